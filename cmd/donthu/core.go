@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+
+	"donthu/store"
+
+	"golang.org/x/term"
+)
+
+func init() {
+	register(command{name: "init", args: "--site MÃ --name TÊN [--parent MÃ] --user LOGIN",
+		vi: "thiết lập đơn vị: mã, tên, cấp trên, người dùng đầu tiên, cặp khóa",
+		en: "set up a site: code, name, parent, first user, key pairs", run: cmdInit})
+	register(command{name: "demo", vi: "điền dữ liệu mẫu (tạo đơn vị mẫu nếu chưa có)",
+		en: "fill with demo data (creates a demo site if there is none)", run: cmdDemo})
+	register(command{name: "check", vi: "kiểm tra tệp dữ liệu", en: "verify the data file", run: cmdCheck})
+	register(command{name: "rebuild", vi: "dựng lại dữ liệu hiện hành và chỉ mục từ nhật ký",
+		en: "rebuild state and indexes from the event log", run: cmdRebuild})
+	register(command{name: "backup", args: "FILE", vi: "sao lưu khi đang dùng", en: "make a consistent backup copy", run: cmdBackup})
+	register(command{name: "dump", args: "events|state", vi: "xuất nhật ký hoặc dữ liệu hiện hành dạng JSON Lines",
+		en: "write the log or the state as JSON Lines", run: cmdDump})
+	register(command{name: "user", args: "add LOGIN --name TÊN --roles r1,r2 | passwd LOGIN",
+		vi: "thêm người dùng, đặt mật khẩu", en: "add a user, set a password", run: cmdUser})
+}
+
+// readPassword asks on the terminal, or reads one line from stdin when it
+// is not a terminal (scripts and tests).
+func (e *env) readPassword(prompt string, confirm bool) (string, error) {
+	if f, ok := e.stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(e.stderr, prompt)
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(e.stderr)
+		if err != nil {
+			return "", err
+		}
+		if confirm {
+			fmt.Fprint(e.stderr, e.t("Nhập lại mật khẩu: ", "Repeat the password: "))
+			b2, err := term.ReadPassword(int(f.Fd()))
+			fmt.Fprintln(e.stderr)
+			if err != nil {
+				return "", err
+			}
+			if string(b) != string(b2) {
+				return "", fmt.Errorf("%s", e.t("Hai lần nhập mật khẩu không khớp", "The passwords do not match"))
+			}
+		}
+		return string(b), nil
+	}
+	line, err := bufio.NewReader(e.stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return "", fmt.Errorf("%s", e.t("Không đọc được mật khẩu từ đầu vào chuẩn", "Cannot read the password from standard input"))
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+func cmdInit(e *env) error {
+	fs := e.flags("init")
+	var in store.SiteInit
+	fs.StringVar(&in.Code, "site", "", "")
+	fs.StringVar(&in.Name, "name", "", "")
+	fs.StringVar(&in.Parent, "parent", "", "")
+	fs.StringVar(&in.Login, "user", "", "")
+	fs.StringVar(&in.UserName, "fullname", "", "")
+	if err := e.parse(fs); err != nil {
+		return err
+	}
+	if in.Code == "" || in.Name == "" || in.Login == "" {
+		return usageError{e.t("cần --site, --name và --user. Ví dụ: donthu init --site GL07 --name \"Công đoàn cơ sở Công ty May Gia Lâm\" --parent HN01 --user lan",
+			"--site, --name and --user are required. Example: donthu init --site GL07 --name \"Gia Lam Garment union\" --parent HN01 --user lan")}
+	}
+	s, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if s.Site() != "" {
+		return fmt.Errorf("%s", e.t("Tệp "+e.db+" đã là dữ liệu của đơn vị "+s.Site()+"; không thiết lập lại.",
+			"The file "+e.db+" already belongs to site "+s.Site()+"; not set up again."))
+	}
+	pw, err := e.readPassword(e.t("Mật khẩu cho "+in.Login+": ", "Password for "+in.Login+": "), true)
+	if err != nil {
+		return err
+	}
+	in.Password = pw
+	if err := s.Init(in); err != nil {
+		return err
+	}
+	e.printf("Đã thiết lập đơn vị %s (%s) trong %s. Người dùng: %s.\n", "Site %s (%s) set up in %s. User: %s.\n", s.Site(), in.Name, e.db, in.Login)
+	return nil
+}
+
+func cmdCheck(e *env) error {
+	s, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	probs := s.Check()
+	st := s.Stats()
+	e.printf("Tệp: %s\nĐơn vị: %s · lược đồ %d · %d sự kiện · %.1f MB\n", "File: %s\nSite: %s · schema %d · %d events · %.1f MB\n",
+		e.db, st.Site, st.Schema, st.Events, float64(st.Size)/(1<<20))
+	if len(probs) == 0 {
+		e.printf("Không có lỗi.\n", "No problems found.\n")
+		return nil
+	}
+	for _, p := range probs {
+		fmt.Fprintln(e.stdout, "  - "+p.In(e.lang))
+	}
+	return fmt.Errorf("%s", e.t(fmt.Sprintf("Có %d lỗi.", len(probs)), fmt.Sprintf("%d problems found.", len(probs))))
+}
+
+func cmdRebuild(e *env) error {
+	s, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Rebuild(); err != nil {
+		return err
+	}
+	e.printf("Đã dựng lại dữ liệu từ nhật ký.\n", "Rebuilt from the log.\n")
+	return nil
+}
+
+func cmdBackup(e *env) error {
+	if len(e.args) != 1 {
+		return usageError{e.t("cần đúng một tên tệp: donthu backup TỆP", "exactly one file name: donthu backup FILE")}
+	}
+	s, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Backup(e.args[0]); err != nil {
+		return err
+	}
+	e.printf("Đã sao lưu vào %s\n", "Backed up to %s\n", e.args[0])
+	return nil
+}
+
+func cmdDump(e *env) error {
+	if len(e.args) != 1 || (e.args[0] != "events" && e.args[0] != "state") {
+		return usageError{e.t("dùng: donthu dump events | donthu dump state", "use: donthu dump events | donthu dump state")}
+	}
+	s, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if e.args[0] == "events" {
+		return s.DumpEvents(e.stdout)
+	}
+	return s.DumpState(e.stdout)
+}

@@ -1,0 +1,261 @@
+// Command donthu is the reception-desk application of a Vietnamese
+// trade-union office: a terminal interface over one data file, plus the
+// subcommands that set up, check, back up and sync that file.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	"donthu/model"
+	"donthu/store"
+)
+
+// Exit codes.
+const (
+	exitOK     = 0
+	exitFail   = 1 // the command ran and failed (bad data, refused bundle)
+	exitUsage  = 2 // the command line was wrong
+	exitLocked = 3 // the data file is open elsewhere
+)
+
+// env is what every subcommand gets: the parsed global flags and the streams.
+type env struct {
+	db     string
+	lang   model.Lang
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	args   []string
+}
+
+func (e *env) t(vi, en string) string {
+	if e.lang == model.EN {
+		return en
+	}
+	return vi
+}
+
+func (e *env) printf(vi, en string, a ...any) { fmt.Fprintf(e.stdout, e.t(vi, en), a...) }
+
+// command is one subcommand.
+type command struct {
+	name   string
+	args   string
+	vi, en string
+	run    func(e *env) error
+	hidden bool
+}
+
+var commands []command
+
+func register(c command) { commands = append(commands, c) }
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, lang: langFromEnv()}
+	fs := flag.NewFlagSet("donthu", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&e.db, "db", "", "")
+	lang := fs.String("lang", "", "")
+	help := fs.Bool("help", false, "")
+	fs.BoolVar(help, "h", false, "")
+	// Global flags may come before or after the subcommand.
+	globals, rest := splitGlobals(args)
+	if err := fs.Parse(globals); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
+	}
+	if *lang != "" {
+		e.lang = model.ParseLang(*lang)
+	}
+	if e.db == "" {
+		e.db = defaultDB()
+	}
+	if *help || (len(rest) > 0 && (rest[0] == "help")) {
+		usage(e)
+		return exitOK
+	}
+	name := ""
+	if len(rest) > 0 {
+		name, rest = rest[0], rest[1:]
+	}
+	e.args = rest
+	for _, c := range commands {
+		if c.name == name {
+			return exitCode(e, c.run(e))
+		}
+	}
+	fmt.Fprintf(stderr, e.t("donthu: không có lệnh %q. Xem: donthu --help\n", "donthu: no command %q. See: donthu --help\n"), name)
+	return exitUsage
+}
+
+// usageError is a wrong command line.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func exitCode(e *env, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(e.stderr, "donthu:", ue.msg)
+		return exitUsage
+	}
+	fmt.Fprintln(e.stderr, "donthu:", store.Message(err, e.lang))
+	if errors.Is(err, store.ErrLocked) {
+		return exitLocked
+	}
+	return exitFail
+}
+
+// splitGlobals pulls --db, --lang and --help out of args wherever they are.
+func splitGlobals(args []string) (globals, rest []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name := strings.TrimLeft(a, "-")
+		if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
+			rest = append(rest, a)
+			continue
+		}
+		base, _, hasVal := strings.Cut(name, "=")
+		switch base {
+		case "db", "lang":
+			globals = append(globals, a)
+			if !hasVal && i+1 < len(args) {
+				globals = append(globals, args[i+1])
+				i++
+			}
+		case "help", "h":
+			if len(rest) == 0 {
+				globals = append(globals, a)
+			} else {
+				rest = append(rest, a)
+			}
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return
+}
+
+func langFromEnv() model.Lang {
+	if l := os.Getenv("DONTHU_LANG"); l != "" {
+		return model.ParseLang(l)
+	}
+	return model.VI
+}
+
+// defaultDB is DONTHU_DB, else donthu/donthu.db in the user's data
+// directory: %AppData% on Windows, ~/Library/Application Support on macOS,
+// $XDG_DATA_HOME or ~/.local/share elsewhere.
+func defaultDB() string {
+	if p := os.Getenv("DONTHU_DB"); p != "" {
+		return p
+	}
+	return filepath.Join(dataDir(runtime.GOOS, os.Getenv, os.UserHomeDir), "donthu", "donthu.db")
+}
+
+func dataDir(goos string, getenv func(string) string, home func() (string, error)) string {
+	switch goos {
+	case "windows":
+		if d := getenv("APPDATA"); d != "" {
+			return d
+		}
+		if d := getenv("LOCALAPPDATA"); d != "" {
+			return d
+		}
+	case "darwin":
+		if h, err := home(); err == nil {
+			return filepath.Join(h, "Library", "Application Support")
+		}
+	default:
+		if d := getenv("XDG_DATA_HOME"); d != "" {
+			return d
+		}
+		if h, err := home(); err == nil {
+			return filepath.Join(h, ".local", "share")
+		}
+	}
+	return "."
+}
+
+func usage(e *env) {
+	w := e.stdout
+	fmt.Fprintln(w, e.t("donthu: sổ tiếp đoàn viên, người lao động và công dân; theo dõi đơn thư và thời hạn giải quyết.",
+		"donthu: the reception register of a trade-union office; petitions, cases and their legal deadlines."))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("Cách dùng:", "Usage:"))
+	fmt.Fprintln(w, "  donthu [--db FILE] [--lang vi|en] [COMMAND] [ARGS]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("Không có lệnh: mở giao diện.", "With no command: opens the interface."))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("Lệnh:", "Commands:"))
+	cs := append([]command(nil), commands...)
+	sort.SliceStable(cs, func(i, j int) bool { return false })
+	for _, c := range cs {
+		if c.hidden || c.name == "" {
+			continue
+		}
+		left := c.name
+		if c.args != "" {
+			left += " " + c.args
+		}
+		fmt.Fprintf(w, "  %-44s %s\n", left, e.t(c.vi, c.en))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, e.t("Tùy chọn chung:", "Global options:"))
+	fmt.Fprintln(w, e.t("  --db FILE      tệp dữ liệu (mặc định: $DONTHU_DB, hoặc thư mục dữ liệu của người dùng)",
+		"  --db FILE      the data file (default: $DONTHU_DB, else the user's data folder)"))
+	fmt.Fprintln(w, e.t("  --lang vi|en   ngôn ngữ (mặc định: tiếng Việt; hoặc $DONTHU_LANG)",
+		"  --lang vi|en   language (default: Vietnamese; or $DONTHU_LANG)"))
+	fmt.Fprintf(w, e.t("\nTệp dữ liệu hiện tại: %s\n", "\nData file now: %s\n"), e.db)
+}
+
+// open opens the data file for a subcommand.
+func (e *env) open(readOnly bool) (*store.Store, error) {
+	if readOnly {
+		if _, err := os.Stat(e.db); err != nil {
+			return nil, fmt.Errorf("%s", e.t("Không có tệp dữ liệu "+e.db+". Hãy chạy: donthu init", "No data file at "+e.db+". Run: donthu init"))
+		}
+	}
+	return store.Open(e.db, store.Options{ReadOnly: readOnly})
+}
+
+// openSite opens the data file and requires a site to be set up.
+func (e *env) openSite() (*store.Store, error) {
+	s, err := e.open(false)
+	if err != nil {
+		return nil, err
+	}
+	if s.Site() == "" {
+		s.Close()
+		return nil, fmt.Errorf("%s", e.t("Tệp "+e.db+" chưa có đơn vị. Hãy chạy: donthu init --site MÃ --name TÊN --user TÊN_ĐĂNG_NHẬP",
+			"The file "+e.db+" has no site yet. Run: donthu init --site CODE --name NAME --user LOGIN"))
+	}
+	return s, nil
+}
+
+// flags makes a flag set for a subcommand that reports errors as usage errors.
+func (e *env) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func (e *env) parse(fs *flag.FlagSet) error {
+	if err := fs.Parse(e.args); err != nil {
+		return usageError{err.Error()}
+	}
+	return nil
+}

@@ -1,0 +1,462 @@
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// The fold turns an entity's events into its state. Events are applied in
+// (clock, site, seq) order, so two replicas holding the same events show
+// the same state whatever order the events arrived in. An event that does
+// not fit the state it lands on (concluding a closed case) changes nothing
+// and is recorded as a Conflict; it is never dropped from the log.
+
+// FoldEntity folds the events of one entity (any order) into its state:
+// *Person, *Visit, *Petition, *Case, *User or *Site.
+func FoldEntity(id string, evs []Event) (any, error) {
+	SortEvents(evs)
+	switch EntityKind(id) {
+	case EntPerson:
+		return foldInto(id, evs, &Person{}, applyPerson)
+	case EntVisit:
+		return foldInto(id, evs, &Visit{}, applyVisit)
+	case EntPetition:
+		return foldInto(id, evs, &Petition{}, applyPetition)
+	case EntCase:
+		return foldInto(id, evs, &Case{}, applyCase)
+	case EntUser:
+		return foldInto(id, evs, &User{}, applyUser)
+	case EntSite:
+		return foldInto(id, evs, &Site{}, applySite)
+	}
+	return nil, fmt.Errorf("model: unknown entity kind in %q", id)
+}
+
+func foldInto[T any](id string, evs []Event, s *T, apply func(*T, string, *Event) (*Msg, error)) (*T, error) {
+	for i := range evs {
+		ev := &evs[i]
+		msg, err := apply(s, id, ev)
+		if err != nil {
+			return nil, err
+		}
+		if msg != nil {
+			addConflict(s, Conflict{Event: ev.Key(), Type: ev.Type, Reason: msg.Label})
+		}
+	}
+	return s, nil
+}
+
+func addConflict(s any, c Conflict) {
+	switch v := s.(type) {
+	case *Person:
+		v.Conflicts = append(v.Conflicts, c)
+	case *Visit:
+		v.Conflicts = append(v.Conflicts, c)
+	case *Petition:
+		v.Conflicts = append(v.Conflicts, c)
+	case *Case:
+		v.Conflicts = append(v.Conflicts, c)
+	case *Site:
+		v.Conflicts = append(v.Conflicts, c)
+	}
+}
+
+var (
+	msgNotCreated   = Label{"Sự kiện đến trước khi hồ sơ được tạo", "Event arrived before the record was created"}
+	msgCreatedTwice = Label{"Hồ sơ đã được tạo trước đó", "The record was already created"}
+)
+
+func conflict(l Label) *Msg { return &Msg{Label: l} }
+
+func applyPerson(p *Person, id string, ev *Event) (*Msg, error) {
+	switch ev.Type {
+	case EvPersonRecorded:
+		if p.ID != "" {
+			return conflict(msgCreatedTwice), nil
+		}
+		var d Person
+		if err := ev.Decode(&d); err != nil {
+			return nil, err
+		}
+		d.ID, d.Site, d.Created, d.Conflicts = id, ev.Site, ev.At, nil
+		*p = d
+	case EvPersonUpdated:
+		if p.ID == "" {
+			return conflict(msgNotCreated), nil
+		}
+		var u PersonUpdate
+		if err := ev.Decode(&u); err != nil {
+			return nil, err
+		}
+		for _, f := range u.Set {
+			switch f {
+			case "name":
+				p.Name = u.Name
+			case "id_kind":
+				p.IDKind = u.IDKind
+			case "id_number":
+				p.IDNumber = u.IDNumber
+			case "birth_year":
+				p.BirthYear = u.BirthYear
+			case "sex":
+				p.Sex = u.Sex
+			case "phone":
+				p.Phone = u.Phone
+			case "address":
+				p.Address = u.Address
+			case "employer":
+				p.Employer = u.Employer
+			case "member":
+				p.Member = u.Member
+			case "note":
+				p.Note = u.Note
+			}
+		}
+	default:
+		return nil, fmt.Errorf("model: %s is not a person event", ev.Type)
+	}
+	p.NameFold = Fold(p.Name)
+	return nil, nil
+}
+
+func applyVisit(v *Visit, id string, ev *Event) (*Msg, error) {
+	switch ev.Type {
+	case EvVisitRecorded:
+		if v.ID != "" {
+			return conflict(msgCreatedTwice), nil
+		}
+		var d Visit
+		if err := ev.Decode(&d); err != nil {
+			return nil, err
+		}
+		d.ID, d.Site, d.Conflicts = id, ev.Site, nil
+		*v = d
+	case EvNoteAdded:
+		var n Note
+		if err := ev.Decode(&n); err != nil {
+			return nil, err
+		}
+		v.Note = strings.TrimSpace(v.Note + "\n" + n.Text)
+	default:
+		return nil, fmt.Errorf("model: %s is not a visit event", ev.Type)
+	}
+	return nil, nil
+}
+
+// CheckClassify says whether a petition may be classified now.
+func CheckClassify(p *Petition, c *Classification) *Msg {
+	if p.ID == "" {
+		return conflict(msgNotCreated)
+	}
+	if p.Classified {
+		return NewMsg("", "Đơn đã được phân loại", "The petition is already classified")
+	}
+	if c.Decision == DecisionAccept && (!c.Conditions || !c.Competent) {
+		return NewMsg("decision", "Chỉ đề xuất thụ lý đơn đủ điều kiện và thuộc thẩm quyền", "Only a processable petition within competence can be accepted")
+	}
+	if c.Decision == DecisionAccept && (c.Kind == KindMixed || c.Kind == KindAnonymous) {
+		return NewMsg("decision", "Đơn nhiều nội dung phải tách; thông tin nặc danh không thụ lý như đơn tố cáo", "A mixed petition must be split; anonymous information is not accepted as a denunciation")
+	}
+	if c.Decision == DecisionForward && strings.TrimSpace(c.ForwardTo) == "" {
+		return NewMsg("forward_to", "Cần ghi cơ quan nhận đơn chuyển", "Name the body the petition is forwarded to")
+	}
+	if c.Decision == "" {
+		return NewMsg("decision", "Chưa chọn hướng xử lý", "Choose a decision")
+	}
+	return nil
+}
+
+func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
+	switch ev.Type {
+	case EvPetitionRegistered, EvPetitionTransferred:
+		if p.ID != "" {
+			return conflict(msgCreatedTwice), nil
+		}
+		var d Petition
+		if err := ev.Decode(&d); err != nil {
+			return nil, err
+		}
+		d.ID, d.Site, d.Conflicts = id, ev.Site, nil
+		if ev.Type == EvPetitionTransferred {
+			d.Site = ev.To
+			d.From = ev.Site
+		}
+		*p = d
+	case EvPetitionClassified:
+		var c Classification
+		if err := ev.Decode(&c); err != nil {
+			return nil, err
+		}
+		if m := CheckClassify(p, &c); m != nil {
+			return m, nil
+		}
+		p.Classified, p.ClassifiedOn = true, c.On
+		p.Kind, p.Regime, p.Field = c.Kind, c.Regime, c.Field
+		p.Conditions, p.Competent, p.DuplicateOf = c.Conditions, c.Competent, c.DuplicateOf
+		p.Decision, p.Reason, p.ForwardTo = c.Decision, c.Reason, c.ForwardTo
+		p.Round, p.Complex, p.Remote, p.Case = c.Round, c.Complex, c.Remote, c.Case
+		if c.Kind == KindDenunciation {
+			p.Confidential = true
+		}
+	case EvNoteAdded:
+	default:
+		return nil, fmt.Errorf("model: %s is not a petition event", ev.Type)
+	}
+	p.Fold = Fold(p.SenderName + " " + p.Employer + " " + p.Summary + " " + p.No)
+	return nil, nil
+}
+
+// CheckCaseAction says whether event type t with data a may be applied to
+// case c now. The store asks before writing a local action (and refuses
+// it); the fold asks again on every replica (and keeps a misfit as a
+// conflict). extraDays is what the law still allows as an extension.
+func CheckCaseAction(c *Case, t EventType, a *CaseAction) *Msg {
+	if c.ID == "" {
+		return conflict(msgNotCreated)
+	}
+	closedMsg := NewMsg("", "Vụ việc đã kết thúc; mở lại trước khi làm việc này", "The case is closed; reopen it first")
+	switch t {
+	case EvCaseAccepted, EvCaseRejected:
+		if c.Status != StatusPending {
+			return NewMsg("", "Chỉ thụ lý hoặc không thụ lý vụ việc đang chờ thụ lý", "Only a case awaiting acceptance can be accepted or rejected")
+		}
+		if a.On.Before(c.Received) {
+			return NewMsg("on", "Ngày thụ lý không được trước ngày nhận đơn", "The acceptance date cannot precede the date received")
+		}
+	case EvCaseSuspended:
+		if c.Status != StatusOpen {
+			return NewMsg("", "Chỉ tạm đình chỉ vụ việc đang giải quyết", "Only a case in progress can be suspended")
+		}
+	case EvCaseResumed:
+		if c.Status != StatusSuspended {
+			return NewMsg("", "Vụ việc không ở trạng thái tạm đình chỉ", "The case is not suspended")
+		}
+	case EvCaseExtended:
+		if c.Status.Closed() {
+			return closedMsg
+		}
+		if c.Status == StatusPending {
+			return NewMsg("", "Chưa thụ lý thì chưa thể gia hạn", "A case must be accepted before it can be extended")
+		}
+		days, m := CanExtend(c.Clock(), c.Accepted)
+		if m != nil {
+			return m
+		}
+		if a.Days > days {
+			return NewMsg("days", fmt.Sprintf("Luật chỉ cho gia hạn tối đa %d ngày", days), fmt.Sprintf("The law allows at most %d days", days))
+		}
+		if strings.TrimSpace(a.Reason) == "" {
+			return NewMsg("reason", "Cần ghi lý do gia hạn", "Give the reason for the extension")
+		}
+	case EvCaseConcluded:
+		if c.Status.Closed() {
+			return closedMsg
+		}
+		if c.Status == StatusPending {
+			return NewMsg("", "Vụ việc chưa được thụ lý", "The case has not been accepted")
+		}
+		if a.Result == "" {
+			return NewMsg("result", "Chọn kết quả giải quyết", "Choose the result")
+		}
+	case EvCaseTerminated, EvCaseTransferred:
+		if c.Status.Closed() {
+			return closedMsg
+		}
+		if t == EvCaseTransferred && strings.TrimSpace(a.To) == "" {
+			return NewMsg("to", "Cần ghi nơi chuyển đến", "Name where the case goes")
+		}
+	case EvCaseReopened:
+		if !c.Status.Closed() {
+			return NewMsg("", "Vụ việc đang mở", "The case is still open")
+		}
+	case EvCaseAssigned, EvCaseDocsAsked:
+		if c.Status.Closed() {
+			return closedMsg
+		}
+	}
+	return nil
+}
+
+func applyCase(c *Case, id string, ev *Event) (*Msg, error) {
+	switch ev.Type {
+	case EvCaseOpened:
+		if c.ID != "" {
+			return conflict(msgCreatedTwice), nil
+		}
+		var d Case
+		if err := ev.Decode(&d); err != nil {
+			return nil, err
+		}
+		d.ID, d.Site, d.Conflicts = id, ev.Site, nil
+		d.Status = StatusPending
+		if d.Opened.IsZero() {
+			d.Opened = DateOf(ev.At)
+		}
+		*c = d
+	case EvNoteAdded, EvCaseGuidance:
+		if c.ID == "" {
+			return conflict(msgNotCreated), nil
+		}
+		c.Notes++
+	case EvReminderSet:
+		if c.ID == "" {
+			return conflict(msgNotCreated), nil
+		}
+		var r Reminder
+		if err := ev.Decode(&r); err != nil {
+			return nil, err
+		}
+		r.By = ev.Author
+		c.Reminders = append(c.Reminders, r)
+	case EvIdentityRevealed:
+	default:
+		var a CaseAction
+		if err := ev.Decode(&a); err != nil {
+			return nil, err
+		}
+		if !strings.HasPrefix(string(ev.Type), "case.") {
+			return nil, fmt.Errorf("model: %s is not a case event", ev.Type)
+		}
+		if m := CheckCaseAction(c, ev.Type, &a); m != nil {
+			return m, nil
+		}
+		applyCaseAction(c, ev.Type, &a)
+	}
+	c.Updated = ev.At
+	c.Fold = Fold(c.No + " " + c.PetitionNo + " " + c.SenderName + " " + c.Employer + " " + c.Summary)
+	return nil, nil
+}
+
+func applyCaseAction(c *Case, t EventType, a *CaseAction) {
+	switch t {
+	case EvCaseAccepted:
+		c.Status, c.Accepted = StatusOpen, a.On
+		if a.Handler != "" {
+			c.Handler = a.Handler
+		}
+	case EvCaseRejected:
+		c.Status, c.Closed = StatusRejected, a.On
+	case EvCaseAssigned:
+		c.Handler = a.Handler
+	case EvCaseDocsAsked:
+		c.DocsRequested++
+	case EvCaseSuspended:
+		c.Status = StatusSuspended
+		c.Suspensions = append(c.Suspensions, Suspension{From: a.On})
+	case EvCaseResumed:
+		c.Status = StatusOpen
+		if n := len(c.Suspensions); n > 0 {
+			c.Suspensions[n-1].To = a.On
+		}
+	case EvCaseExtended:
+		if a.Complex {
+			c.Complex = true
+		} else {
+			c.Extensions = append(c.Extensions, Extension{On: a.On, Days: a.Days, Reason: a.Reason})
+		}
+	case EvCaseConcluded:
+		c.Status, c.Closed, c.Result = StatusConcluded, a.On, a.Result
+		c.DecisionNo, c.DecisionDate = a.DecisionNo, a.DecisionDate
+	case EvCaseTerminated:
+		c.Status, c.Closed = StatusTerminated, a.On
+	case EvCaseTransferred:
+		c.Status, c.Closed, c.TransferredTo = StatusTransferred, a.On, a.To
+	case EvCaseReopened:
+		c.Reopens++
+		c.Closed, c.Result, c.DecisionNo, c.DecisionDate, c.TransferredTo = Date{}, "", "", Date{}, ""
+		if c.Accepted.IsZero() {
+			c.Status = StatusPending
+		} else {
+			c.Status = StatusOpen
+		}
+	}
+}
+
+func applyUser(u *User, id string, ev *Event) (*Msg, error) {
+	switch ev.Type {
+	case EvUserCreated, EvUserUpdated:
+		var d User
+		if err := ev.Decode(&d); err != nil {
+			return nil, err
+		}
+		if ev.Type == EvUserCreated && u.Login != "" {
+			return conflict(msgCreatedTwice), nil
+		}
+		if ev.Type == EvUserUpdated && u.Login == "" {
+			return conflict(msgNotCreated), nil
+		}
+		d.Login = strings.TrimPrefix(id, EntUser+":")
+		if d.Site == "" {
+			d.Site = ev.Site
+		}
+		*u = d
+	default:
+		return nil, fmt.Errorf("model: %s is not a user event", ev.Type)
+	}
+	return nil, nil
+}
+
+func applySite(s *Site, id string, ev *Event) (*Msg, error) {
+	switch ev.Type {
+	case EvSiteCreated, EvSiteUpdated:
+		var d Site
+		if err := ev.Decode(&d); err != nil {
+			return nil, err
+		}
+		d.Code = strings.TrimPrefix(id, EntSite+":")
+		d.Overrides, d.Conflicts = s.Overrides, s.Conflicts
+		*s = d
+	case EvCalendarOverride:
+		var c CalendarChange
+		if err := ev.Decode(&c); err != nil {
+			return nil, err
+		}
+		out := s.Overrides[:0:0]
+		for _, o := range s.Overrides {
+			if o.Date != c.Date {
+				out = append(out, o)
+			}
+		}
+		if !c.Remove {
+			out = append(out, c.Override)
+		}
+		s.Overrides = out
+	default:
+		return nil, fmt.Errorf("model: %s is not a site event", ev.Type)
+	}
+	return nil, nil
+}
+
+// MustData marshals event data; the types in this package always marshal.
+func MustData(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// Concurrent returns, for each event key, the keys of the events of other
+// sites written on the same base: edits made without seeing each other.
+// The follow-up screen shows them side by side.
+func Concurrent(evs []Event) map[string][]string {
+	byBase := map[string][]*Event{}
+	for i := range evs {
+		e := &evs[i]
+		if e.Base != "" {
+			byBase[e.Base] = append(byBase[e.Base], e)
+		}
+	}
+	out := map[string][]string{}
+	for _, group := range byBase {
+		for _, a := range group {
+			for _, b := range group {
+				if a.Site != b.Site {
+					out[a.Key()] = append(out[a.Key()], b.Key())
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,182 @@
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// EventType names what an event does. The dot separates the entity kind
+// from the verb.
+type EventType string
+
+// The event types. Adding one is a compatible change; renaming one is not.
+const (
+	EvPersonRecorded EventType = "person.recorded"
+	EvPersonUpdated  EventType = "person.updated"
+
+	EvVisitRecorded EventType = "visit.recorded"
+
+	EvPetitionRegistered  EventType = "petition.registered"
+	EvPetitionClassified  EventType = "petition.classified"
+	EvPetitionTransferred EventType = "petition.transferred" // sent by an office to a child site
+
+	EvCaseOpened       EventType = "case.opened"   // decision to accept proposed: the case exists, awaiting thụ lý
+	EvCaseAccepted     EventType = "case.accepted" // thụ lý
+	EvCaseRejected     EventType = "case.rejected" // không thụ lý
+	EvCaseAssigned     EventType = "case.assigned" // handler set or changed
+	EvCaseDocsAsked    EventType = "case.docs_requested"
+	EvCaseSuspended    EventType = "case.suspended"
+	EvCaseResumed      EventType = "case.resumed"
+	EvCaseExtended     EventType = "case.extended"
+	EvCaseConcluded    EventType = "case.concluded"
+	EvCaseTerminated   EventType = "case.terminated"
+	EvCaseReopened     EventType = "case.reopened"
+	EvCaseTransferred  EventType = "case.transferred"
+	EvCaseGuidance     EventType = "case.guidance" // guidance or a decision from the upper office
+	EvNoteAdded        EventType = "note.added"
+	EvReminderSet      EventType = "reminder.set"
+	EvIdentityRevealed EventType = "identity.revealed" // a deliberate reveal of a confidential sender
+
+	EvUserCreated EventType = "user.created"
+	EvUserUpdated EventType = "user.updated"
+
+	EvSiteCreated      EventType = "site.created"
+	EvSiteUpdated      EventType = "site.updated"
+	EvCalendarOverride EventType = "calendar.override"
+)
+
+// Event is one immutable change. (Site, Seq) identifies it everywhere.
+type Event struct {
+	Site   string    `json:"site"`
+	Seq    uint64    `json:"seq"`
+	Clock  int64     `json:"clock"` // hybrid logical clock, in milliseconds
+	At     time.Time `json:"at"`    // wall time, for people
+	Author string    `json:"author"`
+	Entity string    `json:"entity"`
+	Type   EventType `json:"type"`
+	// Base is the key of the newest event of this entity the author's
+	// replica held when the event was written ("" for the first). Two
+	// events with the same Base from different sites are concurrent.
+	Base string `json:"base,omitempty"`
+	// To addresses an event to another site (an office's transfer or
+	// guidance to a child); "" for a site's own data.
+	To string `json:"to,omitempty"`
+	// Prev is the hash of the same site's previous event: the chain that
+	// makes equivocation detectable.
+	Prev string          `json:"prev"`
+	Data json.RawMessage `json:"data,omitempty"`
+}
+
+// Key returns "SITE/SEQ", the identity of the event.
+func (e *Event) Key() string { return EventKey(e.Site, e.Seq) }
+
+// EventKey formats an event identity.
+func EventKey(site string, seq uint64) string { return site + "/" + strconv.FormatUint(seq, 10) }
+
+// ParseEventKey splits "SITE/SEQ".
+func ParseEventKey(k string) (string, uint64, bool) {
+	i := strings.LastIndexByte(k, '/')
+	if i <= 0 {
+		return "", 0, false
+	}
+	n, err := strconv.ParseUint(k[i+1:], 10, 64)
+	return k[:i], n, err == nil
+}
+
+// Hash is the hex SHA-256 of the event's canonical JSON encoding. The next
+// event of the same site carries it as Prev.
+func (e *Event) Hash() string {
+	b, err := json.Marshal(e)
+	if err != nil {
+		panic(err) // an Event always marshals
+	}
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// Decode unmarshals the event's data into v.
+func (e *Event) Decode(v any) error {
+	if len(e.Data) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(e.Data, v); err != nil {
+		return fmt.Errorf("model: event %s (%s): %w", e.Key(), e.Type, err)
+	}
+	return nil
+}
+
+// Less is the fold order: (clock, site, seq).
+func Less(a, b *Event) bool {
+	if a.Clock != b.Clock {
+		return a.Clock < b.Clock
+	}
+	if a.Site != b.Site {
+		return a.Site < b.Site
+	}
+	return a.Seq < b.Seq
+}
+
+// SortEvents sorts events into fold order.
+func SortEvents(evs []Event) {
+	sort.Slice(evs, func(i, j int) bool { return Less(&evs[i], &evs[j]) })
+}
+
+// HLC is a hybrid logical clock: each stamp is max(wall time, highest
+// clock seen + 1), so order survives a laptop whose clock is wrong.
+type HLC struct{ last int64 }
+
+// Observe records a clock seen on an imported or stored event.
+func (h *HLC) Observe(c int64) {
+	if c > h.last {
+		h.last = c
+	}
+}
+
+// Last returns the highest clock seen or issued.
+func (h *HLC) Last() int64 { return h.last }
+
+// Next issues a new clock value for wall time now.
+func (h *HLC) Next(now time.Time) int64 {
+	c := now.UnixMilli()
+	if c <= h.last {
+		c = h.last + 1
+	}
+	h.last = c
+	return c
+}
+
+// Entity kinds, the first part of an entity id.
+const (
+	EntPerson   = "person"
+	EntVisit    = "visit"
+	EntPetition = "petition"
+	EntCase     = "case"
+	EntUser     = "user"
+	EntSite     = "site"
+)
+
+// NewEntityID makes an id that is unique everywhere: the kind and the
+// (site, seq) of the event that created the entity.
+func NewEntityID(kind, site string, seq uint64) string {
+	return kind + ":" + site + "." + strconv.FormatUint(seq, 10)
+}
+
+// EntityKind returns the kind part of an entity id.
+func EntityKind(id string) string {
+	if i := strings.IndexByte(id, ':'); i > 0 {
+		return id[:i]
+	}
+	return ""
+}
+
+// UserEntity and SiteEntity are the ids of users and sites, which are named.
+func UserEntity(login string) string { return EntUser + ":" + login }
+
+// SiteEntity is the entity id of a site (organisation unit).
+func SiteEntity(code string) string { return EntSite + ":" + code }

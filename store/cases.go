@@ -1,0 +1,183 @@
+package store
+
+import (
+	"encoding/json"
+	"sort"
+	"sync"
+
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// caseCache holds every case projection in memory (a few MB for ten
+// thousand cases), so the queue opens, filters and scrolls without
+// touching the disk. It is loaded once and kept exact after each commit.
+type caseCache struct {
+	mu   sync.RWMutex
+	byID map[string]model.Case
+}
+
+func (c *caseCache) get(id string) (model.Case, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	x, ok := c.byID[id]
+	return x, ok
+}
+
+func (s *Store) cases() *caseCache {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.caseCache == nil {
+		cc := &caseCache{byID: map[string]model.Case{}}
+		s.db.View(func(tx *bolt.Tx) error {
+			return eachState(tx, model.EntCase, func(id string, b []byte) error {
+				var c model.Case
+				if json.Unmarshal(b, &c) == nil {
+					cc.byID[id] = c
+				}
+				return nil
+			})
+		})
+		s.caseCache = cc
+	}
+	return s.caseCache
+}
+
+// afterCommit brings the in-memory caches up to date with what a committed
+// transaction wrote.
+func (s *Store) afterCommit(touched map[string]any) {
+	s.cacheMu.Lock()
+	for _, v := range touched {
+		switch x := v.(type) {
+		case *model.Person:
+			if s.persons != nil {
+				s.persons.put(x)
+			}
+		case *model.Case:
+			if s.caseCache != nil {
+				s.caseCache.mu.Lock()
+				s.caseCache.byID[x.ID] = *x
+				s.caseCache.mu.Unlock()
+			}
+		case *model.Site:
+			s.cal = nil
+		}
+	}
+	s.cacheMu.Unlock()
+}
+
+// dropCaches forgets every cache (after an import or a rebuild).
+func (s *Store) dropCaches() {
+	s.cacheMu.Lock()
+	s.persons, s.caseCache, s.cal = nil, nil, nil
+	s.cacheMu.Unlock()
+}
+
+// CaseRow is a case with its deadline as of a day.
+type CaseRow struct {
+	model.Case
+	Deadline model.Deadline
+}
+
+// CaseFilter picks cases. The zero value picks every open case.
+type CaseFilter struct {
+	Closed bool   // closed cases instead of open ones
+	All    bool   // open and closed
+	Site   string // only this site's cases
+}
+
+// Cases returns cases with their deadlines as of today, open ones soonest
+// deadline first (overdue at the top), closed ones newest first.
+func (s *Store) Cases(f CaseFilter, today model.Date) []CaseRow {
+	cal := s.Calendar()
+	cc := s.cases()
+	cc.mu.RLock()
+	out := make([]CaseRow, 0, len(cc.byID))
+	for _, c := range cc.byID {
+		if f.Site != "" && c.Site != f.Site {
+			continue
+		}
+		if !f.All && c.Open() == f.Closed {
+			continue
+		}
+		out = append(out, CaseRow{Case: c})
+	}
+	cc.mu.RUnlock()
+	for i := range out {
+		out[i].Deadline = model.ComputeDeadline(out[i].Case.Clock(), cal, today)
+	}
+	SortCases(out)
+	return out
+}
+
+// SortCases orders rows: open before closed; open ones by due date
+// (stopped ones last among open), closed ones newest first; then number.
+func SortCases(rows []CaseRow) {
+	sort.Slice(rows, func(i, j int) bool {
+		a, b := &rows[i], &rows[j]
+		if a.Open() != b.Open() {
+			return a.Open()
+		}
+		if !a.Open() {
+			if c := a.Closed.Compare(b.Closed); c != 0 {
+				return c > 0
+			}
+			return a.No > b.No
+		}
+		as, bs := a.Deadline.State == model.DeadlineStopped, b.Deadline.State == model.DeadlineStopped
+		if as != bs {
+			return bs
+		}
+		if c := a.Deadline.Due.Compare(b.Deadline.Due); c != 0 {
+			return c < 0
+		}
+		return a.No < b.No
+	})
+}
+
+// Overdue counts open cases past their deadline today.
+func (s *Store) Overdue(today model.Date, site string) int {
+	n := 0
+	for _, r := range s.Cases(CaseFilter{Site: site}, today) {
+		if r.Deadline.State == model.DeadlineOverdue {
+			n++
+		}
+	}
+	return n
+}
+
+// DueItem is one line of the "due" view: a case whose deadline or
+// reminder falls in the window.
+type DueItem struct {
+	CaseRow
+	Reminder *model.Reminder
+}
+
+// Due returns open cases that are overdue or due on or before until, and
+// reminders set for days up to until (for user, or everyone when user is
+// ""), soonest first.
+func (s *Store) Due(today, until model.Date, user string) []DueItem {
+	var out []DueItem
+	for _, r := range s.Cases(CaseFilter{}, today) {
+		mine := user == "" || r.Handler == user || r.Handler == ""
+		if mine && r.Deadline.State != model.DeadlineStopped && !r.Deadline.Due.IsZero() && !r.Deadline.Due.After(until) {
+			out = append(out, DueItem{CaseRow: r})
+		}
+		for i := range r.Reminders {
+			rem := r.Reminders[i]
+			if (user == "" || rem.For == "" || rem.For == user) && !rem.On.Before(today) && !rem.On.After(until) {
+				out = append(out, DueItem{CaseRow: r, Reminder: &rem})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return dueDay(out[i]).Before(dueDay(out[j])) })
+	return out
+}
+
+func dueDay(d DueItem) model.Date {
+	if d.Reminder != nil {
+		return d.Reminder.On
+	}
+	return d.Deadline.Due
+}

@@ -1,0 +1,219 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// ErrImport wraps every refusal of an import; nothing was applied.
+var ErrImport = errors.New("store: import refused")
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Added       int               // new events applied
+	Present     int               // events already held (no change)
+	Quarantined []model.Event     // equivocations: same (site, seq), different content
+	Conflicts   int               // entities that now carry a conflict
+	Heads       map[string]uint64 // highest seq held per site after the import
+}
+
+// ImportTx is the part of an import the sync code does inside the same
+// transaction: after the events, before the commit.
+type ImportTx struct {
+	tx *bolt.Tx
+}
+
+// Import applies events from next (until it returns ok=false) in ONE
+// transaction. finish runs after the last event and before the commit:
+// if it (or anything else) fails, nothing is applied. Events already held
+// change nothing; an event whose (site, seq) is held with other content is
+// quarantined, never merged; an event whose predecessor is missing or does
+// not chain refuses the whole import.
+func (s *Store) Import(next func() (model.Event, bool, error), finish func(*ImportTx) error) (ImportResult, error) {
+	res := ImportResult{Heads: map[string]uint64{}}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	saved := s.hlc
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		touched := map[string]bool{}
+		evb := tx.Bucket(bEvents)
+		// hashes of the newest event per site seen in this import, so a
+		// chain can be checked without re-reading what was just written.
+		last := map[string]struct {
+			seq  uint64
+			hash string
+		}{}
+		for {
+			e, ok, err := next()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				break
+			}
+			if e.Site == "" || e.Seq == 0 || e.Entity == "" || e.Type == "" {
+				return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
+			}
+			if old := evb.Get(evKey(e.Site, e.Seq)); old != nil {
+				var have model.Event
+				if json.Unmarshal(old, &have) == nil && have.Hash() == e.Hash() {
+					res.Present++
+					h := e.Hash()
+					last[e.Site] = struct {
+						seq  uint64
+						hash string
+					}{e.Seq, h}
+					continue
+				}
+				res.Quarantined = append(res.Quarantined, e)
+				b, _ := json.Marshal(e)
+				if err := tx.Bucket(bQuarantine).Put(append(evKey(e.Site, e.Seq), []byte(e.Hash())...), b); err != nil {
+					return err
+				}
+				continue
+			}
+			var prevHash string
+			if l, ok := last[e.Site]; ok && l.seq == e.Seq-1 {
+				prevHash = l.hash
+			} else if e.Seq > 1 {
+				raw := evb.Get(evKey(e.Site, e.Seq-1))
+				if raw == nil {
+					have, _ := lastOf(tx, e.Site)
+					return importErr("Thiếu sự kiện của đơn vị %s từ số %d đến %d; cần gói trước đó",
+						"Events of site %s from %d to %d are missing; an earlier bundle is needed", e.Site, have+1, e.Seq-1)
+				}
+				var p model.Event
+				if err := json.Unmarshal(raw, &p); err != nil {
+					return err
+				}
+				prevHash = p.Hash()
+			}
+			if e.Prev != prevHash {
+				return importErr("Sự kiện %s không khớp chuỗi băm của đơn vị %s: dữ liệu bị sửa hoặc giả mạo",
+					"Event %s does not chain to site %s's previous event: altered or forged data", e.Key(), e.Site)
+			}
+			if err := putEvent(tx, &e); err != nil {
+				return err
+			}
+			last[e.Site] = struct {
+				seq  uint64
+				hash string
+			}{e.Seq, e.Hash()}
+			s.hlc.Observe(e.Clock)
+			touched[e.Entity] = true
+			res.Added++
+		}
+		if err := refoldAll(tx, touched); err != nil {
+			return err
+		}
+		for id := range touched {
+			if n := conflictCount(tx, id); n > 0 {
+				res.Conflicts++
+			}
+		}
+		if err := tx.Bucket(bMeta).Put([]byte("clock"), []byte(strconv.FormatInt(s.hlc.Last(), 10))); err != nil {
+			return err
+		}
+		if finish != nil {
+			if err := finish(&ImportTx{tx: tx}); err != nil {
+				return err
+			}
+		}
+		res.Heads = headsTx(tx)
+		return nil
+	})
+	if err != nil {
+		s.hlc = saved
+		res.Added, res.Present, res.Quarantined = 0, 0, nil
+		return res, err
+	}
+	s.dropCaches()
+	return res, nil
+}
+
+func importErr(vi, en string, a ...any) error {
+	return &UserError{Err: ErrImport, Msg: model.NewMsg("", fmt.Sprintf(vi, a...), fmt.Sprintf(en, a...))}
+}
+
+func conflictCount(tx *bolt.Tx, id string) int {
+	var v struct {
+		Conflicts []model.Conflict `json:"conflicts"`
+	}
+	if getState(tx, id, &v) != nil {
+		return 0
+	}
+	return len(v.Conflicts)
+}
+
+func headsTx(tx *bolt.Tx) map[string]uint64 {
+	out := map[string]uint64{}
+	c := tx.Bucket(bEvents).Cursor()
+	// Jump from site to site: seek past the last possible key of each.
+	for k, _ := c.First(); k != nil; {
+		site, _, ok := parseEvKey(k)
+		if !ok {
+			k, _ = c.Next()
+			continue
+		}
+		n, _ := lastOf(tx, site)
+		out[site] = n
+		k, _ = c.Seek(append(append([]byte(site), 1)))
+	}
+	return out
+}
+
+// Heads returns the highest seq this file holds for each site.
+func (s *Store) Heads() map[string]uint64 {
+	var out map[string]uint64
+	s.db.View(func(tx *bolt.Tx) error { out = headsTx(tx); return nil })
+	return out
+}
+
+// EachEvent calls fn for each event of site with seq > after, in seq
+// order, inside one short read transaction per call.
+func (s *Store) EachEvent(site string, after uint64, fn func(model.Event) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bEvents).Cursor()
+		for k, v := c.Seek(evKey(site, after+1)); k != nil; k, v = c.Next() {
+			ks, _, ok := parseEvKey(k)
+			if !ok || ks != site {
+				return nil
+			}
+			var e model.Event
+			if err := json.Unmarshal(v, &e); err != nil {
+				return fmt.Errorf("%w: %v", ErrCorrupt, err)
+			}
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Quarantined returns the equivocating events held apart.
+func (s *Store) Quarantined() []model.Event {
+	var out []model.Event
+	s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bQuarantine).ForEach(func(_, v []byte) error {
+			var e model.Event
+			if json.Unmarshal(v, &e) == nil {
+				out = append(out, e)
+			}
+			return nil
+		})
+	})
+	return out
+}
+
+// Bucket gives sync code a named bucket of its own inside an import
+// transaction (peer records, bundle counters), created if needed.
+func (it *ImportTx) Bucket(name string) (*bolt.Bucket, error) {
+	return it.tx.Bucket(bPeers).CreateBucketIfNotExists([]byte(name))
+}

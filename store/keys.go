@@ -1,0 +1,59 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"strings"
+)
+
+// Key layouts. A 0 byte ends every variable-length part, so prefix scans
+// never confuse "GL07" with "GL070", and byte order equals string order.
+
+func be8(n uint64) []byte {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], n)
+	return b[:]
+}
+
+func evKey(site string, seq uint64) []byte {
+	k := make([]byte, 0, len(site)+9)
+	k = append(k, site...)
+	k = append(k, 0)
+	return append(k, be8(seq)...)
+}
+
+func parseEvKey(k []byte) (string, uint64, bool) {
+	if len(k) < 10 || k[len(k)-9] != 0 {
+		return "", 0, false
+	}
+	return string(k[:len(k)-9]), binary.BigEndian.Uint64(k[len(k)-8:]), true
+}
+
+func entKey(entity string, clock int64, site string, seq uint64) []byte {
+	k := make([]byte, 0, len(entity)+len(site)+18)
+	k = append(k, entity...)
+	k = append(k, 0)
+	k = append(k, be8(uint64(clock)^(1<<63))...)
+	k = append(k, site...)
+	k = append(k, 0)
+	return append(k, be8(seq)...)
+}
+
+func prefix(parts ...string) []byte {
+	var b bytes.Buffer
+	for _, p := range parts {
+		b.WriteString(p)
+		b.WriteByte(0)
+	}
+	return b.Bytes()
+}
+
+// idxKey joins index parts; the last part is the entity id.
+func idxKey(parts ...string) []byte { return []byte(strings.Join(parts, "\x00")) }
+
+func lastPart(k []byte) string {
+	if i := bytes.LastIndexByte(k, 0); i >= 0 {
+		return string(k[i+1:])
+	}
+	return string(k)
+}

@@ -1,0 +1,355 @@
+package store
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"donthu/model"
+
+	"filippo.io/age"
+	bolt "go.etcd.io/bbolt"
+	"golang.org/x/crypto/argon2"
+)
+
+// SiteInit is what `donthu init` (or the first-run screen) asks for.
+type SiteInit struct {
+	Code, Name, Parent string
+	Login, UserName    string
+	Password           string
+}
+
+var siteCodeRE = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,11}$`)
+var loginRE = regexp.MustCompile(`^[a-z][a-z0-9._-]{1,31}$`)
+
+// ValidateSiteCode checks a site code: capital letters and digits, 2–12,
+// starting with a letter (it begins every readable number).
+func ValidateSiteCode(code string) *model.Msg {
+	if !siteCodeRE.MatchString(code) {
+		return model.NewMsg("code", "Mã đơn vị gồm 2–12 chữ in hoa không dấu và chữ số, bắt đầu bằng chữ (ví dụ GL07)", "A site code is 2–12 capital letters and digits starting with a letter (e.g. GL07)")
+	}
+	return nil
+}
+
+// ValidateLogin checks a login name.
+func ValidateLogin(login string) *model.Msg {
+	if !loginRE.MatchString(login) {
+		return model.NewMsg("login", "Tên đăng nhập gồm 2–32 chữ thường không dấu, chữ số, dấu chấm hoặc gạch", "A login is 2–32 lower-case letters, digits, dots or dashes")
+	}
+	return nil
+}
+
+// ValidatePassword checks a new password.
+func ValidatePassword(pw string) *model.Msg {
+	if utf8.RuneCountInString(pw) < 4 {
+		return model.NewMsg("password", "Mật khẩu cần ít nhất 4 ký tự", "A password needs at least 4 characters")
+	}
+	return nil
+}
+
+// Init sets up this file as a site: its identity, its key pairs and its
+// first user (with every role). It refuses a file that already has a site.
+func (s *Store) Init(in SiteInit) error {
+	in.Code = strings.ToUpper(strings.TrimSpace(in.Code))
+	in.Parent = strings.ToUpper(strings.TrimSpace(in.Parent))
+	in.Name, in.UserName = model.NFC(in.Name), model.NFC(in.UserName)
+	in.Login = strings.TrimSpace(in.Login)
+	if s.site != "" {
+		return userErr(ErrNotInitialised, "Tệp này đã là dữ liệu của đơn vị "+s.site, "This file already belongs to site "+s.site)
+	}
+	if m := ValidateSiteCode(in.Code); m != nil {
+		return m
+	}
+	if in.Parent != "" {
+		if m := ValidateSiteCode(in.Parent); m != nil {
+			return model.NewMsg("parent", "Mã đơn vị cấp trên: "+m.VI, "Parent code: "+m.EN)
+		}
+	}
+	if in.Name == "" {
+		return model.NewMsg("name", "Cần nhập tên đơn vị", "Enter the site's name")
+	}
+	if m := ValidateLogin(in.Login); m != nil {
+		return m
+	}
+	if m := ValidatePassword(in.Password); m != nil {
+		return m
+	}
+	if in.UserName == "" {
+		in.UserName = in.Login
+	}
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return err
+	}
+	_ = pub
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		return err
+	}
+	s.site = in.Code
+	_, err = s.write(in.Login, func(w *writer) error {
+		meta := w.tx.Bucket(bMeta)
+		if meta.Get([]byte("site")) != nil {
+			return fmt.Errorf("store: site already set")
+		}
+		for k, v := range map[string]string{
+			"site":     in.Code,
+			"key/sign": base64.StdEncoding.EncodeToString(priv.Seed()),
+			"key/age":  id.String(),
+		} {
+			if err := meta.Put([]byte(k), []byte(v)); err != nil {
+				return err
+			}
+		}
+		today := model.DateOf(w.now)
+		if _, err := w.emit(model.SiteEntity(in.Code), model.EvSiteCreated, "", model.Site{Name: in.Name, Parent: in.Parent, ValidFrom: today}); err != nil {
+			return err
+		}
+		return w.createUser(model.User{Login: in.Login, Name: in.UserName, Roles: []model.Role{model.RoleAdmin, model.RoleLeader, model.RoleHandler, model.RoleReceptionist}, Active: true}, in.Password)
+	})
+	if err != nil {
+		s.site = ""
+	}
+	return err
+}
+
+// Identity is this site's name and keys.
+type Identity struct {
+	Site, Name, Parent string
+	SignPub            ed25519.PublicKey
+	SignKey            ed25519.PrivateKey
+	Age                *age.X25519Identity
+}
+
+// Identity returns this site's identity and private keys.
+func (s *Store) Identity() (Identity, error) {
+	var id Identity
+	err := s.db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bMeta)
+		id.Site = string(meta.Get([]byte("site")))
+		if id.Site == "" {
+			return userErr(ErrNotInitialised, "Chưa thiết lập đơn vị. Hãy chạy: donthu init", "No site is set up. Run: donthu init")
+		}
+		seed, err := base64.StdEncoding.DecodeString(string(meta.Get([]byte("key/sign"))))
+		if err != nil || len(seed) != ed25519.SeedSize {
+			return fmt.Errorf("%w: bad signing key", ErrCorrupt)
+		}
+		id.SignKey = ed25519.NewKeyFromSeed(seed)
+		id.SignPub = id.SignKey.Public().(ed25519.PublicKey)
+		if id.Age, err = age.ParseX25519Identity(string(meta.Get([]byte("key/age")))); err != nil {
+			return fmt.Errorf("%w: bad encryption key: %v", ErrCorrupt, err)
+		}
+		var site model.Site
+		if getState(tx, model.SiteEntity(id.Site), &site) == nil {
+			id.Name, id.Parent = site.Name, site.Parent
+		}
+		return nil
+	})
+	return id, err
+}
+
+// SiteInfo returns the folded record of a site (this one by default).
+func (s *Store) SiteInfo(code string) (model.Site, error) {
+	if code == "" {
+		code = s.site
+	}
+	var site model.Site
+	err := s.db.View(func(tx *bolt.Tx) error { return getState(tx, model.SiteEntity(code), &site) })
+	if err != nil {
+		return site, notFound(code)
+	}
+	return site, nil
+}
+
+// Sites returns every organisation unit this file knows, by code.
+func (s *Store) Sites() []model.Site {
+	var out []model.Site
+	s.db.View(func(tx *bolt.Tx) error {
+		return eachState(tx, model.EntSite, func(_ string, b []byte) error {
+			var x model.Site
+			if json.Unmarshal(b, &x) == nil {
+				out = append(out, x)
+			}
+			return nil
+		})
+	})
+	return out
+}
+
+// UpdateSite changes this site's name, parent, validity or successor.
+func (s *Store) UpdateSite(author string, site model.Site) error {
+	_, err := s.write(author, func(w *writer) error {
+		_, err := w.emit(model.SiteEntity(s.site), model.EvSiteUpdated, "", site)
+		return err
+	})
+	return err
+}
+
+// SetCalendarDay adds, changes or removes a calendar override of this site.
+func (s *Store) SetCalendarDay(author string, ch model.CalendarChange) error {
+	if ch.Date.IsZero() {
+		return model.NewMsg("date", "Chọn ngày", "Choose the day")
+	}
+	ch.Name = model.NFC(ch.Name)
+	_, err := s.write(author, func(w *writer) error {
+		_, err := w.emit(model.SiteEntity(s.site), model.EvCalendarOverride, "", ch)
+		return err
+	})
+	return err
+}
+
+// Calendar returns the working-day calendar of this site: the law's
+// holidays, the shipped government decisions, and the site's overrides.
+func (s *Store) Calendar() *model.Calendar {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.cal == nil {
+		ov := model.DefaultOverrides()
+		if s.site != "" {
+			if site, err := s.SiteInfo(""); err == nil {
+				ov = append(ov, site.Overrides...)
+			}
+		}
+		s.cal = model.NewCalendar(ov)
+	}
+	return s.cal
+}
+
+// --- users ---
+
+const (
+	argonTime    = 3
+	argonMemory  = 64 * 1024
+	argonThreads = 4
+)
+
+func hashPassword(pw string) string {
+	salt := make([]byte, 16)
+	rand.Read(salt)
+	h := argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, 32)
+	return fmt.Sprintf("$argon2id$v=19$m=%d,t=%d,p=%d$%s$%s", argonMemory, argonTime, argonThreads,
+		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(h))
+}
+
+func checkPassword(encoded, pw string) bool {
+	var m, t uint32
+	var p uint8
+	parts := strings.Split(encoded, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" {
+		return false
+	}
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil {
+		return false
+	}
+	salt, err1 := base64.RawStdEncoding.DecodeString(parts[4])
+	want, err2 := base64.RawStdEncoding.DecodeString(parts[5])
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
+	return subtle.ConstantTimeCompare(got, want) == 1
+}
+
+func (w *writer) createUser(u model.User, password string) error {
+	if m := ValidateLogin(u.Login); m != nil {
+		return m
+	}
+	if m := ValidatePassword(password); m != nil {
+		return m
+	}
+	u.Name = model.NFC(u.Name)
+	if u.Name == "" {
+		return model.NewMsg("name", "Cần nhập họ tên người dùng", "Enter the user's name")
+	}
+	var old model.User
+	if getState(w.tx, model.UserEntity(u.Login), &old) == nil {
+		return model.NewMsg("login", "Tên đăng nhập "+u.Login+" đã có", "The login "+u.Login+" is taken")
+	}
+	if _, err := w.emit(model.UserEntity(u.Login), model.EvUserCreated, "", u); err != nil {
+		return err
+	}
+	return w.tx.Bucket(bMeta).Put([]byte("pw/"+u.Login), []byte(hashPassword(password)))
+}
+
+// CreateUser adds a desk user with a password.
+func (s *Store) CreateUser(author string, u model.User, password string) error {
+	u.Active = true
+	_, err := s.write(author, func(w *writer) error { return w.createUser(u, password) })
+	return err
+}
+
+// UpdateUser changes a user's name, roles or active flag.
+func (s *Store) UpdateUser(author string, u model.User) error {
+	_, err := s.write(author, func(w *writer) error {
+		var old model.User
+		if getState(w.tx, model.UserEntity(u.Login), &old) != nil {
+			return notFound(u.Login)
+		}
+		_, err := w.emit(model.UserEntity(u.Login), model.EvUserUpdated, "", u)
+		return err
+	})
+	return err
+}
+
+// SetPassword sets a user's password (kept only in this file).
+func (s *Store) SetPassword(login, password string) error {
+	if m := ValidatePassword(password); m != nil {
+		return m
+	}
+	h := hashPassword(password)
+	return s.db.Update(func(tx *bolt.Tx) error {
+		var u model.User
+		if getState(tx, model.UserEntity(login), &u) != nil {
+			return notFound(login)
+		}
+		return tx.Bucket(bMeta).Put([]byte("pw/"+login), []byte(h))
+	})
+}
+
+// Authenticate checks a login and password.
+func (s *Store) Authenticate(login, password string) (model.User, error) {
+	var u model.User
+	var enc string
+	s.db.View(func(tx *bolt.Tx) error {
+		if getState(tx, model.UserEntity(login), &u) == nil {
+			enc = string(tx.Bucket(bMeta).Get([]byte("pw/" + login)))
+		}
+		return nil
+	})
+	if enc == "" || !u.Active || !checkPassword(enc, password) {
+		return model.User{}, userErr(ErrBadPassword, "Sai tên đăng nhập hoặc mật khẩu", "Wrong login or password")
+	}
+	return u, nil
+}
+
+// Users returns the active users of this site, by name.
+func (s *Store) Users() []model.User {
+	var out []model.User
+	s.db.View(func(tx *bolt.Tx) error {
+		return eachState(tx, model.EntUser, func(_ string, b []byte) error {
+			var u model.User
+			if json.Unmarshal(b, &u) == nil && u.Active && u.Site == s.site {
+				out = append(out, u)
+			}
+			return nil
+		})
+	})
+	sortBy(out, func(u model.User) string { return u.Name })
+	return out
+}
+
+// User returns one user by login (any site).
+func (s *Store) User(login string) (model.User, error) {
+	var u model.User
+	err := s.db.View(func(tx *bolt.Tx) error { return getState(tx, model.UserEntity(login), &u) })
+	if err != nil {
+		return u, notFound(login)
+	}
+	return u, nil
+}

@@ -1,0 +1,323 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// writer is one write transaction of this site: every event it emits is
+// appended with the next seq, chained, stamped, and its entity refolded
+// and reindexed at once, so later steps in the same transaction see it.
+type writer struct {
+	s       *Store
+	tx      *bolt.Tx
+	author  string
+	now     time.Time
+	seq     uint64
+	head    string
+	emitted []model.Event
+	touched map[string]any // entity -> its new projection
+}
+
+// write runs fn in one bbolt transaction as author. Nothing fn did is kept
+// if it returns an error.
+func (s *Store) write(author string, fn func(w *writer) error) ([]model.Event, error) {
+	if s.site == "" {
+		return nil, userErr(ErrNotInitialised, "Chưa thiết lập đơn vị. Hãy chạy: donthu init", "No site is set up. Run: donthu init")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	saved := s.hlc
+	var w *writer
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		w = &writer{s: s, tx: tx, author: author, now: s.now(), touched: map[string]any{}}
+		w.seq, w.head = lastOf(tx, s.site)
+		if err := fn(w); err != nil {
+			return err
+		}
+		if len(w.emitted) > 0 {
+			return tx.Bucket(bMeta).Put([]byte("clock"), []byte(strconv.FormatInt(s.hlc.Last(), 10)))
+		}
+		return nil
+	})
+	if err != nil {
+		s.hlc = saved
+		return nil, diskErr(err)
+	}
+	s.afterCommit(w.touched)
+	return w.emitted, nil
+}
+
+// diskErr turns a failed commit into a message a person can act on; the
+// transaction has been rolled back, so nothing was saved.
+func diskErr(err error) error {
+	var ue *UserError
+	var m *model.Msg
+	if errors.As(err, &ue) || errors.As(err, &m) {
+		return err
+	}
+	return userErr(err,
+		"Không ghi được vào tệp dữ liệu (đĩa đầy hoặc lỗi đĩa?). Chưa có gì bị thay đổi; hãy kiểm tra rồi lưu lại. Chi tiết: "+err.Error(),
+		"Could not write the data file (disk full or failing?). Nothing was changed; check and save again. Detail: "+err.Error())
+}
+
+// lastOf returns the highest seq held for site and the hash of that event.
+func lastOf(tx *bolt.Tx, site string) (uint64, string) {
+	c := tx.Bucket(bEvents).Cursor()
+	k, v := c.Seek(evKey(site, ^uint64(0)))
+	if k == nil {
+		k, v = c.Last()
+	} else if s, n, _ := parseEvKey(k); s != site || n != ^uint64(0) {
+		k, v = c.Prev()
+	}
+	if s, n, ok := parseEvKey(k); ok && s == site {
+		var e model.Event
+		if json.Unmarshal(v, &e) == nil {
+			return n, e.Hash()
+		}
+	}
+	return 0, ""
+}
+
+// nextID returns the id the next emitted event would give a new entity.
+func (w *writer) nextID(kind string) string { return model.NewEntityID(kind, w.s.site, w.seq+1) }
+
+// emit appends one event of this site.
+func (w *writer) emit(entity string, t model.EventType, to string, data any) (model.Event, error) {
+	ev := model.Event{
+		Site: w.s.site, Seq: w.seq + 1, Clock: w.s.hlc.Next(w.now), At: w.now.UTC(),
+		Author: w.author, Entity: entity, Type: t, To: to, Prev: w.head,
+		Base: headOf(w.tx, entity),
+	}
+	if data != nil {
+		ev.Data = model.MustData(data)
+	}
+	if err := putEvent(w.tx, &ev); err != nil {
+		return ev, err
+	}
+	w.seq, w.head = ev.Seq, ev.Hash()
+	w.emitted = append(w.emitted, ev)
+	v, err := refold(w.tx, entity)
+	if err != nil {
+		return ev, err
+	}
+	w.touched[entity] = v
+	return ev, nil
+}
+
+// number assigns the next readable number of a kind for this site and
+// year, once, in the same transaction as the record it names.
+func (w *writer) number(kind string, year int) (string, error) {
+	meta := w.tx.Bucket(bMeta)
+	k := []byte(fmt.Sprintf("no/%s/%d", kind, year))
+	n, _ := strconv.Atoi(string(meta.Get(k)))
+	n++
+	if err := meta.Put(k, []byte(strconv.Itoa(n))); err != nil {
+		return "", err
+	}
+	switch kind {
+	case model.EntVisit:
+		return fmt.Sprintf("%s-%d-T%04d", w.s.site, year, n), nil
+	default:
+		return fmt.Sprintf("%s-%d-%04d", w.s.site, year, n), nil
+	}
+}
+
+// headOf returns the key of the newest event of entity in fold order.
+func headOf(tx *bolt.Tx, entity string) string {
+	p := prefix(entity)
+	c := tx.Bucket(bEntityEvents).Cursor()
+	k, v := c.Seek(append(append([]byte{}, p...), 0xff))
+	if k == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	if k != nil && bytes.HasPrefix(k, p) {
+		if s, n, ok := parseEvKey(v); ok {
+			return model.EventKey(s, n)
+		}
+	}
+	return ""
+}
+
+// putEvent appends an event to the log and the entity's list.
+func putEvent(tx *bolt.Tx, ev *model.Event) error {
+	b, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	evb := tx.Bucket(bEvents)
+	evb.FillPercent = 1.0
+	k := evKey(ev.Site, ev.Seq)
+	if err := evb.Put(k, b); err != nil {
+		return err
+	}
+	return tx.Bucket(bEntityEvents).Put(entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq), k)
+}
+
+// entityEvents reads an entity's events in fold order.
+func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
+	p := prefix(entity)
+	evb := tx.Bucket(bEvents)
+	var out []model.Event
+	c := tx.Bucket(bEntityEvents).Cursor()
+	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+		raw := evb.Get(v)
+		if raw == nil {
+			return nil, fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, entity)
+		}
+		var e model.Event
+		if err := json.Unmarshal(raw, &e); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// refold recomputes one entity's projection and indexes from its events.
+func refold(tx *bolt.Tx, entity string) (any, error) {
+	evs, err := entityEvents(tx, entity)
+	if err != nil {
+		return nil, err
+	}
+	v, err := model.FoldEntity(entity, evs)
+	if err != nil {
+		return nil, err
+	}
+	return v, putState(tx, entity, v)
+}
+
+// putState writes a projection and moves its index entries.
+func putState(tx *bolt.Tx, entity string, v any) error {
+	kind := model.EntityKind(entity)
+	sb, err := tx.Bucket(bState).CreateBucketIfNotExists([]byte(kind))
+	if err != nil {
+		return err
+	}
+	if old := sb.Get([]byte(entity)); old != nil {
+		prev, err := decodeState(kind, old)
+		if err != nil {
+			return err
+		}
+		for _, e := range indexEntries(entity, prev) {
+			if b := tx.Bucket(bIdx).Bucket([]byte(e.index)); b != nil {
+				if err := b.Delete(e.key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	if err := sb.Put([]byte(entity), b); err != nil {
+		return err
+	}
+	for _, e := range indexEntries(entity, v) {
+		ib, err := tx.Bucket(bIdx).CreateBucketIfNotExists([]byte(e.index))
+		if err != nil {
+			return err
+		}
+		if err := ib.Put(e.key, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func newState(kind string) any {
+	switch kind {
+	case model.EntPerson:
+		return &model.Person{}
+	case model.EntVisit:
+		return &model.Visit{}
+	case model.EntPetition:
+		return &model.Petition{}
+	case model.EntCase:
+		return &model.Case{}
+	case model.EntUser:
+		return &model.User{}
+	case model.EntSite:
+		return &model.Site{}
+	}
+	return nil
+}
+
+func decodeState(kind string, b []byte) (any, error) {
+	v := newState(kind)
+	if v == nil {
+		return nil, fmt.Errorf("store: unknown kind %q", kind)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	return v, nil
+}
+
+// getState reads a projection inside a transaction into v.
+func getState(tx *bolt.Tx, entity string, v any) error {
+	sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(entity)))
+	if sb == nil {
+		return ErrNotFound
+	}
+	b := sb.Get([]byte(entity))
+	if b == nil {
+		return ErrNotFound
+	}
+	return json.Unmarshal(b, v)
+}
+
+type idxEntry struct {
+	index string
+	key   []byte
+}
+
+// indexEntries lists the index keys of a projection. Indexes depend only
+// on the projection, so every replica and every Rebuild agree on them.
+func indexEntries(id string, v any) []idxEntry {
+	var out []idxEntry
+	add := func(index string, parts ...string) { out = append(out, idxEntry{index, idxKey(parts...)}) }
+	switch x := v.(type) {
+	case *model.Person:
+		add("person_name", x.NameFold, id)
+		if x.IDNumber != "" {
+			add("person_idnum", x.IDNumber, id)
+		}
+		if x.Phone != "" {
+			add("person_phone", x.Phone, id)
+		}
+	case *model.Visit:
+		for _, p := range x.Persons {
+			add("person_visit", p, id)
+		}
+		add("visit_date", model.DateOf(x.At).ISO(), id)
+	case *model.Petition:
+		if !x.Classified && x.ID != "" {
+			add("inbox", x.Site, x.Received.ISO(), id)
+		}
+		for _, p := range x.Senders {
+			add("person_petition", p, id)
+		}
+		add("petition_date", x.Received.ISO(), id)
+	case *model.Case:
+		add("case_status", string(x.Status), id)
+		for _, p := range x.Senders {
+			add("person_case", p, id)
+		}
+		for _, r := range x.Reminders {
+			add("reminder", r.On.ISO(), id)
+		}
+	}
+	return out
+}
