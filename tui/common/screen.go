@@ -5,6 +5,7 @@ import (
 
 	"donthu/model"
 	"donthu/store"
+	"donthu/tui/textfield"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -54,8 +55,27 @@ func (c *Context) Err(err error) string { return store.Message(err, c.Lang) }
 // InputSettings are the built-in Vietnamese typing settings, shared by
 // every text field (Telex/VNI mode and tone style).
 type InputSettings struct {
-	Mode     int // textfield.Mode
-	OldTones bool
+	Mode  textfield.Mode
+	Style textfield.ToneStyle
+}
+
+// NewField makes a text field with the current typing settings.
+func (c *Context) NewField(placeholder string, width int) textfield.Model {
+	f := textfield.New()
+	f.Placeholder = placeholder
+	f.Width = width
+	if c.Input != nil {
+		f.SetMode(c.Input.Mode)
+		f.SetToneStyle(c.Input.Style)
+	}
+	return f
+}
+
+// InputModeMsg tells screens the typing mode changed: apply it to every
+// text field (field.SetMode, field.SetToneStyle).
+type InputModeMsg struct {
+	Mode  textfield.Mode
+	Style textfield.ToneStyle
 }
 
 // --- messages ---

@@ -1,0 +1,470 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/tui/common"
+	"donthu/tui/textfield"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// MinWidth and MinHeight are the smallest window donthu lays out.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// Factory makes a screen for a signed-in context.
+type Factory func(ctx *common.Context) common.Screen
+
+// Options configure the interface.
+type Options struct {
+	Lang   model.Lang
+	Plain  bool // no colour, as with NO_COLOR
+	Output io.Writer
+	Now    func() time.Time
+	// Screens replaces the screens when CustomScreens is set (tests).
+	Screens       [common.NumScreens]Factory
+	CustomScreens bool
+	// User signs in without asking (tests); "" asks.
+	User string
+}
+
+type phase int
+
+const (
+	phaseSetup phase = iota
+	phaseSignIn
+	phaseMain
+)
+
+// App is the root model.
+type App struct {
+	ctx       *common.Context
+	factories [common.NumScreens]Factory
+	screens   [common.NumScreens]common.Screen
+	titles    [common.NumScreens]string
+	active    common.ScreenID
+	keys      globalKeys
+	help      help.Model
+
+	phase  phase
+	signin signIn
+	setup  setup
+
+	width, height int
+	status        string
+	statusErr     bool
+	overdue       int
+	showHelp      bool
+	confirmQuit   bool
+}
+
+// New makes the root model over an open store.
+func New(s *store.Store, opt Options) *App {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Output == nil {
+		opt.Output = os.Stdout
+	}
+	ctx := &common.Context{
+		Store: s, Lang: opt.Lang, Words: common.WordsFor(opt.Lang),
+		Styles: common.NewStyles(opt.Output, opt.Plain), Now: opt.Now,
+		Input: &common.InputSettings{Mode: textfield.ModeOff, Style: textfield.ToneModern},
+	}
+	if opt.Plain {
+		ctx.Styles = common.PlainStyles()
+	}
+	a := &App{ctx: ctx, factories: opt.Screens, help: help.New(), width: MinWidth, height: MinHeight}
+	if !opt.CustomScreens {
+		a.factories = Screens()
+	}
+	w := &ctx.Words.Shell
+	a.titles = [common.NumScreens]string{
+		common.ScreenReception: w.TabReception, common.ScreenClassify: w.TabClassify,
+		common.ScreenQueue: w.TabQueue, common.ScreenFollowup: w.TabFollowup, common.ScreenSync: w.TabSync,
+	}
+	for i, f := range a.factories {
+		if f == nil {
+			a.titles[i] = ""
+		}
+	}
+	a.keys = newGlobalKeys(w, a.titles)
+	a.help.Styles.ShortKey = ctx.Styles.Bold
+	a.help.Styles.ShortDesc = ctx.Styles.Help
+	a.help.Styles.FullKey = ctx.Styles.Bold
+	a.help.Styles.FullDesc = ctx.Styles.Label
+	a.help.Styles.ShortSeparator = ctx.Styles.Help
+	switch {
+	case s.Site() == "":
+		a.phase = phaseSetup
+		a.setup = newSetup(ctx)
+	case opt.User != "":
+		if u, err := s.User(opt.User); err == nil {
+			a.signedIn(u)
+		}
+	}
+	if a.phase != phaseMain && a.phase != phaseSetup {
+		a.phase = phaseSignIn
+		a.signin = newSignIn(ctx)
+	}
+	return a
+}
+
+// Run opens the interface on the terminal and returns when the person quits.
+func Run(s *store.Store, opt Options) error {
+	a := New(s, opt)
+	p := tea.NewProgram(a, tea.WithAltScreen())
+	_, err := p.Run()
+	return err
+}
+
+func (a *App) signedIn(u model.User) {
+	a.ctx.User = u
+	a.phase = phaseMain
+	for i, f := range a.factories {
+		if f != nil {
+			a.screens[i] = f(a.ctx)
+		}
+	}
+	a.active = common.ScreenReception
+	if !u.Has(model.RoleReceptionist) && a.screens[common.ScreenQueue] != nil {
+		a.active = common.ScreenQueue
+	}
+	for a.screens[a.active] == nil && a.active < common.NumScreens-1 {
+		a.active++
+	}
+	a.resize()
+}
+
+// Init starts the interface.
+func (a *App) Init() tea.Cmd {
+	switch a.phase {
+	case phaseMain:
+		if a.screens[a.active] == nil {
+			return a.countOverdue()
+		}
+		return tea.Batch(a.screens[a.active].Init(), a.countOverdue())
+	case phaseSignIn:
+		return a.signin.Init()
+	}
+	return a.setup.Init()
+}
+
+type overdueMsg int
+
+func (a *App) countOverdue() tea.Cmd {
+	s, today := a.ctx.Store, a.ctx.Today()
+	return func() tea.Msg { return overdueMsg(s.Overdue(today, "")) }
+}
+
+func (a *App) bodyHeight() int { return a.height - 3 }
+
+func (a *App) resize() {
+	for _, sc := range a.screens {
+		if sc != nil {
+			sc.SetSize(a.width, a.bodyHeight())
+		}
+	}
+	a.help.Width = a.width
+}
+
+func (a *App) dirty() bool {
+	for _, sc := range a.screens {
+		if sc != nil && sc.Dirty() {
+			return true
+		}
+	}
+	return a.phase == phaseSetup && a.setup.dirty()
+}
+
+// Update routes messages.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.resize()
+		return a, nil
+	case tea.KeyMsg:
+		return a.key(msg)
+	case overdueMsg:
+		a.overdue = int(msg)
+		return a, nil
+	case common.StatusMsg:
+		a.status, a.statusErr = msg.Text, msg.Err
+		return a, nil
+	case signedInMsg:
+		a.signedIn(msg.user)
+		a.status, a.statusErr = "", false
+		return a, a.Init()
+	case setupDoneMsg:
+		a.phase = phaseSignIn
+		a.signin = newSignIn(a.ctx)
+		a.status = fmt.Sprintf(a.ctx.Words.Shell.SetupDone, a.ctx.Store.Site())
+		return a, a.signin.Init()
+	case common.GotoMsg:
+		return a, a.goTo(msg.Screen)
+	case common.OpenCaseMsg:
+		return a, a.deliver(common.ScreenFollowup, msg, true)
+	case common.OpenPetitionMsg:
+		return a, a.deliver(common.ScreenClassify, msg, true)
+	case common.ChangedMsg:
+		cmds := []tea.Cmd{a.countOverdue()}
+		for i := range a.screens {
+			cmds = append(cmds, a.deliver(common.ScreenID(i), msg, false))
+		}
+		return a, tea.Batch(cmds...)
+	case common.InputModeMsg:
+		cmds := []tea.Cmd{}
+		for i := range a.screens {
+			cmds = append(cmds, a.deliver(common.ScreenID(i), msg, false))
+		}
+		return a, tea.Batch(cmds...)
+	}
+	switch a.phase {
+	case phaseSetup:
+		var cmd tea.Cmd
+		a.setup, cmd = a.setup.Update(msg)
+		return a, cmd
+	case phaseSignIn:
+		var cmd tea.Cmd
+		a.signin, cmd = a.signin.Update(msg)
+		return a, cmd
+	}
+	return a, a.deliver(a.active, msg, false)
+}
+
+// deliver sends msg to one screen; activate makes it the active one.
+func (a *App) deliver(id common.ScreenID, msg tea.Msg, activate bool) tea.Cmd {
+	sc := a.screens[id]
+	if sc == nil {
+		return nil
+	}
+	var cmd tea.Cmd
+	a.screens[id], cmd = sc.Update(msg)
+	if activate && a.active != id {
+		a.active = id
+	}
+	return cmd
+}
+
+func (a *App) goTo(id common.ScreenID) tea.Cmd {
+	if a.screens[id] == nil {
+		return nil
+	}
+	if a.active == id {
+		return nil
+	}
+	a.active = id
+	return a.screens[id].Init()
+}
+
+func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	w := &a.ctx.Words.Shell
+	if a.confirmQuit {
+		switch strings.ToLower(msg.String()) {
+		case "c", "y", "enter", "ctrl+q", "ctrl+c":
+			return a, tea.Quit
+		case "k", "n", "esc":
+			a.confirmQuit = false
+		}
+		return a, nil
+	}
+	if a.showHelp {
+		if key.Matches(msg, a.keys.Help) || msg.Type == tea.KeyEsc {
+			a.showHelp = false
+		} else if key.Matches(msg, a.keys.Quit) {
+			return a.quit()
+		}
+		return a, nil
+	}
+	switch {
+	case key.Matches(msg, a.keys.Quit):
+		return a.quit()
+	case key.Matches(msg, a.keys.Help):
+		a.showHelp = true
+		return a, nil
+	case key.Matches(msg, a.keys.InputMode):
+		a.ctx.Input.Mode = a.ctx.Input.Mode.Next()
+		in := *a.ctx.Input
+		vi, en := in.Mode.Label()
+		a.status, a.statusErr = w.KeyInputMode+": "+pick(a.ctx.Lang, vi, en), false
+		if a.phase == phaseSetup {
+			a.setup.setMode(in)
+		}
+		return a, func() tea.Msg { return common.InputModeMsg{Mode: in.Mode, Style: in.Style} }
+	}
+	if a.phase == phaseMain {
+		for i, b := range a.keys.Tabs {
+			if key.Matches(msg, b) {
+				return a, a.goTo(common.ScreenID(i))
+			}
+		}
+	}
+	switch a.phase {
+	case phaseSetup:
+		var cmd tea.Cmd
+		a.setup, cmd = a.setup.Update(msg)
+		return a, cmd
+	case phaseSignIn:
+		var cmd tea.Cmd
+		a.signin, cmd = a.signin.Update(msg)
+		return a, cmd
+	}
+	return a, a.deliver(a.active, msg, false)
+}
+
+func pick(l model.Lang, vi, en string) string {
+	if l == model.EN {
+		return en
+	}
+	return vi
+}
+
+func (a *App) quit() (tea.Model, tea.Cmd) {
+	if a.dirty() {
+		a.confirmQuit = true
+		return a, nil
+	}
+	return a, tea.Quit
+}
+
+// View draws the whole window.
+func (a *App) View() string {
+	st, w := a.ctx.Styles, &a.ctx.Words.Shell
+	if a.width < MinWidth || a.height < MinHeight {
+		msg := fmt.Sprintf(w.TooSmall, a.width, a.height)
+		return st.R.NewStyle().Width(max(a.width, 1)).Render(msg)
+	}
+	var body string
+	switch {
+	case a.phase == phaseSetup:
+		body = a.setup.View(a.width, a.bodyHeight())
+	case a.phase == phaseSignIn:
+		body = a.signin.View(a.width, a.bodyHeight())
+	case a.showHelp:
+		body = a.helpView()
+	case a.screens[a.active] != nil:
+		body = a.screens[a.active].View()
+	}
+	if a.confirmQuit {
+		box := st.Box.Render(w.QuitConfirm + "\n\n" + st.KeyHint.Render("C") + " " + w.QuitYes + "    " + st.KeyHint.Render("K") + "/Esc " + w.No)
+		body = lipgloss.Place(a.width, a.bodyHeight(), lipgloss.Center, lipgloss.Center, box)
+	}
+	body = fit(st.R, body, a.width, a.bodyHeight())
+	return lipgloss.JoinVertical(lipgloss.Left, a.tabBar(), body, a.shortHelp(), a.statusLine())
+}
+
+// fit pads or cuts s to exactly w x h cells.
+func fit(r *lipgloss.Renderer, s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return r.NewStyle().Width(w).MaxWidth(w).Render(strings.Join(lines, "\n"))
+}
+
+func (a *App) tabBar() string {
+	st := a.ctx.Styles
+	var parts []string
+	if a.phase != phaseMain {
+		return st.Title.Render(" donthu · " + a.ctx.Store.Site())
+	}
+	for i, t := range a.titles {
+		if t == "" {
+			continue
+		}
+		label := upper(screenKeys[i][0]) + " " + t
+		if common.ScreenID(i) == a.active {
+			parts = append(parts, st.TabActive.Render(label))
+		} else {
+			parts = append(parts, st.Tab.Render(label))
+		}
+	}
+	bar := strings.Join(parts, "")
+	return lipgloss.NewStyle().MaxWidth(a.width).Render(bar)
+}
+
+func (a *App) shortHelp() string {
+	if a.phase != phaseMain {
+		return ""
+	}
+	if a.showHelp {
+		return a.ctx.Styles.Help.Render(a.ctx.Words.Shell.HelpClose)
+	}
+	keys := a.keys.ShortHelp()
+	if sc := a.screens[a.active]; sc != nil {
+		keys = append(sc.ShortHelp(), keys...)
+	}
+	return a.help.ShortHelpView(keys)
+}
+
+func (a *App) helpView() string {
+	st, w := a.ctx.Styles, &a.ctx.Words.Shell
+	out := st.Title.Render(w.HelpTitle+" · "+a.titles[a.active]) + "\n\n"
+	if sc := a.screens[a.active]; sc != nil {
+		out += a.help.FullHelpView(sc.FullHelp()) + "\n\n"
+	}
+	out +=
+		st.Title.Render(w.HelpGlobal) + "\n" + a.help.FullHelpView(a.keys.FullHelp())
+	return out
+}
+
+func (a *App) statusLine() string {
+	st, w := a.ctx.Styles, &a.ctx.Words.Shell
+	now := a.ctx.Now().In(model.VN)
+	var left []string
+	if site := a.ctx.Store.Site(); site != "" {
+		left = append(left, site)
+	}
+	if a.ctx.User.Login != "" {
+		left = append(left, a.ctx.User.Name)
+	}
+	left = append(left, w.Weekdays[now.Weekday()]+" "+model.DateOf(now).String())
+	if a.phase == phaseMain {
+		if a.overdue > 0 {
+			left = append(left, "⚠ "+fmt.Sprintf(w.Overdue, a.overdue))
+		} else {
+			left = append(left, w.NoOverdue)
+		}
+	}
+	vi, en := a.ctx.Input.Mode.Label()
+	if a.ctx.Input.Mode == textfield.ModeOff {
+		vi, en = w.InputOff, w.InputOff
+	}
+	left = append(left, pick(a.ctx.Lang, vi, en))
+	line := " " + strings.Join(left, " · ")
+	if a.status != "" {
+		line += " │ " + a.status
+	}
+	style := st.Status
+	if a.statusErr {
+		style = style.Inherit(st.StatusErr)
+	}
+	return style.Width(a.width).MaxWidth(a.width).Render(truncate(line, a.width))
+}
+
+func truncate(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r))+1 > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}

@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"donthu/tui/common"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// globalKeys are the keys that work on every screen.
+type globalKeys struct {
+	Help      key.Binding
+	Quit      key.Binding
+	Tabs      [common.NumScreens]key.Binding
+	InputMode key.Binding
+}
+
+// screenKeys are the F-keys and Alt+digits of the screens, in tab order.
+var screenKeys = [common.NumScreens][2]string{
+	common.ScreenReception: {"f2", "alt+1"},
+	common.ScreenClassify:  {"f3", "alt+2"},
+	common.ScreenQueue:     {"f4", "alt+3"},
+	common.ScreenFollowup:  {"f5", "alt+4"},
+	common.ScreenReports:   {"", ""},
+	common.ScreenSync:      {"f6", "alt+5"},
+	common.ScreenSettings:  {"", ""},
+}
+
+func newGlobalKeys(w *common.ShellWords, titles [common.NumScreens]string) globalKeys {
+	k := globalKeys{
+		Help:      key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", w.KeyHelp)),
+		Quit:      key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("Ctrl+Q", w.KeyQuit)),
+		InputMode: key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", w.KeyInputMode)),
+	}
+	for i, ks := range screenKeys {
+		if ks[0] == "" {
+			k.Tabs[i] = key.NewBinding(key.WithDisabled())
+			continue
+		}
+		k.Tabs[i] = key.NewBinding(key.WithKeys(ks[0], ks[1]), key.WithHelp(upper(ks[0])+"/"+altLabel(ks[1]), titles[i]))
+	}
+	return k
+}
+
+func upper(s string) string {
+	if s != "" && s[0] == 'f' {
+		return "F" + s[1:]
+	}
+	return s
+}
+
+func altLabel(s string) string { return "Alt+" + s[len(s)-1:] }
+
+func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
+
+func (k globalKeys) FullHelp() [][]key.Binding {
+	tabs := []key.Binding{}
+	for _, t := range k.Tabs {
+		if t.Enabled() {
+			tabs = append(tabs, t)
+		}
+	}
+	return [][]key.Binding{{k.Help, k.Quit, k.InputMode}, tabs}
+}

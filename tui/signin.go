@@ -1,0 +1,256 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/tui/common"
+	"donthu/tui/textfield"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// signIn lets a desk user pick their name and type their password.
+type signIn struct {
+	ctx    *common.Context
+	users  []model.User
+	cursor int
+	pw     textinput.Model
+	err    string
+	busy   bool
+}
+
+type signedInMsg struct{ user model.User }
+type signInFailedMsg struct{ err error }
+
+func newPassword(ctx *common.Context) textinput.Model {
+	pw := textinput.New()
+	pw.EchoMode = textinput.EchoPassword
+	pw.EchoCharacter = '•'
+	pw.Width = 30
+	pw.Prompt = ""
+	pw.Focus()
+	return pw
+}
+
+func newSignIn(ctx *common.Context) signIn {
+	return signIn{ctx: ctx, users: ctx.Store.Users(), pw: newPassword(ctx)}
+}
+
+func (m signIn) Init() tea.Cmd { return textinput.Blink }
+
+func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
+	switch msg := msg.(type) {
+	case signInFailedMsg:
+		m.busy = false
+		m.err = m.ctx.Err(msg.err)
+		m.pw.SetValue("")
+		return m, nil
+	case tea.KeyMsg:
+		if m.busy {
+			return m, nil
+		}
+		switch msg.Type {
+		case tea.KeyUp, tea.KeyShiftTab:
+			if m.cursor > 0 {
+				m.cursor--
+			}
+			m.err = ""
+			return m, nil
+		case tea.KeyDown, tea.KeyTab:
+			if m.cursor < len(m.users)-1 {
+				m.cursor++
+			}
+			m.err = ""
+			return m, nil
+		case tea.KeyEnter:
+			if len(m.users) == 0 {
+				return m, nil
+			}
+			m.busy, m.err = true, ""
+			login, pw, s := m.users[m.cursor].Login, m.pw.Value(), m.ctx.Store
+			return m, func() tea.Msg {
+				u, err := s.Authenticate(login, pw)
+				if err != nil {
+					return signInFailedMsg{err}
+				}
+				return signedInMsg{u}
+			}
+		}
+	}
+	var cmd tea.Cmd
+	m.pw, cmd = m.pw.Update(msg)
+	return m, cmd
+}
+
+func (m signIn) View(width, height int) string {
+	st, w := m.ctx.Styles, &m.ctx.Words.Shell
+	var b strings.Builder
+	site, _ := m.ctx.Store.SiteInfo("")
+	b.WriteString(st.Title.Render(w.SignInTitle+" · "+site.Name) + "\n\n")
+	b.WriteString(st.Label.Render(w.SignInUser) + "\n")
+	for i, u := range m.users {
+		line := fmt.Sprintf("  %-28s %s", u.Name, st.Muted.Render(u.Login))
+		if i == m.cursor {
+			line = st.Selected.Render(fmt.Sprintf("› %-28s %s", u.Name, u.Login))
+		}
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("\n" + st.Focused.Render(w.SignInPassword) + ": " + m.pw.View() + "\n\n")
+	switch {
+	case m.busy:
+		b.WriteString(st.Muted.Render(w.SignInWait) + "\n")
+	case m.err != "":
+		b.WriteString(st.ErrText.Render("✗ "+m.err) + "\n")
+	}
+	b.WriteString("\n" + st.Help.Render(w.SignInHint))
+	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, st.Box.Render(b.String()))
+}
+
+// setup is the first-run form: the site and its first user.
+type setup struct {
+	ctx    *common.Context
+	fields []textfield.Model // code, name, parent, login, full name
+	pw     [2]textinput.Model
+	focus  int // 0..6
+	err    string
+	field  string
+}
+
+type setupDoneMsg struct{}
+
+func newSetup(ctx *common.Context) setup {
+	s := setup{ctx: ctx}
+	for i := 0; i < 5; i++ {
+		f := ctx.NewField("", 32)
+		s.fields = append(s.fields, f)
+	}
+	s.fields[0].CharLimit, s.fields[2].CharLimit = 12, 12
+	s.pw[0], s.pw[1] = newPassword(ctx), newPassword(ctx)
+	s.pw[0].Blur()
+	s.pw[1].Blur()
+	s.fields[0].Focus()
+	return s
+}
+
+func (s setup) Init() tea.Cmd { return nil }
+
+func (s setup) dirty() bool {
+	for _, f := range s.fields {
+		if f.Value() != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *setup) setMode(in common.InputSettings) {
+	for i := range s.fields {
+		s.fields[i].SetMode(in.Mode)
+		s.fields[i].SetToneStyle(in.Style)
+	}
+}
+
+func (s *setup) move(d int) {
+	s.focus = (s.focus + d + 7) % 7
+	for i := range s.fields {
+		if i == s.focus {
+			s.fields[i].Focus()
+		} else {
+			s.fields[i].Blur()
+		}
+	}
+	for i := range s.pw {
+		if s.focus == 5+i {
+			s.pw[i].Focus()
+		} else {
+			s.pw[i].Blur()
+		}
+	}
+}
+
+func (s setup) Update(msg tea.Msg) (setup, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch k.String() {
+		case "tab", "down":
+			s.move(1)
+			return s, nil
+		case "shift+tab", "up":
+			s.move(-1)
+			return s, nil
+		case "enter", "ctrl+s":
+			if k.String() == "enter" && s.focus < 6 {
+				s.move(1)
+				return s, nil
+			}
+			return s.save()
+		case "esc":
+			if s.focus > 0 {
+				s.move(-1)
+			}
+			return s, nil
+		}
+	}
+	var cmd tea.Cmd
+	if s.focus < 5 {
+		s.fields[s.focus], cmd = s.fields[s.focus].Update(msg)
+	} else {
+		s.pw[s.focus-5], cmd = s.pw[s.focus-5].Update(msg)
+	}
+	return s, cmd
+}
+
+func (s setup) save() (setup, tea.Cmd) {
+	w := &s.ctx.Words.Shell
+	if s.pw[0].Value() != s.pw[1].Value() {
+		s.err, s.field = w.SetupMismatch, "password"
+		return s, nil
+	}
+	in := store.SiteInit{
+		Code: strings.ToUpper(s.fields[0].Value()), Name: s.fields[1].Value(), Parent: strings.ToUpper(s.fields[2].Value()),
+		Login: s.fields[3].Value(), UserName: s.fields[4].Value(), Password: s.pw[0].Value(),
+	}
+	if err := s.ctx.Store.Init(in); err != nil {
+		s.err = s.ctx.Err(err)
+		if m, ok := err.(*model.Msg); ok {
+			s.field = m.Field
+		}
+		return s, nil
+	}
+	return s, func() tea.Msg { return setupDoneMsg{} }
+}
+
+func (s setup) View(width, height int) string {
+	st, w := s.ctx.Styles, &s.ctx.Words.Shell
+	labels := []string{w.SetupCode, w.SetupName, w.SetupParent, w.SetupLogin, w.SetupFullName, w.SetupPassword, w.SetupRepeat}
+	hints := map[int]string{0: w.SetupCodeHint, 2: w.SetupParentHint}
+	var b strings.Builder
+	b.WriteString(st.Title.Render(w.SetupTitle) + "\n")
+	b.WriteString(lipgloss.NewStyle().Width(60).Render(w.SetupIntro) + "\n\n")
+	for i, l := range labels {
+		ls := st.Label
+		mark := "  "
+		if i == s.focus {
+			ls, mark = st.Focused, "› "
+		}
+		var v string
+		if i < 5 {
+			v = s.fields[i].View()
+		} else {
+			v = s.pw[i-5].View()
+		}
+		b.WriteString(mark + ls.Render(fmt.Sprintf("%-20s", l)) + " " + v + "\n")
+	}
+	if h, ok := hints[s.focus]; ok {
+		b.WriteString("\n" + st.Muted.Render(labels[s.focus]+": "+h) + "\n")
+	}
+	if s.err != "" {
+		b.WriteString("\n" + st.ErrText.Render("✗ "+s.err) + "\n")
+	}
+	b.WriteString("\n" + st.Help.Render(w.SetupHint))
+	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, st.Box.Render(b.String()))
+}
