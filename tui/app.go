@@ -295,11 +295,18 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, a.keys.Help):
 		a.showHelp = true
 		return a, nil
-	case key.Matches(msg, a.keys.InputMode):
-		a.ctx.Input.Mode = a.ctx.Input.Mode.Next()
+	case key.Matches(msg, a.keys.InputMode), key.Matches(msg, a.keys.ToneStyle):
+		if key.Matches(msg, a.keys.InputMode) {
+			a.ctx.Input.Mode = a.ctx.Input.Mode.Next()
+		} else if a.ctx.Input.Style == textfield.ToneModern {
+			a.ctx.Input.Style = textfield.ToneOld
+		} else {
+			a.ctx.Input.Style = textfield.ToneModern
+		}
 		in := *a.ctx.Input
 		vi, en := in.Mode.Label()
-		a.status, a.statusErr = w.KeyInputMode+": "+pick(a.ctx.Lang, vi, en), false
+		svi, sen := in.Style.Label()
+		a.status, a.statusErr = w.KeyInputMode+": "+pick(a.ctx.Lang, vi+" · "+svi, en+" · "+sen), false
 		if a.phase == phaseSetup {
 			a.setup.setMode(in)
 		}

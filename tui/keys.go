@@ -12,6 +12,7 @@ type globalKeys struct {
 	Quit      key.Binding
 	Tabs      [common.NumScreens]key.Binding
 	InputMode key.Binding
+	ToneStyle key.Binding
 }
 
 // screenKeys are the F-keys and Alt+digits of the screens, in tab order.
@@ -30,6 +31,7 @@ func newGlobalKeys(w *common.ShellWords, titles [common.NumScreens]string) globa
 		Help:      key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", w.KeyHelp)),
 		Quit:      key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("Ctrl+Q", w.KeyQuit)),
 		InputMode: key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", w.KeyInputMode)),
+		ToneStyle: key.NewBinding(key.WithKeys("alt+8"), key.WithHelp("Alt+8", w.KeyToneStyle)),
 	}
 	for i, ks := range screenKeys {
 		if ks[0] == "" {
@@ -59,5 +61,5 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 			tabs = append(tabs, t)
 		}
 	}
-	return [][]key.Binding{{k.Help, k.Quit, k.InputMode}, tabs}
+	return [][]key.Binding{{k.Help, k.Quit, k.InputMode, k.ToneStyle}, tabs}
 }

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -58,7 +59,22 @@ var commands []command
 
 func register(c command) { commands = append(commands, c) }
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if code != exitOK && startedByDoubleClick() {
+		// A console opened by a double-click closes with the program:
+		// keep the message on screen until the person has read it.
+		fmt.Fprint(os.Stderr, "\nNhấn Enter để đóng cửa sổ… / Press Enter to close…")
+		bufio.NewReader(os.Stdin).ReadString('\n')
+	}
+	os.Exit(code)
+}
+
+// startedByDoubleClick guesses that Windows Explorer started the program:
+// no arguments, and a console of its own.
+func startedByDoubleClick() bool {
+	return runtime.GOOS == "windows" && len(os.Args) == 1 && os.Getenv("PROMPT") == ""
+}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, lang: langFromEnv()}
@@ -258,4 +274,17 @@ func (e *env) parse(fs *flag.FlagSet) error {
 		return usageError{err.Error()}
 	}
 	return nil
+}
+
+// author names who made a change from the command line, for the event
+// log: the operating-system account (the command line has no sign-in).
+func (e *env) author() string {
+	u := os.Getenv("USER")
+	if u == "" {
+		u = os.Getenv("USERNAME")
+	}
+	if u == "" {
+		u = "?"
+	}
+	return "cli:" + u
 }

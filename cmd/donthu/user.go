@@ -42,7 +42,7 @@ func cmdUser(e *env) error {
 		if err != nil {
 			return err
 		}
-		if err := s.CreateUser("admin", u, pw); err != nil {
+		if err := s.CreateUser(e.author(), u, pw); err != nil {
 			return err
 		}
 		e.printf("Đã thêm người dùng %s.\n", "User %s added.\n", login)

@@ -68,6 +68,7 @@ type ShellWords struct {
 	KeyNextTab      string
 	KeyTabs         string
 	KeyInputMode    string
+	KeyToneStyle    string
 	InputOff        string
 	QuitConfirm     string
 	QuitYes         string
@@ -115,6 +116,7 @@ var shellVI = ShellWords{
 	KeyNextTab:      "màn hình kế",
 	KeyTabs:         "chuyển màn hình",
 	KeyInputMode:    "kiểu gõ",
+	KeyToneStyle:    "bỏ dấu kiểu cũ/mới",
 	InputOff:        "Bộ gõ máy",
 	QuitConfirm:     "Còn dữ liệu đang nhập chưa lưu. Vẫn thoát?",
 	QuitYes:         "Thoát",
@@ -163,6 +165,7 @@ var shellEN = ShellWords{
 	KeyNextTab:      "next screen",
 	KeyTabs:         "switch screen",
 	KeyInputMode:    "typing mode",
+	KeyToneStyle:    "old/new tone placement",
 	InputOff:        "System IME",
 	QuitConfirm:     "There is unsaved input. Quit anyway?",
 	QuitYes:         "Quit",

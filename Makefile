@@ -1,0 +1,67 @@
+# donthu: see README.md. Every target works on a fresh machine with only Go.
+GO      ?= go
+BIN     := bin/donthu
+DEMO_DB ?= data/demo.db
+PKGS    := ./...
+LDFLAGS := -s -w
+
+.PHONY: build run test vet fmt-check test-386 cross-vet bench fuzz release clean docs
+
+build:
+	$(GO) build -o $(BIN) ./cmd/donthu
+
+# Builds, creates a demo database on first run, opens donthu on it.
+# Sign in as "demo" (every role) or "letan" (receptionist), password "demo".
+run: build
+	@test -f $(DEMO_DB) || $(BIN) --db $(DEMO_DB) demo
+	$(BIN) --db $(DEMO_DB)
+
+# Every test: formatting, vet (also as Windows), the race detector over all
+# packages, and the core again as a 32-bit build.
+test: fmt-check vet cross-vet
+	$(GO) test -race -count=1 $(PKGS)
+	$(MAKE) test-386
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet $(PKGS)
+
+# The parts that differ by platform (data folder, file locking, paths)
+# are checked as Windows builds, 64- and 32-bit.
+cross-vet:
+	GOOS=windows GOARCH=amd64 $(GO) vet $(PKGS)
+	GOOS=windows GOARCH=386 $(GO) vet $(PKGS)
+	GOOS=darwin GOARCH=arm64 $(GO) vet $(PKGS)
+
+# 32-bit: the store and the model run as linux/386 (the map limits differ).
+test-386:
+	CGO_ENABLED=0 GOARCH=386 $(GO) test -count=1 ./model/... ./store/...
+
+# Performance budgets live here, not in timed tests. Compare medians.
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -count=5 ./model/... ./store/... ./tui/...
+
+# Long fuzzing and many-seed convergence runs.
+FUZZTIME ?= 60s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list='^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+	DONTHU_SEEDS=500 $(GO) test -count=1 -run='Convergence' ./store/...
+
+release:
+	@mkdir -p dist
+	@for t in windows/amd64 windows/386 linux/amd64 linux/386 darwin/arm64; do \
+	  os=$${t%/*}; arch=$${t#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	  out=dist/donthu-$$os-$$arch$$ext; \
+	  echo "$$out"; CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags='$(LDFLAGS)' -o $$out ./cmd/donthu || exit 1; \
+	done
+	@ls -l dist
+
+clean:
+	rm -rf bin dist
