@@ -16,6 +16,7 @@ import (
 	"filippo.io/age"
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/argon2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // SiteInit is what `donthu init` (or the first-run screen) asks for.
@@ -229,7 +230,11 @@ const (
 	argonThreads = 4
 )
 
+// Passwords are hashed in NFC: the same Vietnamese password typed on a
+// machine whose input method sends decomposed letters must still match.
+
 func hashPassword(pw string) string {
+	pw = norm.NFC.String(pw)
 	salt := make([]byte, 16)
 	rand.Read(salt)
 	h := argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, 32)
@@ -252,7 +257,7 @@ func checkPassword(encoded, pw string) bool {
 	if err1 != nil || err2 != nil {
 		return false
 	}
-	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
+	got := argon2.IDKey([]byte(norm.NFC.String(pw)), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 

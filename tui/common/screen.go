@@ -62,6 +62,9 @@ type InputSettings struct {
 // NewField makes a text field with the current typing settings.
 func (c *Context) NewField(placeholder string, width int) textfield.Model {
 	f := textfield.New()
+	if c.Styles != nil {
+		f.Styles = textfield.DefaultStyles(c.Styles.R)
+	}
 	f.Placeholder = placeholder
 	f.Width = width
 	if c.Input != nil {

@@ -172,3 +172,21 @@ func TestLabels(t *testing.T) {
 		t.Error("ToneStyle.String")
 	}
 }
+
+// Search boxes call Compose from commands, on other goroutines: it shares
+// nothing mutable (run with -race).
+func TestComposeConcurrent(t *testing.T) {
+	done := make(chan string)
+	for i := range 8 {
+		go func() {
+			mode := []Mode{ModeTelex, ModeVNI}[i%2]
+			keys := []string{"Nguyeenx Vawn Thanhf", "Nguye6n4 Va8n Tha2nh"}[i%2]
+			done <- Compose(mode, ToneModern, keys)
+		}()
+	}
+	for range 8 {
+		if got := <-done; got != "Nguyễn Văn Thành" {
+			t.Errorf("got %q", got)
+		}
+	}
+}

@@ -55,8 +55,8 @@ type Model struct {
 const maxWordKeys = 16
 
 // composition is the word the built-in input method is composing: the
-// letters text[start:pos], which must read out, were produced by the engine
-// from keys. Any other edit or move leaves it stale, and it is then ignored.
+// engine made out from keys, and out stands in text[start:pos]. Any other
+// edit or move makes it stale (see composing), and it is then ignored.
 type composition struct {
 	start int
 	keys  string
@@ -297,26 +297,22 @@ func (m *Model) insert(s string) {
 	try := func(n int) ([]string, int) {
 		return splitText(left+strings.Join(add[:n], ""), right)
 	}
-	// Letters usually add one each; a lone combining mark adds none, as it
-	// joins the letter before it. Start from the estimate and adjust.
-	n := min(len(add), max(0, m.CharLimit-len(m.text)))
-	text, pos := try(n)
-	for n > 0 && len(text) > m.CharLimit {
-		n--
-		text, pos = try(n)
-	}
-	for n < len(add) {
-		t2, p2 := try(n + 1)
-		if len(t2) > m.CharLimit {
-			break
+	// The number of letters grows with how much of s goes in (a lone
+	// combining mark adds none, as it joins the letter before it): find the
+	// most that fits.
+	lo, hi := 0, len(add)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if text, _ := try(mid); len(text) <= m.CharLimit {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
-		n++
-		text, pos = t2, p2
 	}
-	if n == 0 {
+	if lo == 0 {
 		return
 	}
-	m.text, m.pos = text, pos
+	m.text, m.pos = try(lo)
 	m.word = composition{}
 	m.scroll()
 }

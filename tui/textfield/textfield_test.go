@@ -79,16 +79,15 @@ func check(t *testing.T, m Model, want string, pos int) {
 	}
 }
 
-func msgs(parts ...any) []tea.Msg {
+// msgs turns strings into one message per rune (see each) and keeps
+// messages as they are.
+func msgs(parts ...tea.Msg) []tea.Msg {
 	var out []tea.Msg
 	for _, p := range parts {
-		switch p := p.(type) {
-		case tea.Msg:
-			if s, ok := p.(string); ok {
-				out = append(out, each(s)...)
-			} else {
-				out = append(out, p)
-			}
+		if s, ok := p.(string); ok {
+			out = append(out, each(s)...)
+		} else {
+			out = append(out, p)
 		}
 	}
 	return out
@@ -159,6 +158,12 @@ func TestDecomposedInput(t *testing.T) {
 			check(t, send(field(tt.mode), tt.msgs...), tt.want, tt.pos)
 		})
 	}
+
+	// A lone mark at the start (pasted so) joins a letter typed before it,
+	// and the cursor goes after the joined letter.
+	m := field(ModeOff)
+	m.SetValue("\u0302")
+	check(t, send(m, home, runes("e")), "ê", 1)
 }
 
 func TestPaste(t *testing.T) {
