@@ -115,7 +115,8 @@ func New(s *store.Store, opt Options) *App {
 			a.signedIn(u)
 		}
 	}
-	if a.phase != phaseMain && a.phase != phaseSetup {
+	// phaseSetup is the zero phase: test the site, not the phase.
+	if a.phase != phaseMain && s.Site() != "" {
 		a.phase = phaseSignIn
 		a.signin = newSignIn(ctx)
 	}
@@ -456,7 +457,9 @@ func (a *App) statusLine() string {
 	left = append(left, pick(a.ctx.Lang, vi, en))
 	line := " " + strings.Join(left, " · ")
 	if a.status != "" {
-		line += " │ " + a.status
+		// The message first: after the site, user, date, overdue count and
+		// typing mode (77 cells in Vietnamese) it would not show at 80x24.
+		line = " " + a.status + " │" + line
 	}
 	style := st.Status
 	if a.statusErr {

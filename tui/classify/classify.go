@@ -1,24 +1,508 @@
-// Package classify is a screen of donthu (being written).
 package classify
 
 import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"donthu/model"
+	"donthu/store"
 	"donthu/tui/common"
+	"donthu/tui/textfield"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// Model is the screen.
-type Model struct{ ctx *common.Context }
+var sprintf = fmt.Sprintf
+
+// Model is the classification screen: the inbox, one form, or the
+// confirmation of the classification just saved.
+type Model struct {
+	ctx    *common.Context
+	opt    Options
+	keys   keyMap
+	width  int
+	height int
+
+	rows   []row
+	loaded bool
+	table  common.Table
+
+	form   *form            // the petition being classified, nil = the list
+	drafts map[string]*form // classifications started, by petition id
+	done   *done            // the classification just saved
+}
+
+// row is a petition of the inbox with its processing time limit today.
+type row struct {
+	p  model.Petition
+	dl model.Deadline
+}
+
+// done is a classification just saved.
+type done struct {
+	p      model.Petition
+	cs     *model.Case
+	dl     model.Deadline
+	letter Letter
+}
+
+type inboxMsg struct{ rows []row }
+
+type candsMsg struct {
+	id    string
+	cands []candidate
+}
 
 // New makes the screen.
-func New(ctx *common.Context) common.Screen { return &Model{ctx: ctx} }
+func New(ctx *common.Context) common.Screen { return NewWith(ctx, Options{}) }
 
-func (m *Model) Init() tea.Cmd                               { return nil }
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return m, nil }
-func (m *Model) View() string                                { return "" }
-func (m *Model) SetSize(w, h int)                            {}
-func (m *Model) ShortHelp() []key.Binding                    { return nil }
-func (m *Model) FullHelp() [][]key.Binding                   { return nil }
-func (m *Model) Dirty() bool                                 { return false }
-func (m *Model) Capturing() bool                             { return false }
+// NewWith makes the screen with options (a letter printer).
+func NewWith(ctx *common.Context, opt Options) common.Screen {
+	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Classify), width: 80, height: 21, drafts: map[string]*form{}}
+	m.table.Width = m.width
+	return m
+}
+
+// Init loads the inbox (each time the screen is shown).
+func (m *Model) Init() tea.Cmd { return m.loadCmd() }
+
+func (m *Model) loadCmd() tea.Cmd {
+	s, today := m.ctx.Store, m.ctx.Today()
+	return func() tea.Msg { return inboxMsg{load(s, today)} }
+}
+
+// load reads the inbox with each petition's processing time limit.
+func load(s *store.Store, today model.Date) []row {
+	cal := s.Calendar()
+	ps := s.Inbox()
+	rows := make([]row, len(ps))
+	for i, p := range ps {
+		rows[i] = row{p: p, dl: model.ProcessDeadline(p.Kind, p.Regime, p.Received, cal, today)}
+	}
+	return rows
+}
+
+// SetSize takes the body's size.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.table.Width = w
+	if m.form != nil {
+		m.sizeForm(m.form)
+	}
+}
+
+// Dirty reports a classification started and not saved.
+func (m *Model) Dirty() bool {
+	for _, f := range m.drafts {
+		if f.touched {
+			return true
+		}
+	}
+	return false
+}
+
+// Capturing reports that a text field has the keyboard.
+func (m *Model) Capturing() bool { return m.form != nil && m.done == nil && m.form.at.text() }
+
+// ShortHelp lists the main keys of what is shown.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.keys
+	switch {
+	case m.done != nil:
+		if m.done.cs != nil {
+			return []key.Binding{k.OpenCase, k.Back, k.Letter}
+		}
+		return []key.Binding{k.Back, k.Letter}
+	case m.form != nil:
+		return []key.Binding{k.Save, k.Next, k.Back}
+	}
+	return []key.Binding{k.Move, k.Open}
+}
+
+// FullHelp lists every key.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Move, k.Open, k.Next, k.Prev, k.Back},
+		{k.Save, k.Choose, k.Toggle, k.Letter, k.OpenCase},
+	}
+}
+
+// Update handles keys and loaded data.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case inboxMsg:
+		m.setRows(msg.rows)
+		return m, nil
+	case candsMsg:
+		if f := m.drafts[msg.id]; f != nil {
+			m.setCandidates(f, msg.cands)
+		}
+		return m, nil
+	case common.ChangedMsg:
+		return m, m.loadCmd()
+	case common.OpenPetitionMsg:
+		return m, m.openID(msg.ID)
+	case common.InputModeMsg:
+		for _, f := range m.drafts {
+			for _, t := range []*textfield.Model{&f.forwardTo, &f.reason} {
+				t.SetMode(msg.Mode)
+				t.SetToneStyle(msg.Style)
+			}
+		}
+		return m, nil
+	case tea.KeyMsg:
+		switch {
+		case m.done != nil:
+			return m, m.doneKey(msg)
+		case m.form != nil:
+			return m, m.formKey(msg)
+		}
+		return m, m.listKey(msg)
+	}
+	return m, nil
+}
+
+// setRows shows a fresh inbox, keeping the cursor on the same petition,
+// and forgets the drafts of petitions no longer in it.
+func (m *Model) setRows(rows []row) {
+	cur := ""
+	if m.table.Cursor < len(m.rows) {
+		cur = m.rows[m.table.Cursor].p.ID
+	}
+	m.rows, m.loaded = rows, true
+	in := map[string]bool{}
+	cells := make([][]string, len(rows))
+	at := min(m.table.Cursor, max(len(rows)-1, 0))
+	for i, r := range rows {
+		in[r.p.ID] = true
+		cells[i] = m.cells(r)
+		if r.p.ID == cur {
+			at = i
+		}
+	}
+	for id := range m.drafts {
+		if !in[id] && (m.form == nil || m.form.p.ID != id) {
+			delete(m.drafts, id)
+		}
+	}
+	m.table.Cursor = at
+	m.table.SetRows(cells)
+}
+
+// --- the list ---
+
+func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.keys.Open):
+		if m.table.Cursor < len(m.rows) {
+			return m.open(m.rows[m.table.Cursor].p)
+		}
+	case key.Matches(k, m.keys.Letter):
+		return common.Error(m.ctx.Words.Classify.NotYet)
+	default:
+		m.table.HandleKey(k.String())
+	}
+	return nil
+}
+
+// openID opens a petition named by another screen.
+func (m *Model) openID(id string) tea.Cmd {
+	w := &m.ctx.Words.Classify
+	p, err := m.ctx.Store.Petition(id)
+	if err != nil {
+		return common.Error(sprintf(w.NotFound, id))
+	}
+	if p.Classified {
+		return common.Error(sprintf(w.Already, p.No, p.Decision.Label().In(m.ctx.Lang)))
+	}
+	for i, r := range m.rows {
+		if r.p.ID == id {
+			m.table.Cursor = i
+			m.table.Move(0)
+		}
+	}
+	return tea.Batch(m.open(p), m.loadCmd())
+}
+
+// open shows the form of p, as it was left if it was started.
+func (m *Model) open(p model.Petition) tea.Cmd {
+	m.done = nil
+	if f, ok := m.drafts[p.ID]; ok {
+		m.form = f
+		m.sizeForm(f)
+		return nil
+	}
+	f := m.newForm(p)
+	m.drafts[p.ID] = f
+	m.form = f
+	s := m.ctx.Store
+	return func() tea.Msg { return candsMsg{id: p.ID, cands: candidates(s, p)} }
+}
+
+// --- the form ---
+
+func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
+	f := m.form
+	km := &m.keys
+	switch {
+	case key.Matches(k, km.Save):
+		return m.save()
+	case key.Matches(k, km.Letter):
+		return common.Error(m.ctx.Words.Classify.NotYet)
+	case key.Matches(k, km.Back):
+		m.leave(f, f.at)
+		m.form = nil
+		return nil
+	case key.Matches(k, km.Prev):
+		m.move(f, -1)
+		return nil
+	case key.Matches(k, km.Next):
+		m.move(f, 1)
+		return nil
+	}
+	switch {
+	case f.at.text():
+		t := f.textOf(f.at)
+		before := t.Value()
+		*t, _ = t.Update(k)
+		if t.Value() != before {
+			f.touched = true
+			delete(f.notes, f.at)
+		}
+	case f.at.toggle():
+		t := f.toggle(f.at)
+		switch strings.ToLower(k.String()) {
+		case " ", "x":
+			*t = !*t
+		case "c", "y":
+			*t = true
+		case "k", "n":
+			*t = false
+		default:
+			return nil
+		}
+		m.changed(f, f.at)
+	default:
+		c := f.choice(f.at)
+		switch k.String() {
+		case "left", "right":
+			d := 1
+			if k.String() == "left" {
+				d = -1
+			}
+			n := len(c.Options)
+			if c.Selected < 0 {
+				c.Selected = (n + min(d, 0)) % n
+			} else {
+				c.Selected = (c.Selected + d + n) % n
+			}
+			m.changed(f, f.at)
+		default:
+			// A key picks; Tab or Enter moves on.
+			if k.Type == tea.KeyRunes && len(k.Runes) == 1 && c.Pick(string(k.Runes)) {
+				m.changed(f, f.at)
+			}
+		}
+	}
+	return nil
+}
+
+// move goes to the next or previous input, checking the one it leaves.
+func (m *Model) move(f *form, d int) {
+	order := f.order()
+	i := 0
+	for j, x := range order {
+		if x == f.at {
+			i = j
+		}
+	}
+	j := i + d
+	if j < 0 || j >= len(order) {
+		return
+	}
+	m.leave(f, f.at)
+	m.focusOn(f, order[j])
+}
+
+func (m *Model) leave(f *form, at fid) {
+	if n, ok := f.notes[at]; ok && n.level == noteInfo {
+		return
+	}
+	delete(f.notes, at)
+	if at == fDecision && f.decision.Selected < 0 {
+		return // said on saving
+	}
+	if at == fKind || at == fField || at == fRegime {
+		if f.choice(at).Selected < 0 {
+			return
+		}
+	}
+	if n, ok := m.check(f, at); ok {
+		f.notes[at] = n
+	}
+}
+
+// fieldOf maps the field of a store or model refusal to an input.
+func fieldOf(name string) (fid, bool) {
+	switch name {
+	case "kind":
+		return fKind, true
+	case "regime":
+		return fRegime, true
+	case "field":
+		return fField, true
+	case "decision":
+		return fDecision, true
+	case "forward_to":
+		return fForwardTo, true
+	case "round":
+		return fRound, true
+	case "reason":
+		return fReason, true
+	}
+	return 0, false
+}
+
+// save checks every input and records the classification; an accept
+// decision opens a case in the same transaction.
+func (m *Model) save() tea.Cmd {
+	f := m.form
+	w := &m.ctx.Words.Classify
+	errs := 0
+	first := fid(-1)
+	for _, at := range f.order() {
+		if n, ok := f.notes[at]; ok && n.level != noteErr {
+			continue
+		}
+		delete(f.notes, at)
+		if n, ok := m.check(f, at); ok {
+			f.notes[at] = n
+			if n.level == noteErr {
+				errs++
+				if first < 0 {
+					first = at
+				}
+			}
+		}
+	}
+	if errs > 0 {
+		m.focusOn(f, first)
+		return common.Error(sprintf(w.ErrFix, errs))
+	}
+	c := m.classification(f)
+	cs, err := m.ctx.Store.Classify(m.ctx.User.Login, f.p.ID, c)
+	if err != nil {
+		var msg *model.Msg
+		if errors.As(err, &msg) {
+			if at, ok := fieldOf(msg.Field); ok {
+				f.notes[at] = note{noteErr, msg.In(m.ctx.Lang)}
+				m.focusOn(f, at)
+			}
+		}
+		return common.Error(m.ctx.Err(err))
+	}
+	p, err := m.ctx.Store.Petition(f.p.ID)
+	if err != nil {
+		p = f.p
+	}
+	delete(m.drafts, f.p.ID)
+	m.form = nil
+	d := &done{p: p, cs: cs, letter: LetterFor(c.Decision, c.Kind)}
+	text := sprintf(w.Done, p.No, c.Decision.Label().In(m.ctx.Lang))
+	if cs != nil {
+		d.dl = model.ComputeDeadline(cs.Clock(), m.ctx.Store.Calendar(), m.ctx.Today())
+		text = sprintf(w.DoneAccept, cs.No, m.dueWords(d.dl))
+	}
+	m.done = d
+	entity := p.ID
+	if cs != nil {
+		entity = cs.ID
+	}
+	return tea.Batch(common.Status(text), common.Changed(entity))
+}
+
+// dueWords is "hạn thụ lý 16/03/2026 (còn 10 ngày làm việc)".
+func (m *Model) dueWords(d model.Deadline) string {
+	l := m.ctx.Lang
+	if d.Due.IsZero() {
+		return d.Words(l)
+	}
+	step := d.Step.Label().In(l)
+	if l == model.VI {
+		step = strings.ToLower(step)
+	}
+	return sprintf(m.ctx.Words.Classify.DueWords, step, d.Due.String(), d.Words(l))
+}
+
+// --- after saving ---
+
+func (m *Model) doneKey(k tea.KeyMsg) tea.Cmd {
+	d := m.done
+	switch {
+	case key.Matches(k, m.keys.Letter):
+		return m.printLetter(d)
+	case k.String() == "enter" && d.cs != nil:
+		m.done = nil
+		return func() tea.Msg { return common.OpenCaseMsg{ID: d.cs.ID} }
+	case k.String() == "enter" || key.Matches(k, m.keys.Back):
+		m.done = nil
+	}
+	return nil
+}
+
+// printLetter prints the letter of the classification just saved, when
+// there is a printer; otherwise it says there is no template yet.
+func (m *Model) printLetter(d *done) tea.Cmd {
+	w := &m.ctx.Words.Classify
+	if d.letter == LetterNone {
+		return common.Error(w.LetterFile)
+	}
+	if m.opt.Letters == nil {
+		return common.Error(sprintf(w.NoLetter, m.letterName(d.letter)))
+	}
+	where, err := m.opt.Letters.PrintLetter(d.letter, d.p, d.cs)
+	if err != nil {
+		return common.Error(m.ctx.Err(err))
+	}
+	return common.Status(sprintf(w.LetterDone, where))
+}
+
+// letterName is a letter's name in the interface language.
+func (m *Model) letterName(l Letter) string {
+	w := &m.ctx.Words.Classify
+	switch l {
+	case LetterAccept:
+		return w.LetterAccept
+	case LetterGuide:
+		return w.LetterGuide
+	case LetterGuideSplit:
+		return w.LetterGuideSplit
+	case LetterForwardTC:
+		return w.LetterForwardTC
+	case LetterForward:
+		return w.LetterForward
+	case LetterReturn:
+		return w.LetterReturn
+	}
+	return w.LetterFile
+}
+
+// canSee reports whether the user may see a denouncer's identity.
+func (m *Model) canSee() bool {
+	return m.ctx.User.Has(model.RoleHandler) || m.ctx.User.Has(model.RoleLeader)
+}
+
+// senderName is the sender as this user may see it.
+func (m *Model) senderName(p *model.Petition) string {
+	w := &m.ctx.Words.Classify
+	switch {
+	case p.Confidential && !m.canSee():
+		return w.Secret
+	case p.SenderName == "":
+		return w.Anonymous
+	}
+	return p.SenderName
+}

@@ -39,18 +39,16 @@ type Styles struct {
 }
 
 // NewStyles builds the theme for output w. With NO_COLOR set (or plain
-// set), styles carry no colour: only bold, reverse and signs.
+// set), styles carry no colour but keep bold, reverse and underline: the
+// cursor, the active tab and the selected row still show, and every state
+// also has a sign. (termenv's Ascii profile would drop those too.)
 func NewStyles(w io.Writer, plain bool) *Styles {
 	r := lipgloss.NewRenderer(w)
 	// Decide colours without asking the terminal: one that never answers
 	// costs seconds at start-up.
 	r.SetHasDarkBackground(true)
-	if plain || os.Getenv("NO_COLOR") != "" {
-		r.SetColorProfile(termenv.Ascii)
-	} else {
-		r.SetColorProfile(termenv.ANSI)
-	}
-	return newStyles(r)
+	r.SetColorProfile(termenv.ANSI)
+	return newStyles(r, !plain && os.Getenv("NO_COLOR") == "")
 }
 
 // PlainStyles is the colourless theme used by golden-file tests.
@@ -58,11 +56,16 @@ func PlainStyles() *Styles {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	r.SetHasDarkBackground(true)
-	return newStyles(r)
+	return newStyles(r, false)
 }
 
-func newStyles(r *lipgloss.Renderer) *Styles {
-	c := func(n string) lipgloss.Color { return lipgloss.Color(n) }
+func newStyles(r *lipgloss.Renderer, colour bool) *Styles {
+	c := func(n string) lipgloss.TerminalColor {
+		if !colour {
+			return lipgloss.NoColor{}
+		}
+		return lipgloss.Color(n)
+	}
 	s := &Styles{R: r}
 	s.App = r.NewStyle()
 	s.Title = r.NewStyle().Bold(true)

@@ -1,24 +1,703 @@
-// Package reception is a screen of donthu (being written).
 package reception
 
 import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"donthu/model"
+	"donthu/store"
 	"donthu/tui/common"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// Model is the screen.
-type Model struct{ ctx *common.Context }
+var sprintf = fmt.Sprintf
+
+// pickerRows is how many matches the picker shows at once at 80x24;
+// a taller window shows up to twice as many.
+const pickerRows = 6
+
+func (m *Model) pickerRows() int { return max(pickerRows, min(2*pickerRows, m.height-15)) }
+
+// Model is the reception screen.
+type Model struct {
+	ctx    *common.Context
+	opt    Options
+	keys   keyMap
+	width  int
+	height int
+
+	form   *form
+	at     focus
+	offset int // first form line shown
+
+	pick picker
+
+	lastVisit    *model.Visit
+	lastPetition *model.Petition
+	saved        string // what the last save said, shown until typing starts again
+}
+
+// picker is the list of persons matching the search field.
+type picker struct {
+	open    bool
+	seq     int // of the newest search asked for
+	query   string
+	loading bool
+	hits    []store.PersonCard
+	more    bool // more matched than were read
+	found   int
+	cursor  int // len(hits) is the "new person" row
+}
+
+// searchMsg carries the result of search number seq.
+type searchMsg struct {
+	seq   int
+	query string
+	cards []store.PersonCard
+	found int
+	more  bool
+}
 
 // New makes the screen.
-func New(ctx *common.Context) common.Screen { return &Model{ctx: ctx} }
+func New(ctx *common.Context) common.Screen { return NewWith(ctx, Options{}) }
 
-func (m *Model) Init() tea.Cmd                               { return nil }
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return m, nil }
-func (m *Model) View() string                                { return "" }
-func (m *Model) SetSize(w, h int)                            {}
-func (m *Model) ShortHelp() []key.Binding                    { return nil }
-func (m *Model) FullHelp() [][]key.Binding                   { return nil }
-func (m *Model) Dirty() bool                                 { return false }
-func (m *Model) Capturing() bool                             { return false }
+// NewWith makes the screen with options (a receipt printer).
+func NewWith(ctx *common.Context, opt Options) common.Screen {
+	if opt.SearchLimit <= 0 {
+		opt.SearchLimit = 200
+	}
+	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Reception), width: 80, height: 21}
+	m.reset()
+	return m
+}
+
+func (m *Model) reset() {
+	m.form = m.newForm()
+	m.pick = picker{seq: m.pick.seq}
+	m.offset = 0
+	m.focusOn(focus{fSearch, 0})
+}
+
+// Init has nothing to load: the form starts empty.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSize takes the body's size.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.sizeFields(m.form)
+}
+
+// Dirty reports that something is typed.
+func (m *Model) Dirty() bool { return m.form.dirty() }
+
+// Capturing reports that a text field has the keyboard.
+func (m *Model) Capturing() bool { return m.at.f.input() == inText }
+
+// ShortHelp lists the main keys.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.keys
+	if m.pick.open {
+		return []key.Binding{k.Pick, k.NewPerson, k.Back}
+	}
+	return []key.Binding{k.Save, k.NewPerson, k.Back}
+}
+
+// FullHelp lists every key.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Next, k.Prev, k.Pick, k.Back, k.Toggle},
+		{k.Save, k.NewPerson, k.Remove, k.Receipt, k.Choose},
+	}
+}
+
+// Update handles keys and search results.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case searchMsg:
+		if msg.seq != m.pick.seq {
+			return m, nil // a newer search is on its way
+		}
+		m.pick.loading = false
+		m.pick.hits, m.pick.found, m.pick.more = msg.cards, msg.found, msg.more
+		m.pick.cursor = 0
+		return m, nil
+	case common.InputModeMsg:
+		for _, t := range m.form.texts() {
+			t.SetMode(msg.Mode)
+			t.SetToneStyle(msg.Style)
+		}
+		return m, nil
+	case common.ChangedMsg:
+		if m.pick.open && m.pick.query != "" {
+			return m, m.searchCmd()
+		}
+		return m, nil
+	case tea.KeyMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
+	km := &m.keys
+	switch {
+	case key.Matches(k, km.Save):
+		return m, m.save()
+	case key.Matches(k, km.Receipt):
+		return m, m.receipt()
+	case key.Matches(k, km.NewPerson):
+		return m, m.newPerson()
+	case key.Matches(k, km.Remove):
+		return m, m.remove()
+	}
+	if m.pick.open && m.at.f == fSearch {
+		switch k.String() {
+		case "up":
+			m.pickMove(-1)
+			return m, nil
+		case "down":
+			m.pickMove(1)
+			return m, nil
+		case "pgup":
+			m.pickMove(-m.pickerRows())
+			return m, nil
+		case "pgdown":
+			m.pickMove(m.pickerRows())
+			return m, nil
+		case "enter":
+			return m, m.pickCurrent()
+		case "esc":
+			m.pick.open = false
+			return m, nil
+		}
+	}
+	switch {
+	case key.Matches(k, km.Back):
+		m.back()
+		return m, nil
+	case key.Matches(k, km.Prev):
+		m.move(-1)
+		return m, nil
+	case key.Matches(k, km.Next):
+		if k.String() == "down" && m.at.f == fSearch && !m.pick.open && m.pick.query != "" && m.form.search.Value() != "" {
+			m.pick.open = true // ↓ reopens the list closed with Esc
+			return m, nil
+		}
+		m.move(1)
+		return m, nil
+	}
+	switch m.at.f.input() {
+	case inText:
+		t := m.form.text(m.at)
+		before := t.Value()
+		*t, _ = t.Update(k)
+		if t.Value() != before {
+			delete(m.form.notes, m.at)
+			if m.at.f == fSearch {
+				return m, m.searchCmd()
+			}
+		}
+	case inChoice:
+		c := m.form.choice(m.at)
+		switch k.String() {
+		case "left":
+			m.cycle(c, -1)
+		case "right":
+			m.cycle(c, 1)
+		default:
+			// A key picks; Tab or Enter moves on (moving by itself would make
+			// the habitual Tab after a choice skip the next input).
+			if k.Type == tea.KeyRunes && len(k.Runes) == 1 && c.Pick(string(k.Runes)) {
+				m.chosen()
+			}
+		}
+	case inToggle:
+		t := m.form.toggle(m.at)
+		switch strings.ToLower(k.String()) {
+		case " ", "x":
+			m.setToggle(!*t)
+		case "c", "y":
+			m.setToggle(true)
+		case "k", "n":
+			m.setToggle(false)
+		}
+	}
+	return m, nil
+}
+
+// cycle moves a choice's selection with the arrows.
+func (m *Model) cycle(c *common.Choice, d int) {
+	n := len(c.Options)
+	if c.Selected < 0 {
+		c.Selected = 0
+		if d < 0 {
+			c.Selected = n - 1
+		}
+	} else {
+		c.Selected = (c.Selected + d + n) % n
+	}
+	m.chosen()
+}
+
+// chosen runs after a choice changed: the outcome and the petition switch
+// follow each other, and a denunciation is confidential.
+func (m *Model) chosen() {
+	f := m.form
+	delete(f.notes, m.at)
+	switch m.at.f {
+	case fOutcome:
+		if model.Outcome(f.outcome.Value()) == model.OutcomePetition && !f.petition {
+			f.petition = true
+		}
+	case fKind:
+		if model.PetitionKind(f.kind.Value()) == model.KindDenunciation {
+			if !f.confidential {
+				f.confidential, f.confAuto = true, true
+			}
+			if n, ok := m.check(focus{fConfidential, 0}); ok {
+				f.notes[focus{fConfidential, 0}] = n
+			}
+		} else if f.confAuto {
+			f.confidential, f.confAuto = false, false
+			delete(f.notes, focus{fConfidential, 0})
+		}
+	}
+}
+
+func (m *Model) setToggle(v bool) {
+	f := m.form
+	w := &m.ctx.Words.Reception
+	switch m.at.f {
+	case fConfidential:
+		if !v && model.PetitionKind(f.kind.Value()) == model.KindDenunciation {
+			f.notes[m.at] = note{noteWarn, w.ConfLocked}
+			return
+		}
+		f.confAuto = false
+		delete(f.notes, m.at)
+	case fPetition:
+		if v && f.outcome.Selected < 0 {
+			f.outcome.Select(string(model.OutcomePetition))
+			delete(f.notes, focus{fOutcome, 0})
+		}
+	case fGroup:
+		if !v {
+			delete(f.notes, focus{fHeadCount, 0})
+		}
+	}
+	*m.form.toggle(m.at) = v
+}
+
+// --- focus ---
+
+func (m *Model) focusOn(at focus) {
+	if t := m.form.text(m.at); t != nil {
+		t.Blur()
+	}
+	m.at = at
+	if t := m.form.text(at); t != nil {
+		t.Focus()
+		t.CursorEnd()
+	}
+}
+
+// move goes to the next or previous input, checking the one it leaves.
+func (m *Model) move(d int) {
+	order := m.form.order()
+	i := indexOf(order, m.at)
+	j := i + d
+	if j < 0 || j >= len(order) {
+		return
+	}
+	if m.at.f == fSearch {
+		m.pick.open = false
+	}
+	m.leave(m.at)
+	m.focusOn(order[j])
+}
+
+func indexOf(order []focus, at focus) int {
+	for i, x := range order {
+		if x == at {
+			return i
+		}
+	}
+	return 0
+}
+
+// back is Esc: one level up.
+func (m *Model) back() {
+	f := m.form
+	switch {
+	case m.at.personal():
+		m.leave(m.at)
+		m.focusOn(focus{fSearch, 0})
+	case m.at.f == fKind || m.at.f == fLetterDate || m.at.f == fConfidential:
+		m.leave(m.at)
+		m.focusOn(focus{fPetition, 0})
+	case m.at.f == fHeadCount || m.at.f == fGroupEmployer:
+		m.leave(m.at)
+		m.focusOn(focus{fGroup, 0})
+	case m.at.f == fSearch && f.search.Value() != "":
+		f.search.SetValue("")
+		m.pick = picker{seq: m.pick.seq + 1}
+	}
+}
+
+// --- the person picker ---
+
+// searchCmd starts a search for what is in the search field. Only the
+// answer to the newest search is shown.
+func (m *Model) searchCmd() tea.Cmd {
+	q := m.form.search.Value()
+	m.pick.seq++
+	m.pick.query = q
+	if model.Fold(q) == "" {
+		m.pick.open, m.pick.loading, m.pick.hits = false, false, nil
+		return nil
+	}
+	m.pick.open, m.pick.loading = true, true
+	seq, s, limit, canSee := m.pick.seq, m.ctx.Store, m.opt.SearchLimit, m.canSeeConfidential()
+	return func() tea.Msg { return search(s, seq, q, limit, canSee) }
+}
+
+// search finds persons and reads the cards of the first few.
+func search(s *store.Store, seq int, q string, limit int, canSee bool) searchMsg {
+	hits := s.SearchPersons(q, limit)
+	ids := make([]string, 0, pickerRows*4)
+	for i := 0; i < len(hits) && i < cap(ids); i++ {
+		ids = append(ids, hits[i].ID)
+	}
+	cards := s.PersonCards(ids)
+	// Equal matches in name order (tên, họ, đệm), so the same search shows
+	// the same list however the store's index was built.
+	score := map[string]int{}
+	for _, h := range hits[:len(ids)] {
+		score[h.ID] = h.Score
+	}
+	sort.SliceStable(cards, func(i, j int) bool {
+		if a, b := score[cards[i].ID], score[cards[j].ID]; a != b {
+			return a < b
+		}
+		return model.CompareNames(cards[i].Name, cards[j].Name) < 0
+	})
+	if !canSee {
+		for i := range cards {
+			hideConfidential(&cards[i])
+		}
+	}
+	return searchMsg{seq: seq, query: q, cards: cards, found: len(hits), more: len(hits) >= limit}
+}
+
+// hideConfidential drops from a card what would show the person to be a
+// denouncer (Luật Tố cáo Điều 47; DOMAIN.md §6).
+func hideConfidential(c *store.PersonCard) {
+	secret := map[string]bool{}
+	var pets []model.Petition
+	for _, p := range c.Petitions {
+		if p.Confidential {
+			secret[p.ID] = true
+			continue
+		}
+		pets = append(pets, p)
+	}
+	c.Petitions = pets
+	var cases []model.Case
+	for _, x := range c.OpenCases {
+		if !x.Confidential {
+			cases = append(cases, x)
+		}
+	}
+	c.OpenCases = cases
+	for i := range c.Visits {
+		if secret[c.Visits[i].Petition] {
+			c.Visits[i].Content = ""
+		}
+	}
+}
+
+func (m *Model) canSeeConfidential() bool {
+	return m.ctx.User.Has(model.RoleHandler) || m.ctx.User.Has(model.RoleLeader)
+}
+
+func (m *Model) pickMove(d int) {
+	p := &m.pick
+	p.cursor = max(0, min(p.cursor+d, len(p.hits)))
+}
+
+// pickCurrent takes the person under the cursor, or starts a new one.
+func (m *Model) pickCurrent() tea.Cmd {
+	p := &m.pick
+	if p.loading {
+		return nil // the list shown is for what was typed before: wait for it
+	}
+	if p.cursor >= len(p.hits) {
+		return m.newPerson()
+	}
+	card := p.hits[p.cursor]
+	f := m.form
+	for i, v := range f.visitors {
+		if v.card != nil && v.card.ID == card.ID {
+			m.closeSearch()
+			m.focusOn(focus{fPerson, i})
+			return nil
+		}
+	}
+	if f.group {
+		if len(f.visitors) >= 5 {
+			return common.Error(m.ctx.Words.Reception.ErrMaxReps)
+		}
+		f.visitors = append(f.visitors, &visitor{card: &card})
+		m.closeSearch()
+		return nil
+	}
+	f.visitors = []*visitor{{card: &card}}
+	delete(f.notes, focus{fSearch, 0})
+	m.closeSearch()
+	m.focusOn(focus{fContent, 0})
+	return nil
+}
+
+func (m *Model) closeSearch() {
+	m.form.search.SetValue("")
+	m.pick = picker{seq: m.pick.seq + 1}
+}
+
+// newPerson starts a new person from what was typed in the search.
+func (m *Model) newPerson() tea.Cmd {
+	f := m.form
+	if f.group && len(f.visitors) >= 5 {
+		return common.Error(m.ctx.Words.Reception.ErrMaxReps)
+	}
+	d := m.newPersonForm()
+	prefill(d, f.search.Value())
+	if f.group {
+		f.visitors = append(f.visitors, &visitor{draft: d})
+	} else {
+		// One visitor: a new person takes the place of one picked.
+		if i := f.firstDraft(); i >= 0 && strings.TrimSpace(f.search.Value()) == "" {
+			m.focusOn(focus{fName, i})
+			return nil
+		}
+		f.visitors = []*visitor{{draft: d}}
+		m.clearPersonNotes()
+	}
+	delete(f.notes, focus{fSearch, 0})
+	m.closeSearch()
+	m.focusOn(focus{fName, len(f.visitors) - 1})
+	return nil
+}
+
+func (m *Model) clearPersonNotes() {
+	for k := range m.form.notes {
+		if k.personal() {
+			delete(m.form.notes, k)
+		}
+	}
+}
+
+// remove takes the person under the cursor off the visit.
+func (m *Model) remove() tea.Cmd {
+	f := m.form
+	if !m.at.personal() || m.at.p >= len(f.visitors) {
+		return common.Error(m.ctx.Words.Reception.ErrNoPersonHere)
+	}
+	f.visitors = append(f.visitors[:m.at.p], f.visitors[m.at.p+1:]...)
+	m.clearPersonNotes()
+	m.at = focus{fSearch, 0}
+	m.focusOn(focus{fSearch, 0})
+	return nil
+}
+
+// --- saving ---
+
+// fieldOf maps the field named by a store or model refusal to an input.
+func (m *Model) fieldOf(name string) (focus, bool) {
+	d := max(m.form.firstDraft(), 0)
+	switch name {
+	case "name":
+		return focus{fName, d}, m.form.firstDraft() >= 0
+	case "birth_year":
+		return focus{fBirth, d}, m.form.firstDraft() >= 0
+	case "cccd", "cmnd", "passport", "idcert", "id_number":
+		return focus{fIDNum, d}, m.form.firstDraft() >= 0
+	case "phone":
+		return focus{fPhone, d}, m.form.firstDraft() >= 0
+	case "visitor":
+		return focus{fSearch, 0}, true
+	case "head_count":
+		return focus{fHeadCount, 0}, m.form.group
+	case "content", "summary":
+		return focus{fContent, 0}, true
+	case "outcome":
+		return focus{fOutcome, 0}, true
+	case "reception":
+		return focus{fReception, 0}, true
+	case "letter_date", "date":
+		return focus{fLetterDate, 0}, m.form.petition
+	}
+	return focus{}, false
+}
+
+// save checks every input, then records the visit in one transaction.
+func (m *Model) save() tea.Cmd {
+	f := m.form
+	w := &m.ctx.Words.Reception
+	if m.at.f == fIDNum {
+		m.deriveFromID(m.at.p)
+	}
+	errs := 0
+	var first *focus
+	for _, at := range f.order() {
+		delete(f.notes, at)
+		if n, ok := m.check(at); ok {
+			if n.level == noteErr && at.f == fSearch && f.firstDraft() >= 0 {
+				continue
+			}
+			f.notes[at] = n
+			if n.level == noteErr {
+				errs++
+				if first == nil {
+					x := at
+					first = &x
+				}
+			}
+		}
+	}
+	if errs > 0 {
+		m.pick.open = false
+		m.focusOn(*first)
+		return common.Error(sprintf(w.ErrFix, errs))
+	}
+	in := m.visitInput()
+	v, p, err := m.ctx.Store.RecordVisit(m.ctx.User.Login, in)
+	if err != nil {
+		var msg *model.Msg
+		if errors.As(err, &msg) {
+			if at, ok := m.fieldOf(msg.Field); ok {
+				f.notes[at] = note{noteErr, msg.In(m.ctx.Lang)}
+				m.pick.open = false
+				m.focusOn(at)
+			}
+		}
+		return common.Error(m.ctx.Err(err))
+	}
+	m.lastVisit, m.lastPetition = &v, p
+	text := sprintf(w.Saved, v.No)
+	entity := v.ID
+	if p != nil {
+		text += " · " + sprintf(w.SavedPetition, p.No)
+		entity = p.ID
+	}
+	mode := m.form.search.Mode()
+	style := m.form.search.ToneStyle()
+	m.reset()
+	m.saved = text
+	for _, t := range m.form.texts() {
+		t.SetMode(mode)
+		t.SetToneStyle(style)
+	}
+	return tea.Batch(common.Status(text), common.Changed(entity))
+}
+
+// visitInput builds what the store records from the form (already checked).
+func (m *Model) visitInput() store.VisitInput {
+	f := m.form
+	today := m.ctx.Today()
+	v := model.Visit{
+		At:        m.ctx.Now(),
+		Receiver:  m.ctx.User.Login,
+		Reception: model.ReceptionType(f.reception.Value()),
+		Outcome:   model.Outcome(f.outcome.Value()),
+		Content:   model.NFC(f.content.Value()),
+		Group:     f.group,
+	}
+	if docs := model.NFC(f.docs.Value()); docs != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(f.docCount.Value()))
+		if err != nil || n < 1 {
+			n = 1
+		}
+		v.Documents = []model.Document{{Name: docs, Count: n}}
+	}
+	var in store.VisitInput
+	for _, x := range f.visitors {
+		if x.card != nil {
+			v.Persons = append(v.Persons, x.card.ID)
+			if f.group {
+				v.Reps = append(v.Reps, x.card.ID)
+			}
+			if v.Employer == "" {
+				v.Employer = x.card.Employer
+			}
+			continue
+		}
+		d := x.draft
+		p := model.Person{
+			Name:     model.NFC(d.name.Value()),
+			IDKind:   model.IDKind(d.idkind.Value()),
+			IDNumber: strings.TrimSpace(d.idnum.Value()),
+			Sex:      model.Sex(d.sex.Value()),
+			Phone:    strings.TrimSpace(d.phone.Value()),
+			Address:  model.NFC(d.address.Value()),
+			Employer: model.NFC(d.employer.Value()),
+			Member:   d.member,
+		}
+		if p.IDKind == model.IDNone && p.IDNumber != "" {
+			p.IDKind = model.GuessIDKind(p.IDNumber)
+		}
+		p.BirthYear, _ = model.ParseYear(d.birth.Value(), today)
+		if f.group {
+			in.NewReps = append(in.NewReps, len(in.NewPersons))
+		}
+		in.NewPersons = append(in.NewPersons, p)
+		if v.Employer == "" {
+			v.Employer = p.Employer
+		}
+	}
+	if f.group {
+		v.HeadCount, _ = strconv.Atoi(strings.TrimSpace(f.headCount.Value()))
+		if e := model.NFC(f.groupEmployer.Value()); e != "" {
+			v.Employer = e
+		}
+	}
+	in.Visit = v
+	if f.petition {
+		p := &model.Petition{
+			Source:       model.SourceDesk,
+			Kind:         model.PetitionKind(f.kind.Value()),
+			Confidential: f.confidential,
+			Received:     today,
+		}
+		if s := strings.TrimSpace(f.letterDate.Value()); s != "" {
+			p.LetterDate, _ = model.ParseDateInput(s)
+		}
+		if f.group {
+			p.Signatories = len(f.visitors)
+		}
+		in.Petition = p
+	}
+	return in
+}
+
+// receipt prints the receipt of the visit just saved, when a printer is
+// there; otherwise it says why it cannot.
+func (m *Model) receipt() tea.Cmd {
+	w := &m.ctx.Words.Reception
+	if m.opt.Receipt == nil {
+		return common.Error(w.NoReceipt)
+	}
+	if m.lastVisit == nil {
+		return common.Error(w.ReceiptNone)
+	}
+	where, err := m.opt.Receipt.PrintReceipt(*m.lastVisit, m.lastPetition)
+	if err != nil {
+		return common.Error(m.ctx.Err(err))
+	}
+	return common.Status(sprintf(w.ReceiptDone, where))
+}

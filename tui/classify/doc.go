@@ -1,0 +1,19 @@
+// Package classify is the Phân loại đơn screen: the inbox of petitions not
+// yet classified, oldest first, each against its processing time limit,
+// and the form that classifies one (kind, legal regime, subject area,
+// conditions, competence, round, flags, duplicate of, decision) with one
+// keystroke per choice where possible.
+//
+// Invariants: the screen holds no rule of law of its own: the regime it
+// proposes comes from model.DefaultRegime, duplicates are ranked by
+// model.SimilarText, time limits by model.ProcessDeadline and
+// model.ComputeDeadline, and whether a decision may be taken by
+// model.CheckClassify (asked again by the store). A classification half
+// done is kept per petition while the screen lives, so leaving it loses
+// nothing. A denouncer's name is shown only to handlers and leaders
+// (DOMAIN.md §6).
+//
+// Caveats: the letters a decision needs (Phiếu đề xuất thụ lý, phiếu
+// chuyển đơn, văn bản hướng dẫn, trả lại đơn) are named but not printed:
+// the screen takes a LetterPrinter and, without one, F9 says so.
+package classify
