@@ -386,10 +386,8 @@ func applyUser(u *User, id string, ev *Event) (*Msg, error) {
 		if ev.Type == EvUserUpdated && u.Login == "" {
 			return conflict(msgNotCreated), nil
 		}
-		d.Login = strings.TrimPrefix(id, EntUser+":")
-		if d.Site == "" {
-			d.Site = ev.Site
-		}
+		site, login, _ := strings.Cut(strings.TrimPrefix(id, EntUser+":"), ".")
+		d.Site, d.Login = site, login
 		*u = d
 	default:
 		return nil, fmt.Errorf("model: %s is not a user event", ev.Type)

@@ -175,8 +175,11 @@ func EntityKind(id string) string {
 	return ""
 }
 
-// UserEntity and SiteEntity are the ids of users and sites, which are named.
-func UserEntity(login string) string { return EntUser + ":" + login }
+// UserEntity is the id of a desk user. Logins are chosen per site, so the
+// id carries the site: "lan" at a grassroots union and "lan" at its office
+// are two people, and an imported bundle must never replace one with the
+// other.
+func UserEntity(site, login string) string { return EntUser + ":" + site + "." + login }
 
 // SiteEntity is the entity id of a site (organisation unit).
 func SiteEntity(code string) string { return EntSite + ":" + code }

@@ -17,4 +17,7 @@
 //     reader blocks writes that grow the map and makes the file balloon.
 //   - Open waits about a second for the file lock, then returns ErrLocked.
 //   - On 32-bit systems the map is limited; keep a site's file under 1 GiB.
+//   - BulkLoad puts many desk actions in one transaction, for the demo
+//     office and benchmark fixtures only: at the desk each action is its
+//     own transaction, so a refusal never undoes anyone else's work.
 package store

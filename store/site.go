@@ -185,6 +185,16 @@ func (s *Store) Sites() []model.Site {
 
 // UpdateSite changes this site's name, parent, validity or successor.
 func (s *Store) UpdateSite(author string, site model.Site) error {
+	site.Name, site.Address = model.NFC(site.Name), model.NFC(site.Address)
+	site.Parent = strings.ToUpper(strings.TrimSpace(site.Parent))
+	if site.Name == "" {
+		return model.NewMsg("name", "Cần nhập tên đơn vị", "Enter the site's name")
+	}
+	if site.Parent != "" {
+		if m := ValidateSiteCode(site.Parent); m != nil {
+			return model.NewMsg("parent", "Mã đơn vị cấp trên: "+m.VI, "Parent code: "+m.EN)
+		}
+	}
 	_, err := s.write(author, func(w *writer) error {
 		_, err := w.emit(model.SiteEntity(s.site), model.EvSiteUpdated, "", site)
 		return err
@@ -196,6 +206,9 @@ func (s *Store) UpdateSite(author string, site model.Site) error {
 func (s *Store) SetCalendarDay(author string, ch model.CalendarChange) error {
 	if ch.Date.IsZero() {
 		return model.NewMsg("date", "Chọn ngày", "Choose the day")
+	}
+	if !ch.Remove && !ch.Kind.Valid() {
+		return model.NewMsg("kind", "Chọn loại ngày: nghỉ lễ, nghỉ bù, ngày nghỉ hoặc ngày làm việc", "Choose the kind of day: holiday, day off in lieu, day off or working day")
 	}
 	ch.Name = model.NFC(ch.Name)
 	_, err := s.write(author, func(w *writer) error {
@@ -268,18 +281,35 @@ func (w *writer) createUser(u model.User, password string) error {
 	if m := ValidatePassword(password); m != nil {
 		return m
 	}
+	if m := checkUser(&u); m != nil {
+		return m
+	}
+	var old model.User
+	if getState(w.tx, model.UserEntity(w.s.site, u.Login), &old) == nil {
+		return model.NewMsg("login", "Tên đăng nhập "+u.Login+" đã có", "The login "+u.Login+" is taken")
+	}
+	if _, err := w.emit(model.UserEntity(w.s.site, u.Login), model.EvUserCreated, "", u); err != nil {
+		return err
+	}
+	return w.tx.Bucket(bMeta).Put([]byte("pw/"+u.Login), []byte(hashPassword(password)))
+}
+
+// checkUser normalises a user's name and refuses an empty name, no role
+// or a role that does not exist.
+func checkUser(u *model.User) *model.Msg {
 	u.Name = model.NFC(u.Name)
 	if u.Name == "" {
 		return model.NewMsg("name", "Cần nhập họ tên người dùng", "Enter the user's name")
 	}
-	var old model.User
-	if getState(w.tx, model.UserEntity(u.Login), &old) == nil {
-		return model.NewMsg("login", "Tên đăng nhập "+u.Login+" đã có", "The login "+u.Login+" is taken")
+	if len(u.Roles) == 0 {
+		return model.NewMsg("roles", "Chọn ít nhất một vai trò", "Choose at least one role")
 	}
-	if _, err := w.emit(model.UserEntity(u.Login), model.EvUserCreated, "", u); err != nil {
-		return err
+	for _, r := range u.Roles {
+		if !oneOf(r, model.Roles) {
+			return model.NewMsg("roles", "Vai trò không có: "+string(r), "No such role: "+string(r))
+		}
 	}
-	return w.tx.Bucket(bMeta).Put([]byte("pw/"+u.Login), []byte(hashPassword(password)))
+	return nil
 }
 
 // CreateUser adds a desk user with a password.
@@ -293,10 +323,13 @@ func (s *Store) CreateUser(author string, u model.User, password string) error {
 func (s *Store) UpdateUser(author string, u model.User) error {
 	_, err := s.write(author, func(w *writer) error {
 		var old model.User
-		if getState(w.tx, model.UserEntity(u.Login), &old) != nil {
+		if getState(w.tx, model.UserEntity(w.s.site, u.Login), &old) != nil {
 			return notFound(u.Login)
 		}
-		_, err := w.emit(model.UserEntity(u.Login), model.EvUserUpdated, "", u)
+		if m := checkUser(&u); m != nil {
+			return m
+		}
+		_, err := w.emit(model.UserEntity(w.s.site, u.Login), model.EvUserUpdated, "", u)
 		return err
 	})
 	return err
@@ -310,7 +343,7 @@ func (s *Store) SetPassword(login, password string) error {
 	h := hashPassword(password)
 	return s.db.Update(func(tx *bolt.Tx) error {
 		var u model.User
-		if getState(tx, model.UserEntity(login), &u) != nil {
+		if getState(tx, model.UserEntity(s.site, login), &u) != nil {
 			return notFound(login)
 		}
 		return tx.Bucket(bMeta).Put([]byte("pw/"+login), []byte(h))
@@ -322,7 +355,7 @@ func (s *Store) Authenticate(login, password string) (model.User, error) {
 	var u model.User
 	var enc string
 	s.db.View(func(tx *bolt.Tx) error {
-		if getState(tx, model.UserEntity(login), &u) == nil {
+		if getState(tx, model.UserEntity(s.site, login), &u) == nil {
 			enc = string(tx.Bucket(bMeta).Get([]byte("pw/" + login)))
 		}
 		return nil
@@ -352,7 +385,7 @@ func (s *Store) Users() []model.User {
 // User returns one user by login (any site).
 func (s *Store) User(login string) (model.User, error) {
 	var u model.User
-	err := s.db.View(func(tx *bolt.Tx) error { return getState(tx, model.UserEntity(login), &u) })
+	err := s.db.View(func(tx *bolt.Tx) error { return getState(tx, model.UserEntity(s.site, login), &u) })
 	if err != nil {
 		return u, notFound(login)
 	}

@@ -173,13 +173,20 @@ func (s *Store) prepare() error {
 			return meta.Put([]byte("schema"), []byte(strconv.Itoa(SchemaVersion)))
 		}
 		have, _ := strconv.Atoi(string(v))
-		if have > SchemaVersion {
-			return userErr(ErrSchemaTooNew,
-				fmt.Sprintf("Tệp dữ liệu được ghi bởi phiên bản donthu mới hơn (lược đồ %d, bản này đọc được đến %d). Hãy cập nhật donthu.", have, SchemaVersion),
-				fmt.Sprintf("The data file was written by a newer donthu (schema %d; this build reads up to %d). Update donthu.", have, SchemaVersion))
+		if err := schemaTooNew(have); err != nil {
+			return err
 		}
 		return migrate(tx, have)
 	})
+}
+
+func schemaTooNew(have int) error {
+	if have <= SchemaVersion {
+		return nil
+	}
+	return userErr(ErrSchemaTooNew,
+		fmt.Sprintf("Tệp dữ liệu được ghi bởi phiên bản donthu mới hơn (lược đồ %d, bản này đọc được đến %d). Hãy cập nhật donthu.", have, SchemaVersion),
+		fmt.Sprintf("The data file was written by a newer donthu (schema %d; this build reads up to %d). Update donthu.", have, SchemaVersion))
 }
 
 func (s *Store) loadMeta() error {
@@ -187,6 +194,11 @@ func (s *Store) loadMeta() error {
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
 			return userErr(ErrCorrupt, "Tệp dữ liệu thiếu phần meta", "The data file has no meta bucket")
+		}
+		// A read-only open skips prepare: refuse a newer layout here too.
+		have, _ := strconv.Atoi(string(meta.Get([]byte("schema"))))
+		if err := schemaTooNew(have); err != nil {
+			return err
 		}
 		s.site = string(meta.Get([]byte("site")))
 		if v := meta.Get([]byte("clock")); v != nil {

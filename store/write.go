@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"sort"
 	"strconv"
 	"time"
 
@@ -151,17 +153,25 @@ func headOf(tx *bolt.Tx, entity string) string {
 
 // putEvent appends an event to the log and the entity's list.
 func putEvent(tx *bolt.Tx, ev *model.Event) error {
-	b, err := json.Marshal(ev)
+	k, _, err := putLog(tx, ev)
 	if err != nil {
 		return err
 	}
+	return tx.Bucket(bEntityEvents).Put(entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq), k)
+}
+
+// putLog appends an event to the log only and returns its key and its
+// canonical JSON (whose SHA-256 is its Hash); the caller lists it under
+// its entity (an import does so in key order).
+func putLog(tx *bolt.Tx, ev *model.Event) (key, raw []byte, err error) {
+	raw, err = json.Marshal(ev)
+	if err != nil {
+		return nil, nil, err
+	}
 	evb := tx.Bucket(bEvents)
 	evb.FillPercent = 1.0
-	k := evKey(ev.Site, ev.Seq)
-	if err := evb.Put(k, b); err != nil {
-		return err
-	}
-	return tx.Bucket(bEntityEvents).Put(entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq), k)
+	key = evKey(ev.Site, ev.Seq)
+	return key, raw, evb.Put(key, raw)
 }
 
 // entityEvents reads an entity's events in fold order.
@@ -186,6 +196,10 @@ func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
 
 // refold recomputes one entity's projection and indexes from its events.
 func refold(tx *bolt.Tx, entity string) (any, error) {
+	return refoldInto(tx, entity, nil)
+}
+
+func refoldInto(tx *bolt.Tx, entity string, batch idxBatch) (any, error) {
 	evs, err := entityEvents(tx, entity)
 	if err != nil {
 		return nil, err
@@ -194,11 +208,75 @@ func refold(tx *bolt.Tx, entity string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return v, putState(tx, entity, v)
+	return v, putState(tx, entity, v, batch)
 }
 
-// putState writes a projection and moves its index entries.
-func putState(tx *bolt.Tx, entity string, v any) error {
+// refoldMany refolds many entities in one transaction (an import, a
+// rebuild): projections in id order, then every index change in key
+// order. bbolt splits nodes only at commit, so keys put in random order
+// each shift a growing node: quadratic, seconds for 100,000 entities.
+func refoldMany(tx *bolt.Tx, ents map[string]bool) error {
+	ids := make([]string, 0, len(ents))
+	for id := range ents {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	batch := idxBatch{}
+	for _, id := range ids {
+		if _, err := refoldInto(tx, id, batch); err != nil {
+			return err
+		}
+	}
+	return batch.apply(tx)
+}
+
+// idxBatch holds index changes to apply later in key order: index ->
+// key -> put (true) or delete (false). Keys end with the entity id, so
+// two entities never share one, and an entity's later change wins.
+type idxBatch map[string]map[string]bool
+
+func (b idxBatch) set(e idxEntry, put bool) {
+	m := b[e.index]
+	if m == nil {
+		m = map[string]bool{}
+		b[e.index] = m
+	}
+	m[string(e.key)] = put
+}
+
+func (b idxBatch) apply(tx *bolt.Tx) error {
+	names := make([]string, 0, len(b))
+	for n := range b {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		keys := make([]string, 0, len(b[n]))
+		for k := range b[n] {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		ib, err := tx.Bucket(bIdx).CreateBucketIfNotExists([]byte(n))
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if b[n][k] {
+				err = ib.Put([]byte(k), nil)
+			} else {
+				err = ib.Delete([]byte(k))
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// putState writes a projection and moves its index entries, at once or,
+// given a batch, into it.
+func putState(tx *bolt.Tx, entity string, v any, batch idxBatch) error {
 	kind := model.EntityKind(entity)
 	sb, err := tx.Bucket(bState).CreateBucketIfNotExists([]byte(kind))
 	if err != nil {
@@ -210,7 +288,9 @@ func putState(tx *bolt.Tx, entity string, v any) error {
 			return err
 		}
 		for _, e := range indexEntries(entity, prev) {
-			if b := tx.Bucket(bIdx).Bucket([]byte(e.index)); b != nil {
+			if batch != nil {
+				batch.set(e, false)
+			} else if b := tx.Bucket(bIdx).Bucket([]byte(e.index)); b != nil {
 				if err := b.Delete(e.key); err != nil {
 					return err
 				}
@@ -225,6 +305,10 @@ func putState(tx *bolt.Tx, entity string, v any) error {
 		return err
 	}
 	for _, e := range indexEntries(entity, v) {
+		if batch != nil {
+			batch.set(e, true)
+			continue
+		}
 		ib, err := tx.Bucket(bIdx).CreateBucketIfNotExists([]byte(e.index))
 		if err != nil {
 			return err
@@ -274,6 +358,13 @@ func getState(tx *bolt.Tx, entity string, v any) error {
 	b := sb.Get([]byte(entity))
 	if b == nil {
 		return ErrNotFound
+	}
+	// Decode into a zero value: the JSON leaves out empty fields, so
+	// decoding over an older copy (an action reads the record, acts, and
+	// reads it back into the same variable) would keep what the fold
+	// cleared, such as the result of a reopened case.
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		rv.Elem().SetZero()
 	}
 	return json.Unmarshal(b, v)
 }

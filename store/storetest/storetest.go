@@ -1,9 +1,19 @@
 // Package storetest makes real data files for tests: a site set up in a
 // bbolt file under t.TempDir(), with a fixed clock. No storage is mocked.
+//
+// Setting up a site hashes its first user's password with argon2id (64 MiB,
+// a quarter of a second, more under -race), so the first New of a given
+// (code, parent, login, time) makes a template file and every later one
+// copies its bytes: tests that each need a fresh site stay fast.
 package storetest
 
 import (
+	"bytes"
+	"fmt"
+	"os"
 	"path/filepath"
+	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -11,42 +21,127 @@ import (
 	"donthu/store"
 )
 
-// Clock is a settable wall clock for tests.
-type Clock struct{ T time.Time }
+// Clock is a settable wall clock for tests. It is safe for concurrent use.
+type Clock struct {
+	mu sync.Mutex
+	T  time.Time
+}
 
 // Now returns the clock's time.
-func (c *Clock) Now() time.Time { return c.T }
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.T
+}
+
+// Set moves the clock to t.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	c.T = t
+	c.mu.Unlock()
+}
 
 // Advance moves the clock on.
-func (c *Clock) Advance(d time.Duration) { c.T = c.T.Add(d) }
+func (c *Clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.T = c.T.Add(d)
+	c.mu.Unlock()
+}
 
 // SetDate moves the clock to 09:00 on d in Vietnam.
-func (c *Clock) SetDate(d model.Date) { c.T = time.Date(d.Y, d.M, d.D, 9, 0, 0, 0, model.VN) }
+func (c *Clock) SetDate(d model.Date) { c.Set(time.Date(d.Y, d.M, d.D, 9, 0, 0, 0, model.VN)) }
+
+// Today returns the clock's date in Vietnam.
+func (c *Clock) Today() model.Date { return model.DateOf(c.Now()) }
 
 // Password of every test user.
 const Password = "matkhau"
 
+// Start is the default clock: 09:00 on Monday 2 March 2026 in Vietnam.
+var Start = time.Date(2026, 3, 2, 9, 0, 0, 0, model.VN)
+
+// Site describes a test site.
+type Site struct {
+	Code   string
+	Parent string
+	Login  string // first user, with every role; "" = "lan"
+	Clock  *Clock // nil = a new clock at Start
+}
+
 // New opens a fresh site CODE in a temp file, with user "lan" (all roles),
-// at 09:00 on 2 March 2026 unless the clock says otherwise.
+// at 09:00 on 2 March 2026.
 func New(t testing.TB, code string) (*store.Store, *Clock) {
 	t.Helper()
-	clk := &Clock{T: time.Date(2026, 3, 2, 9, 0, 0, 0, model.VN)}
+	clk := &Clock{T: Start}
 	return NewAt(t, code, "", clk), clk
 }
 
 // NewAt opens a fresh site with a parent and a given clock.
 func NewAt(t testing.TB, code, parent string, clk *Clock) *store.Store {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), code+".db")
-	s, err := store.Open(path, store.Options{Now: clk.Now})
+	return NewSite(t, Site{Code: code, Parent: parent, Clock: clk})
+}
+
+// NewSite opens a fresh site described by st. The store is closed when
+// the test ends.
+func NewSite(t testing.TB, st Site) *store.Store {
+	t.Helper()
+	if st.Login == "" {
+		st.Login = "lan"
+	}
+	if st.Clock == nil {
+		st.Clock = &Clock{T: Start}
+	}
+	path := filepath.Join(t.TempDir(), st.Code+".db")
+	if err := os.WriteFile(path, template(t, st), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(path, store.Options{Now: st.Clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if err := s.Init(store.SiteInit{Code: code, Name: "Công đoàn " + code, Parent: parent, Login: "lan", UserName: "Nguyễn Thị Lan", Password: Password}); err != nil {
+	return s
+}
+
+var (
+	templatesMu sync.Mutex
+	templates   = map[string][]byte{}
+)
+
+// template returns the bytes of a freshly set-up site file.
+func template(t testing.TB, st Site) []byte {
+	t.Helper()
+	now := st.Clock.Now()
+	key := fmt.Sprintf("%s|%s|%s|%d", st.Code, st.Parent, st.Login, now.UnixNano())
+	templatesMu.Lock()
+	defer templatesMu.Unlock()
+	if b, ok := templates[key]; ok {
+		return b
+	}
+	dir, err := os.MkdirTemp("", "storetest-")
+	if err != nil {
 		t.Fatal(err)
 	}
-	return s
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "template.db")
+	s, err := store.Open(path, store.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Init(store.SiteInit{Code: st.Code, Name: "Công đoàn " + st.Code, Parent: st.Parent, Login: st.Login, UserName: "Nguyễn Thị Lan", Password: Password})
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	templates[key] = b
+	return b
 }
 
 // Visit records a visit of a new person with a petition of kind k and
@@ -74,4 +169,88 @@ func Accept(t testing.TB, s *store.Store, petitionID string, k model.PetitionKin
 		t.Fatal(err)
 	}
 	return *c
+}
+
+// Act applies a case action and fails the test if it is refused.
+func Act(t testing.TB, s *store.Store, caseID string, ev model.EventType, a model.CaseAction) model.Case {
+	t.Helper()
+	c, err := s.CaseAction("lan", caseID, ev, a)
+	if err != nil {
+		t.Fatalf("%s on %s: %v", ev, caseID, err)
+	}
+	return c
+}
+
+// Events returns the whole log as JSON Lines (DumpEvents).
+func Events(t testing.TB, s *store.Store) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := s.DumpEvents(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// State returns every projection as JSON Lines (DumpState).
+func State(t testing.TB, s *store.Store) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := s.DumpState(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// AllEvents returns every event the store holds, site by site in seq order.
+func AllEvents(t testing.TB, s *store.Store) []model.Event {
+	t.Helper()
+	var out []model.Event
+	for _, site := range sortedSites(s.Heads()) {
+		if err := s.EachEvent(site, 0, func(e model.Event) error { out = append(out, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// Import imports evs (in that order) into s in one transaction.
+func Import(t testing.TB, s *store.Store, evs []model.Event) store.ImportResult {
+	t.Helper()
+	i := 0
+	res, err := s.Import(func() (model.Event, bool, error) {
+		if i == len(evs) {
+			return model.Event{}, false, nil
+		}
+		i++
+		return evs[i-1], true, nil
+	}, nil)
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	return res
+}
+
+// Exchange imports into to every event from holds that to lacks, as a
+// bundle would carry them (without the bundle: the sync code's tests own
+// that). It returns the import's result.
+func Exchange(t testing.TB, from, to *store.Store) store.ImportResult {
+	t.Helper()
+	have := to.Heads()
+	var evs []model.Event
+	for _, site := range sortedSites(from.Heads()) {
+		err := from.EachEvent(site, have[site], func(e model.Event) error { evs = append(evs, e); return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return Import(t, to, evs)
+}
+
+func sortedSites(h map[string]uint64) []string {
+	out := make([]string, 0, len(h))
+	for s := range h {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
 }

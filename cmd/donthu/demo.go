@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"donthu/model"
+	"donthu/store/demo"
+)
+
+// cmdDemo fills the data file with the demo office (store/demo): the demo
+// site GL07 when the file has none, the users demo, letan and hung
+// (password "demo"), and a year of activity up to today.
+func cmdDemo(e *env) error {
+	fs := e.flags("demo")
+	people := fs.Int("people", 600, "")
+	seed := fs.Uint64("seed", 1, "")
+	if err := e.parse(fs); err != nil {
+		return err
+	}
+	if *people < 1 || *people > 200_000 || len(fs.Args()) > 0 {
+		return usageError{e.t("dùng: donthu demo [--people SỐ_NGƯỜI (1–200000, mặc định 600)] [--seed SỐ]",
+			"use: donthu demo [--people COUNT (1–200000, default 600)] [--seed N]")}
+	}
+	s, err := e.open(false)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sum, err := demo.Fill(s, demo.Options{People: *people, Seed: *seed})
+	if err != nil {
+		return err
+	}
+	if sum.NewSite {
+		e.printf("Đã tạo đơn vị mẫu %s (%s, cấp trên %s) trong %s.\n", "Demo site %s (%s, parent %s) created in %s.\n",
+			sum.Site, demo.SiteName, demo.SiteParent, e.db)
+	} else {
+		e.printf("Đã điền dữ liệu mẫu vào đơn vị %s trong %s.\n", "Demo data added to site %s in %s.\n", sum.Site, e.db)
+	}
+	if len(sum.Users) > 0 {
+		e.printf("Người dùng mới: %s (mật khẩu: %s).\n", "New users: %s (password: %s).\n", strings.Join(sum.Users, ", "), demo.Password)
+	}
+	e.printf("Từ %s đến %s: %d người, %d lượt tiếp (%d đoàn đông người), %d đơn (%d chờ phân loại), %d vụ việc, %d sự kiện.\n",
+		"From %s to %s: %d people, %d visits (%d group delegations), %d petitions (%d awaiting classification), %d cases, %d events.\n",
+		sum.From, sum.To, sum.People, sum.Visits, sum.GroupVisits, sum.Petitions, sum.Inbox, sum.Cases, sum.Events)
+	var parts []string
+	for _, st := range model.CaseStatuses {
+		if n := sum.ByStatus[st]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", st.Label().In(e.lang), n))
+		}
+	}
+	e.printf("Vụ việc: %s.\n", "Cases: %s.\n", strings.Join(parts, ", "))
+	e.printf("Quá hạn: %d · đến hạn trong 7 ngày: %d · mở lại: %d · tiếp khiếu: %d · nhắc việc: %d · ghi chú: %d.\n",
+		"Overdue: %d · due within 7 days: %d · reopened: %d · repeat complaints: %d · reminders: %d · notes: %d.\n",
+		sum.Overdue, sum.DueThisWeek, sum.Reopened, sum.Repeats, sum.Reminders, sum.Notes)
+	return nil
+}

@@ -1,0 +1,145 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/tui/tuitest"
+)
+
+// TestEndToEndSync builds donthu and, with two real data files, does what
+// an office and one of its sites do by hand: set up, exchange key cards
+// and confirm them, the site sends its data up, the office transfers a
+// petition down, the site finds it in its classification inbox. A
+// tampered bundle is refused with a message and changes nothing.
+func TestEndToEndSync(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the program")
+	}
+	bin := tuitest.Build(t, "donthu/cmd/donthu")
+	dir := t.TempDir()
+	office, site := filepath.Join(dir, "hn01.db"), filepath.Join(dir, "gl07.db")
+	stick := filepath.Join(dir, "usb")
+	os.Mkdir(stick, 0o755)
+
+	type out struct {
+		code         int
+		stdout, errs string
+	}
+	run := func(stdin string, args ...string) out {
+		t.Helper()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "DONTHU_LANG=vi", "DONTHU_DB=")
+		cmd.Stdin = strings.NewReader(stdin)
+		var so, se strings.Builder
+		cmd.Stdout, cmd.Stderr = &so, &se
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return out{code, so.String(), se.String()}
+	}
+	want := func(o out, code int, in ...string) out {
+		t.Helper()
+		if o.code != code {
+			t.Fatalf("exit %d, want %d\n%s\n%s", o.code, code, o.stdout, o.errs)
+		}
+		for _, s := range in {
+			if !strings.Contains(o.stdout+o.errs, s) {
+				t.Fatalf("output lacks %q:\n%s\n%s", s, o.stdout, o.errs)
+			}
+		}
+		return o
+	}
+
+	want(run("matkhau\n", "--db", office, "init", "--site", "HN01", "--name", "Liên đoàn Lao động quận Hoàn Kiếm", "--user", "mai"), 0, "HN01")
+	want(run("matkhau\n", "--db", site, "init", "--site", "GL07", "--name", "Công đoàn cơ sở Công ty May Gia Lâm", "--parent", "HN01", "--user", "lan"), 0, "GL07")
+
+	// Key cards, read over the phone.
+	oc, sc := filepath.Join(stick, "hn01.json"), filepath.Join(stick, "gl07.json")
+	ko := want(run("", "--db", office, "keys", "export", "-o", oc), 0, "Dấu vân tay")
+	want(run("", "--db", site, "keys", "export", "-o", sc), 0, "Dấu vân tay")
+	card, err := store.ReadKeyCard(oc)
+	if err != nil || !strings.Contains(ko.stdout, card.Fingerprint()) {
+		t.Fatalf("fingerprint %q not printed: %v\n%s", card.Fingerprint(), err, ko.stdout)
+	}
+	want(run("k\n", "--db", site, "peer", "add", oc), 1, card.Fingerprint(), "Chưa xác nhận")
+	want(run("c\n", "--db", site, "peer", "add", oc), 0, "Đã ghim", "cấp trên")
+	want(run("", "--db", office, "peer", "add", sc, "--yes"), 0, "Đã ghim", "cấp dưới")
+
+	// The site records a visit (through the store, as the interface does).
+	s, err := store.Open(site, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:      model.Visit{Content: "Công ty nợ lương ba tháng", Outcome: model.OutcomePetition},
+		NewPersons: []model.Person{{Name: "Nguyễn Văn An"}},
+		Petition:   &model.Petition{Kind: model.KindComplaint},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	// Up: the site writes a bundle on the stick; the office looks, imports.
+	want(run("", "--db", site, "bundle", "export", "--to", "HN01", "-o", stick), 0, "Đã ghi gói số 1 gửi HN01")
+	up := glob(t, stick, "donthu-GL07-to-HN01-*-0001.age")
+	want(run("", "--db", office, "bundle", "inspect", up), 0, "Gói số 1 từ GL07", "đúng khóa đã ghim", "Gói hợp lệ")
+	want(run("", "--db", office, "bundle", "import", up), 0, "đã nhập gói số 1 từ GL07")
+	want(run("", "--db", office, "bundle", "import", up), 0, "đã được nhập")
+	want(run("", "--db", office, "peer", "list"), 0, "GL07", "cấp dưới", "đã nhận: gói số 1")
+
+	// Down: the office transfers a petition to the site.
+	want(run("", "--db", office, "office", "transfer", "--to", "GL07", "--summary", "Đơn khiếu nại về lương làm thêm giờ", "--sender", "Trần Thị Bình", "--kind", "complaint"), 0, "Đã chuyển đơn HN01-")
+	want(run("", "--db", office, "bundle", "export", "--to", "GL07", "-o", stick), 0, "Đã ghi gói số 1 gửi GL07", "1 sự kiện")
+	down := glob(t, stick, "donthu-HN01-to-GL07-*-0001.age")
+
+	// A copy damaged on the way is refused, and changes nothing.
+	bad := filepath.Join(stick, "damaged.age")
+	b, _ := os.ReadFile(down)
+	b[len(b)-20] ^= 0xff
+	os.WriteFile(bad, b, 0o644)
+	before := want(run("", "--db", site, "dump", "events"), 0).stdout
+	want(run("", "--db", site, "bundle", "import", bad), 1, "BỊ TỪ CHỐI", "bị hỏng hoặc bị sửa")
+	want(run("", "--db", site, "--lang", "en", "bundle", "import", bad), 1, "REFUSED", "damaged or altered")
+	if after := want(run("", "--db", site, "dump", "events"), 0).stdout; after != before {
+		t.Fatal("a refused bundle changed the log")
+	}
+
+	want(run("", "--db", site, "bundle", "import", down), 0, "đã nhập gói số 1 từ HN01")
+	state := want(run("", "--db", site, "dump", "state"), 0).stdout
+	if !strings.Contains(state, "Đơn khiếu nại về lương làm thêm giờ") || !strings.Contains(state, `"from":"HN01"`) {
+		t.Fatalf("the site's state lacks the transferred petition:\n%s", state)
+	}
+	s, err = store.Open(site, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var found bool
+	for _, p := range s.Inbox() {
+		found = found || (p.Summary == "Đơn khiếu nại về lương làm thêm giờ" && p.SenderName == "Trần Thị Bình" && p.Source == model.SourceUpper)
+	}
+	if !found {
+		t.Fatalf("not in the site's inbox: %+v", s.Inbox())
+	}
+}
+
+func glob(t *testing.T, dir, pattern string) string {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join(dir, pattern))
+	if len(m) != 1 {
+		t.Fatalf("%s in %s: %v", pattern, dir, m)
+	}
+	return m[0]
+}

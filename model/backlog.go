@@ -1,0 +1,335 @@
+package model
+
+import (
+	"sort"
+	"strings"
+)
+
+// The backlog review (rà soát vụ việc tồn đọng, DOMAIN.md §10): an office
+// classifies its cases as resolved, being resolved, and resolved but
+// complained about again (tiếp khiếu, tiếp tố), and plans the handling of
+// each. ReviewBacklog counts the open cases by age and status; FindRepeats
+// links each resolved matter to what came back after it. Both are pure: the
+// store hands them the cases and petitions, the queue screen shows them.
+
+// AgeBand is a band of a case's age: the calendar days from the day its
+// petition was received to today.
+type AgeBand struct {
+	Label Label
+	Under int // days: a case younger than this is in the band; 0 = no upper bound
+}
+
+// AgeBands are the bands of the review, youngest first.
+var AgeBands = []AgeBand{
+	{Label{"Dưới 1 tháng", "Under 1 month"}, 30},
+	{Label{"1 đến 3 tháng", "1 to 3 months"}, 90},
+	{Label{"3 đến 6 tháng", "3 to 6 months"}, 180},
+	{Label{"6 đến 12 tháng", "6 to 12 months"}, 365},
+	{Label{"Trên 12 tháng", "Over 12 months"}, 0},
+}
+
+// AgeBandOf returns the index in AgeBands of a case aged days.
+func AgeBandOf(days int) int {
+	for i, b := range AgeBands {
+		if b.Under == 0 || days < b.Under {
+			return i
+		}
+	}
+	return len(AgeBands) - 1
+}
+
+// BacklogStatuses are the statuses an open case can be in: the columns of
+// the review.
+var BacklogStatuses = []CaseStatus{StatusPending, StatusOpen, StatusSuspended}
+
+// Backlog is the review of an office's cases on a day.
+type Backlog struct {
+	Today Date
+	// Counts[band][status] is the number of open cases of that age band
+	// (AgeBands) and status (BacklogStatuses).
+	Counts [][]int
+	// Overdue[band] is how many of the band's open cases are past their
+	// deadline.
+	Overdue []int
+	// BandTotal[band] and StatusTotal[status] are the row and column sums.
+	BandTotal   []int
+	StatusTotal []int
+
+	Open         int // being resolved (đang giải quyết): every open case
+	OverdueTotal int
+	Resolved     int // resolved (đã giải quyết): concluded or terminated
+	Other        int // closed without being resolved here: rejected or transferred
+
+	// Repeats are the matters resolved but complained about again.
+	Repeats []Repeat
+	// RepeatedMatters is the number of distinct resolved cases that came back.
+	RepeatedMatters int
+}
+
+// ReviewBacklog reviews cases on today. petitions are the office's
+// petitions, searched for ones that bring a resolved matter back
+// (FindRepeats); cal is the working calendar the deadlines are counted in.
+func ReviewBacklog(cases []Case, petitions []Petition, cal *Calendar, today Date) Backlog {
+	b := Backlog{
+		Today:       today,
+		Counts:      make([][]int, len(AgeBands)),
+		Overdue:     make([]int, len(AgeBands)),
+		BandTotal:   make([]int, len(AgeBands)),
+		StatusTotal: make([]int, len(BacklogStatuses)),
+	}
+	for i := range b.Counts {
+		b.Counts[i] = make([]int, len(BacklogStatuses))
+	}
+	for i := range cases {
+		c := &cases[i]
+		if !c.Open() {
+			switch c.Status {
+			case StatusConcluded, StatusTerminated:
+				b.Resolved++
+			default:
+				b.Other++
+			}
+			continue
+		}
+		col := -1
+		for j, s := range BacklogStatuses {
+			if c.Status == s {
+				col = j
+			}
+		}
+		if col < 0 {
+			continue
+		}
+		age := 0
+		if !c.Received.IsZero() {
+			age = max(0, c.Received.DaysUntil(today))
+		}
+		band := AgeBandOf(age)
+		b.Counts[band][col]++
+		b.BandTotal[band]++
+		b.StatusTotal[col]++
+		b.Open++
+		if ComputeDeadline(c.Clock(), cal, today).State == DeadlineOverdue {
+			b.Overdue[band]++
+			b.OverdueTotal++
+		}
+	}
+	b.Repeats = FindRepeats(cases, petitions)
+	prior := map[string]bool{}
+	for _, r := range b.Repeats {
+		prior[r.Prior] = true
+	}
+	b.RepeatedMatters = len(prior)
+	return b
+}
+
+// RepeatWhy says how a matter was found to have come back.
+type RepeatWhy string
+
+const (
+	// RepeatMarked: the case was opened as the continuation of an earlier
+	// one (Case.Repeat and Case.PriorCase, set at classification).
+	RepeatMarked RepeatWhy = "marked"
+	// RepeatReopened: the case itself was closed and reopened.
+	RepeatReopened RepeatWhy = "reopened"
+	// RepeatDuplicate: a later petition was classified as a duplicate of
+	// the resolved case's petition.
+	RepeatDuplicate RepeatWhy = "duplicate"
+	// RepeatSimilar: a later petition of the same sender whose content is
+	// similar to the resolved case's (RepeatSimilarity at least SimilarEnough).
+	RepeatSimilar RepeatWhy = "similar"
+)
+
+// Label returns the bilingual label of the reason.
+func (w RepeatWhy) Label() Label {
+	switch w {
+	case RepeatMarked:
+		return Label{"ghi khi phân loại", "marked at intake"}
+	case RepeatReopened:
+		return Label{"đã mở lại", "reopened"}
+	case RepeatDuplicate:
+		return Label{"đơn trùng", "duplicate"}
+	case RepeatSimilar:
+		return Label{"nội dung giống", "similar content"}
+	}
+	return Label{string(w), string(w)}
+}
+
+// RepeatLabel names a matter that came back, as the law does for its kind:
+// a complaint comes back as "tiếp khiếu", a denunciation as "tiếp tố".
+func RepeatLabel(k PetitionKind) Label {
+	switch k {
+	case KindComplaint:
+		return Label{"Tiếp khiếu", "Repeat complaint"}
+	case KindDenunciation:
+		return Label{"Tiếp tố", "Repeat denunciation"}
+	}
+	return Label{"Đơn lặp lại", "Repeat petition"}
+}
+
+// Repeat links a resolved matter to what brought it back.
+type Repeat struct {
+	Prior    string    // the resolved case
+	Case     string    // the case that brings it back ("" when the later petition has none yet)
+	Petition string    // the later petition ("" for a marked or reopened case)
+	Why      RepeatWhy //
+	Score    float64   // RepeatSimilarity, for RepeatSimilar
+}
+
+// SimilarEnough is the least RepeatSimilarity at which two petitions of the same
+// sender are taken to be about the same matter.
+const SimilarEnough = 0.5
+
+// FindRepeats finds the matters resolved but complained about again: cases
+// opened as the continuation of an earlier one, cases reopened after being
+// closed, and petitions of the same sender, received on or after the day a
+// case was resolved, that duplicate it or whose content is similar to it.
+// The result is ordered by prior case, then by what came back; a pair is
+// listed once, under its strongest reason (marked, reopened, duplicate,
+// similar).
+func FindRepeats(cases []Case, petitions []Petition) []Repeat {
+	var out []Repeat
+	seen := map[[2]string]bool{} // prior, later case or petition
+	add := func(r Repeat) {
+		later := r.Case
+		if later == "" {
+			later = r.Petition
+		}
+		k := [2]string{r.Prior, later}
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		if r.Case != "" && r.Petition != "" {
+			seen[[2]string{r.Prior, r.Petition}] = true
+		}
+		out = append(out, r)
+	}
+	for i := range cases {
+		c := &cases[i]
+		if c.Repeat && c.PriorCase != "" && c.PriorCase != c.ID {
+			add(Repeat{Prior: c.PriorCase, Case: c.ID, Petition: c.Petition, Why: RepeatMarked})
+		}
+	}
+	for i := range cases {
+		c := &cases[i]
+		if c.Reopens > 0 {
+			add(Repeat{Prior: c.ID, Case: c.ID, Why: RepeatReopened})
+		}
+	}
+
+	// Later petitions of the same sender: index the petitions by sender
+	// id and by folded sender name, then look up each resolved case.
+	bySender := map[string][]int{}
+	byName := map[string][]int{}
+	petByID := make(map[string]*Petition, len(petitions))
+	for i := range petitions {
+		p := &petitions[i]
+		petByID[p.ID] = p
+		for _, s := range p.Senders {
+			bySender[s] = append(bySender[s], i)
+		}
+		if n := Fold(p.SenderName); n != "" {
+			byName[n] = append(byName[n], i)
+		}
+	}
+	for i := range cases {
+		c := &cases[i]
+		if c.Status != StatusConcluded && c.Status != StatusTerminated {
+			continue
+		}
+		own := petByID[c.Petition]
+		cand := map[int]bool{}
+		for _, s := range c.Senders {
+			for _, j := range bySender[s] {
+				cand[j] = true
+			}
+		}
+		if n := Fold(c.SenderName); n != "" {
+			for _, j := range byName[n] {
+				cand[j] = true
+			}
+		}
+		idx := make([]int, 0, len(cand))
+		for j := range cand {
+			idx = append(idx, j)
+		}
+		sort.Ints(idx)
+		resolved := c.Closed
+		if !c.DecisionDate.IsZero() && c.DecisionDate.Before(resolved) {
+			resolved = c.DecisionDate
+		}
+		for _, j := range idx {
+			p := &petitions[j]
+			if p.ID == c.Petition || p.Case == c.ID || (!resolved.IsZero() && p.Received.Before(resolved)) {
+				continue
+			}
+			switch {
+			case own != nil && p.DuplicateOf == own.ID:
+				add(Repeat{Prior: c.ID, Case: p.Case, Petition: p.ID, Why: RepeatDuplicate})
+			default:
+				if sc := RepeatSimilarity(c.Summary, p.Summary); sc >= SimilarEnough {
+					add(Repeat{Prior: c.ID, Case: p.Case, Petition: p.ID, Why: RepeatSimilar, Score: sc})
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Prior != out[j].Prior {
+			return out[i].Prior < out[j].Prior
+		}
+		return whyRank(out[i].Why) < whyRank(out[j].Why)
+	})
+	return out
+}
+
+func whyRank(w RepeatWhy) int {
+	switch w {
+	case RepeatMarked:
+		return 0
+	case RepeatReopened:
+		return 1
+	case RepeatDuplicate:
+		return 2
+	}
+	return 3
+}
+
+// RepeatSimilarity says how alike two texts are, from 0 to 1: the share of
+// the shorter text's pairs of adjacent words (syllables, in Vietnamese)
+// that the other text has too, compared without diacritics or case. Texts
+// sharing fewer than two such pairs score 0, so that "công ty" alone does
+// not make two petitions the same matter. It is stricter than SimilarText
+// (single syllables, for suggesting a duplicate while classifying) because
+// it links a letter to a resolved case with no person to confirm it first.
+func RepeatSimilarity(a, b string) float64 {
+	pa, pb := wordPairs(a), wordPairs(b)
+	if len(pa) == 0 || len(pb) == 0 {
+		return 0
+	}
+	if len(pa) > len(pb) {
+		pa, pb = pb, pa
+	}
+	shared := 0
+	for p := range pa {
+		if pb[p] {
+			shared++
+		}
+	}
+	if shared < 2 {
+		return 0
+	}
+	return float64(shared) / float64(len(pa))
+}
+
+// wordPairs returns the set of adjacent word pairs of s, folded.
+func wordPairs(s string) map[string]bool {
+	words := strings.FieldsFunc(Fold(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f)
+	})
+	out := make(map[string]bool, len(words))
+	for i := 0; i+1 < len(words); i++ {
+		out[words[i]+" "+words[i+1]] = true
+	}
+	return out
+}

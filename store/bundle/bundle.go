@@ -1,0 +1,200 @@
+package bundle
+
+import (
+	"crypto/ed25519"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+
+	"donthu/model"
+)
+
+// Format identifiers. See doc.go for the layout they name.
+const (
+	// Kind is the "kind" of every manifest; anything else is not a bundle.
+	Kind = "donthu-bundle"
+	// Version is the format version this build writes and the highest it
+	// reads.
+	Version = 1
+
+	// Names of the tar entries, in the order they appear.
+	ManifestName = "manifest.json"
+	SigName      = "manifest.sig"
+	EventsName   = "events.jsonl"
+
+	// sigContext prefixes the manifest bytes before signing, so a signature
+	// made for a bundle can never be mistaken for one over anything else.
+	sigContext = "donthu bundle manifest v1\n"
+
+	maxManifest = 1 << 20  // bytes; a manifest is a few hundred
+	maxSig      = 1 << 10  // bytes of base64
+	maxLine     = 16 << 20 // bytes of one event's JSON
+)
+
+// Manifest describes a bundle. It is the first entry of the archive, and
+// the sender signs its exact bytes.
+type Manifest struct {
+	Kind     string    `json:"kind"`   // always Kind
+	Format   int       `json:"format"` // Version when written
+	From     string    `json:"from"`   // the sender's site code
+	FromName string    `json:"from_name,omitempty"`
+	To       string    `json:"to"`     // the receiver's site code
+	Number   uint64    `json:"number"` // the sender's running number of bundles for this receiver, from 1
+	Created  time.Time `json:"created"`
+	// SignKey is the sender's ed25519 public key (standard base64). It is
+	// informative only: the receiver verifies with the key it pinned.
+	SignKey string `json:"sign_key"`
+	// Head is the sender's own chain when the bundle was made: its newest
+	// event. A downward bundle may not carry that event itself.
+	Head Head `json:"head"`
+	// Holds is what the sender holds of the receiver's chain: receiver's
+	// site code -> highest seq. It is the receiver's acknowledgement.
+	Holds  map[string]uint64 `json:"holds"`
+	Events Payload           `json:"events"`
+}
+
+// Head names one event of a chain: its seq and hash ("" when seq is 0).
+type Head struct {
+	Seq  uint64 `json:"seq"`
+	Hash string `json:"hash,omitempty"`
+}
+
+// Payload describes the events entry: every event is the sender's, in
+// strictly increasing seq, one JSON object per line ending in "\n".
+type Payload struct {
+	Name   string         `json:"name"`   // EventsName
+	Count  int            `json:"count"`  // lines
+	Bytes  int64          `json:"bytes"`  // size of the entry
+	SHA256 string         `json:"sha256"` // hex SHA-256 of the entry
+	First  uint64         `json:"first,omitempty"`
+	Last   uint64         `json:"last,omitempty"`
+	Types  map[string]int `json:"types,omitempty"` // events per type
+}
+
+// Sentinel errors, one per reason a bundle is refused. Every error this
+// package returns for a bad file is an *Error wrapping one of them; the
+// store uses ErrSender, ErrReplay and ErrRecipient for the checks only it
+// can make.
+var (
+	ErrNotBundle = errors.New("bundle: not a donthu bundle")
+	ErrVersion   = errors.New("bundle: format version not supported")
+	ErrRecipient = errors.New("bundle: addressed to another site")
+	ErrSender    = errors.New("bundle: unknown or unexpected sender")
+	ErrSignature = errors.New("bundle: signature does not verify")
+	ErrChecksum  = errors.New("bundle: checksum mismatch")
+	ErrDamaged   = errors.New("bundle: damaged or truncated")
+	ErrContent   = errors.New("bundle: content not allowed")
+	ErrReplay    = errors.New("bundle: already imported")
+	ErrCard      = errors.New("bundle: not a valid key card")
+)
+
+// Error is a refusal meant for a person: a sentinel (for errors.Is) and
+// the reason in Vietnamese and English.
+type Error struct {
+	Err error
+	Msg *model.Msg
+}
+
+func (e *Error) Error() string { return e.Err.Error() + ": " + e.Msg.EN }
+
+// Unwrap exposes the sentinel and the message, so both errors.Is(err,
+// ErrChecksum) and errors.As(err, &*model.Msg) work.
+func (e *Error) Unwrap() []error { return []error{e.Err, e.Msg} }
+
+// Errf builds an *Error with formatted texts in both languages.
+func Errf(sentinel error, vi, en string, a ...any) *Error {
+	return &Error{Err: sentinel, Msg: model.NewMsg("", fmt.Sprintf(vi, a...), fmt.Sprintf(en, a...))}
+}
+
+// Code is a short stable name of the sentinel err wraps ("signature",
+// "checksum", ...), for records and scripts; "" if it wraps none.
+func Code(err error) string {
+	for _, c := range []struct {
+		err  error
+		code string
+	}{
+		{ErrNotBundle, "format"}, {ErrVersion, "version"}, {ErrRecipient, "recipient"},
+		{ErrSender, "sender"}, {ErrSignature, "signature"}, {ErrChecksum, "checksum"},
+		{ErrDamaged, "damaged"}, {ErrContent, "content"}, {ErrReplay, "replay"}, {ErrCard, "card"},
+	} {
+		if errors.Is(err, c.err) {
+			return c.code
+		}
+	}
+	return ""
+}
+
+var siteCodeRE = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,11}$`)
+
+// validSite reports whether s looks like a site code.
+func validSite(s string) bool { return siteCodeRE.MatchString(s) }
+
+// KeyID is a short printable id of a signing key: the first 16 hex digits
+// of its SHA-256. It is shown in messages, never trusted.
+func KeyID(pub ed25519.PublicKey) string {
+	return hexSum([]byte(pub))[:16]
+}
+
+func encodeKey(pub ed25519.PublicKey) string { return base64.StdEncoding.EncodeToString(pub) }
+
+func decodeKey(s string) (ed25519.PublicKey, bool) {
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil || len(b) != ed25519.PublicKeySize {
+		return nil, false
+	}
+	return ed25519.PublicKey(b), true
+}
+
+// FileName is the name a bundle is written under: who sends it to whom,
+// the day it was made (in Vietnam) and its running number, e.g.
+// donthu-GL07-to-HN01-2026-03-02-0003.age.
+func FileName(from, to string, created time.Time, number uint64) string {
+	return fmt.Sprintf("donthu-%s-to-%s-%s-%04d.age", from, to, created.In(model.VN).Format("2006-01-02"), number)
+}
+
+// signed returns the message a manifest's signature is over.
+func signed(manifest []byte) []byte {
+	return append([]byte(sigContext), manifest...)
+}
+
+// check reports what is wrong with a manifest's own fields, or nil.
+func (m *Manifest) check() *Error {
+	if m.Kind != Kind {
+		return Errf(ErrNotBundle, "Tệp đã giải mã được nhưng bên trong không phải gói dữ liệu donthu.",
+			"The file decrypts, but what is inside is not a donthu bundle.")
+	}
+	if m.Format > Version {
+		return Errf(ErrVersion, "Gói được tạo bởi phiên bản donthu mới hơn (định dạng %d; bản này đọc được đến %d). Hãy cập nhật donthu.",
+			"The bundle was made by a newer donthu (format %d; this build reads up to %d). Update donthu.", m.Format, Version)
+	}
+	if m.Format < 1 {
+		return Errf(ErrVersion, "Gói có số định dạng không hợp lệ (%d).", "The bundle has an invalid format number (%d).", m.Format)
+	}
+	bad := func(what string) *Error {
+		return Errf(ErrNotBundle, "Phần kê khai của gói có trường %s không hợp lệ.", "The bundle's manifest has an invalid %s field.", what)
+	}
+	switch {
+	case !validSite(m.From):
+		return bad("from")
+	case !validSite(m.To):
+		return bad("to")
+	case m.From == m.To:
+		return bad("to")
+	case m.Number == 0:
+		return bad("number")
+	case m.Events.Name != EventsName:
+		return bad("events.name")
+	case m.Events.Count < 0 || m.Events.Bytes < 0 || (m.Events.Count == 0) != (m.Events.Bytes == 0):
+		return bad("events.count")
+	case len(m.Events.SHA256) != 64:
+		return bad("events.sha256")
+	case m.Events.First > m.Events.Last:
+		return bad("events.first")
+	}
+	if _, ok := decodeKey(m.SignKey); !ok {
+		return bad("sign_key")
+	}
+	return nil
+}

@@ -1,0 +1,287 @@
+package bundle
+
+import (
+	"archive/tar"
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"hash"
+	"io"
+
+	"donthu/model"
+
+	"filippo.io/age"
+)
+
+const ageMagic = "age-encryption.org/v1\n"
+
+// Reader reads one bundle: Open decrypts it and reads the manifest; the
+// caller checks the sender and recipient, calls Verify with the sender's
+// pinned key, then calls Next until it reports the end. Only that last
+// call has checked the payload's size, count and checksum and read the
+// file to its authenticated end, so a caller applies events in a
+// transaction it commits only after Next returned ok=false and no error.
+type Reader struct {
+	m        Manifest
+	raw, sig []byte
+	src      *tracked
+	gz       *gzip.Reader
+	tr       *tar.Reader
+	verified bool
+	inspect  bool
+
+	lines *bufio.Reader
+	sum   hash.Hash
+	buf   []byte
+	n     int
+	last  uint64
+	done  bool
+	err   error
+}
+
+// Open decrypts a bundle with the receiver's identity and reads its
+// manifest. The manifest is not yet verified: call Verify.
+func Open(r io.Reader, id ...age.Identity) (*Reader, error) {
+	br := bufio.NewReader(r)
+	head, _ := br.Peek(len(ageMagic))
+	if string(head) != ageMagic {
+		return nil, Errf(ErrNotBundle, "Tệp này không phải gói dữ liệu donthu (không phải tệp mã hóa bằng age).",
+			"This file is not a donthu bundle (it is not an age-encrypted file).")
+	}
+	ar, err := age.Decrypt(br, id...)
+	if err != nil {
+		var nm *age.NoIdentityMatchError
+		if errors.As(err, &nm) {
+			return nil, Errf(ErrRecipient, "Gói này được mã hóa cho một đơn vị khác: khóa của đơn vị này không mở được.",
+				"This bundle is encrypted for another site: this site's key cannot open it.")
+		}
+		return nil, damaged(err)
+	}
+	return openPlain(ar)
+}
+
+// openPlain reads the manifest from the decrypted stream.
+func openPlain(plain io.Reader) (*Reader, error) {
+	r := &Reader{src: &tracked{r: plain}}
+	gz, err := gzip.NewReader(r.src)
+	if err != nil {
+		return nil, r.classify(err)
+	}
+	r.gz = gz
+	r.tr = tar.NewReader(gz)
+	if r.raw, err = r.entry(ManifestName, maxManifest); err != nil {
+		return nil, err
+	}
+	sig, err := r.entry(SigName, maxSig)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(r.raw, &r.m); err != nil {
+		return nil, Errf(ErrNotBundle, "Phần kê khai của gói không đọc được (%v).", "The bundle's manifest is unreadable (%v).", err)
+	}
+	if e := r.m.check(); e != nil {
+		return nil, e
+	}
+	r.sig, err = base64.StdEncoding.DecodeString(string(bytes.TrimSpace(sig)))
+	if err != nil || len(r.sig) != ed25519.SignatureSize {
+		return nil, Errf(ErrSignature, "Chữ ký của gói không đọc được: gói đã bị sửa hoặc hỏng.",
+			"The bundle's signature is unreadable: the bundle was altered or damaged.")
+	}
+	return r, nil
+}
+
+// Manifest returns the manifest as read (verified only after Verify).
+func (r *Reader) Manifest() Manifest { return r.m }
+
+// ManifestJSON returns the manifest's exact bytes, as signed.
+func (r *Reader) ManifestJSON() []byte { return r.raw }
+
+// Verify checks the manifest's signature with the sender's pinned key.
+func (r *Reader) Verify(pub ed25519.PublicKey) error {
+	if len(pub) == ed25519.PublicKeySize && ed25519.Verify(pub, signed(r.raw), r.sig) {
+		r.verified = true
+		return nil
+	}
+	if r.m.SignKey != encodeKey(pub) {
+		other := "?"
+		if k, ok := decodeKey(r.m.SignKey); ok {
+			other = KeyID(k)
+		}
+		return Errf(ErrSignature, "Gói được ký bằng một khóa khác (mã khóa %s), không phải khóa đã ghim của đơn vị %s (mã khóa %s): có thể là gói giả mạo. Nếu %s đã đổi khóa, quản trị viên cần xác nhận thẻ khóa mới (donthu peer add --replace).",
+			"The bundle is signed with another key (key id %s), not the key pinned for site %s (key id %s): it may be forged. If %s has changed its keys, an administrator must confirm its new key card (donthu peer add --replace).",
+			other, r.m.From, KeyID(pub), r.m.From)
+	}
+	return Errf(ErrSignature, "Chữ ký của gói không khớp: phần kê khai đã bị sửa sau khi ký.",
+		"The bundle's signature does not match: its manifest was altered after signing.")
+}
+
+// Verified reports whether Verify succeeded.
+func (r *Reader) Verified() bool { return r.verified }
+
+// AllowUnverified lets Next read the events without a verified signature,
+// to show what an unverifiable bundle holds (bundle inspect). An importer
+// never calls it.
+func (r *Reader) AllowUnverified() { r.inspect = true }
+
+// Next returns the next event. At the end it returns ok=false and nil
+// only if the payload matched the signed manifest in size, count and
+// checksum and the file was read to its authenticated end; any error
+// means the whole bundle must be refused.
+func (r *Reader) Next() (model.Event, bool, error) {
+	var ev model.Event
+	if r.err != nil || r.done {
+		return ev, false, r.err
+	}
+	if !r.verified && !r.inspect {
+		r.err = errors.New("bundle: Next called before Verify")
+		return ev, false, r.err
+	}
+	if r.lines == nil {
+		hdr, err := r.tr.Next()
+		if err != nil {
+			return r.fail(r.classify(err))
+		}
+		if hdr.Name != EventsName || hdr.Typeflag != tar.TypeReg {
+			return r.fail(Errf(ErrNotBundle, "Gói thiếu phần %s (gặp %q).", "The bundle lacks its %s entry (found %q).", EventsName, hdr.Name))
+		}
+		if hdr.Size != r.m.Events.Bytes {
+			return r.fail(Errf(ErrChecksum, "Phần dữ liệu của gói dài %d byte, khác với %d byte ghi trong phần kê khai đã ký: gói đã bị sửa.",
+				"The bundle's data is %d bytes, not the %d bytes its signed manifest says: the bundle was altered.", hdr.Size, r.m.Events.Bytes))
+		}
+		r.sum = sha256.New()
+		r.lines = bufio.NewReaderSize(io.TeeReader(r.tr, r.sum), 64<<10)
+	}
+	line, err := r.readLine()
+	switch {
+	case err == io.EOF && len(line) == 0:
+		return r.finish()
+	case err == io.EOF:
+		return r.fail(Errf(ErrContent, "Dòng cuối của dữ liệu trong gói bị thiếu (không có dấu xuống dòng).", "The last line of the bundle's data is incomplete (no newline)."))
+	case err != nil:
+		return r.fail(r.classify(err))
+	}
+	r.n++
+	if r.n > r.m.Events.Count {
+		return r.fail(Errf(ErrChecksum, "Gói có nhiều sự kiện hơn số %d ghi trong phần kê khai đã ký: gói đã bị sửa.",
+			"The bundle holds more events than the %d its signed manifest says: the bundle was altered.", r.m.Events.Count))
+	}
+	if err := json.Unmarshal(line, &ev); err != nil {
+		return r.fail(Errf(ErrContent, "Dòng %d của dữ liệu trong gói không phải một sự kiện hợp lệ.", "Line %d of the bundle's data is not a valid event.", r.n))
+	}
+	if ev.Site != r.m.From {
+		return r.fail(Errf(ErrContent, "Gói từ đơn vị %s chứa sự kiện %s của đơn vị khác: mỗi đơn vị chỉ gửi dữ liệu của chính mình.",
+			"The bundle from %s holds event %s of another site: a site only sends its own data.", r.m.From, ev.Key()))
+	}
+	if ev.Seq <= r.last || ev.Seq < r.m.Events.First || ev.Seq > r.m.Events.Last {
+		return r.fail(Errf(ErrContent, "Sự kiện %s trong gói sai thứ tự hoặc nằm ngoài khoảng %d–%d ghi trong phần kê khai.",
+			"Event %s in the bundle is out of order or outside the range %d–%d its manifest says.", ev.Key(), r.m.Events.First, r.m.Events.Last))
+	}
+	r.last = ev.Seq
+	return ev, true, nil
+}
+
+func (r *Reader) fail(err error) (model.Event, bool, error) {
+	r.err = err
+	return model.Event{}, false, err
+}
+
+// finish checks the payload against the manifest and reads to the end.
+func (r *Reader) finish() (model.Event, bool, error) {
+	if r.n != r.m.Events.Count || hex.EncodeToString(r.sum.Sum(nil)) != r.m.Events.SHA256 || r.last != r.m.Events.Last {
+		return r.fail(Errf(ErrChecksum, "Tổng kiểm tra dữ liệu của gói không khớp với phần kê khai đã ký: nội dung đã bị sửa hoặc hỏng.",
+			"The checksum of the bundle's data does not match its signed manifest: the content was altered or damaged."))
+	}
+	hdr, err := r.tr.Next()
+	if err == nil {
+		return r.fail(Errf(ErrNotBundle, "Gói có phần lạ %q sau dữ liệu.", "The bundle has an unexpected entry %q after its data.", hdr.Name))
+	}
+	if err != io.EOF {
+		return r.fail(r.classify(err))
+	}
+	// Read to the end, so the age layer authenticates the final chunk
+	// and refuses anything after it.
+	if _, err := io.Copy(io.Discard, r.gz); err != nil {
+		return r.fail(r.classify(err))
+	}
+	if n, err := r.src.Read(make([]byte, 1)); n != 0 || err != io.EOF {
+		return r.fail(r.classify(errors.New("data after the end of the bundle")))
+	}
+	r.done = true
+	return model.Event{}, false, nil
+}
+
+// readLine reads one line, newline included, of at most maxLine bytes.
+func (r *Reader) readLine() ([]byte, error) {
+	r.buf = r.buf[:0]
+	for {
+		frag, err := r.lines.ReadSlice('\n')
+		r.buf = append(r.buf, frag...)
+		if len(r.buf) > maxLine {
+			return nil, Errf(ErrContent, "Gói có một sự kiện dài quá %d MB.", "The bundle holds an event longer than %d MB.", maxLine>>20)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return r.buf, err
+	}
+}
+
+// entry reads the next tar entry, which must be name and at most max bytes.
+func (r *Reader) entry(name string, max int64) ([]byte, error) {
+	hdr, err := r.tr.Next()
+	if err != nil {
+		return nil, r.classify(err)
+	}
+	if hdr.Name != name || hdr.Typeflag != tar.TypeReg || hdr.Size > max || hdr.Size < 0 {
+		return nil, Errf(ErrNotBundle, "Gói không có phần %s ở đúng chỗ (gặp %q).", "The bundle lacks its %s entry where expected (found %q).", name, hdr.Name)
+	}
+	b, err := io.ReadAll(r.tr)
+	if err != nil {
+		return nil, r.classify(err)
+	}
+	return b, nil
+}
+
+// classify turns an error met while reading the plaintext into a refusal:
+// the decryption layer's own errors mean damage or tampering; anything
+// else means the content, though authentic to age, is not a bundle.
+func (r *Reader) classify(err error) error {
+	var be *Error
+	if errors.As(err, &be) {
+		return err
+	}
+	if r.src.err != nil {
+		return damaged(r.src.err)
+	}
+	return Errf(ErrNotBundle, "Tệp giải mã được nhưng nội dung bên trong không đọc được như một gói donthu (%v).",
+		"The file decrypts, but its content cannot be read as a donthu bundle (%v).", err)
+}
+
+func damaged(err error) *Error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return Errf(ErrDamaged, "Gói bị cắt cụt: tệp chưa được chép trọn vẹn. Hãy chép lại tệp từ nơi gửi.",
+			"The bundle is truncated: the file was not copied in full. Copy it again from the sender.")
+	}
+	return Errf(ErrDamaged, "Gói bị hỏng hoặc bị sửa: không giải mã trọn vẹn được (%v). Hãy chép lại tệp từ nơi gửi.",
+		"The bundle is damaged or altered: it does not decrypt in full (%v). Copy it again from the sender.", err)
+}
+
+// tracked remembers the first error of the decryption layer.
+type tracked struct {
+	r   io.Reader
+	err error
+}
+
+func (t *tracked) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if err != nil && err != io.EOF && t.err == nil {
+		t.err = err
+	}
+	return n, err
+}

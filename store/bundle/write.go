@@ -1,0 +1,186 @@
+package bundle
+
+import (
+	"archive/tar"
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"filippo.io/age"
+)
+
+// Header is what the sender says about a bundle; Write adds the payload's
+// description and signs the whole.
+type Header struct {
+	From, FromName, To string
+	Number             uint64
+	Created            time.Time
+	Head               Head
+	Holds              map[string]uint64
+}
+
+// Events yields a bundle's events in increasing seq, each as its JSON
+// encoding on one line (no newline). Write calls it twice and both calls
+// must yield the same bytes: the first pass computes the checksum the
+// signed manifest carries at the front of the file, the second writes the
+// events behind it. So nothing is held in memory but one event at a time.
+// The slice passed to yield is only read during the call.
+type Events func(yield func(raw []byte) error) error
+
+// Write writes one bundle to w: the events of src, described by h, signed
+// with key and encrypted to the receiver's age recipient. It returns the
+// manifest it wrote. On error, what was written to w is garbage.
+func Write(w io.Writer, h Header, src Events, key ed25519.PrivateKey, to age.Recipient) (Manifest, error) {
+	m, mb, sig, err := prepare(h, src, key)
+	if err != nil {
+		return m, err
+	}
+	aw, err := age.Encrypt(w, to)
+	if err != nil {
+		return m, err
+	}
+	if err := writePlain(aw, mb, sig, m.Events, src); err != nil {
+		return m, err
+	}
+	return m, aw.Close()
+}
+
+// prepare is the first pass: it describes the payload, then builds and
+// signs the manifest.
+func prepare(h Header, src Events, key ed25519.PrivateKey) (m Manifest, mb, sig []byte, err error) {
+	m = Manifest{
+		Kind: Kind, Format: Version, From: h.From, FromName: h.FromName, To: h.To,
+		Number: h.Number, Created: h.Created.UTC(), Head: h.Head, Holds: h.Holds,
+		SignKey: encodeKey(key.Public().(ed25519.PublicKey)),
+	}
+	if m.Holds == nil {
+		m.Holds = map[string]uint64{}
+	}
+	if m.Events, err = describe(h.From, src); err != nil {
+		return m, nil, nil, err
+	}
+	if e := m.check(); e != nil {
+		return m, nil, nil, fmt.Errorf("bundle: refusing to write an invalid manifest: %w", e)
+	}
+	mb, sig = signManifest(m, key)
+	return m, mb, sig, nil
+}
+
+// signManifest encodes a manifest and signs its bytes.
+func signManifest(m Manifest, key ed25519.PrivateKey) (mb, sig []byte) {
+	mb, _ = json.MarshalIndent(m, "", "  ")
+	mb = append(mb, '\n')
+	sig = []byte(base64.StdEncoding.EncodeToString(ed25519.Sign(key, signed(mb))) + "\n")
+	return mb, sig
+}
+
+// writePlain writes the plaintext: a gzip-compressed tar of the manifest,
+// its signature and the events, which must match pl.
+func writePlain(w io.Writer, mb, sig []byte, pl Payload, src Events) error {
+	gz, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
+	if err != nil {
+		return err
+	}
+	tw := tar.NewWriter(gz)
+	var mod time.Time
+	var m struct {
+		Created time.Time `json:"created"`
+	}
+	if json.Unmarshal(mb, &m) == nil {
+		mod = m.Created.Truncate(time.Second)
+	}
+	put := func(name string, b []byte, size int64) error {
+		err := tw.WriteHeader(&tar.Header{
+			Typeflag: tar.TypeReg, Name: name, Size: size, Mode: 0o644,
+			ModTime: mod, Uname: "donthu", Gname: "donthu",
+		})
+		if err == nil && b != nil {
+			_, err = tw.Write(b)
+		}
+		return err
+	}
+	if err := put(ManifestName, mb, int64(len(mb))); err != nil {
+		return err
+	}
+	if err := put(SigName, sig, int64(len(sig))); err != nil {
+		return err
+	}
+	if err := put(EventsName, nil, pl.Bytes); err != nil {
+		return err
+	}
+	sum := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(tw, sum), 64<<10)
+	var n int
+	err = src(func(raw []byte) error {
+		n++
+		if _, err := bw.Write(raw); err != nil {
+			return err
+		}
+		return bw.WriteByte('\n')
+	})
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		return err
+	}
+	if n != pl.Count || hex.EncodeToString(sum.Sum(nil)) != pl.SHA256 {
+		return fmt.Errorf("bundle: the events changed between the two passes (%d then %d)", pl.Count, n)
+	}
+	if err := tw.Close(); err != nil {
+		return err
+	}
+	return gz.Close()
+}
+
+// describe is Write's first pass: it checks every event is the sender's,
+// in increasing seq, and counts and hashes them as they will be written.
+func describe(from string, src Events) (Payload, error) {
+	pl := Payload{Name: EventsName, Types: map[string]int{}}
+	sum := sha256.New()
+	var ev struct {
+		Site string `json:"site"`
+		Seq  uint64 `json:"seq"`
+		Type string `json:"type"`
+	}
+	err := src(func(raw []byte) error {
+		ev.Site, ev.Seq, ev.Type = "", 0, ""
+		if bytes.IndexByte(raw, '\n') >= 0 {
+			return fmt.Errorf("bundle: an event spans lines")
+		}
+		if err := json.Unmarshal(raw, &ev); err != nil {
+			return fmt.Errorf("bundle: event %d: %w", pl.Count+1, err)
+		}
+		if ev.Site != from {
+			return fmt.Errorf("bundle: event %s/%d is not the sender's (%s)", ev.Site, ev.Seq, from)
+		}
+		if ev.Seq <= pl.Last {
+			return fmt.Errorf("bundle: event %s/%d is out of order", ev.Site, ev.Seq)
+		}
+		if pl.Count == 0 {
+			pl.First = ev.Seq
+		}
+		pl.Last = ev.Seq
+		pl.Count++
+		pl.Types[ev.Type]++
+		pl.Bytes += int64(len(raw)) + 1
+		sum.Write(raw)
+		sum.Write([]byte{'\n'})
+		return nil
+	})
+	pl.SHA256 = hex.EncodeToString(sum.Sum(nil))
+	return pl, err
+}
+
+func hexSum(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}

@@ -1,0 +1,48 @@
+package store
+
+import (
+	"strconv"
+
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Test hooks: they write what no action can, to prove that Check finds it.
+
+// PutRawState overwrites the stored projection of id with raw bytes.
+func (s *Store) PutRawState(id string, raw []byte) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		sb, err := tx.Bucket(bState).CreateBucketIfNotExists([]byte(model.EntityKind(id)))
+		if err != nil {
+			return err
+		}
+		return sb.Put([]byte(id), raw)
+	})
+}
+
+// PutRawIndex adds an index entry that no projection asks for.
+func (s *Store) PutRawIndex(index string, parts ...string) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		ib, err := tx.Bucket(bIdx).CreateBucketIfNotExists([]byte(index))
+		if err != nil {
+			return err
+		}
+		return ib.Put(idxKey(parts...), nil)
+	})
+}
+
+// DeleteEvent removes one event from the log (and nothing else): a gap.
+func (s *Store) DeleteEvent(site string, seq uint64) error {
+	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bEvents).Delete(evKey(site, seq)) })
+}
+
+// SetSchema records another schema version in the file.
+func (s *Store) SetSchema(v int) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bMeta).Put([]byte("schema"), []byte(strconv.Itoa(v)))
+	})
+}
+
+// DropCaches forgets the in-memory caches, as a fresh Open would.
+func (s *Store) DropCaches() { s.dropCaches() }

@@ -1,0 +1,274 @@
+package store_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/store/storetest"
+)
+
+// office fills a site with a little of everything: visits, a group, cases
+// in several states, notes, reminders.
+func office(t testing.TB, s *store.Store, clk *storetest.Clock) {
+	t.Helper()
+	names := []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang"}
+	kinds := []model.PetitionKind{model.KindComplaint, model.KindDenunciation, model.KindRecommendation, model.KindComplaint, model.KindReport, model.KindComplaint}
+	for i, n := range names {
+		clk.Advance(5 * time.Hour)
+		p := storetest.Visit(t, s, n, kinds[i])
+		if i == 5 {
+			continue // stays in the inbox
+		}
+		regime := model.RegimeLabour
+		if kinds[i] == model.KindDenunciation {
+			regime = model.RegimeUnion
+		}
+		c := storetest.Accept(t, s, p.ID, kinds[i], regime)
+		clk.Advance(24 * time.Hour)
+		switch i {
+		case 0:
+			storetest.Act(t, s, c.ID, model.EvCaseAccepted, model.CaseAction{Handler: "lan"})
+			s.AddNote("lan", c.ID, "Đã gọi cho công ty")
+		case 1:
+			storetest.Act(t, s, c.ID, model.EvCaseAccepted, model.CaseAction{})
+			storetest.Act(t, s, c.ID, model.EvCaseSuspended, model.CaseAction{Reason: "Chờ giám định"})
+		case 2:
+			storetest.Act(t, s, c.ID, model.EvCaseTransferred, model.CaseAction{To: "BHXH Hà Nội"})
+		case 3:
+			storetest.Act(t, s, c.ID, model.EvCaseAccepted, model.CaseAction{})
+			storetest.Act(t, s, c.ID, model.EvCaseConcluded, model.CaseAction{Result: model.ResultPartly})
+			s.SetReminder("lan", c.ID, model.Reminder{On: clk.Today().AddDays(3), Text: "Kiểm tra việc thực hiện"})
+		}
+	}
+	_, _, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:      model.Visit{Group: true, HeadCount: 12, Content: "Đoàn công nhân hỏi về tiền làm thêm giờ", Outcome: model.OutcomeGuided},
+		NewPersons: []model.Person{{Name: "Đỗ Văn Hải"}, {Name: "Đỗ Thị Hằng"}}, NewReps: []int{0},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRebuildGivesTheSameState(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	office(t, s, clk)
+	checkClean(t, s)
+	before, evs := storetest.State(t, s), storetest.Events(t, s)
+	queue := s.Cases(store.CaseFilter{All: true}, s.Today())
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	if after := storetest.State(t, s); after != before {
+		t.Fatalf("state differs after rebuild:\n%s\n---\n%s", before, after)
+	}
+	if storetest.Events(t, s) != evs {
+		t.Fatal("rebuild touched the log")
+	}
+	checkClean(t, s)
+	if q := s.Cases(store.CaseFilter{All: true}, s.Today()); len(q) != len(queue) {
+		t.Fatalf("queue %d, was %d", len(q), len(queue))
+	}
+	if hits := s.SearchPersons("do van hai", 0); len(hits) != 1 {
+		t.Fatalf("search after rebuild: %+v", hits)
+	}
+	// Writes go on after a rebuild, with the next seq.
+	head := s.Heads()["GL07"]
+	p := res(s.RecordPerson("lan", model.Person{Name: "Sau Khi Dựng"})).must(t)
+	if s.Heads()["GL07"] != head+1 || p.ID != model.NewEntityID(model.EntPerson, "GL07", head+1) {
+		t.Fatalf("head %d, id %s", s.Heads()["GL07"], p.ID)
+	}
+}
+
+func TestCheckFindsDamage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		harm func(t *testing.T, s *store.Store, c model.Case)
+		want string // in the English problem
+	}{
+		{"a projection that differs from the log", func(t *testing.T, s *store.Store, c model.Case) {
+			if err := s.PutRawState(c.ID, []byte(`{"id":"`+c.ID+`","status":"concluded"}`)); err != nil {
+				t.Fatal(err)
+			}
+		}, "differs from the log"},
+		{"a projection with no events", func(t *testing.T, s *store.Store, c model.Case) {
+			if err := s.PutRawState("case:GL07.999", []byte(`{}`)); err != nil {
+				t.Fatal(err)
+			}
+		}, "case:GL07.999"},
+		{"a stray index entry", func(t *testing.T, s *store.Store, c model.Case) {
+			if err := s.PutRawIndex("case_status", "open", "case:GL07.999"); err != nil {
+				t.Fatal(err)
+			}
+		}, "stray entry"},
+		{"a gap in the seq", func(t *testing.T, s *store.Store, c model.Case) {
+			if err := s.DeleteEvent("GL07", 5); err != nil {
+				t.Fatal(err)
+			}
+		}, "event 5 is missing"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, clk := storetest.New(t, "GL07")
+			office(t, s, clk)
+			c := s.Cases(store.CaseFilter{}, s.Today())[0].Case
+			checkClean(t, s)
+			tc.harm(t, s, c)
+			probs := s.Check()
+			found := false
+			for _, p := range probs {
+				if p.VI == "" || p.EN == "" {
+					t.Fatalf("problem %+v lacks a language", p)
+				}
+				found = found || strings.Contains(p.EN, tc.want)
+			}
+			if !found {
+				t.Fatalf("Check found %v, want %q", probs, tc.want)
+			}
+		})
+	}
+}
+
+func TestRebuildRepairsProjections(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	office(t, s, clk)
+	want := storetest.State(t, s)
+	c := s.Cases(store.CaseFilter{}, s.Today())[0]
+	s.PutRawState(c.ID, []byte(`{"id":"`+c.ID+`","status":"concluded"}`))
+	s.PutRawIndex("person_name", "ma", "person:GL07.999")
+	if len(s.Check()) == 0 {
+		t.Fatal("no problem found")
+	}
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	checkClean(t, s)
+	if storetest.State(t, s) != want {
+		t.Fatal("rebuild did not restore the state")
+	}
+	if got := res(s.Case(c.ID)).must(t); got.Status != c.Status {
+		t.Fatalf("cached case after rebuild: %s", got.Status)
+	}
+}
+
+func TestDumpsAreStable(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	office(t, s, clk)
+	e1, st1 := storetest.Events(t, s), storetest.State(t, s)
+	s.DropCaches()
+	e2, st2 := storetest.Events(t, s), storetest.State(t, s)
+	if e1 != e2 || st1 != st2 {
+		t.Fatal("two dumps differ")
+	}
+	lines := strings.Split(strings.TrimSpace(e1), "\n")
+	if len(lines) != s.Stats().Events {
+		t.Fatalf("%d lines, %d events", len(lines), s.Stats().Events)
+	}
+	if !strings.HasPrefix(lines[0], `{"site":"GL07","seq":1,`) {
+		t.Fatalf("first line %s", lines[0])
+	}
+}
+
+// TestBackupWhileWriting: a backup taken while another goroutine writes
+// is a consistent file: it opens, and Check finds nothing.
+func TestBackupWhileWriting(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	office(t, s, clk)
+	dir := t.TempDir()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var writeErr error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if _, _, err := s.RecordVisit("lan", store.VisitInput{
+				Visit:      model.Visit{Content: "Hỏi về chế độ ốm đau", Outcome: model.OutcomeAnswered},
+				NewPersons: []model.Person{{Name: "Người Đến Hỏi"}},
+				Petition:   &model.Petition{Kind: model.KindRecommendation},
+			}); err != nil {
+				writeErr = err
+				return
+			}
+		}
+	}()
+	var copies []string
+	for i := 0; i < 3; i++ {
+		name := filepath.Join(dir, "copy"+string(rune('a'+i))+".db")
+		if err := s.Backup(name); err != nil {
+			t.Fatal(err)
+		}
+		copies = append(copies, name)
+		time.Sleep(20 * time.Millisecond)
+	}
+	close(stop)
+	wg.Wait()
+	if writeErr != nil {
+		t.Fatal(writeErr)
+	}
+	for _, name := range copies {
+		if _, err := os.Stat(name + ".part"); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("temporary file left: %v", err)
+		}
+		b, err := store.Open(name, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Site() != "GL07" || b.Stats().Events == 0 {
+			t.Fatalf("copy %s: site %q", name, b.Site())
+		}
+		checkClean(t, b)
+		b.Close()
+	}
+	if err := s.Backup(filepath.Join(dir, "no-such-dir", "x.db")); err == nil {
+		t.Fatal("backup into a missing folder succeeded")
+	} else {
+		refusal(t, err)
+	}
+}
+
+func TestRotateBackupKeepsSeven(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	office(t, s, clk)
+	var made []string
+	for i := 0; i < 10; i++ {
+		clk.Advance(time.Minute)
+		name, err := s.RotateBackup(7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		made = append(made, name)
+	}
+	left, _ := filepath.Glob(filepath.Join(s.BackupDir(), "*"))
+	if len(left) != 7 {
+		t.Fatalf("%d backups left: %v", len(left), left)
+	}
+	for i, name := range made {
+		_, err := os.Stat(name)
+		if kept := err == nil; kept != (i >= 3) {
+			t.Fatalf("backup %d (%s): kept %v", i, filepath.Base(name), kept)
+		}
+	}
+	if want := "GL07-" + clk.Now().In(model.VN).Format("20060102-150405") + ".db"; filepath.Base(made[9]) != want {
+		t.Fatalf("name %s", filepath.Base(made[0]))
+	}
+	b := res(store.Open(made[9], store.Options{ReadOnly: true})).must(t)
+	defer b.Close()
+	var want, got bytes.Buffer
+	s.DumpEvents(&want)
+	b.DumpEvents(&got)
+	if got.String() != want.String() {
+		t.Fatal("the newest backup differs from the file")
+	}
+}

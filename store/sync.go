@@ -1,0 +1,688 @@
+package store
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"donthu/model"
+	"donthu/store/bundle"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Sync: bundles on a USB stick (DESIGN.md). This file writes, imports and
+// inspects bundles, and holds the office's two actions that address events
+// to a child: transferring a petition and sending guidance on a case.
+//
+// What a bundle carries:
+//   - to the parent: every event of this site's own after the parent's
+//     acknowledgement (all of them, for a parent that has acknowledged
+//     nothing, such as a new one);
+//   - to a child: this site's events addressed to that child (To == child)
+//     after the child's acknowledgement, and nothing of any other site;
+//   - always: what this site holds of the receiver's chain (its
+//     acknowledgement), so a lost bundle is covered by the next one.
+
+// scanChunk is how many events one short read transaction copies out.
+const scanChunk = 1000
+
+// scanSite calls fn with the stored JSON of each event of site with
+// after < seq <= upto, in seq order, reading scanChunk events per read
+// transaction so a long export never holds one open. The chain must be
+// whole in that range (a site's own always is).
+func (s *Store) scanSite(site string, after, upto uint64, fn func(raw []byte) error) error {
+	next := after + 1
+	var arena []byte
+	var ends []int
+	for next <= upto {
+		arena, ends = arena[:0], ends[:0]
+		err := s.db.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bEvents).Cursor()
+			for k, v := c.Seek(evKey(site, next)); k != nil && len(ends) < scanChunk; k, v = c.Next() {
+				ks, n, ok := parseEvKey(k)
+				if !ok || ks != site || n > upto {
+					break
+				}
+				if n != next {
+					return fmt.Errorf("%w: site %s lacks event %d", ErrCorrupt, site, next)
+				}
+				arena = append(arena, v...)
+				ends = append(ends, len(arena))
+				next++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(ends) == 0 {
+			return fmt.Errorf("%w: site %s lacks event %d", ErrCorrupt, site, next)
+		}
+		start := 0
+		for _, end := range ends {
+			if err := fn(arena[start:end]); err != nil {
+				return err
+			}
+			start = end
+		}
+	}
+	return nil
+}
+
+// Exported describes a bundle written by ExportBundle.
+type Exported struct {
+	Path     string
+	Manifest bundle.Manifest
+}
+
+// ExportBundle writes a bundle for the pinned peer to (this site's parent
+// or one of its children) and records it as sent. path may name the file,
+// or a folder to write it in under its standard name (bundle.FileName);
+// "" means ExportDir, or the current folder if none is set. The file
+// appears whole or not at all.
+func (s *Store) ExportBundle(to, path string) (Exported, error) {
+	to = normCode(to)
+	id, err := s.Identity()
+	if err != nil {
+		return Exported{}, err
+	}
+	var rec peerRecord
+	var rel Relation
+	var head bundle.Head
+	var holds uint64
+	err = s.db.View(func(tx *bolt.Tx) error {
+		var ok bool
+		if rec, ok, err = getPeer(tx, to); err != nil {
+			return err
+		}
+		if !ok {
+			return userErr(ErrNotPeer, "Chưa ghim thẻ khóa của đơn vị "+to+": chưa thể gửi gói cho đơn vị đó. Hãy nhận thẻ khóa và chạy: donthu peer add TỆP_THẺ",
+				"Site "+to+"'s key card is not pinned, so no bundle can be made for it. Get its card and run: donthu peer add CARD_FILE")
+		}
+		parent := parentOf(tx, s.site)
+		if rel = relationOf(&rec, parent); rel == RelOther {
+			vi, en := parent, parent
+			if parent == "" {
+				vi, en = "chưa có", "none"
+			}
+			return userErr(ErrNotPeer, fmt.Sprintf("Đơn vị %s không phải cấp trên (hiện là: %s) hay cấp dưới của đơn vị này: không gửi gói cho đơn vị đó.", to, vi),
+				fmt.Sprintf("Site %s is neither this site's parent (now: %s) nor one of its children: no bundle is made for it.", to, en))
+		}
+		head.Seq, head.Hash = lastOf(tx, s.site)
+		holds, _ = lastOf(tx, to)
+		return nil
+	})
+	if err != nil {
+		return Exported{}, err
+	}
+	rcpt, err := rec.Card.Recipient()
+	if err != nil {
+		return Exported{}, fmt.Errorf("%w: peer %s: %v", ErrCorrupt, to, err)
+	}
+	dir, file, err := s.bundlePath(path)
+	if err != nil {
+		return Exported{}, err
+	}
+	// Give the bundle its number first: a number is never used twice,
+	// even if writing the file then fails.
+	var number uint64
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		r, _, err := getPeer(tx, to)
+		if err != nil {
+			return err
+		}
+		r.Numbered = max(r.Numbered, r.Sent.Number) + 1
+		number = r.Numbered
+		return putPeer(tx, &r)
+	})
+	if err != nil {
+		return Exported{}, diskErr(err)
+	}
+	now := s.now()
+	dest := file
+	if dest == "" {
+		dest = filepath.Join(dir, bundle.FileName(s.site, to, now, number))
+	}
+	filter := ""
+	if rel == RelChild {
+		filter = to
+	}
+	src := func(yield func([]byte) error) error {
+		return s.scanSite(s.site, min(rec.Acked, head.Seq), head.Seq, func(raw []byte) error {
+			if filter != "" {
+				var e struct {
+					To string `json:"to"`
+				}
+				if err := json.Unmarshal(raw, &e); err != nil || e.To != filter {
+					return err
+				}
+			}
+			return yield(raw)
+		})
+	}
+	h := bundle.Header{From: s.site, FromName: id.Name, To: to, Number: number, Created: now,
+		Head: head, Holds: map[string]uint64{to: holds}}
+	m, err := writeFileAtomic(dest, func(w io.Writer) (bundle.Manifest, error) {
+		return bundle.Write(w, h, src, id.SignKey, rcpt)
+	})
+	if err != nil {
+		return Exported{}, err
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		r, _, err := getPeer(tx, to)
+		if err != nil || r.Sent.Number >= number {
+			return err
+		}
+		r.Sent = SentBundle{Number: number, At: now.UTC(), File: filepath.Base(dest), Events: m.Events.Count}
+		return putPeer(tx, &r)
+	})
+	if err != nil {
+		return Exported{}, diskErr(err)
+	}
+	return Exported{Path: dest, Manifest: m}, nil
+}
+
+// bundlePath resolves where ExportBundle writes: into a folder (path, or
+// ExportDir, or the current folder), or to the file path names.
+func (s *Store) bundlePath(path string) (dir, file string, err error) {
+	mustBeDir := path == "" || strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator))
+	if path == "" {
+		if path = s.ExportDir(); path == "" {
+			path = "."
+		}
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return path, "", nil
+	case mustBeDir:
+		return "", "", userErr(ErrNotFound, "Không có thư mục "+path+" (thẻ nhớ chưa cắm?). Chưa ghi gói nào.",
+			"No folder at "+path+" (is the stick plugged in?). No bundle was written.")
+	}
+	return "", path, nil
+}
+
+// writeFileAtomic writes a file through a temporary one in the same
+// folder, synced and renamed into place only when whole.
+func writeFileAtomic(dest string, fn func(w io.Writer) (bundle.Manifest, error)) (bundle.Manifest, error) {
+	fail := func(err error) (bundle.Manifest, error) {
+		return bundle.Manifest{}, userErr(err, "Không ghi được gói vào "+dest+" (đĩa đầy, thẻ nhớ bị rút hoặc chỉ đọc?). Chi tiết: "+err.Error(),
+			"Cannot write the bundle to "+dest+" (disk full, stick removed or read-only?). Detail: "+err.Error())
+	}
+	f, err := os.CreateTemp(filepath.Dir(dest), ".donthu-bundle-*.part")
+	if err != nil {
+		return fail(err)
+	}
+	tmp := f.Name()
+	bw := bufio.NewWriterSize(f, 256<<10)
+	m, err := fn(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, dest)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		var ue *UserError
+		if errors.As(err, &ue) {
+			return m, err
+		}
+		return fail(err)
+	}
+	return m, nil
+}
+
+// Imported describes a bundle applied by ImportBundle.
+type Imported struct {
+	Path     string
+	Manifest bundle.Manifest
+	Result   ImportResult
+	// Warnings are things a person should know that did not stop the
+	// import (the peer holds more of this site than this file does).
+	Warnings []model.Label
+}
+
+// ImportBundle applies a bundle in one transaction, after checking, in
+// this order: that it is a bundle, encrypted to this site, of a known
+// format version, addressed to this site, from a pinned peer, signed with
+// that peer's pinned key, newer than the last one imported from it, and
+// then, while its events stream into the transaction, that each is the
+// sender's and one it may send here, that the payload matches the signed
+// checksum and that the chains hold. Any failure refuses the whole
+// bundle: nothing is applied, the error is a *UserError wrapping
+// ErrImport and the reason's sentinel (bundle.ErrSignature, ...), and
+// the refusal is recorded for the sync screen (Refusals). A bundle
+// already imported, or older than one imported, changes nothing and is
+// reported with bundle.ErrReplay, which is not recorded as a refusal.
+func (s *Store) ImportBundle(path string) (Imported, error) {
+	out := Imported{Path: path}
+	f, err := os.Open(path)
+	if err != nil {
+		return out, userErr(ErrNotFound, "Không mở được tệp "+path+": "+err.Error(), "Cannot open the file "+path+": "+err.Error())
+	}
+	defer f.Close()
+	err = s.importBundle(bufio.NewReaderSize(f, 256<<10), &out)
+	if err != nil {
+		code := bundle.Code(err)
+		if code == "" {
+			code = "other"
+			if errors.Is(err, ErrImport) {
+				code = "chain" // Store.Import's own refusals: gaps, broken links
+			}
+		}
+		err = refusalErr(err)
+		if code != "replay" {
+			var ue *UserError
+			reason := model.Label{VI: err.Error(), EN: err.Error()}
+			if errors.As(err, &ue) {
+				reason = ue.Msg.Label
+			}
+			s.recordRefusal(Refusal{At: s.now().UTC(), File: filepath.Base(path), From: out.Manifest.From,
+				Number: out.Manifest.Number, Code: code, Reason: reason})
+		}
+	}
+	return out, err
+}
+
+// refusalErr makes every refusal a *UserError wrapping ErrImport.
+func refusalErr(err error) error {
+	err = asUserErr(err)
+	var ue *UserError
+	if errors.As(err, &ue) {
+		if errors.Is(err, ErrImport) {
+			return err
+		}
+		return &UserError{Err: fmt.Errorf("%w: %w", ErrImport, ue.Err), Msg: ue.Msg}
+	}
+	return userErr(fmt.Errorf("%w: %w", ErrImport, err),
+		"Không nhập được gói; chưa có gì thay đổi. Chi tiết: "+err.Error(),
+		"The bundle could not be imported; nothing was changed. Detail: "+err.Error())
+}
+
+// opened is a bundle whose manifest has been read and checked against
+// this site and its peers.
+type opened struct {
+	r   *bundle.Reader
+	m   bundle.Manifest
+	rec peerRecord
+	rel Relation
+}
+
+// openBundle decrypts a bundle and runs every check that needs only its
+// manifest: recipient, sender, signature, replay. It returns the first
+// refusal, and the reader even then when the manifest could be read.
+func (s *Store) openBundle(r io.Reader) (*opened, error) {
+	id, err := s.Identity()
+	if err != nil {
+		return nil, err
+	}
+	br, err := bundle.Open(r, id.Age)
+	if err != nil {
+		return nil, err
+	}
+	o := &opened{r: br, m: br.Manifest()}
+	m := &o.m
+	if m.To != s.site {
+		return o, bundle.Errf(bundle.ErrRecipient, "Gói này gửi cho đơn vị %s, không phải đơn vị này (%s): không nhập.",
+			"This bundle is addressed to site %s, not to this site (%s): not imported.", m.To, s.site)
+	}
+	var ok bool
+	err = s.db.View(func(tx *bolt.Tx) error {
+		o.rec, ok, err = getPeer(tx, m.From)
+		o.rel = relationOf(&o.rec, parentOf(tx, s.site))
+		return err
+	})
+	if err != nil {
+		return o, err
+	}
+	if !ok {
+		return o, bundle.Errf(bundle.ErrSender, "Gói đến từ đơn vị %s, nhưng thẻ khóa của đơn vị đó chưa được ghim nên không kiểm tra được chữ ký. Hãy nhận thẻ khóa của %s, gọi điện so dấu vân tay, rồi chạy: donthu peer add TỆP_THẺ",
+			"The bundle comes from site %s, whose key card is not pinned, so its signature cannot be checked. Get %s's key card, compare the fingerprint by phone, then run: donthu peer add CARD_FILE", m.From, m.From)
+	}
+	if err := br.Verify(o.rec.Card.SignPublicKey()); err != nil {
+		return o, err
+	}
+	if m.Number <= o.rec.Received.Number {
+		return o, replayErr(m, o.rec.Received.Number)
+	}
+	return o, nil
+}
+
+func replayErr(m *bundle.Manifest, have uint64) error {
+	return bundle.Errf(bundle.ErrReplay, "Gói số %d từ đơn vị %s đã được nhập, hoặc cũ hơn gói đã nhập (đã nhập đến gói số %d): không có gì thay đổi.",
+		"Bundle %d from site %s was already imported, or is older than one imported (bundles up to %d are in): nothing changed.", m.Number, m.From, have)
+}
+
+// allowed says whether a bundle from a peer of relation rel may carry ev:
+// a child sends its own data; anyone else only what it addresses here.
+func (s *Store) allowed(o *opened, ev *model.Event) error {
+	if o.rel != RelChild && ev.To != s.site {
+		return bundle.Errf(bundle.ErrContent, "Gói từ đơn vị %s chứa sự kiện %s không gửi cho đơn vị này: cấp trên chỉ gửi những gì dành cho đơn vị này. Nếu %s là cấp dưới, hãy ghim thẻ của %s là cấp dưới (donthu peer add TỆP_THẺ --child).",
+			"The bundle from site %s holds event %s that is not addressed to this site: a parent only sends what it addresses here. If %s is a child, pin %s's card as a child (donthu peer add CARD_FILE --child).",
+			o.m.From, ev.Key(), o.m.From, o.m.From)
+	}
+	if model.EntityKind(ev.Entity) == model.EntSite && ev.Entity != model.SiteEntity(ev.Site) {
+		return bundle.Errf(bundle.ErrContent, "Gói từ đơn vị %s chứa sự kiện %s sửa thông tin của đơn vị khác (%s).",
+			"The bundle from site %s holds event %s that changes another site's record (%s).", o.m.From, ev.Key(), ev.Entity)
+	}
+	return nil
+}
+
+func (s *Store) importBundle(r io.Reader, out *Imported) error {
+	o, err := s.openBundle(r)
+	if o != nil {
+		out.Manifest = o.m
+	}
+	if err != nil {
+		return err
+	}
+	m := &o.m
+	next, stop := s.prefetch(o)
+	defer stop()
+	finish := func(it *ImportTx) error {
+		rec, _, err := getPeer(it.tx, m.From)
+		if err != nil {
+			return err
+		}
+		if m.Number <= rec.Received.Number {
+			return replayErr(m, rec.Received.Number)
+		}
+		// The sender's declared head: a child's bundle must have brought
+		// its chain up to it, and any held copy must be the same event.
+		if m.Head.Seq > 0 {
+			raw := it.tx.Bucket(bEvents).Get(evKey(m.From, m.Head.Seq))
+			if raw == nil && o.rel == RelChild {
+				return bundle.Errf(bundle.ErrContent, "Gói của đơn vị %s thiếu sự kiện đến số %d như phần kê khai ghi.",
+					"The bundle from site %s lacks its events up to %d, as its manifest says.", m.From, m.Head.Seq)
+			}
+			if raw != nil {
+				var e model.Event
+				if err := json.Unmarshal(raw, &e); err != nil {
+					return err
+				}
+				if e.Hash() != m.Head.Hash {
+					return bundle.Errf(bundle.ErrContent, "Sự kiện mới nhất mà gói của đơn vị %s khai (số %d) khác với sự kiện cùng số đang có: đơn vị đó đã ghi hai sự kiện khác nhau cùng một số (tệp dữ liệu được khôi phục từ bản sao lưu cũ?) hoặc dữ liệu bị giả mạo. Hãy báo quản trị viên.",
+						"The newest event the bundle from site %s declares (%d) differs from the one held with that number: that site wrote two different events under one number (was its data file restored from an old backup?) or the data is forged. Tell an administrator.", m.From, m.Head.Seq)
+				}
+			}
+		}
+		holds := m.Holds[s.site]
+		if mine, _ := lastOf(it.tx, s.site); holds > mine {
+			out.Warnings = append(out.Warnings, model.Label{
+				VI: fmt.Sprintf("Đơn vị %s giữ dữ liệu của đơn vị này đến sự kiện số %d, nhưng tệp này chỉ có đến số %d: tệp có phải đã được khôi phục từ bản sao lưu cũ? Hãy báo quản trị viên trước khi nhập thêm dữ liệu.", m.From, holds, mine),
+				EN: fmt.Sprintf("Site %s holds this site's data up to event %d, but this file only has up to %d: was it restored from an old backup? Tell an administrator before entering more data.", m.From, holds, mine),
+			})
+			holds = mine
+		}
+		rec.Acked = holds
+		rec.Received = ReceivedBundle{Number: m.Number, Created: m.Created, At: s.now().UTC(),
+			File: filepath.Base(out.Path), Events: m.Events.Count, Head: m.Head}
+		return putPeer(it.tx, &rec)
+	}
+	out.Warnings = nil
+	res, err := s.Import(next, finish)
+	if err != nil {
+		out.Warnings = nil
+		return err
+	}
+	out.Result = res
+	return nil
+}
+
+// prefetch reads, decodes and checks a bundle's events in a goroutine of
+// its own, a few hundred ahead of the import transaction that applies
+// them, so decryption and decoding overlap with the writing. Memory stays
+// bounded by the batches in flight. stop ends the reader and waits for
+// it: call it before the bundle's file is closed.
+func (s *Store) prefetch(o *opened) (next func() (model.Event, bool, error), stop func()) {
+	type batch struct {
+		evs []model.Event
+		err error // with the last batch
+	}
+	const size = 256
+	ch := make(chan batch, 4)
+	done, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(ch)
+		b := batch{evs: make([]model.Event, 0, size)}
+		for {
+			ev, ok, err := o.r.Next()
+			if ok && err == nil {
+				err = s.allowed(o, &ev)
+			}
+			if ok && err == nil {
+				b.evs = append(b.evs, ev)
+			}
+			end := !ok || err != nil
+			if end || len(b.evs) == size {
+				b.err = err
+				select {
+				case ch <- b:
+				case <-done:
+					return
+				}
+				if end {
+					return
+				}
+				b = batch{evs: make([]model.Event, 0, size)}
+			}
+		}
+	}()
+	var cur batch
+	next = func() (model.Event, bool, error) {
+		for len(cur.evs) == 0 {
+			if cur.err != nil {
+				return model.Event{}, false, cur.err
+			}
+			b, ok := <-ch
+			if !ok {
+				return model.Event{}, false, nil
+			}
+			cur = b
+		}
+		ev := cur.evs[0]
+		cur.evs = cur.evs[1:]
+		return ev, true, nil
+	}
+	stop = func() {
+		close(done)
+		<-finished
+	}
+	return next, stop
+}
+
+// Inspected describes a bundle read by InspectBundle.
+type Inspected struct {
+	Path     string
+	Manifest bundle.Manifest
+	// Verified: the signature matches the sender's pinned key.
+	Verified bool
+	// Of the events: not held here, held already, and held with other
+	// content (they would be quarantined).
+	New, Held, Conflicting int
+}
+
+// InspectBundle reads a whole bundle and says what it holds and whether it
+// would be accepted, without changing anything (a read-only store will
+// do). The error is the refusal ImportBundle would give, or nil; even
+// then, Inspected says what could be read.
+func (s *Store) InspectBundle(path string) (Inspected, error) {
+	out := Inspected{Path: path}
+	f, err := os.Open(path)
+	if err != nil {
+		return out, userErr(ErrNotFound, "Không mở được tệp "+path+": "+err.Error(), "Cannot open the file "+path+": "+err.Error())
+	}
+	defer f.Close()
+	o, problem := s.openBundle(bufio.NewReaderSize(f, 256<<10))
+	if o == nil {
+		return out, refusalErr(problem)
+	}
+	out.Manifest, out.Verified = o.m, o.r.Verified()
+	if !out.Verified {
+		o.r.AllowUnverified()
+	}
+	type item struct {
+		key  []byte
+		hash string
+	}
+	var batch []item
+	flush := func() {
+		s.db.View(func(tx *bolt.Tx) error {
+			evb := tx.Bucket(bEvents)
+			for _, it := range batch {
+				raw := evb.Get(it.key)
+				var e model.Event
+				switch {
+				case raw == nil:
+					out.New++
+				case json.Unmarshal(raw, &e) == nil && e.Hash() == it.hash:
+					out.Held++
+				default:
+					out.Conflicting++
+				}
+			}
+			return nil
+		})
+		batch = batch[:0]
+	}
+	for {
+		ev, ok, err := o.r.Next()
+		if err == nil && ok {
+			err = s.allowed(o, &ev)
+		}
+		if err != nil {
+			if problem == nil {
+				problem = err
+			}
+			break
+		}
+		if !ok {
+			break
+		}
+		batch = append(batch, item{evKey(ev.Site, ev.Seq), ev.Hash()})
+		if len(batch) == scanChunk {
+			flush()
+		}
+	}
+	flush()
+	if problem != nil {
+		return out, refusalErr(problem)
+	}
+	return out, nil
+}
+
+// TransferPetition is an office's action: it transfers a petition to one
+// of its children, where it arrives in the classification inbox. The
+// event (petition.transferred, To = child) creates a new petition of this
+// office's numbering whose site is the child; it travels in the next
+// bundle to that child. Person ids of this office do not travel, so the
+// senders are kept by name only.
+func (s *Store) TransferPetition(author, child string, p model.Petition) (model.Petition, error) {
+	child = normCode(child)
+	var out model.Petition
+	_, err := s.write(author, func(w *writer) error {
+		if err := w.requireChild(child); err != nil {
+			return err
+		}
+		p.Summary, p.SenderName, p.Employer = model.NFC(p.Summary), model.NFC(p.SenderName), model.NFC(p.Employer)
+		if p.Summary == "" {
+			return model.NewMsg("summary", "Cần tóm tắt nội dung đơn", "Summarise the petition")
+		}
+		today := model.DateOf(w.now)
+		if p.Received.IsZero() {
+			p.Received = today
+		}
+		if m := model.ValidateReceivedDate(p.Received, today); m != nil {
+			return m
+		}
+		if p.SenderName == "" && len(p.Senders) > 0 {
+			var first model.Person
+			if getState(w.tx, p.Senders[0], &first) == nil {
+				p.SenderName = first.Name
+				if p.Employer == "" {
+					p.Employer = first.Employer
+				}
+			}
+		}
+		p.Senders = nil
+		if p.SenderName == "" {
+			p.Anonymous = true
+		}
+		if p.Kind == model.KindDenunciation {
+			p.Confidential = true
+		}
+		p.Source, p.Visit = model.SourceUpper, ""
+		no, err := w.number(model.EntPetition, p.Received.Y)
+		if err != nil {
+			return err
+		}
+		p.No = no
+		if p.FromNo == "" {
+			p.FromNo = no
+		}
+		// What the child decides is the child's: clear any classification.
+		p = model.Petition{No: p.No, Source: p.Source, LetterDate: p.LetterDate, Received: p.Received,
+			SenderName: p.SenderName, Signatories: p.Signatories, Employer: p.Employer, Kind: p.Kind,
+			Regime: p.Regime, Field: p.Field, Summary: p.Summary, Documents: p.Documents,
+			Confidential: p.Confidential, Anonymous: p.Anonymous, Unsigned: p.Unsigned, FromNo: p.FromNo}
+		id := w.nextID(model.EntPetition)
+		if _, err := w.emit(id, model.EvPetitionTransferred, child, p); err != nil {
+			return err
+		}
+		return getState(w.tx, id, &out)
+	})
+	return out, err
+}
+
+// SendGuidance is an office's action: guidance or a decision on a case of
+// one of its children (case.guidance, To = the case's site), which travels
+// in the next bundle to that child.
+func (s *Store) SendGuidance(author, caseID, text string) error {
+	text = strings.TrimSpace(model.NFC(text))
+	if text == "" {
+		return model.NewMsg("text", "Nội dung hướng dẫn trống", "The guidance is empty")
+	}
+	_, err := s.write(author, func(w *writer) error {
+		var c model.Case
+		if err := getState(w.tx, caseID, &c); err != nil || c.ID == "" {
+			return notFound(caseID)
+		}
+		if c.Site == s.site {
+			return model.NewMsg("", "Vụ việc "+c.No+" là của chính đơn vị này: hãy thêm ghi chú thay vì gửi hướng dẫn.",
+				"Case "+c.No+" is this site's own: add a note instead of sending guidance.")
+		}
+		if err := w.requireChild(c.Site); err != nil {
+			return err
+		}
+		_, err := w.emit(caseID, model.EvCaseGuidance, c.Site, model.Note{Text: text})
+		return err
+	})
+	return err
+}
+
+// requireChild refuses a site that is not a pinned child of this one.
+func (w *writer) requireChild(code string) error {
+	rec, ok, err := getPeer(w.tx, code)
+	if err != nil {
+		return err
+	}
+	if !ok || relationOf(&rec, parentOf(w.tx, w.s.site)) != RelChild {
+		return userErr(ErrNotPeer, "Đơn vị "+code+" không phải cấp dưới đã ghim thẻ khóa của đơn vị này: không gửi được.",
+			"Site "+code+" is not a pinned child of this site: nothing can be sent to it.")
+	}
+	return nil
+}
