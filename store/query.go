@@ -351,6 +351,14 @@ func (s *Store) Inbox() []model.Petition {
 		})
 		return nil
 	})
+	// Same-day petitions in the order they were numbered (the index
+	// orders ids as strings, which puts 10 before 9).
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := out[i].Received.Compare(out[j].Received); c != 0 {
+			return c < 0
+		}
+		return len(out[i].No) < len(out[j].No) || (len(out[i].No) == len(out[j].No) && out[i].No < out[j].No)
+	})
 	return out
 }
 

@@ -1,6 +1,10 @@
 package store
 
-import "donthu/model"
+import (
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+)
 
 // EachCase calls fn with every case f picks, from the in-memory cache, in
 // no particular order and without computing deadlines. It is the cheap
@@ -31,4 +35,16 @@ func (s *Store) CaseCount() int {
 	cc.mu.RLock()
 	defer cc.mu.RUnlock()
 	return len(cc.byID)
+}
+
+// UserAt returns the user login of site: the author of an event written
+// there (event.Site), the handler of a case of that site (Case.Site). A
+// user of another site is known once that site's events were imported.
+func (s *Store) UserAt(site, login string) (model.User, error) {
+	var u model.User
+	err := s.db.View(func(tx *bolt.Tx) error { return getState(tx, model.UserEntity(site, login), &u) })
+	if err != nil {
+		return u, notFound(login)
+	}
+	return u, nil
 }

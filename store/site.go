@@ -84,11 +84,11 @@ func (s *Store) Init(in SiteInit) error {
 	if in.UserName == "" {
 		in.UserName = in.Login
 	}
-	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		return err
 	}
-	_ = pub
+	hash := hashPassword(in.Password)
 	id, err := age.GenerateX25519Identity()
 	if err != nil {
 		return err
@@ -112,7 +112,7 @@ func (s *Store) Init(in SiteInit) error {
 		if _, err := w.emit(model.SiteEntity(in.Code), model.EvSiteCreated, "", model.Site{Name: in.Name, Parent: in.Parent, ValidFrom: today}); err != nil {
 			return err
 		}
-		return w.createUser(model.User{Login: in.Login, Name: in.UserName, Roles: []model.Role{model.RoleAdmin, model.RoleLeader, model.RoleHandler, model.RoleReceptionist}, Active: true}, in.Password)
+		return w.createUser(model.User{Login: in.Login, Name: in.UserName, Roles: []model.Role{model.RoleAdmin, model.RoleLeader, model.RoleHandler, model.RoleReceptionist}, Active: true}, hash)
 	})
 	if err != nil {
 		s.site = ""
@@ -274,11 +274,11 @@ func checkPassword(encoded, pw string) bool {
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
-func (w *writer) createUser(u model.User, password string) error {
+// createUser records a user; hash is hashPassword of the password, made
+// before the transaction (argon2 takes a quarter of a second, and the
+// writer lock must not wait for it).
+func (w *writer) createUser(u model.User, hash string) error {
 	if m := ValidateLogin(u.Login); m != nil {
-		return m
-	}
-	if m := ValidatePassword(password); m != nil {
 		return m
 	}
 	if m := checkUser(&u); m != nil {
@@ -291,7 +291,7 @@ func (w *writer) createUser(u model.User, password string) error {
 	if _, err := w.emit(model.UserEntity(w.s.site, u.Login), model.EvUserCreated, "", u); err != nil {
 		return err
 	}
-	return w.tx.Bucket(bMeta).Put([]byte("pw/"+u.Login), []byte(hashPassword(password)))
+	return w.tx.Bucket(bMeta).Put([]byte("pw/"+u.Login), []byte(hash))
 }
 
 // checkUser normalises a user's name and refuses an empty name, no role
@@ -315,7 +315,11 @@ func checkUser(u *model.User) *model.Msg {
 // CreateUser adds a desk user with a password.
 func (s *Store) CreateUser(author string, u model.User, password string) error {
 	u.Active = true
-	_, err := s.write(author, func(w *writer) error { return w.createUser(u, password) })
+	if m := ValidatePassword(password); m != nil {
+		return m
+	}
+	hash := hashPassword(password)
+	_, err := s.write(author, func(w *writer) error { return w.createUser(u, hash) })
 	return err
 }
 
