@@ -1,24 +1,301 @@
-// Package followup is a screen of donthu (being written).
 package followup
 
 import (
+	"strings"
+
+	"donthu/model"
 	"donthu/tui/common"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
-// Model is the screen.
-type Model struct{ ctx *common.Context }
+type mode int
+
+const (
+	modeDue  mode = iota // what is due (also when no case is open)
+	modeCase             // one case
+)
+
+// Model is the follow-up screen.
+type Model struct {
+	ctx  *common.Context
+	w    *common.FollowupWords
+	keys keyMap
+
+	width, height int
+	mode          mode
+
+	// The case being followed.
+	caseID    string
+	c         model.Case
+	dl        model.Deadline
+	evs       []model.Event
+	sender    *model.Person
+	loadErr   string
+	timeline  []string // rendered lines, for the current width
+	scroll    int
+	toEnd     bool            // scroll to the newest event at the next view
+	why       string          // why the last key pressed could not be used
+	revealed  map[string]bool // cases whose sender was revealed in this session
+	prior     string          // the earlier case's number, for a repeat
+	caseLines int             // lines of the case header
+
+	// Overlays: an action's form, its confirmation, the explanation of the
+	// deadline.
+	form    *form
+	confirm *confirmation
+	explain *explanation
+	drafts  map[string][]string // case/action -> what was typed, kept on Esc
+
+	due   dueView
+	names map[string]string // login -> name
+}
+
+// confirmation asks before a dangerous action is recorded.
+type confirmation struct {
+	text string
+	ev   model.EventType
+	a    model.CaseAction
+}
+
+// explanation is the day-by-day count of the deadline.
+type explanation struct {
+	lines  []string
+	scroll int
+}
 
 // New makes the screen.
-func New(ctx *common.Context) common.Screen { return &Model{ctx: ctx} }
+func New(ctx *common.Context) common.Screen {
+	m := &Model{
+		ctx: ctx, w: &ctx.Words.Followup, width: 80, height: 21,
+		revealed: map[string]bool{}, drafts: map[string][]string{}, names: map[string]string{},
+	}
+	m.keys = newKeys(m.w)
+	m.due.mine = ctx.User.Has(model.RoleHandler) && !ctx.User.Has(model.RoleLeader)
+	return m
+}
 
-func (m *Model) Init() tea.Cmd                               { return nil }
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return m, nil }
-func (m *Model) View() string                                { return "" }
-func (m *Model) SetSize(w, h int)                            {}
-func (m *Model) ShortHelp() []key.Binding                    { return nil }
-func (m *Model) FullHelp() [][]key.Binding                   { return nil }
-func (m *Model) Dirty() bool                                 { return false }
-func (m *Model) Capturing() bool                             { return false }
+// Init reloads what the screen shows when it becomes active.
+func (m *Model) Init() tea.Cmd {
+	if m.caseID != "" {
+		m.reload()
+	}
+	if m.mode == modeDue {
+		m.loadDue()
+	}
+	return nil
+}
+
+// SetSize sets the size of the screen's body.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	if m.caseID != "" {
+		m.buildTimeline()
+	}
+	m.due.layout(m)
+}
+
+// Update handles keys and the messages every screen gets.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.OpenCaseMsg:
+		m.open(msg.ID)
+		return m, nil
+	case common.ChangedMsg:
+		if m.caseID != "" && (msg.Entity == m.caseID || model.EntityKind(msg.Entity) != model.EntCase) {
+			m.reload()
+		}
+		if m.mode == modeDue {
+			m.loadDue()
+		} else {
+			m.due.stale = true
+		}
+		return m, nil
+	case common.InputModeMsg:
+		if m.form != nil {
+			m.form.setMode(msg.Mode, msg.Style)
+		}
+		return m, nil
+	case tea.KeyMsg:
+		m.why = ""
+		switch {
+		case m.confirm != nil:
+			return m, m.confirmKey(msg)
+		case m.form != nil:
+			return m, m.formKey(msg)
+		case m.explain != nil:
+			m.explainKey(msg)
+			return m, nil
+		case m.mode == modeDue:
+			return m, m.dueKey(msg)
+		}
+		return m, m.caseKey(msg)
+	}
+	return m, nil
+}
+
+// open shows case id.
+func (m *Model) open(id string) {
+	m.closeForm()
+	m.confirm, m.explain = nil, nil
+	if id != m.caseID {
+		m.toEnd = true // the newest events first in sight
+	}
+	m.caseID, m.mode = id, modeCase
+	m.reload()
+}
+
+func (m *Model) caseKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	page := max(m.timelineHeight()-1, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.scrollBy(-1)
+	case key.Matches(msg, k.Down):
+		m.scrollBy(1)
+	case key.Matches(msg, k.PageUp):
+		m.scrollBy(-page)
+	case key.Matches(msg, k.PageDown):
+		m.scrollBy(page)
+	case key.Matches(msg, k.Home):
+		m.scroll = 0
+	case key.Matches(msg, k.End):
+		m.toEnd = true
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return common.GotoMsg{Screen: common.ScreenQueue} }
+	default:
+		for _, a := range actions {
+			if msg.String() == a.key {
+				return m.do(a.id)
+			}
+		}
+	}
+	return nil
+}
+
+func (m *Model) scrollBy(d int) {
+	m.scroll = max(0, min(m.scroll+d, len(m.timeline)-m.timelineHeight()))
+}
+
+// View draws the screen's body.
+func (m *Model) View() string {
+	switch {
+	case m.confirm != nil:
+		return m.confirmView()
+	case m.form != nil:
+		return m.form.view(m)
+	case m.explain != nil:
+		return m.explainView()
+	case m.mode == modeDue:
+		return m.dueView()
+	}
+	return m.caseView()
+}
+
+// ShortHelp lists the main keys of the view.
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.keys
+	// The root adds F1 and Ctrl+Q; together they must fit in 80 cells.
+	switch {
+	case m.confirm != nil:
+		return nil
+	case m.form != nil:
+		return []key.Binding{k.Next, k.Save, k.Cancel}
+	case m.explain != nil:
+		return []key.Binding{k.Scroll, k.Close}
+	case m.mode == modeDue:
+		return []key.Binding{k.Open, k.Mine}
+	}
+	return []key.Binding{k.Scroll, k.Back}
+}
+
+// FullHelp lists every key, and why an action is not available now.
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	switch {
+	case m.form != nil:
+		return [][]key.Binding{{k.Next, k.Save, k.Cancel}}
+	case m.explain != nil:
+		return [][]key.Binding{{k.Scroll, k.Close}}
+	case m.mode == modeDue:
+		// The keys of a case too, as a reference (they work once a case is
+		// open: Enter, or v back to it).
+		var acts []key.Binding
+		for _, a := range actions {
+			if a.id != aDue {
+				acts = append(acts, key.NewBinding(key.WithKeys(a.key), key.WithHelp(a.key, m.label(a.id))))
+			}
+		}
+		half := (len(acts) + 1) / 2
+		return [][]key.Binding{{k.Scroll, k.Open, k.Mine, m.binding(aDue), k.Back}, acts[:half], acts[half:]}
+	}
+	var acts, other []key.Binding
+	for _, a := range actions {
+		if a.ev != "" && a.id != aNote && a.id != aRemind && a.id != aReveal {
+			acts = append(acts, m.binding(a.id))
+		} else {
+			other = append(other, m.bindingW(a.id, helpOtherDescWidth))
+		}
+	}
+	return [][]key.Binding{acts, append(other, k.Scroll, k.Back)}
+}
+
+// Dirty reports typed input not yet saved: an open form with changes, or
+// a draft kept from one.
+func (m *Model) Dirty() bool {
+	return (m.form != nil && m.form.changed()) || len(m.drafts) > 0
+}
+
+// Capturing is true while a form's text field has the keyboard.
+func (m *Model) Capturing() bool { return m.form != nil }
+
+// center places s in the middle of the body.
+func (m *Model) center(s string) string {
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, s)
+}
+
+// wrap cuts s into lines of at most width cells.
+func (m *Model) wrap(s string, width int) []string {
+	if width < 1 {
+		width = 1
+	}
+	out := strings.Split(m.ctx.Styles.R.NewStyle().Width(width).Render(s), "\n")
+	for i := range out {
+		out[i] = strings.TrimRight(out[i], " ")
+	}
+	return out
+}
+
+// name returns the name of a user of the case's site (its handler, who
+// set a reminder), or the login when it is unknown.
+func (m *Model) name(login string) string { return m.nameAt(m.c.Site, login) }
+
+// nameAt returns the name of user login of site (an event's author is a
+// user of the site that wrote it), else of this site, else the login.
+func (m *Model) nameAt(site, login string) string {
+	if login == "" {
+		return ""
+	}
+	k := site + "/" + login
+	if n, ok := m.names[k]; ok {
+		return n
+	}
+	n := login
+	st := m.ctx.Store
+	if u, err := st.UserAt(site, login); err == nil && u.Name != "" {
+		n = u.Name
+	} else if u, err := st.User(login); err == nil && u.Name != "" {
+		n = u.Name
+	}
+	m.names[k] = n
+	return n
+}
+
+// masked reports whether the signed-in user must not see the sender of c
+// (a confidential case: only its handler and the leaders see it).
+func (m *Model) masked(c *model.Case) bool {
+	u := &m.ctx.User
+	return c.Confidential && !u.Has(model.RoleLeader) && !(c.Handler != "" && c.Handler == u.Login)
+}

@@ -1,0 +1,418 @@
+package followup
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"donthu/model"
+	"donthu/tui/common"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// entitled reports whether the signed-in user may act on cases (handlers
+// and leaders; a receptionist only adds notes and reminders).
+func (m *Model) entitled() bool {
+	u := &m.ctx.User
+	return u.Has(model.RoleHandler) || u.Has(model.RoleLeader)
+}
+
+// event is the event an action records on the case as it is now.
+func (m *Model) event(id actionID) model.EventType {
+	if id == aSuspend && m.c.Status == model.StatusSuspended {
+		return model.EvCaseResumed
+	}
+	return actions[id].ev
+}
+
+// disabled says why an action cannot be taken now, or "" when it can:
+// the role first, then what the model says of the case as it stands.
+func (m *Model) disabled(id actionID) string {
+	w, c := m.w, &m.c
+	a := actions[id]
+	if id == aDue {
+		return ""
+	}
+	if c.ID == "" {
+		return w.NoCaseOpen
+	}
+	switch id {
+	case aExplain, aNote, aRemind:
+		return ""
+	case aReveal:
+		switch {
+		case !c.Confidential:
+			return w.NotConfidential
+		case !(m.ctx.User.Has(model.RoleLeader) || c.Handler == m.ctx.User.Login):
+			return w.NeedEntitled
+		case m.revealed[c.ID]:
+			return w.Revealed
+		}
+		return ""
+	}
+	if a.needsRole && !m.entitled() {
+		return w.NeedRole
+	}
+	// Ask the model with an action whose inputs are filled in, so that only
+	// what the state of the case forbids comes back.
+	probe := model.CaseAction{On: m.ctx.Today(), Result: model.ResultRight, To: "-", Reason: "-", Handler: m.ctx.User.Login}
+	if probe.On.Before(c.Received) {
+		probe.On = c.Received
+	}
+	if msg := model.CheckCaseAction(c, m.event(id), &probe); msg != nil {
+		return msg.In(m.ctx.Lang)
+	}
+	return ""
+}
+
+// do takes an action: the explanation and the due view at once, the
+// others through their form.
+func (m *Model) do(id actionID) tea.Cmd {
+	if why := m.disabled(id); why != "" {
+		m.why = m.label(id) + ": " + why
+		return common.Error(m.why)
+	}
+	switch id {
+	case aDue:
+		m.mode = modeDue
+		m.loadDue()
+		return nil
+	case aExplain:
+		m.openExplain()
+		return nil
+	}
+	m.openForm(id)
+	return nil
+}
+
+func (m *Model) draftKey(id actionID) string { return m.caseID + "/" + strconv.Itoa(int(id)) }
+
+// openForm opens an action's form, with what was typed last time.
+func (m *Model) openForm(id actionID) {
+	f := m.buildForm(id)
+	f.initial = f.snapshot()
+	if d, ok := m.drafts[m.draftKey(id)]; ok {
+		f.restore(d)
+	}
+	f.setFocus(0)
+	m.form = f
+}
+
+// closeForm leaves the form, keeping what was typed as a draft.
+func (m *Model) closeForm() {
+	if m.form == nil {
+		return
+	}
+	if m.form.changed() {
+		m.drafts[m.draftKey(m.form.act)] = m.form.snapshot()
+	} else {
+		delete(m.drafts, m.draftKey(m.form.act))
+	}
+	m.form = nil
+}
+
+func (m *Model) buildForm(id actionID) *form {
+	w, c, lang := m.w, &m.c, m.ctx.Lang
+	today := m.ctx.Today().String()
+	f := &form{act: id, title: m.label(id) + " · " + c.No}
+	date := func(label string) formField { return m.newField("on", label, fkDate, today, 11) }
+	text := func(name, label string, required bool) formField {
+		x := m.newField(name, label, fkText, "", 40)
+		x.required = required
+		return x
+	}
+	switch id {
+	case aAccept:
+		f.fields = append(f.fields, date(w.FOnAccept), m.userField(m.defaultHandler()))
+	case aReject:
+		f.fields = append(f.fields, text("reason", w.FReason, true), date(w.FOn))
+	case aAssign:
+		f.fields = append(f.fields, m.userField(c.Handler))
+	case aDocs:
+		f.fields = append(f.fields, text("reason", w.FDocs, true), date(w.FOn))
+	case aSuspend:
+		if m.event(id) == model.EvCaseSuspended {
+			f.fields = append(f.fields, text("reason", w.FReason, true), date(w.FOn))
+		} else {
+			f.fields = append(f.fields, date(w.FOn), text("reason", w.FReason, false))
+		}
+	case aExtend:
+		days, _ := model.CanExtend(c.Clock(), c.Accepted)
+		r, _ := model.FindRule(model.StepResolve, c.Kind, c.Regime, c.Round, c.Accepted)
+		if c.Kind == model.KindComplaint && r.MaxExtensions == 0 {
+			f.intro = []string{fmt.Sprintf(w.ExtendComplaint, days, r.Source)}
+		} else {
+			f.intro = []string{fmt.Sprintf(w.ExtendDenounce, r.ExtensionDays, r.Source, len(c.Extensions))}
+			f.fields = append(f.fields, m.newField("days", w.FDays, fkNumber, strconv.Itoa(days), 4))
+		}
+		f.fields = append(f.fields, text("reason", w.FReason, true), date(w.FOn))
+		f.preview = func() string { return m.extendPreview(f) }
+	case aConclude:
+		res := formField{name: "result", label: w.FResult, kind: fkChoice, pick: -1}
+		for _, r := range m.results() {
+			res.opts = append(res.opts, option{string(r), model.ResultLabel(c.Kind, r).In(lang)})
+		}
+		no := text("decision_no", w.FDecisionNo, false)
+		no.hint = w.FDecisionNoHint
+		no.input.Width = 24
+		f.fields = append(f.fields, res, no, m.newField("decision_date", w.FDecisionDate, fkDate, today, 11))
+	case aReopen:
+		f.fields = append(f.fields, text("reason", w.FReason, true), date(w.FOn))
+	case aTransfer:
+		f.fields = append(f.fields, text("to", w.FTo, true), text("reason", w.FReason, false), date(w.FOn))
+	case aNote:
+		f.fields = append(f.fields, text("text", w.FText, true))
+		f.fields[0].input.Width = 56
+		f.fields[0].input.CharLimit = 1000
+	case aRemind:
+		on := m.newField("on", w.FRemindOn, fkDate, "", 11)
+		on.required = true
+		who := formField{name: "for", label: w.FFor, kind: fkChoice,
+			opts: []option{{m.ctx.User.Login, w.FForMe}, {"", w.FForAll}}}
+		f.fields = append(f.fields, on, text("text", w.FText, false), who)
+	case aReveal:
+		f.intro = []string{w.RevealIntro}
+		f.fields = append(f.fields, text("reason", w.FRevealReason, true))
+	}
+	return f
+}
+
+// results are the results offered to conclude a case of its kind.
+func (m *Model) results() []model.Result {
+	switch m.c.Kind {
+	case model.KindComplaint, model.KindDenunciation:
+		return []model.Result{model.ResultRight, model.ResultPartly, model.ResultWrong, model.ResultWithdrawn, model.ResultSettled}
+	}
+	return []model.Result{model.ResultSettled, model.ResultWithdrawn, model.ResultRight, model.ResultPartly, model.ResultWrong}
+}
+
+// defaultHandler is who an acceptance assigns unless changed: the case's
+// handler, else the signed-in user when they handle cases.
+func (m *Model) defaultHandler() string {
+	if m.c.Handler != "" {
+		return m.c.Handler
+	}
+	if m.ctx.User.Has(model.RoleHandler) {
+		return m.ctx.User.Login
+	}
+	return ""
+}
+
+// userField is a list of the site's users to pick the handler from.
+func (m *Model) userField(current string) formField {
+	f := formField{name: "handler", label: m.w.FHandler, kind: fkList}
+	f.opts = []option{{"", m.w.FNobody}}
+	for _, u := range m.ctx.Store.Users() {
+		if u.Has(model.RoleHandler) || u.Has(model.RoleLeader) || u.Login == current {
+			f.opts = append(f.opts, option{u.Login, u.Name})
+		}
+	}
+	for i, o := range f.opts {
+		if o.value == current {
+			f.pick = i
+		}
+	}
+	return f
+}
+
+// extendPreview is the last day the extension being typed would give.
+func (m *Model) extendPreview(f *form) string {
+	c := m.c
+	days, msg := model.CanExtend(c.Clock(), c.Accepted)
+	if msg != nil {
+		return ""
+	}
+	clock := c.Clock()
+	if df := f.field("days"); df != nil {
+		n, err := strconv.Atoi(df.value())
+		if err != nil || n <= 0 || n > days {
+			return ""
+		}
+		clock.Extensions = append(clock.Extensions, model.Extension{On: m.ctx.Today(), Days: n})
+	} else {
+		clock.Complex = true
+	}
+	d := model.ComputeDeadline(clock, m.ctx.Store.Calendar(), m.ctx.Today())
+	return fmt.Sprintf(m.w.NewDue, model.WeekdayLabel(d.Due.Weekday()).In(m.ctx.Lang)+" "+d.Due.String()+" — "+d.Words(m.ctx.Lang))
+}
+
+func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
+	switch m.form.key(msg) {
+	case formCancel:
+		m.closeForm()
+	case formSubmit:
+		return m.submit(false)
+	}
+	return nil
+}
+
+// submit reads the form, asks the model, asks to confirm a dangerous
+// action, and records it. A refusal is shown beside its field and the
+// form stays as typed.
+func (m *Model) submit(confirmed bool) tea.Cmd {
+	f, w := m.form, m.w
+	f.clearErrors()
+	var a model.CaseAction
+	var remind model.Reminder
+	var text string
+	bad := false
+	for i := range f.fields {
+		x := &f.fields[i]
+		v := x.value()
+		if v == "" && x.required {
+			x.err, bad = w.Required, true
+			continue
+		}
+		switch x.name {
+		case "on", "decision_date":
+			if v == "" {
+				continue
+			}
+			d, msg := model.ParseDateInput(v)
+			if msg != nil {
+				x.err, bad = msg.In(m.ctx.Lang), true
+				continue
+			}
+			if x.name == "decision_date" {
+				a.DecisionDate = d
+			}
+			a.On, remind.On = d, d
+		case "days":
+			n, err := strconv.Atoi(v)
+			if err != nil || n <= 0 {
+				x.err, bad = w.BadNumber, true
+				continue
+			}
+			a.Days = n
+		case "reason":
+			a.Reason = v
+		case "result":
+			if v == "" {
+				x.err, bad = w.Required, true
+				continue
+			}
+			a.Result = model.Result(v)
+		case "decision_no":
+			a.DecisionNo = v
+		case "to":
+			a.To = v
+		case "handler":
+			a.Handler = v
+		case "text":
+			text, remind.Text = v, v
+		case "for":
+			remind.For = v
+		}
+	}
+	if bad {
+		return nil
+	}
+	st, me, id := m.ctx.Store, m.ctx.User.Login, m.caseID
+	var err error
+	switch f.act {
+	case aNote:
+		err = st.AddNote(me, id, text)
+	case aRemind:
+		if remind.On.Before(m.ctx.Today()) {
+			f.field("on").err = w.ReminderPast
+			return nil
+		}
+		err = st.SetReminder(me, id, remind)
+	case aReveal:
+		err = st.RevealIdentity(me, id, a.Reason)
+		if err == nil {
+			m.revealed[id] = true
+		}
+	default:
+		ev := m.event(f.act)
+		if f.act == aExtend && f.field("days") == nil {
+			// A complaint has no extension: the longer limit of a complex
+			// case is what the law allows (model.CanExtend).
+			days, _ := model.CanExtend(m.c.Clock(), m.c.Accepted)
+			a.Complex, a.Days = true, days
+		}
+		probe := a
+		if probe.On.IsZero() {
+			probe.On = m.ctx.Today()
+		}
+		if msg := model.CheckCaseAction(&m.c, ev, &probe); msg != nil {
+			m.place(msg)
+			return nil
+		}
+		if actions[f.act].dangerous && !confirmed {
+			m.confirm = &confirmation{text: m.confirmText(f.act, &a), ev: ev, a: a}
+			return nil
+		}
+		_, err = st.CaseAction(me, id, ev, a)
+	}
+	if err != nil {
+		var msg *model.Msg
+		if errors.As(err, &msg) {
+			m.place(msg)
+		} else {
+			f.err = m.ctx.Err(err)
+		}
+		return nil
+	}
+	done := fmt.Sprintf(w.Done, m.label(f.act), m.c.No)
+	delete(m.drafts, m.draftKey(f.act))
+	m.form = nil
+	m.reload()
+	m.toEnd = true // the new event in sight
+	return tea.Batch(common.Changed(id), common.Status(done))
+}
+
+// place shows a refusal beside the field it is about, or under the form.
+func (m *Model) place(msg *model.Msg) {
+	f := m.form
+	name := msg.Field
+	if name == "date" {
+		name = "on"
+	}
+	if x := f.field(name); x != nil {
+		x.err = msg.In(m.ctx.Lang)
+		for i := range f.fields {
+			if &f.fields[i] == x {
+				f.setFocus(i)
+			}
+		}
+		return
+	}
+	f.err = msg.In(m.ctx.Lang)
+}
+
+func (m *Model) confirmText(id actionID, a *model.CaseAction) string {
+	w, c := m.w, &m.c
+	switch id {
+	case aConclude:
+		return fmt.Sprintf(w.ConfirmConclude, c.No, model.ResultLabel(c.Kind, a.Result).In(m.ctx.Lang))
+	case aReopen:
+		return fmt.Sprintf(w.ConfirmReopen, c.No)
+	case aTransfer:
+		return fmt.Sprintf(w.ConfirmTransfer, c.No, a.To)
+	case aReject:
+		return fmt.Sprintf(w.ConfirmReject, c.No)
+	}
+	return m.label(id) + " " + c.No + "?"
+}
+
+func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
+	switch strings.ToLower(msg.String()) {
+	case "c", "y", "enter":
+		m.confirm = nil
+		return m.submit(true)
+	case "k", "n", "esc":
+		m.confirm = nil
+	}
+	return nil
+}
+
+func (m *Model) confirmView() string {
+	st := m.ctx.Styles
+	inner := min(m.width-8, 64)
+	body := strings.Join(m.wrap("⚠ "+m.confirm.text, inner), "\n")
+	box := st.Box.Render(st.Warn.Render(body) + "\n\n" + st.Bold.Render(m.w.ConfirmKeys))
+	return m.center(box)
+}

@@ -1,0 +1,277 @@
+package followup
+
+import (
+	"fmt"
+	"strings"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/tui/common"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// dueGroup is a section of the due view.
+type dueGroup int
+
+const (
+	dueOverdue dueGroup = iota
+	dueToday
+	dueWeek
+)
+
+// dueView is what is overdue, due today and due this week, for the
+// signed-in user or the whole office, with the reminders people set.
+type dueView struct {
+	mine   bool
+	stale  bool
+	until  model.Date
+	items  []store.DueItem
+	groups []dueGroup
+	counts [3]int
+	cursor int
+	offset int
+	cols   []common.Column
+}
+
+// weekEnd is the Sunday that ends today's week.
+func weekEnd(d model.Date) model.Date {
+	return d.AddDays((7 - int(d.Weekday())) % 7)
+}
+
+func (m *Model) loadDue() {
+	d := &m.due
+	today := m.ctx.Today()
+	d.until = weekEnd(today)
+	user := ""
+	if d.mine {
+		user = m.ctx.User.Login
+	}
+	d.items = m.ctx.Store.Due(today, d.until, user)
+	d.groups = d.groups[:0]
+	d.counts = [3]int{}
+	for i := range d.items {
+		it := &d.items[i]
+		g := dueWeek
+		switch {
+		case it.Reminder != nil && it.Reminder.On == today:
+			g = dueToday
+		case it.Reminder != nil:
+		case it.Deadline.State == model.DeadlineOverdue:
+			g = dueOverdue
+		case it.Deadline.Due == today:
+			g = dueToday
+		}
+		d.groups = append(d.groups, g)
+		d.counts[g]++
+	}
+	// Keep the sections in order (overdue, today, this week) and, inside
+	// each, the store's order (soonest first).
+	items := make([]store.DueItem, 0, len(d.items))
+	groups := make([]dueGroup, 0, len(d.items))
+	for g := dueOverdue; g <= dueWeek; g++ {
+		for i := range d.items {
+			if d.groups[i] == g {
+				items = append(items, d.items[i])
+				groups = append(groups, g)
+			}
+		}
+	}
+	d.items, d.groups = items, groups
+	d.cursor = max(0, min(d.cursor, len(d.items)-1))
+	d.stale = false
+	d.layout(m)
+}
+
+func (d *dueView) layout(m *Model) {
+	w := m.w
+	d.cols = []common.Column{
+		{Title: w.ColNo, Width: 10}, {Title: w.ColSender, Width: 15}, {Title: w.ColWhat},
+		{Title: w.ColDay, Width: 5}, {Title: w.ColState, Width: 27},
+	}
+	if m.width >= 110 {
+		d.cols[0].Width, d.cols[1].Width, d.cols[3].Width = 15, 22, 10
+	}
+}
+
+func (m *Model) dueKey(msg tea.KeyMsg) tea.Cmd {
+	d, k := &m.due, m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		d.cursor--
+	case key.Matches(msg, k.Down):
+		d.cursor++
+	case key.Matches(msg, k.PageUp):
+		d.cursor -= max(m.height-6, 1)
+	case key.Matches(msg, k.PageDown):
+		d.cursor += max(m.height-6, 1)
+	case key.Matches(msg, k.Home):
+		d.cursor = 0
+	case key.Matches(msg, k.End):
+		d.cursor = len(d.items)
+	case key.Matches(msg, k.Mine):
+		d.mine = !d.mine
+		d.cursor, d.offset = 0, 0
+		m.loadDue()
+	case key.Matches(msg, k.Open):
+		if d.cursor < len(d.items) {
+			m.open(d.items[d.cursor].ID)
+		}
+	case msg.String() == actions[aDue].key, key.Matches(msg, k.Back):
+		if m.caseID != "" {
+			m.mode = modeCase
+			m.reload()
+		} else if key.Matches(msg, k.Back) {
+			return func() tea.Msg { return common.GotoMsg{Screen: common.ScreenQueue} }
+		}
+	}
+	d.cursor = max(0, min(d.cursor, len(d.items)-1))
+	return nil
+}
+
+// dueView draws the sections: overdue, today, this week.
+func (m *Model) dueView() string {
+	st, w, lang, d := m.ctx.Styles, m.w, m.ctx.Lang, &m.due
+	if d.stale {
+		m.loadDue()
+	}
+	who := w.DueAll
+	if d.mine {
+		who = fmt.Sprintf(w.DueMine, m.ctx.User.Name)
+	}
+	until := fmt.Sprintf(w.DueUntil, model.WeekdayLabel(d.until.Weekday()).In(lang), d.until)
+	head := st.Title.Render(w.DueTitle) + " · " + who + " · " + until
+	counts := fmt.Sprintf(w.DueCounts, d.counts[dueOverdue], d.counts[dueToday], d.counts[dueWeek])
+	out := []string{common.Truncate(head, m.width), common.Truncate(counts, m.width)}
+	if m.caseID == "" {
+		out = append(out, st.Muted.Render(common.Truncate(w.NoCase, m.width)))
+	} else {
+		out = append(out, st.Muted.Render(common.Truncate(fmt.Sprintf(w.DueBack, m.c.No), m.width)))
+	}
+	if len(d.items) == 0 {
+		out = append(out, "", st.Muted.Render(" "+w.DueEmpty))
+		return strings.Join(out, "\n")
+	}
+	// One line per item, a heading before each section.
+	type line struct {
+		text string
+		item int // -1 for a heading
+	}
+	var lines []line
+	for i := range d.items {
+		if i == 0 || d.groups[i] != d.groups[i-1] {
+			name := [3]string{w.DueOverdue, w.DueToday, w.DueWeek}[d.groups[i]]
+			lines = append(lines, line{fmt.Sprintf("── %s (%d) ", name, d.counts[d.groups[i]]), -1})
+		}
+		lines = append(lines, line{"", i})
+	}
+	room := m.height - len(out) - 1
+	cur := 0
+	for j, l := range lines {
+		if l.item == d.cursor {
+			cur = j
+		}
+	}
+	if cur < d.offset {
+		d.offset = cur
+	}
+	if cur >= d.offset+room {
+		d.offset = cur - room + 1
+	}
+	if d.offset > 0 && cur-1 >= 0 && lines[cur-1].item < 0 && cur-1 < d.offset {
+		d.offset = cur - 1
+	}
+	hdr := make([]string, len(d.cols))
+	for i, c := range d.cols {
+		hdr[i] = c.Title
+	}
+	out = append(out, st.Header.Render(" "+m.dueLine(hdr)))
+	for j := d.offset; j < len(lines) && j < d.offset+room; j++ {
+		l := lines[j]
+		if l.item < 0 {
+			out = append(out, st.Bold.Render(l.text+strings.Repeat("─", max(m.width-lipgloss.Width(l.text), 0))))
+			continue
+		}
+		it := &d.items[l.item]
+		text := m.dueCells(it)
+		s := m.dueLine(text)
+		switch {
+		case l.item == d.cursor:
+			out = append(out, st.Selected.Render("›"+s))
+		case it.Reminder == nil && it.Deadline.State == model.DeadlineOverdue:
+			out = append(out, st.Overdue.Render(" "+s))
+		case it.Reminder == nil && it.Deadline.State == model.DeadlineDueSoon:
+			out = append(out, st.DueSoon.Render(" "+s))
+		default:
+			out = append(out, " "+s)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// dueLine lays cells out in the due view's columns.
+func (m *Model) dueLine(cells []string) string {
+	d := &m.due
+	used := 0
+	flex := -1
+	for i, c := range d.cols {
+		if c.Width == 0 {
+			flex = i
+		}
+		used += c.Width
+	}
+	var parts []string
+	for i, c := range d.cols {
+		wd := c.Width
+		if i == flex {
+			wd = max(m.width-1-used-(len(d.cols)-1), 4)
+		}
+		if i == 0 {
+			wd--
+		}
+		s := ""
+		if i < len(cells) {
+			s = cells[i]
+		}
+		parts = append(parts, common.Pad(s, wd))
+	}
+	return strings.Join(parts, " ")
+}
+
+// dueCells are the cells of one due item.
+func (m *Model) dueCells(it *store.DueItem) []string {
+	w, lang, d := m.w, m.ctx.Lang, &m.due
+	no := it.No
+	if i := strings.IndexByte(no, '-'); i > 0 && m.width < 110 {
+		no = no[i+1:]
+	}
+	sender := common.ShortName(it.SenderName, d.cols[1].Width)
+	if m.masked(&it.Case) {
+		sender = w.Masked
+	}
+	if it.Reminder != nil {
+		by := ""
+		if it.Reminder.By != "" {
+			by = fmt.Sprintf(w.DueBy, m.nameAt(it.Site, it.Reminder.By))
+		}
+		return []string{no, sender, fmt.Sprintf(w.DueReminder, it.Reminder.Text), dueDate(it.Reminder.On, m.width), by}
+	}
+	dl := &it.Deadline
+	state := dl.Words(lang)
+	switch dl.State {
+	case model.DeadlineOverdue:
+		state = "⚠ " + state
+	case model.DeadlineDueSoon:
+		state = "! " + state
+	}
+	return []string{no, sender, dl.Step.Label().In(lang), dueDate(dl.Due, m.width), state}
+}
+
+func dueDate(d model.Date, width int) string {
+	if width >= 110 {
+		return d.String()
+	}
+	return fmt.Sprintf("%02d/%02d", d.D, int(d.M))
+}

@@ -1,0 +1,476 @@
+package queue
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/tui/common"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// row is what the list keeps of one case: a few hundred bytes, so ten
+// thousand of them are built, sorted and scanned in a few milliseconds.
+// Display cells are built only when the row is on screen.
+type row struct {
+	id       string
+	no       string
+	sender   string // as shown: "(bảo mật)" when masked
+	employer string
+	handler  string // login
+	site     string
+	fold     string // search key; a masked row's leaves the sender out
+	kind     model.PetitionKind
+	field    model.Field
+	status   model.CaseStatus
+	result   model.Result
+	received model.Date
+	closed   model.Date
+	masked   bool
+	gone     bool // no longer in this list (closed, reopened): skipped
+
+	due   model.Date
+	state model.DeadlineState
+	left  int
+	unit  model.Unit
+
+	cells []string
+}
+
+// makeRow builds the row of a case as of today.
+func (m *Model) makeRow(c *model.Case, cal *model.Calendar, today model.Date) row {
+	r := rowOf(c, m.ctx.User.Has(model.RoleLeader), m.ctx.User.Login, m.w.Masked)
+	r.setDeadline(model.ComputeDeadline(c.Clock(), cal, today))
+	return r
+}
+
+// rowOf builds a row without its deadline. A confidential sender is
+// masked (shown as maskedWord, and left out of the search key) unless the
+// user (login) handles the case or is a leader.
+func rowOf(c *model.Case, leader bool, login, maskedWord string) row {
+	masked := c.Confidential && !leader && !(c.Handler != "" && c.Handler == login)
+	r := row{
+		id: c.ID, no: c.No, employer: c.Employer, handler: c.Handler, site: c.Site,
+		kind: c.Kind, field: c.Field, status: c.Status, result: c.Result,
+		received: c.Received, closed: c.Closed, masked: masked, fold: c.Fold,
+	}
+	switch {
+	case masked:
+		r.sender = maskedWord
+		r.fold = model.Fold(c.No + " " + c.PetitionNo + " " + c.Employer + " " + c.Summary)
+	case c.SenderName == "":
+		r.sender = "—"
+	default:
+		r.sender = c.SenderName
+	}
+	return r
+}
+
+func (r *row) setDeadline(d model.Deadline) {
+	r.due, r.state, r.left, r.unit = d.Due, d.State, d.Left, d.Unit
+}
+
+// masked reports whether the signed-in user must not see the sender of c:
+// a confidential case is seen only by its handler and the leaders.
+func (m *Model) masked(c *model.Case) bool {
+	u := &m.ctx.User
+	return c.Confidential && !u.Has(model.RoleLeader) && !(c.Handler != "" && c.Handler == u.Login)
+}
+
+// rowSet is the rows of one list (the open or the closed cases) as of a
+// day, in order. It is built apart from the screen, so that the screen can
+// build it in the background when it is made (at sign-in) and the first F4
+// only has to draw it.
+type rowSet struct {
+	rows      []row
+	byID      map[string]int
+	order     []int32
+	multiSite bool
+	day       model.Date
+	closed    bool
+}
+
+// buildRows builds a list from the store's case cache. It reads only the
+// store and the context, so it may run in its own goroutine.
+func buildRows(ctx *common.Context, maskedWord string, closed bool, today model.Date) *rowSet {
+	st := ctx.Store
+	cal := st.Calendar()
+	leader, login := ctx.User.Has(model.RoleLeader), ctx.User.Login
+	n := st.CaseCount()
+	set := &rowSet{rows: make([]row, 0, n), day: today, closed: closed}
+	clocks := make([]model.CaseClock, 0, n)
+	st.EachCase(store.CaseFilter{Closed: closed}, func(c model.Case) {
+		set.rows = append(set.rows, rowOf(&c, leader, login, maskedWord))
+		clocks = append(clocks, c.Clock())
+	})
+	computeDeadlines(set.rows, clocks, cal, today)
+	set.byID = make(map[string]int, len(set.rows))
+	for i := range set.rows {
+		set.byID[set.rows[i].id] = i
+		if set.rows[i].site != st.Site() {
+			set.multiSite = true
+		}
+	}
+	set.sort()
+	return set
+}
+
+// load rebuilds every row of the current list.
+func (m *Model) load() {
+	m.adopt(buildRows(m.ctx, m.w.Masked, m.view == viewClosed, m.ctx.Today()))
+}
+
+// adopt shows a list that was built.
+func (m *Model) adopt(set *rowSet) {
+	m.rows, m.byID, m.order, m.multiSite = set.rows, set.byID, set.order, set.multiSite
+	m.loadedDay, m.loadedClosed, m.loaded = set.day, set.closed, true
+	m.layout()
+	m.refilter()
+}
+
+// update brings one case's row up to date after a change, adding or
+// dropping it as it enters or leaves the list.
+func (m *Model) update(id string) {
+	st := m.ctx.Store
+	c, err := st.Case(id)
+	belongs := err == nil && c.Open() != m.loadedClosed
+	i, had := m.byID[id]
+	switch {
+	case had && belongs:
+		m.rows[i] = m.makeRow(&c, st.Calendar(), m.loadedDay)
+	case had:
+		m.rows[i].gone = true
+	case belongs:
+		m.rows = append(m.rows, m.makeRow(&c, st.Calendar(), m.loadedDay))
+		m.byID[id] = len(m.rows) - 1
+		if c.Site != st.Site() && !m.multiSite {
+			m.multiSite = true
+			m.layout()
+		}
+	default:
+		return
+	}
+	m.sortRows()
+	m.refilter()
+}
+
+// sortKey orders rows: a number to compare first, then the readable number.
+type sortKey struct {
+	k   int64
+	no  string
+	idx int32
+}
+
+// dayNumber packs a date into a number that sorts like the date.
+func dayNumber(d model.Date) int64 { return int64(d.Y)*10000 + int64(d.M)*100 + int64(d.D) }
+
+// sortRows puts the rows back in order after one changed.
+func (m *Model) sortRows() {
+	set := rowSet{rows: m.rows, order: m.order[:0], closed: m.loadedClosed}
+	set.sort()
+	m.order = set.order
+}
+
+// sort orders the rows as store.SortCases does: open cases by due date,
+// overdue first, suspended cases and cases with no time limit last; closed
+// cases newest first; then by number (closed: newest number first).
+func (set *rowSet) sort() {
+	keys := make([]sortKey, 0, len(set.rows))
+	for i := range set.rows {
+		r := &set.rows[i]
+		if r.gone {
+			continue
+		}
+		var k int64
+		switch {
+		case set.closed:
+			k = -dayNumber(r.closed)
+		case r.state == model.DeadlineStopped || r.due.IsZero():
+			k = 1 << 40 // after every date
+		default:
+			k = dayNumber(r.due)
+		}
+		keys = append(keys, sortKey{k, r.no, int32(i)})
+	}
+	desc := set.closed
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if a.k != b.k {
+			if a.k < b.k {
+				return -1
+			}
+			return 1
+		}
+		if desc {
+			return strings.Compare(b.no, a.no)
+		}
+		return strings.Compare(a.no, b.no)
+	})
+	set.order = set.order[:0]
+	for _, k := range keys {
+		set.order = append(set.order, k.idx)
+	}
+}
+
+// computeDeadlines fills in each row's deadline, on every processor: the
+// model's count is pure and the calendar is safe for concurrent use.
+func computeDeadlines(rows []row, clocks []model.CaseClock, cal *model.Calendar, today model.Date) {
+	workers := min(runtime.GOMAXPROCS(0), 4, max(len(rows)/2000, 1))
+	var wg sync.WaitGroup
+	chunk := (len(rows) + workers - 1) / workers
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, len(rows))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				rows[i].setDeadline(model.ComputeDeadline(clocks[i], cal, today))
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// refilter picks the rows that match the search and the filters, in order.
+func (m *Model) refilter() {
+	q := model.Fold(m.search.Value())
+	f := &m.filters
+	emp := ""
+	if f.Employer != "" {
+		emp = model.Fold(f.Employer)
+	}
+	m.shown = m.shown[:0]
+	m.overdue, m.dueSoon = 0, 0
+	for _, i := range m.order {
+		r := &m.rows[i]
+		if !m.filterMatch(r, emp) || (q != "" && !model.MatchFolded(r.fold, q)) {
+			continue
+		}
+		m.shown = append(m.shown, i)
+		switch r.state {
+		case model.DeadlineOverdue:
+			m.overdue++
+		case model.DeadlineDueSoon:
+			m.dueSoon++
+		}
+	}
+	if cap(m.tableRows) < len(m.shown) {
+		m.tableRows = make([][]string, len(m.shown))
+	}
+	m.table.Rows = m.tableRows[:len(m.shown)]
+	m.table.Move(0)
+}
+
+// filterMatch reports whether r passes the filters; emp is the folded
+// employer filter.
+func (m *Model) filterMatch(r *row, emp string) bool {
+	f := &m.filters
+	switch {
+	case f.Status != "" && r.status != f.Status,
+		f.Kind != "" && r.kind != f.Kind,
+		f.Field != "" && r.field != f.Field,
+		f.Handler == handlerNone && r.handler != "",
+		f.Handler != "" && f.Handler != handlerNone && r.handler != f.Handler,
+		!f.From.IsZero() && r.received.Before(f.From),
+		!f.To.IsZero() && r.received.After(f.To):
+		return false
+	}
+	if emp != "" {
+		ef, ok := m.empFold[r.employer]
+		if !ok {
+			ef = model.Fold(r.employer)
+			m.empFold[r.employer] = ef
+		}
+		if !model.MatchFolded(ef, emp) {
+			return false
+		}
+	}
+	return true
+}
+
+// cells returns the display cells of a row, building them once.
+func (m *Model) cells(i int32) []string {
+	r := &m.rows[i]
+	if r.cells != nil {
+		return r.cells
+	}
+	lang := m.ctx.Lang
+	c := make([]string, 0, len(m.cols))
+	for _, col := range m.cols {
+		var s string
+		switch col {
+		case colNo:
+			s = r.no
+			if !m.wide {
+				s = shortNo(r.no)
+			}
+		case colSite:
+			s = r.site
+		case colSender:
+			s = r.sender
+			if !r.masked {
+				s = common.ShortName(s, m.senderWidth())
+			}
+		case colKind:
+			s = r.kind.Label().In(lang)
+		case colField:
+			s = shortLabel(r.field.Label().In(lang), m.fieldWidth)
+		case colHandler:
+			s = m.handlerName(r.site, r.handler)
+		case colStatus:
+			s = r.status.Label().In(lang)
+		case colResult:
+			s = r.status.Label().In(lang)
+			if r.status == model.StatusConcluded && r.result != "" {
+				s = model.ResultLabel(r.kind, r.result).In(lang)
+			}
+		case colDue:
+			s = shortDate(r.due, m.wide)
+		case colClosed:
+			s = r.closed.String()
+		case colLeft:
+			s = m.leftWords(r)
+			if w := m.leftWidth(); lipgloss.Width(s) > w {
+				s = strings.Replace(s, " ", "", 1) // "⚠quá hạn 235 ngày LV"
+			}
+		}
+		c = append(c, s)
+	}
+	r.cells = c
+	return c
+}
+
+// leftWords says where a row stands against its deadline, with a sign
+// that does not depend on colour.
+func (m *Model) leftWords(r *row) string {
+	w := m.w
+	n := r.left
+	if n < 0 {
+		n = -n
+	}
+	work := r.unit == model.UnitWorking
+	pick := func(cal, wd string) string {
+		f := cal
+		if work {
+			f = wd
+		}
+		s := fmt.Sprintf(f, n)
+		if n == 1 {
+			s = strings.Replace(s, " days", " day", 1) // English only has plurals
+		}
+		return s
+	}
+	switch r.state {
+	case model.DeadlineOverdue:
+		return w.OverdueSign + " " + pick(w.OverdueDays, w.OverdueWorking)
+	case model.DeadlineDueSoon:
+		if r.left == 0 {
+			return w.DueSoonSign + " " + w.DueToday
+		}
+		return w.DueSoonSign + " " + pick(w.LeftDays, w.LeftWorking)
+	case model.DeadlineOnTime:
+		if r.left == 0 {
+			return w.DueToday
+		}
+		return pick(w.LeftDays, w.LeftWorking)
+	case model.DeadlineStopped:
+		return w.StoppedSign + " " + w.Stopped
+	case model.DeadlineMet:
+		return w.ClosedOnTime
+	case model.DeadlineMissed:
+		return pick(w.ClosedLate, w.ClosedLateWork)
+	}
+	return w.NoDeadline
+}
+
+// fullName is the name of user login of site (a case's handler is a user
+// of the case's site), else of this site, else the login.
+func (m *Model) fullName(site, login string) string {
+	k := site + "/" + login
+	if n, ok := m.names[k]; ok {
+		return n
+	}
+	n := login
+	st := m.ctx.Store
+	if u, err := st.UserAt(site, login); err == nil && u.Name != "" {
+		n = u.Name
+	} else if u, err := st.User(login); err == nil && u.Name != "" {
+		n = u.Name
+	}
+	m.names[k] = n
+	return n
+}
+
+// handlerName is a user's name as short as the column needs: the last
+// words of "Nguyễn Thị Lan" that fit ("Thị Lan", "Lan").
+func (m *Model) handlerName(site, login string) string {
+	if login == "" {
+		return m.w.Unassigned
+	}
+	name := m.fullName(site, login)
+	width := m.handlerWidth
+	if common.Truncate(name, width) == name {
+		return name
+	}
+	words := strings.Fields(name)
+	out := words[len(words)-1]
+	for i := len(words) - 2; i >= 0; i-- {
+		try := words[i] + " " + out
+		if len([]rune(try)) > width {
+			break
+		}
+		out = try
+	}
+	return out
+}
+
+// shortNo drops the site code from a readable number when the rest is a
+// year and a running number: "GL07-2026-0042" shows "2026-0042" (the site
+// has its own column when the list holds more than one).
+func shortNo(no string) string {
+	i := strings.IndexByte(no, '-')
+	if i < 0 || len(no)-i-1 < 6 {
+		return no
+	}
+	rest := no[i+1:]
+	for k := 0; k < 4; k++ {
+		if rest[k] < '0' || rest[k] > '9' {
+			return no
+		}
+	}
+	if rest[4] != '-' {
+		return no
+	}
+	return rest
+}
+
+// shortDate is dd/mm in a narrow list, dd/mm/yyyy in a wide one.
+func shortDate(d model.Date, wide bool) string {
+	if d.IsZero() {
+		return ""
+	}
+	if wide {
+		return d.String()
+	}
+	return fmt.Sprintf("%02d/%02d", d.D, int(d.M))
+}
+
+// shortLabel fits a label into width cells, keeping it to the words before
+// its first comma when it is too long ("Tiền lương, thu nhập" shows
+// "Tiền lương").
+func shortLabel(l string, width int) string {
+	if common.Truncate(l, width) == l {
+		return l
+	}
+	if i := strings.IndexByte(l, ','); i > 0 {
+		return l[:i]
+	}
+	return l
+}
