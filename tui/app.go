@@ -418,7 +418,9 @@ func (a *App) shortHelp() string {
 	if sc := a.screens[a.active]; sc != nil {
 		keys = append(sc.ShortHelp(), keys...)
 	}
-	return a.help.ShortHelpView(keys)
+	// bubbles/help may still add a key past the width when even "…"
+	// does not fit: cut the line, whatever a screen asks for.
+	return common.Truncate(a.help.ShortHelpView(keys), a.width)
 }
 
 func (a *App) helpView() string {
@@ -432,49 +434,43 @@ func (a *App) helpView() string {
 	return out
 }
 
+// statusLine keeps what must always be seen on the right (the overdue
+// count and the typing mode) and puts the latest message, or else the
+// site, user and date, on the left, cut to fit.
 func (a *App) statusLine() string {
 	st, w := a.ctx.Styles, &a.ctx.Words.Shell
 	now := a.ctx.Now().In(model.VN)
-	var left []string
-	if site := a.ctx.Store.Site(); site != "" {
-		left = append(left, site)
-	}
-	if a.ctx.User.Login != "" {
-		left = append(left, a.ctx.User.Name)
-	}
-	left = append(left, w.Weekdays[now.Weekday()]+" "+model.DateOf(now).String())
+	var right []string
 	if a.phase == phaseMain {
 		if a.overdue > 0 {
-			left = append(left, "⚠ "+fmt.Sprintf(w.Overdue, a.overdue))
+			right = append(right, "⚠ "+fmt.Sprintf(w.Overdue, a.overdue))
 		} else {
-			left = append(left, w.NoOverdue)
+			right = append(right, w.NoOverdue)
 		}
 	}
 	vi, en := a.ctx.Input.Mode.Label()
 	if a.ctx.Input.Mode == textfield.ModeOff {
 		vi, en = w.InputOff, w.InputOff
 	}
-	left = append(left, pick(a.ctx.Lang, vi, en))
-	line := " " + strings.Join(left, " · ")
-	if a.status != "" {
-		// The message first: after the site, user, date, overdue count and
-		// typing mode (77 cells in Vietnamese) it would not show at 80x24.
-		line = " " + a.status + " │" + line
+	right = append(right, pick(a.ctx.Lang, vi, en))
+	rs := " │ " + strings.Join(right, " · ") + " "
+	left := a.status
+	if left == "" {
+		var parts []string
+		if site := a.ctx.Store.Site(); site != "" {
+			parts = append(parts, site)
+		}
+		if a.ctx.User.Login != "" {
+			parts = append(parts, a.ctx.User.Name)
+		}
+		parts = append(parts, w.Weekdays[now.Weekday()]+" "+model.DateOf(now).String())
+		left = strings.Join(parts, " · ")
 	}
+	room := a.width - lipgloss.Width(rs) - 1
+	left = " " + common.Pad(left, room)
 	style := st.Status
 	if a.statusErr {
 		style = style.Inherit(st.StatusErr)
 	}
-	return style.Width(a.width).MaxWidth(a.width).Render(truncate(line, a.width))
-}
-
-func truncate(s string, w int) string {
-	if lipgloss.Width(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r))+1 > w {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
+	return style.Width(a.width).MaxWidth(a.width).Render(left + rs)
 }

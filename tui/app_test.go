@@ -137,7 +137,7 @@ func TestHelpOverlayAndEscape(t *testing.T) {
 func TestStatusLineShowsOverdueAndInputMode(t *testing.T) {
 	a, s := signedIn(t, model.VI)
 	drain(a, a.Init())
-	if !strings.Contains(a.View(), "Không có vụ việc quá hạn") {
+	if !strings.Contains(a.View(), "Không có việc quá hạn") {
 		t.Fatalf("status line:\n%s", a.View())
 	}
 	p := storetest.Visit(t, s, "Trần Văn Bình", model.KindComplaint)

@@ -107,7 +107,7 @@ var shellVI = ShellWords{
 	TabSync:         "Đồng bộ",
 	TooSmall:        "Cửa sổ đang là %d×%d. donthu cần ít nhất 80×24; xin hãy phóng to cửa sổ.",
 	Overdue:         "Quá hạn: %d",
-	NoOverdue:       "Không có vụ việc quá hạn",
+	NoOverdue:       "Không có việc quá hạn",
 	HelpTitle:       "Trợ giúp",
 	HelpGlobal:      "Phím chung",
 	HelpClose:       "F1 hoặc Esc: đóng trợ giúp",
