@@ -1,9 +1,6 @@
 package model
 
-import (
-	"sort"
-	"strings"
-)
+import "sort"
 
 // The backlog review (rà soát vụ việc tồn đọng, DOMAIN.md §10): an office
 // classifies its cases as resolved, being resolved, and resolved but
@@ -136,7 +133,7 @@ const (
 	// the resolved case's petition.
 	RepeatDuplicate RepeatWhy = "duplicate"
 	// RepeatSimilar: a later petition of the same sender whose content is
-	// similar to the resolved case's (RepeatSimilarity at least SimilarEnough).
+	// similar to the resolved case's (Similarity at least SimilarEnough).
 	RepeatSimilar RepeatWhy = "similar"
 )
 
@@ -173,10 +170,10 @@ type Repeat struct {
 	Case     string    // the case that brings it back ("" when the later petition has none yet)
 	Petition string    // the later petition ("" for a marked or reopened case)
 	Why      RepeatWhy //
-	Score    float64   // RepeatSimilarity, for RepeatSimilar
+	Score    float64   // Similarity, for RepeatSimilar
 }
 
-// SimilarEnough is the least RepeatSimilarity at which two petitions of the same
+// SimilarEnough is the least Similarity at which two petitions of the same
 // sender are taken to be about the same matter.
 const SimilarEnough = 0.5
 
@@ -268,7 +265,7 @@ func FindRepeats(cases []Case, petitions []Petition) []Repeat {
 			case own != nil && p.DuplicateOf == own.ID:
 				add(Repeat{Prior: c.ID, Case: p.Case, Petition: p.ID, Why: RepeatDuplicate})
 			default:
-				if sc := RepeatSimilarity(c.Summary, p.Summary); sc >= SimilarEnough {
+				if sc := Similarity(c.Summary, p.Summary); sc >= SimilarEnough {
 					add(Repeat{Prior: c.ID, Case: p.Case, Petition: p.ID, Why: RepeatSimilar, Score: sc})
 				}
 			}
@@ -293,43 +290,4 @@ func whyRank(w RepeatWhy) int {
 		return 2
 	}
 	return 3
-}
-
-// RepeatSimilarity says how alike two texts are, from 0 to 1: the share of
-// the shorter text's pairs of adjacent words (syllables, in Vietnamese)
-// that the other text has too, compared without diacritics or case. Texts
-// sharing fewer than two such pairs score 0, so that "công ty" alone does
-// not make two petitions the same matter. It is stricter than SimilarText
-// (single syllables, for suggesting a duplicate while classifying) because
-// it links a letter to a resolved case with no person to confirm it first.
-func RepeatSimilarity(a, b string) float64 {
-	pa, pb := wordPairs(a), wordPairs(b)
-	if len(pa) == 0 || len(pb) == 0 {
-		return 0
-	}
-	if len(pa) > len(pb) {
-		pa, pb = pb, pa
-	}
-	shared := 0
-	for p := range pa {
-		if pb[p] {
-			shared++
-		}
-	}
-	if shared < 2 {
-		return 0
-	}
-	return float64(shared) / float64(len(pa))
-}
-
-// wordPairs returns the set of adjacent word pairs of s, folded.
-func wordPairs(s string) map[string]bool {
-	words := strings.FieldsFunc(Fold(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f)
-	})
-	out := make(map[string]bool, len(words))
-	for i := 0; i+1 < len(words); i++ {
-		out[words[i]+" "+words[i+1]] = true
-	}
-	return out
 }

@@ -15,7 +15,7 @@ func TestAgeBandOf(t *testing.T) {
 	}
 }
 
-func TestRepeatSimilarity(t *testing.T) {
+func TestSimilarity(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string
 		want bool
@@ -27,11 +27,11 @@ func TestRepeatSimilarity(t *testing.T) {
 		{"", "Công ty nợ lương", false},
 		{"lương", "lương", false}, // one word: no pair
 	} {
-		got := RepeatSimilarity(tt.a, tt.b)
+		got := Similarity(tt.a, tt.b)
 		if (got >= SimilarEnough) != tt.want {
-			t.Errorf("RepeatSimilarity(%q, %q) = %.2f, want similar=%v", tt.a, tt.b, got, tt.want)
+			t.Errorf("Similarity(%q, %q) = %.2f, want similar=%v", tt.a, tt.b, got, tt.want)
 		}
-		if back := RepeatSimilarity(tt.b, tt.a); back != got {
+		if back := Similarity(tt.b, tt.a); back != got {
 			t.Errorf("Similarity is not symmetric: %.2f, %.2f", got, back)
 		}
 	}

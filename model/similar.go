@@ -2,53 +2,44 @@ package model
 
 import "strings"
 
-// Similarity of petitions, for suggesting that a new letter duplicates an
-// earlier one (đơn trùng, DOMAIN.md §1.2). It compares what the letters
-// are about, not who sent them: the classification screen adds the
-// letters of the same sender on its own.
+// Similarity of petitions: whether a new letter is about the same matter
+// as an earlier one (đơn trùng, DOMAIN.md §1.2; tiếp khiếu, tiếp tố, §10).
+// It compares what the letters are about, not who sent them.
 
-// stopSyllables are Vietnamese function words (folded) that say nothing
-// of a letter's matter.
-var stopSyllables = map[string]bool{
-	"va": true, "cua": true, "la": true, "cho": true, "cac": true, "nhung": true,
-	"mot": true, "voi": true, "ve": true, "thi": true, "da": true, "duoc": true,
-	"bi": true, "de": true, "nay": true, "do": true, "o": true, "tai": true,
-	"toi": true, "em": true, "chung": true, "minh": true, "khong": true, "co": true,
-	"den": true, "tu": true, "trong": true, "theo": true, "nhu": true, "ma": true,
-	"ra": true, "vao": true, "len": true, "con": true, "se": true, "dang": true,
-}
-
-// SimilarText says how alike two texts are, from 0 (nothing in common) to
-// 1 (the same words): the Dice coefficient of their sets of folded
-// syllables, function words left out. Diacritics, case, word order and
-// repetition do not count, so "Công ty nợ lương 3 tháng" and "cong ty no
-// luong ba thang" are close.
-func SimilarText(a, b string) float64 { return SimilarFolded(Fold(a), Fold(b)) }
-
-// SimilarFolded is SimilarText on texts already folded (Fold).
-func SimilarFolded(a, b string) float64 {
-	sa, sb := syllables(a), syllables(b)
-	if len(sa) == 0 || len(sb) == 0 {
+// Similarity says how alike two texts are, from 0 to 1: the share of
+// the shorter text's pairs of adjacent words (syllables, in Vietnamese)
+// that the other text has too, compared without diacritics or case. Texts
+// sharing fewer than two such pairs score 0, so that "công ty" alone does
+// not make two petitions the same matter. The backlog review links a letter
+// to a resolved case by it, and classification suggests duplicates by it.
+func Similarity(a, b string) float64 {
+	pa, pb := wordPairs(a), wordPairs(b)
+	if len(pa) == 0 || len(pb) == 0 {
 		return 0
 	}
-	common := 0
-	for w := range sa {
-		if sb[w] {
-			common++
+	if len(pa) > len(pb) {
+		pa, pb = pb, pa
+	}
+	shared := 0
+	for p := range pa {
+		if pb[p] {
+			shared++
 		}
 	}
-	return 2 * float64(common) / float64(len(sa)+len(sb))
+	if shared < 2 {
+		return 0
+	}
+	return float64(shared) / float64(len(pa))
 }
 
-// syllables splits a folded text into its set of syllables and numbers.
-func syllables(f string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(f, func(r rune) bool {
-		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
-	}) {
-		if !stopSyllables[w] {
-			out[w] = true
-		}
+// wordPairs returns the set of adjacent word pairs of s, folded.
+func wordPairs(s string) map[string]bool {
+	words := strings.FieldsFunc(Fold(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f)
+	})
+	out := make(map[string]bool, len(words))
+	for i := 0; i+1 < len(words); i++ {
+		out[words[i]+" "+words[i+1]] = true
 	}
 	return out
 }

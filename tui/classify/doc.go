@@ -6,7 +6,7 @@
 //
 // Invariants: the screen holds no rule of law of its own: the regime it
 // proposes comes from model.DefaultRegime, duplicates are ranked by
-// model.SimilarText, time limits by model.ProcessDeadline and
+// model.Similarity, time limits by model.ProcessDeadline and
 // model.ComputeDeadline, and whether a decision may be taken by
 // model.CheckClassify (asked again by the store). A classification half
 // done is kept per petition while the screen lives, so leaving it loses

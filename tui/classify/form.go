@@ -52,7 +52,7 @@ const (
 type candidate struct {
 	p    model.Petition
 	same bool    // a sender in common
-	sim  float64 // model.SimilarText of the summaries
+	sim  float64 // model.Similarity of the summaries
 	cs   *model.Case
 }
 
@@ -67,7 +67,6 @@ const maxCandidates = 5
 // senders, and petitions of the last year about the same matter.
 func candidates(s *store.Store, p model.Petition) []candidate {
 	seen := map[string]bool{p.ID: true}
-	fp := model.Fold(p.Summary)
 	var out []candidate
 	for _, sid := range p.Senders {
 		for _, q := range s.PetitionsOf(sid) {
@@ -75,7 +74,7 @@ func candidates(s *store.Store, p model.Petition) []candidate {
 				continue
 			}
 			seen[q.ID] = true
-			out = append(out, candidate{p: q, same: true, sim: model.SimilarFolded(fp, model.Fold(q.Summary))})
+			out = append(out, candidate{p: q, same: true, sim: model.Similarity(p.Summary, q.Summary)})
 		}
 	}
 	from := p.Received.AddDays(-365)
@@ -86,7 +85,7 @@ func candidates(s *store.Store, p model.Petition) []candidate {
 		if seen[q.ID] {
 			continue
 		}
-		if sim := model.SimilarFolded(fp, model.Fold(q.Summary)); sim >= similarEnough {
+		if sim := model.Similarity(p.Summary, q.Summary); sim >= similarEnough {
 			out = append(out, candidate{p: q, sim: sim})
 		}
 	}
