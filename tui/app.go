@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +17,12 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+)
+
+// Preference keys of the typing settings (store prefs: local, per user).
+const (
+	prefInputMode = "input.mode"
+	prefTones     = "input.tones"
 )
 
 // MinWidth and MinHeight are the smallest window donthu lays out.
@@ -134,6 +141,14 @@ func Run(s *store.Store, opt Options) error {
 func (a *App) signedIn(u model.User) {
 	a.ctx.User = u
 	a.phase = phaseMain
+	// The typing settings are the person's own, kept on this machine.
+	st := a.ctx.Store
+	if m, err := strconv.Atoi(st.GetPref(u.Login, prefInputMode)); err == nil {
+		a.ctx.Input.Mode = textfield.Mode(m)
+	}
+	if st.GetPref(u.Login, prefTones) == "old" {
+		a.ctx.Input.Style = textfield.ToneOld
+	}
 	for i, f := range a.factories {
 		if f != nil {
 			a.screens[i] = f(a.ctx)
@@ -305,6 +320,14 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			a.ctx.Input.Style = textfield.ToneModern
 		}
 		in := *a.ctx.Input
+		if u := a.ctx.User.Login; u != "" {
+			tones := "new"
+			if in.Style == textfield.ToneOld {
+				tones = "old"
+			}
+			a.ctx.Store.SetPref(u, prefInputMode, strconv.Itoa(int(in.Mode)))
+			a.ctx.Store.SetPref(u, prefTones, tones)
+		}
 		vi, en := in.Mode.Label()
 		svi, sen := in.Style.Label()
 		a.status, a.statusErr = w.KeyInputMode+": "+pick(a.ctx.Lang, vi+" · "+svi, en+" · "+sen), false

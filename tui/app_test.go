@@ -12,6 +12,7 @@ import (
 	"donthu/store"
 	"donthu/store/storetest"
 	"donthu/tui/common"
+	"donthu/tui/textfield"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -222,5 +223,26 @@ func TestQuitAsksWhenDirty(t *testing.T) {
 	a.Update(tea.KeyMsg{Type: tea.KeyCtrlQ})
 	if _, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")}); cmd == nil {
 		t.Fatal("confirming did not quit")
+	}
+}
+
+// The typing mode is the person's own: it comes back at the next sign-in.
+func TestInputModeRemembered(t *testing.T) {
+	a, s := signedIn(t, model.VI)
+	press(a, "f8")
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("8"), Alt: true})
+	drain(a, cmd)
+	b := New(s, Options{Plain: true, Now: s.Now, User: "lan"})
+	if b.ctx.Input.Mode != textfield.ModeTelex || b.ctx.Input.Style != textfield.ToneOld {
+		t.Fatalf("typing settings not remembered: %+v", *b.ctx.Input)
+	}
+	// A new field on a screen types Telex at once.
+	f := b.ctx.NewField("", 20)
+	f.Focus()
+	for _, r := range "Nguyeenx" {
+		f, _ = f.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	if f.Value() != "Nguyễn" {
+		t.Fatalf("Telex field gave %q", f.Value())
 	}
 }
