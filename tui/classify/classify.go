@@ -25,9 +25,10 @@ type Model struct {
 	width  int
 	height int
 
-	rows   []row
-	loaded bool
-	table  common.Table
+	rows     []row
+	loaded   bool
+	table    common.Table
+	children []store.Peer // this site's pinned children: a petition may be transferred to one
 
 	form   *form            // the petition being classified, nil = the list
 	drafts map[string]*form // classifications started, by petition id
@@ -46,9 +47,14 @@ type done struct {
 	cs     *model.Case
 	dl     model.Deadline
 	letter Letter
+	sent   *model.Petition // the copy transferred to a child site
+	child  string          // that site's code
 }
 
-type inboxMsg struct{ rows []row }
+type inboxMsg struct {
+	rows     []row
+	children []store.Peer
+}
 
 type candsMsg struct {
 	id    string
@@ -70,7 +76,7 @@ func (m *Model) Init() tea.Cmd { return m.loadCmd() }
 
 func (m *Model) loadCmd() tea.Cmd {
 	s, today := m.ctx.Store, m.ctx.Today()
-	return func() tea.Msg { return inboxMsg{load(s, today)} }
+	return func() tea.Msg { return inboxMsg{rows: load(s, today), children: s.Children()} }
 }
 
 // load reads the inbox with each petition's processing time limit.
@@ -134,6 +140,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case inboxMsg:
+		m.children = msg.children
 		m.setRows(msg.rows)
 		return m, nil
 	case candsMsg:
@@ -335,7 +342,7 @@ func (m *Model) leave(f *form, at fid) {
 	if at == fDecision && f.decision.Selected < 0 {
 		return // said on saving
 	}
-	if at == fKind || at == fField || at == fRegime {
+	if at == fKind || at == fField || at == fRegime || at == fChild {
 		if f.choice(at).Selected < 0 {
 			return
 		}
@@ -393,11 +400,26 @@ func (m *Model) save() tea.Cmd {
 		return common.Error(sprintf(w.ErrFix, errs))
 	}
 	c := m.classification(f)
-	cs, err := m.ctx.Store.Classify(m.ctx.User.Login, f.p.ID, c)
+	var cs *model.Case
+	var sent *model.Petition
+	var err error
+	child, _ := m.childOf(f)
+	if f.toChild() {
+		// The decision here and the transfer, in one write.
+		var tp model.Petition
+		if tp, err = m.ctx.Store.ClassifyToChild(m.ctx.User.Login, f.p.ID, child.Code, c); err == nil {
+			sent = &tp
+		}
+	} else {
+		cs, err = m.ctx.Store.Classify(m.ctx.User.Login, f.p.ID, c)
+	}
 	if err != nil {
 		var msg *model.Msg
 		if errors.As(err, &msg) {
 			if at, ok := fieldOf(msg.Field); ok {
+				if at == fForwardTo && f.toChild() {
+					at = fChild
+				}
 				f.notes[at] = note{noteErr, msg.In(m.ctx.Lang)}
 				m.focusOn(f, at)
 			}
@@ -410,8 +432,11 @@ func (m *Model) save() tea.Cmd {
 	}
 	delete(m.drafts, f.p.ID)
 	m.form = nil
-	d := &done{p: p, cs: cs, letter: LetterFor(c.Decision, c.Kind)}
+	d := &done{p: p, cs: cs, letter: LetterFor(c.Decision, c.Kind), sent: sent, child: child.Code}
 	text := sprintf(w.Done, p.No, c.Decision.Label().In(m.ctx.Lang))
+	if sent != nil {
+		text = sprintf(w.DoneChild, p.No, child.Code, sent.No)
+	}
 	if cs != nil {
 		d.dl = model.ComputeDeadline(cs.Clock(), m.ctx.Store.Calendar(), m.ctx.Today())
 		text = sprintf(w.DoneAccept, cs.No, m.dueWords(d.dl))

@@ -2,7 +2,11 @@
 // yet classified, oldest first, each against its processing time limit,
 // and the form that classifies one (kind, legal regime, subject area,
 // conditions, competence, round, flags, duplicate of, decision) with one
-// keystroke per choice where possible.
+// keystroke per choice where possible. At an office (a site with pinned
+// children) the decisions include the transfer to a child site: the
+// petition is filed here as forwarded to that child and a copy is
+// transferred to it, in one write (store.ClassifyToChild); the copy goes
+// in the child's next bundle.
 //
 // Invariants: the screen holds no rule of law of its own: the regime it
 // proposes comes from model.DefaultRegime, duplicates are ranked by

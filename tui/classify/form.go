@@ -26,8 +26,13 @@ const (
 	fDup
 	fDecision
 	fForwardTo
+	fChild
 	fReason
 )
+
+// toChild is the value of the decision that transfers a petition to a
+// child site: a forward decision, offered when this site has children.
+const toChild = "child"
 
 func (f fid) text() bool { return f == fForwardTo || f == fReason }
 
@@ -113,6 +118,7 @@ type form struct {
 	p                                      model.Petition
 	kind, regime, field, round, decision   common.Choice
 	dup                                    common.Choice
+	child                                  common.Choice // the child site a petition goes to
 	conditions, competent, complex, remote bool
 	forwardTo, reason                      textfield.Model
 	regimeAuto                             bool   // the regime is the proposed one
@@ -170,7 +176,18 @@ func (m *Model) newForm(p model.Petition) *form {
 	for i, d := range model.Decisions {
 		opts = append(opts, common.Option{Key: strconv.Itoa(i + 1), Label: d.Label().In(l), Value: string(d)})
 	}
+	if len(m.children) > 0 {
+		opts = append(opts, common.Option{Key: strconv.Itoa(len(model.Decisions) + 1), Label: w.ToChild, Value: toChild})
+	}
 	f.decision = common.NewChoice(opts...)
+	opts = nil
+	for i, c := range m.children {
+		opts = append(opts, common.Option{Key: choiceKey(i), Label: c.Code, Value: c.Code})
+	}
+	f.child = common.NewChoice(opts...)
+	if len(m.children) == 1 {
+		f.child.Selected = 0
+	}
 	f.dup = common.NewChoice(common.Option{Key: "0", Label: w.DupNone, Value: ""})
 	f.dup.Select("")
 	f.forwardTo = m.newField(w.ForwardHint, 50)
@@ -205,6 +222,40 @@ func (m *Model) newForm(p model.Petition) *form {
 	}
 	m.focusOn(f, f.at)
 	return f
+}
+
+// choiceKey is the key of the i-th option of a long list: 1 to 9, then
+// A to Z; none after that (←→ still reach it).
+func choiceKey(i int) string {
+	switch {
+	case i < 9:
+		return strconv.Itoa(i + 1)
+	case i < 9+26:
+		return string(rune('A' + i - 9))
+	}
+	return "·"
+}
+
+// decisionOf is the model's decision: a transfer to a child is a forward.
+func (f *form) decisionOf() model.Decision {
+	if f.toChild() {
+		return model.DecisionForward
+	}
+	return model.Decision(f.decision.Value())
+}
+
+// toChild reports that the petition goes to a child site.
+func (f *form) toChild() bool { return f.decision.Value() == toChild }
+
+// childOf returns the child site chosen, if any.
+func (m *Model) childOf(f *form) (store.Peer, bool) {
+	code := f.child.Value()
+	for _, c := range m.children {
+		if c.Code == code && code != "" {
+			return c, true
+		}
+	}
+	return store.Peer{}, false
 }
 
 func (m *Model) sizeForm(f *form) {
@@ -243,7 +294,10 @@ func (f *form) order() []fid {
 		out = append(out, fRound)
 	}
 	out = append(out, fComplex, fRemote, fDup, fDecision)
-	if model.Decision(f.decision.Value()) == model.DecisionForward {
+	switch {
+	case f.toChild():
+		out = append(out, fChild)
+	case f.decisionOf() == model.DecisionForward:
 		out = append(out, fForwardTo)
 	}
 	return append(out, fReason)
@@ -263,6 +317,8 @@ func (f *form) choice(at fid) *common.Choice {
 		return &f.dup
 	case fDecision:
 		return &f.decision
+	case fChild:
+		return &f.child
 	}
 	return nil
 }
@@ -357,7 +413,10 @@ func (m *Model) advice(f *form) (lines []string, suggest model.Decision, reason 
 func (m *Model) autoReason(f *form) string {
 	w := &m.ctx.Words.Classify
 	_, suggest, reason := m.advice(f)
-	d := model.Decision(f.decision.Value())
+	d := f.decisionOf()
+	if f.toChild() {
+		return w.ReasonChild
+	}
 	if d == suggest && reason != "" {
 		return reason
 	}
@@ -398,7 +457,7 @@ func (m *Model) changed(f *form, at fid) {
 			}
 		}
 	case fDecision:
-		d := model.Decision(f.decision.Value())
+		d := f.decisionOf()
 		switch {
 		case d == model.DecisionForward || d == model.DecisionReturn ||
 			(d == model.DecisionGuide && model.PetitionKind(f.kind.Value()) != model.KindMixed):
@@ -453,8 +512,12 @@ func (m *Model) check(f *form, at fid) (note, bool) {
 		if model.NFC(f.forwardTo.Value()) == "" {
 			return note{noteErr, w.ErrForwardTo}, true
 		}
+	case fChild:
+		if _, ok := m.childOf(f); !ok {
+			return note{noteErr, w.ErrChild}, true
+		}
 	case fReason:
-		d := model.Decision(f.decision.Value())
+		d := f.decisionOf()
 		if d != "" && d != model.DecisionAccept && model.NFC(f.reason.Value()) == "" {
 			return note{noteErr, w.ErrReason}, true
 		}
@@ -472,7 +535,7 @@ func (m *Model) classification(f *form) model.Classification {
 		Conditions:  f.conditions,
 		Competent:   f.competent,
 		DuplicateOf: f.dup.Value(),
-		Decision:    model.Decision(f.decision.Value()),
+		Decision:    f.decisionOf(),
 		Reason:      model.NFC(f.reason.Value()),
 		Complex:     f.complex,
 		Remote:      f.remote,
@@ -480,7 +543,13 @@ func (m *Model) classification(f *form) model.Classification {
 	if c.Kind == model.KindComplaint {
 		c.Round, _ = strconv.Atoi(f.round.Value())
 	}
-	if c.Decision == model.DecisionForward {
+	switch {
+	case f.toChild():
+		// The store names the child again when it records the transfer.
+		if ch, ok := m.childOf(f); ok {
+			c.ForwardTo = store.ChildLabel(ch.Code, ch.Name)
+		}
+	case c.Decision == model.DecisionForward:
 		c.ForwardTo = model.NFC(f.forwardTo.Value())
 	}
 	return c

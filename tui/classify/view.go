@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"donthu/model"
+	"donthu/store"
 	"donthu/tui/common"
 
 	"github.com/charmbracelet/lipgloss"
@@ -316,14 +317,20 @@ func (m *Model) formLines(f *form) []line {
 		say(noteWarn, a, fDup, fDecision)
 	}
 	add(m.item(f, fDecision, w.Decision, labelWidth-1, m.choiceView(f, fDecision)), fDecision)
-	if suggest != "" && model.Decision(f.decision.Value()) != suggest {
+	if suggest != "" && f.decisionOf() != suggest {
 		say(noteInfo, sprintf(w.AdviceSuggest, suggest.Label().In(l)), fDecision)
 	}
-	if d := model.Decision(f.decision.Value()); d != "" {
+	if d := f.decisionOf(); d != "" {
 		lt := LetterFor(d, model.PetitionKind(f.kind.Value()))
 		say(noteInfo, sprintf(w.LetterNeeded, m.letterName(lt)), fDecision)
 	}
-	if model.Decision(f.decision.Value()) == model.DecisionForward {
+	switch {
+	case f.toChild():
+		add(m.item(f, fChild, w.Child, labelWidth-1, m.choiceView(f, fChild)), fChild)
+		if c, ok := m.childOf(f); ok {
+			say(noteInfo, sprintf(w.ChildNote, store.ChildLabel(c.Code, c.Name), c.Code), fChild)
+		}
+	case f.decisionOf() == model.DecisionForward:
 		add(m.item(f, fForwardTo, w.ForwardTo, labelWidth-1, "["+f.forwardTo.View()+"]"), fForwardTo)
 	}
 	add(m.item(f, fReason, w.Reason, labelWidth-1, "["+f.reason.View()+"]"), fReason)
@@ -436,9 +443,12 @@ func (m *Model) doneView() string {
 	l := m.ctx.Lang
 	out := m.formHeader(&d.p, false)
 	var head string
-	if d.cs != nil {
+	switch {
+	case d.cs != nil:
 		head = sprintf(w.DoneAccept, d.cs.No, m.dueWords(d.dl))
-	} else {
+	case d.sent != nil:
+		head = sprintf(w.DoneChild, d.p.No, d.child, d.sent.No)
+	default:
 		head = sprintf(w.Done, d.p.No, d.p.Decision.Label().In(l))
 	}
 	out = append(out, "", st.OK.Render("✓ ")+st.Bold.Render(head))
@@ -458,6 +468,9 @@ func (m *Model) doneView() string {
 	}
 	if d.cs != nil && d.dl.Rule.Source != "" {
 		out = append(out, "  "+st.Muted.Render(d.dl.Rule.Source))
+	}
+	if d.sent != nil {
+		out = append(out, "  "+sprintf(w.DoneChildGo, d.child))
 	}
 	letter := sprintf(w.LetterNeeded, m.letterName(d.letter))
 	if d.letter != LetterNone {

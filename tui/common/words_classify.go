@@ -49,6 +49,12 @@ type ClassifyWords struct {
 	Decision     string
 	ForwardTo    string
 	ForwardHint  string
+	ToChild      string // the decision: transfer to a child site
+	Child        string
+	ChildNote    string // %s the child, %s its code
+	ErrChild     string
+	DoneChild    string // %s petition no, %s the child, %s the transfer's number
+	DoneChildGo  string // %s the child's code
 	Reason       string
 	LetterNeeded string // %s
 
@@ -65,6 +71,7 @@ type ClassifyWords struct {
 	ReasonForward   string
 	ReasonReturn    string
 	ReasonFile      string
+	ReasonChild     string
 	ReasonAnonymous string
 	ReasonDupGuided string
 	ReasonDupOpen   string // %s
@@ -159,6 +166,12 @@ var classifyVI = ClassifyWords{
 	Decision:     "Hướng xử lý",
 	ForwardTo:    "Chuyển đến",
 	ForwardHint:  "cơ quan có thẩm quyền",
+	ToChild:      "Chuyển cấp dưới",
+	Child:        "Đơn vị cấp dưới",
+	ChildNote:    "Chuyển cho %s; đơn sẽ đi trong gói tiếp theo gửi %s (F6 Đồng bộ).",
+	ErrChild:     "Chọn đơn vị cấp dưới nhận đơn",
+	DoneChild:    "Đơn %s đã chuyển cho %s (số chuyển %s)",
+	DoneChildGo:  "Đơn sẽ đi trong gói tiếp theo gửi %s: ghi gói ở màn hình Đồng bộ (F6).",
 	Reason:       "Lý do",
 	LetterNeeded: "Văn bản cần lập: %s",
 
@@ -175,6 +188,7 @@ var classifyVI = ClassifyWords{
 	ReasonForward:   "Không thuộc thẩm quyền: chuyển cơ quan có thẩm quyền giải quyết",
 	ReasonReturn:    "Đơn do cơ quan, tổ chức chuyển đến không thuộc thẩm quyền: trả lại đơn",
 	ReasonFile:      "Đơn không đủ điều kiện xử lý",
+	ReasonChild:     "Thuộc thẩm quyền của công đoàn cấp dưới: chuyển đơn vị đó giải quyết",
 	ReasonAnonymous: "Thông tin tố cáo không rõ người tố cáo: không thụ lý như tố cáo",
 	ReasonDupGuided: "Đơn trùng nội dung đã được hướng dẫn một lần",
 	ReasonDupOpen:   "Trùng nội dung đơn %s đang giải quyết",
@@ -269,6 +283,12 @@ var classifyEN = ClassifyWords{
 	Decision:     "Decision",
 	ForwardTo:    "Forward to",
 	ForwardHint:  "the competent body",
+	ToChild:      "To a child site",
+	Child:        "Child site",
+	ChildNote:    "Transferred to %s; it goes in the next bundle for %s (F6 Sync).",
+	ErrChild:     "Choose the child site it goes to",
+	DoneChild:    "Petition %s transferred to %s (transfer no. %s)",
+	DoneChildGo:  "It goes in the next bundle for %s: write it on the Sync screen (F6).",
 	Reason:       "Reason",
 	LetterNeeded: "Letter to write: %s",
 
@@ -285,6 +305,7 @@ var classifyEN = ClassifyWords{
 	ReasonForward:   "Outside our competence: forwarded to the competent body",
 	ReasonReturn:    "Forwarded to us by a body, outside our competence: returned",
 	ReasonFile:      "The petition is not processable",
+	ReasonChild:     "Within a child union's competence: transferred to it",
 	ReasonAnonymous: "Denunciation information with no known denouncer: not accepted as a denunciation",
 	ReasonDupGuided: "Same matter as a petition already guided once",
 	ReasonDupOpen:   "Same matter as petition %s, being resolved",

@@ -1,10 +1,338 @@
 package common
 
-// SyncWords are the words of the sync screen.
+// SyncWords are the words of the sync screen (Đồng bộ): each peer's last
+// exchange, writing a bundle for one of them on a USB stick, importing the
+// bundles found in a folder. The reasons a bundle is refused come from
+// store, in both languages.
 type SyncWords struct {
-	Title string
+	Title    string
+	ParentIs string // %s code
+	NoParent string
+	Folder   string // %s the folder last used
+	Loading  string
+
+	// No peer yet.
+	NoPeers     string
+	NoPeersDo   string
+	NoPeersHow  []string
+	Fingerprint string // %s this site's fingerprint
+
+	// The table.
+	ColSite     string
+	ColRelation string
+	ColSent     string
+	ColReceived string
+	ColWaiting  string
+	ColAge      string
+	CellBundle  string // %d number, %s day
+	None        string
+	NotYet      string
+	RefusedSign string // %d refused bundles
+
+	// How old the newest data is.
+	AgeNow     string
+	AgeMinutes string // %d
+	AgeHours   string // %d
+	AgeDays    string // %d
+
+	// The pane of the peer under the cursor.
+	PeerHead     string // %s code, %s name, %s relation
+	PeerFinger   string // %s fingerprint
+	Sent         string
+	Received     string
+	SentLine     string // %d number, %s when, %d events
+	ReceivedLine string // %d number, %s when imported, %d events
+	NewestData   string
+	NewestLine   string // %s age words, %s when the peer made it
+	Waiting      string
+	WaitingLine  string // %d events, %s peer
+	WaitingNone  string // %s peer
+	NoBundles    string
+	Refused      string
+	RefusedLine  string // %s when, %s file
+	RefusedMore  string // %d more
+	Orphans      string // %d refused bundles whose sender is unknown, %s newest file, %s reason
+
+	// Choosing a folder.
+	PickExport    string // %s from, %s to, %d events waiting
+	PickImport    string
+	PickHint      string
+	Remembered    string
+	Stick         string // %s the stick (drive or mount)
+	StickCreate   string
+	Detecting     string
+	NoStick       string
+	OtherPath     string
+	PathHint      string
+	PathEmpty     string
+	NoFolder      string // %s
+	NoFiles       string // %s folder, %s extension
+	ReadFolderErr string // %s folder, %s error
+
+	// Importing.
+	ConfirmTitle string // %s folder
+	Found        string // %d files
+	FromNumber   string // %s site, %d number
+	SkipOwn      string // %s to
+	SkipOther    string // %s to
+	Unnamed      string
+	AllAtOnce    string
+	ConfirmKeys  string // %d files to import
+	NothingToDo  string
+	Importing    string // %d at, %d of, %s file
+	Writing      string // %s from, %s to, %s folder
+
+	// What was done.
+	Exported      string // %s from, %s to, %d number, %d events, %s path
+	ExportedSafe  string // %s to
+	ExportedCarry string // %s to
+	ResultTitle   string // %s folder
+	ResultCounts  string // %d imported, %d already had, %d refused, %d skipped
+	Imported      string // %d number, %s from, %d new, %d held
+	Quarantined   string // %d
+	Conflicts     string // %d
+	Warning       string // %s
+	AlreadyHad    string // %d number, %s from
+	AlreadyHadAny string
+	RefusedFile   string // %s reason
+	ResultBack    string
+	More          string // %d lines below
+	MoreFiles     string // %d files not shown
+
+	// Why a key does nothing now.
+	NeedPeer   string
+	NotPeer    string // %s code
+	NeedRole   string
+	BusyExport string
+
+	// Keys.
+	KeyMove    string
+	KeyExport  string
+	KeyImport  string
+	KeyPick    string
+	KeyPath    string
+	KeyRescan  string
+	KeyConfirm string
+	KeyScroll  string
+	KeyBack    string
 }
 
-var syncVI = SyncWords{Title: "TODO"}
+var syncVI = SyncWords{
+	Title:    "Đồng bộ",
+	ParentIs: "cấp trên: %s",
+	NoParent: "chưa có cấp trên",
+	Folder:   "thư mục: %s",
+	Loading:  "Đang tải…",
 
-var syncEN = SyncWords{Title: "TODO"}
+	NoPeers:   "Chưa có đơn vị nào.",
+	NoPeersDo: "Trao đổi thẻ khóa: donthu keys export -o THẺ; donthu peer add THẺ",
+	NoPeersHow: []string{
+		"1. Ở đơn vị này:  donthu keys export -o THẺ  rồi gửi tệp THẺ cho đơn vị kia",
+		"   (qua thẻ nhớ hay thư điện tử: thẻ khóa không chứa gì bí mật).",
+		"2. Nhận thẻ của đơn vị kia, gọi điện nhờ họ đọc dấu vân tay, so từng chữ số,",
+		"   rồi ghim thẻ:  donthu peer add THẺ",
+		"3. Đơn vị kia làm như vậy với thẻ của đơn vị này; rồi mở lại màn hình này.",
+	},
+	Fingerprint: "Dấu vân tay của đơn vị này: %s",
+
+	ColSite:     "Đơn vị",
+	ColRelation: "Quan hệ",
+	ColSent:     "Đã gửi",
+	ColReceived: "Đã nhận",
+	ColWaiting:  "Chờ gửi",
+	ColAge:      "Dữ liệu mới nhất",
+	CellBundle:  "số %d · %s",
+	None:        "—",
+	NotYet:      "chưa nhận",
+	RefusedSign: "✗%d",
+
+	AgeNow:     "vừa xong",
+	AgeMinutes: "%d phút trước",
+	AgeHours:   "%d giờ trước",
+	AgeDays:    "%d ngày trước",
+
+	PeerHead:     "%s · %s · %s",
+	PeerFinger:   "dấu vân tay %s",
+	Sent:         "Đã gửi",
+	Received:     "Đã nhận",
+	SentLine:     "gói số %d · ghi lúc %s · %d sự kiện",
+	ReceivedLine: "gói số %d · nhập lúc %s · %d sự kiện",
+	NewestData:   "Dữ liệu mới nhất",
+	NewestLine:   "%s (gói tạo lúc %s)",
+	Waiting:      "Chờ gửi",
+	WaitingLine:  "%d sự kiện %s chưa xác nhận đã có: gói tiếp theo sẽ mang",
+	WaitingNone:  "không có: %s đã có đủ",
+	NoBundles:    "không gửi gói: không phải cấp trên hay cấp dưới của đơn vị này",
+	Refused:      "✗ Bị từ chối",
+	RefusedLine:  "%s · %s",
+	RefusedMore:  "… và %d gói bị từ chối trước đó",
+	Orphans:      "✗ %d gói không rõ nơi gửi bị từ chối; gần nhất %s: %s",
+
+	PickExport:    "Ghi gói %s→%s (%d sự kiện chờ gửi) vào thư mục:",
+	PickImport:    "Nhập các gói từ thư mục:",
+	PickHint:      "Tab: gõ đường dẫn khác · r: tìm lại thẻ nhớ vừa cắm",
+	Remembered:    "đã dùng lần trước",
+	Stick:         "thẻ nhớ %s",
+	StickCreate:   "sẽ tạo thư mục",
+	Detecting:     "Đang tìm thẻ nhớ…",
+	NoStick:       "Không thấy thẻ nhớ nào. Cắm thẻ nhớ rồi bấm r, hoặc gõ đường dẫn.",
+	OtherPath:     "Đường dẫn khác",
+	PathHint:      "ví dụ E:\\donthu hoặc /media/lan/USB/donthu",
+	PathEmpty:     "Hãy gõ đường dẫn của thư mục",
+	NoFolder:      "Không có thư mục %s (thẻ nhớ chưa cắm?)",
+	NoFiles:       "Không có tệp gói (%s) nào trong %s",
+	ReadFolderErr: "Không đọc được thư mục %s: %s",
+
+	ConfirmTitle: "Nhập gói từ %s",
+	Found:        "Tìm thấy %d tệp gói, gói cũ trước:",
+	FromNumber:   "từ %s, gói số %d",
+	SkipOwn:      "gói của đơn vị này gửi %s: bỏ qua",
+	SkipOther:    "gói gửi cho %s, không phải đơn vị này: bỏ qua",
+	Unnamed:      "tên tệp không theo mẫu: vẫn thử nhập",
+	AllAtOnce:    "Mỗi gói được nhập trọn vẹn hoặc không nhập gì. Gói đã nhập hay cũ hơn không làm thay đổi gì.",
+	ConfirmKeys:  "C hoặc Enter: nhập %d gói    K hoặc Esc: không",
+	NothingToDo:  "Không có gói nào cần nhập ở đây. Esc: quay lại",
+	Importing:    "Đang nhập gói %d/%d: %s",
+	Writing:      "Đang ghi gói %s→%s vào %s…",
+
+	Exported:      "Đã ghi gói %s→%s số %d (%d sự kiện) vào %s",
+	ExportedSafe:  "Gói được ký bằng khóa của đơn vị này và mã hóa cho %s: mất thẻ nhớ cũng không lộ dữ liệu.",
+	ExportedCarry: "Hãy rút thẻ nhớ an toàn rồi mang đến %s; ở đó mở Đồng bộ (F6), bấm n để nhập gói.",
+	ResultTitle:   "Nhập gói từ %s",
+	ResultCounts:  "Đã nhập %d · đã có %d · bị từ chối %d · bỏ qua %d",
+	Imported:      "đã nhập gói số %d từ %s: %d sự kiện mới, %d đã có",
+	Quarantined:   "⚠ %d sự kiện trùng số nhưng khác nội dung đã được cách ly (báo quản trị viên)",
+	Conflicts:     "⚠ %d hồ sơ có xung đột cần xem lại",
+	Warning:       "⚠ %s",
+	AlreadyHad:    "đã có: gói số %d từ %s đã nhập trước đó, không có gì thay đổi",
+	AlreadyHadAny: "đã có: gói này đã nhập trước đó, không có gì thay đổi",
+	RefusedFile:   "bị từ chối, không nhập gì: %s",
+	ResultBack:    "↑↓ cuộn · Enter hoặc Esc: về danh sách",
+	More:          "↓ còn %d dòng",
+	MoreFiles:     "… và %d tệp nữa",
+
+	NeedPeer:   "Chưa có đơn vị nào để gửi gói: trước hết hãy trao đổi thẻ khóa (donthu keys export, donthu peer add).",
+	NotPeer:    "%s không phải cấp trên hay cấp dưới của đơn vị này: không ghi gói cho đơn vị đó.",
+	NeedRole:   "Nhập gói cần cán bộ xử lý, lãnh đạo hoặc quản trị viên.",
+	BusyExport: "Đang làm, xin chờ…",
+
+	KeyMove:    "chọn",
+	KeyExport:  "ghi gói gửi đi",
+	KeyImport:  "nhập gói",
+	KeyPick:    "dùng thư mục",
+	KeyPath:    "gõ đường dẫn",
+	KeyRescan:  "tìm lại thẻ nhớ",
+	KeyConfirm: "đồng ý nhập",
+	KeyScroll:  "cuộn",
+	KeyBack:    "quay lại",
+}
+
+var syncEN = SyncWords{
+	Title:    "Sync",
+	ParentIs: "parent: %s",
+	NoParent: "no parent",
+	Folder:   "folder: %s",
+	Loading:  "Loading…",
+
+	NoPeers:   "No site yet.",
+	NoPeersDo: "Exchange key cards: donthu keys export -o CARD; donthu peer add CARD",
+	NoPeersHow: []string{
+		"1. Here:  donthu keys export -o CARD  then give the CARD file to the other site",
+		"   (by stick or e-mail: a key card holds no secret).",
+		"2. Get the other site's card, call them to read its fingerprint, compare every",
+		"   digit, then pin it:  donthu peer add CARD",
+		"3. The other site does the same with this site's card; then come back here.",
+	},
+	Fingerprint: "This site's fingerprint: %s",
+
+	ColSite:     "Site",
+	ColRelation: "Relation",
+	ColSent:     "Sent",
+	ColReceived: "Received",
+	ColWaiting:  "Waiting",
+	ColAge:      "Newest data",
+	CellBundle:  "no. %d · %s",
+	None:        "—",
+	NotYet:      "none yet",
+	RefusedSign: "✗%d",
+
+	AgeNow:     "just now",
+	AgeMinutes: "%d minutes ago",
+	AgeHours:   "%d hours ago",
+	AgeDays:    "%d days ago",
+
+	PeerHead:     "%s · %s · %s",
+	PeerFinger:   "fingerprint %s",
+	Sent:         "Sent",
+	Received:     "Received",
+	SentLine:     "bundle %d · written %s · %d events",
+	ReceivedLine: "bundle %d · imported %s · %d events",
+	NewestData:   "Newest data",
+	NewestLine:   "%s (bundle made %s)",
+	Waiting:      "Waiting",
+	WaitingLine:  "%d events %s has not acknowledged: in the next bundle",
+	WaitingNone:  "nothing: %s has it all",
+	NoBundles:    "no bundles: neither this site's parent nor one of its children",
+	Refused:      "✗ Refused",
+	RefusedLine:  "%s · %s",
+	RefusedMore:  "… and %d refused before",
+	Orphans:      "✗ %d bundles from an unknown sender refused; newest %s: %s",
+
+	PickExport:    "Write bundle %s→%s (%d events waiting) to the folder:",
+	PickImport:    "Import the bundles in the folder:",
+	PickHint:      "Tab: type another path · r: look again for a stick just plugged in",
+	Remembered:    "used last time",
+	Stick:         "USB stick %s",
+	StickCreate:   "folder will be made",
+	Detecting:     "Looking for USB sticks…",
+	NoStick:       "No USB stick found. Plug one in and press r, or type a path.",
+	OtherPath:     "Other path",
+	PathHint:      "e.g. E:\\donthu or /media/lan/USB/donthu",
+	PathEmpty:     "Type the folder's path",
+	NoFolder:      "No folder at %s (is the stick plugged in?)",
+	NoFiles:       "No bundle files (%s) in %s",
+	ReadFolderErr: "Cannot read the folder %s: %s",
+
+	ConfirmTitle: "Import bundles from %s",
+	Found:        "Found %d bundle files, oldest first:",
+	FromNumber:   "from %s, bundle %d",
+	SkipOwn:      "this site's own bundle for %s: skipped",
+	SkipOther:    "a bundle for %s, not for this site: skipped",
+	Unnamed:      "file name not in the usual form: will try it",
+	AllAtOnce:    "Each bundle goes in whole or not at all. A bundle already imported, or older, changes nothing.",
+	ConfirmKeys:  "C or Enter: import %d bundles    K or Esc: no",
+	NothingToDo:  "Nothing here to import. Esc: back",
+	Importing:    "Importing bundle %d/%d: %s",
+	Writing:      "Writing bundle %s→%s to %s…",
+
+	Exported:      "Wrote bundle %s→%s no. %d (%d events) to %s",
+	ExportedSafe:  "The bundle is signed with this site's key and encrypted for %s: a lost stick leaks nothing.",
+	ExportedCarry: "Eject the stick safely and take it to %s; there, open Sync (F6) and press n to import.",
+	ResultTitle:   "Import from %s",
+	ResultCounts:  "Imported %d · already had %d · refused %d · skipped %d",
+	Imported:      "imported bundle %d from %s: %d new events, %d already held",
+	Quarantined:   "⚠ %d events with a known number but other content were quarantined (tell an administrator)",
+	Conflicts:     "⚠ %d records carry a conflict to review",
+	Warning:       "⚠ %s",
+	AlreadyHad:    "already had: bundle %d from %s was imported before, nothing changed",
+	AlreadyHadAny: "already had: this bundle was imported before, nothing changed",
+	RefusedFile:   "refused, nothing imported: %s",
+	ResultBack:    "↑↓ scroll · Enter or Esc: back to the list",
+	More:          "↓ %d more lines",
+	MoreFiles:     "… and %d more files",
+
+	NeedPeer:   "No site to send a bundle to: first exchange key cards (donthu keys export, donthu peer add).",
+	NotPeer:    "%s is neither this site's parent nor one of its children: no bundle is written for it.",
+	NeedRole:   "Importing bundles needs a handler, a leader or an administrator.",
+	BusyExport: "Working, please wait…",
+
+	KeyMove:    "choose",
+	KeyExport:  "write a bundle",
+	KeyImport:  "import bundles",
+	KeyPick:    "use the folder",
+	KeyPath:    "type a path",
+	KeyRescan:  "look for sticks again",
+	KeyConfirm: "import",
+	KeyScroll:  "scroll",
+	KeyBack:    "back",
+}
