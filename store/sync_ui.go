@@ -59,66 +59,6 @@ func ChildLabel(code, name string) string {
 	return name + " (" + code + ")"
 }
 
-// transferPetition is TransferPetition's work inside a write: the event
-// petition.transferred addressed to child, carrying p as a new, not yet
-// classified petition of this site's numbering.
-//
-// It repeats TransferPetition (sync.go) step for step; TransferPetition
-// should call it, so that the two cannot drift apart.
-func (w *writer) transferPetition(child string, p model.Petition) (model.Petition, error) {
-	var out model.Petition
-	if err := w.requireChild(child); err != nil {
-		return out, err
-	}
-	p.Summary, p.SenderName, p.Employer = model.NFC(p.Summary), model.NFC(p.SenderName), model.NFC(p.Employer)
-	if p.Summary == "" {
-		return out, model.NewMsg("summary", "Cần tóm tắt nội dung đơn", "Summarise the petition")
-	}
-	today := model.DateOf(w.now)
-	if p.Received.IsZero() {
-		p.Received = today
-	}
-	if m := model.ValidateReceivedDate(p.Received, today); m != nil {
-		return out, m
-	}
-	if p.SenderName == "" && len(p.Senders) > 0 {
-		var first model.Person
-		if getState(w.tx, p.Senders[0], &first) == nil {
-			p.SenderName = first.Name
-			if p.Employer == "" {
-				p.Employer = first.Employer
-			}
-		}
-	}
-	p.Senders = nil
-	if p.SenderName == "" {
-		p.Anonymous = true
-	}
-	if p.Kind == model.KindDenunciation {
-		p.Confidential = true
-	}
-	p.Source, p.Visit = model.SourceUpper, ""
-	no, err := w.number(model.EntPetition, p.Received.Y)
-	if err != nil {
-		return out, err
-	}
-	p.No = no
-	if p.FromNo == "" {
-		p.FromNo = no
-	}
-	// What the child decides is the child's: clear any classification.
-	p = model.Petition{No: p.No, Source: p.Source, LetterDate: p.LetterDate, Received: p.Received,
-		SenderName: p.SenderName, Signatories: p.Signatories, Employer: p.Employer, Kind: p.Kind,
-		Regime: p.Regime, Field: p.Field, Summary: p.Summary, Documents: p.Documents,
-		Confidential: p.Confidential, Anonymous: p.Anonymous, Unsigned: p.Unsigned, FromNo: p.FromNo}
-	id := w.nextID(model.EntPetition)
-	if _, err := w.emit(id, model.EvPetitionTransferred, child, p); err != nil {
-		return out, err
-	}
-	err = getState(w.tx, id, &out)
-	return out, err
-}
-
 // Children returns this site's pinned children, by code, without the
 // counts Peers works out (it reads the peer records only): what the
 // classification screen offers as the sites a petition may be transferred

@@ -236,17 +236,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.OpenPetitionMsg:
 		return a, a.deliver(common.ScreenClassify, msg, true)
 	case common.ChangedMsg:
-		cmds := []tea.Cmd{a.countOverdue()}
-		for i := range a.screens {
-			cmds = append(cmds, a.deliver(common.ScreenID(i), msg, false))
-		}
-		return a, tea.Batch(cmds...)
-	case common.InputModeMsg:
-		cmds := []tea.Cmd{}
-		for i := range a.screens {
-			cmds = append(cmds, a.deliver(common.ScreenID(i), msg, false))
-		}
-		return a, tea.Batch(cmds...)
+		return a, tea.Batch(a.countOverdue(), a.broadcast(msg))
 	}
 	switch a.phase {
 	case phaseSetup:
@@ -258,7 +248,20 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.signin, cmd = a.signin.Update(msg)
 		return a, cmd
 	}
-	return a, a.deliver(a.active, msg, false)
+	// Anything that is not a key is the answer to some screen's command
+	// (a search, an import): every screen sees it, so an answer that
+	// arrives after the person switched tabs is not lost. Screens ignore
+	// the messages that are not theirs.
+	return a, a.broadcast(msg)
+}
+
+// broadcast sends msg to every screen.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(a.screens))
+	for i := range a.screens {
+		cmds = append(cmds, a.deliver(common.ScreenID(i), msg, false))
+	}
+	return tea.Batch(cmds...)
 }
 
 // deliver sends msg to one screen; activate makes it the active one.

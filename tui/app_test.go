@@ -246,3 +246,26 @@ func TestInputModeRemembered(t *testing.T) {
 		t.Fatalf("Telex field gave %q", f.Value())
 	}
 }
+
+// A search answered after the person switched tabs must still land on the
+// screen that asked (the root sends non-key messages to every screen).
+func TestAnswerAfterTabSwitchIsNotLost(t *testing.T) {
+	a, s := signedIn(t, model.VI)
+	drain(a, a.Init())
+	storetest.Visit(t, s, "Phạm Thị Xuân", model.KindComplaint)
+	var pending []tea.Cmd
+	for _, r := range "xuan" {
+		_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		pending = append(pending, cmd)
+	}
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyF4})
+	drain(a, cmd)
+	for _, c := range pending {
+		drain(a, c)
+	}
+	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyF2})
+	drain(a, cmd)
+	if !strings.Contains(a.View(), "Phạm Thị Xuân") {
+		t.Fatalf("the search answer was lost after switching tabs:\n%s", a.View())
+	}
+}
