@@ -81,6 +81,9 @@ type FollowupWords struct {
 	ActExplain      string
 	ActReveal       string
 	ActDue          string
+	ActGuide        string
+	ChildCase       string // %s: the site's code
+	GuideOwnCase    string
 	ActCase         string
 	ActBack         string
 	DisabledSign    string
@@ -239,6 +242,9 @@ var followupVI = FollowupWords{
 	ActExplain:      "Cách tính hạn",
 	ActReveal:       "Xem danh tính",
 	ActDue:          "Việc đến hạn",
+	ActGuide:        "Gửi chỉ đạo",
+	ChildCase:       "Vụ việc của đơn vị %s do đơn vị đó giải quyết; ở đây chỉ gửi chỉ đạo (phím o)",
+	GuideOwnCase:    "Chỉ gửi chỉ đạo cho vụ việc của đơn vị cấp dưới",
 	ActCase:         "Vụ việc đang xem",
 	ActBack:         "Về danh sách",
 	DisabledSign:    "✗",
@@ -392,6 +398,9 @@ var followupEN = FollowupWords{
 	ActExplain:      "Explain date",
 	ActReveal:       "See identity",
 	ActDue:          "Due",
+	ActGuide:        "Send guidance",
+	ChildCase:       "Site %s handles this case; from here you can only send guidance (key o)",
+	GuideOwnCase:    "Guidance goes only to cases of a child site",
 	ActCase:         "Open case",
 	ActBack:         "Back to list",
 	DisabledSign:    "✗",

@@ -27,6 +27,22 @@ func (m *Model) event(id actionID) model.EventType {
 	return actions[id].ev
 }
 
+// childCase reports that the open case belongs to a child site (this is
+// its office's copy).
+func (m *Model) childCase() bool {
+	return m.c.Site != "" && m.c.Site != m.ctx.Store.Site()
+}
+
+// shown reports whether an action belongs in the bar and the help for the
+// open case: guidance only on a child's case, where the actions that move
+// a case are the child's (pressing their keys still says why).
+func (m *Model) shown(id actionID) bool {
+	if id == aGuide {
+		return m.childCase()
+	}
+	return !m.childCase() || id == aExplain || id == aDue
+}
+
 // disabled says why an action cannot be taken now, or "" when it can:
 // the role first, then what the model says of the case as it stands.
 func (m *Model) disabled(id actionID) string {
@@ -38,7 +54,24 @@ func (m *Model) disabled(id actionID) string {
 	if c.ID == "" {
 		return w.NoCaseOpen
 	}
+	// A child site's case (seen at its office) is the child's to move:
+	// the office's own events on it would never travel down, and the two
+	// copies would part. The office sends guidance instead.
+	if m.childCase() {
+		switch id {
+		case aExplain:
+			return ""
+		case aGuide:
+			if !m.entitled() {
+				return w.NeedRole
+			}
+			return ""
+		}
+		return fmt.Sprintf(w.ChildCase, c.Site)
+	}
 	switch id {
+	case aGuide:
+		return w.GuideOwnCase
 	case aExplain, aNote, aRemind:
 		return ""
 	case aReveal:
@@ -172,6 +205,10 @@ func (m *Model) buildForm(id actionID) *form {
 		who := formField{name: "for", label: w.FFor, kind: fkChoice,
 			opts: []option{{m.ctx.User.Login, w.FForMe}, {"", w.FForAll}}}
 		f.fields = append(f.fields, on, text("text", w.FText, false), who)
+	case aGuide:
+		f.fields = append(f.fields, text("text", w.FText, true))
+		f.fields[0].input.Width = 56
+		f.fields[0].input.CharLimit = 2000
 	case aReveal:
 		f.intro = []string{w.RevealIntro}
 		f.fields = append(f.fields, text("reason", w.FRevealReason, true))
@@ -320,6 +357,8 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 			return nil
 		}
 		err = st.SetReminder(me, id, remind)
+	case aGuide:
+		err = st.SendGuidance(me, id, text)
 	case aReveal:
 		err = st.RevealIdentity(me, id, a.Reason)
 		if err == nil {

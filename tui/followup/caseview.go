@@ -212,6 +212,9 @@ func (m *Model) bar() []string {
 	var items []string
 	anyOff := false
 	for _, a := range actions {
+		if !m.shown(a.id) {
+			continue
+		}
 		label := m.label(a.id)
 		if m.disabled(a.id) != "" {
 			anyOff = true

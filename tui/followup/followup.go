@@ -224,7 +224,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 		// open: Enter, or v back to it).
 		var acts []key.Binding
 		for _, a := range actions {
-			if a.id != aDue {
+			if a.id != aDue && a.id != aGuide {
 				acts = append(acts, key.NewBinding(key.WithKeys(a.key), key.WithHelp(a.key, m.label(a.id))))
 			}
 		}
@@ -233,6 +233,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	var acts, other []key.Binding
 	for _, a := range actions {
+		if !m.shown(a.id) {
+			continue
+		}
 		if a.ev != "" && a.id != aNote && a.id != aRemind && a.id != aReveal {
 			acts = append(acts, m.binding(a.id))
 		} else {

@@ -25,6 +25,7 @@ const (
 	aExplain
 	aReveal
 	aDue
+	aGuide
 	numActions
 )
 
@@ -32,7 +33,8 @@ const (
 // mnemonics and stay the same in English: t thụ lý, r không thụ lý
 // (reject), p phân công, y yêu cầu tài liệu, d tạm đình chỉ (dừng), g gia
 // hạn, k kết luận, m mở lại, c chuyển, n ghi chú (note), h hẹn nhắc, x
-// xem cách tính hạn, b bảo mật, v việc đến hạn.
+// xem cách tính hạn, b bảo mật, v việc đến hạn, o chỉ đạo (an office's
+// guidance on a child site's case).
 type action struct {
 	id        actionID
 	key       string
@@ -56,6 +58,7 @@ var actions = [numActions]action{
 	aExplain:  {aExplain, "x", "", false, false},
 	aReveal:   {aReveal, "b", model.EvIdentityRevealed, false, false},
 	aDue:      {aDue, "v", "", false, false},
+	aGuide:    {aGuide, "o", model.EvCaseGuidance, true, false},
 }
 
 // label is an action's name in the interface.
@@ -96,6 +99,8 @@ func (m *Model) label(id actionID) string {
 			return w.ActCase
 		}
 		return w.ActDue
+	case aGuide:
+		return w.ActGuide
 	}
 	return ""
 }
