@@ -24,9 +24,11 @@ import (
 )
 
 // TestEndToEndVisitToCase builds donthu, sets up a site, and then, in an
-// 80x24 pseudo-terminal, does what a receptionist does: signs in, records
-// the visit of a new person who brings a complaint, classifies it as an
-// accepted labour complaint, and reads the confirmation. What it asserts
+// 80x24 pseudo-terminal, walks a visit to a closed case as the desk does:
+// signs in, records the visit of a new person who brings a complaint,
+// classifies it as an accepted labour complaint, finds it in the queue by
+// typing the name without diacritics, accepts, assigns, extends and
+// concludes it, and sees it leave the queue for the closed cases. What it asserts
 // is what a person would read on the screen, then the data file.
 func TestEndToEndVisitToCase(t *testing.T) {
 	if testing.Short() {
@@ -39,10 +41,15 @@ func TestEndToEndVisitToCase(t *testing.T) {
 	year := strconv.Itoa(model.DateOf(time.Now()).Y)
 	visitNo, petitionNo := "GL07-"+year+"-T0001", "GL07-"+year+"-0001"
 
-	initCmd := exec.Command(bin, "--db", db, "init", "--site", "GL07", "--name", "Công đoàn cơ sở Công ty May", "--user", "lan")
-	initCmd.Stdin = strings.NewReader(password + "\n")
-	if out, err := initCmd.CombinedOutput(); err != nil {
-		t.Fatalf("donthu init: %v\n%s", err, out)
+	for _, args := range [][]string{
+		{"init", "--site", "GL07", "--name", "Công đoàn cơ sở Công ty May", "--user", "lan"},
+		{"user", "add", "binh", "--name", "Trần Văn Bình", "--roles", "handler"},
+	} {
+		c := exec.Command(bin, append([]string{"--db", db}, args...)...)
+		c.Stdin = strings.NewReader(password + "\n")
+		if out, err := c.CombinedOutput(); err != nil {
+			t.Fatalf("donthu %s: %v\n%s", args[0], err, out)
+		}
 	}
 
 	term := tuitest.StartWith(t, tuitest.TermOptions{Env: []string{"DONTHU_LANG=vi", "NO_COLOR="}}, bin, "--db", db)
@@ -90,15 +97,11 @@ func TestEndToEndVisitToCase(t *testing.T) {
 	term.Press("ctrl+s")
 	term.Expect("✓ Đã mở vụ việc "+petitionNo+" · hạn thụ lý", "Enter: mở vụ việc trong Theo dõi")
 
-	// ---- QUEUE STEP ----------------------------------------------------
-	// The queue screen (tui/queue) is written at the same time as this
-	// test. Once it is in, continue here as a person would:
-	//
-	//	term.Press("esc", "f4")
-	//	term.Expect(petitionNo, "Nguyễn Văn An", "Khiếu nại")
-	//
-	// Until then the case is checked in the data file below.
-	// ---------------------------------------------------------------------
+	// The queue and follow-up: find the case without diacritics, accept,
+	// assign, extend, conclude; the queue no longer shows it, the closed
+	// view does (e2e_queue_test.go).
+	term.Press("esc")
+	continueInQueue(t, term, petitionNo, "Nguyễn Văn An", "nguyen van an")
 
 	term.Press("esc", "ctrl+q")
 	if err := term.WaitExit(wait); err != nil {
@@ -133,7 +136,7 @@ func TestEndToEndVisitToCase(t *testing.T) {
 		}
 	}
 	if cs.No != petitionNo || cs.Kind != model.KindComplaint || cs.Regime != model.RegimeLabour ||
-		cs.Field != model.FieldWages || cs.Status != model.StatusPending || cs.SenderName != "Nguyễn Văn An" {
+		cs.Field != model.FieldWages || cs.Status != model.StatusConcluded || cs.Result != model.ResultRight || cs.SenderName != "Nguyễn Văn An" {
 		t.Errorf("case: %+v", cs)
 	}
 	if person.Name != "Nguyễn Văn An" || person.IDNumber != "001085012345" || person.BirthYear != 1985 ||
