@@ -5,7 +5,7 @@ DEMO_DB ?= data/demo.db
 PKGS    := ./...
 LDFLAGS := -s -w
 
-.PHONY: build run test vet fmt-check test-386 cross-vet bench fuzz release clean docs
+.PHONY: build run test vet fmt-check test-386 cross-vet bench fuzz release release-check clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/donthu
@@ -17,10 +17,12 @@ run: build
 	$(BIN) --db $(DEMO_DB)
 
 # Every test: formatting, vet (also as Windows), the race detector over all
-# packages, and the core again as a 32-bit build.
+# packages, the core again as a 32-bit build, and the release binaries
+# (Windows included) built and held to their size budget.
 test: fmt-check vet cross-vet
 	$(GO) test -race -count=1 $(PKGS)
 	$(MAKE) test-386
+	$(MAKE) release-check
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -62,6 +64,14 @@ release:
 	  echo "$$out"; CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags='$(LDFLAGS)' -o $$out ./cmd/donthu || exit 1; \
 	done
 	@ls -l dist
+
+# Each release binary must stay under 20 MB (old laptops, USB sticks).
+MAXBIN := 20971520
+release-check: release
+	@for f in dist/*; do \
+	  n=$$(wc -c < $$f); \
+	  if [ $$n -gt $(MAXBIN) ]; then echo "$$f is $$n bytes, over 20 MB"; exit 1; fi; \
+	done; echo "release binaries under 20 MB: ok"
 
 clean:
 	rm -rf bin dist
