@@ -5,11 +5,12 @@ package common
 // bundles found in a folder. The reasons a bundle is refused come from
 // store, in both languages.
 type SyncWords struct {
-	Title    string
-	ParentIs string // %s code
-	NoParent string
-	Folder   string // %s the folder last used
-	Loading  string
+	Title          string
+	ParentIs       string // %s code
+	NoParent       string
+	ParentUnpinned string // %s: the declared parent, whose card is not pinned
+	Folder         string // %s the folder last used
+	Loading        string
 
 	// No peer yet.
 	NoPeers     string
@@ -118,11 +119,12 @@ type SyncWords struct {
 }
 
 var syncVI = SyncWords{
-	Title:    "Đồng bộ",
-	ParentIs: "cấp trên: %s",
-	NoParent: "chưa có cấp trên",
-	Folder:   "thư mục: %s",
-	Loading:  "Đang tải…",
+	Title:          "Đồng bộ",
+	ParentIs:       "cấp trên: %s",
+	NoParent:       "chưa có cấp trên",
+	ParentUnpinned: "cấp trên %s: chưa ghim thẻ khóa",
+	Folder:         "thư mục: %s",
+	Loading:        "Đang tải…",
 
 	NoPeers:   "Chưa có đơn vị nào.",
 	NoPeersDo: "Trao đổi thẻ khóa: donthu keys export -o THẺ; donthu peer add THẺ",
@@ -228,11 +230,12 @@ var syncVI = SyncWords{
 }
 
 var syncEN = SyncWords{
-	Title:    "Sync",
-	ParentIs: "parent: %s",
-	NoParent: "no parent",
-	Folder:   "folder: %s",
-	Loading:  "Loading…",
+	Title:          "Sync",
+	ParentIs:       "parent: %s",
+	NoParent:       "no parent",
+	ParentUnpinned: "parent %s: key card not pinned",
+	Folder:         "folder: %s",
+	Loading:        "Loading…",
 
 	NoPeers:   "No site yet.",
 	NoPeersDo: "Exchange key cards: donthu keys export -o CARD; donthu peer add CARD",

@@ -62,6 +62,7 @@ type Model struct {
 	orphans []store.Refusal // refused bundles whose sender is not a peer
 	finger  string          // this site's fingerprint
 	name    string          // this site's name
+	parent  string          // the parent it declares (its card may not be pinned yet)
 	dir     string          // the folder used last time
 	table   common.Table
 
@@ -109,6 +110,7 @@ type loadedMsg struct {
 	orphans []store.Refusal
 	finger  string
 	name    string
+	parent  string // the parent this site declares, pinned or not
 	dir     string
 }
 
@@ -256,7 +258,7 @@ func (m *Model) loadCmd() tea.Cmd {
 			}
 		}
 		if c, err := s.KeyCard(); err == nil {
-			msg.finger, msg.name = c.Fingerprint(), c.Name
+			msg.finger, msg.name, msg.parent = c.Fingerprint(), c.Name, c.Parent
 		}
 		return msg
 	}
@@ -343,6 +345,7 @@ func (m *Model) setPeers(msg loadedMsg) {
 		cur = m.peers[m.table.Cursor].Code
 	}
 	m.peers, m.orphans, m.finger, m.name, m.dir = msg.peers, msg.orphans, msg.finger, msg.name, msg.dir
+	m.parent = msg.parent
 	m.loaded = true
 	rows := make([][]string, len(m.peers))
 	at := min(m.table.Cursor, max(len(m.peers)-1, 0))

@@ -352,3 +352,13 @@ func TestImportSurvivesLeavingTheScreen(t *testing.T) {
 		t.Fatal("no ChangedMsg")
 	}
 }
+
+// A site that declares its parent but has not pinned the parent's card
+// says so, rather than "no parent".
+func TestDeclaredParentNotPinned(t *testing.T) {
+	clk := &storetest.Clock{}
+	clk.SetDate(model.NewDate(2026, 3, 2))
+	s := storetest.NewAt(t, "GL07", "HN01", clk)
+	screen(t, ctxFor(t, s, clk, model.VI)).Expect("cấp trên HN01: chưa ghim thẻ khóa")
+	screen(t, ctxFor(t, s, clk, model.EN)).Expect("parent HN01: key card not pinned")
+}

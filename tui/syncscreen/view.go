@@ -96,6 +96,9 @@ func (m *Model) title() string {
 	st, w := m.ctx.Styles, m.w
 	site := m.ctx.Store.Site()
 	parent := w.NoParent
+	if m.parent != "" {
+		parent = sprintf(w.ParentUnpinned, m.parent)
+	}
 	for _, p := range m.peers {
 		if p.Relation == store.RelParent {
 			parent = sprintf(w.ParentIs, p.Code)
