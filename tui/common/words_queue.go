@@ -61,6 +61,7 @@ type QueueWords struct {
 	FilterField     string
 	FilterEmployer  string
 	FilterHandler   string
+	FilterSite      string
 	FilterFrom      string
 	FilterTo        string
 	FilterDateHint  string
@@ -161,6 +162,7 @@ var queueVI = QueueWords{
 	FilterField:     "Lĩnh vực",
 	FilterEmployer:  "Nơi làm việc",
 	FilterHandler:   "Cán bộ xử lý",
+	FilterSite:      "Đơn vị",
 	FilterFrom:      "Nhận đơn từ ngày",
 	FilterTo:        "đến ngày",
 	FilterDateHint:  "ngày/tháng/năm, để trống nếu không lọc",
@@ -259,6 +261,7 @@ var queueEN = QueueWords{
 	FilterField:     "Field",
 	FilterEmployer:  "Employer",
 	FilterHandler:   "Handler",
+	FilterSite:      "Site",
 	FilterFrom:      "Received from",
 	FilterTo:        "to",
 	FilterDateHint:  "day/month/year, empty for no limit",

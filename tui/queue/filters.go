@@ -2,6 +2,7 @@ package queue
 
 import (
 	"encoding/json"
+	"sort"
 	"strings"
 
 	"donthu/model"
@@ -28,6 +29,7 @@ type Filters struct {
 	Field    model.Field        `json:"field,omitempty"`
 	Employer string             `json:"employer,omitempty"`
 	Handler  string             `json:"handler,omitempty"` // a login, or handlerNone
+	Site     string             `json:"site,omitempty"`    // at an office: one child's cases
 	From     model.Date         `json:"from,omitzero"`     // received on or after
 	To       model.Date         `json:"to,omitzero"`       // received on or before
 }
@@ -56,6 +58,9 @@ func (f *Filters) describe(m *Model) string {
 		parts = append(parts, w.FilterNoHandler)
 	default:
 		parts = append(parts, w.FilterHandler+": "+m.handlerFull(f.Handler))
+	}
+	if f.Site != "" {
+		parts = append(parts, w.FilterSite+": "+f.Site)
 	}
 	if !f.From.IsZero() || !f.To.IsZero() {
 		parts = append(parts, strings.TrimSpace(strings.Replace(
@@ -105,6 +110,7 @@ const (
 	ffHandler
 	ffFrom
 	ffTo
+	ffSite
 	ffCount
 )
 
@@ -158,6 +164,20 @@ func (m *Model) newFilterForm() *filterForm {
 	f.pick[ffKind] = max(indexOf(f.opts[ffKind], string(cur.Kind)), 0)
 	f.pick[ffField] = max(indexOf(f.opts[ffField], string(cur.Field)), 0)
 	f.pick[ffHandler] = max(indexOf(f.opts[ffHandler], cur.Handler), 0)
+	// The sites whose cases this file holds (an office holds its children's).
+	f.opts[ffSite] = []option{all}
+	seen := map[string]bool{}
+	for _, r := range m.rows {
+		if r.site != "" && !seen[r.site] {
+			seen[r.site] = true
+			f.opts[ffSite] = append(f.opts[ffSite], option{r.site, r.site})
+		}
+	}
+	if cur.Site != "" && !seen[cur.Site] {
+		f.opts[ffSite] = append(f.opts[ffSite], option{cur.Site, cur.Site})
+	}
+	sort.Slice(f.opts[ffSite][1:], func(i, j int) bool { return f.opts[ffSite][1+i].value < f.opts[ffSite][1+j].value })
+	f.pick[ffSite] = max(indexOf(f.opts[ffSite], cur.Site), 0)
 	mk := func(v string, width int) textfield.Model {
 		t := m.ctx.NewField("", width)
 		t.Styles = textfield.DefaultStyles(m.ctx.Styles.R)
@@ -218,6 +238,7 @@ func (f *filterForm) values() (Filters, int, *model.Msg) {
 		Kind:     model.PetitionKind(f.opts[ffKind][f.pick[ffKind]].value),
 		Field:    model.Field(f.opts[ffField][f.pick[ffField]].value),
 		Handler:  f.opts[ffHandler][f.pick[ffHandler]].value,
+		Site:     f.opts[ffSite][f.pick[ffSite]].value,
 		Employer: model.NFC(f.employer.Value()),
 	}
 	for _, r := range []int{ffFrom, ffTo} {
@@ -295,7 +316,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 
 func (f *filterForm) view(m *Model) string {
 	st, w := m.ctx.Styles, m.w
-	labels := [ffCount]string{w.FilterStatus, w.FilterKind, w.FilterField, w.FilterEmployer, w.FilterHandler, w.FilterFrom, w.FilterTo}
+	labels := [ffCount]string{w.FilterStatus, w.FilterKind, w.FilterField, w.FilterEmployer, w.FilterHandler, w.FilterFrom, w.FilterTo, w.FilterSite}
 	lw := 0
 	for _, l := range labels {
 		lw = max(lw, lipgloss.Width(l))

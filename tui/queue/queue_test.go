@@ -445,6 +445,19 @@ func TestOfficeSeesItsSites(t *testing.T) {
 	if len(rows) != 2 || !strings.Contains(strings.Join(rows, "\n"), "GL07   Nguyễn Văn An") || !strings.Contains(strings.Join(rows, "\n"), "HN01   Trần Thị Bích") {
 		t.Fatalf("rows:\n%s", strings.Join(rows, "\n"))
 	}
+	// The site filter (the form's last row) keeps one child's cases.
+	sc.Update(tea.KeyMsg{Type: tea.KeyCtrlL})
+	for range 7 {
+		sc.Update(tea.KeyMsg{Type: tea.KeyDown})
+	}
+	sc.Update(tea.KeyMsg{Type: tea.KeyRight})
+	sc.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if rows := listRows(sc); len(rows) != 1 || !strings.Contains(rows[0], "GL07   Nguyễn Văn An") {
+		t.Fatalf("site filter GL07:\n%s", strings.Join(rows, "\n"))
+	}
+	if v := plain(sc.View()); !strings.Contains(v, "Lọc: Đơn vị: GL07") {
+		t.Errorf("filter line:\n%s", v)
+	}
 	// A single site's file has no such column.
 	if v := plain(screen(t, child, clk, "lan").View()); strings.Contains(v, "Đơn vị") {
 		t.Errorf("a site column for one site:\n%s", v)

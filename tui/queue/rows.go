@@ -278,6 +278,7 @@ func (m *Model) filterMatch(r *row, emp string) bool {
 		f.Field != "" && r.field != f.Field,
 		f.Handler == handlerNone && r.handler != "",
 		f.Handler != "" && f.Handler != handlerNone && r.handler != f.Handler,
+		f.Site != "" && r.site != f.Site,
 		!f.From.IsZero() && r.received.Before(f.From),
 		!f.To.IsZero() && r.received.After(f.To):
 		return false
