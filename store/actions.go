@@ -262,25 +262,30 @@ func (s *Store) RegisterPetition(author string, p model.Petition) (model.Petitio
 	return out, err
 }
 
-func (w *writer) registerPetition(p model.Petition) (model.Petition, error) {
+// preparePetition normalises and checks what every new petition of this
+// file needs, registered here or transferred to a child: NFC text, a
+// summary, a received date that is not in the future, a letter date not
+// after it, known senders, the sender's name and employer filled from the
+// first sender, anonymity, and confidentiality for a denunciation.
+func (w *writer) preparePetition(p *model.Petition) *model.Msg {
 	p.Summary, p.SenderName, p.Employer = model.NFC(p.Summary), model.NFC(p.SenderName), model.NFC(p.Employer)
 	if p.Summary == "" {
-		return p, model.NewMsg("summary", "Cần tóm tắt nội dung đơn", "Summarise the petition")
+		return model.NewMsg("summary", "Cần tóm tắt nội dung đơn", "Summarise the petition")
 	}
 	today := model.DateOf(w.now)
 	if p.Received.IsZero() {
 		p.Received = today
 	}
 	if m := model.ValidateReceivedDate(p.Received, today); m != nil {
-		return p, m
+		return m
 	}
 	if !p.LetterDate.IsZero() {
 		if m := model.ValidateLetterDate(p.LetterDate, p.Received); m != nil {
-			return p, m
+			return m
 		}
 	}
 	if m := w.checkPersons("senders", p.Senders); m != nil {
-		return p, m
+		return m
 	}
 	if p.SenderName == "" && len(p.Senders) > 0 {
 		var first model.Person
@@ -296,6 +301,13 @@ func (w *writer) registerPetition(p model.Petition) (model.Petition, error) {
 	}
 	if p.Kind == model.KindDenunciation {
 		p.Confidential = true
+	}
+	return nil
+}
+
+func (w *writer) registerPetition(p model.Petition) (model.Petition, error) {
+	if m := w.preparePetition(&p); m != nil {
+		return p, m
 	}
 	if p.Source == "" {
 		p.Source = model.SourcePost

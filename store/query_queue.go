@@ -48,3 +48,16 @@ func (s *Store) UserAt(site, login string) (model.User, error) {
 	}
 	return u, nil
 }
+
+// DisplayName is how a person is named on screen: the full name of login
+// as a user of site (authors and handlers of another site's case are that
+// site's users), else as a user of this site, else the login itself.
+func (s *Store) DisplayName(site, login string) string {
+	if u, err := s.UserAt(site, login); err == nil && u.Name != "" {
+		return u.Name
+	}
+	if u, err := s.User(login); err == nil && u.Name != "" {
+		return u.Name
+	}
+	return login
+}

@@ -610,33 +610,10 @@ func (w *writer) transferPetition(child string, p model.Petition) (model.Petitio
 	if err := w.requireChild(child); err != nil {
 		return out, err
 	}
-	p.Summary, p.SenderName, p.Employer = model.NFC(p.Summary), model.NFC(p.SenderName), model.NFC(p.Employer)
-	if p.Summary == "" {
-		return out, model.NewMsg("summary", "Cần tóm tắt nội dung đơn", "Summarise the petition")
-	}
-	today := model.DateOf(w.now)
-	if p.Received.IsZero() {
-		p.Received = today
-	}
-	if m := model.ValidateReceivedDate(p.Received, today); m != nil {
+	if m := w.preparePetition(&p); m != nil {
 		return out, m
 	}
-	if p.SenderName == "" && len(p.Senders) > 0 {
-		var first model.Person
-		if getState(w.tx, p.Senders[0], &first) == nil {
-			p.SenderName = first.Name
-			if p.Employer == "" {
-				p.Employer = first.Employer
-			}
-		}
-	}
 	p.Senders = nil
-	if p.SenderName == "" {
-		p.Anonymous = true
-	}
-	if p.Kind == model.KindDenunciation {
-		p.Confidential = true
-	}
 	p.Source, p.Visit = model.SourceUpper, ""
 	no, err := w.number(model.EntPetition, p.Received.Y)
 	if err != nil {

@@ -335,7 +335,7 @@ func (m *Model) move(f *form, d int) {
 }
 
 func (m *Model) leave(f *form, at fid) {
-	if n, ok := f.notes[at]; ok && n.level == noteInfo {
+	if n, ok := f.notes[at]; ok && n.Level == noteInfo {
 		return
 	}
 	delete(f.notes, at)
@@ -381,13 +381,13 @@ func (m *Model) save() tea.Cmd {
 	errs := 0
 	first := fid(-1)
 	for _, at := range f.order() {
-		if n, ok := f.notes[at]; ok && n.level != noteErr {
+		if n, ok := f.notes[at]; ok && n.Level != noteErr {
 			continue
 		}
 		delete(f.notes, at)
 		if n, ok := m.check(f, at); ok {
 			f.notes[at] = n
-			if n.level == noteErr {
+			if n.Level == noteErr {
 				errs++
 				if first < 0 {
 					first = at
@@ -420,7 +420,7 @@ func (m *Model) save() tea.Cmd {
 				if at == fForwardTo && f.toChild() {
 					at = fChild
 				}
-				f.notes[at] = note{noteErr, msg.In(m.ctx.Lang)}
+				f.notes[at] = note{Level: noteErr, Text: msg.In(m.ctx.Lang)}
 				m.focusOn(f, at)
 			}
 		}

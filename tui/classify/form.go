@@ -41,15 +41,12 @@ func (f fid) toggle() bool {
 }
 
 // note is what the form says beside an input.
-type note struct {
-	level int
-	text  string
-}
+type note = common.Note
 
 const (
-	noteErr = iota
-	noteWarn
-	noteInfo
+	noteErr  = common.NoteErr
+	noteWarn = common.NoteWarn
+	noteInfo = common.NoteInfo
 )
 
 // candidate is an earlier petition the one being classified may
@@ -476,8 +473,8 @@ func (m *Model) changed(f *form, at fid) {
 		f.compAuto = false
 	}
 	if f.compAuto {
-		f.notes[fCompetent] = note{noteInfo, m.ctx.Words.Classify.CompAuto}
-	} else if n, ok := f.notes[fCompetent]; ok && n.level == noteInfo {
+		f.notes[fCompetent] = note{Level: noteInfo, Text: m.ctx.Words.Classify.CompAuto}
+	} else if n, ok := f.notes[fCompetent]; ok && n.Level == noteInfo {
 		delete(f.notes, fCompetent)
 	}
 }
@@ -489,37 +486,37 @@ func (m *Model) check(f *form, at fid) (note, bool) {
 	switch at {
 	case fKind:
 		if f.kind.Selected < 0 {
-			return note{noteErr, w.ErrKind}, true
+			return note{Level: noteErr, Text: w.ErrKind}, true
 		}
 	case fRegime:
 		if f.regime.Selected < 0 {
-			return note{noteErr, w.ErrRegime}, true
+			return note{Level: noteErr, Text: w.ErrRegime}, true
 		}
 	case fField:
 		if f.field.Selected < 0 {
-			return note{noteErr, w.ErrField}, true
+			return note{Level: noteErr, Text: w.ErrField}, true
 		}
 	case fDecision:
 		if f.decision.Selected < 0 {
-			return note{noteErr, w.ErrDecision}, true
+			return note{Level: noteErr, Text: w.ErrDecision}, true
 		}
 		c := m.classification(f)
 		p := f.p
 		if msg := model.CheckClassify(&p, &c); msg != nil && msg.Field == "decision" {
-			return note{noteErr, msg.In(m.ctx.Lang)}, true
+			return note{Level: noteErr, Text: msg.In(m.ctx.Lang)}, true
 		}
 	case fForwardTo:
 		if model.NFC(f.forwardTo.Value()) == "" {
-			return note{noteErr, w.ErrForwardTo}, true
+			return note{Level: noteErr, Text: w.ErrForwardTo}, true
 		}
 	case fChild:
 		if _, ok := m.childOf(f); !ok {
-			return note{noteErr, w.ErrChild}, true
+			return note{Level: noteErr, Text: w.ErrChild}, true
 		}
 	case fReason:
 		d := f.decisionOf()
 		if d != "" && d != model.DecisionAccept && model.NFC(f.reason.Value()) == "" {
-			return note{noteErr, w.ErrReason}, true
+			return note{Level: noteErr, Text: w.ErrReason}, true
 		}
 	}
 	return note{}, false

@@ -285,8 +285,8 @@ func (m *Model) formLines(f *form) []line {
 			}
 		}
 	}
-	say := func(level int, text string, owners ...fid) {
-		for _, t := range m.noteLines(note{level, text}) {
+	say := func(level common.NoteLevel, text string, owners ...fid) {
+		for _, t := range m.noteLines(note{Level: level, Text: text}) {
 			ls = append(ls, line{t, owners})
 		}
 	}
@@ -412,26 +412,7 @@ func (m *Model) dupView(f *form) string {
 }
 
 func (m *Model) noteLines(n note) []string {
-	st := m.ctx.Styles
-	sign, style := "✗ ", st.ErrText
-	switch n.level {
-	case noteWarn:
-		sign, style = "⚠ ", st.Warn
-	case noteInfo:
-		sign, style = "· ", st.Muted
-	}
-	indent := strings.Repeat(" ", labelWidth+1)
-	width := max(m.width-labelWidth-3, 20)
-	var out []string
-	for i, t := range strings.Split(ansi.Wrap(n.text, width, ""), "\n") {
-		if i == 0 {
-			t = sign + t
-		} else {
-			t = "  " + t
-		}
-		out = append(out, indent+style.Render(t))
-	}
-	return out
+	return m.ctx.Styles.NoteLines(n, labelWidth+1, max(m.width-labelWidth-3, 20))
 }
 
 // --- after saving ---

@@ -285,13 +285,7 @@ func (m *Model) nameAt(site, login string) string {
 	if n, ok := m.names[k]; ok {
 		return n
 	}
-	n := login
-	st := m.ctx.Store
-	if u, err := st.UserAt(site, login); err == nil && u.Name != "" {
-		n = u.Name
-	} else if u, err := st.User(login); err == nil && u.Name != "" {
-		n = u.Name
-	}
+	n := m.ctx.Store.DisplayName(site, login)
 	m.names[k] = n
 	return n
 }

@@ -85,15 +85,12 @@ type visitor struct {
 }
 
 // note is what the form says beside an input.
-type note struct {
-	level int // noteErr, noteWarn, noteInfo
-	text  string
-}
+type note = common.Note
 
 const (
-	noteErr = iota
-	noteWarn
-	noteInfo
+	noteErr  = common.NoteErr
+	noteWarn = common.NoteWarn
+	noteInfo = common.NoteInfo
 )
 
 // form is everything typed for one visit.
@@ -360,8 +357,8 @@ func (m *Model) check(at focus) (n note, ok bool) {
 	w := &m.ctx.Words.Reception
 	l := m.ctx.Lang
 	today := m.ctx.Today()
-	errN := func(msg *model.Msg) (note, bool) { return note{noteErr, msg.In(l)}, true }
-	warnN := func(msg *model.Msg) (note, bool) { return note{noteWarn, msg.In(l)}, true }
+	errN := func(msg *model.Msg) (note, bool) { return note{Level: noteErr, Text: msg.In(l)}, true }
+	warnN := func(msg *model.Msg) (note, bool) { return note{Level: noteWarn, Text: msg.In(l)}, true }
 	var d *personForm
 	if at.personal() && at.p < len(f.visitors) {
 		d = f.visitors[at.p].draft
@@ -369,7 +366,7 @@ func (m *Model) check(at focus) (n note, ok bool) {
 	switch at.f {
 	case fSearch:
 		if len(f.visitors) == 0 && !f.group {
-			return note{noteErr, w.ErrNoVisitor}, true
+			return note{Level: noteErr, Text: w.ErrNoVisitor}, true
 		}
 	case fName:
 		if _, msg := model.ValidateName(d.name.Value()); msg != nil {
@@ -392,7 +389,7 @@ func (m *Model) check(at focus) (n note, ok bool) {
 		}
 		if kind == model.IDNone {
 			if _, err := strconv.ParseUint(model.CleanDigits(s), 10, 64); err != nil {
-				return note{noteErr, w.ErrKindOther}, true
+				return note{Level: noteErr, Text: w.ErrKindOther}, true
 			}
 			kind = model.IDCCCD // digits of the wrong length: say what a CCCD needs
 		}
@@ -406,7 +403,7 @@ func (m *Model) check(at focus) (n note, ok bool) {
 		}
 		if ids := m.ctx.Store.PersonsByNumber(norm); len(ids) > 0 {
 			if p, err := m.ctx.Store.Person(ids[0]); err == nil {
-				return note{noteWarn, sprintf(w.WarnDuplicate, p.Name)}, true
+				return note{Level: noteWarn, Text: sprintf(w.WarnDuplicate, p.Name)}, true
 			}
 		}
 	case fPhone:
@@ -422,7 +419,7 @@ func (m *Model) check(at focus) (n note, ok bool) {
 	case fHeadCount:
 		n, err := strconv.Atoi(strings.TrimSpace(f.headCount.Value()))
 		if err != nil || n < 2 {
-			return note{noteErr, w.ErrHeadCount}, true
+			return note{Level: noteErr, Text: w.ErrHeadCount}, true
 		}
 		reps := len(f.visitors)
 		most := 5
@@ -431,15 +428,15 @@ func (m *Model) check(at focus) (n note, ok bool) {
 		}
 		switch {
 		case n < 5:
-			return note{noteWarn, w.WarnGroupSmall}, true
+			return note{Level: noteWarn, Text: w.WarnGroupSmall}, true
 		case reps == 0:
-			return note{noteWarn, w.WarnNoReps}, true
+			return note{Level: noteWarn, Text: w.WarnNoReps}, true
 		case reps > most:
-			return note{noteWarn, sprintf(w.WarnReps, n, most)}, true
+			return note{Level: noteWarn, Text: sprintf(w.WarnReps, n, most)}, true
 		}
 	case fContent:
 		if model.NFC(f.content.Value()) == "" {
-			return note{noteErr, w.ErrContent}, true
+			return note{Level: noteErr, Text: w.ErrContent}, true
 		}
 	case fDocCount:
 		s := strings.TrimSpace(f.docCount.Value())
@@ -448,14 +445,14 @@ func (m *Model) check(at focus) (n note, ok bool) {
 		}
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > 999 {
-			return note{noteErr, w.ErrCount}, true
+			return note{Level: noteErr, Text: w.ErrCount}, true
 		}
 		if model.NFC(f.docs.Value()) == "" {
-			return note{noteErr, w.ErrDocsName}, true
+			return note{Level: noteErr, Text: w.ErrDocsName}, true
 		}
 	case fOutcome:
 		if f.outcome.Selected < 0 {
-			return note{noteErr, w.ErrOutcome}, true
+			return note{Level: noteErr, Text: w.ErrOutcome}, true
 		}
 	case fLetterDate:
 		if strings.TrimSpace(f.letterDate.Value()) == "" {
@@ -470,7 +467,7 @@ func (m *Model) check(at focus) (n note, ok bool) {
 		}
 	case fConfidential:
 		if f.confAuto && f.confidential {
-			return note{noteInfo, w.ConfAuto}, true
+			return note{Level: noteInfo, Text: w.ConfAuto}, true
 		}
 	}
 	return note{}, false
@@ -491,7 +488,7 @@ func (m *Model) leave(at focus) {
 	if n, ok := m.check(at); ok {
 		if at.f == fName || at.f == fContent || at.f == fOutcome {
 			// Required inputs left empty on the way through are said on saving.
-			if n.level == noteErr && m.emptyRequired(at) {
+			if n.Level == noteErr && m.emptyRequired(at) {
 				return
 			}
 		}
@@ -543,7 +540,7 @@ func (m *Model) deriveFromID(p int) {
 		filled = append(filled, sprintf(w.FromCCCDSex, strings.ToLower(model.Sex(model.CCCDSex(s)).Label().In(m.ctx.Lang))))
 	}
 	if len(filled) > 0 {
-		m.form.notes[focus{fIDNum, p}] = note{noteInfo, sprintf(w.FromCCCD, strings.Join(filled, ", "))}
+		m.form.notes[focus{fIDNum, p}] = note{Level: noteInfo, Text: sprintf(w.FromCCCD, strings.Join(filled, ", "))}
 	}
 }
 

@@ -276,7 +276,7 @@ func (m *Model) setToggle(v bool) {
 	switch m.at.f {
 	case fConfidential:
 		if !v && model.PetitionKind(f.kind.Value()) == model.KindDenunciation {
-			f.notes[m.at] = note{noteWarn, w.ConfLocked}
+			f.notes[m.at] = note{Level: noteWarn, Text: w.ConfLocked}
 			return
 		}
 		f.confAuto = false
@@ -557,11 +557,11 @@ func (m *Model) save() tea.Cmd {
 	for _, at := range f.order() {
 		delete(f.notes, at)
 		if n, ok := m.check(at); ok {
-			if n.level == noteErr && at.f == fSearch && f.firstDraft() >= 0 {
+			if n.Level == noteErr && at.f == fSearch && f.firstDraft() >= 0 {
 				continue
 			}
 			f.notes[at] = n
-			if n.level == noteErr {
+			if n.Level == noteErr {
 				errs++
 				if first == nil {
 					x := at
@@ -581,7 +581,7 @@ func (m *Model) save() tea.Cmd {
 		var msg *model.Msg
 		if errors.As(err, &msg) {
 			if at, ok := m.fieldOf(msg.Field); ok {
-				f.notes[at] = note{noteErr, msg.In(m.ctx.Lang)}
+				f.notes[at] = note{Level: noteErr, Text: msg.In(m.ctx.Lang)}
 				m.pick.open = false
 				m.focusOn(at)
 			}

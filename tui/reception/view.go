@@ -200,26 +200,7 @@ func (m *Model) toggleView(at focus, desc string) string {
 
 // noteLines renders a note under its input, wrapped to the screen.
 func (m *Model) noteLines(n note) []string {
-	st := m.ctx.Styles
-	sign, style := "✗ ", st.ErrText
-	switch n.level {
-	case noteWarn:
-		sign, style = "⚠ ", st.Warn
-	case noteInfo:
-		sign, style = "· ", st.Muted
-	}
-	indent := strings.Repeat(" ", labelWidth+1)
-	width := max(m.width-labelWidth-3, 20)
-	var out []string
-	for i, t := range strings.Split(ansi.Wrap(n.text, width, ""), "\n") {
-		if i == 0 {
-			t = sign + t
-		} else {
-			t = "  " + t
-		}
-		out = append(out, indent+style.Render(t))
-	}
-	return out
+	return m.ctx.Styles.NoteLines(n, labelWidth+1, max(m.width-labelWidth-3, 20))
 }
 
 // --- persons ---
