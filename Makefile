@@ -44,7 +44,7 @@ test-386:
 
 # Performance budgets live here, not in timed tests. Compare medians.
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=5 ./model/... ./store/... ./tui/...
+	$(GO) test -run='^$$' -bench=. -benchmem -count=5 ./model/... ./store/... ./tui/... ./cmd/...
 
 # Long fuzzing and many-seed convergence runs.
 FUZZTIME ?= 60s
