@@ -340,6 +340,9 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, func() tea.Msg { return common.InputModeMsg{Mode: in.Mode, Style: in.Style} }
 	}
 	if a.phase == phaseMain {
+		if c, ok := a.screens[a.active].(common.KeyClaimer); ok && c.ClaimsKey(msg) {
+			return a, a.deliver(a.active, msg, false)
+		}
 		for i, b := range a.keys.Tabs {
 			if key.Matches(msg, b) {
 				return a, a.goTo(common.ScreenID(i))

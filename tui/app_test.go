@@ -269,3 +269,36 @@ func TestAnswerAfterTabSwitchIsNotLost(t *testing.T) {
 		t.Fatalf("the search answer was lost after switching tabs:\n%s", a.View())
 	}
 }
+
+// After a petition is accepted, F5 opens the new case in follow-up (the
+// classification screen claims F5 from the root while it offers the case).
+func TestF5OpensTheJustAcceptedCase(t *testing.T) {
+	a, s := signedIn(t, model.VI)
+	p := storetest.Visit(t, s, "Đỗ Thị Lành", model.KindComplaint)
+	_, cmd := a.Update(common.ChangedMsg{})
+	drain(a, cmd)
+	_, cmd = a.Update(common.OpenPetitionMsg{ID: p.ID})
+	drain(a, cmd)
+	key := func(m tea.KeyMsg) {
+		_, cmd := a.Update(m)
+		drain(a, cmd)
+	}
+	// Down the form as a person would: the field (wages), then the
+	// decision (accept).
+	choose := func(row, k string) {
+		for i := 0; i < 20 && !strings.Contains(a.View(), "›"+row); i++ {
+			key(tea.KeyMsg{Type: tea.KeyTab})
+		}
+		key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+	}
+	choose("Lĩnh vực", "L")
+	choose("Hướng xử lý", "1")
+	key(tea.KeyMsg{Type: tea.KeyCtrlS})
+	if !strings.Contains(a.View(), "Enter hoặc F5: mở vụ việc") {
+		t.Fatalf("no confirmation after accepting:\n%s", a.View())
+	}
+	key(tea.KeyMsg{Type: tea.KeyF5})
+	if a.active != common.ScreenFollowup || !strings.Contains(a.View(), "Đỗ Thị Lành") || !strings.Contains(a.View(), "[Chờ thụ lý]") {
+		t.Fatalf("F5 did not open the accepted case:\n%s", a.View())
+	}
+}

@@ -95,7 +95,7 @@ func TestEndToEndVisitToCase(t *testing.T) {
 	}
 	term.Type("1").Expect("●[1]Đề xuất thụ lý", "Phiếu đề xuất thụ lý đơn")
 	term.Press("ctrl+s")
-	term.Expect("✓ Đã mở vụ việc "+petitionNo+" · hạn thụ lý", "Enter: mở vụ việc trong Theo dõi")
+	term.Expect("✓ Đã mở vụ việc "+petitionNo+" · hạn thụ lý", "Enter hoặc F5: mở vụ việc trong Theo dõi")
 
 	// The queue and follow-up: find the case without diacritics, accept,
 	// assign, extend, conclude; the queue no longer shows it, the closed

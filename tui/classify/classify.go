@@ -109,6 +109,12 @@ func (m *Model) Dirty() bool {
 	return false
 }
 
+// ClaimsKey takes F5 from the root while a just-opened case is offered:
+// F5 then opens that case in follow-up, not the follow-up screen as it was.
+func (m *Model) ClaimsKey(k tea.KeyMsg) bool {
+	return m.done != nil && m.done.cs != nil && k.String() == "f5"
+}
+
 // Capturing reports that a text field has the keyboard.
 func (m *Model) Capturing() bool { return m.form != nil && m.done == nil && m.form.at.text() }
 
@@ -469,7 +475,7 @@ func (m *Model) doneKey(k tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Letter):
 		return m.printLetter(d)
-	case k.String() == "enter" && d.cs != nil:
+	case key.Matches(k, m.keys.OpenCase) && d.cs != nil:
 		m.done = nil
 		return func() tea.Msg { return common.OpenCaseMsg{ID: d.cs.ID} }
 	case k.String() == "enter" || key.Matches(k, m.keys.Back):

@@ -30,6 +30,13 @@ type Screen interface {
 	Capturing() bool
 }
 
+// KeyClaimer is a screen that, in some state, wants a key the root would
+// otherwise take for itself (an F-key that switches screens). The root
+// asks before acting on its own keys.
+type KeyClaimer interface {
+	ClaimsKey(msg tea.KeyMsg) bool
+}
+
 // Context is what every screen gets from the root: the data file, the
 // signed-in user, the language, the words, the styles and the clock.
 type Context struct {
