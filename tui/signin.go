@@ -17,6 +17,7 @@ import (
 // signIn lets a desk user pick their name and type their password.
 type signIn struct {
 	ctx    *common.Context
+	site   string // the site's name, read once
 	users  []model.User
 	cursor int
 	pw     textinput.Model
@@ -38,7 +39,8 @@ func newPassword(ctx *common.Context) textinput.Model {
 }
 
 func newSignIn(ctx *common.Context) signIn {
-	return signIn{ctx: ctx, users: ctx.Store.Users(), pw: newPassword(ctx)}
+	site, _ := ctx.Store.SiteInfo("")
+	return signIn{ctx: ctx, site: site.Name, users: ctx.Store.Users(), pw: newPassword(ctx)}
 }
 
 func (m signIn) Init() tea.Cmd { return textinput.Blink }
@@ -90,8 +92,7 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 func (m signIn) View(width, height int) string {
 	st, w := m.ctx.Styles, &m.ctx.Words.Shell
 	var b strings.Builder
-	site, _ := m.ctx.Store.SiteInfo("")
-	b.WriteString(st.Title.Render(w.SignInTitle+" · "+site.Name) + "\n\n")
+	b.WriteString(st.Title.Render(w.SignInTitle+" · "+m.site) + "\n\n")
 	b.WriteString(st.Label.Render(w.SignInUser) + "\n")
 	for i, u := range m.users {
 		line := fmt.Sprintf("  %-28s %s", u.Name, st.Muted.Render(u.Login))
