@@ -8,8 +8,6 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/storetest"
-	"donthu/tui/common"
-	"donthu/tui/textfield"
 	"donthu/tui/tuitest"
 )
 
@@ -33,9 +31,7 @@ func office(t *testing.T, lang model.Lang) (*tuitest.Screen, *store.Store, *stor
 		}
 	}
 	p := storetest.Visit(t, hn, "Nguyễn Văn An", model.KindComplaint)
-	u, _ := hn.User("lan")
-	ctx := &common.Context{Store: hn, User: u, Lang: lang, Words: common.WordsFor(lang), Styles: common.PlainStyles(), Now: clk.Now,
-		Input: &common.InputSettings{Mode: textfield.ModeOff, Style: textfield.ToneModern}}
+	ctx := tuitest.Context(t, hn, clk.Now, "lan", lang)
 	return tuitest.NewScreen(t, New(ctx)), hn, gl07, p
 }
 

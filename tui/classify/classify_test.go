@@ -8,7 +8,6 @@ import (
 	"donthu/store"
 	"donthu/store/storetest"
 	"donthu/tui/common"
-	"donthu/tui/textfield"
 	"donthu/tui/tuitest"
 
 	"github.com/charmbracelet/lipgloss"
@@ -19,12 +18,7 @@ import (
 func newCtx(t testing.TB, lang model.Lang) (*common.Context, *store.Store, *storetest.Clock) {
 	t.Helper()
 	s, clk := storetest.New(t, "GL07")
-	u, err := s.User("lan")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := &common.Context{Store: s, User: u, Lang: lang, Words: common.WordsFor(lang), Styles: common.PlainStyles(), Now: clk.Now,
-		Input: &common.InputSettings{Mode: textfield.ModeOff, Style: textfield.ToneModern}}
+	ctx := tuitest.Context(t, s, clk.Now, "lan", lang)
 	return ctx, s, clk
 }
 

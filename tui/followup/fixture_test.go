@@ -1,7 +1,6 @@
 package followup_test
 
 import (
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,13 +16,11 @@ import (
 	"donthu/tui"
 	"donthu/tui/common"
 	"donthu/tui/followup"
-	"donthu/tui/textfield"
+	"donthu/tui/tuitest"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // today is the day of the tests: Monday 2 March 2026, 09:00 in Vietnam.
 var today = model.Date{Y: 2026, M: time.March, D: 2}
@@ -209,21 +206,14 @@ func exchange(from, to *store.Store) error {
 	return err
 }
 
-func newCtx(s *store.Store, clk *storetest.Clock, login string, lang model.Lang) *common.Context {
-	u, err := s.User(login)
-	if err != nil {
-		panic(err)
-	}
-	return &common.Context{
-		Store: s, User: u, Lang: lang, Words: common.WordsFor(lang), Styles: common.PlainStyles(),
-		Input: &common.InputSettings{Mode: textfield.ModeOff, Style: textfield.ToneModern}, Now: clk.Now,
-	}
+func newCtx(t testing.TB, s *store.Store, clk *storetest.Clock, login string, lang model.Lang) *common.Context {
+	return tuitest.Context(t, s, clk.Now, login, lang)
 }
 
 // screen makes a follow-up screen of 80x21 (the body of 80x24) for login.
 func screen(t testing.TB, s *store.Store, clk *storetest.Clock, login string, lang model.Lang) common.Screen {
 	t.Helper()
-	sc := followup.New(newCtx(s, clk, login, lang))
+	sc := followup.New(newCtx(t, s, clk, login, lang))
 	sc.SetSize(80, 21)
 	sc.Init()
 	return sc
@@ -314,7 +304,7 @@ func plain(s string) string {
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
-	if *update {
+	if tuitest.Updating() {
 		os.MkdirAll("testdata", 0o755)
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

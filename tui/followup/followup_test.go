@@ -492,7 +492,7 @@ func TestGolden(t *testing.T) {
 // screen and store.Cases agree for every open case.
 func TestScreenAgreesWithStore(t *testing.T) {
 	s, clk, _ := fixture(t)
-	sc := followup.New(newCtx(s, clk, lan, model.EN))
+	sc := followup.New(newCtx(t, s, clk, lan, model.EN))
 	sc.SetSize(80, 21)
 	for _, r := range s.Cases(store.CaseFilter{All: true}, today) {
 		sc, _ = send(sc, common.OpenCaseMsg{ID: r.ID})

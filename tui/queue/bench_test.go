@@ -128,7 +128,7 @@ func buildBig(path string) error {
 
 func benchScreen(b *testing.B) (common.Screen, *store.Store) {
 	s, clk := bigStore(b)
-	sc := queue.New(newCtx(s, clk, lan, model.VI))
+	sc := queue.New(newCtx(b, s, clk, lan, model.VI))
 	sc.SetSize(80, 21)
 	sc.Init()
 	if n := len(listRows(sc)); n == 0 {
@@ -142,7 +142,7 @@ func benchScreen(b *testing.B) (common.Screen, *store.Store) {
 // key shows them, and the first page is drawn.
 func BenchmarkOpen(b *testing.B) {
 	s, clk := bigStore(b)
-	ctx := newCtx(s, clk, lan, model.VI)
+	ctx := newCtx(b, s, clk, lan, model.VI)
 	queue.New(ctx).Init() // the store's case cache is loaded at sign-in
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -163,7 +163,7 @@ func BenchmarkOpen(b *testing.B) {
 // very moment of signing in, or on the first open of a new day.
 func BenchmarkOpenCold(b *testing.B) {
 	s, clk := bigStore(b)
-	ctx := newCtx(s, clk, lan, model.VI)
+	ctx := newCtx(b, s, clk, lan, model.VI)
 	queue.New(ctx).Init()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

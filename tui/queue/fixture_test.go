@@ -1,7 +1,6 @@
 package queue_test
 
 import (
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,13 +15,11 @@ import (
 	"donthu/tui"
 	"donthu/tui/common"
 	"donthu/tui/queue"
-	"donthu/tui/textfield"
+	"donthu/tui/tuitest"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // today is the day the tests look at the queue: Monday 2 March 2026.
 var today = model.Date{Y: 2026, M: time.March, D: 2}
@@ -153,22 +150,15 @@ func buildFixture() ([]byte, error) {
 }
 
 // newCtx makes the context a screen gets, for login, in lang.
-func newCtx(s *store.Store, clk *storetest.Clock, login string, lang model.Lang) *common.Context {
-	u, err := s.User(login)
-	if err != nil {
-		panic(err)
-	}
-	return &common.Context{
-		Store: s, User: u, Lang: lang, Words: common.WordsFor(lang), Styles: common.PlainStyles(),
-		Input: &common.InputSettings{Mode: textfield.ModeOff, Style: textfield.ToneModern}, Now: clk.Now,
-	}
+func newCtx(t testing.TB, s *store.Store, clk *storetest.Clock, login string, lang model.Lang) *common.Context {
+	return tuitest.Context(t, s, clk.Now, login, lang)
 }
 
 // screen makes a queue screen of size 80x21 (the body of 80x24) and
 // shows it.
 func screen(t testing.TB, s *store.Store, clk *storetest.Clock, login string) common.Screen {
 	t.Helper()
-	sc := queue.New(newCtx(s, clk, login, model.VI))
+	sc := queue.New(newCtx(t, s, clk, login, model.VI))
 	sc.SetSize(80, 21)
 	sc.Init()
 	return sc
@@ -262,7 +252,7 @@ func plain(s string) string {
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
-	if *update {
+	if tuitest.Updating() {
 		os.MkdirAll("testdata", 0o755)
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

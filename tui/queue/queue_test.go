@@ -377,7 +377,7 @@ func TestHelpFitsAndSaysEverything(t *testing.T) {
 	}
 	// The short help, with the root's "F1 ... • Ctrl+Q ...", fits in 80.
 	for _, lang := range []model.Lang{model.VI, model.EN} {
-		sc := queue.New(newCtx(s, clk, lan, lang))
+		sc := queue.New(newCtx(t, s, clk, lan, lang))
 		sc.SetSize(80, 21)
 		sc.Init()
 		for _, state := range []tea.Msg{nil, key(tea.KeyCtrlL), key(tea.KeyEsc), key(tea.KeyCtrlR)} {
@@ -433,7 +433,7 @@ func TestOfficeSeesItsSites(t *testing.T) {
 	storetest.Accept(t, office, p.ID, model.KindComplaint, model.RegimeLabour)
 	storetest.Exchange(t, child, office)
 
-	ctx := newCtx(office, clk, "lan", model.VI)
+	ctx := newCtx(t, office, clk, "lan", model.VI)
 	sc := queue.New(ctx)
 	sc.SetSize(80, 21)
 	sc.Init()

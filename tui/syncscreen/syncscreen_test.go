@@ -13,7 +13,6 @@ import (
 	"donthu/store/bundle"
 	"donthu/store/storetest"
 	"donthu/tui/common"
-	"donthu/tui/textfield"
 	"donthu/tui/tuitest"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -21,13 +20,7 @@ import (
 
 // ctxFor signs lan (every role) in to s, with the plain theme and clk.
 func ctxFor(t testing.TB, s *store.Store, clk *storetest.Clock, lang model.Lang) *common.Context {
-	t.Helper()
-	u, err := s.User("lan")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &common.Context{Store: s, User: u, Lang: lang, Words: common.WordsFor(lang), Styles: common.PlainStyles(), Now: clk.Now,
-		Input: &common.InputSettings{Mode: textfield.ModeOff, Style: textfield.ToneModern}}
+	return tuitest.Context(t, s, clk.Now, "lan", lang)
 }
 
 // screen opens the sync screen; roots are the USB sticks it finds.

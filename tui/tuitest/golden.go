@@ -56,3 +56,7 @@ func Diff(want, got string) string {
 	b.WriteString("--- got ---\n" + got)
 	return b.String()
 }
+
+// Updating reports whether the test binary was run with -update, for
+// packages that keep golden files of their own layout.
+func Updating() bool { return *update }
