@@ -208,8 +208,8 @@ func dataDir(goos string, getenv func(string) string, home func() (string, error
 
 func usage(e *env) {
 	w := e.stdout
-	fmt.Fprintln(w, e.t("donthu: sổ tiếp đoàn viên, người lao động và công dân; theo dõi đơn thư và thời hạn giải quyết.",
-		"donthu: the reception register of a trade-union office; petitions, cases and their legal deadlines."))
+	fmt.Fprint(w, wrap(e.t("donthu: sổ tiếp đoàn viên, người lao động và công dân; theo dõi đơn thư và thời hạn giải quyết.",
+		"donthu: the reception register of a trade-union office; petitions, cases and their legal deadlines."), "", ""))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, e.t("Cách dùng:", "Usage:"))
 	fmt.Fprintln(w, "  donthu [--db FILE] [--lang vi|en] [COMMAND] [ARGS]")
@@ -218,24 +218,65 @@ func usage(e *env) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, e.t("Lệnh:", "Commands:"))
 	cs := append([]command(nil), commands...)
-	sort.SliceStable(cs, func(i, j int) bool { return false })
+	sort.SliceStable(cs, func(i, j int) bool { return helpRank(cs[i].name) < helpRank(cs[j].name) })
 	for _, c := range cs {
 		if c.hidden || c.name == "" {
 			continue
 		}
-		left := c.name
-		if c.args != "" {
-			left += " " + c.args
-		}
-		fmt.Fprintf(w, "  %-44s %s\n", left, e.t(c.vi, c.en))
+		fmt.Fprint(w, wrap(strings.TrimSpace(c.name+" "+e.argsIn(c.args)), "  ", "      "))
+		fmt.Fprint(w, wrap(e.t(c.vi, c.en), "      ", "      "))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, e.t("Tùy chọn chung:", "Global options:"))
-	fmt.Fprintln(w, e.t("  --db FILE      tệp dữ liệu (mặc định: $DONTHU_DB, hoặc thư mục dữ liệu của người dùng)",
-		"  --db FILE      the data file (default: $DONTHU_DB, else the user's data folder)"))
+	fmt.Fprintln(w, e.t("  --db FILE      tệp dữ liệu (mặc định: $DONTHU_DB, hoặc thư mục\n                 dữ liệu của người dùng)",
+		"  --db FILE      the data file (default: $DONTHU_DB, else the user's\n                 data folder)"))
 	fmt.Fprintln(w, e.t("  --lang vi|en   ngôn ngữ (mặc định: tiếng Việt; hoặc $DONTHU_LANG)",
 		"  --lang vi|en   language (default: Vietnamese; or $DONTHU_LANG)"))
 	fmt.Fprintf(w, e.t("\nTệp dữ liệu hiện tại: %s\n", "\nData file now: %s\n"), e.db)
+}
+
+// argsEN names the placeholders of the usage lines in English.
+var argsEN = strings.NewReplacer("VỤ_VIỆC", "CASE", "MÃ", "CODE", "TÊN", "NAME", "NĂM", "YEAR",
+	"NGÀY", "DATE", "LOẠI", "KIND", "TỆP", "FILE", "ĐC", "ADDRESS")
+
+// argsIn returns a usage line with its placeholders in the person's language.
+func (e *env) argsIn(args string) string {
+	if e.lang == model.EN {
+		return argsEN.Replace(args)
+	}
+	return args
+}
+
+// wrap breaks s into lines of at most 78 cells, the first indented by
+// first and the rest by rest.
+func wrap(s, first, rest string) string {
+	var b strings.Builder
+	line := first
+	for _, word := range strings.Fields(s) {
+		if len([]rune(line))+1+len([]rune(word)) > 78 && strings.TrimSpace(line) != "" {
+			b.WriteString(strings.TrimRight(line, " ") + "\n")
+			line = rest
+		}
+		if strings.TrimSpace(line) != "" {
+			line += " "
+		}
+		line += word
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}
+
+// helpOrder is the order commands are listed in --help: setting up,
+// keeping the file, the site's details, exports, then sync.
+var helpOrder = []string{"init", "demo", "user", "check", "backup", "rebuild", "dump", "site", "calendar", "export", "keys", "peer", "bundle", "office"}
+
+func helpRank(name string) int {
+	for i, n := range helpOrder {
+		if n == name {
+			return i
+		}
+	}
+	return len(helpOrder)
 }
 
 // open opens the data file for a subcommand.
