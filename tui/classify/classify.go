@@ -216,7 +216,7 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Letter):
 		return common.Error(m.ctx.Words.Classify.NotYet)
 	default:
-		m.table.HandleKey(k.String())
+		m.table.HandleKey(k)
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package common
 import (
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -89,26 +91,17 @@ func (t *Table) Move(d int) {
 // Page is the number of rows one PageDown moves.
 func (t *Table) Page() int { return max(t.Height-2, 1) }
 
-// HandleKey moves the cursor for the list keys; it reports whether the
-// key was one of them.
-func (t *Table) HandleKey(k string) bool {
-	switch k {
-	case "up", "ctrl+p":
-		t.Move(-1)
-	case "down", "ctrl+n":
-		t.Move(1)
-	case "pgup":
-		t.Move(-t.Page())
-	case "pgdown":
-		t.Move(t.Page())
-	case "home":
-		t.Move(-len(t.Rows))
-	case "end":
-		t.Move(len(t.Rows))
-	default:
-		return false
+// tableKeys are the list keys of every Table (never changed).
+var tableKeys = NewListKeys()
+
+// HandleKey moves the cursor for the list keys; it reports whether msg
+// was one of them.
+func (t *Table) HandleKey(msg tea.KeyMsg) bool {
+	d, ok := tableKeys.Step(msg, t.Page())
+	if ok {
+		t.Move(d)
 	}
-	return true
+	return ok
 }
 
 func (t *Table) widths() []int {

@@ -7,7 +7,6 @@ import (
 	"donthu/model"
 	"donthu/tui/common"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -453,18 +452,10 @@ func (m *Model) explainKey(msg tea.KeyMsg) {
 	case msg.String() == "esc", msg.String() == "x", msg.String() == "q":
 		m.explain = nil
 		return
-	case key.Matches(msg, k.Up):
-		ex.scroll--
-	case key.Matches(msg, k.Down):
-		ex.scroll++
-	case key.Matches(msg, k.PageUp):
-		ex.scroll -= page
-	case key.Matches(msg, k.PageDown):
-		ex.scroll += page
-	case key.Matches(msg, k.Home):
-		ex.scroll = 0
-	case key.Matches(msg, k.End):
-		ex.scroll = len(ex.lines)
+	default:
+		if step, ok := k.Step(msg, page); ok {
+			ex.scroll += step
+		}
 	}
 	ex.scroll = max(0, min(ex.scroll, len(ex.lines)-(m.height-2)))
 }

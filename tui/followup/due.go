@@ -98,19 +98,10 @@ func (d *dueView) layout(m *Model) {
 
 func (m *Model) dueKey(msg tea.KeyMsg) tea.Cmd {
 	d, k := &m.due, m.keys
+	step, isMove := k.Step(msg, max(m.height-6, 1))
 	switch {
-	case key.Matches(msg, k.Up):
-		d.cursor--
-	case key.Matches(msg, k.Down):
-		d.cursor++
-	case key.Matches(msg, k.PageUp):
-		d.cursor -= max(m.height-6, 1)
-	case key.Matches(msg, k.PageDown):
-		d.cursor += max(m.height-6, 1)
-	case key.Matches(msg, k.Home):
-		d.cursor = 0
-	case key.Matches(msg, k.End):
-		d.cursor = len(d.items)
+	case isMove:
+		d.cursor += step
 	case key.Matches(msg, k.Mine):
 		d.mine = !d.mine
 		d.cursor, d.offset = 0, 0

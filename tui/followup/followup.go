@@ -150,19 +150,12 @@ func (m *Model) open(id string) {
 func (m *Model) caseKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	page := max(m.timelineHeight()-1, 1)
+	step, isMove := k.Step(msg, page)
 	switch {
-	case key.Matches(msg, k.Up):
-		m.scrollBy(-1)
-	case key.Matches(msg, k.Down):
-		m.scrollBy(1)
-	case key.Matches(msg, k.PageUp):
-		m.scrollBy(-page)
-	case key.Matches(msg, k.PageDown):
-		m.scrollBy(page)
-	case key.Matches(msg, k.Home):
-		m.scroll = 0
 	case key.Matches(msg, k.End):
-		m.toEnd = true
+		m.toEnd = true // resolved when the timeline is laid out
+	case isMove:
+		m.scrollBy(step)
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return common.GotoMsg{Screen: common.ScreenQueue} }
 	default:

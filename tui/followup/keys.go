@@ -107,23 +107,18 @@ func (m *Model) label(id actionID) string {
 
 // keyMap holds the keys that are not actions.
 type keyMap struct {
-	Up, Down, PageUp, PageDown, Home, End key.Binding
-	Scroll                                key.Binding // help only
-	Open                                  key.Binding
-	Mine                                  key.Binding
-	Back                                  key.Binding
-	Save, Cancel, Next                    key.Binding // forms, help only
-	Close                                 key.Binding // the explanation, help only
+	common.ListKeys
+	Scroll             key.Binding // help only
+	Open               key.Binding
+	Mine               key.Binding
+	Back               key.Binding
+	Save, Cancel, Next key.Binding // forms, help only
+	Close              key.Binding // the explanation, help only
 }
 
 func newKeys(w *common.FollowupWords) keyMap {
 	return keyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p")),
-		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown")),
-		Home:     key.NewBinding(key.WithKeys("home")),
-		End:      key.NewBinding(key.WithKeys("end")),
+		ListKeys: common.NewListKeys(),
 		Scroll:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑↓", w.KeyScroll)),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", w.KeyOpen)),
 		Mine:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", w.KeyMine)),

@@ -9,14 +9,9 @@ import (
 // keyMap holds the queue's keys. Letters go to the search box, so the
 // screen's own commands are Enter, Esc and Ctrl keys.
 type keyMap struct {
-	Type     key.Binding // help only: letters search
-	Move     key.Binding // help only: the list keys
-	Up       key.Binding
-	Down     key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
-	Home     key.Binding
-	End      key.Binding
+	Type key.Binding // help only: letters search
+	Move key.Binding // help only: the list keys
+	common.ListKeys
 	Open     key.Binding
 	Clear    key.Binding
 	Filter   key.Binding
@@ -38,12 +33,7 @@ func newKeys(w *common.QueueWords) keyMap {
 	return keyMap{
 		Type:     key.NewBinding(key.WithKeys("a"), key.WithHelp(w.KeyType, w.KeyTypeDesc)),
 		Move:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑↓ PgUp PgDn", w.KeyMove)),
-		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p")),
-		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown")),
-		Home:     key.NewBinding(key.WithKeys("home")),
-		End:      key.NewBinding(key.WithKeys("end")),
+		ListKeys: common.NewListKeys(),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", w.KeyOpen)),
 		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyClear)),
 		Filter:   key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("Ctrl+L", w.KeyFilter)),

@@ -275,19 +275,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
+	if d, ok := k.Step(msg, m.table.Page()); ok {
+		m.table.Move(d)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.table.Move(-1)
-	case key.Matches(msg, k.Down):
-		m.table.Move(1)
-	case key.Matches(msg, k.PageUp):
-		m.table.Move(-m.table.Page())
-	case key.Matches(msg, k.PageDown):
-		m.table.Move(m.table.Page())
-	case key.Matches(msg, k.Home):
-		m.table.Move(-len(m.shown))
-	case key.Matches(msg, k.End):
-		m.table.Move(len(m.shown))
 	case key.Matches(msg, k.Open):
 		if id := m.current(); id != "" {
 			return func() tea.Msg { return common.OpenCaseMsg{ID: id} }

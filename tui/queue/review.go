@@ -117,7 +117,7 @@ func (m *Model) reviewKey(msg tea.KeyMsg) tea.Cmd {
 			return func() tea.Msg { return common.OpenCaseMsg{ID: id} }
 		}
 	default:
-		v.table.HandleKey(msg.String())
+		v.table.HandleKey(msg)
 	}
 	return nil
 }

@@ -394,7 +394,7 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 		}
 		return m.startPick(opImport)
 	default:
-		m.table.HandleKey(k.String())
+		m.table.HandleKey(k)
 	}
 	return nil
 }
