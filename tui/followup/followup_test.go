@@ -415,16 +415,16 @@ func TestOverdueCountAfterAction(t *testing.T) {
 	// Wide enough for the whole status line (at 80 columns a message
 	// puts the count out of sight).
 	a := newApp(s, clk, lan, model.VI, 120, 30)
-	if !strings.Contains(a.view(), "Quá hạn: 2") {
-		t.Fatalf("status line:\n%s", a.view())
+	if !strings.Contains(a.View(), "Quá hạn: 2") {
+		t.Fatalf("status line:\n%s", a.View())
 	}
-	a.send(key(tea.KeyF4))
-	a.send(runes("pham van duc")...)
-	a.send(key(tea.KeyEnter))
-	a.send(runes("k1")...)
-	a.send(key(tea.KeyCtrlS))
-	a.send(runes("c")...)
-	if v := a.view(); !strings.Contains(v, "Quá hạn: 1") || !strings.Contains(v, "[Đã giải quyết]") {
+	a.Send(key(tea.KeyF4))
+	a.Send(runes("pham van duc")...)
+	a.Send(key(tea.KeyEnter))
+	a.Send(runes("k1")...)
+	a.Send(key(tea.KeyCtrlS))
+	a.Send(runes("c")...)
+	if v := a.View(); !strings.Contains(v, "Quá hạn: 1") || !strings.Contains(v, "[Đã giải quyết]") {
 		t.Fatalf("after concluding an overdue case:\n%s", v)
 	}
 }
@@ -461,31 +461,31 @@ func TestGolden(t *testing.T) {
 	s, clk, ids := fixture(t)
 	for _, lang := range []model.Lang{model.VI, model.EN} {
 		a := newApp(s, clk, lan, lang, 80, 24)
-		a.send(key(tea.KeyF5))
-		golden(t, "due."+lang.Code(), a.view())
-		a.send(common.OpenCaseMsg{ID: ids[extended]})
-		golden(t, "case.extended."+lang.Code(), a.view())
-		a.send(runes("g")...)
-		golden(t, "form.extend."+lang.Code(), a.view())
-		a.send(key(tea.KeyEsc), common.OpenCaseMsg{ID: ids[conflict]})
-		golden(t, "case.conflict."+lang.Code(), a.view())
-		a.send(common.OpenCaseMsg{ID: ids[reopened]}, runes("k")[0])
-		a.send(runes("1")...)
-		a.send(key(tea.KeyCtrlS))
-		golden(t, "confirm.conclude."+lang.Code(), a.view())
-		a.send(runes("n")...)
-		a.send(key(tea.KeyEsc))
-		a.send(runes("x")...)
-		golden(t, "explain."+lang.Code(), a.view())
-		a.send(key(tea.KeyEsc), key(tea.KeyF1))
-		golden(t, "help."+lang.Code(), a.view())
+		a.Send(key(tea.KeyF5))
+		golden(t, "due."+lang.Code(), a.View())
+		a.Send(common.OpenCaseMsg{ID: ids[extended]})
+		golden(t, "case.extended."+lang.Code(), a.View())
+		a.Send(runes("g")...)
+		golden(t, "form.extend."+lang.Code(), a.View())
+		a.Send(key(tea.KeyEsc), common.OpenCaseMsg{ID: ids[conflict]})
+		golden(t, "case.conflict."+lang.Code(), a.View())
+		a.Send(common.OpenCaseMsg{ID: ids[reopened]}, runes("k")[0])
+		a.Send(runes("1")...)
+		a.Send(key(tea.KeyCtrlS))
+		golden(t, "confirm.conclude."+lang.Code(), a.View())
+		a.Send(runes("n")...)
+		a.Send(key(tea.KeyEsc))
+		a.Send(runes("x")...)
+		golden(t, "explain."+lang.Code(), a.View())
+		a.Send(key(tea.KeyEsc), key(tea.KeyF1))
+		golden(t, "help."+lang.Code(), a.View())
 	}
 	h := newApp(s, clk, hoa, model.VI, 80, 24)
-	h.send(common.OpenCaseMsg{ID: ids[extended]})
-	golden(t, "case.receptionist.vi", h.view())
+	h.Send(common.OpenCaseMsg{ID: ids[extended]})
+	golden(t, "case.receptionist.vi", h.View())
 	w := newApp(s, clk, lan, model.VI, 120, 40)
-	w.send(common.OpenCaseMsg{ID: ids[suspended]})
-	golden(t, "case.wide.vi", w.view())
+	w.Send(common.OpenCaseMsg{ID: ids[suspended]})
+	golden(t, "case.wide.vi", w.View())
 }
 
 // The figures come from the store's deadline too: a quick check that the

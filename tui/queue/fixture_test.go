@@ -1,10 +1,8 @@
 package queue_test
 
 import (
-	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -12,13 +10,12 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/storetest"
-	"donthu/tui"
+	"donthu/tui/apptest"
 	"donthu/tui/common"
 	"donthu/tui/queue"
 	"donthu/tui/tuitest"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // today is the day the tests look at the queue: Monday 2 March 2026.
@@ -164,106 +161,23 @@ func screen(t testing.TB, s *store.Store, clk *storetest.Clock, login string) co
 	return sc
 }
 
-// runes returns one key message per rune, as a person types.
-func runes(s string) []tea.Msg {
-	var out []tea.Msg
-	for _, r := range s {
-		if r == ' ' {
-			out = append(out, tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
-			continue
-		}
-		out = append(out, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-	}
-	return out
-}
-
-// keys sends msgs to a screen and returns the commands' messages.
-func keys(sc common.Screen, msgs ...tea.Msg) (common.Screen, []tea.Msg) {
-	var out []tea.Msg
-	for _, msg := range msgs {
-		var cmd tea.Cmd
-		sc, cmd = sc.Update(msg)
-		out = append(out, runCmd(cmd)...)
-	}
-	return sc, out
-}
-
-func runCmd(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	switch m := cmd().(type) {
-	case nil:
-		return nil
-	case tea.BatchMsg:
-		var out []tea.Msg
-		for _, c := range m {
-			out = append(out, runCmd(c)...)
-		}
-		return out
-	default:
-		return []tea.Msg{m}
-	}
-}
-
 func key(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
 
-// app drives the whole interface, as the binary does, at w x h.
-type app struct {
-	t testing.TB
-	m tea.Model
-}
+// The drivers are tuitest's and apptest's; these names keep the tests short.
+var (
+	runes  = tuitest.Msgs
+	keys   = tuitest.Send
+	runCmd = tuitest.Drain
+	plain  = tuitest.Strip
+)
 
-func newApp(t testing.TB, s *store.Store, clk *storetest.Clock, login string, lang model.Lang, w, h int) *app {
-	a := &app{t: t, m: tui.New(s, tui.Options{Lang: lang, Plain: true, Output: io.Discard, Now: clk.Now, User: login})}
-	a.send(tea.WindowSizeMsg{Width: w, Height: h})
-	a.run(a.m.Init())
-	return a
-}
-
-func (a *app) send(msgs ...tea.Msg) {
-	for _, msg := range msgs {
-		var cmd tea.Cmd
-		a.m, cmd = a.m.Update(msg)
-		a.run(cmd)
-	}
-}
-
-func (a *app) run(cmd tea.Cmd) {
-	for _, msg := range runCmd(cmd) {
-		if _, quit := msg.(tea.QuitMsg); !quit {
-			a.send(msg)
-		}
-	}
-}
-
-func (a *app) view() string { return plain(a.m.View()) }
-
-// plain strips escapes and trailing spaces, for golden files.
-func plain(s string) string {
-	lines := strings.Split(ansi.Strip(s), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
+// newApp drives the whole interface, as the binary does, at w x h.
+func newApp(t testing.TB, s *store.Store, clk *storetest.Clock, login string, lang model.Lang, w, h int) *apptest.App {
+	return apptest.New(s, clk.Now, login, lang, w, h)
 }
 
 // golden compares got with testdata/name.golden (rewritten with -update).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if tuitest.Updating() {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file (run with -update if the change is meant):\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	tuitest.GoldenAt(t, filepath.Join("testdata", name+".golden"), got)
 }

@@ -401,24 +401,24 @@ func TestGolden(t *testing.T) {
 	s, clk := fixture(t)
 	for _, lang := range []model.Lang{model.VI, model.EN} {
 		a := newApp(t, s, clk, lan, lang, 80, 24)
-		a.send(key(tea.KeyF4))
-		golden(t, "list."+lang.Code(), a.view())
-		a.send(runes("sao mai")...)
-		golden(t, "search."+lang.Code(), a.view())
-		a.send(key(tea.KeyEsc), key(tea.KeyCtrlL))
-		golden(t, "filter."+lang.Code(), a.view())
-		a.send(key(tea.KeyEsc), key(tea.KeyCtrlD))
-		golden(t, "closed."+lang.Code(), a.view())
-		a.send(key(tea.KeyCtrlD), key(tea.KeyCtrlR))
-		golden(t, "review."+lang.Code(), a.view())
-		a.send(key(tea.KeyEsc), key(tea.KeyF1))
-		golden(t, "help."+lang.Code(), a.view())
+		a.Send(key(tea.KeyF4))
+		golden(t, "list."+lang.Code(), a.View())
+		a.Send(runes("sao mai")...)
+		golden(t, "search."+lang.Code(), a.View())
+		a.Send(key(tea.KeyEsc), key(tea.KeyCtrlL))
+		golden(t, "filter."+lang.Code(), a.View())
+		a.Send(key(tea.KeyEsc), key(tea.KeyCtrlD))
+		golden(t, "closed."+lang.Code(), a.View())
+		a.Send(key(tea.KeyCtrlD), key(tea.KeyCtrlR))
+		golden(t, "review."+lang.Code(), a.View())
+		a.Send(key(tea.KeyEsc), key(tea.KeyF1))
+		golden(t, "help."+lang.Code(), a.View())
 	}
 	// A receptionist sees the denouncer masked; a wide terminal gets full
 	// numbers, dates and the status.
 	a := newApp(t, s, clk, hoa, model.VI, 120, 40)
-	a.send(key(tea.KeyF4))
-	golden(t, "list.wide.receptionist.vi", a.view())
+	a.Send(key(tea.KeyF4))
+	golden(t, "list.wide.receptionist.vi", a.View())
 }
 
 // TestOfficeSeesItsSites: an office's file holds its child sites' cases;

@@ -17,7 +17,13 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // layout is what is tested.
 func Golden(t testing.TB, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name+".txt")
+	GoldenAt(t, filepath.Join("testdata", "golden", name+".txt"), got)
+}
+
+// GoldenAt is Golden for a golden file at path (relative to the test's
+// package), for packages that keep theirs elsewhere.
+func GoldenAt(t testing.TB, path, got string) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)

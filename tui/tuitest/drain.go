@@ -1,0 +1,61 @@
+package tuitest
+
+import (
+	"strings"
+
+	"donthu/tui/common"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Drain runs cmd as the runtime would, batches flattened, and returns the
+// messages it produced; they are not fed back to anyone.
+func Drain(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch m := cmd().(type) {
+	case nil:
+		return nil
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range m {
+			out = append(out, Drain(c)...)
+		}
+		return out
+	default:
+		return []tea.Msg{m}
+	}
+}
+
+// Msgs is Runes as plain messages, to pass to Send.
+func Msgs(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, k := range Runes(s) {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Send gives msgs to a screen one after another and returns the messages
+// its commands produced (not fed back: the test decides what to do).
+func Send(sc common.Screen, msgs ...tea.Msg) (common.Screen, []tea.Msg) {
+	var out []tea.Msg
+	for _, msg := range msgs {
+		var cmd tea.Cmd
+		sc, cmd = sc.Update(msg)
+		out = append(out, Drain(cmd)...)
+	}
+	return sc, out
+}
+
+// Strip removes styles, no-break spaces (they look like spaces) and
+// trailing spaces from a view, for golden files compared as text.
+func Strip(s string) string {
+	lines := strings.Split(strings.ReplaceAll(ansi.Strip(s), "\u00a0", " "), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
