@@ -14,27 +14,6 @@ import (
 	"donthu/store/storetest"
 )
 
-// card returns the key card of s.
-func keyCard(t testing.TB, s *store.Store) bundle.Card {
-	t.Helper()
-	c, err := s.KeyCard()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-// pin makes a and b trust each other's cards.
-func pinBoth(t testing.TB, a, b *store.Store) {
-	t.Helper()
-	if _, err := a.PinPeer(keyCard(t, b), store.PinOptions{By: "lan"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.PinPeer(keyCard(t, a), store.PinOptions{By: "lan"}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestKeyCardFileRoundTrip(t *testing.T) {
 	s, _ := storetest.New(t, "GL07")
 	path := filepath.Join(t.TempDir(), "GL07.card")
@@ -118,3 +97,8 @@ func TestExportDir(t *testing.T) {
 		t.Fatal("set a folder that does not exist")
 	}
 }
+
+var (
+	keyCard = storetest.KeyCard
+	pinBoth = storetest.PinBoth
+)

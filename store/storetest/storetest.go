@@ -19,6 +19,7 @@ import (
 
 	"donthu/model"
 	"donthu/store"
+	"donthu/store/bundle"
 )
 
 // Clock is a settable wall clock for tests. It is safe for concurrent use.
@@ -253,4 +254,26 @@ func sortedSites(h map[string]uint64) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// KeyCard returns the public key card of s.
+func KeyCard(t testing.TB, s *store.Store) bundle.Card {
+	t.Helper()
+	c, err := s.KeyCard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// PinBoth makes a and b trust each other's cards, as two sites do once
+// they have read each other's fingerprints over the phone.
+func PinBoth(t testing.TB, a, b *store.Store) {
+	t.Helper()
+	if _, err := a.PinPeer(KeyCard(t, b), store.PinOptions{By: "lan"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.PinPeer(KeyCard(t, a), store.PinOptions{By: "lan"}); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -29,27 +29,6 @@ func screen(t testing.TB, ctx *common.Context, roots ...string) *tuitest.Screen 
 	return tuitest.NewScreen(t, NewWith(ctx, Options{Roots: func() []string { return roots }, Poll: time.Millisecond}))
 }
 
-func keyCard(t testing.TB, s *store.Store) bundle.Card {
-	t.Helper()
-	c, err := s.KeyCard()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-// pinBoth exchanges key cards between a and b, as two sites do once
-// they have read each other's fingerprints over the phone.
-func pinBoth(t testing.TB, a, b *store.Store) {
-	t.Helper()
-	if _, err := a.PinPeer(keyCard(t, b), store.PinOptions{By: "lan"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := b.PinPeer(keyCard(t, a), store.PinOptions{By: "lan"}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // world is an office HN01 and its site GL07, cards exchanged, sharing a
 // clock, with a USB stick mounted at stick.
 type world struct {
@@ -355,3 +334,8 @@ func TestDeclaredParentNotPinned(t *testing.T) {
 	screen(t, ctxFor(t, s, clk, model.VI)).Expect("cấp trên HN01: chưa ghim thẻ khóa")
 	screen(t, ctxFor(t, s, clk, model.EN)).Expect("parent HN01: key card not pinned")
 }
+
+var (
+	keyCard = storetest.KeyCard
+	pinBoth = storetest.PinBoth
+)
