@@ -665,3 +665,38 @@ func TestOfficeActionsRefuseBadInput(t *testing.T) {
 		}
 	}
 }
+
+// An office's own change to a child's record (a note, from any path) is
+// addressed to the child: the next bundle carries it down, and both
+// copies fold the same events and agree.
+func TestOfficeEditOfChildRecordTravelsDown(t *testing.T) {
+	w := newSyncWorld(t)
+	p := storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	c := storetest.Accept(t, w.gl07, p.ID, model.KindComplaint, model.RegimeLabour)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	if err := w.office.AddNote("lan", c.ID, "Cấp trên đã gọi điện cho công ty"); err != nil {
+		t.Fatal(err)
+	}
+	tl, _ := w.office.Timeline(c.ID)
+	if last := tl[len(tl)-1]; last.Site != "HN01" || last.To != "GL07" {
+		t.Fatalf("the office's note on GL07's case is %s to %q", last.Key(), last.To)
+	}
+	down := exportTo(t, w.office, "GL07", w.dir)
+	if down.Manifest.Events.Types["note.added"] != 1 {
+		t.Fatalf("down %+v", down.Manifest.Events)
+	}
+	importBundle(t, w.gl07, down.Path)
+	office, _ := w.office.Case(c.ID)
+	child, _ := w.gl07.Case(c.ID)
+	if child.Notes != 1 || office.Notes != child.Notes || office.Updated != child.Updated {
+		t.Fatalf("copies differ: office %d notes, child %d", office.Notes, child.Notes)
+	}
+	// The office's own records stay unaddressed.
+	op := storetest.Visit(t, w.office, "Lê Văn Cường", model.KindComplaint)
+	if err := w.office.AddNote("lan", op.ID, "ghi chú"); err != nil {
+		t.Fatal(err)
+	}
+	if tl, _ := w.office.Timeline(op.ID); tl[len(tl)-1].To != "" {
+		t.Fatalf("the office's note on its own petition is addressed to %q", tl[len(tl)-1].To)
+	}
+}

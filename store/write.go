@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"donthu/model"
@@ -94,6 +95,12 @@ func (w *writer) nextID(kind string) string { return model.NewEntityID(kind, w.s
 
 // emit appends one event of this site.
 func (w *writer) emit(entity string, t model.EventType, to string, data any) (model.Event, error) {
+	if owner := ownerOf(w.tx, entity); owner != "" && owner != w.s.site && to == "" {
+		// Another site's record: the event is addressed to its owner, so
+		// the next bundle carries it there and both copies fold the same
+		// events (a site's own events go only to its parent otherwise).
+		to = owner
+	}
 	ev := model.Event{
 		Site: w.s.site, Seq: w.seq + 1, Clock: w.s.hlc.Next(w.now), At: w.now.UTC(),
 		Author: w.author, Entity: entity, Type: t, To: to, Prev: w.head,
@@ -131,6 +138,27 @@ func (w *writer) number(kind string, year int) (string, error) {
 	default:
 		return fmt.Sprintf("%s-%d-%04d", w.s.site, year, n), nil
 	}
+}
+
+// ownerOf returns the site that owns an existing record ("" for a record
+// not yet created): the site that keeps it and whose events change it.
+func ownerOf(tx *bolt.Tx, entity string) string {
+	sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(entity)))
+	if sb == nil {
+		return ""
+	}
+	b := sb.Get([]byte(entity))
+	if b == nil {
+		return ""
+	}
+	if model.EntityKind(entity) == model.EntSite {
+		return strings.TrimPrefix(entity, model.EntSite+":")
+	}
+	var v struct {
+		Site string `json:"site"`
+	}
+	json.Unmarshal(b, &v)
+	return v.Site
 }
 
 // headOf returns the key of the newest event of entity in fold order.

@@ -54,9 +54,10 @@ func (m *Model) disabled(id actionID) string {
 	if c.ID == "" {
 		return w.NoCaseOpen
 	}
-	// A child site's case (seen at its office) is the child's to move:
-	// the office's own events on it would never travel down, and the two
-	// copies would part. The office sends guidance instead.
+	// A child site's case (seen at its office) is the child's to resolve;
+	// the office directs it by guidance. (Whatever the office writes on a
+	// child's record is addressed to the child by the store, so the two
+	// copies never part; this is the desk's rule, not the data's.)
 	if m.childCase() {
 		switch id {
 		case aExplain:
