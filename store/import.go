@@ -259,9 +259,3 @@ func (s *Store) Quarantined() []model.Event {
 	})
 	return out
 }
-
-// Bucket gives sync code a named bucket of its own inside an import
-// transaction (peer records, bundle counters), created if needed.
-func (it *ImportTx) Bucket(name string) (*bolt.Bucket, error) {
-	return it.tx.Bucket(bPeers).CreateBucketIfNotExists([]byte(name))
-}
