@@ -5,7 +5,7 @@ DEMO_DB ?= data/demo.db
 PKGS    := ./...
 LDFLAGS := -s -w
 
-.PHONY: build run test vet fmt-check test-386 cross-vet bench fuzz release release-check clean
+.PHONY: build run test vet tidy-check fmt-check test-386 cross-vet bench fuzz release release-check clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/donthu
@@ -19,7 +19,7 @@ run: build
 # Every test: formatting, vet (also as Windows), the race detector over all
 # packages, the core again as a 32-bit build, and the release binaries
 # (Windows included) built and held to their size budget.
-test: fmt-check vet cross-vet
+test: fmt-check tidy-check vet cross-vet
 	$(GO) test -race -count=1 $(PKGS)
 	$(MAKE) test-386
 	$(MAKE) release-check
@@ -30,6 +30,10 @@ fmt-check:
 
 vet:
 	$(GO) vet $(PKGS)
+
+# go.mod and go.sum say exactly what the code imports.
+tidy-check:
+	$(GO) mod tidy -diff
 
 # The parts that differ by platform (data folder, file locking, paths)
 # are checked as Windows builds, 64- and 32-bit.
