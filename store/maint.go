@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -19,10 +20,13 @@ import (
 
 // Rebuild drops every projection and index (and the entity lists) and
 // recomputes them from the event log alone, in one transaction.
-func (s *Store) Rebuild() error {
+func (s *Store) Rebuild() (err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	// A damaged page can make bbolt panic or fault mid-read: say so and
+	// point to salvage; the transaction is not committed.
+	defer Guard(&err, s.path)()
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bState, bIdx, bEntityEvents} {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
@@ -36,7 +40,9 @@ func (s *Store) Rebuild() error {
 		err := tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
 			var e model.Event
 			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
+				return userErr(fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err),
+					fmt.Sprintf("Sự kiện %s trong nhật ký bị hỏng nên không dựng lại được; chưa có gì thay đổi. Hãy cứu dữ liệu sang tệp mới: donthu salvage %s -o TỆP_MỚI", evLabel(k), s.path),
+					fmt.Sprintf("Event %s in the log is damaged, so nothing can be rebuilt; nothing was changed. Recover the data into a new file: donthu salvage %s -o NEW_FILE", evLabel(k), s.path))
 			}
 			ents[e.Entity] = true
 			s.hlc.Observe(e.Clock)
@@ -59,6 +65,12 @@ func (s *Store) Rebuild() error {
 		return refoldMany(tx, ents)
 	})
 	s.dropCaches()
+	var ue *UserError
+	if err != nil && !errors.As(err, &ue) {
+		err = userErr(fmt.Errorf("%w: %w", ErrCorrupt, err),
+			fmt.Sprintf("Không dựng lại được vì nhật ký có chỗ hỏng (%v); chưa có gì thay đổi. Hãy cứu dữ liệu sang tệp mới: donthu salvage %s -o TỆP_MỚI", short(err), s.path),
+			fmt.Sprintf("Cannot rebuild: the log is damaged (%v); nothing was changed. Recover the data into a new file: donthu salvage %s -o NEW_FILE", short(err), s.path))
+	}
 	return err
 }
 
@@ -68,14 +80,37 @@ type Problem = model.Label
 // Check verifies the file: bbolt's own consistency, no gap in any site's
 // seq, every chain link, and every projection and index equal to a fresh
 // fold of the log. It returns nothing when all is well.
-func (s *Store) Check() []Problem {
-	var out []Problem
+func (s *Store) Check() (out []Problem) {
 	add := func(vi, en string, a ...any) {
 		out = append(out, Problem{VI: fmt.Sprintf(vi, a...), EN: fmt.Sprintf(en, a...)})
 	}
+	// The command meant to diagnose damage must never crash on it: a
+	// panic or fault inside bbolt becomes one more problem, with the way
+	// out.
+	var damage error
+	defer func() {
+		if damage != nil {
+			out = append(out, Problem{VI: Message(damage, model.VI), EN: Message(damage, model.EN)})
+		}
+	}()
+	defer Guard(&damage, s.path)()
+	for _, q := range s.Quarantined() {
+		add("Đơn vị %s đã gửi hai sự kiện khác nhau cùng số %d (%s, %s): bản thứ hai được giữ riêng, không áp dụng. Đơn vị đó có thể đã được khôi phục từ bản sao lưu cũ; hãy báo quản trị viên.",
+			"Site %s sent two different events numbered %d (%s, %s): the second is held apart, not applied. That site may have been restored from an old backup; tell an administrator.",
+			q.Site, q.Seq, q.Type, q.At.In(model.VN).Format("2006-01-02 15:04"))
+	}
+	structural := 0
 	s.db.View(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
+			structural++
 			add("Lỗi cấu trúc tệp: %v", "File structure error: %v", err)
+		}
+		if structural > 0 {
+			// Reading on through damaged pages can crash or loop: stop
+			// here with the way out.
+			add("Tệp bị hỏng cấu trúc. Hãy khôi phục bản sao lưu gần nhất, hoặc cứu những gì còn nguyên: donthu salvage %s -o TỆP_MỚI",
+				"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
+			return nil
 		}
 		var site string
 		var want uint64
@@ -154,6 +189,14 @@ func (s *Store) Check() []Problem {
 		return nil
 	})
 	return out
+}
+
+// evLabel names an event key for a person: SITE#seq.
+func evLabel(k []byte) string {
+	if site, n, ok := parseEvKey(k); ok {
+		return model.EventKey(site, n)
+	}
+	return fmt.Sprintf("%q", k)
 }
 
 // DumpEvents writes every event as JSON Lines, by site then seq: a stable

@@ -84,6 +84,10 @@ type Options struct {
 	Now func() time.Time
 	// NoSync skips fsync (benchmarks and bulk demo generation only).
 	NoSync bool
+	// MustExist refuses a path with no data file (or an empty one)
+	// instead of creating it: rebuild, salvage's source, and any command
+	// that only makes sense on a file already set up.
+	MustExist bool
 }
 
 // Store is an open data file.
@@ -103,16 +107,35 @@ type Store struct {
 }
 
 // Open opens (creating if needed) the data file at path.
-func Open(path string, opt Options) (*Store, error) {
+func Open(path string, opt Options) (s *Store, err error) {
+	defer Guard(&err, path)()
 	if opt.Timeout == 0 {
 		opt.Timeout = time.Second
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	// Check the file before bbolt maps it: a file cut short would be
+	// read past its end (SIGBUS, beyond any recover).
+	if err := ValidateFile(path); err != nil {
+		if errors.Is(err, ErrEmptyFile) && !opt.ReadOnly && !opt.MustExist {
+			// An empty file is what a new one looks like to bbolt; set
+			// it up as new (init, demo, the interface's first start).
+		} else {
+			return nil, err
+		}
+	}
+	if opt.ReadOnly || opt.MustExist {
+		if fi, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, userErr(ErrNotFound, "Không có tệp dữ liệu "+path+" (gõ nhầm đường dẫn?). Chưa tạo gì. Nếu là đơn vị mới, hãy chạy: donthu init",
+				"No data file at "+path+" (a mistyped path?). Nothing was created. For a new site, run: donthu init")
+		} else if err == nil && fi.Size() == 0 {
+			return nil, ValidateFile(path)
+		}
+	}
 	if !opt.ReadOnly {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, userErr(err, "Không tạo được thư mục dữ liệu: "+filepath.Dir(path), "Cannot create the data folder: "+filepath.Dir(path))
+			return nil, osErr(err, filepath.Dir(path))
 		}
 	}
 	bo := &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly, NoSync: opt.NoSync, InitialMmapSize: initialMmap(path)}
@@ -125,14 +148,14 @@ func Open(path string, opt Options) (*Store, error) {
 				"The data file "+path+" is open in another copy of donthu. Close it and try again.")
 		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 			return nil, userErr(ErrCorrupt,
-				"Tệp "+path+" không phải tệp dữ liệu donthu hoặc đã hỏng. Hãy khôi phục từ bản sao lưu (thư mục backups bên cạnh).",
-				"The file "+path+" is not a donthu data file or is damaged. Restore a backup (the backups folder beside it).")
+				"Tệp "+path+" không phải tệp dữ liệu donthu hoặc đã hỏng. Hãy khôi phục từ bản sao lưu (thư mục backups bên cạnh), hoặc cứu những gì còn nguyên: donthu salvage "+path+" -o TỆP_MỚI",
+				"The file "+path+" is not a donthu data file or is damaged. Restore a backup (the backups folder beside it), or recover what is intact: donthu salvage "+path+" -o NEW_FILE")
 		case errors.Is(err, os.ErrNotExist) && opt.ReadOnly:
 			return nil, userErr(ErrNotFound, "Không có tệp dữ liệu "+path, "No data file at "+path)
 		}
-		return nil, userErr(err, "Không mở được tệp dữ liệu "+path+": "+err.Error(), "Cannot open the data file "+path+": "+err.Error())
+		return nil, osErr(err, path)
 	}
-	s := &Store{db: db, path: path, now: opt.Now}
+	s = &Store{db: db, path: path, now: opt.Now}
 	if !opt.ReadOnly {
 		if err := s.prepare(); err != nil {
 			db.Close()
@@ -193,7 +216,11 @@ func (s *Store) loadMeta() error {
 	return s.db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
-			return userErr(ErrCorrupt, "Tệp dữ liệu thiếu phần meta", "The data file has no meta bucket")
+			// bbolt wrote its header, then the process stopped before the
+			// first commit: a setup (init, demo) that was interrupted.
+			return userErr(ErrNotInitialised,
+				"Tệp "+s.path+" đã được tạo nhưng chưa từng được thiết lập (lần chạy donthu init hoặc donthu demo đầu tiên bị ngắt giữa chừng?). Không có dữ liệu nào bị mất: hãy chạy lại donthu init (hoặc donthu demo).",
+				"The file "+s.path+" was created but never set up (the first donthu init or donthu demo was interrupted?). No data was lost: run donthu init (or donthu demo) again.")
 		}
 		// A read-only open skips prepare: refuse a newer layout here too.
 		have, _ := strconv.Atoi(string(meta.Get([]byte("schema"))))

@@ -319,6 +319,9 @@ type opened struct {
 	m   bundle.Manifest
 	rec peerRecord
 	rel Relation
+	// reissued: the number was used before, but the content is new (the
+	// sender was restored from an old backup).
+	reissued bool
 }
 
 // openBundle decrypts a bundle and runs every check that needs only its
@@ -356,9 +359,30 @@ func (s *Store) openBundle(r io.Reader) (*opened, error) {
 		return o, err
 	}
 	if m.Number <= o.rec.Received.Number {
-		return o, replayErr(m, o.rec.Received.Number)
+		s.db.View(func(tx *bolt.Tx) error { o.reissued = reissued(tx, m); return nil })
+		if !o.reissued {
+			return o, replayErr(m, o.rec.Received.Number)
+		}
 	}
 	return o, nil
+}
+
+// reissued says whether an authentic bundle whose number was already
+// used is nonetheless new: its sender declares a chain head this file
+// does not hold. A site restored from an old backup numbers its bundles
+// from where the backup left off, so its first bundles after the restore
+// reuse numbers; judged by number alone, they would be dropped as
+// replays and what the site wrote since would never arrive.
+func reissued(tx *bolt.Tx, m *bundle.Manifest) bool {
+	if m.Head.Seq == 0 {
+		return false
+	}
+	raw := tx.Bucket(bEvents).Get(evKey(m.From, m.Head.Seq))
+	if raw == nil {
+		return true
+	}
+	var e model.Event
+	return json.Unmarshal(raw, &e) == nil && e.Hash() != m.Head.Hash
 }
 
 func replayErr(m *bundle.Manifest, have uint64) error {
@@ -386,6 +410,14 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	if o != nil {
 		out.Manifest = o.m
 	}
+	if errors.Is(err, bundle.ErrReplay) {
+		// Judge a replay only on a whole, authentic file: a damaged copy
+		// of a bundle already imported is refused as damaged, not
+		// reported as "nothing changed".
+		if derr := drain(o.r); derr != nil {
+			return derr
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -397,7 +429,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 		if err != nil {
 			return err
 		}
-		if m.Number <= rec.Received.Number {
+		if m.Number <= rec.Received.Number && !o.reissued {
 			return replayErr(m, rec.Received.Number)
 		}
 		// The sender's declared head: a child's bundle must have brought
@@ -428,7 +460,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 			holds = mine
 		}
 		rec.Acked = holds
-		rec.Received = ReceivedBundle{Number: m.Number, Created: m.Created, At: s.now().UTC(),
+		rec.Received = ReceivedBundle{Number: max(m.Number, rec.Received.Number), Created: m.Created, At: s.now().UTC(),
 			File: filepath.Base(out.Path), Events: m.Events.Count, Head: m.Head}
 		return putPeer(it.tx, &rec)
 	}
@@ -440,6 +472,17 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	}
 	out.Result = res
 	return nil
+}
+
+// drain reads a verified bundle to its end, so the payload's checksum and
+// the encryption's authentication are checked.
+func drain(r *bundle.Reader) error {
+	for {
+		_, ok, err := r.Next()
+		if err != nil || !ok {
+			return err
+		}
+	}
 }
 
 // prefetch reads, decodes and checks a bundle's events in a goroutine of
