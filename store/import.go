@@ -175,6 +175,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 		res.Added, res.Present, res.Quarantined = 0, 0, nil
 		return res, err
 	}
+	s.saw()
 	s.dropCaches()
 	return res, nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -64,6 +66,9 @@ func (s *Store) Rebuild() (err error) {
 		}
 		return refoldMany(tx, ents)
 	})
+	if err == nil {
+		s.saw()
+	}
 	s.dropCaches()
 	var ue *UserError
 	if err != nil && !errors.As(err, &ue) {
@@ -233,43 +238,144 @@ func (s *Store) DumpState(w io.Writer) error {
 	return bw.Flush()
 }
 
-// Backup writes a consistent copy of the file while it is in use.
+// Backup writes a consistent copy of the file while it is in use. The
+// copy is written to a temporary file, synced to disk, and only then
+// renamed into place: a crash leaves the old copy or the new one whole.
 func (s *Store) Backup(path string) error {
+	return s.backup(context.Background(), path)
+}
+
+func (s *Store) backup(ctx context.Context, path string) error {
+	fail := func(err error) error {
+		vi, en := osWords(err)
+		if errors.Is(err, context.Canceled) {
+			vi, en = "đã dừng khi đóng chương trình", "stopped as the program closed"
+		}
+		return userErr(err, "Không sao lưu được vào "+path+": "+vi+". (Chi tiết: "+err.Error()+")",
+			"Cannot back up to "+path+": "+en+". (Detail: "+err.Error()+")")
+	}
 	tmp := path + ".part"
-	err := s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(tmp, 0o600) })
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return fail(err)
+	}
+	err = s.db.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(ctxWriter{ctx, f})
+		return err
+	})
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
 	if err != nil {
 		os.Remove(tmp)
-		return userErr(err, "Không sao lưu được vào "+path+": "+err.Error(), "Cannot back up to "+path+": "+err.Error())
+		return fail(err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return userErr(err, "Không sao lưu được vào "+path+": "+err.Error(), "Cannot back up to "+path+": "+err.Error())
-	}
+	syncDir(filepath.Dir(path))
 	return nil
+}
+
+// Stopped says whether err is a backup stopped on purpose (the program
+// closing), not a failure.
+func Stopped(err error) bool { return errors.Is(err, context.Canceled) }
+
+// ctxWriter stops a copy when its context ends: quitting does not wait
+// for a backup of a large file.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// syncDir makes a rename in dir durable (not possible, nor needed, on
+// Windows).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // BackupDir is the folder of automatic backups beside the data file.
 func (s *Store) BackupDir() string { return filepath.Join(filepath.Dir(s.path), "backups") }
 
-// RotateBackup writes an automatic backup into BackupDir and keeps the
-// newest keep of them.
+// LogMark is how far the log has come: the sum over sites of the highest
+// seq held. It only grows, whatever the clock says, and costs one seek
+// per site.
+func (s *Store) LogMark() uint64 {
+	var n uint64
+	for _, h := range s.Heads() {
+		n += h
+	}
+	return n
+}
+
+// RotateBackup writes an automatic backup into BackupDir, named by
+// LogMark, when the log has grown since the newest one, and keeps the
+// newest keep of them. Backups are ordered by how much of the log they
+// hold, never by the wall clock: a clock set years back must not make the
+// newest backup look oldest. It returns "" when nothing had changed.
 func (s *Store) RotateBackup(keep int) (string, error) {
+	return s.AutoBackup(context.Background(), keep)
+}
+
+// AutoBackup is RotateBackup that stops, leaving no partial file, when
+// ctx ends.
+func (s *Store) AutoBackup(ctx context.Context, keep int) (string, error) {
 	dir := s.BackupDir()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
+		return "", userErr(err, "Không tạo được thư mục sao lưu "+dir+": "+first(osWords(err)),
+			"Cannot create the backup folder "+dir+": "+second(osWords(err)))
 	}
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-	name := filepath.Join(dir, base+"-"+s.now().In(model.VN).Format("20060102-150405")+".db")
-	if err := s.Backup(name); err != nil {
+	have := autoBackups(dir, base)
+	mark := s.LogMark()
+	if len(have) > 0 && have[len(have)-1].mark >= mark {
+		return "", nil
+	}
+	name := filepath.Join(dir, fmt.Sprintf("%s-n%012d.db", base, mark))
+	if err := s.backup(ctx, name); err != nil {
 		return "", err
 	}
-	matches, _ := filepath.Glob(filepath.Join(dir, base+"-*.db"))
-	sort.Strings(matches)
-	for len(matches) > keep {
-		os.Remove(matches[0])
-		matches = matches[1:]
+	have = autoBackups(dir, base)
+	for len(have) > keep {
+		os.Remove(have[0].path)
+		have = have[1:]
 	}
 	return name, nil
+}
+
+func first(a, _ string) string  { return a }
+func second(_, b string) string { return b }
+
+type autoBackup struct {
+	path string
+	mark uint64
+}
+
+// autoBackups lists the automatic backups of base in dir, by LogMark.
+func autoBackups(dir, base string) []autoBackup {
+	matches, _ := filepath.Glob(filepath.Join(dir, base+"-n*.db"))
+	var out []autoBackup
+	for _, m := range matches {
+		num := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(m), base+"-n"), ".db")
+		if n, err := strconv.ParseUint(num, 10, 64); err == nil {
+			out = append(out, autoBackup{m, n})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].mark < out[j].mark })
+	return out
 }
 
 // Stats is a short description of the file, for `donthu check` and the

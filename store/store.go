@@ -3,11 +3,14 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"donthu/model"
@@ -64,6 +67,17 @@ func Message(err error, lang model.Lang) string {
 	if errors.As(err, &m) {
 		return m.In(lang)
 	}
+	// An operating-system error says its cause in English only: name it
+	// in the person's language, the system's text kept as detail.
+	var errno syscall.Errno
+	var pe *fs.PathError
+	if errors.As(err, &pe) || errors.As(err, &errno) {
+		vi, en := osWords(err)
+		if lang == model.EN {
+			return "Something went wrong: " + en + ". Detail: " + err.Error()
+		}
+		return "Có lỗi: " + vi + ". Chi tiết: " + err.Error()
+	}
 	if lang == model.EN {
 		return "Something went wrong; nothing was changed. Detail: " + err.Error()
 	}
@@ -84,6 +98,10 @@ type Options struct {
 	Now func() time.Time
 	// NoSync skips fsync (benchmarks and bulk demo generation only).
 	NoSync bool
+	// TrustClock takes Now as it comes, even behind the newest event:
+	// for test fixtures that build a history out of order. A person's
+	// store never sets it.
+	TrustClock bool
 	// MustExist refuses a path with no data file (or an empty one)
 	// instead of creating it: rebuild, salvage's source, and any command
 	// that only makes sense on a file already set up.
@@ -94,7 +112,11 @@ type Options struct {
 type Store struct {
 	db   *bolt.DB
 	path string
-	now  func() time.Time
+	wall func() time.Time
+	// seen is the clock (Unix ms) of the newest event this site has
+	// seen, written or imported: the floor of every date it gives.
+	seen       atomic.Int64
+	trustClock bool
 
 	mu   sync.Mutex // serialises writers: seq, clock, chain head
 	hlc  model.HLC
@@ -155,7 +177,7 @@ func Open(path string, opt Options) (s *Store, err error) {
 		}
 		return nil, osErr(err, path)
 	}
-	s = &Store{db: db, path: path, now: opt.Now}
+	s = &Store{db: db, path: path, wall: opt.Now, trustClock: opt.TrustClock}
 	if !opt.ReadOnly {
 		if err := s.prepare(); err != nil {
 			db.Close()
@@ -231,6 +253,7 @@ func (s *Store) loadMeta() error {
 		if v := meta.Get([]byte("clock")); v != nil {
 			c, _ := strconv.ParseInt(string(v), 10, 64)
 			s.hlc.Observe(c)
+			s.saw()
 		}
 		return nil
 	})
@@ -245,11 +268,35 @@ func (s *Store) Path() string { return s.path }
 // Site returns this site's code, or "" before Init.
 func (s *Store) Site() string { return s.site }
 
-// Now returns the store's wall clock.
+// Now returns the store's clock: the wall clock, but never earlier than
+// the newest event this site has seen. A laptop whose clock was set back
+// (a flat battery, a wrong year) then still numbers petitions in the
+// right year and counts deadlines from the right day.
 func (s *Store) Now() time.Time { return s.now() }
 
-// Today returns today's date in Vietnam.
+// Today returns today's date in Vietnam, by Now.
 func (s *Store) Today() model.Date { return model.DateOf(s.now()) }
+
+const clockSlack = 10 * time.Minute
+
+func (s *Store) now() time.Time {
+	// A clock a little behind (two events in one millisecond, a clock
+	// corrected by a few minutes) is not a wrong clock: the floor applies
+	// only past clockSlack.
+	t := s.wall()
+	if seen := s.seen.Load(); !s.trustClock && seen-clockSlack.Milliseconds() > t.UnixMilli() {
+		return time.UnixMilli(seen).In(t.Location())
+	}
+	return t
+}
+
+// saw raises the floor of the clock to the newest event seen; call it
+// with s.mu held, after the clock has observed or issued a value.
+func (s *Store) saw() {
+	if l := s.hlc.Last(); l > s.seen.Load() {
+		s.seen.Store(l)
+	}
+}
 
 // Schema returns the schema version recorded in the file.
 func (s *Store) Schema() int {

@@ -200,12 +200,14 @@ func Guard(err *error, path string) func() {
 	return func() {
 		debug.SetPanicOnFault(old)
 		if r := recover(); r != nil {
-			*err = damaged(path, r)
+			*err = Damaged(path, r)
 		}
 	}
 }
 
-func damaged(path string, r any) error {
+// Damaged is what a recovered panic r while reading the file at path
+// becomes, for callers that recover themselves (the interface).
+func Damaged(path string, r any) error {
 	return userErr(fmt.Errorf("%w: %v", ErrCorrupt, r),
 		fmt.Sprintf("Tệp %s bị hỏng bên trong (%v), nên không đọc được đến cùng. Hãy khôi phục bản sao lưu gần nhất (thư mục backups bên cạnh), hoặc cứu những gì còn nguyên: donthu salvage %s -o TỆP_MỚI", path, short(r), path),
 		fmt.Sprintf("The file %s is damaged inside (%v), so it cannot be read through. Restore the newest backup (the backups folder beside it), or recover what is intact: donthu salvage %s -o NEW_FILE", path, short(r), path))

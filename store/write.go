@@ -55,6 +55,7 @@ func (s *Store) write(author string, fn func(w *writer) error) ([]model.Event, e
 		s.hlc = saved
 		return nil, diskErr(err)
 	}
+	s.saw()
 	s.afterCommit(w.touched)
 	return w.emitted, nil
 }
