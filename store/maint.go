@@ -339,6 +339,12 @@ func (s *Store) AutoBackup(ctx context.Context, keep int) (string, error) {
 			"Cannot create the backup folder "+dir+": "+second(osWords(err)))
 	}
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+	// A copy stopped by a crash or a kill left its temporary file.
+	if parts, _ := filepath.Glob(filepath.Join(dir, base+"-n*.db.part")); len(parts) > 0 {
+		for _, p := range parts {
+			os.Remove(p)
+		}
+	}
 	have := autoBackups(dir, base)
 	mark := s.LogMark()
 	if len(have) > 0 && have[len(have)-1].mark >= mark {
