@@ -160,6 +160,17 @@ func Open(path string, opt Options) (s *Store, err error) {
 			return nil, osErr(err, filepath.Dir(path))
 		}
 	}
+	// A file this Open creates is removed again if setting it up fails
+	// (a full disk): a half-written header would be a damaged file.
+	created := false
+	if fi, err := os.Stat(path); !opt.ReadOnly && (errors.Is(err, os.ErrNotExist) || err == nil && fi.Size() == 0) {
+		created = true
+	}
+	defer func() {
+		if err != nil && created {
+			os.Remove(path)
+		}
+	}()
 	bo := &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly, NoSync: opt.NoSync, InitialMmapSize: initialMmap(path)}
 	db, err := bolt.Open(path, 0o600, bo)
 	if err != nil {
