@@ -169,7 +169,7 @@ func TestDamageCampaign(t *testing.T) {
 
 // sentence fails the test unless err is a message for a person in both
 // languages.
-func sentence(t *testing.T, how string, err error) {
+func sentence(t testing.TB, how string, err error) {
 	t.Helper()
 	var ue *store.UserError
 	if !errors.As(err, &ue) || ue.Msg.VI == "" || ue.Msg.EN == "" {
