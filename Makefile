@@ -58,7 +58,9 @@ FUZZMINTIME ?= 10s
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list='^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
-	    echo "== $$pkg $$f"; $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINTIME) $$pkg 2>&1 | tail -3 || exit 1; \
+	    echo "== $$pkg $$f"; \
+	    out=$$($(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINTIME) $$pkg 2>&1); rc=$$?; \
+	    echo "$$out" | grep 'execs:' | tail -1; [ $$rc = 0 ] || { echo "$$out"; exit 1; }; \
 	  done; \
 	done
 	DONTHU_SEEDS=500 $(GO) test -count=1 -run='Convergence' ./store/...
@@ -68,9 +70,11 @@ fuzz:
 # writing command, hundreds of damaged files salvaged, and over 100,000
 # random keys on the interface. -v prints the figures.
 crash:
-	DONTHU_CRASH=3000 DONTHU_FAULTS=all $(GO) test -count=1 -timeout=2h -v -run='TestCrashHarness|TestFileSizeLimitSweep' ./cmd/donthu 2>&1 | grep -E '^(---|ok|FAIL)|harness:|limits:'
-	DONTHU_DAMAGE=500 $(GO) test -count=1 -timeout=1h -v -run='TestDamageCampaign' ./store 2>&1 | grep -E '^(---|ok|FAIL)|damaged files'
-	DONTHU_STORM=20000 $(GO) test -count=1 -timeout=1h -v -run='TestKeyStorm' ./tui 2>&1 | grep -E '^(---|ok|FAIL)|key storm'
+	@run() { out=$$("$$@" 2>&1); rc=$$?; echo "$$out" | grep -E '^(---|ok|FAIL)|harness:|limits:|damaged files|key storm'; \
+	  [ $$rc = 0 ] || { echo "$$out" | tail -50; exit 1; }; }; \
+	run env DONTHU_CRASH=3000 DONTHU_FAULTS=all $(GO) test -count=1 -timeout=2h -v -run='TestCrashHarness|TestFileSizeLimitSweep' ./cmd/donthu && \
+	run env DONTHU_DAMAGE=500 $(GO) test -count=1 -timeout=1h -v -run='TestDamageCampaign' ./store && \
+	run env DONTHU_STORM=20000 $(GO) test -count=1 -timeout=1h -v -run='TestKeyStorm' ./tui
 
 release:
 	@mkdir -p dist
