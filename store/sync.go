@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"donthu/model"
@@ -168,6 +169,13 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	}
 	h := bundle.Header{From: s.site, FromName: id.Name, To: to, Number: number, Created: now,
 		Head: head, Holds: map[string]uint64{to: holds}}
+	if rel == RelChild && rec.Received.Head.Seq < holds {
+		// The child's newest bundle declared less of its own chain than
+		// this office holds: it was restored from an old backup. Give
+		// back what it lacks; it then never numbers anything twice.
+		from := rec.Received.Head.Seq
+		h.Returned = func(yield func([]byte) error) error { return s.scanSite(to, from, holds, yield) }
+	}
 	m, err := writeFileAtomic(dest, func(w io.Writer) (bundle.Manifest, error) {
 		return bundle.Write(w, h, src, id.SignKey, rcpt)
 	})
@@ -359,7 +367,15 @@ func (s *Store) openBundle(r io.Reader) (*opened, error) {
 		return o, err
 	}
 	if m.Number <= o.rec.Received.Number {
-		s.db.View(func(tx *bolt.Tx) error { o.reissued = reissued(tx, m); return nil })
+		s.db.View(func(tx *bolt.Tx) error {
+			// Made after the newest bundle imported, yet declaring less
+			// of its chain: the sender was restored from an old backup,
+			// and says where it now stands, so the next bundle back
+			// returns what it lacks. (An old bundle turning up late was
+			// made before, and changes nothing.)
+			o.reissued = reissued(tx, m) || (m.Head.Seq < o.rec.Received.Head.Seq && m.Created.After(o.rec.Received.Created))
+			return nil
+		})
 		if !o.reissued {
 			return o, replayErr(m, o.rec.Received.Number)
 		}
@@ -393,6 +409,14 @@ func replayErr(m *bundle.Manifest, have uint64) error {
 // allowed says whether a bundle from a peer of relation rel may carry ev:
 // a child sends its own data; anyone else only what it addresses here.
 func (s *Store) allowed(o *opened, ev *model.Event) error {
+	if ev.Site == s.site {
+		// This site's own events, returned: only its parent keeps a copy.
+		if o.rel != RelParent {
+			return bundle.Errf(bundle.ErrContent, "Gói từ đơn vị %s trả lại sự kiện %s của chính đơn vị này, nhưng %s không phải cấp trên.",
+				"The bundle from site %s returns this site's own event %s, but %s is not its parent.", o.m.From, ev.Key(), o.m.From)
+		}
+		return nil
+	}
 	if o.rel != RelChild && ev.To != s.site {
 		return bundle.Errf(bundle.ErrContent, "Gói từ đơn vị %s chứa sự kiện %s không gửi cho đơn vị này: cấp trên chỉ gửi những gì dành cho đơn vị này. Nếu %s là cấp dưới, hãy ghim thẻ của %s là cấp dưới (donthu peer add TỆP_THẺ --child).",
 			"The bundle from site %s holds event %s that is not addressed to this site: a parent only sends what it addresses here. If %s is a child, pin %s's card as a child (donthu peer add CARD_FILE --child).",
@@ -424,6 +448,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	m := &o.m
 	next, stop := s.prefetch(o)
 	defer stop()
+	mineBefore := s.Heads()[s.site]
 	finish := func(it *ImportTx) error {
 		rec, _, err := getPeer(it.tx, m.From)
 		if err != nil {
@@ -452,12 +477,29 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 			}
 		}
 		holds := m.Holds[s.site]
-		if mine, _ := lastOf(it.tx, s.site); holds > mine {
+		mine, _ := lastOf(it.tx, s.site)
+		if mine > mineBefore {
+			// Own events returned by the parent: the numbers they gave
+			// are taken, so the counters move past them.
+			if err := raiseCounters(it.tx, s.site, mineBefore, mine); err != nil {
+				return err
+			}
 			out.Warnings = append(out.Warnings, model.Label{
-				VI: fmt.Sprintf("Đơn vị %s giữ dữ liệu của đơn vị này đến sự kiện số %d, nhưng tệp này chỉ có đến số %d: tệp có phải đã được khôi phục từ bản sao lưu cũ? Hãy báo quản trị viên trước khi nhập thêm dữ liệu.", m.From, holds, mine),
-				EN: fmt.Sprintf("Site %s holds this site's data up to event %d, but this file only has up to %d: was it restored from an old backup? Tell an administrator before entering more data.", m.From, holds, mine),
+				VI: fmt.Sprintf("Đơn vị %s đã trả lại %d sự kiện của chính đơn vị này mà tệp này thiếu (tệp được khôi phục từ bản sao lưu cũ hoặc được cứu): nay tệp có đủ đến số %d.", m.From, mine-mineBefore, mine),
+				EN: fmt.Sprintf("Site %s returned %d of this site's own events that this file lacked (it was restored from an old backup or salvaged): it now holds them up to %d.", m.From, mine-mineBefore, mine),
 			})
+		}
+		if holds > mine {
+			out.Warnings = append(out.Warnings, model.Label{
+				VI: fmt.Sprintf("Đơn vị %s giữ dữ liệu của đơn vị này đến sự kiện số %d, nhưng tệp này chỉ có đến số %d (tệp được khôi phục từ bản sao lưu cũ?). Để không số nào bị cấp hai lần, chưa ghi được gì cho đến khi %s trả lại phần thiếu: hãy gửi ngay một gói cho %s (donthu bundle export --to %s) rồi nhập gói trả lời của %s.", m.From, holds, mine, m.From, m.From, m.From, m.From),
+				EN: fmt.Sprintf("Site %s holds this site's data up to event %d, but this file only has up to %d (restored from an old backup?). So that no number is given twice, nothing can be saved until %s returns what is missing: send %s a bundle now (donthu bundle export --to %s), then import its answer.", m.From, holds, mine, m.From, m.From, m.From),
+			})
+			if err := it.tx.Bucket(bMeta).Put(metaAwait, []byte(strconv.FormatUint(holds, 10))); err != nil {
+				return err
+			}
 			holds = mine
+		} else if err := it.tx.Bucket(bMeta).Delete(metaAwait); err != nil {
+			return err
 		}
 		rec.Acked = holds
 		rec.Received = ReceivedBundle{Number: max(m.Number, rec.Received.Number), Created: m.Created, At: s.now().UTC(),

@@ -596,27 +596,76 @@ func TestInspectChangesNothing(t *testing.T) {
 	}
 }
 
-func TestRestoredFromOldBackupIsWarned(t *testing.T) {
+// TestRestoredFromOldBackupGetsItsEventsBack: a site whose laptop died is
+// restored from an old backup. The office's next bundle tells it the
+// office holds more of its chain: it writes nothing until then (no seq,
+// no number given twice), its own bundle (reusing a number) is not taken
+// for a replay, the office returns what it lacks, and both files end
+// with the same chain; new work then numbers past everything.
+func TestRestoredFromOldBackupGetsItsEventsBack(t *testing.T) {
 	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
 	old := filepath.Join(w.dir, "gl07-old.db")
 	if err := w.gl07.Backup(old); err != nil {
 		t.Fatal(err)
 	}
-	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	lost := storetest.Visit(t, w.gl07, "Trần Thị Bình", model.KindComplaint)
 	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	before := w.gl07.Heads()["GL07"]
 	down := exportTo(t, w.office, "GL07", w.dir)
-	// The site's laptop dies; the old backup is put back.
+	// The site's laptop dies; the next day the old backup is put back.
+	w.clk.Advance(24 * time.Hour)
 	restored, err := store.Open(old, store.Options{Now: w.clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer restored.Close()
 	r := importBundle(t, restored, down.Path)
-	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].VI, "bản sao lưu cũ") || !strings.Contains(r.Warnings[0].EN, "old backup") {
+	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].VI, "bản sao lưu cũ") || !strings.Contains(r.Warnings[0].EN, "nothing can be saved") {
 		t.Fatalf("warnings %+v", r.Warnings)
 	}
 	if p := peerStatus(t, restored, "HN01"); p.Acked != restored.Heads()["GL07"] {
 		t.Fatalf("acknowledgement beyond this file's own events: %+v", p)
+	}
+	// Nothing is saved that would collide with what the office holds.
+	_, _, err = restored.RecordVisit("lan", store.VisitInput{Visit: model.Visit{Content: "Hỏi", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Lê Văn Cường"}}})
+	if !errors.Is(err, store.ErrRestored) {
+		t.Fatalf("a write while the office holds more: %v", err)
+	}
+	refusal(t, err)
+	// Its bundle reuses a number the office has seen: not a replay.
+	up := exportTo(t, restored, "HN01", w.dir)
+	if up.Manifest.Number > peerStatus(t, w.office, "GL07").Received.Number {
+		t.Fatalf("the test needs a reused number: %d", up.Manifest.Number)
+	}
+	importBundle(t, w.office, up.Path)
+	back := exportTo(t, w.office, "GL07", w.dir)
+	if back.Manifest.Returned == nil || back.Manifest.Returned.Last != before {
+		t.Fatalf("the office returned %+v, want up to %d", back.Manifest.Returned, before)
+	}
+	r = importBundle(t, restored, back.Path)
+	if restored.Heads()["GL07"] != before || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].EN, "returned") {
+		t.Fatalf("after the return: head %d (want %d), warnings %+v", restored.Heads()["GL07"], before, r.Warnings)
+	}
+	if got, err := restored.Petition(lost.ID); err != nil || got.No != lost.No {
+		t.Fatalf("the lost petition is not back: %+v %v", got, err)
+	}
+	// New work numbers past everything, and travels up.
+	p := storetest.Visit(t, restored, "Lê Văn Cường", model.KindComplaint)
+	if p.No == lost.No || p.No <= lost.No {
+		t.Fatalf("numbered %s after %s came back", p.No, lost.No)
+	}
+	importBundle(t, w.office, exportTo(t, restored, "HN01", w.dir).Path)
+	if a, b := w.office.Heads()["GL07"], restored.Heads()["GL07"]; a != b {
+		t.Fatalf("office holds GL07 to %d, the site to %d", a, b)
+	}
+	if probs := checkSparse(restored); len(probs) != 0 {
+		t.Fatalf("check: %v", probs)
+	}
+	if q := w.office.Quarantined(); len(q) != 0 {
+		t.Fatalf("quarantined: %v", q)
 	}
 }
 
