@@ -36,6 +36,22 @@ func awaiting(tx *bolt.Tx, site string, mine uint64) error {
 		fmt.Sprintf("Not saved: this file was restored from an old backup, and the parent office holds this site's data up to event %d while this file has only up to %d. So that no number is given twice, send the office a bundle (Sync, or donthu bundle export) and import its answer: what is missing comes back, and saving works again.", want, mine))
 }
 
+// setAwait records that the parent holds this site's own chain up to
+// holds while this file has up to mine; it is cleared only once the file
+// has caught up (an older bundle arriving late, which says the parent
+// holds less, clears nothing).
+func setAwait(tx *bolt.Tx, holds, mine uint64) error {
+	mb := tx.Bucket(bMeta)
+	have, _ := strconv.ParseUint(string(mb.Get(metaAwait)), 10, 64)
+	switch want := max(have, holds); {
+	case want > mine && want != have:
+		return mb.Put(metaAwait, []byte(strconv.FormatUint(want, 10)))
+	case want <= mine && mb.Get(metaAwait) != nil:
+		return mb.Delete(metaAwait)
+	}
+	return nil
+}
+
 // ErrRestored is a write refused while the parent is to return this
 // site's own events.
 var ErrRestored = fmt.Errorf("store: own events are awaited from the parent")

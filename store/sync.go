@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"donthu/model"
@@ -117,6 +116,11 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		}
 		head.Seq, head.Hash = lastOf(tx, s.site)
 		holds, _ = lastOf(tx, to)
+		if rel == RelParent {
+			// A parent's events reach this site sparsely: the highest
+			// held may hide one lost with a restore.
+			holds = min(holds, rec.Covered)
+		}
 		return nil
 	})
 	if err != nil {
@@ -169,6 +173,9 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	}
 	h := bundle.Header{From: s.site, FromName: id.Name, To: to, Number: number, Created: now,
 		Head: head, Holds: map[string]uint64{to: holds}}
+	if rel == RelChild {
+		h.Since = min(rec.Acked, head.Seq)
+	}
 	if rel == RelChild && rec.Received.Head.Seq < holds {
 		// The child's newest bundle declared less of its own chain than
 		// this office holds: it was restored from an old backup. Give
@@ -368,12 +375,13 @@ func (s *Store) openBundle(r io.Reader) (*opened, error) {
 	}
 	if m.Number <= o.rec.Received.Number {
 		s.db.View(func(tx *bolt.Tx) error {
-			// Made after the newest bundle imported, yet declaring less
-			// of its chain: the sender was restored from an old backup,
-			// and says where it now stands, so the next bundle back
-			// returns what it lacks. (An old bundle turning up late was
-			// made before, and changes nothing.)
-			o.reissued = reissued(tx, m) || (m.Head.Seq < o.rec.Received.Head.Seq && m.Created.After(o.rec.Received.Created))
+			// Made after the newest bundle imported, under a number
+			// already used: the sender was restored from an old backup
+			// and numbers from where the backup left off. It says where
+			// it now stands (its head, what it holds of this site), so
+			// the next bundle back returns what it lacks. An old bundle
+			// turning up late was made before, and changes nothing.
+			o.reissued = reissued(tx, m) || m.Created.After(o.rec.Received.Created)
 			return nil
 		})
 		if !o.reissued {
@@ -494,26 +502,51 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 				VI: fmt.Sprintf("Đơn vị %s giữ dữ liệu của đơn vị này đến sự kiện số %d, nhưng tệp này chỉ có đến số %d (tệp được khôi phục từ bản sao lưu cũ?). Để không số nào bị cấp hai lần, chưa ghi được gì cho đến khi %s trả lại phần thiếu: hãy gửi ngay một gói cho %s (donthu bundle export --to %s) rồi nhập gói trả lời của %s.", m.From, holds, mine, m.From, m.From, m.From, m.From),
 				EN: fmt.Sprintf("Site %s holds this site's data up to event %d, but this file only has up to %d (restored from an old backup?). So that no number is given twice, nothing can be saved until %s returns what is missing: send %s a bundle now (donthu bundle export --to %s), then import its answer.", m.From, holds, mine, m.From, m.From, m.From),
 			})
-			if err := it.tx.Bucket(bMeta).Put(metaAwait, []byte(strconv.FormatUint(holds, 10))); err != nil {
+			if err := setAwait(it.tx, holds, mine); err != nil {
 				return err
 			}
 			holds = mine
-		} else if err := it.tx.Bucket(bMeta).Delete(metaAwait); err != nil {
+		} else if err := setAwait(it.tx, 0, mine); err != nil {
 			return err
 		}
 		rec.Acked = holds
+		if o.rel == RelParent && m.Since <= rec.Covered {
+			// Everything addressed here after Since came, and before it
+			// was held already: all of it is held now.
+			rec.Covered, _ = lastOf(it.tx, m.From)
+		}
 		rec.Received = ReceivedBundle{Number: max(m.Number, rec.Received.Number), Created: m.Created, At: s.now().UTC(),
 			File: filepath.Base(out.Path), Events: m.Events.Count, Head: m.Head}
 		return putPeer(it.tx, &rec)
 	}
 	out.Warnings = nil
-	res, err := s.Import(next, finish)
+	res, err := s.Import(returnedInOrder(next, s.site, mineBefore), finish)
 	if err != nil {
 		out.Warnings = nil
 		return err
 	}
 	out.Result = res
 	return nil
+}
+
+// returnedInOrder passes on the events of next, except this site's own
+// returned events that do not follow on from what the file holds: a
+// return made for an earlier state of this file (restored again since,
+// from an older backup) cannot link; the next return covers them.
+func returnedInOrder(next func() (model.Event, bool, error), site string, mine uint64) func() (model.Event, bool, error) {
+	want := mine + 1
+	return func() (model.Event, bool, error) {
+		for {
+			e, ok, err := next()
+			if err != nil || !ok || e.Site != site || e.Seq < want {
+				return e, ok, err
+			}
+			if e.Seq == want {
+				want++
+				return e, ok, err
+			}
+		}
+	}
 }
 
 // drain reads a verified bundle to its end, so the payload's checksum and

@@ -49,7 +49,9 @@ func TestFileSizeLimitSweep(t *testing.T) {
 		}, ""},
 		{"rebuild", w.site, func(dir, db string) []string { return []string{"rebuild"} }, ""},
 		{"backup", w.site, func(dir, db string) []string { return []string{"backup", filepath.Join(dir, "copy.db")} }, ""},
-		{"keys export", w.site, func(dir, db string) []string { return []string{"keys", "export", "-o", filepath.Join(dir, "gl07.card")} }, ""},
+		{"keys export", w.site, func(dir, db string) []string {
+			return []string{"keys", "export", "-o", filepath.Join(dir, "gl07.card")}
+		}, ""},
 		{"bundle export", w.site, func(dir, db string) []string { return []string{"bundle", "export", "--to", "HN01", "-o", dir + "/"} }, ""},
 		{"bundle import", w.office, func(dir, db string) []string { return []string{"bundle", "import", w.bundle} }, ""},
 		{"export register", w.site, func(dir, db string) []string {

@@ -55,8 +55,13 @@ type Manifest struct {
 	Head Head `json:"head"`
 	// Holds is what the sender holds of the receiver's chain: receiver's
 	// site code -> highest seq. It is the receiver's acknowledgement.
-	Holds  map[string]uint64 `json:"holds"`
-	Events Payload           `json:"events"`
+	Holds map[string]uint64 `json:"holds"`
+	// Since, in a bundle to a child, says it carries every event of the
+	// sender addressed to the receiver after this seq: the child knows
+	// whether it now holds all of them (it may have been restored from
+	// an old backup and lack some before Since).
+	Since  uint64  `json:"since,omitempty"`
+	Events Payload `json:"events"`
 	// Returned describes the receiver's own events given back, if any:
 	// a parent returns what a child restored from an old backup lacks.
 	Returned *Payload `json:"returned,omitempty"`

@@ -25,6 +25,7 @@ type Header struct {
 	Created            time.Time
 	Head               Head
 	Holds              map[string]uint64
+	Since              uint64 // see Manifest.Since
 	// Returned, if not nil, yields events of the receiver (To) that the
 	// sender gives back, as Events does.
 	Returned Events
@@ -65,7 +66,7 @@ func Write(w io.Writer, h Header, src Events, key ed25519.PrivateKey, to age.Rec
 func prepare(h Header, src Events, key ed25519.PrivateKey) (m Manifest, mb, sig []byte, err error) {
 	m = Manifest{
 		Kind: Kind, Format: Version, From: h.From, FromName: h.FromName, To: h.To,
-		Number: h.Number, Created: h.Created.UTC(), Head: h.Head, Holds: h.Holds,
+		Number: h.Number, Created: h.Created.UTC(), Head: h.Head, Holds: h.Holds, Since: h.Since,
 		SignKey: encodeKey(key.Public().(ed25519.PublicKey)),
 	}
 	if m.Holds == nil {
