@@ -104,6 +104,14 @@ func (s *Store) Check() (out []Problem) {
 			"Site %s sent two different events numbered %d (%s, %s): the second is held apart, not applied. That site may have been restored from an old backup; tell an administrator.",
 			q.Site, q.Seq, q.Type, q.At.In(model.VN).Format("2006-01-02 15:04"))
 	}
+	if probs := structureProblems(s.path); len(probs) > 0 {
+		for _, p := range probs {
+			add("Lỗi cấu trúc tệp: %s", "File structure error: %s", p)
+		}
+		add("Tệp bị hỏng cấu trúc. Hãy khôi phục bản sao lưu gần nhất, hoặc cứu những gì còn nguyên: donthu salvage %s -o TỆP_MỚI",
+			"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
+		return out
+	}
 	structural := 0
 	s.db.View(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {

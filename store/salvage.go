@@ -523,7 +523,7 @@ func counters(site string, evs []model.Event, meta map[string][]byte) {
 }
 
 func writeJSONL(path string, evs []model.Event) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}

@@ -749,3 +749,56 @@ func TestOfficeEditOfChildRecordTravelsDown(t *testing.T) {
 		t.Fatalf("the office's note on its own petition is addressed to %q", tl[len(tl)-1].To)
 	}
 }
+
+// TestDamagedCopyOfAnImportedBundle: a copy of a bundle already imported
+// with a byte flipped, cut short, or with a byte appended is refused as
+// damaged (not reported as "already imported, nothing changed"): the
+// payload is authenticated before replay is judged.
+func TestDamagedCopyOfAnImportedBundle(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	x := exportTo(t, w.gl07, "HN01", w.dir)
+	importBundle(t, w.office, x.Path)
+	raw, err := os.ReadFile(x.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string][]byte{
+		"flipped":  append(append([]byte(nil), raw[:len(raw)-40]...), append([]byte{raw[len(raw)-40] ^ 1}, raw[len(raw)-39:]...)...),
+		"cut":      raw[:len(raw)-17],
+		"appended": append(append([]byte(nil), raw...), 'x'),
+	} {
+		path := filepath.Join(w.dir, name+".age")
+		os.WriteFile(path, b, 0o600)
+		var err error
+		syncUnchanged(t, w.office, func() { _, err = w.office.ImportBundle(path) })
+		if err == nil || errors.Is(err, bundle.ErrReplay) || !errors.Is(err, store.ErrImport) {
+			t.Fatalf("%s copy: %v", name, err)
+		}
+	}
+	// The whole copy is still a replay.
+	bundleRefused(t, w.office, x.Path, bundle.ErrReplay)
+}
+
+// TestCheckShowsQuarantine: an equivocation held apart by an import is
+// one of the problems check reports, with what to do.
+func TestCheckShowsQuarantine(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	evs := storetest.AllEvents(t, w.gl07)
+	other := evs[len(evs)-1]
+	other.Author = "someone else"
+	if r := storetest.Import(t, w.office, []model.Event{other}); len(r.Quarantined) != 1 {
+		t.Fatalf("not quarantined: %+v", r)
+	}
+	var found bool
+	for _, p := range w.office.Check() {
+		if strings.Contains(p.EN, "sent two different events numbered") && strings.Contains(p.VI, "giữ riêng") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("check does not show the quarantined event: %v", w.office.Check())
+	}
+}

@@ -224,3 +224,144 @@ func short(r any) string {
 	}
 	return s
 }
+
+// structureProblems walks bbolt's tree in the file itself, from the
+// newest valid meta page, and says where a page or an element points
+// outside the file or its page. bbolt's own Check reads the map in a
+// goroutine of its own, where a bad offset faults beyond any recover:
+// Check runs it only on a tree that passed this walk.
+func structureProblems(path string) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return []string{err.Error()}
+	}
+	size := fi.Size()
+	head := make([]byte, metaOffset+metaLen)
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return []string{"meta: " + err.Error()}
+	}
+	var best boltMeta
+	for i, m := range []boltMeta{parseMeta(head), {}} {
+		if i == 1 && best.pageSize != 0 {
+			m = readMeta(f, int64(best.pageSize), size)
+		} else if i == 1 {
+			continue
+		}
+		if m.problem == "" && m.txid >= best.txid {
+			best = m
+		}
+	}
+	if best.pageSize == 0 {
+		return []string{"no valid meta page"}
+	}
+	ps, hwm := int64(best.pageSize), best.pgid
+	var out []string
+	bad := func(format string, a ...any) bool {
+		out = append(out, fmt.Sprintf(format, a...))
+		return len(out) < 20
+	}
+	page := func(id uint64) []byte {
+		if id >= hwm || int64(id+1)*ps > size {
+			return nil
+		}
+		h := make([]byte, pageHeader)
+		if _, err := f.ReadAt(h, int64(id)*ps); err != nil {
+			return nil
+		}
+		n := int64(binary.LittleEndian.Uint32(h[12:])) + 1
+		if id+uint64(n) > hwm {
+			return h[:0]
+		}
+		b := make([]byte, n*ps)
+		if _, err := f.ReadAt(b, int64(id)*ps); err != nil {
+			return h[:0]
+		}
+		return b
+	}
+	seen := map[uint64]bool{}
+	var walk func(id uint64, p []byte) bool
+	walk = func(id uint64, p []byte) bool {
+		if len(p) < pageHeader {
+			return bad("page %d: outside the file", id)
+		}
+		flags := binary.LittleEndian.Uint16(p[8:])
+		count := int(binary.LittleEndian.Uint16(p[10:]))
+		if pageHeader+count*leafElemSize > len(p) {
+			return bad("page %d: %d elements do not fit", id, count)
+		}
+		for i := 0; i < count; i++ {
+			e := pageHeader + i*leafElemSize
+			pos := int64(binary.LittleEndian.Uint32(p[e+4:]))
+			ks := int64(binary.LittleEndian.Uint32(p[e+8:]))
+			switch {
+			case flags&pageBranch != 0:
+				child := binary.LittleEndian.Uint64(p[e+8:])
+				ks = int64(binary.LittleEndian.Uint32(p[e+4:]))
+				pos = int64(binary.LittleEndian.Uint32(p[e:]))
+				if int64(e)+pos+ks > int64(len(p)) {
+					return bad("page %d: key %d outside the page", id, i)
+				}
+				if !visit(child, seen, page, walk, bad) {
+					return false
+				}
+			case flags&pageLeaf != 0:
+				vs := int64(binary.LittleEndian.Uint32(p[e+12:]))
+				if int64(e)+pos+ks+vs > int64(len(p)) {
+					return bad("page %d: element %d outside the page", id, i)
+				}
+				if binary.LittleEndian.Uint32(p[e:])&bucketLeaf == 0 {
+					continue
+				}
+				v := p[int64(e)+pos+ks : int64(e)+pos+ks+vs]
+				if len(v) < 16 {
+					return bad("page %d: bucket %d has no header", id, i)
+				}
+				if root := binary.LittleEndian.Uint64(v); root == 0 {
+					if !walk(id, v[16:]) {
+						return false
+					}
+				} else if !visit(root, seen, page, walk, bad) {
+					return false
+				}
+			default:
+				return bad("page %d: not a tree page (flags %#x)", id, flags)
+			}
+		}
+		return true
+	}
+	visit(best.root, seen, page, walk, bad)
+	if best.freelist != ^uint64(0) {
+		p := page(best.freelist)
+		if len(p) < pageHeader {
+			bad("freelist page %d: outside the file", best.freelist)
+		} else {
+			n := int64(binary.LittleEndian.Uint16(p[10:]))
+			off := int64(pageHeader)
+			if n == 0xFFFF && len(p) >= pageHeader+8 {
+				n = int64(binary.LittleEndian.Uint64(p[pageHeader:]))
+				off += 8
+			}
+			if n < 0 || off+n*8 > int64(len(p)) {
+				bad("freelist page %d: %d entries do not fit", best.freelist, n)
+			}
+		}
+	}
+	return out
+}
+
+func visit(id uint64, seen map[uint64]bool, page func(uint64) []byte, walk func(uint64, []byte) bool, bad func(string, ...any) bool) bool {
+	if seen[id] {
+		return true
+	}
+	seen[id] = true
+	p := page(id)
+	if p == nil {
+		return bad("page %d: beyond the end of the file", id)
+	}
+	return walk(id, p)
+}

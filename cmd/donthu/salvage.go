@@ -41,13 +41,14 @@ func cmdSalvage(e *env) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range rep.Problems {
-		fmt.Fprintln(e.stdout, "  - "+p.In(e.lang))
+	if len(rep.Problems) > 0 {
+		// Events lost to the damage leave gaps: said, not hidden.
+		e.printf("Tệp mới vẫn thiếu (phần đã mất vì hư hỏng):\n", "The new file still lacks (lost to the damage):\n")
+		for _, p := range rep.Problems {
+			fmt.Fprintln(e.stdout, "  - "+p.In(e.lang))
+		}
 	}
 	e.printf("Đã ghi %d sự kiện vào %s và dựng lại dữ liệu. Hãy mở tệp mới: donthu --db %s\n",
 		"Wrote %d events to %s and rebuilt the data. Open the new file: donthu --db %s\n", rep.Events, *out, *out)
-	if len(rep.Problems) > 0 {
-		return fmt.Errorf("%s", e.t(fmt.Sprintf("Tệp mới còn %d lỗi (xem trên).", len(rep.Problems)), fmt.Sprintf("The new file still has %d problems (see above).", len(rep.Problems))))
-	}
 	return nil
 }
