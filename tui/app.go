@@ -85,7 +85,9 @@ type App struct {
 // New makes the root model over an open store.
 func New(s *store.Store, opt Options) *App {
 	if opt.Now == nil {
-		opt.Now = time.Now
+		// The store's clock: never behind the newest record, so a
+		// laptop's wrong clock does not move days and deadlines.
+		opt.Now = s.Now
 	}
 	if opt.Output == nil {
 		opt.Output = os.Stdout
