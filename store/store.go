@@ -84,6 +84,22 @@ func Message(err error, lang model.Lang) string {
 	return "Có lỗi; dữ liệu chưa bị thay đổi. Chi tiết: " + err.Error()
 }
 
+// Reason names why an operation failed, in one short phrase for a person
+// in lang: the operating system's cause when there is one (disk full,
+// permission), else the error's message.
+func Reason(err error, lang model.Lang) string {
+	var errno syscall.Errno
+	var pe *fs.PathError
+	if errors.As(err, &pe) || errors.As(err, &errno) {
+		vi, en := osWords(err)
+		if lang == model.EN {
+			return en
+		}
+		return vi
+	}
+	return Message(err, lang)
+}
+
 func userErr(err error, vi, en string) error {
 	return &UserError{Err: err, Msg: model.NewMsg("", vi, en)}
 }

@@ -79,6 +79,6 @@ func demoAllowed(e *env, s *store.Store) error {
 // is made, so what came before the failure is kept, not "nothing".
 func demoStopped(e *env, err error) error {
 	return model.NewMsg("",
-		"Dừng điền dữ liệu mẫu giữa chừng; những tháng đã điền xong vẫn được giữ (mỗi tháng được lưu trọn vẹn). Lý do: "+store.Message(err, model.VI),
-		"Demo data stopped part-way; the months already filled are kept (each month is saved whole). Reason: "+store.Message(err, model.EN))
+		"Dừng điền dữ liệu mẫu giữa chừng: những tháng đã điền xong vẫn được giữ (mỗi tháng được lưu trọn vẹn), tháng đang điền thì chưa. Lý do: "+store.Reason(err, model.VI)+".",
+		"Demo data stopped part-way: the months already filled are kept (each month is saved whole), the one being filled is not. Reason: "+store.Reason(err, model.EN)+".")
 }

@@ -85,7 +85,14 @@ func TestFileSizeLimitSweep(t *testing.T) {
 				if strings.Contains(out, "goroutine ") || strings.Contains(out, "panic") || strings.TrimSpace(out) == "" {
 					t.Fatalf("%s under %d blocks: not a sentence for a person:\n%s", sp.name, lim, out)
 				}
-				if got := snapshot(t, db); got != before {
+				got := snapshot(t, db)
+				if sp.name == "demo" {
+					// Demo saves a month per transaction, and says so:
+					// what it kept must check clean.
+					if strings.Contains(got, "File structure") || strings.Contains(got, "differs from the log") || strings.HasPrefix(got, "not openable") {
+						t.Fatalf("demo under %d blocks left a bad file: %s", lim, got)
+					}
+				} else if got != before {
 					t.Fatalf("%s under %d blocks failed (%q) and changed the file", sp.name, lim, out)
 				}
 				// The next write succeeds.
