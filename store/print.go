@@ -6,7 +6,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -190,7 +192,8 @@ func (s *Store) checkFull(author string, in *paper.Input, reason string) error {
 func (s *Store) printInput(author string, form paper.Form, req PrintRequest) (paper.Input, string, error) {
 	in := paper.Input{Form: form.ID, By: s.DisplayName(s.site, author), Date: s.Today()}
 	if strings.HasPrefix(author, "cli:") {
-		in.By = strings.TrimPrefix(author, "cli:")
+		// The command line has no sign-in: the system account, if known.
+		in.By = strings.Trim(strings.TrimPrefix(author, "cli:"), "?")
 	}
 	in.Unit = s.unitOf()
 	today := s.Today()
@@ -575,4 +578,72 @@ func (s *Store) changedSince(po model.Printout) (changed, checked bool) {
 		return false, false
 	}
 	return doc.Hash() != po.DocHash, true
+}
+
+// PrintDir is the folder printouts are written to from the interface: as
+// last set, or "giay-in" beside the data file.
+func (s *Store) PrintDir() string {
+	var d string
+	s.db.View(func(tx *bolt.Tx) error {
+		d = string(tx.Bucket(bMeta).Get([]byte("print/dir")))
+		return nil
+	})
+	if d == "" {
+		d = filepath.Join(filepath.Dir(s.path), "giay-in")
+	}
+	return d
+}
+
+// PrintOpens reports whether a printout is opened in the system's viewer
+// once written.
+func (s *Store) PrintOpens() bool {
+	var v string
+	s.db.View(func(tx *bolt.Tx) error {
+		v = string(tx.Bucket(bMeta).Get([]byte("print/open")))
+		return nil
+	})
+	return v == "yes"
+}
+
+// SetPrintSettings remembers the print folder ("" = keep) and whether to
+// open printouts.
+func (s *Store) SetPrintSettings(dir string, open bool) error {
+	if dir != "" {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return userErr(ErrNotFound, "Không có thư mục "+dir, "No folder at "+dir)
+		}
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bMeta)
+		if dir != "" {
+			if err := b.Put([]byte("print/dir"), []byte(dir)); err != nil {
+				return err
+			}
+		}
+		return b.Put([]byte("print/open"), []byte(map[bool]string{true: "yes", false: "no"}[open]))
+	})
+	if err != nil {
+		return diskErr(err)
+	}
+	return nil
+}
+
+// PrintFileName is a file name for a printout: the form and the record's
+// number, safe on every system.
+func PrintFileName(p model.Printout) string {
+	name := p.Form
+	if p.RecordNo != "" {
+		name += "-" + p.RecordNo
+	}
+	name = strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
+			return r
+		}
+		return '-'
+	}, name)
+	return name + "-" + strconv.FormatUint(p.Seq, 10) + ".pdf"
 }

@@ -246,10 +246,10 @@ func (r *renderer) header() {
 	rw := r.width() - lw
 	// Left column.
 	pdf.SetXY(x0, y0)
-	r.font("", 12.5)
+	r.fit("", strings.ToUpper(r.vals["Upper"]), lw-3)
 	pdf.MultiCell(lw, 5.4, strings.ToUpper(r.vals["Upper"]), "", "C", false)
 	pdf.SetX(x0)
-	r.font("B", 12.5)
+	r.fit("B", strings.ToUpper(r.vals["Unit"]), lw-3)
 	pdf.MultiCell(lw, 5.4, strings.ToUpper(r.vals["Unit"]), "", "C", false)
 	y := pdf.GetY() + 0.6
 	pdf.SetLineWidth(0.3)
@@ -281,6 +281,20 @@ func (r *renderer) header() {
 	pdf.CellFormat(rw, 6, r.vals["DateLine"], "", 2, "C", false, 0, "")
 	yr := pdf.GetY()
 	pdf.SetXY(x0, max(yl, yr)+6)
+}
+
+// fit sets the header's font at 12.5 pt, smaller (down to 11) when that
+// keeps s on one line of width w; a longer name wraps.
+func (r *renderer) fit(style, s string, w float64) {
+	size := 12.5
+	r.font(style, size)
+	for r.pdf.GetStringWidth(s) > w && size > 11 {
+		size -= 0.5
+		r.font(style, size)
+	}
+	if r.pdf.GetStringWidth(s) > w {
+		r.font(style, 12.5)
+	}
 }
 
 func (r *renderer) centred(style string, size float64, s string) {

@@ -160,6 +160,9 @@ type FollowupWords struct {
 	KeyScroll string
 	KeyOpen   string
 	KeyMine   string
+	KeyPrint  string
+	PrintDone string // %s where
+	PrintNone string
 	KeyBack   string
 	KeySave   string
 	KeyCancel string
@@ -316,6 +319,9 @@ var followupVI = FollowupWords{
 	KeyScroll: "cuộn (PgUp, PgDn)",
 	KeyOpen:   "mở vụ việc",
 	KeyMine:   "của tôi / cả đơn vị",
+	KeyPrint:  "in thông báo",
+	PrintDone: "Đã in thông báo: %s",
+	PrintNone: "In thông báo: mở một vụ việc trước",
 	KeyBack:   "về danh sách",
 	KeySave:   "lưu",
 	KeyCancel: "thôi",
@@ -472,6 +478,9 @@ var followupEN = FollowupWords{
 	KeyScroll: "scroll (PgUp, PgDn)",
 	KeyOpen:   "open case",
 	KeyMine:   "mine / whole office",
+	KeyPrint:  "print notice",
+	PrintDone: "Notice printed: %s",
+	PrintNone: "Print notice: open a case first",
 	KeyBack:   "back to list",
 	KeySave:   "save",
 	KeyCancel: "back",
