@@ -41,6 +41,23 @@ func (p *Printer) PrintReceipt(v model.Visit, _ *model.Petition) (string, error)
 	return p.Print(store.PrintRequest{Form: form, Record: v.ID, Sheets: form == paper.FormReceipt})
 }
 
+// Sheets names the guidance sheets a visit's content calls for, which
+// PrintReceipt adds after the receipt.
+func (p *Printer) Sheets(v model.Visit) []string {
+	if v.Outcome == model.OutcomeRefused {
+		return nil
+	}
+	set, err := p.ctx.Store.Templates()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, t := range set.Sheets(v.Content, model.DateOf(v.At)) {
+		out = append(out, "«"+t.Title+"»")
+	}
+	return out
+}
+
 // letterForms maps the letters of classification to forms.
 var letterForms = map[classify.Letter]string{
 	classify.LetterAccept:     paper.FormProposal,

@@ -44,6 +44,9 @@ func TestPrinterWritesIntoThePrintFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if sh := p.Sheets(v); len(sh) != 1 || !strings.Contains(sh[0], "sa thải") {
+		t.Fatalf("sheets offered: %v", sh)
+	}
 	where, err := p.PrintReceipt(v, pet)
 	if err != nil {
 		t.Fatal(err)

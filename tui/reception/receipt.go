@@ -10,6 +10,13 @@ type ReceiptPrinter interface {
 	PrintReceipt(v model.Visit, p *model.Petition) (where string, err error)
 }
 
+// SheetOfferer is a ReceiptPrinter that also names the guidance sheets a
+// visit's content calls for (printed with its receipt): the screen offers
+// them under the saved visit.
+type SheetOfferer interface {
+	Sheets(v model.Visit) []string
+}
+
 // Options configure the screen beyond its context.
 type Options struct {
 	// Receipt prints receipts; nil = none yet (F9 explains).
