@@ -79,7 +79,7 @@ func (s *Store) Print(author string, req PrintRequest) (Printed, error) {
 	if err != nil {
 		return out, err
 	}
-	in, entity, err := s.printInput(author, form, req)
+	in, entity, err := s.printInput(s.site, author, form, req)
 	if err != nil {
 		return out, err
 	}
@@ -189,17 +189,20 @@ func (s *Store) checkFull(author string, in *paper.Input, reason string) error {
 
 // printInput reads what a form is filled from, and the entity the print
 // is recorded on.
-func (s *Store) printInput(author string, form paper.Form, req PrintRequest) (paper.Input, string, error) {
-	in := paper.Input{Form: form.ID, By: s.DisplayName(s.site, author), Date: s.Today()}
+//
+// site is the unit that prints (this one; the issuing unit when a paper
+// is verified at its office, so the header is filled as it was printed).
+func (s *Store) printInput(site, author string, form paper.Form, req PrintRequest) (paper.Input, string, error) {
+	in := paper.Input{Form: form.ID, By: s.DisplayName(site, author), Date: s.Today()}
 	if strings.HasPrefix(author, "cli:") {
 		// The command line has no sign-in: the system account, if known.
 		in.By = strings.Trim(strings.TrimPrefix(author, "cli:"), "?")
 	}
-	in.Unit = s.unitOf()
+	in.Unit = s.unitOf(site)
 	today := s.Today()
 	cal := s.Calendar()
 	kind := form.RecordKind()
-	entity := model.SiteEntity(s.site)
+	entity := model.SiteEntity(site)
 	switch kind {
 	case "":
 		return in, entity, nil
@@ -208,7 +211,7 @@ func (s *Store) printInput(author string, form paper.Form, req PrintRequest) (pa
 			return in, "", model.NewMsg("period", "Sổ tiếp cần kỳ: từ ngày và đến ngày", "The register needs a period: from and to")
 		}
 		in.From, in.To, in.Date = req.From, req.To, req.To
-		in.Rows = s.registerRows(req.From, req.To)
+		in.Rows = s.registerRows(site, req.From, req.To)
 		return in, entity, nil
 	}
 	id, err := s.resolveRecord(kind, req.Record)
@@ -349,10 +352,10 @@ func (s *Store) lastReason(entity string, t model.EventType) string {
 	return ""
 }
 
-// unitOf is this site's header: the body above it, its name, its place.
-func (s *Store) unitOf() paper.Unit {
+// unitOf is a site's header: the body above it, its name, its place.
+func (s *Store) unitOf(code string) paper.Unit {
 	var u paper.Unit
-	site, err := s.SiteInfo("")
+	site, err := s.SiteInfo(code)
 	if err != nil {
 		return u
 	}
@@ -371,9 +374,10 @@ func (s *Store) unitOf() paper.Unit {
 	return u
 }
 
-// registerRows reads the visits on days in [from, to] with their persons
-// and petitions, for the register.
-func (s *Store) registerRows(from, to model.Date) []export.RegisterRow {
+// registerRows reads the visits a site received on days in [from, to],
+// with their persons and petitions, for its register (an office holds its
+// children's visits too; they are in their own registers).
+func (s *Store) registerRows(site string, from, to model.Date) []export.RegisterRow {
 	person := func(id string) (model.Person, bool) {
 		p, err := s.Person(id)
 		return p, err == nil
@@ -382,7 +386,13 @@ func (s *Store) registerRows(from, to model.Date) []export.RegisterRow {
 		p, err := s.Petition(id)
 		return p, err == nil
 	}
-	return export.RegisterRows(s.Visits(from, to), person, petition)
+	var own []model.Visit
+	for _, v := range s.Visits(from, to) {
+		if v.Site == site {
+			own = append(own, v)
+		}
+	}
+	return export.RegisterRows(own, person, petition)
 }
 
 // resolveRecord finds the entity of kind a person named: its id, or its
@@ -568,7 +578,7 @@ func (s *Store) changedSince(po model.Printout) (changed, checked bool) {
 			return false, false
 		}
 	}
-	in, _, err := s.printInput(po.By, form, req)
+	in, _, err := s.printInput(po.Site, po.By, form, req)
 	if err != nil {
 		return true, true // the record no longer fits the form (a case reopened, say)
 	}
@@ -646,4 +656,14 @@ func PrintFileName(p model.Printout) string {
 		return '-'
 	}, name)
 	return name + "-" + strconv.FormatUint(p.Seq, 10) + ".pdf"
+}
+
+// PrintoutCode is the verification code printed on a printout's paper
+// ("" if its signature cannot be read).
+func PrintoutCode(po model.Printout) string {
+	sig, err := base64.StdEncoding.DecodeString(po.Sig)
+	if err != nil || len(sig) != ed25519.SignatureSize {
+		return ""
+	}
+	return paper.Code(po.Site, po.Seq, sig)
 }

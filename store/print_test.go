@@ -210,3 +210,39 @@ func TestPrintRegister(t *testing.T) {
 		t.Fatal("a visit added to the period: the register did not change")
 	}
 }
+
+// The office checks a paper its child printed: the printout came up with
+// the child's events, the child's key is pinned, and the record is held.
+// Before the key is pinned the code cannot be checked; a code the child
+// printed after the last exchange is not held yet.
+func TestOfficeVerifiesAChildsPaper(t *testing.T) {
+	child, _ := storetest.New(t, "GL07")
+	office, _ := storetest.New(t, "HN01")
+	pet := storetest.Visit(t, child, "Tạ Thị Quỳnh", model.KindComplaint)
+	p := printOK(t, child, "lan", store.PrintRequest{Form: paper.FormReceipt, Record: pet.Visit})
+	storetest.Exchange(t, child, office)
+	if v, _ := office.Verify(p.Code); v.Genuine || !strings.Contains(v.Why.EN, "key") {
+		t.Fatalf("without the child's key: %+v", v)
+	}
+	if _, err := office.PinPeer(storetest.KeyCard(t, child), store.PinOptions{By: "lan", Child: true}); err != nil {
+		t.Fatal(err)
+	}
+	v, err := office.Verify(p.Code)
+	if err != nil || !v.Genuine || v.Changed || !v.Checked || v.Unit != "Công đoàn GL07" {
+		t.Fatalf("at the office: %+v %v", v, err)
+	}
+	reg := printOK(t, child, "lan", store.PrintRequest{Form: paper.FormRegister, From: child.Today(), To: child.Today()})
+	storetest.Exchange(t, child, office)
+	if v, _ := office.Verify(reg.Code); !v.Genuine || v.Changed {
+		t.Fatalf("the child's register at the office: %+v", v)
+	}
+	office.RecordVisit("lan", store.VisitInput{Visit: model.Visit{Content: "Hỏi về đoàn phí", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Lò Văn Sáng"}}})
+	if v, _ := office.Verify(reg.Code); !v.Genuine || v.Changed {
+		t.Fatalf("the office's own visit changed the child's register: %+v", v)
+	}
+	later := printOK(t, child, "lan", store.PrintRequest{Form: paper.FormAppointment, Record: pet.Visit})
+	if v, _ := office.Verify(later.Code); v.Genuine {
+		t.Fatal("a paper the office has not received verifies")
+	}
+}

@@ -60,6 +60,8 @@ type FollowupWords struct {
 	EvNote        string
 	EvReminder    string // %s date
 	EvRevealed    string
+	EvPrinted     string // %s title, %s verification code
+	EvPrintedFull string
 	EvHandlerIs   string // %s
 	OnDate        string // %s
 	ForWhom       string // %s
@@ -225,6 +227,8 @@ var followupVI = FollowupWords{
 	EvNote:        "Ghi chú",
 	EvReminder:    "Đặt nhắc việc ngày %s",
 	EvRevealed:    "Xem danh tính người gửi",
+	EvPrinted:     "In «%s», mã %s",
+	EvPrintedFull: "bản đầy đủ danh tính",
 	EvHandlerIs:   "cán bộ xử lý: %s",
 	OnDate:        "ngày %s",
 	ForWhom:       "cho %s",
@@ -384,6 +388,8 @@ var followupEN = FollowupWords{
 	EvNote:        "Note",
 	EvReminder:    "Reminder set for %s",
 	EvRevealed:    "Sender's identity seen",
+	EvPrinted:     "Printed «%s», code %s",
+	EvPrintedFull: "full copy with the identity",
 	EvHandlerIs:   "handler: %s",
 	OnDate:        "on %s",
 	ForWhom:       "for %s",

@@ -36,5 +36,6 @@ func (m *Model) printNotice() tea.Cmd {
 	if err != nil {
 		return common.Error(m.ctx.Err(err))
 	}
-	return common.Status(fmt.Sprintf(m.w.PrintDone, where))
+	// The printout is an event on the case: the timeline shows it.
+	return tea.Batch(common.Status(fmt.Sprintf(m.w.PrintDone, where)), common.Changed(m.caseID))
 }

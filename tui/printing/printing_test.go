@@ -100,7 +100,7 @@ func TestFollowupF9PrintsTheNotice(t *testing.T) {
 	a.Send(common.OpenCaseMsg{ID: c.ID})
 	a.Send(tuitest.Key("f9"))
 	files := pdfFiles(t, dir)
-	if len(files) != 1 || !strings.Contains(a.View(), "Đã in thông báo: acceptance-") {
+	if len(files) != 1 || !strings.Contains(a.View(), "Đã in thông báo: acceptance-") || !strings.Contains(a.View(), "In «Thông báo thụ lý», mã GL07-") {
 		t.Fatalf("files %v, screen:\n%s", files, a.View())
 	}
 	b, _ := os.ReadFile(files[0])
