@@ -530,6 +530,41 @@ func (s *Store) Verify(code string) (Verification, error) {
 	return v, nil
 }
 
+// Lines says what a verification found, for a person, one line each: the
+// verdict (GENUINE or why not), the unit, when and by whom, the template,
+// a full copy's reason, and whether the record changed since. The
+// command line prints them; a screen can show them as they are.
+func (v Verification) Lines(lang model.Lang) []string {
+	l := func(vi, en string, a ...any) string {
+		return fmt.Sprintf(model.Label{VI: vi, EN: en}.In(lang), a...)
+	}
+	if !v.Genuine {
+		return []string{v.Why.In(lang)}
+	}
+	po := v.Printout
+	head := l("GIẤY THẬT: «%s»", "GENUINE: «%s»", po.Title)
+	if po.RecordNo != "" {
+		head += l(", hồ sơ %s", ", record %s", po.RecordNo)
+	}
+	out := []string{head,
+		l("Đơn vị in: %s (%s)", "Printed by unit: %s (%s)", v.Unit, po.Site),
+		l("In lúc: %s, người in: %s", "Printed: %s, by: %s", po.At.In(model.VN).Format("02/01/2006 15:04"), po.By),
+		l("Mẫu: %s", "Template: %s", po.Version)}
+	if po.Full {
+		out = append(out, l("Bản đầy đủ danh tính người gửi; lý do: %s", "Full copy with the sender's identity; reason: %s", po.Reason))
+	}
+	switch {
+	case !v.Checked:
+		out = append(out, l("Hồ sơ không có ở đây để đối chiếu nội dung.", "The record is not held here to compare the content."))
+	case v.Changed:
+		out = append(out, l("HỒ SƠ ĐÃ THAY ĐỔI sau khi in: nội dung giấy không còn khớp hồ sơ hiện nay; hãy đối chiếu.",
+			"THE RECORD CHANGED after printing: the paper no longer matches the record as it is now; compare them."))
+	default:
+		out = append(out, l("Hồ sơ không thay đổi từ khi in.", "The record has not changed since printing."))
+	}
+	return out
+}
+
 // signKeyOf is the public signing key and name of a site: this one's, or
 // a pinned peer's.
 func (s *Store) signKeyOf(site string) (ed25519.PublicKey, string) {

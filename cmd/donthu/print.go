@@ -225,26 +225,8 @@ func cmdVerify(e *env) error {
 	if !v.Genuine {
 		return model.NewMsg("", v.Why.VI, v.Why.EN)
 	}
-	po := v.Printout
-	e.printf("GIẤY THẬT: «%s»", "GENUINE: «%s»", po.Title)
-	if po.RecordNo != "" {
-		e.printf(", hồ sơ %s", ", record %s", po.RecordNo)
-	}
-	fmt.Fprintln(e.stdout)
-	e.printf("Đơn vị in: %s (%s)\n", "Printed by unit: %s (%s)\n", v.Unit, po.Site)
-	e.printf("In lúc: %s, người in: %s\n", "Printed: %s, by: %s\n", when(po.At), po.By)
-	e.printf("Mẫu: %s\n", "Template: %s\n", po.Version)
-	if po.Full {
-		e.printf("Bản đầy đủ danh tính người gửi; lý do: %s\n", "Full copy with the sender's identity; reason: %s\n", po.Reason)
-	}
-	switch {
-	case !v.Checked:
-		e.printf("Hồ sơ không có ở đây để đối chiếu nội dung.\n", "The record is not held here to compare the content.\n")
-	case v.Changed:
-		e.printf("HỒ SƠ ĐÃ THAY ĐỔI sau khi in: nội dung giấy không còn khớp hồ sơ hiện nay; hãy đối chiếu.\n",
-			"THE RECORD CHANGED after printing: the paper no longer matches the record as it is now; compare them.\n")
-	default:
-		e.printf("Hồ sơ không thay đổi từ khi in.\n", "The record has not changed since printing.\n")
+	for _, line := range v.Lines(e.lang) {
+		fmt.Fprintln(e.stdout, line)
 	}
 	return nil
 }
