@@ -204,7 +204,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.mode == modeDue:
 		return []key.Binding{k.Open, k.Mine}
 	}
-	return []key.Binding{k.Scroll, k.Back}
+	return []key.Binding{k.Scroll, k.Print, k.Back}
 }
 
 // FullHelp lists every key, and why an action is not available now.
