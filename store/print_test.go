@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -245,4 +247,26 @@ func TestOfficeVerifiesAChildsPaper(t *testing.T) {
 	if v, _ := office.Verify(later.Code); v.Genuine {
 		t.Fatal("a paper the office has not received verifies")
 	}
+}
+
+// An office's broken template refuses its form with the file and line,
+// records nothing, and leaves the other forms printing.
+func TestBrokenOfficeTemplateIsRefused(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	pet := storetest.Visit(t, s, "Mai Văn Khoa", model.KindComplaint)
+	if _, err := paper.WriteBuiltins(s.TemplateDir()); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(s.TemplateDir(), "receipt@2026-07-01.txt")
+	b, _ := os.ReadFile(p)
+	os.WriteFile(p, []byte(strings.Replace(string(b), "{{.Receiver}}", "{{.NguoiNhan}}", 1)), 0o644)
+	before := len(storetest.AllEvents(t, s))
+	m := refusal(t, res(s.Print("lan", store.PrintRequest{Form: paper.FormReceipt, Record: pet.Visit})).err)
+	if !strings.Contains(m.VI, "receipt@2026-07-01.txt") || !strings.Contains(m.VI, "NguoiNhan") {
+		t.Fatalf("message: %s", m.VI)
+	}
+	if n := len(storetest.AllEvents(t, s)); n != before {
+		t.Fatal("a refused print was recorded")
+	}
+	printOK(t, s, "lan", store.PrintRequest{Form: paper.FormAppointment, Record: pet.Visit})
 }
