@@ -162,10 +162,10 @@ func signKeyTx(tx *bolt.Tx) (ed25519.PrivateKey, error) {
 // MayPrintFull says whether user may print a confidential sender
 // unredacted on a paper that goes to others. It is the one place this
 // decision is made (DOMAIN.md §6: the case's handler and the leaders, as
-// for a reveal on screen); the access policy in model replaces its body
-// when it exists. c is the case, or nil for a petition without one (then
-// only a leader may).
-func MayPrintFull(u *model.User, c *model.Case) *model.Msg {
+// for a reveal on screen); when the access policy in model exists, its
+// body becomes that policy's answer for the petition p and its case c
+// (c is nil before a case is opened: then only a leader may).
+func MayPrintFull(u *model.User, p *model.Petition, c *model.Case) *model.Msg {
 	if u != nil && u.Active && (u.Has(model.RoleLeader) || (c != nil && c.Handler == u.Login && u.Has(model.RoleHandler))) {
 		return nil
 	}
@@ -181,7 +181,7 @@ func (s *Store) checkFull(author string, in *paper.Input, reason string) error {
 	if err != nil {
 		u = model.User{}
 	}
-	if m := MayPrintFull(&u, in.Case); m != nil {
+	if m := MayPrintFull(&u, in.Petition, in.Case); m != nil {
 		return m
 	}
 	return nil
