@@ -57,6 +57,9 @@ func TestFileSizeLimitSweep(t *testing.T) {
 		{"export register", w.site, func(dir, db string) []string {
 			return []string{"export", "register", "-o", filepath.Join(dir, "register.xlsx")}
 		}, ""},
+		{"print templates", w.site, func(dir, db string) []string {
+			return []string{"print", "templates", filepath.Join(dir, "mau")}
+		}, ""},
 		{"salvage", w.site, func(dir, db string) []string {
 			return []string{"salvage", db, "-o", filepath.Join(dir, "saved.db")}
 		}, ""},
