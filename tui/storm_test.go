@@ -22,13 +22,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// stormKeys is how many random keys each role gets: a few thousand in CI,
-// DONTHU_STORM=N for the full storm (make storm: 20,000 a role, over 100,000 in all).
+// stormKeys is how many random keys each role gets: a few hundred a role in CI,
+// DONTHU_STORM=N for the full storm (make crash: 20,000 a role, over 100,000 in all).
 func stormKeys() int {
 	if n, err := strconv.Atoi(os.Getenv("DONTHU_STORM")); err == nil && n > 0 {
 		return n
 	}
-	return 1000
+	return 600
 }
 
 // stormKey is one random key or resize, and its name for the report.
