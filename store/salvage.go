@@ -3,6 +3,9 @@ package store
 import (
 	"bufio"
 	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -16,6 +19,7 @@ import (
 
 	"donthu/model"
 
+	"filippo.io/age"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -47,6 +51,9 @@ type SalvageReport struct {
 	// through: "tree" (read normally), "pages" (scanned), or "" (lost).
 	Settings string
 	Peers    int
+	// NewKeys: the site's keys were lost and new ones were made; the
+	// office must confirm the new key card.
+	NewKeys  bool
 	Pages    int // pages read
 	BadPages int // pages that did not parse
 	Problems []Problem
@@ -117,6 +124,21 @@ func Salvage(src, dst string) (rep SalvageReport, err error) {
 		if err := writeJSONL(rep.UnplacedFile, unplaced); err != nil {
 			return rep, osErr(err, rep.UnplacedFile)
 		}
+	}
+	if site != "" && (meta["key/sign"] == nil || meta["key/age"] == nil) {
+		// The keys are lost with their page: new ones, so the file can
+		// sign and open bundles again once the office confirms them.
+		_, priv, err := ed25519.GenerateKey(rand.Reader)
+		if err != nil {
+			return rep, err
+		}
+		id, err := age.GenerateX25519Identity()
+		if err != nil {
+			return rep, err
+		}
+		meta["key/sign"] = []byte(base64.StdEncoding.EncodeToString(priv.Seed()))
+		meta["key/age"] = []byte(id.String())
+		rep.NewKeys = true
 	}
 	if err := writeSalvaged(dst, meta, peers, evs); err != nil {
 		os.Remove(dst)
@@ -614,7 +636,16 @@ func (r SalvageReport) Lines(lang model.Lang) []string {
 	case "pages":
 		out = append(out, t("Thiết lập của đơn vị được nhặt lại từ các trang rời: mật khẩu có thể là mật khẩu cũ.", "The site's settings were picked from loose pages: passwords may be older ones."))
 	default:
-		out = append(out, t("Mất thiết lập của đơn vị (khóa, mật khẩu): hãy chạy donthu init trên một tệp mới và nhập lại dữ liệu.", "The site's settings (keys, passwords) are lost: set up a new file with donthu init."))
+		out = append(out, t("Mất thiết lập của đơn vị (khóa, mật khẩu). Hãy đặt lại mật khẩu cho từng người: donthu user passwd TÊN_ĐĂNG_NHẬP.",
+			"The site's settings (keys, passwords) are lost. Set each person's password again: donthu user passwd LOGIN."))
+	}
+	if r.Settings == "" && r.Peers == 0 {
+		out = append(out, t("Mất thẻ khóa đã ghim của cấp trên và cấp dưới: hãy ghim lại (donthu peer add TỆP_THẺ).",
+			"The pinned key cards of the parent and children are lost: pin them again (donthu peer add CARD_FILE)."))
+	}
+	if r.NewKeys {
+		out = append(out, t("Đã tạo cặp khóa mới cho đơn vị: hãy gửi thẻ khóa mới cho cấp trên (donthu keys export) và đọc dấu vân tay qua điện thoại để cấp trên xác nhận (donthu peer add TỆP_THẺ --replace).",
+			"New keys were made for the site: send the new key card to the office (donthu keys export) and read its fingerprint over the phone so the office confirms it (donthu peer add CARD_FILE --replace)."))
 	}
 	if r.Unplaced > 0 {
 		out = append(out, t("%d sự kiện còn nguyên nhưng không nối được vào chuỗi (thiếu sự kiện trước chúng): đã ghi riêng vào %s, chưa áp dụng. Gói tiếp theo từ cấp trên có thể bù phần thiếu.",
