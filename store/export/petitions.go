@@ -180,4 +180,3 @@ func RegisterTitle(unit string, title model.Label, from, to model.Date, lang mod
 	}
 	return out
 }
-
