@@ -140,7 +140,7 @@ func sortBars(bs []Bar) {
 		if len(bs[i].Refs) != len(bs[j].Refs) {
 			return len(bs[i].Refs) > len(bs[j].Refs)
 		}
-		return bs[i].Label.VI < bs[j].Label.VI
+		return CompareVietnamese(bs[i].Label.VI, bs[j].Label.VI) < 0
 	})
 	for i := range bs {
 		sortRefs(bs[i].Refs)

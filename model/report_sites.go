@@ -42,8 +42,9 @@ func (d *ReportData) NameOn(code string, day Date) string {
 }
 
 // SitesIn returns the units reported for period p: every known unit that
-// existed during the period or holds records in the data, by code. home,
-// when set, is listed first (an office's own desk).
+// existed during the period, and any other unit with records in it (a
+// visit or a petition received, a case open), by code. home, when set, is
+// listed first (an office's own desk).
 func (d *ReportData) SitesIn(p Period, home string) []ReportSite {
 	from, to := p.Bounds()
 	codes := map[string]bool{}
@@ -55,7 +56,7 @@ func (d *ReportData) SitesIn(p Period, home string) []ReportSite {
 		}
 	}
 	for code := range d.bySite {
-		if code != "" {
+		if code != "" && !codes[code] && d.activeIn(code, from, to) {
 			codes[code] = true
 		}
 	}
@@ -98,4 +99,23 @@ func SiteNamesFrom(evs []Event) []SiteName {
 		out = append(out, SiteName{From: DateOf(e.At), Name: s.Name})
 	}
 	return out
+}
+
+// activeIn reports whether unit code has records in [from, to].
+func (d *ReportData) activeIn(code string, from, to Date) bool {
+	sc := d.scope(from, to, code)
+	if len(sc.visits) > 0 {
+		return true
+	}
+	for _, p := range sc.pets {
+		if sc.in(p.Received) {
+			return true
+		}
+	}
+	for _, c := range sc.cases {
+		if sc.upTo(c.Opened) && !sc.closedBefore(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -86,8 +86,11 @@ func (t *ReportTable) title(lang model.Lang) string {
 }
 
 func periodLine(f model.Figures, lang model.Lang) string {
-	return model.Label{VI: "Kỳ báo cáo: ", EN: "Period: "}.In(lang) + f.Period.Label().In(lang) +
-		" (" + f.From.String() + " – " + f.To.String() + ")"
+	l := model.Label{VI: "Kỳ báo cáo: ", EN: "Period: "}.In(lang) + f.Period.Label().In(lang)
+	if !f.Period.Official && f.Period.Kind != model.PeriodRange {
+		l += " (" + f.From.String() + " – " + f.To.String() + ")"
+	}
+	return l
 }
 
 func figure(c model.Cell, r *model.FormRow) string {
