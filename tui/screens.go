@@ -6,6 +6,7 @@ import (
 	"donthu/tui/followup"
 	"donthu/tui/queue"
 	"donthu/tui/reception"
+	"donthu/tui/reports"
 	"donthu/tui/syncscreen"
 )
 
@@ -16,6 +17,7 @@ func Screens() [common.NumScreens]Factory {
 	f[common.ScreenClassify] = classify.New
 	f[common.ScreenQueue] = queue.New
 	f[common.ScreenFollowup] = followup.New
+	f[common.ScreenReports] = reports.New
 	f[common.ScreenSync] = syncscreen.New
 	return f
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -163,23 +162,7 @@ func writeAtomic(path string, render func(w io.Writer) error) error {
 			"Không ghi được tệp "+path+" (đĩa đầy, không có quyền ghi, hay tệp đang mở trong Excel?). Chưa ghi gì. Chi tiết: "+err.Error(),
 			"Cannot write "+path+" (disk full, no permission, or the file is open in Excel?). Nothing was written. Detail: "+err.Error())}
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".donthu-export-*.part")
-	if err != nil {
-		return fail(err)
-	}
-	tmp := f.Name()
-	err = render(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
+	if err := export.WriteFile(path, render); err != nil {
 		return fail(err)
 	}
 	return nil

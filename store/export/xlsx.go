@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -280,4 +282,29 @@ func texts(rows [][]any) [][]string {
 		}
 	}
 	return out
+}
+
+// WriteFile writes path through a temporary file in the same folder,
+// synced and renamed into place only when whole: a full disk or a pulled
+// stick leaves the old file (if any) as it was and no half file.
+func WriteFile(path string, render func(w io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".donthu-export-*.part")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	err = render(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
 }
