@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // SenderVisible is the one rule every report listing applies before it
 // names a sender: a confidential sender (every denouncer, Luật Tố cáo
@@ -105,4 +108,44 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 		l.Sender, l.Masked = MaskedSender.In(lang), true
 	}
 	return l
+}
+
+// SortForPeople orders records as a person reads a list: by the day of
+// the record, then by its number.
+func (d *ReportData) SortForPeople(refs []Ref) []Ref {
+	type key struct {
+		day Date
+		no  string
+	}
+	keys := make(map[string]key, len(refs))
+	for _, r := range refs {
+		var k key
+		switch EntityKind(r.ID) {
+		case EntVisit:
+			if v := d.visits[r.ID]; v != nil {
+				k = key{DateOf(v.At), v.No}
+			}
+		case EntPetition:
+			if p := d.pets[r.ID]; p != nil {
+				k = key{p.Received, p.No}
+			}
+		case EntCase:
+			if c := d.cases[r.ID]; c != nil {
+				k = key{c.Received, c.No}
+			}
+		}
+		keys[r.ID] = k
+	}
+	out := append([]Ref(nil), refs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := keys[out[i].ID], keys[out[j].ID]
+		if c := a.day.Compare(b.day); c != 0 {
+			return c < 0
+		}
+		if len(a.no) != len(b.no) {
+			return len(a.no) < len(b.no)
+		}
+		return a.no < b.no
+	})
+	return out
 }

@@ -107,6 +107,9 @@ type FollowupWords struct {
 	FDecisionNo     string
 	FDecisionNoHint string
 	FDecisionDate   string
+	FRecovered      string
+	FRestored       string
+	FReplied        string
 	FTo             string
 	FHandler        string
 	FNobody         string
@@ -267,6 +270,9 @@ var followupVI = FollowupWords{
 	FDecisionNo:     "Số quyết định, kết luận",
 	FDecisionNoHint: "ví dụ 12/QĐ-CĐ",
 	FDecisionDate:   "Ngày quyết định, kết luận",
+	FRecovered:      "Tiền, lợi ích trả lại (đồng)",
+	FRestored:       "Số người được khôi phục quyền lợi",
+	FReplied:        "Đã gửi văn bản trả lời",
 	FTo:             "Chuyển đến",
 	FHandler:        "Cán bộ xử lý",
 	FNobody:         "— chưa phân công —",
@@ -423,6 +429,9 @@ var followupEN = FollowupWords{
 	FDecisionNo:     "Decision number",
 	FDecisionNoHint: "e.g. 12/QĐ-CĐ",
 	FDecisionDate:   "Decision date",
+	FRecovered:      "Money, benefits returned (đồng)",
+	FRestored:       "Workers whose rights were restored",
+	FReplied:        "Written reply sent",
 	FTo:             "Transfer to",
 	FHandler:        "Handler",
 	FNobody:         "— unassigned —",

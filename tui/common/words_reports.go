@@ -59,7 +59,7 @@ var reportsVI = ReportsWords{
 	FolderSet:    "Báo cáo sẽ ghi vào %s",
 	NoCase:       "Bản ghi này chưa có vụ việc",
 	Sum:          "góp %s",
-	Hint:         "1–6 mẫu · ←→ kỳ · t q s c n loại kỳ · o kỳ TT 01 · u đơn vị · Enter xem bản ghi · g biểu đồ · e xuất Excel · F1",
+	Hint:         "1–6 mẫu · ←→ kỳ · t q s c n · o TT01 · u đơn vị · Enter bản ghi · g biểu đồ · e Excel",
 
 	KeyForm:      "chọn mẫu (1 01/TCD … 6 rà soát tồn đọng)",
 	KeyPeriod:    "kỳ trước, kỳ sau",
@@ -103,7 +103,7 @@ var reportsEN = ReportsWords{
 	FolderSet:    "Reports will be written to %s",
 	NoCase:       "This record has no case yet",
 	Sum:          "adds %s",
-	Hint:         "1–6 form · ←→ period · t q s c n length · o TT 01 period · u unit · Enter records · g charts · e Excel · F1",
+	Hint:         "1–6 form · ←→ period · t q s c n · o TT01 · u unit · Enter records · g charts · e Excel",
 
 	KeyForm:      "pick the form (1 01/TCD … 6 backlog review)",
 	KeyPeriod:    "previous, next period",

@@ -55,7 +55,16 @@ func newKeys(w *common.ReportsWords) keyMap {
 }
 
 func (m *Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Form, m.keys.Prev, m.keys.Month, m.keys.Drill, m.keys.Charts, m.keys.Export}
+	k := m.keys
+	switch m.mode {
+	case modeDrill:
+		open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", m.w.KeyOpen))
+		return []key.Binding{k.Move, open, k.Back}
+	case modeCharts:
+		other := key.NewBinding(key.WithKeys("left"), key.WithHelp("←→", m.w.KeyChart))
+		return []key.Binding{other, k.Drill, k.Back}
+	}
+	return []key.Binding{k.Drill, k.Charts, k.Export, k.Registers}
 }
 
 func (m *Model) FullHelp() [][]key.Binding {

@@ -274,7 +274,7 @@ type drillView struct {
 }
 
 func (m *Model) openDrill(title string, refs []model.Ref, sum, money bool, back mode) {
-	m.drill = &drillView{title: title, refs: refs, lines: map[int]model.RecordLine{}, sum: sum, money: money, back: back}
+	m.drill = &drillView{title: title, refs: m.data.SortForPeople(refs), lines: map[int]model.RecordLine{}, sum: sum, money: money, back: back}
 	m.mode = modeDrill
 }
 

@@ -38,12 +38,21 @@ func (m *Model) periodText(p model.Period) string {
 	return s
 }
 
-// figure formats a figure; money with dots between thousands.
+// figure formats a figure; money with dots between thousands, and in
+// millions (tr) when it would not fit its column.
 func figure(v int64, money bool) string {
 	s := strconv.FormatInt(v, 10)
 	if !money || len(s) <= 3 {
 		return s
 	}
+	g := groupDigits(s)
+	if len(g) > numWidth {
+		g = groupDigits(strconv.FormatInt((v+500_000)/1_000_000, 10)) + " tr"
+	}
+	return g
+}
+
+func groupDigits(s string) string {
 	var b strings.Builder
 	for i, r := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
@@ -87,12 +96,12 @@ func (m *Model) tableView() string {
 	if u := m.unitCode(); u != "" && m.units[m.unit-1].Gone {
 		lines[1] = st.Warn.Render(common.Truncate(m.units[m.unit-1].Name+": "+fmt.Sprintf(w.Gone, m.units[m.unit-1].Successor), width))
 	}
-	heads := []string{w.ThisPeriod + " " + m.figs[0].Period.Short(), w.Previous, w.LastYear}
+	heads := []string{w.ThisPeriod, w.Previous, w.LastYear}
 	hdr := " " + common.Pad(w.Indicator, lw)
 	for i, h := range heads {
 		cell := common.PadLeft(common.Truncate(h, numWidth), numWidth)
 		if i == m.col {
-			cell = st.Bold.Render("[" + common.PadLeft(common.Truncate(h, numWidth-2), numWidth-2) + "]")
+			cell = "[" + common.PadLeft(common.Truncate(h, numWidth-2), numWidth-2) + "]"
 		}
 		hdr += " " + cell
 	}
