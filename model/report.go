@@ -137,7 +137,8 @@ type Figures struct {
 
 // ReportData holds a report's input indexed once, so that each form,
 // period and site is computed without reading the store again (switching
-// the period on screen recomputes from here).
+// the period on screen recomputes from here). It keeps scratch space and
+// caches between calls: one goroutine at a time.
 type ReportData struct {
 	in       ReportInput
 	visits   map[string]*Visit
@@ -146,8 +147,36 @@ type ReportData struct {
 	vday     []Date
 	bySite   map[string]*siteRecords
 	all      siteRecords
-	repeats  []Repeat
-	repSites map[string][]Repeat
+	repeats  []repeatAt
+	repSites map[string][]repeatAt
+	petCase  map[*Petition]*Case
+	onTimeC  map[*Case]bool
+
+	// Each visit's matter (vụ việc) as a small number, and scratch space
+	// to count matters without a map: matterRefs stamps a matter with the
+	// pass it was seen in.
+	vmatter []int32
+	mstamp  []int32
+	mfirst  []int32
+	mrep    []bool
+	pass    int32
+	repOnce bool
+
+	// The last scopes built: every form of one period and unit shares one.
+	scopes map[scopeKey]*scope
+}
+
+type scopeKey struct {
+	from, to Date
+	site     string
+}
+
+// repeatAt is a matter that came back: the resolved case and the day it
+// came back (the later case opened, the later petition received, or the
+// reopened case last changed).
+type repeatAt struct {
+	prior *Case
+	when  Date
 }
 
 type siteRecords struct {
@@ -159,7 +188,7 @@ type siteRecords struct {
 // NewReportData indexes in.
 func NewReportData(in ReportInput) *ReportData {
 	d := &ReportData{in: in, pets: make(map[string]*Petition, len(in.Petitions)), cases: make(map[string]*Case, len(in.Cases)),
-		visits: make(map[string]*Visit, len(in.Visits)), bySite: map[string]*siteRecords{}}
+		bySite: map[string]*siteRecords{}}
 	if d.in.Cal == nil {
 		d.in.Cal = NewCalendar(nil)
 	}
@@ -175,7 +204,6 @@ func NewReportData(in ReportInput) *ReportData {
 	for i := range in.Visits {
 		v := &in.Visits[i]
 		d.vday[i] = DateOf(v.At)
-		d.visits[v.ID] = v
 		d.all.visits = append(d.all.visits, i)
 		s := site(v.Site)
 		s.visits = append(s.visits, i)
@@ -194,21 +222,85 @@ func NewReportData(in ReportInput) *ReportData {
 		s := site(c.Site)
 		s.cases = append(s.cases, c)
 	}
-	d.repeats = FindRepeats(in.Cases, in.Petitions)
-	d.repSites = map[string][]Repeat{}
-	for _, r := range d.repeats {
-		if c := d.cases[r.Prior]; c != nil {
-			d.repSites[c.Site] = append(d.repSites[c.Site], r)
+	d.petCase = make(map[*Petition]*Case, len(in.Cases))
+	for _, p := range d.pets {
+		if c := d.cases[p.Case]; c != nil && p.Case != "" {
+			d.petCase[p] = c
 		}
 	}
+	d.onTimeC = map[*Case]bool{}
+	// A visit's matter: the case its petition opened, else the petition,
+	// else the visit itself; numbered cases first, then petitions, then
+	// visits.
+	caseNo := make(map[*Case]int32, len(in.Cases))
+	for i := range in.Cases {
+		caseNo[&in.Cases[i]] = int32(i)
+	}
+	petNo := make(map[*Petition]int32, len(in.Petitions))
+	for i := range in.Petitions {
+		petNo[&in.Petitions[i]] = int32(len(in.Cases) + i)
+	}
+	d.vmatter = make([]int32, len(in.Visits))
+	for i := range in.Visits {
+		v := &in.Visits[i]
+		m := int32(len(in.Cases) + len(in.Petitions) + i)
+		if p := d.pets[v.Petition]; p != nil && v.Petition != "" {
+			m = petNo[p]
+			if c := d.petCase[p]; c != nil {
+				m = caseNo[c]
+			}
+		}
+		d.vmatter[i] = m
+	}
+	n := len(in.Cases) + len(in.Petitions) + len(in.Visits)
+	d.mstamp = make([]int32, n)
+	d.mfirst = make([]int32, n)
+	d.mrep = make([]bool, n)
 	return d
+}
+
+// findRepeats finds, once and only when a figure needs them, the resolved
+// matters that came back (FindRepeats), with the day each came back.
+func (d *ReportData) findRepeats() {
+	if d.repOnce {
+		return
+	}
+	d.repOnce = true
+	in := &d.in
+	d.repSites = map[string][]repeatAt{}
+	for _, r := range FindRepeats(in.Cases, in.Petitions) {
+		prior := d.cases[r.Prior]
+		if prior == nil {
+			continue
+		}
+		var when Date
+		switch {
+		case r.Why == RepeatReopened:
+			when = DateOf(prior.Updated)
+		case r.Case != "" && d.cases[r.Case] != nil:
+			when = d.cases[r.Case].Opened
+		case r.Petition != "" && d.pets[r.Petition] != nil:
+			when = d.pets[r.Petition].Received
+		}
+		ra := repeatAt{prior: prior, when: when}
+		d.repeats = append(d.repeats, ra)
+		d.repSites[prior.Site] = append(d.repSites[prior.Site], ra)
+	}
 }
 
 // Input returns what the data was built from.
 func (d *ReportData) Input() *ReportInput { return &d.in }
 
 // Visit returns the visit id, or nil.
-func (d *ReportData) Visit(id string) *Visit { return d.visits[id] }
+func (d *ReportData) Visit(id string) *Visit {
+	if d.visits == nil {
+		d.visits = make(map[string]*Visit, len(d.in.Visits))
+		for i := range d.in.Visits {
+			d.visits[d.in.Visits[i].ID] = &d.in.Visits[i]
+		}
+	}
+	return d.visits[id]
+}
 
 // Petition returns the petition id, or nil.
 func (d *ReportData) Petition(id string) *Petition { return d.pets[id] }
@@ -227,9 +319,9 @@ func (d *ReportData) Compute(id FormID, p Period, site string) Figures {
 	sc := d.scope(from, to, site)
 	out.Cells = make([]Cell, len(f.Rows))
 	for i := range f.Rows {
-		refs := f.Rows[i].fn(sc)
-		sortRefs(refs)
-		out.Cells[i] = cellOf(refs)
+		// The records come in the data's order: the same data gives the
+		// same lists.
+		out.Cells[i] = cellOf(f.Rows[i].fn(sc))
 	}
 	return out
 }
@@ -244,25 +336,61 @@ type scope struct {
 	from, to Date
 	site     string
 	visits   []*Visit // visited in the period
+	vidx     []int    // their indexes in the input
 	pets     []*Petition
 	cases    []*Case
-	repeats  []Repeat
+}
+
+// repeats returns the matters that came back, of the scope's unit.
+func (sc *scope) repeats() []repeatAt {
+	sc.d.findRepeats()
+	if sc.site != "" {
+		return sc.d.repSites[sc.site]
+	}
+	return sc.d.repeats
 }
 
 func (d *ReportData) scope(from, to Date, site string) *scope {
+	k := scopeKey{from, to, site}
+	if sc := d.scopes[k]; sc != nil {
+		return sc
+	}
+	if d.scopes == nil || len(d.scopes) >= 16 {
+		d.scopes = map[scopeKey]*scope{}
+	}
+	sc := d.newScope(from, to, site)
+	d.scopes[k] = sc
+	return sc
+}
+
+func (d *ReportData) newScope(from, to Date, site string) *scope {
 	recs := &d.all
-	reps := d.repeats
 	if site != "" {
 		recs = d.bySite[site]
-		reps = d.repSites[site]
 		if recs == nil {
 			recs = &siteRecords{}
 		}
 	}
-	sc := &scope{d: d, from: from, to: to, site: site, pets: recs.pets, cases: recs.cases, repeats: reps}
+	sc := &scope{d: d, from: from, to: to, site: site}
+	// Only the records a figure of the period can count: petitions
+	// received by its end and not processed before it began; cases opened
+	// by its end and not closed before it began. (Every indicator's rule
+	// implies this; over a decade of records a year's report then looks
+	// at a tenth of them.)
+	for _, p := range recs.pets {
+		if !p.Received.After(to) && (!p.Received.Before(from) || !(p.Classified && p.ClassifiedOn.Before(from))) {
+			sc.pets = append(sc.pets, p)
+		}
+	}
+	for _, c := range recs.cases {
+		if !c.Opened.After(to) && !sc.closedBefore(c) {
+			sc.cases = append(sc.cases, c)
+		}
+	}
 	for _, i := range recs.visits {
 		if day := d.vday[i]; !day.Before(from) && !day.After(to) {
 			sc.visits = append(sc.visits, &d.in.Visits[i])
+			sc.vidx = append(sc.vidx, i)
 		}
 	}
 	return sc
@@ -291,48 +419,35 @@ func (sc *scope) visitRefs(keep func(v *Visit) bool, weight func(v *Visit) int64
 	return out
 }
 
-// matter is the vụ việc a visit is about: the case its petition opened,
-// else the petition, else the visit itself.
-func (sc *scope) matter(v *Visit) string {
-	if p := sc.d.pets[v.Petition]; p != nil {
-		if p.Case != "" {
-			return p.Case
-		}
-		return p.ID
-	}
-	return v.ID
-}
-
-// matterRefs lists the matters of the visits keep picks, each once, by its
-// first visit in the period; repeat picks the matters visited again
-// (true), the first time (false), or both (nil).
+// matterRefs lists the matters (vụ việc) of the visits keep picks, each
+// once, by its first visit in the period; repeat picks the matters
+// visited again (true), the first time (false), or both (nil). A visit's
+// matter is the case its petition opened, else the petition, else the
+// visit itself.
 func (sc *scope) matterRefs(keep func(v *Visit) bool, repeat *bool) []Ref {
-	type m struct {
-		first *Visit
-		rep   bool
-	}
-	ms := map[string]*m{}
-	var order []string
-	for _, v := range sc.visits {
+	d := sc.d
+	d.pass++
+	pass := d.pass
+	var order []int32
+	for j, v := range sc.visits {
 		if !keep(v) {
 			continue
 		}
-		k := sc.matter(v)
-		x := ms[k]
-		if x == nil {
-			x = &m{first: v}
-			ms[k] = x
-			order = append(order, k)
-		} else if v.At.Before(x.first.At) {
-			x.first = v
+		i := sc.vidx[j]
+		m := d.vmatter[i]
+		if d.mstamp[m] != pass {
+			d.mstamp[m], d.mfirst[m], d.mrep[m] = pass, int32(i), false
+			order = append(order, m)
+		} else if v.At.Before(d.in.Visits[d.mfirst[m]].At) {
+			d.mfirst[m] = int32(i)
 		}
-		x.rep = x.rep || v.Repeat
+		d.mrep[m] = d.mrep[m] || v.Repeat
 	}
 	var out []Ref
-	for _, k := range order {
-		x := ms[k]
-		if repeat == nil || *repeat == x.rep {
-			out = append(out, one(x.first.ID, x.first.Site))
+	for _, m := range order {
+		if repeat == nil || *repeat == d.mrep[m] {
+			v := &d.in.Visits[d.mfirst[m]]
+			out = append(out, one(v.ID, v.Site))
 		}
 	}
 	return out
@@ -351,20 +466,19 @@ func (sc *scope) petRefs(keep func(p *Petition) bool) []Ref {
 // petMatters lists the vụ việc of the petitions keep picks: each case
 // once (by its petition), and each petition without a case.
 func (sc *scope) petMatters(keep func(p *Petition) bool) []Ref {
-	seen := map[string]bool{}
+	seen := map[*Case]bool{}
 	var out []Ref
 	for _, p := range sc.pets {
 		if !keep(p) {
 			continue
 		}
-		k := p.ID
-		if p.Case != "" {
-			k = p.Case
+		if c := sc.d.petCase[p]; c != nil {
+			if seen[c] {
+				continue
+			}
+			seen[c] = true
 		}
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, one(p.ID, p.Site))
-		}
+		out = append(out, one(p.ID, p.Site))
 	}
 	return out
 }
@@ -387,12 +501,7 @@ func (sc *scope) caseRefs(keep func(c *Case) bool, weight func(c *Case) int64) [
 }
 
 // caseOf returns the case a petition opened, or nil.
-func (sc *scope) caseOf(p *Petition) *Case {
-	if p.Case == "" {
-		return nil
-	}
-	return sc.d.cases[p.Case]
-}
+func (sc *scope) caseOf(p *Petition) *Case { return sc.d.petCase[p] }
 
 // resolvedBy reports whether c was resolved (concluded or terminated) on
 // or before the period's end.
@@ -419,7 +528,12 @@ func (sc *scope) openAtEnd(c *Case) bool {
 // onTime reports whether a resolved case kept its time limit (a case with
 // no limit kept it).
 func (sc *scope) onTime(c *Case) bool {
-	return ComputeDeadline(c.Clock(), sc.d.in.Cal, c.Closed).State != DeadlineMissed
+	ok, known := sc.d.onTimeC[c]
+	if !known {
+		ok = ComputeDeadline(c.Clock(), sc.d.in.Cal, c.Closed).State != DeadlineMissed
+		sc.d.onTimeC[c] = ok
+	}
+	return ok
 }
 
 // overdueAtEnd reports whether a case open at the period's end was past

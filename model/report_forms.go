@@ -66,8 +66,8 @@ func form01TCD() *Form {
 			add(b.key+"_ky", b.g, Label{"Số kỳ tiếp (ngày)", "Reception days"}, false, func(sc *scope) []Ref {
 				seen := map[Date]bool{}
 				var out []Ref
-				for _, v := range sc.visits {
-					if d := DateOf(v.At); keep(v) && !seen[d] {
+				for j, v := range sc.visits {
+					if d := sc.d.vday[sc.vidx[j]]; keep(v) && !seen[d] {
 						seen[d] = true
 						out = append(out, one(v.ID, v.Site))
 					}
@@ -429,26 +429,14 @@ func formReview() *Form {
 // continuation, or a later petition received in it; a reopened case
 // counts on the day it last changed. Each prior case once.
 func (sc *scope) repeatRefs(kind func(k PetitionKind) bool) []Ref {
-	seen := map[string]bool{}
+	seen := map[*Case]bool{}
 	var out []Ref
-	for _, r := range sc.repeats {
-		prior := sc.d.cases[r.Prior]
-		if prior == nil || seen[prior.ID] || (kind != nil && !kind(prior.Kind)) {
+	for _, r := range sc.repeats() {
+		if seen[r.prior] || (kind != nil && !kind(r.prior.Kind)) || !sc.in(r.when) {
 			continue
 		}
-		var when Date
-		switch {
-		case r.Why == RepeatReopened:
-			when = DateOf(prior.Updated)
-		case r.Case != "" && sc.d.cases[r.Case] != nil:
-			when = sc.d.cases[r.Case].Opened
-		case r.Petition != "" && sc.d.pets[r.Petition] != nil:
-			when = sc.d.pets[r.Petition].Received
-		}
-		if sc.in(when) {
-			seen[prior.ID] = true
-			out = append(out, one(prior.ID, prior.Site))
-		}
+		seen[r.prior] = true
+		out = append(out, one(r.prior.ID, r.prior.Site))
 	}
 	return out
 }

@@ -40,7 +40,7 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 	var handler string
 	switch l.Kind {
 	case EntVisit:
-		v := d.visits[r.ID]
+		v := d.Visit(r.ID)
 		if v == nil {
 			break
 		}
@@ -122,7 +122,7 @@ func (d *ReportData) SortForPeople(refs []Ref) []Ref {
 		var k key
 		switch EntityKind(r.ID) {
 		case EntVisit:
-			if v := d.visits[r.ID]; v != nil {
+			if v := d.Visit(r.ID); v != nil {
 				k = key{DateOf(v.At), v.No}
 			}
 		case EntPetition:
