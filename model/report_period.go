@@ -286,3 +286,23 @@ func RangePeriod(from, to Date) (Period, *Msg) {
 	}
 	return Period{Kind: PeriodRange, From: from, To: to}, nil
 }
+
+// ParseRange reads a range as a person types it: two dates, dd/mm/yyyy,
+// separated by spaces, a dash or "đến" ("01/07/2026 - 30/09/2026").
+func ParseRange(s string) (Period, *Msg) {
+	s = strings.NewReplacer("–", " ", "—", " ", " - ", " ", "đến", " ", "to", " ").Replace(s)
+	parts := strings.Fields(s)
+	if len(parts) != 2 {
+		return Period{}, NewMsg("period", "Nhập hai ngày: từ ngày đến ngày, ví dụ 01/07/2026 30/09/2026",
+			"Type two dates, from and to, e.g. 01/07/2026 30/09/2026")
+	}
+	from, m := ParseDateInput(parts[0])
+	if m != nil {
+		return Period{}, m
+	}
+	to, m := ParseDateInput(parts[1])
+	if m != nil {
+		return Period{}, m
+	}
+	return RangePeriod(from, to)
+}

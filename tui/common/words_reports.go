@@ -31,7 +31,8 @@ type ReportsWords struct {
 
 	KeyForm, KeyPeriod, KeyKind, KeyOfficial, KeyUnit, KeyColumn string
 	KeyDrill, KeyOpen, KeyBack, KeyCharts, KeyChart, KeyExport   string
-	KeyRegisters, KeyFolder, KeyMove                             string
+	KeyRegisters, KeyFolder, KeyMove, KeyRange                   string
+	RangePrompt, RangeHint                                       string
 }
 
 var reportsVI = ReportsWords{
@@ -76,6 +77,9 @@ var reportsVI = ReportsWords{
 	KeyRegisters: "xuất sổ tiếp, sổ theo dõi đơn, danh sách vụ việc của kỳ ra Excel",
 	KeyFolder:    "đổi thư mục ghi báo cáo",
 	KeyMove:      "chọn chỉ tiêu",
+	KeyRange:     "khoảng ngày bất kỳ (từ ngày đến ngày)",
+	RangePrompt:  "Từ ngày đến ngày: ",
+	RangeHint:    "hai ngày dd/mm/yyyy · Enter: xem · Esc: thôi",
 }
 
 var reportsEN = ReportsWords{
@@ -120,4 +124,7 @@ var reportsEN = ReportsWords{
 	KeyRegisters: "write the period's registers and case list as Excel",
 	KeyFolder:    "change the folder reports go to",
 	KeyMove:      "pick an indicator",
+	KeyRange:     "any range of days (from, to)",
+	RangePrompt:  "From, to: ",
+	RangeHint:    "two dates dd/mm/yyyy · Enter: show · Esc: cancel",
 }

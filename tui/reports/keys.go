@@ -19,6 +19,7 @@ type keyMap struct {
 	Half      key.Binding
 	Nine      key.Binding
 	Year      key.Binding
+	Range     key.Binding
 	Official  key.Binding
 	Unit      key.Binding
 	Column    key.Binding
@@ -42,6 +43,7 @@ func newKeys(w *common.ReportsWords) keyMap {
 		Half:      key.NewBinding(key.WithKeys("s")),
 		Nine:      key.NewBinding(key.WithKeys("c")),
 		Year:      key.NewBinding(key.WithKeys("n")),
+		Range:     key.NewBinding(key.WithKeys("k"), key.WithHelp("k", w.KeyRange)),
 		Official:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", w.KeyOfficial)),
 		Unit:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", w.KeyUnit)),
 		Column:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", w.KeyColumn)),
@@ -70,7 +72,7 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
-		{k.Form, k.Prev, k.Month, k.Official, k.Unit},
+		{k.Form, k.Prev, k.Month, k.Range, k.Official, k.Unit},
 		{k.Move, k.Column, k.Drill, k.Back, k.Charts},
 		{k.Export, k.Registers, k.Folder},
 	}

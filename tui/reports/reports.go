@@ -28,6 +28,7 @@ const (
 	modeDrill
 	modeCharts
 	modeFolder
+	modeRange
 )
 
 // Model is the reports screen.
@@ -57,6 +58,7 @@ type Model struct {
 	charts *chartsView
 	folder textfield.Model
 	dir    string
+	rng    textfield.Model
 }
 
 // New makes the screen; the figures are read when it is first shown.
@@ -66,6 +68,8 @@ func New(ctx *common.Context) common.Screen {
 	m.period = model.PeriodOf(model.PeriodQuarter, ctx.Today(), false)
 	m.folder = ctx.NewField("", 56)
 	m.folder.CharLimit = 400
+	m.rng = ctx.NewField("01/07/2026 30/09/2026", 24)
+	m.rng.CharLimit = 30
 	m.dir = ctx.Store.GetPref(ctx.User.Login, prefDir)
 	if m.dir == "" {
 		m.dir = ctx.Store.ExportDir()
@@ -103,7 +107,7 @@ func (m *Model) load() tea.Cmd {
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
 func (m *Model) Dirty() bool     { return false }
-func (m *Model) Capturing() bool { return m.mode == modeFolder }
+func (m *Model) Capturing() bool { return m.mode == modeFolder || m.mode == modeRange }
 
 func (m *Model) formID() model.FormID { return model.FormIDs[m.form] }
 
@@ -169,6 +173,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.InputModeMsg:
 		m.folder.SetMode(msg.Mode)
 		m.folder.SetToneStyle(msg.Style)
+		m.rng.SetMode(msg.Mode)
+		m.rng.SetToneStyle(msg.Style)
 		return m, nil
 	case exportedMsg:
 		if msg.err != nil {
@@ -186,6 +192,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.chartsKey(msg)
 		case modeFolder:
 			return m, m.folderKey(msg)
+		case modeRange:
+			return m, m.rangeKey(msg)
 		}
 		return m, m.tableKey(msg)
 	}
@@ -250,6 +258,14 @@ func (m *Model) tableKey(msg tea.KeyMsg) tea.Cmd {
 		return m.exportForms()
 	case key.Matches(msg, k.Registers):
 		return m.exportRegisters()
+	case key.Matches(msg, k.Range):
+		m.mode = modeRange
+		m.rng.SetValue("")
+		if m.period.Kind == model.PeriodRange {
+			m.rng.SetValue(m.period.From.String() + " " + m.period.To.String())
+		}
+		m.rng.CursorEnd()
+		m.rng.Focus()
 	case key.Matches(msg, k.Folder):
 		m.mode = modeFolder
 		m.folder.SetValue(m.dir)
@@ -377,6 +393,28 @@ func (m *Model) folderKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	m.folder, cmd = m.folder.Update(msg)
+	return cmd
+}
+
+// rangeKey edits the range typed after k: two dates, from and to.
+func (m *Model) rangeKey(msg tea.KeyMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.mode = modeTable
+		m.rng.Blur()
+		return nil
+	case "enter":
+		p, bad := model.ParseRange(m.rng.Value())
+		if bad != nil {
+			return common.Error(bad.In(m.ctx.Lang))
+		}
+		m.period, m.mode = p, modeTable
+		m.rng.Blur()
+		m.recompute()
+		return nil
+	}
+	var cmd tea.Cmd
+	m.rng, cmd = m.rng.Update(msg)
 	return cmd
 }
 

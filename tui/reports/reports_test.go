@@ -174,3 +174,17 @@ func TestExport(t *testing.T) {
 		t.Errorf("status %q", st)
 	}
 }
+
+func TestRangeKey(t *testing.T) {
+	s, clk := site(t)
+	d := screen(t, s, clk, "lan", model.VI)
+	d.Press("k").Type("05/03/2026 31/03/2026").Press("enter")
+	d.Expect("05/03/2026 – 31/03/2026", "05/03/26→", "06/02/26→", "05/03/25→")
+	// Only the group visit of 5 March is in.
+	d.Expect("Lượt tiếp                                               1")
+	d.Press("k", "ctrl+u").Type("31/03/2026 05/03/2026").Press("enter")
+	if st, bad := d.Status(); !bad || !strings.Contains(st, "Khoảng thời gian không hợp lệ") {
+		t.Fatalf("status %q", st)
+	}
+	d.Press("esc").Expect("05/03/2026 – 31/03/2026")
+}

@@ -108,7 +108,7 @@ func (m *Model) tableView() string {
 	lines = append(lines, st.Header.Render(hdr))
 	sub := " " + common.Pad("", lw)
 	for _, fg := range m.figs {
-		sub += " " + common.PadLeft(fg.Period.Short(), numWidth)
+		sub += " " + common.PadLeft(columnHead(fg), numWidth)
 	}
 	lines = append(lines, st.Muted.Render(sub))
 
@@ -150,10 +150,14 @@ func (m *Model) tableView() string {
 	for len(lines) < m.height-1 {
 		lines = append(lines, "")
 	}
-	if m.mode == modeFolder {
+	switch m.mode {
+	case modeFolder:
 		lines[len(lines)-1] = st.Bold.Render(w.FolderPrompt) + m.folder.View()
 		lines = append(lines, st.Help.Render(common.Truncate(w.FolderHint, width)))
-	} else {
+	case modeRange:
+		lines[len(lines)-1] = st.Bold.Render(w.RangePrompt) + m.rng.View()
+		lines = append(lines, st.Help.Render(common.Truncate(w.RangeHint, width)))
+	default:
 		lines = append(lines, st.Help.Render(common.Truncate(w.Hint, width)))
 	}
 	return strings.Join(lines, "\n")
@@ -249,4 +253,13 @@ func (m *Model) chartsView() string {
 	}
 	lines = append(lines, st.Help.Render(common.Truncate(w.ChartsHint, width)))
 	return strings.Join(lines, "\n")
+}
+
+// columnHead names a column's period in its width: "Q3/2026"; for a range
+// (whose length the title gives) its first day, "05/03/26→".
+func columnHead(f model.Figures) string {
+	if f.Period.Kind == model.PeriodRange {
+		return fmt.Sprintf("%02d/%02d/%02d→", f.From.D, int(f.From.M), f.From.Y%100)
+	}
+	return f.Period.Short()
 }
