@@ -188,3 +188,27 @@ func TestRangeKey(t *testing.T) {
 	}
 	d.Press("esc").Expect("05/03/2026 – 31/03/2026")
 }
+
+// TestOfficeUnits: an office's file holds its children's records (here
+// two units, imported as their bundles would bring them); u picks each
+// unit in turn, then all again, and the figures follow.
+func TestOfficeUnits(t *testing.T) {
+	clk := &storetest.Clock{T: storetest.Start}
+	office := storetest.NewSite(t, storetest.Site{Code: "HN01", Clock: clk})
+	for _, code := range []string{"GL07", "GL08"} {
+		child := storetest.NewSite(t, storetest.Site{Code: code, Parent: "HN01", Clock: clk})
+		storetest.Visit(t, child, "Nguyễn Văn An", model.KindComplaint)
+		if code == "GL08" {
+			storetest.Visit(t, child, "Lê Thị Bình", model.KindRecommendation)
+		}
+		storetest.Exchange(t, child, office)
+	}
+	storetest.Visit(t, office, "Trần Thị Bích", model.KindComplaint)
+	d := screen(t, office, clk, "lan", model.VI)
+	row := func(n int) string { return fmt.Sprintf("›Lượt tiếp%s%d", strings.Repeat(" ", 48-len(strconv.Itoa(n))), n) }
+	d.Expect("Toàn bộ đơn vị", row(4))
+	d.Press("u").Expect("Công đoàn HN01", row(1))
+	d.Press("u").Expect("Công đoàn GL07", row(1))
+	d.Press("u").Expect("Công đoàn GL08", row(2))
+	d.Press("u").Expect("Toàn bộ đơn vị", row(4))
+}
