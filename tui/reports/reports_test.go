@@ -205,7 +205,9 @@ func TestOfficeUnits(t *testing.T) {
 	}
 	storetest.Visit(t, office, "Trần Thị Bích", model.KindComplaint)
 	d := screen(t, office, clk, "lan", model.VI)
-	row := func(n int) string { return fmt.Sprintf("›Lượt tiếp%s%d", strings.Repeat(" ", 48-len(strconv.Itoa(n))), n) }
+	row := func(n int) string {
+		return fmt.Sprintf("›Lượt tiếp%s%d", strings.Repeat(" ", 48-len(strconv.Itoa(n))), n)
+	}
 	d.Expect("Toàn bộ đơn vị", row(4))
 	d.Press("u").Expect("Công đoàn HN01", row(1))
 	d.Press("u").Expect("Công đoàn GL07", row(1))
