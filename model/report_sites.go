@@ -41,22 +41,39 @@ func (d *ReportData) NameOn(code string, day Date) string {
 	return name
 }
 
-// SitesIn returns the units reported for period p: every known unit that
-// existed during the period, and any other unit with records in it (a
-// visit or a petition received, a case open), by code. home, when set, is
-// listed first (an office's own desk).
+// SitesIn returns the units reported for period p: home and every known
+// unit under it that existed during the period, and any other unit with
+// records in it (a visit or a petition received, a case open), by code.
+// home, when set, is listed first (an office's own desk).
 func (d *ReportData) SitesIn(p Period, home string) []ReportSite {
 	from, to := p.Bounds()
+	parent := map[string]string{}
+	for i := range d.in.Sites {
+		parent[d.in.Sites[i].Code] = d.in.Sites[i].Parent
+	}
+	// under reports whether code is home or one of its units (a child, a
+	// child's child): a site's file also knows its own upper office, which
+	// is not a unit of its report.
+	under := func(code string) bool {
+		for i := 0; i < 10 && code != ""; i++ {
+			if home == "" || code == home {
+				return true
+			}
+			code = parent[code]
+		}
+		return false
+	}
 	codes := map[string]bool{}
 	for i := range d.in.Sites {
 		s := &d.in.Sites[i]
 		existed := (s.ValidFrom.IsZero() || !s.ValidFrom.After(to)) && (s.ValidTo.IsZero() || !s.ValidTo.Before(from))
-		if existed {
+		if existed && under(s.Code) {
 			codes[s.Code] = true
 		}
 	}
 	for code := range d.bySite {
-		if code != "" && !codes[code] && d.activeIn(code, from, to) {
+		_, known := parent[code]
+		if code != "" && !codes[code] && (!known || under(code)) && d.activeIn(code, from, to) {
 			codes[code] = true
 		}
 	}

@@ -326,6 +326,15 @@ func TestReportUnits(t *testing.T) {
 	if got := names(fixturePeriod(t, "2026-Q4")); got != q4 {
 		t.Errorf("Q4:\n got %s\nwant %s", got, q4)
 	}
+	// A grassroots unit's own file knows its upper office too: that office
+	// is not one of its units. GL09 has no records in Q4 2026.
+	var gl09 []string
+	for _, s := range d.SitesIn(fixturePeriod(t, "2026-Q4"), "GL09") {
+		gl09 = append(gl09, s.Code)
+	}
+	if strings.Join(gl09, "|") != "GL09" {
+		t.Errorf("units of GL09: %v", gl09)
+	}
 }
 
 func TestReportCharts(t *testing.T) {

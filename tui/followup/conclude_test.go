@@ -27,7 +27,7 @@ func TestConcludeRecordsWhatWasRestored(t *testing.T) {
 	}
 	sc, _ = send(sc, runes("12.5OO.000")...)
 	sc, _ = send(sc, key(tea.KeyCtrlS))
-	if v := plain(sc.View()); !strings.Contains(v, "Tiền, lợi ích trả lại (đồng)") || !strings.Contains(v, "✗") {
+	if v := plain(sc.View()); !strings.Contains(v, "Tiền trả lại (đồng)") || !strings.Contains(v, "✗") {
 		t.Fatalf("a bad amount was taken:\n%s", v)
 	}
 	for i := 0; i < 10; i++ {
