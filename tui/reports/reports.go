@@ -433,7 +433,17 @@ func (m *Model) fileName(what string) string {
 	if site == "" {
 		site = m.ctx.Store.Site()
 	}
-	return filepath.Join(m.dir, what+"-"+site+"-"+p+".xlsx")
+	// Never over a file already there (it may have been edited in Excel):
+	// the next free name, "-2", "-3", ...
+	base := filepath.Join(m.dir, what+"-"+site+"-"+p)
+	path := base + ".xlsx"
+	for n := 2; n < 1000; n++ {
+		if _, err := os.Stat(path); os.IsNotExist(err) {
+			break
+		}
+		path = fmt.Sprintf("%s-%d.xlsx", base, n)
+	}
+	return path
 }
 
 func (m *Model) write(path string, render func(w io.Writer) error) tea.Cmd {

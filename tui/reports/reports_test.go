@@ -167,7 +167,12 @@ func TestExport(t *testing.T) {
 			t.Errorf("%s: sheets %v", name, sheets)
 		}
 	}
-	if left, _ := os.ReadDir(dir); len(left) != 2 {
+	// Again: a file already there is never written over.
+	d.Press("e")
+	if _, err := os.Stat(filepath.Join(dir, "bao-cao-GL07-Q1-2026-2.xlsx")); err != nil {
+		t.Errorf("second export: %v", err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 3 {
 		t.Errorf("folder holds %v", left)
 	}
 	if st, _ := d.Status(); !strings.Contains(st, "Đã ghi") {
