@@ -57,6 +57,9 @@ func TestFileSizeLimitSweep(t *testing.T) {
 		{"export register", w.site, func(dir, db string) []string {
 			return []string{"export", "register", "-o", filepath.Join(dir, "register.xlsx")}
 		}, ""},
+		{"report", w.site, func(dir, db string) []string {
+			return []string{"report", "all", "--period", "2026", "--format", "xlsx", "-o", filepath.Join(dir, "report.xlsx")}
+		}, ""},
 		{"print templates", w.site, func(dir, db string) []string {
 			return []string{"print", "templates", filepath.Join(dir, "mau")}
 		}, ""},

@@ -28,14 +28,15 @@ func FuzzCommandLine(f *testing.F) {
 		"peer\x1fparent\x1fHN-01", "dump\x1fevents", "demo\x1f--people\x1f0", "demo\x1f--people\x1f-5", "demo\x1f--seed\x1f-1",
 		"user\x1fadd\x1fx\x1f--roles\x1fking", "site\x1fset\x1f--successor\x1f\x00",
 		"print\x1fregister\x1f--from\x1f01/01/2026\x1f--to\x1f31/12/2026", "print\x1fregister\x1f--from\x1f2026-02-30", "verify\x1fABCD-EFGH-1234",
-		"verify\x1f", "print\x1fgiay-bien-nhan\x1f--record\x1fGL07-2026-0001",
+		"verify\x1f", "report\x1f01/TCD\x1f--period\x1f2026-Q3", "report\x1fall\x1f--period\x1f2026-13\x1f--format\x1fcsv",
+		"report\x1fRSTD\x1f--from\x1f31/02/2026\x1f--to\x1f01/01/2026", "print\x1fgiay-bien-nhan\x1f--record\x1fGL07-2026-0001",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		args := strings.Split(s, "\x1f")
 		switch args[0] {
-		case "calendar", "site", "export", "bundle", "office", "peer", "dump", "check", "verify":
+		case "calendar", "site", "export", "bundle", "office", "peer", "dump", "check", "verify", "report":
 		case "print":
 			// Never a viewer or a system setting from a fuzzer.
 			if strings.Contains(s, "open") || strings.Contains(s, "setup") {
