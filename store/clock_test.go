@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -8,6 +9,8 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/storetest"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // TestClockSetBack: a laptop whose clock is five years behind keeps
@@ -59,5 +62,27 @@ func TestClockFloorSurvivesReopen(t *testing.T) {
 	defer r.Close()
 	if r.Today() != newest || r.ClockProblem() == nil {
 		t.Fatalf("after reopening: today %v, warning %v", r.Today(), r.ClockProblem())
+	}
+}
+
+// TestInterruptedSetUp: a first init or demo killed after bbolt wrote its
+// header but before the first commit leaves a file with no buckets; it
+// is explained, and running the setup again works.
+func TestInterruptedSetUp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, err = store.Open(path, store.Options{ReadOnly: true})
+	m := refusal(t, err)
+	if !strings.Contains(m.EN, "never set up") || !strings.Contains(m.VI, "chưa từng được thiết lập") {
+		t.Fatalf("message %+v", m)
+	}
+	s := res(store.Open(path, store.Options{})).must(t)
+	defer s.Close()
+	if err := s.Init(store.SiteInit{Code: "GL07", Name: "Công đoàn GL07", Login: "lan", Password: storetest.Password}); err != nil {
+		t.Fatal(err)
 	}
 }
