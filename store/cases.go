@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"sort"
 	"sync"
 
@@ -62,7 +61,7 @@ func (s *Store) cases(all bool) *caseCache {
 					return nil // as new as the file, or newer
 				}
 				var c model.Case
-				if json.Unmarshal(b, &c) == nil {
+				if unmarshalState(b, &c) == nil {
 					cc.byID[id] = c
 				}
 				return nil

@@ -2,8 +2,6 @@ package store
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -69,8 +67,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
 			}
 			if old := evb.Get(evKey(e.Site, e.Seq)); old != nil {
-				var have model.Event
-				if json.Unmarshal(old, &have) == nil && have.Hash() == e.Hash() {
+				if have, err := decodeEvent(old); err == nil && have.Hash() == e.Hash() {
 					res.Present++
 					h := e.Hash()
 					last[e.Site] = struct {
@@ -104,8 +101,8 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				}
 				linked = raw != nil
 				if linked {
-					var p model.Event
-					if err := json.Unmarshal(raw, &p); err != nil {
+					p, err := decodeEvent(raw)
+					if err != nil {
 						return err
 					}
 					prevHash = p.Hash()
@@ -117,8 +114,8 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 			}
 			if sparse {
 				if raw := evb.Get(evKey(e.Site, e.Seq+1)); raw != nil {
-					var n model.Event
-					if err := json.Unmarshal(raw, &n); err != nil {
+					n, err := decodeEvent(raw)
+					if err != nil {
 						return err
 					}
 					if n.Prev != e.Hash() {
@@ -127,16 +124,15 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					}
 				}
 			}
-			k, raw, err := putLog(tx, &e)
+			k, err := putLog(tx, &e)
 			if err != nil {
 				return err
 			}
 			listed = append(listed, [2][]byte{entKey(e.Entity, e.Clock, e.Site, e.Seq), k})
-			sum := sha256.Sum256(raw) // e.Hash(), without marshalling again
 			last[e.Site] = struct {
 				seq  uint64
 				hash string
-			}{e.Seq, hex.EncodeToString(sum[:])}
+			}{e.Seq, e.Hash()}
 			s.hlc.Observe(e.Clock)
 			touched[e.Entity] = true
 			res.Added++
@@ -190,7 +186,7 @@ func conflictCount(tx *bolt.Tx, id string) int {
 	// Conflicts are omitted when empty, and a key cannot hide in a
 	// string (its quotes would be escaped): most projections need no
 	// decoding at all.
-	if sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id))); sb == nil || !bytes.Contains(sb.Get([]byte(id)), []byte(`"conflicts":`)) {
+	if sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id))); sb == nil || !hasConflicts(sb.Get([]byte(id))) {
 		return 0
 	}
 	if getState(tx, id, &v) != nil {
@@ -233,8 +229,8 @@ func (s *Store) EachEvent(site string, after uint64, fn func(model.Event) error)
 			if !ok || ks != site {
 				return nil
 			}
-			var e model.Event
-			if err := json.Unmarshal(v, &e); err != nil {
+			e, err := decodeEvent(v)
+			if err != nil {
 				return fmt.Errorf("%w: %v", ErrCorrupt, err)
 			}
 			if err := fn(e); err != nil {
@@ -250,12 +246,18 @@ func (s *Store) Quarantined() []model.Event {
 	var out []model.Event
 	s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bQuarantine).ForEach(func(_, v []byte) error {
-			var e model.Event
-			if json.Unmarshal(v, &e) == nil {
+			if e, err := decodeEvent(v); err == nil {
 				out = append(out, e)
 			}
 			return nil
 		})
 	})
 	return out
+}
+
+// hasConflicts reports whether a stored projection lists conflicts:
+// they are omitted when empty, and a key cannot hide in a string (its
+// quotes would be escaped), so most projections need no decoding.
+func hasConflicts(b []byte) bool {
+	return bytes.Contains(b, []byte{keyMark, packIndex["conflicts"]}) || bytes.Contains(b, []byte(`"conflicts":`))
 }

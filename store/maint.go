@@ -34,8 +34,8 @@ func (s *Store) Rebuild() error {
 		ents := map[string]bool{}
 		var lists [][2][]byte
 		err := tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
-			var e model.Event
-			if err := json.Unmarshal(v, &e); err != nil {
+			e, err := decodeEvent(v)
+			if err != nil {
 				return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
 			}
 			ents[e.Entity] = true
@@ -82,8 +82,8 @@ func (s *Store) Check() []Problem {
 		var prevHash string
 		ents := map[string][]model.Event{}
 		tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
-			var e model.Event
-			if err := json.Unmarshal(v, &e); err != nil {
+			e, err := decodeEvent(v)
+			if err != nil {
 				add("Sự kiện %q không đọc được: %v", "Event %q is unreadable: %v", k, err)
 				return nil
 			}
@@ -114,7 +114,7 @@ func (s *Store) Check() []Problem {
 			fresh, _ := json.Marshal(v)
 			var stored []byte
 			if sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id))); sb != nil {
-				stored = sb.Get([]byte(id))
+				stored, _ = stateJSON(sb.Get([]byte(id)))
 			}
 			if !bytes.Equal(fresh, stored) {
 				add("Dữ liệu hiện hành của %s khác với nhật ký; hãy chạy: donthu rebuild", "The state of %s differs from the log; run: donthu rebuild", id)
@@ -161,8 +161,12 @@ func (s *Store) Check() []Problem {
 func (s *Store) DumpEvents(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
-			bw.Write(v)
+		return tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
+			js, err := eventJSON(v)
+			if err != nil {
+				return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
+			}
+			bw.Write(js)
 			return bw.WriteByte('\n')
 		})
 	})
@@ -179,7 +183,11 @@ func (s *Store) DumpState(w io.Writer) error {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bState).ForEach(func(kind, _ []byte) error {
 			return tx.Bucket(bState).Bucket(kind).ForEach(func(k, v []byte) error {
-				fmt.Fprintf(bw, "{\"id\":%q,\"state\":%s}\n", k, v)
+				js, err := stateJSON(v)
+				if err != nil {
+					return fmt.Errorf("%w: state %q: %v", ErrCorrupt, k, err)
+				}
+				fmt.Fprintf(bw, "{\"id\":%q,\"state\":%s}\n", k, js)
 				return nil
 			})
 		})

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -174,7 +173,7 @@ func (s *Store) Sites() []model.Site {
 	s.db.View(func(tx *bolt.Tx) error {
 		return eachState(tx, model.EntSite, func(_ string, b []byte) error {
 			var x model.Site
-			if json.Unmarshal(b, &x) == nil {
+			if unmarshalState(b, &x) == nil {
 				out = append(out, x)
 			}
 			return nil
@@ -376,7 +375,7 @@ func (s *Store) Users() []model.User {
 	s.db.View(func(tx *bolt.Tx) error {
 		return eachState(tx, model.EntUser, func(_ string, b []byte) error {
 			var u model.User
-			if json.Unmarshal(b, &u) == nil && u.Active && u.Site == s.site {
+			if unmarshalState(b, &u) == nil && u.Active && u.Site == s.site {
 				out = append(out, u)
 			}
 			return nil

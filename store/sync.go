@@ -2,7 +2,6 @@ package store
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -156,14 +155,16 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	src := func(yield func([]byte) error) error {
 		return s.scanSite(s.site, min(rec.Acked, head.Seq), head.Seq, func(raw []byte) error {
 			if filter != "" {
-				var e struct {
-					To string `json:"to"`
-				}
-				if err := json.Unmarshal(raw, &e); err != nil || e.To != filter {
+				to, err := eventTo(raw)
+				if err != nil || to != filter {
 					return err
 				}
 			}
-			return yield(raw)
+			js, err := eventJSON(raw)
+			if err != nil {
+				return err
+			}
+			return yield(js)
 		})
 	}
 	h := bundle.Header{From: s.site, FromName: id.Name, To: to, Number: number, Created: now,
@@ -409,8 +410,8 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 					"The bundle from site %s lacks its events up to %d, as its manifest says.", m.From, m.Head.Seq)
 			}
 			if raw != nil {
-				var e model.Event
-				if err := json.Unmarshal(raw, &e); err != nil {
+				e, err := decodeEvent(raw)
+				if err != nil {
 					return err
 				}
 				if e.Hash() != m.Head.Hash {
@@ -545,11 +546,10 @@ func (s *Store) InspectBundle(path string) (Inspected, error) {
 			evb := tx.Bucket(bEvents)
 			for _, it := range batch {
 				raw := evb.Get(it.key)
-				var e model.Event
-				switch {
+				switch e, err := decodeEvent(raw); {
 				case raw == nil:
 					out.New++
-				case json.Unmarshal(raw, &e) == nil && e.Hash() == it.hash:
+				case err == nil && e.Hash() == it.hash:
 					out.Held++
 				default:
 					out.Conflicting++

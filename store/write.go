@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -82,8 +81,7 @@ func lastOf(tx *bolt.Tx, site string) (uint64, string) {
 		k, v = c.Prev()
 	}
 	if s, n, ok := parseEvKey(k); ok && s == site {
-		var e model.Event
-		if json.Unmarshal(v, &e) == nil {
+		if e, err := decodeEvent(v); err == nil {
 			return n, e.Hash()
 		}
 	}
@@ -157,7 +155,7 @@ func ownerOf(tx *bolt.Tx, entity string) string {
 	var v struct {
 		Site string `json:"site"`
 	}
-	json.Unmarshal(b, &v)
+	unmarshalState(b, &v)
 	return v.Site
 }
 
@@ -181,25 +179,20 @@ func headOf(tx *bolt.Tx, entity string) string {
 
 // putEvent appends an event to the log and the entity's list.
 func putEvent(tx *bolt.Tx, ev *model.Event) error {
-	k, _, err := putLog(tx, ev)
+	k, err := putLog(tx, ev)
 	if err != nil {
 		return err
 	}
 	return tx.Bucket(bEntityEvents).Put(entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq), k)
 }
 
-// putLog appends an event to the log only and returns its key and its
-// canonical JSON (whose SHA-256 is its Hash); the caller lists it under
-// its entity (an import does so in key order).
-func putLog(tx *bolt.Tx, ev *model.Event) (key, raw []byte, err error) {
-	raw, err = json.Marshal(ev)
-	if err != nil {
-		return nil, nil, err
-	}
+// putLog appends an event to the log only and returns its key; the
+// caller lists it under its entity (an import does so in key order).
+func putLog(tx *bolt.Tx, ev *model.Event) (key []byte, err error) {
 	evb := tx.Bucket(bEvents)
 	evb.FillPercent = 1.0
 	key = evKey(ev.Site, ev.Seq)
-	return key, raw, evb.Put(key, raw)
+	return key, evb.Put(key, encodeEvent(ev))
 }
 
 // entityEvents reads an entity's events in fold order.
@@ -213,8 +206,8 @@ func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
 		if raw == nil {
 			return nil, fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, entity)
 		}
-		var e model.Event
-		if err := json.Unmarshal(raw, &e); err != nil {
+		e, err := decodeEvent(raw)
+		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 		}
 		out = append(out, e)
@@ -325,7 +318,7 @@ func putState(tx *bolt.Tx, entity string, v any, batch idxBatch) error {
 			}
 		}
 	}
-	b, err := json.Marshal(v)
+	b, err := encodeState(v)
 	if err != nil {
 		return err
 	}
@@ -371,7 +364,7 @@ func decodeState(kind string, b []byte) (any, error) {
 	if v == nil {
 		return nil, fmt.Errorf("store: unknown kind %q", kind)
 	}
-	if err := json.Unmarshal(b, v); err != nil {
+	if err := unmarshalState(b, v); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	return v, nil
@@ -394,7 +387,7 @@ func getState(tx *bolt.Tx, entity string, v any) error {
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv.Elem().SetZero()
 	}
-	return json.Unmarshal(b, v)
+	return unmarshalState(b, v)
 }
 
 type idxEntry struct {
