@@ -1,6 +1,7 @@
 package store
 
 import (
+	"runtime/debug"
 	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/subtle"
@@ -245,7 +246,12 @@ const (
 // Passwords are hashed in NFC: the same Vietnamese password typed on a
 // machine whose input method sends decomposed letters must still match.
 
+// argon2id holds its 64 MiB until the next collection, and Go keeps
+// freed memory a while: give it back to the system at once (a desk
+// laptop has little), at the cost of one collection per sign-in.
+
 func hashPassword(pw string) string {
+	defer debug.FreeOSMemory()
 	pw = norm.NFC.String(pw)
 	salt := make([]byte, 16)
 	rand.Read(salt)
@@ -255,6 +261,7 @@ func hashPassword(pw string) string {
 }
 
 func checkPassword(encoded, pw string) bool {
+	defer debug.FreeOSMemory()
 	var m, t uint32
 	var p uint8
 	parts := strings.Split(encoded, "$")
