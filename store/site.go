@@ -1,13 +1,13 @@
 package store
 
 import (
-	"runtime/debug"
 	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"unicode/utf8"
 
