@@ -112,7 +112,7 @@ func (w *writer) emit(entity string, t model.EventType, to string, data any) (mo
 	}
 	w.seq, w.head = ev.Seq, ev.Hash()
 	w.emitted = append(w.emitted, ev)
-	v, err := refold(w.tx, entity)
+	v, err := foldNew(w.tx, &ev)
 	if err != nil {
 		return ev, err
 	}
@@ -213,6 +213,43 @@ func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// foldNew brings an entity's projection up to date with ev, just put: if
+// ev is the newest of the entity's events in fold order (a desk write's
+// always is: its clock is past every clock seen) and the projection is
+// stored, ev alone is applied to it, so a write costs the same on a
+// record of 200 events as on a new one; otherwise the entity is refolded
+// from all its events.
+func foldNew(tx *bolt.Tx, ev *model.Event) (any, error) {
+	entity := ev.Entity
+	c := tx.Bucket(bEntityEvents).Cursor()
+	k, _ := c.Seek(entKey(entity, ev.Clock, ev.Site, ev.Seq))
+	p := prefix(entity)
+	if k, _ = c.Next(); k != nil && bytes.HasPrefix(k, p) {
+		return refold(tx, entity) // an event after it is held
+	}
+	if k, _ = c.Seek(p); k == nil || !bytes.HasPrefix(k, p) {
+		return refold(tx, entity)
+	}
+	kind := model.EntityKind(entity)
+	sb := tx.Bucket(bState).Bucket([]byte(kind))
+	var old []byte
+	if sb != nil {
+		old = sb.Get([]byte(entity))
+	}
+	if old == nil {
+		return refold(tx, entity) // a new record: its events are ev alone
+	}
+	state, err := decodeState(kind, old)
+	if err != nil {
+		return nil, err
+	}
+	v, err := model.FoldOnto(entity, state, []model.Event{*ev})
+	if err != nil {
+		return nil, err
+	}
+	return v, putState(tx, entity, v, nil)
 }
 
 // refold recomputes one entity's projection and indexes from its events.
