@@ -46,3 +46,11 @@ func (s *Store) SetSchema(v int) error {
 
 // DropCaches forgets the in-memory caches, as a fresh Open would.
 func (s *Store) DropCaches() { s.dropCaches() }
+
+// SetRebuildBatch makes Rebuild work in batches of n, so that tests
+// cross batch boundaries; it returns the function that restores it.
+func SetRebuildBatch(n int) func() {
+	old := rebuildBatch
+	rebuildBatch = n
+	return func() { rebuildBatch = old }
+}

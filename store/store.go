@@ -157,6 +157,14 @@ func Open(path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if !opt.ReadOnly && s.rebuildPending() {
+		// A rebuild stopped half-way: the projections are incomplete
+		// until it has run again from the log.
+		if err := s.Rebuild(); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
