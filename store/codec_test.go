@@ -51,12 +51,45 @@ func TestEventCodec(t *testing.T) {
 		if js, err := eventJSON(raw); err != nil || !bytes.Equal(js, want) {
 			t.Fatalf("eventJSON %s %v", js, err)
 		}
+		if h := eventHash(&e); h != e.Hash() {
+			t.Fatalf("eventHash %s, Hash %s", h, e.Hash())
+		}
 		// A value cut short is refused, never half read.
 		for n := 1; n < len(raw)-len(e.Data)/2; n++ {
 			if _, err := decodeEvent(raw[:n]); err == nil && n < len(raw)-len(packJSON(nil, e.Data)) {
 				t.Fatalf("%s: a value cut at %d of %d decoded", e.Key(), n, len(raw))
 			}
 		}
+	}
+}
+
+// The fast canonical JSON is json.Marshal's, byte for byte, whatever the
+// text holds.
+func TestEventJSON(t *testing.T) {
+	texts := []string{"", "GL07", "Nguyễn Văn An", `a"b\c`, "<b>&amp;</b>", "tab\there\nnew", "\u2028 line\u2029",
+		"ctrl\x01", "bad \xff utf8", "– “quoted” …"}
+	datas := []string{"", `{"a":1}`, `{"x": 1, "y" : [1, 2]}`, `{"s":"a<b"}`, `{"s":"Nguyễn \"Văn\" An"}`, "{\"s\":\"\u2028\"}", `null`, `[1,2]`, `{"s":"–"}`}
+	at := []time.Time{{}, time.Date(2026, 3, 2, 8, 15, 0, 120000000, time.UTC), time.Date(2025, 12, 31, 23, 59, 59, 999999999, time.FixedZone("", 7*3600))}
+	n := 0
+	for i, s := range texts {
+		for j, d := range datas {
+			e := model.Event{Site: "GL07", Seq: uint64(i*100 + j), Clock: int64(i * j), At: at[(i+j)%len(at)], Author: s, Entity: "case:GL07.1",
+				Type: model.EventType(texts[(i+1)%len(texts)]), Base: texts[(i+2)%len(texts)], To: texts[(i+3)%len(texts)], Prev: s}
+			if d != "" {
+				e.Data = json.RawMessage(d)
+			}
+			want, err := json.Marshal(&e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := appendEventJSON(nil, &e); !bytes.Equal(got, want) {
+				t.Fatalf("appendEventJSON\n%s\nwant\n%s", got, want)
+			}
+			n++
+		}
+	}
+	if n < 80 {
+		t.Fatal("too few cases")
 	}
 }
 

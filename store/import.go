@@ -67,9 +67,9 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
 			}
 			if old := evb.Get(evKey(e.Site, e.Seq)); old != nil {
-				if have, err := decodeEvent(old); err == nil && have.Hash() == e.Hash() {
+				if have, err := decodeEvent(old); err == nil && eventHash(&have) == eventHash(&e) {
 					res.Present++
-					h := e.Hash()
+					h := eventHash(&e)
 					last[e.Site] = struct {
 						seq  uint64
 						hash string
@@ -78,7 +78,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				}
 				res.Quarantined = append(res.Quarantined, e)
 				b, _ := json.Marshal(e)
-				if err := tx.Bucket(bQuarantine).Put(append(evKey(e.Site, e.Seq), []byte(e.Hash())...), b); err != nil {
+				if err := tx.Bucket(bQuarantine).Put(append(evKey(e.Site, e.Seq), []byte(eventHash(&e))...), b); err != nil {
 					return err
 				}
 				continue
@@ -105,7 +105,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					if err != nil {
 						return err
 					}
-					prevHash = p.Hash()
+					prevHash = eventHash(&p)
 				}
 			}
 			if linked && e.Prev != prevHash {
@@ -118,7 +118,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					if err != nil {
 						return err
 					}
-					if n.Prev != e.Hash() {
+					if n.Prev != eventHash(&e) {
 						return importErr("Sự kiện %s không khớp chuỗi băm của đơn vị %s: dữ liệu bị sửa hoặc giả mạo",
 							"Event %s does not chain to site %s's previous event: altered or forged data", n.Key(), e.Site)
 					}
@@ -132,7 +132,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 			last[e.Site] = struct {
 				seq  uint64
 				hash string
-			}{e.Seq, e.Hash()}
+			}{e.Seq, eventHash(&e)}
 			s.hlc.Observe(e.Clock)
 			touched[e.Entity] = true
 			res.Added++

@@ -187,7 +187,7 @@ func (s *Store) Check() []Problem {
 			case e.Prev != prevHash:
 				add("Đơn vị %s: chuỗi băm đứt ở sự kiện %d", "Site %s: hash chain broken at event %d", site, e.Seq)
 			}
-			want, prevHash = e.Seq+1, e.Hash()
+			want, prevHash = e.Seq+1, eventHash(&e)
 			if lists.Get(entKey(e.Entity, e.Clock, e.Site, e.Seq)) == nil {
 				add("Danh mục sự kiện của %s thiếu %s", "The event list of %s lacks %s", e.Entity, e.Key())
 			}

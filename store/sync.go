@@ -414,7 +414,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 				if err != nil {
 					return err
 				}
-				if e.Hash() != m.Head.Hash {
+				if eventHash(&e) != m.Head.Hash {
 					return bundle.Errf(bundle.ErrContent, "Sự kiện mới nhất mà gói của đơn vị %s khai (số %d) khác với sự kiện cùng số đang có: đơn vị đó đã ghi hai sự kiện khác nhau cùng một số (tệp dữ liệu được khôi phục từ bản sao lưu cũ?) hoặc dữ liệu bị giả mạo. Hãy báo quản trị viên.",
 						"The newest event the bundle from site %s declares (%d) differs from the one held with that number: that site wrote two different events under one number (was its data file restored from an old backup?) or the data is forged. Tell an administrator.", m.From, m.Head.Seq)
 				}
@@ -549,7 +549,7 @@ func (s *Store) InspectBundle(path string) (Inspected, error) {
 				switch e, err := decodeEvent(raw); {
 				case raw == nil:
 					out.New++
-				case err == nil && e.Hash() == it.hash:
+				case err == nil && eventHash(&e) == it.hash:
 					out.Held++
 				default:
 					out.Conflicting++
@@ -573,7 +573,7 @@ func (s *Store) InspectBundle(path string) (Inspected, error) {
 		if !ok {
 			break
 		}
-		batch = append(batch, item{evKey(ev.Site, ev.Seq), ev.Hash()})
+		batch = append(batch, item{evKey(ev.Site, ev.Seq), eventHash(&ev)})
 		if len(batch) == scanChunk {
 			flush()
 		}

@@ -82,7 +82,7 @@ func lastOf(tx *bolt.Tx, site string) (uint64, string) {
 	}
 	if s, n, ok := parseEvKey(k); ok && s == site {
 		if e, err := decodeEvent(v); err == nil {
-			return n, e.Hash()
+			return n, eventHash(&e)
 		}
 	}
 	return 0, ""
@@ -110,7 +110,7 @@ func (w *writer) emit(entity string, t model.EventType, to string, data any) (mo
 	if err := putEvent(w.tx, &ev); err != nil {
 		return ev, err
 	}
-	w.seq, w.head = ev.Seq, ev.Hash()
+	w.seq, w.head = ev.Seq, eventHash(&ev)
 	w.emitted = append(w.emitted, ev)
 	v, err := foldNew(w.tx, &ev)
 	if err != nil {
