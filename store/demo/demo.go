@@ -165,6 +165,7 @@ func Fill(s *store.Store, opt Options) (Summary, error) {
 		people:   opt.People,
 		returns:  max(1, opt.Returns),
 		seasons:  opt.Seasons,
+		years:    opt.Years,
 		longCase: opt.LongCase,
 	}
 	f.plan()
@@ -238,6 +239,7 @@ type filler struct {
 	people       int // persons still to introduce
 	returns      int // people coming back on an average working day
 	seasons      bool
+	years        int
 	longCase     int
 	workLeft     int // working days left, for spreading the people
 	known        []*visitor
@@ -676,8 +678,10 @@ func (f *filler) randomFate(m *matter) *fate {
 		fa.end = model.EvCaseTransferred
 	case r < 15:
 		fa.end = model.EvCaseTerminated
-	case r < 18:
+	case r < 18 && (f.years <= 1 || m.received.AddDays(240).After(f.today)):
 		fa.resolveIn = -1 // forgotten: it will be overdue
+	case r < 18:
+		fa.resolveIn = 90 + f.rng.IntN(150) // over a decade: overdue for months, then settled
 	case r < 25 && m.kind != model.KindRecommendation && m.kind != model.KindReport:
 		fa.suspendAt = 3 + f.rng.IntN(5)
 		fa.resumeAfter = 5 + f.rng.IntN(20)
