@@ -54,3 +54,12 @@ func SetRebuildBatch(n int) func() {
 	rebuildBatch = n
 	return func() { rebuildBatch = old }
 }
+
+// SetImportBatch makes Import commit every n events, and, if crashAfter
+// is 0 or more, stop after that batch as if the process had died; it
+// returns the function that restores both.
+func SetImportBatch(n, crashAfter int) func() {
+	oldN, oldC := importBatch, crashAfterBatch
+	importBatch, crashAfterBatch = n, crashAfter
+	return func() { importBatch, crashAfterBatch = oldN, oldC }
+}

@@ -157,6 +157,13 @@ func Open(path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if !opt.ReadOnly && s.importPending() {
+		// An import stopped part-way: take back what it added.
+		if err := s.undoImport(); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	if !opt.ReadOnly && s.rebuildPending() {
 		// A rebuild stopped half-way: the projections are incomplete
 		// until it has run again from the log.
