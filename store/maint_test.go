@@ -312,3 +312,31 @@ func TestRebuildResumesAtOpen(t *testing.T) {
 	}
 	checkClean(t, s)
 }
+
+// Compact writes the file again without free pages: the same events and
+// state, a smaller file, and writes go on.
+func TestCompactAfterRebuild(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	office(t, s, clk)
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	state, evs := storetest.State(t, s), storetest.Events(t, s)
+	before := s.Stats().Size
+	if err := s.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	if storetest.State(t, s) != state || storetest.Events(t, s) != evs {
+		t.Fatal("compacting changed the data")
+	}
+	if after := s.Stats().Size; after >= before {
+		t.Fatalf("file %d bytes, was %d", after, before)
+	}
+	checkClean(t, s)
+	if _, err := s.RecordPerson("lan", model.Person{Name: "Sau Khi Gọn"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(s.Path() + ".compact"); !os.IsNotExist(err) {
+		t.Fatalf("the copy stays beside the file: %v", err)
+	}
+}

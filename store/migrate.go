@@ -77,7 +77,7 @@ func (s *Store) upgradeFile() (bool, error) {
 	}
 	tmp := s.path + ".upgrade"
 	os.Remove(tmp)
-	if err := rewriteFile(s.db, tmp); err != nil {
+	if err := rewriteFile(s.db, tmp, true); err != nil {
 		os.Remove(tmp)
 		return false, err
 	}
@@ -106,15 +106,15 @@ func syncDir(dir string) error {
 // rewrite holds before it commits.
 const rewriteChunk = 32 << 20
 
-// rewriteFile copies every bucket of src into a new file at path in the
-// schema-2 encoding: events and projections re-encoded, buckets filled
-// to 100% (keys arrive in order), committed in chunks.
-func rewriteFile(src *bolt.DB, path string) error {
+// rewriteFile copies every bucket of src into a new file at path, buckets
+// filled to 100% (keys arrive in order), committed in chunks; with
+// upgrade, schema-1 values are re-encoded and the schema set to 2.
+func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true, NoFreelistSync: false})
 	if err != nil {
 		return err
 	}
-	w := &rewriter{db: dst}
+	w := &rewriter{db: dst, upgrade: upgrade}
 	if w.tx, err = dst.Begin(true); err != nil {
 		dst.Close()
 		return err
@@ -139,10 +139,11 @@ func rewriteFile(src *bolt.DB, path string) error {
 }
 
 type rewriter struct {
-	db   *bolt.DB
-	tx   *bolt.Tx
-	size int
-	gen  int // commits so far: bucket handles of an older one are stale
+	db      *bolt.DB
+	upgrade bool
+	tx      *bolt.Tx
+	size    int
+	gen     int // commits so far: bucket handles of an older one are stale
 }
 
 // at returns the bucket at path in the current transaction, creating it.
@@ -176,9 +177,12 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 				return err
 			}
 		} else {
-			nv, err := upgradeValue(path, k, v)
-			if err != nil {
-				return err
+			nv := append([]byte(nil), v...)
+			if w.upgrade {
+				var err error
+				if nv, err = upgradeValue(path, k, v); err != nil {
+					return err
+				}
 			}
 			if w.size+len(nv) > rewriteChunk {
 				if err := w.tx.Commit(); err != nil {
@@ -227,4 +231,42 @@ func upgradeValue(path [][]byte, k, v []byte) ([]byte, error) {
 		return []byte("2"), nil
 	}
 	return append([]byte(nil), v...), nil
+}
+
+// Compact rewrites the file without its free pages, every bucket full
+// (rewriteFile), and renames the copy over it: after a rebuild, which
+// frees the pages of every projection and index at once, the file would
+// otherwise keep its size and write a large free list at each commit.
+// The copy is synced before the rename, and a crash before it leaves the
+// file as it was. Only for a Store nothing else is using (the rebuild
+// command): the file is closed and opened again.
+func (s *Store) Compact() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	tmp := s.path + ".compact"
+	os.Remove(tmp)
+	if err := rewriteFile(s.db, tmp, false); err != nil {
+		os.Remove(tmp)
+		return diskErr(err)
+	}
+	if err := s.db.Close(); err != nil {
+		os.Remove(tmp)
+		return diskErr(err)
+	}
+	err := os.Rename(tmp, s.path)
+	if err != nil {
+		os.Remove(tmp)
+	} else {
+		syncDir(filepath.Dir(s.path))
+	}
+	db, oerr := bolt.Open(s.path, 0o600, s.bo)
+	if oerr != nil {
+		return userErr(oerr, "Không mở lại được tệp dữ liệu "+s.path+": "+oerr.Error(), "Cannot reopen the data file "+s.path+": "+oerr.Error())
+	}
+	s.db = db
+	s.dropCaches()
+	if err != nil {
+		return diskErr(err)
+	}
+	return nil
 }

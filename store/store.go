@@ -89,6 +89,7 @@ type Options struct {
 // Store is an open data file.
 type Store struct {
 	db   *bolt.DB
+	bo   *bolt.Options // as opened, to open again after a rewrite
 	path string
 	now  func() time.Time
 
@@ -132,7 +133,7 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		return nil, userErr(err, "Không mở được tệp dữ liệu "+path+": "+err.Error(), "Cannot open the data file "+path+": "+err.Error())
 	}
-	s := &Store{db: db, path: path, now: opt.Now}
+	s := &Store{db: db, path: path, now: opt.Now, bo: bo}
 	if !opt.ReadOnly {
 		// A file of the first layout is backed up and rewritten in the
 		// compact one, then opened again.
