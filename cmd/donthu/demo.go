@@ -35,6 +35,14 @@ func cmdDemo(e *env) error {
 	defer s.Close()
 	if *scale != "" {
 		e.printf("Đang tạo dữ liệu mẫu cỡ %s (vài phút)...\n", "Building the %s-scale demo (a few minutes)...\n", *scale)
+		last := -1
+		opt.Progress = func(done, total int) {
+			// A line at each tenth, so a long fill shows it is moving.
+			if pc := done * 10 / total; pc != last {
+				last = pc
+				e.printf("  %d%%\n", "  %d%%\n", pc*10)
+			}
+		}
 	}
 	sum, err := demo.Fill(s, opt)
 	if err != nil {

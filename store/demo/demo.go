@@ -68,6 +68,9 @@ type Options struct {
 	// Site, Name and Parent make a site other than the demo one when the
 	// file has none (a province's grassroots unions); "" = the demo site.
 	Site, Name, Parent string
+	// Progress, if set, is told how far the fill is: months (or, for a
+	// province, sites) done of the total.
+	Progress func(done, total int)
 	// Sites, when above 0, makes the file an upper office that gathers
 	// that many grassroots unions: each one's decade is built in a file
 	// of its own (People shared among them) and imported here as its
@@ -169,7 +172,12 @@ func Fill(s *store.Store, opt Options) (Summary, error) {
 		longCase: opt.LongCase,
 	}
 	f.plan()
+	months, month := 12*opt.Years+1, 0
 	for d := from; !d.After(today); {
+		if opt.Progress != nil {
+			opt.Progress(month, months)
+			month++
+		}
 		// One transaction per month of the simulated year.
 		last := model.NewDate(d.Y, d.M+1, 0)
 		if last.After(today) {
@@ -1033,11 +1041,11 @@ func fillProvince(s *store.Store, opt Options) (Summary, error) {
 	}
 	defer os.RemoveAll(dir)
 	child := opt
-	child.Sites, child.LongCase = 0, 0
+	child.Sites, child.LongCase, child.Progress = 0, 0, nil
 	child.People = max(1, opt.People/opt.Sites)
 	child.Returns = max(1, opt.Returns/opt.Sites)
 	own := opt
-	own.Sites, own.Site, own.Name, own.Parent = 0, OfficeCode, OfficeName, ""
+	own.Sites, own.Site, own.Name, own.Parent, own.Progress = 0, OfficeCode, OfficeName, "", nil
 	own.People, own.Returns = max(1, opt.People/opt.Sites), 1
 	if s.Site() == "" {
 		// The office exists before its sites' data arrives.
@@ -1047,6 +1055,9 @@ func fillProvince(s *store.Store, opt Options) (Summary, error) {
 		}
 	}
 	for i := 1; i <= opt.Sites; i++ {
+		if opt.Progress != nil {
+			opt.Progress(i-1, opt.Sites)
+		}
 		child.Site = fmt.Sprintf("CS%03d", i)
 		child.Name = fmt.Sprintf("Công đoàn cơ sở số %d", i)
 		child.Parent = s.Site()
