@@ -363,6 +363,16 @@ func measureScale(t *table, self, sc string) error {
 		t.add(sc, "peak memory: check", "", "MB", rss)
 		t.add(sc, "own memory: check (RSS less file pages)", "bounded", "MB", float64(anonKB)/1024)
 	}
+	year := fmt.Sprint(time.Now().Year() - 1)
+	for i := 0; i < *runs; i++ {
+		ms, _, _, err := donthu("--db", work, "report", "all", "--period", year)
+		if err != nil {
+			return err
+		}
+		t.add(sc, "a year's report, every form (`donthu report all --period "+year+"`)", "", "ms", ms)
+		t.add(sc, "a year's report, CPU time", "", "ms", cpuMS)
+		t.add(sc, "own memory: a year's report (RSS less file pages)", "bounded", "MB", float64(anonKB)/1024)
+	}
 	if err := syncRuns(t, sc, work, n); err != nil {
 		return err
 	}
