@@ -289,7 +289,7 @@ func metaKey(k string) bool {
 func (sc *scan) kv(k, v []byte) {
 	if site, seq, ok := parseEvKey(k); ok && len(v) > 0 {
 		e, err := decodeEvent(v)
-		if err != nil || e.Site != site || e.Seq != seq || e.Entity == "" || e.Type == "" || !bytes.Equal(encodeEvent(&e), v) {
+		if err != nil || e.Site != site || e.Seq != seq || e.Entity == "" || e.Type == "" || !canonical(&e, v) {
 			// Not an event, or a damaged one: a stored event is exactly
 			// the encoding of what it decodes to.
 			return
@@ -318,6 +318,20 @@ func (sc *scan) kv(k, v []byte) {
 			sc.peers[string(k)] = append([]byte(nil), v...)
 		}
 	}
+}
+
+// canonical: the stored bytes are exactly the encoding of the event they
+// decode to (in the current encoding, or as JSON in a file of the first
+// layout), so a damaged byte that still decodes is caught.
+func canonical(e *model.Event, v []byte) bool {
+	if bytes.Equal(encodeEvent(e), v) {
+		return true
+	}
+	if len(v) > 0 && v[0] == '{' {
+		b, err := json.Marshal(e)
+		return err == nil && bytes.Equal(b, v)
+	}
+	return false
 }
 
 func validPeerCode(k []byte) bool {
@@ -600,7 +614,7 @@ func writeSalvaged(dst string, meta, peers map[string][]byte, evs []model.Event)
 			return evs[i].Seq < evs[j].Seq
 		})
 		for i := range evs {
-			if _, _, err := putLog(tx, &evs[i]); err != nil {
+			if _, err := putLog(tx, &evs[i]); err != nil {
 				return err
 			}
 		}
