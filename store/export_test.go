@@ -63,3 +63,7 @@ func SetImportBatch(n, crashAfter int) func() {
 	importBatch, crashAfterBatch = n, crashAfter
 	return func() { importBatch, crashAfterBatch = oldN, oldC }
 }
+
+// StoredEvent is the stored form of e, as the log holds it (the damage
+// campaign counts the events whose stored bytes a damage left whole).
+func StoredEvent(e *model.Event) []byte { return encodeEvent(e) }

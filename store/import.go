@@ -228,6 +228,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 		}
 	}
 	res.Conflicts = len(conflicted)
+	s.saw()
 	s.dropCaches()
 	return res, nil
 }

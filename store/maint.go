@@ -3,7 +3,9 @@ package store
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,8 +35,20 @@ var metaRebuilding = []byte("rebuilding")
 // first the entity lists, in log order; then the records, each folded
 // from its events in id order, their indexes put in key order per batch.
 // The log is never touched; if the rebuild stops half-way, the next
-// Open finishes it.
-func (s *Store) Rebuild() error {
+// Open finishes it. A damaged page (bbolt panics or faults mid-read) or
+// a damaged event is said with the way out: donthu salvage.
+func (s *Store) Rebuild() (err error) {
+	defer Guard(&err, s.path)()
+	err = s.rebuild()
+	if errors.Is(err, ErrCorrupt) {
+		err = userErr(err,
+			fmt.Sprintf("Không dựng lại được vì nhật ký có chỗ hỏng (%v). Hãy cứu dữ liệu sang tệp mới: donthu salvage %s -o TỆP_MỚI", short(errors.Unwrap(err)), s.path),
+			fmt.Sprintf("Cannot rebuild: the log is damaged (%v). Recover the data into a new file: donthu salvage %s -o NEW_FILE", short(errors.Unwrap(err)), s.path))
+	}
+	return err
+}
+
+func (s *Store) rebuild() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer s.dropCaches()
@@ -132,6 +146,7 @@ func (s *Store) Rebuild() error {
 	if err != nil {
 		return diskErr(err)
 	}
+	s.saw()
 	return nil
 }
 
@@ -155,14 +170,45 @@ type Problem = model.Label
 // and compared), one over the indexes counting entries; memory does not
 // grow with the file (only a damaged index makes it look for the stray
 // entries one by one).
-func (s *Store) Check() []Problem {
-	var out []Problem
+func (s *Store) Check() (out []Problem) {
 	add := func(vi, en string, a ...any) {
 		out = append(out, Problem{VI: fmt.Sprintf(vi, a...), EN: fmt.Sprintf(en, a...)})
 	}
+	// The command meant to diagnose damage must never crash on it: a
+	// panic or fault inside bbolt becomes one more problem, with the way
+	// out.
+	var damage error
+	defer func() {
+		if damage != nil {
+			out = append(out, Problem{VI: Message(damage, model.VI), EN: Message(damage, model.EN)})
+		}
+	}()
+	defer Guard(&damage, s.path)()
+	for _, q := range s.Quarantined() {
+		add("Đơn vị %s đã gửi hai sự kiện khác nhau cùng số %d (%s, %s): bản thứ hai được giữ riêng, không áp dụng. Đơn vị đó có thể đã được khôi phục từ bản sao lưu cũ; hãy báo quản trị viên.",
+			"Site %s sent two different events numbered %d (%s, %s): the second is held apart, not applied. That site may have been restored from an old backup; tell an administrator.",
+			q.Site, q.Seq, q.Type, q.At.In(model.VN).Format("2006-01-02 15:04"))
+	}
+	if probs := structureProblems(s.path); len(probs) > 0 {
+		for _, p := range probs {
+			add("Lỗi cấu trúc tệp: %s", "File structure error: %s", p)
+		}
+		add("Tệp bị hỏng cấu trúc. Hãy khôi phục bản sao lưu gần nhất, hoặc cứu những gì còn nguyên: donthu salvage %s -o TỆP_MỚI",
+			"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
+		return out
+	}
+	structural := 0
 	s.db.View(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
+			structural++
 			add("Lỗi cấu trúc tệp: %v", "File structure error: %v", err)
+		}
+		if structural > 0 {
+			// Reading on through damaged pages can crash or loop: stop
+			// here with the way out.
+			add("Tệp bị hỏng cấu trúc. Hãy khôi phục bản sao lưu gần nhất, hoặc cứu những gì còn nguyên: donthu salvage %s -o TỆP_MỚI",
+				"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
+			return nil
 		}
 		var site string
 		var want uint64
@@ -285,6 +331,14 @@ func (s *Store) Check() []Problem {
 	return out
 }
 
+// evLabel names an event key for a person: SITE#seq.
+func evLabel(k []byte) string {
+	if site, n, ok := parseEvKey(k); ok {
+		return model.EventKey(site, n)
+	}
+	return fmt.Sprintf("%q", k)
+}
+
 // DumpEvents writes every event as JSON Lines, by site then seq: a stable
 // order, so two replicas can be compared with diff.
 func (s *Store) DumpEvents(w io.Writer) error {
@@ -327,43 +381,141 @@ func (s *Store) DumpState(w io.Writer) error {
 	return bw.Flush()
 }
 
-// Backup writes a consistent copy of the file while it is in use.
+// Backup writes a consistent copy of the file while it is in use. The
+// copy is written to a temporary file, synced to disk, and only then
+// renamed into place: a crash leaves the old copy or the new one whole.
 func (s *Store) Backup(path string) error {
+	return s.backup(context.Background(), path)
+}
+
+func (s *Store) backup(ctx context.Context, path string) error {
+	fail := func(err error) error {
+		vi, en := osWords(err)
+		if errors.Is(err, context.Canceled) {
+			vi, en = "đã dừng khi đóng chương trình", "stopped as the program closed"
+		}
+		return userErr(err, "Không sao lưu được vào "+path+": "+vi+". (Chi tiết: "+err.Error()+")",
+			"Cannot back up to "+path+": "+en+". (Detail: "+err.Error()+")")
+	}
 	tmp := path + ".part"
-	err := s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(tmp, 0o600) })
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return fail(err)
+	}
+	err = s.db.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(ctxWriter{ctx, f})
+		return err
+	})
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
 	if err != nil {
 		os.Remove(tmp)
-		return userErr(err, "Không sao lưu được vào "+path+": "+err.Error(), "Cannot back up to "+path+": "+err.Error())
+		return fail(err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return userErr(err, "Không sao lưu được vào "+path+": "+err.Error(), "Cannot back up to "+path+": "+err.Error())
-	}
+	syncDir(filepath.Dir(path))
 	return nil
+}
+
+// Stopped says whether err is a backup stopped on purpose (the program
+// closing), not a failure.
+func Stopped(err error) bool { return errors.Is(err, context.Canceled) }
+
+// ctxWriter stops a copy when its context ends: quitting does not wait
+// for a backup of a large file.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // BackupDir is the folder of automatic backups beside the data file.
 func (s *Store) BackupDir() string { return filepath.Join(filepath.Dir(s.path), "backups") }
 
-// RotateBackup writes an automatic backup into BackupDir and keeps the
-// newest keep of them.
+// LogMark is how far the log has come: the sum over sites of the highest
+// seq held. It only grows, whatever the clock says, and costs one seek
+// per site.
+func (s *Store) LogMark() uint64 {
+	var n uint64
+	for _, h := range s.Heads() {
+		n += h
+	}
+	return n
+}
+
+// RotateBackup writes an automatic backup into BackupDir, named by
+// LogMark, when the log has grown since the newest one, and keeps the
+// newest keep of them. Backups are ordered by how much of the log they
+// hold, never by the wall clock: a clock set years back must not make the
+// newest backup look oldest. It returns "" when nothing had changed.
 func (s *Store) RotateBackup(keep int) (string, error) {
+	return s.AutoBackup(context.Background(), keep)
+}
+
+// AutoBackup is RotateBackup that stops, leaving no partial file, when
+// ctx ends.
+func (s *Store) AutoBackup(ctx context.Context, keep int) (string, error) {
 	dir := s.BackupDir()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
+		return "", userErr(err, "Không tạo được thư mục sao lưu "+dir+": "+first(osWords(err)),
+			"Cannot create the backup folder "+dir+": "+second(osWords(err)))
 	}
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-	name := filepath.Join(dir, base+"-"+s.now().In(model.VN).Format("20060102-150405")+".db")
-	if err := s.Backup(name); err != nil {
+	// A copy stopped by a crash or a kill left its temporary file.
+	if parts, _ := filepath.Glob(filepath.Join(dir, base+"-n*.db.part")); len(parts) > 0 {
+		for _, p := range parts {
+			os.Remove(p)
+		}
+	}
+	have := autoBackups(dir, base)
+	mark := s.LogMark()
+	if len(have) > 0 && have[len(have)-1].mark >= mark {
+		return "", nil
+	}
+	name := filepath.Join(dir, fmt.Sprintf("%s-n%012d.db", base, mark))
+	if err := s.backup(ctx, name); err != nil {
 		return "", err
 	}
-	matches, _ := filepath.Glob(filepath.Join(dir, base+"-*.db"))
-	sort.Strings(matches)
-	for len(matches) > keep {
-		os.Remove(matches[0])
-		matches = matches[1:]
+	have = autoBackups(dir, base)
+	for len(have) > keep {
+		os.Remove(have[0].path)
+		have = have[1:]
 	}
 	return name, nil
+}
+
+func first(a, _ string) string  { return a }
+func second(_, b string) string { return b }
+
+type autoBackup struct {
+	path string
+	mark uint64
+}
+
+// autoBackups lists the automatic backups of base in dir, by LogMark.
+func autoBackups(dir, base string) []autoBackup {
+	matches, _ := filepath.Glob(filepath.Join(dir, base+"-n*.db"))
+	var out []autoBackup
+	for _, m := range matches {
+		num := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(m), base+"-n"), ".db")
+		if n, err := strconv.ParseUint(num, 10, 64); err == nil {
+			out = append(out, autoBackup{m, n})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].mark < out[j].mark })
+	return out
 }
 
 // Stats is a short description of the file, for `donthu check` and the

@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -247,11 +249,21 @@ func TestRotateBackupKeepsSeven(t *testing.T) {
 	var made []string
 	for i := 0; i < 10; i++ {
 		clk.Advance(time.Minute)
+		if i == 5 {
+			// A clock set five years back must not make the newest
+			// backup look the oldest.
+			clk.Advance(-5 * 365 * 24 * time.Hour)
+		}
+		storetest.Visit(t, s, "Nguyễn Văn An", model.KindComplaint)
 		name, err := s.RotateBackup(7)
 		if err != nil {
 			t.Fatal(err)
 		}
 		made = append(made, name)
+		// Nothing written since: no new copy of a large file.
+		if again, err := s.RotateBackup(7); err != nil || again != "" {
+			t.Fatalf("a second backup with nothing new: %q %v", again, err)
+		}
 	}
 	left, _ := filepath.Glob(filepath.Join(s.BackupDir(), "*"))
 	if len(left) != 7 {
@@ -263,8 +275,8 @@ func TestRotateBackupKeepsSeven(t *testing.T) {
 			t.Fatalf("backup %d (%s): kept %v", i, filepath.Base(name), kept)
 		}
 	}
-	if want := "GL07-" + clk.Now().In(model.VN).Format("20060102-150405") + ".db"; filepath.Base(made[9]) != want {
-		t.Fatalf("name %s", filepath.Base(made[0]))
+	if want := fmt.Sprintf("GL07-n%012d.db", s.LogMark()); filepath.Base(made[9]) != want {
+		t.Fatalf("name %s, want %s", filepath.Base(made[9]), want)
 	}
 	b := res(store.Open(made[9], store.Options{ReadOnly: true})).must(t)
 	defer b.Close()
@@ -273,6 +285,23 @@ func TestRotateBackupKeepsSeven(t *testing.T) {
 	b.DumpEvents(&got)
 	if got.String() != want.String() {
 		t.Fatal("the newest backup differs from the file")
+	}
+}
+
+// TestAutoBackupStopsWhenAsked: quitting does not wait for the copy of a
+// large file; the stopped copy leaves no file behind.
+func TestAutoBackupStopsWhenAsked(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	name, err := s.AutoBackup(ctx, 7)
+	if err == nil || name != "" {
+		t.Fatalf("a cancelled backup: %q %v", name, err)
+	}
+	refusal(t, err)
+	left, _ := filepath.Glob(filepath.Join(s.BackupDir(), "*"))
+	if len(left) != 0 {
+		t.Fatalf("left behind: %v", left)
 	}
 }
 

@@ -113,12 +113,17 @@ func (p Peer) DataAge(now time.Time) time.Duration {
 }
 
 type peerRecord struct {
-	Card     bundle.Card    `json:"card"`
-	Child    bool           `json:"child,omitempty"`
-	PinnedAt time.Time      `json:"pinned_at"`
-	PinnedBy string         `json:"pinned_by,omitempty"`
-	Replaced []string       `json:"replaced,omitempty"`
-	Acked    uint64         `json:"acked,omitempty"`
+	Card     bundle.Card `json:"card"`
+	Child    bool        `json:"child,omitempty"`
+	PinnedAt time.Time   `json:"pinned_at"`
+	PinnedBy string      `json:"pinned_by,omitempty"`
+	Replaced []string    `json:"replaced,omitempty"`
+	Acked    uint64      `json:"acked,omitempty"`
+	// Covered (of a parent): every parent event addressed to this site
+	// up to this seq is held here. It is what this site acknowledges, so
+	// a file restored from an old backup, which lacks some, gets them
+	// again.
+	Covered  uint64         `json:"covered,omitempty"`
 	Numbered uint64         `json:"numbered,omitempty"` // highest bundle number given out
 	Sent     SentBundle     `json:"sent"`
 	Received ReceivedBundle `json:"received"`

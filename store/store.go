@@ -3,11 +3,14 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"donthu/model"
@@ -64,10 +67,37 @@ func Message(err error, lang model.Lang) string {
 	if errors.As(err, &m) {
 		return m.In(lang)
 	}
+	// An operating-system error says its cause in English only: name it
+	// in the person's language, the system's text kept as detail.
+	var errno syscall.Errno
+	var pe *fs.PathError
+	if errors.As(err, &pe) || errors.As(err, &errno) {
+		vi, en := osWords(err)
+		if lang == model.EN {
+			return "Something went wrong: " + en + ". Detail: " + err.Error()
+		}
+		return "Có lỗi: " + vi + ". Chi tiết: " + err.Error()
+	}
 	if lang == model.EN {
 		return "Something went wrong; nothing was changed. Detail: " + err.Error()
 	}
 	return "Có lỗi; dữ liệu chưa bị thay đổi. Chi tiết: " + err.Error()
+}
+
+// Reason names why an operation failed, in one short phrase for a person
+// in lang: the operating system's cause when there is one (disk full,
+// permission), else the error's message.
+func Reason(err error, lang model.Lang) string {
+	var errno syscall.Errno
+	var pe *fs.PathError
+	if errors.As(err, &pe) || errors.As(err, &errno) {
+		vi, en := osWords(err)
+		if lang == model.EN {
+			return en
+		}
+		return vi
+	}
+	return Message(err, lang)
 }
 
 func userErr(err error, vi, en string) error {
@@ -84,6 +114,14 @@ type Options struct {
 	Now func() time.Time
 	// NoSync skips fsync (benchmarks and bulk demo generation only).
 	NoSync bool
+	// TrustClock takes Now as it comes, even behind the newest event:
+	// for test fixtures that build a history out of order. A person's
+	// store never sets it.
+	TrustClock bool
+	// MustExist refuses a path with no data file (or an empty one)
+	// instead of creating it: rebuild, salvage's source, and any command
+	// that only makes sense on a file already set up.
+	MustExist bool
 }
 
 // Store is an open data file.
@@ -91,7 +129,11 @@ type Store struct {
 	db   *bolt.DB
 	bo   *bolt.Options // as opened, to open again after a rewrite
 	path string
-	now  func() time.Time
+	wall func() time.Time
+	// seen is the clock (Unix ms) of the newest event this site has
+	// seen, written or imported: the floor of every date it gives.
+	seen       atomic.Int64
+	trustClock bool
 
 	mu   sync.Mutex // serialises writers: seq, clock, chain head
 	hlc  model.HLC
@@ -104,18 +146,48 @@ type Store struct {
 }
 
 // Open opens (creating if needed) the data file at path.
-func Open(path string, opt Options) (*Store, error) {
+func Open(path string, opt Options) (s *Store, err error) {
+	defer Guard(&err, path)()
 	if opt.Timeout == 0 {
 		opt.Timeout = time.Second
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	if !opt.ReadOnly {
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, userErr(err, "Không tạo được thư mục dữ liệu: "+filepath.Dir(path), "Cannot create the data folder: "+filepath.Dir(path))
+	// Check the file before bbolt maps it: a file cut short would be
+	// read past its end (SIGBUS, beyond any recover).
+	if err := ValidateFile(path); err != nil {
+		if errors.Is(err, ErrEmptyFile) && !opt.ReadOnly && !opt.MustExist {
+			// An empty file is what a new one looks like to bbolt; set
+			// it up as new (init, demo, the interface's first start).
+		} else {
+			return nil, err
 		}
 	}
+	if opt.ReadOnly || opt.MustExist {
+		if fi, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, userErr(ErrNotFound, "Không có tệp dữ liệu "+path+" (gõ nhầm đường dẫn?). Chưa tạo gì. Nếu là đơn vị mới, hãy chạy: donthu init",
+				"No data file at "+path+" (a mistyped path?). Nothing was created. For a new site, run: donthu init")
+		} else if err == nil && fi.Size() == 0 {
+			return nil, ValidateFile(path)
+		}
+	}
+	if !opt.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, osErr(err, filepath.Dir(path))
+		}
+	}
+	// A file this Open creates is removed again if setting it up fails
+	// (a full disk): a half-written header would be a damaged file.
+	created := false
+	if fi, err := os.Stat(path); !opt.ReadOnly && (errors.Is(err, os.ErrNotExist) || err == nil && fi.Size() == 0) {
+		created = true
+	}
+	defer func() {
+		if err != nil && created {
+			os.Remove(path)
+		}
+	}()
 	bo := &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly, NoSync: opt.NoSync, InitialMmapSize: initialMmap(path)}
 	db, err := bolt.Open(path, 0o600, bo)
 	if err != nil {
@@ -126,14 +198,14 @@ func Open(path string, opt Options) (*Store, error) {
 				"The data file "+path+" is open in another copy of donthu. Close it and try again.")
 		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 			return nil, userErr(ErrCorrupt,
-				"Tệp "+path+" không phải tệp dữ liệu donthu hoặc đã hỏng. Hãy khôi phục từ bản sao lưu (thư mục backups bên cạnh).",
-				"The file "+path+" is not a donthu data file or is damaged. Restore a backup (the backups folder beside it).")
+				"Tệp "+path+" không phải tệp dữ liệu donthu hoặc đã hỏng. Hãy khôi phục từ bản sao lưu (thư mục backups bên cạnh), hoặc cứu những gì còn nguyên: donthu salvage "+path+" -o TỆP_MỚI",
+				"The file "+path+" is not a donthu data file or is damaged. Restore a backup (the backups folder beside it), or recover what is intact: donthu salvage "+path+" -o NEW_FILE")
 		case errors.Is(err, os.ErrNotExist) && opt.ReadOnly:
 			return nil, userErr(ErrNotFound, "Không có tệp dữ liệu "+path, "No data file at "+path)
 		}
-		return nil, userErr(err, "Không mở được tệp dữ liệu "+path+": "+err.Error(), "Cannot open the data file "+path+": "+err.Error())
+		return nil, osErr(err, path)
 	}
-	s := &Store{db: db, path: path, now: opt.Now, bo: bo}
+	s = &Store{db: db, path: path, wall: opt.Now, trustClock: opt.TrustClock, bo: bo}
 	if !opt.ReadOnly {
 		// A file of the first layout is backed up and rewritten in the
 		// compact one, then opened again.
@@ -223,7 +295,11 @@ func (s *Store) loadMeta() error {
 	return s.db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
 		if meta == nil {
-			return userErr(ErrCorrupt, "Tệp dữ liệu thiếu phần meta", "The data file has no meta bucket")
+			// bbolt wrote its header, then the process stopped before the
+			// first commit: a setup (init, demo) that was interrupted.
+			return userErr(ErrNotInitialised,
+				"Tệp "+s.path+" đã được tạo nhưng chưa từng được thiết lập (lần chạy donthu init hoặc donthu demo đầu tiên bị ngắt giữa chừng?). Không có dữ liệu nào bị mất: hãy chạy lại donthu init (hoặc donthu demo).",
+				"The file "+s.path+" was created but never set up (the first donthu init or donthu demo was interrupted?). No data was lost: run donthu init (or donthu demo) again.")
 		}
 		// A read-only open skips prepare: refuse a newer layout here too.
 		have, _ := strconv.Atoi(string(meta.Get([]byte("schema"))))
@@ -234,6 +310,7 @@ func (s *Store) loadMeta() error {
 		if v := meta.Get([]byte("clock")); v != nil {
 			c, _ := strconv.ParseInt(string(v), 10, 64)
 			s.hlc.Observe(c)
+			s.saw()
 		}
 		return nil
 	})
@@ -248,11 +325,35 @@ func (s *Store) Path() string { return s.path }
 // Site returns this site's code, or "" before Init.
 func (s *Store) Site() string { return s.site }
 
-// Now returns the store's wall clock.
+// Now returns the store's clock: the wall clock, but never earlier than
+// the newest event this site has seen. A laptop whose clock was set back
+// (a flat battery, a wrong year) then still numbers petitions in the
+// right year and counts deadlines from the right day.
 func (s *Store) Now() time.Time { return s.now() }
 
-// Today returns today's date in Vietnam.
+// Today returns today's date in Vietnam, by Now.
 func (s *Store) Today() model.Date { return model.DateOf(s.now()) }
+
+const clockSlack = 10 * time.Minute
+
+func (s *Store) now() time.Time {
+	// A clock a little behind (two events in one millisecond, a clock
+	// corrected by a few minutes) is not a wrong clock: the floor applies
+	// only past clockSlack.
+	t := s.wall()
+	if seen := s.seen.Load(); !s.trustClock && seen-clockSlack.Milliseconds() > t.UnixMilli() {
+		return time.UnixMilli(seen).In(t.Location())
+	}
+	return t
+}
+
+// saw raises the floor of the clock to the newest event seen; call it
+// with s.mu held, after the clock has observed or issued a value.
+func (s *Store) saw() {
+	if l := s.hlc.Last(); l > s.seen.Load() {
+		s.seen.Store(l)
+	}
+}
 
 // Schema returns the schema version recorded in the file.
 func (s *Store) Schema() int {

@@ -115,6 +115,11 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		}
 		head.Seq, head.Hash = lastOf(tx, s.site)
 		holds, _ = lastOf(tx, to)
+		if rel == RelParent {
+			// A parent's events reach this site sparsely: the highest
+			// held may hide one lost with a restore.
+			holds = min(holds, rec.Covered)
+		}
 		return nil
 	})
 	if err != nil {
@@ -169,6 +174,24 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	}
 	h := bundle.Header{From: s.site, FromName: id.Name, To: to, Number: number, Created: now,
 		Head: head, Holds: map[string]uint64{to: holds}}
+	if rel == RelChild {
+		h.Since = min(rec.Acked, head.Seq)
+	}
+	if rel == RelChild && rec.Received.Head.Seq < holds {
+		// The child's newest bundle declared less of its own chain than
+		// this office holds: it was restored from an old backup. Give
+		// back what it lacks; it then never numbers anything twice.
+		from := rec.Received.Head.Seq
+		h.Returned = func(yield func([]byte) error) error {
+			return s.scanSite(to, from, holds, func(raw []byte) error {
+				js, err := eventJSON(raw)
+				if err != nil {
+					return err
+				}
+				return yield(js)
+			})
+		}
+	}
 	m, err := writeFileAtomic(dest, func(w io.Writer) (bundle.Manifest, error) {
 		return bundle.Write(w, h, src, id.SignKey, rcpt)
 	})
@@ -320,6 +343,9 @@ type opened struct {
 	m   bundle.Manifest
 	rec peerRecord
 	rel Relation
+	// reissued: the number was used before, but the content is new (the
+	// sender was restored from an old backup).
+	reissued bool
 }
 
 // openBundle decrypts a bundle and runs every check that needs only its
@@ -357,9 +383,39 @@ func (s *Store) openBundle(r io.Reader) (*opened, error) {
 		return o, err
 	}
 	if m.Number <= o.rec.Received.Number {
-		return o, replayErr(m, o.rec.Received.Number)
+		s.db.View(func(tx *bolt.Tx) error {
+			// Made after the newest bundle imported, under a number
+			// already used: the sender was restored from an old backup
+			// and numbers from where the backup left off. It says where
+			// it now stands (its head, what it holds of this site), so
+			// the next bundle back returns what it lacks. An old bundle
+			// turning up late was made before, and changes nothing.
+			o.reissued = reissued(tx, m) || m.Created.After(o.rec.Received.Created)
+			return nil
+		})
+		if !o.reissued {
+			return o, replayErr(m, o.rec.Received.Number)
+		}
 	}
 	return o, nil
+}
+
+// reissued says whether an authentic bundle whose number was already
+// used is nonetheless new: its sender declares a chain head this file
+// does not hold. A site restored from an old backup numbers its bundles
+// from where the backup left off, so its first bundles after the restore
+// reuse numbers; judged by number alone, they would be dropped as
+// replays and what the site wrote since would never arrive.
+func reissued(tx *bolt.Tx, m *bundle.Manifest) bool {
+	if m.Head.Seq == 0 {
+		return false
+	}
+	raw := tx.Bucket(bEvents).Get(evKey(m.From, m.Head.Seq))
+	if raw == nil {
+		return true
+	}
+	e, err := decodeEvent(raw)
+	return err == nil && e.Hash() != m.Head.Hash
 }
 
 func replayErr(m *bundle.Manifest, have uint64) error {
@@ -370,6 +426,14 @@ func replayErr(m *bundle.Manifest, have uint64) error {
 // allowed says whether a bundle from a peer of relation rel may carry ev:
 // a child sends its own data; anyone else only what it addresses here.
 func (s *Store) allowed(o *opened, ev *model.Event) error {
+	if ev.Site == s.site {
+		// This site's own events, returned: only its parent keeps a copy.
+		if o.rel != RelParent {
+			return bundle.Errf(bundle.ErrContent, "Gói từ đơn vị %s trả lại sự kiện %s của chính đơn vị này, nhưng %s không phải cấp trên.",
+				"The bundle from site %s returns this site's own event %s, but %s is not its parent.", o.m.From, ev.Key(), o.m.From)
+		}
+		return nil
+	}
 	if o.rel != RelChild && ev.To != s.site {
 		return bundle.Errf(bundle.ErrContent, "Gói từ đơn vị %s chứa sự kiện %s không gửi cho đơn vị này: cấp trên chỉ gửi những gì dành cho đơn vị này. Nếu %s là cấp dưới, hãy ghim thẻ của %s là cấp dưới (donthu peer add TỆP_THẺ --child).",
 			"The bundle from site %s holds event %s that is not addressed to this site: a parent only sends what it addresses here. If %s is a child, pin %s's card as a child (donthu peer add CARD_FILE --child).",
@@ -387,18 +451,27 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	if o != nil {
 		out.Manifest = o.m
 	}
+	if errors.Is(err, bundle.ErrReplay) {
+		// Judge a replay only on a whole, authentic file: a damaged copy
+		// of a bundle already imported is refused as damaged, not
+		// reported as "nothing changed".
+		if derr := drain(o.r); derr != nil {
+			return derr
+		}
+	}
 	if err != nil {
 		return err
 	}
 	m := &o.m
 	next, stop := s.prefetch(o)
 	defer stop()
+	mineBefore := s.Heads()[s.site]
 	finish := func(it *ImportTx) error {
 		rec, _, err := getPeer(it.tx, m.From)
 		if err != nil {
 			return err
 		}
-		if m.Number <= rec.Received.Number {
+		if m.Number <= rec.Received.Number && !o.reissued {
 			return replayErr(m, rec.Received.Number)
 		}
 		// The sender's declared head: a child's bundle must have brought
@@ -421,26 +494,79 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 			}
 		}
 		holds := m.Holds[s.site]
-		if mine, _ := lastOf(it.tx, s.site); holds > mine {
+		mine, _ := lastOf(it.tx, s.site)
+		if mine > mineBefore {
+			// Own events returned by the parent: the numbers they gave
+			// are taken, so the counters move past them.
+			if err := raiseCounters(it.tx, s.site, mineBefore, mine); err != nil {
+				return err
+			}
 			out.Warnings = append(out.Warnings, model.Label{
-				VI: fmt.Sprintf("Đơn vị %s giữ dữ liệu của đơn vị này đến sự kiện số %d, nhưng tệp này chỉ có đến số %d: tệp có phải đã được khôi phục từ bản sao lưu cũ? Hãy báo quản trị viên trước khi nhập thêm dữ liệu.", m.From, holds, mine),
-				EN: fmt.Sprintf("Site %s holds this site's data up to event %d, but this file only has up to %d: was it restored from an old backup? Tell an administrator before entering more data.", m.From, holds, mine),
+				VI: fmt.Sprintf("Đơn vị %s đã trả lại %d sự kiện của chính đơn vị này mà tệp này thiếu (tệp được khôi phục từ bản sao lưu cũ hoặc được cứu): nay tệp có đủ đến số %d.", m.From, mine-mineBefore, mine),
+				EN: fmt.Sprintf("Site %s returned %d of this site's own events that this file lacked (it was restored from an old backup or salvaged): it now holds them up to %d.", m.From, mine-mineBefore, mine),
 			})
+		}
+		if holds > mine {
+			out.Warnings = append(out.Warnings, model.Label{
+				VI: fmt.Sprintf("Đơn vị %s giữ dữ liệu của đơn vị này đến sự kiện số %d, nhưng tệp này chỉ có đến số %d (tệp được khôi phục từ bản sao lưu cũ?). Để không số nào bị cấp hai lần, chưa ghi được gì cho đến khi %s trả lại phần thiếu: hãy gửi ngay một gói cho %s (donthu bundle export --to %s) rồi nhập gói trả lời của %s.", m.From, holds, mine, m.From, m.From, m.From, m.From),
+				EN: fmt.Sprintf("Site %s holds this site's data up to event %d, but this file only has up to %d (restored from an old backup?). So that no number is given twice, nothing can be saved until %s returns what is missing: send %s a bundle now (donthu bundle export --to %s), then import its answer.", m.From, holds, mine, m.From, m.From, m.From),
+			})
+			if err := setAwait(it.tx, holds, mine); err != nil {
+				return err
+			}
 			holds = mine
+		} else if err := setAwait(it.tx, 0, mine); err != nil {
+			return err
 		}
 		rec.Acked = holds
-		rec.Received = ReceivedBundle{Number: m.Number, Created: m.Created, At: s.now().UTC(),
+		if o.rel == RelParent && m.Since <= rec.Covered {
+			// Everything addressed here after Since came, and before it
+			// was held already: all of it is held now.
+			rec.Covered, _ = lastOf(it.tx, m.From)
+		}
+		rec.Received = ReceivedBundle{Number: max(m.Number, rec.Received.Number), Created: m.Created, At: s.now().UTC(),
 			File: filepath.Base(out.Path), Events: m.Events.Count, Head: m.Head}
 		return putPeer(it.tx, &rec)
 	}
 	out.Warnings = nil
-	res, err := s.Import(next, finish)
+	res, err := s.Import(returnedInOrder(next, s.site, mineBefore), finish)
 	if err != nil {
 		out.Warnings = nil
 		return err
 	}
 	out.Result = res
 	return nil
+}
+
+// returnedInOrder passes on the events of next, except this site's own
+// returned events that do not follow on from what the file holds: a
+// return made for an earlier state of this file (restored again since,
+// from an older backup) cannot link; the next return covers them.
+func returnedInOrder(next func() (model.Event, bool, error), site string, mine uint64) func() (model.Event, bool, error) {
+	want := mine + 1
+	return func() (model.Event, bool, error) {
+		for {
+			e, ok, err := next()
+			if err != nil || !ok || e.Site != site || e.Seq < want {
+				return e, ok, err
+			}
+			if e.Seq == want {
+				want++
+				return e, ok, err
+			}
+		}
+	}
+}
+
+// drain reads a verified bundle to its end, so the payload's checksum and
+// the encryption's authentication are checked.
+func drain(r *bundle.Reader) error {
+	for {
+		_, ok, err := r.Next()
+		if err != nil || !ok {
+			return err
+		}
+	}
 }
 
 // prefetch reads, decodes and checks a bundle's events in a goroutine of

@@ -604,27 +604,76 @@ func TestInspectChangesNothing(t *testing.T) {
 	}
 }
 
-func TestRestoredFromOldBackupIsWarned(t *testing.T) {
+// TestRestoredFromOldBackupGetsItsEventsBack: a site whose laptop died is
+// restored from an old backup. The office's next bundle tells it the
+// office holds more of its chain: it writes nothing until then (no seq,
+// no number given twice), its own bundle (reusing a number) is not taken
+// for a replay, the office returns what it lacks, and both files end
+// with the same chain; new work then numbers past everything.
+func TestRestoredFromOldBackupGetsItsEventsBack(t *testing.T) {
 	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
 	old := filepath.Join(w.dir, "gl07-old.db")
 	if err := w.gl07.Backup(old); err != nil {
 		t.Fatal(err)
 	}
-	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	lost := storetest.Visit(t, w.gl07, "Trần Thị Bình", model.KindComplaint)
 	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	before := w.gl07.Heads()["GL07"]
 	down := exportTo(t, w.office, "GL07", w.dir)
-	// The site's laptop dies; the old backup is put back.
+	// The site's laptop dies; the next day the old backup is put back.
+	w.clk.Advance(24 * time.Hour)
 	restored, err := store.Open(old, store.Options{Now: w.clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer restored.Close()
 	r := importBundle(t, restored, down.Path)
-	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].VI, "bản sao lưu cũ") || !strings.Contains(r.Warnings[0].EN, "old backup") {
+	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].VI, "bản sao lưu cũ") || !strings.Contains(r.Warnings[0].EN, "nothing can be saved") {
 		t.Fatalf("warnings %+v", r.Warnings)
 	}
 	if p := peerStatus(t, restored, "HN01"); p.Acked != restored.Heads()["GL07"] {
 		t.Fatalf("acknowledgement beyond this file's own events: %+v", p)
+	}
+	// Nothing is saved that would collide with what the office holds.
+	_, _, err = restored.RecordVisit("lan", store.VisitInput{Visit: model.Visit{Content: "Hỏi", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Lê Văn Cường"}}})
+	if !errors.Is(err, store.ErrRestored) {
+		t.Fatalf("a write while the office holds more: %v", err)
+	}
+	refusal(t, err)
+	// Its bundle reuses a number the office has seen: not a replay.
+	up := exportTo(t, restored, "HN01", w.dir)
+	if up.Manifest.Number > peerStatus(t, w.office, "GL07").Received.Number {
+		t.Fatalf("the test needs a reused number: %d", up.Manifest.Number)
+	}
+	importBundle(t, w.office, up.Path)
+	back := exportTo(t, w.office, "GL07", w.dir)
+	if back.Manifest.Returned == nil || back.Manifest.Returned.Last != before {
+		t.Fatalf("the office returned %+v, want up to %d", back.Manifest.Returned, before)
+	}
+	r = importBundle(t, restored, back.Path)
+	if restored.Heads()["GL07"] != before || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].EN, "returned") {
+		t.Fatalf("after the return: head %d (want %d), warnings %+v", restored.Heads()["GL07"], before, r.Warnings)
+	}
+	if got, err := restored.Petition(lost.ID); err != nil || got.No != lost.No {
+		t.Fatalf("the lost petition is not back: %+v %v", got, err)
+	}
+	// New work numbers past everything, and travels up.
+	p := storetest.Visit(t, restored, "Lê Văn Cường", model.KindComplaint)
+	if p.No == lost.No || p.No <= lost.No {
+		t.Fatalf("numbered %s after %s came back", p.No, lost.No)
+	}
+	importBundle(t, w.office, exportTo(t, restored, "HN01", w.dir).Path)
+	if a, b := w.office.Heads()["GL07"], restored.Heads()["GL07"]; a != b {
+		t.Fatalf("office holds GL07 to %d, the site to %d", a, b)
+	}
+	if probs := checkSparse(restored); len(probs) != 0 {
+		t.Fatalf("check: %v", probs)
+	}
+	if q := w.office.Quarantined(); len(q) != 0 {
+		t.Fatalf("quarantined: %v", q)
 	}
 }
 
@@ -706,5 +755,58 @@ func TestOfficeEditOfChildRecordTravelsDown(t *testing.T) {
 	}
 	if tl, _ := w.office.Timeline(op.ID); tl[len(tl)-1].To != "" {
 		t.Fatalf("the office's note on its own petition is addressed to %q", tl[len(tl)-1].To)
+	}
+}
+
+// TestDamagedCopyOfAnImportedBundle: a copy of a bundle already imported
+// with a byte flipped, cut short, or with a byte appended is refused as
+// damaged (not reported as "already imported, nothing changed"): the
+// payload is authenticated before replay is judged.
+func TestDamagedCopyOfAnImportedBundle(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	x := exportTo(t, w.gl07, "HN01", w.dir)
+	importBundle(t, w.office, x.Path)
+	raw, err := os.ReadFile(x.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string][]byte{
+		"flipped":  append(append([]byte(nil), raw[:len(raw)-40]...), append([]byte{raw[len(raw)-40] ^ 1}, raw[len(raw)-39:]...)...),
+		"cut":      raw[:len(raw)-17],
+		"appended": append(append([]byte(nil), raw...), 'x'),
+	} {
+		path := filepath.Join(w.dir, name+".age")
+		os.WriteFile(path, b, 0o600)
+		var err error
+		syncUnchanged(t, w.office, func() { _, err = w.office.ImportBundle(path) })
+		if err == nil || errors.Is(err, bundle.ErrReplay) || !errors.Is(err, store.ErrImport) {
+			t.Fatalf("%s copy: %v", name, err)
+		}
+	}
+	// The whole copy is still a replay.
+	bundleRefused(t, w.office, x.Path, bundle.ErrReplay)
+}
+
+// TestCheckShowsQuarantine: an equivocation held apart by an import is
+// one of the problems check reports, with what to do.
+func TestCheckShowsQuarantine(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	evs := storetest.AllEvents(t, w.gl07)
+	other := evs[len(evs)-1]
+	other.Author = "someone else"
+	if r := storetest.Import(t, w.office, []model.Event{other}); len(r.Quarantined) != 1 {
+		t.Fatalf("not quarantined: %+v", r)
+	}
+	var found bool
+	for _, p := range w.office.Check() {
+		if strings.Contains(p.EN, "sent two different events numbered") && strings.Contains(p.VI, "giữ riêng") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("check does not show the quarantined event: %v", w.office.Check())
 	}
 }

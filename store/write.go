@@ -42,6 +42,9 @@ func (s *Store) write(author string, fn func(w *writer) error) ([]model.Event, e
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		w = &writer{s: s, tx: tx, author: author, now: s.now(), touched: map[string]any{}}
 		w.seq, w.head = lastOf(tx, s.site)
+		if err := awaiting(tx, s.site, w.seq); err != nil {
+			return err
+		}
 		if err := fn(w); err != nil {
 			return err
 		}
@@ -54,6 +57,7 @@ func (s *Store) write(author string, fn func(w *writer) error) ([]model.Event, e
 		s.hlc = saved
 		return nil, diskErr(err)
 	}
+	s.saw()
 	s.afterCommit(w.touched)
 	return w.emitted, nil
 }

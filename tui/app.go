@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -45,6 +46,10 @@ type Options struct {
 	CustomScreens bool
 	// User signs in without asking (tests); "" asks.
 	User string
+	// Background runs once the first screen is up (the automatic
+	// backup); its error is shown on the status line. Quitting cancels
+	// it and waits for it at most a second.
+	Background func(ctx context.Context) error
 }
 
 type phase int
@@ -80,7 +85,9 @@ type App struct {
 // New makes the root model over an open store.
 func New(s *store.Store, opt Options) *App {
 	if opt.Now == nil {
-		opt.Now = time.Now
+		// The store's clock: never behind the newest record, so a
+		// laptop's wrong clock does not move days and deadlines.
+		opt.Now = s.Now
 	}
 	if opt.Output == nil {
 		opt.Output = os.Stdout
@@ -133,9 +140,34 @@ func New(s *store.Store, opt Options) *App {
 
 // Run opens the interface on the terminal and returns when the person quits.
 func Run(s *store.Store, opt Options) error {
-	a := New(s, opt)
-	p := tea.NewProgram(a, tea.WithAltScreen())
+	g := &guarded{m: New(s, opt), path: s.Path()}
+	p := tea.NewProgram(g, tea.WithAltScreen())
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if opt.Background == nil {
+			return
+		}
+		// After the first screen: start-up is not slowed by a copy.
+		select {
+		case <-time.After(2 * time.Second):
+		case <-ctx.Done():
+			return
+		}
+		if err := opt.Background(ctx); err != nil && ctx.Err() == nil {
+			p.Send(common.StatusMsg{Text: store.Message(err, opt.Lang), Err: true})
+		}
+	}()
 	_, err := p.Run()
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+	}
+	if g.err != nil {
+		return g.err
+	}
 	return err
 }
 

@@ -23,6 +23,7 @@ type signIn struct {
 	pw     textinput.Model
 	err    string
 	busy   bool
+	clock  *model.Label // the computer's clock looks wrong
 }
 
 type signedInMsg struct{ user model.User }
@@ -40,7 +41,7 @@ func newPassword(ctx *common.Context) textinput.Model {
 
 func newSignIn(ctx *common.Context) signIn {
 	site, _ := ctx.Store.SiteInfo("")
-	return signIn{ctx: ctx, site: site.Name, users: ctx.Store.Users(), pw: newPassword(ctx)}
+	return signIn{ctx: ctx, site: site.Name, users: ctx.Store.Users(), pw: newPassword(ctx), clock: ctx.Store.ClockProblem()}
 }
 
 // Init also builds the store's search index and case cache in the
@@ -113,6 +114,11 @@ func (m signIn) View(width, height int) string {
 		b.WriteString(st.Muted.Render(w.SignInWait) + "\n")
 	case m.err != "":
 		b.WriteString(st.ErrText.Render("✗ "+m.err) + "\n")
+	}
+	if m.clock != nil {
+		// The box is at most the window's width: wrap the warning.
+		wrapAt := max(20, min(70, width-6))
+		b.WriteString("\n" + st.ErrText.Width(wrapAt).Render("⚠ "+m.clock.In(m.ctx.Lang)) + "\n")
 	}
 	b.WriteString("\n" + st.Help.Render(w.SignInHint))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, st.Box.Render(b.String()))

@@ -114,7 +114,7 @@ func cmdCheck(e *env) error {
 }
 
 func cmdRebuild(e *env) error {
-	s, err := e.open(false)
+	s, err := e.openExisting()
 	if err != nil {
 		return err
 	}

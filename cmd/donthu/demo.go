@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"donthu/model"
+	"donthu/store"
 	"donthu/store/demo"
 )
 
@@ -33,6 +34,9 @@ func cmdDemo(e *env) error {
 		return err
 	}
 	defer s.Close()
+	if err := demoAllowed(e, s); err != nil {
+		return err
+	}
 	if *scale != "" {
 		e.printf("Đang tạo dữ liệu mẫu cỡ %s (vài phút)...\n", "Building the %s-scale demo (a few minutes)...\n", *scale)
 		last := -1
@@ -46,7 +50,7 @@ func cmdDemo(e *env) error {
 	}
 	sum, err := demo.Fill(s, opt)
 	if err != nil {
-		return err
+		return demoStopped(e, err)
 	}
 	if sum.NewSite {
 		e.printf("Đã tạo đơn vị mẫu %s (%s, cấp trên %s) trong %s.\n", "Demo site %s (%s, parent %s) created in %s.\n",
@@ -71,4 +75,27 @@ func cmdDemo(e *env) error {
 		"Overdue: %d · due within 7 days: %d · reopened: %d · repeat complaints: %d · reminders: %d · notes: %d.\n",
 		sum.Overdue, sum.DueThisWeek, sum.Reopened, sum.Repeats, sum.Reminders, sum.Notes)
 	return nil
+}
+
+// demoAllowed refuses a real site's file: the demo users (password
+// "demo") and a year of invented records would travel to the office
+// with the next bundle. Only a new file or the demo site takes demo data.
+func demoAllowed(e *env, s *store.Store) error {
+	if s.Site() == "" {
+		return nil
+	}
+	if _, err := s.User(demo.Users[0].Login); s.Site() == demo.SiteCode && err == nil {
+		return nil
+	}
+	return model.NewMsg("",
+		"Tệp "+e.db+" là dữ liệu thật của đơn vị "+s.Site()+": không thêm dữ liệu mẫu (người dùng mẫu với mật khẩu \"demo\" và hồ sơ bịa sẽ theo gói đồng bộ lên cấp trên). Hãy dùng một tệp mới: donthu --db demo.db demo",
+		"The file "+e.db+" holds the real data of site "+s.Site()+": no demo data is added (demo users with password \"demo\" and invented records would travel to the office in the next bundle). Use a new file: donthu --db demo.db demo")
+}
+
+// demoStopped words a failure part-way: each month is saved whole as it
+// is made, so what came before the failure is kept, not "nothing".
+func demoStopped(e *env, err error) error {
+	return model.NewMsg("",
+		"Dừng điền dữ liệu mẫu giữa chừng: những tháng đã điền xong vẫn được giữ (mỗi tháng được lưu trọn vẹn), tháng đang điền thì chưa. Lý do: "+store.Reason(err, model.VI)+".",
+		"Demo data stopped part-way: the months already filled are kept (each month is saved whole), the one being filled is not. Reason: "+store.Reason(err, model.EN)+".")
 }

@@ -107,11 +107,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e.args = rest
 	for _, c := range commands {
 		if c.name == name {
-			return exitCode(e, c.run(e))
+			return exitCode(e, runGuarded(e, c))
 		}
 	}
 	fmt.Fprintf(stderr, e.t("donthu: không có lệnh %q. Xem: donthu --help\n", "donthu: no command %q. See: donthu --help\n"), name)
 	return exitUsage
+}
+
+// runGuarded runs a subcommand so that no panic reaches the person: a
+// damaged data file can make bbolt panic or fault deep inside a read,
+// and that becomes one sentence with the way out, not a stack trace.
+func runGuarded(e *env, c command) (err error) {
+	defer store.Guard(&err, e.db)()
+	return c.run(e)
 }
 
 // usageError is a wrong command line.
@@ -282,12 +290,13 @@ func helpRank(name string) int {
 
 // open opens the data file for a subcommand.
 func (e *env) open(readOnly bool) (*store.Store, error) {
-	if readOnly {
-		if _, err := os.Stat(e.db); err != nil {
-			return nil, fmt.Errorf("%s", e.t("Không có tệp dữ liệu "+e.db+". Hãy chạy: donthu init", "No data file at "+e.db+". Run: donthu init"))
-		}
-	}
 	return store.Open(e.db, store.Options{ReadOnly: readOnly})
+}
+
+// openExisting opens a data file that must already exist, for writing,
+// creating nothing when the path is wrong (rebuild).
+func (e *env) openExisting() (*store.Store, error) {
+	return store.Open(e.db, store.Options{MustExist: true})
 }
 
 // openSite opens the data file and requires a site to be set up.

@@ -23,6 +23,10 @@ const (
 	ManifestName = "manifest.json"
 	SigName      = "manifest.sig"
 	EventsName   = "events.jsonl"
+	// ReturnedName is the optional fourth entry: the receiver's own
+	// events that the sender holds and the receiver lacks (a site
+	// restored from an old backup gets them back from its parent).
+	ReturnedName = "returned.jsonl"
 
 	// sigContext prefixes the manifest bytes before signing, so a signature
 	// made for a bundle can never be mistaken for one over anything else.
@@ -51,8 +55,16 @@ type Manifest struct {
 	Head Head `json:"head"`
 	// Holds is what the sender holds of the receiver's chain: receiver's
 	// site code -> highest seq. It is the receiver's acknowledgement.
-	Holds  map[string]uint64 `json:"holds"`
-	Events Payload           `json:"events"`
+	Holds map[string]uint64 `json:"holds"`
+	// Since, in a bundle to a child, says it carries every event of the
+	// sender addressed to the receiver after this seq: the child knows
+	// whether it now holds all of them (it may have been restored from
+	// an old backup and lack some before Since).
+	Since  uint64  `json:"since,omitempty"`
+	Events Payload `json:"events"`
+	// Returned describes the receiver's own events given back, if any:
+	// a parent returns what a child restored from an old backup lacks.
+	Returned *Payload `json:"returned,omitempty"`
 }
 
 // Head names one event of a chain: its seq and hash ("" when seq is 0).
@@ -192,6 +204,9 @@ func (m *Manifest) check() *Error {
 		return bad("events.sha256")
 	case m.Events.First > m.Events.Last:
 		return bad("events.first")
+	case m.Returned != nil && (m.Returned.Name != ReturnedName || m.Returned.Count <= 0 || m.Returned.Bytes <= 0 ||
+		len(m.Returned.SHA256) != 64 || m.Returned.First == 0 || m.Returned.First > m.Returned.Last):
+		return bad("returned")
 	}
 	if _, ok := decodeKey(m.SignKey); !ok {
 		return bad("sign_key")

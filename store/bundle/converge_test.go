@@ -54,15 +54,16 @@ var children = []string{"GL01", "GL02", "GL03", "GL04", "GL05"}
 const office = "HN01"
 
 type replica struct {
-	code string
-	s    *store.Store
-	clk  *storetest.Clock
+	code    string
+	s       *store.Store
+	clk     *storetest.Clock
+	backups []string // copies of its file taken along the way
 }
 
 type mail struct {
-	path string
-	to   string
-	kept bool // delivered once already and kept to be delivered again
+	path     string
+	from, to string
+	kept     bool // delivered once already and kept to be delivered again
 }
 
 type sim struct {
@@ -109,16 +110,34 @@ func converge(t *testing.T, seed int64, steps int) {
 		default:
 			sm.deliver()
 		}
+		// Now and then a child backs up its file, or loses its laptop
+		// and is restored from one of its backups.
+		switch sm.rng.Intn(25) {
+		case 0, 1:
+			sm.backup(children[sm.rng.Intn(len(children))])
+		case 2:
+			sm.restore(children[sm.rng.Intn(len(children))])
+		}
 	}
 	// Final round: everything up, then everything down, then the
-	// acknowledgements up again (they change no state).
+	// acknowledgements up again (they change no state). Each bundle is
+	// made a minute after the last: a bundle is known by when it was
+	// made, as well as by its number (a restored site reuses numbers).
+	tick := func() {
+		for _, r := range sm.sites {
+			r.clk.Advance(time.Minute)
+		}
+	}
 	for _, c := range children {
+		tick()
 		sm.exchange(c, office)
 	}
 	for _, c := range children {
+		tick()
 		sm.exchange(office, c)
 	}
 	for _, c := range children {
+		tick()
 		sm.exchange(c, office)
 	}
 	sm.checkConverged()
@@ -129,6 +148,7 @@ func converge(t *testing.T, seed int64, steps int) {
 		}
 	}
 	t.Logf("events at the office: %d; log: %v", len(dumpEvents(t, o.s)), count)
+
 }
 
 func (sm *sim) pick() *replica {
@@ -140,11 +160,12 @@ func (sm *sim) pick() *replica {
 
 func (sm *sim) logf(format string, a ...any) { sm.log = append(sm.log, fmt.Sprintf(format, a...)) }
 
-// ok fails on errors other than a person-facing refusal of the action.
+// ok fails on errors other than a person-facing refusal of the action
+// (a restored site refuses to save until its parent returns its events).
 func (sm *sim) ok(what string, err error) {
 	sm.t.Helper()
 	var m *model.Msg
-	if err != nil && !errors.As(err, &m) {
+	if err != nil && !errors.As(err, &m) && !errors.Is(err, store.ErrRestored) {
 		sm.t.Fatalf("%s: %v", what, err)
 	}
 }
@@ -236,7 +257,7 @@ func (sm *sim) send() {
 		sm.t.Fatalf("export %s->%s: %v", from, to, err)
 	}
 	sm.logf("send %s", filepath.Base(x.Path))
-	sm.box = append(sm.box, mail{path: x.Path, to: to})
+	sm.box = append(sm.box, mail{path: x.Path, from: from, to: to})
 }
 
 // deliver takes a random bundle in transit: lost, delivered, or
@@ -272,6 +293,57 @@ func (sm *sim) importInto(to, path string) {
 		sm.t.Fatalf("equivocation in %s", filepath.Base(path))
 	}
 	sm.logf("import %s: +%d =%d", filepath.Base(path), res.Result.Added, res.Result.Present)
+}
+
+// backup copies a child's file, as its automatic backups do.
+func (sm *sim) backup(c string) {
+	r := sm.sites[c]
+	path := filepath.Join(sm.dir, fmt.Sprintf("%s-backup-%d.db", c, len(r.backups)))
+	if err := r.s.Backup(path); err != nil {
+		sm.t.Fatal(err)
+	}
+	r.backups = append(r.backups, path)
+	sm.logf("backup %s at %d", c, r.s.Heads()[c])
+}
+
+// restore puts one of a child's backups back in place of its file: the
+// laptop died, and with it the bundles it had not yet handed over. The
+// person then imports the office's newest bundle before anything else,
+// as after any restore.
+func (sm *sim) restore(c string) {
+	r := sm.sites[c]
+	if len(r.backups) == 0 {
+		return
+	}
+	k := sm.rng.Intn(len(r.backups))
+	b := r.backups[k]
+	// Later backups hold a history this restore abandons: restoring one
+	// of them later would make two histories (not handled: refused).
+	r.backups = r.backups[:k+1]
+	path := r.s.Path()
+	r.s.Close()
+	raw, err := os.ReadFile(b)
+	if err != nil {
+		sm.t.Fatal(err)
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		sm.t.Fatal(err)
+	}
+	s, err := store.Open(path, store.Options{Now: r.clk.Now})
+	if err != nil {
+		sm.t.Fatal(err)
+	}
+	r.s = s
+	sm.t.Cleanup(func() { s.Close() })
+	kept := sm.box[:0]
+	for _, m := range sm.box {
+		if m.from != c {
+			kept = append(kept, m)
+		}
+	}
+	sm.box = kept
+	sm.logf("restore %s from %s: at %d", c, filepath.Base(b), s.Heads()[c])
+	sm.exchange(office, c)
 }
 
 func (sm *sim) exchange(from, to string) {

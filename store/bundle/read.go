@@ -37,6 +37,7 @@ type Reader struct {
 	inspect  bool
 
 	lines *bufio.Reader
+	sec   int // 0: the sender's events; 1: the receiver's, returned
 	sum   hash.Hash
 	buf   []byte
 	n     int
@@ -142,24 +143,36 @@ func (r *Reader) Next() (model.Event, bool, error) {
 		r.err = errors.New("bundle: Next called before Verify")
 		return ev, false, r.err
 	}
+	pl, site := &r.m.Events, r.m.From
+	if r.sec == 1 {
+		pl, site = r.m.Returned, r.m.To
+	}
 	if r.lines == nil {
 		hdr, err := r.tr.Next()
 		if err != nil {
 			return r.fail(r.classify(err))
 		}
-		if hdr.Name != EventsName || hdr.Typeflag != tar.TypeReg {
-			return r.fail(Errf(ErrNotBundle, "Gói thiếu phần %s (gặp %q).", "The bundle lacks its %s entry (found %q).", EventsName, hdr.Name))
+		if hdr.Name != pl.Name || hdr.Typeflag != tar.TypeReg {
+			return r.fail(Errf(ErrNotBundle, "Gói thiếu phần %s (gặp %q).", "The bundle lacks its %s entry (found %q).", pl.Name, hdr.Name))
 		}
-		if hdr.Size != r.m.Events.Bytes {
+		if hdr.Size != pl.Bytes {
 			return r.fail(Errf(ErrChecksum, "Phần dữ liệu của gói dài %d byte, khác với %d byte ghi trong phần kê khai đã ký: gói đã bị sửa.",
-				"The bundle's data is %d bytes, not the %d bytes its signed manifest says: the bundle was altered.", hdr.Size, r.m.Events.Bytes))
+				"The bundle's data is %d bytes, not the %d bytes its signed manifest says: the bundle was altered.", hdr.Size, pl.Bytes))
 		}
 		r.sum = sha256.New()
+		r.n, r.last = 0, 0
 		r.lines = bufio.NewReaderSize(io.TeeReader(r.tr, r.sum), 64<<10)
 	}
 	line, err := r.readLine()
 	switch {
 	case err == io.EOF && len(line) == 0:
+		if err := r.endSection(pl); err != nil {
+			return r.fail(err)
+		}
+		if r.sec == 0 && r.m.Returned != nil {
+			r.sec, r.lines = 1, nil
+			return r.Next()
+		}
 		return r.finish()
 	case err == io.EOF:
 		return r.fail(Errf(ErrContent, "Dòng cuối của dữ liệu trong gói bị thiếu (không có dấu xuống dòng).", "The last line of the bundle's data is incomplete (no newline)."))
@@ -167,20 +180,24 @@ func (r *Reader) Next() (model.Event, bool, error) {
 		return r.fail(r.classify(err))
 	}
 	r.n++
-	if r.n > r.m.Events.Count {
+	if r.n > pl.Count {
 		return r.fail(Errf(ErrChecksum, "Gói có nhiều sự kiện hơn số %d ghi trong phần kê khai đã ký: gói đã bị sửa.",
-			"The bundle holds more events than the %d its signed manifest says: the bundle was altered.", r.m.Events.Count))
+			"The bundle holds more events than the %d its signed manifest says: the bundle was altered.", pl.Count))
 	}
 	if err := json.Unmarshal(line, &ev); err != nil {
 		return r.fail(Errf(ErrContent, "Dòng %d của dữ liệu trong gói không phải một sự kiện hợp lệ.", "Line %d of the bundle's data is not a valid event.", r.n))
 	}
-	if ev.Site != r.m.From {
+	if ev.Site != site {
+		if r.sec == 1 {
+			return r.fail(Errf(ErrContent, "Phần trả lại của gói từ %s chứa sự kiện %s không phải của đơn vị nhận (%s).",
+				"The returned part of the bundle from %s holds event %s that is not the receiver's (%s).", r.m.From, ev.Key(), r.m.To))
+		}
 		return r.fail(Errf(ErrContent, "Gói từ đơn vị %s chứa sự kiện %s của đơn vị khác: mỗi đơn vị chỉ gửi dữ liệu của chính mình.",
 			"The bundle from %s holds event %s of another site: a site only sends its own data.", r.m.From, ev.Key()))
 	}
-	if ev.Seq <= r.last || ev.Seq < r.m.Events.First || ev.Seq > r.m.Events.Last {
+	if ev.Seq <= r.last || ev.Seq < pl.First || ev.Seq > pl.Last {
 		return r.fail(Errf(ErrContent, "Sự kiện %s trong gói sai thứ tự hoặc nằm ngoài khoảng %d–%d ghi trong phần kê khai.",
-			"Event %s in the bundle is out of order or outside the range %d–%d its manifest says.", ev.Key(), r.m.Events.First, r.m.Events.Last))
+			"Event %s in the bundle is out of order or outside the range %d–%d its manifest says.", ev.Key(), pl.First, pl.Last))
 	}
 	r.last = ev.Seq
 	return ev, true, nil
@@ -193,10 +210,6 @@ func (r *Reader) fail(err error) (model.Event, bool, error) {
 
 // finish checks the payload against the manifest and reads to the end.
 func (r *Reader) finish() (model.Event, bool, error) {
-	if r.n != r.m.Events.Count || hex.EncodeToString(r.sum.Sum(nil)) != r.m.Events.SHA256 || r.last != r.m.Events.Last {
-		return r.fail(Errf(ErrChecksum, "Tổng kiểm tra dữ liệu của gói không khớp với phần kê khai đã ký: nội dung đã bị sửa hoặc hỏng.",
-			"The checksum of the bundle's data does not match its signed manifest: the content was altered or damaged."))
-	}
 	hdr, err := r.tr.Next()
 	if err == nil {
 		return r.fail(Errf(ErrNotBundle, "Gói có phần lạ %q sau dữ liệu.", "The bundle has an unexpected entry %q after its data.", hdr.Name))
@@ -214,6 +227,15 @@ func (r *Reader) finish() (model.Event, bool, error) {
 	}
 	r.done = true
 	return model.Event{}, false, nil
+}
+
+// endSection checks one entry of events against its signed payload.
+func (r *Reader) endSection(pl *Payload) error {
+	if r.n != pl.Count || hex.EncodeToString(r.sum.Sum(nil)) != pl.SHA256 || r.last != pl.Last {
+		return Errf(ErrChecksum, "Tổng kiểm tra dữ liệu của gói không khớp với phần kê khai đã ký: nội dung đã bị sửa hoặc hỏng.",
+			"The checksum of the bundle's data does not match its signed manifest: the content was altered or damaged.")
+	}
+	return nil
 }
 
 // readLine reads one line, newline included, of at most maxLine bytes.

@@ -25,6 +25,10 @@ type Header struct {
 	Created            time.Time
 	Head               Head
 	Holds              map[string]uint64
+	Since              uint64 // see Manifest.Since
+	// Returned, if not nil, yields events of the receiver (To) that the
+	// sender gives back, as Events does.
+	Returned Events
 }
 
 // Events yields a bundle's events in increasing seq, each as its JSON
@@ -47,7 +51,11 @@ func Write(w io.Writer, h Header, src Events, key ed25519.PrivateKey, to age.Rec
 	if err != nil {
 		return m, err
 	}
-	if err := writePlain(aw, mb, sig, m.Events, src); err != nil {
+	var ret []section
+	if m.Returned != nil {
+		ret = append(ret, section{*m.Returned, h.Returned})
+	}
+	if err := writePlain(aw, mb, sig, m.Events, src, ret...); err != nil {
 		return m, err
 	}
 	return m, aw.Close()
@@ -58,7 +66,7 @@ func Write(w io.Writer, h Header, src Events, key ed25519.PrivateKey, to age.Rec
 func prepare(h Header, src Events, key ed25519.PrivateKey) (m Manifest, mb, sig []byte, err error) {
 	m = Manifest{
 		Kind: Kind, Format: Version, From: h.From, FromName: h.FromName, To: h.To,
-		Number: h.Number, Created: h.Created.UTC(), Head: h.Head, Holds: h.Holds,
+		Number: h.Number, Created: h.Created.UTC(), Head: h.Head, Holds: h.Holds, Since: h.Since,
 		SignKey: encodeKey(key.Public().(ed25519.PublicKey)),
 	}
 	if m.Holds == nil {
@@ -66,6 +74,16 @@ func prepare(h Header, src Events, key ed25519.PrivateKey) (m Manifest, mb, sig 
 	}
 	if m.Events, err = describe(h.From, src); err != nil {
 		return m, nil, nil, err
+	}
+	if h.Returned != nil {
+		ret, err := describe(h.To, h.Returned)
+		if err != nil {
+			return m, nil, nil, err
+		}
+		if ret.Count > 0 {
+			ret.Name = ReturnedName
+			m.Returned = &ret
+		}
 	}
 	if e := m.check(); e != nil {
 		return m, nil, nil, fmt.Errorf("bundle: refusing to write an invalid manifest: %w", e)
@@ -82,9 +100,16 @@ func signManifest(m Manifest, key ed25519.PrivateKey) (mb, sig []byte) {
 	return mb, sig
 }
 
+// section is one more entry of events after the first.
+type section struct {
+	pl  Payload
+	src Events
+}
+
 // writePlain writes the plaintext: a gzip-compressed tar of the manifest,
-// its signature and the events, which must match pl.
-func writePlain(w io.Writer, mb, sig []byte, pl Payload, src Events) error {
+// its signature, the events, and any further sections (the returned
+// events), each of which must match its payload.
+func writePlain(w io.Writer, mb, sig []byte, pl Payload, src Events, more ...section) error {
 	gz, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
 	if err != nil {
 		return err
@@ -113,27 +138,38 @@ func writePlain(w io.Writer, mb, sig []byte, pl Payload, src Events) error {
 	if err := put(SigName, sig, int64(len(sig))); err != nil {
 		return err
 	}
-	if err := put(EventsName, nil, pl.Bytes); err != nil {
-		return err
-	}
-	sum := sha256.New()
-	bw := bufio.NewWriterSize(io.MultiWriter(tw, sum), 64<<10)
-	var n int
-	err = src(func(raw []byte) error {
-		n++
-		if _, err := bw.Write(raw); err != nil {
+	entry := func(pl Payload, src Events) error {
+		if err := put(pl.Name, nil, pl.Bytes); err != nil {
 			return err
 		}
-		return bw.WriteByte('\n')
-	})
-	if err == nil {
-		err = bw.Flush()
+		sum := sha256.New()
+		bw := bufio.NewWriterSize(io.MultiWriter(tw, sum), 64<<10)
+		var n int
+		err := src(func(raw []byte) error {
+			n++
+			if _, err := bw.Write(raw); err != nil {
+				return err
+			}
+			return bw.WriteByte('\n')
+		})
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err != nil {
+			return err
+		}
+		if n != pl.Count || hex.EncodeToString(sum.Sum(nil)) != pl.SHA256 {
+			return fmt.Errorf("bundle: the events changed between the two passes (%d then %d)", pl.Count, n)
+		}
+		return nil
 	}
-	if err != nil {
+	if err := entry(pl, src); err != nil {
 		return err
 	}
-	if n != pl.Count || hex.EncodeToString(sum.Sum(nil)) != pl.SHA256 {
-		return fmt.Errorf("bundle: the events changed between the two passes (%d then %d)", pl.Count, n)
+	for _, sec := range more {
+		if err := entry(sec.pl, sec.src); err != nil {
+			return err
+		}
 	}
 	if err := tw.Close(); err != nil {
 		return err

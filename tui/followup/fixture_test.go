@@ -61,7 +61,7 @@ func fixture(t testing.TB) (*store.Store, *storetest.Clock, map[string]string) {
 	}
 	clk := &storetest.Clock{}
 	clk.SetDate(today)
-	s, err := store.Open(path, store.Options{Now: clk.Now})
+	s, err := store.Open(path, store.Options{Now: clk.Now, TrustClock: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func buildFixture() ([]byte, map[string]string, error) {
 	clk := &storetest.Clock{}
 	clk.SetDate(d(2025, 11, 3))
 	open := func(code, parent, login, name string) (*store.Store, error) {
-		s, err := store.Open(filepath.Join(dir, code+".db"), store.Options{Now: clk.Now, NoSync: true})
+		s, err := store.Open(filepath.Join(dir, code+".db"), store.Options{Now: clk.Now, NoSync: true, TrustClock: true})
 		if err != nil {
 			return nil, err
 		}

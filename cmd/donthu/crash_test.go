@@ -1,0 +1,298 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"donthu/store"
+	"donthu/store/demo"
+	"donthu/store/storetest"
+	"donthu/tui/tuitest"
+
+	"github.com/creack/pty"
+)
+
+// crashTrials is how many kills TestCrashHarness makes: a few hundred in
+// CI (about a minute), DONTHU_CRASH=N for a long run (make crash).
+func crashTrials() int {
+	if n, err := strconv.Atoi(os.Getenv("DONTHU_CRASH")); err == nil && n > 0 {
+		return n
+	}
+	return 200
+}
+
+// crashWorld is an office HN01 and its site GL07, pinned both ways, with
+// a year of demo data at the site and a bundle of it for the office.
+type crashWorld struct {
+	dir, bin     string
+	site, office []byte // the files' bytes
+	bundle       string // GL07 -> HN01, not yet imported
+	siteEvents   int
+}
+
+func newCrashWorld(t *testing.T) *crashWorld {
+	w := &crashWorld{dir: t.TempDir(), bin: tuitest.Build(t, "donthu/cmd/donthu")}
+	clk := &storetest.Clock{T: time.Now()}
+	open := func(name string) *store.Store {
+		s, err := store.Open(filepath.Join(w.dir, name), store.Options{Now: clk.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	site, office := open("gl07.db"), open("hn01.db")
+	if _, err := demo.Fill(site, demo.Options{People: 40, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	if err := office.Init(store.SiteInit{Code: "HN01", Name: "Công đoàn quận", Login: "lan", Password: storetest.Password}); err != nil {
+		t.Fatal(err)
+	}
+	storetest.PinBoth(t, site, office)
+	x, err := site.ExportBundle("HN01", w.dir+"/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.bundle = x.Path
+	w.siteEvents = int(site.Heads()["GL07"])
+	site.Close()
+	office.Close()
+	w.site, _ = os.ReadFile(filepath.Join(w.dir, "gl07.db"))
+	w.office, _ = os.ReadFile(filepath.Join(w.dir, "hn01.db"))
+	return w
+}
+
+// A trial: what runs, on which file, and what must hold after the kill.
+type crashKind struct {
+	name string
+	file func(w *crashWorld) []byte // the data file to start from
+	args func(w *crashWorld, dir, db string, i int) []string
+	// check is called after the kill with the command's exit status
+	// (ok: it finished and reported success) and its output.
+	check func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string)
+}
+
+func crashKinds() []crashKind {
+	siteFile := func(w *crashWorld) []byte { return w.site }
+	return []crashKind{
+		{name: "user add", file: siteFile,
+			args: func(w *crashWorld, dir, db string, i int) []string {
+				return []string{"--db", db, "user", "add", "u" + strconv.Itoa(i), "--name", "Người " + strconv.Itoa(i), "--roles", "handler"}
+			},
+			check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
+				// A reported save is present.
+				if _, err := s.User("u" + strconv.Itoa(i)); ok && err != nil {
+					t.Fatalf("user add reported success, the user is missing:\n%s", out)
+				}
+			}},
+		{name: "demo", file: siteFile,
+			args: func(w *crashWorld, dir, db string, i int) []string {
+				return []string{"--db", db, "demo", "--people", "30", "--seed", strconv.Itoa(i)}
+			},
+			check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
+				if int(s.Heads()["GL07"]) < w.siteEvents {
+					t.Fatalf("events lost: %d of %d", s.Heads()["GL07"], w.siteEvents)
+				}
+			}},
+		{name: "export", file: siteFile,
+			args: func(w *crashWorld, dir, db string, i int) []string {
+				return []string{"--db", db, "bundle", "export", "--to", "HN01", "-o", dir + "/"}
+			},
+			check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
+				// A bundle is whole or absent: never a half file under
+				// its name.
+				got, _ := filepath.Glob(filepath.Join(dir, "donthu-*.age"))
+				if ok && len(got) != 1 {
+					t.Fatalf("export reported success, %d bundles written", len(got))
+				}
+				for _, b := range got {
+					o := openCopy(t, w.office, dir, "office-check.db")
+					if _, err := o.InspectBundle(b); err != nil {
+						t.Fatalf("a bundle written by a killed export does not read: %v", err)
+					}
+					o.Close()
+				}
+			}},
+		{name: "import", file: func(w *crashWorld) []byte { return w.office },
+			args: func(w *crashWorld, dir, db string, i int) []string {
+				return []string{"--db", db, "bundle", "import", w.bundle}
+			},
+			check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
+				// All of the bundle or none of it.
+				if n := int(s.Heads()["GL07"]); n != 0 && n != w.siteEvents {
+					t.Fatalf("half an import: %d of %d events", n, w.siteEvents)
+				}
+				if ok && int(s.Heads()["GL07"]) != w.siteEvents {
+					t.Fatal("import reported success, the events are missing")
+				}
+			}},
+		{name: "rebuild", file: siteFile,
+			args: func(w *crashWorld, dir, db string, i int) []string { return []string{"--db", db, "rebuild"} },
+			check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
+				if int(s.Heads()["GL07"]) != w.siteEvents {
+					t.Fatal("rebuild lost events")
+				}
+			}},
+	}
+}
+
+func openCopy(t *testing.T, b []byte, dir, name string) *store.Store {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	os.Remove(p)
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(p, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestCrashHarness kills the real binary at random moments while it adds
+// users, fills demo data, exports and imports bundles, rebuilds, and runs
+// the interface (signing in and saving a visit), then opens what is left:
+// every save it reported is present, no import is half-applied, no
+// bundle is half-written, and the file opens and checks clean. The
+// figures (kills run, survived) are logged: run with -v.
+func TestCrashHarness(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the program")
+	}
+	w := newCrashWorld(t)
+	kinds := crashKinds()
+	// How long each kind takes when left alone: kills fall anywhere in it.
+	took := map[string]time.Duration{}
+	rng := rand.New(rand.NewPCG(14, uint64(time.Now().UnixNano())))
+	trials := crashTrials()
+	killed, finished := 0, 0
+	for i := range trials {
+		dir := filepath.Join(w.dir, "t"+strconv.Itoa(i))
+		os.Mkdir(dir, 0o700)
+		db := filepath.Join(dir, "data.db")
+		if i%20 == 19 {
+			// The interface: sign in, record a visit, save; killed at
+			// any moment (the automatic backup included).
+			os.WriteFile(db, w.site, 0o600)
+			if crashTUI(t, w, db, time.Duration(rng.Int64N(int64(3*time.Second)))) {
+				killed++
+			} else {
+				finished++
+			}
+			verify(t, db, "interface")
+			os.RemoveAll(dir)
+			continue
+		}
+		k := kinds[i%len(kinds)]
+		os.WriteFile(db, k.file(w), 0o600)
+		cmd := exec.Command(w.bin, k.args(w, dir, db, i)...)
+		cmd.Env = append(os.Environ(), "DONTHU_LANG=en", "DONTHU_DB=")
+		cmd.Stdin = strings.NewReader("matkhau\n")
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		start := time.Now()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		d, ok := took[k.name]
+		if !ok {
+			// The first run of each kind is left to finish: its time
+			// bounds the kills.
+			d = time.Hour
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		var err error
+		select {
+		case err = <-done:
+			finished++
+			if !ok {
+				took[k.name] = time.Since(start)
+			}
+		case <-time.After(time.Duration(rng.Int64N(int64(d) + 1))):
+			cmd.Process.Signal(syscall.SIGKILL)
+			err = <-done
+			killed++
+		}
+		s := verify(t, db, k.name)
+		k.check(t, w, s, dir, i, err == nil, out.String())
+		s.Close()
+		os.RemoveAll(dir)
+	}
+	t.Logf("uninterrupted run times: %v", took)
+	t.Logf("crash harness: %d runs, %d killed mid-way, %d finished; all %d files opened and checked clean, no reported save lost, no half import or bundle",
+		trials, killed, finished, trials)
+}
+
+// verify opens a file left by a killed process and checks it.
+func verify(t *testing.T, db, what string) *store.Store {
+	t.Helper()
+	s, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatalf("%s: the file left by a kill does not open: %v", what, err)
+	}
+	if p := s.Check(); len(p) > 0 {
+		t.Fatalf("%s: the file left by a kill has problems: %v", what, p)
+	}
+	// No partial backup is left under a backup's name.
+	for _, b := range globBackups(db) {
+		bs, err := store.Open(b, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatalf("%s: an automatic backup left by a kill does not open: %v", what, err)
+		}
+		bs.Close()
+	}
+	return s
+}
+
+func globBackups(db string) []string {
+	got, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "backups", "*.db"))
+	return got
+}
+
+// crashTUI runs the interface on db in a pseudo-terminal, signs in as
+// demo, records a visit and saves it, and kills it after d. It says
+// whether the kill came before the program ended.
+func crashTUI(t *testing.T, w *crashWorld, db string, d time.Duration) bool {
+	cmd := exec.Command(w.bin, "--db", db)
+	cmd.Env = append(os.Environ(), "DONTHU_LANG=vi", "DONTHU_DB=", "TERM=xterm-256color", "NO_COLOR=1")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			if _, err := f.Read(buf); err != nil {
+				return
+			}
+		}
+	}()
+	done := make(chan struct{})
+	go func() { cmd.Wait(); close(done) }()
+	go func() {
+		for _, s := range []string{"demo\r", "Nguyen Van Crash", "\x0e", "\t1980", "\x13"} {
+			time.Sleep(150 * time.Millisecond)
+			f.Write([]byte(s))
+		}
+	}()
+	select {
+	case <-done:
+		return false
+	case <-time.After(d):
+		cmd.Process.Signal(syscall.SIGKILL)
+		<-done
+		return true
+	}
+}

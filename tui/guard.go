@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"runtime/debug"
+
+	"donthu/store"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// guarded wraps the root model so that no panic reaches the person: a
+// damaged data file can make bbolt panic (or fault, on a mapped page)
+// deep inside a read. The interface then closes, restoring the terminal,
+// and Run returns one sentence with the way out instead of the stack
+// trace Bubble Tea would print.
+type guarded struct {
+	m    tea.Model
+	path string
+	err  error
+}
+
+type panicked struct{ r any }
+
+func (g *guarded) Init() tea.Cmd { return g.cmd(g.m.Init()) }
+
+func (g *guarded) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	if p, ok := msg.(panicked); ok {
+		g.fail(p.r)
+		return g, tea.Quit
+	}
+	if g.err != nil {
+		return g, nil
+	}
+	old := debug.SetPanicOnFault(true)
+	defer func() {
+		debug.SetPanicOnFault(old)
+		if r := recover(); r != nil {
+			g.fail(r)
+			cmd = tea.Quit
+		}
+	}()
+	var m tea.Model
+	m, cmd = g.m.Update(msg)
+	g.m = m
+	return g, g.cmd(cmd)
+}
+
+func (g *guarded) View() (v string) {
+	if g.err != nil {
+		return ""
+	}
+	old := debug.SetPanicOnFault(true)
+	defer func() {
+		debug.SetPanicOnFault(old)
+		if r := recover(); r != nil {
+			g.fail(r)
+			v = ""
+		}
+	}()
+	return g.m.View()
+}
+
+func (g *guarded) fail(r any) {
+	if g.err == nil {
+		g.err = store.Damaged(g.path, r)
+	}
+}
+
+// cmd runs a command under the same guard, in its own goroutine: a panic
+// there comes back as a message.
+func (g *guarded) cmd(c tea.Cmd) tea.Cmd {
+	if c == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		old := debug.SetPanicOnFault(true)
+		defer func() {
+			debug.SetPanicOnFault(old)
+			if r := recover(); r != nil {
+				msg = panicked{r}
+			}
+		}()
+		msg = c()
+		if b, ok := msg.(tea.BatchMsg); ok {
+			for i := range b {
+				b[i] = g.cmd(b[i])
+			}
+		}
+		return msg
+	}
+}
