@@ -109,12 +109,6 @@ func (m *Model) Dirty() bool {
 	return false
 }
 
-// ClaimsKey takes F5 from the root while a just-opened case is offered:
-// F5 then opens that case in follow-up, not the follow-up screen as it was.
-func (m *Model) ClaimsKey(k tea.KeyMsg) bool {
-	return m.done != nil && m.done.cs != nil && k.String() == "f5"
-}
-
 // Capturing reports that a text field has the keyboard.
 func (m *Model) Capturing() bool { return m.form != nil && m.done == nil && m.form.at.text() }
 

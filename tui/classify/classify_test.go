@@ -91,7 +91,7 @@ func TestAcceptLabourComplaint(t *testing.T) {
 	if isErr || !strings.HasPrefix(st, "Đã mở vụ việc GL07-2026-0001 · hạn thụ lý ") {
 		t.Fatalf("status %q\n%s", st, d.View())
 	}
-	d.Expect("✓ Đã mở vụ việc GL07-2026-0001 · hạn thụ lý", "Enter hoặc F5: mở vụ việc trong Theo dõi", "Còn 2 đơn chờ phân loại.")
+	d.Expect("✓ Đã mở vụ việc GL07-2026-0001 · hạn thụ lý", "Enter: mở vụ việc trong Theo dõi", "Còn 2 đơn chờ phân loại.")
 	p, _ := s.Petition(ps[0].ID)
 	if p.Decision != model.DecisionAccept || p.Regime != model.RegimeLabour || p.Field != model.FieldWages || p.Round != 1 || p.Case == "" {
 		t.Fatalf("petition: %+v", p)

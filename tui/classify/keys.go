@@ -30,6 +30,6 @@ func newKeys(w *common.ClassifyWords) keyMap {
 		Toggle:   key.NewBinding(key.WithKeys(" "), key.WithHelp("Space", w.KeyToggle)),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
 		Letter:   key.NewBinding(key.WithKeys("f9"), key.WithHelp("F9", w.KeyLetter)),
-		OpenCase: key.NewBinding(key.WithKeys("enter", "f5"), key.WithHelp("Enter/F5", w.KeyOpenCase)),
+		OpenCase: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", w.KeyOpenCase)),
 	}
 }

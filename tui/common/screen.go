@@ -132,3 +132,11 @@ func Error(text string) tea.Cmd { return func() tea.Msg { return StatusMsg{Text:
 
 // Changed returns a command announcing a change.
 func Changed(entity string) tea.Cmd { return func() tea.Msg { return ChangedMsg{Entity: entity} } }
+
+// Drafter is a screen whose unsaved input is kept as the user's draft in
+// the data file (not an event), so that a quit, a crash or a lock loses
+// nothing. SaveDraft returns the command that writes it now (the root
+// runs it before quitting); the screen also writes it as the person types.
+type Drafter interface {
+	SaveDraft() tea.Cmd
+}

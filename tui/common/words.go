@@ -18,13 +18,14 @@ type Words struct {
 	Queue     QueueWords
 	Followup  FollowupWords
 	Sync      SyncWords
+	Desk      DeskWords
 }
 
 // WordsFor returns the catalogue in lang.
 func WordsFor(lang model.Lang) *Words {
-	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI}
+	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Desk: deskVI}
 	if lang == model.EN {
-		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN}
+		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Desk: deskEN}
 		merge(reflect.ValueOf(&w).Elem(), reflect.ValueOf(en))
 	}
 	return &w
@@ -62,7 +63,6 @@ type ShellWords struct {
 	NoOverdue       string
 	HelpTitle       string
 	HelpGlobal      string
-	HelpClose       string
 	KeyHelp         string
 	KeyQuit         string
 	KeyNextTab      string
@@ -95,6 +95,10 @@ type ShellWords struct {
 	SetupDone       string
 	Saved           string
 	KeyBack         string
+	KeyPrev         string
+	KeyNext         string
+	KeySignIn       string
+	KeySetupSave    string
 	Weekdays        []string // Sunday first
 }
 
@@ -110,7 +114,6 @@ var shellVI = ShellWords{
 	NoOverdue:       "Không có việc quá hạn",
 	HelpTitle:       "Trợ giúp",
 	HelpGlobal:      "Phím chung",
-	HelpClose:       "F1 hoặc Esc: đóng trợ giúp",
 	KeyHelp:         "trợ giúp",
 	KeyQuit:         "thoát",
 	KeyNextTab:      "màn hình kế",
@@ -144,6 +147,10 @@ var shellVI = ShellWords{
 	SetupDone:       "Đã thiết lập đơn vị %s. Hãy đăng nhập.",
 	Saved:           "Đã lưu",
 	KeyBack:         "quay lại",
+	KeyPrev:         "lên",
+	KeyNext:         "xuống",
+	KeySignIn:       "đăng nhập (ở ô cuối của thiết lập: lưu)",
+	KeySetupSave:    "lưu",
 	Weekdays:        []string{"CN", "T2", "T3", "T4", "T5", "T6", "T7"},
 }
 
@@ -159,7 +166,6 @@ var shellEN = ShellWords{
 	NoOverdue:       "No overdue cases",
 	HelpTitle:       "Help",
 	HelpGlobal:      "Everywhere",
-	HelpClose:       "F1 or Esc: close help",
 	KeyHelp:         "help",
 	KeyQuit:         "quit",
 	KeyNextTab:      "next screen",
@@ -193,5 +199,9 @@ var shellEN = ShellWords{
 	SetupDone:       "Site %s is set up. Please sign in.",
 	Saved:           "Saved",
 	KeyBack:         "back",
+	KeyPrev:         "up",
+	KeyNext:         "down",
+	KeySignIn:       "sign in (on set-up's last field: save)",
+	KeySetupSave:    "save",
 	Weekdays:        []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 }

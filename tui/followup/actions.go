@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"donthu/model"
 	"donthu/tui/common"
@@ -382,8 +381,10 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 			return nil
 		}
 		if actions[f.act].dangerous && !confirmed {
-			m.confirm = &confirmation{text: m.confirmText(f.act, &a), ev: ev, a: a}
-			return nil
+			// Asked on the root's confirm page: only C/Y goes ahead, never
+			// Enter, so Enter pressed twice in habit records nothing.
+			act, cs := f.act, m.caseID
+			return common.AskConfirm(m.ctx, m.confirmText(f.act, &a), m.label(f.act), func() tea.Msg { return confirmedMsg{cs, act} })
 		}
 		_, err = st.CaseAction(me, id, ev, a)
 	}
@@ -438,21 +439,9 @@ func (m *Model) confirmText(id actionID, a *model.CaseAction) string {
 	return m.label(id) + " " + c.No + "?"
 }
 
-func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
-	switch strings.ToLower(msg.String()) {
-	case "c", "y", "enter":
-		m.confirm = nil
-		return m.submit(true)
-	case "k", "n", "esc":
-		m.confirm = nil
-	}
-	return nil
-}
-
-func (m *Model) confirmView() string {
-	st := m.ctx.Styles
-	inner := min(m.width-8, 64)
-	body := strings.Join(m.wrap("⚠ "+m.confirm.text, inner), "\n")
-	box := st.Box.Render(st.Warn.Render(body) + "\n\n" + st.Bold.Render(m.w.ConfirmKeys))
-	return m.center(box)
+// confirmedMsg is the answer of the confirm page: record the action
+// whose form is still open on that case.
+type confirmedMsg struct {
+	caseID string
+	act    actionID
 }

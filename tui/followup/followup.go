@@ -45,19 +45,11 @@ type Model struct {
 	// Overlays: an action's form, its confirmation, the explanation of the
 	// deadline.
 	form    *form
-	confirm *confirmation
 	explain *explanation
 	drafts  map[string][]string // case/action -> what was typed, kept on Esc
 
 	due   dueView
 	names map[string]string // login -> name
-}
-
-// confirmation asks before a dangerous action is recorded.
-type confirmation struct {
-	text string
-	ev   model.EventType
-	a    model.CaseAction
 }
 
 // explanation is the day-by-day count of the deadline.
@@ -118,11 +110,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.form.setMode(msg.Mode, msg.Style)
 		}
 		return m, nil
+	case confirmedMsg:
+		if m.form != nil && m.form.act == msg.act && m.caseID == msg.caseID {
+			return m, m.submit(true)
+		}
+		return m, nil
 	case tea.KeyMsg:
 		m.why = ""
 		switch {
-		case m.confirm != nil:
-			return m, m.confirmKey(msg)
 		case m.form != nil:
 			return m, m.formKey(msg)
 		case m.explain != nil:
@@ -139,7 +134,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // open shows case id.
 func (m *Model) open(id string) {
 	m.closeForm()
-	m.confirm, m.explain = nil, nil
+	m.explain = nil
 	if id != m.caseID {
 		m.toEnd = true // the newest events first in sight
 	}
@@ -175,8 +170,6 @@ func (m *Model) scrollBy(d int) {
 // View draws the screen's body.
 func (m *Model) View() string {
 	switch {
-	case m.confirm != nil:
-		return m.confirmView()
 	case m.form != nil:
 		return m.form.view(m)
 	case m.explain != nil:
@@ -192,8 +185,6 @@ func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	// The root adds F1 and Ctrl+Q; together they must fit in 80 cells.
 	switch {
-	case m.confirm != nil:
-		return nil
 	case m.form != nil:
 		return []key.Binding{k.Next, k.Save, k.Cancel}
 	case m.explain != nil:

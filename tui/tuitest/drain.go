@@ -59,3 +59,22 @@ func Strip(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// PageOf returns the page the last PushMsg among msgs pushes (a confirm
+// page, a picker), or nil: screen tests stand in for the root's stack.
+func PageOf(msgs []tea.Msg) common.Page {
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if p, ok := msgs[i].(common.PushMsg); ok {
+			return p.Page
+		}
+	}
+	return nil
+}
+
+// Answer presses k on page p, as the root would with p on top, and gives
+// the messages that follow to sc; closed reports whether p closed.
+func Answer(sc common.Screen, p common.Page, k tea.KeyMsg) (common.Screen, []tea.Msg, bool) {
+	closed, cmd := p.Key(k)
+	sc, out := Send(sc, Drain(cmd)...)
+	return sc, out, closed
+}
