@@ -46,6 +46,9 @@ type Options struct {
 	CustomScreens bool
 	// User signs in without asking (tests); "" asks.
 	User string
+	// DraftDelay is the pause in typing after which a form's draft is
+	// written; Run uses a second when it is 0, tests write at once.
+	DraftDelay time.Duration
 }
 
 type phase int
@@ -103,7 +106,8 @@ func New(s *store.Store, opt Options) *App {
 	ctx := &common.Context{
 		Store: s, Lang: opt.Lang, Words: common.WordsFor(opt.Lang),
 		Styles: common.NewStyles(opt.Output, opt.Plain), Now: opt.Now,
-		Input: &common.InputSettings{Mode: textfield.ModeOff, Style: textfield.ToneModern},
+		Input:      &common.InputSettings{Mode: textfield.ModeOff, Style: textfield.ToneModern},
+		DraftDelay: opt.DraftDelay,
 	}
 	if opt.Plain {
 		ctx.Styles = common.PlainStyles()
@@ -147,6 +151,9 @@ func New(s *store.Store, opt Options) *App {
 
 // Run opens the interface on the terminal and returns when the person quits.
 func Run(s *store.Store, opt Options) error {
+	if opt.DraftDelay == 0 {
+		opt.DraftDelay = time.Second
+	}
 	a := New(s, opt)
 	p := tea.NewProgram(a, tea.WithAltScreen())
 	_, err := p.Run()

@@ -142,7 +142,9 @@ func continueInQueue(t *testing.T, term *tuitest.Term, caseNo, name, typed strin
 	// k: conclude, upheld, with the decision's number; it asks first.
 	term.Type("k").Expect("Kết luận · "+caseNo, "1 Đúng")
 	term.Type("1").Press("tab").Type("15/QĐ-CĐ").Press("ctrl+s")
-	term.Expect("Kết luận vụ việc "+caseNo+": Đúng?", "C: Đồng ý")
+	term.Expect("Kết luận vụ việc "+caseNo+": Đúng?", "C: Kết luận")
+	// Enter, pressed in habit, concludes nothing; C does.
+	term.Press("enter").Expect("Enter không xác nhận việc này")
 	term.Type("c")
 	term.Expect(caseNo+" [Đã giải quyết]", "Kết luận: Đúng (số 15/QĐ-CĐ")
 

@@ -130,7 +130,6 @@ type FollowupWords struct {
 	ConfirmReopen   string // %s
 	ConfirmTransfer string // %s case, %s where
 	ConfirmReject   string // %s
-	ConfirmKeys     string
 	Done            string // %s action, %s case
 
 	// The explanation of a deadline.
@@ -289,7 +288,6 @@ var followupVI = FollowupWords{
 	ConfirmReopen:   "Mở lại vụ việc %s?",
 	ConfirmTransfer: "Chuyển vụ việc %s đến %s? Vụ việc sẽ kết thúc ở đơn vị này.",
 	ConfirmReject:   "Không thụ lý vụ việc %s? Vụ việc sẽ kết thúc.",
-	ConfirmKeys:     "C: Đồng ý    K hoặc Esc: Không",
 	Done:            "Đã lưu: %s · %s",
 
 	ExplainTitle: "Cách tính hạn · %s",
@@ -445,7 +443,6 @@ var followupEN = FollowupWords{
 	ConfirmReopen:   "Reopen case %s?",
 	ConfirmTransfer: "Transfer case %s to %s? The case closes here.",
 	ConfirmReject:   "Reject case %s? The case closes.",
-	ConfirmKeys:     "Y: Yes    N or Esc: No",
 	Done:            "Saved: %s · %s",
 
 	ExplainTitle: "How the date is counted · %s",

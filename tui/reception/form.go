@@ -32,10 +32,10 @@ const (
 	fHeadCount
 	fGroupEmployer
 	fContent
-	fDocs
-	fDocCount
 	fOutcome
 	fReception
+	fDocs
+	fDocCount
 	// the petition
 	fPetition
 	fKind
@@ -229,7 +229,9 @@ func (f *form) order() []focus {
 	if f.group {
 		out = append(out, focus{fHeadCount, 0}, focus{fGroupEmployer, 0})
 	}
-	out = append(out, focus{fContent, 0}, focus{fDocs, 0}, focus{fDocCount, 0}, focus{fOutcome, 0}, focus{fReception, 0}, focus{fPetition, 0})
+	// The outcome comes right after the content: the common visit is a
+	// known person, one line, an outcome (Enter, type, Tab, a digit, Ctrl+S).
+	out = append(out, focus{fContent, 0}, focus{fOutcome, 0}, focus{fReception, 0}, focus{fDocs, 0}, focus{fDocCount, 0}, focus{fPetition, 0})
 	if f.petition {
 		out = append(out, focus{fKind, 0}, focus{fLetterDate, 0}, focus{fConfidential, 0})
 	}

@@ -39,7 +39,19 @@ type Model struct {
 
 	lastVisit    *model.Visit
 	lastPetition *model.Petition
-	saved        string // what the last save said, shown until typing starts again
+	saved        string // what the last save said, shown until the next key
+
+	saving       bool // a save is on its way to the store
+	draftSeq     int  // of the last change; a pause after it writes the draft
+	draftKept    bool // a draft of this form is in the data file
+	draftChecked bool // the draft left last time was looked for
+}
+
+// savedMsg is the store's answer to saving the visit.
+type savedMsg struct {
+	v   model.Visit
+	p   *model.Petition
+	err error
 }
 
 // picker is the list of persons matching the search field.
@@ -83,8 +95,8 @@ func (m *Model) reset() {
 	m.focusOn(focus{fSearch, 0})
 }
 
-// Init has nothing to load: the form starts empty.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init looks, once, for the draft left by a quit, a crash or a lock.
+func (m *Model) Init() tea.Cmd { return m.loadDraft() }
 
 // SetSize takes the body's size.
 func (m *Model) SetSize(w, h int) {
@@ -118,7 +130,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 
 // Update handles keys and search results.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if cmd, ok := m.draftUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
+	case savedMsg:
+		return m, m.afterSave(msg)
 	case searchMsg:
 		if msg.seq != m.pick.seq {
 			return m, nil // a newer search is on its way
@@ -139,7 +156,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
-		return m.key(msg)
+		if m.saving {
+			return m, nil // a moment: the visit is being written
+		}
+		m.saved = ""
+		sc, cmd := m.key(msg)
+		return sc, tea.Batch(cmd, m.changed())
 	}
 	return m, nil
 }
@@ -179,8 +201,7 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, km.Back):
-		m.back()
-		return m, nil
+		return m, m.back()
 	case key.Matches(k, km.Prev):
 		m.move(-1)
 		return m, nil
@@ -331,8 +352,9 @@ func indexOf(order []focus, at focus) int {
 	return 0
 }
 
-// back is Esc: one level up.
-func (m *Model) back() {
+// back is Esc: one level up; at the top of a form with changes, it
+// asks before discarding them.
+func (m *Model) back() tea.Cmd {
 	f := m.form
 	switch {
 	case m.at.personal():
@@ -347,7 +369,10 @@ func (m *Model) back() {
 	case m.at.f == fSearch && f.search.Value() != "":
 		f.search.SetValue("")
 		m.pick = picker{seq: m.pick.seq + 1}
+	case f.dirty():
+		return m.askDiscard()
 	}
+	return nil
 }
 
 // --- the person picker ---
@@ -576,7 +601,20 @@ func (m *Model) save() tea.Cmd {
 		return common.Error(sprintf(w.ErrFix, errs))
 	}
 	in := m.visitInput()
-	v, p, err := m.ctx.Store.RecordVisit(m.ctx.User.Login, in)
+	s, login := m.ctx.Store, m.ctx.User.Login
+	m.saving = true
+	return func() tea.Msg {
+		v, p, err := s.RecordVisit(login, in)
+		return savedMsg{v, p, err}
+	}
+}
+
+// afterSave takes the store's answer: a refusal beside its field, or a new
+// empty form and the numbers given.
+func (m *Model) afterSave(msg savedMsg) tea.Cmd {
+	f, w := m.form, &m.ctx.Words.Reception
+	m.saving = false
+	v, p, err := msg.v, msg.p, msg.err
 	if err != nil {
 		var msg *model.Msg
 		if errors.As(err, &msg) {
@@ -603,7 +641,7 @@ func (m *Model) save() tea.Cmd {
 		t.SetMode(mode)
 		t.SetToneStyle(style)
 	}
-	return tea.Batch(common.Status(text), common.Changed(entity))
+	return tea.Batch(m.dropDraft(), common.Status(text), common.Changed(entity))
 }
 
 // visitInput builds what the store records from the form (already checked).

@@ -143,12 +143,12 @@ func (m *Model) formLines() []line {
 	}
 	c := focus{fContent, 0}
 	add(m.item(c, w.Content, labelWidth-1, m.textView(c)), c)
-	d, dc := focus{fDocs, 0}, focus{fDocCount, 0}
-	add(m.item(d, w.Docs, labelWidth-1, m.textView(d))+" "+m.item(dc, w.DocCount, 0, m.textView(dc)), d, dc)
 	o := focus{fOutcome, 0}
 	add(m.item(o, w.Outcome, labelWidth-1, m.choiceView(o)), o)
 	r := focus{fReception, 0}
 	add(m.item(r, w.Reception, labelWidth-1, m.choiceView(r)), r)
+	d, dc := focus{fDocs, 0}, focus{fDocCount, 0}
+	add(m.item(d, w.Docs, labelWidth-1, m.textView(d))+" "+m.item(dc, w.DocCount, 0, m.textView(dc)), d, dc)
 	p := focus{fPetition, 0}
 	add(m.item(p, w.Petition, labelWidth-1, m.toggleView(p, w.PetitionYes)), p)
 	if f.petition {
