@@ -6,8 +6,7 @@ import (
 	"time"
 )
 
-// Deadlines are data (DOMAIN.md §2, DESIGN.md "Rules that come from the
-// law"): one table of rules, each with its legal source, unit, start event
+// Deadlines are data (docs/law.md): one table of rules, each with its legal source, unit, start event
 // and effective dates. A case's deadline is computed from its events and the
 // working calendar, never stored; ExplainDeadline shows the count day by day.
 // Where a figure is wrong or changes, correcting it is a one-line change
@@ -77,7 +76,11 @@ type Rule struct {
 
 	ExtensionDays int // denunciations: each extension adds up to this many days
 	MaxExtensions int // 0 = no extension allowed (complaints: only the complex ceiling)
-	Note          Label
+	// Note explains the rule to the desk; Check and Confidence are for the
+	// people who keep the table (shown only in an explanation's details).
+	Note       Label
+	Check      Label
+	Confidence Confidence
 }
 
 // DaysFor returns the limit for a case that is complex and/or remote.
@@ -111,91 +114,134 @@ var (
 	startDesk   = Label{"ngày nhận nội dung tại buổi tiếp", "the day the matter was received at reception"}
 	startMed    = Label{"ngày nhận yêu cầu hòa giải", "the day the mediation request was received"}
 	noteUnion   = Label{
-		"Nội bộ công đoàn: QĐ 333/QĐ-TLĐ (2020) Điều 9 trở đi áp dụng cùng thời hạn với luật; QĐ 05/QĐ-TLĐ (2024) chưa đối chiếu [M].",
-		"Union-internal: QĐ 333/QĐ-TLĐ (2020) Art. 9 onward applies the same figures as the law; QĐ 05/QĐ-TLĐ (2024) not checked [M].",
+		"Nội bộ công đoàn: QĐ 333/QĐ-TLĐ (2020) áp dụng cùng thời hạn với luật.",
+		"Union-internal matters: QĐ 333/QĐ-TLĐ (2020) applies the same limits as the law.",
 	}
+	checkUnion = Label{"QĐ 05/QĐ-TLĐ (2024) chưa đối chiếu.", "QĐ 05/QĐ-TLĐ (2024) not checked."}
+	checkCode  = Label{"Theo mã nguồn trích nghị định, chưa đối chiếu Công báo.", "As quoted by a code repository; not checked against the gazette."}
+	checkLD1   = Label{"Thời hạn thụ lý khiếu nại lao động lần đầu của NĐ 24/2018 chưa đối chiếu; tạm dùng quy tắc chung.",
+		"The first-round acceptance limit of NĐ 24/2018 was not checked; the general rule is used meanwhile."}
+	noteLD1 = Label{"Khiếu nại lao động lần đầu: dùng thời hạn thụ lý chung của khiếu nại.",
+		"First-round labour complaint: the general acceptance limit of complaints applies."}
+	notePA = Label{"Kiến nghị, phản ánh: trả lời (hoặc chuyển) trong 10 ngày làm việc kể từ ngày nhận; đây cũng là thời hạn giải quyết.",
+		"Recommendations and reports: answered (or forwarded) within 10 working days of receipt; that is also the resolution limit."}
 	kindsKN = []PetitionKind{KindComplaint}
 	kindsTC = []PetitionKind{KindDenunciation}
 )
 
-// Rules is the table of time limits (DOMAIN.md §2.2). FindRule picks the
-// row that matches most specifically: a regime beats a kind, a kind beats a
-// round; on a tie the earlier row wins.
+// Rules is the table of time limits (docs/law.md lists it with the
+// sources). FindRule picks the row that matches most specifically: a regime
+// beats a kind, a kind beats a round; on a tie the earlier row wins.
+//
+// Note is for the desk (it appears in the explanation of a date); Check and
+// Confidence are for whoever keeps this table (they appear only in the
+// explanation's details).
 var Rules = []Rule{
 	// Xử lý đơn: classify a received petition.
 	{ID: "don-process", Step: StepProcess, Days: 10, Unit: UnitWorking, Start: startRecv,
-		Source: "TT 05/2021/TT-TTCP (điều khoản chưa đối chiếu)",
-		Note: Label{"[M] Độ tin cậy thấp: chưa đọc điều khoản; 10 ngày làm việc là mặc định của một phần mềm KNTC. Sửa tại đây khi đối chiếu được.",
-			"[M] Low confidence: the article was not read; 10 working days is a KNTC software's default. Correct it here once checked."}},
+		Source: "TT 05/2021/TT-TTCP", Confidence: Unverified,
+		Check: Label{"Chưa đọc điều khoản; 10 ngày làm việc là mặc định của một phần mềm KNTC. Sửa tại đây khi đối chiếu được.",
+			"The article was not read; 10 working days is a KNTC software's default. Correct it here once checked."}},
 	{ID: "tc-process", Step: StepProcess, Kinds: kindsTC, Days: 7, ComplexDays: 10, Unit: UnitWorking, Start: startDenRcv,
-		Source: "Luật Tố cáo 2018 Điều 24.1",
+		Source: "Luật Tố cáo 2018 Điều 24.1", Confidence: Verified,
 		Note: Label{"Vào sổ, phân loại, kiểm tra danh tính người tố cáo và điều kiện thụ lý; đến 10 ngày làm việc nếu phải kiểm tra ở nhiều địa điểm hoặc ủy quyền (đánh dấu \"phức tạp\").",
 			"Log, classify, check the denouncer and the conditions of acceptance; up to 10 working days when several locations or a delegation are involved (mark the case \"complex\")."}},
 	{ID: "nd-process", Step: StepProcess, Kinds: []PetitionKind{KindAnonymous}, Days: 10, Unit: UnitWorking, Start: startRecv,
-		Source: "Luật Tố cáo 2018 Điều 25; TT 05/2021/TT-TTCP",
-		Note: Label{"Thông tin tố cáo không rõ người tố cáo: không thụ lý giải quyết như tố cáo; xem xét, xử lý thông tin. Thời hạn 10 ngày làm việc [M].",
-			"Denunciation information with no known denouncer: not accepted as a denunciation; the information is examined and acted on. 10 working days [M]."}},
+		Source: "Luật Tố cáo 2018 Điều 25; TT 05/2021/TT-TTCP", Confidence: Unverified,
+		Note: Label{"Thông tin tố cáo không rõ người tố cáo: không thụ lý giải quyết như tố cáo; xem xét, xử lý thông tin.",
+			"Denunciation information with no known denouncer: not accepted as a denunciation; the information is examined and acted on."},
+		Check: Label{"Thời hạn 10 ngày làm việc chưa đối chiếu.", "The limit of 10 working days was not checked."}},
 
 	// Thụ lý: accept a complaint (first or second round) or a denunciation.
 	{ID: "kn-accept-2020", Step: StepAccept, Kinds: kindsKN, Regimes: []Regime{RegimeAdmin, RegimeUnion}, Days: 10, Unit: UnitWorking, Start: startRecv,
-		Source: "Luật Khiếu nại 2011 Điều 27, 36; NĐ 124/2020/NĐ-CP Điều 16 (trước đó TT 07/2013/TT-TTCP Điều 5)", To: before2026, Note: noteUnion},
+		Source: "Luật Khiếu nại 2011 Điều 27, 36; NĐ 124/2020/NĐ-CP Điều 16", To: before2026, Note: noteUnion,
+		Confidence: Verified, Check: Label{"Trước NĐ 124/2020: TT 07/2013/TT-TTCP Điều 5. " + checkUnion.VI, "Before NĐ 124/2020: TT 07/2013/TT-TTCP Art. 5. " + checkUnion.EN}},
 	{ID: "kn-accept-2026", Step: StepAccept, Kinds: kindsKN, Regimes: []Regime{RegimeAdmin, RegimeUnion}, Days: 7, Unit: UnitWorking, Start: startRecv,
-		Source: "NĐ 124/2020/NĐ-CP Điều 16.1, sửa đổi bởi NĐ 155/2026/NĐ-CP Điều 10", From: law2026,
-		Note: Label{"[V~] Văn bản NĐ 155/2026 chỉ đọc qua bản sao. " + noteUnion.VI, "[V~] NĐ 155/2026 read only in a mirror. " + noteUnion.EN}},
+		Source: "NĐ 124/2020/NĐ-CP Điều 16.1, sửa đổi bởi NĐ 155/2026/NĐ-CP Điều 10", From: law2026, Note: noteUnion,
+		Confidence: WeaklyVerified, Check: Label{"NĐ 155/2026 chỉ đọc qua bản sao. " + checkUnion.VI, "NĐ 155/2026 read only in a mirror. " + checkUnion.EN}},
 	{ID: "ld-kn-accept-1-2020", Step: StepAccept, Kinds: kindsKN, Regimes: []Regime{RegimeLabour}, Round: 1, Days: 10, Unit: UnitWorking, Start: startRecv,
-		Source: "Luật Khiếu nại 2011 Điều 27; NĐ 124/2020/NĐ-CP Điều 16 (áp dụng chung)", To: before2026,
-		Note: Label{"[M] Thời hạn thụ lý khiếu nại lao động lần đầu của NĐ 24/2018 chưa đối chiếu; tạm dùng quy tắc chung.",
-			"[M] The first-round acceptance limit of NĐ 24/2018 was not checked; the general rule is used meanwhile."}},
+		Source: "Luật Khiếu nại 2011 Điều 27; NĐ 124/2020/NĐ-CP Điều 16", To: before2026,
+		Note: noteLD1, Confidence: Unverified, Check: checkLD1},
 	{ID: "ld-kn-accept-1-2026", Step: StepAccept, Kinds: kindsKN, Regimes: []Regime{RegimeLabour}, Round: 1, Days: 7, Unit: UnitWorking, Start: startRecv,
-		Source: "NĐ 124/2020/NĐ-CP Điều 16.1 sửa đổi bởi NĐ 155/2026/NĐ-CP (áp dụng chung)", From: law2026,
-		Note: Label{"[M] Thời hạn thụ lý khiếu nại lao động lần đầu của NĐ 24/2018 chưa đối chiếu; tạm dùng quy tắc chung.",
-			"[M] The first-round acceptance limit of NĐ 24/2018 was not checked; the general rule is used meanwhile."}},
+		Source: "NĐ 124/2020/NĐ-CP Điều 16.1, sửa đổi bởi NĐ 155/2026/NĐ-CP Điều 10", From: law2026,
+		Note: noteLD1, Confidence: Unverified, Check: checkLD1},
 	{ID: "ld-kn-accept-2", Step: StepAccept, Kinds: kindsKN, Regimes: []Regime{RegimeLabour}, Round: 2, Days: 7, Unit: UnitWorking, Start: startRecv,
-		Source: "NĐ 24/2018/NĐ-CP Điều 27",
-		Note:   Label{"[V~] Theo mã nguồn trích nghị định, chưa đối chiếu Công báo.", "[V~] As quoted by a code repository; not checked against the gazette."}},
+		Source: "NĐ 24/2018/NĐ-CP Điều 27", Confidence: WeaklyVerified, Check: checkCode},
 	{ID: "tc-accept", Step: StepAccept, Kinds: kindsTC, Days: 7, ComplexDays: 10, Unit: UnitWorking, Start: startDenRcv,
-		Source: "Luật Tố cáo 2018 Điều 24.1",
+		Source: "Luật Tố cáo 2018 Điều 24.1", Confidence: Verified,
 		Note: Label{"Thụ lý sau khi kiểm tra trong 7 ngày làm việc kể từ ngày nhận tố cáo; đến 10 ngày làm việc nếu phải kiểm tra ở nhiều địa điểm hoặc ủy quyền (đánh dấu \"phức tạp\").",
 			"Accepted after the check, within 7 working days of receipt; up to 10 working days when several locations or a delegation are involved (mark the case \"complex\")."}},
 
 	// Giải quyết: resolve.
 	{ID: "kn-resolve-1", Step: StepResolve, Kinds: kindsKN, Regimes: []Regime{RegimeAdmin, RegimeUnion}, Round: 1,
 		Days: 30, ComplexDays: 45, RemoteDays: 45, RemoteComplexDays: 60, Unit: UnitCalendar, Start: startAcc,
-		Source: "Luật Khiếu nại 2011 Điều 28", Note: noteUnion},
+		Source: "Luật Khiếu nại 2011 Điều 28", Note: noteUnion, Confidence: Verified, Check: checkUnion},
 	{ID: "kn-resolve-2", Step: StepResolve, Kinds: kindsKN, Regimes: []Regime{RegimeAdmin, RegimeUnion}, Round: 2,
 		Days: 45, ComplexDays: 60, RemoteDays: 60, RemoteComplexDays: 70, Unit: UnitCalendar, Start: startAcc,
-		Source: "Luật Khiếu nại 2011 Điều 37", Note: noteUnion},
+		Source: "Luật Khiếu nại 2011 Điều 37", Note: noteUnion, Confidence: Verified, Check: checkUnion},
 	{ID: "ld-kn-resolve-1", Step: StepResolve, Kinds: kindsKN, Regimes: []Regime{RegimeLabour}, Round: 1,
 		Days: 30, ComplexDays: 45, RemoteDays: 45, RemoteComplexDays: 60, Unit: UnitCalendar, Start: startAcc,
-		Source: "NĐ 24/2018/NĐ-CP Điều 20 (Điều 14 trong một bản khác)",
-		Note:   Label{"[V~] Theo mã nguồn trích nghị định, chưa đối chiếu Công báo.", "[V~] As quoted by a code repository; not checked against the gazette."}},
+		Source: "NĐ 24/2018/NĐ-CP Điều 20", Confidence: WeaklyVerified,
+		Check: Label{checkCode.VI + " Một bản khác đánh số là Điều 14.", checkCode.EN + " Another copy numbers it Art. 14."}},
 	{ID: "ld-kn-resolve-2", Step: StepResolve, Kinds: kindsKN, Regimes: []Regime{RegimeLabour}, Round: 2,
 		Days: 45, ComplexDays: 60, RemoteDays: 60, RemoteComplexDays: 70, Unit: UnitCalendar, Start: startAcc,
-		Source: "NĐ 24/2018/NĐ-CP (khiếu nại lần hai)",
-		Note: Label{"[M] Giả định như Luật Khiếu nại Điều 37 (45/60, vùng sâu 60/70); điều khoản của NĐ 24/2018 chưa đối chiếu.",
-			"[M] Assumed to be those of Luật Khiếu nại Art. 37 (45/60, remote 60/70); the article of NĐ 24/2018 was not checked."}},
+		Source: "NĐ 24/2018/NĐ-CP", Confidence: Unverified,
+		Note: Label{"Khiếu nại lao động lần hai: 45 ngày, phức tạp 60; vùng sâu, vùng xa 60 và 70.",
+			"Second-round labour complaint: 45 days, complex 60; remote areas 60 and 70."},
+		Check: Label{"Giả định như Luật Khiếu nại Điều 37; điều khoản của NĐ 24/2018 chưa đối chiếu.",
+			"Assumed to be those of Luật Khiếu nại Art. 37; the article of NĐ 24/2018 was not checked."}},
 	{ID: "tc-resolve", Step: StepResolve, Kinds: kindsTC, Days: 30, Unit: UnitCalendar, Start: startAcc,
-		Source: "Luật Tố cáo 2018 Điều 30", ExtensionDays: 30, MaxExtensions: 2,
+		Source: "Luật Tố cáo 2018 Điều 30", ExtensionDays: 30, MaxExtensions: 2, Confidence: Verified,
 		Note: Label{"Vụ việc phức tạp: gia hạn một lần, đặc biệt phức tạp: hai lần, mỗi lần không quá 30 ngày (Điều 30.2–3; tiêu chí tại NĐ 31/2019 Điều 3).",
 			"Complex case: one extension, very complex: two, each of at most 30 days (Art. 30.2–3; criteria in NĐ 31/2019 Art. 3)."}},
 	{ID: "kn-pa-resolve", Step: StepResolve, Kinds: []PetitionKind{KindRecommendation, KindReport}, Days: 10, Unit: UnitWorking, Start: startDesk,
-		Source: "Luật Tiếp công dân 2013 Điều 26.2, 28.1",
-		Note: Label{"Kiến nghị, phản ánh: trả lời (hoặc chuyển) trong 10 ngày làm việc kể từ ngày nhận; đây cũng là thời hạn giải quyết.",
-			"Recommendations and reports: answered (or forwarded) within 10 working days of receipt; that is also the resolution limit."}},
+		Source: "Luật Tiếp công dân 2013 Điều 26.2, 28.1", Note: notePA, Confidence: Verified},
 	{ID: "kn-pa-resolve-citizens", Step: StepResolve, Regimes: []Regime{RegimeCitizens}, Days: 10, Unit: UnitWorking, Start: startDesk,
-		Source: "Luật Tiếp công dân 2013 Điều 26.2, 28.1",
-		Note: Label{"Kiến nghị, phản ánh: trả lời (hoặc chuyển) trong 10 ngày làm việc kể từ ngày nhận; đây cũng là thời hạn giải quyết.",
-			"Recommendations and reports: answered (or forwarded) within 10 working days of receipt; that is also the resolution limit."}},
+		Source: "Luật Tiếp công dân 2013 Điều 26.2, 28.1", Note: notePA, Confidence: Verified},
 	{ID: "tcld-mediate", Step: StepResolve, Regimes: []Regime{RegimeDispute}, Days: 5, Unit: UnitWorking, Start: startMed,
-		Source: "BLLĐ 2019 Điều 188.2",
-		Note: Label{"[M] Hòa giải viên lao động kết thúc hòa giải trong 5 ngày làm việc; chưa đối chiếu.",
-			"[M] The labour mediator finishes mediation within 5 working days; not checked."}},
+		Source: "BLLĐ 2019 Điều 188.2", Confidence: Unverified,
+		Note:  Label{"Hòa giải viên lao động kết thúc hòa giải trong 5 ngày làm việc.", "The labour mediator finishes mediation within 5 working days."},
+		Check: Label{"Chưa đối chiếu.", "Not checked."}},
 
 	// Trả lời người được tiếp sau buổi tiếp.
 	{ID: "tcd-answer", Step: StepAnswer, Days: 10, Unit: UnitWorking, Start: startDesk,
-		Source: "Luật Tiếp công dân 2013 Điều 28.1",
+		Source: "Luật Tiếp công dân 2013 Điều 28.1", Confidence: Verified,
 		Note: Label{"Trả lời người được tiếp về việc thụ lý, cần thêm thời gian, từ chối hoặc chuyển đơn.",
 			"Tell the visitor whether the matter is accepted, needs more time, is refused or forwarded."}},
+}
+
+// Confidence is how well a rule was checked against the law.
+type Confidence string
+
+const (
+	Verified       Confidence = "V"  // read in the law or a codified mirror
+	WeaklyVerified Confidence = "V~" // read only in a mirror or a secondary source
+	Unverified     Confidence = "M"  // not checked: a working hypothesis
+)
+
+// Label says the confidence in words.
+func (c Confidence) Label() Label {
+	switch c {
+	case Verified:
+		return Label{"đã đối chiếu văn bản", "checked against the text"}
+	case WeaklyVerified:
+		return Label{"chỉ đối chiếu qua bản sao hoặc nguồn thứ cấp", "checked only in a copy or a secondary source"}
+	}
+	return Label{"chưa đối chiếu", "not checked"}
+}
+
+// RuleDetails is what the explanation's details show of a rule, for the
+// people who keep the rules: its id, the confidence, and what is left to
+// check.
+func RuleDetails(r Rule) []Label {
+	out := []Label{
+		{"Mã quy tắc: " + r.ID, "Rule id: " + r.ID},
+		{"Độ tin cậy: " + r.Confidence.Label().VI, "Confidence: " + r.Confidence.Label().EN},
+	}
+	if r.Check.VI != "" {
+		out = append(out, Label{"Cần đối chiếu: " + r.Check.VI, "To check: " + r.Check.EN})
+	}
+	return out
 }
 
 // FindRule returns the rule in force for a step of a petition whose start
@@ -398,8 +444,8 @@ func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calenda
 	n := r.DaysFor(c.Complex, c.Remote)
 
 	if explain {
-		add(fmt.Sprintf("Bước: %s. Quy định: %s (%s): %d %s kể từ %s.", strings.ToLower(step.Label().VI), r.Source, r.ID, n, unit.VI, r.Start.VI),
-			fmt.Sprintf("Step: %s. Rule: %s (%s): %d %s from %s.", strings.ToLower(step.Label().EN), r.Source, r.ID, n, unit.EN, r.Start.EN))
+		add(fmt.Sprintf("Bước: %s. Quy định: %s: %d %s kể từ %s.", strings.ToLower(step.Label().VI), r.Source, n, unit.VI, r.Start.VI),
+			fmt.Sprintf("Step: %s. Rule: %s: %d %s from %s.", strings.ToLower(step.Label().EN), r.Source, n, unit.EN, r.Start.EN))
 		if n != r.Days {
 			what := Label{"Vụ việc ở vùng sâu, vùng xa", "A case in a remote area"}
 			switch {

@@ -552,7 +552,11 @@ func (a *App) View() string {
 		body = a.screens[a.active].View()
 	}
 	body = fit(st.R, body, a.width, a.bodyHeight())
-	return lipgloss.JoinVertical(lipgloss.Left, a.tabBar(), body, a.shortHelp(), a.statusLine())
+	frame := lipgloss.JoinVertical(lipgloss.Left, a.tabBar(), body, a.shortHelp(), a.statusLine())
+	if a.ctx.Lang == model.EN {
+		frame = common.Singular(frame) // "1 days" is "1 day"
+	}
+	return frame
 }
 
 // fit pads or cuts s to exactly w x h cells.

@@ -144,7 +144,7 @@ func TestMixedIsGuidedToSplit(t *testing.T) {
 	d.Press("K")
 	tabTo(t, d, fDecision)
 	d.Expect("Đơn có nhiều nội dung: hướng dẫn người gửi tách từng nội dung", "Gợi ý: Hướng dẫn")
-	d.Press("2").Expect("Mẫu 07-XLĐ")
+	d.Press("2").Expect("Văn bản hướng dẫn tách nội dung đơn")
 	d.Press("tab").Expect("[Đơn có nhiều nội dung: hướng dẫn người gửi tách đơn")
 	d.Press("ctrl+s")
 	p, _ := s.Petition(ps[1].ID)
@@ -154,7 +154,7 @@ func TestMixedIsGuidedToSplit(t *testing.T) {
 }
 
 // A second letter of the same sender on a matter already guided once is
-// not processable and is filed (TT 07/2014 Điều 6.2.b).
+// not processable and is filed (TT 05/2021/TT-TTCP).
 func TestDuplicateAlreadyGuided(t *testing.T) {
 	ctx, s, clk := newCtx(t, model.VI)
 	clk.SetDate(model.NewDate(2026, 2, 2))
@@ -315,7 +315,7 @@ func TestWidthsFit(t *testing.T) {
 	}
 }
 
-// A letter nobody signed is not processable (TT 07/2014 Điều 6.2.a); the
+// A letter nobody signed is not processable (TT 05/2021/TT-TTCP); the
 // screen does not decide for the person that it is anonymous
 // denunciation information.
 func TestUnsignedLetter(t *testing.T) {

@@ -156,14 +156,16 @@ type FollowupWords struct {
 	ColState    string
 
 	// Keys.
-	KeyScroll string
-	KeyOpen   string
-	KeyMine   string
-	KeyBack   string
-	KeySave   string
-	KeyCancel string
-	KeyNext   string
-	KeyClose  string
+	KeyScroll   string
+	KeyOpen     string
+	KeyMine     string
+	KeyBack     string
+	KeySave     string
+	KeyCancel   string
+	KeyNext     string
+	KeyClose    string
+	KeyDetails  string
+	RuleDetails string
 }
 
 var followupVI = FollowupWords{
@@ -311,14 +313,16 @@ var followupVI = FollowupWords{
 	ColDay:      "Ngày",
 	ColState:    "Tình trạng",
 
-	KeyScroll: "cuộn (PgUp, PgDn)",
-	KeyOpen:   "mở vụ việc",
-	KeyMine:   "của tôi / cả đơn vị",
-	KeyBack:   "về danh sách",
-	KeySave:   "lưu",
-	KeyCancel: "thôi",
-	KeyNext:   "ô kế",
-	KeyClose:  "đóng",
+	KeyScroll:   "cuộn (PgUp, PgDn)",
+	KeyOpen:     "mở vụ việc",
+	KeyMine:     "của tôi / cả đơn vị",
+	KeyBack:     "về danh sách",
+	KeySave:     "lưu",
+	KeyCancel:   "thôi",
+	KeyNext:     "ô kế",
+	KeyClose:    "đóng",
+	KeyDetails:  "chi tiết quy tắc",
+	RuleDetails: "Chi tiết quy tắc (cho người duy trì bảng quy tắc)",
 }
 
 var followupEN = FollowupWords{
@@ -466,12 +470,14 @@ var followupEN = FollowupWords{
 	ColDay:      "Day",
 	ColState:    "State",
 
-	KeyScroll: "scroll (PgUp, PgDn)",
-	KeyOpen:   "open case",
-	KeyMine:   "mine / whole office",
-	KeyBack:   "back to list",
-	KeySave:   "save",
-	KeyCancel: "back",
-	KeyNext:   "next field",
-	KeyClose:  "close",
+	KeyScroll:   "scroll (PgUp, PgDn)",
+	KeyOpen:     "open case",
+	KeyMine:     "mine / whole office",
+	KeyBack:     "back to list",
+	KeySave:     "save",
+	KeyCancel:   "back",
+	KeyNext:     "next field",
+	KeyClose:    "close",
+	KeyDetails:  "rule details",
+	RuleDetails: "Rule details (for whoever keeps the rule table)",
 }

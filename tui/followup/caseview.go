@@ -7,6 +7,7 @@ import (
 	"donthu/model"
 	"donthu/tui/common"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -439,33 +440,46 @@ func (m *Model) describe(e *model.Event) string {
 func (m *Model) openExplain() {
 	lang := m.ctx.Lang
 	var lines []string
-	for _, l := range model.ExplainDeadline(m.c.Clock(), m.ctx.Store.Calendar(), m.ctx.Today()) {
+	cal := m.ctx.Store.Calendar()
+	for _, l := range model.ExplainDeadline(m.c.Clock(), cal, m.ctx.Today()) {
 		lines = append(lines, m.wrap(l.In(lang), m.width-2)...)
 	}
-	m.explain = &explanation{lines: lines}
+	// The rule's id and how well it was checked are for the people who
+	// keep the rules: only under the details key.
+	var details []string
+	if d := model.ComputeDeadline(m.c.Clock(), cal, m.ctx.Today()); d.Rule.ID != "" {
+		details = append(details, "", m.ctx.Styles.Bold.Render(m.w.RuleDetails))
+		for _, l := range model.RuleDetails(d.Rule) {
+			details = append(details, m.wrap(l.In(lang), m.width-2)...)
+		}
+	}
+	m.explain = &explanation{lines: lines, details: details}
 }
 
 func (m *Model) explainKey(msg tea.KeyMsg) {
 	ex, k := m.explain, m.keys
 	page := max(m.height-4, 1)
 	switch {
-	case msg.String() == "esc", msg.String() == "x", msg.String() == "q":
+	case key.Matches(msg, k.Close):
 		m.explain = nil
 		return
+	case key.Matches(msg, k.Details):
+		ex.more = !ex.more
 	default:
 		if step, ok := k.Step(msg, page); ok {
 			ex.scroll += step
 		}
 	}
-	ex.scroll = max(0, min(ex.scroll, len(ex.lines)-(m.height-2)))
+	ex.scroll = max(0, min(ex.scroll, len(ex.shown())-(m.height-2)))
 }
 
 func (m *Model) explainView() string {
 	st, w, ex := m.ctx.Styles, m.w, m.explain
 	h := m.height - 2
 	out := []string{st.Title.Render(common.Truncate(fmt.Sprintf(w.ExplainTitle, m.c.No), m.width)), ""}
-	end := min(ex.scroll+h, len(ex.lines))
-	for _, l := range ex.lines[ex.scroll:end] {
+	lines := ex.shown()
+	end := min(ex.scroll+h, len(lines))
+	for _, l := range lines[ex.scroll:end] {
 		out = append(out, " "+l)
 	}
 	return strings.Join(out, "\n")

@@ -54,8 +54,18 @@ type Model struct {
 
 // explanation is the day-by-day count of the deadline.
 type explanation struct {
-	lines  []string
-	scroll int
+	lines   []string
+	details []string // the rule's id, confidence and what is left to check
+	more    bool     // details shown
+	scroll  int
+}
+
+// shown is what the explanation shows now.
+func (ex *explanation) shown() []string {
+	if ex.more {
+		return append(append([]string{}, ex.lines...), ex.details...)
+	}
+	return ex.lines
 }
 
 // New makes the screen.
@@ -188,7 +198,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.form != nil:
 		return []key.Binding{k.Next, k.Save, k.Cancel}
 	case m.explain != nil:
-		return []key.Binding{k.Scroll, k.Close}
+		return []key.Binding{k.Scroll, k.Details, k.Close}
 	case m.mode == modeDue:
 		return []key.Binding{k.Open, k.Mine}
 	}
@@ -202,7 +212,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case m.form != nil:
 		return [][]key.Binding{{k.Next, k.Save, k.Cancel}}
 	case m.explain != nil:
-		return [][]key.Binding{{k.Scroll, k.Close}}
+		return [][]key.Binding{{k.Scroll, k.Details, k.Close}}
 	case m.mode == modeDue:
 		// The keys of a case too, as a reference (they work once a case is
 		// open: Enter, or v back to it).

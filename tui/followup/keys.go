@@ -113,7 +113,8 @@ type keyMap struct {
 	Mine               key.Binding
 	Back               key.Binding
 	Save, Cancel, Next key.Binding // forms, help only
-	Close              key.Binding // the explanation, help only
+	Close              key.Binding // the explanation
+	Details            key.Binding // the explanation's rule details
 }
 
 func newKeys(w *common.FollowupWords) keyMap {
@@ -126,7 +127,8 @@ func newKeys(w *common.FollowupWords) keyMap {
 		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("Enter/Ctrl+S", w.KeySave)),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyCancel)),
 		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab ↑↓", w.KeyNext)),
-		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("x/Esc", w.KeyClose)),
+		Close:    key.NewBinding(key.WithKeys("esc", "x"), key.WithHelp("x/Esc", w.KeyClose)),
+		Details:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", w.KeyDetails)),
 	}
 }
 
