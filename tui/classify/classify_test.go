@@ -271,7 +271,7 @@ func TestLetterPrinter(t *testing.T) {
 }
 
 // A denouncer's name is not shown to someone who is neither a handler nor
-// a leader (Luật Tố cáo Điều 47; DOMAIN.md §6).
+// a leader (Luật Tố cáo Điều 47; docs/law.md, Confidentiality).
 func TestDenouncerMaskedForReceptionist(t *testing.T) {
 	ctx, s, _ := newCtx(t, model.VI)
 	storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)

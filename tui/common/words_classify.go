@@ -2,7 +2,7 @@ package common
 
 // ClassifyWords are the words of the classification screen (Phân loại
 // đơn). Kinds, regimes, fields and decisions come from model; the forms a
-// decision needs are named as DOMAIN.md §8 names them.
+// decision needs are named as docs/law.md, Forms names them.
 type ClassifyWords struct {
 	Title       string
 	Count       string // %d petitions waiting

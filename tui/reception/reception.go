@@ -421,7 +421,7 @@ func search(s *store.Store, seq int, q string, limit int, canSee bool) searchMsg
 }
 
 // hideConfidential drops from a card what would show the person to be a
-// denouncer (Luật Tố cáo Điều 47; DOMAIN.md §6).
+// denouncer (Luật Tố cáo Điều 47; docs/law.md, Confidentiality).
 func hideConfidential(c *store.PersonCard) {
 	secret := map[string]bool{}
 	var pets []model.Petition

@@ -397,7 +397,7 @@ func TestTelexTyping(t *testing.T) {
 }
 
 // A receptionist (not a handler or leader) does not see that a person
-// has a denunciation (Luật Tố cáo Điều 47; DOMAIN.md §6).
+// has a denunciation (Luật Tố cáo Điều 47; docs/law.md, Confidentiality).
 func TestConfidentialHiddenFromReceptionist(t *testing.T) {
 	ctx, s, _ := newCtx(t, model.VI)
 	storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
