@@ -246,6 +246,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.PushMsg:
 		a.pages = append(a.pages, msg.Page)
 		return a, nil
+	case dropPageMsg:
+		a.removePage(msg.page)
+		return a, nil
 	case signedInMsg:
 		a.signedIn(msg.user)
 		a.setStatus("", false)
@@ -274,12 +277,26 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.signin, cmd = a.signin.Update(msg)
 		return a, cmd
 	}
-	// Anything that is not a key is the answer to some screen's command
-	// (a search, an import): every screen sees it, so an answer that
-	// arrives after the person switched tabs is not lost. Screens ignore
-	// the messages that are not theirs.
-	return a, a.broadcast(msg)
+	// Anything that is not a key is the answer to some screen's or page's
+	// command (a search, an import, a correction): every screen sees it,
+	// so an answer that arrives after the person switched tabs is not
+	// lost, and so does a page waiting for one. Screens ignore the
+	// messages that are not theirs.
+	var cmds []tea.Cmd
+	for _, p := range append([]common.Page(nil), a.pages...) {
+		if r, ok := p.(common.PageReceiver); ok {
+			closed, cmd := r.Receive(msg)
+			if closed {
+				a.removePage(p)
+			}
+			cmds = append(cmds, cmd)
+		}
+	}
+	return a, tea.Batch(append(cmds, a.broadcast(msg))...)
 }
+
+// dropPageMsg takes a page off the stack (its Esc was confirmed).
+type dropPageMsg struct{ page common.Page }
 
 // broadcast sends msg to every screen.
 func (a *App) broadcast(msg tea.Msg) tea.Cmd {
@@ -300,6 +317,8 @@ func (a *App) deliver(id common.ScreenID, msg tea.Msg, activate bool) tea.Cmd {
 	a.screens[id], cmd = sc.Update(msg)
 	if activate && a.active != id {
 		a.active = id
+		a.status, a.statusErr = "", false // it belonged to the screen left
+		a.resize()
 	}
 	return cmd
 }
@@ -332,6 +351,12 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		top := a.pages[n-1]
 		switch {
 		case msg.Type == tea.KeyEsc:
+			if g, ok := top.(common.PageGuard); ok && g.Dirty() {
+				// A page with changes asks first (Enter does not discard).
+				a.pages = append(a.pages, common.NewConfirm(a.ctx, a.ctx.Words.Desk.LeaveAsk, a.ctx.Words.Desk.Discard,
+					func() tea.Msg { return dropPageMsg{top} }))
+				return a, nil
+			}
 			a.pages = a.pages[:n-1]
 			return a, nil
 		case key.Matches(msg, a.keys.Quit):

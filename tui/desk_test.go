@@ -7,6 +7,7 @@ import (
 
 	"donthu/model"
 	"donthu/store"
+	"donthu/store/storetest"
 	"donthu/tui/common"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -136,5 +137,60 @@ func TestNoScreenShadowsAGlobalKey(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A person's details corrected from reception: the reason is required,
+// the correction shows in the case's timeline, and the queue and the case
+// name the person as corrected.
+func TestCorrectAPersonFromReception(t *testing.T) {
+	a, s := signedIn(t, model.VI)
+	p := storetest.Visit(t, s, "Trần Văn Bìnhh", model.KindComplaint)
+	c := storetest.Accept(t, s, p.ID, model.KindComplaint, model.RegimeLabour)
+	k := func(msgs ...tea.Msg) {
+		for _, m := range msgs {
+			_, cmd := a.Update(m)
+			drain(a, cmd)
+		}
+	}
+	typ := func(s string) {
+		for _, r := range s {
+			k(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		}
+	}
+	typ("binhh")
+	k(tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyShiftTab}, tea.KeyMsg{Type: tea.KeyShiftTab})
+	k(tea.KeyMsg{Type: tea.KeyCtrlO})
+	if v := a.View(); !strings.Contains(v, "Sửa thông tin người đến · Trần Văn Bìnhh") {
+		t.Fatalf("Ctrl+O on a person did not open the correction:\n%s", v)
+	}
+	k(tea.KeyMsg{Type: tea.KeyBackspace})
+	k(tea.KeyMsg{Type: tea.KeyCtrlS})
+	if v := a.View(); !strings.Contains(v, "Cần ghi lý do sửa") {
+		t.Fatalf("a correction without a reason was not refused:\n%s", v)
+	}
+	typ("Gõ thừa chữ h")
+	k(tea.KeyMsg{Type: tea.KeyCtrlS})
+	if v := a.View(); strings.Contains(v, "Sửa thông tin người đến") || !strings.Contains(v, "Đã sửa Trần Văn Bìnhh") {
+		t.Fatalf("the correction did not close with a message:\n%s", v)
+	}
+	if person, _ := s.Person(p.Senders[0]); person.Name != "Trần Văn Bình" {
+		t.Fatalf("person %q", person.Name)
+	}
+	k(common.OpenCaseMsg{ID: c.ID})
+	if v := a.View(); !strings.Contains(v, "Sửa thông tin (họ tên): Trần Văn Bình · Gõ thừa") || !strings.Contains(v, "Người khiếu nại: Trần Văn Bình ·") {
+		t.Fatalf("the timeline does not show the correction:\n%s", v)
+	}
+	// The petition's details, from follow-up (s), with Esc asking first.
+	typ("s")
+	typ(" ")
+	k(tea.KeyMsg{Type: tea.KeyEsc})
+	if v := a.View(); !strings.Contains(v, "Bỏ những gì đã sửa") {
+		t.Fatalf("Esc on a changed correction did not ask:\n%s", v)
+	}
+	k(tea.KeyMsg{Type: tea.KeyEnter}) // Enter discards nothing
+	k(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("k")})
+	if v := a.View(); !strings.Contains(v, "Sửa thông tin đơn") {
+		t.Fatalf("K did not go back to the correction:\n%s", v)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"donthu/model"
 	"donthu/store"
+	"donthu/store/storetest"
 	"donthu/tui/tuitest"
 )
 
@@ -90,7 +91,7 @@ func TestEndToEndFourKeyVisit(t *testing.T) {
 	term := startDesk(t, bin, db)
 	signIn(t, term)
 	wait := 10 * time.Second
-	term.Type("binh").WaitFor(wait, "Trần Văn Bình")
+	term.Type("binh").WaitFor(wait, "Trần Văn Bình", "Người mới: Binh")
 	term.Press("enter")                              // 1
 	term.Type("Hỏi về chế độ thai sản").Press("tab") // 2
 	term.Type("4")                                   // 3
@@ -124,7 +125,7 @@ func TestEndToEndUnsavedWorkSurvives(t *testing.T) {
 	wait := 10 * time.Second
 	term := startDesk(t, bin, db)
 	signIn(t, term)
-	term.Type("binh").WaitFor(wait, "Trần Văn Bình")
+	term.Type("binh").WaitFor(wait, "Trần Văn Bình", "Người mới: Binh")
 	term.Press("enter").Type("Công ty chậm đóng bảo hiểm")
 	term.Press("ctrl+q").WaitFor(wait, "bản nháp", "C: Thoát")
 	term.Press("enter").WaitFor(wait, "Enter không xác nhận")
@@ -147,4 +148,50 @@ func TestEndToEndUnsavedWorkSurvives(t *testing.T) {
 	term = startDesk(t, bin, db)
 	signIn(t, term)
 	term.WaitFor(wait, "Đã mở lại bản nháp", "Công ty chậm đóng bảo hiểm xã hội ba tháng")
+}
+
+// A person's name corrected at the desk, with its reason: the case's
+// timeline shows the correction, and the register export names the person
+// as corrected.
+func TestEndToEndCorrectAPerson(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the program")
+	}
+	bin := tuitest.Build(t, "donthu/cmd/donthu")
+	db := deskSite(t, bin)
+	s, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := storetest.Visit(t, s, "Lê Thị Hoaa", model.KindComplaint)
+	storetest.Accept(t, s, p.ID, model.KindComplaint, model.RegimeLabour)
+	s.Close()
+
+	wait := 10 * time.Second
+	term := startDesk(t, bin, db)
+	signIn(t, term)
+	term.Type("le thi hoaa").WaitFor(wait, "Lê Thị Hoaa", "Người mới: Le Thi Hoaa")
+	term.Press("enter", "shift+tab", "shift+tab", "ctrl+o")
+	term.WaitFor(wait, "Sửa thông tin người đến · Lê Thị Hoaa", "Lý do sửa")
+	term.Press("backspace", "ctrl+s").WaitFor(wait, "Cần ghi lý do sửa")
+	term.Type("Gõ thừa chữ a").Press("ctrl+s")
+	term.WaitFor(wait, "Đã sửa Lê Thị Hoaa")
+
+	// The case: found in the queue, its timeline shows the correction.
+	term.Press("f4").WaitFor(wait, "Vụ việc")
+	term.Type("le thi hoa").WaitFor(wait, "Lê Thị Hoa")
+	term.Press("enter").WaitFor(wait, "Sửa thông tin (họ tên): Lê Thị Hoa · Gõ thừa")
+	term.Press("ctrl+q").WaitFor(wait, "C: Thoát")
+	term.Type("c")
+	if err := term.WaitExit(wait); err != nil {
+		t.Fatalf("exit: %v", err)
+	}
+
+	out, err := exec.Command(bin, "--db", db, "export", "register").Output()
+	if err != nil {
+		t.Fatalf("donthu export register: %v", err)
+	}
+	if !strings.Contains(string(out), "Lê Thị Hoa") || strings.Contains(string(out), "Hoaa") {
+		t.Fatalf("the register does not use the corrected name:\n%s", out)
+	}
 }

@@ -82,6 +82,10 @@ type FollowupWords struct {
 	ActReveal       string
 	ActDue          string
 	ActGuide        string
+	ActCorrect      string
+	FSummary        string
+	FSender         string
+	FEmployer       string
 	ChildCase       string // %s: the site's code
 	GuideOwnCase    string
 	ActCase         string
@@ -244,6 +248,10 @@ var followupVI = FollowupWords{
 	ActReveal:       "Xem danh tính",
 	ActDue:          "Việc đến hạn",
 	ActGuide:        "Gửi chỉ đạo",
+	ActCorrect:      "Sửa thông tin đơn",
+	FSummary:        "Tóm tắt",
+	FSender:         "Người gửi",
+	FEmployer:       "Nơi làm việc",
 	ChildCase:       "Vụ việc của đơn vị %s do đơn vị đó giải quyết; ở đây chỉ gửi chỉ đạo (phím o)",
 	GuideOwnCase:    "Chỉ gửi chỉ đạo cho vụ việc của đơn vị cấp dưới",
 	ActCase:         "Vụ việc đang xem",
@@ -401,6 +409,10 @@ var followupEN = FollowupWords{
 	ActReveal:       "See identity",
 	ActDue:          "Due",
 	ActGuide:        "Send guidance",
+	ActCorrect:      "Correct details",
+	FSummary:        "Summary",
+	FSender:         "Sender",
+	FEmployer:       "Employer",
 	ChildCase:       "Site %s handles this case; from here you can only send guidance (key o)",
 	GuideOwnCase:    "Guidance goes only to cases of a child site",
 	ActCase:         "Open case",

@@ -74,6 +74,11 @@ func (m *Model) disabled(id actionID) string {
 		return w.GuideOwnCase
 	case aExplain, aNote, aRemind:
 		return ""
+	case aCorrect:
+		if !m.entitled() {
+			return w.NeedRole
+		}
+		return ""
 	case aReveal:
 		switch {
 		case !c.Confidential:
@@ -115,6 +120,8 @@ func (m *Model) do(id actionID) tea.Cmd {
 	case aExplain:
 		m.openExplain()
 		return nil
+	case aCorrect:
+		return m.correctPetition()
 	}
 	m.openForm(id)
 	return nil

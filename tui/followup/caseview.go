@@ -26,6 +26,7 @@ func (m *Model) reload() {
 	if err != nil {
 		m.loadErr = m.ctx.Err(err)
 	}
+	evs = withSenderCorrections(st, c, evs)
 	m.c, m.evs = c, evs
 	m.dl = model.ComputeDeadline(c.Clock(), st.Calendar(), m.ctx.Today())
 	m.sender = nil
@@ -426,6 +427,8 @@ func (m *Model) describe(e *model.Event) string {
 		return s
 	case model.EvIdentityRevealed:
 		s = withReason(w.EvRevealed)
+	case model.EvPetitionCorrected, model.EvPersonCorrected, model.EvVisitCorrected:
+		return m.describeCorrection(e)
 	default:
 		s = string(e.Type)
 	}

@@ -105,6 +105,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.OpenCaseMsg:
 		m.open(msg.ID)
 		return m, nil
+	case common.CorrectedMsg:
+		if msg.Err == nil && msg.Entity == m.caseID {
+			m.reload()
+			m.toEnd = true
+			return m, common.Changed(msg.Entity)
+		}
+		return m, nil
 	case common.ChangedMsg:
 		if m.caseID != "" && (msg.Entity == m.caseID || model.EntityKind(msg.Entity) != model.EntCase) {
 			m.reload()

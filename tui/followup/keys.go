@@ -26,6 +26,7 @@ const (
 	aReveal
 	aDue
 	aGuide
+	aCorrect
 	numActions
 )
 
@@ -34,7 +35,8 @@ const (
 // (reject), p phân công, y yêu cầu tài liệu, d tạm đình chỉ (dừng), g gia
 // hạn, k kết luận, m mở lại, c chuyển, n ghi chú (note), h hẹn nhắc, x
 // xem cách tính hạn, b bảo mật, v việc đến hạn, o chỉ đạo (an office's
-// guidance on a child site's case).
+// guidance on a child site's case), s sửa thông tin đơn (correct the
+// petition's details).
 type action struct {
 	id        actionID
 	key       string
@@ -59,6 +61,7 @@ var actions = [numActions]action{
 	aReveal:   {aReveal, "b", model.EvIdentityRevealed, false, false},
 	aDue:      {aDue, "v", "", false, false},
 	aGuide:    {aGuide, "o", model.EvCaseGuidance, true, false},
+	aCorrect:  {aCorrect, "s", model.EvPetitionCorrected, true, false},
 }
 
 // label is an action's name in the interface.
@@ -101,6 +104,8 @@ func (m *Model) label(id actionID) string {
 		return w.ActDue
 	case aGuide:
 		return w.ActGuide
+	case aCorrect:
+		return w.ActCorrect
 	}
 	return ""
 }

@@ -18,9 +18,10 @@ type keyMap struct {
 	Toggle    key.Binding
 	Choose    key.Binding
 	Back      key.Binding
+	Correct   key.Binding
 }
 
-func newKeys(w *common.ReceptionWords) keyMap {
+func newKeys(w *common.ReceptionWords, d *common.DeskWords) keyMap {
 	return keyMap{
 		Next:      key.NewBinding(key.WithKeys("tab", "down", "enter"), key.WithHelp("Tab/↓/Enter", w.KeyNext)),
 		Prev:      key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("Shift+Tab/↑", w.KeyPrev)),
@@ -32,5 +33,6 @@ func newKeys(w *common.ReceptionWords) keyMap {
 		Toggle:    key.NewBinding(key.WithKeys(" "), key.WithHelp("Space", w.KeyToggle)),
 		Choose:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", w.KeyChoose)),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
+		Correct:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("Ctrl+O", d.Correct)),
 	}
 }

@@ -83,7 +83,7 @@ func NewWith(ctx *common.Context, opt Options) common.Screen {
 	if opt.SearchLimit <= 0 {
 		opt.SearchLimit = 200
 	}
-	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Reception), width: 80, height: 21}
+	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Reception, &ctx.Words.Desk), width: 80, height: 21}
 	m.reset()
 	return m
 }
@@ -124,7 +124,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Pick, k.Back, k.Toggle},
-		{k.Save, k.NewPerson, k.Remove, k.Receipt, k.Choose},
+		{k.Save, k.NewPerson, k.Remove, k.Correct, k.Receipt, k.Choose},
 	}
 }
 
@@ -133,7 +133,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if cmd, ok := m.draftUpdate(msg); ok {
 		return m, cmd
 	}
+	if m.refresh(msg) {
+		return m, nil
+	}
 	switch msg := msg.(type) {
+	case common.CorrectedMsg:
+		return m, m.corrected(msg)
 	case savedMsg:
 		return m, m.afterSave(msg)
 	case searchMsg:
@@ -177,6 +182,8 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return m, m.newPerson()
 	case key.Matches(k, km.Remove):
 		return m, m.remove()
+	case key.Matches(k, km.Correct):
+		return m, m.correct()
 	}
 	if m.pick.open && m.at.f == fSearch {
 		switch k.String() {
