@@ -194,3 +194,30 @@ func TestCorrectAPersonFromReception(t *testing.T) {
 		t.Fatalf("K did not go back to the correction:\n%s", v)
 	}
 }
+
+// A Ctrl key means one thing on every screen: bound on two screens, it
+// does the same there (Ctrl+D was "remove a person" on F2 and "closed
+// cases" on F4).
+func TestCtrlKeysMeanOneThing(t *testing.T) {
+	a, _ := signedIn(t, model.EN)
+	seen := map[string]string{}
+	where := map[string]string{}
+	for i, sc := range a.screens {
+		if sc == nil {
+			continue
+		}
+		for _, g := range sc.FullHelp() {
+			for _, b := range g {
+				for _, k := range b.Keys() {
+					if !strings.HasPrefix(k, "ctrl+") || k == "ctrl+s" {
+						continue // Ctrl+S saves whatever the form
+					}
+					if d, ok := seen[k]; ok && d != b.Help().Desc {
+						t.Errorf("%s is %q on %s and %q on %s", k, d, where[k], b.Help().Desc, a.titles[i])
+					}
+					seen[k], where[k] = b.Help().Desc, a.titles[i]
+				}
+			}
+		}
+	}
+}

@@ -154,6 +154,6 @@ func continueInQueue(t *testing.T, term *tuitest.Term, caseNo, name, typed strin
 	if list := strings.Join(lines[:len(lines)-2], "\n"); strings.Contains(list, name) || strings.Contains(list, short) {
 		t.Fatalf("the concluded case is still in the queue:\n%s", term.Screen())
 	}
-	// ... and Ctrl+D: the closed cases, where it is.
-	term.Press("ctrl+d").Expect("Vụ việc đã kết thúc", short, name, "Đúng", "đúng hạn")
+	// ... and Ctrl+T: the closed cases, where it is.
+	term.Press("ctrl+t").Expect("Vụ việc đã kết thúc", short, name, "Đúng", "đúng hạn")
 }

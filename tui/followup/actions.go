@@ -224,12 +224,11 @@ func (m *Model) buildForm(id actionID) *form {
 }
 
 // results are the results offered to conclude a case of its kind.
+//
+// Each result has its own key whatever the kind of case (1 right, 2 partly,
+// 3 wrong, 4 withdrawn, 5 settled or answered): a key means one thing.
 func (m *Model) results() []model.Result {
-	switch m.c.Kind {
-	case model.KindComplaint, model.KindDenunciation:
-		return []model.Result{model.ResultRight, model.ResultPartly, model.ResultWrong, model.ResultWithdrawn, model.ResultSettled}
-	}
-	return []model.Result{model.ResultSettled, model.ResultWithdrawn, model.ResultRight, model.ResultPartly, model.ResultWrong}
+	return []model.Result{model.ResultRight, model.ResultPartly, model.ResultWrong, model.ResultWithdrawn, model.ResultSettled}
 }
 
 // defaultHandler is who an acceptance assigns unless changed: the case's

@@ -394,9 +394,9 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Open, m.backKey()}
 	}
 	closed := m.closedKey()
-	closed.SetHelp("Ctrl+D", m.w.KeyClosedBar)
+	closed.SetHelp("Ctrl+T", m.w.KeyClosedBar)
 	if m.view == viewClosed {
-		closed.SetHelp("Ctrl+D", m.w.KeyOpenBar)
+		closed.SetHelp("Ctrl+T", m.w.KeyOpenBar)
 	}
 	review := k.Review
 	review.SetHelp("Ctrl+R", m.w.KeyReviewBar)
@@ -418,7 +418,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 func (m *Model) closedKey() key.Binding {
 	b := m.keys.Closed
 	if m.view == viewClosed {
-		b.SetHelp("Ctrl+D", m.w.KeyOpenCases)
+		b.SetHelp("Ctrl+T", m.w.KeyOpenCases)
 	}
 	return b
 }
