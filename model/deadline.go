@@ -732,3 +732,45 @@ func CanExtend(c CaseClock, start Date) (days int, msg *Msg) {
 	}
 	return 0, NewMsg("deadline", fmt.Sprintf("%s không cho phép gia hạn.", r.Source), fmt.Sprintf("%s allows no extension.", r.Source))
 }
+
+// ListWords says where a running time limit stands in one unit for every
+// list, whatever the rule counts in: calendar days from today to the last
+// day ("còn 5 ngày", "quá hạn 3 ngày"; the last day itself came from the
+// rule's own unit, and the explanation counts in it). Closed and stopped
+// limits are said as Words says them.
+func (d Deadline) ListWords(lang Lang, today Date) string {
+	switch d.State {
+	case DeadlineOnTime, DeadlineDueSoon, DeadlineOverdue:
+	default:
+		return d.Words(lang)
+	}
+	n := today.DaysUntil(d.Due)
+	switch {
+	case n == 0:
+		return Label{"hạn hôm nay", "due today"}.In(lang)
+	case n > 0:
+		return Label{fmt.Sprintf("còn %d ngày", n), fmt.Sprintf("%d %s left", n, days(n))}.In(lang)
+	}
+	return Label{fmt.Sprintf("quá hạn %d ngày", -n), fmt.Sprintf("%d %s overdue", -n, days(-n))}.In(lang)
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "day"
+	}
+	return "days"
+}
+
+// Mark is the sign a list puts before a limit, so that it reads without
+// colour: ⚠ overdue, ! due within three working days, ‖ stopped.
+func (d Deadline) Mark() string {
+	switch d.State {
+	case DeadlineOverdue:
+		return "⚠"
+	case DeadlineDueSoon:
+		return "!"
+	case DeadlineStopped:
+		return "‖"
+	}
+	return " "
+}

@@ -62,3 +62,22 @@ func TestRulesSpeakToTheDesk(t *testing.T) {
 		}
 	}
 }
+
+// Lists say time left in one unit, calendar days to the last day, whatever
+// the rule counts in.
+func TestListWordsOneUnit(t *testing.T) {
+	today := Date{2026, 3, 2}
+	for _, tt := range []struct {
+		d      Deadline
+		vi, en string
+	}{
+		{Deadline{Due: Date{2026, 3, 16}, State: DeadlineOnTime, Unit: UnitWorking, Left: 10}, "còn 14 ngày", "14 days left"},
+		{Deadline{Due: Date{2026, 3, 3}, State: DeadlineDueSoon, Unit: UnitWorking, Left: 1}, "còn 1 ngày", "1 day left"},
+		{Deadline{Due: Date{2026, 3, 2}, State: DeadlineDueSoon}, "hạn hôm nay", "due today"},
+		{Deadline{Due: Date{2026, 2, 5}, State: DeadlineOverdue, Unit: UnitWorking, Left: -17}, "quá hạn 25 ngày", "25 days overdue"},
+	} {
+		if vi, en := tt.d.ListWords(VI, today), tt.d.ListWords(EN, today); vi != tt.vi || en != tt.en {
+			t.Errorf("%+v: %q / %q, want %q / %q", tt.d, vi, en, tt.vi, tt.en)
+		}
+	}
+}

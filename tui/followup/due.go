@@ -250,12 +250,9 @@ func (m *Model) dueCells(it *store.DueItem) []string {
 		return []string{no, sender, fmt.Sprintf(w.DueReminder, it.Reminder.Text), dueDate(it.Reminder.On, m.width), by}
 	}
 	dl := &it.Deadline
-	state := dl.Words(lang)
-	switch dl.State {
-	case model.DeadlineOverdue:
-		state = "⚠ " + state
-	case model.DeadlineDueSoon:
-		state = "! " + state
+	state := dl.ListWords(lang, m.ctx.Today())
+	if mark := dl.Mark(); mark != " " {
+		state = mark + " " + state
 	}
 	return []string{no, sender, dl.Step.Label().In(lang), dueDate(dl.Due, m.width), state}
 }

@@ -178,7 +178,7 @@ func (m *Model) layout() {
 			add(colStatus, w.ColStatus, 16, false)
 		}
 		add(colDue, w.ColDue, 10, false)
-		add(colLeft, w.ColLeft, 21, false)
+		add(colLeft, w.ColLeft, 18, false)
 	default:
 		m.handlerWidth = 6
 		add(colKind, w.ColKind, 9, false)
@@ -189,7 +189,7 @@ func (m *Model) layout() {
 			// still say how urgent a case is, the date is in follow-up.
 			add(colDue, w.ColDue, 5, false)
 		}
-		add(colLeft, w.ColLeft, 20, false)
+		add(colLeft, w.ColLeft, 18, false) // "⚠ quá hạn 999 ngày"
 	}
 	m.table.Columns = cols
 	m.table.Width = m.width

@@ -55,7 +55,7 @@ func TestOrderMarksAndWords(t *testing.T) {
 	for _, tt := range []struct{ name, want string }{
 		{"Trần Thị Bích", "⚠ quá hạn 25 ngày"}, // accepted 6/1: due 5/2
 		{"Nguyễn Văn An", "! còn 3 ngày"},      // due Thursday 5/3: within three working days
-		{"Phạm Thị Dung", "còn 10 ngày LV"},    // a recommendation: 10 working days
+		{"Phạm Thị Dung", "còn 14 ngày"},       // a recommendation: 10 working days, said in days like every row
 		{"Vũ Thị Giang", "‖ tạm dừng"},         // suspended: last
 	} {
 		found := false

@@ -369,18 +369,15 @@ func (m *Model) leftWords(r *row) string {
 		return s
 	}
 	switch r.state {
-	case model.DeadlineOverdue:
-		return w.OverdueSign + " " + pick(w.OverdueDays, w.OverdueWorking)
-	case model.DeadlineDueSoon:
-		if r.left == 0 {
-			return w.DueSoonSign + " " + w.DueToday
+	case model.DeadlineOverdue, model.DeadlineDueSoon, model.DeadlineOnTime:
+		// One unit in every list: calendar days to the last day, with the
+		// same mark as everywhere (⚠ overdue, ! due soon).
+		d := model.Deadline{Due: r.due, State: r.state}
+		words := d.ListWords(m.ctx.Lang, m.ctx.Today())
+		if r.state == model.DeadlineOnTime {
+			return words
 		}
-		return w.DueSoonSign + " " + pick(w.LeftDays, w.LeftWorking)
-	case model.DeadlineOnTime:
-		if r.left == 0 {
-			return w.DueToday
-		}
-		return pick(w.LeftDays, w.LeftWorking)
+		return d.Mark() + " " + words
 	case model.DeadlineStopped:
 		return w.StoppedSign + " " + w.Stopped
 	case model.DeadlineMet:
@@ -403,27 +400,13 @@ func (m *Model) fullName(site, login string) string {
 	return n
 }
 
-// handlerName is a user's name as short as the column needs: the last
-// words of "Nguyễn Thị Lan" that fit ("Thị Lan", "Lan").
+// handlerName is a user's name as short as the column needs, shortened
+// as every name is (common.ShortName: "Nguyễn T. Lan", "N. T. Lan").
 func (m *Model) handlerName(site, login string) string {
 	if login == "" {
 		return m.w.Unassigned
 	}
-	name := m.fullName(site, login)
-	width := m.handlerWidth
-	if common.Truncate(name, width) == name {
-		return name
-	}
-	words := strings.Fields(name)
-	out := words[len(words)-1]
-	for i := len(words) - 2; i >= 0; i-- {
-		try := words[i] + " " + out
-		if len([]rune(try)) > width {
-			break
-		}
-		out = try
-	}
-	return out
+	return common.ShortName(m.fullName(site, login), m.handlerWidth)
 }
 
 // shortNo drops the site code from a readable number when the rest is a
