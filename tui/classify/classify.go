@@ -33,6 +33,11 @@ type Model struct {
 	form   *form            // the petition being classified, nil = the list
 	drafts map[string]*form // classifications started, by petition id
 	done   *done            // the classification just saved
+
+	restored     map[string]formDraft // kept from last time, by petition id, not yet opened
+	draftSeq     int                  // of the last change; a pause after it writes the draft
+	draftKept    bool                 // a draft of this screen is in the data file
+	draftChecked bool                 // the draft left last time was looked for
 }
 
 // row is a petition of the inbox with its processing time limit today.
@@ -72,7 +77,7 @@ func NewWith(ctx *common.Context, opt Options) common.Screen {
 }
 
 // Init loads the inbox (each time the screen is shown).
-func (m *Model) Init() tea.Cmd { return m.loadCmd() }
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.loadCmd(), m.loadDraft()) }
 
 func (m *Model) loadCmd() tea.Cmd {
 	s, today := m.ctx.Store, m.ctx.Today()
@@ -106,7 +111,7 @@ func (m *Model) Dirty() bool {
 			return true
 		}
 	}
-	return false
+	return len(m.restored) > 0
 }
 
 // Capturing reports that a text field has the keyboard.
@@ -138,6 +143,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 
 // Update handles keys and loaded data.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if cmd, ok := m.draftUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case inboxMsg:
 		m.children = msg.children
@@ -165,7 +173,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case m.done != nil:
 			return m, m.doneKey(msg)
 		case m.form != nil:
-			return m, m.formKey(msg)
+			return m, tea.Batch(m.formKey(msg), m.changedDraft())
 		}
 		return m, m.listKey(msg)
 	}
@@ -193,6 +201,11 @@ func (m *Model) setRows(rows []row) {
 	for id := range m.drafts {
 		if !in[id] && (m.form == nil || m.form.p.ID != id) {
 			delete(m.drafts, id)
+		}
+	}
+	for id := range m.restored {
+		if !in[id] {
+			delete(m.restored, id) // classified since, here or elsewhere
 		}
 	}
 	m.table.Cursor = at
@@ -243,6 +256,10 @@ func (m *Model) open(p model.Petition) tea.Cmd {
 		return nil
 	}
 	f := m.newForm(p)
+	if d, ok := m.restored[p.ID]; ok {
+		f.put(d) // as it was left last time
+		delete(m.restored, p.ID)
+	}
 	m.drafts[p.ID] = f
 	m.form = f
 	s := m.ctx.Store

@@ -19,6 +19,7 @@ type DeskWords struct {
 	QuitDraft         string // the quit question when the input is kept as a draft
 	DraftBack         string // a draft was restored: %s when it was written
 	DraftDropped      string
+	DraftBackForms    string // %d forms, %s when
 	KeyDiscard        string
 	DiscardAsk        string
 	Discard           string
@@ -56,6 +57,7 @@ var deskVI = DeskWords{
 	QuitDraft:         "Còn dữ liệu đang nhập chưa lưu. Nó được giữ làm bản nháp và sẽ được mở lại lần sau. Thoát?",
 	DraftBack:         "Đã mở lại bản nháp chưa lưu (%s). Esc để bỏ.",
 	DraftDropped:      "Đã bỏ bản nháp.",
+	DraftBackForms:    "Còn %d biểu mẫu chưa lưu từ lần trước (%s): mở lại việc đó trên vụ việc để tiếp tục.",
 	KeyDiscard:        "bỏ phần đang nhập",
 	DiscardAsk:        "Bỏ những gì đang nhập trong biểu mẫu này?",
 	Discard:           "bỏ",
@@ -93,6 +95,7 @@ var deskEN = DeskWords{
 	QuitDraft:         "There is unsaved input. It is kept as a draft and offered back next time. Quit?",
 	DraftBack:         "Your unsaved draft is back (%s). Esc discards it.",
 	DraftDropped:      "Draft discarded.",
+	DraftBackForms:    "%d forms left unsaved last time (%s): open that action on its case to go on.",
 	KeyDiscard:        "discard the input",
 	DiscardAsk:        "Discard what is typed in this form?",
 	Discard:           "discard",

@@ -48,6 +48,10 @@ type Model struct {
 	explain *explanation
 	drafts  map[string][]string // case/action -> what was typed, kept on Esc
 
+	draftSeq     int  // of the last change; a pause after it writes the draft
+	draftKept    bool // a draft of this screen is in the data file
+	draftChecked bool // the draft left last time was looked for
+
 	due   dueView
 	names map[string]string // login -> name
 }
@@ -87,7 +91,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.mode == modeDue {
 		m.loadDue()
 	}
-	return nil
+	return m.loadDraft()
 }
 
 // SetSize sets the size of the screen's body.
@@ -127,6 +131,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.form.setMode(msg.Mode, msg.Style)
 		}
 		return m, nil
+	case draftTickMsg, draftFailedMsg, draftLoadedMsg:
+		cmd, _ := m.draftUpdate(msg)
+		return m, cmd
 	case confirmedMsg:
 		if m.form != nil && m.form.act == msg.act && m.caseID == msg.caseID {
 			return m, m.submit(true)
@@ -136,7 +143,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.why = ""
 		switch {
 		case m.form != nil:
-			return m, m.formKey(msg)
+			return m, tea.Batch(m.formKey(msg), m.changedDraft())
 		case m.explain != nil:
 			m.explainKey(msg)
 			return m, nil

@@ -466,6 +466,7 @@ func TestDraftsAndDirty(t *testing.T) {
 func TestGolden(t *testing.T) {
 	s, clk, ids := fixture(t)
 	for _, lang := range []model.Lang{model.VI, model.EN} {
+		s.DropDraft(lan, "followup") // each language starts with no forms kept
 		a := newApp(s, clk, lan, lang, 80, 24)
 		a.Send(key(tea.KeyF5))
 		golden(t, "due."+lang.Code(), a.View())

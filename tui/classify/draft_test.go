@@ -1,0 +1,28 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+
+	"donthu/model"
+	"donthu/tui/tuitest"
+)
+
+// A classification started is kept in the data file as it is made: a new
+// screen (after a quit or a crash) says so, and the petition opens as it
+// was left.
+func TestClassificationDraftSurvives(t *testing.T) {
+	d, s, _ := inbox(t, model.VI)
+	d.Press("enter")
+	tabTo(t, d, fField)
+	d.Press("B") // social insurance
+	d.Expect("●[B]Bảo hiểm xã hội")
+	if _, ok, _ := s.LoadDraft("lan", draftName); !ok {
+		t.Fatal("no draft written while classifying")
+	}
+	again := tuitest.NewScreen(t, New(m_(d).ctx))
+	if st, _ := again.Status(); !strings.Contains(st, "chưa lưu") || !again.S.Dirty() {
+		t.Fatalf("the kept classification was not announced: %q", st)
+	}
+	again.Press("enter").Expect("●[B]Bảo hiểm xã hội")
+}
