@@ -147,6 +147,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, cmd
 	}
 	switch msg := msg.(type) {
+	case classifiedMsg:
+		return m, m.classified(msg)
 	case inboxMsg:
 		m.children = msg.children
 		m.setRows(msg.rows)
@@ -270,6 +272,9 @@ func (m *Model) open(p model.Petition) tea.Cmd {
 
 func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 	f := m.form
+	if f.busy {
+		return nil // a moment: the classification is being written
+	}
 	km := &m.keys
 	switch {
 	case key.Matches(k, km.Save):
@@ -417,22 +422,57 @@ func (m *Model) save() tea.Cmd {
 		return common.Error(sprintf(w.ErrFix, errs))
 	}
 	c := m.classification(f)
-	var cs *model.Case
-	var sent *model.Petition
-	var err error
 	child, _ := m.childOf(f)
-	if f.toChild() {
-		// The decision here and the transfer, in one write.
-		var tp model.Petition
-		if tp, err = m.ctx.Store.ClassifyToChild(m.ctx.User.Login, f.p.ID, child.Code, c); err == nil {
-			sent = &tp
+	st, me, pid, toChild := m.ctx.Store, m.ctx.User.Login, f.p.ID, f.toChild()
+	today := m.ctx.Today()
+	f.busy = true
+	// The write runs in a command; its answer (classifiedMsg) shows what
+	// was done, or the refusal beside its field.
+	return func() tea.Msg {
+		r := classifiedMsg{pid: pid, c: c, child: child.Code}
+		if toChild {
+			// The decision here and the transfer, in one write.
+			var tp model.Petition
+			if tp, r.err = st.ClassifyToChild(me, pid, child.Code, c); r.err == nil {
+				r.sent = &tp
+			}
+		} else {
+			r.cs, r.err = st.Classify(me, pid, c)
 		}
-	} else {
-		cs, err = m.ctx.Store.Classify(m.ctx.User.Login, f.p.ID, c)
+		if r.err != nil {
+			return r
+		}
+		r.p, _ = st.Petition(pid)
+		if r.cs != nil {
+			r.dl = model.ComputeDeadline(r.cs.Clock(), st.Calendar(), today)
+		}
+		return r
 	}
-	if err != nil {
+}
+
+// classifiedMsg is the store's answer to a classification.
+type classifiedMsg struct {
+	pid   string
+	c     model.Classification
+	child string
+	p     model.Petition
+	cs    *model.Case
+	sent  *model.Petition
+	dl    model.Deadline
+	err   error
+}
+
+// classified takes the answer: the refusal beside its field, or the form
+// closed and what was done shown.
+func (m *Model) classified(r classifiedMsg) tea.Cmd {
+	w := &m.ctx.Words.Classify
+	f := m.drafts[r.pid]
+	if f != nil {
+		f.busy = false
+	}
+	if r.err != nil {
 		var msg *model.Msg
-		if errors.As(err, &msg) {
+		if f != nil && errors.As(r.err, &msg) {
 			if at, ok := fieldOf(msg.Field); ok {
 				if at == fForwardTo && f.toChild() {
 					at = fChild
@@ -441,21 +481,23 @@ func (m *Model) save() tea.Cmd {
 				m.focusOn(f, at)
 			}
 		}
-		return common.Error(m.ctx.Err(err))
+		return common.Error(m.ctx.Err(r.err))
 	}
-	p, err := m.ctx.Store.Petition(f.p.ID)
-	if err != nil {
+	p := r.p
+	if p.ID == "" && f != nil {
 		p = f.p
 	}
-	delete(m.drafts, f.p.ID)
-	m.form = nil
-	d := &done{p: p, cs: cs, letter: LetterFor(c.Decision, c.Kind), sent: sent, child: child.Code}
+	delete(m.drafts, r.pid)
+	if m.form != nil && m.form.p.ID == r.pid {
+		m.form = nil
+	}
+	c, cs, sent := r.c, r.cs, r.sent
+	d := &done{p: p, cs: cs, letter: LetterFor(c.Decision, c.Kind), sent: sent, child: r.child, dl: r.dl}
 	text := sprintf(w.Done, p.No, c.Decision.Label().In(m.ctx.Lang))
 	if sent != nil {
-		text = sprintf(w.DoneChild, p.No, child.Code, sent.No)
+		text = sprintf(w.DoneChild, p.No, r.child, sent.No)
 	}
 	if cs != nil {
-		d.dl = model.ComputeDeadline(cs.Clock(), m.ctx.Store.Calendar(), m.ctx.Today())
 		text = sprintf(w.DoneAccept, cs.No, m.dueWords(d.dl))
 	}
 	m.done = d
@@ -463,7 +505,7 @@ func (m *Model) save() tea.Cmd {
 	if cs != nil {
 		entity = cs.ID
 	}
-	return tea.Batch(common.Status(text), common.Changed(entity))
+	return tea.Batch(common.Status(text), common.Changed(entity), m.changedDraft())
 }
 
 // dueWords is "hạn thụ lý 16/03/2026 (còn 10 ngày làm việc)".

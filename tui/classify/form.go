@@ -127,6 +127,7 @@ type form struct {
 	notes                                  map[fid]note
 	touched                                bool
 	offset                                 int
+	busy                                   bool // the classification is being written
 }
 
 // kindKeys are the keys of model.PetitionKinds: Khiếu nại, Tố cáo, kiến

@@ -221,7 +221,7 @@ func key(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
 // The drivers are tuitest's and apptest's; these names keep the tests short.
 var (
 	runes  = tuitest.Msgs
-	send   = tuitest.Send
+	send   = tuitest.Feed
 	runCmd = tuitest.Drain
 	plain  = tuitest.Strip
 )

@@ -134,6 +134,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case draftTickMsg, draftFailedMsg, draftLoadedMsg:
 		cmd, _ := m.draftUpdate(msg)
 		return m, cmd
+	case savedMsg:
+		return m, m.saved(msg)
 	case confirmedMsg:
 		if m.form != nil && m.form.act == msg.act && m.caseID == msg.caseID {
 			return m, m.submit(true)

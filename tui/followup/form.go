@@ -64,6 +64,7 @@ type form struct {
 	err     string // a message about no one field
 	initial []string
 	preview func() string // a live line under the fields (a new last day)
+	busy    bool          // the write is on its way to the store
 }
 
 func (m *Model) newField(name, label string, kind fieldKind, value string, width int) formField {
