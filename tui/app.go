@@ -483,7 +483,11 @@ func (a *App) helpPage() common.Page {
 	if len(groups) > 0 {
 		out = a.help.FullHelpView(groups) + "\n\n"
 	}
-	out += a.ctx.Styles.Title.Render(w.HelpGlobal) + "\n" + a.help.FullHelpView(a.keys.FullHelp())
+	global := a.keys.FullHelp()
+	if a.phase != phaseMain {
+		global = global[:1] // no screens to switch to before signing in
+	}
+	out += a.ctx.Styles.Title.Render(w.HelpGlobal) + "\n" + a.help.FullHelpView(global)
 	return common.NewTextPage(a.ctx, w.HelpTitle+" · "+title, out, a.keys.Help)
 }
 

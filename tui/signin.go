@@ -20,11 +20,11 @@ type gateKeys struct {
 	Prev, Next, Submit, Save, Back key.Binding
 }
 
-func newGateKeys(w *common.ShellWords) gateKeys {
+func newGateKeys(w *common.ShellWords, submit string) gateKeys {
 	return gateKeys{
 		Prev:   key.NewBinding(key.WithKeys("up", "shift+tab"), key.WithHelp("↑/Shift+Tab", w.KeyPrev)),
 		Next:   key.NewBinding(key.WithKeys("down", "tab"), key.WithHelp("↓/Tab", w.KeyNext)),
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", w.KeySignIn)),
+		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", submit)),
 		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("Ctrl+S", w.KeySetupSave)),
 		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyPrev)),
 	}
@@ -57,7 +57,7 @@ func newPassword(ctx *common.Context) textinput.Model {
 
 func newSignIn(ctx *common.Context) signIn {
 	site, _ := ctx.Store.SiteInfo("")
-	return signIn{keys: newGateKeys(&ctx.Words.Shell), ctx: ctx, site: site.Name, users: ctx.Store.Users(), pw: newPassword(ctx)}
+	return signIn{keys: newGateKeys(&ctx.Words.Shell, ctx.Words.Shell.KeySignIn), ctx: ctx, site: site.Name, users: ctx.Store.Users(), pw: newPassword(ctx)}
 }
 
 func (m signIn) Init() tea.Cmd { return textinput.Blink }
@@ -148,7 +148,7 @@ type setup struct {
 type setupDoneMsg struct{}
 
 func newSetup(ctx *common.Context) setup {
-	s := setup{keys: newGateKeys(&ctx.Words.Shell), ctx: ctx}
+	s := setup{keys: newGateKeys(&ctx.Words.Shell, ctx.Words.Shell.KeySetupNext), ctx: ctx}
 	for i := 0; i < 5; i++ {
 		f := ctx.NewField("", 32)
 		s.fields = append(s.fields, f)
@@ -249,7 +249,7 @@ func (s setup) save() (setup, tea.Cmd) {
 
 // FullHelp lists the first-run form's keys for the F1 help.
 func (s setup) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Next, s.keys.Prev, s.keys.Save}}
+	return [][]key.Binding{{s.keys.Next, s.keys.Prev, s.keys.Submit, s.keys.Save}}
 }
 
 func (s setup) View(width, height int) string {

@@ -99,6 +99,7 @@ type ShellWords struct {
 	KeyNext         string
 	KeySignIn       string
 	KeySetupSave    string
+	KeySetupNext    string
 	Weekdays        []string // Sunday first
 }
 
@@ -149,7 +150,8 @@ var shellVI = ShellWords{
 	KeyBack:         "quay lại",
 	KeyPrev:         "lên",
 	KeyNext:         "xuống",
-	KeySignIn:       "đăng nhập (ở ô cuối của thiết lập: lưu)",
+	KeySignIn:       "đăng nhập",
+	KeySetupNext:    "ô kế; ở ô cuối: lưu",
 	KeySetupSave:    "lưu",
 	Weekdays:        []string{"CN", "T2", "T3", "T4", "T5", "T6", "T7"},
 }
@@ -201,7 +203,8 @@ var shellEN = ShellWords{
 	KeyBack:         "back",
 	KeyPrev:         "up",
 	KeyNext:         "down",
-	KeySignIn:       "sign in (on set-up's last field: save)",
+	KeySignIn:       "sign in",
+	KeySetupNext:    "next field; on the last one: save",
 	KeySetupSave:    "save",
 	Weekdays:        []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 }

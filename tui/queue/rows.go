@@ -401,12 +401,20 @@ func (m *Model) fullName(site, login string) string {
 }
 
 // handlerName is a user's name as short as the column needs, shortened
-// as every name is (common.ShortName: "Nguyễn T. Lan", "N. T. Lan").
+// as every name is (common.ShortName: "Nguyễn T. Lan", "N. T. Lan"), and
+// to the given name alone when even that does not fit.
 func (m *Model) handlerName(site, login string) string {
 	if login == "" {
 		return m.w.Unassigned
 	}
-	return common.ShortName(m.fullName(site, login), m.handlerWidth)
+	name := common.ShortName(m.fullName(site, login), m.handlerWidth)
+	if common.Truncate(name, m.handlerWidth) != name {
+		// Not even the initials fit a narrow column: the given name, as
+		// colleagues call each other ("Bình", not "Trần …").
+		words := strings.Fields(name)
+		name = words[len(words)-1]
+	}
+	return name
 }
 
 // shortNo drops the site code from a readable number when the rest is a
