@@ -296,6 +296,12 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 	case f.at.text():
 		t := f.textOf(f.at)
 		before := t.Value()
+		if f.at == fReason && before != "" && before == f.reasonAuto && k.Type == tea.KeyRunes && !strings.HasSuffix(before, " ") {
+			// Typing after a filled-in reason goes on after it, never glued
+			// to its last word ("… xử lý. Trùng nội dung").
+			t.SetValue(strings.TrimRight(before, ".") + ". ")
+			t.CursorEnd()
+		}
 		*t, _ = t.Update(k)
 		if t.Value() != before {
 			f.touched = true

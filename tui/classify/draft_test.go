@@ -26,3 +26,28 @@ func TestClassificationDraftSurvives(t *testing.T) {
 	}
 	again.Press("enter").Expect("●[B]Bảo hiểm xã hội")
 }
+
+// Typing after a filled-in reason never glues to its last word, and a
+// reason still as filled in follows the conditions ticked beside it.
+func TestFilledReasonIsNotGlued(t *testing.T) {
+	d, _, _ := inbox(t, model.VI)
+	d.Press("enter")
+	tabTo(t, d, fDecision)
+	d.Press("2")
+	f := m_(d).form
+	auto := f.reason.Value()
+	if auto == "" {
+		t.Fatal("no reason filled in for a guidance")
+	}
+	tabTo(t, d, fConditions)
+	d.Press("k") // not processable: the filled-in reason follows
+	if f.reason.Value() == "" {
+		t.Fatal("the reason went empty")
+	}
+	filled := f.reason.Value()
+	tabTo(t, d, fReason)
+	d.Type("Trùng")
+	if got := f.reason.Value(); !strings.HasSuffix(got, ". Trùng") || !strings.HasPrefix(got, strings.TrimRight(filled, ".")) {
+		t.Fatalf("reason %q (filled in %q)", got, filled)
+	}
+}
