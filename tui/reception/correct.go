@@ -128,6 +128,9 @@ func (m *Model) refresh(msg tea.Msg) bool {
 			}
 		}
 		return true
+	case foundMsg:
+		m.useCard(msg)
+		return true
 	case visitReadMsg:
 		if msg.err == nil && m.lastVisit != nil && m.lastVisit.ID == msg.v.ID {
 			m.lastVisit = &msg.v
@@ -135,4 +138,60 @@ func (m *Model) refresh(msg tea.Msg) bool {
 		return true
 	}
 	return false
+}
+
+// useFound takes, instead of the new person under the cursor, the person
+// on file with the same identity number (the duplicate warning's offer).
+func (m *Model) useFound() tea.Cmd {
+	f := m.form
+	id := ""
+	if m.at.personal() && m.at.p < len(f.visitors) && f.visitors[m.at.p].draft != nil {
+		id = f.found[m.at.p]
+	}
+	if id == "" {
+		return common.Error(m.ctx.Words.Reception.NoneFound)
+	}
+	s, i, canSee := m.ctx.Store, m.at.p, m.canSeeConfidential()
+	return func() tea.Msg {
+		cards := s.PersonCards([]string{id})
+		if len(cards) == 1 && !canSee {
+			hideConfidential(&cards[0])
+		}
+		return foundMsg{index: i, cards: cards}
+	}
+}
+
+// foundMsg carries the card of the person on file that replaces a new one.
+type foundMsg struct {
+	index int
+	cards []store.PersonCard
+}
+
+// useCard puts the card in place of the new person at msg.index.
+func (m *Model) useCard(msg foundMsg) {
+	f := m.form
+	if len(msg.cards) != 1 || msg.index >= len(f.visitors) || f.visitors[msg.index].draft == nil {
+		return
+	}
+	c := msg.cards[0]
+	for i, v := range f.visitors {
+		if v.card != nil && v.card.ID == c.ID && i != msg.index {
+			// Already on the visit: the new person just goes.
+			f.visitors = append(f.visitors[:msg.index], f.visitors[msg.index+1:]...)
+			m.clearPersonNotes()
+			m.focusOn(focus{fPerson, i - btoi(i > msg.index)})
+			return
+		}
+	}
+	f.visitors[msg.index] = &visitor{card: &c}
+	delete(f.found, msg.index)
+	m.clearPersonNotes()
+	m.focusOn(focus{fPerson, msg.index})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -61,3 +61,19 @@ func TestEscAsksBeforeDiscarding(t *testing.T) {
 		t.Fatal("the discarded draft is still kept")
 	}
 }
+
+// A new person typed with a number already on file: the warning offers
+// the person on file, and Ctrl+Y takes them instead.
+func TestUseThePersonOnFile(t *testing.T) {
+	d, s := screen(t, model.VI)
+	seed(t, s)
+	d.Type("anh").Press("ctrl+n")
+	d.Press("ctrl+u").Type("Nguyễn Thị Ánh").Press("tab", "tab").Type("001190012345").Press("tab")
+	d.Expect("Số này đã có trong dữ liệu: Nguyễn Thị Ánh", "Ctrl+Y")
+	d.Press("shift+tab").Press("ctrl+y")
+	m := model_(d)
+	if len(m.form.visitors) != 1 || m.form.visitors[0].card == nil || m.form.visitors[0].card.Name != "Nguyễn Thị Ánh" {
+		t.Fatalf("Ctrl+Y did not take the person on file:\n%s", d.View())
+	}
+	d.ExpectNot("Người mới (chưa có trong dữ liệu)")
+}

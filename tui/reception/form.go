@@ -112,6 +112,7 @@ type form struct {
 	confAuto      bool // confidential was switched on by the kind
 
 	notes map[focus]note
+	found map[int]string // a new person's index -> the person on file with the same ID number
 }
 
 func (m *Model) newField(ph string, width int) textfield.Model {
@@ -123,7 +124,7 @@ func (m *Model) newField(ph string, width int) textfield.Model {
 func (m *Model) newForm() *form {
 	w := &m.ctx.Words.Reception
 	l := m.ctx.Lang
-	f := &form{notes: map[focus]note{}}
+	f := &form{notes: map[focus]note{}, found: map[int]string{}}
 	f.search = m.newField(w.SearchHint, 60)
 	f.search.CharLimit = 100
 	f.headCount = m.newField("", 5)
@@ -381,6 +382,7 @@ func (m *Model) check(at focus) (n note, ok bool) {
 			}
 		}
 	case fIDNum:
+		delete(f.found, at.p)
 		s := d.idnum.Value()
 		if model.CleanDigits(s) == "" {
 			return note{}, false
@@ -405,6 +407,7 @@ func (m *Model) check(at focus) (n note, ok bool) {
 		}
 		if ids := m.ctx.Store.PersonsByNumber(norm); len(ids) > 0 {
 			if p, err := m.ctx.Store.Person(ids[0]); err == nil {
+				m.form.found[at.p] = p.ID // Ctrl+Y takes this person instead
 				return note{Level: noteWarn, Text: sprintf(w.WarnDuplicate, p.Name)}, true
 			}
 		}

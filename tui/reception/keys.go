@@ -19,6 +19,7 @@ type keyMap struct {
 	Choose    key.Binding
 	Back      key.Binding
 	Correct   key.Binding
+	UseFound  key.Binding
 }
 
 func newKeys(w *common.ReceptionWords, d *common.DeskWords) keyMap {
@@ -34,5 +35,6 @@ func newKeys(w *common.ReceptionWords, d *common.DeskWords) keyMap {
 		Choose:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", w.KeyChoose)),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
 		Correct:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("Ctrl+O", d.Correct)),
+		UseFound:  key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("Ctrl+Y", w.KeyUseFound)),
 	}
 }

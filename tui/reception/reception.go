@@ -124,7 +124,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Pick, k.Back, k.Toggle},
-		{k.Save, k.NewPerson, k.Remove, k.Correct, k.Receipt, k.Choose},
+		{k.Save, k.NewPerson, k.Remove, k.Correct, k.UseFound, k.Receipt, k.Choose},
 	}
 }
 
@@ -184,6 +184,8 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return m, m.remove()
 	case key.Matches(k, km.Correct):
 		return m, m.correct()
+	case key.Matches(k, km.UseFound):
+		return m, m.useFound()
 	}
 	if m.pick.open && m.at.f == fSearch {
 		switch k.String() {
@@ -541,6 +543,7 @@ func (m *Model) remove() tea.Cmd {
 		return common.Error(m.ctx.Words.Reception.ErrNoPersonHere)
 	}
 	f.visitors = append(f.visitors[:m.at.p], f.visitors[m.at.p+1:]...)
+	f.found = map[int]string{} // indexes moved: checked again on leaving
 	m.clearPersonNotes()
 	m.at = focus{fSearch, 0}
 	m.focusOn(focus{fSearch, 0})
