@@ -154,3 +154,12 @@ func (p *TextPage) ShortHelp() []key.Binding {
 	}
 	return append(out, key.NewBinding(key.WithKeys("esc"), key.WithHelp(label, p.w.KeyClose)))
 }
+
+// ConfirmHelp lists the keys of every confirmation, for the key sheet.
+func ConfirmHelp(w *DeskWords) []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("c", "y"), key.WithHelp("C/Y", w.ConfirmGo)),
+		key.NewBinding(key.WithKeys("k", "n", "esc"), key.WithHelp("K/N/Esc", w.ConfirmStop)),
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", w.ConfirmNotEnter)),
+	}
+}

@@ -11,6 +11,11 @@ type DeskWords struct {
 	ConfirmYes        string // the keys that confirm, and what they do: %s the action
 	ConfirmNo         string
 	ConfirmEnter      string // said when Enter is pressed on a confirm page
+	ConfirmGo         string
+	ConfirmStop       string
+	ConfirmNotEnter   string
+	ConfirmSection    string
+	CorrectSection    string
 	KeyClose          string
 	KeyScroll         string
 	KeyLog            string
@@ -49,6 +54,11 @@ var deskVI = DeskWords{
 	ConfirmYes:        "C: %s",
 	ConfirmNo:         "K hoặc Esc: không",
 	ConfirmEnter:      "Enter không xác nhận việc này: bấm C để đồng ý, K hoặc Esc để thôi.",
+	ConfirmGo:         "đồng ý (việc nguy hiểm hoặc làm mất dữ liệu)",
+	ConfirmStop:       "không",
+	ConfirmNotEnter:   "không bao giờ xác nhận",
+	ConfirmSection:    "Hộp xác nhận",
+	CorrectSection:    "Trang sửa thông tin (Ctrl+O ở Tiếp nhận, s ở Theo dõi)",
 	KeyClose:          "đóng",
 	KeyScroll:         "cuộn",
 	KeyLog:            "nhật ký thông báo",
@@ -87,6 +97,11 @@ var deskEN = DeskWords{
 	ConfirmYes:        "Y: %s",
 	ConfirmNo:         "N or Esc: no",
 	ConfirmEnter:      "Enter does not confirm this: press Y to go ahead, N or Esc to stop.",
+	ConfirmGo:         "go ahead (something dangerous or lossy)",
+	ConfirmStop:       "no",
+	ConfirmNotEnter:   "never confirms",
+	ConfirmSection:    "Confirmations",
+	CorrectSection:    "Correction page (Ctrl+O on Reception, s on Follow-up)",
 	KeyClose:          "close",
 	KeyScroll:         "scroll",
 	KeyLog:            "message log",
