@@ -361,17 +361,21 @@ type Deadline struct {
 // 147, 148.5). Extensions add their days before that move; suspended days do
 // not count (working days only, for working-day limits).
 func ComputeDeadline(c CaseClock, cal *Calendar, today Date) Deadline {
-	d, _ := caseDeadline(c, cal, today, false)
-	return d
+	return caseCount(c, cal, today, false).Deadline
 }
 
 // ExplainDeadline explains ComputeDeadline step by step, in both languages:
 // the rule and its source, the start day and that it is not counted, every
 // counted and every skipped day with the reason, the extensions, the move
-// when the last day is a day off, and the result.
+// when the last day is a day off, and the result. It tells the count that
+// CountDeadline records; the count itself has no words.
 func ExplainDeadline(c CaseClock, cal *Calendar, today Date) []Label {
-	_, ex := caseDeadline(c, cal, today, true)
-	return ex
+	return CountDeadline(c, cal, today).Explain()
+}
+
+// CountDeadline is ComputeDeadline with the count recorded day by day.
+func CountDeadline(c CaseClock, cal *Calendar, today Date) Count {
+	return caseCount(c, cal, today, true)
 }
 
 // ProcessDeadline is the time limit for processing (classifying) a received
@@ -382,8 +386,7 @@ func ProcessDeadline(kind PetitionKind, regime Regime, received Date, cal *Calen
 	if !ok || received.IsZero() {
 		return Deadline{Step: StepProcess}
 	}
-	d, _ := countDeadline(c, r, StepProcess, received, Date{}, cal, today, false)
-	return d
+	return countDeadline(c, r, StepProcess, received, Date{}, cal, today, false).Deadline
 }
 
 // fromReceipt reports whether a case has no acceptance step.
@@ -392,7 +395,50 @@ func fromReceipt(c CaseClock) bool {
 		c.Regime == RegimeCitizens || c.Regime == RegimeDispute
 }
 
-func caseDeadline(c CaseClock, cal *Calendar, today Date, explain bool) (Deadline, []Label) {
+// Count is a deadline and how it was counted: the data ExplainDeadline
+// tells, with no words in it.
+type Count struct {
+	Deadline
+	Clock CaseClock
+	Today Date
+	End   Date // the closing date; zero while open
+	// NoStart and NoRule say why there is no deadline.
+	NoStart, NoRule bool
+	Base            int // the rule's limit for this case (complex, remote)
+	Total           int // with the extensions that count
+	Extensions      []CountedExtension
+	Suspensions     []CountedSuspension
+	Days            []CountedDay // from the day after the start to the last day
+	LastDay         Date         // the day the count ended on, before a move to a working day
+	Moved           bool         // a calendar limit's last day was a day off
+}
+
+// CountedExtension is an extension and whether it counted.
+type CountedExtension struct {
+	Extension
+	Days       int  // the days it added (at most the rule's)
+	NotAllowed bool // the rule allows no extension
+	OverMax    bool // beyond the most the rule allows
+}
+
+// CountedSuspension is a period not counted.
+type CountedSuspension struct {
+	Suspension
+	Running     bool
+	First, Last Date
+	Days        int
+}
+
+// CountedDay is one day of the count.
+type CountedDay struct {
+	Date      Date
+	N         int  // its number in the count; 0 = not counted
+	Suspended bool // not counted: suspended
+	Off       bool // a day off (not counted in working days; counted in calendar days)
+	Why       Label
+}
+
+func caseCount(c CaseClock, cal *Calendar, today Date, trace bool) Count {
 	step, start := StepResolve, c.Accepted
 	switch {
 	case fromReceipt(c):
@@ -401,9 +447,7 @@ func caseDeadline(c CaseClock, cal *Calendar, today Date, explain bool) (Deadlin
 		step, start = StepAccept, c.Received
 	}
 	if start.IsZero() {
-		return Deadline{Step: step}, noDeadlineWhy(explain, Label{
-			"Chưa có ngày bắt đầu (ngày nhận đơn hoặc ngày thụ lý): chưa tính được thời hạn.",
-			"No start date yet (receipt or acceptance): no time limit can be computed."})
+		return Count{Deadline: Deadline{Step: step}, Clock: c, Today: today, NoStart: true}
 	}
 	r, ok := FindRule(step, c.Kind, c.Regime, c.Round, start)
 	end := c.Closed
@@ -415,86 +459,42 @@ func caseDeadline(c CaseClock, cal *Calendar, today Date, explain bool) (Deadlin
 		}
 	}
 	if !ok {
-		return Deadline{Step: step}, noDeadlineWhy(explain, Label{
-			fmt.Sprintf("Không có quy định thời hạn cho bước %s của loại đơn %s, chế độ %s.",
-				strings.ToLower(step.Label().VI), strings.ToLower(c.Kind.Label().VI), strings.ToLower(c.Regime.Label().VI)),
-			fmt.Sprintf("No time limit is set for %s of a %s petition under the %s regime.",
-				strings.ToLower(step.Label().EN), strings.ToLower(c.Kind.Label().EN), strings.ToLower(c.Regime.Label().EN))})
+		return Count{Deadline: Deadline{Step: step}, Clock: c, Today: today, NoRule: true}
 	}
-	return countDeadline(c, r, step, start, end, cal, today, explain)
-}
-
-func noDeadlineWhy(explain bool, l Label) []Label {
-	if !explain {
-		return nil
-	}
-	return []Label{l}
+	return countDeadline(c, r, step, start, end, cal, today, trace)
 }
 
 // suspSpan is a run of suspended day numbers, [from, to).
 type suspSpan struct{ from, to int }
 
-// countDeadline is the one computation behind ComputeDeadline, ExplainDeadline and
-// ProcessDeadline; explain adds the words.
-func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calendar, today Date, explain bool) (Deadline, []Label) {
+// countDeadline is the one computation behind ComputeDeadline,
+// CountDeadline and ProcessDeadline; trace records every day (for the
+// explanation), which a list of cases does not need.
+func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calendar, today Date, trace bool) Count {
 	cal = cal.self()
-	var ex []Label
-	add := func(vi, en string) { ex = append(ex, Label{vi, en}) }
-	unit := r.Unit.Label()
 	n := r.DaysFor(c.Complex, c.Remote)
-
-	if explain {
-		add(fmt.Sprintf("Bước: %s. Quy định: %s: %d %s kể từ %s.", strings.ToLower(step.Label().VI), r.Source, n, unit.VI, r.Start.VI),
-			fmt.Sprintf("Step: %s. Rule: %s: %d %s from %s.", strings.ToLower(step.Label().EN), r.Source, n, unit.EN, r.Start.EN))
-		if n != r.Days {
-			what := Label{"Vụ việc ở vùng sâu, vùng xa", "A case in a remote area"}
-			switch {
-			case c.Complex && c.Remote:
-				what = Label{"Vụ việc phức tạp, ở vùng sâu, vùng xa", "A complex case in a remote area"}
-			case c.Complex:
-				what = Label{"Vụ việc phức tạp", "A complex case"}
-			}
-			add(fmt.Sprintf("%s: %d %s thay vì %d.", what.VI, n, unit.VI, r.Days),
-				fmt.Sprintf("%s: %d %s instead of %d.", what.EN, n, unit.EN, r.Days))
-		}
-		if r.Note.VI != "" {
-			add("Ghi chú: "+r.Note.VI, "Note: "+r.Note.EN)
-		}
-	}
+	k := Count{Clock: c, Today: today, End: end, Base: n}
 
 	// Extensions (denunciations only, up to the rule's maximum).
 	total := n
 	for i, e := range c.Extensions {
+		ce := CountedExtension{Extension: e}
 		switch {
 		case step != StepResolve || r.MaxExtensions == 0:
-			if explain {
-				add(fmt.Sprintf("Gia hạn ngày %s không được tính: %s không cho phép gia hạn.", e.On, r.Source),
-					fmt.Sprintf("The extension of %s is not counted: %s allows no extension.", e.On, r.Source))
-			}
+			ce.NotAllowed = true
 		case i >= r.MaxExtensions:
-			if explain {
-				add(fmt.Sprintf("Gia hạn lần %d (%s) không được tính: chỉ được gia hạn tối đa %d lần.", i+1, e.On, r.MaxExtensions),
-					fmt.Sprintf("Extension %d (%s) is not counted: at most %d extensions are allowed.", i+1, e.On, r.MaxExtensions))
-			}
+			ce.OverMax = true
 		default:
 			days := max(0, e.Days)
 			if r.ExtensionDays > 0 {
 				days = min(days, r.ExtensionDays)
 			}
+			ce.Days = days
 			total += days
-			if explain {
-				why := ""
-				if e.Reason != "" {
-					why = " (" + e.Reason + ")"
-				}
-				add(fmt.Sprintf("Gia hạn lần %d ngày %s: thêm %d %s%s.", i+1, e.On, days, unit.VI, why),
-					fmt.Sprintf("Extension %d on %s: %d more %s%s.", i+1, e.On, days, unit.EN, why))
-			}
 		}
+		k.Extensions = append(k.Extensions, ce)
 	}
-	if explain && total != n {
-		add(fmt.Sprintf("Tổng cộng: %d %s.", total, unit.VI), fmt.Sprintf("In all: %d %s.", total, unit.EN))
-	}
+	k.Total = total
 
 	// Suspensions, as spans of day numbers after the start day. A running
 	// suspension lasts until today (until the closing date once closed).
@@ -520,23 +520,8 @@ func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calenda
 			continue
 		}
 		spans = append(spans, sp)
-		if explain {
-			first, last := fromJDN(sp.from), fromJDN(sp.to-1)
-			if running {
-				add(fmt.Sprintf("Tạm đình chỉ từ %s, đang tạm đình chỉ: %d ngày từ %s đến %s không được tính; mỗi ngày tạm đình chỉ thêm lùi hạn thêm một ngày.", s.From, sp.to-sp.from, first, last),
-					fmt.Sprintf("Suspended since %s and still suspended: the %d days from %s to %s are not counted; each further day of suspension moves the last day by one.", s.From, sp.to-sp.from, first, last))
-			} else {
-				add(fmt.Sprintf("Tạm đình chỉ từ %s, tiếp tục từ %s: %d ngày từ %s đến %s không được tính.", s.From, s.To, sp.to-sp.from, first, last),
-					fmt.Sprintf("Suspended on %s, resumed on %s: the %d days from %s to %s are not counted.", s.From, s.To, sp.to-sp.from, first, last))
-			}
-		}
-	}
-	if explain {
-		wd := WeekdayLabel(start.Weekday())
-		ex = append(ex, Label{
-			fmt.Sprintf("Ngày bắt đầu: %s %s (%s) — không tính ngày này; thời hạn tính từ ngày hôm sau (BLDS 2015 Điều 147).", wd.VI, start, r.Start.VI),
-			fmt.Sprintf("Start: %s %s (%s) — this day is not counted; counting begins the next day (Civil Code 2015 Art. 147).", wd.EN, start, r.Start.EN),
-		})
+		k.Suspensions = append(k.Suspensions, CountedSuspension{Suspension: s, Running: running,
+			First: fromJDN(sp.from), Last: fromJDN(sp.to - 1), Days: sp.to - sp.from})
 	}
 
 	// The count, day by day.
@@ -544,40 +529,29 @@ func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calenda
 	for counted < total {
 		jd++
 		if inSuspension(spans, jd) {
-			if explain {
-				explainDay(&ex, jd, Label{"không tính: tạm đình chỉ", "not counted: suspended"})
+			if trace {
+				k.Days = append(k.Days, CountedDay{Date: fromJDN(jd), Suspended: true})
 			}
 			continue
 		}
 		if r.Unit == UnitWorking && !cal.workingJD(jd) {
-			if explain {
+			if trace {
 				why, _ := cal.whyJD(jd)
-				explainDay(&ex, jd, Label{"không tính: " + why.VI, "not counted: " + why.EN})
+				k.Days = append(k.Days, CountedDay{Date: fromJDN(jd), Off: true, Why: why})
 			}
 			continue
 		}
 		counted++
-		if explain {
-			l := Label{fmt.Sprintf("ngày thứ %d", counted), fmt.Sprintf("day %d", counted)}
-			if why, off := cal.whyJD(jd); off {
-				l.VI += " (" + why.VI + ", ngày nghỉ vẫn được tính vì thời hạn tính theo ngày)"
-				l.EN += " (" + why.EN + "; a day off still counts in a limit of calendar days)"
-			}
-			explainDay(&ex, jd, l)
+		if trace {
+			why, off := cal.whyJD(jd)
+			k.Days = append(k.Days, CountedDay{Date: fromJDN(jd), N: counted, Off: off, Why: why})
 		}
 	}
+	k.LastDay = fromJDN(jd)
 	dueJD := jd
 	if r.Unit == UnitCalendar && !cal.workingJD(jd) {
 		dueJD = cal.nextWorkingJD(jd)
-		if explain {
-			why, _ := cal.whyJD(jd)
-			last, due := fromJDN(jd), fromJDN(dueJD)
-			lw, dw := WeekdayLabel(last.Weekday()), WeekdayLabel(due.Weekday())
-			ex = append(ex, Label{
-				fmt.Sprintf("Ngày cuối cùng %s %s là ngày nghỉ (%s): thời hạn kết thúc vào ngày làm việc tiếp theo, %s %s (BLDS 2015 Điều 148.5).", lw.VI, last, why.VI, dw.VI, due),
-				fmt.Sprintf("The last day, %s %s, is a day off (%s): the limit ends on the next working day, %s %s (Civil Code 2015 Art. 148.5).", lw.EN, last, why.EN, dw.EN, due),
-			})
-		}
+		k.Moved = true
 	}
 
 	d := Deadline{Rule: r, Step: step, Start: start, Due: fromJDN(dueJD), Unit: r.Unit}
@@ -599,21 +573,8 @@ func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calenda
 		d.State = DeadlineOnTime
 	}
 	d.Left = unitsLeft(cal, r.Unit, ref, d.Due)
-
-	if explain {
-		dw := WeekdayLabel(d.Due.Weekday())
-		var vi, en string
-		if end.IsZero() {
-			vi, en = fmt.Sprintf("hôm nay %s", today), fmt.Sprintf("today, %s", today)
-		} else {
-			vi, en = fmt.Sprintf("đóng ngày %s", end), fmt.Sprintf("closed on %s", end)
-		}
-		ex = append(ex, Label{
-			fmt.Sprintf("Kết quả: hạn cuối %s %s; %s: %s.", dw.VI, d.Due, vi, d.Words(VI)),
-			fmt.Sprintf("Result: the last day is %s %s; %s: %s.", dw.EN, d.Due, en, d.Words(EN)),
-		})
-	}
-	return d, ex
+	k.Deadline = d
+	return k
 }
 
 func inSuspension(spans []suspSpan, jd int) bool {
@@ -625,13 +586,109 @@ func inSuspension(spans []suspSpan, jd int) bool {
 	return false
 }
 
-func explainDay(ex *[]Label, jd int, what Label) {
-	d := fromJDN(jd)
-	w := WeekdayLabel(d.Weekday())
-	*ex = append(*ex, Label{
-		fmt.Sprintf("%s %s: %s", w.VI, d, what.VI),
-		fmt.Sprintf("%s %s: %s", w.EN, d, what.EN),
-	})
+// Explain tells the count in both languages, line by line.
+func (k Count) Explain() []Label {
+	var ex []Label
+	add := func(vi, en string) { ex = append(ex, Label{vi, en}) }
+	c, r, step := k.Clock, k.Rule, k.Step
+	switch {
+	case k.NoStart:
+		return []Label{{"Chưa có ngày bắt đầu (ngày nhận đơn hoặc ngày thụ lý): chưa tính được thời hạn.",
+			"No start date yet (receipt or acceptance): no time limit can be computed."}}
+	case k.NoRule:
+		return []Label{{
+			fmt.Sprintf("Không có quy định thời hạn cho bước %s của loại đơn %s, chế độ %s.",
+				strings.ToLower(step.Label().VI), strings.ToLower(c.Kind.Label().VI), strings.ToLower(c.Regime.Label().VI)),
+			fmt.Sprintf("No time limit is set for %s of a %s petition under the %s regime.",
+				strings.ToLower(step.Label().EN), strings.ToLower(c.Kind.Label().EN), strings.ToLower(c.Regime.Label().EN))}}
+	}
+	unit := r.Unit.Label()
+	n := k.Base
+	add(fmt.Sprintf("Bước: %s. Quy định: %s: %d %s kể từ %s.", strings.ToLower(step.Label().VI), r.Source, n, unit.VI, r.Start.VI),
+		fmt.Sprintf("Step: %s. Rule: %s: %d %s from %s.", strings.ToLower(step.Label().EN), r.Source, n, unit.EN, r.Start.EN))
+	if n != r.Days {
+		what := Label{"Vụ việc ở vùng sâu, vùng xa", "A case in a remote area"}
+		switch {
+		case c.Complex && c.Remote:
+			what = Label{"Vụ việc phức tạp, ở vùng sâu, vùng xa", "A complex case in a remote area"}
+		case c.Complex:
+			what = Label{"Vụ việc phức tạp", "A complex case"}
+		}
+		add(fmt.Sprintf("%s: %d %s thay vì %d.", what.VI, n, unit.VI, r.Days),
+			fmt.Sprintf("%s: %d %s instead of %d.", what.EN, n, unit.EN, r.Days))
+	}
+	if r.Note.VI != "" {
+		add("Ghi chú: "+r.Note.VI, "Note: "+r.Note.EN)
+	}
+	for i, e := range k.Extensions {
+		switch {
+		case e.NotAllowed:
+			add(fmt.Sprintf("Gia hạn ngày %s không được tính: %s không cho phép gia hạn.", e.On, r.Source),
+				fmt.Sprintf("The extension of %s is not counted: %s allows no extension.", e.On, r.Source))
+		case e.OverMax:
+			add(fmt.Sprintf("Gia hạn lần %d (%s) không được tính: chỉ được gia hạn tối đa %d lần.", i+1, e.On, r.MaxExtensions),
+				fmt.Sprintf("Extension %d (%s) is not counted: at most %d extensions are allowed.", i+1, e.On, r.MaxExtensions))
+		default:
+			why := ""
+			if e.Reason != "" {
+				why = " (" + e.Reason + ")"
+			}
+			add(fmt.Sprintf("Gia hạn lần %d ngày %s: thêm %d %s%s.", i+1, e.On, e.Days, unit.VI, why),
+				fmt.Sprintf("Extension %d on %s: %d more %s%s.", i+1, e.On, e.Days, unit.EN, why))
+		}
+	}
+	if k.Total != n {
+		add(fmt.Sprintf("Tổng cộng: %d %s.", k.Total, unit.VI), fmt.Sprintf("In all: %d %s.", k.Total, unit.EN))
+	}
+	for _, s := range k.Suspensions {
+		if s.Running {
+			add(fmt.Sprintf("Tạm đình chỉ từ %s, đang tạm đình chỉ: %d ngày từ %s đến %s không được tính; mỗi ngày tạm đình chỉ thêm lùi hạn thêm một ngày.", s.From, s.Days, s.First, s.Last),
+				fmt.Sprintf("Suspended since %s and still suspended: the %d days from %s to %s are not counted; each further day of suspension moves the last day by one.", s.From, s.Days, s.First, s.Last))
+		} else {
+			add(fmt.Sprintf("Tạm đình chỉ từ %s, tiếp tục từ %s: %d ngày từ %s đến %s không được tính.", s.From, s.To, s.Days, s.First, s.Last),
+				fmt.Sprintf("Suspended on %s, resumed on %s: the %d days from %s to %s are not counted.", s.From, s.To, s.Days, s.First, s.Last))
+		}
+	}
+	wd := WeekdayLabel(k.Start.Weekday())
+	add(fmt.Sprintf("Ngày bắt đầu: %s %s (%s) — không tính ngày này; thời hạn tính từ ngày hôm sau (BLDS 2015 Điều 147).", wd.VI, k.Start, r.Start.VI),
+		fmt.Sprintf("Start: %s %s (%s) — this day is not counted; counting begins the next day (Civil Code 2015 Art. 147).", wd.EN, k.Start, r.Start.EN))
+	for _, d := range k.Days {
+		var l Label
+		switch {
+		case d.Suspended:
+			l = Label{"không tính: tạm đình chỉ", "not counted: suspended"}
+		case d.N == 0:
+			l = Label{"không tính: " + d.Why.VI, "not counted: " + d.Why.EN}
+		default:
+			l = Label{fmt.Sprintf("ngày thứ %d", d.N), fmt.Sprintf("day %d", d.N)}
+			if d.Off {
+				l.VI += " (" + d.Why.VI + ", ngày nghỉ vẫn được tính vì thời hạn tính theo ngày)"
+				l.EN += " (" + d.Why.EN + "; a day off still counts in a limit of calendar days)"
+			}
+		}
+		w := WeekdayLabel(d.Date.Weekday())
+		add(fmt.Sprintf("%s %s: %s", w.VI, d.Date, l.VI), fmt.Sprintf("%s %s: %s", w.EN, d.Date, l.EN))
+	}
+	if k.Moved {
+		why := Label{}
+		if len(k.Days) > 0 {
+			why = k.Days[len(k.Days)-1].Why
+		}
+		last, due := k.LastDay, k.Due
+		lw, dw := WeekdayLabel(last.Weekday()), WeekdayLabel(due.Weekday())
+		add(fmt.Sprintf("Ngày cuối cùng %s %s là ngày nghỉ (%s): thời hạn kết thúc vào ngày làm việc tiếp theo, %s %s (BLDS 2015 Điều 148.5).", lw.VI, last, why.VI, dw.VI, due),
+			fmt.Sprintf("The last day, %s %s, is a day off (%s): the limit ends on the next working day, %s %s (Civil Code 2015 Art. 148.5).", lw.EN, last, why.EN, dw.EN, due))
+	}
+	dw := WeekdayLabel(k.Due.Weekday())
+	var vi, en string
+	if k.End.IsZero() {
+		vi, en = fmt.Sprintf("hôm nay %s", k.Today), fmt.Sprintf("today, %s", k.Today)
+	} else {
+		vi, en = fmt.Sprintf("đóng ngày %s", k.End), fmt.Sprintf("closed on %s", k.End)
+	}
+	add(fmt.Sprintf("Kết quả: hạn cuối %s %s; %s: %s.", dw.VI, k.Due, vi, k.Words(VI)),
+		fmt.Sprintf("Result: the last day is %s %s; %s: %s.", dw.EN, k.Due, en, k.Words(EN)))
+	return ex
 }
 
 // unitsLeft counts the units from ref to due; negative past due.
