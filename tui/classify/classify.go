@@ -309,25 +309,16 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 		}
 	case f.at.toggle():
 		t := f.toggle(f.at)
-		switch strings.ToLower(k.String()) {
-		case " ", "x":
-			*t = !*t
-		case "c", "y":
-			*t = true
-		case "k", "n":
-			*t = false
-		default:
+		v, ok := km.Toggles.Apply(k, *t)
+		if !ok {
 			return nil
 		}
+		*t = v
 		m.changed(f, f.at)
 	default:
 		c := f.choice(f.at)
-		switch k.String() {
-		case "left", "right":
-			d := 1
-			if k.String() == "left" {
-				d = -1
-			}
+		switch d := km.Choices.Step(k); d {
+		case -1, 1:
 			n := len(c.Options)
 			if c.Selected < 0 {
 				c.Selected = (n + min(d, 0)) % n
@@ -537,7 +528,7 @@ func (m *Model) doneKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, m.keys.OpenCase) && d.cs != nil:
 		m.done = nil
 		return func() tea.Msg { return common.OpenCaseMsg{ID: d.cs.ID} }
-	case k.String() == "enter" || key.Matches(k, m.keys.Back):
+	case key.Matches(k, m.keys.Open), key.Matches(k, m.keys.Back):
 		m.done = nil
 	}
 	return nil

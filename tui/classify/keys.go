@@ -17,6 +17,8 @@ type keyMap struct {
 	Back     key.Binding
 	Letter   key.Binding
 	OpenCase key.Binding
+	Toggles  common.ToggleKeys
+	Choices  common.ChoiceKeys
 }
 
 func newKeys(w *common.ClassifyWords) keyMap {
@@ -31,5 +33,7 @@ func newKeys(w *common.ClassifyWords) keyMap {
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
 		Letter:   key.NewBinding(key.WithKeys("f9"), key.WithHelp("F9", w.KeyLetter)),
 		OpenCase: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", w.KeyOpenCase)),
+		Toggles:  common.NewToggleKeys(),
+		Choices:  common.NewChoiceKeys(),
 	}
 }

@@ -110,7 +110,7 @@ func (m *Model) dueKey(msg tea.KeyMsg) tea.Cmd {
 		if d.cursor < len(d.items) {
 			m.open(d.items[d.cursor].ID)
 		}
-	case msg.String() == actions[aDue].key, key.Matches(msg, k.Back):
+	case m.action(aDue).Matches(msg), key.Matches(msg, k.Back):
 		if m.caseID != "" {
 			m.mode = modeCase
 			m.reload()

@@ -181,7 +181,7 @@ func (m *Model) caseKey(msg tea.KeyMsg) tea.Cmd {
 		return func() tea.Msg { return common.GotoMsg{Screen: common.ScreenQueue} }
 	default:
 		for _, a := range actions {
-			if msg.String() == a.key {
+			if m.action(a.id).Matches(msg) {
 				return m.do(a.id)
 			}
 		}

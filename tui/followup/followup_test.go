@@ -319,7 +319,7 @@ func TestReceptionistNotesAndRemindsOnly(t *testing.T) {
 			help += b.Help().Key + " " + b.Help().Desc + "\n"
 		}
 	}
-	if !strings.Contains(help, "k ✗ Kết luận (cần cán bộ xử lý)") {
+	if !strings.Contains(help, "k ✗ Kết luận ⚠ (cần cán bộ xử lý)") {
 		t.Errorf("F1 does not say why:\n%s", help)
 	}
 	// A note and a reminder work.

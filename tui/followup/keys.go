@@ -151,13 +151,24 @@ func (m *Model) binding(id actionID) key.Binding {
 }
 
 func (m *Model) bindingW(id actionID, width int) key.Binding {
+	return m.action(id).HelpBinding(m.ctx.User, &m.ctx.Words.Desk, width)
+}
+
+// action is a case action as the interaction model has it (common.Action):
+// its key and label, whether it is dangerous, and why it cannot be used
+// now (the role first, then what the model says of the case; the role's
+// reason shortened as the help needs it).
+func (m *Model) action(id actionID) common.Action {
 	a := actions[id]
-	desc := m.label(id)
-	if why := m.disabled(id); why != "" {
+	act := common.NewAction(a.key, m.label(id), a.key).When(func() string {
+		why := m.disabled(id)
 		if why == m.w.NeedRole {
 			why = m.w.NeedRoleShort
 		}
-		desc = common.Truncate(m.w.DisabledSign+" "+desc+" ("+why+")", width)
+		return why
+	})
+	if a.dangerous {
+		act = act.Danger()
 	}
-	return key.NewBinding(key.WithKeys(a.key), key.WithHelp(a.key, desc))
+	return act
 }

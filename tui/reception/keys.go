@@ -20,6 +20,9 @@ type keyMap struct {
 	Back      key.Binding
 	Correct   key.Binding
 	UseFound  key.Binding
+	List      common.ListKeys   // the person picker
+	Toggles   common.ToggleKeys // on/off inputs
+	Choices   common.ChoiceKeys // ← → on a choice
 }
 
 func newKeys(w *common.ReceptionWords, d *common.DeskWords) keyMap {
@@ -36,5 +39,16 @@ func newKeys(w *common.ReceptionWords, d *common.DeskWords) keyMap {
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
 		Correct:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("Ctrl+O", d.Correct)),
 		UseFound:  key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("Ctrl+Y", w.KeyUseFound)),
+		List:      pickerKeys(),
+		Toggles:   common.NewToggleKeys(),
+		Choices:   common.NewChoiceKeys(),
 	}
+}
+
+// pickerKeys are the list keys of the person picker; Home and End stay
+// with the search field (the start and end of what is typed).
+func pickerKeys() common.ListKeys {
+	k := common.NewListKeys()
+	k.Home, k.End = key.NewBinding(key.WithDisabled()), key.NewBinding(key.WithDisabled())
+	return k
 }

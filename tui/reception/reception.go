@@ -188,22 +188,14 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return m, m.useFound()
 	}
 	if m.pick.open && m.at.f == fSearch {
-		switch k.String() {
-		case "up":
-			m.pickMove(-1)
+		if d, ok := km.List.Step(k, m.pickerRows()); ok {
+			m.pickMove(d)
 			return m, nil
-		case "down":
-			m.pickMove(1)
-			return m, nil
-		case "pgup":
-			m.pickMove(-m.pickerRows())
-			return m, nil
-		case "pgdown":
-			m.pickMove(m.pickerRows())
-			return m, nil
-		case "enter":
+		}
+		switch {
+		case key.Matches(k, km.Pick):
 			return m, m.pickCurrent()
-		case "esc":
+		case key.Matches(k, km.Back):
 			m.pick.open = false
 			return m, nil
 		}
@@ -215,7 +207,7 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		m.move(-1)
 		return m, nil
 	case key.Matches(k, km.Next):
-		if k.String() == "down" && m.at.f == fSearch && !m.pick.open && m.pick.query != "" && m.form.search.Value() != "" {
+		if key.Matches(k, km.List.Down) && m.at.f == fSearch && !m.pick.open && m.pick.query != "" && m.form.search.Value() != "" {
 			m.pick.open = true // ↓ reopens the list closed with Esc
 			return m, nil
 		}
@@ -235,11 +227,9 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		}
 	case inChoice:
 		c := m.form.choice(m.at)
-		switch k.String() {
-		case "left":
-			m.cycle(c, -1)
-		case "right":
-			m.cycle(c, 1)
+		switch d := km.Choices.Step(k); d {
+		case -1, 1:
+			m.cycle(c, d)
 		default:
 			// A key picks; Tab or Enter moves on (moving by itself would make
 			// the habitual Tab after a choice skip the next input).
@@ -248,14 +238,8 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 			}
 		}
 	case inToggle:
-		t := m.form.toggle(m.at)
-		switch strings.ToLower(k.String()) {
-		case " ", "x":
-			m.setToggle(!*t)
-		case "c", "y":
-			m.setToggle(true)
-		case "k", "n":
-			m.setToggle(false)
+		if v, ok := km.Toggles.Apply(k, *m.form.toggle(m.at)); ok {
+			m.setToggle(v)
 		}
 	}
 	return m, nil

@@ -468,20 +468,20 @@ func (m *Model) pickKey(k tea.KeyMsg) tea.Cmd {
 		}
 		m.focusAt()
 		return nil
-	case k.String() == "enter":
+	case key.Matches(k, m.keys.Pick):
 		m.pickErr = ""
 		if onField {
 			return m.use(strings.TrimSpace(model.NFC(m.path.Value())), nil)
 		}
 		o := m.opts[m.at]
 		return m.use(o.Path, &o)
-	case k.String() == "up":
+	case key.Matches(k, m.keys.Up):
 		if m.at > 0 {
 			m.at--
 			m.focusAt()
 		}
 		return nil
-	case k.String() == "down":
+	case key.Matches(k, m.keys.Down):
 		if m.at < len(m.opts) {
 			m.at++
 			m.focusAt()
@@ -580,16 +580,18 @@ func (m *Model) afterScan(msg scannedMsg) tea.Cmd {
 }
 
 func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
-	switch strings.ToLower(k.String()) {
-	case "c", "y", "enter":
+	switch {
+	case key.Matches(k, m.keys.Confirm):
 		if media.ToImport(m.files) == 0 {
 			return nil
 		}
 		m.results, m.exported, m.offset = nil, nil, 0
 		return m.importAll()
-	case "k", "n", "esc":
+	case key.Matches(k, m.keys.No):
 		m.mode = modePick
 		m.focusAt()
+	case k.Type == tea.KeyEnter:
+		return common.Error(m.ctx.Words.Desk.ConfirmEnter)
 	}
 	return nil
 }
