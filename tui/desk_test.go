@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -217,6 +219,31 @@ func TestCtrlKeysMeanOneThing(t *testing.T) {
 					}
 					seen[k], where[k] = b.Help().Desc, a.titles[i]
 				}
+			}
+		}
+	}
+}
+
+// Screens name keys only through bindings (keys.go, common's key sets):
+// no key is compared as a raw string in screen code.
+func TestNoRawKeyStringsInScreens(t *testing.T) {
+	raw := regexp.MustCompile(`\b(k|msg|key)\.String\(\)\s*(==|!=)|switch (k|msg)\.String\(\)|case "(enter|esc|tab|shift\+tab|up|down|left|right|pgup|pgdown|home|end|ctrl\+[a-z]|alt\+\w|f\d+)"`)
+	files, _ := filepath.Glob("*.go")
+	for _, dir := range []string{"reception", "classify", "queue", "followup", "syncscreen", "common"} {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		files = append(files, more...)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if raw.MatchString(line) {
+				t.Errorf("%s:%d compares a raw key: %s", f, i+1, strings.TrimSpace(line))
 			}
 		}
 	}

@@ -23,6 +23,7 @@ type keyMap struct {
 	Back    key.Binding
 	Up      key.Binding // the folder list
 	Down    key.Binding
+	List    common.ListKeys // the results
 }
 
 func newKeys(w *common.SyncWords) keyMap {
@@ -40,5 +41,6 @@ func newKeys(w *common.SyncWords) keyMap {
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
 		Up:      key.NewBinding(key.WithKeys("up")),
 		Down:    key.NewBinding(key.WithKeys("down")),
+		List:    common.NewListKeys(),
 	}
 }

@@ -671,21 +671,13 @@ func (m *Model) counts() string {
 // --- after the work ---
 
 func (m *Model) resultKey(k tea.KeyMsg) tea.Cmd {
-	switch k.String() {
-	case "enter", "esc":
+	switch {
+	case key.Matches(k, m.keys.Pick), key.Matches(k, m.keys.Back):
 		m.mode, m.exported, m.results, m.offset = modeList, nil, nil, 0
-	case "up":
-		m.offset--
-	case "down":
-		m.offset++
-	case "pgup":
-		m.offset -= max(m.height-4, 1)
-	case "pgdown":
-		m.offset += max(m.height-4, 1)
-	case "home":
-		m.offset = 0
-	case "end":
-		m.offset = 1 << 20
+	default:
+		if d, ok := m.keys.List.Step(k, max(m.height-4, 1)); ok {
+			m.offset = max(0, min(m.offset+d, 1<<20))
+		}
 	}
 	return nil
 }
