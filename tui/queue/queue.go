@@ -57,6 +57,7 @@ type Model struct {
 	filters       Filters
 	form          *filterForm // the filter form, when open
 	review        *reviewView // the backlog review, when shown
+	preview       preview     // the case under the cursor, when there is room to show it
 
 	// The rows of the list being shown (open or closed cases).
 	rows         []row
@@ -123,7 +124,7 @@ func (m *Model) Init() tea.Cmd {
 	if !m.loaded || m.loadedDay != today || m.loadedClosed != (m.view == viewClosed) {
 		m.load()
 	}
-	return nil
+	return m.previewCmd()
 }
 
 // SetSize sets the size of the screen's body.
@@ -194,6 +195,9 @@ func (m *Model) layout() {
 	m.table.Columns = cols
 	m.table.Width = m.width
 	m.table.Height = max(m.height-3, 2)
+	if m.showPreview() {
+		m.table.Height -= previewLines // the pane of the case under the cursor
+	}
 	m.table.RowStyle = m.rowStyle
 	for i := range m.rows {
 		m.rows[i].cells = nil
@@ -268,7 +272,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case m.review != nil:
 			return m, m.reviewKey(msg)
 		}
-		return m, m.listKey(msg)
+		cmd := m.listKey(msg)
+		return m, tea.Batch(cmd, m.previewCmd())
+	case previewMsg:
+		if msg.id == m.preview.id {
+			m.preview.c, m.preview.ok = msg.c, msg.err == nil
+		}
+		return m, nil
 	}
 	return m, nil
 }
@@ -368,7 +378,15 @@ func (m *Model) listView() string {
 	for i := m.table.Offset; i < end; i++ {
 		m.table.Rows[i] = m.cells(m.shown[i])
 	}
-	return head + "\n" + search + "\n" + m.filterLine() + "\n" + m.table.View(st, empty)
+	out := head + "\n" + search + "\n" + m.filterLine() + "\n" + m.table.View(st, empty)
+	if m.showPreview() && len(m.shown) > 0 {
+		lines := strings.Split(out, "\n")
+		for len(lines) < m.height-previewLines {
+			lines = append(lines, "")
+		}
+		out = strings.Join(append(lines, m.previewView()...), "\n")
+	}
+	return out
 }
 
 // filterLine says which filters are on.
