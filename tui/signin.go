@@ -143,9 +143,13 @@ type setup struct {
 	focus  int // 0..6
 	err    string
 	field  string
+	busy   bool // the site is being written
 }
 
 type setupDoneMsg struct{}
+
+// setupFailedMsg is the store's refusal of the first-run form.
+type setupFailedMsg struct{ err error }
 
 func newSetup(ctx *common.Context) setup {
 	s := setup{keys: newGateKeys(&ctx.Words.Shell, ctx.Words.Shell.KeySetupNext), ctx: ctx}
@@ -198,6 +202,17 @@ func (s *setup) move(d int) {
 }
 
 func (s setup) Update(msg tea.Msg) (setup, tea.Cmd) {
+	if f, ok := msg.(setupFailedMsg); ok {
+		s.busy = false
+		s.err = s.ctx.Err(f.err)
+		if m, ok := f.err.(*model.Msg); ok {
+			s.field = m.Field
+		}
+		return s, nil
+	}
+	if _, ok := msg.(tea.KeyMsg); ok && s.busy {
+		return s, nil // a moment: the site is being written
+	}
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch {
 		case key.Matches(k, s.keys.Next):
@@ -237,14 +252,15 @@ func (s setup) save() (setup, tea.Cmd) {
 		Code: strings.ToUpper(s.fields[0].Value()), Name: s.fields[1].Value(), Parent: strings.ToUpper(s.fields[2].Value()),
 		Login: s.fields[3].Value(), UserName: s.fields[4].Value(), Password: s.pw[0].Value(),
 	}
-	if err := s.ctx.Store.Init(in); err != nil {
-		s.err = s.ctx.Err(err)
-		if m, ok := err.(*model.Msg); ok {
-			s.field = m.Field
+	st := s.ctx.Store
+	s.busy, s.err = true, ""
+	// The write runs in a command; its answer signs in or shows why not.
+	return s, func() tea.Msg {
+		if err := st.Init(in); err != nil {
+			return setupFailedMsg{err}
 		}
-		return s, nil
+		return setupDoneMsg{}
 	}
-	return s, func() tea.Msg { return setupDoneMsg{} }
 }
 
 // FullHelp lists the first-run form's keys for the F1 help.
