@@ -71,7 +71,7 @@ func New(ctx *common.Context) common.Screen { return NewWith(ctx, Options{}) }
 
 // NewWith makes the screen with options (a letter printer).
 func NewWith(ctx *common.Context, opt Options) common.Screen {
-	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Classify), width: 80, height: 21, drafts: map[string]*form{}}
+	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Classify, &ctx.Words.Desk), width: 80, height: 21, drafts: map[string]*form{}}
 	m.table.Width = m.width
 	return m
 }
@@ -136,7 +136,7 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
-		{k.Move, k.Open, k.Next, k.Prev, k.Back},
+		{k.Move, k.Open, k.Correct, k.Next, k.Prev, k.Back},
 		{k.Save, k.Choose, k.Toggle, k.Letter, k.OpenCase},
 	}
 }
@@ -149,6 +149,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case classifiedMsg:
 		return m, m.classified(msg)
+	case common.CorrectedMsg:
+		if msg.Err == nil && model.EntityKind(msg.Entity) == model.EntPetition {
+			return m, tea.Batch(m.loadCmd(), common.Changed(msg.Entity))
+		}
+		return m, nil
 	case inboxMsg:
 		m.children = msg.children
 		m.setRows(msg.rows)
@@ -224,6 +229,8 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(k, m.keys.Letter):
 		return common.Error(m.ctx.Words.Classify.NotYet)
+	case key.Matches(k, m.keys.Correct):
+		return m.correct()
 	default:
 		m.table.HandleKey(k)
 	}

@@ -153,3 +153,30 @@ func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	return nil, false
 }
+
+// correct opens the correction of the petition under the cursor: its
+// summary, sender and employer, before it is classified.
+func (m *Model) correct() tea.Cmd {
+	if m.table.Cursor >= len(m.rows) {
+		return nil
+	}
+	p := m.rows[m.table.Cursor].p
+	d, fw := &m.ctx.Words.Desk, &m.ctx.Words.Followup
+	fields := []common.CorrectField{
+		{Name: "summary", Label: fw.FSummary, Value: p.Summary},
+		{Name: "sender_name", Label: fw.FSender, Value: p.SenderName},
+		{Name: "employer", Label: fw.FEmployer, Value: p.Employer},
+	}
+	s, login, id := m.ctx.Store, m.ctx.User.Login, p.ID
+	done := fmt.Sprintf(d.Corrected, p.No)
+	return common.Push(common.NewCorrect(m.ctx, fmt.Sprintf(d.CorrectPetition, p.No), id, fields, func(ch map[string]string, reason string) tea.Cmd {
+		rc := model.RecordCorrection{Reason: reason, Summary: ch["summary"], SenderName: ch["sender_name"], Employer: ch["employer"]}
+		for name := range ch {
+			rc.Set = append(rc.Set, name)
+		}
+		return func() tea.Msg {
+			_, err := s.CorrectPetition(login, id, rc)
+			return common.CorrectedMsg{Entity: id, Err: err, Text: done}
+		}
+	}))
+}

@@ -51,3 +51,27 @@ func TestFilledReasonIsNotGlued(t *testing.T) {
 		t.Fatalf("reason %q (filled in %q)", got, filled)
 	}
 }
+
+// A petition waiting in the inbox can be corrected (Ctrl+O), with a reason.
+func TestCorrectAPetitionInTheInbox(t *testing.T) {
+	d, s, ps := inbox(t, model.VI)
+	d.Out = nil
+	d.Press("ctrl+o")
+	page := tuitest.PageOf(d.Out)
+	if page == nil || !strings.Contains(tuitest.Strip(page.View(80, 21)), "Sửa thông tin đơn "+ps[0].No) {
+		t.Fatalf("Ctrl+O did not open the correction: %#v", d.Out)
+	}
+	for _, k := range append(tuitest.Runes(" hai tháng"), tuitest.Key("ctrl+s")) {
+		page.Key(k)
+	}
+	for _, r := range tuitest.Runes("Thiếu thời gian") {
+		page.Key(r)
+	}
+	_, cmd := page.Key(tuitest.Key("ctrl+s"))
+	for _, m := range tuitest.Drain(cmd) {
+		d.Send(m)
+	}
+	if p, _ := s.Petition(ps[0].ID); p.Summary != "Công ty nợ lương ba tháng hai tháng" {
+		t.Fatalf("summary %q", p.Summary)
+	}
+}
