@@ -147,6 +147,7 @@ func applyVisit(v *Visit, id string, ev *Event) (*Msg, error) {
 		if err := applyRecordCorrection(ev, v, nil, nil); err != nil {
 			return nil, err
 		}
+	case EvDocumentPrinted:
 	default:
 		return nil, fmt.Errorf("model: %s is not a visit event", ev.Type)
 	}
@@ -208,7 +209,7 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 		if c.Kind == KindDenunciation {
 			p.Confidential = true
 		}
-	case EvNoteAdded:
+	case EvNoteAdded, EvDocumentPrinted:
 	case EvPetitionCorrected:
 		if p.ID == "" {
 			return conflict(msgNotCreated), nil
@@ -325,7 +326,7 @@ func applyCase(c *Case, id string, ev *Event) (*Msg, error) {
 		}
 		r.By = ev.Author
 		c.Reminders = append(c.Reminders, r)
-	case EvIdentityRevealed:
+	case EvIdentityRevealed, EvDocumentPrinted:
 	case EvPetitionCorrected:
 		if c.ID == "" {
 			return conflict(msgNotCreated), nil
@@ -443,6 +444,7 @@ func applySite(s *Site, id string, ev *Event) (*Msg, error) {
 			out = append(out, c.Override)
 		}
 		s.Overrides = out
+	case EvDocumentPrinted: // a register of a period: recorded on the site
 	default:
 		return nil, fmt.Errorf("model: %s is not a site event", ev.Type)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"donthu/model"
+	"donthu/store"
 	"donthu/tui/common"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -429,6 +430,14 @@ func (m *Model) describe(e *model.Event) string {
 		s = withReason(w.EvRevealed)
 	case model.EvPetitionCorrected, model.EvPersonCorrected, model.EvVisitCorrected:
 		return m.describeCorrection(e)
+	case model.EvDocumentPrinted:
+		var po model.Printout
+		e.Decode(&po)
+		s = fmt.Sprintf(w.EvPrinted, po.Title, store.PrintoutCode(po))
+		if po.Full {
+			s = withReason(s + " · " + w.EvPrintedFull)
+		}
+		return s
 	default:
 		s = string(e.Type)
 	}

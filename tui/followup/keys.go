@@ -120,6 +120,7 @@ type keyMap struct {
 	Save, Cancel, Next key.Binding // forms, help only
 	Close              key.Binding // the explanation
 	Details            key.Binding // the explanation's rule details
+	Print              key.Binding // F9: the case's notice
 }
 
 func newKeys(w *common.FollowupWords) keyMap {
@@ -134,6 +135,7 @@ func newKeys(w *common.FollowupWords) keyMap {
 		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab ↑↓", w.KeyNext)),
 		Close:    key.NewBinding(key.WithKeys("esc", "x"), key.WithHelp("x/Esc", w.KeyClose)),
 		Details:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", w.KeyDetails)),
+		Print:    key.NewBinding(key.WithKeys("f9"), key.WithHelp("F9", w.KeyPrint)),
 	}
 }
 
