@@ -122,7 +122,7 @@ func continueInQueue(t *testing.T, term *tuitest.Term, caseNo, name, typed strin
 	term.Expect(caseNo+" [Chờ thụ lý]", "Người khiếu nại: "+name, "Hạn thụ lý:", "ngày làm việc", "Mở vụ việc (đề xuất thụ lý đơn)")
 
 	// t: accept (today's date filled in, the handler is the user).
-	term.Press("f1").Expect("Trợ giúp · Theo dõi", "t Thụ lý", "k ✗ Kết luận (Vụ việc chưa được thụ lý)")
+	term.Press("f1").Expect("Trợ giúp · Theo dõi", "t Thụ lý", "k ✗ Kết luận ⚠ (Vụ việc chưa được thụ lý)")
 	term.Press("esc").Expect(caseNo + " [Chờ thụ lý]")
 	term.Type("t").Expect("Thụ lý · "+caseNo, "Ngày thụ lý")
 	term.Press("ctrl+s")
