@@ -433,9 +433,8 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	done := fmt.Sprintf(w.Done, m.label(f.act), m.c.No)
 	delete(m.drafts, m.draftKey(f.act))
 	m.form = nil
-	m.reload()
 	m.toEnd = true // the new event in sight
-	return tea.Batch(common.Changed(msg.caseID), common.Status(done), m.changedDraft())
+	return tea.Batch(m.reload(), common.Changed(msg.caseID), common.Status(done), m.changedDraft())
 }
 
 // place shows a refusal beside the field it is about, or under the form.

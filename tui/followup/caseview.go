@@ -13,36 +13,67 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// reload reads the case, its deadline and its timeline again.
-func (m *Model) reload() {
-	st := m.ctx.Store
+// caseLoadedMsg carries the case read by reload's command.
+type caseLoadedMsg struct {
+	id       string
+	c        model.Case
+	evs      []model.Event
+	dl       model.Deadline
+	sender   *model.Person
+	prior    string
+	err      error // the case could not be read
+	timeline error // its timeline could not be read
+}
+
+// reload reads the case, its deadline and its timeline again, in a
+// command; loaded puts them on screen.
+func (m *Model) reload() tea.Cmd {
+	id := m.caseID
+	if id == "" {
+		return nil
+	}
+	st, today := m.ctx.Store, m.ctx.Today()
+	return func() tea.Msg {
+		msg := caseLoadedMsg{id: id}
+		c, err := st.Case(id)
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		evs, err := st.Timeline(id)
+		msg.timeline = err
+		msg.c, msg.evs = c, withSenderCorrections(st, c, evs)
+		msg.dl = model.ComputeDeadline(c.Clock(), st.Calendar(), today)
+		if len(c.Senders) > 0 {
+			if p, err := st.Person(c.Senders[0]); err == nil {
+				msg.sender = &p
+			}
+		}
+		if c.PriorCase != "" {
+			msg.prior = c.PriorCase
+			if p, err := st.Case(c.PriorCase); err == nil {
+				msg.prior = p.No
+			}
+		}
+		return msg
+	}
+}
+
+// loaded shows a case read by reload (if it is still the one open).
+func (m *Model) loaded(msg caseLoadedMsg) {
+	if msg.id != m.caseID {
+		return
+	}
 	m.loadErr = ""
-	c, err := st.Case(m.caseID)
-	if err != nil {
-		m.loadErr = m.ctx.Err(err)
+	if msg.err != nil {
+		m.loadErr = m.ctx.Err(msg.err)
 		m.c, m.evs, m.timeline = model.Case{}, nil, nil
 		return
 	}
-	evs, err := st.Timeline(m.caseID)
-	if err != nil {
-		m.loadErr = m.ctx.Err(err)
+	if msg.timeline != nil {
+		m.loadErr = m.ctx.Err(msg.timeline)
 	}
-	evs = withSenderCorrections(st, c, evs)
-	m.c, m.evs = c, evs
-	m.dl = model.ComputeDeadline(c.Clock(), st.Calendar(), m.ctx.Today())
-	m.sender = nil
-	if len(c.Senders) > 0 {
-		if p, err := st.Person(c.Senders[0]); err == nil {
-			m.sender = &p
-		}
-	}
-	m.prior = ""
-	if c.PriorCase != "" {
-		m.prior = c.PriorCase
-		if p, err := st.Case(c.PriorCase); err == nil {
-			m.prior = p.No
-		}
-	}
+	m.c, m.evs, m.dl, m.sender, m.prior = msg.c, msg.evs, msg.dl, msg.sender, msg.prior
 	m.buildTimeline()
 }
 

@@ -108,12 +108,12 @@ func (m *Model) dueKey(msg tea.KeyMsg) tea.Cmd {
 		m.loadDue()
 	case key.Matches(msg, k.Open):
 		if d.cursor < len(d.items) {
-			m.open(d.items[d.cursor].ID)
+			return m.open(d.items[d.cursor].ID)
 		}
 	case m.action(aDue).Matches(msg), key.Matches(msg, k.Back):
 		if m.caseID != "" {
 			m.mode = modeCase
-			m.reload()
+			return m.reload()
 		} else if key.Matches(msg, k.Back) {
 			return func() tea.Msg { return common.GotoMsg{Screen: common.ScreenQueue} }
 		}

@@ -86,13 +86,10 @@ func New(ctx *common.Context) common.Screen {
 
 // Init reloads what the screen shows when it becomes active.
 func (m *Model) Init() tea.Cmd {
-	if m.caseID != "" {
-		m.reload()
-	}
 	if m.mode == modeDue {
 		m.loadDue()
 	}
-	return m.loadDraft()
+	return tea.Batch(m.reload(), m.loadDraft())
 }
 
 // SetSize sets the size of the screen's body.
@@ -108,25 +105,27 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.OpenCaseMsg:
-		m.open(msg.ID)
+		return m, m.open(msg.ID)
+	case caseLoadedMsg:
+		m.loaded(msg)
 		return m, nil
 	case common.CorrectedMsg:
 		if msg.Err == nil && msg.Entity == m.caseID {
-			m.reload()
 			m.toEnd = true
-			return m, common.Changed(msg.Entity)
+			return m, tea.Batch(m.reload(), common.Changed(msg.Entity))
 		}
 		return m, nil
 	case common.ChangedMsg:
+		var cmd tea.Cmd
 		if m.caseID != "" && (msg.Entity == m.caseID || model.EntityKind(msg.Entity) != model.EntCase) {
-			m.reload()
+			cmd = m.reload()
 		}
 		if m.mode == modeDue {
 			m.loadDue()
 		} else {
 			m.due.stale = true
 		}
-		return m, nil
+		return m, cmd
 	case common.InputModeMsg:
 		if m.form != nil {
 			m.form.setMode(msg.Mode, msg.Style)
@@ -158,15 +157,17 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-// open shows case id.
-func (m *Model) open(id string) {
+// open shows case id (read in a command).
+func (m *Model) open(id string) tea.Cmd {
 	m.closeForm()
 	m.explain = nil
 	if id != m.caseID {
 		m.toEnd = true // the newest events first in sight
+		// Nothing of the case left may be acted on while the new one is read.
+		m.c, m.evs, m.timeline = model.Case{}, nil, nil
 	}
 	m.caseID, m.mode = id, modeCase
-	m.reload()
+	return m.reload()
 }
 
 func (m *Model) caseKey(msg tea.KeyMsg) tea.Cmd {
