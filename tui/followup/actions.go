@@ -115,8 +115,7 @@ func (m *Model) do(id actionID) tea.Cmd {
 	switch id {
 	case aDue:
 		m.mode = modeDue
-		m.loadDue()
-		return nil
+		return m.loadDue()
 	case aExplain:
 		m.openExplain()
 		return nil

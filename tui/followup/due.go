@@ -26,7 +26,6 @@ const (
 // signed-in user or the whole office, with the reminders people set.
 type dueView struct {
 	mine   bool
-	stale  bool
 	until  model.Date
 	items  []store.DueItem
 	groups []dueGroup
@@ -41,15 +40,36 @@ func weekEnd(d model.Date) model.Date {
 	return d.AddDays((7 - int(d.Weekday())) % 7)
 }
 
-func (m *Model) loadDue() {
+// dueLoadedMsg carries what is due, read by loadDue's command.
+type dueLoadedMsg struct {
+	mine  bool
+	today model.Date
+	items []store.DueItem
+}
+
+// loadDue reads what is due this week in a command; setDue shows it.
+func (m *Model) loadDue() tea.Cmd {
 	d := &m.due
 	today := m.ctx.Today()
-	d.until = weekEnd(today)
 	user := ""
 	if d.mine {
 		user = m.ctx.User.Login
 	}
-	d.items = m.ctx.Store.Due(today, d.until, user)
+	s, mine := m.ctx.Store, d.mine
+	return func() tea.Msg {
+		return dueLoadedMsg{mine: mine, today: today, items: s.Due(today, weekEnd(today), user)}
+	}
+}
+
+// setDue sorts what is due into its sections (overdue, today, this week).
+func (m *Model) setDue(msg dueLoadedMsg) {
+	d := &m.due
+	if msg.mine != d.mine {
+		return // the view was switched since; its own answer follows
+	}
+	today := msg.today
+	d.until = weekEnd(today)
+	d.items = msg.items
 	d.groups = d.groups[:0]
 	d.counts = [3]int{}
 	for i := range d.items {
@@ -81,7 +101,6 @@ func (m *Model) loadDue() {
 	}
 	d.items, d.groups = items, groups
 	d.cursor = max(0, min(d.cursor, len(d.items)-1))
-	d.stale = false
 	d.layout(m)
 }
 
@@ -105,7 +124,7 @@ func (m *Model) dueKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Mine):
 		d.mine = !d.mine
 		d.cursor, d.offset = 0, 0
-		m.loadDue()
+		return m.loadDue()
 	case key.Matches(msg, k.Open):
 		if d.cursor < len(d.items) {
 			return m.open(d.items[d.cursor].ID)
@@ -125,9 +144,6 @@ func (m *Model) dueKey(msg tea.KeyMsg) tea.Cmd {
 // dueView draws the sections: overdue, today, this week.
 func (m *Model) dueView() string {
 	st, w, lang, d := m.ctx.Styles, m.w, m.ctx.Lang, &m.due
-	if d.stale {
-		m.loadDue()
-	}
 	who := w.DueAll
 	if d.mine {
 		who = fmt.Sprintf(w.DueMine, m.ctx.User.Name)

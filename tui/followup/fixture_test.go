@@ -212,7 +212,7 @@ func screen(t testing.TB, s *store.Store, clk *storetest.Clock, login string, la
 	t.Helper()
 	sc := followup.New(newCtx(t, s, clk, login, lang))
 	sc.SetSize(80, 21)
-	sc.Init()
+	sc, _ = tuitest.Feed(sc, tuitest.Drain(sc.Init())...)
 	return sc
 }
 

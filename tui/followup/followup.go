@@ -86,10 +86,11 @@ func New(ctx *common.Context) common.Screen {
 
 // Init reloads what the screen shows when it becomes active.
 func (m *Model) Init() tea.Cmd {
+	var due tea.Cmd
 	if m.mode == modeDue {
-		m.loadDue()
+		due = m.loadDue()
 	}
-	return tea.Batch(m.reload(), m.loadDraft())
+	return tea.Batch(m.reload(), due, m.loadDraft())
 }
 
 // SetSize sets the size of the screen's body.
@@ -109,6 +110,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case caseLoadedMsg:
 		m.loaded(msg)
 		return m, nil
+	case dueLoadedMsg:
+		m.setDue(msg)
+		return m, nil
 	case common.CorrectedMsg:
 		if msg.Err == nil && msg.Entity == m.caseID {
 			m.toEnd = true
@@ -121,9 +125,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			cmd = m.reload()
 		}
 		if m.mode == modeDue {
-			m.loadDue()
-		} else {
-			m.due.stale = true
+			cmd = tea.Batch(cmd, m.loadDue())
 		}
 		return m, cmd
 	case common.InputModeMsg:
