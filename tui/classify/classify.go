@@ -167,6 +167,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.loadCmd()
 	case common.OpenPetitionMsg:
 		return m, m.openID(msg.ID)
+	case petitionMsg:
+		return m, m.openRead(msg)
 	case common.InputModeMsg:
 		for _, f := range m.drafts {
 			for _, t := range []*textfield.Model{&f.forwardTo, &f.reason} {
@@ -237,11 +239,28 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// openID opens a petition named by another screen.
+// openID opens a petition named by another screen: it is read in a
+// command, and opened when it comes (petitionMsg).
 func (m *Model) openID(id string) tea.Cmd {
+	s := m.ctx.Store
+	return func() tea.Msg {
+		p, err := s.Petition(id)
+		return petitionMsg{id: id, p: p, err: err}
+	}
+}
+
+// petitionMsg carries a petition another screen asked to open.
+type petitionMsg struct {
+	id  string
+	p   model.Petition
+	err error
+}
+
+// openRead opens the petition read for openID.
+func (m *Model) openRead(msg petitionMsg) tea.Cmd {
 	w := &m.ctx.Words.Classify
-	p, err := m.ctx.Store.Petition(id)
-	if err != nil {
+	p, id := msg.p, msg.id
+	if msg.err != nil {
 		return common.Error(sprintf(w.NotFound, id))
 	}
 	if p.Classified {

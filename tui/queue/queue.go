@@ -247,12 +247,19 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		if model.EntityKind(msg.Entity) == model.EntCase {
-			m.update(msg.Entity)
-		} else {
-			m.load()
+			return m, m.reread(msg.Entity)
 		}
+		m.load()
 		if m.review != nil {
 			m.review = m.newReview()
+		}
+		return m, nil
+	case caseMsg:
+		if m.loaded {
+			m.update(msg)
+			if m.review != nil {
+				m.review = m.newReview()
+			}
 		}
 		return m, nil
 	case common.InputModeMsg:

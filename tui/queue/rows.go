@@ -11,6 +11,8 @@ import (
 	"donthu/store"
 	"donthu/tui/common"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/charmbracelet/lipgloss"
 )
 
@@ -133,11 +135,27 @@ func (m *Model) adopt(set *rowSet) {
 	m.refilter()
 }
 
+// caseMsg carries a case read again after a change.
+type caseMsg struct {
+	id  string
+	c   model.Case
+	err error
+}
+
+// reread reads a changed case in a command; update puts it in the list.
+func (m *Model) reread(id string) tea.Cmd {
+	s := m.ctx.Store
+	return func() tea.Msg {
+		c, err := s.Case(id)
+		return caseMsg{id: id, c: c, err: err}
+	}
+}
+
 // update brings one case's row up to date after a change, adding or
 // dropping it as it enters or leaves the list.
-func (m *Model) update(id string) {
+func (m *Model) update(msg caseMsg) {
 	st := m.ctx.Store
-	c, err := st.Case(id)
+	id, c, err := msg.id, msg.c, msg.err
 	belongs := err == nil && c.Open() != m.loadedClosed
 	i, had := m.byID[id]
 	switch {
