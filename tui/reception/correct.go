@@ -131,6 +131,9 @@ func (m *Model) refresh(msg tea.Msg) bool {
 	case foundMsg:
 		m.useCard(msg)
 		return true
+	case dupMsg:
+		m.duplicate(msg)
+		return true
 	case visitReadMsg:
 		if msg.err == nil && m.lastVisit != nil && m.lastVisit.ID == msg.v.ID {
 			m.lastVisit = &msg.v
@@ -194,4 +197,53 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// dupMsg says a new person's ID number is already on file.
+type dupMsg struct {
+	at     focus
+	number string
+	id     string
+	name   string
+}
+
+// dupCmd looks, in a command, for a person on file with the number typed
+// for the new person at at.
+func (m *Model) dupCmd(at focus, number string) tea.Cmd {
+	s := m.ctx.Store
+	return func() tea.Msg {
+		ids := s.PersonsByNumber(number)
+		if len(ids) == 0 {
+			return nil
+		}
+		p, err := s.Person(ids[0])
+		if err != nil {
+			return nil
+		}
+		return dupMsg{at: at, number: number, id: p.ID, name: p.Name}
+	}
+}
+
+// duplicate shows the warning, and offers the person on file (Ctrl+Y), if
+// the number is still the one typed.
+func (m *Model) duplicate(msg dupMsg) {
+	f := m.form
+	if msg.at.p >= len(f.visitors) || f.visitors[msg.at.p].draft == nil {
+		return
+	}
+	d := f.visitors[msg.at.p].draft
+	if model.CleanDigits(d.idnum.Value()) != model.CleanDigits(msg.number) {
+		return // typed again since
+	}
+	f.found[msg.at.p] = msg.id
+	if n, has := f.notes[msg.at]; !has || n.Level != noteErr {
+		f.notes[msg.at] = note{Level: noteWarn, Text: sprintf(m.ctx.Words.Reception.WarnDuplicate, msg.name)}
+	}
+}
+
+// takePending returns the commands the last key's checks asked for.
+func (m *Model) takePending() tea.Cmd {
+	cmds := m.pending
+	m.pending = nil
+	return tea.Batch(cmds...)
 }

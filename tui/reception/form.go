@@ -405,12 +405,9 @@ func (m *Model) check(at focus) (n note, ok bool) {
 		if warn != nil {
 			return warnN(warn)
 		}
-		if ids := m.ctx.Store.PersonsByNumber(norm); len(ids) > 0 {
-			if p, err := m.ctx.Store.Person(ids[0]); err == nil {
-				m.form.found[at.p] = p.ID // Ctrl+Y takes this person instead
-				return note{Level: noteWarn, Text: sprintf(w.WarnDuplicate, p.Name)}, true
-			}
-		}
+		// Whether the number is already on file is asked in a command
+		// (dupCmd) when the input is left; its answer adds the warning.
+		m.pending = append(m.pending, m.dupCmd(at, norm))
 	case fPhone:
 		if strings.TrimSpace(d.phone.Value()) != "" {
 			_, warn, msg := model.NormalizePhone(d.phone.Value())

@@ -46,6 +46,8 @@ type Model struct {
 	draftSeq     int  // of the last change; a pause after it writes the draft
 	draftKept    bool // a draft of this form is in the data file
 	draftChecked bool // the draft left last time was looked for
+
+	pending []tea.Cmd // store look-ups the checks of the last key asked for
 }
 
 // savedMsg is the store's answer to saving the visit.
@@ -167,7 +169,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.saved = ""
 		sc, cmd := m.key(msg)
-		return sc, tea.Batch(cmd, m.changed())
+		return sc, tea.Batch(cmd, m.changed(), m.takePending())
 	}
 	return m, nil
 }
