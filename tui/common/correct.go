@@ -146,6 +146,14 @@ func (p *Correct) View(width, height int) string {
 		lw = max(lw, len([]rune(f.Label)))
 	}
 	lw = max(lw, len([]rune(w.Reason))) + 1
+	// Fields with no width of their own take the page's.
+	wide := max(width-lw-8, 20)
+	for i, f := range p.fields {
+		if f.Width == 0 {
+			p.inputs[i].Width = wide
+		}
+	}
+	p.inputs[len(p.fields)].Width = wide
 	var b strings.Builder
 	b.WriteString(st.Title.Render(Truncate(p.title, width)) + "\n\n")
 	row := func(i int, label string) {
