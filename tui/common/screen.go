@@ -112,8 +112,8 @@ const (
 	ScreenClassify
 	ScreenQueue
 	ScreenFollowup
-	ScreenReports
 	ScreenSync
+	ScreenReports
 	ScreenSettings
 	NumScreens
 )

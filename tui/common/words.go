@@ -18,14 +18,15 @@ type Words struct {
 	Queue     QueueWords
 	Followup  FollowupWords
 	Sync      SyncWords
+	Reports   ReportsWords
 	Desk      DeskWords
 }
 
 // WordsFor returns the catalogue in lang.
 func WordsFor(lang model.Lang) *Words {
-	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Desk: deskVI}
+	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Reports: reportsVI, Desk: deskVI}
 	if lang == model.EN {
-		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Desk: deskEN}
+		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Reports: reportsEN, Desk: deskEN}
 		merge(reflect.ValueOf(&w).Elem(), reflect.ValueOf(en))
 	}
 	return &w
@@ -58,6 +59,7 @@ type ShellWords struct {
 	TabQueue        string
 	TabFollowup     string
 	TabSync         string
+	TabReports      string
 	TooSmall        string // %d %d: the size now
 	Overdue         string // %d
 	NoOverdue       string
@@ -110,6 +112,7 @@ var shellVI = ShellWords{
 	TabQueue:        "Vụ việc",
 	TabFollowup:     "Theo dõi",
 	TabSync:         "Đồng bộ",
+	TabReports:      "Báo cáo",
 	TooSmall:        "Cửa sổ đang là %d×%d. donthu cần ít nhất 80×24; xin hãy phóng to cửa sổ.",
 	Overdue:         "Quá hạn: %d",
 	NoOverdue:       "Không có việc quá hạn",
@@ -163,6 +166,7 @@ var shellEN = ShellWords{
 	TabQueue:        "Cases",
 	TabFollowup:     "Follow-up",
 	TabSync:         "Sync",
+	TabReports:      "Reports",
 	TooSmall:        "The window is %d×%d. donthu needs at least 80×24; please enlarge the window.",
 	Overdue:         "Overdue: %d",
 	NoOverdue:       "No overdue cases",

@@ -26,6 +26,7 @@ type draftData struct {
 	DocCount      string         `json:"doc_count,omitempty"`
 	Outcome       string         `json:"outcome,omitempty"`
 	Reception     string         `json:"reception,omitempty"`
+	Delegated     bool           `json:"delegated,omitempty"`
 	Petition      bool           `json:"petition,omitempty"`
 	Kind          string         `json:"kind,omitempty"`
 	LetterDate    string         `json:"letter_date,omitempty"`
@@ -71,7 +72,7 @@ func (f *form) snapshot() draftData {
 	d := draftData{
 		Search: f.search.Value(), Group: f.group, HeadCount: f.headCount.Value(), GroupEmployer: f.groupEmployer.Value(),
 		Content: f.content.Value(), Docs: f.docs.Value(), DocCount: f.docCount.Value(),
-		Outcome: f.outcome.Value(), Reception: f.reception.Value(), Petition: f.petition, Kind: f.kind.Value(),
+		Outcome: f.outcome.Value(), Reception: f.reception.Value(), Delegated: f.delegated, Petition: f.petition, Kind: f.kind.Value(),
 		LetterDate: f.letterDate.Value(), Confidential: f.confidential,
 	}
 	for _, v := range f.visitors {
@@ -94,7 +95,7 @@ func (m *Model) restore(d draftData, cards map[string]store.PersonCard) {
 	m.reset()
 	f := m.form
 	f.search.SetValue(d.Search)
-	f.group, f.petition, f.confidential = d.Group, d.Petition, d.Confidential
+	f.group, f.petition, f.confidential, f.delegated = d.Group, d.Petition, d.Confidential, d.Delegated
 	f.headCount.SetValue(d.HeadCount)
 	f.groupEmployer.SetValue(d.GroupEmployer)
 	f.content.SetValue(d.Content)

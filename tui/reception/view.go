@@ -150,6 +150,10 @@ func (m *Model) formLines() []line {
 	add(m.item(o, w.Outcome, labelWidth-1, m.choiceView(o)), o)
 	r := focus{fReception, 0}
 	add(m.item(r, w.Reception, labelWidth-1, m.choiceView(r)), r)
+	if f.byHead() {
+		dg := focus{fDelegated, 0}
+		add(m.item(dg, "  "+w.Delegated, labelWidth-1, m.toggleView(dg, w.DelegatedDesc)), dg)
+	}
 	d, dc := focus{fDocs, 0}, focus{fDocCount, 0}
 	add(m.item(d, w.Docs, labelWidth-1, m.textView(d))+" "+m.item(dc, w.DocCount, 0, m.textView(dc)), d, dc)
 	p := focus{fPetition, 0}
