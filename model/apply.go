@@ -104,14 +104,16 @@ func applyPerson(p *Person, id string, ev *Event) (*Msg, error) {
 		}
 		d.ID, d.Site, d.Created, d.Conflicts = id, ev.Site, ev.At, nil
 		*p = d
-	case EvPersonUpdated:
+	case EvPersonUpdated, EvPersonCorrected:
 		if p.ID == "" {
 			return conflict(msgNotCreated), nil
 		}
-		var u PersonUpdate
-		if err := ev.Decode(&u); err != nil {
+		// A correction is an update with a reason: the same fields.
+		var c PersonCorrection
+		if err := ev.Decode(&c); err != nil {
 			return nil, err
 		}
+		u := c.PersonUpdate
 		for _, f := range u.Set {
 			switch f {
 			case "name":
@@ -161,6 +163,13 @@ func applyVisit(v *Visit, id string, ev *Event) (*Msg, error) {
 			return nil, err
 		}
 		v.Note = strings.TrimSpace(v.Note + "\n" + n.Text)
+	case EvVisitCorrected:
+		if v.ID == "" {
+			return conflict(msgNotCreated), nil
+		}
+		if err := applyRecordCorrection(ev, v, nil, nil); err != nil {
+			return nil, err
+		}
 	case EvDocumentPrinted:
 	default:
 		return nil, fmt.Errorf("model: %s is not a visit event", ev.Type)
@@ -224,6 +233,13 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 			p.Confidential = true
 		}
 	case EvNoteAdded, EvDocumentPrinted:
+	case EvPetitionCorrected:
+		if p.ID == "" {
+			return conflict(msgNotCreated), nil
+		}
+		if err := applyRecordCorrection(ev, nil, p, nil); err != nil {
+			return nil, err
+		}
 	default:
 		return nil, fmt.Errorf("model: %s is not a petition event", ev.Type)
 	}
@@ -337,6 +353,13 @@ func applyCase(c *Case, id string, ev *Event) (*Msg, error) {
 		r.By = ev.Author
 		c.Reminders = append(c.Reminders, r)
 	case EvIdentityRevealed, EvDocumentPrinted:
+	case EvPetitionCorrected:
+		if c.ID == "" {
+			return conflict(msgNotCreated), nil
+		}
+		if err := applyRecordCorrection(ev, nil, nil, c); err != nil {
+			return nil, err
+		}
 	default:
 		var a CaseAction
 		if err := ev.Decode(&a); err != nil {

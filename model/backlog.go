@@ -5,7 +5,7 @@ import (
 	"sort"
 )
 
-// The backlog review (rà soát vụ việc tồn đọng, DOMAIN.md §10): an office
+// The backlog review (rà soát vụ việc tồn đọng, docs/law.md, Backlog review): an office
 // classifies its cases as resolved, being resolved, and resolved but
 // complained about again (tiếp khiếu, tiếp tố), and plans the handling of
 // each. ReviewBacklog counts the open cases by age and status; FindRepeats

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// The working-day calendar (DOMAIN.md §7): Monday to Friday are working days,
+// The working-day calendar (docs/law.md, Counting days): Monday to Friday are working days,
 // less the public holidays of the Labour Code (built in, Tết and Giỗ Tổ from
 // the lunar calendar), less the compensatory days the code gives for a
 // holiday on a weekly rest day, with per-site overrides on top (the real Tết
@@ -128,7 +128,7 @@ func compensatorySource(d Date) string {
 //     the Prime Minister picks 3/9 instead, that is an override.
 //   - Giỗ Tổ Hùng Vương (10/3 âm lịch): from 2007.
 //
-// Not built in, because not law when this was written (DOMAIN.md §7):
+// Not built in, because not law when this was written (docs/law.md, Counting days):
 // 24/11 "Ngày Văn hóa Việt Nam" (Nghị quyết 80-NQ/TW; the amendment of
 // BLLĐ Điều 112.1 was pending on 26/02/2026). If it is enacted, add it here
 // from its effective year, or as an override until then.
@@ -178,7 +178,7 @@ func builtinHolidays(year int) []Override {
 //     swapped for a Saturday; not checked.
 //   - Quốc khánh 2024: 2/9 and 3/9/2024 (instead of 1/9); the computed
 //     default gives the same days off (1/9 is a Sunday, compensated on 3/9).
-//   - Tết Dương lịch 2026: swaps were only proposed (DOMAIN.md §7).
+//   - Tết Dương lịch 2026: swaps were only proposed (docs/law.md, Counting days).
 func DefaultOverrides() []Override {
 	const src = "Phương án nghỉ Tết Bính Ngọ 2026 của cán bộ, công chức, viên chức: " +
 		"từ thứ Bảy 14/02/2026 đến hết Chủ nhật 22/02/2026 (9 ngày) — congan.com.vn"

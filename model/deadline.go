@@ -6,8 +6,7 @@ import (
 	"time"
 )
 
-// Deadlines are data (DOMAIN.md §2, DESIGN.md "Rules that come from the
-// law"): one table of rules, each with its legal source, unit, start event
+// Deadlines are data (docs/law.md): one table of rules, each with its legal source, unit, start event
 // and effective dates. A case's deadline is computed from its events and the
 // working calendar, never stored; ExplainDeadline shows the count day by day.
 // Where a figure is wrong or changes, correcting it is a one-line change
@@ -77,7 +76,11 @@ type Rule struct {
 
 	ExtensionDays int // denunciations: each extension adds up to this many days
 	MaxExtensions int // 0 = no extension allowed (complaints: only the complex ceiling)
-	Note          Label
+	// Note explains the rule to the desk; Check and Confidence are for the
+	// people who keep the table (shown only in an explanation's details).
+	Note       Label
+	Check      Label
+	Confidence Confidence
 }
 
 // DaysFor returns the limit for a case that is complex and/or remote.
@@ -111,91 +114,134 @@ var (
 	startDesk   = Label{"ngày nhận nội dung tại buổi tiếp", "the day the matter was received at reception"}
 	startMed    = Label{"ngày nhận yêu cầu hòa giải", "the day the mediation request was received"}
 	noteUnion   = Label{
-		"Nội bộ công đoàn: QĐ 333/QĐ-TLĐ (2020) Điều 9 trở đi áp dụng cùng thời hạn với luật; QĐ 05/QĐ-TLĐ (2024) chưa đối chiếu [M].",
-		"Union-internal: QĐ 333/QĐ-TLĐ (2020) Art. 9 onward applies the same figures as the law; QĐ 05/QĐ-TLĐ (2024) not checked [M].",
+		"Nội bộ công đoàn: QĐ 333/QĐ-TLĐ (2020) áp dụng cùng thời hạn với luật.",
+		"Union-internal matters: QĐ 333/QĐ-TLĐ (2020) applies the same limits as the law.",
 	}
+	checkUnion = Label{"QĐ 05/QĐ-TLĐ (2024) chưa đối chiếu.", "QĐ 05/QĐ-TLĐ (2024) not checked."}
+	checkCode  = Label{"Theo mã nguồn trích nghị định, chưa đối chiếu Công báo.", "As quoted by a code repository; not checked against the gazette."}
+	checkLD1   = Label{"Thời hạn thụ lý khiếu nại lao động lần đầu của NĐ 24/2018 chưa đối chiếu; tạm dùng quy tắc chung.",
+		"The first-round acceptance limit of NĐ 24/2018 was not checked; the general rule is used meanwhile."}
+	noteLD1 = Label{"Khiếu nại lao động lần đầu: dùng thời hạn thụ lý chung của khiếu nại.",
+		"First-round labour complaint: the general acceptance limit of complaints applies."}
+	notePA = Label{"Kiến nghị, phản ánh: trả lời (hoặc chuyển) trong 10 ngày làm việc kể từ ngày nhận; đây cũng là thời hạn giải quyết.",
+		"Recommendations and reports: answered (or forwarded) within 10 working days of receipt; that is also the resolution limit."}
 	kindsKN = []PetitionKind{KindComplaint}
 	kindsTC = []PetitionKind{KindDenunciation}
 )
 
-// Rules is the table of time limits (DOMAIN.md §2.2). FindRule picks the
-// row that matches most specifically: a regime beats a kind, a kind beats a
-// round; on a tie the earlier row wins.
+// Rules is the table of time limits (docs/law.md lists it with the
+// sources). FindRule picks the row that matches most specifically: a regime
+// beats a kind, a kind beats a round; on a tie the earlier row wins.
+//
+// Note is for the desk (it appears in the explanation of a date); Check and
+// Confidence are for whoever keeps this table (they appear only in the
+// explanation's details).
 var Rules = []Rule{
 	// Xử lý đơn: classify a received petition.
 	{ID: "don-process", Step: StepProcess, Days: 10, Unit: UnitWorking, Start: startRecv,
-		Source: "TT 05/2021/TT-TTCP (điều khoản chưa đối chiếu)",
-		Note: Label{"[M] Độ tin cậy thấp: chưa đọc điều khoản; 10 ngày làm việc là mặc định của một phần mềm KNTC. Sửa tại đây khi đối chiếu được.",
-			"[M] Low confidence: the article was not read; 10 working days is a KNTC software's default. Correct it here once checked."}},
+		Source: "TT 05/2021/TT-TTCP", Confidence: Unverified,
+		Check: Label{"Chưa đọc điều khoản; 10 ngày làm việc là mặc định của một phần mềm KNTC. Sửa tại đây khi đối chiếu được.",
+			"The article was not read; 10 working days is a KNTC software's default. Correct it here once checked."}},
 	{ID: "tc-process", Step: StepProcess, Kinds: kindsTC, Days: 7, ComplexDays: 10, Unit: UnitWorking, Start: startDenRcv,
-		Source: "Luật Tố cáo 2018 Điều 24.1",
+		Source: "Luật Tố cáo 2018 Điều 24.1", Confidence: Verified,
 		Note: Label{"Vào sổ, phân loại, kiểm tra danh tính người tố cáo và điều kiện thụ lý; đến 10 ngày làm việc nếu phải kiểm tra ở nhiều địa điểm hoặc ủy quyền (đánh dấu \"phức tạp\").",
 			"Log, classify, check the denouncer and the conditions of acceptance; up to 10 working days when several locations or a delegation are involved (mark the case \"complex\")."}},
 	{ID: "nd-process", Step: StepProcess, Kinds: []PetitionKind{KindAnonymous}, Days: 10, Unit: UnitWorking, Start: startRecv,
-		Source: "Luật Tố cáo 2018 Điều 25; TT 05/2021/TT-TTCP",
-		Note: Label{"Thông tin tố cáo không rõ người tố cáo: không thụ lý giải quyết như tố cáo; xem xét, xử lý thông tin. Thời hạn 10 ngày làm việc [M].",
-			"Denunciation information with no known denouncer: not accepted as a denunciation; the information is examined and acted on. 10 working days [M]."}},
+		Source: "Luật Tố cáo 2018 Điều 25; TT 05/2021/TT-TTCP", Confidence: Unverified,
+		Note: Label{"Thông tin tố cáo không rõ người tố cáo: không thụ lý giải quyết như tố cáo; xem xét, xử lý thông tin.",
+			"Denunciation information with no known denouncer: not accepted as a denunciation; the information is examined and acted on."},
+		Check: Label{"Thời hạn 10 ngày làm việc chưa đối chiếu.", "The limit of 10 working days was not checked."}},
 
 	// Thụ lý: accept a complaint (first or second round) or a denunciation.
 	{ID: "kn-accept-2020", Step: StepAccept, Kinds: kindsKN, Regimes: []Regime{RegimeAdmin, RegimeUnion}, Days: 10, Unit: UnitWorking, Start: startRecv,
-		Source: "Luật Khiếu nại 2011 Điều 27, 36; NĐ 124/2020/NĐ-CP Điều 16 (trước đó TT 07/2013/TT-TTCP Điều 5)", To: before2026, Note: noteUnion},
+		Source: "Luật Khiếu nại 2011 Điều 27, 36; NĐ 124/2020/NĐ-CP Điều 16", To: before2026, Note: noteUnion,
+		Confidence: Verified, Check: Label{"Trước NĐ 124/2020: TT 07/2013/TT-TTCP Điều 5. " + checkUnion.VI, "Before NĐ 124/2020: TT 07/2013/TT-TTCP Art. 5. " + checkUnion.EN}},
 	{ID: "kn-accept-2026", Step: StepAccept, Kinds: kindsKN, Regimes: []Regime{RegimeAdmin, RegimeUnion}, Days: 7, Unit: UnitWorking, Start: startRecv,
-		Source: "NĐ 124/2020/NĐ-CP Điều 16.1, sửa đổi bởi NĐ 155/2026/NĐ-CP Điều 10", From: law2026,
-		Note: Label{"[V~] Văn bản NĐ 155/2026 chỉ đọc qua bản sao. " + noteUnion.VI, "[V~] NĐ 155/2026 read only in a mirror. " + noteUnion.EN}},
+		Source: "NĐ 124/2020/NĐ-CP Điều 16.1, sửa đổi bởi NĐ 155/2026/NĐ-CP Điều 10", From: law2026, Note: noteUnion,
+		Confidence: WeaklyVerified, Check: Label{"NĐ 155/2026 chỉ đọc qua bản sao. " + checkUnion.VI, "NĐ 155/2026 read only in a mirror. " + checkUnion.EN}},
 	{ID: "ld-kn-accept-1-2020", Step: StepAccept, Kinds: kindsKN, Regimes: []Regime{RegimeLabour}, Round: 1, Days: 10, Unit: UnitWorking, Start: startRecv,
-		Source: "Luật Khiếu nại 2011 Điều 27; NĐ 124/2020/NĐ-CP Điều 16 (áp dụng chung)", To: before2026,
-		Note: Label{"[M] Thời hạn thụ lý khiếu nại lao động lần đầu của NĐ 24/2018 chưa đối chiếu; tạm dùng quy tắc chung.",
-			"[M] The first-round acceptance limit of NĐ 24/2018 was not checked; the general rule is used meanwhile."}},
+		Source: "Luật Khiếu nại 2011 Điều 27; NĐ 124/2020/NĐ-CP Điều 16", To: before2026,
+		Note: noteLD1, Confidence: Unverified, Check: checkLD1},
 	{ID: "ld-kn-accept-1-2026", Step: StepAccept, Kinds: kindsKN, Regimes: []Regime{RegimeLabour}, Round: 1, Days: 7, Unit: UnitWorking, Start: startRecv,
-		Source: "NĐ 124/2020/NĐ-CP Điều 16.1 sửa đổi bởi NĐ 155/2026/NĐ-CP (áp dụng chung)", From: law2026,
-		Note: Label{"[M] Thời hạn thụ lý khiếu nại lao động lần đầu của NĐ 24/2018 chưa đối chiếu; tạm dùng quy tắc chung.",
-			"[M] The first-round acceptance limit of NĐ 24/2018 was not checked; the general rule is used meanwhile."}},
+		Source: "NĐ 124/2020/NĐ-CP Điều 16.1, sửa đổi bởi NĐ 155/2026/NĐ-CP Điều 10", From: law2026,
+		Note: noteLD1, Confidence: Unverified, Check: checkLD1},
 	{ID: "ld-kn-accept-2", Step: StepAccept, Kinds: kindsKN, Regimes: []Regime{RegimeLabour}, Round: 2, Days: 7, Unit: UnitWorking, Start: startRecv,
-		Source: "NĐ 24/2018/NĐ-CP Điều 27",
-		Note:   Label{"[V~] Theo mã nguồn trích nghị định, chưa đối chiếu Công báo.", "[V~] As quoted by a code repository; not checked against the gazette."}},
+		Source: "NĐ 24/2018/NĐ-CP Điều 27", Confidence: WeaklyVerified, Check: checkCode},
 	{ID: "tc-accept", Step: StepAccept, Kinds: kindsTC, Days: 7, ComplexDays: 10, Unit: UnitWorking, Start: startDenRcv,
-		Source: "Luật Tố cáo 2018 Điều 24.1",
+		Source: "Luật Tố cáo 2018 Điều 24.1", Confidence: Verified,
 		Note: Label{"Thụ lý sau khi kiểm tra trong 7 ngày làm việc kể từ ngày nhận tố cáo; đến 10 ngày làm việc nếu phải kiểm tra ở nhiều địa điểm hoặc ủy quyền (đánh dấu \"phức tạp\").",
 			"Accepted after the check, within 7 working days of receipt; up to 10 working days when several locations or a delegation are involved (mark the case \"complex\")."}},
 
 	// Giải quyết: resolve.
 	{ID: "kn-resolve-1", Step: StepResolve, Kinds: kindsKN, Regimes: []Regime{RegimeAdmin, RegimeUnion}, Round: 1,
 		Days: 30, ComplexDays: 45, RemoteDays: 45, RemoteComplexDays: 60, Unit: UnitCalendar, Start: startAcc,
-		Source: "Luật Khiếu nại 2011 Điều 28", Note: noteUnion},
+		Source: "Luật Khiếu nại 2011 Điều 28", Note: noteUnion, Confidence: Verified, Check: checkUnion},
 	{ID: "kn-resolve-2", Step: StepResolve, Kinds: kindsKN, Regimes: []Regime{RegimeAdmin, RegimeUnion}, Round: 2,
 		Days: 45, ComplexDays: 60, RemoteDays: 60, RemoteComplexDays: 70, Unit: UnitCalendar, Start: startAcc,
-		Source: "Luật Khiếu nại 2011 Điều 37", Note: noteUnion},
+		Source: "Luật Khiếu nại 2011 Điều 37", Note: noteUnion, Confidence: Verified, Check: checkUnion},
 	{ID: "ld-kn-resolve-1", Step: StepResolve, Kinds: kindsKN, Regimes: []Regime{RegimeLabour}, Round: 1,
 		Days: 30, ComplexDays: 45, RemoteDays: 45, RemoteComplexDays: 60, Unit: UnitCalendar, Start: startAcc,
-		Source: "NĐ 24/2018/NĐ-CP Điều 20 (Điều 14 trong một bản khác)",
-		Note:   Label{"[V~] Theo mã nguồn trích nghị định, chưa đối chiếu Công báo.", "[V~] As quoted by a code repository; not checked against the gazette."}},
+		Source: "NĐ 24/2018/NĐ-CP Điều 20", Confidence: WeaklyVerified,
+		Check: Label{checkCode.VI + " Một bản khác đánh số là Điều 14.", checkCode.EN + " Another copy numbers it Art. 14."}},
 	{ID: "ld-kn-resolve-2", Step: StepResolve, Kinds: kindsKN, Regimes: []Regime{RegimeLabour}, Round: 2,
 		Days: 45, ComplexDays: 60, RemoteDays: 60, RemoteComplexDays: 70, Unit: UnitCalendar, Start: startAcc,
-		Source: "NĐ 24/2018/NĐ-CP (khiếu nại lần hai)",
-		Note: Label{"[M] Giả định như Luật Khiếu nại Điều 37 (45/60, vùng sâu 60/70); điều khoản của NĐ 24/2018 chưa đối chiếu.",
-			"[M] Assumed to be those of Luật Khiếu nại Art. 37 (45/60, remote 60/70); the article of NĐ 24/2018 was not checked."}},
+		Source: "NĐ 24/2018/NĐ-CP", Confidence: Unverified,
+		Note: Label{"Khiếu nại lao động lần hai: 45 ngày, phức tạp 60; vùng sâu, vùng xa 60 và 70.",
+			"Second-round labour complaint: 45 days, complex 60; remote areas 60 and 70."},
+		Check: Label{"Giả định như Luật Khiếu nại Điều 37; điều khoản của NĐ 24/2018 chưa đối chiếu.",
+			"Assumed to be those of Luật Khiếu nại Art. 37; the article of NĐ 24/2018 was not checked."}},
 	{ID: "tc-resolve", Step: StepResolve, Kinds: kindsTC, Days: 30, Unit: UnitCalendar, Start: startAcc,
-		Source: "Luật Tố cáo 2018 Điều 30", ExtensionDays: 30, MaxExtensions: 2,
+		Source: "Luật Tố cáo 2018 Điều 30", ExtensionDays: 30, MaxExtensions: 2, Confidence: Verified,
 		Note: Label{"Vụ việc phức tạp: gia hạn một lần, đặc biệt phức tạp: hai lần, mỗi lần không quá 30 ngày (Điều 30.2–3; tiêu chí tại NĐ 31/2019 Điều 3).",
 			"Complex case: one extension, very complex: two, each of at most 30 days (Art. 30.2–3; criteria in NĐ 31/2019 Art. 3)."}},
 	{ID: "kn-pa-resolve", Step: StepResolve, Kinds: []PetitionKind{KindRecommendation, KindReport}, Days: 10, Unit: UnitWorking, Start: startDesk,
-		Source: "Luật Tiếp công dân 2013 Điều 26.2, 28.1",
-		Note: Label{"Kiến nghị, phản ánh: trả lời (hoặc chuyển) trong 10 ngày làm việc kể từ ngày nhận; đây cũng là thời hạn giải quyết.",
-			"Recommendations and reports: answered (or forwarded) within 10 working days of receipt; that is also the resolution limit."}},
+		Source: "Luật Tiếp công dân 2013 Điều 26.2, 28.1", Note: notePA, Confidence: Verified},
 	{ID: "kn-pa-resolve-citizens", Step: StepResolve, Regimes: []Regime{RegimeCitizens}, Days: 10, Unit: UnitWorking, Start: startDesk,
-		Source: "Luật Tiếp công dân 2013 Điều 26.2, 28.1",
-		Note: Label{"Kiến nghị, phản ánh: trả lời (hoặc chuyển) trong 10 ngày làm việc kể từ ngày nhận; đây cũng là thời hạn giải quyết.",
-			"Recommendations and reports: answered (or forwarded) within 10 working days of receipt; that is also the resolution limit."}},
+		Source: "Luật Tiếp công dân 2013 Điều 26.2, 28.1", Note: notePA, Confidence: Verified},
 	{ID: "tcld-mediate", Step: StepResolve, Regimes: []Regime{RegimeDispute}, Days: 5, Unit: UnitWorking, Start: startMed,
-		Source: "BLLĐ 2019 Điều 188.2",
-		Note: Label{"[M] Hòa giải viên lao động kết thúc hòa giải trong 5 ngày làm việc; chưa đối chiếu.",
-			"[M] The labour mediator finishes mediation within 5 working days; not checked."}},
+		Source: "BLLĐ 2019 Điều 188.2", Confidence: Unverified,
+		Note:  Label{"Hòa giải viên lao động kết thúc hòa giải trong 5 ngày làm việc.", "The labour mediator finishes mediation within 5 working days."},
+		Check: Label{"Chưa đối chiếu.", "Not checked."}},
 
 	// Trả lời người được tiếp sau buổi tiếp.
 	{ID: "tcd-answer", Step: StepAnswer, Days: 10, Unit: UnitWorking, Start: startDesk,
-		Source: "Luật Tiếp công dân 2013 Điều 28.1",
+		Source: "Luật Tiếp công dân 2013 Điều 28.1", Confidence: Verified,
 		Note: Label{"Trả lời người được tiếp về việc thụ lý, cần thêm thời gian, từ chối hoặc chuyển đơn.",
 			"Tell the visitor whether the matter is accepted, needs more time, is refused or forwarded."}},
+}
+
+// Confidence is how well a rule was checked against the law.
+type Confidence string
+
+const (
+	Verified       Confidence = "V"  // read in the law or a codified mirror
+	WeaklyVerified Confidence = "V~" // read only in a mirror or a secondary source
+	Unverified     Confidence = "M"  // not checked: a working hypothesis
+)
+
+// Label says the confidence in words.
+func (c Confidence) Label() Label {
+	switch c {
+	case Verified:
+		return Label{"đã đối chiếu văn bản", "checked against the text"}
+	case WeaklyVerified:
+		return Label{"chỉ đối chiếu qua bản sao hoặc nguồn thứ cấp", "checked only in a copy or a secondary source"}
+	}
+	return Label{"chưa đối chiếu", "not checked"}
+}
+
+// RuleDetails is what the explanation's details show of a rule, for the
+// people who keep the rules: its id, the confidence, and what is left to
+// check.
+func RuleDetails(r Rule) []Label {
+	out := []Label{
+		{"Mã quy tắc: " + r.ID, "Rule id: " + r.ID},
+		{"Độ tin cậy: " + r.Confidence.Label().VI, "Confidence: " + r.Confidence.Label().EN},
+	}
+	if r.Check.VI != "" {
+		out = append(out, Label{"Cần đối chiếu: " + r.Check.VI, "To check: " + r.Check.EN})
+	}
+	return out
 }
 
 // FindRule returns the rule in force for a step of a petition whose start
@@ -315,17 +361,21 @@ type Deadline struct {
 // 147, 148.5). Extensions add their days before that move; suspended days do
 // not count (working days only, for working-day limits).
 func ComputeDeadline(c CaseClock, cal *Calendar, today Date) Deadline {
-	d, _ := caseDeadline(c, cal, today, false)
-	return d
+	return caseCount(c, cal, today, false).Deadline
 }
 
 // ExplainDeadline explains ComputeDeadline step by step, in both languages:
 // the rule and its source, the start day and that it is not counted, every
 // counted and every skipped day with the reason, the extensions, the move
-// when the last day is a day off, and the result.
+// when the last day is a day off, and the result. It tells the count that
+// CountDeadline records; the count itself has no words.
 func ExplainDeadline(c CaseClock, cal *Calendar, today Date) []Label {
-	_, ex := caseDeadline(c, cal, today, true)
-	return ex
+	return CountDeadline(c, cal, today).Explain()
+}
+
+// CountDeadline is ComputeDeadline with the count recorded day by day.
+func CountDeadline(c CaseClock, cal *Calendar, today Date) Count {
+	return caseCount(c, cal, today, true)
 }
 
 // ProcessDeadline is the time limit for processing (classifying) a received
@@ -336,8 +386,7 @@ func ProcessDeadline(kind PetitionKind, regime Regime, received Date, cal *Calen
 	if !ok || received.IsZero() {
 		return Deadline{Step: StepProcess}
 	}
-	d, _ := countDeadline(c, r, StepProcess, received, Date{}, cal, today, false)
-	return d
+	return countDeadline(c, r, StepProcess, received, Date{}, cal, today, false).Deadline
 }
 
 // fromReceipt reports whether a case has no acceptance step.
@@ -346,7 +395,50 @@ func fromReceipt(c CaseClock) bool {
 		c.Regime == RegimeCitizens || c.Regime == RegimeDispute
 }
 
-func caseDeadline(c CaseClock, cal *Calendar, today Date, explain bool) (Deadline, []Label) {
+// Count is a deadline and how it was counted: the data ExplainDeadline
+// tells, with no words in it.
+type Count struct {
+	Deadline
+	Clock CaseClock
+	Today Date
+	End   Date // the closing date; zero while open
+	// NoStart and NoRule say why there is no deadline.
+	NoStart, NoRule bool
+	Base            int // the rule's limit for this case (complex, remote)
+	Total           int // with the extensions that count
+	Extensions      []CountedExtension
+	Suspensions     []CountedSuspension
+	Days            []CountedDay // from the day after the start to the last day
+	LastDay         Date         // the day the count ended on, before a move to a working day
+	Moved           bool         // a calendar limit's last day was a day off
+}
+
+// CountedExtension is an extension and whether it counted.
+type CountedExtension struct {
+	Extension
+	Days       int  // the days it added (at most the rule's)
+	NotAllowed bool // the rule allows no extension
+	OverMax    bool // beyond the most the rule allows
+}
+
+// CountedSuspension is a period not counted.
+type CountedSuspension struct {
+	Suspension
+	Running     bool
+	First, Last Date
+	Days        int
+}
+
+// CountedDay is one day of the count.
+type CountedDay struct {
+	Date      Date
+	N         int  // its number in the count; 0 = not counted
+	Suspended bool // not counted: suspended
+	Off       bool // a day off (not counted in working days; counted in calendar days)
+	Why       Label
+}
+
+func caseCount(c CaseClock, cal *Calendar, today Date, trace bool) Count {
 	step, start := StepResolve, c.Accepted
 	switch {
 	case fromReceipt(c):
@@ -355,9 +447,7 @@ func caseDeadline(c CaseClock, cal *Calendar, today Date, explain bool) (Deadlin
 		step, start = StepAccept, c.Received
 	}
 	if start.IsZero() {
-		return Deadline{Step: step}, noDeadlineWhy(explain, Label{
-			"Chưa có ngày bắt đầu (ngày nhận đơn hoặc ngày thụ lý): chưa tính được thời hạn.",
-			"No start date yet (receipt or acceptance): no time limit can be computed."})
+		return Count{Deadline: Deadline{Step: step}, Clock: c, Today: today, NoStart: true}
 	}
 	r, ok := FindRule(step, c.Kind, c.Regime, c.Round, start)
 	end := c.Closed
@@ -369,86 +459,42 @@ func caseDeadline(c CaseClock, cal *Calendar, today Date, explain bool) (Deadlin
 		}
 	}
 	if !ok {
-		return Deadline{Step: step}, noDeadlineWhy(explain, Label{
-			fmt.Sprintf("Không có quy định thời hạn cho bước %s của loại đơn %s, chế độ %s.",
-				strings.ToLower(step.Label().VI), strings.ToLower(c.Kind.Label().VI), strings.ToLower(c.Regime.Label().VI)),
-			fmt.Sprintf("No time limit is set for %s of a %s petition under the %s regime.",
-				strings.ToLower(step.Label().EN), strings.ToLower(c.Kind.Label().EN), strings.ToLower(c.Regime.Label().EN))})
+		return Count{Deadline: Deadline{Step: step}, Clock: c, Today: today, NoRule: true}
 	}
-	return countDeadline(c, r, step, start, end, cal, today, explain)
-}
-
-func noDeadlineWhy(explain bool, l Label) []Label {
-	if !explain {
-		return nil
-	}
-	return []Label{l}
+	return countDeadline(c, r, step, start, end, cal, today, trace)
 }
 
 // suspSpan is a run of suspended day numbers, [from, to).
 type suspSpan struct{ from, to int }
 
-// countDeadline is the one computation behind ComputeDeadline, ExplainDeadline and
-// ProcessDeadline; explain adds the words.
-func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calendar, today Date, explain bool) (Deadline, []Label) {
+// countDeadline is the one computation behind ComputeDeadline,
+// CountDeadline and ProcessDeadline; trace records every day (for the
+// explanation), which a list of cases does not need.
+func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calendar, today Date, trace bool) Count {
 	cal = cal.self()
-	var ex []Label
-	add := func(vi, en string) { ex = append(ex, Label{vi, en}) }
-	unit := r.Unit.Label()
 	n := r.DaysFor(c.Complex, c.Remote)
-
-	if explain {
-		add(fmt.Sprintf("Bước: %s. Quy định: %s (%s): %d %s kể từ %s.", strings.ToLower(step.Label().VI), r.Source, r.ID, n, unit.VI, r.Start.VI),
-			fmt.Sprintf("Step: %s. Rule: %s (%s): %d %s from %s.", strings.ToLower(step.Label().EN), r.Source, r.ID, n, unit.EN, r.Start.EN))
-		if n != r.Days {
-			what := Label{"Vụ việc ở vùng sâu, vùng xa", "A case in a remote area"}
-			switch {
-			case c.Complex && c.Remote:
-				what = Label{"Vụ việc phức tạp, ở vùng sâu, vùng xa", "A complex case in a remote area"}
-			case c.Complex:
-				what = Label{"Vụ việc phức tạp", "A complex case"}
-			}
-			add(fmt.Sprintf("%s: %d %s thay vì %d.", what.VI, n, unit.VI, r.Days),
-				fmt.Sprintf("%s: %d %s instead of %d.", what.EN, n, unit.EN, r.Days))
-		}
-		if r.Note.VI != "" {
-			add("Ghi chú: "+r.Note.VI, "Note: "+r.Note.EN)
-		}
-	}
+	k := Count{Clock: c, Today: today, End: end, Base: n}
 
 	// Extensions (denunciations only, up to the rule's maximum).
 	total := n
 	for i, e := range c.Extensions {
+		ce := CountedExtension{Extension: e}
 		switch {
 		case step != StepResolve || r.MaxExtensions == 0:
-			if explain {
-				add(fmt.Sprintf("Gia hạn ngày %s không được tính: %s không cho phép gia hạn.", e.On, r.Source),
-					fmt.Sprintf("The extension of %s is not counted: %s allows no extension.", e.On, r.Source))
-			}
+			ce.NotAllowed = true
 		case i >= r.MaxExtensions:
-			if explain {
-				add(fmt.Sprintf("Gia hạn lần %d (%s) không được tính: chỉ được gia hạn tối đa %d lần.", i+1, e.On, r.MaxExtensions),
-					fmt.Sprintf("Extension %d (%s) is not counted: at most %d extensions are allowed.", i+1, e.On, r.MaxExtensions))
-			}
+			ce.OverMax = true
 		default:
 			days := max(0, e.Days)
 			if r.ExtensionDays > 0 {
 				days = min(days, r.ExtensionDays)
 			}
+			ce.Days = days
 			total += days
-			if explain {
-				why := ""
-				if e.Reason != "" {
-					why = " (" + e.Reason + ")"
-				}
-				add(fmt.Sprintf("Gia hạn lần %d ngày %s: thêm %d %s%s.", i+1, e.On, days, unit.VI, why),
-					fmt.Sprintf("Extension %d on %s: %d more %s%s.", i+1, e.On, days, unit.EN, why))
-			}
 		}
+		k.Extensions = append(k.Extensions, ce)
 	}
-	if explain && total != n {
-		add(fmt.Sprintf("Tổng cộng: %d %s.", total, unit.VI), fmt.Sprintf("In all: %d %s.", total, unit.EN))
-	}
+	k.Total = total
 
 	// Suspensions, as spans of day numbers after the start day. A running
 	// suspension lasts until today (until the closing date once closed).
@@ -474,23 +520,8 @@ func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calenda
 			continue
 		}
 		spans = append(spans, sp)
-		if explain {
-			first, last := fromJDN(sp.from), fromJDN(sp.to-1)
-			if running {
-				add(fmt.Sprintf("Tạm đình chỉ từ %s, đang tạm đình chỉ: %d ngày từ %s đến %s không được tính; mỗi ngày tạm đình chỉ thêm lùi hạn thêm một ngày.", s.From, sp.to-sp.from, first, last),
-					fmt.Sprintf("Suspended since %s and still suspended: the %d days from %s to %s are not counted; each further day of suspension moves the last day by one.", s.From, sp.to-sp.from, first, last))
-			} else {
-				add(fmt.Sprintf("Tạm đình chỉ từ %s, tiếp tục từ %s: %d ngày từ %s đến %s không được tính.", s.From, s.To, sp.to-sp.from, first, last),
-					fmt.Sprintf("Suspended on %s, resumed on %s: the %d days from %s to %s are not counted.", s.From, s.To, sp.to-sp.from, first, last))
-			}
-		}
-	}
-	if explain {
-		wd := WeekdayLabel(start.Weekday())
-		ex = append(ex, Label{
-			fmt.Sprintf("Ngày bắt đầu: %s %s (%s) — không tính ngày này; thời hạn tính từ ngày hôm sau (BLDS 2015 Điều 147).", wd.VI, start, r.Start.VI),
-			fmt.Sprintf("Start: %s %s (%s) — this day is not counted; counting begins the next day (Civil Code 2015 Art. 147).", wd.EN, start, r.Start.EN),
-		})
+		k.Suspensions = append(k.Suspensions, CountedSuspension{Suspension: s, Running: running,
+			First: fromJDN(sp.from), Last: fromJDN(sp.to - 1), Days: sp.to - sp.from})
 	}
 
 	// The count, day by day.
@@ -498,40 +529,29 @@ func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calenda
 	for counted < total {
 		jd++
 		if inSuspension(spans, jd) {
-			if explain {
-				explainDay(&ex, jd, Label{"không tính: tạm đình chỉ", "not counted: suspended"})
+			if trace {
+				k.Days = append(k.Days, CountedDay{Date: fromJDN(jd), Suspended: true})
 			}
 			continue
 		}
 		if r.Unit == UnitWorking && !cal.workingJD(jd) {
-			if explain {
+			if trace {
 				why, _ := cal.whyJD(jd)
-				explainDay(&ex, jd, Label{"không tính: " + why.VI, "not counted: " + why.EN})
+				k.Days = append(k.Days, CountedDay{Date: fromJDN(jd), Off: true, Why: why})
 			}
 			continue
 		}
 		counted++
-		if explain {
-			l := Label{fmt.Sprintf("ngày thứ %d", counted), fmt.Sprintf("day %d", counted)}
-			if why, off := cal.whyJD(jd); off {
-				l.VI += " (" + why.VI + ", ngày nghỉ vẫn được tính vì thời hạn tính theo ngày)"
-				l.EN += " (" + why.EN + "; a day off still counts in a limit of calendar days)"
-			}
-			explainDay(&ex, jd, l)
+		if trace {
+			why, off := cal.whyJD(jd)
+			k.Days = append(k.Days, CountedDay{Date: fromJDN(jd), N: counted, Off: off, Why: why})
 		}
 	}
+	k.LastDay = fromJDN(jd)
 	dueJD := jd
 	if r.Unit == UnitCalendar && !cal.workingJD(jd) {
 		dueJD = cal.nextWorkingJD(jd)
-		if explain {
-			why, _ := cal.whyJD(jd)
-			last, due := fromJDN(jd), fromJDN(dueJD)
-			lw, dw := WeekdayLabel(last.Weekday()), WeekdayLabel(due.Weekday())
-			ex = append(ex, Label{
-				fmt.Sprintf("Ngày cuối cùng %s %s là ngày nghỉ (%s): thời hạn kết thúc vào ngày làm việc tiếp theo, %s %s (BLDS 2015 Điều 148.5).", lw.VI, last, why.VI, dw.VI, due),
-				fmt.Sprintf("The last day, %s %s, is a day off (%s): the limit ends on the next working day, %s %s (Civil Code 2015 Art. 148.5).", lw.EN, last, why.EN, dw.EN, due),
-			})
-		}
+		k.Moved = true
 	}
 
 	d := Deadline{Rule: r, Step: step, Start: start, Due: fromJDN(dueJD), Unit: r.Unit}
@@ -553,21 +573,8 @@ func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calenda
 		d.State = DeadlineOnTime
 	}
 	d.Left = unitsLeft(cal, r.Unit, ref, d.Due)
-
-	if explain {
-		dw := WeekdayLabel(d.Due.Weekday())
-		var vi, en string
-		if end.IsZero() {
-			vi, en = fmt.Sprintf("hôm nay %s", today), fmt.Sprintf("today, %s", today)
-		} else {
-			vi, en = fmt.Sprintf("đóng ngày %s", end), fmt.Sprintf("closed on %s", end)
-		}
-		ex = append(ex, Label{
-			fmt.Sprintf("Kết quả: hạn cuối %s %s; %s: %s.", dw.VI, d.Due, vi, d.Words(VI)),
-			fmt.Sprintf("Result: the last day is %s %s; %s: %s.", dw.EN, d.Due, en, d.Words(EN)),
-		})
-	}
-	return d, ex
+	k.Deadline = d
+	return k
 }
 
 func inSuspension(spans []suspSpan, jd int) bool {
@@ -579,13 +586,109 @@ func inSuspension(spans []suspSpan, jd int) bool {
 	return false
 }
 
-func explainDay(ex *[]Label, jd int, what Label) {
-	d := fromJDN(jd)
-	w := WeekdayLabel(d.Weekday())
-	*ex = append(*ex, Label{
-		fmt.Sprintf("%s %s: %s", w.VI, d, what.VI),
-		fmt.Sprintf("%s %s: %s", w.EN, d, what.EN),
-	})
+// Explain tells the count in both languages, line by line.
+func (k Count) Explain() []Label {
+	var ex []Label
+	add := func(vi, en string) { ex = append(ex, Label{vi, en}) }
+	c, r, step := k.Clock, k.Rule, k.Step
+	switch {
+	case k.NoStart:
+		return []Label{{"Chưa có ngày bắt đầu (ngày nhận đơn hoặc ngày thụ lý): chưa tính được thời hạn.",
+			"No start date yet (receipt or acceptance): no time limit can be computed."}}
+	case k.NoRule:
+		return []Label{{
+			fmt.Sprintf("Không có quy định thời hạn cho bước %s của loại đơn %s, chế độ %s.",
+				strings.ToLower(step.Label().VI), strings.ToLower(c.Kind.Label().VI), strings.ToLower(c.Regime.Label().VI)),
+			fmt.Sprintf("No time limit is set for %s of a %s petition under the %s regime.",
+				strings.ToLower(step.Label().EN), strings.ToLower(c.Kind.Label().EN), strings.ToLower(c.Regime.Label().EN))}}
+	}
+	unit := r.Unit.Label()
+	n := k.Base
+	add(fmt.Sprintf("Bước: %s. Quy định: %s: %d %s kể từ %s.", strings.ToLower(step.Label().VI), r.Source, n, unit.VI, r.Start.VI),
+		fmt.Sprintf("Step: %s. Rule: %s: %d %s from %s.", strings.ToLower(step.Label().EN), r.Source, n, unit.EN, r.Start.EN))
+	if n != r.Days {
+		what := Label{"Vụ việc ở vùng sâu, vùng xa", "A case in a remote area"}
+		switch {
+		case c.Complex && c.Remote:
+			what = Label{"Vụ việc phức tạp, ở vùng sâu, vùng xa", "A complex case in a remote area"}
+		case c.Complex:
+			what = Label{"Vụ việc phức tạp", "A complex case"}
+		}
+		add(fmt.Sprintf("%s: %d %s thay vì %d.", what.VI, n, unit.VI, r.Days),
+			fmt.Sprintf("%s: %d %s instead of %d.", what.EN, n, unit.EN, r.Days))
+	}
+	if r.Note.VI != "" {
+		add("Ghi chú: "+r.Note.VI, "Note: "+r.Note.EN)
+	}
+	for i, e := range k.Extensions {
+		switch {
+		case e.NotAllowed:
+			add(fmt.Sprintf("Gia hạn ngày %s không được tính: %s không cho phép gia hạn.", e.On, r.Source),
+				fmt.Sprintf("The extension of %s is not counted: %s allows no extension.", e.On, r.Source))
+		case e.OverMax:
+			add(fmt.Sprintf("Gia hạn lần %d (%s) không được tính: chỉ được gia hạn tối đa %d lần.", i+1, e.On, r.MaxExtensions),
+				fmt.Sprintf("Extension %d (%s) is not counted: at most %d extensions are allowed.", i+1, e.On, r.MaxExtensions))
+		default:
+			why := ""
+			if e.Reason != "" {
+				why = " (" + e.Reason + ")"
+			}
+			add(fmt.Sprintf("Gia hạn lần %d ngày %s: thêm %d %s%s.", i+1, e.On, e.Days, unit.VI, why),
+				fmt.Sprintf("Extension %d on %s: %d more %s%s.", i+1, e.On, e.Days, unit.EN, why))
+		}
+	}
+	if k.Total != n {
+		add(fmt.Sprintf("Tổng cộng: %d %s.", k.Total, unit.VI), fmt.Sprintf("In all: %d %s.", k.Total, unit.EN))
+	}
+	for _, s := range k.Suspensions {
+		if s.Running {
+			add(fmt.Sprintf("Tạm đình chỉ từ %s, đang tạm đình chỉ: %d ngày từ %s đến %s không được tính; mỗi ngày tạm đình chỉ thêm lùi hạn thêm một ngày.", s.From, s.Days, s.First, s.Last),
+				fmt.Sprintf("Suspended since %s and still suspended: the %d days from %s to %s are not counted; each further day of suspension moves the last day by one.", s.From, s.Days, s.First, s.Last))
+		} else {
+			add(fmt.Sprintf("Tạm đình chỉ từ %s, tiếp tục từ %s: %d ngày từ %s đến %s không được tính.", s.From, s.To, s.Days, s.First, s.Last),
+				fmt.Sprintf("Suspended on %s, resumed on %s: the %d days from %s to %s are not counted.", s.From, s.To, s.Days, s.First, s.Last))
+		}
+	}
+	wd := WeekdayLabel(k.Start.Weekday())
+	add(fmt.Sprintf("Ngày bắt đầu: %s %s (%s) — không tính ngày này; thời hạn tính từ ngày hôm sau (BLDS 2015 Điều 147).", wd.VI, k.Start, r.Start.VI),
+		fmt.Sprintf("Start: %s %s (%s) — this day is not counted; counting begins the next day (Civil Code 2015 Art. 147).", wd.EN, k.Start, r.Start.EN))
+	for _, d := range k.Days {
+		var l Label
+		switch {
+		case d.Suspended:
+			l = Label{"không tính: tạm đình chỉ", "not counted: suspended"}
+		case d.N == 0:
+			l = Label{"không tính: " + d.Why.VI, "not counted: " + d.Why.EN}
+		default:
+			l = Label{fmt.Sprintf("ngày thứ %d", d.N), fmt.Sprintf("day %d", d.N)}
+			if d.Off {
+				l.VI += " (" + d.Why.VI + ", ngày nghỉ vẫn được tính vì thời hạn tính theo ngày)"
+				l.EN += " (" + d.Why.EN + "; a day off still counts in a limit of calendar days)"
+			}
+		}
+		w := WeekdayLabel(d.Date.Weekday())
+		add(fmt.Sprintf("%s %s: %s", w.VI, d.Date, l.VI), fmt.Sprintf("%s %s: %s", w.EN, d.Date, l.EN))
+	}
+	if k.Moved {
+		why := Label{}
+		if len(k.Days) > 0 {
+			why = k.Days[len(k.Days)-1].Why
+		}
+		last, due := k.LastDay, k.Due
+		lw, dw := WeekdayLabel(last.Weekday()), WeekdayLabel(due.Weekday())
+		add(fmt.Sprintf("Ngày cuối cùng %s %s là ngày nghỉ (%s): thời hạn kết thúc vào ngày làm việc tiếp theo, %s %s (BLDS 2015 Điều 148.5).", lw.VI, last, why.VI, dw.VI, due),
+			fmt.Sprintf("The last day, %s %s, is a day off (%s): the limit ends on the next working day, %s %s (Civil Code 2015 Art. 148.5).", lw.EN, last, why.EN, dw.EN, due))
+	}
+	dw := WeekdayLabel(k.Due.Weekday())
+	var vi, en string
+	if k.End.IsZero() {
+		vi, en = fmt.Sprintf("hôm nay %s", k.Today), fmt.Sprintf("today, %s", k.Today)
+	} else {
+		vi, en = fmt.Sprintf("đóng ngày %s", k.End), fmt.Sprintf("closed on %s", k.End)
+	}
+	add(fmt.Sprintf("Kết quả: hạn cuối %s %s; %s: %s.", dw.VI, k.Due, vi, k.Words(VI)),
+		fmt.Sprintf("Result: the last day is %s %s; %s: %s.", dw.EN, k.Due, en, k.Words(EN)))
+	return ex
 }
 
 // unitsLeft counts the units from ref to due; negative past due.
@@ -685,4 +788,46 @@ func CanExtend(c CaseClock, start Date) (days int, msg *Msg) {
 			fmt.Sprintf("The law on complaints has no extension: the case already has the longest limit, that of a complex case (%d days, %s).", r.DaysFor(true, c.Remote), r.Source))
 	}
 	return 0, NewMsg("deadline", fmt.Sprintf("%s không cho phép gia hạn.", r.Source), fmt.Sprintf("%s allows no extension.", r.Source))
+}
+
+// ListWords says where a running time limit stands in one unit for every
+// list, whatever the rule counts in: calendar days from today to the last
+// day ("còn 5 ngày", "quá hạn 3 ngày"; the last day itself came from the
+// rule's own unit, and the explanation counts in it). Closed and stopped
+// limits are said as Words says them.
+func (d Deadline) ListWords(lang Lang, today Date) string {
+	switch d.State {
+	case DeadlineOnTime, DeadlineDueSoon, DeadlineOverdue:
+	default:
+		return d.Words(lang)
+	}
+	n := today.DaysUntil(d.Due)
+	switch {
+	case n == 0:
+		return Label{"hạn hôm nay", "due today"}.In(lang)
+	case n > 0:
+		return Label{fmt.Sprintf("còn %d ngày", n), fmt.Sprintf("%d %s left", n, days(n))}.In(lang)
+	}
+	return Label{fmt.Sprintf("quá hạn %d ngày", -n), fmt.Sprintf("%d %s overdue", -n, days(-n))}.In(lang)
+}
+
+func days(n int) string {
+	if n == 1 {
+		return "day"
+	}
+	return "days"
+}
+
+// Mark is the sign a list puts before a limit, so that it reads without
+// colour: ⚠ overdue, ! due within three working days, ‖ stopped.
+func (d Deadline) Mark() string {
+	switch d.State {
+	case DeadlineOverdue:
+		return "⚠"
+	case DeadlineDueSoon:
+		return "!"
+	case DeadlineStopped:
+		return "‖"
+	}
+	return " "
 }

@@ -4,7 +4,7 @@ package model
 // and in dumps) and takes its labels from the one table in labels.go, so a
 // screen, a report and an export never disagree on a word.
 
-// PetitionKind is what a petition asks for (DOMAIN.md §1.2). It is separate
+// PetitionKind is what a petition asks for (docs/law.md). It is separate
 // from its legal Regime: a worker's "khiếu nại" against an employer is a
 // labour complaint, not one under Luật Khiếu nại.
 type PetitionKind string
@@ -21,7 +21,7 @@ const (
 // PetitionKinds lists the kinds in the order a person chooses them.
 var PetitionKinds = []PetitionKind{KindComplaint, KindDenunciation, KindRecommendation, KindReport, KindMixed, KindAnonymous}
 
-// Regime is the legal regime a petition falls under (DOMAIN.md §3.3); the
+// Regime is the legal regime a petition falls under (docs/law.md, Where worker petitions go); the
 // deadlines depend on it and on the kind.
 type Regime string
 

@@ -1,7 +1,7 @@
 package model
 
-// Text normalisation, search folding and Vietnamese ordering (DOMAIN.md §5.3,
-// DESIGN.md "Typing Vietnamese").
+// Text normalisation, search folding and Vietnamese ordering (docs/law.md, Identity documents and names,
+// docs/architecture.md).
 //
 //   - NFC is applied to every text field at the boundary, so that what is
 //     stored never depends on the input method (IMEs in "Unicode tổ hợp" mode,
@@ -311,7 +311,7 @@ func CompareVietnamese(a, b string) int {
 
 // CompareNames orders Vietnamese full names the way lists are sorted: by tên
 // (the last word), then họ (the first word), then the middle words, each in
-// Vietnamese order (DOMAIN.md §5.3). Names that are equal on all three are
+// Vietnamese order (docs/law.md, Identity documents and names). Names that are equal on all three are
 // ordered by their NFC bytes, so the order is total.
 func CompareNames(a, b string) int {
 	a, b = NFC(a), NFC(b)

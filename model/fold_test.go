@@ -13,7 +13,7 @@ import (
 )
 
 // foldReference is the search key computed literally, transform by
-// transform, as DOMAIN.md §5.3 states it. Fold must agree with it.
+// transform, as docs/law.md, Identity documents and names states it. Fold must agree with it.
 func foldReference(s string) string {
 	s = norm.NFC.String(s)
 	s = strings.ToLower(s)

@@ -1,7 +1,7 @@
 package model
 
 // labels is the one table of domain words, Vietnamese with correct
-// diacritics first, English second (DOMAIN.md §1). Keys are group.value.
+// diacritics first, English second (docs/law.md). Keys are group.value.
 var labels = map[string]Label{
 	"kind.complaint":      {"Khiếu nại", "Complaint"},
 	"kind.denunciation":   {"Tố cáo", "Denunciation"},

@@ -67,7 +67,7 @@ func TestSolarToLunarKnownDates(t *testing.T) {
 		solar Date
 		want  LunarDate
 	}{
-		{Date{2026, time.February, 14}, LunarDate{2025, 12, 27, false}}, // 27 tháng Chạp Ất Tỵ (DOMAIN §7)
+		{Date{2026, time.February, 14}, LunarDate{2025, 12, 27, false}}, // 27 tháng Chạp Ất Tỵ (docs/law.md, Counting days)
 		{Date{2026, time.February, 16}, LunarDate{2025, 12, 29, false}}, // last day of a 29-day Chạp
 		{Date{2026, time.February, 22}, LunarDate{2026, 1, 6, false}},   // mùng 6 Tết Bính Ngọ
 		{Date{2020, time.May, 23}, LunarDate{2020, 4, 1, true}},         // tháng 4 nhuận Canh Tý

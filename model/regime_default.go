@@ -1,7 +1,7 @@
 package model
 
 // DefaultRegime proposes the legal regime of a petition from its kind and
-// subject area (DOMAIN.md §3.3), with the reason in words, for the
+// subject area (docs/law.md, Where worker petitions go), with the reason in words, for the
 // classification screen to preselect and explain; a person may choose
 // another. At a union desk most "khiếu nại" are labour complaints against
 // an employer (NĐ 24/2018/NĐ-CP), not complaints under Luật Khiếu nại.

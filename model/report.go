@@ -4,7 +4,7 @@ import (
 	"sort"
 )
 
-// The periodic report (DOMAIN.md §4): the aggregates of the forms 01/TCD,
+// The periodic report (docs/law.md, Reports): the aggregates of the forms 01/TCD,
 // 02/TCD, 01/XLD, 01/KQGQ and 03/KQGQ and the backlog review (§10), for
 // any period, computed from state. Every figure is the list of the records
 // it counts (Ref), so a figure and its drill-down cannot disagree: a count

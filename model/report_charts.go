@@ -7,7 +7,7 @@ import (
 )
 
 // What a leader would rather look at than read: petitions month by month,
-// the share of each field, and the hot spots (điểm nóng, DOMAIN.md §10):
+// the share of each field, and the hot spots (điểm nóng, docs/law.md, Backlog review):
 // the employers and units with the most petitions, group visits and repeat
 // complaints. Each bar carries its records, like a figure.
 

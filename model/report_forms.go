@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// The forms' indicators, after the layouts of DOMAIN.md §4.2 condensed to
+// The forms' indicators, after the layouts of docs/law.md, Reports condensed to
 // what donthu records. Each row says in its function exactly which records
 // it counts; the hand-counted fixture in testdata checks every one.
 
@@ -383,7 +383,7 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// --- the backlog review (rà soát vụ việc tồn đọng, DOMAIN.md §10) ---
+// --- the backlog review (rà soát vụ việc tồn đọng, docs/law.md, Backlog review) ---
 
 func formReview() *Form {
 	f := &Form{ID: FormReview, Title: Label{"Rà soát vụ việc tồn đọng", "Backlog review"}}

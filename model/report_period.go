@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Report periods (DOMAIN.md §4.1). The state's reporting regime fixes
+// Report periods (docs/law.md, Reports). The state's reporting regime fixes
 // quarterly, 6-month, 9-month and annual reports; a month and any range
 // serve the office's own needs. Each period is calendar by default or, per
 // report, cut off as TT 01/2024/TT-TTCP sets: from the 15th of the last

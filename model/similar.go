@@ -3,7 +3,7 @@ package model
 import "strings"
 
 // Similarity of petitions: whether a new letter is about the same matter
-// as an earlier one (đơn trùng, DOMAIN.md §1.2; tiếp khiếu, tiếp tố, §10).
+// as an earlier one (đơn trùng, docs/law.md; tiếp khiếu, tiếp tố: docs/law.md, Backlog review).
 // It compares what the letters are about, not who sent them.
 
 // Similarity says how alike two texts are, from 0 to 1: the share of

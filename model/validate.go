@@ -1,7 +1,7 @@
 package model
 
 // Validation of what a person types: identity numbers, phone numbers, dates,
-// years and names (DOMAIN.md §5). Every refusal is a *Msg in Vietnamese and
+// years and names (docs/law.md, Identity documents and names). Every refusal is a *Msg in Vietnamese and
 // English with its Field set, ready to show next to the input. A warning is a
 // *Msg too, but the value is accepted and stored.
 //
@@ -35,7 +35,7 @@ const (
 
 // provinceCodes are the 63 codes of the place of birth registration, digits
 // 1–3 of a CCCD number, from TT 07/2016/TT-BCA Phụ lục 1 as listed in
-// DOMAIN.md §5.1. The codes are not contiguous. Numbers already issued keep
+// docs/law.md, Identity documents. The codes are not contiguous. Numbers already issued keep
 // their code after the 2025 province mergers, so this table does not change.
 var provinceCodes = map[string]string{
 	"001": "Hà Nội",
@@ -179,7 +179,7 @@ func ValidateCCCD(s string, birthYear int) (normalized string, warn *Msg, err *M
 	year := CCCDBirthYear(n)
 	if birthYear != 0 {
 		if year != birthYear {
-			// A soft warning (DOMAIN.md §5.1): the number has no check
+			// A soft warning (docs/law.md, Identity documents): the number has no check
 			// digit, and the birth year may be the field typed wrong.
 			return n, NewMsg(fieldCCCD,
 				fmt.Sprintf("Số căn cước ứng với năm sinh %d (chữ số thứ 4 và 5–6), không khớp năm sinh %d đã nhập", year, birthYear),
@@ -245,7 +245,7 @@ func ValidateCMND(s string) (string, *Msg) {
 	return n, nil
 }
 
-// IDKind is the kind of identity document (DOMAIN.md §5.1).
+// IDKind is the kind of identity document (docs/law.md, Identity documents).
 type IDKind string
 
 const (

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// domainProvinceList is DOMAIN.md §5.1 (TT 07/2016/TT-BCA Phụ lục 1),
+// domainProvinceList is docs/law.md, Identity documents (TT 07/2016/TT-BCA Phụ lục 1),
 // copied as written there; the table in validate.go must match it exactly.
 const domainProvinceList = `
   001 Hà Nội · 002 Hà Giang · 004 Cao Bằng · 006 Bắc Kạn · 008 Tuyên Quang · 010 Lào Cai · 011 Điện Biên ·
@@ -31,7 +31,7 @@ func TestProvinceCodesMatchDomain(t *testing.T) {
 		want[m[1]] = m[2]
 	}
 	if len(want) != 63 {
-		t.Fatalf("parsed %d codes from the DOMAIN list, want 63", len(want))
+		t.Fatalf("parsed %d codes from the list of TT 07/2016/TT-BCA, want 63", len(want))
 	}
 	if len(provinceCodes) != 63 {
 		t.Errorf("provinceCodes has %d entries, want 63", len(provinceCodes))
@@ -43,7 +43,7 @@ func TestProvinceCodesMatchDomain(t *testing.T) {
 	}
 	for code, name := range provinceCodes {
 		if _, ok := want[code]; !ok {
-			t.Errorf("provinceCodes has %s %q, not in the DOMAIN list", code, name)
+			t.Errorf("provinceCodes has %s %q, not in the list of TT 07/2016/TT-BCA", code, name)
 		}
 		if !norm.NFC.IsNormalString(name) {
 			t.Errorf("province name %q is not NFC", name)

@@ -40,34 +40,43 @@ func (w *writer) recordPerson(p model.Person) (model.Person, error) {
 func (s *Store) UpdatePerson(author, id string, u model.PersonUpdate) (model.Person, error) {
 	var out model.Person
 	_, err := s.write(author, func(w *writer) error {
-		if err := getState(w.tx, id, &out); err != nil {
-			return notFound(id)
+		if err := w.checkPersonUpdate(id, &out, &u); err != nil {
+			return err
 		}
-		if len(u.Set) == 0 {
-			return model.NewMsg("", "Không có gì để sửa", "Nothing to change")
-		}
-		birth := out.BirthYear
-		if inSet(u.Set, "birth_year") {
-			birth = u.BirthYear
-		}
-		if inSet(u.Set, "id_number") && !inSet(u.Set, "id_kind") {
-			// The number is checked as the kind the person has; with no
-			// kind (or no number any more) the kind follows the number.
-			u.IDKind = out.IDKind
-			if u.IDKind == model.IDNone || strings.TrimSpace(u.IDNumber) == "" {
-				u.Set = append(u.Set, "id_kind")
-			}
-		}
-		if m := checkPerson(&u.Person, u.Set, birth, model.DateOf(w.now)); m != nil {
-			return m
-		}
-		u.Name, u.Address, u.Employer, u.Note = model.NFC(u.Name), model.NFC(u.Address), model.NFC(u.Employer), model.NFC(u.Note)
 		if _, err := w.emit(id, model.EvPersonUpdated, "", u); err != nil {
 			return err
 		}
 		return getState(w.tx, id, &out)
 	})
 	return out, err
+}
+
+// checkPersonUpdate reads the person into out and checks and normalises
+// the fields u sets.
+func (w *writer) checkPersonUpdate(id string, out *model.Person, u *model.PersonUpdate) error {
+	if err := getState(w.tx, id, out); err != nil {
+		return notFound(id)
+	}
+	if len(u.Set) == 0 {
+		return model.NewMsg("", "Không có gì để sửa", "Nothing to change")
+	}
+	birth := out.BirthYear
+	if inSet(u.Set, "birth_year") {
+		birth = u.BirthYear
+	}
+	if inSet(u.Set, "id_number") && !inSet(u.Set, "id_kind") {
+		// The number is checked as the kind the person has; with no
+		// kind (or no number any more) the kind follows the number.
+		u.IDKind = out.IDKind
+		if u.IDKind == model.IDNone || strings.TrimSpace(u.IDNumber) == "" {
+			u.Set = append(u.Set, "id_kind")
+		}
+	}
+	if m := checkPerson(&u.Person, u.Set, birth, model.DateOf(w.now)); m != nil {
+		return m
+	}
+	u.Name, u.Address, u.Employer, u.Note = model.NFC(u.Name), model.NFC(u.Address), model.NFC(u.Employer), model.NFC(u.Note)
+	return nil
 }
 
 func inSet(set []string, f string) bool {

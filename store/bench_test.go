@@ -1,6 +1,6 @@
 package store_test
 
-// Performance budgets (DESIGN.md, STYLE.md "Known traps"): a keystroke's
+// Performance budgets (docs/architecture.md): a keystroke's
 // search under 2 ms among 100,000 persons, one desk action (fsync
 // included) under 10 ms, opening a file of 100,000 events and reading the
 // first screen under 100 ms. Run with

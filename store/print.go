@@ -161,7 +161,7 @@ func signKeyTx(tx *bolt.Tx) (ed25519.PrivateKey, error) {
 
 // MayPrintFull says whether user may print a confidential sender
 // unredacted on a paper that goes to others. It is the one place this
-// decision is made (DOMAIN.md §6: the case's handler and the leaders, as
+// decision is made (docs/law.md, Confidentiality: the case's handler and the leaders, as
 // for a reveal on screen); when the access policy in model exists, its
 // body becomes that policy's answer for the petition p and its case c
 // (c is nil before a case is opened: then only a leader may).

@@ -6,7 +6,7 @@ import (
 
 // RevealIdentity records that author deliberately looked at the personal
 // data of a case's confidential sender, and why. A denouncer's identity is
-// secret by law (Luật Tố cáo Điều 8.3, 9.1.b, 47, 56; DOMAIN.md §6): only
+// secret by law (Luật Tố cáo Điều 8.3, 9.1.b, 47, 56; docs/law.md, Confidentiality): only
 // the case's handler and the leaders may see it, and every deliberate look
 // is itself an event (model.EvIdentityRevealed, data model.CaseAction with
 // the date and the reason), so it is audited and travels like any other.

@@ -23,7 +23,7 @@ import (
 // Opening an older file migrates it; a newer one is refused.
 const SchemaVersion = 2
 
-// Bucket names. See DESIGN.md "Data".
+// Bucket names. See docs/architecture.md, The event log.
 var (
 	bEvents       = []byte("events")        // site \0 seq(8) -> event JSON
 	bEntityEvents = []byte("entity_events") // entity \0 clock(8) site \0 seq(8) -> event key

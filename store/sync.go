@@ -15,7 +15,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Sync: bundles on a USB stick (DESIGN.md). This file writes, imports and
+// Sync: bundles on a USB stick (docs/architecture.md). This file writes, imports and
 // inspects bundles, and holds the office's two actions that address events
 // to a child: transferring a petition and sending guidance on a case.
 //

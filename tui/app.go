@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Preference keys of the typing settings (store prefs: local, per user).
@@ -50,6 +51,9 @@ type Options struct {
 	// backup); its error is shown on the status line. Quitting cancels
 	// it and waits for it at most a second.
 	Background func(ctx context.Context) error
+	// DraftDelay is the pause in typing after which a form's draft is
+	// written; Run uses a second when it is 0, tests write at once.
+	DraftDelay time.Duration
 }
 
 type phase int
@@ -78,9 +82,23 @@ type App struct {
 	status        string
 	statusErr     bool
 	overdue       int
-	showHelp      bool
-	confirmQuit   bool
+	// pages is the overlay stack (help, confirmations, pickers, the
+	// message log): the top one gets the keys, Esc pops one.
+	pages []common.Page
+	// log keeps the recent status messages, newest last (Alt+9 shows it).
+	log []logEntry
 }
+
+// logEntry is one status message, kept for the message log.
+type logEntry struct {
+	at     time.Time
+	screen string
+	text   string
+	err    bool
+}
+
+// logSize is how many messages the log keeps.
+const logSize = 50
 
 // New makes the root model over an open store.
 func New(s *store.Store, opt Options) *App {
@@ -95,7 +113,8 @@ func New(s *store.Store, opt Options) *App {
 	ctx := &common.Context{
 		Store: s, Lang: opt.Lang, Words: common.WordsFor(opt.Lang),
 		Styles: common.NewStyles(opt.Output, opt.Plain), Now: opt.Now,
-		Input: &common.InputSettings{Mode: textfield.ModeOff, Style: textfield.ToneModern},
+		Input:      &common.InputSettings{Mode: textfield.ModeOff, Style: textfield.ToneModern},
+		DraftDelay: opt.DraftDelay,
 	}
 	if opt.Plain {
 		ctx.Styles = common.PlainStyles()
@@ -115,7 +134,7 @@ func New(s *store.Store, opt Options) *App {
 			a.titles[i] = ""
 		}
 	}
-	a.keys = newGlobalKeys(w, a.titles)
+	a.keys = newGlobalKeys(w, &ctx.Words.Desk, a.titles)
 	a.help.Styles.ShortKey = ctx.Styles.Bold
 	a.help.Styles.ShortDesc = ctx.Styles.Help
 	a.help.Styles.FullKey = ctx.Styles.Bold
@@ -140,6 +159,9 @@ func New(s *store.Store, opt Options) *App {
 
 // Run opens the interface on the terminal and returns when the person quits.
 func Run(s *store.Store, opt Options) error {
+	if opt.DraftDelay == 0 {
+		opt.DraftDelay = time.Second
+	}
 	g := &guarded{m: New(s, opt), path: s.Path()}
 	p := tea.NewProgram(g, tea.WithAltScreen())
 	ctx, cancel := context.WithCancel(context.Background())
@@ -218,7 +240,7 @@ func (a *App) countOverdue() tea.Cmd {
 	return func() tea.Msg { return overdueMsg(s.Overdue(today, "")) }
 }
 
-func (a *App) bodyHeight() int { return a.height - 3 }
+func (a *App) bodyHeight() int { return a.height - 2 - a.statusHeight() }
 
 func (a *App) resize() {
 	for _, sc := range a.screens {
@@ -249,18 +271,25 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a.key(msg)
 	case overdueMsg:
 		a.overdue = int(msg)
+		a.resize()
 		return a, nil
 	case common.StatusMsg:
-		a.status, a.statusErr = msg.Text, msg.Err
+		a.setStatus(msg.Text, msg.Err)
+		return a, nil
+	case common.PushMsg:
+		a.pages = append(a.pages, msg.Page)
+		return a, nil
+	case dropPageMsg:
+		a.removePage(msg.page)
 		return a, nil
 	case signedInMsg:
 		a.signedIn(msg.user)
-		a.status, a.statusErr = "", false
+		a.setStatus("", false)
 		return a, a.Init()
 	case setupDoneMsg:
 		a.phase = phaseSignIn
 		a.signin = newSignIn(a.ctx)
-		a.status = fmt.Sprintf(a.ctx.Words.Shell.SetupDone, a.ctx.Store.Site())
+		a.setStatus(fmt.Sprintf(a.ctx.Words.Shell.SetupDone, a.ctx.Store.Site()), false)
 		return a, a.signin.Init()
 	case common.GotoMsg:
 		return a, a.goTo(msg.Screen)
@@ -281,12 +310,26 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.signin, cmd = a.signin.Update(msg)
 		return a, cmd
 	}
-	// Anything that is not a key is the answer to some screen's command
-	// (a search, an import): every screen sees it, so an answer that
-	// arrives after the person switched tabs is not lost. Screens ignore
-	// the messages that are not theirs.
-	return a, a.broadcast(msg)
+	// Anything that is not a key is the answer to some screen's or page's
+	// command (a search, an import, a correction): every screen sees it,
+	// so an answer that arrives after the person switched tabs is not
+	// lost, and so does a page waiting for one. Screens ignore the
+	// messages that are not theirs.
+	var cmds []tea.Cmd
+	for _, p := range append([]common.Page(nil), a.pages...) {
+		if r, ok := p.(common.PageReceiver); ok {
+			closed, cmd := r.Receive(msg)
+			if closed {
+				a.removePage(p)
+			}
+			cmds = append(cmds, cmd)
+		}
+	}
+	return a, tea.Batch(append(cmds, a.broadcast(msg))...)
 }
+
+// dropPageMsg takes a page off the stack (its Esc was confirmed).
+type dropPageMsg struct{ page common.Page }
 
 // broadcast sends msg to every screen.
 func (a *App) broadcast(msg tea.Msg) tea.Cmd {
@@ -307,6 +350,8 @@ func (a *App) deliver(id common.ScreenID, msg tea.Msg, activate bool) tea.Cmd {
 	a.screens[id], cmd = sc.Update(msg)
 	if activate && a.active != id {
 		a.active = id
+		a.status, a.statusErr = "", false // it belonged to the screen left
+		a.resize()
 	}
 	return cmd
 }
@@ -319,33 +364,54 @@ func (a *App) goTo(id common.ScreenID) tea.Cmd {
 		return nil
 	}
 	a.active = id
+	// A message belongs to the screen it was said on (the log keeps it).
+	a.status, a.statusErr = "", false
+	a.resize()
 	return a.screens[id].Init()
 }
 
 func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	w := &a.ctx.Words.Shell
-	if a.confirmQuit {
-		switch strings.ToLower(msg.String()) {
-		case "c", "y", "enter", "ctrl+q", "ctrl+c":
-			return a, tea.Quit
-		case "k", "n", "esc":
-			a.confirmQuit = false
-		}
-		return a, nil
-	}
-	if a.showHelp {
-		if key.Matches(msg, a.keys.Help) || msg.Type == tea.KeyEsc {
-			a.showHelp = false
-		} else if key.Matches(msg, a.keys.Quit) {
+	// While the window is too small nothing is drawn but the notice, so
+	// no key may act unseen; quitting still works.
+	if a.tooSmall() {
+		if key.Matches(msg, a.keys.Quit) {
 			return a.quit()
 		}
 		return a, nil
+	}
+	if n := len(a.pages); n > 0 {
+		top := a.pages[n-1]
+		switch {
+		case msg.Type == tea.KeyEsc:
+			if g, ok := top.(common.PageGuard); ok && g.Dirty() {
+				// A page with changes asks first (Enter does not discard).
+				a.pages = append(a.pages, common.NewConfirm(a.ctx, a.ctx.Words.Desk.LeaveAsk, a.ctx.Words.Desk.Discard,
+					func() tea.Msg { return dropPageMsg{top} }))
+				return a, nil
+			}
+			a.pages = a.pages[:n-1]
+			return a, nil
+		case key.Matches(msg, a.keys.Quit):
+			if _, ok := top.(*common.Confirm); ok {
+				return a, nil // a confirmation is answered, not escaped by habit
+			}
+			return a.quit()
+		}
+		closed, cmd := top.Key(msg)
+		if closed {
+			a.removePage(top)
+		}
+		return a, cmd
 	}
 	switch {
 	case key.Matches(msg, a.keys.Quit):
 		return a.quit()
 	case key.Matches(msg, a.keys.Help):
-		a.showHelp = true
+		a.pages = append(a.pages, a.helpPage())
+		return a, nil
+	case key.Matches(msg, a.keys.Log):
+		a.pages = append(a.pages, a.logPage())
 		return a, nil
 	case key.Matches(msg, a.keys.InputMode), key.Matches(msg, a.keys.ToneStyle):
 		if key.Matches(msg, a.keys.InputMode) {
@@ -356,21 +422,26 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			a.ctx.Input.Style = textfield.ToneModern
 		}
 		in := *a.ctx.Input
+		vi, en := in.Mode.Label()
+		svi, sen := in.Style.Label()
+		a.setStatus(w.KeyInputMode+": "+pick(a.ctx.Lang, vi+" · "+svi, en+" · "+sen), false)
+		if a.phase == phaseSetup {
+			a.setup.setMode(in)
+		}
+		cmds := []tea.Cmd{func() tea.Msg { return common.InputModeMsg{Mode: in.Mode, Style: in.Style} }}
 		if u := a.ctx.User.Login; u != "" {
 			tones := "new"
 			if in.Style == textfield.ToneOld {
 				tones = "old"
 			}
-			a.ctx.Store.SetPref(u, prefInputMode, strconv.Itoa(int(in.Mode)))
-			a.ctx.Store.SetPref(u, prefTones, tones)
+			st := a.ctx.Store
+			cmds = append(cmds, func() tea.Msg {
+				st.SetPref(u, prefInputMode, strconv.Itoa(int(in.Mode)))
+				st.SetPref(u, prefTones, tones)
+				return nil
+			})
 		}
-		vi, en := in.Mode.Label()
-		svi, sen := in.Style.Label()
-		a.status, a.statusErr = w.KeyInputMode+": "+pick(a.ctx.Lang, vi+" · "+svi, en+" · "+sen), false
-		if a.phase == phaseSetup {
-			a.setup.setMode(in)
-		}
-		return a, func() tea.Msg { return common.InputModeMsg{Mode: in.Mode, Style: in.Style} }
+		return a, tea.Batch(cmds...)
 	}
 	if a.phase == phaseMain {
 		if c, ok := a.screens[a.active].(common.KeyClaimer); ok && c.ClaimsKey(msg) {
@@ -395,6 +466,89 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return a, a.deliver(a.active, msg, false)
 }
 
+// removePage takes p off the stack (it is the top one, unless its key
+// pushed another page above it).
+func (a *App) removePage(p common.Page) {
+	for i := len(a.pages) - 1; i >= 0; i-- {
+		if a.pages[i] == p {
+			a.pages = append(a.pages[:i], a.pages[i+1:]...)
+			return
+		}
+	}
+}
+
+func (a *App) tooSmall() bool { return a.width < MinWidth || a.height < MinHeight }
+
+// setStatus shows a message on the status line and keeps it in the log.
+func (a *App) setStatus(text string, isErr bool) {
+	a.status, a.statusErr = text, isErr
+	if text != "" {
+		screen := ""
+		if a.phase == phaseMain {
+			screen = a.titles[a.active]
+		}
+		a.log = append(a.log, logEntry{at: a.ctx.Now(), screen: screen, text: text, err: isErr})
+		if len(a.log) > logSize {
+			a.log = a.log[len(a.log)-logSize:]
+		}
+	}
+	a.resize() // a long message takes a second line
+}
+
+// helpPage is the full help of what is on screen: the active screen's
+// keys (or the sign-in's, the first run's), then the keys of everywhere.
+func (a *App) helpPage() common.Page {
+	w := &a.ctx.Words.Shell
+	var title string
+	var groups [][]key.Binding
+	switch a.phase {
+	case phaseSetup:
+		title, groups = w.SetupTitle, a.setup.FullHelp()
+	case phaseSignIn:
+		title, groups = w.SignInTitle, a.signin.FullHelp()
+	default:
+		title = a.titles[a.active]
+		if sc := a.screens[a.active]; sc != nil {
+			groups = sc.FullHelp()
+		}
+	}
+	out := ""
+	if len(groups) > 0 {
+		out = a.help.FullHelpView(groups) + "\n\n"
+	}
+	global := a.keys.FullHelp()
+	if a.phase != phaseMain {
+		global = global[:1] // no screens to switch to before signing in
+	}
+	out += a.ctx.Styles.Title.Render(w.HelpGlobal) + "\n" + a.help.FullHelpView(global)
+	return common.NewTextPage(a.ctx, w.HelpTitle+" · "+title, out, a.keys.Help)
+}
+
+// logPage lists the recent messages, newest first.
+func (a *App) logPage() common.Page {
+	w := &a.ctx.Words.Desk
+	var lines []string
+	for i := len(a.log) - 1; i >= 0; i-- {
+		e := a.log[i]
+		sign := "·"
+		if e.err {
+			sign = "✗"
+		}
+		head := e.at.In(model.VN).Format("15:04:05")
+		if e.screen != "" {
+			head += " " + e.screen
+		}
+		lines = append(lines, sign+" "+a.ctx.Styles.Muted.Render(head))
+		for _, l := range strings.Split(ansi.Wrap(e.text, a.width-4, ""), "\n") {
+			lines = append(lines, "  "+l)
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{w.LogEmpty}
+	}
+	return common.NewTextPage(a.ctx, w.LogTitle, strings.Join(lines, "\n"), a.keys.Log)
+}
+
 func pick(l model.Lang, vi, en string) string {
 	if l == model.EN {
 		return en
@@ -402,38 +556,69 @@ func pick(l model.Lang, vi, en string) string {
 	return vi
 }
 
+// quit quits, or first asks (on a confirm page, where Enter does not
+// quit) when some input is unsaved; screens keep that input as a draft.
 func (a *App) quit() (tea.Model, tea.Cmd) {
-	if a.dirty() {
-		a.confirmQuit = true
-		return a, nil
+	if !a.dirty() {
+		return a, tea.Quit
 	}
-	return a, tea.Quit
+	for _, p := range a.pages {
+		if _, ok := p.(*common.Confirm); ok {
+			return a, nil // already asking
+		}
+	}
+	w := a.ctx.Words
+	text := w.Shell.QuitConfirm
+	if a.phase == phaseMain {
+		text = w.Desk.QuitDraft
+	}
+	a.pages = append(a.pages, common.NewConfirm(a.ctx, text, w.Shell.QuitYes, a.flushAndQuit()))
+	return a, nil
+}
+
+// flushAndQuit writes every screen's draft, then quits.
+func (a *App) flushAndQuit() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, sc := range a.screens {
+		if d, ok := sc.(common.Drafter); ok {
+			if c := d.SaveDraft(); c != nil {
+				cmds = append(cmds, c)
+			}
+		}
+	}
+	// One command, run in order: every draft is written before quitting.
+	return func() tea.Msg {
+		for _, c := range cmds {
+			c()
+		}
+		return tea.Quit()
+	}
 }
 
 // View draws the whole window.
 func (a *App) View() string {
 	st, w := a.ctx.Styles, &a.ctx.Words.Shell
-	if a.width < MinWidth || a.height < MinHeight {
+	if a.tooSmall() {
 		msg := fmt.Sprintf(w.TooSmall, a.width, a.height)
 		return st.R.NewStyle().Width(max(a.width, 1)).Render(msg)
 	}
 	var body string
 	switch {
+	case len(a.pages) > 0:
+		body = a.pages[len(a.pages)-1].View(a.width, a.bodyHeight())
 	case a.phase == phaseSetup:
 		body = a.setup.View(a.width, a.bodyHeight())
 	case a.phase == phaseSignIn:
 		body = a.signin.View(a.width, a.bodyHeight())
-	case a.showHelp:
-		body = a.helpView()
 	case a.screens[a.active] != nil:
 		body = a.screens[a.active].View()
 	}
-	if a.confirmQuit {
-		box := st.Box.Render(w.QuitConfirm + "\n\n" + st.KeyHint.Render("C") + " " + w.QuitYes + "    " + st.KeyHint.Render("K") + "/Esc " + w.No)
-		body = lipgloss.Place(a.width, a.bodyHeight(), lipgloss.Center, lipgloss.Center, box)
-	}
 	body = fit(st.R, body, a.width, a.bodyHeight())
-	return lipgloss.JoinVertical(lipgloss.Left, a.tabBar(), body, a.shortHelp(), a.statusLine())
+	frame := lipgloss.JoinVertical(lipgloss.Left, a.tabBar(), body, a.shortHelp(), a.statusLine())
+	if a.ctx.Lang == model.EN {
+		frame = common.Singular(frame) // "1 days" is "1 day"
+	}
+	return frame
 }
 
 // fit pads or cuts s to exactly w x h cells.
@@ -470,13 +655,13 @@ func (a *App) tabBar() string {
 }
 
 func (a *App) shortHelp() string {
-	if a.phase != phaseMain {
-		return ""
-	}
-	if a.showHelp {
-		return a.ctx.Styles.Help.Render(a.ctx.Words.Shell.HelpClose)
+	if n := len(a.pages); n > 0 {
+		return common.Truncate(a.help.ShortHelpView(a.pages[n-1].ShortHelp()), a.width)
 	}
 	keys := a.keys.ShortHelp()
+	if a.phase != phaseMain {
+		return common.Truncate(a.help.ShortHelpView(keys), a.width)
+	}
 	if sc := a.screens[a.active]; sc != nil {
 		keys = append(sc.ShortHelp(), keys...)
 	}
@@ -485,37 +670,13 @@ func (a *App) shortHelp() string {
 	return common.Truncate(a.help.ShortHelpView(keys), a.width)
 }
 
-func (a *App) helpView() string {
-	st, w := a.ctx.Styles, &a.ctx.Words.Shell
-	out := st.Title.Render(w.HelpTitle+" · "+a.titles[a.active]) + "\n\n"
-	if sc := a.screens[a.active]; sc != nil {
-		out += a.help.FullHelpView(sc.FullHelp()) + "\n\n"
-	}
-	out +=
-		st.Title.Render(w.HelpGlobal) + "\n" + a.help.FullHelpView(a.keys.FullHelp())
-	return out
-}
-
 // statusLine keeps what must always be seen on the right (the overdue
 // count and the typing mode) and puts the latest message, or else the
 // site, user and date, on the left, cut to fit.
 func (a *App) statusLine() string {
 	st, w := a.ctx.Styles, &a.ctx.Words.Shell
 	now := a.ctx.Now().In(model.VN)
-	var right []string
-	if a.phase == phaseMain {
-		if a.overdue > 0 {
-			right = append(right, "⚠ "+fmt.Sprintf(w.Overdue, a.overdue))
-		} else {
-			right = append(right, w.NoOverdue)
-		}
-	}
-	vi, en := a.ctx.Input.Mode.Label()
-	if a.ctx.Input.Mode == textfield.ModeOff {
-		vi, en = w.InputOff, w.InputOff
-	}
-	right = append(right, pick(a.ctx.Lang, vi, en))
-	rs := " │ " + strings.Join(right, " · ") + " "
+	rs := a.statusRight()
 	left := a.status
 	if left == "" {
 		var parts []string
@@ -529,10 +690,64 @@ func (a *App) statusLine() string {
 		left = strings.Join(parts, " · ")
 	}
 	room := a.width - lipgloss.Width(rs) - 1
-	left = " " + common.Pad(left, room)
 	style := st.Status
 	if a.statusErr {
 		style = style.Inherit(st.StatusErr)
 	}
-	return style.Width(a.width).MaxWidth(a.width).Render(left + rs)
+	line := func(s string) string { return style.Width(a.width).MaxWidth(a.width).Render(s) }
+	if lipgloss.Width(left) <= room {
+		return line(" " + common.Pad(left, room) + rs)
+	}
+	// A message is never cut: a long one wraps at a word over more
+	// lines (the body gives them up), and stays in the log (Alt+9).
+	lines := a.statusText()
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if i == len(lines)-1 {
+			out[i] = line(" " + common.Pad(l, room) + rs)
+		} else {
+			out[i] = line(" " + common.Pad(l, a.width-1))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// statusText is the message wrapped to the status lines: the last line
+// leaves room for the right-hand part (an extra line when it cannot).
+func (a *App) statusText() []string {
+	room := a.width - lipgloss.Width(a.statusRight()) - 1
+	if lipgloss.Width(a.status) <= room {
+		return []string{a.status}
+	}
+	lines := strings.Split(ansi.Wrap(a.status, a.width-2, ""), "\n")
+	if len(lines) > 3 { // at most three lines; the log has the rest
+		lines = append(lines[:2], common.Truncate(strings.Join(lines[2:], " "), room))
+	}
+	if lipgloss.Width(lines[len(lines)-1]) > room {
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+// statusHeight is the number of lines the status line takes.
+func (a *App) statusHeight() int { return min(len(a.statusText()), 4) }
+
+// statusRight is what the status line always shows on the right: the
+// overdue count and the typing mode.
+func (a *App) statusRight() string {
+	w := &a.ctx.Words.Shell
+	var right []string
+	if a.phase == phaseMain {
+		if a.overdue > 0 {
+			right = append(right, "⚠ "+fmt.Sprintf(w.Overdue, a.overdue))
+		} else {
+			right = append(right, w.NoOverdue)
+		}
+	}
+	vi, en := a.ctx.Input.Mode.Label()
+	if a.ctx.Input.Mode == textfield.ModeOff {
+		vi, en = w.InputOff, w.InputOff
+	}
+	right = append(right, pick(a.ctx.Lang, vi, en))
+	return " │ " + strings.Join(right, " · ") + " "
 }

@@ -270,9 +270,9 @@ func TestAnswerAfterTabSwitchIsNotLost(t *testing.T) {
 	}
 }
 
-// After a petition is accepted, F5 opens the new case in follow-up (the
-// classification screen claims F5 from the root while it offers the case).
-func TestF5OpensTheJustAcceptedCase(t *testing.T) {
+// After a petition is accepted, Enter opens the new case in follow-up (F5
+// keeps its one meaning everywhere: the follow-up screen as it was).
+func TestEnterOpensTheJustAcceptedCase(t *testing.T) {
 	a, s := signedIn(t, model.VI)
 	p := storetest.Visit(t, s, "Đỗ Thị Lành", model.KindComplaint)
 	_, cmd := a.Update(common.ChangedMsg{})
@@ -294,10 +294,10 @@ func TestF5OpensTheJustAcceptedCase(t *testing.T) {
 	choose("Lĩnh vực", "L")
 	choose("Hướng xử lý", "1")
 	key(tea.KeyMsg{Type: tea.KeyCtrlS})
-	if !strings.Contains(a.View(), "Enter hoặc F5: mở vụ việc") {
+	if !strings.Contains(a.View(), "Enter: mở vụ việc") {
 		t.Fatalf("no confirmation after accepting:\n%s", a.View())
 	}
-	key(tea.KeyMsg{Type: tea.KeyF5})
+	key(tea.KeyMsg{Type: tea.KeyEnter})
 	if a.active != common.ScreenFollowup || !strings.Contains(a.View(), "Đỗ Thị Lành") || !strings.Contains(a.View(), "[Chờ thụ lý]") {
 		t.Fatalf("F5 did not open the accepted case:\n%s", a.View())
 	}

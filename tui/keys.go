@@ -13,6 +13,7 @@ type globalKeys struct {
 	Tabs      [common.NumScreens]key.Binding
 	InputMode key.Binding
 	ToneStyle key.Binding
+	Log       key.Binding
 }
 
 // screenKeys are the F-keys and Alt+digits of the screens, in tab order.
@@ -26,12 +27,13 @@ var screenKeys = [common.NumScreens][2]string{
 	common.ScreenSettings:  {"", ""},
 }
 
-func newGlobalKeys(w *common.ShellWords, titles [common.NumScreens]string) globalKeys {
+func newGlobalKeys(w *common.ShellWords, d *common.DeskWords, titles [common.NumScreens]string) globalKeys {
 	k := globalKeys{
 		Help:      key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", w.KeyHelp)),
 		Quit:      key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("Ctrl+Q", w.KeyQuit)),
 		InputMode: key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", w.KeyInputMode)),
 		ToneStyle: key.NewBinding(key.WithKeys("alt+8"), key.WithHelp("Alt+8", w.KeyToneStyle)),
+		Log:       key.NewBinding(key.WithKeys("alt+9"), key.WithHelp("Alt+9", d.KeyLog)),
 	}
 	for i, ks := range screenKeys {
 		if ks[0] == "" {
@@ -61,5 +63,16 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 			tabs = append(tabs, t)
 		}
 	}
-	return [][]key.Binding{{k.Help, k.Quit, k.InputMode, k.ToneStyle}, tabs}
+	return [][]key.Binding{{k.Help, k.Quit, k.InputMode, k.ToneStyle, k.Log}, tabs}
+}
+
+// All lists every global binding, for the test that no screen shadows one.
+func (k globalKeys) All() []key.Binding {
+	out := []key.Binding{k.Help, k.Quit, k.InputMode, k.ToneStyle, k.Log}
+	for _, t := range k.Tabs {
+		if t.Enabled() {
+			out = append(out, t)
+		}
+	}
+	return out
 }

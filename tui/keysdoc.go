@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"donthu/tui/common"
+
 	"github.com/charmbracelet/bubbles/key"
 )
 
@@ -31,6 +33,9 @@ func (a *App) KeysDoc() string {
 		b.WriteString("\n")
 	}
 	section(w.HelpGlobal, a.keys.FullHelp())
+	d := &a.ctx.Words.Desk
+	section(d.ConfirmSection, [][]key.Binding{common.ConfirmHelp(d)})
+	section(d.CorrectSection, [][]key.Binding{common.NewCorrect(a.ctx, "", "", nil, nil).ShortHelp()})
 	for i, sc := range a.screens {
 		if sc != nil {
 			section(upper(screenKeys[i][0])+" "+a.titles[i], sc.FullHelp())

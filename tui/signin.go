@@ -9,13 +9,30 @@ import (
 	"donthu/tui/common"
 	"donthu/tui/textfield"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
 
+// gateKeys are the keys of the sign-in and first-run forms.
+type gateKeys struct {
+	Prev, Next, Submit, Save, Back key.Binding
+}
+
+func newGateKeys(w *common.ShellWords, submit string) gateKeys {
+	return gateKeys{
+		Prev:   key.NewBinding(key.WithKeys("up", "shift+tab"), key.WithHelp("↑/Shift+Tab", w.KeyPrev)),
+		Next:   key.NewBinding(key.WithKeys("down", "tab"), key.WithHelp("↓/Tab", w.KeyNext)),
+		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", submit)),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("Ctrl+S", w.KeySetupSave)),
+		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyPrev)),
+	}
+}
+
 // signIn lets a desk user pick their name and type their password.
 type signIn struct {
+	keys   gateKeys
 	ctx    *common.Context
 	site   string // the site's name, read once
 	users  []model.User
@@ -41,7 +58,7 @@ func newPassword(ctx *common.Context) textinput.Model {
 
 func newSignIn(ctx *common.Context) signIn {
 	site, _ := ctx.Store.SiteInfo("")
-	return signIn{ctx: ctx, site: site.Name, users: ctx.Store.Users(), pw: newPassword(ctx), clock: ctx.Store.ClockProblem()}
+	return signIn{keys: newGateKeys(&ctx.Words.Shell, ctx.Words.Shell.KeySignIn), ctx: ctx, site: site.Name, users: ctx.Store.Users(), pw: newPassword(ctx), clock: ctx.Store.ClockProblem()}
 }
 
 // Init also builds the store's search index and case cache in the
@@ -63,20 +80,20 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 		if m.busy {
 			return m, nil
 		}
-		switch msg.Type {
-		case tea.KeyUp, tea.KeyShiftTab:
+		switch {
+		case key.Matches(msg, m.keys.Prev):
 			if m.cursor > 0 {
 				m.cursor--
 			}
 			m.err = ""
 			return m, nil
-		case tea.KeyDown, tea.KeyTab:
+		case key.Matches(msg, m.keys.Next):
 			if m.cursor < len(m.users)-1 {
 				m.cursor++
 			}
 			m.err = ""
 			return m, nil
-		case tea.KeyEnter:
+		case key.Matches(msg, m.keys.Submit):
 			if len(m.users) == 0 {
 				return m, nil
 			}
@@ -94,6 +111,11 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 	var cmd tea.Cmd
 	m.pw, cmd = m.pw.Update(msg)
 	return m, cmd
+}
+
+// FullHelp lists the sign-in's keys for the F1 help.
+func (m signIn) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.keys.Prev, m.keys.Next, m.keys.Submit}}
 }
 
 func (m signIn) View(width, height int) string {
@@ -126,18 +148,23 @@ func (m signIn) View(width, height int) string {
 
 // setup is the first-run form: the site and its first user.
 type setup struct {
+	keys   gateKeys
 	ctx    *common.Context
 	fields []textfield.Model // code, name, parent, login, full name
 	pw     [2]textinput.Model
 	focus  int // 0..6
 	err    string
 	field  string
+	busy   bool // the site is being written
 }
 
 type setupDoneMsg struct{}
 
+// setupFailedMsg is the store's refusal of the first-run form.
+type setupFailedMsg struct{ err error }
+
 func newSetup(ctx *common.Context) setup {
-	s := setup{ctx: ctx}
+	s := setup{keys: newGateKeys(&ctx.Words.Shell, ctx.Words.Shell.KeySetupNext), ctx: ctx}
 	for i := 0; i < 5; i++ {
 		f := ctx.NewField("", 32)
 		s.fields = append(s.fields, f)
@@ -187,21 +214,31 @@ func (s *setup) move(d int) {
 }
 
 func (s setup) Update(msg tea.Msg) (setup, tea.Cmd) {
+	if f, ok := msg.(setupFailedMsg); ok {
+		s.busy = false
+		s.err = s.ctx.Err(f.err)
+		if m, ok := f.err.(*model.Msg); ok {
+			s.field = m.Field
+		}
+		return s, nil
+	}
+	if _, ok := msg.(tea.KeyMsg); ok && s.busy {
+		return s, nil // a moment: the site is being written
+	}
 	if k, ok := msg.(tea.KeyMsg); ok {
-		switch k.String() {
-		case "tab", "down":
+		switch {
+		case key.Matches(k, s.keys.Next):
 			s.move(1)
 			return s, nil
-		case "shift+tab", "up":
+		case key.Matches(k, s.keys.Prev):
 			s.move(-1)
 			return s, nil
-		case "enter", "ctrl+s":
-			if k.String() == "enter" && s.focus < 6 {
-				s.move(1)
-				return s, nil
-			}
+		case key.Matches(k, s.keys.Submit) && s.focus < 6:
+			s.move(1)
+			return s, nil
+		case key.Matches(k, s.keys.Submit), key.Matches(k, s.keys.Save):
 			return s.save()
-		case "esc":
+		case key.Matches(k, s.keys.Back):
 			if s.focus > 0 {
 				s.move(-1)
 			}
@@ -227,14 +264,20 @@ func (s setup) save() (setup, tea.Cmd) {
 		Code: strings.ToUpper(s.fields[0].Value()), Name: s.fields[1].Value(), Parent: strings.ToUpper(s.fields[2].Value()),
 		Login: s.fields[3].Value(), UserName: s.fields[4].Value(), Password: s.pw[0].Value(),
 	}
-	if err := s.ctx.Store.Init(in); err != nil {
-		s.err = s.ctx.Err(err)
-		if m, ok := err.(*model.Msg); ok {
-			s.field = m.Field
+	st := s.ctx.Store
+	s.busy, s.err = true, ""
+	// The write runs in a command; its answer signs in or shows why not.
+	return s, func() tea.Msg {
+		if err := st.Init(in); err != nil {
+			return setupFailedMsg{err}
 		}
-		return s, nil
+		return setupDoneMsg{}
 	}
-	return s, func() tea.Msg { return setupDoneMsg{} }
+}
+
+// FullHelp lists the first-run form's keys for the F1 help.
+func (s setup) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{s.keys.Next, s.keys.Prev, s.keys.Submit, s.keys.Save}}
 }
 
 func (s setup) View(width, height int) string {

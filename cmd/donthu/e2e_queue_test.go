@@ -122,7 +122,7 @@ func continueInQueue(t *testing.T, term *tuitest.Term, caseNo, name, typed strin
 	term.Expect(caseNo+" [Chờ thụ lý]", "Người khiếu nại: "+name, "Hạn thụ lý:", "ngày làm việc", "Mở vụ việc (đề xuất thụ lý đơn)")
 
 	// t: accept (today's date filled in, the handler is the user).
-	term.Press("f1").Expect("Trợ giúp · Theo dõi", "t Thụ lý", "k ✗ Kết luận (Vụ việc chưa được thụ lý)")
+	term.Press("f1").Expect("Trợ giúp · Theo dõi", "t Thụ lý", "k ✗ Kết luận ⚠ (Vụ việc chưa được thụ lý)")
 	term.Press("esc").Expect(caseNo + " [Chờ thụ lý]")
 	term.Type("t").Expect("Thụ lý · "+caseNo, "Ngày thụ lý")
 	term.Press("ctrl+s")
@@ -142,7 +142,9 @@ func continueInQueue(t *testing.T, term *tuitest.Term, caseNo, name, typed strin
 	// k: conclude, upheld, with the decision's number; it asks first.
 	term.Type("k").Expect("Kết luận · "+caseNo, "1 Đúng")
 	term.Type("1").Press("tab").Type("15/QĐ-CĐ").Press("ctrl+s")
-	term.Expect("Kết luận vụ việc "+caseNo+": Đúng?", "C: Đồng ý")
+	term.Expect("Kết luận vụ việc "+caseNo+": Đúng?", "C: Kết luận")
+	// Enter, pressed in habit, concludes nothing; C does.
+	term.Press("enter").Expect("Enter không xác nhận việc này")
 	term.Type("c")
 	term.Expect(caseNo+" [Đã giải quyết]", "Kết luận: Đúng (số 15/QĐ-CĐ")
 
@@ -152,6 +154,6 @@ func continueInQueue(t *testing.T, term *tuitest.Term, caseNo, name, typed strin
 	if list := strings.Join(lines[:len(lines)-2], "\n"); strings.Contains(list, name) || strings.Contains(list, short) {
 		t.Fatalf("the concluded case is still in the queue:\n%s", term.Screen())
 	}
-	// ... and Ctrl+D: the closed cases, where it is.
-	term.Press("ctrl+d").Expect("Vụ việc đã kết thúc", short, name, "Đúng", "đúng hạn")
+	// ... and Ctrl+T: the closed cases, where it is.
+	term.Press("ctrl+t").Expect("Vụ việc đã kết thúc", short, name, "Đúng", "đúng hạn")
 }

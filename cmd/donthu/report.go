@@ -11,7 +11,7 @@ import (
 	"donthu/store/export"
 )
 
-// donthu report: the periodic report forms (DOMAIN.md §4) as text, CSV or
+// donthu report: the periodic report forms (docs/law.md, Reports) as text, CSV or
 // a workbook. The figures are model's; the layouts store/export's.
 
 func init() {

@@ -20,7 +20,7 @@ import (
 	"donthu/store/storetest"
 )
 
-// The convergence property (DESIGN.md, Tests): an office and its children
+// The convergence property (docs/architecture.md, Tests): an office and its children
 // edit at random, exchange bundles in random order, losing some and
 // delivering some twice; after a final round every replica shows the same
 // state for the data it is entitled to, no site holds another site's

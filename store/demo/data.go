@@ -81,7 +81,7 @@ func address(rng *rand.Rand) string {
 	return one(rng, places) + ", Hà Nội"
 }
 
-// topic is a kind of matter people bring to the desk (DOMAIN.md §3.3),
+// topic is a kind of matter people bring to the desk (docs/law.md, Where worker petitions go),
 // with the words they use.
 type topic struct {
 	field     model.Field

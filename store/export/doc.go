@@ -7,7 +7,7 @@
 // # What it renders
 //
 //   - Register: the Sổ tiếp công dân, one row per visit, in the 13 columns
-//     of Mẫu 03/TCD of NĐ 154/2026 (DOMAIN.md §8, [V~]): STT, ngày tiếp,
+//     of Mẫu 03/TCD of NĐ 154/2026 (docs/law.md, Forms; the decree was read only in a copy): STT, ngày tiếp,
 //     họ tên – địa chỉ (a group's representatives and its workplace), số
 //     giấy tờ, nội dung, phân loại đơn, số người, cơ quan đã giải quyết
 //     (the body and case that had resolved a matter that came back), thuộc
@@ -42,12 +42,12 @@
 //     imports neither store nor bbolt (a test checks the imports), so it
 //     cannot read the data file or drift from what the screens show.
 //   - A confidential sender (Petition.Confidential, Case.Confidential: every
-//     denunciation, Luật Tố cáo Điều 8.3, 9.1.b, 47, 56; DOMAIN.md §6) is
+//     denunciation, Luật Tố cáo Điều 8.3, 9.1.b, 47, 56; docs/law.md, Confidentiality) is
 //     written as "(bảo mật)" / "(confidential)" in every cell that names
 //     or locates them (name and address, identity document, the free-text
 //     note) unless Options.Reveal is set. The donthu command never sets it:
-//     an unredacted export needs an explicit, audited permission (DOMAIN.md
-//     §6, recommendation 2), and the command line has no sign-in to check
+//     an unredacted export needs an explicit, audited permission (docs/law.md,
+//     Confidentiality), and the command line has no sign-in to check
 //     one against. store.RevealIdentity audits a reveal of one case; there
 //     is no audited reveal of a whole file yet.
 //   - Every cell goes through one guard: a value a spreadsheet would run as
@@ -82,7 +82,7 @@
 //     strip from a bare number.
 //   - The separator is a comma. Excel opening a .csv by double-click splits
 //     on the Windows list separator, which some regional settings make ";"
-//     (unverified for vi-VN [M]); there the file opens in one column, and
+//     (not checked for vi-VN); there the file opens in one column, and
 //     Data › From Text/CSV reads it correctly. A "sep=," first line would
 //     fix the split but makes Excel ignore the BOM, so it is not written.
 //   - The apostrophe guard changes what a reader gets back: a content

@@ -25,7 +25,7 @@ type Options struct {
 	BOM bool
 
 	// Reveal writes confidential senders as they are, instead of "(bảo
-	// mật)". A denouncer's identity is secret by law (DOMAIN.md §6): an
+	// mật)". A denouncer's identity is secret by law (docs/law.md, Confidentiality): an
 	// unredacted export needs an explicit permission that is audited
 	// (who, when, why), and nothing grants one yet, so the donthu command
 	// never sets this field. It exists for the day that permission does.

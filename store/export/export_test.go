@@ -254,7 +254,7 @@ func TestRegisterRows(t *testing.T) {
 	}
 }
 
-// TestNoStorage holds the package to what DESIGN.md says of it: it renders
+// TestNoStorage holds the package to what docs/architecture.md says of it: it renders
 // what model computed and does not touch the data file.
 func TestNoStorage(t *testing.T) {
 	files, err := filepath.Glob("*.go")

@@ -93,7 +93,7 @@ func petitionCells(rows []PetitionRow, opt Options) [][]any {
 }
 
 // Source is what the registers are read from: *store.Store has these
-// methods (the package does not import the store; DESIGN.md).
+// methods (the package does not import the store; docs/architecture.md).
 type Source interface {
 	Visits(from, to model.Date) []model.Visit
 	Petitions(from, to model.Date) []model.Petition

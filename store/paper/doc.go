@@ -64,7 +64,7 @@
 // # Caveats
 //
 //   - Form numbers marked "cần kiểm tra" in a template's basis were not
-//     checked against the official annex (DOMAIN.md §8 marks them [M]); the
+//     checked against the official annex (docs/law.md, Forms); the
 //     guidance sheets say "cần kiểm tra" wherever the law is uncertain,
 //     rather than state a guess.
 //   - The acceptance notice follows NĐ 124/2020 Mẫu 03 for complaints; a

@@ -46,7 +46,7 @@ type Form struct {
 	Record string // visit, petition, case, period, none
 	// ToOthers: the paper goes to someone other than the sender (another
 	// body, a verifier, the register): a denouncer's identity is redacted
-	// by default (Luật Tố cáo Điều 56.2; DOMAIN.md §6).
+	// by default (Luật Tố cáo Điều 56.2; docs/law.md, Confidentiality).
 	ToOthers bool
 }
 

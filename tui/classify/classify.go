@@ -33,6 +33,11 @@ type Model struct {
 	form   *form            // the petition being classified, nil = the list
 	drafts map[string]*form // classifications started, by petition id
 	done   *done            // the classification just saved
+
+	restored     map[string]formDraft // kept from last time, by petition id, not yet opened
+	draftSeq     int                  // of the last change; a pause after it writes the draft
+	draftKept    bool                 // a draft of this screen is in the data file
+	draftChecked bool                 // the draft left last time was looked for
 }
 
 // row is a petition of the inbox with its processing time limit today.
@@ -66,13 +71,13 @@ func New(ctx *common.Context) common.Screen { return NewWith(ctx, Options{}) }
 
 // NewWith makes the screen with options (a letter printer).
 func NewWith(ctx *common.Context, opt Options) common.Screen {
-	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Classify), width: 80, height: 21, drafts: map[string]*form{}}
+	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Classify, &ctx.Words.Desk), width: 80, height: 21, drafts: map[string]*form{}}
 	m.table.Width = m.width
 	return m
 }
 
 // Init loads the inbox (each time the screen is shown).
-func (m *Model) Init() tea.Cmd { return m.loadCmd() }
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.loadCmd(), m.loadDraft()) }
 
 func (m *Model) loadCmd() tea.Cmd {
 	s, today := m.ctx.Store, m.ctx.Today()
@@ -106,13 +111,7 @@ func (m *Model) Dirty() bool {
 			return true
 		}
 	}
-	return false
-}
-
-// ClaimsKey takes F5 from the root while a just-opened case is offered:
-// F5 then opens that case in follow-up, not the follow-up screen as it was.
-func (m *Model) ClaimsKey(k tea.KeyMsg) bool {
-	return m.done != nil && m.done.cs != nil && k.String() == "f5"
+	return len(m.restored) > 0
 }
 
 // Capturing reports that a text field has the keyboard.
@@ -137,14 +136,24 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
-		{k.Move, k.Open, k.Next, k.Prev, k.Back},
+		{k.Move, k.Open, k.Correct, k.Next, k.Prev, k.Back},
 		{k.Save, k.Choose, k.Toggle, k.Letter, k.OpenCase},
 	}
 }
 
 // Update handles keys and loaded data.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if cmd, ok := m.draftUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
+	case classifiedMsg:
+		return m, m.classified(msg)
+	case common.CorrectedMsg:
+		if msg.Err == nil && model.EntityKind(msg.Entity) == model.EntPetition {
+			return m, tea.Batch(m.loadCmd(), common.Changed(msg.Entity))
+		}
+		return m, nil
 	case inboxMsg:
 		m.children = msg.children
 		m.setRows(msg.rows)
@@ -158,6 +167,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.loadCmd()
 	case common.OpenPetitionMsg:
 		return m, m.openID(msg.ID)
+	case petitionMsg:
+		return m, m.openRead(msg)
 	case common.InputModeMsg:
 		for _, f := range m.drafts {
 			for _, t := range []*textfield.Model{&f.forwardTo, &f.reason} {
@@ -171,7 +182,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case m.done != nil:
 			return m, m.doneKey(msg)
 		case m.form != nil:
-			return m, m.formKey(msg)
+			return m, tea.Batch(m.formKey(msg), m.changedDraft())
 		}
 		return m, m.listKey(msg)
 	}
@@ -201,6 +212,11 @@ func (m *Model) setRows(rows []row) {
 			delete(m.drafts, id)
 		}
 	}
+	for id := range m.restored {
+		if !in[id] {
+			delete(m.restored, id) // classified since, here or elsewhere
+		}
+	}
 	m.table.Cursor = at
 	m.table.SetRows(cells)
 }
@@ -215,17 +231,36 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(k, m.keys.Letter):
 		return common.Error(m.ctx.Words.Classify.NotYet)
+	case key.Matches(k, m.keys.Correct):
+		return m.correct()
 	default:
 		m.table.HandleKey(k)
 	}
 	return nil
 }
 
-// openID opens a petition named by another screen.
+// openID opens a petition named by another screen: it is read in a
+// command, and opened when it comes (petitionMsg).
 func (m *Model) openID(id string) tea.Cmd {
+	s := m.ctx.Store
+	return func() tea.Msg {
+		p, err := s.Petition(id)
+		return petitionMsg{id: id, p: p, err: err}
+	}
+}
+
+// petitionMsg carries a petition another screen asked to open.
+type petitionMsg struct {
+	id  string
+	p   model.Petition
+	err error
+}
+
+// openRead opens the petition read for openID.
+func (m *Model) openRead(msg petitionMsg) tea.Cmd {
 	w := &m.ctx.Words.Classify
-	p, err := m.ctx.Store.Petition(id)
-	if err != nil {
+	p, id := msg.p, msg.id
+	if msg.err != nil {
 		return common.Error(sprintf(w.NotFound, id))
 	}
 	if p.Classified {
@@ -249,6 +284,10 @@ func (m *Model) open(p model.Petition) tea.Cmd {
 		return nil
 	}
 	f := m.newForm(p)
+	if d, ok := m.restored[p.ID]; ok {
+		f.put(d) // as it was left last time
+		delete(m.restored, p.ID)
+	}
 	m.drafts[p.ID] = f
 	m.form = f
 	s := m.ctx.Store
@@ -259,6 +298,9 @@ func (m *Model) open(p model.Petition) tea.Cmd {
 
 func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 	f := m.form
+	if f.busy {
+		return nil // a moment: the classification is being written
+	}
 	km := &m.keys
 	switch {
 	case key.Matches(k, km.Save):
@@ -280,6 +322,12 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 	case f.at.text():
 		t := f.textOf(f.at)
 		before := t.Value()
+		if f.at == fReason && before != "" && before == f.reasonAuto && k.Type == tea.KeyRunes && !strings.HasSuffix(before, " ") {
+			// Typing after a filled-in reason goes on after it, never glued
+			// to its last word ("… xử lý. Trùng nội dung").
+			t.SetValue(strings.TrimRight(before, ".") + ". ")
+			t.CursorEnd()
+		}
 		*t, _ = t.Update(k)
 		if t.Value() != before {
 			f.touched = true
@@ -287,25 +335,16 @@ func (m *Model) formKey(k tea.KeyMsg) tea.Cmd {
 		}
 	case f.at.toggle():
 		t := f.toggle(f.at)
-		switch strings.ToLower(k.String()) {
-		case " ", "x":
-			*t = !*t
-		case "c", "y":
-			*t = true
-		case "k", "n":
-			*t = false
-		default:
+		v, ok := km.Toggles.Apply(k, *t)
+		if !ok {
 			return nil
 		}
+		*t = v
 		m.changed(f, f.at)
 	default:
 		c := f.choice(f.at)
-		switch k.String() {
-		case "left", "right":
-			d := 1
-			if k.String() == "left" {
-				d = -1
-			}
+		switch d := km.Choices.Step(k); d {
+		case -1, 1:
 			n := len(c.Options)
 			if c.Selected < 0 {
 				c.Selected = (n + min(d, 0)) % n
@@ -406,22 +445,57 @@ func (m *Model) save() tea.Cmd {
 		return common.Error(sprintf(w.ErrFix, errs))
 	}
 	c := m.classification(f)
-	var cs *model.Case
-	var sent *model.Petition
-	var err error
 	child, _ := m.childOf(f)
-	if f.toChild() {
-		// The decision here and the transfer, in one write.
-		var tp model.Petition
-		if tp, err = m.ctx.Store.ClassifyToChild(m.ctx.User.Login, f.p.ID, child.Code, c); err == nil {
-			sent = &tp
+	st, me, pid, toChild := m.ctx.Store, m.ctx.User.Login, f.p.ID, f.toChild()
+	today := m.ctx.Today()
+	f.busy = true
+	// The write runs in a command; its answer (classifiedMsg) shows what
+	// was done, or the refusal beside its field.
+	return func() tea.Msg {
+		r := classifiedMsg{pid: pid, c: c, child: child.Code}
+		if toChild {
+			// The decision here and the transfer, in one write.
+			var tp model.Petition
+			if tp, r.err = st.ClassifyToChild(me, pid, child.Code, c); r.err == nil {
+				r.sent = &tp
+			}
+		} else {
+			r.cs, r.err = st.Classify(me, pid, c)
 		}
-	} else {
-		cs, err = m.ctx.Store.Classify(m.ctx.User.Login, f.p.ID, c)
+		if r.err != nil {
+			return r
+		}
+		r.p, _ = st.Petition(pid)
+		if r.cs != nil {
+			r.dl = model.ComputeDeadline(r.cs.Clock(), st.Calendar(), today)
+		}
+		return r
 	}
-	if err != nil {
+}
+
+// classifiedMsg is the store's answer to a classification.
+type classifiedMsg struct {
+	pid   string
+	c     model.Classification
+	child string
+	p     model.Petition
+	cs    *model.Case
+	sent  *model.Petition
+	dl    model.Deadline
+	err   error
+}
+
+// classified takes the answer: the refusal beside its field, or the form
+// closed and what was done shown.
+func (m *Model) classified(r classifiedMsg) tea.Cmd {
+	w := &m.ctx.Words.Classify
+	f := m.drafts[r.pid]
+	if f != nil {
+		f.busy = false
+	}
+	if r.err != nil {
 		var msg *model.Msg
-		if errors.As(err, &msg) {
+		if f != nil && errors.As(r.err, &msg) {
 			if at, ok := fieldOf(msg.Field); ok {
 				if at == fForwardTo && f.toChild() {
 					at = fChild
@@ -430,21 +504,23 @@ func (m *Model) save() tea.Cmd {
 				m.focusOn(f, at)
 			}
 		}
-		return common.Error(m.ctx.Err(err))
+		return common.Error(m.ctx.Err(r.err))
 	}
-	p, err := m.ctx.Store.Petition(f.p.ID)
-	if err != nil {
+	p := r.p
+	if p.ID == "" && f != nil {
 		p = f.p
 	}
-	delete(m.drafts, f.p.ID)
-	m.form = nil
-	d := &done{p: p, cs: cs, letter: LetterFor(c.Decision, c.Kind), sent: sent, child: child.Code}
+	delete(m.drafts, r.pid)
+	if m.form != nil && m.form.p.ID == r.pid {
+		m.form = nil
+	}
+	c, cs, sent := r.c, r.cs, r.sent
+	d := &done{p: p, cs: cs, letter: LetterFor(c.Decision, c.Kind), sent: sent, child: r.child, dl: r.dl}
 	text := sprintf(w.Done, p.No, c.Decision.Label().In(m.ctx.Lang))
 	if sent != nil {
-		text = sprintf(w.DoneChild, p.No, child.Code, sent.No)
+		text = sprintf(w.DoneChild, p.No, r.child, sent.No)
 	}
 	if cs != nil {
-		d.dl = model.ComputeDeadline(cs.Clock(), m.ctx.Store.Calendar(), m.ctx.Today())
 		text = sprintf(w.DoneAccept, cs.No, m.dueWords(d.dl))
 	}
 	m.done = d
@@ -452,7 +528,7 @@ func (m *Model) save() tea.Cmd {
 	if cs != nil {
 		entity = cs.ID
 	}
-	return tea.Batch(common.Status(text), common.Changed(entity))
+	return tea.Batch(common.Status(text), common.Changed(entity), m.changedDraft())
 }
 
 // dueWords is "hạn thụ lý 16/03/2026 (còn 10 ngày làm việc)".
@@ -478,7 +554,7 @@ func (m *Model) doneKey(k tea.KeyMsg) tea.Cmd {
 	case key.Matches(k, m.keys.OpenCase) && d.cs != nil:
 		m.done = nil
 		return func() tea.Msg { return common.OpenCaseMsg{ID: d.cs.ID} }
-	case k.String() == "enter" || key.Matches(k, m.keys.Back):
+	case key.Matches(k, m.keys.Open), key.Matches(k, m.keys.Back):
 		m.done = nil
 	}
 	return nil

@@ -66,12 +66,14 @@ func TestInboxOldestFirstAgainstDeadline(t *testing.T) {
 	if !strings.Contains(lines[2], "24 ngày") || !strings.Contains(lines[2], "⚠ quá hạn") {
 		t.Errorf("overdue row: %q", lines[2])
 	}
-	if !strings.Contains(lines[4], "hôm nay") || !strings.Contains(lines[4], "còn 7 ngày làm việc") {
-		t.Errorf("today's denunciation (7 working days, Luật Tố cáo Điều 24.1): %q", lines[4])
+	// 7 working days (Luật Tố cáo Điều 24.1) end in 9 days: the list says
+	// days, like every list; the pane below says the rule's own unit.
+	if !strings.Contains(lines[4], "hôm nay") || !strings.Contains(lines[4], "còn 9 ngày") {
+		t.Errorf("today's denunciation: %q", lines[4])
 	}
 	// The pane below describes the petition under the cursor.
 	d.Expect("Tóm tắt: Công ty nợ lương ba tháng", "Người gửi: Nguyễn Văn An · Công ty May Gia Lâm")
-	d.Press("down", "down").Expect("Luật Tố cáo 2018 Điều 24.1")
+	d.Press("down", "down").Expect("Luật Tố cáo 2018 Điều 24.1", "còn 7 ngày làm việc")
 }
 
 func TestAcceptLabourComplaint(t *testing.T) {
@@ -91,7 +93,7 @@ func TestAcceptLabourComplaint(t *testing.T) {
 	if isErr || !strings.HasPrefix(st, "Đã mở vụ việc GL07-2026-0001 · hạn thụ lý ") {
 		t.Fatalf("status %q\n%s", st, d.View())
 	}
-	d.Expect("✓ Đã mở vụ việc GL07-2026-0001 · hạn thụ lý", "Enter hoặc F5: mở vụ việc trong Theo dõi", "Còn 2 đơn chờ phân loại.")
+	d.Expect("✓ Đã mở vụ việc GL07-2026-0001 · hạn thụ lý", "Enter: mở vụ việc trong Theo dõi", "Còn 2 đơn chờ phân loại.")
 	p, _ := s.Petition(ps[0].ID)
 	if p.Decision != model.DecisionAccept || p.Regime != model.RegimeLabour || p.Field != model.FieldWages || p.Round != 1 || p.Case == "" {
 		t.Fatalf("petition: %+v", p)
@@ -144,7 +146,7 @@ func TestMixedIsGuidedToSplit(t *testing.T) {
 	d.Press("K")
 	tabTo(t, d, fDecision)
 	d.Expect("Đơn có nhiều nội dung: hướng dẫn người gửi tách từng nội dung", "Gợi ý: Hướng dẫn")
-	d.Press("2").Expect("Mẫu 07-XLĐ")
+	d.Press("2").Expect("Văn bản hướng dẫn tách nội dung đơn")
 	d.Press("tab").Expect("[Đơn có nhiều nội dung: hướng dẫn người gửi tách đơn")
 	d.Press("ctrl+s")
 	p, _ := s.Petition(ps[1].ID)
@@ -154,7 +156,7 @@ func TestMixedIsGuidedToSplit(t *testing.T) {
 }
 
 // A second letter of the same sender on a matter already guided once is
-// not processable and is filed (TT 07/2014 Điều 6.2.b).
+// not processable and is filed (TT 05/2021/TT-TTCP).
 func TestDuplicateAlreadyGuided(t *testing.T) {
 	ctx, s, clk := newCtx(t, model.VI)
 	clk.SetDate(model.NewDate(2026, 2, 2))
@@ -271,7 +273,7 @@ func TestLetterPrinter(t *testing.T) {
 }
 
 // A denouncer's name is not shown to someone who is neither a handler nor
-// a leader (Luật Tố cáo Điều 47; DOMAIN.md §6).
+// a leader (Luật Tố cáo Điều 47; docs/law.md, Confidentiality).
 func TestDenouncerMaskedForReceptionist(t *testing.T) {
 	ctx, s, _ := newCtx(t, model.VI)
 	storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
@@ -315,7 +317,7 @@ func TestWidthsFit(t *testing.T) {
 	}
 }
 
-// A letter nobody signed is not processable (TT 07/2014 Điều 6.2.a); the
+// A letter nobody signed is not processable (TT 05/2021/TT-TTCP); the
 // screen does not decide for the person that it is anonymous
 // denunciation information.
 func TestUnsignedLetter(t *testing.T) {

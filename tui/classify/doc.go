@@ -15,7 +15,7 @@
 // model.CheckClassify (asked again by the store). A classification half
 // done is kept per petition while the screen lives, so leaving it loses
 // nothing. A denouncer's name is shown only to handlers and leaders
-// (DOMAIN.md §6).
+// (docs/law.md, Confidentiality).
 //
 // F9 prints the letter a decision needs (Phiếu đề xuất thụ lý, phiếu
 // chuyển đơn, văn bản hướng dẫn, trả lại đơn) through the LetterPrinter it

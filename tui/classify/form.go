@@ -127,6 +127,7 @@ type form struct {
 	notes                                  map[fid]note
 	touched                                bool
 	offset                                 int
+	busy                                   bool // the classification is being written
 }
 
 // kindKeys are the keys of model.PetitionKinds: Khiếu nại, Tố cáo, kiến
@@ -464,13 +465,18 @@ func (m *Model) changed(f *form, at fid) {
 		case f.compAuto:
 			f.competent, f.compAuto = true, false
 		}
-		if r := m.autoReason(f); strings.TrimSpace(f.reason.Value()) == "" || f.reason.Value() == f.reasonAuto {
-			f.reason.SetValue(r)
-			f.reasonAuto = r
-		}
-		delete(f.notes, fReason)
 	case fCompetent:
 		f.compAuto = false
+	}
+	// A reason still as it was filled in follows every change (the
+	// decision, the conditions, competence, a duplicate), so it never
+	// contradicts what is ticked beside it; one the person typed stays.
+	if strings.TrimSpace(f.reason.Value()) == "" || f.reason.Value() == f.reasonAuto {
+		if r := m.autoReason(f); r != f.reason.Value() {
+			f.reason.SetValue(r)
+			f.reasonAuto = r
+			delete(f.notes, fReason)
+		}
 	}
 	if f.compAuto {
 		f.notes[fCompetent] = note{Level: noteInfo, Text: m.ctx.Words.Classify.CompAuto}

@@ -17,9 +17,12 @@ type keyMap struct {
 	Back     key.Binding
 	Letter   key.Binding
 	OpenCase key.Binding
+	Correct  key.Binding
+	Toggles  common.ToggleKeys
+	Choices  common.ChoiceKeys
 }
 
-func newKeys(w *common.ClassifyWords) keyMap {
+func newKeys(w *common.ClassifyWords, d *common.DeskWords) keyMap {
 	return keyMap{
 		Move:     key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp("↑↓", w.KeyMove)),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", w.KeyOpen)),
@@ -30,6 +33,9 @@ func newKeys(w *common.ClassifyWords) keyMap {
 		Toggle:   key.NewBinding(key.WithKeys(" "), key.WithHelp("Space", w.KeyToggle)),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
 		Letter:   key.NewBinding(key.WithKeys("f9"), key.WithHelp("F9", w.KeyLetter)),
-		OpenCase: key.NewBinding(key.WithKeys("enter", "f5"), key.WithHelp("Enter/F5", w.KeyOpenCase)),
+		OpenCase: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", w.KeyOpenCase)),
+		Correct:  key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("Ctrl+O", d.Correct)),
+		Toggles:  common.NewToggleKeys(),
+		Choices:  common.NewChoiceKeys(),
 	}
 }

@@ -2,7 +2,7 @@ package classify
 
 import "donthu/model"
 
-// Letter names a form a classification decision needs (DOMAIN.md §8).
+// Letter names a form a classification decision needs (docs/law.md, Forms).
 type Letter string
 
 // The letters of the decisions.

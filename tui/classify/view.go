@@ -37,20 +37,10 @@ func (m *Model) cells(r row) []string {
 	if days := r.p.Received.DaysUntil(m.ctx.Today()); days > 0 && age > 0 {
 		ageText = sprintf(w.AgeDays, days)
 	}
-	return []string{r.p.No, ageText, m.senderName(&r.p), oneLine(r.p.Summary), sign(r.dl) + r.dl.Words(m.ctx.Lang)}
+	return []string{r.p.No, ageText, m.senderName(&r.p), oneLine(r.p.Summary), r.dl.Mark() + " " + r.dl.ListWords(m.ctx.Lang, m.ctx.Today())}
 }
 
 // sign marks a time limit without colour: ⚠ overdue, ! due soon.
-func sign(d model.Deadline) string {
-	switch d.State {
-	case model.DeadlineOverdue:
-		return "⚠ "
-	case model.DeadlineDueSoon:
-		return "! "
-	}
-	return "  "
-}
-
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func (m *Model) listView() string {
@@ -66,12 +56,14 @@ func (m *Model) listView() string {
 	if !m.loaded {
 		return strings.Join(append(out, st.Muted.Render(w.Loading)), "\n")
 	}
+	// Columns as wide as what they hold; the summary takes the rest. The
+	// sender shrinks first, then the deadline.
 	m.table.Columns = []common.Column{
-		{Title: w.ColNo, Width: 15},
-		{Title: w.ColAge, Width: 7},
-		{Title: w.ColSender, Width: 15},
+		{Title: w.ColNo, Width: 15, Fit: true},
+		{Title: w.ColAge, Width: 9, Fit: true},
+		{Title: w.ColSender, Width: 24, Fit: true, Min: 10, Shrink: 2},
 		{Title: w.ColSummary},
-		{Title: w.ColDeadline, Width: 25},
+		{Title: w.ColDeadline, Width: 25, Fit: true, Min: 12, Shrink: 1},
 	}
 	m.table.Width = m.width
 	m.table.Height = max(m.height-1-detailLines-1, 3)
@@ -117,7 +109,7 @@ func (m *Model) petitionLines(p *model.Petition, dl model.Deadline, n int) []str
 	if p.Unsigned {
 		who = append(who, w.Unsigned)
 	}
-	due := sign(dl) + upperFirst(m.dueWords(dl))
+	due := strings.TrimLeft(dl.Mark()+" ", " ") + upperFirst(m.dueWords(dl))
 	if dl.Rule.Source != "" {
 		due += " · " + dl.Rule.Source
 	}
@@ -187,7 +179,7 @@ func (m *Model) formHeader(p *model.Petition, withDue bool) []string {
 		dueStyle = st.DueSoon
 	}
 	if withDue {
-		out = append(out, dueStyle.Render(sign(dl)+upperFirst(m.dueWords(dl))))
+		out = append(out, dueStyle.Render(strings.TrimLeft(dl.Mark()+" ", " ")+upperFirst(m.dueWords(dl))))
 	}
 	sum := strings.Split(ansi.Wrap(w.Summary+": "+oneLine(p.Summary), m.width, ""), "\n")
 	if len(sum) > 2 {

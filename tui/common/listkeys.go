@@ -46,3 +46,51 @@ func (k ListKeys) Step(msg tea.KeyMsg, page int) (delta int, ok bool) {
 	}
 	return 0, false
 }
+
+// ToggleKeys are the keys of every on/off input: Space or X flips it, C or
+// Y turns it on (có, yes), K or N turns it off (không, no).
+type ToggleKeys struct {
+	Flip, On, Off key.Binding
+}
+
+// NewToggleKeys makes the toggle keys.
+func NewToggleKeys() ToggleKeys {
+	return ToggleKeys{
+		Flip: key.NewBinding(key.WithKeys(" ", "x", "X")),
+		On:   key.NewBinding(key.WithKeys("c", "C", "y", "Y")),
+		Off:  key.NewBinding(key.WithKeys("k", "K", "n", "N")),
+	}
+}
+
+// Apply says what msg makes of a toggle that is v now; ok is false for a
+// key that is not a toggle key.
+func (t ToggleKeys) Apply(msg tea.KeyMsg, v bool) (bool, bool) {
+	switch {
+	case key.Matches(msg, t.Flip):
+		return !v, true
+	case key.Matches(msg, t.On):
+		return true, true
+	case key.Matches(msg, t.Off):
+		return false, true
+	}
+	return v, false
+}
+
+// ChoiceKeys move a choice's selection: ← and →.
+type ChoiceKeys struct{ Left, Right key.Binding }
+
+// NewChoiceKeys makes the choice keys.
+func NewChoiceKeys() ChoiceKeys {
+	return ChoiceKeys{Left: key.NewBinding(key.WithKeys("left")), Right: key.NewBinding(key.WithKeys("right"))}
+}
+
+// Step is -1 for ←, +1 for →, 0 for any other key.
+func (c ChoiceKeys) Step(msg tea.KeyMsg) int {
+	switch {
+	case key.Matches(msg, c.Left):
+		return -1
+	case key.Matches(msg, c.Right):
+		return 1
+	}
+	return 0
+}

@@ -48,6 +48,19 @@ type Context struct {
 	Input  *InputSettings
 	// Now is the wall clock; tests fix it.
 	Now func() time.Time
+	// DraftDelay is how long typing pauses before a form's draft is
+	// written; 0 writes at once (tests, so no timer runs).
+	DraftDelay time.Duration
+}
+
+// DraftTick returns the command that, after the context's DraftDelay,
+// delivers msg: the pause after which a draft is written. With no delay
+// it delivers msg at once.
+func (c *Context) DraftTick(msg tea.Msg) tea.Cmd {
+	if c.DraftDelay <= 0 {
+		return func() tea.Msg { return msg }
+	}
+	return tea.Tick(c.DraftDelay, func(time.Time) tea.Msg { return msg })
 }
 
 // Today returns today's date in Vietnam.
@@ -132,3 +145,11 @@ func Error(text string) tea.Cmd { return func() tea.Msg { return StatusMsg{Text:
 
 // Changed returns a command announcing a change.
 func Changed(entity string) tea.Cmd { return func() tea.Msg { return ChangedMsg{Entity: entity} } }
+
+// Drafter is a screen whose unsaved input is kept as the user's draft in
+// the data file (not an event), so that a quit, a crash or a lock loses
+// nothing. SaveDraft returns the command that writes it now (the root
+// runs it before quitting); the screen also writes it as the person types.
+type Drafter interface {
+	SaveDraft() tea.Cmd
+}

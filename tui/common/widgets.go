@@ -38,10 +38,19 @@ func PadLeft(s string, w int) string {
 
 // Column is one column of a Table: a header and a width in cells. A
 // width of 0 takes the space left (at most one such column).
+//
+// A Fit column is as wide as its widest cell (or its title), up to Width
+// when Width is set: no width is wasted on empty cells. When the columns do
+// not fit, those with the highest Shrink give up width first, down to Min
+// (their title's width when Min is 0); the flexible column keeps at least
+// a third of the table.
 type Column struct {
-	Title string
-	Width int
-	Right bool
+	Title  string
+	Width  int
+	Right  bool
+	Fit    bool
+	Min    int
+	Shrink int
 }
 
 // Table is a list of rows with a cursor, scrolled to keep the cursor in
@@ -109,16 +118,57 @@ func (t *Table) widths() []int {
 	used, flex := 0, -1
 	for i, c := range t.Columns {
 		ws[i] = c.Width
-		if c.Width == 0 {
+		if c.Fit {
+			n := lipgloss.Width(c.Title)
+			for _, r := range t.Rows {
+				if i < len(r) {
+					n = max(n, lipgloss.Width(r[i]))
+				}
+			}
+			if c.Width > 0 {
+				n = min(n, c.Width)
+			}
+			if i == 0 {
+				n++ // the cursor mark takes a cell of the first column
+			}
+			ws[i] = n
+		} else if c.Width == 0 {
 			flex = i
 		}
-		used += c.Width
+		used += ws[i]
 	}
 	used += len(t.Columns) - 1 // one space between columns
+	room := t.Width
+	if flex >= 0 {
+		room -= t.Width / 3 // the flexible column keeps a third
+	}
+	// Too wide: the columns that shrink first give up width.
+	for over := used - room; over > 0; {
+		best := -1
+		for i, c := range t.Columns {
+			if c.Shrink > 0 && ws[i] > t.minWidth(i) && (best < 0 || c.Shrink > t.Columns[best].Shrink) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		d := min(over, ws[best]-t.minWidth(best))
+		ws[best] -= d
+		used -= d
+		over -= d
+	}
 	if flex >= 0 {
 		ws[flex] = max(t.Width-used, 1)
 	}
 	return ws
+}
+
+func (t *Table) minWidth(i int) int {
+	if c := t.Columns[i]; c.Min > 0 {
+		return c.Min
+	}
+	return max(lipgloss.Width(t.Columns[i].Title), 3)
 }
 
 func (t *Table) line(cells []string, ws []int) string {

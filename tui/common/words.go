@@ -19,13 +19,14 @@ type Words struct {
 	Followup  FollowupWords
 	Sync      SyncWords
 	Reports   ReportsWords
+	Desk      DeskWords
 }
 
 // WordsFor returns the catalogue in lang.
 func WordsFor(lang model.Lang) *Words {
-	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Reports: reportsVI}
+	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Reports: reportsVI, Desk: deskVI}
 	if lang == model.EN {
-		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Reports: reportsEN}
+		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Reports: reportsEN, Desk: deskEN}
 		merge(reflect.ValueOf(&w).Elem(), reflect.ValueOf(en))
 	}
 	return &w
@@ -64,7 +65,6 @@ type ShellWords struct {
 	NoOverdue       string
 	HelpTitle       string
 	HelpGlobal      string
-	HelpClose       string
 	KeyHelp         string
 	KeyQuit         string
 	KeyNextTab      string
@@ -97,6 +97,11 @@ type ShellWords struct {
 	SetupDone       string
 	Saved           string
 	KeyBack         string
+	KeyPrev         string
+	KeyNext         string
+	KeySignIn       string
+	KeySetupSave    string
+	KeySetupNext    string
 	Weekdays        []string // Sunday first
 }
 
@@ -113,7 +118,6 @@ var shellVI = ShellWords{
 	NoOverdue:       "Không có việc quá hạn",
 	HelpTitle:       "Trợ giúp",
 	HelpGlobal:      "Phím chung",
-	HelpClose:       "F1 hoặc Esc: đóng trợ giúp",
 	KeyHelp:         "trợ giúp",
 	KeyQuit:         "thoát",
 	KeyNextTab:      "màn hình kế",
@@ -147,6 +151,11 @@ var shellVI = ShellWords{
 	SetupDone:       "Đã thiết lập đơn vị %s. Hãy đăng nhập.",
 	Saved:           "Đã lưu",
 	KeyBack:         "quay lại",
+	KeyPrev:         "lên",
+	KeyNext:         "xuống",
+	KeySignIn:       "đăng nhập",
+	KeySetupNext:    "ô kế; ở ô cuối: lưu",
+	KeySetupSave:    "lưu",
 	Weekdays:        []string{"CN", "T2", "T3", "T4", "T5", "T6", "T7"},
 }
 
@@ -163,7 +172,6 @@ var shellEN = ShellWords{
 	NoOverdue:       "No overdue cases",
 	HelpTitle:       "Help",
 	HelpGlobal:      "Everywhere",
-	HelpClose:       "F1 or Esc: close help",
 	KeyHelp:         "help",
 	KeyQuit:         "quit",
 	KeyNextTab:      "next screen",
@@ -197,5 +205,10 @@ var shellEN = ShellWords{
 	SetupDone:       "Site %s is set up. Please sign in.",
 	Saved:           "Saved",
 	KeyBack:         "back",
+	KeyPrev:         "up",
+	KeyNext:         "down",
+	KeySignIn:       "sign in",
+	KeySetupNext:    "next field; on the last one: save",
+	KeySetupSave:    "save",
 	Weekdays:        []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 }

@@ -2,7 +2,7 @@ package common
 
 // ClassifyWords are the words of the classification screen (Phân loại
 // đơn). Kinds, regimes, fields and decisions come from model; the forms a
-// decision needs are named as DOMAIN.md §8 names them.
+// decision needs are named as docs/law.md, Forms names them.
 type ClassifyWords struct {
 	Title       string
 	Count       string // %d petitions waiting
@@ -176,12 +176,12 @@ var classifyVI = ClassifyWords{
 	LetterNeeded: "Văn bản cần lập: %s",
 
 	LetterAccept:     "Phiếu đề xuất thụ lý đơn (TT 05/2021/TT-TTCP Mẫu 01)",
-	LetterGuide:      "Văn bản hướng dẫn (TT 07/2014/TT-TTCP Mẫu 03-XLĐ)",
-	LetterGuideSplit: "Văn bản hướng dẫn tách nội dung đơn (TT 07/2014/TT-TTCP Mẫu 07-XLĐ)",
+	LetterGuide:      "Văn bản hướng dẫn (theo TT 05/2021/TT-TTCP)",
+	LetterGuideSplit: "Văn bản hướng dẫn tách nội dung đơn (theo TT 05/2021/TT-TTCP)",
 	LetterForwardTC:  "Phiếu chuyển đơn tố cáo (TT 05/2021/TT-TTCP Mẫu 03), bản che thông tin người tố cáo",
-	LetterForward:    "Phiếu chuyển đơn khiếu nại, kiến nghị, phản ánh (TT 07/2014/TT-TTCP Mẫu 06-XLĐ)",
-	LetterReturn:     "Văn bản trả lại đơn (TT 07/2014/TT-TTCP Mẫu 03-XLĐ)",
-	LetterFile:       "không lập văn bản; ghi lý do lưu đơn vào sổ (TT 07/2014/TT-TTCP Điều 28)",
+	LetterForward:    "Phiếu chuyển đơn khiếu nại, kiến nghị, phản ánh (theo TT 05/2021/TT-TTCP)",
+	LetterReturn:     "Văn bản trả lại đơn (theo TT 05/2021/TT-TTCP)",
+	LetterFile:       "không lập văn bản; ghi lý do lưu đơn vào sổ (TT 05/2021/TT-TTCP)",
 
 	ReasonGuide:     "Không thuộc thẩm quyền: hướng dẫn người gửi đến cơ quan có thẩm quyền",
 	ReasonSplit:     "Đơn có nhiều nội dung: hướng dẫn người gửi tách đơn",
@@ -195,8 +195,8 @@ var classifyVI = ClassifyWords{
 
 	AdviceMixed:     "Đơn có nhiều nội dung: hướng dẫn người gửi tách từng nội dung (Luật Tiếp công dân Điều 25.3); không đề xuất thụ lý.",
 	AdviceAnonymous: "Thông tin tố cáo không rõ người tố cáo không thụ lý như tố cáo; nếu cụ thể, có căn cứ thì chuyển để kiểm tra, thanh tra (Luật Tố cáo Điều 25).",
-	AdviceUnsigned:  "Đơn không ký tên hoặc điểm chỉ: không đủ điều kiện xử lý (TT 07/2014/TT-TTCP Điều 6.2.a).",
-	AdviceDupGuided: "Đơn trùng nội dung đã được hướng dẫn một lần: không đủ điều kiện xử lý, lưu đơn (TT 07/2014/TT-TTCP Điều 6.2.b).",
+	AdviceUnsigned:  "Đơn không ký tên hoặc điểm chỉ: không đủ điều kiện xử lý (TT 05/2021/TT-TTCP).",
+	AdviceDupGuided: "Đơn trùng nội dung đã được hướng dẫn một lần: không đủ điều kiện xử lý, lưu đơn (TT 05/2021/TT-TTCP).",
 	AdviceDupOpen:   "Cùng nội dung với vụ việc %s đang giải quyết: lưu đơn, bổ sung vào vụ việc đó.",
 	AdviceDupClosed: "Vụ việc %s đã kết thúc: nếu người gửi không đồng ý kết quả, đây là khiếu nại lần hai hoặc tố cáo tiếp.",
 	AdviceDupFwd:    "Đơn cùng nội dung đã chuyển cho %s: không chuyển lại (TT 05/2021/TT-TTCP Điều 14); lưu đơn.",
@@ -215,7 +215,7 @@ var classifyVI = ClassifyWords{
 	DoneAccept: "Đã mở vụ việc %s · %s",
 	DueWords:   "hạn %s %s (%s)",
 	Done:       "Đã phân loại đơn %s: %s",
-	DoneOpen:   "Enter hoặc F5: mở vụ việc trong Theo dõi · Esc: về danh sách đơn",
+	DoneOpen:   "Enter: mở vụ việc trong Theo dõi · Esc: về danh sách đơn",
 	DoneBack:   "Enter hoặc Esc: về danh sách đơn",
 	DoneLeft:   "Còn %d đơn chờ phân loại.",
 	DoneNone:   "Không còn đơn nào chờ phân loại.",
@@ -293,12 +293,12 @@ var classifyEN = ClassifyWords{
 	LetterNeeded: "Letter to write: %s",
 
 	LetterAccept:     "Proposal to accept (TT 05/2021/TT-TTCP Form 01)",
-	LetterGuide:      "Guidance letter (TT 07/2014/TT-TTCP Form 03-XLĐ)",
-	LetterGuideSplit: "Guidance to split the petition (TT 07/2014/TT-TTCP Form 07-XLĐ)",
+	LetterGuide:      "Guidance letter (per TT 05/2021/TT-TTCP)",
+	LetterGuideSplit: "Guidance to split the petition (per TT 05/2021/TT-TTCP)",
 	LetterForwardTC:  "Denunciation forwarding slip (TT 05/2021/TT-TTCP Form 03), with the denouncer redacted",
-	LetterForward:    "Forwarding slip for a complaint, recommendation or report (TT 07/2014/TT-TTCP Form 06-XLĐ)",
-	LetterReturn:     "Letter returning the petition (TT 07/2014/TT-TTCP Form 03-XLĐ)",
-	LetterFile:       "no letter; the reason for filing goes in the register (TT 07/2014/TT-TTCP Art. 28)",
+	LetterForward:    "Forwarding slip for a complaint, recommendation or report (per TT 05/2021/TT-TTCP)",
+	LetterReturn:     "Letter returning the petition (per TT 05/2021/TT-TTCP)",
+	LetterFile:       "no letter; the reason for filing goes in the register (TT 05/2021/TT-TTCP)",
 
 	ReasonGuide:     "Outside our competence: the sender is guided to the competent body",
 	ReasonSplit:     "Several matters in one petition: the sender is guided to split it",
@@ -312,8 +312,8 @@ var classifyEN = ClassifyWords{
 
 	AdviceMixed:     "Several matters in one petition: guide the sender to split them (Law on Citizen Reception Art. 25.3); do not accept.",
 	AdviceAnonymous: "Denunciation information with no known denouncer is not accepted as a denunciation; if specific and verifiable, forward it for inspection (Law on Denunciations Art. 25).",
-	AdviceUnsigned:  "Unsigned letter (no signature or fingerprint): not processable (TT 07/2014/TT-TTCP Art. 6.2.a).",
-	AdviceDupGuided: "Same matter as a petition already guided once: not processable, file it (TT 07/2014/TT-TTCP Art. 6.2.b).",
+	AdviceUnsigned:  "Unsigned letter (no signature or fingerprint): not processable (TT 05/2021/TT-TTCP).",
+	AdviceDupGuided: "Same matter as a petition already guided once: not processable, file it (TT 05/2021/TT-TTCP).",
 	AdviceDupOpen:   "Same matter as case %s, being resolved: file this petition with that case.",
 	AdviceDupClosed: "Case %s is closed: if the sender disagrees with its result, this is a second complaint or a repeat denunciation.",
 	AdviceDupFwd:    "The same matter was forwarded to %s: do not forward again (TT 05/2021/TT-TTCP Art. 14); file it.",
@@ -332,7 +332,7 @@ var classifyEN = ClassifyWords{
 	DoneAccept: "Case %s opened · %s",
 	DueWords:   "%s due %s (%s)",
 	Done:       "Petition %s classified: %s",
-	DoneOpen:   "Enter or F5: open the case in Follow-up · Esc: back to the list",
+	DoneOpen:   "Enter: open the case in Follow-up · Esc: back to the list",
 	DoneBack:   "Enter or Esc: back to the list",
 	DoneLeft:   "%d petitions still waiting.",
 	DoneNone:   "No petition is waiting any more.",

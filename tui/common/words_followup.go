@@ -84,6 +84,10 @@ type FollowupWords struct {
 	ActReveal       string
 	ActDue          string
 	ActGuide        string
+	ActCorrect      string
+	FSummary        string
+	FSender         string
+	FEmployer       string
 	ChildCase       string // %s: the site's code
 	GuideOwnCase    string
 	ActCase         string
@@ -135,7 +139,6 @@ type FollowupWords struct {
 	ConfirmReopen   string // %s
 	ConfirmTransfer string // %s case, %s where
 	ConfirmReject   string // %s
-	ConfirmKeys     string
 	Done            string // %s action, %s case
 
 	// The explanation of a deadline.
@@ -162,17 +165,19 @@ type FollowupWords struct {
 	ColState    string
 
 	// Keys.
-	KeyScroll string
-	KeyOpen   string
-	KeyMine   string
-	KeyPrint  string
-	PrintDone string // %s where
-	PrintNone string
-	KeyBack   string
-	KeySave   string
-	KeyCancel string
-	KeyNext   string
-	KeyClose  string
+	KeyScroll   string
+	KeyOpen     string
+	KeyMine     string
+	KeyPrint    string
+	PrintDone   string // %s where
+	PrintNone   string
+	KeyBack     string
+	KeySave     string
+	KeyCancel   string
+	KeyNext     string
+	KeyClose    string
+	KeyDetails  string
+	RuleDetails string
 }
 
 var followupVI = FollowupWords{
@@ -253,6 +258,10 @@ var followupVI = FollowupWords{
 	ActReveal:       "Xem danh tính",
 	ActDue:          "Việc đến hạn",
 	ActGuide:        "Gửi chỉ đạo",
+	ActCorrect:      "Sửa thông tin đơn",
+	FSummary:        "Tóm tắt",
+	FSender:         "Người gửi",
+	FEmployer:       "Nơi làm việc",
 	ChildCase:       "Vụ việc của đơn vị %s do đơn vị đó giải quyết; ở đây chỉ gửi chỉ đạo (phím o)",
 	GuideOwnCase:    "Chỉ gửi chỉ đạo cho vụ việc của đơn vị cấp dưới",
 	ActCase:         "Vụ việc đang xem",
@@ -302,7 +311,6 @@ var followupVI = FollowupWords{
 	ConfirmReopen:   "Mở lại vụ việc %s?",
 	ConfirmTransfer: "Chuyển vụ việc %s đến %s? Vụ việc sẽ kết thúc ở đơn vị này.",
 	ConfirmReject:   "Không thụ lý vụ việc %s? Vụ việc sẽ kết thúc.",
-	ConfirmKeys:     "C: Đồng ý    K hoặc Esc: Không",
 	Done:            "Đã lưu: %s · %s",
 
 	ExplainTitle: "Cách tính hạn · %s",
@@ -326,17 +334,19 @@ var followupVI = FollowupWords{
 	ColDay:      "Ngày",
 	ColState:    "Tình trạng",
 
-	KeyScroll: "cuộn (PgUp, PgDn)",
-	KeyOpen:   "mở vụ việc",
-	KeyMine:   "của tôi / cả đơn vị",
-	KeyPrint:  "in thông báo",
-	PrintDone: "Đã in thông báo: %s",
-	PrintNone: "In thông báo: mở một vụ việc trước",
-	KeyBack:   "về danh sách",
-	KeySave:   "lưu",
-	KeyCancel: "thôi",
-	KeyNext:   "ô kế",
-	KeyClose:  "đóng",
+	KeyScroll:   "cuộn (PgUp, PgDn)",
+	KeyOpen:     "mở vụ việc",
+	KeyMine:     "của tôi / cả đơn vị",
+	KeyPrint:    "in thông báo",
+	PrintDone:   "Đã in thông báo: %s",
+	PrintNone:   "In thông báo: mở một vụ việc trước",
+	KeyBack:     "về danh sách",
+	KeySave:     "lưu",
+	KeyCancel:   "thôi",
+	KeyNext:     "ô kế",
+	KeyClose:    "đóng",
+	KeyDetails:  "chi tiết quy tắc",
+	RuleDetails: "Chi tiết quy tắc (cho người duy trì bảng quy tắc)",
 }
 
 var followupEN = FollowupWords{
@@ -417,6 +427,10 @@ var followupEN = FollowupWords{
 	ActReveal:       "See identity",
 	ActDue:          "Due",
 	ActGuide:        "Send guidance",
+	ActCorrect:      "Correct details",
+	FSummary:        "Summary",
+	FSender:         "Sender",
+	FEmployer:       "Employer",
 	ChildCase:       "Site %s handles this case; from here you can only send guidance (key o)",
 	GuideOwnCase:    "Guidance goes only to cases of a child site",
 	ActCase:         "Open case",
@@ -441,7 +455,7 @@ var followupEN = FollowupWords{
 	FDecisionNo:     "Decision number",
 	FDecisionNoHint: "e.g. 12/QĐ-CĐ",
 	FDecisionDate:   "Decision date",
-	FRecovered:      "Money returned (đồng)",
+	FRecovered:      "Money returned (VND)",
 	FRestored:       "Workers restored",
 	FReplied:        "Written reply sent",
 	FTo:             "Transfer to",
@@ -466,7 +480,6 @@ var followupEN = FollowupWords{
 	ConfirmReopen:   "Reopen case %s?",
 	ConfirmTransfer: "Transfer case %s to %s? The case closes here.",
 	ConfirmReject:   "Reject case %s? The case closes.",
-	ConfirmKeys:     "Y: Yes    N or Esc: No",
 	Done:            "Saved: %s · %s",
 
 	ExplainTitle: "How the date is counted · %s",
@@ -490,15 +503,17 @@ var followupEN = FollowupWords{
 	ColDay:      "Day",
 	ColState:    "State",
 
-	KeyScroll: "scroll (PgUp, PgDn)",
-	KeyOpen:   "open case",
-	KeyMine:   "mine / whole office",
-	KeyPrint:  "print notice",
-	PrintDone: "Notice printed: %s",
-	PrintNone: "Print notice: open a case first",
-	KeyBack:   "back to list",
-	KeySave:   "save",
-	KeyCancel: "back",
-	KeyNext:   "next field",
-	KeyClose:  "close",
+	KeyScroll:   "scroll (PgUp, PgDn)",
+	KeyOpen:     "open case",
+	KeyMine:     "mine / whole office",
+	KeyPrint:    "print notice",
+	PrintDone:   "Notice printed: %s",
+	PrintNone:   "Print notice: open a case first",
+	KeyBack:     "back to list",
+	KeySave:     "save",
+	KeyCancel:   "back",
+	KeyNext:     "next field",
+	KeyClose:    "close",
+	KeyDetails:  "rule details",
+	RuleDetails: "Rule details (for whoever keeps the rule table)",
 }

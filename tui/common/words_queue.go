@@ -3,21 +3,25 @@ package common
 // QueueWords are the words of the queue screen (Vụ việc): the list of
 // cases, its search and filters, and the backlog review.
 type QueueWords struct {
-	Title       string
-	TitleClosed string
-	TitleReview string
-	Count       string // %d cases
-	CountOf     string // %d shown of %d
-	OverdueN    string // %d
-	DueSoonN    string // %d
-	Search      string
-	SearchHint  string
-	Empty       string
-	EmptyClosed string
-	NoMatch     string
-	Masked      string // a confidential sender, as lists show it
-	Unassigned  string
-	NoDeadline  string
+	Title          string
+	TitleClosed    string
+	TitleReview    string
+	Count          string // %d cases
+	CountOf        string // %d shown of %d
+	OverdueN       string // %d
+	DueSoonN       string // %d
+	Search         string
+	SearchHint     string
+	Empty          string
+	EmptyClosed    string
+	NoMatch        string
+	Masked         string // a confidential sender, as lists show it
+	PreviewSender  string
+	PreviewContent string
+	PreviewDue     string
+	PreviewHandler string
+	Unassigned     string
+	NoDeadline     string
 
 	// Columns.
 	ColNo       string
@@ -107,21 +111,25 @@ type QueueWords struct {
 }
 
 var queueVI = QueueWords{
-	Title:       "Vụ việc đang giải quyết",
-	TitleClosed: "Vụ việc đã kết thúc",
-	TitleReview: "Rà soát vụ việc tồn đọng",
-	Count:       "%d vụ việc",
-	CountOf:     "%d/%d vụ việc",
-	OverdueN:    "⚠ %d quá hạn",
-	DueSoonN:    "! %d sắp đến hạn",
-	Search:      "Tìm",
-	SearchHint:  "gõ số, tên, nơi làm việc hay nội dung (không cần dấu); Enter mở vụ việc",
-	Empty:       "Không có vụ việc nào đang giải quyết.",
-	EmptyClosed: "Chưa có vụ việc nào kết thúc.",
-	NoMatch:     "Không có vụ việc nào khớp. Esc xóa ô tìm, Ctrl+X bỏ lọc.",
-	Masked:      "(bảo mật)",
-	Unassigned:  "—",
-	NoDeadline:  "không có hạn",
+	Title:          "Vụ việc đang giải quyết",
+	TitleClosed:    "Vụ việc đã kết thúc",
+	TitleReview:    "Rà soát vụ việc tồn đọng",
+	Count:          "%d vụ việc",
+	CountOf:        "%d/%d vụ việc",
+	OverdueN:       "⚠ %d quá hạn",
+	DueSoonN:       "! %d sắp đến hạn",
+	Search:         "Tìm",
+	SearchHint:     "gõ số, tên, nơi làm việc hay nội dung (không cần dấu); Enter mở vụ việc",
+	Empty:          "Không có vụ việc nào đang giải quyết.",
+	EmptyClosed:    "Chưa có vụ việc nào kết thúc.",
+	NoMatch:        "Không có vụ việc nào khớp. Esc xóa ô tìm, Ctrl+X bỏ lọc.",
+	Masked:         "(bảo mật)",
+	PreviewSender:  "Người gửi",
+	PreviewContent: "Nội dung",
+	PreviewDue:     "Hạn",
+	PreviewHandler: "Cán bộ xử lý",
+	Unassigned:     "—",
+	NoDeadline:     "không có hạn",
 
 	ColNo:       "Số",
 	ColSender:   "Người gửi",
@@ -206,21 +214,25 @@ var queueVI = QueueWords{
 }
 
 var queueEN = QueueWords{
-	Title:       "Cases in progress",
-	TitleClosed: "Closed cases",
-	TitleReview: "Backlog review",
-	Count:       "%d cases",
-	CountOf:     "%d/%d cases",
-	OverdueN:    "⚠ %d overdue",
-	DueSoonN:    "! %d due soon",
-	Search:      "Find",
-	SearchHint:  "type a number, name, employer or content (no accents needed); Enter opens",
-	Empty:       "No case is in progress.",
-	EmptyClosed: "No case has been closed yet.",
-	NoMatch:     "No case matches. Esc clears the search, Ctrl+X the filters.",
-	Masked:      "(confidential)",
-	Unassigned:  "—",
-	NoDeadline:  "no time limit",
+	Title:          "Cases in progress",
+	TitleClosed:    "Closed cases",
+	TitleReview:    "Backlog review",
+	Count:          "%d cases",
+	CountOf:        "%d/%d cases",
+	OverdueN:       "⚠ %d overdue",
+	DueSoonN:       "! %d due soon",
+	Search:         "Find",
+	SearchHint:     "type a number, name, employer or content (no accents needed); Enter opens",
+	Empty:          "No case is in progress.",
+	EmptyClosed:    "No case has been closed yet.",
+	NoMatch:        "No case matches. Esc clears the search, Ctrl+X the filters.",
+	Masked:         "(confidential)",
+	PreviewSender:  "Sender",
+	PreviewContent: "Content",
+	PreviewDue:     "Due",
+	PreviewHandler: "Handler",
+	Unassigned:     "—",
+	NoDeadline:     "no time limit",
 
 	ColNo:       "No.",
 	ColSender:   "Sender",

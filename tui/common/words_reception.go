@@ -75,6 +75,8 @@ type ReceptionWords struct {
 	WarnNoReps      string
 	WarnGroupSmall  string
 	WarnDuplicate   string // %s: name of the existing person with the same number
+	KeyUseFound     string
+	NoneFound       string
 	ErrMaxReps      string
 	ErrNoPersonHere string
 	ErrKindOther    string
@@ -169,7 +171,9 @@ var receptionVI = ReceptionWords{
 	WarnReps:        "Đoàn %d người cử tối đa %d người đại diện (Luật Tiếp công dân Điều 29)",
 	WarnNoReps:      "Chưa ghi người đại diện của đoàn (Luật Tiếp công dân Điều 29)",
 	WarnGroupSmall:  "Đoàn đông người thường từ 5 người trở lên (Luật Tiếp công dân Điều 29)",
-	WarnDuplicate:   "Số này đã có trong dữ liệu: %s. Nếu là cùng người, hãy tìm và chọn người đó.",
+	WarnDuplicate:   "Số này đã có trong dữ liệu: %s. Nếu là cùng người, bấm Ctrl+Y để dùng người đó.",
+	KeyUseFound:     "dùng người đã có cùng số giấy tờ",
+	NoneFound:       "Không có người nào trong dữ liệu trùng số giấy tờ với người mới này.",
 	ErrMaxReps:      "Đoàn đông người cử tối đa 5 người đại diện.",
 	ErrNoPersonHere: "Hãy đưa con trỏ tới người cần bỏ trước.",
 	ErrKindOther:    "Chọn loại giấy tờ",
@@ -264,7 +268,9 @@ var receptionEN = ReceptionWords{
 	WarnReps:        "A group of %d elects at most %d representatives (Law on Citizen Reception Art. 29)",
 	WarnNoReps:      "No representative of the group entered (Law on Citizen Reception Art. 29)",
 	WarnGroupSmall:  "A group delegation usually has 5 people or more (Law on Citizen Reception Art. 29)",
-	WarnDuplicate:   "This number is already on file: %s. If it is the same person, search and pick them.",
+	WarnDuplicate:   "This number is already on file: %s. If it is the same person, press Ctrl+Y to use them.",
+	KeyUseFound:     "use the person on file with that number",
+	NoneFound:       "Nobody on file has the ID number of this new person.",
 	ErrMaxReps:      "A group elects at most 5 representatives.",
 	ErrNoPersonHere: "Move the cursor to the person to remove first.",
 	ErrKindOther:    "Choose the kind of document",

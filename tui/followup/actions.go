@@ -75,6 +75,11 @@ func (m *Model) disabled(id actionID) string {
 		return w.GuideOwnCase
 	case aExplain, aNote, aRemind:
 		return ""
+	case aCorrect:
+		if !m.entitled() {
+			return w.NeedRole
+		}
+		return ""
 	case aReveal:
 		switch {
 		case !c.Confidential:
@@ -111,11 +116,12 @@ func (m *Model) do(id actionID) tea.Cmd {
 	switch id {
 	case aDue:
 		m.mode = modeDue
-		m.loadDue()
-		return nil
+		return m.loadDue()
 	case aExplain:
 		m.openExplain()
 		return nil
+	case aCorrect:
+		return m.correctPetition()
 	}
 	m.openForm(id)
 	return nil
@@ -225,12 +231,11 @@ func (m *Model) buildForm(id actionID) *form {
 }
 
 // results are the results offered to conclude a case of its kind.
+//
+// Each result has its own key whatever the kind of case (1 right, 2 partly,
+// 3 wrong, 4 withdrawn, 5 settled or answered): a key means one thing.
 func (m *Model) results() []model.Result {
-	switch m.c.Kind {
-	case model.KindComplaint, model.KindDenunciation:
-		return []model.Result{model.ResultRight, model.ResultPartly, model.ResultWrong, model.ResultWithdrawn, model.ResultSettled}
-	}
-	return []model.Result{model.ResultSettled, model.ResultWithdrawn, model.ResultRight, model.ResultPartly, model.ResultWrong}
+	return []model.Result{model.ResultRight, model.ResultPartly, model.ResultWrong, model.ResultWithdrawn, model.ResultSettled}
 }
 
 // defaultHandler is who an acceptance assigns unless changed: the case's
@@ -284,6 +289,9 @@ func (m *Model) extendPreview(f *form) string {
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
+	if m.form.busy {
+		return nil // a moment: the action is being written
+	}
 	switch m.form.key(msg) {
 	case formCancel:
 		m.closeForm()
@@ -370,24 +378,23 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 	if bad {
 		return nil
 	}
-	st, me, id := m.ctx.Store, m.ctx.User.Login, m.caseID
-	var err error
+	st, me, id, act := m.ctx.Store, m.ctx.User.Login, m.caseID, f.act
+	// The write runs in a command; its answer (savedMsg) closes the form
+	// or shows the refusal beside its field.
+	var write func() error
 	switch f.act {
 	case aNote:
-		err = st.AddNote(me, id, text)
+		write = func() error { return st.AddNote(me, id, text) }
 	case aRemind:
 		if remind.On.Before(m.ctx.Today()) {
 			f.field("on").err = w.ReminderPast
 			return nil
 		}
-		err = st.SetReminder(me, id, remind)
+		write = func() error { return st.SetReminder(me, id, remind) }
 	case aGuide:
-		err = st.SendGuidance(me, id, text)
+		write = func() error { return st.SendGuidance(me, id, text) }
 	case aReveal:
-		err = st.RevealIdentity(me, id, a.Reason)
-		if err == nil {
-			m.revealed[id] = true
-		}
+		write = func() error { return st.RevealIdentity(me, id, a.Reason) }
 	default:
 		ev := m.event(f.act)
 		if f.act == aExtend && f.field("days") == nil {
@@ -405,26 +412,52 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 			return nil
 		}
 		if actions[f.act].dangerous && !confirmed {
-			m.confirm = &confirmation{text: m.confirmText(f.act, &a), ev: ev, a: a}
-			return nil
+			// Asked on the root's confirm page: only C/Y goes ahead, never
+			// Enter, so Enter pressed twice in habit records nothing.
+			act, cs := f.act, m.caseID
+			return common.AskConfirm(m.ctx, m.confirmText(f.act, &a), m.label(f.act), func() tea.Msg { return confirmedMsg{cs, act} })
 		}
-		_, err = st.CaseAction(me, id, ev, a)
+		write = func() error { _, err := st.CaseAction(me, id, ev, a); return err }
 	}
-	if err != nil {
-		var msg *model.Msg
-		if errors.As(err, &msg) {
-			m.place(msg)
+	f.busy = true
+	return func() tea.Msg { return savedMsg{caseID: id, act: act, err: write()} }
+}
+
+// savedMsg is the store's answer to an action's write.
+type savedMsg struct {
+	caseID string
+	act    actionID
+	err    error
+}
+
+// saved takes the answer: a refusal beside its field (the form stays as
+// typed), or the form closed and the case read again.
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	f, w := m.form, m.w
+	if f == nil || f.act != msg.act || m.caseID != msg.caseID {
+		if msg.err == nil {
+			return common.Changed(msg.caseID) // the person moved on meanwhile
+		}
+		return common.Error(m.ctx.Err(msg.err))
+	}
+	f.busy = false
+	if err := msg.err; err != nil {
+		var rm *model.Msg
+		if errors.As(err, &rm) {
+			m.place(rm)
 		} else {
 			f.err = m.ctx.Err(err)
 		}
 		return nil
 	}
+	if f.act == aReveal {
+		m.revealed[msg.caseID] = true
+	}
 	done := fmt.Sprintf(w.Done, m.label(f.act), m.c.No)
 	delete(m.drafts, m.draftKey(f.act))
 	m.form = nil
-	m.reload()
 	m.toEnd = true // the new event in sight
-	return tea.Batch(common.Changed(id), common.Status(done))
+	return tea.Batch(m.reload(), common.Changed(msg.caseID), common.Status(done), m.changedDraft())
 }
 
 // place shows a refusal beside the field it is about, or under the form.
@@ -461,21 +494,9 @@ func (m *Model) confirmText(id actionID, a *model.CaseAction) string {
 	return m.label(id) + " " + c.No + "?"
 }
 
-func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
-	switch strings.ToLower(msg.String()) {
-	case "c", "y", "enter":
-		m.confirm = nil
-		return m.submit(true)
-	case "k", "n", "esc":
-		m.confirm = nil
-	}
-	return nil
-}
-
-func (m *Model) confirmView() string {
-	st := m.ctx.Styles
-	inner := min(m.width-8, 64)
-	body := strings.Join(m.wrap("⚠ "+m.confirm.text, inner), "\n")
-	box := st.Box.Render(st.Warn.Render(body) + "\n\n" + st.Bold.Render(m.w.ConfirmKeys))
-	return m.center(box)
+// confirmedMsg is the answer of the confirm page: record the action
+// whose form is still open on that case.
+type confirmedMsg struct {
+	caseID string
+	act    actionID
 }

@@ -8,39 +8,72 @@ import (
 	"donthu/store"
 	"donthu/tui/common"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
 
-// reload reads the case, its deadline and its timeline again.
-func (m *Model) reload() {
-	st := m.ctx.Store
+// caseLoadedMsg carries the case read by reload's command.
+type caseLoadedMsg struct {
+	id       string
+	c        model.Case
+	evs      []model.Event
+	dl       model.Deadline
+	sender   *model.Person
+	prior    string
+	err      error // the case could not be read
+	timeline error // its timeline could not be read
+}
+
+// reload reads the case, its deadline and its timeline again, in a
+// command; loaded puts them on screen.
+func (m *Model) reload() tea.Cmd {
+	id := m.caseID
+	if id == "" {
+		return nil
+	}
+	st, today := m.ctx.Store, m.ctx.Today()
+	return func() tea.Msg {
+		msg := caseLoadedMsg{id: id}
+		c, err := st.Case(id)
+		if err != nil {
+			msg.err = err
+			return msg
+		}
+		evs, err := st.Timeline(id)
+		msg.timeline = err
+		msg.c, msg.evs = c, withSenderCorrections(st, c, evs)
+		msg.dl = model.ComputeDeadline(c.Clock(), st.Calendar(), today)
+		if len(c.Senders) > 0 {
+			if p, err := st.Person(c.Senders[0]); err == nil {
+				msg.sender = &p
+			}
+		}
+		if c.PriorCase != "" {
+			msg.prior = c.PriorCase
+			if p, err := st.Case(c.PriorCase); err == nil {
+				msg.prior = p.No
+			}
+		}
+		return msg
+	}
+}
+
+// loaded shows a case read by reload (if it is still the one open).
+func (m *Model) loaded(msg caseLoadedMsg) {
+	if msg.id != m.caseID {
+		return
+	}
 	m.loadErr = ""
-	c, err := st.Case(m.caseID)
-	if err != nil {
-		m.loadErr = m.ctx.Err(err)
+	if msg.err != nil {
+		m.loadErr = m.ctx.Err(msg.err)
 		m.c, m.evs, m.timeline = model.Case{}, nil, nil
 		return
 	}
-	evs, err := st.Timeline(m.caseID)
-	if err != nil {
-		m.loadErr = m.ctx.Err(err)
+	if msg.timeline != nil {
+		m.loadErr = m.ctx.Err(msg.timeline)
 	}
-	m.c, m.evs = c, evs
-	m.dl = model.ComputeDeadline(c.Clock(), st.Calendar(), m.ctx.Today())
-	m.sender = nil
-	if len(c.Senders) > 0 {
-		if p, err := st.Person(c.Senders[0]); err == nil {
-			m.sender = &p
-		}
-	}
-	m.prior = ""
-	if c.PriorCase != "" {
-		m.prior = c.PriorCase
-		if p, err := st.Case(c.PriorCase); err == nil {
-			m.prior = p.No
-		}
-	}
+	m.c, m.evs, m.dl, m.sender, m.prior = msg.c, msg.evs, msg.dl, msg.sender, msg.prior
 	m.buildTimeline()
 }
 
@@ -426,6 +459,8 @@ func (m *Model) describe(e *model.Event) string {
 		return s
 	case model.EvIdentityRevealed:
 		s = withReason(w.EvRevealed)
+	case model.EvPetitionCorrected, model.EvPersonCorrected, model.EvVisitCorrected:
+		return m.describeCorrection(e)
 	case model.EvDocumentPrinted:
 		var po model.Printout
 		e.Decode(&po)
@@ -448,33 +483,46 @@ func (m *Model) describe(e *model.Event) string {
 func (m *Model) openExplain() {
 	lang := m.ctx.Lang
 	var lines []string
-	for _, l := range model.ExplainDeadline(m.c.Clock(), m.ctx.Store.Calendar(), m.ctx.Today()) {
+	cal := m.ctx.Store.Calendar()
+	for _, l := range model.ExplainDeadline(m.c.Clock(), cal, m.ctx.Today()) {
 		lines = append(lines, m.wrap(l.In(lang), m.width-2)...)
 	}
-	m.explain = &explanation{lines: lines}
+	// The rule's id and how well it was checked are for the people who
+	// keep the rules: only under the details key.
+	var details []string
+	if d := model.ComputeDeadline(m.c.Clock(), cal, m.ctx.Today()); d.Rule.ID != "" {
+		details = append(details, "", m.ctx.Styles.Bold.Render(m.w.RuleDetails))
+		for _, l := range model.RuleDetails(d.Rule) {
+			details = append(details, m.wrap(l.In(lang), m.width-2)...)
+		}
+	}
+	m.explain = &explanation{lines: lines, details: details}
 }
 
 func (m *Model) explainKey(msg tea.KeyMsg) {
 	ex, k := m.explain, m.keys
 	page := max(m.height-4, 1)
 	switch {
-	case msg.String() == "esc", msg.String() == "x", msg.String() == "q":
+	case key.Matches(msg, k.Close):
 		m.explain = nil
 		return
+	case key.Matches(msg, k.Details):
+		ex.more = !ex.more
 	default:
 		if step, ok := k.Step(msg, page); ok {
 			ex.scroll += step
 		}
 	}
-	ex.scroll = max(0, min(ex.scroll, len(ex.lines)-(m.height-2)))
+	ex.scroll = max(0, min(ex.scroll, len(ex.shown())-(m.height-2)))
 }
 
 func (m *Model) explainView() string {
 	st, w, ex := m.ctx.Styles, m.w, m.explain
 	h := m.height - 2
 	out := []string{st.Title.Render(common.Truncate(fmt.Sprintf(w.ExplainTitle, m.c.No), m.width)), ""}
-	end := min(ex.scroll+h, len(ex.lines))
-	for _, l := range ex.lines[ex.scroll:end] {
+	lines := ex.shown()
+	end := min(ex.scroll+h, len(lines))
+	for _, l := range lines[ex.scroll:end] {
 		out = append(out, " "+l)
 	}
 	return strings.Join(out, "\n")

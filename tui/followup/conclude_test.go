@@ -6,6 +6,7 @@ import (
 
 	"donthu/model"
 	"donthu/tui/common"
+	"donthu/tui/tuitest"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -38,8 +39,8 @@ func TestConcludeRecordsWhatWasRestored(t *testing.T) {
 	sc, _ = send(sc, runes("3")...)
 	sc, _ = send(sc, key(tea.KeyTab))
 	sc, _ = send(sc, runes("2")...)
-	sc, _ = send(sc, key(tea.KeyCtrlS))
-	sc, _ = send(sc, runes("c")...)
+	sc, msgs := send(sc, key(tea.KeyCtrlS))
+	sc, _, _ = tuitest.Answer(sc, tuitest.PageOf(msgs), runes("c")[0].(tea.KeyMsg))
 	c, _ := s.Case(id)
 	if c.Status != model.StatusConcluded || c.Recovered != 12_500_000 || c.Restored != 3 || !c.Replied {
 		t.Fatalf("concluded %+v", c)

@@ -26,7 +26,6 @@ const (
 // signed-in user or the whole office, with the reminders people set.
 type dueView struct {
 	mine   bool
-	stale  bool
 	until  model.Date
 	items  []store.DueItem
 	groups []dueGroup
@@ -41,15 +40,36 @@ func weekEnd(d model.Date) model.Date {
 	return d.AddDays((7 - int(d.Weekday())) % 7)
 }
 
-func (m *Model) loadDue() {
+// dueLoadedMsg carries what is due, read by loadDue's command.
+type dueLoadedMsg struct {
+	mine  bool
+	today model.Date
+	items []store.DueItem
+}
+
+// loadDue reads what is due this week in a command; setDue shows it.
+func (m *Model) loadDue() tea.Cmd {
 	d := &m.due
 	today := m.ctx.Today()
-	d.until = weekEnd(today)
 	user := ""
 	if d.mine {
 		user = m.ctx.User.Login
 	}
-	d.items = m.ctx.Store.Due(today, d.until, user)
+	s, mine := m.ctx.Store, d.mine
+	return func() tea.Msg {
+		return dueLoadedMsg{mine: mine, today: today, items: s.Due(today, weekEnd(today), user)}
+	}
+}
+
+// setDue sorts what is due into its sections (overdue, today, this week).
+func (m *Model) setDue(msg dueLoadedMsg) {
+	d := &m.due
+	if msg.mine != d.mine {
+		return // the view was switched since; its own answer follows
+	}
+	today := msg.today
+	d.until = weekEnd(today)
+	d.items = msg.items
 	d.groups = d.groups[:0]
 	d.counts = [3]int{}
 	for i := range d.items {
@@ -81,7 +101,6 @@ func (m *Model) loadDue() {
 	}
 	d.items, d.groups = items, groups
 	d.cursor = max(0, min(d.cursor, len(d.items)-1))
-	d.stale = false
 	d.layout(m)
 }
 
@@ -105,15 +124,15 @@ func (m *Model) dueKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Mine):
 		d.mine = !d.mine
 		d.cursor, d.offset = 0, 0
-		m.loadDue()
+		return m.loadDue()
 	case key.Matches(msg, k.Open):
 		if d.cursor < len(d.items) {
-			m.open(d.items[d.cursor].ID)
+			return m.open(d.items[d.cursor].ID)
 		}
-	case msg.String() == actions[aDue].key, key.Matches(msg, k.Back):
+	case m.action(aDue).Matches(msg), key.Matches(msg, k.Back):
 		if m.caseID != "" {
 			m.mode = modeCase
-			m.reload()
+			return m.reload()
 		} else if key.Matches(msg, k.Back) {
 			return func() tea.Msg { return common.GotoMsg{Screen: common.ScreenQueue} }
 		}
@@ -125,9 +144,6 @@ func (m *Model) dueKey(msg tea.KeyMsg) tea.Cmd {
 // dueView draws the sections: overdue, today, this week.
 func (m *Model) dueView() string {
 	st, w, lang, d := m.ctx.Styles, m.w, m.ctx.Lang, &m.due
-	if d.stale {
-		m.loadDue()
-	}
 	who := w.DueAll
 	if d.mine {
 		who = fmt.Sprintf(w.DueMine, m.ctx.User.Name)
@@ -250,12 +266,9 @@ func (m *Model) dueCells(it *store.DueItem) []string {
 		return []string{no, sender, fmt.Sprintf(w.DueReminder, it.Reminder.Text), dueDate(it.Reminder.On, m.width), by}
 	}
 	dl := &it.Deadline
-	state := dl.Words(lang)
-	switch dl.State {
-	case model.DeadlineOverdue:
-		state = "⚠ " + state
-	case model.DeadlineDueSoon:
-		state = "! " + state
+	state := dl.ListWords(lang, m.ctx.Today())
+	if mark := dl.Mark(); mark != " " {
+		state = mark + " " + state
 	}
 	return []string{no, sender, dl.Step.Label().In(lang), dueDate(dl.Due, m.width), state}
 }

@@ -212,7 +212,7 @@ func screen(t testing.TB, s *store.Store, clk *storetest.Clock, login string, la
 	t.Helper()
 	sc := followup.New(newCtx(t, s, clk, login, lang))
 	sc.SetSize(80, 21)
-	sc.Init()
+	sc, _ = tuitest.Feed(sc, tuitest.Drain(sc.Init())...)
 	return sc
 }
 
@@ -221,7 +221,7 @@ func key(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
 // The drivers are tuitest's and apptest's; these names keep the tests short.
 var (
 	runes  = tuitest.Msgs
-	send   = tuitest.Send
+	send   = tuitest.Feed
 	runCmd = tuitest.Drain
 	plain  = tuitest.Strip
 )

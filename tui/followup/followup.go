@@ -45,26 +45,32 @@ type Model struct {
 	// Overlays: an action's form, its confirmation, the explanation of the
 	// deadline.
 	form    *form
-	confirm *confirmation
 	explain *explanation
 	drafts  map[string][]string // case/action -> what was typed, kept on Esc
+
+	draftSeq     int  // of the last change; a pause after it writes the draft
+	draftKept    bool // a draft of this screen is in the data file
+	draftChecked bool // the draft left last time was looked for
 
 	due   dueView
 	names map[string]string // login -> name
 	opt   Options
 }
 
-// confirmation asks before a dangerous action is recorded.
-type confirmation struct {
-	text string
-	ev   model.EventType
-	a    model.CaseAction
-}
-
 // explanation is the day-by-day count of the deadline.
 type explanation struct {
-	lines  []string
-	scroll int
+	lines   []string
+	details []string // the rule's id, confidence and what is left to check
+	more    bool     // details shown
+	scroll  int
+}
+
+// shown is what the explanation shows now.
+func (ex *explanation) shown() []string {
+	if ex.more {
+		return append(append([]string{}, ex.lines...), ex.details...)
+	}
+	return ex.lines
 }
 
 // New makes the screen.
@@ -80,13 +86,11 @@ func New(ctx *common.Context) common.Screen {
 
 // Init reloads what the screen shows when it becomes active.
 func (m *Model) Init() tea.Cmd {
-	if m.caseID != "" {
-		m.reload()
-	}
+	var due tea.Cmd
 	if m.mode == modeDue {
-		m.loadDue()
+		due = m.loadDue()
 	}
-	return nil
+	return tea.Batch(m.reload(), due, m.loadDraft())
 }
 
 // SetSize sets the size of the screen's body.
@@ -102,30 +106,48 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.OpenCaseMsg:
-		m.open(msg.ID)
+		return m, m.open(msg.ID)
+	case caseLoadedMsg:
+		m.loaded(msg)
+		return m, nil
+	case dueLoadedMsg:
+		m.setDue(msg)
+		return m, nil
+	case common.CorrectedMsg:
+		if msg.Err == nil && msg.Entity == m.caseID {
+			m.toEnd = true
+			return m, tea.Batch(m.reload(), common.Changed(msg.Entity))
+		}
 		return m, nil
 	case common.ChangedMsg:
+		var cmd tea.Cmd
 		if m.caseID != "" && (msg.Entity == m.caseID || model.EntityKind(msg.Entity) != model.EntCase) {
-			m.reload()
+			cmd = m.reload()
 		}
 		if m.mode == modeDue {
-			m.loadDue()
-		} else {
-			m.due.stale = true
+			cmd = tea.Batch(cmd, m.loadDue())
 		}
-		return m, nil
+		return m, cmd
 	case common.InputModeMsg:
 		if m.form != nil {
 			m.form.setMode(msg.Mode, msg.Style)
 		}
 		return m, nil
+	case draftTickMsg, draftFailedMsg, draftLoadedMsg:
+		cmd, _ := m.draftUpdate(msg)
+		return m, cmd
+	case savedMsg:
+		return m, m.saved(msg)
+	case confirmedMsg:
+		if m.form != nil && m.form.act == msg.act && m.caseID == msg.caseID {
+			return m, m.submit(true)
+		}
+		return m, nil
 	case tea.KeyMsg:
 		m.why = ""
 		switch {
-		case m.confirm != nil:
-			return m, m.confirmKey(msg)
 		case m.form != nil:
-			return m, m.formKey(msg)
+			return m, tea.Batch(m.formKey(msg), m.changedDraft())
 		case m.explain != nil:
 			m.explainKey(msg)
 			return m, nil
@@ -137,15 +159,17 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-// open shows case id.
-func (m *Model) open(id string) {
+// open shows case id (read in a command).
+func (m *Model) open(id string) tea.Cmd {
 	m.closeForm()
-	m.confirm, m.explain = nil, nil
+	m.explain = nil
 	if id != m.caseID {
 		m.toEnd = true // the newest events first in sight
+		// Nothing of the case left may be acted on while the new one is read.
+		m.c, m.evs, m.timeline = model.Case{}, nil, nil
 	}
 	m.caseID, m.mode = id, modeCase
-	m.reload()
+	return m.reload()
 }
 
 func (m *Model) caseKey(msg tea.KeyMsg) tea.Cmd {
@@ -163,7 +187,7 @@ func (m *Model) caseKey(msg tea.KeyMsg) tea.Cmd {
 		return m.printNotice()
 	default:
 		for _, a := range actions {
-			if msg.String() == a.key {
+			if m.action(a.id).Matches(msg) {
 				return m.do(a.id)
 			}
 		}
@@ -178,8 +202,6 @@ func (m *Model) scrollBy(d int) {
 // View draws the screen's body.
 func (m *Model) View() string {
 	switch {
-	case m.confirm != nil:
-		return m.confirmView()
 	case m.form != nil:
 		return m.form.view(m)
 	case m.explain != nil:
@@ -195,12 +217,10 @@ func (m *Model) ShortHelp() []key.Binding {
 	k := m.keys
 	// The root adds F1 and Ctrl+Q; together they must fit in 80 cells.
 	switch {
-	case m.confirm != nil:
-		return nil
 	case m.form != nil:
 		return []key.Binding{k.Next, k.Save, k.Cancel}
 	case m.explain != nil:
-		return []key.Binding{k.Scroll, k.Close}
+		return []key.Binding{k.Scroll, k.Details, k.Close}
 	case m.mode == modeDue:
 		return []key.Binding{k.Open, k.Mine}
 	}
@@ -214,7 +234,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case m.form != nil:
 		return [][]key.Binding{{k.Next, k.Save, k.Cancel}}
 	case m.explain != nil:
-		return [][]key.Binding{{k.Scroll, k.Close}}
+		return [][]key.Binding{{k.Scroll, k.Details, k.Close}}
 	case m.mode == modeDue:
 		// The keys of a case too, as a reference (they work once a case is
 		// open: Enter, or v back to it).

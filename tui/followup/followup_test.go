@@ -9,6 +9,7 @@ import (
 	"donthu/store"
 	"donthu/tui/common"
 	"donthu/tui/followup"
+	"donthu/tui/tuitest"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -183,25 +184,30 @@ func TestActionsMoveTheCase(t *testing.T) {
 	sc, _ = send(sc, runes("2")...)
 	sc, _ = send(sc, key(tea.KeyTab))
 	sc, _ = send(sc, runes("21/QĐ-CĐ")...)
-	sc, _ = send(sc, key(tea.KeyCtrlS))
-	if v := plain(sc.View()); !strings.Contains(v, "Kết luận vụ việc "+c.No+": Đúng một phần?") {
-		t.Fatalf("no confirmation:\n%s", v)
+	sc, msgs = send(sc, key(tea.KeyCtrlS))
+	page := tuitest.PageOf(msgs)
+	if page == nil || !strings.Contains(plain(page.View(80, 21)), "Kết luận vụ việc "+c.No+": Đúng một phần?") {
+		t.Fatalf("no confirmation: %#v", msgs)
 	}
-	sc, _ = send(sc, runes("k")...)
+	// Enter, pressed in habit, does not conclude.
+	if sc, _, closed := tuitest.Answer(sc, page, key(tea.KeyEnter)); closed || !sc.Dirty() {
+		t.Fatal("Enter answered the confirmation")
+	}
+	sc, _, _ = tuitest.Answer(sc, page, runes("k")[0].(tea.KeyMsg))
 	if v := plain(sc.View()); !strings.Contains(v, "[21/QĐ-CĐ") || !strings.Contains(v, "●2 Đúng một phần") {
 		t.Fatalf("the form lost its input:\n%s", v)
 	}
 	if c, _ = s.Case(id); !c.Open() {
 		t.Fatal("concluded without confirmation")
 	}
-	sc, _ = send(sc, key(tea.KeyCtrlS))
-	sc, msgs = send(sc, runes("c")...)
+	sc, msgs = send(sc, key(tea.KeyCtrlS))
+	sc, msgs, _ = tuitest.Answer(sc, tuitest.PageOf(msgs), runes("c")[0].(tea.KeyMsg))
 	if c, _ = s.Case(id); c.Status != model.StatusConcluded || c.Result != model.ResultPartly || c.DecisionNo != "21/QĐ-CĐ" || c.DecisionDate != today || !changed(msgs, id) {
 		t.Fatalf("conclude: %+v", c)
 	}
 	// Reopen (confirmed).
-	sc, _ = act(sc, "m", "Người khiếu nại cung cấp tài liệu mới")
-	sc, _ = send(sc, runes("c")...)
+	sc, msgs = act(sc, "m", "Người khiếu nại cung cấp tài liệu mới")
+	sc, _, _ = tuitest.Answer(sc, tuitest.PageOf(msgs), runes("c")[0].(tea.KeyMsg))
 	if c, _ = s.Case(id); c.Status != model.StatusOpen || c.Reopens != 1 {
 		t.Fatalf("reopen: %+v", c)
 	}
@@ -219,8 +225,8 @@ func TestActionsMoveTheCase(t *testing.T) {
 	}
 	// Request documents, transfer.
 	sc, _ = act(sc, "y", "Hợp đồng lao động, bảng lương")
-	sc, _ = act(sc, "c", "Thanh tra Sở Nội vụ", "Không thuộc thẩm quyền")
-	sc, _ = send(sc, runes("c")...)
+	sc, msgs = act(sc, "c", "Thanh tra Sở Nội vụ", "Không thuộc thẩm quyền")
+	sc, _, _ = tuitest.Answer(sc, tuitest.PageOf(msgs), runes("c")[0].(tea.KeyMsg))
 	if c, _ = s.Case(id); c.Status != model.StatusTransferred || c.TransferredTo != "Thanh tra Sở Nội vụ" || c.DocsRequested != 1 {
 		t.Fatalf("docs, transfer: %+v", c)
 	}
@@ -313,7 +319,7 @@ func TestReceptionistNotesAndRemindsOnly(t *testing.T) {
 			help += b.Help().Key + " " + b.Help().Desc + "\n"
 		}
 	}
-	if !strings.Contains(help, "k ✗ Kết luận (cần cán bộ xử lý)") {
+	if !strings.Contains(help, "k ✗ Kết luận ⚠ (cần cán bộ xử lý)") {
 		t.Errorf("F1 does not say why:\n%s", help)
 	}
 	// A note and a reminder work.
@@ -460,6 +466,7 @@ func TestDraftsAndDirty(t *testing.T) {
 func TestGolden(t *testing.T) {
 	s, clk, ids := fixture(t)
 	for _, lang := range []model.Lang{model.VI, model.EN} {
+		s.DropDraft(lan, "followup") // each language starts with no forms kept
 		a := newApp(s, clk, lan, lang, 80, 24)
 		a.Send(key(tea.KeyF5))
 		golden(t, "due."+lang.Code(), a.View())

@@ -6,6 +6,7 @@ import (
 	"donthu/tui/common"
 	"donthu/tui/textfield"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -64,6 +65,7 @@ type form struct {
 	err     string // a message about no one field
 	initial []string
 	preview func() string // a live line under the fields (a new last day)
+	busy    bool          // the write is on its way to the store
 }
 
 func (m *Model) newField(name, label string, kind fieldKind, value string, width int) formField {
@@ -172,47 +174,66 @@ const (
 	formCancel
 )
 
+// formKeys are the keys of an action's form. Enter on the last field
+// saves, as Ctrl+S does anywhere; a dangerous action is still confirmed
+// on the confirm page, where Enter does nothing.
+var formKeys = struct {
+	Cancel, Save, Enter, Next, Prev, Up, Down, Left, Right key.Binding
+}{
+	Cancel: key.NewBinding(key.WithKeys("esc")),
+	Save:   key.NewBinding(key.WithKeys("ctrl+s")),
+	Enter:  key.NewBinding(key.WithKeys("enter")),
+	Next:   key.NewBinding(key.WithKeys("tab")),
+	Prev:   key.NewBinding(key.WithKeys("shift+tab")),
+	Up:     key.NewBinding(key.WithKeys("up")),
+	Down:   key.NewBinding(key.WithKeys("down")),
+	Left:   key.NewBinding(key.WithKeys("left")),
+	Right:  key.NewBinding(key.WithKeys("right", " ")),
+}
+
 // key handles a key in the form.
 func (fm *form) key(msg tea.KeyMsg) formResult {
+	k := &formKeys
 	if len(fm.fields) == 0 {
-		switch msg.String() {
-		case "esc":
+		switch {
+		case key.Matches(msg, k.Cancel):
 			return formCancel
-		case "enter", "ctrl+s":
+		case key.Matches(msg, k.Enter), key.Matches(msg, k.Save):
 			return formSubmit
 		}
 		return formStay
 	}
 	f := &fm.fields[fm.focus]
 	last := fm.focus == len(fm.fields)-1
-	switch s := msg.String(); {
-	case s == "esc":
+	up, down := key.Matches(msg, k.Up), key.Matches(msg, k.Down)
+	switch {
+	case key.Matches(msg, k.Cancel):
 		return formCancel
-	case s == "ctrl+s", s == "enter" && last:
+	case key.Matches(msg, k.Save), key.Matches(msg, k.Enter) && last:
 		return formSubmit
-	case s == "enter", s == "tab":
+	case key.Matches(msg, k.Enter), key.Matches(msg, k.Next):
 		fm.setFocus(fm.focus + 1)
-	case s == "shift+tab":
+	case key.Matches(msg, k.Prev):
 		fm.setFocus(fm.focus - 1)
-	case f.kind == fkList && (s == "up" || s == "down"):
-		if s == "up" {
+	case f.kind == fkList && (up || down):
+		if up {
 			f.pick = max(f.pick-1, 0)
 		} else {
 			f.pick = min(f.pick+1, len(f.opts)-1)
 		}
-	case s == "up":
+	case up:
 		fm.setFocus(fm.focus - 1)
-	case s == "down":
+	case down:
 		fm.setFocus(fm.focus + 1)
 	case f.kind == fkChoice:
-		switch s {
-		case "left":
+		switch {
+		case key.Matches(msg, k.Left):
 			f.pick = (f.pick - 1 + len(f.opts)) % len(f.opts)
-		case "right", " ":
+		case key.Matches(msg, k.Right):
 			f.pick = (f.pick + 1) % len(f.opts)
-		default:
+		case msg.Type == tea.KeyRunes:
 			for i := range f.opts {
-				if s == choiceKey(i) {
+				if string(msg.Runes) == choiceKey(i) {
 					f.pick = i
 				}
 			}

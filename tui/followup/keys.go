@@ -26,6 +26,7 @@ const (
 	aReveal
 	aDue
 	aGuide
+	aCorrect
 	numActions
 )
 
@@ -34,7 +35,8 @@ const (
 // (reject), p phân công, y yêu cầu tài liệu, d tạm đình chỉ (dừng), g gia
 // hạn, k kết luận, m mở lại, c chuyển, n ghi chú (note), h hẹn nhắc, x
 // xem cách tính hạn, b bảo mật, v việc đến hạn, o chỉ đạo (an office's
-// guidance on a child site's case).
+// guidance on a child site's case), s sửa thông tin đơn (correct the
+// petition's details).
 type action struct {
 	id        actionID
 	key       string
@@ -59,6 +61,7 @@ var actions = [numActions]action{
 	aReveal:   {aReveal, "b", model.EvIdentityRevealed, false, false},
 	aDue:      {aDue, "v", "", false, false},
 	aGuide:    {aGuide, "o", model.EvCaseGuidance, true, false},
+	aCorrect:  {aCorrect, "s", model.EvPetitionCorrected, true, false},
 }
 
 // label is an action's name in the interface.
@@ -101,6 +104,8 @@ func (m *Model) label(id actionID) string {
 		return w.ActDue
 	case aGuide:
 		return w.ActGuide
+	case aCorrect:
+		return w.ActCorrect
 	}
 	return ""
 }
@@ -113,7 +118,8 @@ type keyMap struct {
 	Mine               key.Binding
 	Back               key.Binding
 	Save, Cancel, Next key.Binding // forms, help only
-	Close              key.Binding // the explanation, help only
+	Close              key.Binding // the explanation
+	Details            key.Binding // the explanation's rule details
 	Print              key.Binding // F9: the case's notice
 }
 
@@ -127,7 +133,8 @@ func newKeys(w *common.FollowupWords) keyMap {
 		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("Enter/Ctrl+S", w.KeySave)),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyCancel)),
 		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab ↑↓", w.KeyNext)),
-		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("x/Esc", w.KeyClose)),
+		Close:    key.NewBinding(key.WithKeys("esc", "x"), key.WithHelp("x/Esc", w.KeyClose)),
+		Details:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", w.KeyDetails)),
 		Print:    key.NewBinding(key.WithKeys("f9"), key.WithHelp("F9", w.KeyPrint)),
 	}
 }
@@ -146,13 +153,24 @@ func (m *Model) binding(id actionID) key.Binding {
 }
 
 func (m *Model) bindingW(id actionID, width int) key.Binding {
+	return m.action(id).HelpBinding(m.ctx.User, &m.ctx.Words.Desk, width)
+}
+
+// action is a case action as the interaction model has it (common.Action):
+// its key and label, whether it is dangerous, and why it cannot be used
+// now (the role first, then what the model says of the case; the role's
+// reason shortened as the help needs it).
+func (m *Model) action(id actionID) common.Action {
 	a := actions[id]
-	desc := m.label(id)
-	if why := m.disabled(id); why != "" {
+	act := common.NewAction(a.key, m.label(id), a.key).When(func() string {
+		why := m.disabled(id)
 		if why == m.w.NeedRole {
 			why = m.w.NeedRoleShort
 		}
-		desc = common.Truncate(m.w.DisabledSign+" "+desc+" ("+why+")", width)
+		return why
+	})
+	if a.dangerous {
+		act = act.Danger()
 	}
-	return key.NewBinding(key.WithKeys(a.key), key.WithHelp(a.key, desc))
+	return act
 }

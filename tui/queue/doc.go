@@ -1,7 +1,7 @@
 // Package queue is the Vụ việc screen: every open case of the office in
 // one list, soonest deadline first, searched as you type and filtered; the
 // closed cases one key away; and the backlog review (rà soát vụ việc tồn
-// đọng, DOMAIN.md §10).
+// đọng, docs/law.md, Backlog review).
 //
 // What it owns: a compact row per case (number, sender, kind, field,
 // handler, deadline, the folded search key), built once from the store's

@@ -166,7 +166,7 @@ func key(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
 // The drivers are tuitest's and apptest's; these names keep the tests short.
 var (
 	runes  = tuitest.Msgs
-	keys   = tuitest.Send
+	keys   = tuitest.Feed
 	runCmd = tuitest.Drain
 	plain  = tuitest.Strip
 )

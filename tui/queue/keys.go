@@ -38,7 +38,7 @@ func newKeys(w *common.QueueWords) keyMap {
 		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyClear)),
 		Filter:   key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("Ctrl+L", w.KeyFilter)),
 		ClearAll: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("Ctrl+X", w.KeyClearAll)),
-		Closed:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("Ctrl+D", w.KeyClosed)),
+		Closed:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("Ctrl+T", w.KeyClosed)),
 		Review:   key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("Ctrl+R", w.KeyReview)),
 
 		Next:   key.NewBinding(key.WithKeys("down", "tab"), key.WithHelp("↑↓ Tab", w.KeyMove)),

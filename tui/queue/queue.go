@@ -57,6 +57,7 @@ type Model struct {
 	filters       Filters
 	form          *filterForm // the filter form, when open
 	review        *reviewView // the backlog review, when shown
+	preview       preview     // the case under the cursor, when there is room to show it
 
 	// The rows of the list being shown (open or closed cases).
 	rows         []row
@@ -123,7 +124,7 @@ func (m *Model) Init() tea.Cmd {
 	if !m.loaded || m.loadedDay != today || m.loadedClosed != (m.view == viewClosed) {
 		m.load()
 	}
-	return nil
+	return m.previewCmd()
 }
 
 // SetSize sets the size of the screen's body.
@@ -178,7 +179,7 @@ func (m *Model) layout() {
 			add(colStatus, w.ColStatus, 16, false)
 		}
 		add(colDue, w.ColDue, 10, false)
-		add(colLeft, w.ColLeft, 21, false)
+		add(colLeft, w.ColLeft, 18, false)
 	default:
 		m.handlerWidth = 6
 		add(colKind, w.ColKind, 9, false)
@@ -189,11 +190,14 @@ func (m *Model) layout() {
 			// still say how urgent a case is, the date is in follow-up.
 			add(colDue, w.ColDue, 5, false)
 		}
-		add(colLeft, w.ColLeft, 20, false)
+		add(colLeft, w.ColLeft, 18, false) // "⚠ quá hạn 999 ngày"
 	}
 	m.table.Columns = cols
 	m.table.Width = m.width
 	m.table.Height = max(m.height-3, 2)
+	if m.showPreview() {
+		m.table.Height -= previewLines // the pane of the case under the cursor
+	}
 	m.table.RowStyle = m.rowStyle
 	for i := range m.rows {
 		m.rows[i].cells = nil
@@ -243,12 +247,19 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		if model.EntityKind(msg.Entity) == model.EntCase {
-			m.update(msg.Entity)
-		} else {
-			m.load()
+			return m, m.reread(msg.Entity)
 		}
+		m.load()
 		if m.review != nil {
 			m.review = m.newReview()
+		}
+		return m, nil
+	case caseMsg:
+		if m.loaded {
+			m.update(msg)
+			if m.review != nil {
+				m.review = m.newReview()
+			}
 		}
 		return m, nil
 	case common.InputModeMsg:
@@ -268,7 +279,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case m.review != nil:
 			return m, m.reviewKey(msg)
 		}
-		return m, m.listKey(msg)
+		cmd := m.listKey(msg)
+		return m, tea.Batch(cmd, m.previewCmd())
+	case previewMsg:
+		if msg.id == m.preview.id {
+			m.preview.c, m.preview.ok = msg.c, msg.err == nil
+		}
+		return m, nil
 	}
 	return m, nil
 }
@@ -368,7 +385,15 @@ func (m *Model) listView() string {
 	for i := m.table.Offset; i < end; i++ {
 		m.table.Rows[i] = m.cells(m.shown[i])
 	}
-	return head + "\n" + search + "\n" + m.filterLine() + "\n" + m.table.View(st, empty)
+	out := head + "\n" + search + "\n" + m.filterLine() + "\n" + m.table.View(st, empty)
+	if m.showPreview() && len(m.shown) > 0 {
+		lines := strings.Split(out, "\n")
+		for len(lines) < m.height-previewLines {
+			lines = append(lines, "")
+		}
+		out = strings.Join(append(lines, m.previewView()...), "\n")
+	}
+	return out
 }
 
 // filterLine says which filters are on.
@@ -394,9 +419,9 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Open, m.backKey()}
 	}
 	closed := m.closedKey()
-	closed.SetHelp("Ctrl+D", m.w.KeyClosedBar)
+	closed.SetHelp("Ctrl+T", m.w.KeyClosedBar)
 	if m.view == viewClosed {
-		closed.SetHelp("Ctrl+D", m.w.KeyOpenBar)
+		closed.SetHelp("Ctrl+T", m.w.KeyOpenBar)
 	}
 	review := k.Review
 	review.SetHelp("Ctrl+R", m.w.KeyReviewBar)
@@ -418,7 +443,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 func (m *Model) closedKey() key.Binding {
 	b := m.keys.Closed
 	if m.view == viewClosed {
-		b.SetHelp("Ctrl+D", m.w.KeyOpenCases)
+		b.SetHelp("Ctrl+T", m.w.KeyOpenCases)
 	}
 	return b
 }

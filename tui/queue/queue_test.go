@@ -55,7 +55,7 @@ func TestOrderMarksAndWords(t *testing.T) {
 	for _, tt := range []struct{ name, want string }{
 		{"Trần Thị Bích", "⚠ quá hạn 25 ngày"}, // accepted 6/1: due 5/2
 		{"Nguyễn Văn An", "! còn 3 ngày"},      // due Thursday 5/3: within three working days
-		{"Phạm Thị Dung", "còn 10 ngày LV"},    // a recommendation: 10 working days
+		{"Phạm Thị Dung", "còn 14 ngày"},       // a recommendation: 10 working days, said in days like every row
 		{"Vũ Thị Giang", "‖ tạm dừng"},         // suspended: last
 	} {
 		found := false
@@ -279,7 +279,7 @@ func TestFilterBadDateKeepsTheForm(t *testing.T) {
 func TestClosedCasesOneKeyAway(t *testing.T) {
 	s, clk := fixture(t)
 	sc := screen(t, s, clk, lan)
-	sc, _ = keys(sc, key(tea.KeyCtrlD))
+	sc, _ = keys(sc, key(tea.KeyCtrlT))
 	view := plain(sc.View())
 	rows := listRows(sc)
 	if !strings.HasPrefix(view, "Vụ việc đã kết thúc · 2 vụ việc") || len(rows) != 2 ||
@@ -287,7 +287,7 @@ func TestClosedCasesOneKeyAway(t *testing.T) {
 		!strings.Contains(rows[1], "Đặng Văn Hùng") || !strings.Contains(rows[1], "Đúng") || !strings.Contains(rows[1], "01/10/2025") {
 		t.Fatalf("closed view:\n%s", view)
 	}
-	sc, _ = keys(sc, key(tea.KeyCtrlD))
+	sc, _ = keys(sc, key(tea.KeyCtrlT))
 	if rows := listRows(sc); len(rows) != 7 {
 		t.Errorf("back to open: %d rows", len(rows))
 	}
@@ -310,7 +310,7 @@ func TestChangedMsgUpdatesTheList(t *testing.T) {
 	if len(rows) != 6 || strings.Contains(strings.Join(rows, "\n"), "Nguyễn Văn An") {
 		t.Fatalf("a concluded case stays in the open list:\n%s", strings.Join(rows, "\n"))
 	}
-	sc, _ = keys(sc, key(tea.KeyCtrlD))
+	sc, _ = keys(sc, key(tea.KeyCtrlT))
 	if rows := listRows(sc); len(rows) != 3 || !strings.Contains(rows[0], "Nguyễn Văn An") {
 		t.Fatalf("closed list:\n%s", strings.Join(rows, "\n"))
 	}
@@ -322,7 +322,7 @@ func TestChangedMsgUpdatesTheList(t *testing.T) {
 	if rows := listRows(sc); len(rows) != 2 {
 		t.Fatalf("closed list after reopening:\n%s", strings.Join(rows, "\n"))
 	}
-	sc, _ = keys(sc, key(tea.KeyCtrlD))
+	sc, _ = keys(sc, key(tea.KeyCtrlT))
 	if rows := listRows(sc); len(rows) != 7 {
 		t.Fatalf("open list after reopening: %d", len(rows))
 	}
@@ -370,7 +370,7 @@ func TestHelpFitsAndSaysEverything(t *testing.T) {
 			all = append(all, b.Help().Key+" "+b.Help().Desc)
 		}
 	}
-	for _, want := range []string{"Enter mở vụ việc", "Ctrl+L lọc", "Ctrl+D vụ đã kết thúc", "Ctrl+R rà soát tồn đọng", "Esc xóa ô tìm", "Ctrl+X bỏ lọc"} {
+	for _, want := range []string{"Enter mở vụ việc", "Ctrl+L lọc", "Ctrl+T vụ đã kết thúc", "Ctrl+R rà soát tồn đọng", "Esc xóa ô tìm", "Ctrl+X bỏ lọc"} {
 		if !strings.Contains(strings.Join(all, "\n"), want) {
 			t.Errorf("F1 help lacks %q", want)
 		}
@@ -407,9 +407,9 @@ func TestGolden(t *testing.T) {
 		golden(t, "search."+lang.Code(), a.View())
 		a.Send(key(tea.KeyEsc), key(tea.KeyCtrlL))
 		golden(t, "filter."+lang.Code(), a.View())
-		a.Send(key(tea.KeyEsc), key(tea.KeyCtrlD))
+		a.Send(key(tea.KeyEsc), key(tea.KeyCtrlT))
 		golden(t, "closed."+lang.Code(), a.View())
-		a.Send(key(tea.KeyCtrlD), key(tea.KeyCtrlR))
+		a.Send(key(tea.KeyCtrlT), key(tea.KeyCtrlR))
 		golden(t, "review."+lang.Code(), a.View())
 		a.Send(key(tea.KeyEsc), key(tea.KeyF1))
 		golden(t, "help."+lang.Code(), a.View())

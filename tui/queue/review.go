@@ -14,7 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 )
 
-// reviewView is the backlog review (DOMAIN.md §10): the open cases by age
+// reviewView is the backlog review (docs/law.md, Backlog review): the open cases by age
 // and status, and the matters resolved but brought back, each of which
 // opens in follow-up to be planned.
 type reviewView struct {

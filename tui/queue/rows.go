@@ -11,6 +11,8 @@ import (
 	"donthu/store"
 	"donthu/tui/common"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/charmbracelet/lipgloss"
 )
 
@@ -133,11 +135,27 @@ func (m *Model) adopt(set *rowSet) {
 	m.refilter()
 }
 
+// caseMsg carries a case read again after a change.
+type caseMsg struct {
+	id  string
+	c   model.Case
+	err error
+}
+
+// reread reads a changed case in a command; update puts it in the list.
+func (m *Model) reread(id string) tea.Cmd {
+	s := m.ctx.Store
+	return func() tea.Msg {
+		c, err := s.Case(id)
+		return caseMsg{id: id, c: c, err: err}
+	}
+}
+
 // update brings one case's row up to date after a change, adding or
 // dropping it as it enters or leaves the list.
-func (m *Model) update(id string) {
+func (m *Model) update(msg caseMsg) {
 	st := m.ctx.Store
-	c, err := st.Case(id)
+	id, c, err := msg.id, msg.c, msg.err
 	belongs := err == nil && c.Open() != m.loadedClosed
 	i, had := m.byID[id]
 	switch {
@@ -369,18 +387,15 @@ func (m *Model) leftWords(r *row) string {
 		return s
 	}
 	switch r.state {
-	case model.DeadlineOverdue:
-		return w.OverdueSign + " " + pick(w.OverdueDays, w.OverdueWorking)
-	case model.DeadlineDueSoon:
-		if r.left == 0 {
-			return w.DueSoonSign + " " + w.DueToday
+	case model.DeadlineOverdue, model.DeadlineDueSoon, model.DeadlineOnTime:
+		// One unit in every list: calendar days to the last day, with the
+		// same mark as everywhere (⚠ overdue, ! due soon).
+		d := model.Deadline{Due: r.due, State: r.state}
+		words := d.ListWords(m.ctx.Lang, m.ctx.Today())
+		if r.state == model.DeadlineOnTime {
+			return words
 		}
-		return w.DueSoonSign + " " + pick(w.LeftDays, w.LeftWorking)
-	case model.DeadlineOnTime:
-		if r.left == 0 {
-			return w.DueToday
-		}
-		return pick(w.LeftDays, w.LeftWorking)
+		return d.Mark() + " " + words
 	case model.DeadlineStopped:
 		return w.StoppedSign + " " + w.Stopped
 	case model.DeadlineMet:
@@ -403,27 +418,21 @@ func (m *Model) fullName(site, login string) string {
 	return n
 }
 
-// handlerName is a user's name as short as the column needs: the last
-// words of "Nguyễn Thị Lan" that fit ("Thị Lan", "Lan").
+// handlerName is a user's name as short as the column needs, shortened
+// as every name is (common.ShortName: "Nguyễn T. Lan", "N. T. Lan"), and
+// to the given name alone when even that does not fit.
 func (m *Model) handlerName(site, login string) string {
 	if login == "" {
 		return m.w.Unassigned
 	}
-	name := m.fullName(site, login)
-	width := m.handlerWidth
-	if common.Truncate(name, width) == name {
-		return name
+	name := common.ShortName(m.fullName(site, login), m.handlerWidth)
+	if common.Truncate(name, m.handlerWidth) != name {
+		// Not even the initials fit a narrow column: the given name, as
+		// colleagues call each other ("Bình", not "Trần …").
+		words := strings.Fields(name)
+		name = words[len(words)-1]
 	}
-	words := strings.Fields(name)
-	out := words[len(words)-1]
-	for i := len(words) - 2; i >= 0; i-- {
-		try := words[i] + " " + out
-		if len([]rune(try)) > width {
-			break
-		}
-		out = try
-	}
-	return out
+	return name
 }
 
 // shortNo drops the site code from a readable number when the rest is a

@@ -13,7 +13,7 @@
 // the store's (a *model.Msg with its Field), is shown beside its field and
 // the form stays as it was. After a save the form is cleared for the next
 // visitor. A denouncer's records are shown only to handlers and leaders
-// (DOMAIN.md §6).
+// (docs/law.md, Confidentiality).
 //
 // F9 prints the receipt (giấy biên nhận, Mẫu 02/TCD) of the visit just
 // saved through the ReceiptPrinter it is given (tui/printing in the

@@ -32,10 +32,10 @@ const (
 	fHeadCount
 	fGroupEmployer
 	fContent
-	fDocs
-	fDocCount
 	fOutcome
 	fReception
+	fDocs
+	fDocCount
 	// the petition
 	fPetition
 	fKind
@@ -115,6 +115,7 @@ type form struct {
 	confAuto      bool // confidential was switched on by the kind
 
 	notes map[focus]note
+	found map[int]string // a new person's index -> the person on file with the same ID number
 }
 
 func (m *Model) newField(ph string, width int) textfield.Model {
@@ -126,7 +127,7 @@ func (m *Model) newField(ph string, width int) textfield.Model {
 func (m *Model) newForm() *form {
 	w := &m.ctx.Words.Reception
 	l := m.ctx.Lang
-	f := &form{notes: map[focus]note{}}
+	f := &form{notes: map[focus]note{}, found: map[int]string{}}
 	f.search = m.newField(w.SearchHint, 60)
 	f.search.CharLimit = 100
 	f.headCount = m.newField("", 5)
@@ -232,11 +233,13 @@ func (f *form) order() []focus {
 	if f.group {
 		out = append(out, focus{fHeadCount, 0}, focus{fGroupEmployer, 0})
 	}
-	out = append(out, focus{fContent, 0}, focus{fDocs, 0}, focus{fDocCount, 0}, focus{fOutcome, 0}, focus{fReception, 0})
+	// The outcome comes right after the content: the common visit is a
+	// known person, one line, an outcome (Enter, type, Tab, a digit, Ctrl+S).
+	out = append(out, focus{fContent, 0}, focus{fOutcome, 0}, focus{fReception, 0})
 	if f.byHead() {
 		out = append(out, focus{fDelegated, 0})
 	}
-	out = append(out, focus{fPetition, 0})
+	out = append(out, focus{fDocs, 0}, focus{fDocCount, 0}, focus{fPetition, 0})
 	if f.petition {
 		out = append(out, focus{fKind, 0}, focus{fLetterDate, 0}, focus{fConfidential, 0})
 	}
@@ -388,6 +391,7 @@ func (m *Model) check(at focus) (n note, ok bool) {
 			}
 		}
 	case fIDNum:
+		delete(f.found, at.p)
 		s := d.idnum.Value()
 		if model.CleanDigits(s) == "" {
 			return note{}, false
@@ -410,11 +414,9 @@ func (m *Model) check(at focus) (n note, ok bool) {
 		if warn != nil {
 			return warnN(warn)
 		}
-		if ids := m.ctx.Store.PersonsByNumber(norm); len(ids) > 0 {
-			if p, err := m.ctx.Store.Person(ids[0]); err == nil {
-				return note{Level: noteWarn, Text: sprintf(w.WarnDuplicate, p.Name)}, true
-			}
-		}
+		// Whether the number is already on file is asked in a command
+		// (dupCmd) when the input is left; its answer adds the warning.
+		m.pending = append(m.pending, m.dupCmd(at, norm))
 	case fPhone:
 		if strings.TrimSpace(d.phone.Value()) != "" {
 			_, warn, msg := model.NormalizePhone(d.phone.Value())

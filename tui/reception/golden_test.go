@@ -25,7 +25,7 @@ func TestGolden(t *testing.T) {
 			d.Press("esc", "esc")
 			fillNewPerson(d)
 			tabTo(t, d, fContent)
-			d.Press("tab").Type("Đơn").Press("tab").Type("x").Press("tab", "2")
+			d.Press("tab", "2", "tab", "tab").Type("Đơn").Press("tab").Type("x")
 			tabTo(t, d, fKind)
 			d.Press("T")
 			d.Press("ctrl+s")

@@ -18,9 +18,14 @@ type keyMap struct {
 	Toggle    key.Binding
 	Choose    key.Binding
 	Back      key.Binding
+	Correct   key.Binding
+	UseFound  key.Binding
+	List      common.ListKeys   // the person picker
+	Toggles   common.ToggleKeys // on/off inputs
+	Choices   common.ChoiceKeys // ← → on a choice
 }
 
-func newKeys(w *common.ReceptionWords) keyMap {
+func newKeys(w *common.ReceptionWords, d *common.DeskWords) keyMap {
 	return keyMap{
 		Next:      key.NewBinding(key.WithKeys("tab", "down", "enter"), key.WithHelp("Tab/↓/Enter", w.KeyNext)),
 		Prev:      key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("Shift+Tab/↑", w.KeyPrev)),
@@ -32,5 +37,18 @@ func newKeys(w *common.ReceptionWords) keyMap {
 		Toggle:    key.NewBinding(key.WithKeys(" "), key.WithHelp("Space", w.KeyToggle)),
 		Choose:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", w.KeyChoose)),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
+		Correct:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("Ctrl+O", d.Correct)),
+		UseFound:  key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("Ctrl+Y", w.KeyUseFound)),
+		List:      pickerKeys(),
+		Toggles:   common.NewToggleKeys(),
+		Choices:   common.NewChoiceKeys(),
 	}
+}
+
+// pickerKeys are the list keys of the person picker; Home and End stay
+// with the search field (the start and end of what is typed).
+func pickerKeys() common.ListKeys {
+	k := common.NewListKeys()
+	k.Home, k.End = key.NewBinding(key.WithDisabled()), key.NewBinding(key.WithDisabled())
+	return k
 }

@@ -39,8 +39,22 @@ type Model struct {
 
 	lastVisit    *model.Visit
 	lastPetition *model.Petition
-	saved        string // what the last save said, shown until typing starts again
+	saved        string // what the last save said, shown until the next key
 	offer        string // the guidance sheets F9 prints with the receipt, shown with saved
+
+	saving       bool // a save is on its way to the store
+	draftSeq     int  // of the last change; a pause after it writes the draft
+	draftKept    bool // a draft of this form is in the data file
+	draftChecked bool // the draft left last time was looked for
+
+	pending []tea.Cmd // store look-ups the checks of the last key asked for
+}
+
+// savedMsg is the store's answer to saving the visit.
+type savedMsg struct {
+	v   model.Visit
+	p   *model.Petition
+	err error
 }
 
 // picker is the list of persons matching the search field.
@@ -72,7 +86,7 @@ func NewWith(ctx *common.Context, opt Options) common.Screen {
 	if opt.SearchLimit <= 0 {
 		opt.SearchLimit = 200
 	}
-	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Reception), width: 80, height: 21}
+	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Reception, &ctx.Words.Desk), width: 80, height: 21}
 	m.reset()
 	return m
 }
@@ -84,8 +98,8 @@ func (m *Model) reset() {
 	m.focusOn(focus{fSearch, 0})
 }
 
-// Init has nothing to load: the form starts empty.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init looks, once, for the draft left by a quit, a crash or a lock.
+func (m *Model) Init() tea.Cmd { return m.loadDraft() }
 
 // SetSize takes the body's size.
 func (m *Model) SetSize(w, h int) {
@@ -113,13 +127,23 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Pick, k.Back, k.Toggle},
-		{k.Save, k.NewPerson, k.Remove, k.Receipt, k.Choose},
+		{k.Save, k.NewPerson, k.Remove, k.Correct, k.UseFound, k.Receipt, k.Choose},
 	}
 }
 
 // Update handles keys and search results.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if cmd, ok := m.draftUpdate(msg); ok {
+		return m, cmd
+	}
+	if m.refresh(msg) {
+		return m, nil
+	}
 	switch msg := msg.(type) {
+	case common.CorrectedMsg:
+		return m, m.corrected(msg)
+	case savedMsg:
+		return m, m.afterSave(msg)
 	case searchMsg:
 		if msg.seq != m.pick.seq {
 			return m, nil // a newer search is on its way
@@ -140,7 +164,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
-		return m.key(msg)
+		if m.saving {
+			return m, nil // a moment: the visit is being written
+		}
+		m.saved = ""
+		sc, cmd := m.key(msg)
+		return sc, tea.Batch(cmd, m.changed(), m.takePending())
 	}
 	return m, nil
 }
@@ -156,37 +185,32 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return m, m.newPerson()
 	case key.Matches(k, km.Remove):
 		return m, m.remove()
+	case key.Matches(k, km.Correct):
+		return m, m.correct()
+	case key.Matches(k, km.UseFound):
+		return m, m.useFound()
 	}
 	if m.pick.open && m.at.f == fSearch {
-		switch k.String() {
-		case "up":
-			m.pickMove(-1)
+		if d, ok := km.List.Step(k, m.pickerRows()); ok {
+			m.pickMove(d)
 			return m, nil
-		case "down":
-			m.pickMove(1)
-			return m, nil
-		case "pgup":
-			m.pickMove(-m.pickerRows())
-			return m, nil
-		case "pgdown":
-			m.pickMove(m.pickerRows())
-			return m, nil
-		case "enter":
+		}
+		switch {
+		case key.Matches(k, km.Pick):
 			return m, m.pickCurrent()
-		case "esc":
+		case key.Matches(k, km.Back):
 			m.pick.open = false
 			return m, nil
 		}
 	}
 	switch {
 	case key.Matches(k, km.Back):
-		m.back()
-		return m, nil
+		return m, m.back()
 	case key.Matches(k, km.Prev):
 		m.move(-1)
 		return m, nil
 	case key.Matches(k, km.Next):
-		if k.String() == "down" && m.at.f == fSearch && !m.pick.open && m.pick.query != "" && m.form.search.Value() != "" {
+		if key.Matches(k, km.List.Down) && m.at.f == fSearch && !m.pick.open && m.pick.query != "" && m.form.search.Value() != "" {
 			m.pick.open = true // ↓ reopens the list closed with Esc
 			return m, nil
 		}
@@ -206,11 +230,9 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		}
 	case inChoice:
 		c := m.form.choice(m.at)
-		switch k.String() {
-		case "left":
-			m.cycle(c, -1)
-		case "right":
-			m.cycle(c, 1)
+		switch d := km.Choices.Step(k); d {
+		case -1, 1:
+			m.cycle(c, d)
 		default:
 			// A key picks; Tab or Enter moves on (moving by itself would make
 			// the habitual Tab after a choice skip the next input).
@@ -219,14 +241,8 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 			}
 		}
 	case inToggle:
-		t := m.form.toggle(m.at)
-		switch strings.ToLower(k.String()) {
-		case " ", "x":
-			m.setToggle(!*t)
-		case "c", "y":
-			m.setToggle(true)
-		case "k", "n":
-			m.setToggle(false)
+		if v, ok := km.Toggles.Apply(k, *m.form.toggle(m.at)); ok {
+			m.setToggle(v)
 		}
 	}
 	return m, nil
@@ -332,8 +348,9 @@ func indexOf(order []focus, at focus) int {
 	return 0
 }
 
-// back is Esc: one level up.
-func (m *Model) back() {
+// back is Esc: one level up; at the top of a form with changes, it
+// asks before discarding them.
+func (m *Model) back() tea.Cmd {
 	f := m.form
 	switch {
 	case m.at.personal():
@@ -348,7 +365,10 @@ func (m *Model) back() {
 	case m.at.f == fSearch && f.search.Value() != "":
 		f.search.SetValue("")
 		m.pick = picker{seq: m.pick.seq + 1}
+	case f.dirty():
+		return m.askDiscard()
 	}
+	return nil
 }
 
 // --- the person picker ---
@@ -397,7 +417,7 @@ func search(s *store.Store, seq int, q string, limit int, canSee bool) searchMsg
 }
 
 // hideConfidential drops from a card what would show the person to be a
-// denouncer (Luật Tố cáo Điều 47; DOMAIN.md §6).
+// denouncer (Luật Tố cáo Điều 47; docs/law.md, Confidentiality).
 func hideConfidential(c *store.PersonCard) {
 	secret := map[string]bool{}
 	var pets []model.Petition
@@ -510,6 +530,7 @@ func (m *Model) remove() tea.Cmd {
 		return common.Error(m.ctx.Words.Reception.ErrNoPersonHere)
 	}
 	f.visitors = append(f.visitors[:m.at.p], f.visitors[m.at.p+1:]...)
+	f.found = map[int]string{} // indexes moved: checked again on leaving
 	m.clearPersonNotes()
 	m.at = focus{fSearch, 0}
 	m.focusOn(focus{fSearch, 0})
@@ -577,7 +598,20 @@ func (m *Model) save() tea.Cmd {
 		return common.Error(sprintf(w.ErrFix, errs))
 	}
 	in := m.visitInput()
-	v, p, err := m.ctx.Store.RecordVisit(m.ctx.User.Login, in)
+	s, login := m.ctx.Store, m.ctx.User.Login
+	m.saving = true
+	return func() tea.Msg {
+		v, p, err := s.RecordVisit(login, in)
+		return savedMsg{v, p, err}
+	}
+}
+
+// afterSave takes the store's answer: a refusal beside its field, or a new
+// empty form and the numbers given.
+func (m *Model) afterSave(msg savedMsg) tea.Cmd {
+	f, w := m.form, &m.ctx.Words.Reception
+	m.saving = false
+	v, p, err := msg.v, msg.p, msg.err
 	if err != nil {
 		var msg *model.Msg
 		if errors.As(err, &msg) {
@@ -609,7 +643,7 @@ func (m *Model) save() tea.Cmd {
 		t.SetMode(mode)
 		t.SetToneStyle(style)
 	}
-	return tea.Batch(common.Status(text), common.Changed(entity))
+	return tea.Batch(m.dropDraft(), common.Status(text), common.Changed(entity))
 }
 
 // visitInput builds what the store records from the form (already checked).

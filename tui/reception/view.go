@@ -146,8 +146,6 @@ func (m *Model) formLines() []line {
 	}
 	c := focus{fContent, 0}
 	add(m.item(c, w.Content, labelWidth-1, m.textView(c)), c)
-	d, dc := focus{fDocs, 0}, focus{fDocCount, 0}
-	add(m.item(d, w.Docs, labelWidth-1, m.textView(d))+" "+m.item(dc, w.DocCount, 0, m.textView(dc)), d, dc)
 	o := focus{fOutcome, 0}
 	add(m.item(o, w.Outcome, labelWidth-1, m.choiceView(o)), o)
 	r := focus{fReception, 0}
@@ -156,6 +154,8 @@ func (m *Model) formLines() []line {
 		dg := focus{fDelegated, 0}
 		add(m.item(dg, "  "+w.Delegated, labelWidth-1, m.toggleView(dg, w.DelegatedDesc)), dg)
 	}
+	d, dc := focus{fDocs, 0}, focus{fDocCount, 0}
+	add(m.item(d, w.Docs, labelWidth-1, m.textView(d))+" "+m.item(dc, w.DocCount, 0, m.textView(dc)), d, dc)
 	p := focus{fPetition, 0}
 	add(m.item(p, w.Petition, labelWidth-1, m.toggleView(p, w.PetitionYes)), p)
 	if f.petition {

@@ -242,7 +242,7 @@ func (m *Model) tableKey(msg tea.KeyMsg) tea.Cmd {
 		m.unit = (m.unit + 1) % (len(m.units) + 1)
 		m.recompute()
 	case key.Matches(msg, k.Column):
-		if msg.String() == "shift+tab" {
+		if msg.Type == tea.KeyShiftTab {
 			m.col = (m.col + 2) % 3
 		} else {
 			m.col = (m.col + 1) % 3
@@ -355,9 +355,9 @@ func (m *Model) chartsKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		m.mode, m.charts = modeTable, nil
-	case key.Matches(msg, m.keys.Next), key.Matches(msg, m.keys.Column) && msg.String() == "tab":
+	case key.Matches(msg, m.keys.Next), key.Matches(msg, m.keys.Column) && msg.Type == tea.KeyTab:
 		c.which, c.cursor = (c.which+1)%len(c.charts), 0
-	case key.Matches(msg, m.keys.Prev), msg.String() == "shift+tab":
+	case key.Matches(msg, m.keys.Prev), msg.Type == tea.KeyShiftTab:
 		c.which, c.cursor = (c.which+len(c.charts)-1)%len(c.charts), 0
 	case key.Matches(msg, m.keys.Drill):
 		if bars == 0 {
@@ -374,12 +374,12 @@ func (m *Model) chartsKey(msg tea.KeyMsg) tea.Cmd {
 // --- the folder and the exports ---
 
 func (m *Model) folderKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, m.keys.Back):
 		m.mode = modeTable
 		m.folder.Blur()
 		return nil
-	case "enter":
+	case key.Matches(msg, m.keys.Drill): // Enter: use the folder typed
 		dir := strings.TrimSpace(m.folder.Value())
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			return common.Error(fmt.Sprintf(m.w.NoFolder, dir))
@@ -398,12 +398,12 @@ func (m *Model) folderKey(msg tea.KeyMsg) tea.Cmd {
 
 // rangeKey edits the range typed after k: two dates, from and to.
 func (m *Model) rangeKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, m.keys.Back):
 		m.mode = modeTable
 		m.rng.Blur()
 		return nil
-	case "enter":
+	case key.Matches(msg, m.keys.Drill): // Enter: take the range typed
 		p, bad := model.ParseRange(m.rng.Value())
 		if bad != nil {
 			return common.Error(bad.In(m.ctx.Lang))

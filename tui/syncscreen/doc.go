@@ -24,7 +24,7 @@
 // is not for this site.
 //
 // Caveats: finding sticks is a guess from where systems mount them
-// (USBRoots: drive letters on Windows, /media/$USER, /run/media/$USER and
+// (store/media.USBRoots: drive letters on Windows, /media/$USER, /run/media/$USER and
 // /mnt on Linux, /Volumes on macOS); a person can always type a path.
 // Importing is a dangerous action, open to handlers, leaders and
 // administrators, and asks first.

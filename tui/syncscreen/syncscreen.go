@@ -3,7 +3,6 @@ package syncscreen
 import (
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -12,6 +11,7 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/bundle"
+	"donthu/store/media"
 	"donthu/tui/common"
 	"donthu/tui/textfield"
 
@@ -71,7 +71,7 @@ type Model struct {
 	to   store.Peer // the peer a bundle is written for
 
 	// Choosing a folder.
-	opts      []folderOption
+	opts      []media.FolderOption
 	at        int // the option under the cursor; len(opts) is the path field
 	detecting bool
 	gen       int // drops the sticks found for an earlier choice
@@ -80,7 +80,7 @@ type Model struct {
 
 	// Importing, and what was done.
 	folder   string
-	files    []bundleFile
+	files    []media.File
 	results  []result
 	busy     string
 	exported *store.Exported
@@ -100,7 +100,7 @@ const (
 
 // result is one file of an import, described for the person.
 type result struct {
-	f     bundleFile
+	f     media.File
 	kind  resultKind
 	lines []string
 }
@@ -116,7 +116,7 @@ type loadedMsg struct {
 
 type optionsMsg struct {
 	gen  int
-	opts []folderOption
+	opts []media.FolderOption
 }
 
 type exportedMsg struct {
@@ -126,7 +126,7 @@ type exportedMsg struct {
 
 type scannedMsg struct {
 	dir    string
-	files  []bundleFile
+	files  []media.File
 	errMsg string
 }
 
@@ -176,7 +176,7 @@ func NewWith(ctx *common.Context, opt Options) common.Screen {
 		opt.Poll = 150 * time.Millisecond
 	}
 	if opt.Roots == nil {
-		opt.Roots = func() []string { return USBRoots(runtime.GOOS, currentUser(), OSFS) }
+		opt.Roots = func() []string { return media.Sticks(runtime.GOOS) }
 	}
 	w := &ctx.Words.Sync
 	m := &Model{ctx: ctx, w: w, opt: opt, keys: newKeys(w), width: 80, height: 21}
@@ -406,7 +406,7 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 func (m *Model) startPick(o op) tea.Cmd {
 	m.mode, m.op, m.pickErr = modePick, o, ""
 	m.path.Reset()
-	m.opts = folderOptions(m.dir, nil, o == opExport, OSFS)
+	m.opts = media.FolderOptions(m.dir, nil, o == opExport, media.OSFS)
 	m.at = 0
 	m.focusAt()
 	return m.detect()
@@ -417,15 +417,15 @@ func (m *Model) detect() tea.Cmd {
 	m.detecting = true
 	gen, dir, export, roots := m.gen, m.dir, m.op == opExport, m.opt.Roots
 	return func() tea.Msg {
-		return optionsMsg{gen: gen, opts: folderOptions(dir, roots(), export, OSFS)}
+		return optionsMsg{gen: gen, opts: media.FolderOptions(dir, roots(), export, media.OSFS)}
 	}
 }
 
 // setOptions shows the folders found, keeping the cursor where it was.
-func (m *Model) setOptions(opts []folderOption) {
+func (m *Model) setOptions(opts []media.FolderOption) {
 	cur, onField := "", m.at >= len(m.opts)
 	if !onField {
-		cur = m.opts[m.at].path
+		cur = m.opts[m.at].Path
 	}
 	m.opts, m.detecting = opts, false
 	switch {
@@ -434,7 +434,7 @@ func (m *Model) setOptions(opts []folderOption) {
 	default:
 		m.at = 0
 		for i, o := range opts {
-			if o.path == cur {
+			if o.Path == cur {
 				m.at = i
 			}
 		}
@@ -468,20 +468,20 @@ func (m *Model) pickKey(k tea.KeyMsg) tea.Cmd {
 		}
 		m.focusAt()
 		return nil
-	case k.String() == "enter":
+	case key.Matches(k, m.keys.Pick):
 		m.pickErr = ""
 		if onField {
 			return m.use(strings.TrimSpace(model.NFC(m.path.Value())), nil)
 		}
 		o := m.opts[m.at]
-		return m.use(o.path, &o)
-	case k.String() == "up":
+		return m.use(o.Path, &o)
+	case key.Matches(k, m.keys.Up):
 		if m.at > 0 {
 			m.at--
 			m.focusAt()
 		}
 		return nil
-	case k.String() == "down":
+	case key.Matches(k, m.keys.Down):
 		if m.at < len(m.opts) {
 			m.at++
 			m.focusAt()
@@ -503,7 +503,7 @@ func (m *Model) pickKey(k tea.KeyMsg) tea.Cmd {
 }
 
 // use starts the work on the chosen folder.
-func (m *Model) use(path string, o *folderOption) tea.Cmd {
+func (m *Model) use(path string, o *media.FolderOption) tea.Cmd {
 	if path == "" {
 		m.pickErr = m.w.PathEmpty
 		return nil
@@ -513,35 +513,26 @@ func (m *Model) use(path string, o *folderOption) tea.Cmd {
 		site := s.Site()
 		return m.start("", func(*job) tea.Msg { return scan(s, w, path, site) })
 	}
-	create := o != nil && o.root != "" && !o.exists
+	create := o != nil && o.Root != "" && !o.Exists
 	to, lang := m.to.Code, m.ctx.Lang
 	return m.start(sprintf(w.Writing, s.Site(), to, path), func(*job) tea.Msg {
 		if create {
 			// A stick's own bundle folder is made the first time; a typed
 			// path must exist (a typo must not make folders).
-			if err := os.Mkdir(path, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
+			if err := media.MakeFolder(path); err != nil {
 				return exportedMsg{errMsg: sprintf(w.NoFolder, path)}
 			}
 		}
-		if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
+		if !media.IsFolder(path) {
 			return exportedMsg{errMsg: sprintf(w.NoFolder, path)}
 		}
-		x, err := s.ExportBundle(to, asFolder(path))
+		x, err := s.ExportBundle(to, media.AsFolder(path))
 		if err != nil {
 			return exportedMsg{errMsg: store.Message(err, lang)}
 		}
 		s.SetExportDir(path)
 		return exportedMsg{x: x}
 	})
-}
-
-// asFolder ends a path with a separator, so the store takes it as a
-// folder and never as a file name.
-func asFolder(path string) string {
-	if strings.HasSuffix(path, string(os.PathSeparator)) || strings.HasSuffix(path, "/") {
-		return path
-	}
-	return path + string(os.PathSeparator)
 }
 
 func (m *Model) afterExport(msg exportedMsg) tea.Cmd {
@@ -563,17 +554,15 @@ func (m *Model) afterExport(msg exportedMsg) tea.Cmd {
 
 // scan lists the bundle files of a folder.
 func scan(s *store.Store, w *common.SyncWords, dir, site string) scannedMsg {
-	fi, err := os.Stat(dir)
-	if err != nil || !fi.IsDir() {
+	if !media.IsFolder(dir) {
 		return scannedMsg{dir: dir, errMsg: sprintf(w.NoFolder, dir)}
 	}
-	names, err := OSFS.ReadDir(dir)
+	fs, err := media.ListFolder(dir, site)
 	if err != nil {
 		return scannedMsg{dir: dir, errMsg: sprintf(w.ReadFolderErr, dir, err.Error())}
 	}
-	fs := bundleFiles(dir, names, site)
 	if len(fs) == 0 {
-		return scannedMsg{dir: dir, errMsg: sprintf(w.NoFiles, "*"+bundleExt, dir)}
+		return scannedMsg{dir: dir, errMsg: sprintf(w.NoFiles, "*"+media.BundleExt, dir)}
 	}
 	s.SetExportDir(dir)
 	return scannedMsg{dir: dir, files: fs}
@@ -591,16 +580,18 @@ func (m *Model) afterScan(msg scannedMsg) tea.Cmd {
 }
 
 func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
-	switch strings.ToLower(k.String()) {
-	case "c", "y", "enter":
-		if toImport(m.files) == 0 {
+	switch {
+	case key.Matches(k, m.keys.Confirm):
+		if media.ToImport(m.files) == 0 {
 			return nil
 		}
 		m.results, m.exported, m.offset = nil, nil, 0
 		return m.importAll()
-	case "k", "n", "esc":
+	case key.Matches(k, m.keys.No):
 		m.mode = modePick
 		m.focusAt()
+	case k.Type == tea.KeyEnter:
+		return common.Error(m.ctx.Words.Desk.ConfirmEnter)
 	}
 	return nil
 }
@@ -609,12 +600,12 @@ func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
 // transaction of its own, so that a refused one leaves the others in.
 func (m *Model) importAll() tea.Cmd {
 	s, w, files := m.ctx.Store, m.w, m.files
-	return m.start(sprintf(w.Importing, 1, len(files), files[0].name), func(j *job) tea.Msg {
+	return m.start(sprintf(w.Importing, 1, len(files), files[0].Name), func(j *job) tea.Msg {
 		done := make([]imported, len(files))
 		for i, f := range files {
-			j.set(sprintf(w.Importing, i+1, len(files), f.name))
-			if f.skip == skipNone {
-				done[i].x, done[i].err = s.ImportBundle(f.path)
+			j.set(sprintf(w.Importing, i+1, len(files), f.Name))
+			if f.Skip == media.SkipNone {
+				done[i].x, done[i].err = s.ImportBundle(f.Path)
 			}
 		}
 		return importedMsg{done: done}
@@ -631,17 +622,17 @@ func (m *Model) afterImport(msg importedMsg) tea.Cmd {
 }
 
 // describe says how importing one file went.
-func (m *Model) describe(f bundleFile, x store.Imported, err error) result {
+func (m *Model) describe(f media.File, x store.Imported, err error) result {
 	w, l := m.w, m.ctx.Lang
 	r := result{f: f}
 	mf := x.Manifest
 	switch {
-	case f.skip == skipOwn:
+	case f.Skip == media.SkipOwn:
 		r.kind = resSkipped
-		r.lines = []string{sprintf(w.SkipOwn, f.to)}
-	case f.skip == skipOther:
+		r.lines = []string{sprintf(w.SkipOwn, f.To)}
+	case f.Skip == media.SkipOther:
 		r.kind = resSkipped
-		r.lines = []string{sprintf(w.SkipOther, f.to)}
+		r.lines = []string{sprintf(w.SkipOther, f.To)}
 	case errors.Is(err, bundle.ErrReplay):
 		r.kind = resHad
 		if mf.From != "" {
@@ -680,21 +671,13 @@ func (m *Model) counts() string {
 // --- after the work ---
 
 func (m *Model) resultKey(k tea.KeyMsg) tea.Cmd {
-	switch k.String() {
-	case "enter", "esc":
+	switch {
+	case key.Matches(k, m.keys.Pick), key.Matches(k, m.keys.Back):
 		m.mode, m.exported, m.results, m.offset = modeList, nil, nil, 0
-	case "up":
-		m.offset--
-	case "down":
-		m.offset++
-	case "pgup":
-		m.offset -= max(m.height-4, 1)
-	case "pgdown":
-		m.offset += max(m.height-4, 1)
-	case "home":
-		m.offset = 0
-	case "end":
-		m.offset = 1 << 20
+	default:
+		if d, ok := m.keys.List.Step(k, max(m.height-4, 1)); ok {
+			m.offset = max(0, min(m.offset+d, 1<<20))
+		}
 	}
 	return nil
 }

@@ -104,7 +104,12 @@ func TestExportThenImport(t *testing.T) {
 	office := screen(t, ctxFor(t, w.office, w.clk, model.VI), w.stick)
 	office.Expect("GL07", "cấp dưới", "chưa nhận")
 	office.Press("n").Expect("Nhập các gói từ thư mục:", folder)
-	office.Press("enter").Expect("Nhập gói từ "+folder, "Tìm thấy 1 tệp gói", "donthu-GL07-to-HN01-2026-03-02-0001.age  từ GL07, gói số 1", "C hoặc Enter: nhập 1 gói")
+	office.Press("enter").Expect("Nhập gói từ "+folder, "Tìm thấy 1 tệp gói", "donthu-GL07-to-HN01-2026-03-02-0001.age  từ GL07, gói số 1", "C: nhập 1 gói")
+	// Enter, pressed in habit, imports nothing: importing takes C.
+	office.Press("enter").Expect("C: nhập 1 gói")
+	if st, isErr := office.Status(); !isErr || !strings.Contains(st, "Enter không xác nhận") || changed(office) {
+		t.Fatalf("Enter on the import question: %q", st)
+	}
 	office.Press("c")
 	office.Expect("Đã nhập 1 · đã có 0 · bị từ chối 0 · bỏ qua 0", "✓ donthu-GL07-to-HN01-2026-03-02-0001.age",
 		fmt.Sprintf("đã nhập gói số 1 từ GL07: %d sự kiện mới, 0 đã có", n))
@@ -280,7 +285,7 @@ func TestHelp(t *testing.T) {
 			keys = append(keys, k.Help().Key)
 		}
 	}
-	if got := strings.Join(keys, " "); got != "↑↓ g n Enter Tab r C/Enter ↑↓ PgUp PgDn Esc" {
+	if got := strings.Join(keys, " "); got != "↑↓ g n Enter Tab r C ↑↓ PgUp PgDn Esc" {
 		t.Fatalf("full help: %s", got)
 	}
 	if got := d.S.ShortHelp(); len(got) != 3 || got[1].Help().Key != "g" {

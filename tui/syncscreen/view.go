@@ -7,6 +7,7 @@ import (
 
 	"donthu/model"
 	"donthu/store"
+	"donthu/store/media"
 	"donthu/tui/common"
 
 	"github.com/charmbracelet/lipgloss"
@@ -338,17 +339,17 @@ func (m *Model) pickView() string {
 	pw, nw := 20, 0
 	for i, o := range m.opts {
 		var ns []string
-		if o.remembered {
+		if o.Remembered {
 			ns = append(ns, w.Remembered)
 		}
-		if o.root != "" {
-			ns = append(ns, sprintf(w.Stick, stickName(o.root)))
+		if o.Root != "" {
+			ns = append(ns, sprintf(w.Stick, stickName(o.Root)))
 		}
-		if m.op == opExport && !o.exists && o.root != "" {
+		if m.op == opExport && !o.Exists && o.Root != "" {
 			ns = append(ns, w.StickCreate)
 		}
 		notes[i] = strings.Join(ns, " · ")
-		pw, nw = max(pw, lipgloss.Width(o.path)), max(nw, lipgloss.Width(notes[i]))
+		pw, nw = max(pw, lipgloss.Width(o.Path)), max(nw, lipgloss.Width(notes[i]))
 	}
 	// A long path puts its notes on a line of their own.
 	twoLines := 1+pw+2+nw > m.width
@@ -356,7 +357,7 @@ func (m *Model) pickView() string {
 		pw = m.width - 1
 	}
 	for i, o := range m.opts {
-		mark, path := " ", common.Pad(o.path, pw)
+		mark, path := " ", common.Pad(o.Path, pw)
 		if i == m.at {
 			mark, path = "›", st.Selected.Render(path)
 		}
@@ -406,9 +407,9 @@ func stickName(root string) string {
 	return r
 }
 
-func anyStick(opts []folderOption) bool {
+func anyStick(opts []media.FolderOption) bool {
 	for _, o := range opts {
-		if o.root != "" {
+		if o.Root != "" {
 			return true
 		}
 	}
@@ -418,20 +419,20 @@ func anyStick(opts []folderOption) bool {
 // --- importing ---
 
 // fileLine is one file of a folder with what is known of it.
-func (m *Model) fileLine(f bundleFile, sign string, width int) string {
+func (m *Model) fileLine(f media.File, sign string, width int) string {
 	w := m.w
 	var note string
 	switch {
-	case f.skip == skipOwn:
-		note = sprintf(w.SkipOwn, f.to)
-	case f.skip == skipOther:
-		note = sprintf(w.SkipOther, f.to)
-	case f.from != "":
-		note = sprintf(w.FromNumber, f.from, f.number)
+	case f.Skip == media.SkipOwn:
+		note = sprintf(w.SkipOwn, f.To)
+	case f.Skip == media.SkipOther:
+		note = sprintf(w.SkipOther, f.To)
+	case f.From != "":
+		note = sprintf(w.FromNumber, f.From, f.Number)
 	default:
 		note = w.Unnamed
 	}
-	return common.Truncate(sign+" "+f.name+"  "+m.ctx.Styles.Muted.Render(note), width)
+	return common.Truncate(sign+" "+f.Name+"  "+m.ctx.Styles.Muted.Render(note), width)
 }
 
 func (m *Model) confirmView() string {
@@ -444,13 +445,13 @@ func (m *Model) confirmView() string {
 			break
 		}
 		sign := "•"
-		if f.skip != skipNone {
+		if f.Skip != media.SkipNone {
 			sign = "·"
 		}
 		out = append(out, m.fileLine(f, sign, m.width))
 	}
 	out = append(out, "")
-	n := toImport(m.files)
+	n := media.ToImport(m.files)
 	if n == 0 {
 		out = append(out, st.Bold.Render(w.NothingToDo))
 		return m.fit(out)
@@ -516,7 +517,7 @@ func (m *Model) resultLines() []string {
 		case resSkipped:
 			sign, style = "·", st.Muted
 		}
-		out = append(out, style.Render(sign)+" "+st.Bold.Render(common.Truncate(r.f.name, m.width-2)))
+		out = append(out, style.Render(sign)+" "+st.Bold.Render(common.Truncate(r.f.Name, m.width-2)))
 		for _, l := range r.lines {
 			ls := wrap(l, m.width, "    ")
 			for _, x := range ls {

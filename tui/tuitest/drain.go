@@ -59,3 +59,54 @@ func Strip(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// PageOf returns the page the last PushMsg among msgs pushes (a confirm
+// page, a picker), or nil: screen tests stand in for the root's stack.
+func PageOf(msgs []tea.Msg) common.Page {
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if p, ok := msgs[i].(common.PushMsg); ok {
+			return p.Page
+		}
+	}
+	return nil
+}
+
+// Answer presses k on page p, as the root would with p on top, and gives
+// the messages that follow to sc; closed reports whether p closed.
+func Answer(sc common.Screen, p common.Page, k tea.KeyMsg) (common.Screen, []tea.Msg, bool) {
+	closed, cmd := p.Key(k)
+	sc, out := Feed(sc, Drain(cmd)...)
+	return sc, out, closed
+}
+
+// forRoot reports whether msg is for the root (navigation, status, pages,
+// change notices) rather than the answer of a screen's own command.
+func forRoot(msg tea.Msg) bool {
+	switch msg.(type) {
+	case common.StatusMsg, common.GotoMsg, common.OpenCaseMsg, common.OpenPetitionMsg, common.PushMsg, common.ChangedMsg, tea.QuitMsg:
+		return true
+	}
+	return false
+}
+
+// Feed is Send that also gives the screen the answers of its own commands
+// (a write's result, a draft's timer), as the runtime would, and returns
+// only the messages meant for the root.
+func Feed(sc common.Screen, msgs ...tea.Msg) (common.Screen, []tea.Msg) {
+	var out []tea.Msg
+	queue := append([]tea.Msg(nil), msgs...)
+	for n := 0; len(queue) > 0 && n < 10000; n++ {
+		msg := queue[0]
+		queue = queue[1:]
+		var cmd tea.Cmd
+		sc, cmd = sc.Update(msg)
+		for _, m := range Drain(cmd) {
+			if forRoot(m) {
+				out = append(out, m)
+			} else {
+				queue = append(queue, m)
+			}
+		}
+	}
+	return sc, out
+}

@@ -60,7 +60,7 @@ func (d *Screen) run(cmd tea.Cmd) {
 		for _, c := range m {
 			d.run(c)
 		}
-	case common.StatusMsg, common.GotoMsg, common.OpenCaseMsg, common.OpenPetitionMsg, tea.QuitMsg:
+	case common.StatusMsg, common.GotoMsg, common.OpenCaseMsg, common.OpenPetitionMsg, common.PushMsg, tea.QuitMsg:
 		d.Out = append(d.Out, m)
 	case common.ChangedMsg:
 		d.Out = append(d.Out, m)

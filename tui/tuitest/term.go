@@ -293,3 +293,15 @@ func Build(t testing.TB, pkg string) string {
 	}
 	return out
 }
+
+// Kill ends the program at once (SIGKILL: no chance to save anything),
+// as a crash or a pulled plug would, and waits for it to be gone.
+func (tm *Term) Kill() {
+	tm.t.Helper()
+	tm.cmd.Process.Kill()
+	select {
+	case <-tm.done:
+	case <-time.After(5 * time.Second):
+		tm.t.Fatal("the program did not die")
+	}
+}

@@ -1,4 +1,4 @@
-package syncscreen
+package media
 
 import (
 	"errors"
@@ -95,13 +95,13 @@ func TestFolderOptions(t *testing.T) {
 	fs := fakeFS([]string{`D:\`, `E:\`, `E:\donthu`, `F:\`})
 	// Export: the folder used last time first, each stick's donthu folder
 	// (made when missing), the remembered one not twice.
-	got := folderOptions(`E:\donthu`, []string{`D:\`, `E:\`}, true, fs)
-	if len(got) != 2 || !got[0].remembered || got[0].path != `E:\donthu` || got[0].root != `E:\` || got[1].path != `D:\donthu` || got[1].exists || got[1].root != `D:\` {
+	got := FolderOptions(`E:\donthu`, []string{`D:\`, `E:\`}, true, fs)
+	if len(got) != 2 || !got[0].Remembered || got[0].Path != `E:\donthu` || got[0].Root != `E:\` || got[1].Path != `D:\donthu` || got[1].Exists || got[1].Root != `D:\` {
 		t.Fatalf("export options %+v", got)
 	}
 	// Import: a stick without a donthu folder is offered as it is.
-	got = folderOptions("", []string{`D:\`, `E:\`}, false, fs)
-	if len(got) != 2 || got[0].path != `D:\` || !got[0].exists || got[1].path != `E:\donthu` {
+	got = FolderOptions("", []string{`D:\`, `E:\`}, false, fs)
+	if len(got) != 2 || got[0].Path != `D:\` || !got[0].Exists || got[1].Path != `E:\donthu` {
 		t.Fatalf("import options %+v", got)
 	}
 }
@@ -121,10 +121,10 @@ func TestBundleFilesOrder(t *testing.T) {
 		strings.ToUpper(name("AB12", "GL07", 2)),
 		name("AB12", "GL07", 1),
 	}
-	got := bundleFiles("/x", names, "GL07")
+	got := BundleFiles("/x", names, "GL07")
 	var order []string
 	for _, f := range got {
-		order = append(order, f.name)
+		order = append(order, f.Name)
 	}
 	want := []string{
 		name("AB12", "GL07", 1),
@@ -138,26 +138,26 @@ func TestBundleFilesOrder(t *testing.T) {
 	if !reflect.DeepEqual(order, want) {
 		t.Fatalf("order:\n%s\nwant:\n%s", strings.Join(order, "\n"), strings.Join(want, "\n"))
 	}
-	skips := map[string]skip{}
+	skips := map[string]Skip{}
 	for _, f := range got {
-		skips[f.name] = f.skip
+		skips[f.Name] = f.Skip
 	}
-	if skips[name("GL07", "HN01", 3)] != skipOwn || skips[name("HN01", "GL08", 4)] != skipOther || skips["ban sao.age"] != skipNone || skips[name("HN01", "GL07", 9)] != skipNone {
+	if skips[name("GL07", "HN01", 3)] != SkipOwn || skips[name("HN01", "GL08", 4)] != SkipOther || skips["ban sao.age"] != SkipNone || skips[name("HN01", "GL07", 9)] != SkipNone {
 		t.Fatalf("skips %v", skips)
 	}
-	if toImport(got) != 5 {
-		t.Fatalf("to import: %d", toImport(got))
+	if ToImport(got) != 5 {
+		t.Fatalf("to import: %d", ToImport(got))
 	}
 }
 
 func TestParseNameFollowsTheBackEnd(t *testing.T) {
 	n := bundle.FileName("GL07", "HN01", time.Date(2026, 12, 31, 20, 0, 0, 0, time.UTC), 12345)
-	from, to, num, ok := parseName(n)
+	from, to, num, ok := ParseName(n)
 	if !ok || from != "GL07" || to != "HN01" || num != 12345 {
 		t.Fatalf("%s: %s %s %d %v", n, from, to, num, ok)
 	}
 	for _, bad := range []string{"donthu-GL07-to-HN01-2026-03-02-0000.age", "donthu-GL07-to-HN01-2026-3-2-0001.age", "donthu-GL07-HN01-2026-03-02-0001.age", "x.age"} {
-		if _, _, _, ok := parseName(bad); ok {
+		if _, _, _, ok := ParseName(bad); ok {
 			t.Errorf("%s parsed", bad)
 		}
 	}

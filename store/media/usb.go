@@ -1,4 +1,4 @@
-package syncscreen
+package media
 
 import (
 	"os"
@@ -114,44 +114,44 @@ func join(dir, name string) string {
 	return dir + sep + name
 }
 
-// currentUser is the login the sticks are mounted under.
-func currentUser() string {
+// CurrentUser is the login the sticks are mounted under.
+func CurrentUser() string {
 	if u := os.Getenv("USER"); u != "" {
 		return u
 	}
 	return os.Getenv("USERNAME")
 }
 
-// folderOption is a folder offered when choosing where bundles go or come
+// FolderOption is a folder offered when choosing where bundles go or come
 // from.
-type folderOption struct {
-	path       string // the folder itself
-	root       string // the stick it is on ("" for the remembered folder)
-	remembered bool
-	exists     bool // the folder is there (a stick's may be made on export)
+type FolderOption struct {
+	Path       string // the folder itself
+	Root       string // the stick it is on ("" for the remembered folder)
+	Remembered bool
+	Exists     bool // the folder is there (a stick's may be made on export)
 }
 
-// folderOptions lists the folders to offer: the one used last time first,
+// FolderOptions lists the folders to offer: the one used last time first,
 // then each stick's bundle folder. For an import, a stick without a
 // donthu folder is offered as it is (bundles may sit at its top).
-func folderOptions(remembered string, roots []string, export bool, fs FS) []folderOption {
-	var out []folderOption
+func FolderOptions(remembered string, roots []string, export bool, fs FS) []FolderOption {
+	var out []FolderOption
 	seen := map[string]int{} // folder -> its index in out
 	if remembered != "" {
-		out = append(out, folderOption{path: remembered, remembered: true, exists: fs.IsDir(remembered)})
+		out = append(out, FolderOption{Path: remembered, Remembered: true, Exists: fs.IsDir(remembered)})
 		seen[clean(remembered)] = 0
 	}
 	for _, r := range roots {
-		o := folderOption{path: BundleFolder(r), root: r}
-		o.exists = fs.IsDir(o.path)
-		if !o.exists && !export {
-			o.path, o.exists = r, true
+		o := FolderOption{Path: BundleFolder(r), Root: r}
+		o.Exists = fs.IsDir(o.Path)
+		if !o.Exists && !export {
+			o.Path, o.Exists = r, true
 		}
-		if i, ok := seen[clean(o.path)]; ok {
-			out[i].root = r // the folder used last time is on this stick
+		if i, ok := seen[clean(o.Path)]; ok {
+			out[i].Root = r // the folder used last time is on this stick
 			continue
 		}
-		seen[clean(o.path)] = len(out)
+		seen[clean(o.Path)] = len(out)
 		out = append(out, o)
 	}
 	return out
