@@ -192,7 +192,7 @@ func (s *Store) SearchPersons(q string, limit int) []PersonHit {
 				}
 			}
 		}
-		return hits
+		return s.canonicalHits(hits)
 	}
 	words := strings.Fields(fq)
 	qm := maskOf(fq)
@@ -241,7 +241,7 @@ func (s *Store) SearchPersons(q string, limit int) []PersonHit {
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
-	return hits
+	return s.canonicalHits(hits)
 }
 
 // wordPrefix reports whether every query word starts a word of f.
@@ -295,6 +295,10 @@ type PersonCard struct {
 	Visits    []model.Visit // newest first
 	Petitions []model.Petition
 	OpenCases []model.Case
+	// Group is the person's record and the records merged into it; Sites
+	// the sites where they came (an office sees its child sites' records).
+	Group []string
+	Sites []string
 }
 
 // PersonCards reads persons with their history, in the order given.
@@ -306,28 +310,46 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 			if getState(tx, id, &c.Person) != nil {
 				continue
 			}
-			p := append([]byte(id), 0)
-			eachIdx(tx, "person_visit", p, func(_ []byte, vid string) bool {
-				var v model.Visit
-				if getState(tx, vid, &v) == nil {
-					c.Visits = append(c.Visits, v)
-				}
-				return true
-			})
-			eachIdx(tx, "person_petition", p, func(_ []byte, pid string) bool {
-				var x model.Petition
-				if getState(tx, pid, &x) == nil {
-					c.Petitions = append(c.Petitions, x)
-				}
-				return true
-			})
-			eachIdx(tx, "person_case", p, func(_ []byte, cid string) bool {
-				var x model.Case
-				if getState(tx, cid, &x) == nil && x.Open() {
-					c.OpenCases = append(c.OpenCases, x)
-				}
-				return true
-			})
+			c.Group = groupTx(tx, id)
+			sites := map[string]bool{c.Site: true}
+			seen := map[string]bool{} // a visit of two records of one group shows once
+			for _, gid := range c.Group {
+				p := append([]byte(gid), 0)
+				eachIdx(tx, "person_visit", p, func(_ []byte, vid string) bool {
+					var v model.Visit
+					if !seen[vid] && getState(tx, vid, &v) == nil {
+						seen[vid] = true
+						c.Visits = append(c.Visits, v)
+					}
+					return true
+				})
+				eachIdx(tx, "person_petition", p, func(_ []byte, pid string) bool {
+					var x model.Petition
+					if !seen[pid] && getState(tx, pid, &x) == nil {
+						seen[pid] = true
+						c.Petitions = append(c.Petitions, x)
+					}
+					return true
+				})
+				eachIdx(tx, "person_case", p, func(_ []byte, cid string) bool {
+					var x model.Case
+					if !seen[cid] && getState(tx, cid, &x) == nil && x.Open() {
+						seen[cid] = true
+						c.OpenCases = append(c.OpenCases, x)
+					}
+					return true
+				})
+			}
+			for _, v := range c.Visits {
+				sites[v.Site] = true
+			}
+			for _, x := range c.Petitions {
+				sites[x.Site] = true
+			}
+			for st := range sites {
+				c.Sites = append(c.Sites, st)
+			}
+			sort.Strings(c.Sites)
 			sort.Slice(c.Visits, func(i, j int) bool { return c.Visits[i].At.After(c.Visits[j].At) })
 			out = append(out, c)
 		}
