@@ -113,6 +113,27 @@ func (p *Person) MergeValues() map[string][]string {
 	return out
 }
 
+// PersonFieldLabel names a person field ("phone") for a person.
+func PersonFieldLabel(f string) Label {
+	switch f {
+	case "name":
+		return Label{"Họ tên", "Name"}
+	case "id_number":
+		return Label{"Số giấy tờ", "ID number"}
+	case "phone":
+		return Label{"Điện thoại", "Phone"}
+	case "address":
+		return Label{"Địa chỉ", "Address"}
+	case "employer":
+		return Label{"Nơi làm việc", "Employer"}
+	case "birth_year":
+		return Label{"Năm sinh", "Year of birth"}
+	case "note":
+		return Label{"Ghi chú", "Note"}
+	}
+	return Label{f, f}
+}
+
 // DuplicateWhy says why two persons may be one.
 type DuplicateWhy string
 
@@ -145,7 +166,7 @@ type Duplicate struct {
 // FindDuplicates suggests pairs of persons that may be one worker: the
 // same ID number; the same phone; the same folded name and year of birth;
 // or names one letter apart (or one the other with a word missing) at the
-// same employer. Persons already merged into another are left out, and
+// same employer, unless their ID numbers or years of birth disagree. Persons already merged into another are left out, and
 // each pair is given once, with its strongest reason.
 func FindDuplicates(persons []Person) []Duplicate {
 	seen := map[[2]string]bool{}
@@ -165,14 +186,14 @@ func FindDuplicates(persons []Person) []Duplicate {
 		out = append(out, Duplicate{a, b, why})
 	}
 	group := func(key func(p *Person) string, why DuplicateWhy) {
-		by := map[string][]string{}
+		by := map[string][]*Person{}
 		for i := range persons {
 			p := &persons[i]
 			if p.MergedInto != "" {
 				continue
 			}
 			if k := key(p); k != "" {
-				by[k] = append(by[k], p.ID)
+				by[k] = append(by[k], p)
 			}
 		}
 		keys := make([]string, 0, len(by))
@@ -181,10 +202,12 @@ func FindDuplicates(persons []Person) []Duplicate {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			ids := by[k]
-			for i := range ids {
-				for j := i + 1; j < len(ids); j++ {
-					pair(ids[i], ids[j], why)
+			ps := by[k]
+			for i := range ps {
+				for j := i + 1; j < len(ps); j++ {
+					if why != DupNameYear || !contradict(ps[i], ps[j]) {
+						pair(ps[i].ID, ps[j].ID, why)
+					}
 				}
 			}
 		}
@@ -215,13 +238,23 @@ func FindDuplicates(persons []Person) []Duplicate {
 		ps := by[e]
 		for i := range ps {
 			for j := i + 1; j < len(ps); j++ {
-				if SimilarNames(ps[i].Name, ps[j].Name) {
+				if SimilarNames(ps[i].Name, ps[j].Name) && !contradict(ps[i], ps[j]) {
 					pair(ps[i].ID, ps[j].ID, DupSimilarAt)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// contradict reports two records that cannot be one person: different
+// identity numbers, or years of birth more than a year apart.
+func contradict(a, b *Person) bool {
+	if a.IDNumber != "" && b.IDNumber != "" && a.IDNumber != b.IDNumber {
+		return true
+	}
+	d := a.BirthYear - b.BirthYear
+	return a.BirthYear != 0 && b.BirthYear != 0 && (d > 1 || d < -1)
 }
 
 // SimilarNames reports whether two full names may be one person's: equal

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -311,6 +312,15 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 				continue
 			}
 			c.Group = groupTx(tx, id)
+			// Values kept from records merged here and since unmerged
+			// (at another site) are not this person's any more.
+			abs := c.Absorbed[:0:0]
+			for _, a := range c.Absorbed {
+				if slices.Contains(c.Group, a.ID) {
+					abs = append(abs, a)
+				}
+			}
+			c.Absorbed = abs
 			sites := map[string]bool{c.Site: true}
 			seen := map[string]bool{} // a visit of two records of one group shows once
 			for _, gid := range c.Group {

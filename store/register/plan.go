@@ -131,7 +131,7 @@ type Plan struct {
 
 // Counts sums a plan.
 type Counts struct {
-	Rows, New, Errors, Imported, Duplicates int
+	Rows, New, Errors, Imported, Duplicates    int
 	Persons, Matched, Visits, Petitions, Cases int
 }
 

@@ -143,6 +143,11 @@ func readXLS(path, sheet string) (t *Table, err error) {
 			var cells []string
 			for _, c := range row.GetCols() {
 				v := c.GetString()
+				if !utf8.ValidString(v) {
+					// BIFF8 keeps text of code points under 256 as one byte
+					// each, and the reader hands those bytes on as they are.
+					v = latin1(v)
+				}
 				if v == "" && c.GetType() != "" && c.GetFloat64() != 0 {
 					v = strconv.FormatFloat(c.GetFloat64(), 'f', -1, 64)
 				}
@@ -203,9 +208,15 @@ func decodeText(b []byte) (string, error) {
 		return string(b), nil
 	}
 	// Not UTF-8: an 8-bit file (TCVN3 or VNI typed in a legacy program).
-	rs := make([]rune, len(b))
-	for i, c := range b {
-		rs[i] = rune(c)
+	return latin1(string(b)), nil
+}
+
+// latin1 reads each byte of s as the code point of the same value, as
+// the column detection expects legacy text.
+func latin1(s string) string {
+	rs := make([]rune, len(s))
+	for i := 0; i < len(s); i++ {
+		rs[i] = rune(s[i])
 	}
-	return string(rs), nil
+	return string(rs)
 }

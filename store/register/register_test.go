@@ -201,3 +201,16 @@ func TestReadRefusals(t *testing.T) {
 		t.Errorf("unknown sheet: %v", err)
 	}
 }
+
+func TestReadXLS(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	p := prepare(t, s, "testdata/register.xls", Options{})
+	var got []string
+	for i := range p.Rows {
+		got = append(got, p.Rows[i].Describe(model.VI))
+	}
+	want := "Dòng 2: người mới Nguyễn Văn An; lượt tiếp 20/11/2018, Trả lời trực tiếp\nDòng 3: người mới Lê Thị Hoa; lượt tiếp 21/11/2018, Trả lời trực tiếp"
+	if strings.Join(got, "\n") != want || p.Sheet != "Sổ tiếp" {
+		t.Errorf("sheet %q:\n%s", p.Sheet, strings.Join(got, "\n"))
+	}
+}
