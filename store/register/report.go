@@ -134,7 +134,7 @@ func (p *Plan) Summary(lang model.Lang) string {
 		return fmt.Sprintf("%d rows: %d to import (%d new persons, %d matched), %d in error, %d imported before, %d repeated; %d visits, %d petitions, %d cases; skipped %d empty and %d total rows",
 			c.Rows, c.New, c.Persons, c.Matched, c.Errors, c.Imported, c.Duplicates, c.Visits, c.Petitions, c.Cases, p.Empty, p.Totals)
 	}
-	return fmt.Sprintf("%d dòng: %d sẽ nhập (%d người mới, %d khớp người đã có hoặc dòng trên), %d lỗi, %d đã nhập trước, %d lặp lại; %d lượt tiếp, %d đơn, %d vụ việc; bỏ %d dòng trống và %d dòng tổng",
+	return fmt.Sprintf("%d dòng: %d sẽ nhập (%d người mới, %d khớp người đã có), %d lỗi, %d đã nhập trước, %d lặp lại; %d lượt tiếp, %d đơn, %d vụ việc; bỏ %d dòng trống, %d dòng tổng",
 		c.Rows, c.New, c.Persons, c.Matched, c.Errors, c.Imported, c.Duplicates, c.Visits, c.Petitions, c.Cases, p.Empty, p.Totals)
 }
 

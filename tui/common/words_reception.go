@@ -21,6 +21,7 @@ type ReceptionWords struct {
 	NoVisits      string
 	OpenCases     string // %d open cases
 	LastVisit     string // %s date, %s content
+	CameToSites   string // %s: site codes, for a person seen at other sites
 	CaseLine      string // %s number, %s kind, %s status
 	Secret        string // a confidential record shown to someone who may not see it
 	Name          string
@@ -114,6 +115,7 @@ var receptionVI = ReceptionWords{
 	NoVisits:      "lần đầu đến",
 	OpenCases:     "%d vụ việc đang mở",
 	LastVisit:     "Lần gần nhất %s: %s",
+	CameToSites:   "đã đến: %s",
 	CaseLine:      "Vụ việc %s · %s · %s",
 	Secret:        "(bảo mật)",
 	Name:          "Họ tên",
@@ -206,6 +208,7 @@ var receptionEN = ReceptionWords{
 	NoVisits:      "first visit",
 	OpenCases:     "open cases: %d",
 	LastVisit:     "Last on %s: %s",
+	CameToSites:   "came to: %s",
 	CaseLine:      "Case %s · %s · %s",
 	Secret:        "(confidential)",
 	Name:          "Full name",

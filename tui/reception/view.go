@@ -363,5 +363,8 @@ func (m *Model) cardDetail(c *store.PersonCard) string {
 	if c.Phone != "" && c.IDNumber != "" {
 		parts = append(parts, c.Phone)
 	}
+	if len(c.Sites) > 1 || (len(c.Sites) == 1 && c.Sites[0] != m.ctx.Store.Site()) {
+		parts = append(parts, sprintf(w.CameToSites, strings.Join(c.Sites, ", ")))
+	}
 	return strings.Join(parts, " · ")
 }
