@@ -214,3 +214,21 @@ func TestReadXLS(t *testing.T) {
 		t.Errorf("sheet %q:\n%s", p.Sheet, strings.Join(got, "\n"))
 	}
 }
+
+func TestCSVEncodings(t *testing.T) {
+	dir := t.TempDir()
+	tcvn := []byte("Ngay tiep,Ho ten,Noi dung\n05/03/2019,Nguy\xd4n V\xa8n An,N\xee l\xad\xacng\n")
+	for name, b := range map[string][]byte{
+		"bom.csv":   append([]byte{0xEF, 0xBB, 0xBF}, "Ngày tiếp;Họ tên;Nội dung\n05/03/2019;Nguyễn Văn An;Nợ lương\n"...),
+		"tcvn3.csv": tcvn,
+		"plain.csv": []byte("Ngày tiếp\tHọ tên\tNội dung\n05/03/2019\tNguyễn Văn An\tNợ lương\n"),
+	} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, b, 0o600)
+		s, _ := storetest.New(t, "GL07")
+		p := prepare(t, s, path, Options{})
+		if len(p.Rows) != 1 || p.Rows[0].Person.Name != "Nguyễn Văn An" || p.Rows[0].Content != "Nợ lương" {
+			t.Errorf("%s: %+v", name, p.Rows)
+		}
+	}
+}

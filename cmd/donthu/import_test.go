@@ -1,0 +1,30 @@
+package main
+
+import (
+	"regexp"
+	"testing"
+)
+
+func TestImportAndPersons(t *testing.T) {
+	noEnv(t)
+	db := initSite(t)
+	file := "../../store/register/testdata/register.xlsx"
+	donthu(t, "", "--db", db, "import", file).want(t, exitOK,
+		"Dòng 7: người mới Nguyễn Văn An", "Dòng 12: LỖI: Ngày 31/02/2019 không tồn tại", "7 sẽ nhập", "Đây là chạy thử: chưa ghi gì")
+	donthu(t, "", "--db", db, "import", file, "--apply").want(t, exitUsage)
+	donthu(t, "", "--db", db, "import", file, "--map", "Ho ten=nobody").want(t, exitFail, `Không có trường "nobody"`)
+	donthu(t, "matkhau\n", "--db", db, "import", file, "--apply", "--user", "lan").want(t, exitFail, "Còn 3 dòng lỗi", "chưa nhập gì")
+	donthu(t, "matkhau\n", "--db", db, "import", file, "--apply", "--user", "lan", "--skip-errors").want(t, exitOK,
+		"Đang nhập 7/7 dòng", "Đã nhập 7 dòng: 6 người mới, 7 lượt tiếp, 4 đơn, 3 vụ việc")
+	donthu(t, "", "--db", db, "import", file).want(t, exitOK, "0 sẽ nhập", "7 đã nhập trước")
+
+	r := donthu(t, "", "--db", db, "persons", "duplicates").want(t, exitOK, "họ tên gần giống, cùng nơi làm việc", "1 cặp có thể trùng")
+	ids := regexp.MustCompile(`person:GL07\.\d+`).FindAllString(r.stdout, -1)
+	if len(ids) != 2 {
+		t.Fatalf("ids %v in %s", ids, r.stdout)
+	}
+	donthu(t, "matkhau\n", "--db", db, "persons", "merge", ids[0], ids[1], "--user", "lan").want(t, exitOK, "Đã gộp", "Họ tên khác: Nguyễn Văn An", "Năm sinh khác: 199")
+	donthu(t, "", "--db", db, "persons", "duplicates").want(t, exitOK, "0 cặp có thể trùng")
+	donthu(t, "matkhau\n", "--db", db, "persons", "unmerge", ids[1], "--user", "lan").want(t, exitOK, "thành hồ sơ riêng")
+	donthu(t, "", "--db", db, "persons", "merge", ids[0]).want(t, exitUsage)
+}
