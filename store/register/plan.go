@@ -606,6 +606,11 @@ func (p *Plan) planRow(r []string, line int, get func([]string, model.RegisterFi
 			row.Outcome = model.OutcomeAnswered
 		}
 	}
+	if row.Petition && !row.Date.IsZero() {
+		if m := model.ValidateReceivedDate(row.Date, p.Today); m != nil {
+			row.Errors = append(row.Errors, msg(m))
+		}
+	}
 	if len(row.Errors) > 0 {
 		row.Status = RowError
 	}
