@@ -22,6 +22,7 @@ type ReceptionWords struct {
 	OpenCases     string // %d open cases
 	LastVisit     string // %s date, %s content
 	CameToSites   string // %s: site codes, for a person seen at other sites
+	MergedValues  string // %s: values kept from records merged into this one
 	CaseLine      string // %s number, %s kind, %s status
 	Secret        string // a confidential record shown to someone who may not see it
 	Name          string
@@ -116,6 +117,7 @@ var receptionVI = ReceptionWords{
 	OpenCases:     "%d vụ việc đang mở",
 	LastVisit:     "Lần gần nhất %s: %s",
 	CameToSites:   "đã đến: %s",
+	MergedValues:  "hồ sơ gộp còn ghi: %s",
 	CaseLine:      "Vụ việc %s · %s · %s",
 	Secret:        "(bảo mật)",
 	Name:          "Họ tên",
@@ -209,6 +211,7 @@ var receptionEN = ReceptionWords{
 	OpenCases:     "open cases: %d",
 	LastVisit:     "Last on %s: %s",
 	CameToSites:   "came to: %s",
+	MergedValues:  "merged records also say: %s",
 	CaseLine:      "Case %s · %s · %s",
 	Secret:        "(confidential)",
 	Name:          "Full name",
