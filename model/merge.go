@@ -311,3 +311,34 @@ func editDistanceAtMost1(a, b string) bool {
 	}
 	return a[i+1:] == b[i:]
 }
+
+// ResolveSenders replaces, in place, the senders of cases and petitions
+// by the person standing for their group (roots: merged id -> root id,
+// from the store), so that statistics and the backlog review count a
+// merged worker once. It changes only these copies, never a record.
+func ResolveSenders(cases []Case, petitions []Petition, roots map[string]string) {
+	if len(roots) == 0 {
+		return
+	}
+	fix := func(ids []string) []string {
+		var out []string
+		for i, id := range ids {
+			if r, ok := roots[id]; ok {
+				if out == nil {
+					out = append([]string(nil), ids...)
+				}
+				out[i] = r
+			}
+		}
+		if out == nil {
+			return ids
+		}
+		return out
+	}
+	for i := range cases {
+		cases[i].Senders = fix(cases[i].Senders)
+	}
+	for i := range petitions {
+		petitions[i].Senders = fix(petitions[i].Senders)
+	}
+}

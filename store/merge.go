@@ -200,3 +200,18 @@ func (s *Store) MergedPersons() []model.Person {
 	sort.Slice(out, func(i, j int) bool { return model.CompareNames(out[i].Name, out[j].Name) < 0 })
 	return out
 }
+
+// PersonRoots maps every record merged into another to the record that
+// stands for its group (model.ResolveSenders uses it). Only merged
+// records are read: the map is small.
+func (s *Store) PersonRoots() map[string]string {
+	out := map[string]string{}
+	s.db.View(func(tx *bolt.Tx) error {
+		eachIdx(tx, "person_merged", nil, func(_ []byte, id string) bool {
+			out[id] = rootTx(tx, id)
+			return true
+		})
+		return nil
+	})
+	return out
+}

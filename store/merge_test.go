@@ -85,3 +85,47 @@ func TestMergeCycle(t *testing.T) {
 		}
 	}
 }
+
+// After a merge, a petition of one record and a resolved case of the
+// other are the same worker's: classification offers it as the same
+// sender's, and the backlog review sees the matter come back.
+func TestMergeInReviews(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	p1 := storetest.Visit(t, s, "Nguyễn Văn An", model.KindComplaint)
+	c := storetest.Accept(t, s, p1.ID, model.KindComplaint, model.RegimeLabour)
+	storetest.Act(t, s, c.ID, model.EvCaseAccepted, model.CaseAction{})
+	storetest.Act(t, s, c.ID, model.EvCaseConcluded, model.CaseAction{Result: model.ResultRight})
+	clk.Advance(72 * 3600e9)
+	p2 := storetest.Visit(t, s, "Nguyen Van An", model.KindComplaint)
+	a, b := p1.Senders[0], p2.Senders[0]
+	review := func() int {
+		var cases []model.Case
+		s.EachCase(store.CaseFilter{All: true}, func(c model.Case) { cases = append(cases, c) })
+		pets := s.Petitions(model.Date{}, model.Date{})
+		model.ResolveSenders(cases, pets, s.PersonRoots())
+		n := 0
+		for _, r := range model.FindRepeats(cases, pets) {
+			if r.Petition == p2.ID {
+				n++
+			}
+		}
+		return n
+	}
+	// The folded names are the same: the review already links them.
+	before := review()
+	if len(s.PetitionsOf(a)) != 1 {
+		t.Fatal("petitions of a before the merge")
+	}
+	if _, err := s.MergePersons("lan", a, b); err != nil {
+		t.Fatal(err)
+	}
+	if r := s.PersonRoots(); len(r) != 1 || r[b] != a {
+		t.Errorf("roots %v", r)
+	}
+	if n := len(s.PetitionsOf(a)); n != 2 {
+		t.Errorf("petitions of the merged worker: %d", n)
+	}
+	if after := review(); after < 1 || after < before {
+		t.Errorf("repeats after the merge %d (before %d)", after, before)
+	}
+}

@@ -394,17 +394,22 @@ func (s *Store) Inbox() []model.Petition {
 	return out
 }
 
-// PetitionsOf returns the petitions whose senders include person id.
+// PetitionsOf returns the petitions whose senders include person id, or
+// any record merged with it.
 func (s *Store) PetitionsOf(personID string) []model.Petition {
 	var out []model.Petition
+	seen := map[string]bool{}
 	s.db.View(func(tx *bolt.Tx) error {
-		eachIdx(tx, "person_petition", append([]byte(personID), 0), func(_ []byte, id string) bool {
-			var p model.Petition
-			if getState(tx, id, &p) == nil {
-				out = append(out, p)
-			}
-			return true
-		})
+		for _, pid := range groupTx(tx, personID) {
+			eachIdx(tx, "person_petition", append([]byte(pid), 0), func(_ []byte, id string) bool {
+				var p model.Petition
+				if !seen[id] && getState(tx, id, &p) == nil {
+					seen[id] = true
+					out = append(out, p)
+				}
+				return true
+			})
+		}
 		return nil
 	})
 	return out

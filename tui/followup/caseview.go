@@ -29,7 +29,7 @@ func (m *Model) reload() {
 	m.dl = model.ComputeDeadline(c.Clock(), st.Calendar(), m.ctx.Today())
 	m.sender = nil
 	if len(c.Senders) > 0 {
-		if p, err := st.Person(c.Senders[0]); err == nil {
+		if p, err := st.Person(st.CanonicalPerson(c.Senders[0])); err == nil { // the record standing for a merged sender
 			m.sender = &p
 		}
 	}
