@@ -232,3 +232,24 @@ func TestCSVEncodings(t *testing.T) {
 		}
 	}
 }
+
+func TestSecondSheet(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	tb, err := Read("testdata/register.xlsx", "so don 2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Prepare(s, tb, Options{Kind: KindPetitions})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := range p.Rows {
+		got = append(got, p.Rows[i].Describe(model.VI))
+	}
+	want := "Dòng 2: người mới Nguyễn Văn An; đơn Khiếu nại nhận 03/02/2020, Đề xuất thụ lý; vụ việc Đã giải quyết (Đúng một phần, 03/02/2020)\n" +
+		"Dòng 3: người mới Trần Thị Bình; đơn Kiến nghị nhận 10/02/2020, Lưu đơn"
+	if strings.Join(got, "\n") != want || len(tb.Sheets) != 2 {
+		t.Errorf("sheets %v:\n%s", tb.Sheets, strings.Join(got, "\n"))
+	}
+}

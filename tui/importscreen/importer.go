@@ -35,6 +35,7 @@ type Importer struct {
 	mode    importMode
 	path    textfield.Model
 	kind    register.Kind
+	sheet   string // "" = the first
 	table   *register.Table
 	plan    *register.Plan
 	col     int  // the column under the cursor
@@ -47,7 +48,7 @@ type Importer struct {
 }
 
 type importKeys struct {
-	Read, Kind, Move, Field, View, Apply, Confirm, Back key.Binding
+	Read, Kind, Move, Field, View, Sheet, Apply, Confirm, Back key.Binding
 }
 
 func newImportKeys(w *Words) importKeys {
@@ -57,6 +58,7 @@ func newImportKeys(w *Words) importKeys {
 		Move:    key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp("↑↓", w.KeyMove)),
 		Field:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", w.KeyField)),
 		View:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", w.KeyView)),
+		Sheet:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", w.KeySheet)),
 		Apply:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", w.KeyApply)),
 		Confirm: key.NewBinding(key.WithKeys("c", "C"), key.WithHelp("C", w.KeyConfirm)),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
@@ -110,7 +112,7 @@ func (m *Importer) ShortHelp() []key.Binding {
 	case modePath:
 		return []key.Binding{m.keys.Read, m.keys.Kind}
 	case modePreview:
-		return []key.Binding{m.keys.Move, m.keys.Field, m.keys.View, m.keys.Apply, m.keys.Back}
+		return []key.Binding{m.keys.Move, m.keys.Field, m.keys.View, m.keys.Sheet, m.keys.Apply, m.keys.Back}
 	case modeConfirm:
 		return []key.Binding{m.keys.Confirm, m.keys.Back}
 	}
@@ -118,18 +120,18 @@ func (m *Importer) ShortHelp() []key.Binding {
 }
 
 func (m *Importer) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Read, m.keys.Kind}, {m.keys.Move, m.keys.Field, m.keys.View}, {m.keys.Apply, m.keys.Confirm, m.keys.Back}}
+	return [][]key.Binding{{m.keys.Read, m.keys.Kind}, {m.keys.Move, m.keys.Field, m.keys.View, m.keys.Sheet}, {m.keys.Apply, m.keys.Confirm, m.keys.Back}}
 }
 
 func (m *Importer) leader() bool { return m.ctx.User.Has(model.RoleLeader) }
 
 // prepare reads (if needed) and plans the file with the mapping given.
 func (m *Importer) prepare(read bool, mapping map[string]string) tea.Cmd {
-	s, path, table, kind := m.ctx.Store, strings.TrimSpace(m.path.Value()), m.table, m.kind
+	s, path, table, kind, sheet := m.ctx.Store, strings.TrimSpace(m.path.Value()), m.table, m.kind, m.sheet
 	return func() tea.Msg {
 		var err error
 		if read || table == nil {
-			if table, err = register.Read(path, ""); err != nil {
+			if table, err = register.Read(path, sheet); err != nil {
 				return preparedMsg{err: err}
 			}
 		}
@@ -190,7 +192,7 @@ func (m *Importer) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 			if strings.TrimSpace(m.path.Value()) == "" {
 				return m, nil
 			}
-			m.mode, m.busy, m.table, m.col, m.rows, m.offset = modeBusy, m.w.Reading, nil, 0, false, 0
+			m.mode, m.busy, m.table, m.col, m.rows, m.offset, m.sheet = modeBusy, m.w.Reading, nil, 0, false, 0, ""
 			m.path.Blur()
 			return m, m.prepare(true, nil)
 		case key.Matches(msg, m.keys.Kind):
@@ -231,6 +233,16 @@ func (m *Importer) previewKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		m.path.Focus()
 	case key.Matches(msg, m.keys.View):
 		m.rows = !m.rows
+	case key.Matches(msg, m.keys.Sheet) && len(m.table.Sheets) > 1:
+		next := 0
+		for i, n := range m.table.Sheets {
+			if n == m.table.Sheet {
+				next = (i + 1) % len(m.table.Sheets)
+			}
+		}
+		m.sheet = m.table.Sheets[next]
+		m.mode, m.busy, m.col, m.offset = modeBusy, m.w.Reading, 0, 0
+		return m, m.prepare(true, nil)
 	case key.Matches(msg, m.keys.Apply):
 		if !m.leader() {
 			return m, common.Error(m.w.NotLeader)

@@ -58,8 +58,13 @@ func TestImportThroughThePage(t *testing.T) {
 	if n := len(s.Visits(model.Date{}, model.Date{})); n != 7 {
 		t.Fatalf("%d visits imported", n)
 	}
+	// The workbook's other sheet, a petitions register: t turns the page.
+	d.Press("esc", "tab", "enter", "t").Expect(`trang "So don 2020": sổ theo dõi đơn`, "Ngay nhan don", "Ngày nhận đơn")
+	d.Press("t").Expect(`trang "So tiep 2019"`)
+	d.Press("esc", "tab")
+
 	// The same file again: nothing new, the import key says so.
-	d.Press("esc", "enter").Expect("0 sẽ nhập", "3 lỗi, 7 đã nhập trước")
+	d.Press("enter").Expect("0 sẽ nhập", "3 lỗi, 7 đã nhập trước")
 	d.Press("a")
 	if st, isErr := d.Status(); !isErr || !strings.Contains(st, "Không có dòng mới") {
 		t.Fatalf("status %q", st)

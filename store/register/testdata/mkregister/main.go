@@ -3,7 +3,8 @@
 // header with merged cells, a numbering row, names typed in TCVN3, the
 // employer in VNI-Windows, dates as Excel dates and as text in several
 // forms, empty rows, a total row, names in capitals, the same worker
-// twice, and rows that cannot be imported). Run: go generate ./store/register
+// twice, and rows that cannot be imported), and a second sheet holding a
+// petitions register. Run: go generate ./store/register
 package main
 
 import (
@@ -80,6 +81,23 @@ func main() {
 		r++
 	}
 	merge("A18", "G18")
+
+	// A second sheet: the petitions register of 2020, headers without
+	// diacritics, one column for the kind.
+	don := "So don 2020"
+	f.NewSheet(don)
+	for i, row := range [][]any{
+		{"STT", "Ngay nhan don", "Nguoi gui", "Loai don", "Noi dung", "Ket qua giai quyet"},
+		{1, "03/02/2020", "Nguyễn Văn An", "KN", "Công ty chưa trả lương tháng 12", "Đã giải quyết, đúng một phần"},
+		{2, "10/02/2020", "Trần Thị Bình", "KN/PA", "Đề nghị tổ chức đối thoại", ""},
+	} {
+		for j, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if err := f.SetCellValue(don, cell, v); err != nil {
+				log.Fatal(err)
+			}
+		}
+	}
 	if err := f.SaveAs("testdata/register.xlsx"); err != nil {
 		log.Fatal(err)
 	}
