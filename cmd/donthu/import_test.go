@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"regexp"
 	"testing"
 )
@@ -27,4 +28,15 @@ func TestImportAndPersons(t *testing.T) {
 	donthu(t, "", "--db", db, "persons", "duplicates").want(t, exitOK, "0 cặp có thể trùng")
 	donthu(t, "matkhau\n", "--db", db, "persons", "unmerge", ids[1], "--user", "lan").want(t, exitOK, "thành hồ sơ riêng")
 	donthu(t, "", "--db", db, "persons", "merge", ids[0]).want(t, exitUsage)
+
+	// The register donthu exports (Mẫu 03 columns) reads back in another
+	// file: kinds of ID written before the number, outcomes, the masked
+	// denouncer refused.
+	csv := filepath.Join(t.TempDir(), "so-tiep.csv")
+	donthu(t, "", "--db", db, "export", "register", "--from", "01/03/2019", "--to", "31/03/2019", "-o", csv).want(t, exitOK, "Đã ghi 7 dòng")
+	other := initSite(t)
+	donthu(t, "", "--db", other, "import", csv).want(t, exitOK,
+		"Dòng 3: người mới Trần Thị Bình; lượt tiếp 06/03/2019, Hướng dẫn",
+		"Dòng 5: người Nguyễn Văn An như ở dòng 2 (cùng số giấy tờ)",
+		"Dòng 6: LỖI: họ tên bị che (bảo mật)")
 }

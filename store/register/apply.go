@@ -103,7 +103,7 @@ func applyRow(b *store.Bulk, author string, r *Row, persons map[int]string, res 
 	var petID string
 	if r.Visit {
 		v := model.Visit{
-			At: at(r.Date), Receiver: author, Reception: model.ReceptionRegular, Persons: []string{pid},
+			At: at(r.Date), Receiver: author, Reception: r.Reception, Persons: []string{pid},
 			Employer: r.Person.Employer, Content: r.Content, Note: r.Note, Import: r.Key, Outcome: r.Outcome,
 		}
 		if r.Heads > 1 {

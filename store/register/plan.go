@@ -98,22 +98,23 @@ type Row struct {
 	Same     int // RowDuplicate: the earlier line
 	Key      string
 
-	Date     model.Date
-	Person   model.Person
-	Match    PersonMatch
-	Visit    bool
-	Outcome  model.Outcome // of the visit
-	Petition bool
-	Kind     model.PetitionKind
-	Decision model.Decision
-	Forward  string
-	Case     model.CaseStatus // "" = no case
-	Result   model.Result
-	Closed   model.Date
-	Content  string
-	Heads    int
-	Note     string
-	Letter   model.Date
+	Date      model.Date
+	Person    model.Person
+	Match     PersonMatch
+	Visit     bool
+	Outcome   model.Outcome       // of the visit
+	Reception model.ReceptionType // of the visit
+	Petition  bool
+	Kind      model.PetitionKind
+	Decision  model.Decision
+	Forward   string
+	Case      model.CaseStatus // "" = no case
+	Result    model.Result
+	Closed    model.Date
+	Content   string
+	Heads     int
+	Note      string
+	Letter    model.Date
 }
 
 // Plan is what an import would do.
@@ -483,10 +484,16 @@ func (p *Plan) planRow(r []string, line int, get func([]string, model.RegisterFi
 			addr = a
 		}
 	}
+	if masked(name) {
+		bad("họ tên bị che (bảo mật): cần bản sổ đầy đủ", "the name is masked (confidential): the full register is needed")
+		name = ""
+	}
 	name = model.TidyName(name)
 	if n, m := model.ValidateName(name); m != nil {
 		if name == "" {
-			bad("thiếu họ tên", "no name")
+			if len(row.Errors) == 0 {
+				bad("thiếu họ tên", "no name")
+			}
 		} else {
 			row.Errors = append(row.Errors, msg(m))
 		}
@@ -494,8 +501,8 @@ func (p *Plan) planRow(r []string, line int, get func([]string, model.RegisterFi
 		name = n
 	}
 	row.Person = model.Person{Name: name, Address: addr, Employer: get(r, model.RFEmployer)}
-	if v := get(r, model.RFIDNumber); v != "" {
-		k := model.GuessIDKind(v)
+	if v := get(r, model.RFIDNumber); v != "" && !masked(v) {
+		k, v := idWithKind(v)
 		if n, _, m := model.ValidateIDNumber(k, v, 0); m != nil || k == model.IDNone {
 			warn("bỏ số giấy tờ %q không hợp lệ", "invalid ID number %q left out", v)
 		} else {
@@ -594,10 +601,25 @@ func (p *Plan) planRow(r []string, line int, get func([]string, model.RegisterFi
 	default:
 		row.Decision = model.DecisionFile
 	}
+	said := model.Fold(get(r, model.RFResult))
+	switch {
+	case strings.Contains(said, "dinh ky"):
+		row.Reception = model.ReceptionScheduled
+	case strings.Contains(said, "dot xuat"):
+		row.Reception = model.ReceptionAdhoc
+	default:
+		row.Reception = model.ReceptionRegular
+	}
 	if row.Visit {
 		switch {
 		case row.Petition:
 			row.Outcome = model.OutcomePetition
+		case strings.Contains(said, "tu choi"):
+			row.Outcome = model.OutcomeRefused
+		case strings.Contains(said, "chuyen co quan"):
+			row.Outcome = model.OutcomeReferred
+		case strings.Contains(said, "huong dan"):
+			row.Outcome = model.OutcomeGuided
 		case forward != "" && model.Fold(forward) != "x":
 			row.Outcome, row.Forward = model.OutcomeReferred, model.NFC(forward)
 		case model.Marked(get(r, model.RFGuided)):
@@ -617,6 +639,30 @@ func (p *Plan) planRow(r []string, line int, get func([]string, model.RegisterFi
 	h := sha256.Sum256([]byte(strings.Join([]string{string(p.Kind), row.Date.ISO(), model.Fold(name), row.Person.IDNumber, model.Fold(row.Content), string(row.Kind)}, "\x00")))
 	row.Key = "reg:" + hex.EncodeToString(h[:12])
 	return row
+}
+
+// masked reports a cell hidden by a confidential export: "(bảo mật)",
+// "***".
+func masked(s string) bool {
+	f := model.Fold(s)
+	return strings.Contains(f, "bao mat") || strings.Trim(f, "*x ") == "" && strings.Contains(f, "*")
+}
+
+// idWithKind reads an identity number written with its kind in front,
+// as registers and donthu's own export write it: "CCCD 001090012345",
+// "CMND 012345678", "Hộ chiếu B1234567".
+func idWithKind(v string) (model.IDKind, string) {
+	f := model.Fold(v)
+	for _, p := range []struct {
+		prefix string
+		kind   model.IDKind
+	}{{"cccd", model.IDCCCD}, {"can cuoc", model.IDCCCD}, {"cmnd", model.IDCMND}, {"ho chieu", model.IDPassport}, {"hc", model.IDPassport}} {
+		if strings.HasPrefix(f, p.prefix+" ") || strings.HasPrefix(f, p.prefix+":") {
+			rest := strings.TrimLeft(strings.TrimSpace(f[len(p.prefix):]), ": ")
+			return p.kind, strings.ToUpper(rest)
+		}
+	}
+	return model.GuessIDKind(v), v
 }
 
 // matchPerson finds the row's person among the persons held and the
