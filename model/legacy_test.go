@@ -62,3 +62,28 @@ func TestIsSyllable(t *testing.T) {
 		}
 	}
 }
+
+// Whatever a register cell holds, reading it never panics and a decoded
+// cell is valid UTF-8 in NFC.
+func FuzzRegisterCell(f *testing.F) {
+	for _, s := range []string{"NguyÔn V¨n An", "Nguyeãn Vaên An", "ngày 5 tháng 3 năm 2019", "43529.5", "31/02/19", "\xff\xfe", "oâ", "Ñ", "uöù"} {
+		f.Add(s)
+	}
+	today := Date{2026, 12, 2}
+	f.Fuzz(func(t *testing.T, s string) {
+		ParseRegisterDate(s, today)
+		ParseRegisterKind(s)
+		ParseRegisterResult(s)
+		GuessRegisterField(s)
+		TidyName(s)
+		SplitNameAddress(s)
+		enc := DetectEncoding([]string{s})
+		d := Decode(s, enc)
+		if NFC(d) != d {
+			t.Errorf("Decode(%q) = %q, not NFC", s, d)
+		}
+		for _, e := range []Encoding{EncTCVN3, EncVNI} {
+			Decode(s, e)
+		}
+	})
+}

@@ -253,3 +253,34 @@ func TestSecondSheet(t *testing.T) {
 		t.Errorf("sheets %v:\n%s", tb.Sheets, strings.Join(got, "\n"))
 	}
 }
+
+func TestNoHeaderOrNoRows(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"empty.csv":    "",
+		"noise.csv":    "a,b,c\n1,2,3\n",
+		"headonly.csv": "Ngày tiếp,Họ tên,Nội dung\n",
+	} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(text), 0o600)
+		tb, err := Read(path, "")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		p, err := Prepare(s, tb, Options{})
+		switch name {
+		case "headonly.csv":
+			if err != nil || len(p.Rows) != 0 {
+				t.Errorf("%s: %v %+v", name, err, p)
+			}
+			if res, err := Apply(s, p, "lan", ApplyOptions{}); err != nil || res.Rows != 0 {
+				t.Errorf("%s: apply %+v %v", name, res, err)
+			}
+		default:
+			if err == nil || !strings.Contains(store.Message(err, model.VI), "Không tìm thấy dòng tiêu đề") {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+	}
+}
