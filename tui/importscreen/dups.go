@@ -77,6 +77,10 @@ func (m *Duplicates) Dirty() bool { return false }
 
 func (m *Duplicates) Capturing() bool { return false }
 
+// CanLeave reports that Esc is free for a host to go back with: no
+// question asked and the list of pairs shown.
+func (m *Duplicates) CanLeave() bool { return !m.confirm && !m.list }
+
 func (m *Duplicates) ShortHelp() []key.Binding {
 	if m.confirm {
 		return []key.Binding{m.keys.Confirm, m.keys.Back}
@@ -138,7 +142,7 @@ func (m *Duplicates) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		delta := map[string]int{"up": -1, "down": 1, "pgup": -5, "pgdown": 5, "home": -1 << 20, "end": 1 << 20}[msg.String()]
 		m.cursor = max(0, min(m.cursor+delta, m.count()-1))
 		m.swap = false
-	case key.Matches(msg, m.keys.Merged):
+	case key.Matches(msg, m.keys.Merged), key.Matches(msg, m.keys.Back) && m.list:
 		m.list, m.cursor, m.swap = !m.list, 0, false
 	case key.Matches(msg, m.keys.Swap) && !m.list:
 		m.swap = !m.swap

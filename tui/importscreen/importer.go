@@ -107,6 +107,10 @@ func (m *Importer) Dirty() bool { return m.mode == modeBusy && m.job != nil }
 
 func (m *Importer) Capturing() bool { return m.mode == modePath }
 
+// CanLeave reports that Esc is free for a host to go back with: on the
+// first step, where the page itself has no use for it.
+func (m *Importer) CanLeave() bool { return m.mode == modePath }
+
 func (m *Importer) ShortHelp() []key.Binding {
 	switch m.mode {
 	case modePath:
