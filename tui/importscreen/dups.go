@@ -253,3 +253,6 @@ func (m *Duplicates) footer(out []string, q string) []string {
 	st := m.ctx.Styles
 	return append(out, st.Warn.Render(common.Truncate(q, m.width)), st.Bold.Render(m.w.ConfirmKeys))
 }
+
+// Title is the page's name, for a host's list of pages.
+func (m *Duplicates) Title() string { return m.w.DupTitle }

@@ -419,3 +419,6 @@ func wrap2(s string, width int) (string, string) {
 	}
 	return string(r[:cut]), common.Truncate(strings.TrimSpace(string(r[cut:])), width)
 }
+
+// Title is the page's name, for a host's list of pages.
+func (m *Importer) Title() string { return m.w.ImportTitle }
