@@ -99,7 +99,14 @@ func (j *applyJob) state() (int, int, *register.Applied, error) {
 
 type tickMsg struct{ j *applyJob }
 
-func (m *Importer) Init() tea.Cmd { return nil }
+// Init looks again at an import left running when another screen was
+// shown (its ticks went to that screen and were lost).
+func (m *Importer) Init() tea.Cmd {
+	if m.job != nil {
+		return m.tick(m.job)
+	}
+	return nil
+}
 
 func (m *Importer) SetSize(w, h int) { m.width, m.height = w, h }
 
