@@ -11,6 +11,7 @@ import (
 // Applied says what Apply wrote.
 type Applied struct {
 	Rows, Persons, Visits, Petitions, Cases, Events int
+	Completed                                       int // matched persons given a field they lacked
 }
 
 // ApplyOptions tune Apply.
@@ -89,6 +90,12 @@ func applyRow(b *store.Bulk, author string, r *Row, persons map[int]string, res 
 			persons[r.Line] = pid
 			res.Persons++
 		}
+	}
+	if len(r.Fill) > 0 {
+		if err := b.CompletePerson(author, pid, r.Person, r.Fill); err != nil {
+			return err
+		}
+		res.Completed++
 	}
 	var pet *model.Petition
 	if r.Petition {

@@ -101,6 +101,7 @@ type Row struct {
 	Date      model.Date
 	Person    model.Person
 	Match     PersonMatch
+	Fill      []string // person fields this row adds to the matched person
 	Visit     bool
 	Outcome   model.Outcome       // of the visit
 	Reception model.ReceptionType // of the visit
@@ -376,11 +377,16 @@ func isTotal(r []string) bool {
 type personIndex struct {
 	id, phone, nameYear map[string]string // key -> person id (existing) or "row:N"
 	names               map[string]string
+	known               map[string]*model.Person // what each is known to hold, as rows fill it
 }
 
 func (p *Plan) plan(s *store.Store, data [][]string, first int) {
-	ix := personIndex{id: map[string]string{}, phone: map[string]string{}, nameYear: map[string]string{}, names: map[string]string{}}
+	ix := personIndex{id: map[string]string{}, phone: map[string]string{}, nameYear: map[string]string{}, names: map[string]string{}, known: map[string]*model.Person{}}
 	for _, x := range s.AllPersons() {
+		if x.MergedInto == "" {
+			x := x
+			ix.known[x.ID] = &x
+		}
 		id := s.CanonicalPerson(x.ID)
 		if x.MergedInto == "" {
 			id = x.ID
@@ -641,6 +647,33 @@ func (p *Plan) planRow(r []string, line int, get func([]string, model.RegisterFi
 	return row
 }
 
+// fill returns the fields that row person p holds and the known record k
+// lacks, and records them in k: what a matched row adds to the person.
+func fill(k, p *model.Person) []string {
+	var out []string
+	if k.IDNumber == "" && p.IDNumber != "" {
+		k.IDKind, k.IDNumber = p.IDKind, p.IDNumber
+		out = append(out, "id_kind", "id_number")
+	}
+	if k.Phone == "" && p.Phone != "" {
+		k.Phone = p.Phone
+		out = append(out, "phone")
+	}
+	if k.BirthYear == 0 && p.BirthYear != 0 {
+		k.BirthYear = p.BirthYear
+		out = append(out, "birth_year")
+	}
+	if k.Address == "" && p.Address != "" {
+		k.Address = p.Address
+		out = append(out, "address")
+	}
+	if k.Employer == "" && p.Employer != "" {
+		k.Employer = p.Employer
+		out = append(out, "employer")
+	}
+	return out
+}
+
 // masked reports a cell hidden by a confidential export: "(bảo mật)",
 // "***".
 func masked(s string) bool {
@@ -689,12 +722,26 @@ func (p *Plan) matchPerson(row *Row, ix *personIndex) {
 			} else {
 				row.Match = PersonMatch{ID: id, Why: t.why, Name: ix.names[id]}
 			}
+			if k := ix.known[id]; k != nil {
+				row.Fill = fill(k, per)
+				for _, f := range row.Fill {
+					// Later rows find the person by what this one adds.
+					switch f {
+					case "id_number":
+						ix.id[per.IDNumber] = id
+					case "phone":
+						ix.phone[per.Phone] = id
+					}
+				}
+			}
 			return
 		}
 	}
 	ref := "row:" + strconv.Itoa(row.Line)
 	row.Match = PersonMatch{New: true, Line: row.Line, Name: per.Name}
 	ix.names[ref] = per.Name
+	k := *per
+	ix.known[ref] = &k
 	for _, t := range try {
 		if t.k != "" {
 			t.m[t.k] = ref

@@ -284,3 +284,30 @@ func TestNoHeaderOrNoRows(t *testing.T) {
 		}
 	}
 }
+
+// A row matched to a person brings what the record lacked.
+func TestMatchedRowCompletesPerson(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	old, err := s.RecordPerson("lan", model.Person{Name: "Nguyễn Thị Lan", BirthYear: 1990})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "so.csv")
+	os.WriteFile(path, []byte("Ngày tiếp,Họ tên,Năm sinh,Điện thoại,Nơi làm việc,Nội dung\n"+
+		"05/03/2019,Nguyễn Thị Lan,1990,0912 345 678,Công ty May,Nợ lương\n"+
+		"06/03/2019,Lan,,0912345678,,Hỏi lại về lương\n"), 0o600)
+	p := prepare(t, s, path, Options{})
+	got := p.Rows[0].Describe(model.VI) + "\n" + p.Rows[1].Describe(model.VI)
+	want := "Dòng 2: người đã có Nguyễn Thị Lan [" + old.ID + "] (cùng họ tên và năm sinh), bổ sung điện thoại, nơi làm việc; lượt tiếp 05/03/2019, Trả lời trực tiếp\n" +
+		"Dòng 3: người đã có Nguyễn Thị Lan [" + old.ID + "] (cùng số điện thoại); lượt tiếp 06/03/2019, Trả lời trực tiếp"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	res, err := Apply(s, p, "lan", ApplyOptions{})
+	if err != nil || res.Completed != 1 || res.Persons != 0 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if x, _ := s.Person(old.ID); x.Phone != "0912345678" || x.Employer != "Công ty May" || x.BirthYear != 1990 {
+		t.Errorf("person %+v", x)
+	}
+}

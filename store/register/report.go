@@ -120,6 +120,15 @@ func (r *Row) Describe(lang model.Lang) string {
 		}
 		parts = append(parts, c)
 	}
+	if len(r.Fill) > 0 {
+		var fs []string
+		for _, f := range r.Fill {
+			if f != "id_kind" {
+				fs = append(fs, model.PersonFieldLabel(f).In(lang))
+			}
+		}
+		parts[0] += t(", bổ sung %s", ", adds %s", strings.ToLower(strings.Join(fs, ", ")))
+	}
 	line := head + strings.Join(parts, "; ")
 	for _, w := range r.Warnings {
 		line += t("; lưu ý: %s", "; note: %s", w.In(lang))
