@@ -103,6 +103,9 @@ func cmdImport(e *env) error {
 	e.printf("Đã nhập %d dòng: %d người mới, %d lượt tiếp, %d đơn, %d vụ việc (%d sự kiện).\n",
 		"Imported %d rows: %d new persons, %d visits, %d petitions, %d cases (%d events).\n",
 		res.Rows, res.Persons, res.Visits, res.Petitions, res.Cases, res.Events)
+	if res.Completed > 0 {
+		e.printf("%d người đã có được bổ sung thông tin từ sổ.\n", "%d existing persons got details from the register.\n", res.Completed)
+	}
 	return nil
 }
 
