@@ -27,8 +27,17 @@ func (p *Plan) Header(lang model.Lang) []string {
 	}
 	out := []string{
 		t("Tệp %s, trang %q: %s; tiêu đề ở dòng %s", "File %s, sheet %q: %s; header on row %s", baseName(p.File), p.Sheet, kind, strings.Join(hr, "–")),
-		t("Cột:", "Columns:"),
 	}
+	if len(p.Sheets) > 1 {
+		var others []string
+		for _, n := range p.Sheets {
+			if n != p.Sheet {
+				others = append(others, fmt.Sprintf("%q", n))
+			}
+		}
+		out = append(out, t("Tệp còn các trang: %s (chọn bằng --sheet)", "The file also has the sheets: %s (pick with --sheet)", strings.Join(others, ", ")))
+	}
+	out = append(out, t("Cột:", "Columns:"))
 	for _, c := range p.Columns {
 		if c.Header == "" && c.Field == model.RFSkip {
 			continue
