@@ -368,7 +368,12 @@ func isTotal(r []string) bool {
 		if _, err := strconv.Atoi(f); err == nil {
 			continue // an STT or a count before the word
 		}
-		return strings.HasPrefix(f, "tong") || strings.HasPrefix(f, "cong") || strings.HasPrefix(f, "tong cong")
+		for _, p := range []string{"tong cong", "tong so", "tong:", "cong:"} {
+			if strings.HasPrefix(f, p) {
+				return true
+			}
+		}
+		return f == "tong" || f == "cong"
 	}
 	return false
 }

@@ -311,3 +311,14 @@ func TestMatchedRowCompletesPerson(t *testing.T) {
 		t.Errorf("person %+v", x)
 	}
 }
+
+func TestTotalRows(t *testing.T) {
+	for row, want := range map[string]bool{
+		"Tổng cộng,,10 lượt": true, ",Cộng:,25": true, "TỔNG SỐ,12": true, "Tổng,3": true,
+		"1,05/03/2019,Công Văn Hải": false, ",Cồng Văn A,Nợ lương": false, "2,Công ty May,x": false,
+	} {
+		if got := isTotal(strings.Split(row, ",")); got != want {
+			t.Errorf("isTotal(%q) = %v", row, got)
+		}
+	}
+}
