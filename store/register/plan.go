@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -486,7 +487,14 @@ func (p *Plan) planRow(r []string, line int, get func([]string, model.RegisterFi
 		row.Date = d
 	}
 	name, addr := get(r, model.RFName), get(r, model.RFAddress)
+	idInCell := ""
 	if na := get(r, model.RFNameAddress); na != "" {
+		// The older register (TT 06/2014) writes the ID number in the same
+		// cell: "Nguyễn Văn A, xã X, CMND 012345678".
+		if m := reIDInText.FindStringSubmatchIndex(na); m != nil {
+			idInCell = na[m[2]:m[3]]
+			na = strings.TrimRight(strings.TrimSpace(na[:m[0]]+na[m[1]:]), ",;-– ")
+		}
 		n, a := model.SplitNameAddress(na)
 		if name == "" {
 			name = n
@@ -512,7 +520,11 @@ func (p *Plan) planRow(r []string, line int, get func([]string, model.RegisterFi
 		name = n
 	}
 	row.Person = model.Person{Name: name, Address: addr, Employer: get(r, model.RFEmployer)}
-	if v := get(r, model.RFIDNumber); v != "" && !masked(v) {
+	idCell := get(r, model.RFIDNumber)
+	if idCell == "" {
+		idCell = idInCell
+	}
+	if v := idCell; v != "" && !masked(v) {
 		k, v := idWithKind(v)
 		if n, _, m := model.ValidateIDNumber(k, v, 0); m != nil || k == model.IDNone {
 			warn("bỏ số giấy tờ %q không hợp lệ", "invalid ID number %q left out", v)
@@ -678,6 +690,10 @@ func fill(k, p *model.Person) []string {
 	}
 	return out
 }
+
+// reIDInText finds an ID number written inside a name and address cell,
+// with or without its kind before it.
+var reIDInText = regexp.MustCompile(`(?i)[,;\s]*(?:(?:CMND|CCCD|CMT|HC|hộ chiếu|số)\s*:?\s*)?\b((?:CMND|CCCD)?\s*\d{9}(?:\d{3})?)\b`)
 
 // masked reports a cell hidden by a confidential export: "(bảo mật)",
 // "***".

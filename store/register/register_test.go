@@ -322,3 +322,21 @@ func TestTotalRows(t *testing.T) {
 		}
 	}
 }
+
+// The older register (TT 06/2014) keeps the ID number in the name and
+// address cell.
+func TestIDInNameCell(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	path := filepath.Join(t.TempDir(), "so-cu.csv")
+	os.WriteFile(path, []byte("STT,Ngày tiếp,\"Họ tên, địa chỉ, số CMND/hộ chiếu của công dân\",Nội dung vụ việc\n"+
+		"1,05/03/2015,\"Nguyễn Văn A, xã Đặng Xá, CMND 012345678\",Nợ lương\n"+
+		"2,06/03/2015,\"Trần Thị B - Yên Viên - 001185000123\",Hỏi BHXH\n"), 0o600)
+	p := prepare(t, s, path, Options{})
+	a, b := p.Rows[0].Person, p.Rows[1].Person
+	if a.Name != "Nguyễn Văn A" || a.Address != "xã Đặng Xá" || a.IDNumber != "012345678" || a.IDKind != model.IDCMND {
+		t.Errorf("row 1: %+v", a)
+	}
+	if b.Name != "Trần Thị B" || b.Address != "Yên Viên" || b.IDNumber != "001185000123" {
+		t.Errorf("row 2: %+v", b)
+	}
+}
