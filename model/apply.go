@@ -140,6 +140,7 @@ func applyVisit(v *Visit, id string, ev *Event) (*Msg, error) {
 			return nil, err
 		}
 		v.Note = strings.TrimSpace(v.Note + "\n" + n.Text)
+	case EvDocumentPrinted:
 	default:
 		return nil, fmt.Errorf("model: %s is not a visit event", ev.Type)
 	}
@@ -201,7 +202,7 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 		if c.Kind == KindDenunciation {
 			p.Confidential = true
 		}
-	case EvNoteAdded:
+	case EvNoteAdded, EvDocumentPrinted:
 	default:
 		return nil, fmt.Errorf("model: %s is not a petition event", ev.Type)
 	}
@@ -311,7 +312,7 @@ func applyCase(c *Case, id string, ev *Event) (*Msg, error) {
 		}
 		r.By = ev.Author
 		c.Reminders = append(c.Reminders, r)
-	case EvIdentityRevealed:
+	case EvIdentityRevealed, EvDocumentPrinted:
 	default:
 		var a CaseAction
 		if err := ev.Decode(&a); err != nil {
@@ -422,6 +423,7 @@ func applySite(s *Site, id string, ev *Event) (*Msg, error) {
 			out = append(out, c.Override)
 		}
 		s.Overrides = out
+	case EvDocumentPrinted: // a register of a period: recorded on the site
 	default:
 		return nil, fmt.Errorf("model: %s is not a site event", ev.Type)
 	}

@@ -42,6 +42,7 @@ const (
 	EvNoteAdded        EventType = "note.added"
 	EvReminderSet      EventType = "reminder.set"
 	EvIdentityRevealed EventType = "identity.revealed" // a deliberate reveal of a confidential sender
+	EvDocumentPrinted  EventType = "document.printed"  // a form printed from the record (data: Printout)
 
 	EvUserCreated EventType = "user.created"
 	EvUserUpdated EventType = "user.updated"

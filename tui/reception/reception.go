@@ -40,6 +40,7 @@ type Model struct {
 	lastVisit    *model.Visit
 	lastPetition *model.Petition
 	saved        string // what the last save said, shown until typing starts again
+	offer        string // the guidance sheets F9 prints with the receipt, shown with saved
 }
 
 // picker is the list of persons matching the search field.
@@ -598,7 +599,12 @@ func (m *Model) save() tea.Cmd {
 	mode := m.form.search.Mode()
 	style := m.form.search.ToneStyle()
 	m.reset()
-	m.saved = text
+	m.saved, m.offer = text, ""
+	if o, ok := m.opt.Receipt.(SheetOfferer); ok {
+		if sheets := o.Sheets(v); len(sheets) > 0 {
+			m.offer = sprintf(w.SheetsOffer, strings.Join(sheets, "; "))
+		}
+	}
 	for _, t := range m.form.texts() {
 		t.SetMode(mode)
 		t.SetToneStyle(style)

@@ -343,6 +343,30 @@ func TestReceipt(t *testing.T) {
 	}
 }
 
+type offerPrinter struct{ fakePrinter }
+
+func (o *offerPrinter) Sheets(v model.Visit) []string {
+	if strings.Contains(v.Content, "lương") {
+		return []string{"«Hướng dẫn: tiền lương»"}
+	}
+	return nil
+}
+
+// A printer that knows guidance sheets has them offered under the saved
+// visit, when the content calls for one.
+func TestGuidanceSheetOffered(t *testing.T) {
+	ctx, _, _ := newCtx(t, model.VI)
+	d := tuitest.NewScreen(t, NewWith(ctx, Options{Receipt: &offerPrinter{}}))
+	d.Type("an").Press("ctrl+n")
+	tabTo(t, d, fContent)
+	d.Type("Công ty nợ lương").Press("tab", "tab", "tab", "1", "ctrl+s")
+	d.Expect("Đã lưu lượt tiếp", "F9 in giấy biên nhận kèm tờ «Hướng dẫn: tiền lương»")
+	d.Type("bình").Press("ctrl+n")
+	tabTo(t, d, fContent)
+	d.Type("Hỏi đường").Press("tab", "tab", "tab", "1", "ctrl+s")
+	d.Expect("Đã lưu lượt tiếp").ExpectNot("F9 in giấy biên nhận kèm")
+}
+
 func TestGroupVisit(t *testing.T) {
 	d, s := screen(t, model.VI)
 	seed(t, s)
