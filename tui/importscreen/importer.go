@@ -373,9 +373,12 @@ func (m *Importer) previewView() []string {
 		}
 	default:
 		t := common.Table{
-			Columns: []common.Column{{Title: w.ColLetter, Width: 4}, {Title: w.ColHeader, Width: 24}, {Title: w.ColField, Width: 19}, {Title: w.ColEnc, Width: 0}},
-			Width:   m.width,
-			Height:  min(len(p.Columns), room) + 1,
+			// At 80 columns: 24 for the header, 19 for the field; narrower
+			// (hosted beside a menu), a third each.
+			Columns: []common.Column{{Title: w.ColLetter, Width: 4}, {Title: w.ColHeader, Width: min(24, max(10, (m.width-4)/3))},
+				{Title: w.ColField, Width: min(19, max(10, (m.width-4)/3))}, {Title: w.ColEnc, Width: 0}},
+			Width:  m.width,
+			Height: min(len(p.Columns), room) + 1,
 		}
 		var rows [][]string
 		for _, c := range p.Columns {

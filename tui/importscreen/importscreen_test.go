@@ -129,3 +129,19 @@ func TestWordsComplete(t *testing.T) {
 		}
 	}
 }
+
+// Hosted beside a menu the page is narrower: every column still shows.
+func TestImportPageNarrow(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	d := tuitest.NewScreen(t, NewImporter(ctxAs(t, s, clk, "lan", model.VI)))
+	d.Resize(58, 20)
+	d.Type(registerFile).Press("enter")
+	d.Expect("C   Họ tên - địa chỉ   Họ tên, địa chỉ    TCVN3 (ABC): N…", "M   Thuộc thẩm quyền … Thuộc thẩm quyền")
+	if d.S.(*Importer).CanLeave() {
+		t.Error("Esc taken from the preview")
+	}
+	d.Press("esc")
+	if !d.S.(*Importer).CanLeave() {
+		t.Error("Esc is not free on the first step")
+	}
+}
