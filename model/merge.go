@@ -215,7 +215,7 @@ func FindDuplicates(persons []Person) []Duplicate {
 	group(func(p *Person) string { return p.IDNumber }, DupIDNumber)
 	group(func(p *Person) string { return p.Phone }, DupPhone)
 	group(func(p *Person) string {
-		if p.BirthYear == 0 {
+		if p.BirthYear == 0 || Fold(p.Name) == "" {
 			return ""
 		}
 		return fmt.Sprintf("%s\x00%d", Fold(p.Name), p.BirthYear)
