@@ -87,11 +87,3 @@ func FuzzRegisterCell(f *testing.F) {
 		}
 	})
 }
-
-func TestFindDuplicatesNeedsNames(t *testing.T) {
-	ps := []Person{{ID: "person:A.1", BirthYear: 1970}, {ID: "person:A.2", BirthYear: 1970}, {ID: "person:A.3", Name: "Lê Văn An", BirthYear: 1970}, {ID: "person:A.4", Name: "LE VAN AN", BirthYear: 1970}}
-	d := FindDuplicates(ps)
-	if len(d) != 1 || d[0].A != "person:A.3" || d[0].B != "person:A.4" || d[0].Why != DupNameYear {
-		t.Errorf("%+v", d)
-	}
-}
