@@ -123,7 +123,11 @@ func (m *Importer) ShortHelp() []key.Binding {
 	case modePath:
 		return []key.Binding{m.keys.Read, m.keys.Kind}
 	case modePreview:
-		return []key.Binding{m.keys.Move, m.keys.Field, m.keys.View, m.keys.Sheet, m.keys.Apply, m.keys.Back}
+		keys := []key.Binding{m.keys.Move, m.keys.Field, m.keys.View}
+		if m.table != nil && len(m.table.Sheets) > 1 {
+			keys = append(keys, m.keys.Sheet)
+		}
+		return append(keys, m.keys.Apply, m.keys.Back)
 	case modeConfirm:
 		return []key.Binding{m.keys.Confirm, m.keys.Back}
 	}
