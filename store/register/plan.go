@@ -274,20 +274,6 @@ func (p *Plan) applyMap(m map[string]string) error {
 	return nil
 }
 
-// SetField sets the field of column i, as a person adjusts the mapping.
-func (p *Plan) SetField(i int, f model.RegisterField) {
-	p.Columns[i].Field, p.Columns[i].Guessed = f, false
-}
-
-// Map returns the mapping as --map would give it.
-func (p *Plan) Map() map[string]string {
-	out := map[string]string{}
-	for _, c := range p.Columns {
-		out[c.Letter] = string(c.Field)
-	}
-	return out
-}
-
 func cell(r []string, j int) string {
 	if j < len(r) {
 		return r[j]
