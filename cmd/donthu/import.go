@@ -17,7 +17,7 @@ func init() {
 	register(command{name: "import", args: "TỆP.xlsx|.xls|.csv [--sheet TRANG] [--kind visits|petitions] [--map \"Cột=trường,…\"] [--apply --user LOGIN [--skip-errors]]",
 		vi: "nhập sổ cũ (sổ tiếp, sổ theo dõi đơn): chạy thử in từng dòng; --apply mới ghi",
 		en: "import an old register (visits or petitions): a dry run prints every row; --apply writes", run: cmdImport})
-	register(command{name: "persons", args: "duplicates | merge GIỮ_LẠI GỘP_VÀO --user LOGIN | unmerge MÃ --user LOGIN",
+	register(command{name: "persons", args: "duplicates | merged | merge GIỮ_LẠI GỘP_VÀO --user LOGIN | unmerge MÃ --user LOGIN",
 		vi: "người có thể trùng nhau; gộp hai hồ sơ của một người, tách lại",
 		en: "persons who may be one; merge two records of one person, unmerge", run: cmdPersons})
 }
@@ -110,8 +110,8 @@ func cmdImport(e *env) error {
 }
 
 func cmdPersons(e *env) error {
-	use := usageError{e.t("dùng: donthu persons duplicates | donthu persons merge GIỮ_LẠI GỘP_VÀO --user LOGIN | donthu persons unmerge MÃ --user LOGIN",
-		"use: donthu persons duplicates | donthu persons merge KEEP GONE --user LOGIN | donthu persons unmerge ID --user LOGIN")}
+	use := usageError{e.t("dùng: donthu persons duplicates | donthu persons merged | donthu persons merge GIỮ_LẠI GỘP_VÀO --user LOGIN | donthu persons unmerge MÃ --user LOGIN",
+		"use: donthu persons duplicates | donthu persons merged | donthu persons merge KEEP GONE --user LOGIN | donthu persons unmerge ID --user LOGIN")}
 	v, err := e.verb(use)
 	if err != nil {
 		return err
@@ -140,6 +140,14 @@ func cmdPersons(e *env) error {
 		}
 		e.printf("%d cặp có thể trùng. Gộp: donthu persons merge GIỮ_LẠI GỘP_VÀO --user LOGIN\n",
 			"%d pairs may be one person. Merge: donthu persons merge KEEP GONE --user LOGIN\n", len(dups))
+	case v == "merged" && len(ids) == 0:
+		merged := s.MergedPersons()
+		for _, p := range merged {
+			into, _ := s.Person(p.MergedInto)
+			e.printf("%s\n  → %s\n", "%s\n  → %s\n", personLine(e, &p), personLine(e, &into))
+		}
+		e.printf("%d hồ sơ đã gộp. Tách: donthu persons unmerge MÃ --user LOGIN\n",
+			"%d records merged. Unmerge: donthu persons unmerge ID --user LOGIN\n", len(merged))
 	case v == "merge" && len(ids) == 2 && *login != "":
 		u, err := e.leader(s, *login)
 		if err != nil {

@@ -26,6 +26,7 @@ func TestImportAndPersons(t *testing.T) {
 	}
 	donthu(t, "matkhau\n", "--db", db, "persons", "merge", ids[0], ids[1], "--user", "lan").want(t, exitOK, "Đã gộp", "Họ tên khác: Nguyễn Văn An", "Năm sinh khác: 199")
 	donthu(t, "", "--db", db, "persons", "duplicates").want(t, exitOK, "0 cặp có thể trùng")
+	donthu(t, "", "--db", db, "persons", "merged").want(t, exitOK, ids[1], "→ "+ids[0], "1 hồ sơ đã gộp")
 	donthu(t, "matkhau\n", "--db", db, "persons", "unmerge", ids[1], "--user", "lan").want(t, exitOK, "thành hồ sơ riêng")
 	donthu(t, "", "--db", db, "persons", "merge", ids[0]).want(t, exitUsage)
 
