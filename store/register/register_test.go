@@ -340,3 +340,22 @@ func TestIDInNameCell(t *testing.T) {
 		t.Errorf("row 2: %+v", b)
 	}
 }
+
+// A row the store refuses at apply time rolls the whole import back.
+func TestApplyAllOrNothing(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	p := prepare(t, s, "testdata/register.xlsx", Options{})
+	for i := range p.Rows {
+		if p.Rows[i].Line == 16 {
+			p.Rows[i].Outcome = "lost" // not an outcome the store knows
+		}
+	}
+	before := storetest.Events(t, s)
+	_, err := Apply(s, p, "lan", ApplyOptions{SkipErrors: true})
+	if err == nil || !strings.HasPrefix(store.Message(err, model.VI), "Dòng 16: ") || !strings.HasSuffix(store.Message(err, model.VI), "Chưa nhập gì.") {
+		t.Fatalf("err %v", err)
+	}
+	if storetest.Events(t, s) != before || len(s.SearchPersons("nguyen van an", 0)) != 0 {
+		t.Error("a refused import left records behind")
+	}
+}
