@@ -40,6 +40,7 @@ type Importer struct {
 	plan    *register.Plan
 	col     int  // the column under the cursor
 	rows    bool // showing the rows rather than the columns
+	errOnly bool // only the rows in error
 	offset  int  // scroll of the rows
 	busy    string
 	job     *applyJob
@@ -48,7 +49,7 @@ type Importer struct {
 }
 
 type importKeys struct {
-	Read, Kind, Move, Field, View, Sheet, Apply, Confirm, Back key.Binding
+	Read, Kind, Move, Field, View, Sheet, Errors, Apply, Confirm, Back key.Binding
 }
 
 func newImportKeys(w *Words) importKeys {
@@ -59,6 +60,7 @@ func newImportKeys(w *Words) importKeys {
 		Field:   key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←→", w.KeyField)),
 		View:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", w.KeyView)),
 		Sheet:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", w.KeySheet)),
+		Errors:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", w.KeyErrors)),
 		Apply:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", w.KeyApply)),
 		Confirm: key.NewBinding(key.WithKeys("c", "C"), key.WithHelp("C", w.KeyConfirm)),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
@@ -127,6 +129,9 @@ func (m *Importer) ShortHelp() []key.Binding {
 		if m.table != nil && len(m.table.Sheets) > 1 {
 			keys = append(keys, m.keys.Sheet)
 		}
+		if m.rows {
+			keys = append(keys, m.keys.Errors)
+		}
 		return append(keys, m.keys.Apply, m.keys.Back)
 	case modeConfirm:
 		return []key.Binding{m.keys.Confirm, m.keys.Back}
@@ -135,7 +140,7 @@ func (m *Importer) ShortHelp() []key.Binding {
 }
 
 func (m *Importer) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Read, m.keys.Kind}, {m.keys.Move, m.keys.Field, m.keys.View, m.keys.Sheet}, {m.keys.Apply, m.keys.Confirm, m.keys.Back}}
+	return [][]key.Binding{{m.keys.Read, m.keys.Kind}, {m.keys.Move, m.keys.Field, m.keys.View, m.keys.Sheet, m.keys.Errors}, {m.keys.Apply, m.keys.Confirm, m.keys.Back}}
 }
 
 func (m *Importer) leader() bool { return m.ctx.User.Has(model.RoleLeader) }
@@ -248,6 +253,8 @@ func (m *Importer) previewKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		m.path.Focus()
 	case key.Matches(msg, m.keys.View):
 		m.rows = !m.rows
+	case key.Matches(msg, m.keys.Errors) && m.rows:
+		m.errOnly, m.offset = !m.errOnly, 0
 	case key.Matches(msg, m.keys.Sheet) && len(m.table.Sheets) > 1:
 		next := 0
 		for i, n := range m.table.Sheets {
@@ -291,7 +298,7 @@ func (m *Importer) previewKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, m.keys.Move):
 		delta := map[string]int{"up": -1, "down": 1, "pgup": -10, "pgdown": 10, "home": -1 << 20, "end": 1 << 20}[msg.String()]
 		if m.rows {
-			m.offset = max(0, min(m.offset+delta, len(p.Rows)-1))
+			m.offset = max(0, min(m.offset+delta, len(m.shown())-1))
 		} else {
 			m.col = max(0, min(m.col+delta, len(p.Columns)-1))
 		}
@@ -366,9 +373,10 @@ func (m *Importer) previewView() []string {
 		out = append(out, "", st.OK.Render("✓ "+m.done), "", st.Muted.Render(w.DoneHint))
 		return out
 	case m.rows:
-		end := min(m.offset+room, len(p.Rows))
+		rows := m.shown()
+		end := min(m.offset+room, len(rows))
 		for i := m.offset; i < end; i++ {
-			r := &p.Rows[i]
+			r := rows[i]
 			line := common.Truncate(r.Describe(m.ctx.Lang), m.width)
 			if r.Status == register.RowError {
 				line = st.ErrText.Render(line)
@@ -419,6 +427,17 @@ func (m *Importer) previewView() []string {
 	}
 	a, b := wrap2(p.Summary(m.ctx.Lang), m.width)
 	return append(out[:m.height-3], st.Muted.Render(a), st.Muted.Render(b))
+}
+
+// shown are the rows the rows view lists: all, or those in error.
+func (m *Importer) shown() []*register.Row {
+	var out []*register.Row
+	for i := range m.plan.Rows {
+		if r := &m.plan.Rows[i]; !m.errOnly || r.Status == register.RowError {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // wrap2 cuts s into two lines of at most width cells, at a space.

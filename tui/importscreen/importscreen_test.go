@@ -45,6 +45,7 @@ func TestImportThroughThePage(t *testing.T) {
 	// Row by row.
 	d.Press("tab").Expect("Dòng 7: người mới Nguyễn Văn An; lượt tiếp 05/03/2019",
 		"Dòng 12: LỖI: Ngày 31/02/2019 không tồn tại")
+	d.Press("l").Expect("Dòng 12: LỖI", "Dòng 13: LỖI", "Dòng 17: LỖI").ExpectNot("Dòng 7:").Press("l").Expect("Dòng 7:")
 	d.Press("a").Expect("Nhập 7 dòng vào dữ liệu (mỗi dòng với ngày gốc, cả tệp một lần ghi)?", "3 dòng lỗi sẽ bị bỏ qua.", "C: đồng ý · Esc: thôi")
 	if n := len(s.Visits(model.Date{}, model.Date{})); n != 0 {
 		t.Fatalf("%d visits before confirming", n)

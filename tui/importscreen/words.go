@@ -18,7 +18,7 @@ type Words struct {
 	NotLeader                                string
 	KeyRead, KeyKind, KeyMove, KeyField      string
 	KeyView, KeyApply, KeyConfirm, KeyBack   string
-	KeySheet                                 string
+	KeySheet, KeyErrors                      string
 	KeyMerge, KeySwap, KeyMerged, KeyUnmerge string
 	DoneHint                                 string
 	NoDuplicates, NoMerged                   string
@@ -47,7 +47,7 @@ var wordsVI = Words{
 	NothingNew:   "Không có dòng mới để nhập (đã nhập trước đây hoặc đều lỗi)",
 	NotLeader:    "Chỉ lãnh đạo hoặc quản trị viên được nhập sổ và gộp hồ sơ",
 	KeyRead:      "đọc tệp", KeyKind: "đổi loại sổ", KeyMove: "chọn", KeyField: "đổi cách đọc cột",
-	KeyView: "cột / từng dòng", KeySheet: "trang tính khác", KeyApply: "nhập", KeyConfirm: "đồng ý", KeyBack: "quay lại",
+	KeyView: "cột / từng dòng", KeySheet: "trang tính khác", KeyErrors: "chỉ dòng lỗi", KeyApply: "nhập", KeyConfirm: "đồng ý", KeyBack: "quay lại",
 	KeyMerge: "gộp", KeySwap: "đổi hồ sơ giữ lại", KeyMerged: "hồ sơ đã gộp", KeyUnmerge: "tách ra",
 	DoneHint:     "Esc: nhập tệp khác",
 	NoDuplicates: "Không thấy ai có thể trùng.", NoMerged: "Chưa gộp hồ sơ nào.",
@@ -76,7 +76,7 @@ var wordsEN = Words{
 	NothingNew:   "No new rows to import (imported before, or all in error)",
 	NotLeader:    "Only a leader or an administrator may import registers and merge records",
 	KeyRead:      "read the file", KeyKind: "change register kind", KeyMove: "choose", KeyField: "change how the column is read",
-	KeyView: "columns / rows", KeySheet: "next sheet", KeyApply: "import", KeyConfirm: "yes", KeyBack: "back",
+	KeyView: "columns / rows", KeySheet: "next sheet", KeyErrors: "errors only", KeyApply: "import", KeyConfirm: "yes", KeyBack: "back",
 	KeyMerge: "merge", KeySwap: "swap which record stays", KeyMerged: "merged records", KeyUnmerge: "unmerge",
 	DoneHint:     "Esc: import another file",
 	NoDuplicates: "No one seems to be entered twice.", NoMerged: "No records merged yet.",
