@@ -7,6 +7,7 @@ import (
 	"donthu/tui/printing"
 	"donthu/tui/queue"
 	"donthu/tui/reception"
+	"donthu/tui/reports"
 	"donthu/tui/syncscreen"
 )
 
@@ -23,6 +24,7 @@ func Screens() [common.NumScreens]Factory {
 	f[common.ScreenFollowup] = func(ctx *common.Context) common.Screen {
 		return followup.NewWith(ctx, followup.Options{Notices: printing.New(ctx)})
 	}
+	f[common.ScreenReports] = reports.New
 	f[common.ScreenSync] = syncscreen.New
 	return f
 }

@@ -18,13 +18,14 @@ type Words struct {
 	Queue     QueueWords
 	Followup  FollowupWords
 	Sync      SyncWords
+	Reports   ReportsWords
 }
 
 // WordsFor returns the catalogue in lang.
 func WordsFor(lang model.Lang) *Words {
-	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI}
+	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Reports: reportsVI}
 	if lang == model.EN {
-		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN}
+		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Reports: reportsEN}
 		merge(reflect.ValueOf(&w).Elem(), reflect.ValueOf(en))
 	}
 	return &w
@@ -57,6 +58,7 @@ type ShellWords struct {
 	TabQueue        string
 	TabFollowup     string
 	TabSync         string
+	TabReports      string
 	TooSmall        string // %d %d: the size now
 	Overdue         string // %d
 	NoOverdue       string
@@ -105,6 +107,7 @@ var shellVI = ShellWords{
 	TabQueue:        "Vụ việc",
 	TabFollowup:     "Theo dõi",
 	TabSync:         "Đồng bộ",
+	TabReports:      "Báo cáo",
 	TooSmall:        "Cửa sổ đang là %d×%d. donthu cần ít nhất 80×24; xin hãy phóng to cửa sổ.",
 	Overdue:         "Quá hạn: %d",
 	NoOverdue:       "Không có việc quá hạn",
@@ -154,6 +157,7 @@ var shellEN = ShellWords{
 	TabQueue:        "Cases",
 	TabFollowup:     "Follow-up",
 	TabSync:         "Sync",
+	TabReports:      "Reports",
 	TooSmall:        "The window is %d×%d. donthu needs at least 80×24; please enlarge the window.",
 	Overdue:         "Overdue: %d",
 	NoOverdue:       "No overdue cases",
