@@ -98,6 +98,29 @@ func TestMessyRegister(t *testing.T) {
 	if len(pets) != 4 || b.Open != 2 || b.Resolved != 1 || b.BandTotal[len(model.AgeBands)-1] != 2 || b.OverdueTotal != 2 {
 		t.Errorf("petitions %d, backlog %+v", len(pets), b)
 	}
+	// The periodic report of March 2019 counts the register's history.
+	period, _ := model.RangePeriod(model.NewDate(2019, 3, 1), model.NewDate(2019, 3, 31))
+	rd := model.NewReportData(s.ReportInput(model.Date{}))
+	for _, want := range []struct {
+		form model.FormID
+		key  string
+		n    int64
+	}{
+		{model.Form01TCD, "luot", 7}, {model.Form01TCD, "nguoi", 12}, {model.Form01TCD, "vv", 7},
+		{model.Form02TCD, "don", 4}, {model.Form01XLD, "tong", 4}, {model.Form01XLD, "trong_ky_nhieu", 1},
+	} {
+		f := rd.Compute(want.form, period, "")
+		got := int64(-1)
+		for i, r := range f.Form.Rows {
+			if r.Key == want.key {
+				got = f.Cells[i].Value
+			}
+		}
+		if got != want.n {
+			t.Errorf("report %s %s = %d, want %d", want.form, want.key, got, want.n)
+		}
+	}
+
 	// The visitor's history carries the original dates, under one person.
 	hits := s.SearchPersons("nguyen van an", 5)
 	if len(hits) == 0 {
