@@ -290,22 +290,39 @@ func (s *Store) PersonsByNumber(n string) []string {
 	return out
 }
 
-// PersonCard is what the reception screen shows of a found person.
+// PersonCard is what the reception screen shows of a found person: a
+// count and the newest of their visits, their petitions and open cases.
+// It is read on every key of a search, so it never reads a person's
+// whole history: the visits are counted from the index and only the
+// newest is decoded.
 type PersonCard struct {
 	model.Person
-	Visits    []model.Visit // newest first
-	Petitions []model.Petition
-	OpenCases []model.Case
+	VisitCount int
+	Visits     []model.Visit // the newest visit only (none if VisitCount is 0)
+	Petitions  []model.Petition
+	OpenCases  []model.Case
 	// Group is the person's record and the records merged into it; Sites
 	// the sites where they came (an office sees its child sites' records).
 	Group []string
 	Sites []string
 }
 
+// siteOfID returns the site of an entity id made by NewEntityID
+// ("visit:GL07.12" -> "GL07"): the site that created the record.
+func siteOfID(id string) string {
+	rest := id[strings.IndexByte(id, ':')+1:]
+	if i := strings.LastIndexByte(rest, '.'); i >= 0 {
+		return rest[:i]
+	}
+	return rest
+}
+
 // PersonCards reads persons with their history, in the order given.
 func (s *Store) PersonCards(ids []string) []PersonCard {
 	out := make([]PersonCard, 0, len(ids))
+	cc := s.cases(false) // every open case, in memory
 	s.db.View(func(tx *bolt.Tx) error {
+		ents := tx.Bucket(bEntityEvents).Cursor()
 		for _, id := range ids {
 			var c PersonCard
 			if getState(tx, id, &c.Person) != nil {
@@ -322,14 +339,26 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 			}
 			c.Absorbed = abs
 			sites := map[string]bool{c.Site: true}
-			seen := map[string]bool{} // a visit of two records of one group shows once
+			seen := map[string]bool{} // a visit of two records of one group counts once
+			// The newest visit is the one created last: its first event's
+			// clock is in the key of its entity list, so no visit but the
+			// newest is decoded.
+			var newest string
+			var newestClock []byte
 			for _, gid := range c.Group {
 				p := append([]byte(gid), 0)
 				eachIdx(tx, "person_visit", p, func(_ []byte, vid string) bool {
-					var v model.Visit
-					if !seen[vid] && getState(tx, vid, &v) == nil {
-						seen[vid] = true
-						c.Visits = append(c.Visits, v)
+					if seen[vid] {
+						return true
+					}
+					seen[vid] = true
+					c.VisitCount++
+					sites[siteOfID(vid)] = true
+					vp := prefix(vid)
+					if k, _ := ents.Seek(vp); k != nil && bytes.HasPrefix(k, vp) && len(k) >= len(vp)+8 {
+						if clock := k[len(vp) : len(vp)+8]; newest == "" || bytes.Compare(clock, newestClock) > 0 {
+							newest, newestClock = vid, append(newestClock[:0], clock...)
+						}
 					}
 					return true
 				})
@@ -337,35 +366,43 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 					var x model.Petition
 					if !seen[pid] && getState(tx, pid, &x) == nil {
 						seen[pid] = true
+						sites[x.Site] = true
 						c.Petitions = append(c.Petitions, x)
 					}
 					return true
 				})
 				eachIdx(tx, "person_case", p, func(_ []byte, cid string) bool {
-					var x model.Case
-					if !seen[cid] && getState(tx, cid, &x) == nil && x.Open() {
+					if x, ok := cc.get(cid); ok && x.Open() && !seen[cid] {
 						seen[cid] = true
 						c.OpenCases = append(c.OpenCases, x)
 					}
 					return true
 				})
 			}
-			for _, v := range c.Visits {
-				sites[v.Site] = true
-			}
-			for _, x := range c.Petitions {
-				sites[x.Site] = true
+			if newest != "" {
+				var v model.Visit
+				if getState(tx, newest, &v) == nil {
+					c.Visits = append(c.Visits, v)
+				}
 			}
 			for st := range sites {
 				c.Sites = append(c.Sites, st)
 			}
 			sort.Strings(c.Sites)
-			sort.Slice(c.Visits, func(i, j int) bool { return c.Visits[i].At.After(c.Visits[j].At) })
 			out = append(out, c)
 		}
 		return nil
 	})
 	return out
+}
+
+// Warm builds the in-memory search index of persons and the cache of
+// open cases, if not yet built. The interface calls it in the background
+// while a person signs in, so the first key of a search and the first
+// look at the queue find them ready.
+func (s *Store) Warm() {
+	s.personIdx()
+	s.cases(false)
 }
 
 // --- petitions ---

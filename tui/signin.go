@@ -43,7 +43,13 @@ func newSignIn(ctx *common.Context) signIn {
 	return signIn{ctx: ctx, site: site.Name, users: ctx.Store.Users(), pw: newPassword(ctx)}
 }
 
-func (m signIn) Init() tea.Cmd { return textinput.Blink }
+// Init also builds the store's search index and case cache in the
+// background while the person types their password, so that the first
+// key of a search finds them ready.
+func (m signIn) Init() tea.Cmd {
+	s := m.ctx.Store
+	return tea.Batch(textinput.Blink, func() tea.Msg { s.Warm(); return nil })
+}
 
 func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 	switch msg := msg.(type) {

@@ -70,7 +70,7 @@ func TestMergeAcrossSites(t *testing.T) {
 	}
 	hits = o.SearchPersons("nguyen van an", 0)
 	card := o.PersonCards([]string{hits[0].ID})
-	if len(hits) != 1 || hits[0].ID != x || len(card[0].Visits) != 2 || len(card[0].Sites) != 2 || len(card[0].Group) != 2 {
+	if len(hits) != 1 || hits[0].ID != x || card[0].VisitCount != 2 || len(card[0].Sites) != 2 || len(card[0].Group) != 2 {
 		t.Fatalf("after merge: hits %+v card %+v", hits, card)
 	}
 	if o.Duplicates() != nil {
@@ -103,7 +103,7 @@ func TestMergeAcrossSites(t *testing.T) {
 		t.Error("the office still shows one person after the unmerge")
 	}
 	c := o.PersonCards([]string{x})[0]
-	if len(c.Visits) != 1 || len(c.Absorbed) != 0 {
+	if c.VisitCount != 1 || len(c.Absorbed) != 0 {
 		t.Errorf("after unmerge the record still carries the other: %+v", c)
 	}
 	same(x, a)
