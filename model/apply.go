@@ -138,6 +138,8 @@ func applyPerson(p *Person, id string, ev *Event) (*Msg, error) {
 				p.Note = u.Note
 			}
 		}
+	case EvPersonMerged, EvPersonAbsorbed, EvPersonUnmerged:
+		return applyPersonMerge(p, ev)
 	default:
 		return nil, fmt.Errorf("model: %s is not a person event", ev.Type)
 	}

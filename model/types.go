@@ -22,6 +22,12 @@ type Person struct {
 	Created   time.Time  `json:"created,omitempty"`
 	NameFold  string     `json:"name_fold,omitempty"`
 	Conflicts []Conflict `json:"conflicts,omitempty"`
+
+	// MergedInto is the person this record was merged into ("" if none);
+	// Absorbed are the records merged into this one (person.merged,
+	// person.absorbed, person.unmerged).
+	MergedInto string     `json:"merged_into,omitempty"`
+	Absorbed   []Absorbed `json:"absorbed,omitempty"`
 }
 
 // PersonFields names the fields a person.updated event may set.
@@ -62,6 +68,9 @@ type Visit struct {
 	Delegated bool   `json:"delegated,omitempty"`
 	Petition  string `json:"petition,omitempty"`
 	Note      string `json:"note,omitempty"`
+	// Import is the fingerprint of the register row this visit was
+	// imported from ("" for one recorded at the desk).
+	Import string `json:"import,omitempty"`
 
 	Site      string     `json:"site,omitempty"`
 	Conflicts []Conflict `json:"conflicts,omitempty"`
@@ -101,6 +110,7 @@ type Petition struct {
 	Visit        string       `json:"visit,omitempty"`
 	From         string       `json:"from,omitempty"`    // office that transferred it down
 	FromNo       string       `json:"from_no,omitempty"` // its number at that office
+	Import       string       `json:"import,omitempty"`  // fingerprint of the register row it was imported from
 
 	// Classification (petition.classified).
 	Classified   bool     `json:"classified,omitempty"`

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -192,7 +193,7 @@ func (s *Store) SearchPersons(q string, limit int) []PersonHit {
 				}
 			}
 		}
-		return hits
+		return s.canonicalHits(hits)
 	}
 	words := strings.Fields(fq)
 	qm := maskOf(fq)
@@ -241,7 +242,7 @@ func (s *Store) SearchPersons(q string, limit int) []PersonHit {
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
-	return hits
+	return s.canonicalHits(hits)
 }
 
 // wordPrefix reports whether every query word starts a word of f.
@@ -300,6 +301,20 @@ type PersonCard struct {
 	Visits     []model.Visit // the newest visit only (none if VisitCount is 0)
 	Petitions  []model.Petition
 	OpenCases  []model.Case
+	// Group is the person's record and the records merged into it; Sites
+	// the sites where they came (an office sees its child sites' records).
+	Group []string
+	Sites []string
+}
+
+// siteOfID returns the site of an entity id made by NewEntityID
+// ("visit:GL07.12" -> "GL07"): the site that created the record.
+func siteOfID(id string) string {
+	rest := id[strings.IndexByte(id, ':')+1:]
+	if i := strings.LastIndexByte(rest, '.'); i >= 0 {
+		return rest[:i]
+	}
+	return rest
 }
 
 // PersonCards reads persons with their history, in the order given.
@@ -313,41 +328,67 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 			if getState(tx, id, &c.Person) != nil {
 				continue
 			}
-			p := append([]byte(id), 0)
+			c.Group = groupTx(tx, id)
+			// Values kept from records merged here and since unmerged
+			// (at another site) are not this person's any more.
+			abs := c.Absorbed[:0:0]
+			for _, a := range c.Absorbed {
+				if slices.Contains(c.Group, a.ID) {
+					abs = append(abs, a)
+				}
+			}
+			c.Absorbed = abs
+			sites := map[string]bool{c.Site: true}
+			seen := map[string]bool{} // a visit of two records of one group counts once
 			// The newest visit is the one created last: its first event's
 			// clock is in the key of its entity list, so no visit but the
 			// newest is decoded.
 			var newest string
 			var newestClock []byte
-			eachIdx(tx, "person_visit", p, func(_ []byte, vid string) bool {
-				c.VisitCount++
-				vp := prefix(vid)
-				if k, _ := ents.Seek(vp); k != nil && bytes.HasPrefix(k, vp) && len(k) >= len(vp)+8 {
-					if clock := k[len(vp) : len(vp)+8]; newest == "" || bytes.Compare(clock, newestClock) > 0 {
-						newest, newestClock = vid, append(newestClock[:0], clock...)
+			for _, gid := range c.Group {
+				p := append([]byte(gid), 0)
+				eachIdx(tx, "person_visit", p, func(_ []byte, vid string) bool {
+					if seen[vid] {
+						return true
 					}
-				}
-				return true
-			})
+					seen[vid] = true
+					c.VisitCount++
+					sites[siteOfID(vid)] = true
+					vp := prefix(vid)
+					if k, _ := ents.Seek(vp); k != nil && bytes.HasPrefix(k, vp) && len(k) >= len(vp)+8 {
+						if clock := k[len(vp) : len(vp)+8]; newest == "" || bytes.Compare(clock, newestClock) > 0 {
+							newest, newestClock = vid, append(newestClock[:0], clock...)
+						}
+					}
+					return true
+				})
+				eachIdx(tx, "person_petition", p, func(_ []byte, pid string) bool {
+					var x model.Petition
+					if !seen[pid] && getState(tx, pid, &x) == nil {
+						seen[pid] = true
+						sites[x.Site] = true
+						c.Petitions = append(c.Petitions, x)
+					}
+					return true
+				})
+				eachIdx(tx, "person_case", p, func(_ []byte, cid string) bool {
+					if x, ok := cc.get(cid); ok && x.Open() && !seen[cid] {
+						seen[cid] = true
+						c.OpenCases = append(c.OpenCases, x)
+					}
+					return true
+				})
+			}
 			if newest != "" {
 				var v model.Visit
 				if getState(tx, newest, &v) == nil {
 					c.Visits = append(c.Visits, v)
 				}
 			}
-			eachIdx(tx, "person_petition", p, func(_ []byte, pid string) bool {
-				var x model.Petition
-				if getState(tx, pid, &x) == nil {
-					c.Petitions = append(c.Petitions, x)
-				}
-				return true
-			})
-			eachIdx(tx, "person_case", p, func(_ []byte, cid string) bool {
-				if x, ok := cc.get(cid); ok && x.Open() {
-					c.OpenCases = append(c.OpenCases, x)
-				}
-				return true
-			})
+			for st := range sites {
+				c.Sites = append(c.Sites, st)
+			}
+			sort.Strings(c.Sites)
 			out = append(out, c)
 		}
 		return nil
@@ -390,17 +431,22 @@ func (s *Store) Inbox() []model.Petition {
 	return out
 }
 
-// PetitionsOf returns the petitions whose senders include person id.
+// PetitionsOf returns the petitions whose senders include person id, or
+// any record merged with it.
 func (s *Store) PetitionsOf(personID string) []model.Petition {
 	var out []model.Petition
+	seen := map[string]bool{}
 	s.db.View(func(tx *bolt.Tx) error {
-		eachIdx(tx, "person_petition", append([]byte(personID), 0), func(_ []byte, id string) bool {
-			var p model.Petition
-			if getState(tx, id, &p) == nil {
-				out = append(out, p)
-			}
-			return true
-		})
+		for _, pid := range groupTx(tx, personID) {
+			eachIdx(tx, "person_petition", append([]byte(pid), 0), func(_ []byte, id string) bool {
+				var p model.Petition
+				if !seen[id] && getState(tx, id, &p) == nil {
+					seen[id] = true
+					out = append(out, p)
+				}
+				return true
+			})
+		}
 		return nil
 	})
 	return out

@@ -450,11 +450,17 @@ func indexEntries(id string, v any) []idxEntry {
 		if x.Phone != "" {
 			add("person_phone", x.Phone, id)
 		}
+		if x.MergedInto != "" {
+			add("person_merged", x.MergedInto, id)
+		}
 	case *model.Visit:
 		for _, p := range x.Persons {
 			add("person_visit", p, id)
 		}
 		add("visit_date", model.DateOf(x.At).ISO(), id)
+		if x.Import != "" {
+			add("import", x.Import, id)
+		}
 	case *model.Petition:
 		if !x.Classified && x.ID != "" {
 			add("inbox", x.Site, x.Received.ISO(), id)
@@ -463,6 +469,9 @@ func indexEntries(id string, v any) []idxEntry {
 			add("person_petition", p, id)
 		}
 		add("petition_date", x.Received.ISO(), id)
+		if x.Import != "" {
+			add("import", x.Import, id)
+		}
 	case *model.Case:
 		add("case_status", string(x.Status), id)
 		for _, p := range x.Senders {

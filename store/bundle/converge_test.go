@@ -180,6 +180,10 @@ func (sm *sim) edit(r *replica) {
 		// The office transfers and guides more than it receives visitors.
 		k = []int{0, 0, 3, 3, 3, 4, 4, 5, 7, 8}[k]
 	}
+	if rng.Intn(8) == 0 {
+		sm.mergeEdit(r)
+		return
+	}
 	switch {
 	case k < 3:
 		_, _, err := s.RecordVisit("lan", store.VisitInput{
@@ -243,6 +247,35 @@ func (sm *sim) edit(r *replica) {
 		sm.logf("act %s %s: %v", r.code, c.ID, err)
 		sm.ok("case action", err)
 	}
+}
+
+// mergeEdit merges two persons the replica holds, or unmerges one: at the
+// office these may be records of two child sites, whose events then go
+// to each owner.
+func (sm *sim) mergeEdit(r *replica) {
+	s, rng := r.s, sm.rng
+	ps := s.AllPersons()
+	if len(ps) < 2 {
+		return
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].ID < ps[j].ID })
+	var merged []model.Person
+	for _, p := range ps {
+		if p.MergedInto != "" {
+			merged = append(merged, p)
+		}
+	}
+	if len(merged) > 0 && rng.Intn(3) == 0 {
+		p := merged[rng.Intn(len(merged))]
+		err := s.UnmergePerson("lan", p.ID)
+		sm.logf("unmerge %s %s: %v", r.code, p.ID, err)
+		sm.ok("unmerge", err)
+		return
+	}
+	a, b := ps[rng.Intn(len(ps))], ps[rng.Intn(len(ps))]
+	_, err := s.MergePersons("lan", a.ID, b.ID)
+	sm.logf("merge %s %s<-%s: %v", r.code, a.ID, b.ID, err)
+	sm.ok("merge", err)
 }
 
 // send makes a bundle along a random edge and puts it in transit.

@@ -21,6 +21,8 @@ type ReceptionWords struct {
 	NoVisits      string
 	OpenCases     string // %d open cases
 	LastVisit     string // %s date, %s content
+	CameToSites   string // %s: site codes, for a person seen at other sites
+	MergedValues  string // %s: values kept from records merged into this one
 	CaseLine      string // %s number, %s kind, %s status
 	Secret        string // a confidential record shown to someone who may not see it
 	Name          string
@@ -119,6 +121,8 @@ var receptionVI = ReceptionWords{
 	NoVisits:      "lần đầu đến",
 	OpenCases:     "%d vụ việc đang mở",
 	LastVisit:     "Lần gần nhất %s: %s",
+	CameToSites:   "đã đến: %s",
+	MergedValues:  "hồ sơ gộp còn ghi: %s",
 	CaseLine:      "Vụ việc %s · %s · %s",
 	Secret:        "(bảo mật)",
 	Name:          "Họ tên",
@@ -216,6 +220,8 @@ var receptionEN = ReceptionWords{
 	NoVisits:      "first visit",
 	OpenCases:     "open cases: %d",
 	LastVisit:     "Last on %s: %s",
+	CameToSites:   "came to: %s",
+	MergedValues:  "merged records also say: %s",
 	CaseLine:      "Case %s · %s · %s",
 	Secret:        "(confidential)",
 	Name:          "Full name",

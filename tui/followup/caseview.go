@@ -45,7 +45,7 @@ func (m *Model) reload() tea.Cmd {
 		msg.c, msg.evs = c, withSenderCorrections(st, c, evs)
 		msg.dl = model.ComputeDeadline(c.Clock(), st.Calendar(), today)
 		if len(c.Senders) > 0 {
-			if p, err := st.Person(c.Senders[0]); err == nil {
+			if p, err := st.Person(st.CanonicalPerson(c.Senders[0])); err == nil { // the record standing for a merged sender
 				msg.sender = &p
 			}
 		}

@@ -31,6 +31,7 @@ func (m *Model) newReview() *reviewView {
 	var cases []model.Case
 	st.EachCase(store.CaseFilter{All: true}, func(c model.Case) { cases = append(cases, c) })
 	pets := st.Petitions(model.Date{}, model.Date{})
+	model.ResolveSenders(cases, pets, st.PersonRoots()) // a merged worker is one sender
 	v := &reviewView{
 		b:    model.ReviewBacklog(cases, pets, st.Calendar(), m.ctx.Today()),
 		byID: make(map[string]*model.Case, len(cases)),

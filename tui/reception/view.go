@@ -370,5 +370,15 @@ func (m *Model) cardDetail(c *store.PersonCard) string {
 	if c.Phone != "" && c.IDNumber != "" {
 		parts = append(parts, c.Phone)
 	}
+	if len(c.Sites) > 1 || (len(c.Sites) == 1 && c.Sites[0] != m.ctx.Store.Site()) {
+		parts = append(parts, sprintf(w.CameToSites, strings.Join(c.Sites, ", ")))
+	}
+	if vals := c.MergeValues(); len(vals) > 0 {
+		var other []string
+		for _, f := range []string{"phone", "id_number", "address", "employer", "name", "birth_year"} {
+			other = append(other, vals[f]...)
+		}
+		parts = append(parts, sprintf(w.MergedValues, strings.Join(other, ", ")))
+	}
 	return strings.Join(parts, " · ")
 }

@@ -1,0 +1,217 @@
+package store
+
+import (
+	"sort"
+
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Merging persons (model/merge.go): one worker entered twice becomes one
+// record. The record that goes points to the one that stays; queries that
+// show a person's history gather the whole group.
+
+// MergePersons merges the person gone into the person keep: two events in
+// one transaction. If keep was itself merged into another record, gone
+// joins that record's group.
+func (s *Store) MergePersons(author, keep, gone string) (model.Person, error) {
+	var out model.Person
+	_, err := s.write(author, func(w *writer) error {
+		var k, g model.Person
+		if getState(w.tx, keep, &k) != nil || model.EntityKind(keep) != model.EntPerson {
+			return notFound(keep)
+		}
+		if getState(w.tx, gone, &g) != nil || model.EntityKind(gone) != model.EntPerson {
+			return notFound(gone)
+		}
+		keep = rootTx(w.tx, keep)
+		if keep == rootTx(w.tx, gone) {
+			return model.NewMsg("", "Hai hồ sơ này đã là một người", "These two records are already one person")
+		}
+		if g.MergedInto != "" {
+			return model.NewMsg("", "Hồ sơ "+g.Name+" đã được gộp vào người khác; hãy tách ra trước", "The record of "+g.Name+" is already merged into another; unmerge it first")
+		}
+		snap := g
+		snap.ID, snap.NameFold, snap.Conflicts, snap.Absorbed, snap.Created = "", "", nil, nil, g.Created
+		if _, err := w.emit(gone, model.EvPersonMerged, "", model.PersonMerge{Into: keep}); err != nil {
+			return err
+		}
+		if _, err := w.emit(keep, model.EvPersonAbsorbed, "", model.PersonMerge{From: gone, Values: &snap}); err != nil {
+			return err
+		}
+		return getState(w.tx, keep, &out)
+	})
+	return out, err
+}
+
+// UnmergePerson undoes the merge of the person gone: both records stand
+// alone again, each with its own history.
+func (s *Store) UnmergePerson(author, gone string) error {
+	_, err := s.write(author, func(w *writer) error {
+		var g model.Person
+		if getState(w.tx, gone, &g) != nil {
+			return notFound(gone)
+		}
+		if g.MergedInto == "" {
+			return model.NewMsg("", "Hồ sơ "+g.Name+" chưa được gộp vào ai", "The record of "+g.Name+" is not merged into anyone")
+		}
+		into := g.MergedInto
+		if _, err := w.emit(gone, model.EvPersonUnmerged, "", model.PersonMerge{Into: into}); err != nil {
+			return err
+		}
+		if headOf(w.tx, into) == "" {
+			return nil // the other record is not held here
+		}
+		_, err := w.emit(into, model.EvPersonUnmerged, "", model.PersonMerge{From: gone})
+		return err
+	})
+	return err
+}
+
+// rootTx follows merges up from id to the record that stands for the
+// group. A cycle (two sites merging each way at once) is broken the same
+// way on every replica: the smallest id in it stands.
+func rootTx(tx *bolt.Tx, id string) string {
+	seen := map[string]bool{}
+	cur := id
+	for {
+		if seen[cur] {
+			// cur is on the cycle: walk it once and take the least id.
+			least, x := cur, cur
+			for {
+				x = mergedInto(tx, x)
+				if x == cur || x == "" {
+					break
+				}
+				if x < least {
+					least = x
+				}
+			}
+			return least
+		}
+		seen[cur] = true
+		next := mergedInto(tx, cur)
+		if next == "" {
+			return cur
+		}
+		cur = next
+	}
+}
+
+func mergedInto(tx *bolt.Tx, id string) string {
+	var p model.Person
+	if getState(tx, id, &p) != nil {
+		return ""
+	}
+	return p.MergedInto
+}
+
+// groupTx returns the root of id's group first, then every record merged
+// into it, directly or not.
+func groupTx(tx *bolt.Tx, id string) []string {
+	root := rootTx(tx, id)
+	out := []string{root}
+	seen := map[string]bool{root: true}
+	for i := 0; i < len(out); i++ {
+		eachIdx(tx, "person_merged", append([]byte(out[i]), 0), func(_ []byte, m string) bool {
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// PersonGroup returns the record that stands for id's person first, then
+// the records merged into it.
+func (s *Store) PersonGroup(id string) []string {
+	var out []string
+	s.db.View(func(tx *bolt.Tx) error {
+		out = groupTx(tx, id)
+		return nil
+	})
+	return out
+}
+
+// CanonicalPerson returns the record that stands for person id (id itself
+// unless it was merged into another).
+func (s *Store) CanonicalPerson(id string) string {
+	out := id
+	s.db.View(func(tx *bolt.Tx) error {
+		out = rootTx(tx, id)
+		return nil
+	})
+	return out
+}
+
+// canonicalHits replaces each hit by the record that stands for its
+// group, keeping the first (best) place of each group.
+func (s *Store) canonicalHits(hits []PersonHit) []PersonHit {
+	if len(hits) == 0 {
+		return hits
+	}
+	out := hits[:0:0]
+	seen := map[string]bool{}
+	s.db.View(func(tx *bolt.Tx) error {
+		for _, h := range hits {
+			h.ID = rootTx(tx, h.ID)
+			if !seen[h.ID] {
+				seen[h.ID] = true
+				out = append(out, h)
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// AllPersons returns every person record held, merged ones included.
+func (s *Store) AllPersons() []model.Person {
+	var out []model.Person
+	s.db.View(func(tx *bolt.Tx) error {
+		return eachState(tx, model.EntPerson, func(id string, b []byte) error {
+			v, err := decodeState(model.EntPerson, b)
+			if err == nil {
+				out = append(out, *v.(*model.Person))
+			}
+			return nil
+		})
+	})
+	return out
+}
+
+// Duplicates suggests pairs of persons that may be one worker, for a
+// leader to review (model.FindDuplicates).
+func (s *Store) Duplicates() []model.Duplicate {
+	return model.FindDuplicates(s.AllPersons())
+}
+
+// MergedPersons lists the records merged into another, newest name order.
+func (s *Store) MergedPersons() []model.Person {
+	var out []model.Person
+	for _, p := range s.AllPersons() {
+		if p.MergedInto != "" {
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return model.CompareNames(out[i].Name, out[j].Name) < 0 })
+	return out
+}
+
+// PersonRoots maps every record merged into another to the record that
+// stands for its group (model.ResolveSenders uses it). Only merged
+// records are read: the map is small.
+func (s *Store) PersonRoots() map[string]string {
+	out := map[string]string{}
+	s.db.View(func(tx *bolt.Tx) error {
+		eachIdx(tx, "person_merged", nil, func(_ []byte, id string) bool {
+			out[id] = rootTx(tx, id)
+			return true
+		})
+		return nil
+	})
+	return out
+}

@@ -1,0 +1,3 @@
+package register
+
+//go:generate go run ./testdata/mkregister

@@ -1,0 +1,148 @@
+package importscreen
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/store/storetest"
+	"donthu/tui/common"
+	"donthu/tui/tuitest"
+)
+
+const registerFile = "../../store/register/testdata/register.xlsx"
+
+func ctxAs(t *testing.T, s *store.Store, clk *storetest.Clock, login string, lang model.Lang) *common.Context {
+	return tuitest.Context(t, s, clk.Now, login, lang)
+}
+
+// A leader types the file's path, reads the columns (TCVN3 names and VNI
+// employers converted), changes how one column is read, reads the dry
+// run row by row, and imports after confirming.
+func TestImportThroughThePage(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	d := tuitest.NewScreen(t, NewImporter(ctxAs(t, s, clk, "lan", model.VI)))
+	d.Expect("Nhập sổ cũ", "Tệp sổ (.xlsx, .xls, .csv):", "Loại sổ: sổ tiếp (lượt tiếp)")
+	d.Press("tab").Expect("Loại sổ: sổ theo dõi đơn").Press("tab")
+	if !d.S.Capturing() {
+		t.Fatal("the path field does not hold the keyboard")
+	}
+	d.Type(registerFile).Press("enter")
+	d.Expect("Tệp register.xlsx, trang \"So tiep 2019\": sổ tiếp (lượt tiếp); tiêu đề ở dòng 4–5",
+		"Họ tên - địa chỉ", "Họ tên, địa chỉ", "TCVN3 (ABC): Nguyễn Văn An, x",
+		"VNI-Windows: Công ty May Đức",
+		"10 dòng: 7 sẽ nhập")
+	// On a converted column, a cell before and after.
+	d.Press("down", "down").Expect(`C TCVN3 (ABC): "NguyÔn V¨n An, x· §Æng X¸, Gia L©m" → "Nguyễn Văn An, xã Đặng X`)
+	tuitest.Golden(t, "columns.vi", d.View())
+
+	// The last column (Ghi chú) read as the one before it, marked *; the
+	// dry run follows.
+	d.Press("end", "left")
+	d.Expect("Ghi chú                  *Cơ quan đã giải q")
+	// Row by row.
+	d.Press("tab").Expect("Dòng 7: người mới Nguyễn Văn An; lượt tiếp 05/03/2019",
+		"Dòng 12: LỖI: Ngày 31/02/2019 không tồn tại")
+	d.Press("l").Expect("Dòng 12: LỖI", "Dòng 13: LỖI", "Dòng 17: LỖI").ExpectNot("Dòng 7:").Press("l").Expect("Dòng 7:")
+	d.Press("a").Expect("Nhập 7 dòng vào dữ liệu (mỗi dòng với ngày gốc, cả tệp một lần ghi)?", "3 dòng lỗi sẽ bị bỏ qua.", "C: đồng ý · Esc: thôi")
+	if n := len(s.Visits(model.Date{}, model.Date{})); n != 0 {
+		t.Fatalf("%d visits before confirming", n)
+	}
+	d.Press("esc").ExpectNot("Nhập 7 dòng vào dữ liệu")
+	d.Press("a", "c")
+	d.Expect("✓ Đã nhập 7 dòng: 6 người mới, 7 lượt tiếp, 4 đơn, 3 vụ việc")
+	if st, isErr := d.Status(); isErr || !strings.HasPrefix(st, "Đã nhập 7 dòng") {
+		t.Fatalf("status %q", st)
+	}
+	if n := len(s.Visits(model.Date{}, model.Date{})); n != 7 {
+		t.Fatalf("%d visits imported", n)
+	}
+	// The workbook's other sheet, a petitions register: t turns the page.
+	d.Press("esc", "tab", "enter", "t").Expect(`trang "So don 2020": sổ theo dõi đơn`, "Ngay nhan don", "Ngày nhận đơn")
+	d.Press("t").Expect(`trang "So tiep 2019"`)
+	d.Press("esc", "tab")
+
+	// The same file again: nothing new, the import key says so.
+	d.Press("enter").Expect("0 sẽ nhập", "3 lỗi, 7 đã nhập trước")
+	d.Press("a")
+	if st, isErr := d.Status(); !isErr || !strings.Contains(st, "Không có dòng mới") {
+		t.Fatalf("status %q", st)
+	}
+}
+
+func TestImportPageRefusals(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	if err := s.CreateUser("lan", model.User{Login: "hoa", Name: "Đỗ Thị Hoa", Roles: []model.Role{model.RoleReceptionist}, Active: true}, "matkhau"); err != nil {
+		t.Fatal(err)
+	}
+	d := tuitest.NewScreen(t, NewImporter(ctxAs(t, s, clk, "hoa", model.EN)))
+	d.Type("/nowhere/so.xlsx").Press("enter")
+	d.Expect("Cannot open so.xlsx")
+	d.Press("ctrl+u").Type(registerFile).Press("enter").Expect("Columns", "Row by row (dry run)")
+	tuitest.Golden(t, "columns.en", d.View())
+	d.Press("a")
+	if st, isErr := d.Status(); !isErr || st != "Only a leader or an administrator may import registers and merge records" {
+		t.Fatalf("status %q", st)
+	}
+}
+
+// A leader merges a pair (choosing which record stays), sees it among
+// the merged records, and unmerges it.
+func TestDuplicatesPage(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	a, _ := s.RecordPerson("lan", model.Person{Name: "Nguyễn Văn An", BirthYear: 1990, Phone: "0912345678", Employer: "Công ty May"})
+	b, _ := s.RecordPerson("lan", model.Person{Name: "Nguyen Van An", BirthYear: 1990, Address: "Yên Viên"})
+	d := tuitest.NewScreen(t, NewDuplicates(ctxAs(t, s, clk, "lan", model.VI)))
+	d.Expect("Người có thể trùng nhau", "1 cặp có thể trùng", "cùng họ tên và năm sinh",
+		"giữ      Nguyễn Văn An · 1990 · 0912345678 · Công ty May · GL07",
+		"gộp vào  Nguyen Van An · 1990 · GL07")
+	tuitest.Golden(t, "dups.vi", d.View())
+	d.Press("s").Expect("giữ      Nguyen Van An", "gộp vào  Nguyễn Văn An").Press("s")
+	d.Press("g").Expect("Gộp hồ sơ Nguyen Van An vào Nguyễn Văn An?", "C: đồng ý · Esc: thôi")
+	d.Press("enter") // a habit key does not merge
+	if p, _ := s.Person(b.ID); p.MergedInto != "" {
+		t.Fatal("Enter merged")
+	}
+	d.Press("c")
+	if p, _ := s.Person(b.ID); p.MergedInto != a.ID {
+		t.Fatalf("not merged: %+v", p)
+	}
+	d.Expect("0 cặp có thể trùng")
+	d.Press("tab").Expect("1 hồ sơ đã gộp", "Nguyen Van An · 1990 · GL07 · đã gộp vào Nguyễn Văn An")
+	d.Press("t", "c").Expect("0 hồ sơ đã gộp")
+	if p, _ := s.Person(b.ID); p.MergedInto != "" {
+		t.Fatalf("not unmerged: %+v", p)
+	}
+	if st, _ := d.Status(); st != "Đã tách Nguyen Van An" {
+		t.Fatalf("status %q", st)
+	}
+}
+
+func TestWordsComplete(t *testing.T) {
+	for _, w := range []Words{wordsVI, wordsEN} {
+		v := reflect.ValueOf(w)
+		for i := 0; i < v.NumField(); i++ {
+			if v.Field(i).String() == "" {
+				t.Errorf("%s is empty", v.Type().Field(i).Name)
+			}
+		}
+	}
+}
+
+// Hosted beside a menu the page is narrower: every column still shows.
+func TestImportPageNarrow(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	d := tuitest.NewScreen(t, NewImporter(ctxAs(t, s, clk, "lan", model.VI)))
+	d.Resize(58, 20)
+	d.Type(registerFile).Press("enter")
+	d.Expect("C   Họ tên - địa chỉ   Họ tên, địa chỉ    TCVN3 (ABC): N…", "M   Thuộc thẩm quyền … Thuộc thẩm quyền")
+	if d.S.(*Importer).CanLeave() {
+		t.Error("Esc taken from the preview")
+	}
+	d.Press("esc")
+	if !d.S.(*Importer).CanLeave() {
+		t.Error("Esc is not free on the first step")
+	}
+}
