@@ -22,6 +22,9 @@ type ReportsWords struct {
 	Exported     string // %s file
 	ExportFailed string // %s file, %s detail
 	FolderPrompt string
+	VerifyPrompt string
+	VerifyHint   string
+	KeyVerify    string
 	FolderHint   string
 	NoFolder     string // %s
 	FolderSet    string // %s
@@ -55,6 +58,9 @@ var reportsVI = ReportsWords{
 	Exported:     "Đã ghi %s",
 	ExportFailed: "Không ghi được tệp %s (thư mục có còn không, đĩa đầy, tệp đang mở trong Excel?). Chưa ghi gì. Chi tiết: %s",
 	FolderPrompt: "Thư mục ghi báo cáo: ",
+	VerifyPrompt: "Mã kiểm tra giấy in: ",
+	VerifyHint:   "Enter kiểm tra mã in trên giấy · Esc về bảng",
+	KeyVerify:    "kiểm tra mã của một giấy đã in",
 	FolderHint:   "Enter: lưu · Esc: thôi",
 	NoFolder:     "Không có thư mục %s",
 	FolderSet:    "Báo cáo sẽ ghi vào %s",
@@ -102,6 +108,9 @@ var reportsEN = ReportsWords{
 	Exported:     "Wrote %s",
 	ExportFailed: "Cannot write %s (is the folder there, the disk full, the file open in Excel?). Nothing was written. Detail: %s",
 	FolderPrompt: "Folder for reports: ",
+	VerifyPrompt: "Code of a printed paper: ",
+	VerifyHint:   "Enter checks the code printed on the paper · Esc back to the table",
+	KeyVerify:    "check the code of a printed paper",
 	FolderHint:   "Enter: save · Esc: cancel",
 	NoFolder:     "No folder %s",
 	FolderSet:    "Reports will be written to %s",

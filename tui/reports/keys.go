@@ -29,6 +29,7 @@ type keyMap struct {
 	Export    key.Binding
 	Registers key.Binding
 	Folder    key.Binding
+	Verify    key.Binding
 }
 
 func newKeys(w *common.ReportsWords) keyMap {
@@ -53,6 +54,7 @@ func newKeys(w *common.ReportsWords) keyMap {
 		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", w.KeyExport)),
 		Registers: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", w.KeyRegisters)),
 		Folder:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", w.KeyFolder)),
+		Verify:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", w.KeyVerify)),
 	}
 }
 
@@ -74,6 +76,6 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Form, k.Prev, k.Month, k.Range, k.Official, k.Unit},
 		{k.Move, k.Column, k.Drill, k.Back, k.Charts},
-		{k.Export, k.Registers, k.Folder},
+		{k.Export, k.Registers, k.Folder, k.Verify},
 	}
 }

@@ -29,6 +29,7 @@ const (
 	modeCharts
 	modeFolder
 	modeRange
+	modeVerify
 )
 
 // Model is the reports screen.
@@ -59,6 +60,10 @@ type Model struct {
 	folder textfield.Model
 	dir    string
 	rng    textfield.Model
+	// verify is the code of a printed paper typed after v, and found
+	// what its check said (store.Verify).
+	verify textfield.Model
+	found  []string
 }
 
 // New makes the screen; the figures are read when it is first shown.
@@ -67,6 +72,7 @@ func New(ctx *common.Context) common.Screen {
 	m.keys = newKeys(m.w)
 	m.period = model.PeriodOf(model.PeriodQuarter, ctx.Today(), false)
 	m.folder = ctx.NewField("", 56)
+	m.verify = ctx.NewField("", 24)
 	m.folder.CharLimit = 400
 	m.rng = ctx.NewField("01/07/2026 30/09/2026", 24)
 	m.rng.CharLimit = 30
@@ -106,8 +112,10 @@ func (m *Model) load() tea.Cmd {
 
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
-func (m *Model) Dirty() bool     { return false }
-func (m *Model) Capturing() bool { return m.mode == modeFolder || m.mode == modeRange }
+func (m *Model) Dirty() bool { return false }
+func (m *Model) Capturing() bool {
+	return m.mode == modeFolder || m.mode == modeRange || m.mode == modeVerify
+}
 
 func (m *Model) formID() model.FormID { return model.FormIDs[m.form] }
 
@@ -176,6 +184,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.rng.SetMode(msg.Mode)
 		m.rng.SetToneStyle(msg.Style)
 		return m, nil
+	case verifiedMsg:
+		m.found = msg.lines
+		return m, nil
 	case exportedMsg:
 		if msg.err != nil {
 			return m, common.Error(fmt.Sprintf(m.w.ExportFailed, msg.path, msg.err.Error()))
@@ -194,6 +205,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.folderKey(msg)
 		case modeRange:
 			return m, m.rangeKey(msg)
+		case modeVerify:
+			return m, m.verifyKey(msg)
 		}
 		return m, m.tableKey(msg)
 	}
@@ -266,6 +279,10 @@ func (m *Model) tableKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.rng.CursorEnd()
 		m.rng.Focus()
+	case key.Matches(msg, k.Verify):
+		m.mode, m.found = modeVerify, nil
+		m.verify.SetValue("")
+		m.verify.Focus()
 	case key.Matches(msg, k.Folder):
 		m.mode = modeFolder
 		m.folder.SetValue(m.dir)
@@ -479,4 +496,36 @@ func (m *Model) exportRegisters() tea.Cmd {
 		export.CasesSheet(cases, opt, title(model.Label{VI: "DANH SÁCH VỤ VIỆC", EN: "CASE LIST"})...),
 	}
 	return m.write(m.fileName("so-sach"), func(w io.Writer) error { return export.WriteXLSX(w, sheets) })
+}
+
+// verifiedMsg carries what the check of a printed paper's code said.
+type verifiedMsg struct{ lines []string }
+
+// verifyKey edits the code typed after v; Enter checks it (store.Verify:
+// genuine or not, which unit printed it, when, and whether the record
+// changed since), so a paper can be checked while the interface holds
+// the data file.
+func (m *Model) verifyKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.mode, m.found = modeTable, nil
+		m.verify.Blur()
+		return nil
+	case key.Matches(msg, m.keys.Drill): // Enter: check the code typed
+		code := strings.TrimSpace(m.verify.Value())
+		if code == "" {
+			return nil
+		}
+		st, lang := m.ctx.Store, m.ctx.Lang
+		return func() tea.Msg {
+			v, err := st.Verify(code)
+			if err != nil {
+				return verifiedMsg{lines: []string{"✗ " + store.Message(err, lang)}}
+			}
+			return verifiedMsg{lines: v.Lines(lang)}
+		}
+	}
+	var cmd tea.Cmd
+	m.verify, cmd = m.verify.Update(msg)
+	return cmd
 }

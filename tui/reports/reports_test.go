@@ -10,6 +10,7 @@ import (
 
 	"donthu/model"
 	"donthu/store"
+	"donthu/store/paper"
 	"donthu/store/storetest"
 	"donthu/tui/common"
 	"donthu/tui/reports"
@@ -218,4 +219,30 @@ func TestOfficeUnits(t *testing.T) {
 	d.Press("u").Expect("Công đoàn GL07", row(1))
 	d.Press("u").Expect("Công đoàn GL08", row(2))
 	d.Press("u").Expect("Toàn bộ đơn vị", row(4))
+}
+
+// v checks the code of a printed paper while the interface holds the
+// file: a genuine code says so, with the unit; an altered one is refused.
+func TestVerifyAPrintedPaper(t *testing.T) {
+	s, clk := site(t)
+	pet := storetest.Visit(t, s, "Đỗ Văn Giấy", model.KindComplaint)
+	v, err := s.Visit(pet.Visit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Print("lan", store.PrintRequest{Form: paper.FormReceipt, Record: v.No})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := screen(t, s, clk, "lan", model.VI)
+	d.Press("v").Type(p.Code).Press("enter").Expect("GIẤY THẬT", "Đơn vị in: Công đoàn GL07 (GL07)")
+	bad := []rune(p.Code)
+	last := len(bad) - 1
+	if bad[last] == 'A' {
+		bad[last] = 'B'
+	} else {
+		bad[last] = 'A'
+	}
+	d.Press("ctrl+u").Type(string(bad)).Press("enter").ExpectNot("GIẤY THẬT")
+	d.Press("esc").ExpectNot("Mã kiểm tra giấy in")
 }
