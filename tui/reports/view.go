@@ -155,13 +155,15 @@ func (m *Model) tableView() string {
 		lines[len(lines)-1] = st.Bold.Render(w.FolderPrompt) + m.folder.View()
 		lines = append(lines, st.Help.Render(common.Truncate(w.FolderHint, width)))
 	case modeVerify:
-		n := len(m.found)
-		at := max(len(lines)-1-n, 0)
+		// What the check said is never cut: each line wraps.
+		var found []string
+		for _, f := range m.found {
+			found = append(found, strings.Split(st.R.NewStyle().Width(width).Render(f), "\n")...)
+		}
+		at := max(len(lines)-1-len(found), 0)
 		lines = lines[:at]
 		lines = append(lines, st.Bold.Render(w.VerifyPrompt)+m.verify.View())
-		for _, f := range m.found {
-			lines = append(lines, common.Truncate(f, width))
-		}
+		lines = append(lines, found...)
 		lines = append(lines, st.Help.Render(common.Truncate(w.VerifyHint, width)))
 	case modeRange:
 		lines[len(lines)-1] = st.Bold.Render(w.RangePrompt) + m.rng.View()
