@@ -57,8 +57,6 @@ type draftLoadedMsg struct {
 	err   error
 }
 
-type draftFailedMsg struct{ err error }
-
 // keptForms is every classification started and changed.
 func (m *Model) keptForms() map[string]formDraft {
 	out := map[string]formDraft{}
@@ -78,7 +76,7 @@ func (m *Model) keptForms() map[string]formDraft {
 // SaveDraft writes the classifications started as the person's draft now
 // (or drops it when there are none). The root runs it before quitting.
 func (m *Model) SaveDraft() tea.Cmd {
-	s, login := m.ctx.Store, m.ctx.User.Login
+	s, login, lang := m.ctx.Store, m.ctx.User.Login, m.ctx.Lang
 	if login == "" {
 		return nil
 	}
@@ -88,17 +86,10 @@ func (m *Model) SaveDraft() tea.Cmd {
 			return nil
 		}
 		m.draftKept = false
-		return func() tea.Msg { return failed(s.DropDraft(login, draftName)) }
+		return func() tea.Msg { return common.DraftWritten(lang, s.DropDraft(login, draftName)) }
 	}
 	m.draftKept = true
-	return func() tea.Msg { return failed(s.SaveDraft(login, draftName, kept)) }
-}
-
-func failed(err error) tea.Msg {
-	if err != nil {
-		return draftFailedMsg{err}
-	}
-	return nil
+	return func() tea.Msg { return common.DraftWritten(lang, s.SaveDraft(login, draftName, kept)) }
 }
 
 // changedDraft runs after a key on a form: the draft is written once
@@ -139,8 +130,6 @@ func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return m.SaveDraft(), true
-	case draftFailedMsg:
-		return common.Error(m.ctx.Err(msg.err)), true
 	case draftLoadedMsg:
 		if msg.err != nil {
 			return common.Error(m.ctx.Err(msg.err)), true

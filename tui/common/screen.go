@@ -137,6 +137,16 @@ type StatusMsg struct {
 	Err  bool
 }
 
+// DraftWritten is what writing a draft says: nothing when it was written,
+// the error on the status line when not (a full disk). Every screen that
+// keeps drafts reports through it.
+func DraftWritten(lang model.Lang, err error) tea.Msg {
+	if err == nil {
+		return nil
+	}
+	return StatusMsg{Text: store.Message(err, lang), Err: true}
+}
+
 // Status returns a command that shows text on the status line.
 func Status(text string) tea.Cmd { return func() tea.Msg { return StatusMsg{Text: text} } }
 

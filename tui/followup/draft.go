@@ -23,8 +23,6 @@ type draftLoadedMsg struct {
 	err    error
 }
 
-type draftFailedMsg struct{ err error }
-
 // kept is every unsaved form: the drafts kept on Esc, and the form open
 // now if it has changes.
 func (m *Model) kept() map[string][]string {
@@ -41,7 +39,7 @@ func (m *Model) kept() map[string][]string {
 // SaveDraft writes the unsaved forms as the person's draft now (or drops
 // the draft when there are none). The root runs it before quitting.
 func (m *Model) SaveDraft() tea.Cmd {
-	s, login := m.ctx.Store, m.ctx.User.Login
+	s, login, lang := m.ctx.Store, m.ctx.User.Login, m.ctx.Lang
 	if login == "" {
 		return nil
 	}
@@ -51,17 +49,10 @@ func (m *Model) SaveDraft() tea.Cmd {
 			return nil
 		}
 		m.draftKept = false
-		return func() tea.Msg { return failed(s.DropDraft(login, draftName)) }
+		return func() tea.Msg { return common.DraftWritten(lang, s.DropDraft(login, draftName)) }
 	}
 	m.draftKept = true
-	return func() tea.Msg { return failed(s.SaveDraft(login, draftName, kept)) }
-}
-
-func failed(err error) tea.Msg {
-	if err != nil {
-		return draftFailedMsg{err}
-	}
-	return nil
+	return func() tea.Msg { return common.DraftWritten(lang, s.SaveDraft(login, draftName, kept)) }
 }
 
 // changedDraft runs after a key that may have changed a form: the draft
@@ -102,8 +93,6 @@ func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return m.SaveDraft(), true
-	case draftFailedMsg:
-		return common.Error(m.ctx.Err(msg.err)), true
 	case draftLoadedMsg:
 		if msg.err != nil {
 			return common.Error(m.ctx.Err(msg.err)), true

@@ -133,7 +133,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.form.setMode(msg.Mode, msg.Style)
 		}
 		return m, nil
-	case draftTickMsg, draftFailedMsg, draftLoadedMsg:
+	case draftTickMsg, draftLoadedMsg:
 		cmd, _ := m.draftUpdate(msg)
 		return m, cmd
 	case savedMsg:

@@ -181,7 +181,7 @@ func (m *Model) changed() tea.Cmd {
 // SaveDraft writes the form as the person's draft now (or drops the
 // draft when the form is empty). The root runs it before quitting.
 func (m *Model) SaveDraft() tea.Cmd {
-	s, login := m.ctx.Store, m.ctx.User.Login
+	s, login, lang := m.ctx.Store, m.ctx.User.Login, m.ctx.Lang
 	if login == "" {
 		return nil
 	}
@@ -190,11 +190,11 @@ func (m *Model) SaveDraft() tea.Cmd {
 			return nil
 		}
 		m.draftKept = false
-		return func() tea.Msg { return errMsg(s.DropDraft(login, draftName)) }
+		return func() tea.Msg { return common.DraftWritten(lang, s.DropDraft(login, draftName)) }
 	}
 	m.draftKept = true
 	d := m.form.snapshot()
-	return func() tea.Msg { return errMsg(s.SaveDraft(login, draftName, d)) }
+	return func() tea.Msg { return common.DraftWritten(lang, s.SaveDraft(login, draftName, d)) }
 }
 
 // dropDraft forgets the draft (the visit was saved or discarded).
@@ -204,18 +204,8 @@ func (m *Model) dropDraft() tea.Cmd {
 		return nil
 	}
 	m.draftKept = false
-	s, login := m.ctx.Store, m.ctx.User.Login
-	return func() tea.Msg { return errMsg(s.DropDraft(login, draftName)) }
-}
-
-// draftFailedMsg says a draft could not be written (a full disk).
-type draftFailedMsg struct{ err error }
-
-func errMsg(err error) tea.Msg {
-	if err != nil {
-		return draftFailedMsg{err}
-	}
-	return nil
+	s, login, lang := m.ctx.Store, m.ctx.User.Login, m.ctx.Lang
+	return func() tea.Msg { return common.DraftWritten(lang, s.DropDraft(login, draftName)) }
 }
 
 // draftUpdate handles the draft's messages; ok is false for any other.
@@ -226,8 +216,6 @@ func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return m.SaveDraft(), true
-	case draftFailedMsg:
-		return common.Error(m.ctx.Err(msg.err)), true
 	case draftLoadedMsg:
 		if msg.err != nil {
 			return common.Error(m.ctx.Err(msg.err)), true
