@@ -228,12 +228,21 @@ func encodeEvent(e *model.Event) []byte {
 // export decode every event of the file.
 func decodeEvent(raw []byte) (model.Event, error) {
 	var e model.Event
+	_, err := decodeInto(&e, raw, nil, false)
+	return e, err
+}
+
+// decodeInto is decodeEvent into e. With view set, e's strings and data
+// are not copied: they point into raw (and into buf, where the data is
+// unpacked), so e is valid only while raw and buf are, and must not
+// outlive them. It returns buf, grown.
+func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
+	*e = model.Event{}
 	if len(raw) > 0 && raw[0] == '{' {
-		err := json.Unmarshal(raw, &e)
-		return e, err
+		return buf, json.Unmarshal(raw, e)
 	}
 	if len(raw) == 0 || raw[0] != tagEvent {
-		return e, errBadValue
+		return buf, errBadValue
 	}
 	r := reader{b: raw[1:]}
 	flags := r.uvarint()
@@ -267,42 +276,72 @@ func decodeEvent(raw []byte) (model.Event, error) {
 	} else {
 		prev = r.span()
 	}
-	// One string holds every header string, sliced.
-	n := len(site) + len(author) + len(entity) + len(typ) + len(base) + len(to) + len(prev)
-	if hexPrev {
-		n += len(prev)
-	}
-	buf := make([]byte, 0, n)
-	for _, p := range [][]byte{site, author, entity, typ, base, to} {
-		buf = append(buf, p...)
-	}
-	if hexPrev {
-		buf = hex.AppendEncode(buf, prev)
+	if view {
+		e.Site, e.Author, e.Entity = unsafeString(site), unsafeString(author), unsafeString(entity)
+		if typ != nil {
+			e.Type = model.EventType(unsafeString(typ))
+		}
+		e.Base, e.To = unsafeString(base), unsafeString(to)
+		if !hexPrev {
+			e.Prev = unsafeString(prev)
+		}
 	} else {
-		buf = append(buf, prev...)
+		// One string holds every header string, sliced.
+		n := len(site) + len(author) + len(entity) + len(typ) + len(base) + len(to) + len(prev)
+		if hexPrev {
+			n += len(prev)
+		}
+		hs := make([]byte, 0, n)
+		for _, p := range [][]byte{site, author, entity, typ, base, to} {
+			hs = append(hs, p...)
+		}
+		if hexPrev {
+			hs = hex.AppendEncode(hs, prev)
+		} else {
+			hs = append(hs, prev...)
+		}
+		all := unsafeString(hs)
+		cut := func(p []byte) string {
+			s := all[:len(p)]
+			all = all[len(p):]
+			return s
+		}
+		e.Site, e.Author, e.Entity = cut(site), cut(author), cut(entity)
+		if typ != nil {
+			e.Type = model.EventType(cut(typ))
+		}
+		e.Base, e.To, e.Prev = cut(base), cut(to), all
+		hexPrev = false
 	}
-	all := unsafeString(buf)
-	cut := func(p []byte) string {
-		s := all[:len(p)]
-		all = all[len(p):]
-		return s
-	}
-	e.Site, e.Author, e.Entity = cut(site), cut(author), cut(entity)
-	if typ != nil {
-		e.Type = model.EventType(cut(typ))
-	}
-	e.Base, e.To, e.Prev = cut(base), cut(to), all
 	if r.err != nil {
-		return e, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
+		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
+	}
+	if hexPrev {
+		// The view's hex previous hash goes first into buf.
+		buf = hex.AppendEncode(buf[:0], prev)
+	} else {
+		buf = buf[:0]
 	}
 	if len(r.b) > 0 {
-		d, err := unpackJSON(make([]byte, 0, len(r.b)+len(r.b)/2), r.b)
+		var d []byte
+		var err error
+		if view {
+			d, err = unpackJSON(buf, r.b)
+		} else {
+			d, err = unpackJSON(make([]byte, 0, len(r.b)+len(r.b)/2), r.b)
+		}
 		if err != nil {
-			return e, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+			return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+		}
+		if view {
+			buf, d = d, d[len(buf):]
 		}
 		e.Data = d
 	}
-	return e, nil
+	if view && hexPrev {
+		e.Prev = unsafeString(buf[:64])
+	}
+	return buf, nil
 }
 
 // unsafeString gives b as a string without a copy: b is never written
@@ -349,14 +388,30 @@ func eventTo(raw []byte) (string, error) {
 // eventJSON returns the canonical JSON of a stored event (what bundles
 // carry, and what its hash is taken over).
 func eventJSON(raw []byte) ([]byte, error) {
+	var c jsonConv
+	js, err := c.convert(raw)
+	return append([]byte(nil), js...), err
+}
+
+// jsonConv turns stored events into their canonical JSON, reusing its
+// buffers: an export converts every event of the file.
+type jsonConv struct {
+	e        model.Event
+	buf, out []byte
+}
+
+// convert returns the canonical JSON of a stored event, valid until the
+// next call.
+func (c *jsonConv) convert(raw []byte) ([]byte, error) {
 	if len(raw) > 0 && raw[0] == '{' {
 		return raw, nil
 	}
-	e, err := decodeEvent(raw)
-	if err != nil {
+	var err error
+	if c.buf, err = decodeInto(&c.e, raw, c.buf, true); err != nil {
 		return nil, err
 	}
-	return appendEventJSON(nil, &e), nil
+	c.out = appendEventJSON(c.out[:0], &c.e)
+	return c.out, nil
 }
 
 func isLowerHex(s string) bool {
