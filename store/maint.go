@@ -106,6 +106,9 @@ func (s *Store) Check() []Problem {
 		})
 		indexWant := map[string]bool{}
 		for id, evs := range ents {
+			if model.Stateless(id) {
+				continue
+			}
 			v, err := model.FoldEntity(id, evs)
 			if err != nil {
 				add("Không dựng lại được %s: %v", "Cannot fold %s: %v", id, err)

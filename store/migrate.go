@@ -10,7 +10,26 @@ import (
 // migrations[v] moves a file from schema v to v+1, inside the opening
 // transaction: a migration that fails leaves the file as it was. Version 1
 // is the first released layout; the next layout change adds migrations[1].
-var migrations = map[int]func(tx *bolt.Tx) error{}
+var migrations = map[int]func(tx *bolt.Tx) error{
+	// 1 -> 2: confidential senders are sealed at rest. The file gets its
+	// confidential key, held in the clear until the first leader or
+	// handler signs in and takes it; the records written in the clear
+	// before are sealed at the first sign-in (sealExisting).
+	1: func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bMeta)
+		if meta.Get([]byte("site")) == nil || meta.Get(keyConfPub) != nil {
+			return nil
+		}
+		conf, err := newConfKey(tx)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put(keyConfPending, []byte(conf.String())); err != nil {
+			return err
+		}
+		return meta.Put(keySealTodo, []byte("1"))
+	},
+}
 
 func migrate(tx *bolt.Tx, have int) error {
 	for v := have; v < SchemaVersion; v++ {

@@ -171,7 +171,7 @@ func TestSchemaV1Fixture(t *testing.T) {
 	defer s.Close()
 
 	// Read.
-	if s.Site() != "GL07" || s.Schema() != 1 {
+	if s.Site() != "GL07" || s.Schema() != store.SchemaVersion {
 		t.Fatalf("site %q schema %d", s.Site(), s.Schema())
 	}
 	checkClean(t, s)

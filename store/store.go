@@ -18,7 +18,7 @@ import (
 
 // SchemaVersion is the version of the file layout this build writes.
 // Opening an older file migrates it; a newer one is refused.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Bucket names. See DESIGN.md "Data".
 var (
@@ -95,6 +95,8 @@ type Store struct {
 	mu   sync.Mutex // serialises writers: seq, clock, chain head
 	hlc  model.HLC
 	site string
+
+	sessionState
 
 	cacheMu   sync.Mutex
 	cal       *model.Calendar

@@ -656,7 +656,7 @@ func TestOfficeActionsRefuseBadInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tp.Senders) != 0 || tp.SenderName != "Đỗ Văn Em" || !tp.Confidential || tp.Classified || tp.Decision != "" {
+	if name, _ := w.office.PetitionSenderName(&tp); len(tp.Senders) != 0 || tp.SenderName != "" || name != "Đỗ Văn Em" || !tp.Confidential || tp.Classified || tp.Decision != "" {
 		t.Fatalf("transferred %+v", tp)
 	}
 	for _, q := range w.office.Inbox() {

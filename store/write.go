@@ -13,6 +13,7 @@ import (
 
 	"donthu/model"
 
+	"filippo.io/age"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -27,7 +28,11 @@ type writer struct {
 	seq     uint64
 	head    string
 	emitted []model.Event
-	touched map[string]any // entity -> its new projection
+	touched map[string]any          // entity -> its new projection
+	plain   map[string]model.Person // persons sealed in this transaction, as typed
+	// sealAlso are keys sealed values are also encrypted to (a child's,
+	// for a petition transferred down to it).
+	sealAlso []age.Recipient
 }
 
 // write runs fn in one bbolt transaction as author. Nothing fn did is kept
@@ -228,6 +233,9 @@ func refold(tx *bolt.Tx, entity string) (any, error) {
 }
 
 func refoldInto(tx *bolt.Tx, entity string, batch idxBatch) (any, error) {
+	if model.Stateless(entity) {
+		return nil, nil
+	}
 	evs, err := entityEvents(tx, entity)
 	if err != nil {
 		return nil, err
