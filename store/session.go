@@ -321,12 +321,12 @@ func (s *Store) Current() (model.User, bool) {
 	return s.sess.user, true
 }
 
-// Revealed reports whether the session deliberately revealed the sender
-// of a case (RevealIdentity).
-func (s *Store) Revealed(caseID string) bool {
+// Revealed reports whether login, signed in now, deliberately revealed
+// the sender of a case in this session (RevealIdentity).
+func (s *Store) Revealed(login, caseID string) bool {
 	s.sessMu.Lock()
 	defer s.sessMu.Unlock()
-	return s.sess != nil && s.sess.revealed[caseID]
+	return s.sess != nil && s.sess.user.Login == login && s.sess.revealed[caseID]
 }
 
 func (s *Store) markRevealed(login, caseID string) {

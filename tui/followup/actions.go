@@ -79,9 +79,9 @@ func (m *Model) disabled(id actionID) string {
 		switch {
 		case !c.Confidential:
 			return w.NotConfidential
-		case !(m.ctx.User.Has(model.RoleLeader) || c.Handler == m.ctx.User.Login):
+		case !model.May(&m.ctx.User, model.ActReveal) || !model.MaySeeSender(&m.ctx.User, c):
 			return w.NeedEntitled
-		case m.revealed[c.ID]:
+		case m.ctx.Store.Revealed(m.ctx.User.Login, c.ID):
 			return w.Revealed
 		}
 		return ""
@@ -362,9 +362,6 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 		err = st.SendGuidance(me, id, text)
 	case aReveal:
 		err = st.RevealIdentity(me, id, a.Reason)
-		if err == nil {
-			m.revealed[id] = true
-		}
 	default:
 		ev := m.event(f.act)
 		if f.act == aExtend && f.field("days") == nil {
