@@ -91,7 +91,7 @@ func TestInitAndMaintenance(t *testing.T) {
 			t.Fatal("two dumps of the log differ")
 		}
 		lines := strings.Split(strings.TrimSpace(events), "\n")
-		if len(lines) != 5 { // site and user created; person, visit, petition
+		if len(lines) != 6 { // site and user created, a sign-in; person, visit, petition
 			t.Fatalf("%d events:\n%s", len(lines), events)
 		}
 		for i, l := range lines {
@@ -110,7 +110,7 @@ func TestInitAndMaintenance(t *testing.T) {
 	t.Run("rebuild", func(t *testing.T) {
 		donthu(t, "", "--db", db, "rebuild").want(t, exitOK, "Đã dựng lại")
 		if got := donthu(t, "", "--db", db, "dump", "state").stdout; got != state {
-			t.Fatal("the state changed in a rebuild")
+			t.Fatalf("the state changed in a rebuild:\n%s\n---\n%s", state, got)
 		}
 		if got := donthu(t, "", "--db", db, "dump", "events").stdout; got != events {
 			t.Fatal("the log changed in a rebuild")
