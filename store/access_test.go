@@ -1,0 +1,257 @@
+package store_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/store/storetest"
+)
+
+// A denouncer's name, ID number, phone and address never reach the file
+// in the clear: not in the log, the state, the indexes, nor a dump made
+// without signing in.
+func TestConfidentialSenderSealedAtRest(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	secret := []string{"Phạm Văn Tố", "079085001234", "0912000111", "Tổ 5, phường Bồ Đề"}
+	_, p, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:      model.Visit{Content: "Tố cáo quản đốc", Outcome: model.OutcomePetition},
+		NewPersons: []model.Person{{Name: secret[0], IDNumber: secret[1], BirthYear: 1985, Phone: secret[2], Address: secret[3]}},
+		Petition:   &model.Petition{Kind: model.KindDenunciation},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := storetest.Accept(t, s, p.ID, model.KindDenunciation, model.RegimeUnion)
+	// Another, ordinary visitor stays in the clear.
+	storetest.Visit(t, s, "Nguyễn Văn Thường", model.KindComplaint)
+
+	var dump bytes.Buffer
+	s.DumpEvents(&dump)
+	s.DumpState(&dump)
+	path := s.Path()
+	s.Close()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range secret {
+		for _, form := range []string{x, model.Fold(x)} {
+			if bytes.Contains(raw, []byte(form)) {
+				t.Errorf("the data file holds %q in the clear", form)
+			}
+			if bytes.Contains(dump.Bytes(), []byte(form)) {
+				t.Errorf("the dump holds %q in the clear", form)
+			}
+		}
+	}
+	if !bytes.Contains(raw, []byte("Nguyễn Văn Thường")) {
+		t.Error("an ordinary visitor should stay readable (the test would pass for the wrong reason)")
+	}
+
+	// Without sign-in: sealed, found by nobody.
+	s2, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if hits := s2.SearchPersons("pham van to", 0); len(hits) != 0 {
+		t.Errorf("search by a confidential name found %v", hits)
+	}
+	if hits := s2.SearchPersons("0912000111", 0); len(hits) != 0 {
+		t.Errorf("search by a confidential phone found %v", hits)
+	}
+	cs, _ := s2.Case(c.ID)
+	if name, ok := s2.SenderName(&cs); ok || name != "" {
+		t.Errorf("unsealed without a sign-in: %q", name)
+	}
+	// A receptionist signed in holds no key.
+	if _, err := s2.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "matkhau2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.CreateUser("lan", model.User{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}}, "matkhau3"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		login, pw string
+		reads     bool
+	}{{"thu", "matkhau2", false}, {"hung", "matkhau3", true}, {"lan", storetest.Password, true}} {
+		s2.SignOut()
+		if _, err := s2.SignIn(tc.login, tc.pw); err != nil {
+			t.Fatal(err)
+		}
+		name, ok := s2.SenderName(&cs)
+		if ok != tc.reads || (ok && name != secret[0]) {
+			t.Errorf("%s: unsealed %q %v, want %v", tc.login, name, ok, tc.reads)
+		}
+	}
+}
+
+// A password reset by an administrator gives the user a new key; the
+// confidential key is granted again at the next entitled sign-in, so a
+// handler loses nothing.
+func TestPasswordResetKeepsAccess(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
+	if err := s.CreateUser("lan", model.User{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}}, "cu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	s.SignOut()
+	if err := s.SetPassword("hung", "moi-1234"); err != nil { // no session: an administrator without the key
+		t.Fatal(err)
+	}
+	if _, err := s.SignIn("hung", "moi-1234"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.PetitionSenderName(&p); ok {
+		t.Fatal("a reset handler read the sender before anyone granted the key")
+	}
+	s.SignOut()
+	if _, err := s.SignIn("lan", storetest.Password); err != nil { // grants
+		t.Fatal(err)
+	}
+	s.SignOut()
+	if _, err := s.SignIn("hung", "moi-1234"); err != nil {
+		t.Fatal(err)
+	}
+	if name, ok := s.PetitionSenderName(&p); !ok || name != "Phạm Văn Tố" {
+		t.Fatalf("after the grant: %q %v", name, ok)
+	}
+	// Changing one's own password keeps one's key.
+	if err := s.ChangePassword("hung", "moi-1234", "khac-1234"); err != nil {
+		t.Fatal(err)
+	}
+	s.SignOut()
+	if _, err := s.SignIn("hung", "khac-1234"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.PetitionSenderName(&p); !ok {
+		t.Fatal("the key was lost with a change of one's own password")
+	}
+}
+
+// Sealed values travel to the office in a bundle and are readable there.
+func TestSealedSenderReadableAtTheOffice(t *testing.T) {
+	clk := &storetest.Clock{T: storetest.Start}
+	office := storetest.NewAt(t, "HN01", "", clk)
+	gl07 := storetest.NewAt(t, "GL07", "HN01", clk)
+	storetest.PinBoth(t, office, gl07)
+	p := storetest.Visit(t, gl07, "Phạm Văn Tố", model.KindDenunciation)
+	c := storetest.Accept(t, gl07, p.ID, model.KindDenunciation, model.RegimeUnion)
+	storetest.Exchange(t, gl07, office)
+	oc, err := office.Case(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name, ok := office.SenderName(&oc); !ok || name != "Phạm Văn Tố" {
+		t.Fatalf("at the office: %q %v", name, ok)
+	}
+	// The policy still says no to the office's leaders for a child's case.
+	u, _ := office.User("lan")
+	if model.MaySeeSender(&u, &oc) {
+		t.Error("an office leader is entitled to a child's confidential sender")
+	}
+}
+
+// Failed sign-ins slow further tries: three free, then 2, 4, 8 … seconds;
+// even the right password waits; a success clears the count.
+func TestSignInSlowsAfterFailures(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	s.SignOut()
+	for i := 0; i < 3; i++ {
+		if _, err := s.SignIn("lan", "sai"); !errors.Is(err, store.ErrBadPassword) {
+			t.Fatalf("try %d: %v", i, err)
+		}
+	}
+	if _, err := s.SignIn("lan", storetest.Password); !errors.Is(err, store.ErrTooSoon) {
+		t.Fatalf("the fourth try came at once: %v", err)
+	}
+	clk.Advance(2 * time.Second)
+	if _, err := s.SignIn("lan", "sai"); !errors.Is(err, store.ErrBadPassword) {
+		t.Fatal(err)
+	}
+	// A brute force of an hour gets only a few dozen tries.
+	tries := 0
+	for elapsed := time.Duration(0); elapsed < time.Hour; {
+		_, err := s.SignIn("lan", "sai")
+		if errors.Is(err, store.ErrBadPassword) {
+			tries++
+		}
+		clk.Advance(time.Second)
+		elapsed += time.Second
+	}
+	if tries > 20 {
+		t.Errorf("%d tries in an hour", tries)
+	}
+	t.Logf("brute force: %d tries in an hour after 4 failures (waits %v, %v, %v, … capped at %v)",
+		tries, store.SignInWait(3), store.SignInWait(4), store.SignInWait(5), store.SignInWait(100))
+	clk.Advance(10 * time.Minute)
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	s.SignOut()
+	if _, err := s.SignIn("lan", "sai"); !errors.Is(err, store.ErrBadPassword) {
+		t.Fatal("a success did not clear the count")
+	}
+	// Every try is in the audit.
+	var failed, ok int
+	for _, e := range storetest.AllEvents(t, s) {
+		switch e.Type {
+		case model.EvSignInFailed:
+			failed++
+		case model.EvSignedIn:
+			ok++
+		}
+	}
+	if failed != tries+5 || ok != 2 {
+		t.Errorf("audit: %d failures, %d sign-ins", failed, ok)
+	}
+}
+
+// A file from before sealing migrates: its confidential senders are
+// sealed at the first sign-in.
+func TestSchemaV1ConfidentialSealed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	copyFile(t, schemaFixture, path)
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var before []model.Case
+	s.EachCase(store.CaseFilter{All: true}, func(c model.Case) {
+		if c.Confidential {
+			before = append(before, c)
+		}
+	})
+	if len(before) == 0 || before[0].SenderName == "" {
+		t.Skip("the fixture has no confidential case in the clear")
+	}
+	if _, err := s.SignIn("lan", "matkhau"); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range before {
+		c, _ := s.Case(b.ID)
+		if c.SenderName != "" || c.SenderSealed == "" {
+			t.Errorf("%s not sealed: %+v", c.No, c)
+		}
+		if name, ok := s.SenderName(&c); !ok || name != b.SenderName {
+			t.Errorf("%s: unsealed %q %v, want %q", c.No, name, ok, b.SenderName)
+		}
+	}
+	if probs := s.Check(); len(probs) != 0 {
+		t.Errorf("check after sealing: %v", probs)
+	}
+	if strings.Contains(storetest.State(t, s), before[0].SenderName) {
+		t.Error("the state still names a confidential sender")
+	}
+}
