@@ -105,10 +105,20 @@ func TestPasswordResetKeepsAccess(t *testing.T) {
 	if err := s.CreateUser("lan", model.User{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}}, "cu-1234"); err != nil {
 		t.Fatal(err)
 	}
-	s.SignOut()
-	if err := s.SetPassword("hung", "moi-1234"); err != nil { // no session: an administrator without the key
+	if err := s.CreateUser("lan", model.User{Login: "quantri", Name: "Quản trị", Roles: []model.Role{model.RoleAdmin}}, "qt-1234"); err != nil {
 		t.Fatal(err)
 	}
+	s.SignOut()
+	if err := s.SetPassword("hung", "moi-1234"); !errors.Is(err, store.ErrForbidden) {
+		t.Fatalf("a reset without signing in: %v", err)
+	}
+	if _, err := s.SignIn("quantri", "qt-1234"); err != nil { // an administrator without the key
+		t.Fatal(err)
+	}
+	if err := s.SetPassword("hung", "moi-1234"); err != nil {
+		t.Fatal(err)
+	}
+	s.SignOut()
 	if _, err := s.SignIn("hung", "moi-1234"); err != nil {
 		t.Fatal(err)
 	}

@@ -362,6 +362,9 @@ func (s *Store) CreateUser(author string, u model.User, password string) error {
 	}
 	hash, wrap := hashPassword2(password)
 	_, err := s.write(author, func(w *writer) error {
+		if err := w.require(model.ActManageUsers); err != nil {
+			return err
+		}
 		if err := w.createUser(u, hash); err != nil {
 			return err
 		}
@@ -391,6 +394,9 @@ func (w *writer) grantFromSession() error {
 // UpdateUser changes a user's name, roles or active flag.
 func (s *Store) UpdateUser(author string, u model.User) error {
 	_, err := s.write(author, func(w *writer) error {
+		if err := w.require(model.ActManageUsers); err != nil {
+			return err
+		}
 		var old model.User
 		if getState(w.tx, model.UserEntity(w.s.site, u.Login), &old) != nil {
 			return notFound(u.Login)
@@ -404,16 +410,24 @@ func (s *Store) UpdateUser(author string, u model.User) error {
 	return err
 }
 
-// SetPassword sets a user's password (kept only in this file). The user
-// gets a new key pair: what was wrapped for the old one is granted again
-// from the session, or at the next entitled sign-in. A person changing
-// their own password keeps their key (ChangePassword).
+// SetPassword resets a user's password (kept only in this file): only a
+// signed-in user who may manage users may. The user gets a new key pair:
+// what was wrapped for the old one is granted again from the session, or
+// at the next entitled sign-in. A person changing their own password
+// keeps their key (ChangePassword).
 func (s *Store) SetPassword(login, password string) error {
 	if m := ValidatePassword(password); m != nil {
 		return m
 	}
+	me, ok := s.Current()
+	if !ok {
+		return &UserError{Err: ErrForbidden, Msg: model.NewMsg("", "Cần đăng nhập bằng tài khoản quản trị để đặt lại mật khẩu", "Sign in as an administrator to reset a password")}
+	}
 	h, wrap := hashPassword2(password)
-	_, err := s.write(login, func(w *writer) error {
+	_, err := s.write(me.Login, func(w *writer) error {
+		if err := w.require(model.ActManageUsers); err != nil {
+			return err
+		}
 		var u model.User
 		if getState(w.tx, model.UserEntity(s.site, login), &u) != nil {
 			return notFound(login)
@@ -494,6 +508,21 @@ func (s *Store) Users() []model.User {
 		})
 	})
 	sortBy(out, func(u model.User) string { return u.Name })
+	return out
+}
+
+// AllUsers returns every user of this site, active or not, by login.
+func (s *Store) AllUsers() []model.User {
+	var out []model.User
+	s.db.View(func(tx *bolt.Tx) error {
+		return eachState(tx, model.EntUser, func(_ string, b []byte) error {
+			var u model.User
+			if json.Unmarshal(b, &u) == nil && u.Site == s.site {
+				out = append(out, u)
+			}
+			return nil
+		})
+	})
 	return out
 }
 

@@ -128,14 +128,22 @@ func TestInitAndMaintenance(t *testing.T) {
 		donthu(t, "", "--db", db, "backup", filepath.Join(t.TempDir(), "no", "such", "dir.db")).want(t, exitFail, "Không sao lưu được")
 	})
 	t.Run("user", func(t *testing.T) {
-		donthu(t, "demo1\n", "--db", db, "user", "add", "hoa", "--name", "Trần Thị Hoa", "--roles", "receptionist,handler").want(t, exitOK, "hoa")
+		donthu(t, "demo1\n", "--db", db, "user", "add", "hoa", "--name", "Trần Thị Hoa", "--roles", "receptionist").want(t, exitUsage, "--user")
+		donthu(t, "sai\ndemo1\n", "--db", db, "user", "add", "hoa", "--name", "Trần Thị Hoa", "--roles", "receptionist", "--user", "lan").want(t, exitFail, "Sai")
+		donthu(t, "matkhau\ndemo1\n", "--db", db, "user", "add", "hoa", "--name", "Trần Thị Hoa", "--roles", "receptionist,handler", "--user", "lan").want(t, exitOK, "hoa")
+		donthu(t, "demo1\nx1234\n", "--db", db, "user", "add", "mai", "--name", "Mai", "--roles", "receptionist", "--user", "hoa").want(t, exitFail, "quản lý người dùng")
 		donthu(t, "x\n", "--db", db, "user", "add", "mai", "--name", "Mai", "--roles", "boss").want(t, exitUsage, "boss")
+		donthu(t, "", "--db", db, "user", "list").want(t, exitOK, "lan", "hoa", "Trần Thị Hoa", "Cán bộ xử lý")
 		s := mustOpen(t, db)
-		defer s.Close()
 		u, err := s.Authenticate("hoa", "demo1")
+		s.Close()
 		if err != nil || !u.Has(model.RoleHandler) || u.Has(model.RoleAdmin) {
 			t.Fatalf("%+v %v", u, err)
 		}
+		donthu(t, "matkhau\n", "--db", db, "user", "deactivate", "hoa", "--user", "lan").want(t, exitOK)
+		donthu(t, "", "--db", db, "user", "list").want(t, exitOK, "đã ngừng")
+		donthu(t, "matkhau\n", "--db", db, "audit", "--as", "lan", "--type", "auth").want(t, exitOK, "auth.signed_in", "auth.failed")
+		donthu(t, "demo1\n", "--db", db, "audit", "--as", "hoa").want(t, exitFail)
 	})
 	t.Run("init twice", func(t *testing.T) {
 		donthu(t, "matkhau\n", "--db", db, "init", "--site", "GL08", "--name", "Khác", "--user", "lan").want(t, exitFail, "đã là dữ liệu của đơn vị GL07")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"strings"
@@ -23,8 +22,8 @@ func init() {
 	register(command{name: "backup", args: "FILE", vi: "sao lưu khi đang dùng", en: "make a consistent backup copy", run: cmdBackup})
 	register(command{name: "dump", args: "events|state", vi: "xuất nhật ký hoặc dữ liệu hiện hành dạng JSON Lines",
 		en: "write the log or the state as JSON Lines", run: cmdDump})
-	register(command{name: "user", args: "add LOGIN --name TÊN --roles r1,r2 | passwd LOGIN",
-		vi: "thêm người dùng, đặt mật khẩu", en: "add a user, set a password", run: cmdUser})
+	register(command{name: "user", args: "list | add LOGIN --name TÊN --roles r1,r2 --user QUẢN_TRỊ | passwd LOGIN --user QUẢN_TRỊ | roles LOGIN --roles r1,r2 --user QUẢN_TRỊ | deactivate LOGIN --user QUẢN_TRỊ",
+		vi: "người dùng: xem danh sách; quản trị viên thêm, đặt lại mật khẩu, đổi vai trò, ngừng tài khoản", en: "users: list them; an administrator adds, resets a password, changes roles, deactivates", run: cmdUser})
 }
 
 // readPassword asks on the terminal, or reads one line from stdin when it
@@ -50,11 +49,24 @@ func (e *env) readPassword(prompt string, confirm bool) (string, error) {
 		}
 		return string(b), nil
 	}
-	line, err := bufio.NewReader(e.stdin).ReadString('\n')
-	if err != nil && line == "" {
-		return "", fmt.Errorf("%s", e.t("Không đọc được mật khẩu từ đầu vào chuẩn", "Cannot read the password from standard input"))
+	// One byte at a time: a script may give several passwords, one a
+	// line (the signer's, then a new user's), and a buffered reader
+	// would swallow the next one.
+	var line []byte
+	b := make([]byte, 1)
+	for {
+		n, err := e.stdin.Read(b)
+		if n == 1 && b[0] != '\n' {
+			line = append(line, b[0])
+		}
+		if err != nil || (n == 1 && b[0] == '\n') {
+			if err != nil && len(line) == 0 {
+				return "", fmt.Errorf("%s", e.t("Không đọc được mật khẩu từ đầu vào chuẩn", "Cannot read the password from standard input"))
+			}
+			break
+		}
 	}
-	return strings.TrimRight(line, "\r\n"), nil
+	return strings.TrimRight(string(line), "\r"), nil
 }
 
 func cmdInit(e *env) error {

@@ -16,7 +16,7 @@ import (
 // writes the file whole or not at all.
 
 func init() {
-	register(command{name: "export", args: "register [--from NGÀY] [--to NGÀY] | cases [--closed|--all] [-o TỆP]",
+	register(command{name: "export", args: "register [--from NGÀY] [--to NGÀY] | cases [--closed|--all] [-o TỆP] --user LOGIN",
 		vi:  "xuất sổ tiếp hoặc danh sách vụ việc ra tệp CSV (mở được bằng Excel); người tố cáo được ghi là (bảo mật)",
 		en:  "write the reception register or the case list as CSV (opens in Excel); denouncers are written as (confidential)",
 		run: cmdExport})
@@ -42,6 +42,7 @@ func runExport(e *env, goos string) error {
 		return err
 	}
 	fs := e.flags("export " + what)
+	signer := fs.String("user", "", "")
 	out := fs.String("o", "", "")
 	noBOM := fs.Bool("no-bom", false, "")
 	var fromS, toS string
@@ -80,6 +81,10 @@ func runExport(e *env, goos string) error {
 		return err
 	}
 	defer s.Close()
+	u, err := e.requireUser(s, *signer, model.ActExport)
+	if err != nil {
+		return err
+	}
 	var n int
 	var render func(w io.Writer) error
 	if what == "register" {
@@ -90,11 +95,16 @@ func runExport(e *env, goos string) error {
 		n, render = len(rows), func(w io.Writer) error { return export.Cases(w, rows, opt) }
 	}
 	if *out == "" || *out == "-" {
-		return render(e.stdout)
+		if err := render(e.stdout); err != nil {
+			return err
+		}
+		auditCLI(s, u, model.EvExported, what, "-", n)
+		return nil
 	}
 	if err := writeAtomic(*out, render); err != nil {
 		return err
 	}
+	auditCLI(s, u, model.EvExported, what, *out, n)
 	e.printf("Đã ghi %d dòng vào %s.\n", "Wrote %d rows to %s.\n", n, *out)
 	return nil
 }
