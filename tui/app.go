@@ -75,6 +75,11 @@ type App struct {
 	overdue       int
 	showHelp      bool
 	confirmQuit   bool
+
+	// Locking and switching user (access.go).
+	lastKey time.Time
+	stash   map[string][common.NumScreens]common.Screen
+	ticking bool // the idle clock runs (a real terminal; tests send idleTickMsg)
 }
 
 // New makes the root model over an open store.
@@ -107,7 +112,7 @@ func New(s *store.Store, opt Options) *App {
 			a.titles[i] = ""
 		}
 	}
-	a.keys = newGlobalKeys(w, a.titles)
+	a.keys = newGlobalKeys(w, &ctx.Words.Access, a.titles)
 	a.help.Styles.ShortKey = ctx.Styles.Bold
 	a.help.Styles.ShortDesc = ctx.Styles.Help
 	a.help.Styles.FullKey = ctx.Styles.Bold
@@ -133,12 +138,17 @@ func New(s *store.Store, opt Options) *App {
 // Run opens the interface on the terminal and returns when the person quits.
 func Run(s *store.Store, opt Options) error {
 	a := New(s, opt)
+	a.ticking = true
 	p := tea.NewProgram(a, tea.WithAltScreen())
 	_, err := p.Run()
 	return err
 }
 
 func (a *App) signedIn(u model.User) {
+	a.lastKey = a.ctx.Now()
+	if a.resume(u) {
+		return
+	}
 	a.ctx.User = u
 	a.phase = phaseMain
 	// The typing settings are the person's own, kept on this machine.
@@ -169,9 +179,9 @@ func (a *App) Init() tea.Cmd {
 	switch a.phase {
 	case phaseMain:
 		if a.screens[a.active] == nil {
-			return a.countOverdue()
+			return tea.Batch(a.countOverdue(), a.idleTick())
 		}
-		return tea.Batch(a.screens[a.active].Init(), a.countOverdue())
+		return tea.Batch(a.screens[a.active].Init(), a.countOverdue(), a.idleTick())
 	case phaseSignIn:
 		return a.signin.Init()
 	}
@@ -217,6 +227,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case overdueMsg:
 		a.overdue = int(msg)
 		return a, nil
+	case idleTickMsg:
+		return a, a.idleCheck()
 	case common.StatusMsg:
 		a.status, a.statusErr = msg.Text, msg.Err
 		return a, nil
@@ -291,6 +303,7 @@ func (a *App) goTo(id common.ScreenID) tea.Cmd {
 
 func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	w := &a.ctx.Words.Shell
+	a.lastKey = a.ctx.Now()
 	if a.confirmQuit {
 		switch strings.ToLower(msg.String()) {
 		case "c", "y", "enter", "ctrl+q", "ctrl+c":
@@ -340,6 +353,12 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, func() tea.Msg { return common.InputModeMsg{Mode: in.Mode, Style: in.Style} }
 	}
 	if a.phase == phaseMain {
+		switch {
+		case key.Matches(msg, a.keys.Lock):
+			return a, a.lock(false)
+		case key.Matches(msg, a.keys.SignOut):
+			return a, a.signOut()
+		}
 		if c, ok := a.screens[a.active].(common.KeyClaimer); ok && c.ClaimsKey(msg) {
 			return a, a.deliver(a.active, msg, false)
 		}

@@ -13,6 +13,8 @@ type globalKeys struct {
 	Tabs      [common.NumScreens]key.Binding
 	InputMode key.Binding
 	ToneStyle key.Binding
+	Lock      key.Binding
+	SignOut   key.Binding
 }
 
 // screenKeys are the F-keys and Alt+digits of the screens, in tab order.
@@ -26,12 +28,14 @@ var screenKeys = [common.NumScreens][2]string{
 	common.ScreenSettings:  {"", ""},
 }
 
-func newGlobalKeys(w *common.ShellWords, titles [common.NumScreens]string) globalKeys {
+func newGlobalKeys(w *common.ShellWords, aw *common.AccessWords, titles [common.NumScreens]string) globalKeys {
 	k := globalKeys{
 		Help:      key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1", w.KeyHelp)),
 		Quit:      key.NewBinding(key.WithKeys("ctrl+q", "ctrl+c"), key.WithHelp("Ctrl+Q", w.KeyQuit)),
 		InputMode: key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", w.KeyInputMode)),
 		ToneStyle: key.NewBinding(key.WithKeys("alt+8"), key.WithHelp("Alt+8", w.KeyToneStyle)),
+		Lock:      key.NewBinding(key.WithKeys("f12", "alt+l"), key.WithHelp("F12/Alt+L", aw.KeyLock)),
+		SignOut:   key.NewBinding(key.WithKeys("alt+o"), key.WithHelp("Alt+O", aw.KeySignOut)),
 	}
 	for i, ks := range screenKeys {
 		if ks[0] == "" {
@@ -61,5 +65,5 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 			tabs = append(tabs, t)
 		}
 	}
-	return [][]key.Binding{{k.Help, k.Quit, k.InputMode, k.ToneStyle}, tabs}
+	return [][]key.Binding{{k.Help, k.Quit, k.InputMode, k.ToneStyle, k.Lock, k.SignOut}, tabs}
 }

@@ -1,0 +1,124 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"donthu/model"
+	"donthu/store/storetest"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// typeText types s; the commands of typing (a cursor's blink, a search)
+// are not run: they would only sleep.
+func typeText(a *App, s string) {
+	for _, r := range s {
+		a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+// pickUser moves the sign-in cursor to login.
+func pickUser(t *testing.T, a *App, login string) {
+	t.Helper()
+	for i := 0; a.signin.users[a.signin.cursor].Login != login; i++ {
+		if i > len(a.signin.users) {
+			t.Fatalf("no %s to pick", login)
+		}
+		a.Update(tea.KeyMsg{Type: tea.KeyDown})
+		if a.signin.cursor == len(a.signin.users)-1 && a.signin.users[a.signin.cursor].Login != login {
+			for a.signin.cursor > 0 {
+				a.Update(tea.KeyMsg{Type: tea.KeyUp})
+			}
+		}
+	}
+}
+
+func keyOf(a *App, t tea.KeyType) {
+	_, cmd := a.Update(tea.KeyMsg{Type: t})
+	drain(a, cmd)
+}
+
+// Lock keeps what was being typed; the same person unlocks and finds it;
+// someone else switches user and does not see it; the first person gets
+// it back; sign-out is refused with unsaved input.
+func TestLockUnlockSwitchSignOut(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "thu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	a := New(s, Options{Plain: true, Now: clk.Now})
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	pickUser(t, a, "lan")
+	typeText(a, storetest.Password)
+	keyOf(a, tea.KeyEnter)
+	if a.phase != phaseMain || a.ctx.User.Login != "lan" {
+		t.Fatalf("sign-in:\n%s", a.View())
+	}
+	typeText(a, "Nguyễn Văn Khách")
+	if !strings.Contains(a.View(), "Nguyễn Văn Khách") {
+		t.Fatalf("typed text not shown:\n%s", a.View())
+	}
+
+	keyOf(a, tea.KeyF12)
+	v := a.View()
+	if !strings.Contains(v, "Màn hình đã khóa · Nguyễn Thị Lan") || strings.Contains(v, "Nguyễn Văn Khách") {
+		t.Fatalf("locked screen:\n%s", v)
+	}
+	if _, ok := s.Current(); ok {
+		t.Fatal("the store kept the session's keys while locked")
+	}
+	typeText(a, "sai")
+	keyOf(a, tea.KeyEnter)
+	if a.phase == phaseMain || !strings.Contains(a.View(), "Sai tên đăng nhập hoặc mật khẩu") {
+		t.Fatalf("a wrong password unlocked:\n%s", a.View())
+	}
+	typeText(a, storetest.Password)
+	keyOf(a, tea.KeyEnter)
+	if a.phase != phaseMain || !strings.Contains(a.View(), "Nguyễn Văn Khách") {
+		t.Fatalf("unlock lost the typing:\n%s", a.View())
+	}
+
+	// Switch: lock, pick Thu, her password.
+	keyOf(a, tea.KeyF12)
+	if a.signin.users[a.signin.cursor].Login != "lan" {
+		t.Fatal("the lock did not pick the person who locked")
+	}
+	pickUser(t, a, "thu")
+	typeText(a, "thu-1234")
+	keyOf(a, tea.KeyEnter)
+	if a.phase != phaseMain || a.ctx.User.Login != "thu" || strings.Contains(a.View(), "Nguyễn Văn Khách") {
+		t.Fatalf("switch to Thu:\n%s", a.View())
+	}
+	// Thu signs out (nothing unsaved); Lan comes back to her typing.
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("o"), Alt: true})
+	drain(a, cmd)
+	if a.phase != phaseSignIn || !strings.Contains(a.View(), "Lê Thị Thu đã đăng xuất") {
+		t.Fatalf("sign-out:\n%s", a.View())
+	}
+	pickUser(t, a, "lan")
+	typeText(a, storetest.Password)
+	keyOf(a, tea.KeyEnter)
+	if a.ctx.User.Login != "lan" || !strings.Contains(a.View(), "Nguyễn Văn Khách") {
+		t.Fatalf("Lan's typing after the switch:\n%s", a.View())
+	}
+	// Lan cannot sign out with unsaved input.
+	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("o"), Alt: true})
+	drain(a, cmd)
+	if a.phase != phaseMain || !strings.Contains(a.View(), "Còn nội dung chưa lưu") {
+		t.Fatalf("sign-out with unsaved input:\n%s", a.View())
+	}
+
+	// Idle: nothing before the site's idle lock, locked after it.
+	clk.Advance(9 * time.Minute)
+	drain(a, func() tea.Msg { return idleTickMsg{} })
+	if a.phase != phaseMain {
+		t.Fatal("locked before the idle lock")
+	}
+	clk.Advance(2 * time.Minute)
+	drain(a, func() tea.Msg { return idleTickMsg{} })
+	if a.phase != phaseSignIn || !strings.Contains(a.View(), "Đã tự khóa") {
+		t.Fatalf("idle lock:\n%s", a.View())
+	}
+}
