@@ -51,6 +51,9 @@ func TestConfidentialSenderSealedAtRest(t *testing.T) {
 			}
 		}
 	}
+	if bytes.Contains(raw, []byte("AGE-SECRET-KEY")) {
+		t.Error("the data file holds a private key in the clear")
+	}
 	if !bytes.Contains(raw, []byte("Nguyễn Văn Thường")) {
 		t.Error("an ordinary visitor should stay readable (the test would pass for the wrong reason)")
 	}
@@ -61,6 +64,12 @@ func TestConfidentialSenderSealedAtRest(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s2.Close()
+	if _, err := s2.Identity(); !errors.Is(err, store.ErrKeysSealed) {
+		t.Errorf("the site's keys open without a sign-in: %v", err)
+	}
+	if _, err := s2.KeyCard(); err != nil {
+		t.Errorf("a key card needs no sign-in: %v", err)
+	}
 	if hits := s2.SearchPersons("pham van to", 0); len(hits) != 0 {
 		t.Errorf("search by a confidential name found %v", hits)
 	}

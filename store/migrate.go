@@ -20,6 +20,11 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 		if meta.Get([]byte("site")) == nil || meta.Get(keyConfPub) != nil {
 			return nil
 		}
+		if id, ok := clearKeys(tx); ok {
+			if err := putPublicKeys(tx, id); err != nil {
+				return err
+			}
+		}
 		conf, err := newConfKey(tx)
 		if err != nil {
 			return err

@@ -151,6 +151,25 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 		newHash, wrap = hashPassword2(password)
 	}
 	sess := &session{user: u, revealed: map[string]bool{}}
+	if s.db.IsReadOnly() {
+		// A file opened for reading (bundle inspect, dump): the keys are
+		// opened in memory; nothing is recorded or granted.
+		err := s.db.View(func(tx *bolt.Tx) error {
+			w := &writer{s: s, tx: tx, author: login}
+			uid, err := w.userIdentity(login, wrap)
+			if err != nil || uid == nil {
+				return err
+			}
+			return w.unlock(sess, uid)
+		})
+		if err != nil {
+			return model.User{}, err
+		}
+		s.sessMu.Lock()
+		s.sess = sess
+		s.sessMu.Unlock()
+		return u, nil
+	}
 	_, err := s.write(login, func(w *writer) error {
 		meta := w.tx.Bucket(bMeta)
 		if newHash != "" {
@@ -210,6 +229,9 @@ func (w *writer) userIdentity(login string, wrap []byte) (*age.X25519Identity, e
 		// a new key; the confidential key is granted again below or by
 		// the next entitled sign-in.
 	}
+	if !w.tx.Writable() {
+		return nil, nil
+	}
 	rec, id, err := newUserKey(wrap)
 	if err != nil {
 		return nil, err
@@ -231,7 +253,7 @@ func (w *writer) unlock(sess *session, uid *age.X25519Identity) error {
 			conf, _ = age.ParseX25519Identity(string(plain))
 		}
 	}
-	if conf == nil && entitledToKey(&sess.user) {
+	if conf == nil && entitledToKey(&sess.user) && w.tx.Writable() {
 		if b := meta.Get(keyConfPending); b != nil {
 			// A migrated file: the key waits in the clear for the first
 			// leader or handler, who takes it and removes it.
@@ -241,7 +263,7 @@ func (w *writer) unlock(sess *session, uid *age.X25519Identity) error {
 			}
 		}
 	}
-	if conf == nil && meta.Get(keyConfPub) == nil {
+	if conf == nil && meta.Get(keyConfPub) == nil && w.tx.Writable() {
 		// No key at all (a file set up before sealing): make one now; it
 		// waits for the first leader or handler if this user is neither.
 		var err error
@@ -256,15 +278,18 @@ func (w *writer) unlock(sess *session, uid *age.X25519Identity) error {
 	}
 	if conf != nil && entitledToKey(&sess.user) {
 		sess.ids = append(sess.ids, conf)
-		if err := w.grantConf(conf); err != nil {
-			return err
+		if w.tx.Writable() {
+			if err := w.grantConf(conf); err != nil {
+				return err
+			}
 		}
 	}
-	if entitledToKey(&sess.user) {
+	if err := w.unlockSiteKeys(sess, uid); err != nil {
+		return err
+	}
+	if entitledToKey(&sess.user) && sess.site != nil {
 		// At an office, children's records are sealed to its bundle key.
-		if id, err := w.s.identityTx(w.tx); err == nil && id.Age != nil {
-			sess.ids = append(sess.ids, id.Age)
-		}
+		sess.ids = append(sess.ids, sess.site.Age)
 	}
 	return nil
 }

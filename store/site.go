@@ -95,19 +95,18 @@ func (s *Store) Init(in SiteInit) error {
 	}
 	s.site = in.Code
 	var sess *session
+	var keys *Identity
 	_, err = s.write(in.Login, func(w *writer) error {
 		meta := w.tx.Bucket(bMeta)
 		if meta.Get([]byte("site")) != nil {
 			return fmt.Errorf("store: site already set")
 		}
-		for k, v := range map[string]string{
-			"site":     in.Code,
-			"key/sign": base64.StdEncoding.EncodeToString(priv.Seed()),
-			"key/age":  id.String(),
-		} {
-			if err := meta.Put([]byte(k), []byte(v)); err != nil {
-				return err
-			}
+		if err := meta.Put([]byte("site"), []byte(in.Code)); err != nil {
+			return err
+		}
+		keys = &Identity{SignKey: priv, SignPub: priv.Public().(ed25519.PublicKey), Age: id}
+		if err := putPublicKeys(w.tx, keys); err != nil {
+			return err
 		}
 		today := model.DateOf(w.now)
 		if _, err := w.emit(model.SiteEntity(in.Code), model.EvSiteCreated, "", model.Site{Name: in.Name, Parent: in.Parent, ValidFrom: today}); err != nil {
@@ -131,6 +130,9 @@ func (s *Store) Init(in SiteInit) error {
 			return err
 		}
 		if err := wrapConf(w.tx, in.Login, conf); err != nil {
+			return err
+		}
+		if err := wrapSiteKeys(w.tx, in.Login, keys); err != nil {
 			return err
 		}
 		return w.unlock(sess, uid)
@@ -164,6 +166,8 @@ func (s *Store) Identity() (Identity, error) {
 	return id, err
 }
 
+// identityTx returns the site's identity with the private keys the
+// session holds (or, in a file from before sealing, keeps in the clear).
 func (s *Store) identityTx(tx *bolt.Tx) (Identity, error) {
 	var id Identity
 	meta := tx.Bucket(bMeta)
@@ -171,15 +175,14 @@ func (s *Store) identityTx(tx *bolt.Tx) (Identity, error) {
 	if id.Site == "" {
 		return id, userErr(ErrNotInitialised, "Chưa thiết lập đơn vị. Hãy chạy: donthu init", "No site is set up. Run: donthu init")
 	}
-	seed, err := base64.StdEncoding.DecodeString(string(meta.Get([]byte("key/sign"))))
-	if err != nil || len(seed) != ed25519.SeedSize {
-		return id, fmt.Errorf("%w: bad signing key", ErrCorrupt)
+	keys := s.sessionKeys()
+	if keys == nil {
+		keys, _ = clearKeys(tx)
 	}
-	id.SignKey = ed25519.NewKeyFromSeed(seed)
-	id.SignPub = id.SignKey.Public().(ed25519.PublicKey)
-	if id.Age, err = age.ParseX25519Identity(string(meta.Get([]byte("key/age")))); err != nil {
-		return id, fmt.Errorf("%w: bad encryption key: %v", ErrCorrupt, err)
+	if keys == nil {
+		return id, userErr(ErrKeysSealed, "Khóa của đơn vị được niêm phong: cần đăng nhập để ký hoặc mở gói dữ liệu", "The site's keys are sealed: sign in to sign or open a bundle")
 	}
+	id.SignKey, id.SignPub, id.Age = keys.SignKey, keys.SignPub, keys.Age
 	var site model.Site
 	if getState(tx, model.SiteEntity(id.Site), &site) == nil {
 		id.Name, id.Parent = site.Name, site.Parent
@@ -381,8 +384,14 @@ func (s *Store) CreateUser(author string, u model.User, password string) error {
 }
 
 // grantFromSession grants the confidential key to entitled users who
-// lack it, when the session holds it.
+// lack it, and the site's keys to active users who lack them, when the
+// session holds them.
 func (w *writer) grantFromSession() error {
+	if id := w.s.sessionKeys(); id != nil {
+		if err := w.grantSiteKeys(id); err != nil {
+			return err
+		}
+	}
 	for _, id := range w.s.keyring() {
 		if x, ok := id.(*age.X25519Identity); ok && string(w.tx.Bucket(bMeta).Get(keyConfPub)) == x.Recipient().String() {
 			return w.grantConf(x)
@@ -443,6 +452,9 @@ func (s *Store) SetPassword(login, password string) error {
 			return err
 		}
 		if err := w.tx.Bucket(bMeta).Delete(confKey(login)); err != nil {
+			return err
+		}
+		if err := w.tx.Bucket(bMeta).Delete(siteKeyKey(login)); err != nil {
 			return err
 		}
 		if err := w.tx.Bucket(bMeta).Delete(failKey(login)); err != nil {

@@ -591,6 +591,12 @@ func TestInspectChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ro.Close()
+	if _, err := ro.InspectBundle(x.Path); !errors.Is(err, store.ErrKeysSealed) {
+		t.Fatalf("a bundle opened without signing in: %v", err)
+	}
+	if _, err := ro.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := ro.InspectBundle(x.Path); !errors.Is(err, bundle.ErrReplay) {
 		t.Fatal(err)
 	}
@@ -611,6 +617,9 @@ func TestRestoredFromOldBackupIsWarned(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer restored.Close()
+	if _, err := restored.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
 	r := importBundle(t, restored, down.Path)
 	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].VI, "bản sao lưu cũ") || !strings.Contains(r.Warnings[0].EN, "old backup") {
 		t.Fatalf("warnings %+v", r.Warnings)

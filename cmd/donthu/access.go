@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"donthu/model"
@@ -155,3 +156,26 @@ func dayStart(d model.Date) time.Time { return time.Date(d.Y, d.M, d.D, 0, 0, 0,
 
 // envUser is DONTHU_USER: who runs the commands of a script.
 func envUser() string { return os.Getenv("DONTHU_USER") }
+
+// takeFlag removes --name VALUE (or --name=VALUE) from args, wherever it
+// is among file names, and returns VALUE ("" if absent).
+func takeFlag(args *[]string, name string) string {
+	var out []string
+	v := ""
+	for i := 0; i < len(*args); i++ {
+		a := (*args)[i]
+		switch {
+		case a == "--"+name || a == "-"+name:
+			if i+1 < len(*args) {
+				v = (*args)[i+1]
+				i++
+			}
+		case strings.HasPrefix(a, "--"+name+"=") || strings.HasPrefix(a, "-"+name+"="):
+			v = a[strings.IndexByte(a, '=')+1:]
+		default:
+			out = append(out, a)
+		}
+	}
+	*args = out
+	return v
+}
