@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/storetest"
+
+	"filippo.io/age"
 )
 
 // A denouncer's name, ID number, phone and address never reach the file
@@ -272,5 +275,85 @@ func TestSchemaV1ConfidentialSealed(t *testing.T) {
 	}
 	if strings.Contains(storetest.State(t, s), before[0].SenderName) {
 		t.Error("the state still names a confidential sender")
+	}
+}
+
+// A good backup is restored, the current file kept aside; a damaged one
+// is refused and changes nothing. A backup encrypted to the office opens
+// with age and the office's key.
+func TestRestoreAndEncryptedBackup(t *testing.T) {
+	clk := &storetest.Clock{T: storetest.Start}
+	office := storetest.NewAt(t, "HN01", "", clk)
+	s := storetest.NewAt(t, "GL07", "HN01", clk)
+	storetest.PinBoth(t, office, s)
+	storetest.Visit(t, s, "Nguyễn Văn An", model.KindComplaint)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	if err := s.Backup(good); err != nil {
+		t.Fatal(err)
+	}
+	enc := filepath.Join(dir, "gl07.db.age")
+	if err := s.BackupEncrypted(enc, "HN01"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.BackupEncrypted(filepath.Join(dir, "x.age"), "HN99"); !errors.Is(err, store.ErrNotPeer) {
+		t.Fatalf("to an unpinned site: %v", err)
+	}
+	storetest.Visit(t, s, "Trần Văn Sau", model.KindComplaint) // after the backup
+	path := s.Path()
+	s.Close()
+
+	// The encrypted backup: age, to the office's key.
+	oid, err := office.Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(enc)
+	if !bytes.HasPrefix(raw, []byte("age-encryption.org/v1")) {
+		t.Fatalf("not an age file: %q", raw[:20])
+	}
+	r, err := age.Decrypt(bytes.NewReader(raw), oid.Age)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := io.ReadAll(r)
+	orig, _ := os.ReadFile(good)
+	if len(plain) < 4096 || !bytes.Contains(plain, []byte("Nguyễn Văn An")) || len(plain) != len(orig) {
+		t.Errorf("decrypted backup: %d bytes, want %d", len(plain), len(orig))
+	}
+
+	// A damaged backup is refused; nothing changes.
+	bad := filepath.Join(dir, "bad.db")
+	b := append([]byte(nil), orig...)
+	for i := 4096 * 2; i < len(b); i += 7 {
+		b[i] ^= 0x5a // every page but the two meta pages
+	}
+	os.WriteFile(bad, b, 0o600)
+	before, _ := os.ReadFile(path)
+	if _, err := store.Restore(path, bad, clk.Now()); err == nil {
+		t.Fatal("a damaged backup was restored")
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) {
+		t.Fatal("a refused restore changed the file")
+	}
+	// A good one is.
+	aside, err := store.Restore(path, good, clk.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept, _ := os.ReadFile(aside); !bytes.Equal(kept, before) {
+		t.Error("the current file was not kept aside as it was")
+	}
+	s2, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if hits := s2.SearchPersons("tran van sau", 0); len(hits) != 0 {
+		t.Error("the restored file has what came after the backup")
+	}
+	if hits := s2.SearchPersons("nguyen van an", 0); len(hits) != 1 {
+		t.Error("the restored file lacks what the backup holds")
 	}
 }

@@ -328,3 +328,22 @@ func TestDataDir(t *testing.T) {
 		}
 	})
 }
+
+// donthu restore: only an administrator; a damaged backup is refused; a
+// good one is restored with the current file kept aside, and audited.
+func TestRestoreCommand(t *testing.T) {
+	noEnv(t)
+	db := initSite(t)
+	bk := filepath.Join(t.TempDir(), "bk.db")
+	donthu(t, "", "--db", db, "backup", bk).want(t, exitOK)
+	donthu(t, "matkhau\n", "--db", db, "restore", bk).want(t, exitUsage, "--user")
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	b, _ := os.ReadFile(bk)
+	for i := 8192; i < len(b); i += 7 {
+		b[i] ^= 0x5a
+	}
+	os.WriteFile(bad, b, 0o600)
+	donthu(t, "matkhau\n", "--db", db, "restore", bad, "--user", "lan").want(t, exitFail, "bị hỏng")
+	donthu(t, "matkhau\n", "--db", db, "restore", bk, "--user", "lan").want(t, exitOK, "Đã khôi phục", "before-restore")
+	donthu(t, "matkhau\n", "--db", db, "audit", "--as", "lan", "--type", "backup").want(t, exitOK, "backup.restored")
+}

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
+	"donthu/model"
 	"donthu/store"
 
 	"golang.org/x/term"
@@ -19,7 +21,10 @@ func init() {
 	register(command{name: "check", vi: "kiểm tra tệp dữ liệu", en: "verify the data file", run: cmdCheck})
 	register(command{name: "rebuild", vi: "dựng lại dữ liệu hiện hành và chỉ mục từ nhật ký",
 		en: "rebuild state and indexes from the event log", run: cmdRebuild})
-	register(command{name: "backup", args: "FILE", vi: "sao lưu khi đang dùng", en: "make a consistent backup copy", run: cmdBackup})
+	register(command{name: "backup", args: "[--encrypt-to MÃ] TỆP", vi: "sao lưu khi đang dùng; --encrypt-to: mã hóa cho đơn vị cấp trên đã ghim (mở bằng age)",
+		en: "make a consistent backup copy; --encrypt-to: encrypted to a pinned office (opens with age)", run: cmdBackup})
+	register(command{name: "restore", args: "TỆP --user QUẢN_TRỊ", vi: "khôi phục bản sao lưu: kiểm tra, để riêng tệp hiện tại, rồi thay",
+		en: "restore a backup: check it, keep the current file aside, switch", run: cmdRestore})
 	register(command{name: "dump", args: "events|state", vi: "xuất nhật ký hoặc dữ liệu hiện hành dạng JSON Lines",
 		en: "write the log or the state as JSON Lines", run: cmdDump})
 	register(command{name: "user", args: "list | add LOGIN --name TÊN --roles r1,r2 --user QUẢN_TRỊ | passwd LOGIN --user QUẢN_TRỊ | roles LOGIN --roles r1,r2 --user QUẢN_TRỊ | deactivate LOGIN --user QUẢN_TRỊ",
@@ -139,14 +144,23 @@ func cmdRebuild(e *env) error {
 }
 
 func cmdBackup(e *env) error {
+	to := takeFlag(&e.args, "encrypt-to")
 	if len(e.args) != 1 {
-		return usageError{e.t("cần đúng một tên tệp: donthu backup TỆP", "exactly one file name: donthu backup FILE")}
+		return usageError{e.t("cần đúng một tên tệp: donthu backup [--encrypt-to MÃ] TỆP", "exactly one file name: donthu backup [--encrypt-to CODE] FILE")}
 	}
 	s, err := e.open(true)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if to != "" {
+		// For the office: age-encrypted to its pinned key.
+		if err := s.BackupEncrypted(e.args[0], to); err != nil {
+			return err
+		}
+		e.printf("Đã sao lưu, mã hóa cho %s, vào %s (mở bằng age và khóa của %s)\n", "Backed up, encrypted to %s, to %s (opens with age and %s's key)\n", strings.ToUpper(to), e.args[0], strings.ToUpper(to))
+		return nil
+	}
 	if err := s.Backup(e.args[0]); err != nil {
 		return err
 	}
@@ -167,4 +181,43 @@ func cmdDump(e *env) error {
 		return s.DumpEvents(e.stdout)
 	}
 	return s.DumpState(e.stdout)
+}
+
+func cmdRestore(e *env) error {
+	who := takeFlag(&e.args, "user")
+	if len(e.args) != 1 {
+		return usageError{e.t("dùng: donthu restore TỆP_SAO_LƯU --user QUẢN_TRỊ", "use: donthu restore BACKUP_FILE --user ADMIN")}
+	}
+	from := e.args[0]
+	// Whoever restores must be an administrator of the current file (or
+	// of the backup, when the current file is gone or unreadable).
+	check := e.db
+	if _, err := os.Stat(e.db); err != nil {
+		check = from
+	}
+	s, err := store.Open(check, store.Options{ReadOnly: true})
+	if err != nil && check == e.db {
+		s, err = store.Open(from, store.Options{ReadOnly: true})
+	}
+	if err != nil {
+		return err
+	}
+	u, err := e.requireUser(s, who, model.ActRestore)
+	s.Close()
+	if err != nil {
+		return err
+	}
+	aside, err := store.Restore(e.db, from, time.Now())
+	if err != nil {
+		return err
+	}
+	if r, err := store.Open(e.db, store.Options{}); err == nil {
+		r.Audit(u.Login, model.EvRestored, model.AuditNote{File: from, Via: "cli"})
+		r.Close()
+	}
+	e.printf("Đã khôi phục %s từ %s.\n", "Restored %s from %s.\n", e.db, from)
+	if aside != "" {
+		e.printf("Tệp trước đó được giữ ở %s.\n", "The previous file is kept as %s.\n", aside)
+	}
+	return nil
 }
