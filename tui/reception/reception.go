@@ -702,5 +702,7 @@ func (m *Model) receipt() tea.Cmd {
 	if err != nil {
 		return common.Error(m.ctx.Err(err))
 	}
+	// A printout is in the audit (who printed what, when).
+	m.ctx.Store.Audit(m.ctx.User.Login, model.EvPrinted, model.AuditNote{What: "receipt", Record: m.lastVisit.ID, File: where, Via: "tui"})
 	return common.Status(sprintf(w.ReceiptDone, where))
 }

@@ -341,6 +341,15 @@ func TestReceipt(t *testing.T) {
 	if st, _ := d.Status(); st != "Đã in giấy biên nhận: máy in" || fp.got == nil || fp.got.Content != "Hỏi đường" {
 		t.Fatalf("F9 after saving: %q %+v", st, fp.got)
 	}
+	printed := 0
+	for _, e := range storetest.AllEvents(t, s) {
+		if e.Type == model.EvPrinted {
+			printed++
+		}
+	}
+	if printed != 1 {
+		t.Errorf("%d printouts in the audit, want 1", printed)
+	}
 }
 
 func TestGroupVisit(t *testing.T) {
