@@ -106,6 +106,7 @@ func New(s *store.Store, opt Options) *App {
 	a.titles = [common.NumScreens]string{
 		common.ScreenReception: w.TabReception, common.ScreenClassify: w.TabClassify,
 		common.ScreenQueue: w.TabQueue, common.ScreenFollowup: w.TabFollowup, common.ScreenSync: w.TabSync,
+		common.ScreenSettings: ctx.Words.Settings.Tab,
 	}
 	for i, f := range a.factories {
 		if f == nil {

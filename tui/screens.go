@@ -6,6 +6,7 @@ import (
 	"donthu/tui/followup"
 	"donthu/tui/queue"
 	"donthu/tui/reception"
+	"donthu/tui/settings"
 	"donthu/tui/syncscreen"
 )
 
@@ -17,5 +18,6 @@ func Screens() [common.NumScreens]Factory {
 	f[common.ScreenQueue] = queue.New
 	f[common.ScreenFollowup] = followup.New
 	f[common.ScreenSync] = syncscreen.New
+	f[common.ScreenSettings] = settings.New
 	return f
 }

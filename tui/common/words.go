@@ -19,13 +19,14 @@ type Words struct {
 	Followup  FollowupWords
 	Sync      SyncWords
 	Access    AccessWords
+	Settings  SettingsWords
 }
 
 // WordsFor returns the catalogue in lang.
 func WordsFor(lang model.Lang) *Words {
-	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Access: accessVI}
+	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Access: accessVI, Settings: settingsVI}
 	if lang == model.EN {
-		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Access: accessEN}
+		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Access: accessEN, Settings: settingsEN}
 		merge(reflect.ValueOf(&w).Elem(), reflect.ValueOf(en))
 	}
 	return &w

@@ -1,0 +1,90 @@
+package common
+
+// SettingsWords are the words of the settings screen (Cài đặt).
+type SettingsWords struct {
+	Tab, Title       string
+	KeySection       string
+	KeyNew, KeyReset string
+	KeyRoles         string
+	KeyActive        string
+	KeySave, KeyBack string
+	KeyFilter        string
+	KeyOpen          string
+	KeySections      string
+	MenuHint         string
+
+	Users, MyPassword, Site, Audit, Backups string
+
+	Login, Name, Roles, State, Active, Inactive string
+	Password, Repeat, OldPassword               string
+	RolesHint                                   string
+	NewUser                                     string // title of the form
+	ResetFor, RolesFor                          string // %s: login
+	ConfirmOff, ConfirmOn                       string // %s: name; the key C confirms
+	Mismatch                                    string
+	UserAdded, UserChanged, PasswordSet         string // %s: login
+	MyPasswordDone                              string
+	IdleLock, IdleHint, IdleSaved               string
+	SiteCode, SiteName, SiteParent, OtherPlaces string
+	When, Who, What, Record, Chain              string
+	ChainOK, ChainBroken                        string // %s site, %d events / seqs
+	AuditEmpty, AuditFilter                     string
+	BackupsNone, BackupsDir, RestoreHow         string
+	NotAllowed                                  string
+}
+
+var settingsVI = SettingsWords{
+	Tab: "Cài đặt", Title: "Cài đặt",
+	KeySection: "mục", KeyNew: "thêm người dùng", KeyReset: "đặt lại mật khẩu", KeyRoles: "vai trò",
+	KeyActive: "ngừng/dùng lại", KeySave: "lưu", KeyBack: "quay lại", KeyFilter: "lọc",
+	KeyOpen: "mở mục", KeySections: "về danh sách mục", MenuHint: "↑↓ chọn mục · Enter mở · Esc trong một mục: quay về đây",
+	Users: "Người dùng", MyPassword: "Mật khẩu của tôi", Site: "Đơn vị", Audit: "Nhật ký truy cập", Backups: "Sao lưu",
+	Login: "Tên đăng nhập", Name: "Họ tên", Roles: "Vai trò", State: "Trạng thái", Active: "đang dùng", Inactive: "đã ngừng",
+	Password: "Mật khẩu", Repeat: "Nhập lại", OldPassword: "Mật khẩu hiện tại",
+	RolesHint:  "Ở dòng Vai trò, bấm 1–4 để bật/tắt",
+	NewUser:    "Thêm người dùng",
+	ResetFor:   "Đặt lại mật khẩu của %s",
+	RolesFor:   "Vai trò của %s",
+	ConfirmOff: "Ngừng tài khoản của %s? Bấm C để ngừng, Esc để thôi",
+	ConfirmOn:  "Cho %s dùng lại? Bấm C để đồng ý, Esc để thôi",
+	Mismatch:   "Hai lần nhập mật khẩu không khớp",
+	UserAdded:  "Đã thêm người dùng %s", UserChanged: "Đã cập nhật người dùng %s", PasswordSet: "Đã đặt lại mật khẩu của %s",
+	MyPasswordDone: "Đã đổi mật khẩu",
+	IdleLock:       "Tự khóa màn hình sau (phút)", IdleHint: "0 = không tự khóa; mặc định 10", IdleSaved: "Đã lưu thời gian tự khóa",
+	SiteCode: "Mã đơn vị", SiteName: "Tên đơn vị", SiteParent: "Cấp trên",
+	OtherPlaces: "Lịch làm việc: donthu calendar · Thẻ khóa, ghép đơn vị: F6 Đồng bộ",
+	When:        "Lúc", Who: "Người", What: "Việc", Record: "Hồ sơ", Chain: "Chuỗi",
+	ChainOK: "%s: %d sự kiện, chuỗi băm khớp", ChainBroken: "%s: chuỗi băm ĐỨT ở %v",
+	AuditEmpty: "Không có sự kiện nào khớp", AuditFilter: "Lọc (người, việc)",
+	BackupsNone: "Chưa có bản sao lưu tự động", BackupsDir: "Thư mục: %s",
+	RestoreHow: "Khôi phục: đóng donthu rồi chạy donthu restore TỆP --user QUẢN_TRỊ (tệp hiện tại được giữ lại)",
+	NotAllowed: "Vai trò của bạn không được xem mục này",
+}
+
+var settingsEN = SettingsWords{
+	Tab: "Settings", Title: "Settings",
+	KeySection: "section", KeyNew: "add a user", KeyReset: "reset password", KeyRoles: "roles",
+	KeyActive: "deactivate/reactivate", KeySave: "save", KeyBack: "back", KeyFilter: "filter",
+	KeyOpen: "open the section", KeySections: "back to the sections", MenuHint: "↑↓ pick a section · Enter opens it · Esc in a section: back here",
+	Users: "Users", MyPassword: "My password", Site: "Site", Audit: "Audit", Backups: "Backups",
+	Login: "Login", Name: "Full name", Roles: "Roles", State: "State", Active: "active", Inactive: "deactivated",
+	Password: "Password", Repeat: "Repeat", OldPassword: "Current password",
+	RolesHint:  "On the Roles line, press 1–4 to toggle",
+	NewUser:    "Add a user",
+	ResetFor:   "Reset the password of %s",
+	RolesFor:   "Roles of %s",
+	ConfirmOff: "Deactivate %s? Press C to deactivate, Esc to cancel",
+	ConfirmOn:  "Reactivate %s? Press C to agree, Esc to cancel",
+	Mismatch:   "The two passwords differ",
+	UserAdded:  "User %s added", UserChanged: "User %s updated", PasswordSet: "Password of %s reset",
+	MyPasswordDone: "Password changed",
+	IdleLock:       "Lock the screen after (minutes)", IdleHint: "0 = never; default 10", IdleSaved: "Idle lock saved",
+	SiteCode: "Site code", SiteName: "Site name", SiteParent: "Parent",
+	OtherPlaces: "Working calendar: donthu calendar · Key cards, pairing: F6 Sync",
+	When:        "When", Who: "Who", What: "What", Record: "Record", Chain: "Chain",
+	ChainOK: "%s: %d events, hash chain intact", ChainBroken: "%s: hash chain BROKEN at %v",
+	AuditEmpty: "No event matches", AuditFilter: "Filter (who, what)",
+	BackupsNone: "No automatic backup yet", BackupsDir: "Folder: %s",
+	RestoreHow: "Restore: close donthu, then run donthu restore FILE --user ADMIN (the current file is kept)",
+	NotAllowed: "Your roles do not show this section",
+}

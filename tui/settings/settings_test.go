@@ -1,0 +1,111 @@
+package settings_test
+
+import (
+	"strings"
+	"testing"
+
+	"donthu/model"
+	"donthu/store/storetest"
+	"donthu/tui/settings"
+	"donthu/tui/tuitest"
+)
+
+// Each role sees the sections the policy gives it: an administrator
+// everything, a leader the audit and their password, a receptionist only
+// their password.
+func TestSectionsFollowThePolicy(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	for _, u := range []model.User{
+		{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}},
+		{Login: "hai", Name: "Phạm Văn Hải", Roles: []model.Role{model.RoleLeader}},
+	} {
+		if err := s.CreateUser("lan", u, "mk-1234"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		login     string
+		want, not []string
+	}{
+		{"lan", []string{"Người dùng", "Mật khẩu của tôi", "Đơn vị", "Nhật ký truy cập", "Sao lưu"}, nil},
+		{"hai", []string{"Mật khẩu của tôi", "Nhật ký truy cập"}, []string{"Người dùng ", "Sao lưu", "Đơn vị"}},
+		{"thu", []string{"Mật khẩu của tôi"}, []string{"Người dùng ", "Nhật ký truy cập", "Sao lưu", "Đơn vị"}},
+	} {
+		d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, tc.login, model.VI)))
+		v := d.View()
+		for _, w := range tc.want {
+			if !strings.Contains(v, w) {
+				t.Errorf("%s does not see %q:\n%s", tc.login, w, v)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(v, w) {
+				t.Errorf("%s sees %q:\n%s", tc.login, w, v)
+			}
+		}
+	}
+}
+
+// An administrator adds a user with roles, resets a password, and
+// deactivates a user with C (Enter does not confirm it).
+func TestUsersSection(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("enter", "n")
+	d.Type("mai").Press("tab").Type("Đỗ Thị Mai").Press("tab").Type("mk-1234").Press("tab").Type("mk-9999").Press("ctrl+s")
+	d.Expect("✗ Hai lần nhập mật khẩu không khớp")
+	d.Press("backspace", "backspace", "backspace", "backspace").Type("1234").Press("tab").Type("2").Press("ctrl+s")
+	d.Expect("mai", "Đỗ Thị Mai", "đang dùng")
+	u, err := s.User("mai")
+	if err != nil || !u.Holds(model.RoleHandler) || !u.Holds(model.RoleReceptionist) {
+		t.Fatalf("added %+v %v", u, err)
+	}
+	// Mai is the last row: deactivate her; Enter does not confirm.
+	d.Press("end", "d").Expect("Ngừng tài khoản của Đỗ Thị Mai?")
+	d.Press("enter")
+	if u, _ := s.User("mai"); !u.Active {
+		t.Fatal("Enter deactivated a user")
+	}
+	d.Press("d").Type("c").Expect("đã ngừng")
+	if u, _ := s.User("mai"); u.Active {
+		t.Fatal("C did not deactivate")
+	}
+	// Reset a password: the new one signs in.
+	d.Press("p").Type("moi-5678").Press("tab").Type("moi-5678").Press("ctrl+s")
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("d").Type("c") // active again, to sign in
+	if _, err := s.SignIn("mai", "moi-5678"); err != nil {
+		t.Fatalf("the reset password: %v", err)
+	}
+}
+
+// A receptionist changes their own password, giving the old one.
+func TestMyPassword(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "cu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "thu", model.VI)))
+	d.Press("enter").Type("sai-0000").Press("tab").Type("moi-1234").Press("tab").Type("moi-1234").Press("enter")
+	d.Expect("✗ Mật khẩu cũ không đúng")
+	d.Press("esc") // clears the form; the section stays open
+	d.Type("cu-1234").Press("tab").Type("moi-1234").Press("tab").Type("moi-1234").Press("enter")
+	if st, _ := d.Status(); st != "Đã đổi mật khẩu" {
+		t.Fatalf("status %q\n%s", st, d.View())
+	}
+	if _, err := s.SignIn("thu", "moi-1234"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The audit lists sign-ins and says each site's chain is intact.
+func TestAuditSection(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	s.SignIn("lan", "sai")
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("down", "down", "down", "enter")
+	d.Expect("GL07:", "chuỗi băm khớp", "auth.failed", "auth.signed_in")
+	d.Type("failed").Expect("auth.failed").ExpectNot("auth.signed_in")
+}
