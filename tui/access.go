@@ -7,6 +7,7 @@ import (
 	"donthu/model"
 	"donthu/tui/common"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -114,5 +115,22 @@ func (a *App) resume(u model.User) bool {
 		return true
 	}
 	a.screens = [common.NumScreens]common.Screen{}
+	return false
+}
+
+// ownKey reports whether the active screen binds F10 itself (reception
+// and classification save with it): there F10 saves, and Alt+7 opens
+// the settings. Only F10 is shared this way.
+func ownKey(sc common.Screen, msg tea.KeyMsg) bool {
+	if sc == nil || msg.Type != tea.KeyF10 {
+		return false
+	}
+	for _, group := range sc.FullHelp() {
+		for _, b := range group {
+			if b.Enabled() && key.Matches(msg, b) {
+				return true
+			}
+		}
+	}
 	return false
 }

@@ -7,6 +7,7 @@ import (
 
 	"donthu/model"
 	"donthu/store/storetest"
+	"donthu/tui/common"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -120,5 +121,25 @@ func TestLockUnlockSwitchSignOut(t *testing.T) {
 	drain(a, func() tea.Msg { return idleTickMsg{} })
 	if a.phase != phaseSignIn || !strings.Contains(a.View(), "Đã tự khóa") {
 		t.Fatalf("idle lock:\n%s", a.View())
+	}
+}
+
+// F10 opens the settings, except on a screen that saves with F10.
+func TestF10SettingsOrSave(t *testing.T) {
+	a, _ := signedIn(t, model.VI)
+	keyOf(a, tea.KeyF4)
+	keyOf(a, tea.KeyF10)
+	if a.active != common.ScreenSettings || !strings.Contains(a.View(), "Cài đặt") {
+		t.Fatalf("F10 from the queue:\n%s", a.View())
+	}
+	keyOf(a, tea.KeyF2)
+	keyOf(a, tea.KeyF10)
+	if a.active == common.ScreenSettings {
+		t.Fatal("F10 left reception, where it saves")
+	}
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("7"), Alt: true})
+	drain(a, cmd)
+	if a.active != common.ScreenSettings {
+		t.Fatal("Alt+7 did not open the settings")
 	}
 }

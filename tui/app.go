@@ -364,7 +364,7 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return a, a.deliver(a.active, msg, false)
 		}
 		for i, b := range a.keys.Tabs {
-			if key.Matches(msg, b) {
+			if key.Matches(msg, b) && !ownKey(a.screens[a.active], msg) {
 				return a, a.goTo(common.ScreenID(i))
 			}
 		}

@@ -25,7 +25,7 @@ var screenKeys = [common.NumScreens][2]string{
 	common.ScreenFollowup:  {"f5", "alt+4"},
 	common.ScreenReports:   {"", ""},
 	common.ScreenSync:      {"f6", "alt+5"},
-	common.ScreenSettings:  {"f7", "alt+7"}, // F10 saves in reception and classification
+	common.ScreenSettings:  {"f10", "alt+7"}, // a screen that saves with F10 keeps it (App.key)
 }
 
 func newGlobalKeys(w *common.ShellWords, aw *common.AccessWords, titles [common.NumScreens]string) globalKeys {
