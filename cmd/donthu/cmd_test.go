@@ -347,3 +347,33 @@ func TestRestoreCommand(t *testing.T) {
 	donthu(t, "matkhau\n", "--db", db, "restore", bk, "--user", "lan").want(t, exitOK, "Đã khôi phục", "before-restore")
 	donthu(t, "matkhau\n", "--db", db, "audit", "--as", "lan", "--type", "backup").want(t, exitOK, "backup.restored")
 }
+
+// dump without signing in shows a denouncer sealed; with --user it is
+// signed for and in the audit; a receptionist may not.
+func TestDumpSealed(t *testing.T) {
+	noEnv(t)
+	db := initSite(t)
+	s := mustOpen(t, db)
+	if _, err := s.SignIn("lan", "matkhau"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:      model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition},
+		NewPersons: []model.Person{{Name: "Phạm Văn Tố", Phone: "0912000111"}}, Petition: &model.Petition{Kind: model.KindDenunciation},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Thu", Roles: []model.Role{model.RoleReceptionist}}, "thu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, what := range []string{"events", "state"} {
+		out := donthu(t, "", "--db", db, "dump", what).want(t, exitOK, `"sealed":"YWdl`).stdout
+		if strings.Contains(out, "Phạm Văn Tố") || strings.Contains(out, "0912000111") || strings.Contains(out, "pham van to") {
+			t.Errorf("dump %s shows the denouncer", what)
+		}
+	}
+	donthu(t, "matkhau\n", "--db", db, "dump", "state", "--user", "lan").want(t, exitOK, `"sealed":"YWdl`)
+	donthu(t, "thu-1234\n", "--db", db, "dump", "state", "--user", "thu").want(t, exitFail, "xuất toàn bộ dữ liệu")
+	donthu(t, "matkhau\n", "--db", db, "audit", "--as", "lan", "--type", "file").want(t, exitOK, "file.exported")
+}

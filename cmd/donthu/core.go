@@ -25,8 +25,8 @@ func init() {
 		en: "make a consistent backup copy; --encrypt-to: encrypted to a pinned office (opens with age)", run: cmdBackup})
 	register(command{name: "restore", args: "TỆP --user QUẢN_TRỊ", vi: "khôi phục bản sao lưu: kiểm tra, để riêng tệp hiện tại, rồi thay",
 		en: "restore a backup: check it, keep the current file aside, switch", run: cmdRestore})
-	register(command{name: "dump", args: "events|state", vi: "xuất nhật ký hoặc dữ liệu hiện hành dạng JSON Lines",
-		en: "write the log or the state as JSON Lines", run: cmdDump})
+	register(command{name: "dump", args: "events|state [--user LOGIN]", vi: "xuất nhật ký hoặc dữ liệu hiện hành dạng JSON Lines (danh tính được bảo mật vẫn niêm phong)",
+		en: "write the log or the state as JSON Lines (protected identities stay sealed)", run: cmdDump})
 	register(command{name: "user", args: "list | add LOGIN --name TÊN --roles r1,r2 --user QUẢN_TRỊ | passwd LOGIN --user QUẢN_TRỊ | roles LOGIN --roles r1,r2 --user QUẢN_TRỊ | deactivate LOGIN --user QUẢN_TRỊ",
 		vi: "người dùng: xem danh sách; quản trị viên thêm, đặt lại mật khẩu, đổi vai trò, ngừng tài khoản", en: "users: list them; an administrator adds, resets a password, changes roles, deactivates", run: cmdUser})
 }
@@ -168,9 +168,28 @@ func cmdBackup(e *env) error {
 	return nil
 }
 
+// cmdDump writes the log or the state. Without a sign-in it still works
+// for checking and comparing files: a confidential sender's identity is
+// sealed in the file, so the dump shows it sealed. With --user, the dump
+// is signed for (leaders and administrators) and recorded in the audit.
 func cmdDump(e *env) error {
+	who := takeFlag(&e.args, "user")
 	if len(e.args) != 1 || (e.args[0] != "events" && e.args[0] != "state") {
-		return usageError{e.t("dùng: donthu dump events | donthu dump state", "use: donthu dump events | donthu dump state")}
+		return usageError{e.t("dùng: donthu dump events | donthu dump state [--user LOGIN]", "use: donthu dump events | donthu dump state [--user LOGIN]")}
+	}
+	if who != "" {
+		s, err := e.openSite()
+		if err != nil {
+			return err
+		}
+		u, err := e.requireUser(s, who, model.ActDump)
+		if err == nil {
+			auditCLI(s, u, model.EvExported, "dump "+e.args[0], "-", 0)
+		}
+		s.Close()
+		if err != nil {
+			return err
+		}
 	}
 	s, err := e.open(true)
 	if err != nil {
