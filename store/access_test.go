@@ -357,3 +357,42 @@ func TestRestoreAndEncryptedBackup(t *testing.T) {
 		t.Error("the restored file lacks what the backup holds")
 	}
 }
+
+// Search by a confidential name finds the denouncer for the entitled
+// (the leader; the case's handler) and nobody else.
+func TestSearchProtectedPersonByEntitlement(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	for _, u := range []model.User{
+		{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}},
+		{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}},
+		{Login: "mai", Name: "Đỗ Thị Mai", Roles: []model.Role{model.RoleHandler}},
+	} {
+		if err := s.CreateUser("lan", u, "mk-1234"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
+	c := storetest.Accept(t, s, p.ID, model.KindDenunciation, model.RegimeUnion)
+	if _, err := s.CaseAction("lan", c.ID, model.EvCaseAssigned, model.CaseAction{Handler: "hung"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		login, pw string
+		finds     bool
+	}{{"lan", storetest.Password, true}, {"hung", "mk-1234", true}, {"mai", "mk-1234", false}, {"thu", "mk-1234", false}} {
+		s.SignOut()
+		if _, err := s.SignIn(tc.login, tc.pw); err != nil {
+			t.Fatal(err)
+		}
+		hits := s.SearchPersons("pham van to", 0)
+		if (len(hits) == 1) != tc.finds {
+			t.Errorf("%s: %d hits, want found=%v", tc.login, len(hits), tc.finds)
+		}
+		if tc.finds {
+			cards := s.PersonCards([]string{hits[0].ID})
+			if len(cards) != 1 || cards[0].Name != "Phạm Văn Tố" {
+				t.Errorf("%s: card %+v", tc.login, cards)
+			}
+		}
+	}
+}

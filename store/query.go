@@ -184,6 +184,7 @@ func (s *Store) SearchPersons(q string, limit int) []PersonHit {
 	defer s.cacheMu.Unlock()
 	var hits []PersonHit
 	if isNum {
+		hits = s.sealedHits(fq, nil, digits, true)
 		for i, n := range ix.nums {
 			if strings.Contains(n, digits) {
 				hits = append(hits, PersonHit{ix.ids[i], 3})
@@ -238,6 +239,7 @@ func (s *Store) SearchPersons(q string, limit int) []PersonHit {
 	for _, b := range byScore {
 		hits = append(hits, b...)
 	}
+	hits = append(s.sealedHits(fq, words, "", false), hits...)
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -300,11 +302,15 @@ type PersonCard struct {
 // PersonCards reads persons with their history, in the order given.
 func (s *Store) PersonCards(ids []string) []PersonCard {
 	out := make([]PersonCard, 0, len(ids))
+	sealed := s.sealedFor() // before the read: it reads the file itself
 	s.db.View(func(tx *bolt.Tx) error {
 		for _, id := range ids {
 			var c PersonCard
 			if getState(tx, id, &c.Person) != nil {
 				continue
+			}
+			if c.Sealed != "" && sealed != nil && sealed.allow[id] {
+				s.UnsealPerson(&c.Person)
 			}
 			p := append([]byte(id), 0)
 			eachIdx(tx, "person_visit", p, func(_ []byte, vid string) bool {

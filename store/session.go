@@ -27,6 +27,7 @@ type session struct {
 	ids      []age.Identity // confidential key, and the site's bundle key at an office
 	site     *Identity      // the site's private keys, when unlocked
 	revealed map[string]bool
+	sealed   *sealedIndex // the protected persons this user may find, built at the first search
 }
 
 // sessionState is the store's session, behind its own lock (screens ask

@@ -417,6 +417,9 @@ func indexEntries(id string, v any) []idxEntry {
 	add := func(index string, parts ...string) { out = append(out, idxEntry{index, idxKey(parts...)}) }
 	switch x := v.(type) {
 	case *model.Person:
+		if x.Sealed != "" {
+			add("person_sealed", id) // found by name only by the entitled (search.go)
+		}
 		add("person_name", x.NameFold, id)
 		if x.IDNumber != "" {
 			add("person_idnum", x.IDNumber, id)

@@ -414,7 +414,14 @@ func TestTelexTyping(t *testing.T) {
 func TestConfidentialHiddenFromReceptionist(t *testing.T) {
 	ctx, s, _ := newCtx(t, model.VI)
 	storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
-	ctx.User = model.User{Site: "GL07", Login: "letan", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}, Active: true}
+	thu := model.User{Site: "GL07", Login: "letan", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}, Active: true}
+	if err := s.CreateUser("lan", thu, "thu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SignIn("letan", "thu-1234"); err != nil { // the desk's session is hers
+		t.Fatal(err)
+	}
+	ctx.User = thu
 	d := tuitest.NewScreen(t, New(ctx))
 	d.Type("pham van to").ExpectNot("Phạm Văn Tố", "nợ lương")
 
