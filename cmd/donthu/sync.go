@@ -403,6 +403,7 @@ func cmdOffice(e *env) error {
 		fs.StringVar(&p.Employer, "employer", "", "")
 		kind := fs.String("kind", "", "")
 		received := fs.String("received", "", "")
+		who := signInFlag(fs, "user")
 		if err := e.parse(fs); err != nil {
 			return err
 		}
@@ -422,7 +423,11 @@ func cmdOffice(e *env) error {
 			return err
 		}
 		defer s.Close()
-		got, err := s.TransferPetition(e.author(), *to, p)
+		u, err := e.requireUser(s, *who, model.ActClassify)
+		if err != nil {
+			return err
+		}
+		got, err := s.TransferPetition(u.Login, *to, p)
 		if err != nil {
 			return err
 		}
@@ -432,6 +437,7 @@ func cmdOffice(e *env) error {
 	case "guide":
 		fs := e.flags("office guide")
 		text := fs.String("text", "", "")
+		who := signInFlag(fs, "user")
 		id := ""
 		if len(e.args) > 0 && !strings.HasPrefix(e.args[0], "-") {
 			id, e.args = e.args[0], e.args[1:]
@@ -447,7 +453,11 @@ func cmdOffice(e *env) error {
 			return err
 		}
 		defer s.Close()
-		if err := s.SendGuidance(e.author(), id, *text); err != nil {
+		u, err := e.requireUser(s, *who, model.ActHandleCase)
+		if err != nil {
+			return err
+		}
+		if err := s.SendGuidance(u.Login, id, *text); err != nil {
 			return err
 		}
 		e.printf("Đã ghi hướng dẫn cho vụ việc %s; hướng dẫn đi theo gói tiếp theo.\n", "Guidance recorded on case %s; it travels in the next bundle.\n", id)

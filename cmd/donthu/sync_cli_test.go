@@ -32,8 +32,8 @@ func TestSyncCommandLineUsage(t *testing.T) {
 	donthu(t, "matkhau\n", "--db", site, "bundle", "export").want(t, exitUsage, "--to")
 	donthu(t, "matkhau\n", "--db", site, "bundle", "import").want(t, exitUsage, "TỆP")
 	donthu(t, "matkhau\n", "--db", site, "bundle", "inspect").want(t, exitUsage)
-	donthu(t, "", "--db", office, "office", "transfer", "--to", "GL07").want(t, exitUsage, "--summary")
-	donthu(t, "", "--db", office, "office", "guide").want(t, exitUsage)
+	donthu(t, "matkhau\n", "--db", office, "office", "transfer", "--to", "GL07").want(t, exitUsage, "--summary")
+	donthu(t, "matkhau\n", "--db", office, "office", "guide").want(t, exitUsage)
 	donthu(t, "matkhau\n", "--db", site, "--lang", "en", "bundle", "frobnicate").want(t, exitUsage, "use: donthu bundle export")
 }
 
@@ -41,7 +41,7 @@ func TestSyncCommandLineRefusals(t *testing.T) {
 	office, site, dir := syncPair(t)
 	// Nothing pinned yet.
 	donthu(t, "matkhau\n", "--db", site, "bundle", "export", "--to", "HN01", "-o", dir).want(t, exitFail, "Chưa ghim thẻ khóa của đơn vị HN01", "peer add")
-	donthu(t, "", "--db", office, "office", "transfer", "--to", "GL07", "--summary", "Đơn").want(t, exitFail, "không phải cấp dưới")
+	donthu(t, "matkhau\n", "--db", office, "office", "transfer", "--to", "GL07", "--summary", "Đơn").want(t, exitFail, "không phải cấp dưới")
 	// Not a card; its own card.
 	notCard := filepath.Join(dir, "x.json")
 	os.WriteFile(notCard, []byte(`{"hello":1}`), 0o644)

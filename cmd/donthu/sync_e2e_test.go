@@ -101,7 +101,7 @@ func TestEndToEndSync(t *testing.T) {
 	want(run("", "--db", office, "peer", "list"), 0, "GL07", "cấp dưới", "đã nhận: gói số 1")
 
 	// Down: the office transfers a petition to the site.
-	want(run("", "--db", office, "office", "transfer", "--to", "GL07", "--summary", "Đơn khiếu nại về lương làm thêm giờ", "--sender", "Trần Thị Bình", "--kind", "complaint"), 0, "Đã chuyển đơn HN01-")
+	want(run("matkhau\n", "--db", office, "office", "transfer", "--to", "GL07", "--summary", "Đơn khiếu nại về lương làm thêm giờ", "--sender", "Trần Thị Bình", "--kind", "complaint"), 0, "Đã chuyển đơn HN01-")
 	want(run("matkhau\n", "--db", office, "bundle", "export", "--to", "GL07", "-o", stick), 0, "Đã ghi gói số 1 gửi GL07", "1 sự kiện")
 	down := glob(t, stick, "donthu-HN01-to-GL07-*-0001.age")
 
