@@ -31,6 +31,20 @@ type SettingsWords struct {
 	AuditEmpty, AuditFilter                     string
 	BackupsNone, BackupsDir, RestoreHow         string
 	NotAllowed                                  string
+
+	Calendar, Day, Kind, DayName, AddDay string
+	KeyAddDay, KeyRemoveDay, KeyYear     string
+	KindHint, DayHint                    string
+	DayAdded, DayRemoved                 string // %s: the date
+
+	Peers, Relation, Fingerprint, NoPeers string
+	KeyPin, PinTitle, CardFile, IsChild   string
+	PinHint                               string
+	PinConfirm                            string // %s: the site
+	Pinned                                string // %s: the site
+
+	SiteAddress, ValidFrom, ValidTo, Successor string
+	DateHint, SiteSaved                        string
 }
 
 var settingsVI = SettingsWords{
@@ -50,15 +64,27 @@ var settingsVI = SettingsWords{
 	Mismatch:   "Hai lần nhập mật khẩu không khớp",
 	UserAdded:  "Đã thêm người dùng %s", UserChanged: "Đã cập nhật người dùng %s", PasswordSet: "Đã đặt lại mật khẩu của %s",
 	MyPasswordDone: "Đã đổi mật khẩu",
-	IdleLock:       "Tự khóa màn hình sau (phút)", IdleHint: "0 = không tự khóa; mặc định 10", IdleSaved: "Đã lưu thời gian tự khóa",
+	IdleLock:       "Tự khóa sau (phút)", IdleHint: "0 = không tự khóa; mặc định 10", IdleSaved: "Đã lưu thời gian tự khóa",
 	SiteCode: "Mã đơn vị", SiteName: "Tên đơn vị", SiteParent: "Cấp trên",
-	OtherPlaces: "Lịch làm việc: donthu calendar · Thẻ khóa, ghép đơn vị: F6 Đồng bộ",
+	OtherPlaces: "Sổ, lịch, khóa: các mục Lịch làm việc, Kết nối, khóa; gói dữ liệu: F6 Đồng bộ",
 	When:        "Lúc", Who: "Người", What: "Việc", Record: "Hồ sơ", Chain: "Chuỗi",
 	ChainOK: "%s: %d sự kiện, chuỗi băm khớp", ChainBroken: "%s: chuỗi băm ĐỨT ở %v",
 	AuditEmpty: "Không có sự kiện nào khớp", AuditFilter: "Lọc (người, việc)",
 	BackupsNone: "Chưa có bản sao lưu tự động", BackupsDir: "Thư mục: %s",
 	RestoreHow: "Khôi phục: đóng donthu rồi chạy donthu restore TỆP --user QUẢN_TRỊ (tệp hiện tại được giữ lại)",
 	NotAllowed: "Vai trò của bạn không được xem mục này",
+	Calendar:   "Lịch làm việc", Day: "Ngày", Kind: "Loại ngày", DayName: "Tên, căn cứ", AddDay: "Thêm ngày nghỉ hoặc ngày làm bù",
+	KeyAddDay: "thêm ngày", KeyRemoveDay: "bỏ ngày của đơn vị", KeyYear: "năm",
+	KindHint: "Loại ngày: gõ 1, 2, 3 hoặc 4",
+	DayHint:  "Ngày: dd/mm/yyyy · Tên: ví dụ Nghỉ bù Quốc khánh (Thông báo của Bộ Nội vụ)",
+	DayAdded: "Đã ghi ngày %s", DayRemoved: "Đã bỏ ngày %s",
+	Peers: "Kết nối, khóa", Relation: "Quan hệ", Fingerprint: "Dấu vân tay", NoPeers: "Chưa ghim thẻ khóa của đơn vị nào",
+	KeyPin: "ghim thẻ khóa", PinTitle: "Ghim thẻ khóa của một đơn vị", CardFile: "Tệp thẻ khóa", IsChild: "Là cấp dưới? (c/k)",
+	PinHint:     "Tệp thẻ khóa: đường dẫn trên USB, ví dụ E:\\HN01.card (donthu keys export ở đơn vị đó)",
+	PinConfirm:  "Hãy gọi điện cho %s, nhờ họ đọc dấu vân tay. Khớp từng chữ số? Bấm C để ghim, Esc để thôi",
+	Pinned:      "Đã ghim thẻ khóa của %s",
+	SiteAddress: "Địa chỉ", ValidFrom: "Thành lập từ", ValidTo: "Giải thể/sáp nhập", Successor: "Đơn vị kế thừa",
+	DateHint: "ngày dd/mm/yyyy", SiteSaved: "Đã lưu thông tin đơn vị",
 }
 
 var settingsEN = SettingsWords{
@@ -78,13 +104,25 @@ var settingsEN = SettingsWords{
 	Mismatch:   "The two passwords differ",
 	UserAdded:  "User %s added", UserChanged: "User %s updated", PasswordSet: "Password of %s reset",
 	MyPasswordDone: "Password changed",
-	IdleLock:       "Lock the screen after (minutes)", IdleHint: "0 = never; default 10", IdleSaved: "Idle lock saved",
+	IdleLock:       "Lock after (min)", IdleHint: "0 = never; default 10", IdleSaved: "Idle lock saved",
 	SiteCode: "Site code", SiteName: "Site name", SiteParent: "Parent",
-	OtherPlaces: "Working calendar: donthu calendar · Key cards, pairing: F6 Sync",
+	OtherPlaces: "Calendar and keys: the sections beside this one; bundles: F6 Sync",
 	When:        "When", Who: "Who", What: "What", Record: "Record", Chain: "Chain",
 	ChainOK: "%s: %d events, hash chain intact", ChainBroken: "%s: hash chain BROKEN at %v",
 	AuditEmpty: "No event matches", AuditFilter: "Filter (who, what)",
 	BackupsNone: "No automatic backup yet", BackupsDir: "Folder: %s",
 	RestoreHow: "Restore: close donthu, then run donthu restore FILE --user ADMIN (the current file is kept)",
 	NotAllowed: "Your roles do not show this section",
+	Calendar:   "Working calendar", Day: "Day", Kind: "Kind of day", DayName: "Name, source", AddDay: "Add a day off or a working day",
+	KeyAddDay: "add a day", KeyRemoveDay: "remove the site's day", KeyYear: "year",
+	KindHint: "Kind of day: type 1, 2, 3 or 4",
+	DayHint:  "Day: dd/mm/yyyy · Name: e.g. National Day in lieu (Ministry notice)",
+	DayAdded: "Day %s recorded", DayRemoved: "Day %s removed",
+	Peers: "Peers, keys", Relation: "Relation", Fingerprint: "Fingerprint", NoPeers: "No site's key card is pinned yet",
+	KeyPin: "pin a key card", PinTitle: "Pin a site's key card", CardFile: "Key card file", IsChild: "A child site? (y/n)",
+	PinHint:     "Key card file: its path on the USB stick, e.g. E:\\HN01.card (donthu keys export at that site)",
+	PinConfirm:  "Call %s and ask them to read their fingerprint. Does every digit match? Press C to pin, Esc to cancel",
+	Pinned:      "Pinned the key card of %s",
+	SiteAddress: "Address", ValidFrom: "Exists from", ValidTo: "Dissolved/merged", Successor: "Successor",
+	DateHint: "dates dd/mm/yyyy", SiteSaved: "Site details saved",
 }

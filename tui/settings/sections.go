@@ -250,7 +250,7 @@ func (s *myPassword) View(width, height int) string {
 	return s.form.view(s.ctx, "Tab/↑↓ · Ctrl+S "+w.KeySave+" · Esc "+w.KeyBack)
 }
 
-// --- the site (administrators): details, idle lock ---
+// --- the site (administrators): details, unit dates, idle lock ---
 
 type siteSection struct {
 	ctx  *common.Context
@@ -260,10 +260,23 @@ type siteSection struct {
 
 func newSite(ctx *common.Context) *siteSection { s := &siteSection{ctx: ctx}; s.load(); return s }
 
+func dateText(d model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
 func (s *siteSection) load() {
 	w := &s.ctx.Words.Settings
 	s.site, _ = s.ctx.Store.SiteInfo("")
-	s.form = newForm(w.Site).add(w.IdleLock, false, strconv.Itoa(int(s.ctx.Store.IdleLock()/time.Minute)))
+	s.form = newForm(w.Site).
+		add(w.SiteName, false, s.site.Name).
+		add(w.SiteAddress, false, s.site.Address).
+		add(w.ValidFrom, false, dateText(s.site.ValidFrom)).
+		add(w.ValidTo, false, dateText(s.site.ValidTo)).
+		add(w.Successor, false, s.site.Successor).
+		add(w.IdleLock, false, strconv.Itoa(int(s.ctx.Store.IdleLock()/time.Minute)))
 }
 
 func (s *siteSection) Title() string              { return s.ctx.Words.Settings.Site }
@@ -283,31 +296,50 @@ func (s *siteSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if !submit {
 		return s, cmd
 	}
-	w := &s.ctx.Words.Settings
-	n, err := strconv.Atoi(s.form.value(0))
+	w, f := &s.ctx.Words.Settings, s.form
+	site := s.site
+	site.Name, site.Address, site.Successor = f.value(0), f.value(1), strings.ToUpper(f.value(4))
+	for i, d := range []*model.Date{&site.ValidFrom, &site.ValidTo} {
+		*d = model.Date{}
+		if v := f.value(2 + i); v != "" {
+			x, m := model.ParseDateInput(v)
+			if m != nil {
+				f.err = f.labels[2+i] + ": " + m.In(s.ctx.Lang)
+				return s, nil
+			}
+			*d = x
+		}
+	}
+	n, err := strconv.Atoi(f.value(5))
 	if err != nil {
-		s.form.err = w.IdleHint
+		f.err = w.IdleHint
 		return s, nil
 	}
 	if err := s.ctx.Store.SetIdleLock(s.ctx.User.Login, time.Duration(n)*time.Minute); err != nil {
-		s.form.err = s.ctx.Err(err)
+		f.err = s.ctx.Err(err)
 		return s, nil
 	}
-	return s, status(w.IdleSaved)
+	if site.Name != s.site.Name || site.Address != s.site.Address || site.Successor != s.site.Successor ||
+		site.ValidFrom != s.site.ValidFrom || site.ValidTo != s.site.ValidTo {
+		if err := s.ctx.Store.UpdateSite(s.ctx.User.Login, site); err != nil {
+			f.err = s.ctx.Err(err)
+			return s, nil
+		}
+	}
+	s.load()
+	return s, tea.Batch(status(w.SiteSaved), common.Changed(model.SiteEntity(s.ctx.Store.Site())))
 }
 
 func (s *siteSection) View(width, height int) string {
 	st, w := s.ctx.Styles, &s.ctx.Words.Settings
 	var b strings.Builder
-	b.WriteString(st.Label.Render(common.Pad(w.SiteCode, 18)) + "   " + s.ctx.Store.Site() + "\n")
-	b.WriteString(st.Label.Render(common.Pad(w.SiteName, 18)) + "   " + s.site.Name + "\n")
 	parent := s.site.Parent
 	if parent == "" {
 		parent = "—"
 	}
-	b.WriteString(st.Label.Render(common.Pad(w.SiteParent, 18)) + "   " + parent + "\n\n")
-	b.WriteString(s.form.view(s.ctx, w.IdleHint+" · Enter/Ctrl+S "+w.KeySave))
-	b.WriteString("\n\n" + st.Muted.Render(w.OtherPlaces))
+	b.WriteString(st.Label.Render(common.Pad(w.SiteCode, 18)) + "   " + s.ctx.Store.Site() + " · " + w.SiteParent + ": " + parent + "\n")
+	b.WriteString(s.form.view(s.ctx, w.IdleHint+" · "+w.DateHint+" · Ctrl+S "+w.KeySave))
+	b.WriteString("\n" + st.Muted.Render(w.OtherPlaces))
 	return b.String()
 }
 

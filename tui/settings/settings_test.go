@@ -1,6 +1,7 @@
 package settings_test
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -27,7 +28,7 @@ func TestSectionsFollowThePolicy(t *testing.T) {
 		login     string
 		want, not []string
 	}{
-		{"lan", []string{"Người dùng", "Mật khẩu của tôi", "Đơn vị", "Nhật ký truy cập", "Sao lưu"}, nil},
+		{"lan", []string{"Người dùng", "Mật khẩu của tôi", "Đơn vị", "Lịch làm việc", "Kết nối, khóa", "Nhật ký truy cập", "Sao lưu"}, nil},
 		{"hai", []string{"Mật khẩu của tôi", "Nhật ký truy cập"}, []string{"Người dùng ", "Sao lưu", "Đơn vị"}},
 		{"thu", []string{"Mật khẩu của tôi"}, []string{"Người dùng ", "Nhật ký truy cập", "Sao lưu", "Đơn vị"}},
 	} {
@@ -105,7 +106,64 @@ func TestAuditSection(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	s.SignIn("lan", "sai")
 	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
-	d.Press("down", "down", "down", "enter")
+	d.Press("down", "down", "down", "down", "down", "enter")
 	d.Expect("GL07:", "chuỗi băm khớp", "auth.failed", "auth.signed_in")
 	d.Type("failed").Expect("auth.failed").ExpectNot("auth.signed_in")
+}
+
+// An administrator adds a one-off day to the working calendar and
+// removes it; the deadlines' calendar follows.
+func TestCalendarSection(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("down", "down", "down", "enter").Expect("Lịch làm việc 2026", "Tết Nguyên đán", "Quốc khánh")
+	d.Press("n").Type("31/12/2026").Press("tab", "backspace").Type("3").Press("tab").Type("Nghỉ cuối năm của đơn vị").Press("ctrl+s")
+	d.Expect("Nghỉ cuối năm của đơn vị")
+	day := model.NewDate(2026, 12, 31)
+	if s.Calendar().IsWorkingDay(day) {
+		t.Fatal("the added day off is a working day")
+	}
+	d.Press("end", "x").ExpectNot("Nghỉ cuối năm của đơn vị")
+	if !s.Calendar().IsWorkingDay(day) {
+		t.Fatal("the removed day is still off")
+	}
+}
+
+// An administrator pins the office's key card from a file: the
+// fingerprint is shown, Enter does not confirm, C does.
+func TestPinPeerSection(t *testing.T) {
+	clk := &storetest.Clock{T: storetest.Start}
+	office := storetest.NewAt(t, "HN01", "", clk)
+	s := storetest.NewAt(t, "GL07", "HN01", clk)
+	card := filepath.Join(t.TempDir(), "HN01.card")
+	c, err := office.WriteKeyCard(card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("down", "down", "down", "down", "enter").Expect("Chưa ghim thẻ khóa")
+	d.Press("n").Type(card).Press("ctrl+s").Expect(c.Fingerprint(), "Bấm C để ghim")
+	d.Press("enter")
+	if _, err := s.Peer("HN01"); err == nil {
+		t.Fatal("Enter pinned a key card")
+	}
+	d.Type("c").Expect("HN01", "cấp trên")
+	if _, err := s.Peer("HN01"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The site's details, a unit's dates and the idle lock are saved.
+func TestSiteSection(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("down", "down", "enter").Expect("Thành lập từ", "Tự khóa sau (phút)")
+	d.Press("tab", "tab", "tab").Type("30/06/2026").Press("tab").Type("HN01").Press("tab", "backspace", "backspace").Type("5").Press("ctrl+s")
+	if st, _ := d.Status(); st != "Đã lưu thông tin đơn vị" {
+		t.Fatalf("status %q\n%s", st, d.View())
+	}
+	site, _ := s.SiteInfo("")
+	if site.ValidTo != model.NewDate(2026, 6, 30) || site.Successor != "HN01" || s.IdleLock().Minutes() != 5 {
+		t.Fatalf("site %+v, idle %v", site, s.IdleLock())
+	}
 }
