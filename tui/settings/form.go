@@ -26,13 +26,14 @@ func newForm(title string) *form { return &form{title: title} }
 func (f *form) add(label string, secret bool, value string) *form {
 	in := textinput.New()
 	in.Prompt = ""
-	in.Width = 32
+	in.Width = 34
 	in.CharLimit = 64
 	if secret {
 		in.EchoMode = textinput.EchoPassword
 		in.EchoCharacter = '•'
 	}
 	in.SetValue(value)
+	in.CursorStart() // a long value shows from its start
 	if len(f.fields) == 0 {
 		in.Focus()
 	}
