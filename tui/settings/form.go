@@ -33,9 +33,10 @@ func (f *form) add(label string, secret bool, value string) *form {
 		in.EchoCharacter = '•'
 	}
 	in.SetValue(value)
-	in.CursorStart() // a long value shows from its start
+	in.CursorStart() // a long value shows from its start until edited
 	if len(f.fields) == 0 {
 		in.Focus()
+		in.CursorEnd()
 	}
 	f.labels = append(f.labels, label)
 	f.fields = append(f.fields, in)
@@ -81,8 +82,10 @@ func (f *form) focus(i int) {
 	for j := range f.fields {
 		if j == f.at {
 			f.fields[j].Focus()
+			f.fields[j].CursorEnd()
 		} else {
 			f.fields[j].Blur()
+			f.fields[j].CursorStart()
 		}
 	}
 }
