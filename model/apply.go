@@ -140,6 +140,7 @@ func applyVisit(v *Visit, id string, ev *Event) (*Msg, error) {
 			return nil, err
 		}
 		v.Note = strings.TrimSpace(v.Note + "\n" + n.Text)
+	case EvDocumentPrinted:
 	default:
 		return nil, fmt.Errorf("model: %s is not a visit event", ev.Type)
 	}
@@ -204,7 +205,7 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 		if c.Kind == KindDenunciation {
 			p.Confidential = true
 		}
-	case EvNoteAdded:
+	case EvNoteAdded, EvDocumentPrinted:
 	case EvSenderSealed:
 		var x SenderSeal
 		if err := ev.Decode(&x); err != nil {
@@ -320,7 +321,7 @@ func applyCase(c *Case, id string, ev *Event) (*Msg, error) {
 		}
 		r.By = ev.Author
 		c.Reminders = append(c.Reminders, r)
-	case EvIdentityRevealed:
+	case EvIdentityRevealed, EvDocumentPrinted:
 	case EvSenderSealed:
 		var x SenderSeal
 		if err := ev.Decode(&x); err != nil {
@@ -437,6 +438,7 @@ func applySite(s *Site, id string, ev *Event) (*Msg, error) {
 			out = append(out, c.Override)
 		}
 		s.Overrides = out
+	case EvDocumentPrinted: // a register of a period: recorded on the site
 	default:
 		return nil, fmt.Errorf("model: %s is not a site event", ev.Type)
 	}

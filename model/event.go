@@ -43,6 +43,7 @@ const (
 	EvReminderSet      EventType = "reminder.set"
 	EvIdentityRevealed EventType = "identity.revealed" // a deliberate reveal of a confidential sender
 	EvSenderSealed     EventType = "sender.sealed"     // a petition's or case's sender name sealed (data SenderSeal)
+	EvDocumentPrinted  EventType = "document.printed"  // a form printed from the record (data: Printout)
 
 	EvUserCreated EventType = "user.created"
 	EvUserUpdated EventType = "user.updated"
@@ -52,12 +53,12 @@ const (
 	EvCalendarOverride EventType = "calendar.override"
 
 	// The audit: what was done that changes no record. These events
-	// belong to the entity AuditEntity(site) and fold into no state.
+	// belong to the entity AuditEntity(site) and fold into no state. (A
+	// printout is EvDocumentPrinted, on the record it prints.)
 	EvSignedIn     EventType = "auth.signed_in"
 	EvSignInFailed EventType = "auth.failed"
 	EvSignedOut    EventType = "auth.signed_out"
 	EvExported     EventType = "file.exported"
-	EvPrinted      EventType = "file.printed"
 	EvRestored     EventType = "backup.restored"
 	EvKeyGranted   EventType = "key.granted"
 )

@@ -47,6 +47,16 @@ func (w *writer) rememberPlain(id string, p model.Person) {
 		w.plain = map[string]model.Person{}
 	}
 	w.plain[id] = p
+	// The person at the desk typed it: for the rest of their session they
+	// may read it back (a receipt for the sender) without the key.
+	w.s.sessMu.Lock()
+	if sess := w.s.sess; sess != nil && sess.user.Login == w.author {
+		if sess.typed == nil {
+			sess.typed = map[string]identity{}
+		}
+		sess.typed[id] = identity{p.Name, p.IDKind, p.IDNumber, p.Phone, p.Address}
+	}
+	w.s.sessMu.Unlock()
 }
 
 // protectSenders seals the records of the persons ids that are still in

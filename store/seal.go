@@ -271,7 +271,18 @@ func (s *Store) unsealInto(blob string, v any) bool {
 // sealed).
 func (s *Store) UnsealPerson(p *model.Person) bool {
 	var id identity
-	if !s.unsealInto(p.Sealed, &id) {
+	s.sessMu.Lock()
+	typed, ok := identity{}, false
+	if s.sess != nil {
+		typed, ok = s.sess.typed[p.ID]
+	}
+	s.sessMu.Unlock()
+	switch {
+	case p.Sealed == "":
+		return false
+	case ok:
+		id = typed
+	case !s.unsealInto(p.Sealed, &id):
 		return false
 	}
 	p.Name, p.IDKind, p.IDNumber, p.Phone, p.Address = id.Name, id.IDKind, id.IDNumber, id.Phone, id.Address

@@ -27,7 +27,8 @@ type session struct {
 	ids      []age.Identity // confidential key, and the site's bundle key at an office
 	site     *Identity      // the site's private keys, when unlocked
 	revealed map[string]bool
-	sealed   *sealedIndex // the protected persons this user may find, built at the first search
+	sealed   *sealedIndex        // the protected persons this user may find, built at the first search
+	typed    map[string]identity // identities this person typed and sealed in this session
 }
 
 // sessionState is the store's session, behind its own lock (screens ask

@@ -237,7 +237,8 @@ func usage(e *env) {
 
 // argsEN names the placeholders of the usage lines in English.
 var argsEN = strings.NewReplacer("QUẢN_TRỊ", "ADMIN", "VỤ_VIỆC", "CASE", "MÃ", "CODE", "TÊN", "NAME", "NĂM", "YEAR",
-	"NGÀY", "DATE", "LOẠI", "KIND", "TỆP", "FILE", "ĐC", "ADDRESS")
+	"NGÀY", "DATE", "LOẠI", "KIND", "TỆP", "FILE", "ĐC", "ADDRESS",
+	"MẪU", "FORM", "SỐ", "NUMBER", "THƯ_MỤC", "DIR")
 
 // argsIn returns a usage line with its placeholders in the person's language.
 func (e *env) argsIn(args string) string {

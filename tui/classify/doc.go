@@ -17,7 +17,8 @@
 // nothing. A denouncer's name is shown only to handlers and leaders
 // (DOMAIN.md §6).
 //
-// Caveats: the letters a decision needs (Phiếu đề xuất thụ lý, phiếu
-// chuyển đơn, văn bản hướng dẫn, trả lại đơn) are named but not printed:
-// the screen takes a LetterPrinter and, without one, F9 says so.
+// F9 prints the letter a decision needs (Phiếu đề xuất thụ lý, phiếu
+// chuyển đơn, văn bản hướng dẫn, trả lại đơn) through the LetterPrinter it
+// is given (tui/printing in the application); without one, F9 says there
+// is no template.
 package classify

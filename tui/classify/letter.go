@@ -37,10 +37,10 @@ func LetterFor(d model.Decision, k model.PetitionKind) Letter {
 	return LetterNone
 }
 
-// LetterPrinter prints or exports the letter of a classification (the
-// reports work provides it; until then the screen has none and F9 says
-// that there is no template yet). cs is the case an accept decision
-// opened, or nil. It returns where the letter went, for the status line.
+// LetterPrinter prints the letter of a classification (tui/printing
+// provides it; without one F9 says there is no template). cs is the case
+// an accept decision opened, or nil. It returns where the letter went, for
+// the status line.
 type LetterPrinter interface {
 	PrintLetter(l Letter, p model.Petition, cs *model.Case) (where string, err error)
 }

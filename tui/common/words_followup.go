@@ -60,6 +60,8 @@ type FollowupWords struct {
 	EvNote        string
 	EvReminder    string // %s date
 	EvRevealed    string
+	EvPrinted     string // %s title, %s verification code
+	EvPrintedFull string
 	EvHandlerIs   string // %s
 	OnDate        string // %s
 	ForWhom       string // %s
@@ -160,6 +162,9 @@ type FollowupWords struct {
 	KeyScroll string
 	KeyOpen   string
 	KeyMine   string
+	KeyPrint  string
+	PrintDone string // %s where
+	PrintNone string
 	KeyBack   string
 	KeySave   string
 	KeyCancel string
@@ -222,6 +227,8 @@ var followupVI = FollowupWords{
 	EvNote:        "Ghi chú",
 	EvReminder:    "Đặt nhắc việc ngày %s",
 	EvRevealed:    "Xem danh tính người gửi",
+	EvPrinted:     "In «%s», mã %s",
+	EvPrintedFull: "bản đầy đủ danh tính",
 	EvHandlerIs:   "cán bộ xử lý: %s",
 	OnDate:        "ngày %s",
 	ForWhom:       "cho %s",
@@ -316,6 +323,9 @@ var followupVI = FollowupWords{
 	KeyScroll: "cuộn (PgUp, PgDn)",
 	KeyOpen:   "mở vụ việc",
 	KeyMine:   "của tôi / cả đơn vị",
+	KeyPrint:  "in thông báo",
+	PrintDone: "Đã in thông báo: %s",
+	PrintNone: "In thông báo: mở một vụ việc trước",
 	KeyBack:   "về danh sách",
 	KeySave:   "lưu",
 	KeyCancel: "thôi",
@@ -378,6 +388,8 @@ var followupEN = FollowupWords{
 	EvNote:        "Note",
 	EvReminder:    "Reminder set for %s",
 	EvRevealed:    "Sender's identity seen",
+	EvPrinted:     "Printed «%s», code %s",
+	EvPrintedFull: "full copy with the identity",
 	EvHandlerIs:   "handler: %s",
 	OnDate:        "on %s",
 	ForWhom:       "for %s",
@@ -472,6 +484,9 @@ var followupEN = FollowupWords{
 	KeyScroll: "scroll (PgUp, PgDn)",
 	KeyOpen:   "open case",
 	KeyMine:   "mine / whole office",
+	KeyPrint:  "print notice",
+	PrintDone: "Notice printed: %s",
+	PrintNone: "Print notice: open a case first",
 	KeyBack:   "back to list",
 	KeySave:   "save",
 	KeyCancel: "back",

@@ -82,6 +82,7 @@ type ReceptionWords struct {
 	NoReceipt     string
 	ReceiptNone   string
 	ReceiptDone   string // %s where
+	SheetsOffer   string // %s sheet titles
 
 	KeyNext      string
 	KeyPrev      string
@@ -174,6 +175,7 @@ var receptionVI = ReceptionWords{
 	NoReceipt:     "In giấy biên nhận: chưa có mẫu giấy biên nhận",
 	ReceiptNone:   "Chưa có lượt tiếp nào vừa lưu để in giấy biên nhận",
 	ReceiptDone:   "Đã in giấy biên nhận: %s",
+	SheetsOffer:   "F9 in giấy biên nhận kèm tờ %s",
 
 	KeyNext:      "ô kế",
 	KeyPrev:      "ô trước",
@@ -266,6 +268,7 @@ var receptionEN = ReceptionWords{
 	NoReceipt:     "Print receipt: no receipt template yet",
 	ReceiptNone:   "No visit saved just now to print a receipt for",
 	ReceiptDone:   "Receipt printed: %s",
+	SheetsOffer:   "F9 prints the receipt with the sheet %s",
 
 	KeyNext:      "next field",
 	KeyPrev:      "previous field",

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"donthu/model"
+	"donthu/store"
 	"donthu/tui/common"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -431,6 +432,14 @@ func (m *Model) describe(e *model.Event) string {
 		return s
 	case model.EvIdentityRevealed:
 		s = withReason(w.EvRevealed)
+	case model.EvDocumentPrinted:
+		var po model.Printout
+		e.Decode(&po)
+		s = fmt.Sprintf(w.EvPrinted, po.Title, store.PrintoutCode(po))
+		if po.Full {
+			s = withReason(s + " · " + w.EvPrintedFull)
+		}
+		return s
 	default:
 		s = string(e.Type)
 	}

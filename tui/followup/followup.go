@@ -50,6 +50,7 @@ type Model struct {
 
 	due   dueView
 	names map[string]string // login -> name
+	opt   Options
 }
 
 // confirmation asks before a dangerous action is recorded.
@@ -157,6 +158,8 @@ func (m *Model) caseKey(msg tea.KeyMsg) tea.Cmd {
 		m.scrollBy(step)
 	case key.Matches(msg, k.Back):
 		return func() tea.Msg { return common.GotoMsg{Screen: common.ScreenQueue} }
+	case key.Matches(msg, k.Print):
+		return m.printNotice()
 	default:
 		for _, a := range actions {
 			if msg.String() == a.key {
@@ -200,7 +203,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.mode == modeDue:
 		return []key.Binding{k.Open, k.Mine}
 	}
-	return []key.Binding{k.Scroll, k.Back}
+	return []key.Binding{k.Scroll, k.Print, k.Back}
 }
 
 // FullHelp lists every key, and why an action is not available now.
@@ -234,7 +237,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 			other = append(other, m.bindingW(a.id, helpOtherDescWidth))
 		}
 	}
-	return [][]key.Binding{acts, append(other, k.Scroll, k.Back)}
+	return [][]key.Binding{acts, append(other, k.Scroll, k.Print, k.Back)}
 }
 
 // Dirty reports typed input not yet saved: an open form with changes, or

@@ -114,6 +114,7 @@ type keyMap struct {
 	Back               key.Binding
 	Save, Cancel, Next key.Binding // forms, help only
 	Close              key.Binding // the explanation, help only
+	Print              key.Binding // F9: the case's notice
 }
 
 func newKeys(w *common.FollowupWords) keyMap {
@@ -127,6 +128,7 @@ func newKeys(w *common.FollowupWords) keyMap {
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyCancel)),
 		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab ↑↓", w.KeyNext)),
 		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("x/Esc", w.KeyClose)),
+		Print:    key.NewBinding(key.WithKeys("f9"), key.WithHelp("F9", w.KeyPrint)),
 	}
 }
 

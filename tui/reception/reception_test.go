@@ -341,15 +341,30 @@ func TestReceipt(t *testing.T) {
 	if st, _ := d.Status(); st != "Đã in giấy biên nhận: máy in" || fp.got == nil || fp.got.Content != "Hỏi đường" {
 		t.Fatalf("F9 after saving: %q %+v", st, fp.got)
 	}
-	printed := 0
-	for _, e := range storetest.AllEvents(t, s) {
-		if e.Type == model.EvPrinted {
-			printed++
-		}
+}
+
+type offerPrinter struct{ fakePrinter }
+
+func (o *offerPrinter) Sheets(v model.Visit) []string {
+	if strings.Contains(v.Content, "lương") {
+		return []string{"«Hướng dẫn: tiền lương»"}
 	}
-	if printed != 1 {
-		t.Errorf("%d printouts in the audit, want 1", printed)
-	}
+	return nil
+}
+
+// A printer that knows guidance sheets has them offered under the saved
+// visit, when the content calls for one.
+func TestGuidanceSheetOffered(t *testing.T) {
+	ctx, _, _ := newCtx(t, model.VI)
+	d := tuitest.NewScreen(t, NewWith(ctx, Options{Receipt: &offerPrinter{}}))
+	d.Type("an").Press("ctrl+n")
+	tabTo(t, d, fContent)
+	d.Type("Công ty nợ lương").Press("tab", "tab", "tab", "1", "ctrl+s")
+	d.Expect("Đã lưu lượt tiếp", "F9 in giấy biên nhận kèm tờ «Hướng dẫn: tiền lương»")
+	d.Type("bình").Press("ctrl+n")
+	tabTo(t, d, fContent)
+	d.Type("Hỏi đường").Press("tab", "tab", "tab", "1", "ctrl+s")
+	d.Expect("Đã lưu lượt tiếp").ExpectNot("F9 in giấy biên nhận kèm")
 }
 
 func TestGroupVisit(t *testing.T) {

@@ -34,6 +34,9 @@ func (m *Model) View() string {
 
 	lines := m.formLines()
 	if m.saved != "" && !m.form.dirty() {
+		if m.offer != "" {
+			lines = append([]line{{"  " + m.offer, nil}}, lines...)
+		}
 		lines = append([]line{{st.OK.Render("✓ ") + m.saved, nil}}, lines...)
 	}
 	first, last := -1, -1
