@@ -93,6 +93,7 @@ func (a *App) resume(u model.User) bool {
 		if kept, ok := a.stash[u.Login]; ok {
 			// Back after someone else signed out.
 			delete(a.stash, u.Login)
+			a.useLang(u.Login)
 			a.ctx.User, a.screens, a.phase = u, kept, phaseMain
 			a.resize()
 			return true
@@ -110,12 +111,27 @@ func (a *App) resume(u model.User) bool {
 	a.stash[prev.Login] = a.screens
 	if kept, ok := a.stash[u.Login]; ok {
 		delete(a.stash, u.Login)
+		a.useLang(u.Login)
 		a.ctx.User, a.screens, a.phase = u, kept, phaseMain
 		a.resize()
 		return true
 	}
 	a.screens = [common.NumScreens]common.Screen{}
 	return false
+}
+
+// useLang puts the interface in login's own language (a preference kept
+// on this machine, set in the settings), else the one it started in.
+func (a *App) useLang(login string) {
+	l := a.baseLang
+	if v := a.ctx.Store.GetPref(login, common.PrefLang); v != "" {
+		l = model.ParseLang(v)
+	}
+	if l == a.ctx.Lang {
+		return
+	}
+	a.ctx.Lang, a.ctx.Words = l, common.WordsFor(l)
+	a.setWords()
 }
 
 // ownKey reports whether the active screen binds F10 itself (reception

@@ -143,3 +143,31 @@ func TestF10SettingsOrSave(t *testing.T) {
 		t.Fatal("Alt+7 did not open the settings")
 	}
 }
+
+// A person's own language applies at their next sign-in; another person
+// keeps theirs.
+func TestOwnLanguageAtSignIn(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "thu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPref("thu", common.PrefLang, "en"); err != nil {
+		t.Fatal(err)
+	}
+	a := New(s, Options{Plain: true, Now: clk.Now})
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	pickUser(t, a, "thu")
+	typeText(a, "thu-1234")
+	keyOf(a, tea.KeyEnter)
+	if !strings.Contains(a.View(), "F2 Reception") {
+		t.Fatalf("Thu's English:\n%s", a.View())
+	}
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("o"), Alt: true})
+	drain(a, cmd)
+	pickUser(t, a, "lan")
+	typeText(a, storetest.Password)
+	keyOf(a, tea.KeyEnter)
+	if !strings.Contains(a.View(), "F2 Tiếp nhận") {
+		t.Fatalf("Lan's Vietnamese:\n%s", a.View())
+	}
+}

@@ -80,6 +80,9 @@ type App struct {
 	lastKey time.Time
 	stash   map[string][common.NumScreens]common.Screen
 	ticking bool // the idle clock runs (a real terminal; tests send idleTickMsg)
+	// baseLang is the language the program started in (--lang); a
+	// person's own choice (settings) replaces it for their screens.
+	baseLang model.Lang
 }
 
 // New makes the root model over an open store.
@@ -102,18 +105,8 @@ func New(s *store.Store, opt Options) *App {
 	if !opt.CustomScreens {
 		a.factories = Screens()
 	}
-	w := &ctx.Words.Shell
-	a.titles = [common.NumScreens]string{
-		common.ScreenReception: w.TabReception, common.ScreenClassify: w.TabClassify,
-		common.ScreenQueue: w.TabQueue, common.ScreenFollowup: w.TabFollowup, common.ScreenSync: w.TabSync,
-		common.ScreenSettings: ctx.Words.Settings.Tab,
-	}
-	for i, f := range a.factories {
-		if f == nil {
-			a.titles[i] = ""
-		}
-	}
-	a.keys = newGlobalKeys(w, &ctx.Words.Access, a.titles)
+	a.baseLang = opt.Lang
+	a.setWords()
 	a.help.Styles.ShortKey = ctx.Styles.Bold
 	a.help.Styles.ShortDesc = ctx.Styles.Help
 	a.help.Styles.FullKey = ctx.Styles.Bold
@@ -160,6 +153,7 @@ func (a *App) signedIn(u model.User) {
 	if st.GetPref(u.Login, prefTones) == "old" {
 		a.ctx.Input.Style = textfield.ToneOld
 	}
+	a.useLang(u.Login) // before the screens are made in it
 	for i, f := range a.factories {
 		if f != nil {
 			a.screens[i] = f(a.ctx)
@@ -173,6 +167,23 @@ func (a *App) signedIn(u model.User) {
 		a.active++
 	}
 	a.resize()
+}
+
+// setWords builds the tab titles and the global keys in ctx's language.
+func (a *App) setWords() {
+	ctx := a.ctx
+	w := &ctx.Words.Shell
+	a.titles = [common.NumScreens]string{
+		common.ScreenReception: w.TabReception, common.ScreenClassify: w.TabClassify,
+		common.ScreenQueue: w.TabQueue, common.ScreenFollowup: w.TabFollowup, common.ScreenSync: w.TabSync,
+		common.ScreenSettings: ctx.Words.Settings.Tab,
+	}
+	for i, f := range a.factories {
+		if f == nil {
+			a.titles[i] = ""
+		}
+	}
+	a.keys = newGlobalKeys(w, &ctx.Words.Access, a.titles)
 }
 
 // Init starts the interface.

@@ -13,3 +13,7 @@ func Sender(ctx *Context, c *model.Case) (name string, show bool) {
 	name, ok := ctx.Store.SenderName(c)
 	return name, ok
 }
+
+// PrefLang is the store preference of a person's interface language
+// ("vi" or "en"), applied at their next sign-in.
+const PrefLang = "lang"

@@ -45,6 +45,8 @@ type SettingsWords struct {
 
 	SiteAddress, ValidFrom, ValidTo, Successor string
 	DateHint, SiteSaved                        string
+
+	Language, LanguageHint, LanguageSaved string
 }
 
 var settingsVI = SettingsWords{
@@ -85,6 +87,8 @@ var settingsVI = SettingsWords{
 	Pinned:      "Đã ghim thẻ khóa của %s",
 	SiteAddress: "Địa chỉ", ValidFrom: "Thành lập từ", ValidTo: "Giải thể/sáp nhập", Successor: "Đơn vị kế thừa",
 	DateHint: "ngày dd/mm/yyyy", SiteSaved: "Đã lưu thông tin đơn vị",
+	Language: "Ngôn ngữ", LanguageHint: "Bấm 1 hoặc 2. Áp dụng từ lần đăng nhập sau của bạn (Alt+O rồi đăng nhập lại).",
+	LanguageSaved: "Đã lưu ngôn ngữ; áp dụng từ lần đăng nhập sau",
 }
 
 var settingsEN = SettingsWords{
@@ -125,4 +129,6 @@ var settingsEN = SettingsWords{
 	Pinned:      "Pinned the key card of %s",
 	SiteAddress: "Address", ValidFrom: "Exists from", ValidTo: "Dissolved/merged", Successor: "Successor",
 	DateHint: "dates dd/mm/yyyy", SiteSaved: "Site details saved",
+	Language: "Language", LanguageHint: "Press 1 or 2. It applies from your next sign-in (Alt+O, then sign in again).",
+	LanguageSaved: "Language saved; it applies from your next sign-in",
 }

@@ -72,7 +72,7 @@ func NewWith(ctx *common.Context, opt Options) common.Screen {
 		Enter: key.NewBinding(key.WithKeys("enter", "right"), key.WithHelp("Enter", w.KeyOpen)),
 		Back:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeySections)),
 	}}
-	all := []Section{newUsers(ctx), newMyPassword(ctx), newSite(ctx), newCalendar(ctx), newPeers(ctx), newAudit(ctx), newBackups(ctx)}
+	all := []Section{newUsers(ctx), newMyPassword(ctx), newLanguage(ctx), newSite(ctx), newCalendar(ctx), newPeers(ctx), newAudit(ctx), newBackups(ctx)}
 	for _, f := range opt.Extra {
 		all = append(all, f(ctx))
 	}

@@ -106,7 +106,7 @@ func TestAuditSection(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	s.SignIn("lan", "sai")
 	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
-	d.Press("down", "down", "down", "down", "down", "enter")
+	d.Press("down", "down", "down", "down", "down", "down", "enter")
 	d.Expect("GL07:", "chuỗi băm khớp", "auth.failed", "auth.signed_in")
 	d.Type("failed").Expect("auth.failed").ExpectNot("auth.signed_in")
 }
@@ -116,7 +116,7 @@ func TestAuditSection(t *testing.T) {
 func TestCalendarSection(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
-	d.Press("down", "down", "down", "enter").Expect("Lịch làm việc 2026", "Tết Nguyên đán", "Quốc khánh")
+	d.Press("down", "down", "down", "down", "enter").Expect("Lịch làm việc 2026", "Tết Nguyên đán", "Quốc khánh")
 	d.Press("n").Type("31/12/2026").Press("tab", "backspace").Type("3").Press("tab").Type("Nghỉ cuối năm của đơn vị").Press("ctrl+s")
 	d.Expect("Nghỉ cuối năm của đơn vị")
 	day := model.NewDate(2026, 12, 31)
@@ -141,7 +141,7 @@ func TestPinPeerSection(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
-	d.Press("down", "down", "down", "down", "enter").Expect("Chưa ghim thẻ khóa")
+	d.Press("down", "down", "down", "down", "down", "enter").Expect("Chưa ghim thẻ khóa")
 	d.Press("n").Type(card).Press("ctrl+s").Expect(c.Fingerprint(), "Bấm C để ghim")
 	d.Press("enter")
 	if _, err := s.Peer("HN01"); err == nil {
@@ -157,7 +157,7 @@ func TestPinPeerSection(t *testing.T) {
 func TestSiteSection(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
-	d.Press("down", "down", "enter").Expect("Thành lập từ", "Tự khóa sau (phút)")
+	d.Press("down", "down", "down", "enter").Expect("Thành lập từ", "Tự khóa sau (phút)")
 	d.Press("tab", "tab", "tab").Type("30/06/2026").Press("tab").Type("HN01").Press("tab", "backspace", "backspace").Type("5").Press("ctrl+s")
 	if st, _ := d.Status(); st != "Đã lưu thông tin đơn vị" {
 		t.Fatalf("status %q\n%s", st, d.View())
