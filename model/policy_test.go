@@ -114,3 +114,23 @@ func TestPolicyPetitionBeforeCase(t *testing.T) {
 		t.Error("the petition's confidentiality carries to its case's handler")
 	}
 }
+
+// The site's due-soon threshold moves the "due soon" state: due Fri
+// 10/7/2026, on Mon 6/7 four working days are left — on time by default,
+// due soon at a threshold of five.
+func TestDueSoonThreshold(t *testing.T) {
+	c := CaseClock{Kind: KindComplaint, Regime: RegimeAdmin, Received: NewDate(2026, 7, 1)}
+	today := NewDate(2026, 7, 6)
+	cal := NewCalendar(nil)
+	if d := ComputeDeadline(c, cal, today); d.State != DeadlineOnTime {
+		t.Fatalf("default: %s", d.State)
+	}
+	cal.SetDueSoon(5)
+	if d := ComputeDeadline(c, cal, today); d.State != DeadlineDueSoon || cal.DueSoon() != 5 {
+		t.Fatalf("threshold 5: %s", d.State)
+	}
+	cal.SetDueSoon(99) // out of range: unchanged
+	if cal.DueSoon() != 5 {
+		t.Fatal("an out-of-range threshold was taken")
+	}
+}

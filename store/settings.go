@@ -46,8 +46,40 @@ func (s *Store) SetIdleLock(author string, d time.Duration) error {
 	return err
 }
 
-// ErrForbidden is returned when the policy does not allow an action.
-// (Declared in peers.go for pinning; the same sentinel.)
+var keyDueSoon = []byte("site/due_soon") // working days
+
+// DueSoon returns the site's due-soon threshold in working days: a case
+// this close to its deadline is marked "due soon" in the queue.
+func (s *Store) DueSoon() int {
+	n := model.DefaultDueSoon
+	s.db.View(func(tx *bolt.Tx) error {
+		if v, err := strconv.Atoi(string(tx.Bucket(bMeta).Get(keyDueSoon))); err == nil && v >= 1 && v <= 30 {
+			n = v
+		}
+		return nil
+	})
+	return n
+}
+
+// SetDueSoon sets the due-soon threshold (1–30 working days). Only a user
+// who may manage the site may.
+func (s *Store) SetDueSoon(author string, days int) error {
+	if days < 1 || days > 30 {
+		return model.NewMsg("due_soon", "Số ngày làm việc báo sắp đến hạn: từ 1 đến 30", "The due-soon threshold is 1 to 30 working days")
+	}
+	_, err := s.write(author, func(w *writer) error {
+		if err := w.require(model.ActManageSite); err != nil {
+			return err
+		}
+		return w.tx.Bucket(bMeta).Put(keyDueSoon, []byte(strconv.Itoa(days)))
+	})
+	if err == nil {
+		s.cacheMu.Lock()
+		s.cal = nil
+		s.cacheMu.Unlock()
+	}
+	return err
+}
 
 // require refuses the write unless its author may take action a.
 func (w *writer) require(a model.Action) error {

@@ -266,6 +266,7 @@ func (s *Store) Calendar() *model.Calendar {
 			}
 		}
 		s.cal = model.NewCalendar(ov)
+		s.cal.SetDueSoon(s.DueSoon())
 	}
 	return s.cal
 }

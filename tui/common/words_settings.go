@@ -47,6 +47,7 @@ type SettingsWords struct {
 	DateHint, SiteSaved                        string
 
 	Language, LanguageHint, LanguageSaved string
+	DueSoon                               string
 }
 
 var settingsVI = SettingsWords{
@@ -89,6 +90,7 @@ var settingsVI = SettingsWords{
 	DateHint: "ngày dd/mm/yyyy", SiteSaved: "Đã lưu thông tin đơn vị",
 	Language: "Ngôn ngữ", LanguageHint: "Bấm 1 hoặc 2. Áp dụng từ lần đăng nhập sau của bạn (Alt+O rồi đăng nhập lại).",
 	LanguageSaved: "Đã lưu ngôn ngữ; áp dụng từ lần đăng nhập sau",
+	DueSoon:       "Sắp đến hạn (ngày)",
 }
 
 var settingsEN = SettingsWords{
@@ -131,4 +133,5 @@ var settingsEN = SettingsWords{
 	DateHint: "dates dd/mm/yyyy", SiteSaved: "Site details saved",
 	Language: "Language", LanguageHint: "Press 1 or 2. It applies from your next sign-in (Alt+O, then sign in again).",
 	LanguageSaved: "Language saved; it applies from your next sign-in",
+	DueSoon:       "Due soon (days)",
 }

@@ -276,7 +276,8 @@ func (s *siteSection) load() {
 		add(w.ValidFrom, false, dateText(s.site.ValidFrom)).
 		add(w.ValidTo, false, dateText(s.site.ValidTo)).
 		add(w.Successor, false, s.site.Successor).
-		add(w.IdleLock, false, strconv.Itoa(int(s.ctx.Store.IdleLock()/time.Minute)))
+		add(w.IdleLock, false, strconv.Itoa(int(s.ctx.Store.IdleLock()/time.Minute))).
+		add(w.DueSoon, false, strconv.Itoa(s.ctx.Store.DueSoon()))
 }
 
 func (s *siteSection) Title() string              { return s.ctx.Words.Settings.Site }
@@ -318,6 +319,16 @@ func (s *siteSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if err := s.ctx.Store.SetIdleLock(s.ctx.User.Login, time.Duration(n)*time.Minute); err != nil {
 		f.err = s.ctx.Err(err)
 		return s, nil
+	}
+	soon, err := strconv.Atoi(f.value(6))
+	if err != nil {
+		soon = 0 // refused below with the store's message
+	}
+	if soon != s.ctx.Store.DueSoon() {
+		if err := s.ctx.Store.SetDueSoon(s.ctx.User.Login, soon); err != nil {
+			f.err = s.ctx.Err(err)
+			return s, nil
+		}
 	}
 	if site.Name != s.site.Name || site.Address != s.site.Address || site.Successor != s.site.Successor ||
 		site.ValidFrom != s.site.ValidFrom || site.ValidTo != s.site.ValidTo {

@@ -158,12 +158,13 @@ func TestSiteSection(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
 	d.Press("down", "down", "down", "enter").Expect("Thành lập từ", "Tự khóa sau (phút)")
-	d.Press("tab", "tab", "tab").Type("30/06/2026").Press("tab").Type("HN01").Press("tab", "backspace", "backspace").Type("5").Press("ctrl+s")
+	d.Press("tab", "tab", "tab").Type("30/06/2026").Press("tab").Type("HN01").Press("tab", "backspace", "backspace").Type("5")
+	d.Press("tab", "backspace").Type("5").Press("ctrl+s")
 	if st, _ := d.Status(); st != "Đã lưu thông tin đơn vị" {
 		t.Fatalf("status %q\n%s", st, d.View())
 	}
 	site, _ := s.SiteInfo("")
-	if site.ValidTo != model.NewDate(2026, 6, 30) || site.Successor != "HN01" || s.IdleLock().Minutes() != 5 {
+	if site.ValidTo != model.NewDate(2026, 6, 30) || site.Successor != "HN01" || s.IdleLock().Minutes() != 5 || s.Calendar().DueSoon() != 5 {
 		t.Fatalf("site %+v, idle %v", site, s.IdleLock())
 	}
 }
