@@ -396,3 +396,47 @@ func TestSearchProtectedPersonByEntitlement(t *testing.T) {
 		}
 	}
 }
+
+// Restoring while the program runs: the file is replaced, the store
+// reads the backup's data at once, everyone must sign in again, and the
+// restore is in the audit. A receptionist may not.
+func TestRestoreHere(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	storetest.Visit(t, s, "Nguyễn Văn An", model.KindComplaint)
+	bk := filepath.Join(t.TempDir(), "bk.db")
+	if err := s.Backup(bk); err != nil {
+		t.Fatal(err)
+	}
+	storetest.Visit(t, s, "Trần Văn Sau", model.KindComplaint)
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Thu", Roles: []model.Role{model.RoleReceptionist}}, "thu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RestoreHere("thu", bk); !errors.Is(err, store.ErrForbidden) {
+		t.Fatalf("a receptionist restored: %v", err)
+	}
+	aside, err := s.RestoreHere("lan", bk)
+	if err != nil || aside == "" {
+		t.Fatalf("restore: %q %v", aside, err)
+	}
+	if hits := s.SearchPersons("tran van sau", 0); len(hits) != 0 {
+		t.Error("the store still shows what came after the backup")
+	}
+	if hits := s.SearchPersons("nguyen van an", 0); len(hits) != 1 {
+		t.Error("the store lacks the backup's data")
+	}
+	if _, ok := s.Current(); ok {
+		t.Error("the session survived a restore")
+	}
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range storetest.AllEvents(t, s) {
+		if e.Type == model.EvRestored {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d restores in the audit", n)
+	}
+}

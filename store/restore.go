@@ -207,3 +207,54 @@ func writeSynced(path string, b []byte) error {
 	}
 	return f.Close()
 }
+
+// RestoreHere replaces this open file by a backup while the program runs
+// (the settings screen): the backup is checked first, no write can slip
+// in between, the current file is kept aside, the file is opened again,
+// every cache and the session are dropped (everyone signs in again, with
+// the users of the restored file), and the restore is recorded in the
+// audit of the restored file. Only a user who may restore may.
+func (s *Store) RestoreHere(author, from string) (aside string, err error) {
+	var u model.User
+	s.db.View(func(tx *bolt.Tx) error { return getState(tx, model.UserEntity(s.site, author), &u) })
+	if !model.May(&u, model.ActRestore) {
+		return "", &UserError{Err: ErrForbidden, Msg: model.Refusal(model.ActRestore)}
+	}
+	if err := CheckBackup(from, s.site); err != nil {
+		return "", err
+	}
+	s.mu.Lock()
+	if err := s.db.Close(); err != nil {
+		s.mu.Unlock()
+		return "", err
+	}
+	aside, err = Restore(s.path, from, s.now())
+	// Open whatever is there now: the backup, or (refused) the file as it was.
+	db, oerr := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: time.Second, InitialMmapSize: initialMmap(s.path)})
+	if oerr != nil {
+		s.mu.Unlock()
+		return aside, userErr(oerr, "Không mở lại được tệp dữ liệu: "+oerr.Error()+". Hãy đóng donthu rồi mở lại.",
+			"Cannot open the data file again: "+oerr.Error()+". Close donthu and open it again.")
+	}
+	s.db = db
+	perr := s.prepare()
+	if perr == nil {
+		perr = s.loadMeta()
+	}
+	s.mu.Unlock()
+	if err == nil && perr != nil {
+		err = perr
+	}
+	s.dropCaches()
+	s.sessMu.Lock()
+	s.sess = nil
+	s.sessMu.Unlock()
+	if err != nil {
+		return "", err
+	}
+	s.write(author, func(w *writer) error {
+		_, err := w.emit(model.AuditEntity(w.s.site), model.EvRestored, "", model.AuditNote{File: from, Via: "tui"})
+		return err
+	})
+	return aside, nil
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"donthu/model"
@@ -149,4 +150,27 @@ func ownKey(sc common.Screen, msg tea.KeyMsg) bool {
 		}
 	}
 	return false
+}
+
+// restore replaces the data file by a backup (the settings screen asks),
+// refused while something is unsaved; then every screen is dropped and
+// everyone signs in again with the restored file's users.
+func (a *App) restore(path string) tea.Cmd {
+	aw := &a.ctx.Words.Access
+	if a.dirty() {
+		a.status, a.statusErr = aw.SignOutDirty, true
+		return nil
+	}
+	aside, err := a.ctx.Store.RestoreHere(a.ctx.User.Login, path)
+	if err != nil {
+		a.status, a.statusErr = a.ctx.Err(err), true
+		return nil
+	}
+	a.screens = [common.NumScreens]common.Screen{}
+	a.stash = nil
+	a.ctx.User = model.User{}
+	a.phase = phaseSignIn
+	a.signin = newSignIn(a.ctx)
+	a.status, a.statusErr = fmt.Sprintf(aw.Restored, filepath.Base(path), filepath.Base(aside)), false
+	return tea.Batch(a.blink(), a.countOverdue())
 }

@@ -171,3 +171,49 @@ func TestOwnLanguageAtSignIn(t *testing.T) {
 		t.Fatalf("Lan's Vietnamese:\n%s", a.View())
 	}
 }
+
+// F10 › Sao lưu › r › C restores a backup while the program runs; then
+// everyone signs in again. Unsaved typing elsewhere refuses it.
+func TestRestoreFromSettings(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	storetest.Visit(t, s, "Nguyễn Văn An", model.KindComplaint)
+	if _, err := s.RotateBackup(7); err != nil {
+		t.Fatal(err)
+	}
+	storetest.Visit(t, s, "Trần Văn Sau", model.KindComplaint)
+	a := New(s, Options{Plain: true, Now: clk.Now})
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	pickUser(t, a, "lan")
+	typeText(a, storetest.Password)
+	keyOf(a, tea.KeyEnter)
+	typeText(a, "Khách đang nhập")
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("7"), Alt: true})
+	drain(a, cmd)
+	keyOf(a, tea.KeyUp) // the last section: Sao lưu
+	keyOf(a, tea.KeyEnter)
+	typeText(a, "r")
+	if !strings.Contains(a.View(), "Bấm C để khôi phục") {
+		t.Fatalf("no confirmation:\n%s", a.View())
+	}
+	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")})
+	drain(a, cmd)
+	if a.phase != phaseMain || !strings.Contains(a.View(), "Còn nội dung chưa lưu") {
+		t.Fatalf("restored over unsaved typing:\n%s", a.View())
+	}
+	// Clear the reception form (Esc clears the field), then restore.
+	keyOf(a, tea.KeyF2)
+	for range "Khách đang nhập" {
+		keyOf(a, tea.KeyBackspace)
+	}
+	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("7"), Alt: true})
+	drain(a, cmd)
+	typeText(a, "r")
+	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")})
+	drain(a, cmd)
+	if a.phase != phaseSignIn || !strings.Contains(a.View(), "Đã khôi phục") {
+		t.Fatalf("after the restore:\n%s", a.View())
+	}
+	if len(s.SearchPersons("tran van sau", 0)) != 0 || len(s.SearchPersons("nguyen van an", 0)) != 1 {
+		t.Error("the file is not the backup's")
+	}
+}

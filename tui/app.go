@@ -241,6 +241,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case idleTickMsg:
 		return a, a.idleCheck()
+	case common.RestoreMsg:
+		return a, a.restore(msg.Path)
 	case common.StatusMsg:
 		a.status, a.statusErr = msg.Text, msg.Err
 		return a, nil

@@ -17,3 +17,8 @@ func Sender(ctx *Context, c *model.Case) (name string, show bool) {
 // PrefLang is the store preference of a person's interface language
 // ("vi" or "en"), applied at their next sign-in.
 const PrefLang = "lang"
+
+// RestoreMsg asks the root to replace the data file by a backup: it
+// refuses while any screen holds unsaved input, and afterwards everyone
+// signs in again.
+type RestoreMsg struct{ Path string }

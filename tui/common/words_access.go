@@ -11,6 +11,7 @@ type AccessWords struct {
 	Unlocked     string
 	Switched     string // %s: the new user
 	IdleLocked   string
+	Restored     string // %s the backup, %s the file kept aside
 }
 
 var accessVI = AccessWords{
@@ -23,6 +24,7 @@ var accessVI = AccessWords{
 	Unlocked:     "Đã mở khóa",
 	Switched:     "Đã đổi sang người dùng %s",
 	IdleLocked:   "Đã tự khóa vì lâu không dùng",
+	Restored:     "Đã khôi phục từ %s (tệp cũ giữ ở %s). Hãy đăng nhập lại.",
 }
 
 var accessEN = AccessWords{
@@ -35,4 +37,5 @@ var accessEN = AccessWords{
 	Unlocked:     "Unlocked",
 	Switched:     "Switched to %s",
 	IdleLocked:   "Locked after a while without keys",
+	Restored:     "Restored from %s (the old file is kept as %s). Please sign in again.",
 }

@@ -48,6 +48,7 @@ type SettingsWords struct {
 
 	Language, LanguageHint, LanguageSaved string
 	DueSoon                               string
+	KeyRestore, RestoreConfirm            string
 }
 
 var settingsVI = SettingsWords{
@@ -74,7 +75,7 @@ var settingsVI = SettingsWords{
 	ChainOK: "%s: %d sự kiện, chuỗi băm khớp", ChainBroken: "%s: chuỗi băm ĐỨT ở %v",
 	AuditEmpty: "Không có sự kiện nào khớp", AuditFilter: "Lọc (người, việc)",
 	BackupsNone: "Chưa có bản sao lưu tự động", BackupsDir: "Thư mục: %s",
-	RestoreHow: "Khôi phục: đóng donthu rồi chạy donthu restore TỆP --user QUẢN_TRỊ (tệp hiện tại được giữ lại)",
+	RestoreHow: "r: khôi phục bản đã chọn (tệp hiện tại được giữ lại) · hoặc: donthu restore TỆP --user QUẢN_TRỊ",
 	NotAllowed: "Vai trò của bạn không được xem mục này",
 	Calendar:   "Lịch làm việc", Day: "Ngày", Kind: "Loại ngày", DayName: "Tên, căn cứ", AddDay: "Thêm ngày nghỉ hoặc ngày làm bù",
 	KeyAddDay: "thêm ngày", KeyRemoveDay: "bỏ ngày của đơn vị", KeyYear: "năm",
@@ -89,8 +90,10 @@ var settingsVI = SettingsWords{
 	SiteAddress: "Địa chỉ", ValidFrom: "Thành lập từ", ValidTo: "Giải thể/sáp nhập", Successor: "Đơn vị kế thừa",
 	DateHint: "ngày dd/mm/yyyy", SiteSaved: "Đã lưu thông tin đơn vị",
 	Language: "Ngôn ngữ", LanguageHint: "Bấm 1 hoặc 2. Áp dụng từ lần đăng nhập sau của bạn (Alt+O rồi đăng nhập lại).",
-	LanguageSaved: "Đã lưu ngôn ngữ; áp dụng từ lần đăng nhập sau",
-	DueSoon:       "Sắp đến hạn (ngày)",
+	LanguageSaved:  "Đã lưu ngôn ngữ; áp dụng từ lần đăng nhập sau",
+	DueSoon:        "Sắp đến hạn (ngày)",
+	KeyRestore:     "khôi phục bản này",
+	RestoreConfirm: "Khôi phục dữ liệu về bản sao lưu lúc %s? Những gì ghi sau đó sẽ không còn trong tệp (tệp hiện tại được giữ riêng). Bấm C để khôi phục, phím khác để thôi",
 }
 
 var settingsEN = SettingsWords{
@@ -117,7 +120,7 @@ var settingsEN = SettingsWords{
 	ChainOK: "%s: %d events, hash chain intact", ChainBroken: "%s: hash chain BROKEN at %v",
 	AuditEmpty: "No event matches", AuditFilter: "Filter (who, what)",
 	BackupsNone: "No automatic backup yet", BackupsDir: "Folder: %s",
-	RestoreHow: "Restore: close donthu, then run donthu restore FILE --user ADMIN (the current file is kept)",
+	RestoreHow: "r: restore the chosen one (the current file is kept) · or: donthu restore FILE --user ADMIN",
 	NotAllowed: "Your roles do not show this section",
 	Calendar:   "Working calendar", Day: "Day", Kind: "Kind of day", DayName: "Name, source", AddDay: "Add a day off or a working day",
 	KeyAddDay: "add a day", KeyRemoveDay: "remove the site's day", KeyYear: "year",
@@ -132,6 +135,8 @@ var settingsEN = SettingsWords{
 	SiteAddress: "Address", ValidFrom: "Exists from", ValidTo: "Dissolved/merged", Successor: "Successor",
 	DateHint: "dates dd/mm/yyyy", SiteSaved: "Site details saved",
 	Language: "Language", LanguageHint: "Press 1 or 2. It applies from your next sign-in (Alt+O, then sign in again).",
-	LanguageSaved: "Language saved; it applies from your next sign-in",
-	DueSoon:       "Due soon (days)",
+	LanguageSaved:  "Language saved; it applies from your next sign-in",
+	DueSoon:        "Due soon (days)",
+	KeyRestore:     "restore this one",
+	RestoreConfirm: "Restore the data to the backup of %s? What was written since will not be in the file (the current file is kept aside). Press C to restore, any other key to cancel",
 }

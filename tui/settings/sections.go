@@ -468,27 +468,32 @@ func (s *auditSection) View(width, height int) string {
 // --- backups (administrators) ---
 
 type backupsSection struct {
-	ctx   *common.Context
-	table common.Table
+	ctx     *common.Context
+	table   common.Table
+	backups []store.BackupFile
+	confirm bool
+	keys    struct{ Restore key.Binding }
 }
 
 func newBackups(ctx *common.Context) *backupsSection {
 	w := &ctx.Words.Settings
 	s := &backupsSection{ctx: ctx}
+	s.keys.Restore = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", w.KeyRestore))
 	s.table.Columns = []common.Column{{Title: w.When, Width: 18}, {Title: "MB", Width: 8, Right: true}, {Title: filepath.Base(ctx.Store.BackupDir())}}
 	return s
 }
 
 func (s *backupsSection) Title() string              { return s.ctx.Words.Settings.Backups }
 func (s *backupsSection) Allowed(u *model.User) bool { return model.May(u, model.ActRestore) }
-func (s *backupsSection) Capturing() bool            { return false }
+func (s *backupsSection) Capturing() bool            { return s.confirm }
 func (s *backupsSection) Dirty() bool                { return false }
-func (s *backupsSection) CanLeave() bool             { return true }
-func (s *backupsSection) Keys() []key.Binding        { return nil }
+func (s *backupsSection) CanLeave() bool             { return !s.confirm }
+func (s *backupsSection) Keys() []key.Binding        { return []key.Binding{s.keys.Restore} }
 
 func (s *backupsSection) Init() tea.Cmd {
+	s.backups = s.ctx.Store.Backups()
 	var rows [][]string
-	for _, b := range s.ctx.Store.Backups() {
+	for _, b := range s.backups {
 		rows = append(rows, []string{b.Modified.In(model.VN).Format("02/01/2006 15:04"), fmt.Sprintf("%.1f", float64(b.Size)/(1<<20)), filepath.Base(b.Path)})
 	}
 	s.table.SetRows(rows)
@@ -496,8 +501,23 @@ func (s *backupsSection) Init() tea.Cmd {
 }
 
 func (s *backupsSection) Update(msg tea.Msg) (Section, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok {
-		s.table.HandleKey(k)
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	if s.confirm {
+		s.confirm = false
+		if strings.EqualFold(k.String(), "c") || strings.EqualFold(k.String(), "y") {
+			path := s.backups[s.table.Cursor].Path
+			return s, func() tea.Msg { return common.RestoreMsg{Path: path} }
+		}
+		return s, nil
+	}
+	if s.table.HandleKey(k) {
+		return s, nil
+	}
+	if key.Matches(k, s.keys.Restore) && s.table.Cursor < len(s.backups) {
+		s.confirm = true
 	}
 	return s, nil
 }
@@ -505,6 +525,11 @@ func (s *backupsSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 func (s *backupsSection) View(width, height int) string {
 	st, w := s.ctx.Styles, &s.ctx.Words.Settings
 	s.table.Width, s.table.Height = width, max(height-5, 3)
-	return st.Title.Render(w.Backups) + "\n" + st.Muted.Render(fmt.Sprintf(w.BackupsDir, s.ctx.Store.BackupDir())) + "\n" +
-		s.table.View(st, w.BackupsNone) + "\n\n" + common.Truncate(st.Help.Render(w.RestoreHow), width)
+	out := st.Title.Render(w.Backups) + "\n" + st.Muted.Render(fmt.Sprintf(w.BackupsDir, s.ctx.Store.BackupDir())) + "\n" +
+		s.table.View(st, w.BackupsNone) + "\n\n"
+	if s.confirm {
+		b := s.backups[s.table.Cursor]
+		return out + st.Warn.Render(fmt.Sprintf(w.RestoreConfirm, b.Modified.In(model.VN).Format("02/01/2006 15:04")))
+	}
+	return out + common.Truncate(st.Help.Render(w.RestoreHow), width)
 }
