@@ -271,6 +271,9 @@ func CheckCaseAction(c *Case, t EventType, a *CaseAction) *Msg {
 		if a.Result == "" {
 			return NewMsg("result", "Chọn kết quả giải quyết", "Choose the result")
 		}
+		if a.Recovered < 0 || a.Restored < 0 {
+			return NewMsg("recovered", "Số tiền và số người không được âm", "Amounts and head counts cannot be negative")
+		}
 	case EvCaseTerminated, EvCaseTransferred:
 		if c.Status.Closed() {
 			return closedMsg
@@ -376,6 +379,7 @@ func applyCaseAction(c *Case, t EventType, a *CaseAction) {
 	case EvCaseConcluded:
 		c.Status, c.Closed, c.Result = StatusConcluded, a.On, a.Result
 		c.DecisionNo, c.DecisionDate = a.DecisionNo, a.DecisionDate
+		c.Recovered, c.Restored, c.Replied = a.Recovered, a.Restored, a.Replied
 	case EvCaseTerminated:
 		c.Status, c.Closed = StatusTerminated, a.On
 	case EvCaseTransferred:
@@ -383,6 +387,7 @@ func applyCaseAction(c *Case, t EventType, a *CaseAction) {
 	case EvCaseReopened:
 		c.Reopens++
 		c.Closed, c.Result, c.DecisionNo, c.DecisionDate, c.TransferredTo = Date{}, "", "", Date{}, ""
+		c.Recovered, c.Restored, c.Replied = 0, 0, false
 		if c.Accepted.IsZero() {
 			c.Status = StatusPending
 		} else {

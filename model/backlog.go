@@ -1,6 +1,9 @@
 package model
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // The backlog review (rà soát vụ việc tồn đọng, DOMAIN.md §10): an office
 // classifies its cases as resolved, being resolved, and resolved but
@@ -217,8 +220,8 @@ func FindRepeats(cases []Case, petitions []Petition) []Repeat {
 
 	// Later petitions of the same sender: index the petitions by sender
 	// id and by folded sender name, then look up each resolved case.
-	bySender := map[string][]int{}
-	byName := map[string][]int{}
+	bySender := make(map[string][]int, len(petitions))
+	byName := make(map[string][]int, len(petitions))
 	petByID := make(map[string]*Petition, len(petitions))
 	for i := range petitions {
 		p := &petitions[i]
@@ -230,28 +233,25 @@ func FindRepeats(cases []Case, petitions []Petition) []Repeat {
 			byName[n] = append(byName[n], i)
 		}
 	}
+	var idx []int // reused: the candidates of one case, sorted, each once
 	for i := range cases {
 		c := &cases[i]
 		if c.Status != StatusConcluded && c.Status != StatusTerminated {
 			continue
 		}
 		own := petByID[c.Petition]
-		cand := map[int]bool{}
+		idx = idx[:0]
 		for _, s := range c.Senders {
-			for _, j := range bySender[s] {
-				cand[j] = true
-			}
+			idx = append(idx, bySender[s]...)
 		}
 		if n := Fold(c.SenderName); n != "" {
-			for _, j := range byName[n] {
-				cand[j] = true
-			}
+			idx = append(idx, byName[n]...)
 		}
-		idx := make([]int, 0, len(cand))
-		for j := range cand {
-			idx = append(idx, j)
+		if len(idx) == 0 {
+			continue
 		}
 		sort.Ints(idx)
+		idx = slices.Compact(idx)
 		resolved := c.Closed
 		if !c.DecisionDate.IsZero() && c.DecisionDate.Before(resolved) {
 			resolved = c.DecisionDate

@@ -60,8 +60,12 @@ type Visit struct {
 	Documents []Document    `json:"documents,omitempty"`
 	Outcome   Outcome       `json:"outcome"`
 	Repeat    bool          `json:"repeat,omitempty"` // tiếp nhiều lần: same matter as an earlier visit
-	Petition  string        `json:"petition,omitempty"`
-	Note      string        `json:"note,omitempty"`
+	// Delegated: a scheduled or ad-hoc reception held by someone the head
+	// of the body delegated (ủy quyền tiếp), not by the head (thủ trưởng
+	// tiếp). Report 01/TCD counts the two apart.
+	Delegated bool   `json:"delegated,omitempty"`
+	Petition  string `json:"petition,omitempty"`
+	Note      string `json:"note,omitempty"`
 
 	Site      string     `json:"site,omitempty"`
 	Conflicts []Conflict `json:"conflicts,omitempty"`
@@ -189,9 +193,15 @@ type Case struct {
 	Closed        Date         `json:"closed,omitempty"`
 	TransferredTo string       `json:"transferred_to,omitempty"`
 	Reopens       int          `json:"reopens,omitempty"`
-	Reminders     []Reminder   `json:"reminders,omitempty"`
-	Notes         int          `json:"notes,omitempty"`
-	Updated       time.Time    `json:"updated,omitempty"`
+	// What the conclusion restored (01/KQGQ, 03/KQGQ): money or benefits
+	// recovered for workers, in đồng; workers whose rights were restored;
+	// whether a written reply was sent (văn bản trả lời, phúc đáp).
+	Recovered int64      `json:"recovered,omitempty"`
+	Restored  int        `json:"restored,omitempty"`
+	Replied   bool       `json:"replied,omitempty"`
+	Reminders []Reminder `json:"reminders,omitempty"`
+	Notes     int        `json:"notes,omitempty"`
+	Updated   time.Time  `json:"updated,omitempty"`
 
 	Site      string     `json:"site,omitempty"`
 	Fold      string     `json:"fold,omitempty"`
@@ -228,6 +238,11 @@ type CaseAction struct {
 	DecisionDate Date   `json:"decision_date,omitempty"`
 	To           string `json:"to,omitempty"` // transfer target
 	Handler      string `json:"handler,omitempty"`
+	// Conclusion only: money or benefits recovered for workers (đồng),
+	// workers whose rights were restored, a written reply sent.
+	Recovered int64 `json:"recovered,omitempty"`
+	Restored  int   `json:"restored,omitempty"`
+	Replied   bool  `json:"replied,omitempty"`
 }
 
 // Note is the data of note.added and case.guidance.

@@ -126,3 +126,10 @@ func (s *Store) forgetSealed() {
 	}
 	s.sessMu.Unlock()
 }
+
+// mayFindSealedPerson reports whether the session may see protected
+// person id (the policy entitles its user to one of their petitions).
+func (s *Store) mayFindSealedPerson(id string) bool {
+	ix := s.sealedFor()
+	return ix != nil && ix.allow[id]
+}

@@ -176,7 +176,7 @@ func (a *App) setWords() {
 	a.titles = [common.NumScreens]string{
 		common.ScreenReception: w.TabReception, common.ScreenClassify: w.TabClassify,
 		common.ScreenQueue: w.TabQueue, common.ScreenFollowup: w.TabFollowup, common.ScreenSync: w.TabSync,
-		common.ScreenSettings: ctx.Words.Settings.Tab,
+		common.ScreenReports: w.TabReports, common.ScreenSettings: ctx.Words.Settings.Tab,
 	}
 	for i, f := range a.factories {
 		if f == nil {

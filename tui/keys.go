@@ -23,8 +23,8 @@ var screenKeys = [common.NumScreens][2]string{
 	common.ScreenClassify:  {"f3", "alt+2"},
 	common.ScreenQueue:     {"f4", "alt+3"},
 	common.ScreenFollowup:  {"f5", "alt+4"},
-	common.ScreenReports:   {"", ""},
 	common.ScreenSync:      {"f6", "alt+5"},
+	common.ScreenReports:   {"f7", "alt+6"},
 	common.ScreenSettings:  {"f10", "alt+7"}, // a screen that saves with F10 keeps it (App.key)
 }
 

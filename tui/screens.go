@@ -7,6 +7,7 @@ import (
 	"donthu/tui/printing"
 	"donthu/tui/queue"
 	"donthu/tui/reception"
+	"donthu/tui/reports"
 	"donthu/tui/settings"
 	"donthu/tui/syncscreen"
 )
@@ -24,6 +25,7 @@ func Screens() [common.NumScreens]Factory {
 	f[common.ScreenFollowup] = func(ctx *common.Context) common.Screen {
 		return followup.NewWith(ctx, followup.Options{Notices: printing.New(ctx)})
 	}
+	f[common.ScreenReports] = reports.New
 	f[common.ScreenSync] = syncscreen.New
 	f[common.ScreenSettings] = settings.New
 	return f

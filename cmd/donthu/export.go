@@ -2,9 +2,9 @@ package main
 
 import (
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"donthu/model"
 	"donthu/store"
@@ -16,9 +16,9 @@ import (
 // writes the file whole or not at all.
 
 func init() {
-	register(command{name: "export", args: "register [--from NGÀY] [--to NGÀY] | cases [--closed|--all] [-o TỆP] --user LOGIN",
-		vi:  "xuất sổ tiếp hoặc danh sách vụ việc ra tệp CSV (mở được bằng Excel); người tố cáo được ghi là (bảo mật)",
-		en:  "write the reception register or the case list as CSV (opens in Excel); denouncers are written as (confidential)",
+	register(command{name: "export", args: "register|petitions|cases [--from NGÀY] [--to NGÀY] [--closed|--all] [--format csv|xlsx] [-o TỆP] --user LOGIN",
+		vi:  "xuất sổ tiếp (13 cột Mẫu 03/TCD), sổ theo dõi đơn hoặc danh sách vụ việc ra tệp CSV hay Excel (.xlsx); người tố cáo được ghi là (bảo mật)",
+		en:  "write the reception register (the 13 columns of Mẫu 03/TCD), the petition register or the case list as CSV or Excel (.xlsx); denouncers are written as (confidential)",
 		run: cmdExport})
 }
 
@@ -35,8 +35,8 @@ func exportOptions(goos string, lang model.Lang, noBOM bool) export.Options {
 // cover Windows line endings on any system).
 func runExport(e *env, goos string) error {
 	use := usageError{e.t(
-		"dùng: donthu export register [--from dd/mm/yyyy] [--to dd/mm/yyyy] [-o TỆP.csv] [--no-bom] | donthu export cases [--closed|--all] [-o TỆP.csv] [--no-bom]",
-		"use: donthu export register [--from dd/mm/yyyy] [--to dd/mm/yyyy] [-o FILE.csv] [--no-bom] | donthu export cases [--closed|--all] [-o FILE.csv] [--no-bom]")}
+		"dùng: donthu export register|petitions [--from dd/mm/yyyy] [--to dd/mm/yyyy] [--format csv|xlsx] [-o TỆP] [--no-bom] | donthu export cases [--closed|--all] [--from dd/mm/yyyy] [--to dd/mm/yyyy] [--format csv|xlsx] [-o TỆP] [--no-bom]",
+		"use: donthu export register|petitions [--from dd/mm/yyyy] [--to dd/mm/yyyy] [--format csv|xlsx] [-o FILE] [--no-bom] | donthu export cases [--closed|--all] [--from dd/mm/yyyy] [--to dd/mm/yyyy] [--format csv|xlsx] [-o FILE] [--no-bom]")}
 	what, err := e.verb(use)
 	if err != nil {
 		return err
@@ -45,12 +45,13 @@ func runExport(e *env, goos string) error {
 	signer := fs.String("user", "", "")
 	out := fs.String("o", "", "")
 	noBOM := fs.Bool("no-bom", false, "")
+	format := fs.String("format", "", "")
 	var fromS, toS string
 	var closed, all bool
+	fs.StringVar(&fromS, "from", "", "")
+	fs.StringVar(&toS, "to", "", "")
 	switch what {
-	case "register":
-		fs.StringVar(&fromS, "from", "", "")
-		fs.StringVar(&toS, "to", "", "")
+	case "register", "petitions":
 	case "cases":
 		fs.BoolVar(&closed, "closed", false, "")
 		fs.BoolVar(&all, "all", false, "")
@@ -75,6 +76,13 @@ func runExport(e *env, goos string) error {
 		return usageError{e.t("--from sau --to", "--from is after --to")}
 	}
 	opt := exportOptions(goos, e.lang, *noBOM)
+	xlsx := strings.EqualFold(*format, "xlsx") || (*format == "" && strings.EqualFold(filepath.Ext(*out), ".xlsx"))
+	if *format != "" && !strings.EqualFold(*format, "csv") && !xlsx {
+		return usageError{e.t("--format: csv hoặc xlsx", "--format: csv or xlsx")}
+	}
+	if xlsx && (*out == "" || *out == "-") {
+		return usageError{e.t("tệp xlsx cần -o TỆP.xlsx", "an xlsx file needs -o FILE.xlsx")}
+	}
 
 	s, err := e.openSite()
 	if err != nil {
@@ -85,14 +93,34 @@ func runExport(e *env, goos string) error {
 	if err != nil {
 		return err
 	}
+	unit := s.Site()
+	if si, err := s.SiteInfo(""); err == nil && si.Name != "" {
+		unit = si.Name
+	}
 	var n int
 	var render func(w io.Writer) error
-	if what == "register" {
-		rows := registerRows(s, from, to)
+	sheet := func(sh export.Sheet) func(w io.Writer) error {
+		return func(w io.Writer) error { return export.WriteXLSX(w, []export.Sheet{sh}) }
+	}
+	switch what {
+	case "register":
+		rows := export.ReadRegister(s, from, to)
 		n, render = len(rows), func(w io.Writer) error { return export.Register(w, rows, opt) }
-	} else {
-		rows := caseRows(s, store.CaseFilter{Closed: closed, All: all})
+		if xlsx {
+			render = sheet(export.RegisterSheet(rows, opt, export.RegisterTitle(unit, model.Label{VI: "SỔ TIẾP CÔNG DÂN, ĐOÀN VIÊN, NGƯỜI LAO ĐỘNG", EN: "RECEPTION REGISTER"}, from, to, e.lang)...))
+		}
+	case "petitions":
+		rows := export.ReadPetitions(s, from, to)
+		n, render = len(rows), func(w io.Writer) error { return export.Petitions(w, rows, opt) }
+		if xlsx {
+			render = sheet(export.PetitionsSheet(rows, opt, export.RegisterTitle(unit, model.Label{VI: "SỔ THEO DÕI ĐƠN", EN: "PETITION REGISTER"}, from, to, e.lang)...))
+		}
+	default:
+		rows := caseRows(s, store.CaseFilter{Closed: closed, All: all}, from, to)
 		n, render = len(rows), func(w io.Writer) error { return export.Cases(w, rows, opt) }
+		if xlsx {
+			render = sheet(export.CasesSheet(rows, opt, export.RegisterTitle(unit, model.Label{VI: "DANH SÁCH VỤ VIỆC", EN: "CASE LIST"}, from, to, e.lang)...))
+		}
 	}
 	if *out == "" || *out == "-" {
 		if err := render(e.stdout); err != nil {
@@ -121,27 +149,16 @@ func (e *env) dateFlag(name, s string) (model.Date, error) {
 	return d, nil
 }
 
-// registerRows reads the visits on days in [from, to] with their persons
-// and petitions.
-func registerRows(s *store.Store, from, to model.Date) []export.RegisterRow {
-	person := func(id string) (model.Person, bool) {
-		p, err := s.Person(id)
-		return p, err == nil
-	}
-	petition := func(id string) (model.Petition, bool) {
-		p, err := s.Petition(id)
-		return p, err == nil
-	}
-	return export.RegisterRows(s.Visits(from, to), person, petition)
-}
-
-// caseRows reads the cases f picks with their deadlines as of today, in
-// the queue's order.
-func caseRows(s *store.Store, f store.CaseFilter) []export.CaseRow {
+// caseRows reads the cases f picks, received in [from, to] (zero =
+// open), with their deadlines as of today, in the queue's order.
+func caseRows(s *store.Store, f store.CaseFilter, from, to model.Date) []export.CaseRow {
 	in := s.Cases(f, s.Today())
-	out := make([]export.CaseRow, len(in))
-	for i, r := range in {
-		out[i] = export.CaseRow(r)
+	out := make([]export.CaseRow, 0, len(in))
+	for _, r := range in {
+		if (!from.IsZero() && r.Received.Before(from)) || (!to.IsZero() && r.Received.After(to)) {
+			continue
+		}
+		out = append(out, export.CaseRow(r))
 	}
 	return out
 }
@@ -155,23 +172,7 @@ func writeAtomic(path string, render func(w io.Writer) error) error {
 			"Không ghi được tệp "+path+" (đĩa đầy, không có quyền ghi, hay tệp đang mở trong Excel?). Chưa ghi gì. Chi tiết: "+err.Error(),
 			"Cannot write "+path+" (disk full, no permission, or the file is open in Excel?). Nothing was written. Detail: "+err.Error())}
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".donthu-export-*.part")
-	if err != nil {
-		return fail(err)
-	}
-	tmp := f.Name()
-	err = render(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
+	if err := export.WriteFile(path, render); err != nil {
 		return fail(err)
 	}
 	return nil

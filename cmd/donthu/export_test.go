@@ -110,8 +110,9 @@ func TestExportRegisterStdout(t *testing.T) {
 		want [][]string
 	}{
 		{[]string{"--from", "05/03/2026", "--lang", "en"}, true, [][]string{
-			{"No.", "Date", "Name – address", "ID document", "Content", "Petition kind", "Persons", "Reception – outcome", "Petition no.", "Note"},
-			{"1", "10/03/2026", "Trần Thị Hà", "", "Công ty nợ lương ba tháng", "Recommendation", "1", "Regular reception; Petition received", "GL07-2026-0003", ""},
+			{"No.", "Date", "Name – address", "ID document", "Content", "Petition kind", "Persons", "Body that already resolved it",
+				"Within competence", "Guided", "Body handling it / forwarding no.", "Result followed up", "Note"},
+			{"1", "10/03/2026", "Trần Thị Hà", "", "Công ty nợ lương ba tháng", "Recommendation", "1", "", "", "", "GL07-2026-0003", "", "Regular reception; Petition received"},
 		}},
 		{[]string{"--to", "2/3/2026", "--no-bom"}, false, [][]string{{"STT"}, {"1", "02/03/2026", "Nguyễn Văn Ấn – Thôn Đình, xã Gia Lâm"}, {"2", "02/03/2026", "(bảo mật)"}}},
 		{[]string{"--from", "11/03/2026"}, true, [][]string{{"STT"}}},
@@ -186,7 +187,9 @@ func TestExportRefuses(t *testing.T) {
 		{[]string{"export"}, exitUsage, "dùng: donthu export register"},
 		{[]string{"export", "visits"}, exitUsage, "dùng: donthu export register"},
 		{[]string{"export", "cases", "--closed", "--all"}, exitUsage, "dùng:"},
-		{[]string{"export", "cases", "--from", "01/03/2026"}, exitUsage, "-from"},
+		{[]string{"export", "cases", "--from", "01/03/2026", "--to", "2/2/2026"}, exitUsage, "--from sau --to"},
+		{[]string{"export", "cases", "--format", "pdf"}, exitUsage, "--format"},
+		{[]string{"export", "cases", "--format", "xlsx"}, exitUsage, "-o TỆP.xlsx"},
 		{[]string{"export", "register", "extra"}, exitUsage, "dùng:"},
 		{[]string{"export", "register", "--from", "31/02/2026"}, exitUsage, "--from: "},
 		{[]string{"--lang", "en", "export", "register", "--from", "1/3/26"}, exitUsage, "--from: The year 26"},

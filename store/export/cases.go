@@ -30,14 +30,25 @@ var casesHeader = []model.Label{
 
 // Cases writes the case list, one record per row in the order given.
 func Cases(w io.Writer, rows []CaseRow, opt Options) error {
-	records := make([][]string, 0, len(rows))
-	for i := range rows {
-		records = append(records, caseRecord(&rows[i], opt))
-	}
-	return write(w, headers(casesHeader, opt.Lang), records, opt)
+	return write(w, headers(casesHeader, opt.Lang), texts(caseCells(rows, opt)), opt)
 }
 
-func caseRecord(r *CaseRow, opt Options) []string {
+// CasesSheet is the case list as a worksheet (dates as dates).
+func CasesSheet(rows []CaseRow, opt Options, title ...string) Sheet {
+	return Sheet{Name: model.Label{VI: "Vụ việc", EN: "Cases"}.In(opt.Lang), Title: title,
+		Header: headers(casesHeader, opt.Lang), Rows: caseCells(rows, opt),
+		Widths: []float64{16, 11, 28, 12, 24, 22, 16, 14, 11, 26, 16}}
+}
+
+func caseCells(rows []CaseRow, opt Options) [][]any {
+	out := make([][]any, 0, len(rows))
+	for i := range rows {
+		out = append(out, caseRecord(&rows[i], opt))
+	}
+	return out
+}
+
+func caseRecord(r *CaseRow, opt Options) []any {
 	c, lang := &r.Case, opt.Lang
 	sender := c.SenderName
 	if c.Confidential && !opt.Reveal {
@@ -47,16 +58,16 @@ func caseRecord(r *CaseRow, opt Options) []string {
 	if c.Result != "" {
 		result = model.ResultLabel(c.Kind, c.Result).In(lang)
 	}
-	return []string{
+	return []any{
 		c.No,
-		c.Received.String(),
+		c.Received,
 		sender,
 		c.Kind.Label().In(lang),
 		c.Regime.Label().In(lang),
 		c.Field.Label().In(lang),
 		c.Status.Label().In(lang),
 		c.Handler,
-		r.Deadline.Due.String(),
+		r.Deadline.Due,
 		r.Deadline.Words(lang),
 		result,
 	}

@@ -1,20 +1,34 @@
-// Package export renders the reception register (sổ tiếp) and the case list
-// as CSV files for a spreadsheet. It owns the column layouts, their headers
-// in Vietnamese and English, the masking of confidential senders and the
-// byte-level details that make a file open correctly in Excel on Windows.
+// Package export renders the registers and the periodic report forms as
+// CSV files and Excel workbooks (XLSX, with github.com/xuri/excelize/v2).
+// It owns the column layouts, their headers in Vietnamese and English, the
+// masking of confidential senders and the byte-level details that make a
+// file open correctly in Excel on Windows.
 //
 // # What it renders
 //
-//   - Register: the Sổ tiếp công dân, one row per visit, in the column order
-//     of Mẫu 03/TCD of NĐ 154/2026 (DOMAIN.md §8, [V~]), condensed to what
-//     donthu records: STT, ngày tiếp, họ tên – địa chỉ, số giấy tờ, nội
-//     dung, loại đơn, số người, hình thức – kết quả, số đơn, ghi chú. The
-//     form's columns on the body that already handled the matter, competence,
-//     the receiving body and the follow-up have no field of their own yet
-//     and are not written.
+//   - Register: the Sổ tiếp công dân, one row per visit, in the 13 columns
+//     of Mẫu 03/TCD of NĐ 154/2026 (DOMAIN.md §8, [V~]): STT, ngày tiếp,
+//     họ tên – địa chỉ (a group's representatives and its workplace), số
+//     giấy tờ, nội dung, phân loại đơn, số người, cơ quan đã giải quyết
+//     (the body and case that had resolved a matter that came back), thuộc
+//     thẩm quyền, hướng dẫn, cơ quan thụ lý / số văn bản chuyển, theo dõi
+//     kết quả (the case's status or result and date), ghi chú.
+//   - Petitions: the sổ theo dõi đơn, one row per petition received, with
+//     its classification and the case it opened.
 //   - Cases: one row per case (vụ việc): number, received, sender, kind,
 //     regime, field, status, handler, due date, the deadline in words and
 //     the result.
+//   - Reports: the forms model computes (ReportTable, built by Tables or
+//     NewReportTable from a model.ReportData): as text, as CSV (indicators
+//     as rows: this period, the previous one, last year, and each unit at
+//     an office), and as a workbook laid out like the upper level's form
+//     (the unit and the period on top, units as rows under the name they
+//     had in the period, indicators as columns under merged group
+//     headings, numbers as numbers, the header frozen), one sheet a form.
+//
+// Every workbook sheet is written through excelize's StreamWriter
+// (WriteXLSX), so a register of a hundred thousand rows takes bounded
+// memory. WriteFile writes any of them whole or not at all.
 //
 // Rows are built by the caller from values already read from the store
 // (RegisterRows takes visits and two look-ups; CaseRow has the same shape
@@ -56,7 +70,10 @@
 //
 // # Caveats
 //
-//   - Dates are dd/mm/yyyy text, as the paper register prints them. Excel
+//   - In a workbook dates are dates (shown dd/mm/yyyy) and counts and
+//     amounts are numbers; a text that looks like a formula stays text
+//     (a workbook cell is typed), so the apostrophe guard is CSV's only.
+//   - In CSV, dates are dd/mm/yyyy text, as the paper register prints them. Excel
 //     converts them to dates using the machine's regional settings, so on a
 //     machine set to a US locale 02/03/2026 becomes 3 February. The columns
 //     are meant to be read and filtered, not calculated on.

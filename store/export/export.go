@@ -54,6 +54,11 @@ func Safe(s string) string {
 
 // write writes the header and the records as CSV, every cell through Safe.
 func write(w io.Writer, header []string, records [][]string, opt Options) error {
+	return writeRecords(w, append([][]string{header}, records...), opt)
+}
+
+// writeRecords writes records as CSV, every cell through Safe.
+func writeRecords(w io.Writer, records [][]string, opt Options) error {
 	if opt.BOM {
 		if _, err := io.WriteString(w, BOM); err != nil {
 			return err
@@ -61,9 +66,6 @@ func write(w io.Writer, header []string, records [][]string, opt Options) error 
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = opt.CRLF
-	if err := cw.Write(header); err != nil {
-		return err
-	}
 	for _, r := range records {
 		for i := range r {
 			r[i] = Safe(r[i])

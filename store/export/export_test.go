@@ -89,7 +89,8 @@ func TestRegisterBytes(t *testing.T) {
 			if len(recs) != 4 {
 				t.Fatalf("%d records, want 4", len(recs))
 			}
-			want := []string{"STT", "Ngày tiếp", "Họ tên – địa chỉ", "Số CCCD/hộ chiếu", "Nội dung", "Loại đơn", "Số người", "Hình thức – kết quả tiếp", "Số đơn", "Ghi chú"}
+			want := []string{"STT", "Ngày tiếp", "Họ tên – địa chỉ", "Số CCCD/hộ chiếu", "Nội dung vụ việc", "Phân loại đơn", "Số người",
+				"Cơ quan đã giải quyết", "Thuộc thẩm quyền", "Hướng dẫn", "Cơ quan thụ lý / số văn bản chuyển", "Theo dõi kết quả", "Ghi chú"}
 			if strings.Join(recs[0], "|") != strings.Join(want, "|") {
 				t.Fatalf("header %q", recs[0])
 			}
@@ -115,11 +116,11 @@ func TestRegisterCells(t *testing.T) {
 		want []string
 	}{
 		{"plain", recs[1], []string{"1", "02/03/2026", "Nguyễn Văn Ấn – Thôn Đình, xã Gia Lâm, Hà Nội", "CCCD 001085012345", plain.Visit.Content,
-			"Khiếu nại", "1", "Tiếp thường xuyên; Nhận đơn", "GL07-2026-0007", "hẹn trả lời 10/3"}},
+			"Khiếu nại", "1", "", "", "", "GL07-2026-0007", "", "Tiếp thường xuyên; Nhận đơn; hẹn trả lời 10/3"}},
 		{"confidential", recs[2], []string{"2", "02/03/2026", "(bảo mật)", "(bảo mật)", "Tố cáo tổ trưởng ép làm thêm giờ",
-			"Tố cáo", "1", "Tiếp thường xuyên; Nhận đơn", "GL07-2026-0008", "(bảo mật)"}},
+			"Tố cáo", "1", "", "", "", "GL07-2026-0008", "", "Tiếp thường xuyên; Nhận đơn; (bảo mật)"}},
 		{"group, formula", recs[3], []string{"3", "02/03/2026", "Trần Thị Hà (đại diện); Nguyễn Văn Ấn – Thôn Đình, xã Gia Lâm, Hà Nội", "CCCD 001085012345",
-			"'=HYPERLINK(\"http://x\",\"bấm\")", "", "12", "Tiếp đột xuất; Hướng dẫn", "", "Đoàn đông người; Tiếp nhiều lần"}},
+			"'=HYPERLINK(\"http://x\",\"bấm\")", "", "12", "", "", "x", "", "", "Đoàn đông người; Tiếp nhiều lần; Tiếp đột xuất; Hướng dẫn"}},
 	} {
 		if strings.Join(tc.got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%s:\n got %q\nwant %q", tc.name, tc.got, tc.want)
@@ -137,15 +138,15 @@ func TestRegisterReveal(t *testing.T) {
 		opt       export.Options
 		who, note string
 	}{
-		{export.Options{Lang: model.EN}, "(confidential)", "(confidential)"},
-		{export.Options{Lang: model.EN, Reveal: true}, "Phạm Văn Tố – Phường Hồng Bàng, Hải Phòng", "gọi 0912345678 sau 17 giờ"},
+		{export.Options{Lang: model.EN}, "(confidential)", "Regular reception; Petition received; (confidential)"},
+		{export.Options{Lang: model.EN, Reveal: true}, "Phạm Văn Tố – Phường Hồng Bàng, Hải Phòng", "Regular reception; Petition received; gọi 0912345678 sau 17 giờ"},
 	} {
 		var b bytes.Buffer
 		if err := export.Register(&b, []export.RegisterRow{secret}, tc.opt); err != nil {
 			t.Fatal(err)
 		}
 		recs := read(t, b.Bytes(), false)
-		if recs[0][2] != "Name – address" || recs[1][2] != tc.who || recs[1][9] != tc.note || recs[1][5] != "Denunciation" {
+		if recs[0][2] != "Name – address" || recs[1][2] != tc.who || recs[1][12] != tc.note || recs[1][5] != "Denunciation" {
 			t.Errorf("reveal %v: %q", tc.opt.Reveal, recs)
 		}
 		if tc.opt.Reveal && recs[1][3] != "CCCD 031190001234" { // kind guessed from 12 digits

@@ -5,11 +5,7 @@ package export
 // masking of confidential senders as Register, but without the CSV guard:
 // for a renderer that is not a spreadsheet (the printed register).
 func RegisterRecords(rows []RegisterRow, opt Options) [][]string {
-	out := make([][]string, 0, len(rows))
-	for i := range rows {
-		out = append(out, registerRecord(i+1, &rows[i], opt))
-	}
-	return out
+	return texts(registerCells(rows, opt))
 }
 
 // RegisterHeader returns the register's column headers in opt.Lang.

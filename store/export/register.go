@@ -3,7 +3,6 @@ package export
 import (
 	"io"
 	"sort"
-	"strconv"
 
 	"donthu/model"
 )
@@ -16,6 +15,11 @@ type RegisterRow struct {
 	Persons []model.Person
 	// Petition is the petition registered at the visit, or nil.
 	Petition *model.Petition
+	// Case is the case the petition opened, or nil.
+	Case *model.Case
+	// Prior names the body and the case that already resolved the matter
+	// when it came back ("cơ quan đã giải quyết"), or "".
+	Prior string
 }
 
 // Confidential reports whether the row's visitors must be masked: the
@@ -70,31 +74,47 @@ func RegisterRows(visits []model.Visit, person func(id string) (model.Person, bo
 	return rows
 }
 
-// registerHeader is the register's header, after Mẫu 03/TCD (NĐ 154/2026).
+// registerHeader is the register's header: the 13 columns of Mẫu 03/TCD
+// (NĐ 154/2026).
 var registerHeader = []model.Label{
 	{VI: "STT", EN: "No."},
 	{VI: "Ngày tiếp", EN: "Date"},
 	{VI: "Họ tên – địa chỉ", EN: "Name – address"},
 	{VI: "Số CCCD/hộ chiếu", EN: "ID document"},
-	{VI: "Nội dung", EN: "Content"},
-	{VI: "Loại đơn", EN: "Petition kind"},
+	{VI: "Nội dung vụ việc", EN: "Content"},
+	{VI: "Phân loại đơn", EN: "Petition kind"},
 	{VI: "Số người", EN: "Persons"},
-	{VI: "Hình thức – kết quả tiếp", EN: "Reception – outcome"},
-	{VI: "Số đơn", EN: "Petition no."},
+	{VI: "Cơ quan đã giải quyết", EN: "Body that already resolved it"},
+	{VI: "Thuộc thẩm quyền", EN: "Within competence"},
+	{VI: "Hướng dẫn", EN: "Guided"},
+	{VI: "Cơ quan thụ lý / số văn bản chuyển", EN: "Body handling it / forwarding no."},
+	{VI: "Theo dõi kết quả", EN: "Result followed up"},
 	{VI: "Ghi chú", EN: "Note"},
 }
 
 // Register writes the reception register, one record per row in the order
 // given, numbered from 1.
 func Register(w io.Writer, rows []RegisterRow, opt Options) error {
-	records := make([][]string, 0, len(rows))
-	for i := range rows {
-		records = append(records, registerRecord(i+1, &rows[i], opt))
-	}
-	return write(w, headers(registerHeader, opt.Lang), records, opt)
+	return write(w, headers(registerHeader, opt.Lang), texts(registerCells(rows, opt)), opt)
 }
 
-func registerRecord(n int, r *RegisterRow, opt Options) []string {
+// RegisterSheet is the register as a worksheet (dates as dates, head
+// counts as numbers).
+func RegisterSheet(rows []RegisterRow, opt Options, title ...string) Sheet {
+	return Sheet{Name: model.Label{VI: "Sổ tiếp", EN: "Register"}.In(opt.Lang), Title: title,
+		Header: headers(registerHeader, opt.Lang), Rows: registerCells(rows, opt),
+		Widths: []float64{5, 11, 36, 18, 48, 14, 8, 24, 10, 10, 26, 26, 30}}
+}
+
+func registerCells(rows []RegisterRow, opt Options) [][]any {
+	out := make([][]any, 0, len(rows))
+	for i := range rows {
+		out = append(out, registerRecord(i+1, &rows[i], opt))
+	}
+	return out
+}
+
+func registerRecord(n int, r *RegisterRow, opt Options) []any {
 	v, lang := &r.Visit, opt.Lang
 	var names, ids []string
 	rep := model.Label{VI: "đại diện", EN: "representative"}.In(lang)
@@ -111,6 +131,9 @@ func registerRecord(n int, r *RegisterRow, opt Options) []string {
 		names = append(names, join(" – ", name, p.Address))
 		ids = append(ids, idText(p, lang))
 	}
+	if v.Group && v.Employer != "" {
+		names = append(names, model.Label{VI: "Nơi làm việc: ", EN: "Workplace: "}.In(lang)+v.Employer)
+	}
 	who, doc := join("; ", names...), join("; ", ids...)
 	note := v.Note
 	if r.Confidential() && !opt.Reveal {
@@ -119,9 +142,37 @@ func registerRecord(n int, r *RegisterRow, opt Options) []string {
 			note = opt.masked()
 		}
 	}
-	var kind, number string
+	var kind, competent, guided, handling, follow string
+	if v.Outcome == model.OutcomeGuided {
+		guided = "x"
+	}
 	if p := r.Petition; p != nil {
-		kind, number = p.Kind.Label().In(lang), p.No
+		kind = p.Kind.Label().In(lang)
+		if p.Classified {
+			if p.Competent {
+				competent = "x"
+			}
+			switch p.Decision {
+			case model.DecisionGuide:
+				guided = "x"
+			case model.DecisionForward:
+				handling = p.ForwardTo
+			}
+		}
+		handling = join("; ", handling, p.No)
+	}
+	if c := r.Case; c != nil {
+		handling = join("; ", handling, c.No)
+		follow = c.Status.Label().In(lang)
+		if c.Result != "" {
+			follow = model.ResultLabel(c.Kind, c.Result).In(lang)
+		}
+		if !c.Closed.IsZero() {
+			follow += " " + c.Closed.String()
+		}
+		if c.TransferredTo != "" {
+			follow = join(": ", follow, c.TransferredTo)
+		}
 	}
 	var marks []string
 	if v.Group {
@@ -130,16 +181,20 @@ func registerRecord(n int, r *RegisterRow, opt Options) []string {
 	if v.Repeat {
 		marks = append(marks, model.Label{VI: "Tiếp nhiều lần", EN: "Repeat visit"}.In(lang))
 	}
-	return []string{
-		strconv.Itoa(n),
-		model.DateOf(v.At).String(),
+	marks = append(marks, v.Reception.Label().In(lang), v.Outcome.Label().In(lang))
+	return []any{
+		n,
+		model.DateOf(v.At),
 		who,
 		doc,
 		v.Content,
 		kind,
-		strconv.Itoa(v.People()),
-		join("; ", v.Reception.Label().In(lang), v.Outcome.Label().In(lang)),
-		number,
+		v.People(),
+		r.Prior,
+		competent,
+		guided,
+		handling,
+		follow,
 		join("; ", append(marks, note)...),
 	}
 }

@@ -573,7 +573,8 @@ func QRMatrix(s string) ([][]bool, error) {
 func (r *renderer) register() {
 	hdr := export.RegisterHeader(export.Options{Lang: model.VI})
 	w := r.width()
-	cols := []float64{11, 21, 45, 28, 52, 18, 14, 30, 22, 0}
+	// The 13 columns of Mẫu 03/TCD, in millimetres; the note takes the rest.
+	cols := []float64{8, 17, 34, 22, 40, 15, 10, 20, 12, 12, 22, 22, 0}
 	used := 0.0
 	for _, c := range cols {
 		used += c
@@ -581,7 +582,7 @@ func (r *renderer) register() {
 	cols[len(cols)-1] = w - used
 	r.head = hdr
 	r.row("B", hdr, cols, centreAll(len(cols)))
-	align := []string{"C", "C", "L", "L", "L", "L", "C", "L", "L", "L"}
+	align := []string{"C", "C", "L", "L", "L", "L", "C", "L", "C", "C", "L", "L", "L"}
 	for _, cells := range r.d.Rows {
 		r.row("", cells, cols, align)
 	}

@@ -99,8 +99,8 @@ const (
 	ScreenClassify
 	ScreenQueue
 	ScreenFollowup
-	ScreenReports
 	ScreenSync
+	ScreenReports
 	ScreenSettings
 	NumScreens
 )

@@ -20,13 +20,14 @@ type Words struct {
 	Sync      SyncWords
 	Access    AccessWords
 	Settings  SettingsWords
+	Reports   ReportsWords
 }
 
 // WordsFor returns the catalogue in lang.
 func WordsFor(lang model.Lang) *Words {
-	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Access: accessVI, Settings: settingsVI}
+	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Access: accessVI, Settings: settingsVI, Reports: reportsVI}
 	if lang == model.EN {
-		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Access: accessEN, Settings: settingsEN}
+		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Access: accessEN, Settings: settingsEN, Reports: reportsEN}
 		merge(reflect.ValueOf(&w).Elem(), reflect.ValueOf(en))
 	}
 	return &w
@@ -59,6 +60,7 @@ type ShellWords struct {
 	TabQueue        string
 	TabFollowup     string
 	TabSync         string
+	TabReports      string
 	TooSmall        string // %d %d: the size now
 	Overdue         string // %d
 	NoOverdue       string
@@ -107,6 +109,7 @@ var shellVI = ShellWords{
 	TabQueue:        "Vụ việc",
 	TabFollowup:     "Theo dõi",
 	TabSync:         "Đồng bộ",
+	TabReports:      "Báo cáo",
 	TooSmall:        "Cửa sổ đang là %d×%d. donthu cần ít nhất 80×24; xin hãy phóng to cửa sổ.",
 	Overdue:         "Quá hạn: %d",
 	NoOverdue:       "Không có việc quá hạn",
@@ -156,6 +159,7 @@ var shellEN = ShellWords{
 	TabQueue:        "Cases",
 	TabFollowup:     "Follow-up",
 	TabSync:         "Sync",
+	TabReports:      "Reports",
 	TooSmall:        "The window is %d×%d. donthu needs at least 80×24; please enlarge the window.",
 	Overdue:         "Overdue: %d",
 	NoOverdue:       "No overdue cases",

@@ -109,6 +109,9 @@ type FollowupWords struct {
 	FDecisionNo     string
 	FDecisionNoHint string
 	FDecisionDate   string
+	FRecovered      string
+	FRestored       string
+	FReplied        string
 	FTo             string
 	FHandler        string
 	FNobody         string
@@ -274,6 +277,9 @@ var followupVI = FollowupWords{
 	FDecisionNo:     "Số quyết định, kết luận",
 	FDecisionNoHint: "ví dụ 12/QĐ-CĐ",
 	FDecisionDate:   "Ngày quyết định, kết luận",
+	FRecovered:      "Tiền trả lại (đồng)",
+	FRestored:       "Người được trả quyền lợi",
+	FReplied:        "Đã gửi văn bản trả lời",
 	FTo:             "Chuyển đến",
 	FHandler:        "Cán bộ xử lý",
 	FNobody:         "— chưa phân công —",
@@ -435,6 +441,9 @@ var followupEN = FollowupWords{
 	FDecisionNo:     "Decision number",
 	FDecisionNoHint: "e.g. 12/QĐ-CĐ",
 	FDecisionDate:   "Decision date",
+	FRecovered:      "Money returned (đồng)",
+	FRestored:       "Workers restored",
+	FReplied:        "Written reply sent",
 	FTo:             "Transfer to",
 	FHandler:        "Handler",
 	FNobody:         "— unassigned —",

@@ -56,6 +56,8 @@ type ReceptionWords struct {
 	LetterDate    string
 	DateHint      string
 	Confidential  string
+	Delegated     string
+	DelegatedDesc string
 	ConfAuto      string // auto-on for a denunciation
 	ConfLocked    string // a denunciation cannot be made non-confidential
 	More          string // %d lines below
@@ -150,6 +152,8 @@ var receptionVI = ReceptionWords{
 	LetterDate:    "Ngày ghi trên đơn",
 	DateHint:      "dd/mm/yyyy",
 	Confidential:  "Bảo mật người gửi",
+	Delegated:     "Ủy quyền tiếp",
+	DelegatedDesc: "người được thủ trưởng ủy quyền tiếp, không phải thủ trưởng",
 	ConfAuto:      "tự bật với đơn tố cáo (Luật Tố cáo Điều 47, 56)",
 	ConfLocked:    "Đơn tố cáo luôn được giữ bí mật người tố cáo (Luật Tố cáo Điều 47, 56).",
 	More:          "↓ còn %d dòng (Tab để xuống)",
@@ -243,6 +247,8 @@ var receptionEN = ReceptionWords{
 	LetterDate:    "Letter dated",
 	DateHint:      "dd/mm/yyyy",
 	Confidential:  "Confidential",
+	Delegated:     "Delegated",
+	DelegatedDesc: "held by someone the head delegated, not the head",
 	ConfAuto:      "on for a denunciation (Law on Denunciations Art. 47, 56)",
 	ConfLocked:    "A denouncer's identity is always kept confidential (Law on Denunciations Art. 47, 56).",
 	More:          "↓ %d more below (Tab goes down)",

@@ -191,7 +191,14 @@ func (m *Model) buildForm(id actionID) *form {
 		no := text("decision_no", w.FDecisionNo, false)
 		no.hint = w.FDecisionNoHint
 		no.input.Width = 24
-		f.fields = append(f.fields, res, no, m.newField("decision_date", w.FDecisionDate, fkDate, today, 11))
+		// What the conclusion restored, for 01/KQGQ and 03/KQGQ, and the
+		// written reply counted by 02/TCD and 01/XLD.
+		money := m.newField("recovered", w.FRecovered, fkNumber, "", 16)
+		money.input.CharLimit = 15
+		people := m.newField("restored", w.FRestored, fkNumber, "", 6)
+		sh := &m.ctx.Words.Shell
+		reply := formField{name: "replied", label: w.FReplied, kind: fkChoice, opts: []option{{"", sh.No}, {"1", sh.Yes}}}
+		f.fields = append(f.fields, res, no, m.newField("decision_date", w.FDecisionDate, fkDate, today, 11), money, people, reply)
 	case aReopen:
 		f.fields = append(f.fields, text("reason", w.FReason, true), date(w.FOn))
 	case aTransfer:
@@ -334,6 +341,22 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 			a.Result = model.Result(v)
 		case "decision_no":
 			a.DecisionNo = v
+		case "recovered", "restored":
+			if v == "" {
+				continue
+			}
+			n, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "", " ", "").Replace(v), 10, 64)
+			if err != nil || n < 0 {
+				x.err, bad = w.BadNumber, true
+				continue
+			}
+			if x.name == "recovered" {
+				a.Recovered = n
+			} else {
+				a.Restored = int(n)
+			}
+		case "replied":
+			a.Replied = v == "1"
 		case "to":
 			a.To = v
 		case "handler":

@@ -41,6 +41,8 @@ const (
 	fKind
 	fLetterDate
 	fConfidential
+	// added after: the order above is the focus order's base
+	fDelegated // scheduled or ad-hoc reception held by a delegate
 )
 
 // focus is an input: which one, and for a person's inputs, which person.
@@ -65,7 +67,7 @@ func (f fid) input() int {
 		return inLine
 	case fIDKind, fSex, fOutcome, fReception, fKind:
 		return inChoice
-	case fMember, fGroup, fPetition, fConfidential:
+	case fMember, fGroup, fPetition, fConfidential, fDelegated:
 		return inToggle
 	}
 	return inText
@@ -109,6 +111,7 @@ type form struct {
 	kind          common.Choice
 	letterDate    textfield.Model
 	confidential  bool
+	delegated     bool // ủy quyền tiếp (01/TCD counts it apart from the head's)
 	confAuto      bool // confidential was switched on by the kind
 
 	notes map[focus]note
@@ -229,7 +232,11 @@ func (f *form) order() []focus {
 	if f.group {
 		out = append(out, focus{fHeadCount, 0}, focus{fGroupEmployer, 0})
 	}
-	out = append(out, focus{fContent, 0}, focus{fDocs, 0}, focus{fDocCount, 0}, focus{fOutcome, 0}, focus{fReception, 0}, focus{fPetition, 0})
+	out = append(out, focus{fContent, 0}, focus{fDocs, 0}, focus{fDocCount, 0}, focus{fOutcome, 0}, focus{fReception, 0})
+	if f.byHead() {
+		out = append(out, focus{fDelegated, 0})
+	}
+	out = append(out, focus{fPetition, 0})
 	if f.petition {
 		out = append(out, focus{fKind, 0}, focus{fLetterDate, 0}, focus{fConfidential, 0})
 	}
@@ -309,6 +316,8 @@ func (f *form) toggle(at focus) *bool {
 		return &f.petition
 	case fConfidential:
 		return &f.confidential
+	case fDelegated:
+		return &f.delegated
 	case fMember:
 		if at.p < len(f.visitors) && f.visitors[at.p].draft != nil {
 			return &f.visitors[at.p].draft.member
@@ -573,4 +582,11 @@ func titleWords(s string) string {
 		words[i] = string(r)
 	}
 	return strings.Join(words, " ")
+}
+
+// byHead reports whether the reception chosen is one the head of the body
+// holds or delegates (scheduled or ad-hoc), so the form asks which.
+func (f *form) byHead() bool {
+	r := model.ReceptionType(f.reception.Value())
+	return r == model.ReceptionScheduled || r == model.ReceptionAdhoc
 }

@@ -626,6 +626,7 @@ func (m *Model) visitInput() store.VisitInput {
 		Outcome:   model.Outcome(f.outcome.Value()),
 		Content:   model.NFC(f.content.Value()),
 		Group:     f.group,
+		Delegated: f.delegated && f.byHead(),
 	}
 	if docs := model.NFC(f.docs.Value()); docs != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(f.docCount.Value()))

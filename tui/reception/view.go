@@ -152,6 +152,10 @@ func (m *Model) formLines() []line {
 	add(m.item(o, w.Outcome, labelWidth-1, m.choiceView(o)), o)
 	r := focus{fReception, 0}
 	add(m.item(r, w.Reception, labelWidth-1, m.choiceView(r)), r)
+	if f.byHead() {
+		dg := focus{fDelegated, 0}
+		add(m.item(dg, "  "+w.Delegated, labelWidth-1, m.toggleView(dg, w.DelegatedDesc)), dg)
+	}
 	p := focus{fPetition, 0}
 	add(m.item(p, w.Petition, labelWidth-1, m.toggleView(p, w.PetitionYes)), p)
 	if f.petition {

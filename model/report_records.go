@@ -1,0 +1,149 @@
+package model
+
+import (
+	"sort"
+	"strings"
+)
+
+// SenderVisible is what every report listing asks before it names a
+// sender: the access policy's answer (policy.go: the case's handler and
+// the leaders; an administrator is not a leader). The record's unit is
+// not known here: a report reads one file, whose leaders these are.
+func SenderVisible(u *User, confidential bool, handler string) bool {
+	return MaySee(u, Secret{Confidential: confidential, Handler: handler})
+}
+
+// MaskedSender is what a hidden sender is written as.
+var MaskedSender = Label{"(bảo mật)", "(confidential)"}
+
+// RecordLine is one record of a drill-down, as a person may see it.
+type RecordLine struct {
+	Kind   string // EntVisit, EntPetition or EntCase
+	ID     string
+	No     string
+	Site   string
+	Date   Date
+	Sender string // masked when the user may not see it
+	Masked bool
+	What   string // kind, status or outcome, and the summary
+	N      int64  // what the record adds to the figure
+	Case   string // the case to open in follow-up ("" = none)
+}
+
+// Line describes the record r for user u. name looks up a person's name
+// (for a visit's visitors); it may be nil.
+func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string) RecordLine {
+	l := RecordLine{ID: r.ID, Site: r.Site, N: r.N, Kind: EntityKind(r.ID)}
+	var confidential bool
+	var handler string
+	switch l.Kind {
+	case EntVisit:
+		v := d.Visit(r.ID)
+		if v == nil {
+			break
+		}
+		l.No, l.Date = v.No, DateOf(v.At)
+		var names []string
+		ids := append(append([]string{}, v.Reps...), v.Persons...)
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if seen[id] || name == nil {
+				continue
+			}
+			seen[id] = true
+			if n := name(id); n != "" {
+				names = append(names, n)
+			}
+		}
+		if len(names) > 2 {
+			names = append(names[:2], "…")
+		}
+		l.Sender = strings.Join(names, ", ")
+		what := []string{v.Reception.Label().In(lang)}
+		if v.Group {
+			what = append(what, Label{"đoàn", "group"}.In(lang))
+		}
+		if v.Repeat {
+			what = append(what, Label{"nhiều lần", "repeat"}.In(lang))
+		}
+		l.What = strings.Join(what, ", ") + ": " + v.Content
+		if p := d.pets[v.Petition]; p != nil {
+			confidential = p.Confidential
+			l.Case = p.Case
+			if c := d.cases[p.Case]; c != nil {
+				handler = c.Handler
+			}
+		}
+	case EntPetition:
+		p := d.pets[r.ID]
+		if p == nil {
+			break
+		}
+		l.No, l.Date, l.Sender, l.Case = p.No, p.Received, p.SenderName, p.Case
+		confidential = p.Confidential
+		if c := d.cases[p.Case]; c != nil {
+			handler = c.Handler
+		}
+		k := p.Kind.Label().In(lang)
+		if p.Kind == "" {
+			k = Label{"Chưa phân loại", "Unclassified"}.In(lang)
+		}
+		l.What = k + ": " + p.Summary
+	case EntCase:
+		c := d.cases[r.ID]
+		if c == nil {
+			break
+		}
+		l.No, l.Date, l.Sender, l.Case = c.No, c.Received, c.SenderName, c.ID
+		confidential, handler = c.Confidential, c.Handler
+		st := c.Status.Label().In(lang)
+		if c.Result != "" {
+			st = ResultLabel(c.Kind, c.Result).In(lang)
+		}
+		l.What = c.Kind.Label().In(lang) + ", " + st + ": " + c.Summary
+	}
+	if !SenderVisible(u, confidential, handler) {
+		l.Sender, l.Masked = MaskedSender.In(lang), true
+	}
+	return l
+}
+
+// SortForPeople orders records as a person reads a list: by the day of
+// the record, then by its number.
+func (d *ReportData) SortForPeople(refs []Ref) []Ref {
+	type key struct {
+		day Date
+		no  string
+	}
+	keys := make(map[string]key, len(refs))
+	for _, r := range refs {
+		var k key
+		switch EntityKind(r.ID) {
+		case EntVisit:
+			if v := d.Visit(r.ID); v != nil {
+				k = key{DateOf(v.At), v.No}
+			}
+		case EntPetition:
+			if p := d.pets[r.ID]; p != nil {
+				k = key{p.Received, p.No}
+			}
+		case EntCase:
+			if c := d.cases[r.ID]; c != nil {
+				k = key{c.Received, c.No}
+			}
+		}
+		keys[r.ID] = k
+	}
+	out := append([]Ref(nil), refs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := keys[out[i].ID], keys[out[j].ID]
+		if c := a.day.Compare(b.day); c != 0 {
+			return c < 0
+		}
+		if len(a.no) != len(b.no) {
+			return len(a.no) < len(b.no)
+		}
+		return a.no < b.no
+	})
+	return out
+}

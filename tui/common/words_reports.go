@@ -1,0 +1,130 @@
+package common
+
+// ReportsWords are the words of the reports screen (Báo cáo). The forms'
+// titles and indicators come from model, like every domain label.
+type ReportsWords struct {
+	Title        string // %s form, %s period, %s unit
+	AllUnits     string
+	Loading      string
+	Official     string // marks a period cut off as TT 01/2024
+	Indicator    string
+	ThisPeriod   string
+	Previous     string
+	LastYear     string
+	Gone         string // %s successor: a unit dissolved or merged
+	Records      string // %d
+	NoRecords    string
+	DrillTitle   string // %s indicator, %s period, %s unit
+	DrillHint    string
+	ChartsTitle  string
+	ChartsHint   string
+	NoData       string
+	Exported     string // %s file
+	ExportFailed string // %s file, %s detail
+	FolderPrompt string
+	FolderHint   string
+	NoFolder     string // %s
+	FolderSet    string // %s
+	NoCase       string
+	Sum          string // %s amount: what a record adds to a sum
+	Hint         string
+
+	KeyForm, KeyPeriod, KeyKind, KeyOfficial, KeyUnit, KeyColumn string
+	KeyDrill, KeyOpen, KeyBack, KeyCharts, KeyChart, KeyExport   string
+	KeyRegisters, KeyFolder, KeyMove, KeyRange                   string
+	RangePrompt, RangeHint                                       string
+}
+
+var reportsVI = ReportsWords{
+	Title:        "Báo cáo %s · %s · %s",
+	AllUnits:     "Toàn bộ đơn vị",
+	Loading:      "Đang đọc số liệu…",
+	Official:     "kỳ TT 01/2024",
+	Indicator:    "Chỉ tiêu",
+	ThisPeriod:   "Kỳ này",
+	Previous:     "Kỳ trước",
+	LastYear:     "Cùng kỳ",
+	Gone:         "đã giải thể, sáp nhập vào %s",
+	Records:      "%d bản ghi",
+	NoRecords:    "Không có bản ghi nào.",
+	DrillTitle:   "%s · %s · %s",
+	DrillHint:    "Enter: mở vụ việc ở Theo dõi · Esc: quay lại bảng",
+	ChartsTitle:  "Biểu đồ · %s · %s",
+	ChartsHint:   "←→ biểu đồ khác · ↑↓ chọn cột · Enter: xem bản ghi · Esc: quay lại",
+	NoData:       "Chưa có số liệu trong kỳ.",
+	Exported:     "Đã ghi %s",
+	ExportFailed: "Không ghi được tệp %s (thư mục có còn không, đĩa đầy, tệp đang mở trong Excel?). Chưa ghi gì. Chi tiết: %s",
+	FolderPrompt: "Thư mục ghi báo cáo: ",
+	FolderHint:   "Enter: lưu · Esc: thôi",
+	NoFolder:     "Không có thư mục %s",
+	FolderSet:    "Báo cáo sẽ ghi vào %s",
+	NoCase:       "Bản ghi này chưa có vụ việc",
+	Sum:          "góp %s",
+	Hint:         "1–6 mẫu · ←→ kỳ · t q s c n · o TT01 · u đơn vị · Enter bản ghi · g biểu đồ · e Excel",
+
+	KeyForm:      "chọn mẫu (1 01/TCD … 6 rà soát tồn đọng)",
+	KeyPeriod:    "kỳ trước, kỳ sau",
+	KeyKind:      "tháng, quý, 6 tháng, 9 tháng, năm",
+	KeyOfficial:  "kỳ dương lịch hoặc kỳ TT 01/2024 (15 đến 14)",
+	KeyUnit:      "đơn vị (ở cơ quan cấp trên): từng đơn vị hoặc toàn bộ",
+	KeyColumn:    "cột xem bản ghi: kỳ này, kỳ trước, cùng kỳ",
+	KeyDrill:     "xem đúng các bản ghi của con số",
+	KeyOpen:      "mở vụ việc ở Theo dõi",
+	KeyBack:      "quay lại",
+	KeyCharts:    "biểu đồ: đơn theo tháng, lĩnh vực, điểm nóng",
+	KeyChart:     "biểu đồ khác",
+	KeyExport:    "xuất các mẫu báo cáo ra Excel vào thư mục đã nhớ",
+	KeyRegisters: "xuất sổ tiếp, sổ theo dõi đơn, danh sách vụ việc của kỳ ra Excel",
+	KeyFolder:    "đổi thư mục ghi báo cáo",
+	KeyMove:      "chọn chỉ tiêu",
+	KeyRange:     "khoảng ngày bất kỳ (từ ngày đến ngày)",
+	RangePrompt:  "Từ ngày đến ngày: ",
+	RangeHint:    "hai ngày dd/mm/yyyy · Enter: xem · Esc: thôi",
+}
+
+var reportsEN = ReportsWords{
+	Title:        "Report %s · %s · %s",
+	AllUnits:     "All units",
+	Loading:      "Reading the figures…",
+	Official:     "TT 01/2024 period",
+	Indicator:    "Indicator",
+	ThisPeriod:   "This",
+	Previous:     "Previous",
+	LastYear:     "Last year",
+	Gone:         "dissolved, merged into %s",
+	Records:      "%d records",
+	NoRecords:    "No records.",
+	DrillTitle:   "%s · %s · %s",
+	DrillHint:    "Enter: open the case in follow-up · Esc: back to the table",
+	ChartsTitle:  "Charts · %s · %s",
+	ChartsHint:   "←→ another chart · ↑↓ pick a bar · Enter: its records · Esc: back",
+	NoData:       "No figures in the period.",
+	Exported:     "Wrote %s",
+	ExportFailed: "Cannot write %s (is the folder there, the disk full, the file open in Excel?). Nothing was written. Detail: %s",
+	FolderPrompt: "Folder for reports: ",
+	FolderHint:   "Enter: save · Esc: cancel",
+	NoFolder:     "No folder %s",
+	FolderSet:    "Reports will be written to %s",
+	NoCase:       "This record has no case yet",
+	Sum:          "adds %s",
+	Hint:         "1–6 form · ←→ period · t q s c n · o TT01 · u unit · Enter records · g charts · e Excel",
+
+	KeyForm:      "pick the form (1 01/TCD … 6 backlog review)",
+	KeyPeriod:    "previous, next period",
+	KeyKind:      "month, quarter, 6 months, 9 months, year",
+	KeyOfficial:  "calendar period or TT 01/2024 period (15th to 14th)",
+	KeyUnit:      "unit (at an office): each unit or all",
+	KeyColumn:    "column to list: this period, previous, last year",
+	KeyDrill:     "list exactly the records behind the figure",
+	KeyOpen:      "open the case in follow-up",
+	KeyBack:      "back",
+	KeyCharts:    "charts: petitions by month, by field, hot spots",
+	KeyChart:     "another chart",
+	KeyExport:    "write the report forms as Excel into the remembered folder",
+	KeyRegisters: "write the period's registers and case list as Excel",
+	KeyFolder:    "change the folder reports go to",
+	KeyMove:      "pick an indicator",
+	KeyRange:     "any range of days (from, to)",
+	RangePrompt:  "From, to: ",
+	RangeHint:    "two dates dd/mm/yyyy · Enter: show · Esc: cancel",
+}

@@ -1,0 +1,482 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/store/export"
+	"donthu/tui/common"
+	"donthu/tui/textfield"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// prefDir is the preference (per user, on this machine) of the folder
+// reports are written to.
+const prefDir = "reports.dir"
+
+type mode int
+
+const (
+	modeTable mode = iota
+	modeDrill
+	modeCharts
+	modeFolder
+	modeRange
+)
+
+// Model is the reports screen.
+type Model struct {
+	ctx  *common.Context
+	w    *common.ReportsWords
+	keys keyMap
+
+	width, height int
+
+	data    *model.ReportData
+	gen     int // which load is current
+	loading bool
+
+	form   int // index in model.FormIDs
+	period model.Period
+	units  []model.ReportSite
+	unit   int // 0 = all units; i = units[i-1]
+	col    int // the column the drill-down lists: 0 this, 1 previous, 2 last year
+	figs   [3]model.Figures
+
+	cursor int // the indicator
+	offset int // the first display line shown
+
+	mode   mode
+	drill  *drillView
+	charts *chartsView
+	folder textfield.Model
+	dir    string
+	rng    textfield.Model
+}
+
+// New makes the screen; the figures are read when it is first shown.
+func New(ctx *common.Context) common.Screen {
+	m := &Model{ctx: ctx, w: &ctx.Words.Reports, width: 80, height: 21}
+	m.keys = newKeys(m.w)
+	m.period = model.PeriodOf(model.PeriodQuarter, ctx.Today(), false)
+	m.folder = ctx.NewField("", 56)
+	m.folder.CharLimit = 400
+	m.rng = ctx.NewField("01/07/2026 30/09/2026", 24)
+	m.rng.CharLimit = 30
+	m.dir = ctx.Store.GetPref(ctx.User.Login, prefDir)
+	if m.dir == "" {
+		m.dir = ctx.Store.ExportDir()
+	}
+	if m.dir == "" {
+		if h, err := os.UserHomeDir(); err == nil {
+			m.dir = h
+		}
+	}
+	return m
+}
+
+type loadedMsg struct {
+	gen  int
+	data *model.ReportData
+}
+
+// Init reads the report's input the first time the screen is shown.
+func (m *Model) Init() tea.Cmd {
+	if m.data != nil || m.loading {
+		return nil
+	}
+	return m.load()
+}
+
+func (m *Model) load() tea.Cmd {
+	m.gen++
+	m.loading = true
+	gen, s := m.gen, m.ctx.Store
+	return func() tea.Msg {
+		return loadedMsg{gen: gen, data: model.NewReportData(s.ReportInput(model.Date{}))}
+	}
+}
+
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+func (m *Model) Dirty() bool     { return false }
+func (m *Model) Capturing() bool { return m.mode == modeFolder || m.mode == modeRange }
+
+func (m *Model) formID() model.FormID { return model.FormIDs[m.form] }
+
+// unitCode is the unit reported ("" = all).
+func (m *Model) unitCode() string {
+	if m.unit == 0 || m.unit > len(m.units) {
+		return ""
+	}
+	return m.units[m.unit-1].Code
+}
+
+func (m *Model) unitName() string {
+	if c := m.unitCode(); c != "" {
+		return m.units[m.unit-1].Name
+	}
+	if len(m.units) <= 1 {
+		_, to := m.period.Bounds()
+		return m.data.NameOn(m.ctx.Store.Site(), to)
+	}
+	return m.w.AllUnits
+}
+
+// recompute computes the form for the period, the previous one and last
+// year: in memory, from the data read once.
+func (m *Model) recompute() {
+	if m.data == nil {
+		return
+	}
+	code := m.unitCode()
+	m.units = m.data.SitesIn(m.period, m.ctx.Store.Site())
+	m.unit = 0
+	for i, u := range m.units {
+		if u.Code == code {
+			m.unit = i + 1
+		}
+	}
+	code = m.unitCode()
+	f := m.formID()
+	for i, p := range []model.Period{m.period, m.period.Previous(), m.period.LastYear()} {
+		m.figs[i] = m.data.Compute(f, p, code)
+	}
+	if rows := len(m.figs[0].Form.Rows); m.cursor >= rows {
+		m.cursor = rows - 1
+	}
+}
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.gen == m.gen {
+			m.data, m.loading = msg.data, false
+			m.recompute()
+			if m.mode == modeDrill || m.mode == modeCharts {
+				m.mode, m.drill, m.charts = modeTable, nil, nil
+			}
+		}
+		return m, nil
+	case common.ChangedMsg:
+		if m.data != nil || m.loading {
+			return m, m.load()
+		}
+		return m, nil
+	case common.InputModeMsg:
+		m.folder.SetMode(msg.Mode)
+		m.folder.SetToneStyle(msg.Style)
+		m.rng.SetMode(msg.Mode)
+		m.rng.SetToneStyle(msg.Style)
+		return m, nil
+	case exportedMsg:
+		if msg.err != nil {
+			return m, common.Error(fmt.Sprintf(m.w.ExportFailed, msg.path, msg.err.Error()))
+		}
+		return m, common.Status(fmt.Sprintf(m.w.Exported, msg.path))
+	case tea.KeyMsg:
+		if m.data == nil {
+			return m, nil
+		}
+		switch m.mode {
+		case modeDrill:
+			return m, m.drillKey(msg)
+		case modeCharts:
+			return m, m.chartsKey(msg)
+		case modeFolder:
+			return m, m.folderKey(msg)
+		case modeRange:
+			return m, m.rangeKey(msg)
+		}
+		return m, m.tableKey(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) tableKey(msg tea.KeyMsg) tea.Cmd {
+	k := &m.keys
+	kind := func(pk model.PeriodKind) {
+		if m.period.Kind != pk {
+			_, to := m.period.Bounds()
+			m.period = model.PeriodOf(pk, to, m.period.Official)
+			m.recompute()
+		}
+	}
+	rows := len(m.figs[0].Form.Rows)
+	if d, ok := k.ListKeys.Step(msg, max(m.height-6, 1)); ok {
+		m.cursor = max(0, min(m.cursor+d, rows-1))
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Form):
+		m.form = int(msg.String()[0] - '1')
+		m.cursor, m.offset = 0, 0
+		m.recompute()
+	case key.Matches(msg, k.Prev):
+		m.period = m.period.Step(-1)
+		m.recompute()
+	case key.Matches(msg, k.Next):
+		m.period = m.period.Step(1)
+		m.recompute()
+	case key.Matches(msg, k.Month):
+		kind(model.PeriodMonth)
+	case key.Matches(msg, k.Quarter):
+		kind(model.PeriodQuarter)
+	case key.Matches(msg, k.Half):
+		kind(model.PeriodHalf)
+	case key.Matches(msg, k.Nine):
+		kind(model.PeriodNine)
+	case key.Matches(msg, k.Year):
+		kind(model.PeriodYear)
+	case key.Matches(msg, k.Official):
+		m.period.Official = !m.period.Official
+		m.recompute()
+	case key.Matches(msg, k.Unit):
+		m.unit = (m.unit + 1) % (len(m.units) + 1)
+		m.recompute()
+	case key.Matches(msg, k.Column):
+		if msg.String() == "shift+tab" {
+			m.col = (m.col + 2) % 3
+		} else {
+			m.col = (m.col + 1) % 3
+		}
+	case key.Matches(msg, k.Drill):
+		f := m.figs[m.col]
+		r := &f.Form.Rows[m.cursor]
+		title := fmt.Sprintf(m.w.DrillTitle, strings.TrimSpace(r.Label.In(m.ctx.Lang)), f.Period.Label().In(m.ctx.Lang), m.unitName())
+		m.openDrill(title, f.Cells[m.cursor].Refs, r.Sum, r.Money, modeTable)
+	case key.Matches(msg, k.Charts):
+		m.openCharts()
+	case key.Matches(msg, k.Export):
+		return m.exportForms()
+	case key.Matches(msg, k.Registers):
+		return m.exportRegisters()
+	case key.Matches(msg, k.Range):
+		m.mode = modeRange
+		m.rng.SetValue("")
+		if m.period.Kind == model.PeriodRange {
+			m.rng.SetValue(m.period.From.String() + " " + m.period.To.String())
+		}
+		m.rng.CursorEnd()
+		m.rng.Focus()
+	case key.Matches(msg, k.Folder):
+		m.mode = modeFolder
+		m.folder.SetValue(m.dir)
+		m.folder.CursorEnd()
+		m.folder.Focus()
+	}
+	return nil
+}
+
+// --- the drill-down ---
+
+// drillView lists the records of one figure.
+type drillView struct {
+	title  string
+	refs   []model.Ref
+	lines  map[int]model.RecordLine // built as they are shown
+	sum    bool
+	money  bool
+	cursor int
+	offset int
+	back   mode
+}
+
+func (m *Model) openDrill(title string, refs []model.Ref, sum, money bool, back mode) {
+	m.drill = &drillView{title: title, refs: m.data.SortForPeople(refs), lines: map[int]model.RecordLine{}, sum: sum, money: money, back: back}
+	m.mode = modeDrill
+}
+
+// line is the i-th record as the signed-in user may see it.
+func (m *Model) line(i int) model.RecordLine {
+	d := m.drill
+	if l, ok := d.lines[i]; ok {
+		return l
+	}
+	l := m.data.Line(d.refs[i], &m.ctx.User, m.ctx.Lang, m.ctx.Store.PersonName)
+	d.lines[i] = l
+	return l
+}
+
+func (m *Model) drillKey(msg tea.KeyMsg) tea.Cmd {
+	d := m.drill
+	if delta, ok := m.keys.ListKeys.Step(msg, max(m.height-5, 1)); ok {
+		d.cursor = max(0, min(d.cursor+delta, len(d.refs)-1))
+		return nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.mode, m.drill = d.back, nil
+	case key.Matches(msg, m.keys.Drill):
+		if len(d.refs) == 0 {
+			return nil
+		}
+		l := m.line(d.cursor)
+		if l.Case == "" {
+			return common.Status(m.w.NoCase)
+		}
+		id := l.Case
+		return func() tea.Msg { return common.OpenCaseMsg{ID: id} }
+	}
+	return nil
+}
+
+// --- charts ---
+
+type chartsView struct {
+	charts []model.Chart
+	which  int
+	cursor int
+}
+
+func (m *Model) openCharts() {
+	_, to := m.period.Bounds()
+	code := m.unitCode()
+	cs := []model.Chart{m.data.MonthlyPetitions(to, code), m.data.FieldShare(m.period, code)}
+	cs = append(cs, m.data.HotSpots(m.period, code, 10)...)
+	m.charts = &chartsView{charts: cs}
+	m.mode = modeCharts
+}
+
+func (m *Model) chartsKey(msg tea.KeyMsg) tea.Cmd {
+	c := m.charts
+	bars := len(c.charts[c.which].Bars)
+	if delta, ok := m.keys.ListKeys.Step(msg, 5); ok {
+		c.cursor = max(0, min(c.cursor+delta, bars-1))
+		return nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.mode, m.charts = modeTable, nil
+	case key.Matches(msg, m.keys.Next), key.Matches(msg, m.keys.Column) && msg.String() == "tab":
+		c.which, c.cursor = (c.which+1)%len(c.charts), 0
+	case key.Matches(msg, m.keys.Prev), msg.String() == "shift+tab":
+		c.which, c.cursor = (c.which+len(c.charts)-1)%len(c.charts), 0
+	case key.Matches(msg, m.keys.Drill):
+		if bars == 0 {
+			return nil
+		}
+		ch := c.charts[c.which]
+		b := ch.Bars[c.cursor]
+		title := ch.Title.In(m.ctx.Lang) + ": " + b.Label.In(m.ctx.Lang)
+		m.openDrill(title, b.Refs, false, false, modeCharts)
+	}
+	return nil
+}
+
+// --- the folder and the exports ---
+
+func (m *Model) folderKey(msg tea.KeyMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.mode = modeTable
+		m.folder.Blur()
+		return nil
+	case "enter":
+		dir := strings.TrimSpace(m.folder.Value())
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return common.Error(fmt.Sprintf(m.w.NoFolder, dir))
+		}
+		m.dir, m.mode = dir, modeTable
+		m.folder.Blur()
+		if err := m.ctx.Store.SetPref(m.ctx.User.Login, prefDir, dir); err != nil {
+			return common.Error(m.ctx.Err(err))
+		}
+		return common.Status(fmt.Sprintf(m.w.FolderSet, dir))
+	}
+	var cmd tea.Cmd
+	m.folder, cmd = m.folder.Update(msg)
+	return cmd
+}
+
+// rangeKey edits the range typed after k: two dates, from and to.
+func (m *Model) rangeKey(msg tea.KeyMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.mode = modeTable
+		m.rng.Blur()
+		return nil
+	case "enter":
+		p, bad := model.ParseRange(m.rng.Value())
+		if bad != nil {
+			return common.Error(bad.In(m.ctx.Lang))
+		}
+		m.period, m.mode = p, modeTable
+		m.rng.Blur()
+		m.recompute()
+		return nil
+	}
+	var cmd tea.Cmd
+	m.rng, cmd = m.rng.Update(msg)
+	return cmd
+}
+
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+// fileName is the file a report of the current choice is written to.
+func (m *Model) fileName(what string) string {
+	p := strings.NewReplacer("/", "-", "–", "-", " ", "").Replace(m.period.Short())
+	if m.period.Official {
+		p += "-tt01"
+	}
+	site := m.unitCode()
+	if site == "" {
+		site = m.ctx.Store.Site()
+	}
+	// Never over a file already there (it may have been edited in Excel):
+	// the next free name, "-2", "-3", ...
+	base := filepath.Join(m.dir, what+"-"+site+"-"+p)
+	path := base + ".xlsx"
+	for n := 2; n < 1000; n++ {
+		if _, err := os.Stat(path); os.IsNotExist(err) {
+			break
+		}
+		path = fmt.Sprintf("%s-%d.xlsx", base, n)
+	}
+	return path
+}
+
+func (m *Model) write(path string, render func(w io.Writer) error) tea.Cmd {
+	return func() tea.Msg { return exportedMsg{path: path, err: export.WriteFile(path, render)} }
+}
+
+// exportForms writes every form of the period, at the unit chosen, as a
+// workbook into the folder.
+func (m *Model) exportForms() tea.Cmd {
+	tables := export.Tables(m.data, m.ctx.Store.Site(), model.FormIDs, m.period, m.unitCode())
+	lang := m.ctx.Lang
+	return m.write(m.fileName("bao-cao"), func(w io.Writer) error { return export.ReportXLSX(w, tables, lang) })
+}
+
+// exportRegisters writes the period's reception register (Mẫu 03/TCD), the
+// petition register and the cases received in it as one workbook.
+// Confidential senders are masked, as in every export.
+func (m *Model) exportRegisters() tea.Cmd {
+	st, lang := m.ctx.Store, m.ctx.Lang
+	from, to := m.period.Bounds()
+	opt := export.Options{Lang: lang}
+	unit := m.unitName()
+	title := func(l model.Label) []string { return export.RegisterTitle(unit, l, from, to, lang) }
+	var cases []export.CaseRow
+	for _, r := range st.Cases(store.CaseFilter{All: true}, m.ctx.Today()) {
+		if !r.Received.Before(from) && !r.Received.After(to) {
+			cases = append(cases, export.CaseRow(r))
+		}
+	}
+	sheets := []export.Sheet{
+		export.RegisterSheet(export.ReadRegister(st, from, to), opt, title(model.Label{VI: "SỔ TIẾP CÔNG DÂN, ĐOÀN VIÊN, NGƯỜI LAO ĐỘNG", EN: "RECEPTION REGISTER"})...),
+		export.PetitionsSheet(export.ReadPetitions(st, from, to), opt, title(model.Label{VI: "SỔ THEO DÕI ĐƠN", EN: "PETITION REGISTER"})...),
+		export.CasesSheet(cases, opt, title(model.Label{VI: "DANH SÁCH VỤ VIỆC", EN: "CASE LIST"})...),
+	}
+	return m.write(m.fileName("so-sach"), func(w io.Writer) error { return export.WriteXLSX(w, sheets) })
+}

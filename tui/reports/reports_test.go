@@ -1,0 +1,221 @@
+package reports_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/store/storetest"
+	"donthu/tui/common"
+	"donthu/tui/reports"
+	"donthu/tui/tuitest"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// site is GL07 in March 2026: a complaint accepted and concluded with
+// money restored, a denunciation (its sender confidential), a group visit
+// received by a delegate, a visit with no petition; and a receptionist.
+func site(t *testing.T) (*store.Store, *storetest.Clock) {
+	t.Helper()
+	s, clk := storetest.New(t, "GL07")
+	if err := s.CreateUser("lan", model.User{Login: "letan", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}, Active: true}, "matkhau-dai"); err != nil {
+		t.Fatal(err)
+	}
+	kn := storetest.Visit(t, s, "Nguyễn Văn An", model.KindComplaint)
+	c := storetest.Accept(t, s, kn.ID, model.KindComplaint, model.RegimeLabour)
+	storetest.Act(t, s, c.ID, model.EvCaseAccepted, model.CaseAction{On: clk.Today(), Handler: "lan"})
+	den := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
+	storetest.Accept(t, s, den.ID, model.KindDenunciation, model.RegimeUnion)
+	clk.SetDate(model.Date{Y: 2026, M: 3, D: 5})
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:      model.Visit{Content: "Đoàn công nhân hỏi về tiền thưởng", Outcome: model.OutcomeGuided, Group: true, HeadCount: 14, Reception: model.ReceptionAdhoc, Delegated: true, Employer: "Công ty May"},
+		NewPersons: []model.Person{{Name: "Trần Thị Hà"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	clk.SetDate(model.Date{Y: 2026, M: 3, D: 20})
+	storetest.Act(t, s, c.ID, model.EvCaseConcluded, model.CaseAction{On: clk.Today(), Result: model.ResultRight, Recovered: 12_500_000, Restored: 3, Replied: true})
+	return s, clk
+}
+
+func screen(t *testing.T, s *store.Store, clk *storetest.Clock, login string, lang model.Lang) *tuitest.Screen {
+	ctx := tuitest.Context(t, s, clk.Now, login, lang)
+	return tuitest.NewScreen(t, reports.New(ctx))
+}
+
+func TestGolden(t *testing.T) {
+	s, clk := site(t)
+	for _, lang := range []model.Lang{model.VI, model.EN} {
+		d := screen(t, s, clk, "lan", lang)
+		tuitest.Golden(t, "table."+lang.Code(), d.View())
+		d.Press("4")
+		tuitest.Golden(t, "kqgq."+lang.Code(), d.View())
+		d.Press("1", "enter")
+		tuitest.Golden(t, "drill."+lang.Code(), d.View())
+		d.Press("esc", "g")
+		tuitest.Golden(t, "chart."+lang.Code(), d.View())
+	}
+}
+
+// TestEveryCellDrillsDown walks every indicator of every form, in the
+// three columns: the records listed are as many as the figure (for a
+// count), and the screen says so.
+func TestEveryCellDrillsDown(t *testing.T) {
+	s, clk := site(t)
+	d := screen(t, s, clk, "lan", model.VI)
+	in := s.ReportInput(model.Date{})
+	data := model.NewReportData(in)
+	q1, _ := model.ParsePeriod("2026-Q1", false)
+	walked := 0
+	for fi, f := range model.FormIDs {
+		d.Press(strconv.Itoa(fi + 1))
+		form := model.FormByID(f)
+		for col, p := range []model.Period{q1, q1.Previous(), q1.LastYear()} {
+			fig := data.Compute(f, p, "")
+			for i, r := range form.Rows {
+				d.Press("home")
+				for j := 0; j < i; j++ {
+					d.Press("down")
+				}
+				d.Press("enter")
+				n := len(fig.Cells[i].Refs)
+				if !r.Sum && int64(n) != fig.Cells[i].Value {
+					t.Fatalf("%s %s: %d records for %d", f, r.Key, n, fig.Cells[i].Value)
+				}
+				d.Expect(fmt.Sprintf("%d bản ghi", n))
+				d.Press("esc")
+				walked++
+			}
+			d.Press("tab")
+			_ = col
+		}
+	}
+	if walked < 200 {
+		t.Fatalf("walked %d cells", walked)
+	}
+}
+
+func TestDrillDownMasksAndOpens(t *testing.T) {
+	s, clk := site(t)
+	// A receptionist sees the visits but not the denouncer.
+	d := screen(t, s, clk, "letan", model.VI)
+	d.Press("enter").Expect("3 bản ghi", "Nguyễn Văn An", "Trần Thị Hà", "(bảo mật)").ExpectNot("Phạm Văn Tố")
+	// The leader does.
+	d = screen(t, s, clk, "lan", model.VI)
+	d.Press("enter").Expect("Phạm Văn Tố")
+	// The first visit's case opens in follow-up.
+	d.Press("home", "enter")
+	var open *common.OpenCaseMsg
+	for _, m := range d.Out {
+		if o, ok := m.(common.OpenCaseMsg); ok {
+			open = &o
+		}
+	}
+	if open == nil || !strings.HasPrefix(open.ID, "case:GL07.") {
+		t.Fatalf("no case opened: %v", d.Out)
+	}
+	// A visit with no case says so.
+	d.Press("end", "enter")
+	if st, _ := d.Status(); st != "Bản ghi này chưa có vụ việc" {
+		t.Errorf("status %q", st)
+	}
+}
+
+func TestPeriodKeys(t *testing.T) {
+	s, clk := site(t)
+	d := screen(t, s, clk, "lan", model.VI)
+	d.Expect("Quý I/2026", "Q1/2026", "Q4/2025", "Q1/2025")
+	d.Press("t").Expect("Tháng 03/2026", "T02/2026")
+	d.Press("left").Expect("Tháng 02/2026")
+	d.Press("right", "o").Expect("T03/2026 (kỳ TT 01/2024) 15/02/2026–14/03/2026")
+	d.Press("s").Expect("6T/2026 (kỳ TT 01/2024) 15/12/2025–14/06/2026")
+	d.Press("o", "n").Expect("Năm 2026")
+	d.Press("c").Expect("9 tháng năm 2026")
+	// A shorter kind takes the part that ends with the longer period.
+	d.Press("q").Expect("Quý III/2026")
+	d.Press("left", "left", "4").Expect("Báo cáo 01/KQGQ · Quý I/2026", "Tiền, lợi ích trả lại (đồng)", "12.500.000")
+}
+
+func TestExport(t *testing.T) {
+	s, clk := site(t)
+	dir := t.TempDir()
+	d := screen(t, s, clk, "lan", model.VI)
+	// A folder that is not there is refused; the one typed is remembered.
+	d.Press("d", "ctrl+u").Type(filepath.Join(dir, "none")).Press("enter")
+	if st, bad := d.Status(); !bad || !strings.Contains(st, "Không có thư mục") {
+		t.Fatalf("status %q", st)
+	}
+	d.Press("ctrl+u").Type(dir).Press("enter")
+	if got := s.GetPref("lan", "reports.dir"); got != dir {
+		t.Fatalf("folder remembered %q", got)
+	}
+	d.Press("e", "r")
+	for _, name := range []string{"bao-cao-GL07-Q1-2026.xlsx", "so-sach-GL07-Q1-2026.xlsx"} {
+		f, err := excelize.OpenFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		sheets := f.GetSheetList()
+		f.Close()
+		if len(sheets) < 3 {
+			t.Errorf("%s: sheets %v", name, sheets)
+		}
+	}
+	// Again: a file already there is never written over.
+	d.Press("e")
+	if _, err := os.Stat(filepath.Join(dir, "bao-cao-GL07-Q1-2026-2.xlsx")); err != nil {
+		t.Errorf("second export: %v", err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 3 {
+		t.Errorf("folder holds %v", left)
+	}
+	if st, _ := d.Status(); !strings.Contains(st, "Đã ghi") {
+		t.Errorf("status %q", st)
+	}
+}
+
+func TestRangeKey(t *testing.T) {
+	s, clk := site(t)
+	d := screen(t, s, clk, "lan", model.VI)
+	d.Press("k").Type("05/03/2026 31/03/2026").Press("enter")
+	d.Expect("05/03/2026 – 31/03/2026", "05/03/26→", "06/02/26→", "05/03/25→")
+	// Only the group visit of 5 March is in.
+	d.Expect("Lượt tiếp                                               1")
+	d.Press("k", "ctrl+u").Type("31/03/2026 05/03/2026").Press("enter")
+	if st, bad := d.Status(); !bad || !strings.Contains(st, "Khoảng thời gian không hợp lệ") {
+		t.Fatalf("status %q", st)
+	}
+	d.Press("esc").Expect("05/03/2026 – 31/03/2026")
+}
+
+// TestOfficeUnits: an office's file holds its children's records (here
+// two units, imported as their bundles would bring them); u picks each
+// unit in turn, then all again, and the figures follow.
+func TestOfficeUnits(t *testing.T) {
+	clk := &storetest.Clock{T: storetest.Start}
+	office := storetest.NewSite(t, storetest.Site{Code: "HN01", Clock: clk})
+	for _, code := range []string{"GL07", "GL08"} {
+		child := storetest.NewSite(t, storetest.Site{Code: code, Parent: "HN01", Clock: clk})
+		storetest.Visit(t, child, "Nguyễn Văn An", model.KindComplaint)
+		if code == "GL08" {
+			storetest.Visit(t, child, "Lê Thị Bình", model.KindRecommendation)
+		}
+		storetest.Exchange(t, child, office)
+	}
+	storetest.Visit(t, office, "Trần Thị Bích", model.KindComplaint)
+	d := screen(t, office, clk, "lan", model.VI)
+	row := func(n int) string {
+		return fmt.Sprintf("›Lượt tiếp%s%d", strings.Repeat(" ", 48-len(strconv.Itoa(n))), n)
+	}
+	d.Expect("Toàn bộ đơn vị", row(4))
+	d.Press("u").Expect("Công đoàn HN01", row(1))
+	d.Press("u").Expect("Công đoàn GL07", row(1))
+	d.Press("u").Expect("Công đoàn GL08", row(2))
+	d.Press("u").Expect("Toàn bộ đơn vị", row(4))
+}
