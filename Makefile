@@ -5,7 +5,7 @@ DEMO_DB ?= data/demo.db
 PKGS    := ./...
 LDFLAGS := -s -w
 
-.PHONY: build run test vet tidy-check fmt-check test-386 cross-vet bench fuzz release release-check clean
+.PHONY: build run test vet tidy-check fmt-check test-386 cross-vet bench bench-micro fuzz release release-check clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/donthu
@@ -46,8 +46,19 @@ cross-vet:
 test-386:
 	CGO_ENABLED=0 GOARCH=386 $(GO) test -count=1 ./model/... ./store/...
 
-# Performance budgets live here, not in timed tests. Compare medians.
-bench:
+# Performance at the scale of a decade, as one table (see README,
+# "Performance"): builds the demo files once into BENCH_DIR (minutes; a
+# few GB of disk), then measures each figure in fresh processes, the
+# median of BENCH_RUNS runs. BENCH_SCALE picks the columns.
+BENCH_DIR   ?= $(or $(TMPDIR),/tmp)/donthu-bench
+BENCH_RUNS  ?= 3
+BENCH_SCALE ?= 100k,office,province
+bench: build
+	$(GO) build -o bin/donthu-bench ./cmd/donthu-bench
+	bin/donthu-bench -bin $(BIN) -dir $(BENCH_DIR) -runs $(BENCH_RUNS) -scale $(BENCH_SCALE)
+
+# The Go micro-benchmarks of each package (small fixtures). Compare medians.
+bench-micro:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=5 ./model/... ./store/... ./tui/... ./cmd/...
 
 # Long fuzzing and many-seed convergence runs.

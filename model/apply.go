@@ -33,6 +33,29 @@ func FoldEntity(id string, evs []Event) (any, error) {
 	return nil, fmt.Errorf("model: unknown entity kind in %q", id)
 }
 
+// FoldOnto applies evs, which come after every event already folded into
+// state in fold order, to state (what FoldEntity returned for the earlier
+// events, or a decoded copy of it) and returns it. A desk write folds
+// only its new event this way, not the record's whole history.
+func FoldOnto(id string, state any, evs []Event) (any, error) {
+	SortEvents(evs)
+	switch s := state.(type) {
+	case *Person:
+		return foldInto(id, evs, s, applyPerson)
+	case *Visit:
+		return foldInto(id, evs, s, applyVisit)
+	case *Petition:
+		return foldInto(id, evs, s, applyPetition)
+	case *Case:
+		return foldInto(id, evs, s, applyCase)
+	case *User:
+		return foldInto(id, evs, s, applyUser)
+	case *Site:
+		return foldInto(id, evs, s, applySite)
+	}
+	return nil, fmt.Errorf("model: cannot fold onto %T of %q", state, id)
+}
+
 func foldInto[T any](id string, evs []Event, s *T, apply func(*T, string, *Event) (*Msg, error)) (*T, error) {
 	for i := range evs {
 		ev := &evs[i]

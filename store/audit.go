@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -64,8 +63,8 @@ func (s *Store) AuditLog(f AuditFilter, fn func(AuditLine) error) ([]AuditChain,
 		var prevSeq uint64
 		var prevHash string
 		return tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
-			var e model.Event
-			if err := json.Unmarshal(v, &e); err != nil {
+			e, err := decodeEvent(v)
+			if err != nil {
 				return err
 			}
 			if cur == nil || cur.Site != e.Site {
@@ -82,7 +81,7 @@ func (s *Store) AuditLog(f AuditFilter, fn func(AuditLine) error) ([]AuditChain,
 				line.Chain = false
 				cur.Broken = append(cur.Broken, e.Seq)
 			}
-			prevSeq, prevHash = e.Seq, e.Hash()
+			prevSeq, prevHash = e.Seq, eventHash(&e)
 			if !f.match(&e) {
 				return nil
 			}

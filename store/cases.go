@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"sort"
 	"sync"
 
@@ -21,6 +20,23 @@ type caseCache struct {
 	mu   sync.RWMutex
 	byID map[string]model.Case // every open case; every case once all is set
 	all  bool
+
+	// The open cases overdue on overdueOn under calendar overdueCal, kept
+	// exact case by case after each commit, so the count in the title
+	// bar is not recomputed over every open case after each save.
+	overdue    map[string]bool
+	overdueOn  model.Date
+	overdueCal *model.Calendar
+}
+
+// setOverdue records whether c is overdue (under the cached day and
+// calendar); mu is held.
+func (c *caseCache) setOverdue(x *model.Case) {
+	if x.Open() && model.ComputeDeadline(x.Clock(), c.overdueCal, c.overdueOn).State == model.DeadlineOverdue {
+		c.overdue[x.ID] = true
+	} else {
+		delete(c.overdue, x.ID)
+	}
 }
 
 func (c *caseCache) get(id string) (model.Case, bool) {
@@ -62,7 +78,7 @@ func (s *Store) cases(all bool) *caseCache {
 					return nil // as new as the file, or newer
 				}
 				var c model.Case
-				if json.Unmarshal(b, &c) == nil {
+				if unmarshalState(b, &c) == nil {
 					cc.byID[id] = c
 				}
 				return nil
@@ -91,6 +107,9 @@ func (s *Store) afterCommit(touched map[string]any) {
 			if s.caseCache != nil {
 				s.caseCache.mu.Lock()
 				s.caseCache.byID[x.ID] = *x
+				if s.caseCache.overdue != nil {
+					s.caseCache.setOverdue(x)
+				}
 				s.caseCache.mu.Unlock()
 			}
 		case *model.Site:
@@ -172,11 +191,23 @@ func SortCases(rows []CaseRow) {
 	})
 }
 
-// Overdue counts open cases past their deadline today.
+// Overdue counts open cases past their deadline today. The set is
+// computed once a day (or when the calendar changes) and then kept up to
+// date by each commit.
 func (s *Store) Overdue(today model.Date, site string) int {
+	cal := s.Calendar()
+	cc := s.cases(false)
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if cc.overdue == nil || cc.overdueOn != today || cc.overdueCal != cal {
+		cc.overdue, cc.overdueOn, cc.overdueCal = map[string]bool{}, today, cal
+		for _, c := range cc.byID {
+			cc.setOverdue(&c)
+		}
+	}
 	n := 0
-	for _, r := range s.Cases(CaseFilter{Site: site}, today) {
-		if r.Deadline.State == model.DeadlineOverdue {
+	for id := range cc.overdue {
+		if site == "" || cc.byID[id].Site == site {
 			n++
 		}
 	}

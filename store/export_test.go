@@ -46,3 +46,20 @@ func (s *Store) SetSchema(v int) error {
 
 // DropCaches forgets the in-memory caches, as a fresh Open would.
 func (s *Store) DropCaches() { s.dropCaches() }
+
+// SetRebuildBatch makes Rebuild work in batches of n, so that tests
+// cross batch boundaries; it returns the function that restores it.
+func SetRebuildBatch(n int) func() {
+	old := rebuildBatch
+	rebuildBatch = n
+	return func() { rebuildBatch = old }
+}
+
+// SetImportBatch makes Import commit every n events, and, if crashAfter
+// is 0 or more, stop after that batch as if the process had died; it
+// returns the function that restores both.
+func SetImportBatch(n, crashAfter int) func() {
+	oldN, oldC := importBatch, crashAfterBatch
+	importBatch, crashAfterBatch = n, crashAfter
+	return func() { importBatch, crashAfterBatch = oldN, oldC }
+}

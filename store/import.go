@@ -2,8 +2,6 @@ package store
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -33,150 +31,320 @@ type ImportTx struct {
 	tx *bolt.Tx
 }
 
-// Import applies events from next (until it returns ok=false) in ONE
-// transaction. finish runs after the last event and before the commit:
-// if it (or anything else) fails, nothing is applied. Events already held
+// importBatch is how many events one transaction of an import reads: a
+// bundle of a few thousand events is one transaction, a parent's first
+// sync of a million is twenty, each holding a few tens of MB, so memory
+// does not grow with the bundle.
+var importBatch = 50_000
+
+// bImportUndo lists what an import under way has added (event keys, and
+// quarantine keys after a 'q' byte), so that a failed or interrupted
+// import can be taken back. It exists only while an import runs.
+var bImportUndo = []byte("import_undo")
+
+// Import applies events from next (until it returns ok=false), all or
+// nothing. finish runs after the last event, in the last transaction: if
+// it (or anything else) fails, nothing is applied. Events already held
 // change nothing; an event whose (site, seq) is held with other content is
 // quarantined, never merged; an event whose predecessor is missing or does
 // not chain refuses the whole import. The one exception: another site's
 // event addressed to this one (To == this site) may lack its predecessor,
 // because an office sends a child only what it addresses to it; its links
 // are still checked wherever both ends are held.
+//
+// An import of up to importBatch events is one transaction. A larger one
+// commits a batch at a time (bounded memory), recording what it added in
+// bImportUndo: if a later batch, the bundle's final checksum or finish
+// fails, what the earlier batches added is taken back, and if the process
+// dies part-way, the next Open takes it back. The file then holds what it
+// held before. (While a large import runs, another reader in the same
+// process can see its first batches; no other process can open the file.)
 func (s *Store) Import(next func() (model.Event, bool, error), finish func(*ImportTx) error) (ImportResult, error) {
 	res := ImportResult{Heads: map[string]uint64{}}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	saved := s.hlc
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		touched := map[string]bool{}
-		var listed [][2][]byte // entity list key -> event key, of the added events
-		evb := tx.Bucket(bEvents)
-		// hashes of the newest event per site seen in this import, so a
-		// chain can be checked without re-reading what was just written.
-		last := map[string]struct {
-			seq  uint64
-			hash string
-		}{}
-		for {
-			e, ok, err := next()
+	// hashes of the newest event per site seen in this import, so a chain
+	// can be checked without re-reading what was just written.
+	last := map[string]struct {
+		seq  uint64
+		hash string
+	}{}
+	conflicted := map[string]bool{}
+	batches := 0
+	for more := true; more; batches++ {
+		more = false
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			undo, err := tx.CreateBucketIfNotExists(bImportUndo)
 			if err != nil {
 				return err
 			}
-			if !ok {
-				break
-			}
-			if e.Site == "" || e.Seq == 0 || e.Entity == "" || e.Type == "" {
-				return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
-			}
-			if old := evb.Get(evKey(e.Site, e.Seq)); old != nil {
-				var have model.Event
-				if json.Unmarshal(old, &have) == nil && have.Hash() == e.Hash() {
-					res.Present++
-					h := e.Hash()
-					last[e.Site] = struct {
-						seq  uint64
-						hash string
-					}{e.Seq, h}
-					continue
+			touched := map[string]bool{}
+			var listed [][2][]byte // entity list key -> event key, of the added events
+			evb := tx.Bucket(bEvents)
+			for n := 0; ; n++ {
+				if n == importBatch {
+					more = true
+					break
 				}
-				res.Quarantined = append(res.Quarantined, e)
-				b, _ := json.Marshal(e)
-				if err := tx.Bucket(bQuarantine).Put(append(evKey(e.Site, e.Seq), []byte(e.Hash())...), b); err != nil {
+				e, ok, err := next()
+				if err != nil {
 					return err
 				}
-				continue
-			}
-			// An office sends a child only the events it addresses to that
-			// child, so another site's events addressed to this one arrive
-			// with gaps in their chain: each link is checked where both
-			// ends are held, and the bundle's signature vouches for the rest.
-			sparse := e.To == s.site && e.Site != s.site
-			var prevHash string
-			linked := true
-			if l, ok := last[e.Site]; ok && l.seq == e.Seq-1 {
-				prevHash = l.hash
-			} else if e.Seq > 1 {
-				raw := evb.Get(evKey(e.Site, e.Seq-1))
-				if raw == nil && !sparse {
-					have, _ := lastOf(tx, e.Site)
-					return importErr("Thiếu sự kiện của đơn vị %s từ số %d đến %d; cần gói trước đó",
-						"Events of site %s from %d to %d are missing; an earlier bundle is needed", e.Site, have+1, e.Seq-1)
+				if !ok {
+					break
 				}
-				linked = raw != nil
-				if linked {
-					var p model.Event
-					if err := json.Unmarshal(raw, &p); err != nil {
+				if e.Site == "" || e.Seq == 0 || e.Entity == "" || e.Type == "" {
+					return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
+				}
+				if old := evb.Get(evKey(e.Site, e.Seq)); old != nil {
+					if have, err := decodeEvent(old); err == nil && eventHash(&have) == eventHash(&e) {
+						res.Present++
+						last[e.Site] = struct {
+							seq  uint64
+							hash string
+						}{e.Seq, eventHash(&e)}
+						continue
+					}
+					res.Quarantined = append(res.Quarantined, e)
+					b, _ := json.Marshal(e)
+					qk := append(evKey(e.Site, e.Seq), []byte(eventHash(&e))...)
+					if tx.Bucket(bQuarantine).Get(qk) == nil {
+						if err := undo.Put(append([]byte{'q'}, qk...), nil); err != nil {
+							return err
+						}
+					}
+					if err := tx.Bucket(bQuarantine).Put(qk, b); err != nil {
 						return err
 					}
-					prevHash = p.Hash()
+					continue
+				}
+				// An office sends a child only the events it addresses to that
+				// child, so another site's events addressed to this one arrive
+				// with gaps in their chain: each link is checked where both
+				// ends are held, and the bundle's signature vouches for the rest.
+				sparse := e.To == s.site && e.Site != s.site
+				var prevHash string
+				linked := true
+				if l, ok := last[e.Site]; ok && l.seq == e.Seq-1 {
+					prevHash = l.hash
+				} else if e.Seq > 1 {
+					raw := evb.Get(evKey(e.Site, e.Seq-1))
+					if raw == nil && !sparse {
+						have, _ := lastOf(tx, e.Site)
+						return importErr("Thiếu sự kiện của đơn vị %s từ số %d đến %d; cần gói trước đó",
+							"Events of site %s from %d to %d are missing; an earlier bundle is needed", e.Site, have+1, e.Seq-1)
+					}
+					linked = raw != nil
+					if linked {
+						p, err := decodeEvent(raw)
+						if err != nil {
+							return err
+						}
+						prevHash = eventHash(&p)
+					}
+				}
+				if linked && e.Prev != prevHash {
+					return importErr("Sự kiện %s không khớp chuỗi băm của đơn vị %s: dữ liệu bị sửa hoặc giả mạo",
+						"Event %s does not chain to site %s's previous event: altered or forged data", e.Key(), e.Site)
+				}
+				if sparse {
+					if raw := evb.Get(evKey(e.Site, e.Seq+1)); raw != nil {
+						n, err := decodeEvent(raw)
+						if err != nil {
+							return err
+						}
+						if n.Prev != eventHash(&e) {
+							return importErr("Sự kiện %s không khớp chuỗi băm của đơn vị %s: dữ liệu bị sửa hoặc giả mạo",
+								"Event %s does not chain to site %s's previous event: altered or forged data", n.Key(), e.Site)
+						}
+					}
+				}
+				k, err := putLog(tx, &e)
+				if err != nil {
+					return err
+				}
+				undo.FillPercent = 1.0
+				if err := undo.Put(k, nil); err != nil {
+					return err
+				}
+				listed = append(listed, [2][]byte{entKey(e.Entity, e.Clock, e.Site, e.Seq), k})
+				last[e.Site] = struct {
+					seq  uint64
+					hash string
+				}{e.Seq, eventHash(&e)}
+				s.hlc.Observe(e.Clock)
+				touched[e.Entity] = true
+				res.Added++
+			}
+			// List the new events under their entities in key order: bbolt
+			// splits nodes only at commit, so puts in random order into one
+			// transaction each shift a growing node (seconds for 100,000).
+			sort.Slice(listed, func(i, j int) bool { return bytes.Compare(listed[i][0], listed[j][0]) < 0 })
+			entb := tx.Bucket(bEntityEvents)
+			for _, l := range listed {
+				if err := entb.Put(l[0], l[1]); err != nil {
+					return err
 				}
 			}
-			if linked && e.Prev != prevHash {
-				return importErr("Sự kiện %s không khớp chuỗi băm của đơn vị %s: dữ liệu bị sửa hoặc giả mạo",
-					"Event %s does not chain to site %s's previous event: altered or forged data", e.Key(), e.Site)
+			if err := refoldMany(tx, touched); err != nil {
+				return err
 			}
-			if sparse {
-				if raw := evb.Get(evKey(e.Site, e.Seq+1)); raw != nil {
-					var n model.Event
-					if err := json.Unmarshal(raw, &n); err != nil {
-						return err
-					}
-					if n.Prev != e.Hash() {
-						return importErr("Sự kiện %s không khớp chuỗi băm của đơn vị %s: dữ liệu bị sửa hoặc giả mạo",
-							"Event %s does not chain to site %s's previous event: altered or forged data", n.Key(), e.Site)
-					}
+			for id := range touched {
+				if n := conflictCount(tx, id); n > 0 {
+					conflicted[id] = true
+				} else {
+					delete(conflicted, id)
 				}
 			}
-			k, raw, err := putLog(tx, &e)
-			if err != nil {
+			if more {
+				return nil
+			}
+			// The last batch: the peer's record, and the import is whole.
+			if err := tx.Bucket(bMeta).Put([]byte("clock"), []byte(strconv.FormatInt(s.hlc.Last(), 10))); err != nil {
 				return err
 			}
-			listed = append(listed, [2][]byte{entKey(e.Entity, e.Clock, e.Site, e.Seq), k})
-			sum := sha256.Sum256(raw) // e.Hash(), without marshalling again
-			last[e.Site] = struct {
-				seq  uint64
-				hash string
-			}{e.Seq, hex.EncodeToString(sum[:])}
-			s.hlc.Observe(e.Clock)
-			touched[e.Entity] = true
-			res.Added++
-		}
-		// List the new events under their entities in key order: bbolt
-		// splits nodes only at commit, so puts in random order into one
-		// transaction each shift a growing node (seconds for 100,000).
-		sort.Slice(listed, func(i, j int) bool { return bytes.Compare(listed[i][0], listed[j][0]) < 0 })
-		entb := tx.Bucket(bEntityEvents)
-		for _, l := range listed {
-			if err := entb.Put(l[0], l[1]); err != nil {
-				return err
+			if finish != nil {
+				if err := finish(&ImportTx{tx: tx}); err != nil {
+					return err
+				}
 			}
+			res.Heads = headsTx(tx)
+			return tx.DeleteBucket(bImportUndo)
+		})
+		if err == nil && batches == crashAfterBatch {
+			return res, errCrashed // a test's stand-in for the process dying here
 		}
-		if err := refoldMany(tx, touched); err != nil {
-			return err
-		}
-		for id := range touched {
-			if n := conflictCount(tx, id); n > 0 {
-				res.Conflicts++
+		if err != nil {
+			s.hlc = saved
+			res.Added, res.Present, res.Quarantined, res.Conflicts = 0, 0, nil, 0
+			if batches > 0 {
+				if rerr := s.undoImport(); rerr != nil {
+					err = errors.Join(err, rerr)
+				}
+				s.dropCaches()
 			}
+			return res, err
 		}
-		if err := tx.Bucket(bMeta).Put([]byte("clock"), []byte(strconv.FormatInt(s.hlc.Last(), 10))); err != nil {
-			return err
-		}
-		if finish != nil {
-			if err := finish(&ImportTx{tx: tx}); err != nil {
-				return err
-			}
-		}
-		res.Heads = headsTx(tx)
-		return nil
-	})
-	if err != nil {
-		s.hlc = saved
-		res.Added, res.Present, res.Quarantined = 0, 0, nil
-		return res, err
 	}
+	res.Conflicts = len(conflicted)
 	s.dropCaches()
 	return res, nil
+}
+
+// undoImport takes back what an interrupted or failed import added (see
+// bImportUndo), a batch at a time: the events and their list entries go,
+// and the records they touched are folded again from what remains (or
+// dropped, with their index entries, if nothing remains). s.mu is held
+// (or the store is being opened).
+func (s *Store) undoImport() error {
+	for {
+		done := false
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			undo := tx.Bucket(bImportUndo)
+			if undo == nil {
+				done = true
+				return nil
+			}
+			var keys [][]byte
+			c := undo.Cursor()
+			for k, _ := c.First(); k != nil && len(keys) < importBatch; k, _ = c.Next() {
+				keys = append(keys, append([]byte(nil), k...))
+			}
+			if len(keys) == 0 {
+				done = true
+				return tx.DeleteBucket(bImportUndo)
+			}
+			touched := map[string]bool{}
+			evb, entb := tx.Bucket(bEvents), tx.Bucket(bEntityEvents)
+			for _, k := range keys {
+				if err := undo.Delete(k); err != nil {
+					return err
+				}
+				if k[0] == 'q' {
+					if err := tx.Bucket(bQuarantine).Delete(k[1:]); err != nil {
+						return err
+					}
+					continue
+				}
+				raw := evb.Get(k)
+				if raw == nil {
+					continue
+				}
+				e, err := decodeEvent(raw)
+				if err != nil {
+					return err
+				}
+				if err := entb.Delete(entKey(e.Entity, e.Clock, e.Site, e.Seq)); err != nil {
+					return err
+				}
+				if err := evb.Delete(k); err != nil {
+					return err
+				}
+				touched[e.Entity] = true
+			}
+			for id := range touched {
+				if err := refoldOrDrop(tx, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return diskErr(err)
+		}
+		if done {
+			return nil
+		}
+	}
+}
+
+// refoldOrDrop folds a record again from its events, or, if it has none
+// left, removes its projection and index entries.
+func refoldOrDrop(tx *bolt.Tx, id string) error {
+	p := prefix(id)
+	if k, _ := tx.Bucket(bEntityEvents).Cursor().Seek(p); k != nil && bytes.HasPrefix(k, p) {
+		_, err := refold(tx, id)
+		return err
+	}
+	kind := model.EntityKind(id)
+	sb := tx.Bucket(bState).Bucket([]byte(kind))
+	if sb == nil {
+		return nil
+	}
+	old := sb.Get([]byte(id))
+	if old == nil {
+		return nil
+	}
+	prev, err := decodeState(kind, old)
+	if err != nil {
+		return err
+	}
+	for _, e := range indexEntries(id, prev) {
+		if b := tx.Bucket(bIdx).Bucket([]byte(e.index)); b != nil {
+			if err := b.Delete(e.key); err != nil {
+				return err
+			}
+		}
+	}
+	return sb.Delete([]byte(id))
+}
+
+// crashAfterBatch, in tests, stops Import after that batch's commit as
+// if the process had died there (-1: never).
+var (
+	crashAfterBatch = -1
+	errCrashed      = errors.New("store: import stopped (test)")
+)
+
+// importPending reports whether an import was interrupted part-way.
+func (s *Store) importPending() bool {
+	var p bool
+	s.db.View(func(tx *bolt.Tx) error {
+		p = tx.Bucket(bImportUndo) != nil
+		return nil
+	})
+	return p
 }
 
 func importErr(vi, en string, a ...any) error {
@@ -190,7 +358,7 @@ func conflictCount(tx *bolt.Tx, id string) int {
 	// Conflicts are omitted when empty, and a key cannot hide in a
 	// string (its quotes would be escaped): most projections need no
 	// decoding at all.
-	if sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id))); sb == nil || !bytes.Contains(sb.Get([]byte(id)), []byte(`"conflicts":`)) {
+	if sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id))); sb == nil || !hasConflicts(sb.Get([]byte(id))) {
 		return 0
 	}
 	if getState(tx, id, &v) != nil {
@@ -233,8 +401,8 @@ func (s *Store) EachEvent(site string, after uint64, fn func(model.Event) error)
 			if !ok || ks != site {
 				return nil
 			}
-			var e model.Event
-			if err := json.Unmarshal(v, &e); err != nil {
+			e, err := decodeEvent(v)
+			if err != nil {
 				return fmt.Errorf("%w: %v", ErrCorrupt, err)
 			}
 			if err := fn(e); err != nil {
@@ -250,12 +418,18 @@ func (s *Store) Quarantined() []model.Event {
 	var out []model.Event
 	s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bQuarantine).ForEach(func(_, v []byte) error {
-			var e model.Event
-			if json.Unmarshal(v, &e) == nil {
+			if e, err := decodeEvent(v); err == nil {
 				out = append(out, e)
 			}
 			return nil
 		})
 	})
 	return out
+}
+
+// hasConflicts reports whether a stored projection lists conflicts:
+// they are omitted when empty, and a key cannot hide in a string (its
+// quotes would be escaped), so most projections need no decoding.
+func hasConflicts(b []byte) bool {
+	return bytes.Contains(b, []byte{keyMark, packIndex["conflicts"]}) || bytes.Contains(b, []byte(`"conflicts":`))
 }

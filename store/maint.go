@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,12 +18,30 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// rebuildBatch is how many events (listing them under their entities)
+// or records (folding them) one transaction of Rebuild handles: a few MB
+// of dirty pages, so memory does not grow with the file.
+var rebuildBatch = 50_000
+
+// metaRebuilding is set while a rebuild is under way: a rebuild runs in
+// many transactions, so a crash part-way leaves projections missing, and
+// the next Open that can write runs it again before anything else.
+var metaRebuilding = []byte("rebuilding")
+
 // Rebuild drops every projection and index (and the entity lists) and
-// recomputes them from the event log alone, in one transaction.
+// recomputes them from the event log alone. It works in bounded batches:
+// first the entity lists, in log order; then the records, each folded
+// from its events in id order, their indexes put in key order per batch.
+// The log is never touched; if the rebuild stops half-way, the next
+// Open finishes it.
 func (s *Store) Rebuild() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.dropCaches()
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bMeta).Put(metaRebuilding, []byte("1")); err != nil {
+			return err
+		}
 		for _, b := range [][]byte{bState, bIdx, bEntityEvents} {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
@@ -31,35 +50,99 @@ func (s *Store) Rebuild() error {
 				return err
 			}
 		}
-		ents := map[string]bool{}
-		var lists [][2][]byte
-		err := tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
-			var e model.Event
-			if err := json.Unmarshal(v, &e); err != nil {
-				return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
+		return nil
+	})
+	if err != nil {
+		return diskErr(err)
+	}
+	// The entity lists, a batch of the log at a time, each sorted.
+	var from []byte
+	for done := false; !done; {
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			var lists [][2][]byte
+			c := tx.Bucket(bEvents).Cursor()
+			k, v := c.First()
+			if from != nil {
+				k, v = c.Seek(from)
 			}
-			ents[e.Entity] = true
-			s.hlc.Observe(e.Clock)
-			lists = append(lists, [2][]byte{entKey(e.Entity, e.Clock, e.Site, e.Seq), append([]byte(nil), k...)})
+			for ; k != nil && len(lists) < rebuildBatch; k, v = c.Next() {
+				e, err := decodeEvent(v)
+				if err != nil {
+					return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
+				}
+				s.hlc.Observe(e.Clock)
+				lists = append(lists, [2][]byte{entKey(e.Entity, e.Clock, e.Site, e.Seq), append([]byte(nil), k...)})
+			}
+			done = k == nil
+			if !done {
+				from = append(from[:0], k...)
+			}
+			sort.Slice(lists, func(i, j int) bool { return bytes.Compare(lists[i][0], lists[j][0]) < 0 })
+			eb := tx.Bucket(bEntityEvents)
+			eb.FillPercent = 0.9
+			for _, kv := range lists {
+				if err := eb.Put(kv[0], kv[1]); err != nil {
+					return err
+				}
+			}
 			return nil
 		})
 		if err != nil {
+			return diskErr(err)
+		}
+	}
+	// The records, in id order (the order of the lists), a batch at a time.
+	from = nil
+	for done := false; !done; {
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			batch := idxBatch{}
+			c := tx.Bucket(bEntityEvents).Cursor()
+			k, _ := c.First()
+			if from != nil {
+				k, _ = c.Seek(from)
+			}
+			n := 0
+			for ; k != nil && n < rebuildBatch; n++ {
+				i := bytes.IndexByte(k, 0)
+				if i < 0 {
+					return fmt.Errorf("%w: entity list key %q", ErrCorrupt, k)
+				}
+				id := string(k[:i])
+				// Past this record's events: its prefix with 0xff.
+				next := append(append([]byte(nil), k[:i+1]...), 0xff)
+				if _, err := refoldInto(tx, id, batch); err != nil {
+					return err
+				}
+				k, _ = c.Seek(next)
+				from = next
+			}
+			done = k == nil
+			return batch.apply(tx)
+		})
+		if err != nil {
+			return diskErr(err)
+		}
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bMeta).Put([]byte("clock"), []byte(strconv.FormatInt(s.hlc.Last(), 10))); err != nil {
 			return err
 		}
-		// Put the entity lists in key order: random-order puts into one
-		// transaction split pages over and over.
-		sort.Slice(lists, func(i, j int) bool { return bytes.Compare(lists[i][0], lists[j][0]) < 0 })
-		eb := tx.Bucket(bEntityEvents)
-		eb.FillPercent = 0.9
-		for _, kv := range lists {
-			if err := eb.Put(kv[0], kv[1]); err != nil {
-				return err
-			}
-		}
-		return refoldMany(tx, ents)
+		return tx.Bucket(bMeta).Delete(metaRebuilding)
 	})
-	s.dropCaches()
-	return err
+	if err != nil {
+		return diskErr(err)
+	}
+	return nil
+}
+
+// rebuildPending reports whether a rebuild was left half-way.
+func (s *Store) rebuildPending() bool {
+	var p bool
+	s.db.View(func(tx *bolt.Tx) error {
+		p = tx.Bucket(bMeta).Get(metaRebuilding) != nil
+		return nil
+	})
+	return p
 }
 
 // Problem is one thing Check found wrong, in both languages.
@@ -67,7 +150,11 @@ type Problem = model.Label
 
 // Check verifies the file: bbolt's own consistency, no gap in any site's
 // seq, every chain link, and every projection and index equal to a fresh
-// fold of the log. It returns nothing when all is well.
+// fold of the log. It returns nothing when all is well. It streams: one
+// pass over the log, one over the records (each folded from its events
+// and compared), one over the indexes counting entries; memory does not
+// grow with the file (only a damaged index makes it look for the stray
+// entries one by one).
 func (s *Store) Check() []Problem {
 	var out []Problem
 	add := func(vi, en string, a ...any) {
@@ -80,10 +167,10 @@ func (s *Store) Check() []Problem {
 		var site string
 		var want uint64
 		var prevHash string
-		ents := map[string][]model.Event{}
+		lists := tx.Bucket(bEntityEvents)
 		tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
-			var e model.Event
-			if err := json.Unmarshal(v, &e); err != nil {
+			e, err := decodeEvent(v)
+			if err != nil {
 				add("Sự kiện %q không đọc được: %v", "Event %q is unreadable: %v", k, err)
 				return nil
 			}
@@ -100,13 +187,32 @@ func (s *Store) Check() []Problem {
 			case e.Prev != prevHash:
 				add("Đơn vị %s: chuỗi băm đứt ở sự kiện %d", "Site %s: hash chain broken at event %d", site, e.Seq)
 			}
-			want, prevHash = e.Seq+1, e.Hash()
-			ents[e.Entity] = append(ents[e.Entity], e)
+			want, prevHash = e.Seq+1, eventHash(&e)
+			if lists.Get(entKey(e.Entity, e.Clock, e.Site, e.Seq)) == nil {
+				add("Danh mục sự kiện của %s thiếu %s", "The event list of %s lacks %s", e.Entity, e.Key())
+			}
 			return nil
 		})
-		indexWant := map[string]bool{}
-		for id, evs := range ents {
+		// Each record, folded from its events, against its projection
+		// and its index entries.
+		wantIdx := map[string]int{}
+		missing := 0
+		c := lists.Cursor()
+		for k, _ := c.First(); k != nil; {
+			i := bytes.IndexByte(k, 0)
+			if i < 0 {
+				add("Danh mục sự kiện có khóa hỏng %q", "The event lists hold a damaged key %q", k)
+				k, _ = c.Next()
+				continue
+			}
+			id := string(k[:i])
+			k, _ = c.Seek(append(append([]byte(nil), k[:i+1]...), 0xff))
 			if model.Stateless(id) {
+				continue // the audit folds into no state
+			}
+			evs, err := entityEvents(tx, id)
+			if err != nil {
+				add("Không đọc được sự kiện của %s: %v", "Cannot read the events of %s: %v", id, err)
 				continue
 			}
 			v, err := model.FoldEntity(id, evs)
@@ -117,43 +223,66 @@ func (s *Store) Check() []Problem {
 			fresh, _ := json.Marshal(v)
 			var stored []byte
 			if sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id))); sb != nil {
-				stored = sb.Get([]byte(id))
+				stored, _ = stateJSON(sb.Get([]byte(id)))
 			}
 			if !bytes.Equal(fresh, stored) {
 				add("Dữ liệu hiện hành của %s khác với nhật ký; hãy chạy: donthu rebuild", "The state of %s differs from the log; run: donthu rebuild", id)
 			}
 			for _, e := range indexEntries(id, v) {
-				indexWant[e.index+"\x01"+string(e.key)] = true
-			}
-			for _, e := range evs {
-				if tx.Bucket(bEntityEvents).Get(entKey(id, e.Clock, e.Site, e.Seq)) == nil {
-					add("Danh mục sự kiện của %s thiếu %s", "The event list of %s lacks %s", id, e.Key())
+				wantIdx[e.index]++
+				if ib := tx.Bucket(bIdx).Bucket([]byte(e.index)); ib == nil || ib.Get(e.key) == nil {
+					missing++
 				}
 			}
+		}
+		if missing > 0 {
+			add("Chỉ mục thiếu %d mục; hãy chạy: donthu rebuild", "Indexes lack %d entries; run: donthu rebuild", missing)
 		}
 		// A projection with no event behind it is as wrong as one that
 		// differs: the queue would show a case the log never had.
 		tx.Bucket(bState).ForEach(func(kind, _ []byte) error {
 			return tx.Bucket(bState).Bucket(kind).ForEach(func(id, _ []byte) error {
-				if _, ok := ents[string(id)]; !ok {
+				p := prefix(string(id))
+				if k, _ := lists.Cursor().Seek(p); k == nil || !bytes.HasPrefix(k, p) {
 					add("Dữ liệu hiện hành có %s nhưng nhật ký không có; hãy chạy: donthu rebuild", "The state holds %s, which the log does not; run: donthu rebuild", id)
 				}
 				return nil
 			})
 		})
-		have := 0
+		// Each index holds as many entries as the records want; if not,
+		// find the strays (entries no record wants).
 		tx.Bucket(bIdx).ForEach(func(name, _ []byte) error {
-			return tx.Bucket(bIdx).Bucket(name).ForEach(func(k, _ []byte) error {
-				have++
-				if !indexWant[string(name)+"\x01"+string(k)] {
+			ib := tx.Bucket(bIdx).Bucket(name)
+			if ib.Stats().KeyN <= wantIdx[string(name)]-missing {
+				return nil
+			}
+			wanted := map[string]map[string]bool{} // id -> its keys in this index
+			return ib.ForEach(func(k, _ []byte) error {
+				id := lastPart(k)
+				keys, ok := wanted[id]
+				if !ok {
+					keys = map[string]bool{}
+					var evs []model.Event
+					if evs, _ = entityEvents(tx, id); len(evs) > 0 {
+						if v, err := model.FoldEntity(id, evs); err == nil {
+							for _, e := range indexEntries(id, v) {
+								if e.index == string(name) {
+									keys[string(e.key)] = true
+								}
+							}
+						}
+					}
+					if len(wanted) > 10_000 {
+						clear(wanted)
+					}
+					wanted[id] = keys
+				}
+				if !keys[string(k)] {
 					add("Chỉ mục %s có mục thừa %q; hãy chạy: donthu rebuild", "Index %s has a stray entry %q; run: donthu rebuild", name, k)
 				}
 				return nil
 			})
 		})
-		if have < len(indexWant) {
-			add("Chỉ mục thiếu %d mục; hãy chạy: donthu rebuild", "Indexes lack %d entries; run: donthu rebuild", len(indexWant)-have)
-		}
 		return nil
 	})
 	return out
@@ -164,8 +293,12 @@ func (s *Store) Check() []Problem {
 func (s *Store) DumpEvents(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
-			bw.Write(v)
+		return tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
+			js, err := eventJSON(v)
+			if err != nil {
+				return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
+			}
+			bw.Write(js)
 			return bw.WriteByte('\n')
 		})
 	})
@@ -182,7 +315,11 @@ func (s *Store) DumpState(w io.Writer) error {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bState).ForEach(func(kind, _ []byte) error {
 			return tx.Bucket(bState).Bucket(kind).ForEach(func(k, v []byte) error {
-				fmt.Fprintf(bw, "{\"id\":%q,\"state\":%s}\n", k, v)
+				js, err := stateJSON(v)
+				if err != nil {
+					return fmt.Errorf("%w: state %q: %v", ErrCorrupt, k, err)
+				}
+				fmt.Fprintf(bw, "{\"id\":%q,\"state\":%s}\n", k, js)
 				return nil
 			})
 		})

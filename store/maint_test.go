@@ -13,6 +13,8 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/storetest"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // office fills a site with a little of everything: visits, a group, cases
@@ -63,6 +65,7 @@ func TestRebuildGivesTheSameState(t *testing.T) {
 	checkClean(t, s)
 	before, evs := storetest.State(t, s), storetest.Events(t, s)
 	queue := s.Cases(store.CaseFilter{All: true}, s.Today())
+	defer store.SetRebuildBatch(7)() // many batches, a record's events across two
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
@@ -270,5 +273,70 @@ func TestRotateBackupKeepsSeven(t *testing.T) {
 	b.DumpEvents(&got)
 	if got.String() != want.String() {
 		t.Fatal("the newest backup differs from the file")
+	}
+}
+
+// A rebuild that stopped half-way (its mark set, projections gone) is
+// finished by the next Open that can write, before anything reads them.
+func TestRebuildResumesAtOpen(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	office(t, s, clk)
+	want := storetest.State(t, s)
+	path := s.Path()
+	s.Close()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket([]byte("meta")).Put([]byte("rebuilding"), []byte("1")); err != nil {
+			return err
+		}
+		if err := tx.DeleteBucket([]byte("state")); err != nil {
+			return err
+		}
+		_, err := tx.CreateBucket([]byte("state"))
+		return err
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = store.Open(path, store.Options{Now: clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if storetest.State(t, s) != want {
+		t.Fatal("the interrupted rebuild was not finished")
+	}
+	checkClean(t, s)
+}
+
+// Compact writes the file again without free pages: the same events and
+// state, a smaller file, and writes go on.
+func TestCompactAfterRebuild(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	office(t, s, clk)
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	state, evs := storetest.State(t, s), storetest.Events(t, s)
+	before := s.Stats().Size
+	if err := s.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	if storetest.State(t, s) != state || storetest.Events(t, s) != evs {
+		t.Fatal("compacting changed the data")
+	}
+	if after := s.Stats().Size; after >= before {
+		t.Fatalf("file %d bytes, was %d", after, before)
+	}
+	checkClean(t, s)
+	if _, err := s.RecordPerson("lan", model.Person{Name: "Sau Khi Gọn"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(s.Path() + ".compact"); !os.IsNotExist(err) {
+		t.Fatalf("the copy stays beside the file: %v", err)
 	}
 }

@@ -1,21 +1,27 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // migrations[v] moves a file from schema v to v+1, inside the opening
 // transaction: a migration that fails leaves the file as it was. Version 1
-// is the first released layout; the next layout change adds migrations[1].
+// is the first released layout; version 2 (the compact encoding) is made
+// by rewriting the file instead (upgradeFile), and later layouts add
+// migrations[2] onwards.
 var migrations = map[int]func(tx *bolt.Tx) error{
-	// 1 -> 2: confidential senders are sealed at rest. The file gets its
+	// 2 -> 3: confidential senders are sealed at rest. The file gets its
 	// confidential key, held in the clear until the first leader or
 	// handler signs in and takes it; the records written in the clear
 	// before are sealed at the first sign-in (sealExisting).
-	1: func(tx *bolt.Tx) error {
+	2: func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bMeta)
 		if meta.Get([]byte("site")) == nil || meta.Get(keyConfPub) != nil {
 			return nil
@@ -48,6 +54,243 @@ func migrate(tx *bolt.Tx, have int) error {
 		if err := tx.Bucket(bMeta).Put([]byte("schema"), []byte(strconv.Itoa(v+1))); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// fileSchema returns the schema of an open file (0 for a new one) and
+// whether it holds any event.
+func fileSchema(db *bolt.DB) (have int, events bool) {
+	db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bMeta); meta != nil {
+			have, _ = strconv.Atoi(string(meta.Get([]byte("schema"))))
+		}
+		if b := tx.Bucket(bEvents); b != nil {
+			k, _ := b.Cursor().First()
+			events = k != nil
+		}
+		return nil
+	})
+	return have, events
+}
+
+// upgradeFile moves a schema-1 file to the compact encoding of schema 2
+// (codec.go): it copies the file into the backups folder first
+// (NAME-schema1.db, which the automatic rotation leaves alone), then
+// writes the new layout beside it (NAME.db.upgrade), committing every
+// few MB so memory stays bounded whatever the file's size, syncs it, and
+// renames it over the original. A crash at any point leaves the
+// original as it was (or, after the rename, the new file whole); the
+// next start begins again. The caller reopens the file afterwards.
+func (s *Store) upgradeFile() (bool, error) {
+	have, events := fileSchema(s.db)
+	if have == 0 || have >= 2 {
+		return false, nil
+	}
+	if events {
+		base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+		name := filepath.Join(s.BackupDir(), fmt.Sprintf("%s-schema%d.db", base, have))
+		if _, err := os.Stat(name); err != nil {
+			if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
+				return false, err
+			}
+			if err := s.Backup(name); err != nil {
+				return false, err
+			}
+		}
+	}
+	tmp := s.path + ".upgrade"
+	os.Remove(tmp)
+	if err := rewriteFile(s.db, tmp, true); err != nil {
+		os.Remove(tmp)
+		return false, err
+	}
+	if err := s.db.Close(); err != nil {
+		os.Remove(tmp)
+		return false, err
+	}
+	if err := os.Rename(tmp, s.path); err != nil {
+		os.Remove(tmp)
+		return false, err
+	}
+	return true, syncDir(filepath.Dir(s.path))
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return nil // not every platform opens folders
+	}
+	defer d.Close()
+	d.Sync()
+	return nil
+}
+
+// rewriteChunk is how many bytes of values one transaction of the
+// rewrite holds before it commits.
+const rewriteChunk = 32 << 20
+
+// rewriteFile copies every bucket of src into a new file at path, buckets
+// filled to 100% (keys arrive in order), committed in chunks; with
+// upgrade, schema-1 values are re-encoded and the schema set to 2.
+func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
+	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true, NoFreelistSync: false})
+	if err != nil {
+		return err
+	}
+	w := &rewriter{db: dst, upgrade: upgrade}
+	if w.tx, err = dst.Begin(true); err != nil {
+		dst.Close()
+		return err
+	}
+	err = src.View(func(stx *bolt.Tx) error {
+		return stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			return w.bucket(b, [][]byte{append([]byte(nil), name...)})
+		})
+	})
+	if err == nil {
+		err = w.tx.Commit()
+	} else {
+		w.tx.Rollback()
+	}
+	if err == nil {
+		err = dst.Sync()
+	}
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+type rewriter struct {
+	db      *bolt.DB
+	upgrade bool
+	tx      *bolt.Tx
+	size    int
+	gen     int // commits so far: bucket handles of an older one are stale
+}
+
+// at returns the bucket at path in the current transaction, creating it.
+func (w *rewriter) at(path [][]byte) (*bolt.Bucket, error) {
+	b, err := w.tx.CreateBucketIfNotExists(path[0])
+	for _, p := range path[1:] {
+		if err != nil {
+			return nil, err
+		}
+		b, err = b.CreateBucketIfNotExists(p)
+	}
+	if err != nil {
+		return nil, err
+	}
+	b.FillPercent = 1.0
+	return b, nil
+}
+
+func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
+	dst, err := w.at(path)
+	if err != nil {
+		return err
+	}
+	if err := dst.SetSequence(src.Sequence()); err != nil {
+		return err
+	}
+	gen := w.gen
+	return src.ForEach(func(k, v []byte) error {
+		if v == nil {
+			if err := w.bucket(src.Bucket(k), append(path[:len(path):len(path)], append([]byte(nil), k...))); err != nil {
+				return err
+			}
+		} else {
+			nv := append([]byte(nil), v...)
+			if w.upgrade {
+				var err error
+				if nv, err = upgradeValue(path, k, v); err != nil {
+					return err
+				}
+			}
+			if w.size+len(nv) > rewriteChunk {
+				if err := w.tx.Commit(); err != nil {
+					return err
+				}
+				if w.tx, err = w.db.Begin(true); err != nil {
+					return err
+				}
+				w.size = 0
+				w.gen++
+			}
+			w.size += len(k) + len(nv)
+			if gen != w.gen {
+				if dst, err = w.at(path); err != nil {
+					return err
+				}
+				gen = w.gen
+			}
+			if err := dst.Put(k, nv); err != nil {
+				return err
+			}
+		}
+		if gen != w.gen { // a nested bucket committed
+			var err error
+			if dst, err = w.at(path); err != nil {
+				return err
+			}
+			gen = w.gen
+		}
+		return nil
+	})
+}
+
+// upgradeValue returns the schema-2 form of a schema-1 value at path.
+func upgradeValue(path [][]byte, k, v []byte) ([]byte, error) {
+	switch {
+	case len(path) == 1 && bytes.Equal(path[0], bEvents) && len(v) > 0 && v[0] == '{':
+		e, err := decodeEvent(v)
+		if err != nil {
+			return nil, fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
+		}
+		return encodeEvent(&e), nil
+	case len(path) == 2 && bytes.Equal(path[0], bState) && len(v) > 0 && v[0] == '{':
+		return packJSON([]byte{tagPacked}, v), nil
+	case len(path) == 1 && bytes.Equal(path[0], bMeta) && string(k) == "schema":
+		return []byte("2"), nil
+	}
+	return append([]byte(nil), v...), nil
+}
+
+// Compact rewrites the file without its free pages, every bucket full
+// (rewriteFile), and renames the copy over it: after a rebuild, which
+// frees the pages of every projection and index at once, the file would
+// otherwise keep its size and write a large free list at each commit.
+// The copy is synced before the rename, and a crash before it leaves the
+// file as it was. Only for a Store nothing else is using (the rebuild
+// command): the file is closed and opened again.
+func (s *Store) Compact() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	tmp := s.path + ".compact"
+	os.Remove(tmp)
+	if err := rewriteFile(s.db, tmp, false); err != nil {
+		os.Remove(tmp)
+		return diskErr(err)
+	}
+	if err := s.db.Close(); err != nil {
+		os.Remove(tmp)
+		return diskErr(err)
+	}
+	err := os.Rename(tmp, s.path)
+	if err != nil {
+		os.Remove(tmp)
+	} else {
+		syncDir(filepath.Dir(s.path))
+	}
+	db, oerr := bolt.Open(s.path, 0o600, s.bo)
+	if oerr != nil {
+		return userErr(oerr, "Không mở lại được tệp dữ liệu "+s.path+": "+oerr.Error(), "Cannot reopen the data file "+s.path+": "+oerr.Error())
+	}
+	s.db = db
+	s.dropCaches()
+	if err != nil {
+		return diskErr(err)
 	}
 	return nil
 }

@@ -162,6 +162,7 @@ func TestSchemaV1Fixture(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "v1.db")
 	copyFile(t, schemaFixture, path)
+	old := dumpRaw(t, path)
 	clk := &storetest.Clock{}
 	clk.SetDate(day(2026, time.March, 2))
 	s, err := store.Open(path, store.Options{Now: clk.Now})
@@ -170,10 +171,19 @@ func TestSchemaV1Fixture(t *testing.T) {
 	}
 	defer s.Close()
 
-	// Read.
+	// Migrated to the compact encoding, after a copy of the old file, with
+	// the same events (the same canonical JSON, so the same hashes).
 	if s.Site() != "GL07" || s.Schema() != store.SchemaVersion {
 		t.Fatalf("site %q schema %d", s.Site(), s.Schema())
 	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(path), "backups", "v1-schema1.db")); err != nil {
+		t.Fatalf("no backup before the migration: %v", err)
+	}
+	if got := storetest.Events(t, s); got != old {
+		t.Fatalf("events changed by the migration:\n%s\nwant\n%s", got, old)
+	}
+
+	// Read.
 	checkClean(t, s)
 	st := s.Stats()
 	if st.Entities["person"] != 8 || st.Entities["visit"] != 7 || st.Entities["petition"] != 7 || st.Entities["case"] != 6 || st.Entities["user"] != 2 {
@@ -325,4 +335,69 @@ func TestLocked(t *testing.T) {
 	s.Close()
 	s2 := res(store.Open(s.Path(), store.Options{})).must(t)
 	s2.Close()
+}
+
+// dumpRaw returns the events of a schema-1 file as stored (JSON lines),
+// read with bbolt alone.
+func dumpRaw(t *testing.T, path string) string {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var b strings.Builder
+	db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("events")).ForEach(func(_, v []byte) error {
+			b.Write(v)
+			b.WriteByte('\n')
+			return nil
+		})
+	})
+	return b.String()
+}
+
+// A migration interrupted before its rename leaves the old file as it
+// was, and the next start upgrades it.
+func TestMigrationInterrupted(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	copyFile(t, schemaFixture, path)
+	old := dumpRaw(t, path)
+	// What a crash half-way through the rewrite leaves beside the file.
+	if err := os.WriteFile(path+".upgrade", []byte("half a file"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ro.Schema() != 1 || storetest.Events(t, ro) != old {
+		t.Fatal("the old file changed")
+	}
+	ro.Close()
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Schema() != store.SchemaVersion || storetest.Events(t, s) != old {
+		t.Fatal("not upgraded, or events changed")
+	}
+	checkClean(t, s)
+	s.Close()
+	if _, err := os.Stat(path + ".upgrade"); !os.IsNotExist(err) {
+		t.Fatalf("the half-written file stays: %v", err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("events")).ForEach(func(k, v []byte) error {
+			if v[0] == '{' {
+				t.Errorf("event %q still JSON", k)
+			}
+			return nil
+		})
+	})
 }

@@ -397,11 +397,7 @@ func (s *Store) Peers() []Peer {
 	}
 	if len(idx) > 0 && low < myHead {
 		s.scanSite(s.site, low, myHead, func(raw []byte) error {
-			var e struct {
-				Seq uint64 `json:"seq"`
-				To  string `json:"to"`
-			}
-			if json.Unmarshal(raw, &e) == nil && e.To != "" {
+			if e, err := decodeEvent(raw); err == nil && e.To != "" {
 				if i, ok := idx[e.To]; ok && e.Seq > out[i].Acked {
 					out[i].Waiting++
 				}

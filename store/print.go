@@ -449,10 +449,11 @@ func (s *Store) wrongRecord(kind, ref string) error {
 // findByNo scans the projections of a kind for a readable number.
 func (s *Store) findByNo(kind, no string) string {
 	needle := []byte(`"no":"` + no + `"`)
+	packed := packJSON(nil, needle) // as projections are stored (codec.go)
 	var id string
 	s.db.View(func(tx *bolt.Tx) error {
 		return eachState(tx, kind, func(k string, b []byte) error {
-			if bytes.Contains(b, needle) {
+			if bytes.Contains(b, packed) || bytes.Contains(b, needle) {
 				id = k
 				return errStop
 			}
@@ -503,7 +504,11 @@ func (s *Store) Verify(code string) (Verification, error) {
 	var found bool
 	s.db.View(func(tx *bolt.Tx) error {
 		raw := tx.Bucket(bEvents).Get(evKey(site, seq))
-		found = raw != nil && json.Unmarshal(raw, &ev) == nil
+		if raw != nil {
+			var err error
+			ev, err = decodeEvent(raw)
+			found = err == nil
+		}
 		return nil
 	})
 	if !found || ev.Type != model.EvDocumentPrinted {

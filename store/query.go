@@ -291,19 +291,26 @@ func (s *Store) PersonsByNumber(n string) []string {
 	return out
 }
 
-// PersonCard is what the reception screen shows of a found person.
+// PersonCard is what the reception screen shows of a found person: a
+// count and the newest of their visits, their petitions and open cases.
+// It is read on every key of a search, so it never reads a person's
+// whole history: the visits are counted from the index and only the
+// newest is decoded.
 type PersonCard struct {
 	model.Person
-	Visits    []model.Visit // newest first
-	Petitions []model.Petition
-	OpenCases []model.Case
+	VisitCount int
+	Visits     []model.Visit // the newest visit only (none if VisitCount is 0)
+	Petitions  []model.Petition
+	OpenCases  []model.Case
 }
 
 // PersonCards reads persons with their history, in the order given.
 func (s *Store) PersonCards(ids []string) []PersonCard {
 	out := make([]PersonCard, 0, len(ids))
 	sealed := s.sealedFor() // before the read: it reads the file itself
+	cc := s.cases(false)    // every open case, in memory
 	s.db.View(func(tx *bolt.Tx) error {
+		ents := tx.Bucket(bEntityEvents).Cursor()
 		for _, id := range ids {
 			var c PersonCard
 			if getState(tx, id, &c.Person) != nil {
@@ -313,13 +320,27 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 				s.UnsealPerson(&c.Person)
 			}
 			p := append([]byte(id), 0)
+			// The newest visit is the one created last: its first event's
+			// clock is in the key of its entity list, so no visit but the
+			// newest is decoded.
+			var newest string
+			var newestClock []byte
 			eachIdx(tx, "person_visit", p, func(_ []byte, vid string) bool {
-				var v model.Visit
-				if getState(tx, vid, &v) == nil {
-					c.Visits = append(c.Visits, v)
+				c.VisitCount++
+				vp := prefix(vid)
+				if k, _ := ents.Seek(vp); k != nil && bytes.HasPrefix(k, vp) && len(k) >= len(vp)+8 {
+					if clock := k[len(vp) : len(vp)+8]; newest == "" || bytes.Compare(clock, newestClock) > 0 {
+						newest, newestClock = vid, append(newestClock[:0], clock...)
+					}
 				}
 				return true
 			})
+			if newest != "" {
+				var v model.Visit
+				if getState(tx, newest, &v) == nil {
+					c.Visits = append(c.Visits, v)
+				}
+			}
 			eachIdx(tx, "person_petition", p, func(_ []byte, pid string) bool {
 				var x model.Petition
 				if getState(tx, pid, &x) == nil {
@@ -328,18 +349,25 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 				return true
 			})
 			eachIdx(tx, "person_case", p, func(_ []byte, cid string) bool {
-				var x model.Case
-				if getState(tx, cid, &x) == nil && x.Open() {
+				if x, ok := cc.get(cid); ok && x.Open() {
 					c.OpenCases = append(c.OpenCases, x)
 				}
 				return true
 			})
-			sort.Slice(c.Visits, func(i, j int) bool { return c.Visits[i].At.After(c.Visits[j].At) })
 			out = append(out, c)
 		}
 		return nil
 	})
 	return out
+}
+
+// Warm builds the in-memory search index of persons and the cache of
+// open cases, if not yet built. The interface calls it in the background
+// while a person signs in, so the first key of a search and the first
+// look at the queue find them ready.
+func (s *Store) Warm() {
+	s.personIdx()
+	s.cases(false)
 }
 
 // --- petitions ---

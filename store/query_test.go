@@ -150,7 +150,7 @@ func TestPersonCards(t *testing.T) {
 		t.Fatalf("cards %+v", cards)
 	}
 	an := cards[0]
-	if len(an.Visits) != 2 || an.Visits[0].ID != v2.ID || len(an.Petitions) != 1 || an.Petitions[0].ID != p.ID ||
+	if an.VisitCount != 2 || len(an.Visits) != 1 || an.Visits[0].ID != v2.ID || len(an.Petitions) != 1 || an.Petitions[0].ID != p.ID ||
 		len(an.OpenCases) != 1 || an.OpenCases[0].ID != c.ID {
 		t.Fatalf("card %+v", an)
 	}
@@ -230,6 +230,15 @@ func TestCasesQueue(t *testing.T) {
 	if n := s.Overdue(today, "GL08"); n != 0 {
 		t.Fatalf("overdue at another site %d", n)
 	}
+	// The count follows each save without a recount, and a new day.
+	storetest.Act(t, s, q.overdue.ID, model.EvCaseConcluded, model.CaseAction{Result: model.ResultRight})
+	if n := s.Overdue(today, ""); n != 0 {
+		t.Fatalf("overdue after concluding the overdue case: %d", n)
+	}
+	if n := s.Overdue(today.AddDays(60), ""); n != 3 {
+		t.Fatalf("overdue two months on: %d", n)
+	}
+	q.overdue = storetest.Act(t, s, q.overdue.ID, model.EvCaseReopened, model.CaseAction{Reason: "Công ty không thực hiện"})
 	if closed := s.Cases(store.CaseFilter{Closed: true}, today); len(closed) != 1 || closed[0].ID != q.done.ID || closed[0].Deadline.State != model.DeadlineMet {
 		t.Fatalf("closed %+v", closed)
 	}

@@ -303,7 +303,7 @@ func (w *writer) grantConf(conf *age.X25519Identity) error {
 	meta := w.tx.Bucket(bMeta)
 	return eachState(w.tx, model.EntUser, func(_ string, b []byte) error {
 		var u model.User
-		if json.Unmarshal(b, &u) != nil || u.Site != w.s.site {
+		if unmarshalState(b, &u) != nil || u.Site != w.s.site {
 			return nil
 		}
 		has := meta.Get(confKey(u.Login)) != nil
@@ -377,4 +377,4 @@ func (s *Store) Audit(author string, t model.EventType, n model.AuditNote) error
 	return err
 }
 
-func decodeJSON(b []byte, v any) error { return json.Unmarshal(b, v) }
+func decodeJSON(b []byte, v any) error { return unmarshalState(b, v) }

@@ -5,9 +5,9 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"unicode/utf8"
 
@@ -209,7 +209,7 @@ func (s *Store) Sites() []model.Site {
 	s.db.View(func(tx *bolt.Tx) error {
 		return eachState(tx, model.EntSite, func(_ string, b []byte) error {
 			var x model.Site
-			if json.Unmarshal(b, &x) == nil {
+			if unmarshalState(b, &x) == nil {
 				out = append(out, x)
 			}
 			return nil
@@ -290,7 +290,12 @@ func CheapPasswordsForTests() { argonTime, argonMemory, argonThreads = 1, 64, 1 
 // Passwords are hashed in NFC: the same Vietnamese password typed on a
 // machine whose input method sends decomposed letters must still match.
 
+// argon2id holds its 64 MiB until the next collection, and Go keeps
+// freed memory a while: give it back to the system at once (a desk
+// laptop has little), at the cost of one collection per sign-in.
+
 func hashPassword(pw string) string {
+	defer debug.FreeOSMemory()
 	pw = norm.NFC.String(pw)
 	salt := make([]byte, 16)
 	rand.Read(salt)
@@ -300,6 +305,7 @@ func hashPassword(pw string) string {
 }
 
 func checkPassword(encoded, pw string) bool {
+	defer debug.FreeOSMemory()
 	var m, t uint32
 	var p uint8
 	parts := strings.Split(encoded, "$")
@@ -514,7 +520,7 @@ func (s *Store) Users() []model.User {
 	s.db.View(func(tx *bolt.Tx) error {
 		return eachState(tx, model.EntUser, func(_ string, b []byte) error {
 			var u model.User
-			if json.Unmarshal(b, &u) == nil && u.Active && u.Site == s.site {
+			if unmarshalState(b, &u) == nil && u.Active && u.Site == s.site {
 				out = append(out, u)
 			}
 			return nil
@@ -530,7 +536,7 @@ func (s *Store) AllUsers() []model.User {
 	s.db.View(func(tx *bolt.Tx) error {
 		return eachState(tx, model.EntUser, func(_ string, b []byte) error {
 			var u model.User
-			if json.Unmarshal(b, &u) == nil && u.Site == s.site {
+			if unmarshalState(b, &u) == nil && u.Site == s.site {
 				out = append(out, u)
 			}
 			return nil

@@ -18,7 +18,7 @@ import (
 
 // SchemaVersion is the version of the file layout this build writes.
 // Opening an older file migrates it; a newer one is refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Bucket names. See DESIGN.md "Data".
 var (
@@ -89,6 +89,7 @@ type Options struct {
 // Store is an open data file.
 type Store struct {
 	db   *bolt.DB
+	bo   *bolt.Options // as opened, to open again after a rewrite
 	path string
 	now  func() time.Time
 
@@ -134,8 +135,22 @@ func Open(path string, opt Options) (*Store, error) {
 		}
 		return nil, userErr(err, "Không mở được tệp dữ liệu "+path+": "+err.Error(), "Cannot open the data file "+path+": "+err.Error())
 	}
-	s := &Store{db: db, path: path, now: opt.Now}
+	s := &Store{db: db, path: path, now: opt.Now, bo: bo}
 	if !opt.ReadOnly {
+		// A file of the first layout is backed up and rewritten in the
+		// compact one, then opened again.
+		upgraded, err := s.upgradeFile()
+		if err != nil {
+			db.Close()
+			return nil, userErr(err, "Không nâng cấp được tệp dữ liệu sang định dạng mới; tệp vẫn như cũ. Chi tiết: "+err.Error(),
+				"Cannot upgrade the data file to the new layout; it is as it was. Detail: "+err.Error())
+		}
+		if upgraded {
+			if s.db, err = bolt.Open(path, 0o600, bo); err != nil {
+				return nil, userErr(err, "Không mở lại được tệp dữ liệu "+path+": "+err.Error(), "Cannot reopen the data file "+path+": "+err.Error())
+			}
+			db = s.db
+		}
 		if err := s.prepare(); err != nil {
 			db.Close()
 			return nil, err
@@ -144,6 +159,21 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := s.loadMeta(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if !opt.ReadOnly && s.importPending() {
+		// An import stopped part-way: take back what it added.
+		if err := s.undoImport(); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if !opt.ReadOnly && s.rebuildPending() {
+		// A rebuild stopped half-way: the projections are incomplete
+		// until it has run again from the log.
+		if err := s.Rebuild(); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -156,14 +155,16 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	src := func(yield func([]byte) error) error {
 		return s.scanSite(s.site, min(rec.Acked, head.Seq), head.Seq, func(raw []byte) error {
 			if filter != "" {
-				var e struct {
-					To string `json:"to"`
-				}
-				if err := json.Unmarshal(raw, &e); err != nil || e.To != filter {
+				to, err := eventTo(raw)
+				if err != nil || to != filter {
 					return err
 				}
 			}
-			return yield(raw)
+			js, err := eventJSON(raw)
+			if err != nil {
+				return err
+			}
+			return yield(js)
 		})
 	}
 	h := bundle.Header{From: s.site, FromName: id.Name, To: to, Number: number, Created: now,
@@ -409,11 +410,11 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 					"The bundle from site %s lacks its events up to %d, as its manifest says.", m.From, m.Head.Seq)
 			}
 			if raw != nil {
-				var e model.Event
-				if err := json.Unmarshal(raw, &e); err != nil {
+				e, err := decodeEvent(raw)
+				if err != nil {
 					return err
 				}
-				if e.Hash() != m.Head.Hash {
+				if eventHash(&e) != m.Head.Hash {
 					return bundle.Errf(bundle.ErrContent, "Sự kiện mới nhất mà gói của đơn vị %s khai (số %d) khác với sự kiện cùng số đang có: đơn vị đó đã ghi hai sự kiện khác nhau cùng một số (tệp dữ liệu được khôi phục từ bản sao lưu cũ?) hoặc dữ liệu bị giả mạo. Hãy báo quản trị viên.",
 						"The newest event the bundle from site %s declares (%d) differs from the one held with that number: that site wrote two different events under one number (was its data file restored from an old backup?) or the data is forged. Tell an administrator.", m.From, m.Head.Seq)
 				}
@@ -545,11 +546,10 @@ func (s *Store) InspectBundle(path string) (Inspected, error) {
 			evb := tx.Bucket(bEvents)
 			for _, it := range batch {
 				raw := evb.Get(it.key)
-				var e model.Event
-				switch {
+				switch e, err := decodeEvent(raw); {
 				case raw == nil:
 					out.New++
-				case json.Unmarshal(raw, &e) == nil && e.Hash() == it.hash:
+				case err == nil && eventHash(&e) == it.hash:
 					out.Held++
 				default:
 					out.Conflicting++
@@ -573,7 +573,7 @@ func (s *Store) InspectBundle(path string) (Inspected, error) {
 		if !ok {
 			break
 		}
-		batch = append(batch, item{evKey(ev.Site, ev.Seq), ev.Hash()})
+		batch = append(batch, item{evKey(ev.Site, ev.Seq), eventHash(&ev)})
 		if len(batch) == scanChunk {
 			flush()
 		}

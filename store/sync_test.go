@@ -432,6 +432,14 @@ func TestRefuseChecksumMismatchAfterStreaming(t *testing.T) {
 		return b
 	})
 	bundleRefused(t, w.office, alt, bundle.ErrChecksum, "Tổng kiểm tra", "checksum")
+	// The same, committed a few events at a time as a large bundle is:
+	// the batches already committed are taken back.
+	defer store.SetImportBatch(4, -1)()
+	bundleRefused(t, w.office, alt, bundle.ErrChecksum, "Tổng kiểm tra", "checksum")
+	if _, err := w.office.ImportBundle(x.Path); err != nil {
+		t.Fatal(err)
+	}
+	checkClean(t, w.office)
 }
 
 func TestRefuseUnknownSender(t *testing.T) {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -87,9 +86,8 @@ func lastOf(tx *bolt.Tx, site string) (uint64, string) {
 		k, v = c.Prev()
 	}
 	if s, n, ok := parseEvKey(k); ok && s == site {
-		var e model.Event
-		if json.Unmarshal(v, &e) == nil {
-			return n, e.Hash()
+		if e, err := decodeEvent(v); err == nil {
+			return n, eventHash(&e)
 		}
 	}
 	return 0, ""
@@ -117,9 +115,9 @@ func (w *writer) emit(entity string, t model.EventType, to string, data any) (mo
 	if err := putEvent(w.tx, &ev); err != nil {
 		return ev, err
 	}
-	w.seq, w.head = ev.Seq, ev.Hash()
+	w.seq, w.head = ev.Seq, eventHash(&ev)
 	w.emitted = append(w.emitted, ev)
-	v, err := refold(w.tx, entity)
+	v, err := foldNew(w.tx, &ev)
 	if err != nil {
 		return ev, err
 	}
@@ -162,7 +160,7 @@ func ownerOf(tx *bolt.Tx, entity string) string {
 	var v struct {
 		Site string `json:"site"`
 	}
-	json.Unmarshal(b, &v)
+	unmarshalState(b, &v)
 	return v.Site
 }
 
@@ -186,25 +184,20 @@ func headOf(tx *bolt.Tx, entity string) string {
 
 // putEvent appends an event to the log and the entity's list.
 func putEvent(tx *bolt.Tx, ev *model.Event) error {
-	k, _, err := putLog(tx, ev)
+	k, err := putLog(tx, ev)
 	if err != nil {
 		return err
 	}
 	return tx.Bucket(bEntityEvents).Put(entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq), k)
 }
 
-// putLog appends an event to the log only and returns its key and its
-// canonical JSON (whose SHA-256 is its Hash); the caller lists it under
-// its entity (an import does so in key order).
-func putLog(tx *bolt.Tx, ev *model.Event) (key, raw []byte, err error) {
-	raw, err = json.Marshal(ev)
-	if err != nil {
-		return nil, nil, err
-	}
+// putLog appends an event to the log only and returns its key; the
+// caller lists it under its entity (an import does so in key order).
+func putLog(tx *bolt.Tx, ev *model.Event) (key []byte, err error) {
 	evb := tx.Bucket(bEvents)
 	evb.FillPercent = 1.0
 	key = evKey(ev.Site, ev.Seq)
-	return key, raw, evb.Put(key, raw)
+	return key, evb.Put(key, encodeEvent(ev))
 }
 
 // entityEvents reads an entity's events in fold order.
@@ -218,13 +211,53 @@ func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
 		if raw == nil {
 			return nil, fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, entity)
 		}
-		var e model.Event
-		if err := json.Unmarshal(raw, &e); err != nil {
+		e, err := decodeEvent(raw)
+		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// foldNew brings an entity's projection up to date with ev, just put: if
+// ev is the newest of the entity's events in fold order (a desk write's
+// always is: its clock is past every clock seen) and the projection is
+// stored, ev alone is applied to it, so a write costs the same on a
+// record of 200 events as on a new one; otherwise the entity is refolded
+// from all its events.
+func foldNew(tx *bolt.Tx, ev *model.Event) (any, error) {
+	entity := ev.Entity
+	if model.Stateless(entity) {
+		return nil, nil // the audit: kept and listed, never folded
+	}
+	c := tx.Bucket(bEntityEvents).Cursor()
+	k, _ := c.Seek(entKey(entity, ev.Clock, ev.Site, ev.Seq))
+	p := prefix(entity)
+	if k, _ = c.Next(); k != nil && bytes.HasPrefix(k, p) {
+		return refold(tx, entity) // an event after it is held
+	}
+	if k, _ = c.Seek(p); k == nil || !bytes.HasPrefix(k, p) {
+		return refold(tx, entity)
+	}
+	kind := model.EntityKind(entity)
+	sb := tx.Bucket(bState).Bucket([]byte(kind))
+	var old []byte
+	if sb != nil {
+		old = sb.Get([]byte(entity))
+	}
+	if old == nil {
+		return refold(tx, entity) // a new record: its events are ev alone
+	}
+	state, err := decodeState(kind, old)
+	if err != nil {
+		return nil, err
+	}
+	v, err := model.FoldOnto(entity, state, []model.Event{*ev})
+	if err != nil {
+		return nil, err
+	}
+	return v, putState(tx, entity, v, nil)
 }
 
 // refold recomputes one entity's projection and indexes from its events.
@@ -333,7 +366,7 @@ func putState(tx *bolt.Tx, entity string, v any, batch idxBatch) error {
 			}
 		}
 	}
-	b, err := json.Marshal(v)
+	b, err := encodeState(v)
 	if err != nil {
 		return err
 	}
@@ -379,7 +412,7 @@ func decodeState(kind string, b []byte) (any, error) {
 	if v == nil {
 		return nil, fmt.Errorf("store: unknown kind %q", kind)
 	}
-	if err := json.Unmarshal(b, v); err != nil {
+	if err := unmarshalState(b, v); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	return v, nil
@@ -402,7 +435,7 @@ func getState(tx *bolt.Tx, entity string, v any) error {
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv.Elem().SetZero()
 	}
-	return json.Unmarshal(b, v)
+	return unmarshalState(b, v)
 }
 
 type idxEntry struct {

@@ -57,7 +57,13 @@ func newLock(ctx *common.Context) signIn {
 	return m
 }
 
-func (m signIn) Init() tea.Cmd { return textinput.Blink }
+// Init also builds the store's search index and case cache in the
+// background while the person types their password, so that the first
+// key of a search finds them ready.
+func (m signIn) Init() tea.Cmd {
+	s := m.ctx.Store
+	return tea.Batch(textinput.Blink, func() tea.Msg { s.Warm(); return nil })
+}
 
 func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 	switch msg := msg.(type) {

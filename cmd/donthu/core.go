@@ -16,7 +16,7 @@ func init() {
 	register(command{name: "init", args: "--site MÃ --name TÊN [--parent MÃ] --user LOGIN",
 		vi: "thiết lập đơn vị: mã, tên, cấp trên, người dùng đầu tiên, cặp khóa",
 		en: "set up a site: code, name, parent, first user, key pairs", run: cmdInit})
-	register(command{name: "demo", args: "[--people N] [--seed N]", vi: "điền dữ liệu mẫu (tạo đơn vị mẫu nếu chưa có)",
+	register(command{name: "demo", args: "[--people N] [--scale office|province] [--seed N]", vi: "điền dữ liệu mẫu (tạo đơn vị mẫu nếu chưa có)",
 		en: "fill with demo data (creates a demo site if there is none)", run: cmdDemo})
 	register(command{name: "check", vi: "kiểm tra tệp dữ liệu", en: "verify the data file", run: cmdCheck})
 	register(command{name: "rebuild", vi: "dựng lại dữ liệu hiện hành và chỉ mục từ nhật ký",
@@ -137,6 +137,11 @@ func cmdRebuild(e *env) error {
 	}
 	defer s.Close()
 	if err := s.Rebuild(); err != nil {
+		return err
+	}
+	// Rebuilding frees the pages of every projection at once: write the
+	// file again without them.
+	if err := s.Compact(); err != nil {
 		return err
 	}
 	e.printf("Đã dựng lại dữ liệu từ nhật ký.\n", "Rebuilt from the log.\n")

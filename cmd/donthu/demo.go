@@ -15,19 +15,36 @@ func cmdDemo(e *env) error {
 	fs := e.flags("demo")
 	people := fs.Int("people", 600, "")
 	seed := fs.Uint64("seed", 1, "")
+	scale := fs.String("scale", "", "")
 	if err := e.parse(fs); err != nil {
 		return err
 	}
-	if *people < 1 || *people > 200_000 || len(fs.Args()) > 0 {
-		return usageError{e.t("dùng: donthu demo [--people SỐ_NGƯỜI (1–200000, mặc định 600)] [--seed SỐ]",
-			"use: donthu demo [--people COUNT (1–200000, default 600)] [--seed N]")}
+	opt, ok := demo.Scale(*scale)
+	if *people < 1 || *people > 200_000 || len(fs.Args()) > 0 || !ok {
+		return usageError{e.t("dùng: donthu demo [--people SỐ_NGƯỜI (1–200000, mặc định 600)] [--scale office|province] [--seed SỐ]",
+			"use: donthu demo [--people COUNT (1–200000, default 600)] [--scale office|province] [--seed N]")}
 	}
+	if *scale == "" {
+		opt.People = *people
+	}
+	opt.Seed = *seed
 	s, err := e.open(false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	sum, err := demo.Fill(s, demo.Options{People: *people, Seed: *seed})
+	if *scale != "" {
+		e.printf("Đang tạo dữ liệu mẫu cỡ %s (vài phút)...\n", "Building the %s-scale demo (a few minutes)...\n", *scale)
+		last := -1
+		opt.Progress = func(done, total int) {
+			// A line at each tenth, so a long fill shows it is moving.
+			if pc := done * 10 / total; pc != last {
+				last = pc
+				e.printf("  %d%%\n", "  %d%%\n", pc*10)
+			}
+		}
+	}
+	sum, err := demo.Fill(s, opt)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -51,6 +53,29 @@ type Options struct {
 	Seed uint64
 	// Today is the end of the year of activity; zero = the store's clock.
 	Today time.Time
+	// Years of activity ending on Today; 0 = 1. People are spread over
+	// them (a decade of an office: Years 10).
+	Years int
+	// Returns is how many people come back on an average working day
+	// (to ask how their matter goes, or about something else); 0 = 1.
+	Returns int
+	// Seasons makes arrivals follow the year: more after Tết (bonuses and
+	// unpaid wages), fewer in the Tết month and in summer.
+	Seasons bool
+	// LongCase, when above 0, gives one case that many notes over the
+	// years (a case whose timeline runs to hundreds of events).
+	LongCase int
+	// Site, Name and Parent make a site other than the demo one when the
+	// file has none (a province's grassroots unions); "" = the demo site.
+	Site, Name, Parent string
+	// Progress, if set, is told how far the fill is: months (or, for a
+	// province, sites) done of the total.
+	Progress func(done, total int)
+	// Sites, when above 0, makes the file an upper office that gathers
+	// that many grassroots unions: each one's decade is built in a file
+	// of its own (People shared among them) and imported here as its
+	// bundles would be, then the office's own desk is filled.
+	Sites int
 }
 
 // Summary says what the file holds after Fill.
@@ -93,13 +118,22 @@ func Fill(s *store.Store, opt Options) (Summary, error) {
 	if opt.Today.IsZero() {
 		opt.Today = s.Now()
 	}
+	if opt.Years <= 0 {
+		opt.Years = 1
+	}
+	if opt.Sites > 0 {
+		return fillProvince(s, opt)
+	}
+	if opt.Site == "" {
+		opt.Site, opt.Name, opt.Parent = SiteCode, SiteName, SiteParent
+	}
 	sum := Summary{ByStatus: map[model.CaseStatus]int{}}
 	before := s.Stats().Events
 	today := model.DateOf(opt.Today)
-	from := today.AddDays(-365)
+	from := today.AddDays(-365 * opt.Years)
 	if s.Site() == "" {
 		u := Users[0]
-		if err := s.Init(store.SiteInit{Code: SiteCode, Name: SiteName, Parent: SiteParent, Login: u.Login, UserName: u.Name, Password: Password}); err != nil {
+		if err := s.Init(store.SiteInit{Code: opt.Site, Name: opt.Name, Parent: opt.Parent, Login: u.Login, UserName: u.Name, Password: Password}); err != nil {
 			return sum, err
 		}
 		sum.NewSite = true
@@ -129,16 +163,25 @@ func Fill(s *store.Store, opt Options) (Summary, error) {
 	}
 
 	f := &filler{
-		rng:    rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15)),
-		cal:    s.Calendar(),
-		from:   from,
-		today:  today,
-		end:    opt.Today,
-		agenda: map[model.Date][]task{},
-		people: opt.People,
+		rng:      rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15)),
+		cal:      s.Calendar(),
+		from:     from,
+		today:    today,
+		end:      opt.Today,
+		agenda:   map[model.Date][]task{},
+		people:   opt.People,
+		returns:  max(1, opt.Returns),
+		seasons:  opt.Seasons,
+		years:    opt.Years,
+		longCase: opt.LongCase,
 	}
 	f.plan()
+	months, month := 12*opt.Years+1, 0
 	for d := from; !d.After(today); {
+		if opt.Progress != nil {
+			opt.Progress(month, months)
+			month++
+		}
 		// One transaction per month of the simulated year.
 		last := model.NewDate(d.Y, d.M+1, 0)
 		if last.After(today) {
@@ -206,6 +249,10 @@ type filler struct {
 	now          time.Time // the moment of the task running
 	seq          int
 	people       int // persons still to introduce
+	returns      int // people coming back on an average working day
+	seasons      bool
+	years        int
+	longCase     int
 	workLeft     int // working days left, for spreading the people
 	known        []*visitor
 	groups       int
@@ -251,6 +298,7 @@ type fate struct {
 	reopenAfter int // days after the end (0: never)
 	again       int // days after reopening to conclude again (-1: never)
 	comeBack    int // days after a rejected-as-wrong conclusion that the person comes back (0: never)
+	notes       int // notes every third working day after thụ lý, and nothing else (the long case)
 	complex     bool
 }
 
@@ -336,6 +384,9 @@ func (f *filler) arrivals(d model.Date) {
 		f.workLeft = 1
 	}
 	share := float64(f.people) / float64(f.workLeft)
+	if f.seasons {
+		share *= season[d.M-1]
+	}
 	n := int(share)
 	if f.rng.Float64() < share-float64(n) {
 		n++
@@ -360,11 +411,22 @@ func (f *filler) arrivals(d model.Date) {
 		}
 	}
 	if len(f.known) > 0 {
-		for k := f.rng.IntN(3); k > 0; k-- {
+		k := f.rng.IntN(3)
+		if f.returns > 1 {
+			k = f.returns/2 + f.rng.IntN(f.returns+1)
+			if f.seasons {
+				k = int(float64(k) * season[d.M-1])
+			}
+		}
+		for ; k > 0; k-- {
 			f.schedule(d, next(), f.returnVisit(d))
 		}
 	}
 }
+
+// season weighs a month's arrivals (January first): the weeks after Tết
+// bring the unpaid bonuses and wages, the Tết month and the summer fewer.
+var season = [12]float64{1.0, 0.7, 1.4, 1.2, 1.0, 0.9, 0.8, 0.9, 1.0, 1.0, 1.1, 1.0}
 
 // newPerson makes a person with a consistent identity: a CCCD whose
 // province, century and sex digits match, or an old CMND, or nothing.
@@ -628,8 +690,10 @@ func (f *filler) randomFate(m *matter) *fate {
 		fa.end = model.EvCaseTransferred
 	case r < 15:
 		fa.end = model.EvCaseTerminated
-	case r < 18:
+	case r < 18 && (f.years <= 1 || m.received.AddDays(240).After(f.today)):
 		fa.resolveIn = -1 // forgotten: it will be overdue
+	case r < 18:
+		fa.resolveIn = 90 + f.rng.IntN(150) // over a decade: overdue for months, then settled
 	case r < 25 && m.kind != model.KindRecommendation && m.kind != model.KindReport:
 		fa.suspendAt = 3 + f.rng.IntN(5)
 		fa.resumeAfter = 5 + f.rng.IntN(20)
@@ -720,6 +784,14 @@ func (f *filler) caseLife(m *matter, opened model.Date) {
 		return
 	}
 	act(accepted, model.EvCaseAccepted, model.CaseAction{Handler: handler}, func(d model.Date) {
+		if fa.notes > 0 {
+			for i := 0; i < fa.notes; i++ {
+				f.schedule(f.workday(d, 1+i*3), 200, func(b *store.Bulk) error {
+					return f.refusal(b.AddNote(handler, m.caseID, one(f.rng, noteTexts)))
+				})
+			}
+			return
+		}
 		f.caseSteps(m, handler, d, act)
 	})
 }
@@ -884,6 +956,12 @@ func (f *filler) plan() {
 			f.schedule(d, 200, f.letterOf(d, k))
 		}
 	}
+	if f.longCase > 0 {
+		// A matter that drags on: a note every third working day.
+		long := never
+		long.notes = f.longCase
+		shows = append(shows, show{f.cal.AddWorkingDays(f.today, -3*f.longCase-10), complaint, long})
+	}
 	// Concluded about two weeks ago and reopened since: open again.
 	shows = append(shows, show{back(45), complaint, reopenedOpen})
 	for i, sh := range shows {
@@ -932,4 +1010,97 @@ func topicOf(k model.PetitionKind, fl model.Field) topic {
 		}
 	}
 	panic("demo: no topic " + string(k) + "/" + string(fl))
+}
+
+// Scale returns the options of a named demo size: "" is the default
+// office of one year; "office" is a district office's decade (100,000
+// persons, about a million events); "province" gathers the decade of
+// 300 grassroots unions into one office file. ok is false for an unknown
+// name.
+func Scale(name string) (opt Options, ok bool) {
+	switch name {
+	case "":
+		return Options{}, true
+	case "office":
+		return Options{People: 100_000, Years: 10, Returns: 160, Seasons: true, LongCase: 195}, true
+	case "province":
+		return Options{People: 100_000, Years: 10, Returns: 160, Seasons: true, LongCase: 195, Sites: 300}, true
+	}
+	return Options{}, false
+}
+
+// The upper office of a province demo.
+const (
+	OfficeCode = "HN01"
+	OfficeName = "Liên đoàn Lao động quận Long Biên"
+)
+
+// fillProvince builds opt.Sites grassroots unions, each in a temporary
+// file of its own, imports every one's events into s (one import per
+// site, as a first sync would), then fills the office's own desk.
+func fillProvince(s *store.Store, opt Options) (Summary, error) {
+	dir, err := os.MkdirTemp("", "donthu-province-")
+	if err != nil {
+		return Summary{}, err
+	}
+	defer os.RemoveAll(dir)
+	child := opt
+	child.Sites, child.LongCase, child.Progress = 0, 0, nil
+	child.People = max(1, opt.People/opt.Sites)
+	child.Returns = max(1, opt.Returns/opt.Sites)
+	own := opt
+	own.Sites, own.Site, own.Name, own.Parent, own.Progress = 0, OfficeCode, OfficeName, "", nil
+	own.People, own.Returns = max(1, opt.People/opt.Sites), 1
+	if s.Site() == "" {
+		// The office exists before its sites' data arrives.
+		u := Users[0]
+		if err := s.Init(store.SiteInit{Code: OfficeCode, Name: OfficeName, Login: u.Login, UserName: u.Name, Password: Password}); err != nil {
+			return Summary{}, err
+		}
+	}
+	for i := 1; i <= opt.Sites; i++ {
+		if opt.Progress != nil {
+			opt.Progress(i-1, opt.Sites)
+		}
+		child.Site = fmt.Sprintf("CS%03d", i)
+		child.Name = fmt.Sprintf("Công đoàn cơ sở số %d", i)
+		child.Parent = s.Site()
+		child.Seed = opt.Seed*1000 + uint64(i)
+		path := filepath.Join(dir, child.Site+".db")
+		cs, err := store.Open(path, store.Options{Now: s.Now, NoSync: true})
+		if err != nil {
+			return Summary{}, err
+		}
+		if _, err := Fill(cs, child); err != nil {
+			cs.Close()
+			return Summary{}, err
+		}
+		err = importAll(s, cs)
+		cs.Close()
+		os.Remove(path)
+		if err != nil {
+			return Summary{}, fmt.Errorf("demo: importing %s: %w", child.Site, err)
+		}
+	}
+	return Fill(s, own)
+}
+
+// importAll imports every event of from's own site into s, in one import.
+func importAll(s, from *store.Store) error {
+	evs := make(chan model.Event, 256)
+	done := make(chan error, 1)
+	go func() {
+		done <- from.EachEvent(from.Site(), 0, func(e model.Event) error { evs <- e; return nil })
+		close(evs)
+	}()
+	_, err := s.Import(func() (model.Event, bool, error) {
+		e, ok := <-evs
+		return e, ok, nil
+	}, nil)
+	for range evs {
+	}
+	if err2 := <-done; err == nil {
+		err = err2
+	}
+	return err
 }

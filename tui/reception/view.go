@@ -256,10 +256,10 @@ func (m *Model) cardLine(at focus, c *store.PersonCard) string {
 func (m *Model) history(c *store.PersonCard) string {
 	w := &m.ctx.Words.Reception
 	var parts []string
-	if len(c.Visits) == 0 {
+	if c.VisitCount == 0 {
 		parts = append(parts, w.NoVisits)
 	} else {
-		parts = append(parts, sprintf(w.Visits, len(c.Visits)))
+		parts = append(parts, sprintf(w.Visits, c.VisitCount))
 	}
 	if len(c.OpenCases) > 0 {
 		parts = append(parts, sprintf(w.OpenCases, len(c.OpenCases)))
@@ -304,7 +304,7 @@ func (m *Model) pickerLines() []string {
 			if c.BirthYear != 0 {
 				year = strconv.Itoa(c.BirthYear)
 			}
-			hist := sprintf(w.ShortVisits, len(c.Visits))
+			hist := sprintf(w.ShortVisits, c.VisitCount)
 			if len(c.OpenCases) > 0 {
 				hist += ", " + sprintf(w.ShortCases, len(c.OpenCases))
 			}

@@ -1,0 +1,472 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"donthu/model"
+)
+
+// The stored encoding of events and projections (schema 2).
+//
+// A decade of an office is a million events; stored as JSON each cost
+// about 550 bytes, and each projection (rewritten on every event of its
+// record) about 600. Schema 2 stores:
+//
+//   - an event as a tag byte, its header in binary (varints, the previous
+//     hash as 32 raw bytes, the type as a code) and its data as packed
+//     JSON;
+//   - a projection as packed JSON.
+//
+// Packed JSON is compact JSON whose object keys known at schema 2 are
+// replaced by two bytes (keyMark, their index in packKeys): raw control
+// bytes never occur in JSON text, so the mark cannot be confused with
+// content, and keys added later stay as plain text. The data of an
+// event is unchanged by the round trip, so its hash (over its canonical
+// JSON, which bundles carry) is the same on every replica.
+//
+// Readers take both encodings: a value that starts with '{' is JSON
+// (schema 1, or a file half-way through its migration), so a migration
+// can run in batches and resume after a crash.
+//
+// encodeEvent and decodeEvent are the ONE pair that reads and writes
+// stored events: every other reader (salvage included) goes through them.
+
+const (
+	tagEvent  = 0x02 // first byte of a schema-2 event
+	tagPacked = 0x03 // first byte of a packed projection
+	keyMark   = 0x01 // in packed JSON: the next byte is an index in packKeys
+)
+
+// packKeys are the JSON keys of the model at schema 2. FROZEN: stored
+// files refer to them by position. Never reorder or remove; new keys may
+// be appended (older builds keep reading files, since an unknown index
+// would be refused, so appending needs a schema step too) or simply left
+// out: a key missing here is stored as text.
+var packKeys = []string{
+	"accepted", "active", "address", "anonymous", "at", "author", "base", "birth_year", "by", "case",
+	"classified", "classified_on", "clock", "closed", "code", "competent", "complex", "conditions", "confidential", "conflicts",
+	"content", "count", "created", "data", "date", "days", "decision", "decision_date", "decision_no", "docs_requested",
+	"documents", "duplicate_of", "employer", "entity", "event", "extensions", "field", "fold", "for", "forward_to",
+	"from", "from_no", "group", "handler", "head_count", "id", "id_kind", "id_number", "kind", "letter_date",
+	"login", "member", "name", "name_fold", "no", "note", "notes", "on", "opened", "outcome",
+	"overrides", "parent", "persons", "petition", "petition_no", "phone", "prev", "prior_case", "reason", "received",
+	"receiver", "reception", "regime", "reminders", "remote", "remove", "reopens", "repeat", "reps", "result",
+	"roles", "round", "sender_name", "senders", "seq", "set", "sex", "signatories", "site", "source",
+	"status", "successor", "summary", "suspensions", "text", "to", "transferred_to", "type", "unsigned", "updated",
+	"valid_from", "valid_to", "visit", "label", "vi", "en", "reveal", "reveals", "sealed", "hash",
+}
+
+// eventTypes are the event types at schema 2, stored as 1 + their index.
+// FROZEN like packKeys; a type not listed is stored by name (code 0).
+var eventTypes = []model.EventType{
+	model.EvPersonRecorded, model.EvPersonUpdated, model.EvVisitRecorded,
+	model.EvPetitionRegistered, model.EvPetitionClassified, model.EvPetitionTransferred,
+	model.EvCaseOpened, model.EvCaseAccepted, model.EvCaseRejected, model.EvCaseAssigned,
+	model.EvCaseDocsAsked, model.EvCaseSuspended, model.EvCaseResumed, model.EvCaseExtended,
+	model.EvCaseConcluded, model.EvCaseTerminated, model.EvCaseReopened, model.EvCaseTransferred,
+	model.EvCaseGuidance, model.EvNoteAdded, model.EvReminderSet, model.EvIdentityRevealed,
+	model.EvUserCreated, model.EvUserUpdated, model.EvSiteCreated, model.EvSiteUpdated,
+	model.EvCalendarOverride,
+}
+
+var (
+	packIndex = func() map[string]byte {
+		m := make(map[string]byte, len(packKeys))
+		for i, k := range packKeys {
+			m[k] = byte(i)
+		}
+		return m
+	}()
+	typeIndex = func() map[model.EventType]uint64 {
+		m := make(map[model.EventType]uint64, len(eventTypes))
+		for i, t := range eventTypes {
+			m[t] = uint64(i + 1)
+		}
+		return m
+	}()
+)
+
+var errBadValue = errors.New("store: unreadable stored value")
+
+// packJSON appends the packed form of compact JSON js to dst.
+func packJSON(dst, js []byte) []byte {
+	for i := 0; i < len(js); {
+		c := js[i]
+		if c != '"' {
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		// A string: find its end, then see whether it is a key.
+		j := i + 1
+		for j < len(js) && js[j] != '"' {
+			if js[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(js) { // not JSON: keep as is
+			return append(dst, js[i:]...)
+		}
+		if j+1 < len(js) && js[j+1] == ':' {
+			if n, ok := packIndex[string(js[i+1:j])]; ok {
+				dst = append(dst, keyMark, n)
+				i = j + 2
+				continue
+			}
+		}
+		dst = append(dst, js[i:j+1]...)
+		i = j + 1
+	}
+	return dst
+}
+
+// unpackJSON appends the JSON text of packed p to dst.
+func unpackJSON(dst, p []byte) ([]byte, error) {
+	for i := 0; i < len(p); i++ {
+		if p[i] != keyMark {
+			dst = append(dst, p[i])
+			continue
+		}
+		if i+1 >= len(p) || int(p[i+1]) >= len(packKeys) {
+			return nil, errBadValue
+		}
+		i++
+		dst = append(dst, '"')
+		dst = append(dst, packKeys[p[i]]...)
+		dst = append(dst, '"', ':')
+	}
+	return dst, nil
+}
+
+// encodeState returns the stored form of a projection.
+func encodeState(v any) ([]byte, error) {
+	js, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return packJSON(append(make([]byte, 0, len(js)*3/4), tagPacked), js), nil
+}
+
+// stateJSON returns the JSON text of a stored projection (either encoding).
+func stateJSON(b []byte) ([]byte, error) {
+	if len(b) == 0 || b[0] != tagPacked {
+		return b, nil
+	}
+	return unpackJSON(make([]byte, 0, len(b)*3/2), b[1:])
+}
+
+// unmarshalState decodes a stored projection into v.
+func unmarshalState(b []byte, v any) error {
+	js, err := stateJSON(b)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(js, v)
+}
+
+// Header flags of a stored event.
+const (
+	flagPrevHash = 1 << 0 // Prev is 64 lower-case hex digits, stored as 32 bytes
+	flagZone     = 1 << 1 // At has a zone offset (seconds) other than UTC
+)
+
+// encodeEvent returns the stored form of an event.
+func encodeEvent(e *model.Event) []byte {
+	b := make([]byte, 0, 64+len(e.Entity)+len(e.Author)+len(e.Base)+len(e.Data))
+	b = append(b, tagEvent)
+	var flags uint64
+	var prev [32]byte
+	if len(e.Prev) == 64 && isLowerHex(e.Prev) {
+		hex.Decode(prev[:], []byte(e.Prev))
+		flags |= flagPrevHash
+	}
+	_, off := e.At.Zone()
+	if off != 0 {
+		flags |= flagZone
+	}
+	b = binary.AppendUvarint(b, flags)
+	b = appendStr(b, e.Site)
+	b = binary.AppendUvarint(b, e.Seq)
+	b = binary.AppendVarint(b, e.Clock)
+	// The wall time as seconds from the clock's (nearly always 0) and
+	// nanoseconds: a zero time (year 1) fits too.
+	b = binary.AppendVarint(b, e.At.Unix()-e.Clock/1000)
+	b = binary.AppendUvarint(b, uint64(e.At.Nanosecond()))
+	if flags&flagZone != 0 {
+		b = binary.AppendVarint(b, int64(off))
+	}
+	b = appendStr(b, e.Author)
+	b = appendStr(b, e.Entity)
+	if code, ok := typeIndex[e.Type]; ok {
+		b = binary.AppendUvarint(b, code)
+	} else {
+		b = binary.AppendUvarint(b, 0)
+		b = appendStr(b, string(e.Type))
+	}
+	b = appendStr(b, e.Base)
+	b = appendStr(b, e.To)
+	if flags&flagPrevHash != 0 {
+		b = append(b, prev[:]...)
+	} else {
+		b = appendStr(b, e.Prev)
+	}
+	// The data, packed, to the end.
+	return packJSON(b, e.Data)
+}
+
+// decodeEvent reads a stored event (either encoding).
+func decodeEvent(raw []byte) (model.Event, error) {
+	var e model.Event
+	if len(raw) > 0 && raw[0] == '{' {
+		err := json.Unmarshal(raw, &e)
+		return e, err
+	}
+	if len(raw) == 0 || raw[0] != tagEvent {
+		return e, errBadValue
+	}
+	r := reader{b: raw[1:]}
+	flags := r.uvarint()
+	e.Site = r.str()
+	e.Seq = r.uvarint()
+	e.Clock = r.varint()
+	sec := r.varint() + e.Clock/1000
+	nsec := r.uvarint()
+	at := time.Unix(sec, int64(nsec)).UTC()
+	if flags&flagZone != 0 {
+		off := r.varint()
+		at = at.In(time.FixedZone("", int(off)))
+	}
+	e.At = at
+	e.Author = r.str()
+	e.Entity = r.str()
+	if code := r.uvarint(); code == 0 {
+		e.Type = model.EventType(r.str())
+	} else if code <= uint64(len(eventTypes)) {
+		e.Type = eventTypes[code-1]
+	} else {
+		r.err = errBadValue
+	}
+	e.Base = r.str()
+	e.To = r.str()
+	if flags&flagPrevHash != 0 {
+		e.Prev = hex.EncodeToString(r.take(32))
+	} else {
+		e.Prev = r.str()
+	}
+	if r.err != nil {
+		return e, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
+	}
+	if len(r.b) > 0 {
+		d, err := unpackJSON(make([]byte, 0, len(r.b)*3/2), r.b)
+		if err != nil {
+			return e, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+		}
+		e.Data = d
+	}
+	return e, nil
+}
+
+// eventTo returns the To of a stored event without decoding its data.
+func eventTo(raw []byte) (string, error) {
+	if len(raw) > 0 && raw[0] == '{' {
+		var e struct {
+			To string `json:"to"`
+		}
+		err := json.Unmarshal(raw, &e)
+		return e.To, err
+	}
+	if len(raw) == 0 || raw[0] != tagEvent {
+		return "", errBadValue
+	}
+	r := reader{b: raw[1:]}
+	flags := r.uvarint()
+	r.str()
+	r.uvarint()
+	r.varint()
+	r.varint()
+	r.uvarint()
+	if flags&flagZone != 0 {
+		r.varint()
+	}
+	r.str()
+	r.str()
+	if r.uvarint() == 0 {
+		r.str()
+	}
+	r.str()
+	to := r.str()
+	return to, r.err
+}
+
+// eventJSON returns the canonical JSON of a stored event (what bundles
+// carry, and what its hash is taken over).
+func eventJSON(raw []byte) ([]byte, error) {
+	if len(raw) > 0 && raw[0] == '{' {
+		return raw, nil
+	}
+	e, err := decodeEvent(raw)
+	if err != nil {
+		return nil, err
+	}
+	return appendEventJSON(nil, &e), nil
+}
+
+func isLowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+func appendStr(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// reader reads varints and strings, remembering the first error.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) take(n int) []byte {
+	if n < 0 || n > len(r.b) {
+		r.fail()
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func (r *reader) str() string { return string(r.take(int(r.uvarint()))) }
+
+func (r *reader) fail() {
+	if r.err == nil {
+		r.err = errBadValue
+	}
+	r.b = nil
+}
+
+// appendEventJSON appends the canonical JSON of e (exactly what
+// json.Marshal(e) gives, which model.Event.Hash is taken over) without
+// reflection: export writes it for every event and import hashes every
+// event, at a hundred thousand events a second. What it has no fast path
+// for (text with characters JSON escapes, data with spaces between its
+// tokens) goes through encoding/json.
+func appendEventJSON(b []byte, e *model.Event) []byte {
+	b = append(b, `{"site":`...)
+	b = appendJSONString(b, e.Site)
+	b = append(b, `,"seq":`...)
+	b = strconv.AppendUint(b, e.Seq, 10)
+	b = append(b, `,"clock":`...)
+	b = strconv.AppendInt(b, e.Clock, 10)
+	b = append(b, `,"at":`...)
+	if y := e.At.Year(); y < 0 || y > 9999 {
+		at, _ := json.Marshal(e.At)
+		b = append(b, at...)
+	} else {
+		b = append(b, '"')
+		b = e.At.AppendFormat(b, time.RFC3339Nano)
+		b = append(b, '"')
+	}
+	b = append(b, `,"author":`...)
+	b = appendJSONString(b, e.Author)
+	b = append(b, `,"entity":`...)
+	b = appendJSONString(b, e.Entity)
+	b = append(b, `,"type":`...)
+	b = appendJSONString(b, string(e.Type))
+	if e.Base != "" {
+		b = append(b, `,"base":`...)
+		b = appendJSONString(b, e.Base)
+	}
+	if e.To != "" {
+		b = append(b, `,"to":`...)
+		b = appendJSONString(b, e.To)
+	}
+	b = append(b, `,"prev":`...)
+	b = appendJSONString(b, e.Prev)
+	if len(e.Data) > 0 {
+		b = append(b, `,"data":`...)
+		if compactJSON(e.Data) {
+			b = append(b, e.Data...)
+		} else {
+			d, _ := json.Marshal(e.Data)
+			b = append(b, d...)
+		}
+	}
+	return append(b, '}')
+}
+
+// appendJSONString appends s as encoding/json writes it.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// compactJSON reports whether JSON text js is already as json.Marshal
+// writes a json.RawMessage: no space between tokens, and none of the
+// characters it escapes (<, >, &, U+2028, U+2029).
+func compactJSON(js []byte) bool {
+	in := false
+	for i := 0; i < len(js); i++ {
+		switch c := js[i]; {
+		case c == '<' || c == '>' || c == '&':
+			return false
+		case c == 0xe2 && i+2 < len(js) && js[i+1] == 0x80 && (js[i+2] == 0xa8 || js[i+2] == 0xa9):
+			return false
+		case in && c == '\\':
+			i++
+		case c == '"':
+			in = !in
+		case !in && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			return false
+		}
+	}
+	return !in
+}
+
+// eventHash is e.Hash() (the SHA-256 of its canonical JSON, in hex).
+func eventHash(e *model.Event) string {
+	var buf [512]byte
+	sum := sha256.Sum256(appendEventJSON(buf[:0], e))
+	return hex.EncodeToString(sum[:])
+}
