@@ -174,8 +174,13 @@ func (w *writer) recordVisit(in VisitInput) (v model.Visit, pet *model.Petition,
 	if v.Reception == "" {
 		v.Reception = model.ReceptionRegular
 	}
+	protect := confidentialInput(in.Petition)
 	for i, np := range in.NewPersons {
-		p, err := w.recordPerson(np)
+		record := w.recordPerson
+		if protect {
+			record = w.recordSealedPerson
+		}
+		p, err := record(np)
 		if err != nil {
 			return v, pet, err
 		}
@@ -297,19 +302,26 @@ func (w *writer) preparePetition(p *model.Petition) *model.Msg {
 		return m
 	}
 	if p.SenderName == "" && len(p.Senders) > 0 {
-		var first model.Person
-		if getState(w.tx, p.Senders[0], &first) == nil {
+		if first, ok := w.senderPlain(p.Senders[0]); ok {
 			p.SenderName = first.Name
 			if p.Employer == "" {
 				p.Employer = first.Employer
 			}
 		}
 	}
-	if p.SenderName == "" {
+	if p.SenderName == "" && p.SenderSealed == "" {
 		p.Anonymous = true
 	}
 	if p.Kind == model.KindDenunciation {
 		p.Confidential = true
+	}
+	if p.Confidential {
+		if err := w.protectSenders(p.Senders); err != nil {
+			return model.NewMsg("", "Không niêm phong được danh tính người gửi: "+err.Error(), "Cannot seal the sender's identity: "+err.Error())
+		}
+		if err := w.sealSender(p); err != nil {
+			return model.NewMsg("", "Không niêm phong được danh tính người gửi: "+err.Error(), "Cannot seal the sender's identity: "+err.Error())
+		}
 	}
 	return nil
 }
@@ -385,6 +397,17 @@ func (w *writer) classify(petitionID string, c model.Classification) (out *model
 	if m := model.CheckClassify(&p, &c); m != nil {
 		return out, m
 	}
+	if c.Kind == model.KindDenunciation && !p.Confidential {
+		// Now a denunciation: its sender is protected from here on.
+		if err := w.protectSenders(p.Senders); err != nil {
+			return out, err
+		}
+		if p.SenderName != "" {
+			if c.SenderSealed, err = w.sealValue(p.SenderName); err != nil {
+				return out, err
+			}
+		}
+	}
 	c.Case = ""
 	if c.Decision == model.DecisionAccept {
 		c.Case = model.NewEntityID(model.EntCase, w.s.site, w.seq+2)
@@ -402,7 +425,7 @@ func (w *writer) classify(petitionID string, c model.Classification) (out *model
 		No: p.No, Petition: p.ID, PetitionNo: p.No,
 		Kind: p.Kind, Regime: p.Regime, Field: p.Field, Round: p.Round,
 		Complex: p.Complex, Remote: p.Remote, Confidential: p.Confidential,
-		Senders: p.Senders, SenderName: p.SenderName, Employer: p.Employer, Summary: p.Summary,
+		Senders: p.Senders, SenderName: p.SenderName, SenderSealed: p.SenderSealed, Employer: p.Employer, Summary: p.Summary,
 		Received: p.Received, Opened: c.On,
 	}
 	if prior := w.priorCase(&p); prior != "" {

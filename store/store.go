@@ -21,7 +21,7 @@ import (
 
 // SchemaVersion is the version of the file layout this build writes.
 // Opening an older file migrates it; a newer one is refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Bucket names. See docs/architecture.md, The event log.
 var (
@@ -138,6 +138,8 @@ type Store struct {
 	mu   sync.Mutex // serialises writers: seq, clock, chain head
 	hlc  model.HLC
 	site string
+
+	sessionState
 
 	cacheMu   sync.Mutex
 	cal       *model.Calendar

@@ -12,6 +12,7 @@ import (
 
 	"donthu/model"
 
+	"filippo.io/age"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -26,7 +27,11 @@ type writer struct {
 	seq     uint64
 	head    string
 	emitted []model.Event
-	touched map[string]any // entity -> its new projection
+	touched map[string]any          // entity -> its new projection
+	plain   map[string]model.Person // persons sealed in this transaction, as typed
+	// sealAlso are keys sealed values are also encrypted to (a child's,
+	// for a petition transferred down to it).
+	sealAlso []age.Recipient
 }
 
 // write runs fn in one bbolt transaction as author. Nothing fn did is kept
@@ -227,6 +232,9 @@ func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
 // from all its events.
 func foldNew(tx *bolt.Tx, ev *model.Event) (any, error) {
 	entity := ev.Entity
+	if model.Stateless(entity) {
+		return nil, nil // the audit: kept and listed, never folded
+	}
 	c := tx.Bucket(bEntityEvents).Cursor()
 	k, _ := c.Seek(entKey(entity, ev.Clock, ev.Site, ev.Seq))
 	p := prefix(entity)
@@ -262,6 +270,9 @@ func refold(tx *bolt.Tx, entity string) (any, error) {
 }
 
 func refoldInto(tx *bolt.Tx, entity string, batch idxBatch) (any, error) {
+	if model.Stateless(entity) {
+		return nil, nil
+	}
 	evs, err := entityEvents(tx, entity)
 	if err != nil {
 		return nil, err
@@ -443,6 +454,9 @@ func indexEntries(id string, v any) []idxEntry {
 	add := func(index string, parts ...string) { out = append(out, idxEntry{index, idxKey(parts...)}) }
 	switch x := v.(type) {
 	case *model.Person:
+		if x.Sealed != "" {
+			add("person_sealed", id) // found by name only by the entitled (search.go)
+		}
 		add("person_name", x.NameFold, id)
 		if x.IDNumber != "" {
 			add("person_idnum", x.IDNumber, id)

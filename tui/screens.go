@@ -8,6 +8,7 @@ import (
 	"donthu/tui/queue"
 	"donthu/tui/reception"
 	"donthu/tui/reports"
+	"donthu/tui/settings"
 	"donthu/tui/syncscreen"
 )
 
@@ -26,5 +27,6 @@ func Screens() [common.NumScreens]Factory {
 	}
 	f[common.ScreenReports] = reports.New
 	f[common.ScreenSync] = syncscreen.New
+	f[common.ScreenSettings] = settings.New
 	return f
 }
