@@ -281,7 +281,7 @@ func (s *Store) RegisterPetition(author string, p model.Petition) (model.Petitio
 // summary, a received date that is not in the future, a letter date not
 // after it, known senders, the sender's name and employer filled from the
 // first sender, anonymity, and confidentiality for a denunciation.
-func (w *writer) preparePetition(p *model.Petition) *model.Msg {
+func (w *writer) preparePetition(p *model.Petition, protectNow bool) *model.Msg {
 	p.Summary, p.SenderName, p.Employer = model.NFC(p.Summary), model.NFC(p.SenderName), model.NFC(p.Employer)
 	if p.Summary == "" {
 		return model.NewMsg("summary", "Cần tóm tắt nội dung đơn", "Summarise the petition")
@@ -315,7 +315,7 @@ func (w *writer) preparePetition(p *model.Petition) *model.Msg {
 	if p.Kind == model.KindDenunciation {
 		p.Confidential = true
 	}
-	if p.Confidential {
+	if p.Confidential && protectNow {
 		if err := w.protectSenders(p.Senders); err != nil {
 			return model.NewMsg("", "Không niêm phong được danh tính người gửi: "+err.Error(), "Cannot seal the sender's identity: "+err.Error())
 		}
@@ -327,7 +327,10 @@ func (w *writer) preparePetition(p *model.Petition) *model.Msg {
 }
 
 func (w *writer) registerPetition(p model.Petition) (model.Petition, error) {
-	if m := w.preparePetition(&p); m != nil {
+	// The senders' records are sealed after the petition is written, so
+	// the petition takes the seq reserved for it (RecordVisit names it
+	// before it exists).
+	if m := w.preparePetition(&p, false); m != nil {
 		return p, m
 	}
 	if p.Source == "" {
@@ -345,6 +348,11 @@ func (w *writer) registerPetition(p model.Petition) (model.Petition, error) {
 	p.Decision, p.Reason, p.ForwardTo, p.Round, p.Complex, p.Remote, p.Case = "", "", "", 0, false, false, ""
 	if _, err := w.emit(id, model.EvPetitionRegistered, "", p); err != nil {
 		return p, err
+	}
+	if p.Confidential {
+		if err := w.protectSenders(p.Senders); err != nil {
+			return p, model.NewMsg("", "Không niêm phong được danh tính người gửi: "+err.Error(), "Cannot seal the sender's identity: "+err.Error())
+		}
 	}
 	err = getState(w.tx, id, &p)
 	return p, err

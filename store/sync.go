@@ -739,7 +739,7 @@ func (w *writer) transferPetition(child string, p model.Petition) (model.Petitio
 	// A confidential sender goes down sealed, readable by the child.
 	w.sealAlso = childRecipient(w.tx, child)
 	defer func() { w.sealAlso = nil }()
-	if m := w.preparePetition(&p); m != nil {
+	if m := w.preparePetition(&p, true); m != nil {
 		return out, m
 	}
 	p.Senders = nil
