@@ -80,6 +80,10 @@ type AuditNote struct {
 	Rows   int    `json:"rows,omitempty"`
 	Reason string `json:"reason,omitempty"`
 	Via    string `json:"via,omitempty"` // "tui" or "cli"
+	// Happened is when it happened, for an audit event held back while
+	// the file could write nothing else (a restored copy awaiting its
+	// parent) and entered in the log later.
+	Happened time.Time `json:"happened,omitzero"`
 }
 
 // Event is one immutable change. (Site, Seq) identifies it everywhere.

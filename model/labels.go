@@ -94,6 +94,8 @@ var labels = map[string]Label{
 	"action.data.dump":         {"xuất toàn bộ dữ liệu", "dump the data"},
 	"action.self.settings":     {"đổi cài đặt của mình", "change one's own settings"},
 	"action.cases.view":        {"xem vụ việc của đơn vị", "see the unit's cases"},
+	"action.register.import":   {"nhập sổ cũ", "import old registers"},
+	"action.persons.merge":     {"gộp, tách hồ sơ người", "merge and unmerge persons"},
 
 	"sex.":       {"Không rõ", "Unknown"},
 	"sex.male":   {"Nam", "Male"},

@@ -36,6 +36,8 @@ const (
 	ActDump         Action = "data.dump"         // read the whole log or state, unsealed
 	ActOwnSettings  Action = "self.settings"     // one's own password, language, typing
 	ActSeeUnitCases Action = "cases.view"        // see the queue and the cases of the unit
+	ActImport       Action = "register.import"   // bring an old paper or spreadsheet register in
+	ActMergePersons Action = "persons.merge"     // review possible duplicates, merge and unmerge persons
 )
 
 // Actions lists the actions, in the order of the policy table.
@@ -43,6 +45,7 @@ var Actions = []Action{
 	ActRecordVisit, ActClassify, ActHandleCase, ActAssign, ActReopen, ActReveal,
 	ActReport, ActExport, ActPrint, ActSync, ActManageUsers, ActManageSite,
 	ActManageKeys, ActBackup, ActRestore, ActAudit, ActDump, ActOwnSettings, ActSeeUnitCases,
+	ActImport, ActMergePersons,
 }
 
 // policy is the table roles x actions. A person may hold several roles:
@@ -54,9 +57,10 @@ var policy = map[Role]map[Action]bool{
 	RoleHandler: set(ActRecordVisit, ActClassify, ActHandleCase, ActAssign, ActReveal, ActReport, ActExport,
 		ActPrint, ActSync, ActBackup, ActOwnSettings, ActSeeUnitCases),
 	RoleLeader: set(ActRecordVisit, ActClassify, ActHandleCase, ActAssign, ActReopen, ActReveal, ActReport,
-		ActExport, ActPrint, ActSync, ActBackup, ActAudit, ActDump, ActOwnSettings, ActSeeUnitCases),
+		ActExport, ActPrint, ActSync, ActBackup, ActAudit, ActDump, ActOwnSettings, ActSeeUnitCases,
+		ActImport, ActMergePersons),
 	RoleAdmin: set(ActReport, ActSync, ActManageUsers, ActManageSite, ActManageKeys, ActBackup, ActRestore,
-		ActAudit, ActDump, ActOwnSettings, ActSeeUnitCases),
+		ActAudit, ActDump, ActOwnSettings, ActSeeUnitCases, ActImport),
 }
 
 func set(as ...Action) map[Action]bool {

@@ -10,11 +10,11 @@ import (
 // that a change to either is a change someone sees.
 func TestPolicyActions(t *testing.T) {
 	want := map[Role]string{
-		//                 visit class handl assig reope revea repor expor print sync  users site  keys  backu resto audit dump  self  cases
-		RoleReceptionist: "y     .     .     .     .     .     y     y     y     y     .     .     .     y     .     .     .     y     y",
-		RoleHandler:      "y     y     y     y     .     y     y     y     y     y     .     .     .     y     .     .     .     y     y",
-		RoleLeader:       "y     y     y     y     y     y     y     y     y     y     .     .     .     y     .     y     y     y     y",
-		RoleAdmin:        ".     .     .     .     .     .     y     .     .     y     y     y     y     y     y     y     y     y     y",
+		//                 visit class handl assig reope revea repor expor print sync  users site  keys  backu resto audit dump  self  cases impor merge
+		RoleReceptionist: "y     .     .     .     .     .     y     y     y     y     .     .     .     y     .     .     .     y     y     .     .",
+		RoleHandler:      "y     y     y     y     .     y     y     y     y     y     .     .     .     y     .     .     .     y     y     .     .",
+		RoleLeader:       "y     y     y     y     y     y     y     y     y     y     .     .     .     y     .     y     y     y     y     y     y",
+		RoleAdmin:        ".     .     .     .     .     .     y     .     .     y     y     y     y     y     y     y     y     y     y     y     .",
 	}
 	for _, r := range Roles {
 		row := strings.Fields(want[r])

@@ -315,9 +315,13 @@ func (w *writer) preparePetition(p *model.Petition, protectNow bool) *model.Msg 
 	if p.Kind == model.KindDenunciation {
 		p.Confidential = true
 	}
-	if p.Confidential && protectNow {
-		if err := w.protectSenders(p.Senders); err != nil {
-			return model.NewMsg("", "Không niêm phong được danh tính người gửi: "+err.Error(), "Cannot seal the sender's identity: "+err.Error())
+	if p.Confidential {
+		// The senders' own records (an event each) are sealed here, or by
+		// the caller right after the petition when its seq is reserved.
+		if protectNow {
+			if err := w.protectSenders(p.Senders); err != nil {
+				return model.NewMsg("", "Không niêm phong được danh tính người gửi: "+err.Error(), "Cannot seal the sender's identity: "+err.Error())
+			}
 		}
 		if err := w.sealSender(p); err != nil {
 			return model.NewMsg("", "Không niêm phong được danh tính người gửi: "+err.Error(), "Cannot seal the sender's identity: "+err.Error())

@@ -25,6 +25,12 @@ type AuditLine struct {
 	// Gap is true instead).
 	Chain bool
 	Gap   bool
+	// Held is an audit event waiting to enter the log (a restored copy
+	// writes nothing until its parent answers; see Store.Held).
+	Held bool
+	// When is when it happened: At, or for an audit event held back and
+	// logged later, the time it was held.
+	When time.Time
 }
 
 // AuditChain is what reading a site's events found about its chain.
@@ -73,7 +79,7 @@ func (s *Store) AuditLog(f AuditFilter, fn func(AuditLine) error) ([]AuditChain,
 				prevSeq, prevHash = 0, ""
 			}
 			cur.Events++
-			line := AuditLine{Event: e, Chain: true}
+			line := AuditLine{Event: e, Chain: true, When: e.At}
 			switch {
 			case e.Seq != prevSeq+1 && prevSeq != 0 || (prevSeq == 0 && e.Seq != 1):
 				line.Gap = true // not every event of that site is held here
@@ -85,8 +91,24 @@ func (s *Store) AuditLog(f AuditFilter, fn func(AuditLine) error) ([]AuditChain,
 			if !f.match(&e) {
 				return nil
 			}
+			if e.Entity == model.AuditEntity(e.Site) {
+				var n model.AuditNote
+				if e.Decode(&n) == nil && !n.Happened.IsZero() {
+					line.When = n.Happened
+				}
+			}
 			return fn(line)
 		})
 	})
-	return chains, err
+	if err != nil {
+		return chains, err
+	}
+	for _, e := range s.Held() {
+		if f.match(&e) {
+			if err := fn(AuditLine{Event: e, Chain: true, Held: true, When: e.At}); err != nil {
+				return chains, err
+			}
+		}
+	}
+	return chains, nil
 }

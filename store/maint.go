@@ -416,6 +416,10 @@ func (s *Store) backup(ctx context.Context, path string) error {
 		err = cerr
 	}
 	if err == nil {
+		// A copy opened one day as the live file must know it is one.
+		err = markCopy(tmp, s.now())
+	}
+	if err == nil {
 		err = os.Rename(tmp, path)
 	}
 	if err != nil {

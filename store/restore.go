@@ -46,6 +46,9 @@ func (s *Store) BackupEncrypted(path, to string) error {
 	if err := s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(plain, 0o600) }); err != nil {
 		return userErr(err, "Không sao lưu được: "+err.Error(), "Cannot back up: "+err.Error())
 	}
+	if err := markCopy(plain, s.now()); err != nil {
+		return userErr(err, "Không sao lưu được: "+err.Error(), "Cannot back up: "+err.Error())
+	}
 	in, err := os.Open(plain)
 	if err != nil {
 		return err
@@ -166,7 +169,13 @@ func Restore(current, from string, now time.Time) (aside string, err error) {
 		return "", userErr(err, "Không đọc được "+from, "Cannot read "+from)
 	}
 	tmp := current + ".restore.part"
-	if err := writeSynced(tmp, raw); err != nil {
+	err = writeSynced(tmp, raw)
+	if err == nil {
+		// Restored now: only the parent's answer written after this
+		// moment says what this file lacks.
+		err = markCopy(tmp, now)
+	}
+	if err != nil {
 		os.Remove(tmp)
 		return "", userErr(err, "Không ghi được tệp khôi phục: "+err.Error(), "Cannot write the restored file: "+err.Error())
 	}

@@ -495,6 +495,11 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 		}
 		holds := m.Holds[s.site]
 		mine, _ := lastOf(it.tx, s.site)
+		if o.rel == RelParent {
+			if err := heardFromParent(it.tx, m.Created); err != nil {
+				return err
+			}
+		}
 		if mine > mineBefore {
 			// Own events returned by the parent: the numbers they gave
 			// are taken, so the counters move past them.

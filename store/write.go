@@ -32,6 +32,9 @@ type writer struct {
 	// sealAlso are keys sealed values are also encrypted to (a child's,
 	// for a petition transferred down to it).
 	sealAlso []age.Recipient
+	// held refuses every event but audit ones, which wait (see hold),
+	// while the file may lack own events its parent holds.
+	held error
 }
 
 // write runs fn in one bbolt transaction as author. Nothing fn did is kept
@@ -47,8 +50,10 @@ func (s *Store) write(author string, fn func(w *writer) error) ([]model.Event, e
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		w = &writer{s: s, tx: tx, author: author, now: s.now(), touched: map[string]any{}}
 		w.seq, w.head = lastOf(tx, s.site)
-		if err := awaiting(tx, s.site, w.seq); err != nil {
-			return err
+		if w.held = awaiting(tx, s.site, w.seq); w.held == nil {
+			if err := w.flushHeld(); err != nil {
+				return err
+			}
 		}
 		if err := fn(w); err != nil {
 			return err
@@ -102,6 +107,12 @@ func (w *writer) nextID(kind string) string { return model.NewEntityID(kind, w.s
 
 // emit appends one event of this site.
 func (w *writer) emit(entity string, t model.EventType, to string, data any) (model.Event, error) {
+	if w.held != nil {
+		if entity == model.AuditEntity(w.s.site) {
+			return w.hold(t, data)
+		}
+		return model.Event{}, w.held
+	}
 	if owner := ownerOf(w.tx, entity); owner != "" && owner != w.s.site && to == "" {
 		// Another site's record: the event is addressed to its owner, so
 		// the next bundle carries it there and both copies fold the same

@@ -41,7 +41,7 @@ type signIn struct {
 	err    string
 	busy   bool
 	clock  *model.Label // the computer's clock looks wrong
-	locked string // the name of who locked the screen, "" at a first sign-in
+	locked string       // the name of who locked the screen, "" at a first sign-in
 }
 
 type signedInMsg struct{ user model.User }
@@ -160,7 +160,7 @@ func (m signIn) View(width, height int) string {
 		wrapAt := max(20, min(70, width-6))
 		b.WriteString("\n" + st.ErrText.Width(wrapAt).Render("⚠ "+m.clock.In(m.ctx.Lang)) + "\n")
 	}
-		b.WriteString("\n" + lipgloss.NewStyle().Width(min(60, width-4)).Render(st.Help.Render(hint)))
+	b.WriteString("\n" + lipgloss.NewStyle().Width(min(60, width-4)).Render(st.Help.Render(hint)))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, st.Box.Render(b.String()))
 }
 

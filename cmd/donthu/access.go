@@ -106,17 +106,19 @@ func cmdAudit(e *env) error {
 				chain = e.t("ĐỨT", "BROKEN")
 			} else if l.Gap {
 				chain = e.t("giữ một phần", "partial")
+			} else if l.Held {
+				chain = e.t("chờ vào sổ", "held")
 			}
 			who := l.Author
 			var note model.AuditNote
 			if l.Type == model.EvSignInFailed && l.Decode(&note) == nil && note.Login != "" {
 				who = note.Login
 			}
-			at := l.At.In(model.VN).Format("02/01/2006 15:04:05")
+			at := l.When.In(model.VN).Format("02/01/2006 15:04:05")
 			if *format == "csv" {
 				return cw.Write([]string{at, who, string(l.Type), l.Entity, l.Key(), chain})
 			}
-			_, err := fmt.Fprintf(w, "%s  %-10s %-22s %-22s %s\n", at, who, l.Type, l.Entity, chainMark(chain, l.Chain))
+			_, err := fmt.Fprintf(w, "%s  %-10s %-22s %-22s %s\n", at, who, l.Type, l.Entity, chainMark(chain, l.Chain, l.Held))
 			return err
 		})
 		cw.Flush()
@@ -139,11 +141,14 @@ func cmdAudit(e *env) error {
 	return writeAtomic(*out, render)
 }
 
-func chainMark(word string, ok bool) string {
-	if ok {
-		return ""
+func chainMark(word string, ok, held bool) string {
+	switch {
+	case !ok:
+		return "✗ " + word
+	case held:
+		return "… " + word
 	}
-	return "✗ " + word
+	return ""
 }
 
 // auditCLI records an audit event of a command (an export, a dump).

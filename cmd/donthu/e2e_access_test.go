@@ -71,7 +71,7 @@ func TestEndToEndLockSwitchSignOut(t *testing.T) {
 	// She cannot sign out with that unsaved; Ctrl+Q asks first.
 	term.Press("alt+o")
 	term.WaitFor(wait, "Còn nội dung chưa lưu")
-	term.Press("ctrl+q").Expect("Vẫn thoát?")
+	term.Press("ctrl+q").Expect("Thoát?")
 	term.Type("c")
 	if err := term.WaitExit(wait); err != nil {
 		t.Fatalf("donthu exited with %v:\n%s", err, term.Screen())

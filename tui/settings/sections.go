@@ -417,8 +417,10 @@ func (s *auditSection) load() {
 		mark := ""
 		if !l.Chain {
 			mark = "✗ "
+		} else if l.Held {
+			mark = "… "
 		}
-		rows[i] = []string{l.At.In(model.VN).Format("02/01/06 15:04:05"), who, mark + string(l.Type), l.Entity}
+		rows[i] = []string{l.When.In(model.VN).Format("02/01/06 15:04:05"), who, mark + string(l.Type), l.Entity}
 	}
 	s.table.SetRows(rows)
 }
