@@ -160,9 +160,9 @@ func templateErr(err error) error {
 // MayPrintFull says whether user may print a confidential sender
 // unredacted on a paper that goes to others. It is the one place this
 // decision is made (docs/law.md, Confidentiality: the case's handler and the leaders, as
-// for a reveal on screen); when the access policy in model exists, its
-// body becomes that policy's answer for the petition p and its case c
-// (c is nil before a case is opened: then only a leader may).
+// for a reveal on screen): the access policy's answer for the petition p
+// and its case c (c is nil before a case is opened: then only the unit's
+// leaders may).
 func MayPrintFull(u *model.User, p *model.Petition, c *model.Case) *model.Msg {
 	// The one policy: the case's handler and the leaders of the unit
 	// that handles it (model/policy.go).

@@ -190,7 +190,9 @@ func TestRestoreFromSettings(t *testing.T) {
 	typeText(a, "Khách đang nhập")
 	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("7"), Alt: true})
 	drain(a, cmd)
-	keyOf(a, tea.KeyUp) // the last section: Sao lưu
+	for range 3 { // Sao lưu, above the import pages
+		keyOf(a, tea.KeyUp)
+	}
 	keyOf(a, tea.KeyEnter)
 	typeText(a, "r")
 	if !strings.Contains(a.View(), "Bấm C để khôi phục") {
@@ -216,5 +218,46 @@ func TestRestoreFromSettings(t *testing.T) {
 	}
 	if len(s.SearchPersons("tran van sau", 0)) != 0 || len(s.SearchPersons("nguyen van an", 0)) != 1 {
 		t.Error("the file is not the backup's")
+	}
+}
+
+// Alt+7 lists the import and duplicate-review pages to whom the policy
+// lets import and merge, and opens them; a receptionist sees neither.
+func TestImportPagesInSettings(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "thu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	open := func(login, pw string) *App {
+		a := New(s, Options{Plain: true, Now: clk.Now})
+		a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		pickUser(t, a, login)
+		typeText(a, pw)
+		keyOf(a, tea.KeyEnter)
+		_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("7"), Alt: true})
+		drain(a, cmd)
+		return a
+	}
+	a := open("lan", storetest.Password)
+	for _, w := range []string{"Nhập sổ cũ", "Hồ sơ trùng"} {
+		if !strings.Contains(a.View(), w) {
+			t.Fatalf("a leader's settings lack %q:\n%s", w, a.View())
+		}
+	}
+	keyOf(a, tea.KeyUp) // the last section: the duplicates
+	keyOf(a, tea.KeyEnter)
+	if !strings.Contains(a.View(), "Người có thể trùng nhau") || !strings.Contains(a.View(), "0 cặp có thể trùng") {
+		t.Fatalf("the duplicates page did not open:\n%s", a.View())
+	}
+	keyOf(a, tea.KeyEsc)
+	keyOf(a, tea.KeyUp)
+	keyOf(a, tea.KeyEnter)
+	if !strings.Contains(a.View(), "Nhập sổ cũ") || !strings.Contains(a.View(), ".xlsx") {
+		t.Fatalf("the import page did not open:\n%s", a.View())
+	}
+	s.SignOut()
+	r := open("thu", "thu-1234")
+	if v := r.View(); strings.Contains(v, "Nhập sổ cũ") || strings.Contains(v, "Hồ sơ trùng") {
+		t.Fatalf("a receptionist sees the import pages:\n%s", v)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"donthu/tui/queue"
 	"donthu/tui/reception"
 	"donthu/tui/reports"
-	"donthu/tui/settings"
 	"donthu/tui/syncscreen"
 )
 
@@ -27,6 +26,6 @@ func Screens() [common.NumScreens]Factory {
 	}
 	f[common.ScreenReports] = reports.New
 	f[common.ScreenSync] = syncscreen.New
-	f[common.ScreenSettings] = settings.New
+	f[common.ScreenSettings] = newSettings
 	return f
 }
