@@ -149,7 +149,9 @@ func foldAll(jobs []recordJob) {
 func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id string, v any)) error {
 	ids := make([]string, 0, len(added))
 	for id := range added {
-		ids = append(ids, id)
+		if !model.Stateless(id) { // the audit folds into no state
+			ids = append(ids, id)
+		}
 	}
 	sort.Strings(ids)
 	batch := idxBatch{}

@@ -173,6 +173,11 @@ func (s *Store) rebuild() error {
 				id := string(k[:i])
 				// Past this record's events: its prefix with 0xff.
 				next := append(append([]byte(nil), k[:i+1]...), 0xff)
+				if model.Stateless(id) { // the audit folds into no state
+					k, _ = c.Seek(next)
+					from = next
+					continue
+				}
 				gatherRecord(tx, id, &jobs[n])
 				if n++; n == len(jobs) {
 					if err := flush(); err != nil {
@@ -354,6 +359,9 @@ func (s *Store) Check() (out []Problem) {
 			gatherRecord(tx, id, j)
 			for _, k := range j.keys {
 				listSum.add(seed, k)
+			}
+			if model.Stateless(id) {
+				continue // the audit folds into no state
 			}
 			kind := model.EntityKind(id)
 			sb, ok := states[kind]
@@ -584,6 +592,10 @@ func (s *Store) backup(ctx context.Context, path string) error {
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		// A copy opened one day as the live file must know it is one.
+		err = markCopy(tmp, s.now())
 	}
 	if err == nil {
 		err = os.Rename(tmp, path)
