@@ -599,16 +599,30 @@ func interfaceRun(file string, r *result) error {
 	t = time.Now()
 	s.Cases(store.CaseFilter{}, today)
 	r.MS["queue"] = append(r.MS["queue"], since(t))
+	// The queue's closed list (Ctrl+T) as the screen builds it: a short
+	// row per case, with its deadline, sorted newest first; the cases
+	// themselves are not kept.
 	t = time.Now()
-	s.Cases(store.CaseFilter{Closed: true}, today)
+	type closedRow struct {
+		id, no, sender, employer, fold string
+		closed                         model.Date
+		deadline                       model.Deadline
+	}
+	var closed []closedRow
+	cal := s.Calendar()
+	s.EachCase(store.CaseFilter{Closed: true}, func(c model.Case) {
+		closed = append(closed, closedRow{c.ID, c.No, c.SenderName, c.Employer, c.Fold, c.Closed, model.ComputeDeadline(c.Clock(), cal, today)})
+	})
+	sort.Slice(closed, func(i, j int) bool { return closed[i].closed.After(closed[j].closed) })
 	r.MS["closed"] = append(r.MS["closed"], since(t))
+	r.Vals["closedrows"] = float64(len(closed))
 	// The case with the longest timeline (found outside the timing).
 	var long model.Case
-	for _, c := range s.Cases(store.CaseFilter{All: true}, today) {
+	s.EachCase(store.CaseFilter{All: true}, func(c model.Case) {
 		if c.Notes > long.Notes {
-			long = c.Case
+			long = c
 		}
-	}
+	})
 	if long.ID != "" {
 		t = time.Now()
 		s.Case(long.ID)
