@@ -581,11 +581,16 @@ func interfaceRun(file string, r *result) error {
 		return err
 	}
 	<-warm
-	// The first screen: the queue's open cases and the overdue count.
+	// The first screen: the queue's open cases and the overdue count;
+	// and the start-up work the interface does beside it after sign-in
+	// (tui/signin.go): the protected persons this user may find.
 	t := time.Now()
+	session := make(chan struct{})
+	go func() { s.WarmSession(); close(session) }()
 	today := s.Today()
 	s.Cases(store.CaseFilter{}, today)
 	s.Overdue(today, "")
+	<-session
 	r.MS["startup"] = append(r.MS["startup"], since(t))
 
 	key := func(q string) float64 {
