@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"donthu/model"
@@ -32,18 +33,35 @@ var rebuildBatch = 50_000
 var metaRebuilding = []byte("rebuilding")
 
 // bulkGC makes the garbage collector run less often during a pass over
-// the whole file (rebuild, check, import, export), which allocates a
-// great deal of short-lived memory and keeps little: at the default it
-// spent a third of the CPU time collecting. The soft limit keeps the
-// heap bounded all the same. It returns the function that restores the
-// settings.
+// the whole file (rebuild, check, import), which allocates a great deal
+// of short-lived memory and keeps little: at the default it spent a
+// third of the CPU time collecting. The soft limit keeps the heap
+// bounded all the same. It returns the function that restores the
+// settings; passes that overlap (a check beside an import) share them,
+// and the last to end restores them.
 func bulkGC() func() {
-	gc := debug.SetGCPercent(400)
-	limit := debug.SetMemoryLimit(512 << 20)
-	return func() {
-		debug.SetGCPercent(gc)
-		debug.SetMemoryLimit(limit)
+	bulk.mu.Lock()
+	defer bulk.mu.Unlock()
+	if bulk.n == 0 {
+		bulk.gc = debug.SetGCPercent(400)
+		bulk.limit = debug.SetMemoryLimit(512 << 20)
 	}
+	bulk.n++
+	return func() {
+		bulk.mu.Lock()
+		defer bulk.mu.Unlock()
+		if bulk.n--; bulk.n == 0 {
+			debug.SetGCPercent(bulk.gc)
+			debug.SetMemoryLimit(bulk.limit)
+		}
+	}
+}
+
+var bulk struct {
+	mu    sync.Mutex
+	n     int
+	gc    int
+	limit int64
 }
 
 // Rebuild drops every projection and index (and the entity lists) and
