@@ -75,10 +75,17 @@ func (s *Store) cases() *caseCache {
 // cache (read-locked while fn runs), the closed ones decoded from the
 // file one at a time, in one read transaction.
 func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) {
+	var open map[string]bool // with All: those given already
 	if !f.Closed || f.All {
 		cc := s.cases()
 		cc.mu.RLock()
-		for _, c := range cc.byID {
+		if f.All {
+			open = make(map[string]bool, len(cc.byID))
+		}
+		for id, c := range cc.byID {
+			if open != nil {
+				open[id] = true
+			}
 			if f.Site == "" || c.Site == f.Site {
 				fn(&c)
 			}
@@ -95,7 +102,7 @@ func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) {
 			}
 			eachIdx(tx, "case_status", prefix(string(st)), func(_ []byte, id string) bool {
 				var c model.Case
-				if getState(tx, id, &c) == nil && !c.Open() && (f.Site == "" || c.Site == f.Site) {
+				if !open[id] && getState(tx, id, &c) == nil && !c.Open() && (f.Site == "" || c.Site == f.Site) {
 					fn(&c)
 				}
 				return true
