@@ -112,27 +112,34 @@ func foldRecord(j *recordJob) {
 // foldAll runs foldRecord on every job, on every core, and returns when
 // all are done.
 func foldAll(jobs []recordJob) {
-	n := min(runtime.GOMAXPROCS(0), len(jobs)/64+1)
-	if n <= 1 {
-		for i := range jobs {
-			foldRecord(&jobs[i])
+	parallel(len(jobs), func(i int) { foldRecord(&jobs[i]) })
+}
+
+// parallel calls fn(i) for every i < n, the range split over every core
+// (the calling goroutine takes the first part), and returns when all are
+// done.
+func parallel(n int, fn func(i int)) {
+	w := min(runtime.GOMAXPROCS(0), n/64+1)
+	if w <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
 		}
 		return
 	}
 	var wg sync.WaitGroup
-	per := (len(jobs) + n - 1) / n
-	for w := 1; w < n; w++ {
-		part := jobs[min(w*per, len(jobs)):min((w+1)*per, len(jobs))]
+	per := (n + w - 1) / w
+	for k := 1; k < w; k++ {
+		lo, hi := min(k*per, n), min((k+1)*per, n)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range part {
-				foldRecord(&part[i])
+			for i := lo; i < hi; i++ {
+				fn(i)
 			}
 		}()
 	}
-	for i := range jobs[:min(per, len(jobs))] {
-		foldRecord(&jobs[i])
+	for i := 0; i < min(per, n); i++ {
+		fn(i)
 	}
 	wg.Wait()
 }
