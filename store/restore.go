@@ -22,12 +22,19 @@ import (
 // BackupEncrypted writes a consistent backup of the file encrypted with
 // age to the pinned key of site to (the office), so the copy can travel
 // by e-mail or USB: it opens with the stock age tool and that site's
-// identity. Inside, the confidential senders and the site's keys stay
+// identity. to may be this site itself. Inside, the confidential senders and the site's keys stay
 // sealed as in the file.
 func (s *Store) BackupEncrypted(path, to string) error {
 	to = normCode(to)
 	var rcpt *age.X25519Recipient
 	err := s.db.View(func(tx *bolt.Tx) error {
+		if to == s.site {
+			// To this site's own key: a copy for a USB stick that only
+			// this site's administrators open (donthu keys identity).
+			_, r, err := publicIdentity(tx)
+			rcpt = r
+			return err
+		}
 		rec, ok, err := getPeer(tx, to)
 		if err != nil {
 			return err

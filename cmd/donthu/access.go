@@ -151,6 +151,35 @@ func chainMark(word string, ok, held bool) string {
 	return ""
 }
 
+// keysIdentity writes this site's age identity for the stock age tool,
+// so the backups encrypted to this site (backup --encrypt-to) open with
+// `age -d -i FILE`. An administrator signs in; it is audited.
+func keysIdentity(e *env) error {
+	fs := e.flags("keys identity")
+	out := fs.String("o", "", "")
+	who := signInFlag(fs, "user")
+	if err := e.parse(fs); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg() > 0 {
+		return usageError{e.t("dùng: donthu keys identity -o TỆP --user QUẢN_TRỊ", "use: donthu keys identity -o FILE --user ADMIN")}
+	}
+	s, err := e.openSite()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := e.requireUser(s, *who, model.ActManageKeys); err != nil {
+		return err
+	}
+	if err := s.WriteAgeIdentity(*out); err != nil {
+		return err
+	}
+	e.printf("Đã ghi khóa giải mã của đơn vị %s vào %s.\nGiữ tệp này ở nơi an toàn: ai có nó mở được các bản sao lưu và gói dữ liệu gửi đơn vị này (age -d -i %s).\n",
+		"Wrote the decryption key of site %s to %s.\nKeep this file safe: whoever has it opens the backups and bundles sent to this site (age -d -i %s).\n", s.Site(), *out, *out)
+	return nil
+}
+
 // auditCLI records an audit event of a command (an export, a dump).
 func auditCLI(s *store.Store, u model.User, t model.EventType, what, file string, rows int) {
 	s.Audit(u.Login, t, model.AuditNote{What: what, File: file, Rows: rows, Via: "cli"})
