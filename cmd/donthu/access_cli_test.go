@@ -16,6 +16,7 @@ import (
 	"donthu/store/storetest"
 
 	"filippo.io/age"
+	"github.com/xuri/excelize/v2"
 )
 
 // The command line against the one policy: who may run what, and where a
@@ -394,5 +395,39 @@ func TestEncryptedBackupOpensAtTheOffice(t *testing.T) {
 	donthu(t, "", "--db", site, "check").want(t, exitOK)
 	if m, _ := filepath.Glob(site + ".restore-decrypted*"); len(m) != 0 {
 		t.Errorf("a decrypted copy was left behind: %v", m)
+	}
+}
+
+// TestAuditWorkbook: the audit as XLSX has the CSV's columns, a row per
+// event (a failed sign-in under the login tried), and each row's chain
+// check; it needs a file name and a reader the policy allows.
+func TestAuditWorkbook(t *testing.T) {
+	noEnv(t)
+	db := initSite(t)
+	donthu(t, "sai\n", "--db", db, "export", "register", "--user", "khach").want(t, exitFail)
+	out := filepath.Join(t.TempDir(), "nhat-ky.xlsx")
+	donthu(t, "matkhau\n", "--db", db, "audit", "--format", "xlsx", "--as", "lan").want(t, exitUsage, "-o")
+	donthu(t, "matkhau\n", "--db", db, "audit", "-o", out, "--as", "lan", "--type", "auth").want(t, exitOK, "chuỗi băm khớp")
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var header []string
+	found := false
+	for _, r := range rows {
+		if len(r) == 6 && r[0] == "Lúc" {
+			header = r
+		}
+		if len(r) == 6 && r[1] == "khach" && r[2] == string(model.EvSignInFailed) && r[5] == "khớp" {
+			found = true
+		}
+	}
+	if strings.Join(header, "|") != "Lúc|Người|Việc|Hồ sơ|Sự kiện|Chuỗi" || !found {
+		t.Fatalf("workbook rows %q", rows)
 	}
 }
