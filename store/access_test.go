@@ -440,3 +440,24 @@ func TestRestoreHere(t *testing.T) {
 		t.Errorf("%d restores in the audit", n)
 	}
 }
+
+// A report's list names a protected person (on their later visits too)
+// to the entitled only after they revealed the case that protects them.
+func TestShownNameNeedsReveal(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
+	c := storetest.Accept(t, s, p.ID, model.KindDenunciation, model.RegimeUnion)
+	person := p.Senders[0]
+	if n := s.ShownName(person); n != "" {
+		t.Fatalf("before a reveal the leader is shown %q", n)
+	}
+	if n := s.ShownName(c.ID); n != "Phạm Văn Tố" {
+		t.Fatalf("the case's sealed sender unseals to %q for the entitled session", n)
+	}
+	if err := s.RevealIdentity("lan", c.ID, "Xác minh"); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.ShownName(person); n != "Phạm Văn Tố" {
+		t.Fatalf("after the reveal the leader is shown %q", n)
+	}
+}
