@@ -5,10 +5,10 @@ import (
 	"strings"
 )
 
-// SenderVisible is what every report listing asks before it names a
-// sender: the access policy's answer (policy.go: the case's handler and
-// the leaders; an administrator is not a leader). The record's unit is
-// not known here: a report reads one file, whose leaders these are.
+// SenderVisible reports whether u is entitled to a sender (policy.go: the
+// case's handler and the leaders; an administrator is not a leader). A
+// list names a sender only through Line, which also asks for the
+// deliberate reveal (Shows).
 func SenderVisible(u *User, confidential bool, handler string) bool {
 	return MaySee(u, Secret{Confidential: confidential, Handler: handler})
 }
