@@ -240,19 +240,18 @@ func (s *Store) RestoreHere(author, from string) (aside string, err error) {
 		return "", err
 	}
 	s.mu.Lock()
-	if err := s.db.Close(); err != nil {
-		s.mu.Unlock()
-		return "", err
-	}
-	aside, err = Restore(s.path, from, s.now())
-	// Open whatever is there now: the backup, or (refused) the file as it was.
-	db, oerr := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: time.Second, InitialMmapSize: initialMmap(s.path)})
+	// Searches and lists started meanwhile wait for the restored file
+	// and read it (fileDB), rather than fail on the closed one.
+	oerr := s.db.replace(func() (*bolt.DB, error) {
+		aside, err = Restore(s.path, from, s.now())
+		// Open whatever is there now: the backup, or (refused) the file as it was.
+		return bolt.Open(s.path, 0o600, &bolt.Options{Timeout: time.Second, InitialMmapSize: initialMmap(s.path)})
+	})
 	if oerr != nil {
 		s.mu.Unlock()
 		return aside, userErr(oerr, "Không mở lại được tệp dữ liệu: "+oerr.Error()+". Hãy đóng donthu rồi mở lại.",
 			"Cannot open the data file again: "+oerr.Error()+". Close donthu and open it again.")
 	}
-	s.db = db
 	perr := s.prepare()
 	if perr == nil {
 		perr = s.loadMeta()
