@@ -176,7 +176,7 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 	_, err := s.write(login, func(w *writer) error {
 		meta := w.tx.Bucket(bMeta)
 		inClear := clearLeft(meta)
-		defer func() { scrubbed = inClear && !clearLeft(meta) }()
+		defer func() { scrubbed = clearLeft(meta) < inClear }()
 		if newHash != "" {
 			if err := meta.Put([]byte("pw/"+login), []byte(newHash)); err != nil {
 				return err
@@ -215,11 +215,17 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 	return u, nil
 }
 
-// clearLeft reports whether meta still marks something an upgraded file
-// holds in the clear: the site's private keys, a pending confidential
-// key, or records to seal.
-func clearLeft(meta *bolt.Bucket) bool {
-	return meta.Get(keyAge) != nil || meta.Get(keySign) != nil || meta.Get(keyConfPending) != nil || meta.Get(keySealTodo) != nil
+// clearLeft counts what an upgraded file still holds in the clear: the
+// site's private keys, a pending confidential key, records to seal. A
+// sign-in that lowers it compacts the file.
+func clearLeft(meta *bolt.Bucket) int {
+	n := 0
+	for _, k := range [][]byte{keyAge, keySign, keyConfPending, keySealTodo} {
+		if meta.Get(k) != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // compactAfterSealing rewrites the file without its free pages. A
