@@ -469,8 +469,18 @@ func (m *Model) fileName(what string) string {
 	return path
 }
 
+// write writes a workbook in the background; a file written is recorded
+// in the audit (who exported what, where), as every export is.
 func (m *Model) write(path string, render func(w io.Writer) error) tea.Cmd {
-	return func() tea.Msg { return exportedMsg{path: path, err: export.WriteFile(path, render)} }
+	st, login := m.ctx.Store, m.ctx.User.Login
+	what := strings.TrimSuffix(filepath.Base(path), ".xlsx")
+	return func() tea.Msg {
+		err := export.WriteFile(path, render)
+		if err == nil {
+			st.Audit(login, model.EvExported, model.AuditNote{What: what, File: path, Via: "tui"})
+		}
+		return exportedMsg{path: path, err: err}
+	}
 }
 
 // exportForms writes every form of the period, at the unit chosen, as a
