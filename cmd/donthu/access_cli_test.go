@@ -55,11 +55,6 @@ func newDenouncerDesk(t *testing.T) denouncerDesk {
 			t.Fatal(err)
 		}
 	}
-	// The leader's next sign-in hands the confidential key to the
-	// entitled users created since (store/sitekeys.go), as at a desk.
-	if _, err := s.SignIn("lan", storetest.Password); err != nil {
-		t.Fatal(err)
-	}
 	var d denouncerDesk
 	v, p, err := s.RecordVisit("lan", store.VisitInput{
 		Visit:      model.Visit{Content: "Tố cáo quản đốc ép làm thêm giờ", Outcome: model.OutcomePetition},
