@@ -22,8 +22,8 @@ func init() {
 	register(command{name: "check", vi: "kiểm tra tệp dữ liệu", en: "verify the data file", run: cmdCheck})
 	register(command{name: "rebuild", vi: "dựng lại dữ liệu hiện hành và chỉ mục từ nhật ký",
 		en: "rebuild state and indexes from the event log", run: cmdRebuild})
-	register(command{name: "backup", args: "[--encrypt-to MÃ] TỆP", vi: "sao lưu khi đang dùng; --encrypt-to: mã hóa cho đơn vị cấp trên đã ghim (mở bằng age)",
-		en: "make a consistent backup copy; --encrypt-to: encrypted to a pinned office (opens with age)", run: cmdBackup})
+	register(command{name: "backup", args: "[--encrypt-to MÃ] TỆP", vi: "sao lưu khi đang dùng; --encrypt-to: mã hóa cho đơn vị cấp trên đã ghim hoặc chính đơn vị này (mở bằng age, hoặc donthu restore)",
+		en: "make a consistent backup copy; --encrypt-to: encrypted to a pinned office or this site itself (opens with age, or donthu restore)", run: cmdBackup})
 	register(command{name: "restore", args: "TỆP [--identity TỆP_KHÓA] --user QUẢN_TRỊ", vi: "khôi phục bản sao lưu: kiểm tra, để riêng tệp hiện tại, rồi thay",
 		en: "restore a backup: check it, keep the current file aside, switch", run: cmdRestore})
 	register(command{name: "dump", args: "events|state [--user LOGIN]", vi: "xuất nhật ký hoặc dữ liệu hiện hành dạng JSON Lines (danh tính được bảo mật vẫn niêm phong)",

@@ -17,8 +17,8 @@ import (
 
 func init() {
 	register(command{name: "keys", args: "export [-o TỆP] | identity -o TỆP --user QUẢN_TRỊ",
-		vi: "ghi thẻ khóa công khai của đơn vị, in dấu vân tay để đọc qua điện thoại",
-		en: "write this site's public key card and print its fingerprint to read over the phone", run: cmdKeys})
+		vi: "ghi thẻ khóa công khai của đơn vị, in dấu vân tay để đọc qua điện thoại; identity: ghi khóa giải mã của đơn vị để mở bản sao lưu mã hóa bằng age (quản trị viên, ghi vào nhật ký)",
+		en: "write this site's public key card and print its fingerprint to read over the phone; identity: write the site's decryption key to open encrypted backups with age (an administrator, audited)", run: cmdKeys})
 	register(command{name: "peer", args: "add TỆP --user QUẢN_TRỊ | list | parent MÃ --user QUẢN_TRỊ",
 		vi: "ghim thẻ khóa của đơn vị khác, xem các đơn vị đã ghim, đổi cấp trên",
 		en: "pin another site's key card, list pinned sites, change the parent office", run: cmdPeer})
