@@ -9,17 +9,16 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// caseCache holds case projections in memory (a few MB for ten thousand
-// cases), so the queue opens, filters and scrolls without touching the
-// disk. The open cases are loaded at the first use, found through the
-// status index; the closed ones, most of a file that has run for years,
-// only when a caller asks for them (decoding them all would cost the
-// start-up about 100 ms per 15,000 cases). Both are kept exact after each
-// commit.
+// caseCache holds the open cases' projections in memory (a few MB for
+// ten thousand cases), so the queue opens, filters and scrolls without
+// touching the disk. They are loaded at the first use, found through
+// the status index, and kept exact after each commit. The closed ones,
+// most of a file that has run for years (43,000 at an office after a
+// decade), are read from the file each time they are asked for and not
+// kept: the list of closed cases keeps only a short row per case.
 type caseCache struct {
 	mu   sync.RWMutex
-	byID map[string]model.Case // every open case; every case once all is set
-	all  bool
+	byID map[string]model.Case // every open case
 
 	// The open cases overdue on overdueOn under calendar overdueCal, kept
 	// exact case by case after each commit, so the count in the title
@@ -46,9 +45,8 @@ func (c *caseCache) get(id string) (model.Case, bool) {
 	return x, ok
 }
 
-// cases returns the case cache, holding every open case, and every
-// closed one too when all is set.
-func (s *Store) cases(all bool) *caseCache {
+// cases returns the cache of open cases.
+func (s *Store) cases() *caseCache {
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
 	if s.caseCache == nil {
@@ -70,24 +68,74 @@ func (s *Store) cases(all bool) *caseCache {
 		})
 		s.caseCache = cc
 	}
-	if cc := s.caseCache; all && !cc.all {
-		cc.mu.Lock()
-		s.db.View(func(tx *bolt.Tx) error {
-			return eachState(tx, model.EntCase, func(id string, b []byte) error {
-				if _, ok := cc.byID[id]; ok {
-					return nil // as new as the file, or newer
-				}
-				var c model.Case
-				if unmarshalState(b, &c) == nil {
-					cc.byID[id] = c
-				}
-				return nil
-			})
-		})
-		cc.all = true
-		cc.mu.Unlock()
-	}
 	return s.caseCache
+}
+
+// eachCase calls fn with every case f picks: the open ones from the
+// cache (read-locked while fn runs), the closed ones decoded from the
+// file one at a time, in one read transaction.
+func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) {
+	var open map[string]bool // with All: those given already
+	if !f.Closed || f.All {
+		cc := s.cases()
+		cc.mu.RLock()
+		if f.All {
+			open = make(map[string]bool, len(cc.byID))
+		}
+		for id, c := range cc.byID {
+			if open != nil {
+				open[id] = true
+			}
+			if f.Site == "" || c.Site == f.Site {
+				fn(&c)
+			}
+		}
+		cc.mu.RUnlock()
+	}
+	if !f.Closed && !f.All {
+		return
+	}
+	// Decoded a chunk at a time on every core (tens of thousands of
+	// them after a decade); fn is called here, in index order.
+	type closed struct {
+		raw []byte // valid while the transaction lasts
+		c   model.Case
+		ok  bool
+	}
+	chunk := make([]closed, 0, 1024)
+	flush := func() {
+		parallel(len(chunk), func(i int) {
+			x := &chunk[i]
+			x.ok = unmarshalState(x.raw, &x.c) == nil && !x.c.Open() && (f.Site == "" || x.c.Site == f.Site)
+		})
+		for i := range chunk {
+			if chunk[i].ok {
+				fn(&chunk[i].c)
+			}
+		}
+		chunk = chunk[:0]
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		sb := tx.Bucket(bState).Bucket([]byte(model.EntCase))
+		if sb == nil {
+			return nil
+		}
+		for _, st := range model.CaseStatuses {
+			if !st.Closed() {
+				continue
+			}
+			eachIdx(tx, "case_status", prefix(string(st)), func(_ []byte, id string) bool {
+				if raw := sb.Get([]byte(id)); raw != nil && !open[id] {
+					if chunk = append(chunk, closed{raw: raw}); len(chunk) == cap(chunk) {
+						flush()
+					}
+				}
+				return true
+			})
+		}
+		flush()
+		return nil
+	})
 }
 
 // afterCommit brings the in-memory caches up to date with what a committed
@@ -106,7 +154,11 @@ func (s *Store) afterCommit(touched map[string]any) {
 		case *model.Case:
 			if s.caseCache != nil {
 				s.caseCache.mu.Lock()
-				s.caseCache.byID[x.ID] = *x
+				if x.Open() {
+					s.caseCache.byID[x.ID] = *x
+				} else {
+					delete(s.caseCache.byID, x.ID)
+				}
 				if s.caseCache.overdue != nil {
 					s.caseCache.setOverdue(x)
 				}
@@ -143,19 +195,8 @@ type CaseFilter struct {
 // deadline first (overdue at the top), closed ones newest first.
 func (s *Store) Cases(f CaseFilter, today model.Date) []CaseRow {
 	cal := s.Calendar()
-	cc := s.cases(f.All || f.Closed)
-	cc.mu.RLock()
-	out := make([]CaseRow, 0, len(cc.byID))
-	for _, c := range cc.byID {
-		if f.Site != "" && c.Site != f.Site {
-			continue
-		}
-		if !f.All && c.Open() == f.Closed {
-			continue
-		}
-		out = append(out, CaseRow{Case: c})
-	}
-	cc.mu.RUnlock()
+	var out []CaseRow
+	s.eachCase(f, func(c *model.Case) { out = append(out, CaseRow{Case: *c}) })
 	for i := range out {
 		out[i].Deadline = model.ComputeDeadline(out[i].Case.Clock(), cal, today)
 	}
@@ -196,7 +237,7 @@ func SortCases(rows []CaseRow) {
 // date by each commit.
 func (s *Store) Overdue(today model.Date, site string) int {
 	cal := s.Calendar()
-	cc := s.cases(false)
+	cc := s.cases()
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	if cc.overdue == nil || cc.overdueOn != today || cc.overdueCal != cal {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+	"unsafe"
 
 	"donthu/model"
 )
@@ -222,19 +223,30 @@ func encodeEvent(e *model.Event) []byte {
 	return packJSON(b, e.Data)
 }
 
-// decodeEvent reads a stored event (either encoding).
+// decodeEvent reads a stored event (either encoding). The header's
+// strings share one allocation, and the data another: rebuild, check and
+// export decode every event of the file.
 func decodeEvent(raw []byte) (model.Event, error) {
 	var e model.Event
+	_, err := decodeInto(&e, raw, nil, false)
+	return e, err
+}
+
+// decodeInto is decodeEvent into e. With view set, e's strings and data
+// are not copied: they point into raw (and into buf, where the data is
+// unpacked), so e is valid only while raw and buf are, and must not
+// outlive them. It returns buf, grown.
+func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
+	*e = model.Event{}
 	if len(raw) > 0 && raw[0] == '{' {
-		err := json.Unmarshal(raw, &e)
-		return e, err
+		return buf, json.Unmarshal(raw, e)
 	}
 	if len(raw) == 0 || raw[0] != tagEvent {
-		return e, errBadValue
+		return buf, errBadValue
 	}
 	r := reader{b: raw[1:]}
 	flags := r.uvarint()
-	e.Site = r.str()
+	site := r.span()
 	e.Seq = r.uvarint()
 	e.Clock = r.varint()
 	sec := r.varint() + e.Clock/1000
@@ -245,33 +257,100 @@ func decodeEvent(raw []byte) (model.Event, error) {
 		at = at.In(time.FixedZone("", int(off)))
 	}
 	e.At = at
-	e.Author = r.str()
-	e.Entity = r.str()
+	author := r.span()
+	entity := r.span()
+	var typ []byte
 	if code := r.uvarint(); code == 0 {
-		e.Type = model.EventType(r.str())
+		typ = r.span()
 	} else if code <= uint64(len(eventTypes)) {
 		e.Type = eventTypes[code-1]
 	} else {
 		r.err = errBadValue
 	}
-	e.Base = r.str()
-	e.To = r.str()
+	base := r.span()
+	to := r.span()
+	var prev []byte
+	var hexPrev bool
 	if flags&flagPrevHash != 0 {
-		e.Prev = hex.EncodeToString(r.take(32))
+		prev, hexPrev = r.take(32), true
 	} else {
-		e.Prev = r.str()
+		prev = r.span()
+	}
+	if view {
+		e.Site, e.Author, e.Entity = unsafeString(site), unsafeString(author), unsafeString(entity)
+		if typ != nil {
+			e.Type = model.EventType(unsafeString(typ))
+		}
+		e.Base, e.To = unsafeString(base), unsafeString(to)
+		if !hexPrev {
+			e.Prev = unsafeString(prev)
+		}
+	} else {
+		// One string holds every header string, sliced.
+		n := len(site) + len(author) + len(entity) + len(typ) + len(base) + len(to) + len(prev)
+		if hexPrev {
+			n += len(prev)
+		}
+		hs := make([]byte, 0, n)
+		for _, p := range [][]byte{site, author, entity, typ, base, to} {
+			hs = append(hs, p...)
+		}
+		if hexPrev {
+			hs = hex.AppendEncode(hs, prev)
+		} else {
+			hs = append(hs, prev...)
+		}
+		all := unsafeString(hs)
+		cut := func(p []byte) string {
+			s := all[:len(p)]
+			all = all[len(p):]
+			return s
+		}
+		e.Site, e.Author, e.Entity = cut(site), cut(author), cut(entity)
+		if typ != nil {
+			e.Type = model.EventType(cut(typ))
+		}
+		e.Base, e.To, e.Prev = cut(base), cut(to), all
+		hexPrev = false
 	}
 	if r.err != nil {
-		return e, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
+		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
+	}
+	if hexPrev {
+		// The view's hex previous hash goes first into buf.
+		buf = hex.AppendEncode(buf[:0], prev)
+	} else {
+		buf = buf[:0]
 	}
 	if len(r.b) > 0 {
-		d, err := unpackJSON(make([]byte, 0, len(r.b)*3/2), r.b)
+		var d []byte
+		var err error
+		if view {
+			d, err = unpackJSON(buf, r.b)
+		} else {
+			d, err = unpackJSON(make([]byte, 0, len(r.b)+len(r.b)/2), r.b)
+		}
 		if err != nil {
-			return e, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+			return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+		}
+		if view {
+			buf, d = d, d[len(buf):]
 		}
 		e.Data = d
 	}
-	return e, nil
+	if view && hexPrev {
+		e.Prev = unsafeString(buf[:64])
+	}
+	return buf, nil
+}
+
+// unsafeString gives b as a string without a copy: b is never written
+// again.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // eventTo returns the To of a stored event without decoding its data.
@@ -309,14 +388,30 @@ func eventTo(raw []byte) (string, error) {
 // eventJSON returns the canonical JSON of a stored event (what bundles
 // carry, and what its hash is taken over).
 func eventJSON(raw []byte) ([]byte, error) {
+	var c jsonConv
+	js, err := c.convert(raw)
+	return append([]byte(nil), js...), err
+}
+
+// jsonConv turns stored events into their canonical JSON, reusing its
+// buffers: an export converts every event of the file.
+type jsonConv struct {
+	e        model.Event
+	buf, out []byte
+}
+
+// convert returns the canonical JSON of a stored event, valid until the
+// next call.
+func (c *jsonConv) convert(raw []byte) ([]byte, error) {
 	if len(raw) > 0 && raw[0] == '{' {
 		return raw, nil
 	}
-	e, err := decodeEvent(raw)
-	if err != nil {
+	var err error
+	if c.buf, err = decodeInto(&c.e, raw, c.buf, true); err != nil {
 		return nil, err
 	}
-	return appendEventJSON(nil, &e), nil
+	c.out = appendEventJSON(c.out[:0], &c.e)
+	return c.out, nil
 }
 
 func isLowerHex(s string) bool {
@@ -370,7 +465,10 @@ func (r *reader) take(n int) []byte {
 	return out
 }
 
-func (r *reader) str() string { return string(r.take(int(r.uvarint()))) }
+func (r *reader) str() string { return string(r.span()) }
+
+// span reads a string's bytes without copying them.
+func (r *reader) span() []byte { return r.take(int(r.uvarint())) }
 
 func (r *reader) fail() {
 	if r.err == nil {
@@ -448,7 +546,11 @@ func appendJSONString(b []byte, s string) []byte {
 func compactJSON(js []byte) bool {
 	in := false
 	for i := 0; i < len(js); i++ {
-		switch c := js[i]; {
+		c := js[i]
+		if jsonPlain[c] {
+			continue
+		}
+		switch {
 		case c == '<' || c == '>' || c == '&':
 			return false
 		case c == 0xe2 && i+2 < len(js) && js[i+1] == 0x80 && (js[i+2] == 0xa8 || js[i+2] == 0xa9):
@@ -464,9 +566,20 @@ func compactJSON(js []byte) bool {
 	return !in
 }
 
+// jsonPlain marks the bytes compactJSON can pass over without a look.
+var jsonPlain = func() (t [256]bool) {
+	for i := range t {
+		t[i] = true
+	}
+	for _, c := range []byte("<>&\xe2\\\" \t\n\r") {
+		t[c] = false
+	}
+	return t
+}()
+
 // eventHash is e.Hash() (the SHA-256 of its canonical JSON, in hex).
 func eventHash(e *model.Event) string {
-	var buf [512]byte
+	var buf [2048]byte
 	sum := sha256.Sum256(appendEventJSON(buf[:0], e))
 	return hex.EncodeToString(sum[:])
 }

@@ -32,6 +32,22 @@ func (s *Store) PutRawIndex(index string, parts ...string) error {
 	})
 }
 
+// DeleteRawIndex removes an index entry a projection asks for.
+func (s *Store) DeleteRawIndex(index string, parts ...string) error {
+	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bIdx).Bucket([]byte(index)).Delete(idxKey(parts...)) })
+}
+
+// UnlistEvent removes an event from its record's list (and nothing else).
+func (s *Store) UnlistEvent(site string, seq uint64) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		e, err := decodeEvent(tx.Bucket(bEvents).Get(evKey(site, seq)))
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bEntityEvents).Delete(entKey(e.Entity, e.Clock, e.Site, e.Seq))
+	})
+}
+
 // DeleteEvent removes one event from the log (and nothing else): a gap.
 func (s *Store) DeleteEvent(site string, seq uint64) error {
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bEvents).Delete(evKey(site, seq)) })

@@ -61,6 +61,7 @@ var bImportUndo = []byte("import_undo")
 // process can see its first batches; no other process can open the file.)
 func (s *Store) Import(next func() (model.Event, bool, error), finish func(*ImportTx) error) (ImportResult, error) {
 	res := ImportResult{Heads: map[string]uint64{}}
+	defer bulkGC()()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	saved := s.hlc
@@ -79,8 +80,8 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 			if err != nil {
 				return err
 			}
-			touched := map[string]bool{}
-			var listed [][2][]byte // entity list key -> event key, of the added events
+			touched := map[string][]model.Event{} // record -> its new events
+			var listed [][2][]byte                // entity list key -> event key, of the added events
 			evb := tx.Bucket(bEvents)
 			for n := 0; ; n++ {
 				if n == importBatch {
@@ -174,7 +175,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					hash string
 				}{e.Seq, eventHash(&e)}
 				s.hlc.Observe(e.Clock)
-				touched[e.Entity] = true
+				touched[e.Entity] = append(touched[e.Entity], e)
 				res.Added++
 			}
 			// List the new events under their entities in key order: bbolt
@@ -187,15 +188,15 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					return err
 				}
 			}
-			if err := refoldMany(tx, touched); err != nil {
-				return err
-			}
-			for id := range touched {
-				if n := conflictCount(tx, id); n > 0 {
+			err = refoldImported(tx, touched, func(id string, v any) {
+				if conflictsOf(v) > 0 {
 					conflicted[id] = true
 				} else {
 					delete(conflicted, id)
 				}
+			})
+			if err != nil {
+				return err
 			}
 			if more {
 				return nil
@@ -352,22 +353,6 @@ func importErr(vi, en string, a ...any) error {
 	return &UserError{Err: ErrImport, Msg: model.NewMsg("", fmt.Sprintf(vi, a...), fmt.Sprintf(en, a...))}
 }
 
-func conflictCount(tx *bolt.Tx, id string) int {
-	var v struct {
-		Conflicts []model.Conflict `json:"conflicts"`
-	}
-	// Conflicts are omitted when empty, and a key cannot hide in a
-	// string (its quotes would be escaped): most projections need no
-	// decoding at all.
-	if sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id))); sb == nil || !hasConflicts(sb.Get([]byte(id))) {
-		return 0
-	}
-	if getState(tx, id, &v) != nil {
-		return 0
-	}
-	return len(v.Conflicts)
-}
-
 func headsTx(tx *bolt.Tx) map[string]uint64 {
 	out := map[string]uint64{}
 	c := tx.Bucket(bEvents).Cursor()
@@ -426,11 +411,4 @@ func (s *Store) Quarantined() []model.Event {
 		})
 	})
 	return out
-}
-
-// hasConflicts reports whether a stored projection lists conflicts:
-// they are omitted when empty, and a key cannot hide in a string (its
-// quotes would be escaped), so most projections need no decoding.
-func hasConflicts(b []byte) bool {
-	return bytes.Contains(b, []byte{keyMark, packIndex["conflicts"]}) || bytes.Contains(b, []byte(`"conflicts":`))
 }

@@ -30,7 +30,10 @@ func parseEvKey(k []byte) (string, uint64, bool) {
 }
 
 func entKey(entity string, clock int64, site string, seq uint64) []byte {
-	k := make([]byte, 0, len(entity)+len(site)+18)
+	return appendEntKey(make([]byte, 0, len(entity)+len(site)+18), entity, clock, site, seq)
+}
+
+func appendEntKey(k []byte, entity string, clock int64, site string, seq uint64) []byte {
 	k = append(k, entity...)
 	k = append(k, 0)
 	k = append(k, be8(uint64(clock)^(1<<63))...)

@@ -4,15 +4,17 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"donthu/model"
@@ -29,6 +31,38 @@ var rebuildBatch = 50_000
 // many transactions, so a crash part-way leaves projections missing, and
 // the next Open that can write runs it again before anything else.
 var metaRebuilding = []byte("rebuilding")
+
+// bulkGC makes the garbage collector run less often during a pass over
+// the whole file (rebuild, check, import), which allocates a great deal
+// of short-lived memory and keeps little: at the default it spent a
+// third of the CPU time collecting. The soft limit keeps the heap
+// bounded all the same. It returns the function that restores the
+// settings; passes that overlap (a check beside an import) share them,
+// and the last to end restores them.
+func bulkGC() func() {
+	bulk.mu.Lock()
+	defer bulk.mu.Unlock()
+	if bulk.n == 0 {
+		bulk.gc = debug.SetGCPercent(400)
+		bulk.limit = debug.SetMemoryLimit(512 << 20)
+	}
+	bulk.n++
+	return func() {
+		bulk.mu.Lock()
+		defer bulk.mu.Unlock()
+		if bulk.n--; bulk.n == 0 {
+			debug.SetGCPercent(bulk.gc)
+			debug.SetMemoryLimit(bulk.limit)
+		}
+	}
+}
+
+var bulk struct {
+	mu    sync.Mutex
+	n     int
+	gc    int
+	limit int64
+}
 
 // Rebuild drops every projection and index (and the entity lists) and
 // recomputes them from the event log alone. It works in bounded batches:
@@ -49,6 +83,7 @@ func (s *Store) Rebuild() (err error) {
 }
 
 func (s *Store) rebuild() error {
+	defer bulkGC()()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer s.dropCaches()
@@ -105,18 +140,50 @@ func (s *Store) rebuild() error {
 			return diskErr(err)
 		}
 	}
-	// The records, in id order (the order of the lists), a batch at a time.
+	// The records, in id order (the order of the lists), a batch at a
+	// time, folded a chunk at a time on every core. The projections
+	// were all dropped above, so none has entries to take out.
 	from = nil
+	jobs := make([]recordJob, foldChunk)
 	for done := false; !done; {
 		err := s.db.Update(func(tx *bolt.Tx) error {
 			batch := idxBatch{}
+			states := map[string]*bolt.Bucket{}
+			n := 0
+			flush := func() error {
+				foldAll(jobs[:n])
+				for i := range jobs[:n] {
+					j := &jobs[i]
+					if j.err != nil {
+						return j.err
+					}
+					kind := model.EntityKind(j.id)
+					sb := states[kind]
+					if sb == nil {
+						var err error
+						if sb, err = tx.Bucket(bState).CreateBucketIfNotExists([]byte(kind)); err != nil {
+							return err
+						}
+						states[kind] = sb
+					}
+					// In id order: appended, so pages are filled.
+					sb.FillPercent = 1.0
+					if err := sb.Put([]byte(j.id), j.encoded); err != nil {
+						return err
+					}
+					for _, e := range j.entries {
+						batch.set(e, true)
+					}
+				}
+				n = 0
+				return nil
+			}
 			c := tx.Bucket(bEntityEvents).Cursor()
 			k, _ := c.First()
 			if from != nil {
 				k, _ = c.Seek(from)
 			}
-			n := 0
-			for ; k != nil && n < rebuildBatch; n++ {
+			for count := 0; k != nil && count < rebuildBatch; count++ {
 				i := bytes.IndexByte(k, 0)
 				if i < 0 {
 					return fmt.Errorf("%w: entity list key %q", ErrCorrupt, k)
@@ -124,13 +191,24 @@ func (s *Store) rebuild() error {
 				id := string(k[:i])
 				// Past this record's events: its prefix with 0xff.
 				next := append(append([]byte(nil), k[:i+1]...), 0xff)
-				if _, err := refoldInto(tx, id, batch); err != nil {
-					return err
+				if model.Stateless(id) { // the audit folds into no state
+					k, _ = c.Seek(next)
+					from = next
+					continue
+				}
+				gatherRecord(tx, id, &jobs[n])
+				if n++; n == len(jobs) {
+					if err := flush(); err != nil {
+						return err
+					}
 				}
 				k, _ = c.Seek(next)
 				from = next
 			}
 			done = k == nil
+			if err := flush(); err != nil {
+				return err
+			}
 			return batch.apply(tx)
 		})
 		if err != nil {
@@ -184,6 +262,7 @@ func (s *Store) Check() (out []Problem) {
 		}
 	}()
 	defer Guard(&damage, s.path)()
+	defer bulkGC()()
 	for _, q := range s.Quarantined() {
 		add("Đơn vị %s đã gửi hai sự kiện khác nhau cùng số %d (%s, %s): bản thứ hai được giữ riêng, không áp dụng. Đơn vị đó có thể đã được khôi phục từ bản sao lưu cũ; hãy báo quản trị viên.",
 			"Site %s sent two different events numbered %d (%s, %s): the second is held apart, not applied. That site may have been restored from an old backup; tell an administrator.",
@@ -210,39 +289,80 @@ func (s *Store) Check() (out []Problem) {
 				"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
 			return nil
 		}
-		var site string
-		var want uint64
-		var prevHash string
+		// The log, in its own transaction beside the records' pass:
+		// every event readable, no gap, every chain link. That every
+		// event is listed under its record is seen from a sum, like the
+		// indexes below.
+		var logProbs []Problem
+		var listed, listSum idxSum
 		lists := tx.Bucket(bEntityEvents)
-		tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
-			e, err := decodeEvent(v)
-			if err != nil {
-				add("Sự kiện %q không đọc được: %v", "Event %q is unreadable: %v", k, err)
+		var logDamage error
+		seed := maphash.MakeSeed()
+		logDone := make(chan struct{})
+		go func() {
+			defer close(logDone)
+			defer Guard(&logDamage, s.path)()
+			s.db.View(func(tx *bolt.Tx) error {
+				logProbs, listed = s.checkLog(tx, seed, false)
 				return nil
+			})
+		}()
+		at := len(out)
+		defer func() {
+			<-logDone
+			if logDamage == nil && listSum != listed {
+				// Some event is not listed under its record: find which.
+				logProbs, _ = s.checkLog(tx, seed, true)
 			}
-			if e.Site != site {
-				site, want, prevHash = e.Site, 1, ""
+			out = append(out[:at], append(logProbs, out[at:]...)...)
+			if damage == nil {
+				damage = logDamage
 			}
-			switch {
-			case e.Seq != want && e.Site != s.site && e.To == s.site:
-				// A child holds only the parent's events addressed to it:
-				// gaps there are by design; links are checked where both
-				// neighbours are held.
-			case e.Seq != want:
-				add("Đơn vị %s: thiếu sự kiện số %d (gặp số %d)", "Site %s: event %d is missing (found %d)", site, want, e.Seq)
-			case e.Prev != prevHash:
-				add("Đơn vị %s: chuỗi băm đứt ở sự kiện %d", "Site %s: hash chain broken at event %d", site, e.Seq)
+		}()
+		// Each record, folded from its events (a chunk at a time, on
+		// every core), against its projection and its index entries. The
+		// entries are not looked up one by one: each index's entries are
+		// counted and summed (a hash of each key) on both sides, and only
+		// an index whose sums differ is searched for what is wrong.
+		wantIdx := map[string]*idxSum{}
+		held := map[string]int{} // per kind, the records that have a projection
+		states := map[string]*bolt.Bucket{}
+		jobs := make([]recordJob, foldChunk)
+		n := 0
+		flush := func() {
+			foldAll(jobs[:n])
+			for i := range jobs[:n] {
+				j := &jobs[i]
+				switch {
+				case j.err != nil && j.state == nil && errors.Is(j.err, ErrCorrupt):
+					add("Không đọc được sự kiện của %s: %v", "Cannot read the events of %s: %v", j.id, j.err)
+					continue
+				case j.err != nil:
+					add("Không dựng lại được %s: %v", "Cannot fold %s: %v", j.id, j.err)
+					continue
+				}
+				if j.stored != nil {
+					held[model.EntityKind(j.id)]++
+				}
+				same := bytes.Equal(j.encoded, j.stored)
+				if !same && len(j.stored) > 0 && j.stored[0] == '{' {
+					fresh, _ := stateJSON(j.encoded) // schema 1: JSON
+					same = bytes.Equal(fresh, j.stored)
+				}
+				if !same {
+					add("Dữ liệu hiện hành của %s khác với nhật ký; hãy chạy: donthu rebuild", "The state of %s differs from the log; run: donthu rebuild", j.id)
+				}
+				for _, e := range j.entries {
+					w := wantIdx[e.index]
+					if w == nil {
+						w = &idxSum{}
+						wantIdx[e.index] = w
+					}
+					w.add(seed, e.key)
+				}
 			}
-			want, prevHash = e.Seq+1, eventHash(&e)
-			if lists.Get(entKey(e.Entity, e.Clock, e.Site, e.Seq)) == nil {
-				add("Danh mục sự kiện của %s thiếu %s", "The event list of %s lacks %s", e.Entity, e.Key())
-			}
-			return nil
-		})
-		// Each record, folded from its events, against its projection
-		// and its index entries.
-		wantIdx := map[string]int{}
-		missing := 0
+			n = 0
+		}
 		c := lists.Cursor()
 		for k, _ := c.First(); k != nil; {
 			i := bytes.IndexByte(k, 0)
@@ -253,57 +373,47 @@ func (s *Store) Check() (out []Problem) {
 			}
 			id := string(k[:i])
 			k, _ = c.Seek(append(append([]byte(nil), k[:i+1]...), 0xff))
+			j := &jobs[n]
+			gatherRecord(tx, id, j)
+			for _, k := range j.keys {
+				listSum.add(seed, k)
+			}
 			if model.Stateless(id) {
 				continue // the audit folds into no state
 			}
-			evs, err := entityEvents(tx, id)
-			if err != nil {
-				add("Không đọc được sự kiện của %s: %v", "Cannot read the events of %s: %v", id, err)
-				continue
+			kind := model.EntityKind(id)
+			sb, ok := states[kind]
+			if !ok {
+				sb = tx.Bucket(bState).Bucket([]byte(kind))
+				states[kind] = sb
 			}
-			v, err := model.FoldEntity(id, evs)
-			if err != nil {
-				add("Không dựng lại được %s: %v", "Cannot fold %s: %v", id, err)
-				continue
+			j.stored = nil
+			if sb != nil {
+				j.stored = sb.Get([]byte(id))
 			}
-			fresh, _ := json.Marshal(v)
-			var stored []byte
-			if sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id))); sb != nil {
-				stored, _ = stateJSON(sb.Get([]byte(id)))
-			}
-			if !bytes.Equal(fresh, stored) {
-				add("Dữ liệu hiện hành của %s khác với nhật ký; hãy chạy: donthu rebuild", "The state of %s differs from the log; run: donthu rebuild", id)
-			}
-			for _, e := range indexEntries(id, v) {
-				wantIdx[e.index]++
-				if ib := tx.Bucket(bIdx).Bucket([]byte(e.index)); ib == nil || ib.Get(e.key) == nil {
-					missing++
-				}
+			if n++; n == len(jobs) {
+				flush()
 			}
 		}
-		if missing > 0 {
-			add("Chỉ mục thiếu %d mục; hãy chạy: donthu rebuild", "Indexes lack %d entries; run: donthu rebuild", missing)
-		}
-		// A projection with no event behind it is as wrong as one that
-		// differs: the queue would show a case the log never had.
-		tx.Bucket(bState).ForEach(func(kind, _ []byte) error {
-			return tx.Bucket(bState).Bucket(kind).ForEach(func(id, _ []byte) error {
-				p := prefix(string(id))
-				if k, _ := lists.Cursor().Seek(p); k == nil || !bytes.HasPrefix(k, p) {
-					add("Dữ liệu hiện hành có %s nhưng nhật ký không có; hãy chạy: donthu rebuild", "The state holds %s, which the log does not; run: donthu rebuild", id)
-				}
-				return nil
-			})
-		})
-		// Each index holds as many entries as the records want; if not,
-		// find the strays (entries no record wants).
+		flush()
+		missing := 0
+		// Each index holds exactly the entries the records want; if
+		// not, find the strays (entries no record wants): the rest of
+		// the difference is entries missing.
 		tx.Bucket(bIdx).ForEach(func(name, _ []byte) error {
 			ib := tx.Bucket(bIdx).Bucket(name)
-			if ib.Stats().KeyN <= wantIdx[string(name)]-missing {
+			var have idxSum
+			ib.ForEach(func(k, _ []byte) error { have.add(seed, k); return nil })
+			w := wantIdx[string(name)]
+			if w == nil {
+				w = &idxSum{}
+			}
+			if have == *w {
 				return nil
 			}
+			stray := 0
 			wanted := map[string]map[string]bool{} // id -> its keys in this index
-			return ib.ForEach(func(k, _ []byte) error {
+			ib.ForEach(func(k, _ []byte) error {
 				id := lastPart(k)
 				keys, ok := wanted[id]
 				if !ok {
@@ -324,7 +434,35 @@ func (s *Store) Check() (out []Problem) {
 					wanted[id] = keys
 				}
 				if !keys[string(k)] {
+					stray++
 					add("Chỉ mục %s có mục thừa %q; hãy chạy: donthu rebuild", "Index %s has a stray entry %q; run: donthu rebuild", name, k)
+				}
+				return nil
+			})
+			missing += w.n - (have.n - stray)
+			return nil
+		})
+		for name, w := range wantIdx {
+			if tx.Bucket(bIdx).Bucket([]byte(name)) == nil {
+				missing += w.n
+			}
+		}
+		if missing > 0 {
+			add("Chỉ mục thiếu %d mục; hãy chạy: donthu rebuild", "Indexes lack %d entries; run: donthu rebuild", missing)
+		}
+		// A projection with no event behind it is as wrong as one that
+		// differs: the queue would show a case the log never had.
+		// Each kind holds as many projections as records with events
+		// have; if not, find the ones with no event behind them.
+		tx.Bucket(bState).ForEach(func(kind, _ []byte) error {
+			sb := tx.Bucket(bState).Bucket(kind)
+			if sb.Stats().KeyN <= held[string(kind)] {
+				return nil
+			}
+			return sb.ForEach(func(id, _ []byte) error {
+				p := prefix(string(id))
+				if k, _ := lists.Cursor().Seek(p); k == nil || !bytes.HasPrefix(k, p) {
+					add("Dữ liệu hiện hành có %s nhưng nhật ký không có; hãy chạy: donthu rebuild", "The state holds %s, which the log does not; run: donthu rebuild", id)
 				}
 				return nil
 			})
@@ -332,6 +470,64 @@ func (s *Store) Check() (out []Problem) {
 		return nil
 	})
 	return out
+}
+
+// checkLog reads the whole log: every event readable, no gap in a
+// site's seq, every chain link. It returns the problems and the sum of
+// the list keys the events want (see idxSum); precise, it also looks up
+// each event's list entry.
+func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Problem, idxSum) {
+	var out []Problem
+	var sum idxSum
+	add := func(vi, en string, a ...any) {
+		out = append(out, Problem{VI: fmt.Sprintf(vi, a...), EN: fmt.Sprintf(en, a...)})
+	}
+	var site string
+	var want uint64
+	var prevHash string
+	lists := tx.Bucket(bEntityEvents)
+	var key []byte
+	tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
+		e, err := decodeEvent(v)
+		if err != nil {
+			add("Sự kiện %q không đọc được: %v", "Event %q is unreadable: %v", k, err)
+			return nil
+		}
+		if e.Site != site {
+			site, want, prevHash = e.Site, 1, ""
+		}
+		switch {
+		case e.Seq != want && e.Site != s.site && e.To == s.site:
+			// A child holds only the parent's events addressed to it:
+			// gaps there are by design; links are checked where both
+			// neighbours are held.
+		case e.Seq != want:
+			add("Đơn vị %s: thiếu sự kiện số %d (gặp số %d)", "Site %s: event %d is missing (found %d)", site, want, e.Seq)
+		case e.Prev != prevHash:
+			add("Đơn vị %s: chuỗi băm đứt ở sự kiện %d", "Site %s: hash chain broken at event %d", site, e.Seq)
+		}
+		want, prevHash = e.Seq+1, eventHash(&e)
+		key = appendEntKey(key[:0], e.Entity, e.Clock, e.Site, e.Seq)
+		sum.add(seed, key)
+		if precise && lists.Get(key) == nil {
+			add("Danh mục sự kiện của %s thiếu %s", "The event list of %s lacks %s", e.Entity, e.Key())
+		}
+		return nil
+	})
+	return out, sum
+}
+
+// idxSum is a count of index keys and the sum of their hashes: two
+// sets of keys with the same sum are the same set, but for a chance of
+// one in 2^64.
+type idxSum struct {
+	n   int
+	sum uint64
+}
+
+func (x *idxSum) add(seed maphash.Seed, k []byte) {
+	x.n++
+	x.sum += maphash.Bytes(seed, k)
 }
 
 // evLabel names an event key for a person: SITE#seq.

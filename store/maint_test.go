@@ -113,6 +113,20 @@ func TestCheckFindsDamage(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "stray entry"},
+		{"a missing index entry", func(t *testing.T, s *store.Store, c model.Case) {
+			if err := s.DeleteRawIndex("case_status", string(c.Status), c.ID); err != nil {
+				t.Fatal(err)
+			}
+		}, "Indexes lack 1 entries"},
+		{"a missing entry and a stray one in the same index", func(t *testing.T, s *store.Store, c model.Case) {
+			s.DeleteRawIndex("case_status", string(c.Status), c.ID)
+			s.PutRawIndex("case_status", "zz", c.ID)
+		}, "Indexes lack 1 entries"},
+		{"an event its record does not list", func(t *testing.T, s *store.Store, c model.Case) {
+			if err := s.UnlistEvent("GL07", 3); err != nil {
+				t.Fatal(err)
+			}
+		}, "lacks GL07/3"},
 		{"a gap in the seq", func(t *testing.T, s *store.Store, c model.Case) {
 			if err := s.DeleteEvent("GL07", 5); err != nil {
 				t.Fatal(err)

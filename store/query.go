@@ -59,7 +59,7 @@ func (s *Store) Petition(id string) (model.Petition, error) { return get[model.P
 
 // Case returns one case.
 func (s *Store) Case(id string) (model.Case, error) {
-	if c, ok := s.cases(false).get(id); ok {
+	if c, ok := s.cases().get(id); ok {
 		return c, nil
 	}
 	return get[model.Case](s, id)
@@ -323,7 +323,7 @@ func siteOfID(id string) string {
 func (s *Store) PersonCards(ids []string) []PersonCard {
 	out := make([]PersonCard, 0, len(ids))
 	sealed := s.sealedFor() // before the read: it reads the file itself
-	cc := s.cases(false)    // every open case, in memory
+	cc := s.cases()         // every open case, in memory
 	s.db.View(func(tx *bolt.Tx) error {
 		ents := tx.Bucket(bEntityEvents).Cursor()
 		for _, id := range ids {
@@ -408,7 +408,7 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 // look at the queue find them ready.
 func (s *Store) Warm() {
 	s.personIdx()
-	s.cases(false)
+	s.cases()
 }
 
 // --- petitions ---

@@ -6,32 +6,22 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// EachCase calls fn with every case f picks, from the in-memory cache, in
-// no particular order and without computing deadlines. It is the cheap
-// scan behind the queue screen, which keeps a compact row of its own per
-// case (ten thousand cases: Cases allocates and sorts about 10 MB, this
-// allocates nothing). fn gets each case by value, a copy it may keep; it
-// must not write to the store (the cache is read-locked while it runs).
+// EachCase calls fn with every case f picks, in no particular order and
+// without computing deadlines: the open ones from the in-memory cache,
+// the closed ones read from the file one at a time (they are not kept in
+// memory). It is the cheap scan behind the queue screen, which keeps a
+// compact row of its own per case (ten thousand cases: Cases allocates
+// and sorts about 10 MB, this allocates nothing for the open ones). fn
+// gets each case by value, a copy it may keep; it must not write to the
+// store (the cache is read-locked while it runs).
 func (s *Store) EachCase(f CaseFilter, fn func(c model.Case)) {
-	cc := s.cases(f.All || f.Closed)
-	cc.mu.RLock()
-	defer cc.mu.RUnlock()
-	for _, c := range cc.byID {
-		if f.Site != "" && c.Site != f.Site {
-			continue
-		}
-		if !f.All && c.Open() == f.Closed {
-			continue
-		}
-		fn(c)
-	}
+	s.eachCase(f, func(c *model.Case) { fn(*c) })
 }
 
-// CaseCount returns how many cases the cache holds (the open ones, and
-// the closed ones once they were asked for): a size to allocate for before
-// EachCase.
+// CaseCount returns how many open cases there are: a size to allocate
+// for before EachCase.
 func (s *Store) CaseCount() int {
-	cc := s.cases(false)
+	cc := s.cases()
 	cc.mu.RLock()
 	defer cc.mu.RUnlock()
 	return len(cc.byID)

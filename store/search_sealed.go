@@ -32,6 +32,10 @@ func (s *Store) sealedFor() *sealedIndex {
 	if sess == nil || len(sess.ids) == 0 {
 		return nil
 	}
+	// One build at a time: the background one started at sign-in
+	// (WarmSession) and a first search that comes before it ends.
+	sess.building.Lock()
+	defer sess.building.Unlock()
 	s.sessMu.Lock()
 	built := sess.sealed
 	s.sessMu.Unlock()
@@ -64,6 +68,12 @@ func (s *Store) sealedFor() *sealedIndex {
 	s.sessMu.Unlock()
 	return ix
 }
+
+// WarmSession builds what the signed-in person's first search needs (the
+// protected persons they may find: each one unsealed, thousands at an
+// office after a decade), so that the first key does not wait for it.
+// The interface calls it in the background right after sign-in.
+func (s *Store) WarmSession() { s.sealedFor() }
 
 // mayFind reports whether u may see the protected person id: they sent a
 // confidential petition whose sender u is entitled to.

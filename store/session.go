@@ -28,6 +28,7 @@ type session struct {
 	site     *Identity      // the site's private keys, when unlocked
 	revealed map[string]bool
 	sealed   *sealedIndex        // the protected persons this user may find, built at the first search
+	building sync.Mutex          // held while sealed is built
 	typed    map[string]identity // identities this person typed and sealed in this session
 }
 

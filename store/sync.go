@@ -158,6 +158,7 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		filter = to
 	}
 	src := func(yield func([]byte) error) error {
+		var conv jsonConv
 		return s.scanSite(s.site, min(rec.Acked, head.Seq), head.Seq, func(raw []byte) error {
 			if filter != "" {
 				to, err := eventTo(raw)
@@ -165,7 +166,7 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 					return err
 				}
 			}
-			js, err := eventJSON(raw)
+			js, err := conv.convert(raw)
 			if err != nil {
 				return err
 			}
@@ -183,8 +184,9 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		// back what it lacks; it then never numbers anything twice.
 		from := rec.Received.Head.Seq
 		h.Returned = func(yield func([]byte) error) error {
+			var conv jsonConv
 			return s.scanSite(to, from, holds, func(raw []byte) error {
-				js, err := eventJSON(raw)
+				js, err := conv.convert(raw)
 				if err != nil {
 					return err
 				}

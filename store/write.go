@@ -295,25 +295,6 @@ func refoldInto(tx *bolt.Tx, entity string, batch idxBatch) (any, error) {
 	return v, putState(tx, entity, v, batch)
 }
 
-// refoldMany refolds many entities in one transaction (an import, a
-// rebuild): projections in id order, then every index change in key
-// order. bbolt splits nodes only at commit, so keys put in random order
-// each shift a growing node: quadratic, seconds for 100,000 entities.
-func refoldMany(tx *bolt.Tx, ents map[string]bool) error {
-	ids := make([]string, 0, len(ents))
-	for id := range ents {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	batch := idxBatch{}
-	for _, id := range ids {
-		if _, err := refoldInto(tx, id, batch); err != nil {
-			return err
-		}
-	}
-	return batch.apply(tx)
-}
-
 // idxBatch holds index changes to apply later in key order: index ->
 // key -> put (true) or delete (false). Keys end with the entity id, so
 // two entities never share one, and an entity's later change wins.

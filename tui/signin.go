@@ -118,6 +118,7 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 				if err != nil {
 					return signInFailedMsg{err}
 				}
+				go s.WarmSession() // ready before the first search key
 				return signedInMsg{u}
 			}
 		}

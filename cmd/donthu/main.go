@@ -60,7 +60,9 @@ var commands []command
 func register(c command) { commands = append(commands, c) }
 
 func main() {
+	stop := cpuProfile()
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
 	if code != exitOK && startedByDoubleClick() {
 		// A console opened by a double-click closes with the program:
 		// keep the message on screen until the person has read it.

@@ -415,3 +415,90 @@ func TestStandardToolsOpenIt(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The first pass reads site, seq and type without decoding the event in
+// full; what it reads must be what a full decode reads, and anything it
+// is not sure of goes to the full decode.
+func TestCanonicalHead(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		ok   bool
+	}{
+		{`{"site":"GL07","seq":12,"clock":1772000000000,"at":"2026-03-02T08:15:00Z","author":"lan","entity":"person:GL07.1","type":"person.recorded","prev":"ab","data":{"x":1}}`, true},
+		{`{"site":"GL07","seq":1,"clock":-5,"at":"0001-01-01T00:00:00Z","author":"a\"b","entity":"c\\d","type":"case.merged","prev":""}`, true},
+		{`{"site":"GL\u0030","seq":1,"clock":0,"at":"","author":"","entity":"","type":"t","prev":""}`, false},
+		{`{"site":"GL07","seq":01,"clock":0,"at":"","author":"","entity":"","type":"t","prev":""}`, false},
+		{`{"seq":1,"site":"GL07","clock":0,"at":"","author":"","entity":"","type":"t","prev":""}`, false},
+		{`{"site":"GL07","seq":1,"clock":0,"at":"","author":"","entity":"","type":"t\n","prev":""}`, false},
+		{`{"site":"GL07","seq":18446744073709551616,"clock":0,"at":"","author":"","entity":"","type":"t"}`, false},
+		{`{"site":"GL07","seq":3`, false},
+	} {
+		site, seq, typ, ok := canonicalHead([]byte(tc.line))
+		if ok != tc.ok {
+			t.Fatalf("%s: ok %v", tc.line, ok)
+		}
+		if !ok {
+			continue
+		}
+		var ev struct {
+			Site string `json:"site"`
+			Seq  uint64 `json:"seq"`
+			Type string `json:"type"`
+		}
+		if err := json.Unmarshal([]byte(tc.line), &ev); err != nil {
+			t.Fatal(err)
+		}
+		if string(site) != ev.Site || seq != ev.Seq || string(typ) != ev.Type {
+			t.Fatalf("%s: read %s %d %s, decoded %+v", tc.line, site, seq, typ, ev)
+		}
+	}
+}
+
+// An event line is read by the quick parser exactly as encoding/json
+// reads it, or left to encoding/json.
+func TestParseEvent(t *testing.T) {
+	at := time.Date(2026, 3, 2, 8, 15, 0, 123456789, time.UTC)
+	evs := []model.Event{
+		{Site: "GL07", Seq: 1, Clock: at.UnixMilli(), At: at, Author: "lan", Entity: "person:GL07.1", Type: model.EvPersonRecorded,
+			Prev: "", Data: json.RawMessage(`{"name":"Nguyễn Văn An","n":[1,2.5,{"x":null}]}`)},
+		{Site: "GL07", Seq: 2, Clock: -3, At: at.In(time.FixedZone("", 7*3600)), Author: "Lan", Entity: "case:GL07.9",
+			Type: "case.merged", Base: "GL07/1", To: "CS001", Prev: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"},
+		{Site: "HN01", Seq: 7, Entity: "site:HN01", Type: model.EvSiteCreated, Prev: "x", Data: json.RawMessage(`null`)},
+		{Site: "HN01", Seq: 8, Author: `a"b`, Entity: "e", Type: "t", Prev: "p"},
+	}
+	var lines []string
+	for _, e := range evs {
+		b, _ := json.Marshal(&e)
+		lines = append(lines, string(b))
+	}
+	lines = append(lines,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","prev":"","data":{"a":1}} `,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","prev":"","data":{"a":}}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"\xff","entity":"e","type":"t","prev":""}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02 08:15:00","author":"a","entity":"e","type":"t","prev":""}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","prev":"","extra":1}`,
+	)
+	for _, l := range lines {
+		var fast, slow model.Event
+		ok := parseEvent([]byte(l), &fast)
+		err := json.Unmarshal([]byte(l), &slow)
+		if !ok {
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: parsed, but encoding/json refuses it: %v", l, err)
+		}
+		a, _ := json.Marshal(&fast)
+		b, _ := json.Marshal(&slow)
+		if string(a) != string(b) || !fast.At.Equal(slow.At) || fast.At.Location().String() != slow.At.Location().String() {
+			t.Fatalf("%s:\nquick %s\nfull  %s", l, a, b)
+		}
+	}
+	// The canonical lines are all taken by the quick parser.
+	for _, l := range lines[:3] {
+		var e model.Event
+		if !parseEvent([]byte(l), &e) {
+			t.Fatalf("not parsed: %s", l)
+		}
+	}
+}

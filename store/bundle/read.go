@@ -13,6 +13,9 @@ import (
 	"errors"
 	"hash"
 	"io"
+	"math"
+	"strconv"
+	"unicode/utf8"
 
 	"donthu/model"
 
@@ -184,8 +187,10 @@ func (r *Reader) Next() (model.Event, bool, error) {
 		return r.fail(Errf(ErrChecksum, "Gói có nhiều sự kiện hơn số %d ghi trong phần kê khai đã ký: gói đã bị sửa.",
 			"The bundle holds more events than the %d its signed manifest says: the bundle was altered.", pl.Count))
 	}
-	if err := json.Unmarshal(line, &ev); err != nil {
-		return r.fail(Errf(ErrContent, "Dòng %d của dữ liệu trong gói không phải một sự kiện hợp lệ.", "Line %d of the bundle's data is not a valid event.", r.n))
+	if !parseEvent(bytes.TrimSuffix(line, []byte{'\n'}), &ev) {
+		if err := json.Unmarshal(line, &ev); err != nil {
+			return r.fail(Errf(ErrContent, "Dòng %d của dữ liệu trong gói không phải một sự kiện hợp lệ.", "Line %d of the bundle's data is not a valid event.", r.n))
+		}
 	}
 	if ev.Site != site {
 		if r.sec == 1 {
@@ -306,4 +311,132 @@ func (t *tracked) Read(p []byte) (int, error) {
 		t.err = err
 	}
 	return n, err
+}
+
+// parseEvent reads an event line as donthu writes it (model.Event's
+// fields in order, strings without escapes or control bytes, valid
+// UTF-8) into ev, exactly as encoding/json would, in a fraction of the
+// time: a parent's first import reads a million of them. It returns
+// false, with ev unusable, for any other line, which is then decoded
+// by encoding/json.
+func parseEvent(line []byte, ev *model.Event) bool {
+	*ev = model.Event{}
+	c := scanner{p: line}
+	type span struct{ from, to int }
+	var sp [7]span // site author entity type base to prev
+	str := func(i int) bool {
+		from := len(line) - len(c.p)
+		v, plain := c.str()
+		if !plain {
+			return false
+		}
+		for _, b := range v {
+			if b < 0x20 {
+				return false
+			}
+		}
+		sp[i] = span{from, from + len(v)}
+		return true
+	}
+	if !c.lit(`{"site":"`) || !str(0) || !c.lit(`,"seq":`) {
+		return false
+	}
+	seq, ok := c.uint()
+	if !ok || !c.lit(`,"clock":`) {
+		return false
+	}
+	neg := c.lit("-")
+	clock, ok := c.uint()
+	if !ok || clock > math.MaxInt64 || !c.lit(`,"at":`) {
+		return false
+	}
+	atFrom := len(line) - len(c.p)
+	if !c.lit(`"`) {
+		return false
+	}
+	if _, plain := c.str(); !plain {
+		return false
+	}
+	if err := ev.At.UnmarshalJSON(line[atFrom : len(line)-len(c.p)]); err != nil {
+		return false
+	}
+	if !c.lit(`,"author":"`) || !str(1) || !c.lit(`,"entity":"`) || !str(2) || !c.lit(`,"type":"`) || !str(3) {
+		return false
+	}
+	if c.lit(`,"base":"`) && !str(4) {
+		return false
+	}
+	if c.lit(`,"to":"`) && !str(5) {
+		return false
+	}
+	if !c.lit(`,"prev":"`) || !str(6) {
+		return false
+	}
+	var data []byte
+	if c.lit(`,"data":`) {
+		if len(c.p) < 2 || c.p[len(c.p)-1] != '}' {
+			return false
+		}
+		data = c.p[:len(c.p)-1]
+		if !json.Valid(data) {
+			return false
+		}
+	} else if string(c.p) != "}" {
+		return false
+	}
+	// One string holds the header; the data is copied apart.
+	head := line[:sp[6].to]
+	if !utf8.Valid(head) {
+		return false
+	}
+	all := string(head)
+	get := func(i int) string { return all[sp[i].from:sp[i].to] }
+	ev.Site, ev.Seq, ev.Author, ev.Entity = get(0), seq, get(1), get(2)
+	ev.Clock = int64(clock)
+	if neg {
+		ev.Clock = -ev.Clock
+	}
+	ev.Type, ev.Base, ev.To, ev.Prev = model.EventType(get(3)), get(4), get(5), get(6)
+	if data != nil {
+		ev.Data = append(json.RawMessage(nil), data...)
+	}
+	return true
+}
+
+// scanner reads JSON text as donthu writes it, a token at a time.
+type scanner struct{ p []byte }
+
+// lit consumes s if the text starts with it.
+func (c *scanner) lit(s string) bool {
+	if !bytes.HasPrefix(c.p, []byte(s)) {
+		return false
+	}
+	c.p = c.p[len(s):]
+	return true
+}
+
+// str reads a string's content after its opening quote, and its
+// closing quote; plain is false if it has an escape (or no end).
+func (c *scanner) str() (v []byte, plain bool) {
+	i := bytes.IndexByte(c.p, '"')
+	if i < 0 {
+		c.p = nil
+		return nil, false
+	}
+	v, c.p = c.p[:i], c.p[i+1:]
+	return v, bytes.IndexByte(v, '\\') < 0
+}
+
+// uint reads a number without sign, fraction or leading zero.
+func (c *scanner) uint() (uint64, bool) {
+	j := 0
+	for j < len(c.p) && '0' <= c.p[j] && c.p[j] <= '9' {
+		j++
+	}
+	if j == 0 || j > 20 || c.p[0] == '0' && j > 1 {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(c.p[:j]), 10, 64)
+	c.p = c.p[j:]
+	return n, err == nil
 }

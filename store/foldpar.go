@@ -1,0 +1,254 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Folding many records (rebuild, check, a large import) is decoding and
+// folding each one's events and encoding its projection: work on bytes
+// alone, done on every core. bbolt is read and written by one goroutine
+// only: it gathers the stored bytes of a chunk of records (valid while
+// its transaction lasts), the cores fold them, and it takes the results
+// back in id order.
+
+// foldChunk is how many records are gathered before they are folded.
+const foldChunk = 1024
+
+// recordJob is one record of such a pass.
+type recordJob struct {
+	id     string
+	keys   [][]byte      // its list keys
+	raws   [][]byte      // its events as stored, in list (fold) order
+	stored []byte        // its projection as stored; nil if none
+	onto   []model.Event // if set, fold only these onto stored, not raws
+
+	// replace: stored is to be replaced, and old are its index entries.
+	replace bool
+	old     []idxEntry
+
+	// Set by the fold.
+	err     error // its events could not be read or folded
+	state   any   // the fresh projection
+	encoded []byte
+	entries []idxEntry
+}
+
+// gatherRecord reads the stored events of id from its list.
+func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
+	j.id, j.keys, j.raws, j.err, j.state, j.encoded, j.entries, j.onto, j.old = id, j.keys[:0], j.raws[:0], nil, nil, nil, nil, nil, nil
+	p := prefix(id)
+	evb := tx.Bucket(bEvents)
+	c := tx.Bucket(bEntityEvents).Cursor()
+	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+		raw := evb.Get(v)
+		if raw == nil {
+			j.err = fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, id)
+			return
+		}
+		j.keys = append(j.keys, k)
+		j.raws = append(j.raws, raw)
+	}
+}
+
+// foldRecord decodes and folds one gathered record, and encodes its
+// projection and index entries.
+func foldRecord(j *recordJob) {
+	if j.err != nil {
+		return
+	}
+	var v any
+	var err error
+	if j.onto != nil {
+		// The stored projection, and the new events on top.
+		state, err := decodeState(model.EntityKind(j.id), j.stored)
+		if err != nil {
+			j.err = err
+			return
+		}
+		j.old = indexEntries(j.id, state)
+		if v, err = model.FoldOnto(j.id, state, j.onto); err != nil {
+			j.err = err
+			return
+		}
+	} else {
+		evs := make([]model.Event, len(j.raws))
+		for i, raw := range j.raws {
+			e, err := decodeEvent(raw)
+			if err != nil {
+				j.err = fmt.Errorf("%w: %v", ErrCorrupt, err)
+				return
+			}
+			evs[i] = e
+		}
+		if j.replace && j.stored != nil {
+			state, err := decodeState(model.EntityKind(j.id), j.stored)
+			if err != nil {
+				j.err = err
+				return
+			}
+			j.old = indexEntries(j.id, state)
+		}
+		if v, err = model.FoldEntity(j.id, evs); err != nil {
+			j.err = err
+			return
+		}
+	}
+	j.state = v
+	if j.encoded, err = encodeState(v); err != nil {
+		j.err = err
+		return
+	}
+	j.entries = indexEntries(j.id, v)
+}
+
+// foldAll runs foldRecord on every job, on every core, and returns when
+// all are done.
+func foldAll(jobs []recordJob) {
+	parallel(len(jobs), func(i int) { foldRecord(&jobs[i]) })
+}
+
+// parallel calls fn(i) for every i < n, the range split over every core
+// (the calling goroutine takes the first part), and returns when all are
+// done.
+func parallel(n int, fn func(i int)) {
+	w := min(runtime.GOMAXPROCS(0), n/64+1)
+	if w <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	per := (n + w - 1) / w
+	for k := 1; k < w; k++ {
+		lo, hi := min(k*per, n), min((k+1)*per, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < min(per, n); i++ {
+		fn(i)
+	}
+	wg.Wait()
+}
+
+// refoldImported brings up to date, in one transaction, the records an
+// import added events to (added: per record, its new events, already
+// listed). A record whose new events all come after every event it
+// already held in fold order (a parent receiving a child's history in
+// order: nearly always) has them applied to its stored projection, as
+// a desk write does; any other is folded again from all its events.
+// Projections are written in id order, every index change in key order
+// (bbolt splits nodes only at commit, so puts in random order into one
+// transaction each shift a growing node).
+func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id string, v any)) error {
+	ids := make([]string, 0, len(added))
+	for id := range added {
+		if !model.Stateless(id) { // the audit folds into no state
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	batch := idxBatch{}
+	states := map[string]*bolt.Bucket{}
+	jobs := make([]recordJob, 0, foldChunk)
+	flush := func() error {
+		foldAll(jobs)
+		for i := range jobs {
+			j := &jobs[i]
+			if j.err != nil {
+				return j.err
+			}
+			sb := states[model.EntityKind(j.id)]
+			for _, e := range j.old {
+				batch.set(e, false)
+			}
+			if err := sb.Put([]byte(j.id), j.encoded); err != nil {
+				return err
+			}
+			for _, e := range j.entries {
+				batch.set(e, true)
+			}
+			folded(j.id, j.state)
+		}
+		jobs = jobs[:0]
+		return nil
+	}
+	for _, id := range ids {
+		kind := model.EntityKind(id)
+		sb := states[kind]
+		if sb == nil {
+			var err error
+			if sb, err = tx.Bucket(bState).CreateBucketIfNotExists([]byte(kind)); err != nil {
+				return err
+			}
+			states[kind] = sb
+		}
+		jobs = append(jobs, recordJob{})
+		j := &jobs[len(jobs)-1]
+		j.id, j.stored, j.replace = id, sb.Get([]byte(id)), true
+		if j.stored != nil && onlyNewAfter(tx, id, added[id]) {
+			j.onto = added[id]
+		} else {
+			gatherRecord(tx, id, j)
+		}
+		if len(jobs) == cap(jobs) {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return batch.apply(tx)
+}
+
+// onlyNewAfter reports whether every event listed for id from the
+// first of its new ones on is new: the new ones come after all it held.
+func onlyNewAfter(tx *bolt.Tx, id string, evs []model.Event) bool {
+	first := &evs[0]
+	for i := range evs {
+		if model.Less(&evs[i], first) {
+			first = &evs[i]
+		}
+	}
+	p := prefix(id)
+	c := tx.Bucket(bEntityEvents).Cursor()
+	n := 0
+	for k, _ := c.Seek(entKey(id, first.Clock, first.Site, first.Seq)); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		if n++; n > len(evs) {
+			return false
+		}
+	}
+	return n == len(evs)
+}
+
+// conflictsOf returns how many conflicts a projection records.
+func conflictsOf(v any) int {
+	switch x := v.(type) {
+	case *model.Person:
+		return len(x.Conflicts)
+	case *model.Visit:
+		return len(x.Conflicts)
+	case *model.Petition:
+		return len(x.Conflicts)
+	case *model.Case:
+		return len(x.Conflicts)
+	case *model.Site:
+		return len(x.Conflicts)
+	}
+	return 0
+}
