@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"donthu/model"
 	"donthu/store"
@@ -105,9 +106,24 @@ func (m *Model) load() tea.Cmd {
 	m.gen++
 	m.loading = true
 	gen, s := m.gen, m.ctx.Store
+	// The days the period's report needs, from the start of their first
+	// year to today: a few steps of ← → stay inside; a step out reads
+	// again.
+	from, _ := model.ReportWindow(m.period)
+	from = model.NewDate(from.Y, time.January, 1)
 	return func() tea.Msg {
-		return loadedMsg{gen: gen, data: model.NewReportData(s.ReportInput(model.Date{}))}
+		return loadedMsg{gen: gen, data: model.NewReportData(s.ReportInput(from, model.Date{}))}
 	}
+}
+
+// cover reads the data again when the period chosen needs days it was
+// not read for; the screen says it is reading meanwhile.
+func (m *Model) cover(cmd tea.Cmd) tea.Cmd {
+	if m.data == nil || m.data.Covers(m.period) {
+		return cmd
+	}
+	m.data = nil
+	return tea.Batch(cmd, m.load())
 }
 
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
@@ -204,11 +220,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case modeFolder:
 			return m, m.folderKey(msg)
 		case modeRange:
-			return m, m.rangeKey(msg)
+			return m, m.cover(m.rangeKey(msg))
 		case modeVerify:
 			return m, m.verifyKey(msg)
 		}
-		return m, m.tableKey(msg)
+		return m, m.cover(m.tableKey(msg))
 	}
 	return m, nil
 }

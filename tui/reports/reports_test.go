@@ -70,7 +70,7 @@ func TestGolden(t *testing.T) {
 func TestEveryCellDrillsDown(t *testing.T) {
 	s, clk := site(t)
 	d := screen(t, s, clk, "lan", model.VI)
-	in := s.ReportInput(model.Date{})
+	in := s.ReportInput(model.Date{}, model.Date{})
 	data := model.NewReportData(in)
 	q1, _ := model.ParsePeriod("2026-Q1", false)
 	walked := 0
@@ -245,4 +245,23 @@ func TestVerifyAPrintedPaper(t *testing.T) {
 	}
 	d.Press("ctrl+u").Type(string(bad)).Press("enter").ExpectNot("GIẤY THẬT")
 	d.Press("esc").ExpectNot("Mã kiểm tra giấy in")
+}
+
+// TestSteppingOutReadsAgain: the screen reads the records of the days its
+// period needs; a period stepped to outside them is read again before
+// its figures are shown, and they count the older records.
+func TestSteppingOutReadsAgain(t *testing.T) {
+	s, clk := site(t)
+	now := clk.Now()
+	clk.SetDate(model.Date{Y: 2023, M: 2, D: 9})
+	storetest.Visit(t, s, "Đỗ Văn Cũ", model.KindComplaint)
+	storetest.Visit(t, s, "Đỗ Văn Cũ", model.KindComplaint)
+	clk.Set(now)
+	d := screen(t, s, clk, "lan", model.VI)
+	d.Press("n") // the year 2026
+	d.Expect("Năm 2026").ExpectNot("Năm 2023")
+	d.Press("left", "left", "left") // 2023: before the days read
+	d.Expect("Năm 2023")
+	// Lượt tiếp of 2023 lists the two old visits.
+	d.Press("home", "enter").Expect("2 bản ghi", "Đỗ Văn Cũ")
 }
