@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -234,6 +235,15 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 		if c.Kind == KindDenunciation {
 			p.Confidential = true
 		}
+	case EvPetitionUrged:
+		var a CaseAction
+		if err := ev.Decode(&a); err != nil {
+			return nil, err
+		}
+		if m := CheckUrgePetition(p, &a); m != nil {
+			return m, nil
+		}
+		p.Urges = append(p.Urges, Urge{On: a.On, To: a.To, How: a.How})
 	case EvNoteAdded, EvDocumentPrinted:
 	case EvPetitionCorrected:
 		if p.ID == "" {
@@ -247,6 +257,32 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 	}
 	p.Fold = Fold(p.SenderName + " " + p.Employer + " " + p.Summary + " " + p.No)
 	return nil, nil
+}
+
+// checkUrge is what urging asks of every record: a day, a body, a way.
+func checkUrge(a *CaseAction, since Date) *Msg {
+	if strings.TrimSpace(a.To) == "" {
+		return NewMsg("to", "Cần ghi cơ quan được đôn đốc", "Name the body urged")
+	}
+	if a.How != "" && !slices.Contains(UrgeHows, a.How) {
+		return NewMsg("how", "Cách đôn đốc không hợp lệ", "Unknown way of urging")
+	}
+	if !since.IsZero() && a.On.Before(since) {
+		return NewMsg("on", "Ngày đôn đốc không được trước ngày chuyển", "The day urged cannot precede the day it was sent")
+	}
+	return nil
+}
+
+// CheckUrgePetition says whether the body petition p was forwarded to may
+// be urged now (petition.urged): only a petition forwarded.
+func CheckUrgePetition(p *Petition, a *CaseAction) *Msg {
+	if p.ID == "" {
+		return conflict(msgNotCreated)
+	}
+	if !p.Classified || p.Decision != DecisionForward {
+		return NewMsg("", "Chỉ đôn đốc đơn đã chuyển cho cơ quan khác", "Only a petition forwarded to another body can be urged")
+	}
+	return checkUrge(a, p.ClassifiedOn)
 }
 
 // CheckCaseAction says whether event type t with data a may be applied to
@@ -319,6 +355,11 @@ func CheckCaseAction(c *Case, t EventType, a *CaseAction) *Msg {
 		if c.Status.Closed() {
 			return closedMsg
 		}
+	case EvCaseUrged:
+		if c.Status != StatusTransferred {
+			return NewMsg("", "Chỉ đôn đốc vụ việc đã chuyển cho cơ quan khác", "Only a case transferred to another body can be urged")
+		}
+		return checkUrge(a, c.Closed)
 	}
 	return nil
 }
@@ -415,6 +456,8 @@ func applyCaseAction(c *Case, t EventType, a *CaseAction) {
 		c.Status, c.Closed = StatusTerminated, a.On
 	case EvCaseTransferred:
 		c.Status, c.Closed, c.TransferredTo = StatusTransferred, a.On, a.To
+	case EvCaseUrged:
+		c.Urges = append(c.Urges, Urge{On: a.On, To: a.To, How: a.How})
 	case EvCaseReopened:
 		c.Reopens++
 		c.Closed, c.Result, c.DecisionNo, c.DecisionDate, c.TransferredTo = Date{}, "", "", Date{}, ""

@@ -150,6 +150,10 @@ func form02TCD() *Form {
 			return in(p) && sc.classifiedBy(p) && !p.Competent && p.Decision == DecisionForward
 		})
 	})
+	add("ktq_dondoc", comp, Label{"  Đôn đốc", "  Urged"}, func(sc *scope) []Ref {
+		in := inPeriod(sc)
+		return sc.petRefs(func(p *Petition) bool { return in(p) && sc.classifiedBy(p) && sc.urgedBy(p) })
+	})
 	add("chua_xl", comp, Label{"Chưa xử lý", "Not yet processed"}, func(sc *scope) []Ref {
 		in := inPeriod(sc)
 		return sc.petRefs(func(p *Petition) bool { return in(p) && !sc.classifiedBy(p) })
@@ -266,6 +270,9 @@ func form01XLD() *Form {
 	})
 	add("ktq_chuyen", res, Label{"Không thuộc thẩm quyền: chuyển đơn", "Outside competence: forwarded"}, func(sc *scope) []Ref {
 		return sc.petRefs(func(p *Petition) bool { return ok(sc, p) && !p.Competent && p.Decision == DecisionForward })
+	})
+	add("ktq_dondoc", res, Label{"Không thuộc thẩm quyền: đôn đốc", "Outside competence: urged"}, func(sc *scope) []Ref {
+		return sc.petRefs(func(p *Petition) bool { return ok(sc, p) && sc.urgedBy(p) })
 	})
 	add("phuc_dap", Label{"Văn bản", "Replies"}, Label{"Văn bản trả lời đã gửi", "Written replies sent"}, func(sc *scope) []Ref {
 		return sc.petRefs(func(p *Petition) bool {
@@ -439,4 +446,22 @@ func (sc *scope) repeatRefs(kind func(k PetitionKind) bool) []Ref {
 		out = append(out, one(r.prior.ID, r.prior.Site))
 	}
 	return out
+}
+
+// urgedBy reports whether the body petition p was forwarded to, or its
+// case transferred to, was urged (đôn đốc) by the period's end.
+func (sc *scope) urgedBy(p *Petition) bool {
+	for _, u := range p.Urges {
+		if sc.upTo(u.On) {
+			return true
+		}
+	}
+	if c := sc.caseOf(p); c != nil {
+		for _, u := range c.Urges {
+			if sc.upTo(u.On) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -110,6 +110,7 @@ func fixtureInput(t testing.TB) model.ReportInput {
 			p.SenderName = r[17]
 			p.Senders = []string{"person:" + model.Fold(r[17])}
 		}
+		p.Urges = urges(t, r[19])
 		in.Petitions = append(in.Petitions, p)
 	}
 	pets := map[string]model.Petition{}
@@ -133,11 +134,28 @@ func fixtureInput(t testing.TB) model.ReportInput {
 		if r[17] != "-" {
 			c.Handler = r[17]
 		}
+		c.Urges = urges(t, r[18])
 		c.Updated = c.Opened.Time()
 		in.Cases = append(in.Cases, c)
 	}
 	in.Cal = model.NewCalendar(model.DefaultOverrides())
 	return in
+}
+
+// urges reads "day:how:body;…" ("-" = none).
+func urges(t testing.TB, s string) []model.Urge {
+	if s == "-" || s == "" {
+		return nil
+	}
+	var out []model.Urge
+	for _, u := range strings.Split(s, ";") {
+		f := strings.SplitN(u, ":", 3)
+		if len(f) != 3 {
+			t.Fatalf("urge %q", u)
+		}
+		out = append(out, model.Urge{On: day(t, f[0]), How: model.UrgeHow(f[1]), To: f[2]})
+	}
+	return out
 }
 
 func fixturePeriod(t testing.TB, s string) model.Period {

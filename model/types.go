@@ -125,6 +125,8 @@ type Petition struct {
 	Complex      bool     `json:"complex,omitempty"`
 	Remote       bool     `json:"remote,omitempty"`
 	Case         string   `json:"case,omitempty"`
+	// Urges are the times the body it was forwarded to was urged.
+	Urges []Urge `json:"urges,omitempty"`
 
 	Site      string     `json:"site,omitempty"`
 	Fold      string     `json:"fold,omitempty"` // folded sender, employer and summary, for search
@@ -201,6 +203,8 @@ type Case struct {
 	Reminders []Reminder `json:"reminders,omitempty"`
 	Notes     int        `json:"notes,omitempty"`
 	Updated   time.Time  `json:"updated,omitempty"`
+	// Urges are the times the body it was transferred to was urged.
+	Urges []Urge `json:"urges,omitempty"`
 
 	Site      string     `json:"site,omitempty"`
 	Fold      string     `json:"fold,omitempty"`
@@ -242,6 +246,43 @@ type CaseAction struct {
 	Recovered int64 `json:"recovered,omitempty"`
 	Restored  int   `json:"restored,omitempty"`
 	Replied   bool  `json:"replied,omitempty"`
+	// Urge only (case.urged, petition.urged): how the body was urged
+	// (UrgeHows); the body is To, what was said Reason.
+	How UrgeHow `json:"how,omitempty"`
+}
+
+// UrgeHow is how a body was urged (đôn đốc).
+type UrgeHow string
+
+const (
+	UrgeLetter UrgeHow = "letter" // văn bản đôn đốc
+	UrgePhone  UrgeHow = "phone"  // điện thoại
+	UrgeVisit  UrgeHow = "visit"  // làm việc trực tiếp
+)
+
+// UrgeHows lists the ways of urging, in the order offered.
+var UrgeHows = []UrgeHow{UrgeLetter, UrgePhone, UrgeVisit}
+
+// Label returns the bilingual label of the way.
+func (h UrgeHow) Label() Label {
+	switch h {
+	case UrgeLetter:
+		return Label{"văn bản", "letter"}
+	case UrgePhone:
+		return Label{"điện thoại", "phone"}
+	case UrgeVisit:
+		return Label{"làm việc trực tiếp", "in person"}
+	}
+	return Label{string(h), string(h)}
+}
+
+// Urge is one time the body a petition was forwarded to, or a case
+// transferred to, was urged to resolve it (đôn đốc; reports 02/TCD and
+// 01/XLD count the matters urged).
+type Urge struct {
+	On  Date    `json:"on"`
+	To  string  `json:"to,omitempty"`
+	How UrgeHow `json:"how,omitempty"`
 }
 
 // Note is the data of note.added and case.guidance.

@@ -56,6 +56,7 @@ type FollowupWords struct {
 	EvTerminated  string
 	EvReopened    string
 	EvTransferred string // %s where
+	EvUrged       string // %s the body urged
 	EvGuidance    string
 	EvNote        string
 	EvReminder    string // %s date
@@ -85,6 +86,7 @@ type FollowupWords struct {
 	ActDue          string
 	ActGuide        string
 	ActCorrect      string
+	ActUrge         string
 	FSummary        string
 	FSender         string
 	FEmployer       string
@@ -117,6 +119,9 @@ type FollowupWords struct {
 	FRestored       string
 	FReplied        string
 	FTo             string
+	FUrgeTo         string
+	FHow            string
+	FUrgeWhat       string
 	FHandler        string
 	FNobody         string
 	FText           string
@@ -231,6 +236,7 @@ var followupVI = FollowupWords{
 	EvTerminated:  "Đình chỉ giải quyết",
 	EvReopened:    "Mở lại vụ việc",
 	EvTransferred: "Chuyển đến %s",
+	EvUrged:       "Đôn đốc %s",
 	EvGuidance:    "Ý kiến chỉ đạo của cấp trên",
 	EvNote:        "Ghi chú",
 	EvReminder:    "Đặt nhắc việc ngày %s",
@@ -259,6 +265,7 @@ var followupVI = FollowupWords{
 	ActDue:          "Việc đến hạn",
 	ActGuide:        "Gửi chỉ đạo",
 	ActCorrect:      "Sửa thông tin đơn",
+	ActUrge:         "Đôn đốc",
 	FSummary:        "Tóm tắt",
 	FSender:         "Người gửi",
 	FEmployer:       "Nơi làm việc",
@@ -290,6 +297,9 @@ var followupVI = FollowupWords{
 	FRestored:       "Người được trả quyền lợi",
 	FReplied:        "Đã gửi văn bản trả lời",
 	FTo:             "Chuyển đến",
+	FUrgeTo:         "Cơ quan được đôn đốc",
+	FHow:            "Cách đôn đốc",
+	FUrgeWhat:       "Nội dung",
 	FHandler:        "Cán bộ xử lý",
 	FNobody:         "— chưa phân công —",
 	FText:           "Nội dung",
@@ -400,6 +410,7 @@ var followupEN = FollowupWords{
 	EvTerminated:  "Terminated",
 	EvReopened:    "Reopened",
 	EvTransferred: "Transferred to %s",
+	EvUrged:       "Urged %s",
 	EvGuidance:    "Guidance from the upper office",
 	EvNote:        "Note",
 	EvReminder:    "Reminder set for %s",
@@ -428,6 +439,7 @@ var followupEN = FollowupWords{
 	ActDue:          "Due",
 	ActGuide:        "Send guidance",
 	ActCorrect:      "Correct details",
+	ActUrge:         "Urge",
 	FSummary:        "Summary",
 	FSender:         "Sender",
 	FEmployer:       "Employer",
@@ -459,6 +471,9 @@ var followupEN = FollowupWords{
 	FRestored:       "Workers restored",
 	FReplied:        "Written reply sent",
 	FTo:             "Transfer to",
+	FUrgeTo:         "Body urged",
+	FHow:            "How",
+	FUrgeWhat:       "What was asked",
 	FHandler:        "Handler",
 	FNobody:         "— unassigned —",
 	FText:           "Text",

@@ -209,6 +209,14 @@ func (m *Model) buildForm(id actionID) *form {
 		f.fields = append(f.fields, text("reason", w.FReason, true), date(w.FOn))
 	case aTransfer:
 		f.fields = append(f.fields, text("to", w.FTo, true), text("reason", w.FReason, false), date(w.FOn))
+	case aUrge:
+		to := m.newField("to", w.FUrgeTo, fkText, c.TransferredTo, 40)
+		to.required = true
+		how := formField{name: "how", label: w.FHow, kind: fkChoice}
+		for _, h := range model.UrgeHows {
+			how.opts = append(how.opts, option{string(h), h.Label().In(lang)})
+		}
+		f.fields = append(f.fields, to, how, text("reason", w.FUrgeWhat, false), date(w.FOn))
 	case aNote:
 		f.fields = append(f.fields, text("text", w.FText, true))
 		f.fields[0].input.Width = 56
@@ -367,6 +375,8 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 			a.Replied = v == "1"
 		case "to":
 			a.To = v
+		case "how":
+			a.How = model.UrgeHow(v)
 		case "handler":
 			a.Handler = v
 		case "text":

@@ -433,6 +433,12 @@ func (m *Model) describe(e *model.Event) string {
 		s = withReason(w.EvReopened)
 	case model.EvCaseTransferred:
 		s = withReason(fmt.Sprintf(w.EvTransferred, a.To))
+	case model.EvCaseUrged:
+		s = fmt.Sprintf(w.EvUrged, a.To)
+		if a.How != "" {
+			s += " (" + a.How.Label().In(lang) + ")"
+		}
+		s = withReason(s)
 	case model.EvCaseGuidance, model.EvNoteAdded:
 		var n model.Note
 		e.Decode(&n)
