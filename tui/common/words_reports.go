@@ -36,6 +36,9 @@ type ReportsWords struct {
 	KeyDrill, KeyOpen, KeyBack, KeyCharts, KeyChart, KeyExport   string
 	KeyRegisters, KeyFolder, KeyMove, KeyRange                   string
 	RangePrompt, RangeHint                                       string
+	// Đôn đốc from a drill-down: the body a listed petition was forwarded
+	// to, or a listed case transferred to.
+	KeyUrge, UrgeTitle, UrgeHow, UrgeWhat, UrgeHint, UrgeDone, UrgeWhich string
 }
 
 var reportsVI = ReportsWords{
@@ -51,7 +54,7 @@ var reportsVI = ReportsWords{
 	Records:      "%d bản ghi",
 	NoRecords:    "Không có bản ghi nào.",
 	DrillTitle:   "%s · %s · %s",
-	DrillHint:    "Enter: mở vụ việc ở Theo dõi · Esc: quay lại bảng",
+	DrillHint:    "Enter: mở vụ việc ở Theo dõi · f: đôn đốc · Esc: quay lại bảng",
 	ChartsTitle:  "Biểu đồ · %s · %s",
 	ChartsHint:   "←→ biểu đồ khác · ↑↓ chọn cột · Enter: xem bản ghi · Esc: quay lại",
 	NoData:       "Chưa có số liệu trong kỳ.",
@@ -86,6 +89,13 @@ var reportsVI = ReportsWords{
 	KeyRange:     "khoảng ngày bất kỳ (từ ngày đến ngày)",
 	RangePrompt:  "Từ ngày đến ngày: ",
 	RangeHint:    "hai ngày dd/mm/yyyy · Enter: xem · Esc: thôi",
+	KeyUrge:      "Đôn đốc nơi đã nhận đơn, vụ việc",
+	UrgeTitle:    "Đôn đốc %s về %s",
+	UrgeHow:      "Cách: %s (Tab: cách khác)",
+	UrgeWhat:     "Nội dung: ",
+	UrgeHint:     "Enter: ghi · Tab: đổi cách · Esc: thôi",
+	UrgeDone:     "Đã ghi đôn đốc %s về %s",
+	UrgeWhich:    "Chỉ đôn đốc được đơn đã chuyển hoặc vụ việc đã chuyển cho cơ quan khác",
 }
 
 var reportsEN = ReportsWords{
@@ -101,7 +111,7 @@ var reportsEN = ReportsWords{
 	Records:      "%d records",
 	NoRecords:    "No records.",
 	DrillTitle:   "%s · %s · %s",
-	DrillHint:    "Enter: open the case in follow-up · Esc: back to the table",
+	DrillHint:    "Enter: open the case in follow-up · f: urge · Esc: back to the table",
 	ChartsTitle:  "Charts · %s · %s",
 	ChartsHint:   "←→ another chart · ↑↓ pick a bar · Enter: its records · Esc: back",
 	NoData:       "No figures in the period.",
@@ -136,4 +146,11 @@ var reportsEN = ReportsWords{
 	KeyRange:     "any range of days (from, to)",
 	RangePrompt:  "From, to: ",
 	RangeHint:    "two dates dd/mm/yyyy · Enter: show · Esc: cancel",
+	KeyUrge:      "Urge where the petition or case went",
+	UrgeTitle:    "Urge %s about %s",
+	UrgeHow:      "How: %s (Tab: another way)",
+	UrgeWhat:     "What was asked: ",
+	UrgeHint:     "Enter: record · Tab: how · Esc: cancel",
+	UrgeDone:     "Urged %s about %s",
+	UrgeWhich:    "Only a petition forwarded or a case transferred to another body can be urged",
 }

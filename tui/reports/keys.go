@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"donthu/model"
 	"donthu/tui/common"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -30,6 +31,9 @@ type keyMap struct {
 	Registers key.Binding
 	Folder    key.Binding
 	Verify    key.Binding
+	// Urge (f, as in follow-up): the body a listed record was sent to;
+	// handlers and leaders.
+	Urge common.Action
 }
 
 func newKeys(w *common.ReportsWords) keyMap {
@@ -55,6 +59,7 @@ func newKeys(w *common.ReportsWords) keyMap {
 		Registers: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", w.KeyRegisters)),
 		Folder:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", w.KeyFolder)),
 		Verify:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", w.KeyVerify)),
+		Urge:      common.NewAction("f", w.KeyUrge, "f").For(model.RoleHandler, model.RoleLeader),
 	}
 }
 
@@ -63,7 +68,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch m.mode {
 	case modeDrill:
 		open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", m.w.KeyOpen))
-		return []key.Binding{k.Move, open, k.Back}
+		return []key.Binding{k.Move, open, k.Urge.Binding, k.Back}
 	case modeCharts:
 		other := key.NewBinding(key.WithKeys("left"), key.WithHelp("←→", m.w.KeyChart))
 		return []key.Binding{other, k.Drill, k.Back}
@@ -75,7 +80,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Form, k.Prev, k.Month, k.Range, k.Official, k.Unit},
-		{k.Move, k.Column, k.Drill, k.Back, k.Charts},
+		{k.Move, k.Column, k.Drill, k.Urge.HelpBinding(m.ctx.User, &m.ctx.Words.Desk, 40), k.Back, k.Charts},
 		{k.Export, k.Registers, k.Folder, k.Verify},
 	}
 }

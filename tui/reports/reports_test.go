@@ -265,3 +265,58 @@ func TestSteppingOutReadsAgain(t *testing.T) {
 	// Lượt tiếp of 2023 lists the two old visits.
 	d.Press("home", "enter").Expect("2 bản ghi", "Đỗ Văn Cũ")
 }
+
+// TestUrgeFromTheList: the forwarded petitions of 02/TCD are listed; f on
+// one records the urge of the body it went to (a receptionist is told
+// she may not), and the đôn đốc row then counts it.
+func TestUrgeFromTheList(t *testing.T) {
+	s, clk := site(t)
+	p := storetest.Visit(t, s, "Trần Văn Dũng", model.KindRecommendation)
+	if _, err := s.Classify("lan", p.ID, model.Classification{Kind: model.KindRecommendation, Regime: model.RegimeCitizens,
+		Field: model.FieldInsurance, Conditions: true, Decision: model.DecisionForward, ForwardTo: "Bảo hiểm xã hội huyện"}); err != nil {
+		t.Fatal(err)
+	}
+	row := func(key string) int {
+		for i, r := range model.FormByID(model.Form02TCD).Rows {
+			if r.Key == key {
+				return i
+			}
+		}
+		t.Fatalf("no row %s", key)
+		return 0
+	}
+	drill := func(d *tuitest.Screen, key string) {
+		d.Press("2", "home")
+		for i := 0; i < row(key); i++ {
+			d.Press("down")
+		}
+		d.Press("enter")
+	}
+	d := screen(t, s, clk, "letan", model.VI)
+	drill(d, "ktq_chuyen")
+	d.Expect("1 bản ghi", "Trần Văn Dũng").Press("f")
+	if why, bad := d.Status(); !bad || !strings.Contains(why, "Đôn đốc") {
+		t.Errorf("a receptionist urged: %q", why)
+	}
+	d = screen(t, s, clk, "lan", model.VI)
+	drill(d, "ktq_dondoc")
+	d.Expect("0 bản ghi").Press("esc")
+	drill(d, "ktq_chuyen")
+	d.Press("f").Expect("Đôn đốc Bảo hiểm xã hội huyện về", "Cách: văn bản")
+	d.Press("tab").Expect("Cách: điện thoại")
+	d.Type("Hỏi kết quả giải quyết").Press("enter")
+	got, _ := s.Petition(p.ID)
+	if len(got.Urges) != 1 || got.Urges[0] != (model.Urge{On: clk.Today(), To: "Bảo hiểm xã hội huyện", How: model.UrgePhone}) {
+		t.Fatalf("urges %+v", got.Urges)
+	}
+	d.Expect("1 bản ghi", "Trần Văn Dũng").Press("esc")
+	drill(d, "ktq_dondoc")
+	d.Expect("1 bản ghi", "Trần Văn Dũng")
+	// A guided petition cannot be urged: the model says why.
+	d.Press("esc")
+	drill(d, "don")
+	d.Press("home", "f")
+	if why, bad := d.Status(); !bad || !strings.Contains(why, "Chỉ đôn đốc") {
+		t.Errorf("urging a petition not forwarded: %q", why)
+	}
+}
