@@ -273,6 +273,24 @@ func checkUrge(a *CaseAction, since Date) *Msg {
 	return nil
 }
 
+// checkDecided is what a conclusion's outcome must be: nothing negative,
+// officials among the persons, persons referred only with a referral.
+func checkDecided(o *Decided) *Msg {
+	if o.StateMoney < 0 || o.StateLand < 0 || o.ReturnedLand < 0 || o.Sanctioned < 0 || o.SanctionedOfficials < 0 || o.ReferredPersons < 0 || o.ReferredOfficials < 0 {
+		return NewMsg("state_money", "Số tiền, diện tích và số người không được âm", "Amounts, areas and head counts cannot be negative")
+	}
+	if o.SanctionedOfficials > o.Sanctioned {
+		return NewMsg("sanctioned_officials", "Số cán bộ, công chức không được lớn hơn số người bị kiến nghị xử lý", "Officials cannot outnumber the persons proposed for sanctions")
+	}
+	if o.ReferredOfficials > o.ReferredPersons {
+		return NewMsg("referred_officials", "Số cán bộ, công chức không được lớn hơn số người chuyển cơ quan điều tra", "Officials cannot outnumber the persons referred")
+	}
+	if o.ReferredPersons > 0 && !o.Referred {
+		return NewMsg("referred", "Có người chuyển cơ quan điều tra thì vụ việc phải được chuyển", "Persons referred means the case was referred")
+	}
+	return nil
+}
+
 // CheckUrgePetition says whether the body petition p was forwarded to may
 // be urged now (petition.urged): only a petition forwarded.
 func CheckUrgePetition(p *Petition, a *CaseAction) *Msg {
@@ -340,6 +358,9 @@ func CheckCaseAction(c *Case, t EventType, a *CaseAction) *Msg {
 		if a.Recovered < 0 || a.Restored < 0 {
 			return NewMsg("recovered", "Số tiền và số người không được âm", "Amounts and head counts cannot be negative")
 		}
+		if m := checkDecided(&a.Decided); m != nil {
+			return m
+		}
 	case EvCaseTerminated, EvCaseTransferred:
 		if c.Status.Closed() {
 			return closedMsg
@@ -354,6 +375,20 @@ func CheckCaseAction(c *Case, t EventType, a *CaseAction) *Msg {
 	case EvCaseAssigned, EvCaseDocsAsked:
 		if c.Status.Closed() {
 			return closedMsg
+		}
+	case EvCaseExecuted:
+		if c.Status != StatusConcluded {
+			return NewMsg("", "Chỉ ghi thi hành vụ việc đã có kết luận", "Only a concluded case can be carried out")
+		}
+		if a.On.Before(c.Closed) {
+			return NewMsg("on", "Ngày thi hành không được trước ngày kết luận", "The day cannot precede the conclusion")
+		}
+		x := &a.Execution
+		if x.Collected < 0 || x.CollectedLand < 0 || x.Paid < 0 || x.PaidLand < 0 || x.SanctionedDone < 0 || x.ProsecutedPersons < 0 {
+			return NewMsg("collected", "Số tiền, diện tích và số người không được âm", "Amounts, areas and head counts cannot be negative")
+		}
+		if *x == (Execution{}) {
+			return NewMsg("collected", "Chưa ghi việc gì đã thi hành", "Nothing carried out was entered")
 		}
 	case EvCaseUrged:
 		if c.Status != StatusTransferred {
@@ -452,6 +487,9 @@ func applyCaseAction(c *Case, t EventType, a *CaseAction) {
 		c.Status, c.Closed, c.Result = StatusConcluded, a.On, a.Result
 		c.DecisionNo, c.DecisionDate = a.DecisionNo, a.DecisionDate
 		c.Recovered, c.Restored, c.Replied = a.Recovered, a.Restored, a.Replied
+		c.Decided = a.Decided
+	case EvCaseExecuted:
+		c.Executions = append(c.Executions, Executed{On: a.On, Execution: a.Execution})
 	case EvCaseTerminated:
 		c.Status, c.Closed = StatusTerminated, a.On
 	case EvCaseTransferred:
@@ -462,6 +500,7 @@ func applyCaseAction(c *Case, t EventType, a *CaseAction) {
 		c.Reopens++
 		c.Closed, c.Result, c.DecisionNo, c.DecisionDate, c.TransferredTo = Date{}, "", "", Date{}, ""
 		c.Recovered, c.Restored, c.Replied = 0, 0, false
+		c.Decided, c.Executions = Decided{}, nil
 		if c.Accepted.IsZero() {
 			c.Status = StatusPending
 		} else {

@@ -109,11 +109,14 @@ const (
 	Form01XLD  FormID = "01/XLD"
 	Form01KQGQ FormID = "01/KQGQ"
 	Form03KQGQ FormID = "03/KQGQ"
-	FormReview FormID = "RSTD" // rà soát vụ việc tồn đọng
+	FormReview FormID = "RSTD"    // rà soát vụ việc tồn đọng
+	Form02KQGQ FormID = "02/KQGQ" // thi hành quyết định giải quyết khiếu nại
+	Form04KQGQ FormID = "04/KQGQ" // thi hành kết luận nội dung tố cáo
 )
 
-// FormIDs lists the forms in the order they are reported.
-var FormIDs = []FormID{Form01TCD, Form02TCD, Form01XLD, Form01KQGQ, Form03KQGQ, FormReview}
+// FormIDs lists the forms in the order they are reported (the forms added
+// later at the end, so a form keeps its key on the screen).
+var FormIDs = []FormID{Form01TCD, Form02TCD, Form01XLD, Form01KQGQ, Form03KQGQ, FormReview, Form02KQGQ, Form04KQGQ}
 
 // ParseFormID reads a form as typed ("01/tcd", "01-TCD", "01tcd", "rstd").
 func ParseFormID(s string) (FormID, bool) {
@@ -383,6 +386,10 @@ type scope struct {
 	vidx     []int    // their indexes in the input
 	pets     []*Petition
 	cases    []*Case
+	// exec are the conclusions to carry out in the period: concluded by
+	// its end with something decided, and not fully carried out before
+	// it began (02/KQGQ, 04/KQGQ).
+	exec []*Case
 }
 
 // repeats returns the matters that came back, of the scope's unit.
@@ -429,6 +436,13 @@ func (d *ReportData) newScope(from, to Date, site string) *scope {
 	for _, c := range recs.cases {
 		if !c.Opened.After(to) && !sc.closedBefore(c) {
 			sc.cases = append(sc.cases, c)
+		}
+	}
+	for _, c := range recs.cases {
+		if c.Status == StatusConcluded && sc.upTo(c.Closed) && c.Obliges(c.Recovered) {
+			if done := c.ExecutedOn(); done.IsZero() || !done.Before(from) {
+				sc.exec = append(sc.exec, c)
+			}
 		}
 	}
 	for _, i := range recs.visits {

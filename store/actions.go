@@ -443,6 +443,7 @@ var caseActions = []model.EventType{
 	model.EvCaseAccepted, model.EvCaseRejected, model.EvCaseAssigned, model.EvCaseDocsAsked,
 	model.EvCaseSuspended, model.EvCaseResumed, model.EvCaseExtended, model.EvCaseConcluded,
 	model.EvCaseTerminated, model.EvCaseReopened, model.EvCaseTransferred, model.EvCaseUrged,
+	model.EvCaseExecuted,
 }
 
 // priorCase finds a closed case of the same sender that this petition

@@ -28,7 +28,9 @@ import (
 //     was received by the end and was not classified before the start.
 //   - case_span: until \0 opened \0 id, where until is the day the case
 //     was closed (for a reopened case, the later of that and its last
-//     change: the day it came back), or openEnd while it is open.
+//     change: the day it came back; for a conclusion to carry out, the
+//     day it was fully carried out), or openEnd while it is open or its
+//     conclusion is still to be carried out.
 //   - case_name: the folded sender \0 a (names no person) or p \0 id, for
 //     the cases resolved (concluded, terminated): the earlier matters a
 //     letter whose sender is not in the register may bring back.
@@ -92,6 +94,15 @@ func reportEntries(id string, v any, add func(index string, parts ...string)) {
 			if x.Reopens > 0 && !x.Updated.IsZero() {
 				if u := model.DateOf(x.Updated); u.After(x.Closed) {
 					until = dayKey(u)
+				}
+			}
+			// A conclusion still to be carried out counts in the
+			// execution forms until it is (02/KQGQ, 04/KQGQ).
+			if x.Status == model.StatusConcluded && x.Obliges(x.Recovered) {
+				if done := x.ExecutedOn(); done.IsZero() {
+					until = openEnd
+				} else if dayKey(done) > until {
+					until = dayKey(done)
 				}
 			}
 		}

@@ -18,8 +18,8 @@ import (
 
 func init() {
 	register(command{name: "report", args: "MẪU|all --period KỲ [--official] [--from NGÀY --to NGÀY] [--site MÃ] [--format text|csv|xlsx] [-o TỆP]",
-		vi:  "báo cáo định kỳ theo mẫu 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD (rà soát tồn đọng); kỳ: 2026-Q3, 2026-06, 2026-6T, 2026-9T, 2026",
-		en:  "periodic report forms 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD (backlog review); period: 2026-Q3, 2026-06, 2026-6T, 2026-9T, 2026",
+		vi:  "báo cáo định kỳ theo mẫu 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD (rà soát tồn đọng), 02/KQGQ, 04/KQGQ (thi hành); kỳ: 2026-Q3, 2026-06, 2026-6T, 2026-9T, 2026",
+		en:  "periodic report forms 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD (backlog review), 02/KQGQ, 04/KQGQ (execution); period: 2026-Q3, 2026-06, 2026-6T, 2026-9T, 2026",
 		run: cmdReport})
 }
 
@@ -40,8 +40,8 @@ func runReport(e *env, goos string) error {
 	} else if f, ok := model.ParseFormID(which); ok {
 		forms = []model.FormID{f}
 	} else {
-		return usageError{e.t("không có mẫu "+which+" (có: 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD, all)",
-			"no form "+which+" (known: 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD, all)")}
+		return usageError{e.t("không có mẫu "+which+" (có: 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD, 02/KQGQ, 04/KQGQ, all)",
+			"no form "+which+" (known: 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD, 02/KQGQ, 04/KQGQ, all)")}
 	}
 	fs := e.flags("report")
 	periodS := fs.String("period", "", "")

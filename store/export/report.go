@@ -111,22 +111,7 @@ func figure(c model.Cell, r *model.FormRow) string {
 }
 
 // groupDigits writes n with dots between thousands, the Vietnamese way.
-func groupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func groupDigits(n int64) string { return model.Thousands(n) }
 
 func rowLabel(r *model.FormRow, lang model.Lang) string {
 	l := strings.TrimSpace(r.Label.In(lang))

@@ -69,9 +69,9 @@ var reportsVI = ReportsWords{
 	FolderSet:    "Báo cáo sẽ ghi vào %s",
 	NoCase:       "Bản ghi này chưa có vụ việc",
 	Sum:          "góp %s",
-	Hint:         "1–6 mẫu · ←→ kỳ · t q s c n · o TT01 · u đơn vị · Enter bản ghi · g biểu đồ · e Excel",
+	Hint:         "1–8 mẫu · ←→ kỳ · t q s c n · o TT01 · u đơn vị · Enter bản ghi · g biểu đồ · e Excel",
 
-	KeyForm:      "chọn mẫu (1 01/TCD … 6 rà soát tồn đọng)",
+	KeyForm:      "chọn mẫu (1 01/TCD … 6 rà soát tồn đọng, 7 02/KQGQ, 8 04/KQGQ)",
 	KeyPeriod:    "kỳ trước, kỳ sau",
 	KeyKind:      "tháng, quý, 6 tháng, 9 tháng, năm",
 	KeyOfficial:  "kỳ dương lịch hoặc kỳ TT 01/2024 (15 đến 14)",
@@ -126,9 +126,9 @@ var reportsEN = ReportsWords{
 	FolderSet:    "Reports will be written to %s",
 	NoCase:       "This record has no case yet",
 	Sum:          "adds %s",
-	Hint:         "1–6 form · ←→ period · t q s c n · o TT01 · u unit · Enter records · g charts · e Excel",
+	Hint:         "1–8 form · ←→ period · t q s c n · o TT01 · u unit · Enter records · g charts · e Excel",
 
-	KeyForm:      "pick the form (1 01/TCD … 6 backlog review)",
+	KeyForm:      "pick the form (1 01/TCD … 6 backlog review, 7 02/KQGQ, 8 04/KQGQ)",
 	KeyPeriod:    "previous, next period",
 	KeyKind:      "month, quarter, 6 months, 9 months, year",
 	KeyOfficial:  "calendar period or TT 01/2024 period (15th to 14th)",

@@ -28,6 +28,7 @@ const (
 	aGuide
 	aCorrect
 	aUrge
+	aExecute
 	numActions
 )
 
@@ -38,7 +39,8 @@ const (
 // xem cách tính hạn, b bảo mật, v việc đến hạn, o chỉ đạo (an office's
 // guidance on a child site's case), s sửa thông tin đơn (correct the
 // petition's details), f đôn đốc (follow up with the body a case was
-// transferred to).
+// transferred to), j thi hành (what was carried out of a conclusion; the
+// key beside k kết luận).
 type action struct {
 	id        actionID
 	key       string
@@ -65,6 +67,7 @@ var actions = [numActions]action{
 	aGuide:    {aGuide, "o", model.EvCaseGuidance, true, false},
 	aCorrect:  {aCorrect, "s", model.EvPetitionCorrected, true, false},
 	aUrge:     {aUrge, "f", model.EvCaseUrged, true, false},
+	aExecute:  {aExecute, "j", model.EvCaseExecuted, true, false},
 }
 
 // label is an action's name in the interface.
@@ -111,6 +114,8 @@ func (m *Model) label(id actionID) string {
 		return w.ActCorrect
 	case aUrge:
 		return w.ActUrge
+	case aExecute:
+		return w.ActExecute
 	}
 	return ""
 }

@@ -40,7 +40,7 @@ func newKeys(w *common.ReportsWords) keyMap {
 	return keyMap{
 		Move:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑↓ PgUp PgDn", w.KeyMove)),
 		ListKeys:  common.NewListKeys(),
-		Form:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1–6", w.KeyForm)),
+		Form:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8"), key.WithHelp("1–8", w.KeyForm)),
 		Prev:      key.NewBinding(key.WithKeys("left"), key.WithHelp("←→", w.KeyPeriod)),
 		Next:      key.NewBinding(key.WithKeys("right")),
 		Month:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t q s c n", w.KeyKind)),
