@@ -503,24 +503,31 @@ func (w *writer) caseAction(caseID string, t model.EventType, a model.CaseAction
 func (s *Store) UrgePetition(author, id string, a model.CaseAction) (model.Petition, error) {
 	var out model.Petition
 	_, err := s.write(author, func(w *writer) error {
-		if err := getState(w.tx, id, &out); err != nil {
-			return notFound(id)
-		}
-		if a.On.IsZero() {
-			a.On = model.DateOf(w.now)
-		}
-		a.Reason, a.To = model.NFC(a.Reason), model.NFC(a.To)
-		if a.To == "" {
-			a.To = out.ForwardTo
-		}
-		if m := model.CheckUrgePetition(&out, &a); m != nil {
-			return m
-		}
-		if _, err := w.emit(id, model.EvPetitionUrged, "", model.CaseAction{On: a.On, To: a.To, How: a.How, Reason: a.Reason}); err != nil {
-			return err
-		}
-		return getState(w.tx, id, &out)
+		var err error
+		out, err = w.urgePetition(id, a)
+		return err
 	})
+	return out, err
+}
+
+func (w *writer) urgePetition(id string, a model.CaseAction) (out model.Petition, err error) {
+	if err := getState(w.tx, id, &out); err != nil {
+		return out, notFound(id)
+	}
+	if a.On.IsZero() {
+		a.On = model.DateOf(w.now)
+	}
+	a.Reason, a.To = model.NFC(a.Reason), model.NFC(a.To)
+	if a.To == "" {
+		a.To = out.ForwardTo
+	}
+	if m := model.CheckUrgePetition(&out, &a); m != nil {
+		return out, m
+	}
+	if _, err := w.emit(id, model.EvPetitionUrged, "", model.CaseAction{On: a.On, To: a.To, How: a.How, Reason: a.Reason}); err != nil {
+		return out, err
+	}
+	err = getState(w.tx, id, &out)
 	return out, err
 }
 

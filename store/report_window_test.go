@@ -96,6 +96,16 @@ func TestReportWindowEqualsAll(t *testing.T) {
 	rng, _ := model.RangePeriod(model.Date{Y: 2025, M: 2, D: 11}, model.Date{Y: 2025, M: 8, D: 3})
 	periods = append(periods, rng)
 	repeats := 0
+	// What the demo records beyond the first steps, so the comparison
+	// covers it: delegated receptions, urges, money restored, decisions
+	// carried out.
+	type fk struct {
+		f   model.FormID
+		key string
+	}
+	watched := []fk{{model.Form01TCD, "uq_luot"}, {model.Form01XLD, "ktq_dondoc"}, {model.Form01KQGQ, "tien"},
+		{model.Form03KQGQ, "hc_nguoi"}, {model.Form02KQGQ, "phai"}, {model.Form02KQGQ, "tra_tien_da"}, {model.Form04KQGQ, "hc_da"}}
+	seen := map[fk]int64{}
 	for _, p := range periods {
 		name := p.Short()
 		if p.Official {
@@ -124,6 +134,14 @@ func TestReportWindowEqualsAll(t *testing.T) {
 			t.Fatalf("%s: the window's report differs", p.Short())
 		}
 		repeats += int(d.Compute(model.FormReview, p, "").Cells[6].Value)
+		for _, k := range watched {
+			fs := d.Compute(k.f, p, "")
+			for i, r := range fs.Form.Rows {
+				if r.Key == k.key {
+					seen[k] += fs.Cells[i].Value
+				}
+			}
+		}
 		// A drill-down's line reads the visit whole.
 		for _, v := range in.Visits[:1] {
 			l := d.Line(model.Ref{ID: v.ID, Site: v.Site, N: 1}, &model.User{Login: "x", Roles: []model.Role{model.RoleLeader}}, model.VI, s.PersonName)
@@ -134,6 +152,11 @@ func TestReportWindowEqualsAll(t *testing.T) {
 	}
 	if repeats == 0 {
 		t.Error("no matter came back in any period: the comparison misses the repeats")
+	}
+	for _, k := range watched {
+		if seen[k] == 0 {
+			t.Errorf("%s %s is 0 in every period: the comparison misses it", k.f, k.key)
+		}
 	}
 }
 
