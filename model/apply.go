@@ -137,6 +137,8 @@ func applyPerson(p *Person, id string, ev *Event) (*Msg, error) {
 				p.Member = u.Member
 			case "note":
 				p.Note = u.Note
+			case "sealed":
+				p.Sealed = u.Sealed
 			}
 		}
 	case EvPersonMerged, EvPersonAbsorbed, EvPersonUnmerged:
@@ -232,6 +234,9 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 		p.Conditions, p.Competent, p.DuplicateOf = c.Conditions, c.Competent, c.DuplicateOf
 		p.Decision, p.Reason, p.ForwardTo = c.Decision, c.Reason, c.ForwardTo
 		p.Round, p.Complex, p.Remote, p.Case = c.Round, c.Complex, c.Remote, c.Case
+		if c.SenderSealed != "" {
+			p.SenderSealed, p.SenderName = c.SenderSealed, ""
+		}
 		if c.Kind == KindDenunciation {
 			p.Confidential = true
 		}
@@ -252,6 +257,12 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 		if err := applyRecordCorrection(ev, nil, p, nil); err != nil {
 			return nil, err
 		}
+	case EvSenderSealed:
+		var x SenderSeal
+		if err := ev.Decode(&x); err != nil {
+			return nil, err
+		}
+		p.SenderSealed, p.SenderName, p.Confidential = x.Sealed, "", true
 	default:
 		return nil, fmt.Errorf("model: %s is not a petition event", ev.Type)
 	}
@@ -438,6 +449,12 @@ func applyCase(c *Case, id string, ev *Event) (*Msg, error) {
 		if err := applyRecordCorrection(ev, nil, nil, c); err != nil {
 			return nil, err
 		}
+	case EvSenderSealed:
+		var x SenderSeal
+		if err := ev.Decode(&x); err != nil {
+			return nil, err
+		}
+		c.SenderSealed, c.SenderName, c.Confidential = x.Sealed, "", true
 	default:
 		var a CaseAction
 		if err := ev.Decode(&a); err != nil {

@@ -200,6 +200,26 @@ func DefaultOverrides() []Override {
 type Calendar struct {
 	overrides map[int][]Override // by year, one per date, in date order
 	years     [cacheYears]atomic.Pointer[yearSet]
+	dueSoon   int // working days before a deadline that count as "due soon"; 0 = the default
+}
+
+// DefaultDueSoon is "due within three working days".
+const DefaultDueSoon = 3
+
+// SetDueSoon sets the site's due-soon threshold in working days (1–30;
+// anything else is the default). Set it before the calendar is shared.
+func (c *Calendar) SetDueSoon(days int) {
+	if c != nil && days >= 1 && days <= 30 {
+		c.dueSoon = days
+	}
+}
+
+// DueSoon is the due-soon threshold in working days.
+func (c *Calendar) DueSoon() int {
+	if c == nil || c.dueSoon == 0 {
+		return DefaultDueSoon
+	}
+	return c.dueSoon
 }
 
 const (

@@ -301,9 +301,6 @@ const (
 	DeadlineMissed  DeadlineState = "missed"  // closed late
 )
 
-// dueSoonDays is "due within three working days".
-const dueSoonDays = 3
-
 // Extension is one extension of a denunciation's resolution period.
 type Extension struct {
 	On     Date   `json:"on"` // date of the extension decision
@@ -567,7 +564,7 @@ func countDeadline(c CaseClock, r Rule, step Step, start, end Date, cal *Calenda
 		d.State = DeadlineStopped
 	case today.After(d.Due):
 		d.State = DeadlineOverdue
-	case cal.WorkingDaysBetween(today, d.Due) <= dueSoonDays:
+	case cal.WorkingDaysBetween(today, d.Due) <= cal.DueSoon():
 		d.State = DeadlineDueSoon
 	default:
 		d.State = DeadlineOnTime

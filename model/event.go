@@ -45,6 +45,7 @@ const (
 	EvNoteAdded        EventType = "note.added"
 	EvReminderSet      EventType = "reminder.set"
 	EvIdentityRevealed EventType = "identity.revealed" // a deliberate reveal of a confidential sender
+	EvSenderSealed     EventType = "sender.sealed"     // a petition's or case's sender name sealed (data SenderSeal)
 	EvDocumentPrinted  EventType = "document.printed"  // a form printed from the record (data: Printout)
 
 	EvUserCreated EventType = "user.created"
@@ -53,7 +54,40 @@ const (
 	EvSiteCreated      EventType = "site.created"
 	EvSiteUpdated      EventType = "site.updated"
 	EvCalendarOverride EventType = "calendar.override"
+
+	// The audit: what was done that changes no record. These events
+	// belong to the entity AuditEntity(site) and fold into no state. (A
+	// printout is EvDocumentPrinted, on the record it prints.)
+	EvSignedIn     EventType = "auth.signed_in"
+	EvSignInFailed EventType = "auth.failed"
+	EvSignedOut    EventType = "auth.signed_out"
+	EvExported     EventType = "file.exported"
+	EvRestored     EventType = "backup.restored"
+	EvKeyGranted   EventType = "key.granted"
 )
+
+// SenderSeal is the data of sender.sealed: the sealed sender name of a
+// record written in the clear before its file sealed confidential senders.
+type SenderSeal struct {
+	Sealed string `json:"sealed"`
+}
+
+// AuditNote is the data of the audit events: who (the event's author, or
+// Login for a failed sign-in), what was written or printed, about which
+// record, how many rows, and why.
+type AuditNote struct {
+	Login  string `json:"login,omitempty"`
+	What   string `json:"what,omitempty"`   // "register", "cases", "dump", a form's name
+	Record string `json:"record,omitempty"` // an entity id, when about one record
+	File   string `json:"file,omitempty"`
+	Rows   int    `json:"rows,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	Via    string `json:"via,omitempty"` // "tui" or "cli"
+	// Happened is when it happened, for an audit event held back while
+	// the file could write nothing else (a restored copy awaiting its
+	// parent) and entered in the log later.
+	Happened time.Time `json:"happened,omitzero"`
+}
 
 // Event is one immutable change. (Site, Seq) identifies it everywhere.
 type Event struct {
@@ -163,7 +197,15 @@ const (
 	EntCase     = "case"
 	EntUser     = "user"
 	EntSite     = "site"
+	EntAudit    = "audit" // sign-ins, exports, prints, restores: events without state
 )
+
+// AuditEntity is the entity of a site's audit events.
+func AuditEntity(site string) string { return EntAudit + ":" + site }
+
+// Stateless reports whether an entity's events fold into no state (the
+// audit): they are kept in the log and listed, never refolded.
+func Stateless(entity string) bool { return EntityKind(entity) == EntAudit }
 
 // NewEntityID makes an id that is unique everywhere: the kind and the
 // (site, seq) of the event that created the entity.

@@ -5,14 +5,12 @@ import (
 	"strings"
 )
 
-// SenderVisible is the one rule every report listing applies before it
-// names a sender: a confidential sender (every denouncer, Luật Tố cáo
-// Điều 8.3, 9.1.b, 47, 56) is seen only by the leaders and by the handler
-// of the case; everyone else reads "(bảo mật)". It is the rule the case
-// queue applies; the reports call it, and nothing else, so a change of
-// policy is a change here.
+// SenderVisible is what every report listing asks before it names a
+// sender: the access policy's answer (policy.go: the case's handler and
+// the leaders; an administrator is not a leader). The record's unit is
+// not known here: a report reads one file, whose leaders these are.
 func SenderVisible(u *User, confidential bool, handler string) bool {
-	return !confidential || u.Has(RoleLeader) || (handler != "" && handler == u.Login)
+	return MaySee(u, Secret{Confidential: confidential, Handler: handler})
 }
 
 // MaskedSender is what a hidden sender is written as.

@@ -289,8 +289,8 @@ func TestReportFixture(t *testing.T) {
 // a sum), each is a record of the data, and each lists once.
 func TestReportDrillDown(t *testing.T) {
 	d := model.NewReportData(fixtureInput(t))
-	leader := &model.User{Login: "lead", Roles: []model.Role{model.RoleLeader}}
-	desk := &model.User{Login: "letan", Roles: []model.Role{model.RoleReceptionist}}
+	leader := &model.User{Login: "lead", Roles: []model.Role{model.RoleLeader}, Active: true}
+	desk := &model.User{Login: "letan", Roles: []model.Role{model.RoleReceptionist}, Active: true}
 	cells := 0
 	for _, ps := range []string{"2026-Q3", "2026-Q3off", "2026-06", "2026-6T", "2026-9T", "2026"} {
 		base := fixturePeriod(t, ps)
@@ -352,8 +352,8 @@ func TestReportDrillDown(t *testing.T) {
 	// A confidential sender is shown to a leader and the case's handler
 	// only.
 	c02 := model.Ref{ID: "case:c02", Site: "HN01", N: 1}
-	hung := &model.User{Login: "hung", Roles: []model.Role{model.RoleHandler}}
-	lan := &model.User{Login: "lan", Roles: []model.Role{model.RoleHandler}}
+	hung := &model.User{Login: "hung", Roles: []model.Role{model.RoleHandler}, Active: true}
+	lan := &model.User{Login: "lan", Roles: []model.Role{model.RoleHandler}, Active: true}
 	for _, tc := range []struct {
 		u    *model.User
 		want string

@@ -16,6 +16,10 @@ type Person struct {
 	Employer  string `json:"employer,omitempty"`
 	Member    bool   `json:"member,omitempty"` // đoàn viên công đoàn
 	Note      string `json:"note,omitempty"`
+	// Sealed holds the identity of a confidential sender (name, ID
+	// number, phone, address: SenderFields), encrypted; those fields are
+	// then empty. Only a signed-in, entitled user's session unseals it.
+	Sealed string `json:"sealed,omitempty"`
 
 	// Derived by the fold.
 	Site      string     `json:"site,omitempty"`
@@ -31,7 +35,7 @@ type Person struct {
 }
 
 // PersonFields names the fields a person.updated event may set.
-var PersonFields = []string{"name", "id_kind", "id_number", "birth_year", "sex", "phone", "address", "employer", "member", "note"}
+var PersonFields = []string{"name", "id_kind", "id_number", "birth_year", "sex", "phone", "address", "employer", "member", "note", "sealed"}
 
 // PersonUpdate is the data of person.updated: the new values, and which of
 // them are meant (a field left out of Set is not touched).
@@ -111,6 +115,9 @@ type Petition struct {
 	From         string       `json:"from,omitempty"`    // office that transferred it down
 	FromNo       string       `json:"from_no,omitempty"` // its number at that office
 	Import       string       `json:"import,omitempty"`  // fingerprint of the register row it was imported from
+	// SenderSealed is the sender's name of a confidential petition,
+	// encrypted (SenderName is then empty).
+	SenderSealed string `json:"sender_sealed,omitempty"`
 
 	// Classification (petition.classified).
 	Classified   bool     `json:"classified,omitempty"`
@@ -149,6 +156,9 @@ type Classification struct {
 	Complex     bool         `json:"complex,omitempty"`
 	Remote      bool         `json:"remote,omitempty"`
 	Case        string       `json:"case,omitempty"` // the case opened by an accept decision
+	// SenderSealed seals the sender's name of a petition this
+	// classification makes a denunciation (its SenderName is then cleared).
+	SenderSealed string `json:"sender_sealed,omitempty"`
 }
 
 // Reminder is a date a person asked to be reminded of a case.
@@ -175,6 +185,7 @@ type Case struct {
 	Confidential bool         `json:"confidential,omitempty"`
 	Senders      []string     `json:"senders,omitempty"`
 	SenderName   string       `json:"sender_name,omitempty"`
+	SenderSealed string       `json:"sender_sealed,omitempty"` // see Petition.SenderSealed
 	Employer     string       `json:"employer,omitempty"`
 	Summary      string       `json:"summary,omitempty"`
 	Received     Date         `json:"received"`

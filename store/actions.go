@@ -174,8 +174,13 @@ func (w *writer) recordVisit(in VisitInput) (v model.Visit, pet *model.Petition,
 	if v.Reception == "" {
 		v.Reception = model.ReceptionRegular
 	}
+	protect := confidentialInput(in.Petition)
 	for i, np := range in.NewPersons {
-		p, err := w.recordPerson(np)
+		record := w.recordPerson
+		if protect {
+			record = w.recordSealedPerson
+		}
+		p, err := record(np)
 		if err != nil {
 			return v, pet, err
 		}
@@ -276,7 +281,7 @@ func (s *Store) RegisterPetition(author string, p model.Petition) (model.Petitio
 // summary, a received date that is not in the future, a letter date not
 // after it, known senders, the sender's name and employer filled from the
 // first sender, anonymity, and confidentiality for a denunciation.
-func (w *writer) preparePetition(p *model.Petition) *model.Msg {
+func (w *writer) preparePetition(p *model.Petition, protectNow bool) *model.Msg {
 	p.Summary, p.SenderName, p.Employer = model.NFC(p.Summary), model.NFC(p.SenderName), model.NFC(p.Employer)
 	if p.Summary == "" {
 		return model.NewMsg("summary", "Cần tóm tắt nội dung đơn", "Summarise the petition")
@@ -297,25 +302,39 @@ func (w *writer) preparePetition(p *model.Petition) *model.Msg {
 		return m
 	}
 	if p.SenderName == "" && len(p.Senders) > 0 {
-		var first model.Person
-		if getState(w.tx, p.Senders[0], &first) == nil {
+		if first, ok := w.senderPlain(p.Senders[0]); ok {
 			p.SenderName = first.Name
 			if p.Employer == "" {
 				p.Employer = first.Employer
 			}
 		}
 	}
-	if p.SenderName == "" {
+	if p.SenderName == "" && p.SenderSealed == "" {
 		p.Anonymous = true
 	}
 	if p.Kind == model.KindDenunciation {
 		p.Confidential = true
 	}
+	if p.Confidential {
+		// The senders' own records (an event each) are sealed here, or by
+		// the caller right after the petition when its seq is reserved.
+		if protectNow {
+			if err := w.protectSenders(p.Senders); err != nil {
+				return model.NewMsg("", "Không niêm phong được danh tính người gửi: "+err.Error(), "Cannot seal the sender's identity: "+err.Error())
+			}
+		}
+		if err := w.sealSender(p); err != nil {
+			return model.NewMsg("", "Không niêm phong được danh tính người gửi: "+err.Error(), "Cannot seal the sender's identity: "+err.Error())
+		}
+	}
 	return nil
 }
 
 func (w *writer) registerPetition(p model.Petition) (model.Petition, error) {
-	if m := w.preparePetition(&p); m != nil {
+	// The senders' records are sealed after the petition is written, so
+	// the petition takes the seq reserved for it (RecordVisit names it
+	// before it exists).
+	if m := w.preparePetition(&p, false); m != nil {
 		return p, m
 	}
 	if p.Source == "" {
@@ -333,6 +352,11 @@ func (w *writer) registerPetition(p model.Petition) (model.Petition, error) {
 	p.Decision, p.Reason, p.ForwardTo, p.Round, p.Complex, p.Remote, p.Case = "", "", "", 0, false, false, ""
 	if _, err := w.emit(id, model.EvPetitionRegistered, "", p); err != nil {
 		return p, err
+	}
+	if p.Confidential {
+		if err := w.protectSenders(p.Senders); err != nil {
+			return p, model.NewMsg("", "Không niêm phong được danh tính người gửi: "+err.Error(), "Cannot seal the sender's identity: "+err.Error())
+		}
 	}
 	err = getState(w.tx, id, &p)
 	return p, err
@@ -385,6 +409,17 @@ func (w *writer) classify(petitionID string, c model.Classification) (out *model
 	if m := model.CheckClassify(&p, &c); m != nil {
 		return out, m
 	}
+	if c.Kind == model.KindDenunciation && !p.Confidential {
+		// Now a denunciation: its sender is protected from here on.
+		if err := w.protectSenders(p.Senders); err != nil {
+			return out, err
+		}
+		if p.SenderName != "" {
+			if c.SenderSealed, err = w.sealValue(p.SenderName); err != nil {
+				return out, err
+			}
+		}
+	}
 	c.Case = ""
 	if c.Decision == model.DecisionAccept {
 		c.Case = model.NewEntityID(model.EntCase, w.s.site, w.seq+2)
@@ -402,7 +437,7 @@ func (w *writer) classify(petitionID string, c model.Classification) (out *model
 		No: p.No, Petition: p.ID, PetitionNo: p.No,
 		Kind: p.Kind, Regime: p.Regime, Field: p.Field, Round: p.Round,
 		Complex: p.Complex, Remote: p.Remote, Confidential: p.Confidential,
-		Senders: p.Senders, SenderName: p.SenderName, Employer: p.Employer, Summary: p.Summary,
+		Senders: p.Senders, SenderName: p.SenderName, SenderSealed: p.SenderSealed, Employer: p.Employer, Summary: p.Summary,
 		Received: p.Received, Opened: c.On,
 	}
 	if prior := w.priorCase(&p); prior != "" {

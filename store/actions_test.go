@@ -552,6 +552,9 @@ func TestUsersSiteAndCalendar(t *testing.T) {
 	if got := res(s.User("hoa")).must(t); !got.Has(model.RoleHandler) {
 		t.Fatalf("roles %v", got.Roles)
 	}
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.SetPassword("hoa", "mới-mật-khẩu"); err != nil {
 		t.Fatal(err)
 	}

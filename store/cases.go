@@ -100,6 +100,9 @@ func (s *Store) afterCommit(touched map[string]any) {
 			if s.persons != nil {
 				s.persons.put(x)
 			}
+			if x.Sealed != "" {
+				defer s.forgetSealed()
+			}
 		case *model.Case:
 			if s.caseCache != nil {
 				s.caseCache.mu.Lock()

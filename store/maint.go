@@ -253,6 +253,9 @@ func (s *Store) Check() (out []Problem) {
 			}
 			id := string(k[:i])
 			k, _ = c.Seek(append(append([]byte(nil), k[:i+1]...), 0xff))
+			if model.Stateless(id) {
+				continue // the audit folds into no state
+			}
 			evs, err := entityEvents(tx, id)
 			if err != nil {
 				add("Không đọc được sự kiện của %s: %v", "Cannot read the events of %s: %v", id, err)
@@ -411,6 +414,10 @@ func (s *Store) backup(ctx context.Context, path string) error {
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		// A copy opened one day as the live file must know it is one.
+		err = markCopy(tmp, s.now())
 	}
 	if err == nil {
 		err = os.Rename(tmp, path)

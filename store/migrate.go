@@ -16,7 +16,31 @@ import (
 // is the first released layout; version 2 (the compact encoding) is made
 // by rewriting the file instead (upgradeFile), and later layouts add
 // migrations[2] onwards.
-var migrations = map[int]func(tx *bolt.Tx) error{}
+var migrations = map[int]func(tx *bolt.Tx) error{
+	// 2 -> 3: confidential senders are sealed at rest. The file gets its
+	// confidential key, held in the clear until the first leader or
+	// handler signs in and takes it; the records written in the clear
+	// before are sealed at the first sign-in (sealExisting).
+	2: func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bMeta)
+		if meta.Get([]byte("site")) == nil || meta.Get(keyConfPub) != nil {
+			return nil
+		}
+		if id, ok := clearKeys(tx); ok {
+			if err := putPublicKeys(tx, id); err != nil {
+				return err
+			}
+		}
+		conf, err := newConfKey(tx)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put(keyConfPending, []byte(conf.String())); err != nil {
+			return err
+		}
+		return meta.Put(keySealTodo, []byte("1"))
+	},
+}
 
 func migrate(tx *bolt.Tx, have int) error {
 	for v := have; v < SchemaVersion; v++ {

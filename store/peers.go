@@ -176,11 +176,22 @@ func normCode(code string) string { return strings.ToUpper(strings.TrimSpace(cod
 
 // KeyCard returns this site's public key card.
 func (s *Store) KeyCard() (bundle.Card, error) {
-	id, err := s.Identity()
-	if err != nil {
-		return bundle.Card{}, err
-	}
-	return bundle.NewCard(id.Site, id.Name, id.Parent, id.SignPub, id.Age.Recipient(), s.now()), nil
+	var card bundle.Card
+	err := s.db.View(func(tx *bolt.Tx) error {
+		site := string(tx.Bucket(bMeta).Get([]byte("site")))
+		if site == "" {
+			return userErr(ErrNotInitialised, "Chưa thiết lập đơn vị. Hãy chạy: donthu init", "No site is set up. Run: donthu init")
+		}
+		sign, rcpt, err := publicIdentity(tx)
+		if err != nil {
+			return err
+		}
+		var x model.Site
+		getState(tx, model.SiteEntity(site), &x)
+		card = bundle.NewCard(site, x.Name, x.Parent, sign, rcpt, s.now())
+		return nil
+	})
+	return card, err
 }
 
 // WriteKeyCard writes this site's key card to path and returns it.

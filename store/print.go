@@ -91,6 +91,11 @@ func (s *Store) Print(author string, req PrintRequest) (Printed, error) {
 		}
 	}
 	in.Full = req.Full
+	if req.Full || !form.ToOthers {
+		// Allowed to show the sender (a full copy the policy allowed, or
+		// a paper for the sender): their sealed identity, unsealed here.
+		s.unsealInput(&in)
+	}
 	doc, err := paper.Fill(in)
 	if err != nil {
 		return out, err
@@ -112,10 +117,11 @@ func (s *Store) Print(author string, req PrintRequest) (Printed, error) {
 	}
 	recordNo := doc.Fields["RecordNo"]
 	_, err = s.write(author, func(w *writer) error {
-		key, err := signKeyTx(w.tx)
+		id, err := w.s.identityTx(w.tx) // the site's key: sealed, the session holds it
 		if err != nil {
 			return err
 		}
+		key := id.SignKey
 		po := model.Printout{Form: form.ID, Version: tpl.Version(), Record: entity, RecordNo: recordNo,
 			Title: tpl.Title, DocHash: doc.Hash(), Full: req.Full, Reason: model.NFC(req.Reason),
 			Site: w.s.site, Seq: w.seq + 1, At: w.now.UTC().Truncate(time.Second), By: author}
@@ -151,22 +157,19 @@ func templateErr(err error) error {
 	return err
 }
 
-func signKeyTx(tx *bolt.Tx) (ed25519.PrivateKey, error) {
-	seed, err := base64.StdEncoding.DecodeString(string(tx.Bucket(bMeta).Get([]byte("key/sign"))))
-	if err != nil || len(seed) != ed25519.SeedSize {
-		return nil, fmt.Errorf("%w: bad signing key", ErrCorrupt)
-	}
-	return ed25519.NewKeyFromSeed(seed), nil
-}
-
 // MayPrintFull says whether user may print a confidential sender
 // unredacted on a paper that goes to others. It is the one place this
 // decision is made (docs/law.md, Confidentiality: the case's handler and the leaders, as
-// for a reveal on screen); when the access policy in model exists, its
-// body becomes that policy's answer for the petition p and its case c
-// (c is nil before a case is opened: then only a leader may).
+// for a reveal on screen): the access policy's answer for the petition p
+// and its case c (c is nil before a case is opened: then only the unit's
+// leaders may).
 func MayPrintFull(u *model.User, p *model.Petition, c *model.Case) *model.Msg {
-	if u != nil && u.Active && (u.Has(model.RoleLeader) || (c != nil && c.Handler == u.Login && u.Has(model.RoleHandler))) {
+	// The one policy: the case's handler and the leaders of the unit
+	// that handles it (model/policy.go).
+	if p != nil && model.May(u, model.ActPrint) && model.MaySeePetitionSender(u, p, c) {
+		return nil
+	}
+	if p == nil && c != nil && model.May(u, model.ActPrint) && model.MaySeeSender(u, c) {
 		return nil
 	}
 	return model.NewMsg("", "Chỉ lãnh đạo và cán bộ xử lý vụ việc được in bản đầy đủ danh tính người tố cáo; bản in mặc định đã che danh tính",
@@ -574,11 +577,18 @@ func (v Verification) Lines(lang model.Lang) []string {
 // a pinned peer's.
 func (s *Store) signKeyOf(site string) (ed25519.PublicKey, string) {
 	if site == s.site {
-		id, err := s.Identity()
-		if err != nil {
-			return nil, ""
-		}
-		return id.SignPub, id.Name
+		// The public half needs no sign-in (verifying a paper).
+		var pub ed25519.PublicKey
+		var name string
+		s.db.View(func(tx *bolt.Tx) error {
+			pub, _, _ = publicIdentity(tx)
+			var x model.Site
+			if getState(tx, model.SiteEntity(site), &x) == nil {
+				name = x.Name
+			}
+			return nil
+		})
+		return pub, name
 	}
 	p, err := s.Peer(site)
 	if err != nil {
@@ -623,6 +633,14 @@ func (s *Store) changedSince(po model.Printout) (changed, checked bool) {
 		return true, true // the record no longer fits the form (a case reopened, say)
 	}
 	in.Full = po.Full
+	if po.Full || !form.ToOthers {
+		// Filled again as printed: with the sender, when this session can
+		// unseal them; otherwise the content cannot be compared here.
+		if sealedInput(&in) && !s.canUnsealInput(&in) {
+			return false, false
+		}
+		s.unsealInput(&in)
+	}
 	doc, err := paper.Fill(in)
 	if err != nil {
 		return false, false
@@ -706,4 +724,54 @@ func PrintoutCode(po model.Printout) string {
 		return ""
 	}
 	return paper.Code(po.Site, po.Seq, sig)
+}
+
+// unsealInput fills the sealed identities of a paper's input that the
+// session can read (store/seal.go).
+func (s *Store) unsealInput(in *paper.Input) {
+	for i := range in.Persons {
+		if in.Persons[i].Sealed != "" {
+			s.UnsealPerson(&in.Persons[i])
+		}
+	}
+	if p := in.Petition; p != nil && p.SenderSealed != "" {
+		if n, ok := s.PetitionSenderName(p); ok {
+			p.SenderName = n
+		}
+	}
+	if c := in.Case; c != nil && c.SenderSealed != "" {
+		if n, ok := s.SenderName(c); ok {
+			c.SenderName = n
+		}
+	}
+}
+
+// sealedInput reports whether a paper's input holds sealed identities.
+func sealedInput(in *paper.Input) bool {
+	for i := range in.Persons {
+		if in.Persons[i].Sealed != "" {
+			return true
+		}
+	}
+	return (in.Petition != nil && in.Petition.SenderSealed != "") || (in.Case != nil && in.Case.SenderSealed != "")
+}
+
+// canUnsealInput reports whether every sealed identity of in is readable here.
+func (s *Store) canUnsealInput(in *paper.Input) bool {
+	for i := range in.Persons {
+		if p := in.Persons[i]; p.Sealed != "" && !s.UnsealPerson(&p) {
+			return false
+		}
+	}
+	if p := in.Petition; p != nil && p.SenderSealed != "" {
+		if _, ok := s.PetitionSenderName(p); !ok {
+			return false
+		}
+	}
+	if c := in.Case; c != nil && c.SenderSealed != "" {
+		if _, ok := s.SenderName(c); !ok {
+			return false
+		}
+	}
+	return true
 }

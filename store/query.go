@@ -185,6 +185,7 @@ func (s *Store) SearchPersons(q string, limit int) []PersonHit {
 	defer s.cacheMu.Unlock()
 	var hits []PersonHit
 	if isNum {
+		hits = s.sealedHits(fq, nil, digits, true)
 		for i, n := range ix.nums {
 			if strings.Contains(n, digits) {
 				hits = append(hits, PersonHit{ix.ids[i], 3})
@@ -239,6 +240,7 @@ func (s *Store) SearchPersons(q string, limit int) []PersonHit {
 	for _, b := range byScore {
 		hits = append(hits, b...)
 	}
+	hits = append(s.sealedHits(fq, words, "", false), hits...)
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
@@ -320,13 +322,17 @@ func siteOfID(id string) string {
 // PersonCards reads persons with their history, in the order given.
 func (s *Store) PersonCards(ids []string) []PersonCard {
 	out := make([]PersonCard, 0, len(ids))
-	cc := s.cases(false) // every open case, in memory
+	sealed := s.sealedFor() // before the read: it reads the file itself
+	cc := s.cases(false)    // every open case, in memory
 	s.db.View(func(tx *bolt.Tx) error {
 		ents := tx.Bucket(bEntityEvents).Cursor()
 		for _, id := range ids {
 			var c PersonCard
 			if getState(tx, id, &c.Person) != nil {
 				continue
+			}
+			if c.Sealed != "" && sealed != nil && sealed.allow[id] {
+				s.UnsealPerson(&c.Person)
 			}
 			c.Group = groupTx(tx, id)
 			// Values kept from records merged here and since unmerged

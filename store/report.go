@@ -379,5 +379,11 @@ func (s *Store) PersonName(id string) string {
 	if err != nil {
 		return ""
 	}
+	if p.Sealed != "" && !s.mayFindSealedPerson(id) {
+		return "" // a protected person, sealed to this session
+	}
+	if p.Sealed != "" {
+		s.UnsealPerson(&p)
+	}
 	return p.Name
 }

@@ -24,11 +24,14 @@ func (s *Store) RevealIdentity(author, caseID, reason string) error {
 			return model.NewMsg("", "Vụ việc này không bảo mật danh tính người gửi", "This case does not protect its sender's identity")
 		}
 		var u model.User
-		if getState(w.tx, model.UserEntity(w.s.site, author), &u) != nil || !(u.Has(model.RoleLeader) || (c.Handler == author && u.Has(model.RoleHandler))) {
-			return model.NewMsg("", "Chỉ cán bộ xử lý vụ việc và lãnh đạo được xem danh tính người gửi", "Only the case's handler and the leaders may see the sender's identity")
+		if getState(w.tx, model.UserEntity(w.s.site, author), &u) != nil || !model.May(&u, model.ActReveal) || !model.MaySeeSender(&u, &c) {
+			return model.NewMsg("", "Chỉ cán bộ xử lý vụ việc và lãnh đạo đơn vị giải quyết được xem danh tính người gửi", "Only the case's handler and the leaders of the unit handling it may see the sender's identity")
 		}
 		_, err := w.emit(caseID, model.EvIdentityRevealed, "", model.CaseAction{On: model.DateOf(w.now), Reason: reason})
 		return err
 	})
+	if err == nil {
+		s.markRevealed(author, caseID)
+	}
 	return err
 }

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"donthu/model"
 
@@ -600,6 +601,11 @@ func writeSalvaged(dst string, meta, peers map[string][]byte, evs []model.Event)
 			}
 		}
 		if err := mb.Put([]byte("clock"), []byte(strconv.FormatInt(clock, 10))); err != nil {
+			return err
+		}
+		// What was lost may be held by the parent: nothing new is written
+		// until it has answered (see metaRestored).
+		if err := mb.Put(metaRestored, []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
 			return err
 		}
 		for k, v := range peers {

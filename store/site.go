@@ -88,36 +88,63 @@ func (s *Store) Init(in SiteInit) error {
 	if err != nil {
 		return err
 	}
-	hash := hashPassword(in.Password)
+	hash, wrap := hashPassword2(in.Password)
 	id, err := age.GenerateX25519Identity()
 	if err != nil {
 		return err
 	}
 	s.site = in.Code
+	var sess *session
+	var keys *Identity
 	_, err = s.write(in.Login, func(w *writer) error {
 		meta := w.tx.Bucket(bMeta)
 		if meta.Get([]byte("site")) != nil {
 			return fmt.Errorf("store: site already set")
 		}
-		for k, v := range map[string]string{
-			"site":     in.Code,
-			"key/sign": base64.StdEncoding.EncodeToString(priv.Seed()),
-			"key/age":  id.String(),
-		} {
-			if err := meta.Put([]byte(k), []byte(v)); err != nil {
-				return err
-			}
+		if err := meta.Put([]byte("site"), []byte(in.Code)); err != nil {
+			return err
+		}
+		keys = &Identity{SignKey: priv, SignPub: priv.Public().(ed25519.PublicKey), Age: id}
+		if err := putPublicKeys(w.tx, keys); err != nil {
+			return err
 		}
 		today := model.DateOf(w.now)
 		if _, err := w.emit(model.SiteEntity(in.Code), model.EvSiteCreated, "", model.Site{Name: in.Name, Parent: in.Parent, ValidFrom: today}); err != nil {
 			return err
 		}
-		return w.createUser(model.User{Login: in.Login, Name: in.UserName, Roles: []model.Role{model.RoleAdmin, model.RoleLeader, model.RoleHandler, model.RoleReceptionist}, Active: true}, hash)
+		u := model.User{Login: in.Login, Name: in.UserName, Roles: []model.Role{model.RoleAdmin, model.RoleLeader, model.RoleHandler, model.RoleReceptionist}, Active: true}
+		if err := w.createUser(u, hash); err != nil {
+			return err
+		}
+		conf, err := newConfKey(w.tx)
+		if err != nil {
+			return err
+		}
+		if err := getState(w.tx, model.UserEntity(in.Code, in.Login), &u); err != nil {
+			return err
+		}
+		// The first user is signed in: they set the site up.
+		sess = &session{user: u, revealed: map[string]bool{}}
+		uid, err := w.userIdentity(in.Login, wrap)
+		if err != nil {
+			return err
+		}
+		if err := wrapConf(w.tx, in.Login, conf); err != nil {
+			return err
+		}
+		if err := wrapSiteKeys(w.tx, in.Login, keys); err != nil {
+			return err
+		}
+		return w.unlock(sess, uid)
 	})
 	if err != nil {
 		s.site = ""
+		return err
 	}
-	return err
+	s.sessMu.Lock()
+	s.sess = sess
+	s.sessMu.Unlock()
+	return nil
 }
 
 // Identity is this site's name and keys.
@@ -132,27 +159,35 @@ type Identity struct {
 func (s *Store) Identity() (Identity, error) {
 	var id Identity
 	err := s.db.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bMeta)
-		id.Site = string(meta.Get([]byte("site")))
-		if id.Site == "" {
-			return userErr(ErrNotInitialised, "Chưa thiết lập đơn vị. Hãy chạy: donthu init", "No site is set up. Run: donthu init")
-		}
-		seed, err := base64.StdEncoding.DecodeString(string(meta.Get([]byte("key/sign"))))
-		if err != nil || len(seed) != ed25519.SeedSize {
-			return fmt.Errorf("%w: bad signing key", ErrCorrupt)
-		}
-		id.SignKey = ed25519.NewKeyFromSeed(seed)
-		id.SignPub = id.SignKey.Public().(ed25519.PublicKey)
-		if id.Age, err = age.ParseX25519Identity(string(meta.Get([]byte("key/age")))); err != nil {
-			return fmt.Errorf("%w: bad encryption key: %v", ErrCorrupt, err)
-		}
-		var site model.Site
-		if getState(tx, model.SiteEntity(id.Site), &site) == nil {
-			id.Name, id.Parent = site.Name, site.Parent
-		}
-		return nil
+		var err error
+		id, err = s.identityTx(tx)
+		return err
 	})
 	return id, err
+}
+
+// identityTx returns the site's identity with the private keys the
+// session holds (or, in a file from before sealing, keeps in the clear).
+func (s *Store) identityTx(tx *bolt.Tx) (Identity, error) {
+	var id Identity
+	meta := tx.Bucket(bMeta)
+	id.Site = string(meta.Get([]byte("site")))
+	if id.Site == "" {
+		return id, userErr(ErrNotInitialised, "Chưa thiết lập đơn vị. Hãy chạy: donthu init", "No site is set up. Run: donthu init")
+	}
+	keys := s.sessionKeys()
+	if keys == nil {
+		keys, _ = clearKeys(tx)
+	}
+	if keys == nil {
+		return id, userErr(ErrKeysSealed, "Khóa của đơn vị được niêm phong: cần đăng nhập để ký hoặc mở gói dữ liệu", "The site's keys are sealed: sign in to sign or open a bundle")
+	}
+	id.SignKey, id.SignPub, id.Age = keys.SignKey, keys.SignPub, keys.Age
+	var site model.Site
+	if getState(tx, model.SiteEntity(id.Site), &site) == nil {
+		id.Name, id.Parent = site.Name, site.Parent
+	}
+	return id, nil
 }
 
 // SiteInfo returns the folded record of a site (this one by default).
@@ -231,17 +266,26 @@ func (s *Store) Calendar() *model.Calendar {
 			}
 		}
 		s.cal = model.NewCalendar(ov)
+		s.cal.SetDueSoon(s.DueSoon())
 	}
 	return s.cal
 }
 
 // --- users ---
 
-const (
-	argonTime    = 3
-	argonMemory  = 64 * 1024
-	argonThreads = 4
+// The argon2id parameters of new passwords (STYLE.md: t=3, 64 MiB, p=4).
+// They are variables only so that tests can make passwords cheap
+// (CheapPasswordsForTests); the parameters are stored with each hash.
+var (
+	argonTime    uint32 = 3
+	argonMemory  uint32 = 64 * 1024
+	argonThreads uint8  = 4
 )
+
+// CheapPasswordsForTests makes new password hashes cost 64 KiB and one
+// pass, so that a test suite can sign in thousands of times. Never call
+// it outside tests.
+func CheapPasswordsForTests() { argonTime, argonMemory, argonThreads = 1, 64, 1 }
 
 // Passwords are hashed in NFC: the same Vietnamese password typed on a
 // machine whose input method sends decomposed letters must still match.
@@ -318,20 +362,57 @@ func checkUser(u *model.User) *model.Msg {
 	return nil
 }
 
-// CreateUser adds a desk user with a password.
+// CreateUser adds a desk user with a password. The user gets a key pair
+// of their own, and the confidential key when their roles entitle them
+// and the signed-in session holds it (else at the next entitled sign-in).
 func (s *Store) CreateUser(author string, u model.User, password string) error {
 	u.Active = true
 	if m := ValidatePassword(password); m != nil {
 		return m
 	}
-	hash := hashPassword(password)
-	_, err := s.write(author, func(w *writer) error { return w.createUser(u, hash) })
+	hash, wrap := hashPassword2(password)
+	_, err := s.write(author, func(w *writer) error {
+		if err := w.require(model.ActManageUsers); err != nil {
+			return err
+		}
+		if err := w.createUser(u, hash); err != nil {
+			return err
+		}
+		rec, _, err := newUserKey(wrap)
+		if err != nil {
+			return err
+		}
+		if err := putUserKey(w.tx, u.Login, rec); err != nil {
+			return err
+		}
+		return w.grantFromSession()
+	})
 	return err
+}
+
+// grantFromSession grants the confidential key to entitled users who
+// lack it, and the site's keys to active users who lack them, when the
+// session holds them.
+func (w *writer) grantFromSession() error {
+	if id := w.s.sessionKeys(); id != nil {
+		if err := w.grantSiteKeys(id); err != nil {
+			return err
+		}
+	}
+	for _, id := range w.s.keyring() {
+		if x, ok := id.(*age.X25519Identity); ok && string(w.tx.Bucket(bMeta).Get(keyConfPub)) == x.Recipient().String() {
+			return w.grantConf(x)
+		}
+	}
+	return nil
 }
 
 // UpdateUser changes a user's name, roles or active flag.
 func (s *Store) UpdateUser(author string, u model.User) error {
 	_, err := s.write(author, func(w *writer) error {
+		if err := w.require(model.ActManageUsers); err != nil {
+			return err
+		}
 		var old model.User
 		if getState(w.tx, model.UserEntity(w.s.site, u.Login), &old) != nil {
 			return notFound(u.Login)
@@ -345,35 +426,92 @@ func (s *Store) UpdateUser(author string, u model.User) error {
 	return err
 }
 
-// SetPassword sets a user's password (kept only in this file).
+// SetPassword resets a user's password (kept only in this file): only a
+// signed-in user who may manage users may. The user gets a new key pair:
+// what was wrapped for the old one is granted again from the session, or
+// at the next entitled sign-in. A person changing their own password
+// keeps their key (ChangePassword).
 func (s *Store) SetPassword(login, password string) error {
 	if m := ValidatePassword(password); m != nil {
 		return m
 	}
-	h := hashPassword(password)
-	return s.db.Update(func(tx *bolt.Tx) error {
+	me, ok := s.Current()
+	if !ok {
+		return &UserError{Err: ErrForbidden, Msg: model.NewMsg("", "Cần đăng nhập bằng tài khoản quản trị để đặt lại mật khẩu", "Sign in as an administrator to reset a password")}
+	}
+	h, wrap := hashPassword2(password)
+	_, err := s.write(me.Login, func(w *writer) error {
+		if err := w.require(model.ActManageUsers); err != nil {
+			return err
+		}
 		var u model.User
-		if getState(tx, model.UserEntity(s.site, login), &u) != nil {
+		if getState(w.tx, model.UserEntity(s.site, login), &u) != nil {
 			return notFound(login)
 		}
-		return tx.Bucket(bMeta).Put([]byte("pw/"+login), []byte(h))
+		if err := w.tx.Bucket(bMeta).Put([]byte("pw/"+login), []byte(h)); err != nil {
+			return err
+		}
+		rec, _, err := newUserKey(wrap)
+		if err != nil {
+			return err
+		}
+		if err := putUserKey(w.tx, login, rec); err != nil {
+			return err
+		}
+		if err := w.tx.Bucket(bMeta).Delete(confKey(login)); err != nil {
+			return err
+		}
+		if err := w.tx.Bucket(bMeta).Delete(siteKeyKey(login)); err != nil {
+			return err
+		}
+		if err := w.tx.Bucket(bMeta).Delete(failKey(login)); err != nil {
+			return err
+		}
+		return w.grantFromSession()
 	})
+	return err
 }
 
-// Authenticate checks a login and password.
-func (s *Store) Authenticate(login, password string) (model.User, error) {
-	var u model.User
+// ChangePassword changes the signed-in user's own password, knowing the
+// old one: their key pair is kept (boxed again), so nothing is lost.
+func (s *Store) ChangePassword(login, old, password string) error {
+	if m := ValidatePassword(password); m != nil {
+		return m
+	}
 	var enc string
 	s.db.View(func(tx *bolt.Tx) error {
-		if getState(tx, model.UserEntity(s.site, login), &u) == nil {
-			enc = string(tx.Bucket(bMeta).Get([]byte("pw/" + login)))
-		}
+		enc = string(tx.Bucket(bMeta).Get([]byte("pw/" + login)))
 		return nil
 	})
-	if enc == "" || !u.Active || !checkPassword(enc, password) {
-		return model.User{}, userErr(ErrBadPassword, "Sai tên đăng nhập hoặc mật khẩu", "Wrong login or password")
+	ok, oldWrap := checkPassword2(enc, old)
+	if !ok {
+		return userErr(ErrBadPassword, "Mật khẩu cũ không đúng", "The old password is wrong")
 	}
-	return u, nil
+	h, wrap := hashPassword2(password)
+	_, err := s.write(login, func(w *writer) error {
+		if err := w.tx.Bucket(bMeta).Put([]byte("pw/"+login), []byte(h)); err != nil {
+			return err
+		}
+		rec, ok := getUserKey(w.tx, login)
+		if !ok || oldWrap == nil {
+			return nil // made at the next sign-in
+		}
+		id, err := openUserKey(rec, oldWrap)
+		if err != nil {
+			return nil
+		}
+		nrec, err := boxUserKey(id, wrap)
+		if err != nil {
+			return err
+		}
+		return putUserKey(w.tx, login, nrec)
+	})
+	return err
+}
+
+// Authenticate checks a login and password and signs the user in (SignIn).
+func (s *Store) Authenticate(login, password string) (model.User, error) {
+	return s.SignIn(login, password)
 }
 
 // Users returns the active users of this site, by name.
@@ -389,6 +527,21 @@ func (s *Store) Users() []model.User {
 		})
 	})
 	sortBy(out, func(u model.User) string { return u.Name })
+	return out
+}
+
+// AllUsers returns every user of this site, active or not, by login.
+func (s *Store) AllUsers() []model.User {
+	var out []model.User
+	s.db.View(func(tx *bolt.Tx) error {
+		return eachState(tx, model.EntUser, func(_ string, b []byte) error {
+			var u model.User
+			if unmarshalState(b, &u) == nil && u.Site == s.site {
+				out = append(out, u)
+			}
+			return nil
+		})
+	})
 	return out
 }
 

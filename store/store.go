@@ -21,7 +21,7 @@ import (
 
 // SchemaVersion is the version of the file layout this build writes.
 // Opening an older file migrates it; a newer one is refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Bucket names. See docs/architecture.md, The event log.
 var (
@@ -139,6 +139,8 @@ type Store struct {
 	hlc  model.HLC
 	site string
 
+	sessionState
+
 	cacheMu   sync.Mutex
 	cal       *model.Calendar
 	persons   *personIndex
@@ -147,6 +149,15 @@ type Store struct {
 
 // Open opens (creating if needed) the data file at path.
 func Open(path string, opt Options) (s *Store, err error) {
+	var db *bolt.DB
+	defer func() {
+		// After Guard (deferred later, so run first) has turned a panic on
+		// a damaged page into err: the file's lock must not outlive it, or
+		// the next open in this process waits for it in vain.
+		if err != nil && db != nil {
+			db.Close()
+		}
+	}()
 	defer Guard(&err, path)()
 	if opt.Timeout == 0 {
 		opt.Timeout = time.Second
@@ -189,7 +200,7 @@ func Open(path string, opt Options) (s *Store, err error) {
 		}
 	}()
 	bo := &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly, NoSync: opt.NoSync, InitialMmapSize: initialMmap(path)}
-	db, err := bolt.Open(path, 0o600, bo)
+	db, err = bolt.Open(path, 0o600, bo)
 	if err != nil {
 		switch {
 		case errors.Is(err, berrors.ErrTimeout):

@@ -495,6 +495,11 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 		}
 		holds := m.Holds[s.site]
 		mine, _ := lastOf(it.tx, s.site)
+		if o.rel == RelParent {
+			if err := heardFromParent(it.tx, m.Created); err != nil {
+				return err
+			}
+		}
 		if mine > mineBefore {
 			// Own events returned by the parent: the numbers they gave
 			// are taken, so the counters move past them.
@@ -736,7 +741,10 @@ func (w *writer) transferPetition(child string, p model.Petition) (model.Petitio
 	if err := w.requireChild(child); err != nil {
 		return out, err
 	}
-	if m := w.preparePetition(&p); m != nil {
+	// A confidential sender goes down sealed, readable by the child.
+	w.sealAlso = childRecipient(w.tx, child)
+	defer func() { w.sealAlso = nil }()
+	if m := w.preparePetition(&p, true); m != nil {
 		return out, m
 	}
 	p.Senders = nil
@@ -751,7 +759,7 @@ func (w *writer) transferPetition(child string, p model.Petition) (model.Petitio
 	}
 	// What the child decides is the child's: clear any classification.
 	p = model.Petition{No: p.No, Source: p.Source, LetterDate: p.LetterDate, Received: p.Received,
-		SenderName: p.SenderName, Signatories: p.Signatories, Employer: p.Employer, Kind: p.Kind,
+		SenderName: p.SenderName, SenderSealed: p.SenderSealed, Signatories: p.Signatories, Employer: p.Employer, Kind: p.Kind,
 		Regime: p.Regime, Field: p.Field, Summary: p.Summary, Documents: p.Documents,
 		Confidential: p.Confidential, Anonymous: p.Anonymous, Unsigned: p.Unsigned, FromNo: p.FromNo}
 	id := w.nextID(model.EntPetition)

@@ -599,6 +599,12 @@ func TestInspectChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ro.Close()
+	if _, err := ro.InspectBundle(x.Path); !errors.Is(err, store.ErrKeysSealed) {
+		t.Fatalf("a bundle opened without signing in: %v", err)
+	}
+	if _, err := ro.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := ro.InspectBundle(x.Path); !errors.Is(err, bundle.ErrReplay) {
 		t.Fatal(err)
 	}
@@ -629,6 +635,9 @@ func TestRestoredFromOldBackupGetsItsEventsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer restored.Close()
+	if _, err := restored.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
 	r := importBundle(t, restored, down.Path)
 	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].VI, "bản sao lưu cũ") || !strings.Contains(r.Warnings[0].EN, "nothing can be saved") {
 		t.Fatalf("warnings %+v", r.Warnings)
@@ -713,7 +722,7 @@ func TestOfficeActionsRefuseBadInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tp.Senders) != 0 || tp.SenderName != "Đỗ Văn Em" || !tp.Confidential || tp.Classified || tp.Decision != "" {
+	if name, _ := w.office.PetitionSenderName(&tp); len(tp.Senders) != 0 || tp.SenderName != "" || name != "Đỗ Văn Em" || !tp.Confidential || tp.Classified || tp.Decision != "" {
 		t.Fatalf("transferred %+v", tp)
 	}
 	for _, q := range w.office.Inbox() {
@@ -809,4 +818,110 @@ func TestCheckShowsQuarantine(t *testing.T) {
 	if !found {
 		t.Fatalf("check does not show the quarantined event: %v", w.office.Check())
 	}
+}
+
+// A copy of the log opened as the live file cannot know what its parent
+// received after the copy was made: it saves nothing until the parent
+// has answered, while sign-ins are still recorded, and enter the log
+// after the events the parent returns.
+func TestACopyWritesNothingUntilItsParentAnswers(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	old := filepath.Join(w.dir, "gl07-copy.db")
+	if err := w.gl07.Backup(old); err != nil {
+		t.Fatal(err)
+	}
+	w.clk.Advance(time.Hour)
+	lost := storetest.Visit(t, w.gl07, "Trần Thị Bình", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	before := w.gl07.Heads()["GL07"]
+
+	w.clk.Advance(24 * time.Hour)
+	restored, err := store.Open(old, store.Options{Now: w.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Close()
+	if _, err := restored.SignIn("lan", storetest.Password); err != nil {
+		t.Fatalf("a copy refuses the sign-in: %v", err)
+	}
+	_, _, err = restored.RecordVisit("lan", store.VisitInput{Visit: model.Visit{Content: "Hỏi", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Lê Văn Cường"}}})
+	if !errors.Is(err, store.ErrRestored) {
+		t.Fatalf("a copy saved before its parent answered: %v", err)
+	}
+	refusal(t, err)
+	if h := restored.Held(); len(h) != 1 || h[0].Type != model.EvSignedIn || h[0].Author != "lan" {
+		t.Fatalf("held audit: %+v", h)
+	}
+	held := 0
+	restored.AuditLog(store.AuditFilter{User: "lan"}, func(l store.AuditLine) error {
+		if l.Held {
+			held++
+		}
+		return nil
+	})
+	if held != 1 {
+		t.Fatalf("the audit lists %d held events, want the sign-in", held)
+	}
+	mine := restored.Heads()["GL07"]
+
+	// The parent answers what the copy says it holds.
+	importBundle(t, w.office, exportTo(t, restored, "HN01", w.dir).Path)
+	w.clk.Advance(time.Minute)
+	r := importBundle(t, restored, exportTo(t, w.office, "GL07", w.dir).Path)
+	if restored.Heads()["GL07"] != before {
+		t.Fatalf("after the answer: head %d, want %d (warnings %+v)", restored.Heads()["GL07"], before, r.Warnings)
+	}
+	if got, err := restored.Petition(lost.ID); err != nil || got.No != lost.No {
+		t.Fatalf("the lost petition is not back: %+v %v", got, err)
+	}
+	p := storetest.Visit(t, restored, "Lê Văn Cường", model.KindComplaint)
+	if p.No <= lost.No {
+		t.Fatalf("numbered %s after %s came back", p.No, lost.No)
+	}
+	if h := restored.Held(); len(h) != 0 {
+		t.Fatalf("still held: %+v", h)
+	}
+	// The sign-in entered the log after the returned events, with the
+	// time it happened.
+	var signIns []model.Event
+	restored.AuditLog(store.AuditFilter{Type: string(model.EvSignedIn)}, func(l store.AuditLine) error {
+		if l.Site == "GL07" && l.Seq > mine {
+			signIns = append(signIns, l.Event)
+		}
+		return nil
+	})
+	if len(signIns) != 1 || signIns[0].Seq <= before {
+		t.Fatalf("sign-ins in the log: %+v", signIns)
+	}
+	var n model.AuditNote
+	if err := json.Unmarshal(signIns[0].Data, &n); err != nil || n.Happened.IsZero() || !n.Happened.Before(signIns[0].At) {
+		t.Fatalf("when it happened: %+v %v (logged at %v)", n, err, signIns[0].At)
+	}
+	importBundle(t, w.office, exportTo(t, restored, "HN01", w.dir).Path)
+	if a, b := w.office.Heads()["GL07"], restored.Heads()["GL07"]; a != b {
+		t.Fatalf("office holds GL07 to %d, the site to %d", a, b)
+	}
+	if q := w.office.Quarantined(); len(q) != 0 {
+		t.Fatalf("quarantined: %v", q)
+	}
+	if probs := checkSparse(restored); len(probs) != 0 {
+		t.Fatalf("check: %v", probs)
+	}
+}
+
+// A copy of an office with no parent holds all there is of its chain.
+func TestACopyWithoutParentWritesAtOnce(t *testing.T) {
+	w := newSyncWorld(t)
+	old := filepath.Join(w.dir, "hn01-copy.db")
+	if err := w.office.Backup(old); err != nil {
+		t.Fatal(err)
+	}
+	c, err := store.Open(old, store.Options{Now: w.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	storetest.Visit(t, c, "Nguyễn Văn An", model.KindComplaint)
 }

@@ -12,6 +12,7 @@ import (
 
 	"donthu/model"
 
+	"filippo.io/age"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -26,7 +27,14 @@ type writer struct {
 	seq     uint64
 	head    string
 	emitted []model.Event
-	touched map[string]any // entity -> its new projection
+	touched map[string]any          // entity -> its new projection
+	plain   map[string]model.Person // persons sealed in this transaction, as typed
+	// sealAlso are keys sealed values are also encrypted to (a child's,
+	// for a petition transferred down to it).
+	sealAlso []age.Recipient
+	// held refuses every event but audit ones, which wait (see hold),
+	// while the file may lack own events its parent holds.
+	held error
 }
 
 // write runs fn in one bbolt transaction as author. Nothing fn did is kept
@@ -42,8 +50,10 @@ func (s *Store) write(author string, fn func(w *writer) error) ([]model.Event, e
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		w = &writer{s: s, tx: tx, author: author, now: s.now(), touched: map[string]any{}}
 		w.seq, w.head = lastOf(tx, s.site)
-		if err := awaiting(tx, s.site, w.seq); err != nil {
-			return err
+		if w.held = awaiting(tx, s.site, w.seq); w.held == nil {
+			if err := w.flushHeld(); err != nil {
+				return err
+			}
 		}
 		if err := fn(w); err != nil {
 			return err
@@ -97,6 +107,12 @@ func (w *writer) nextID(kind string) string { return model.NewEntityID(kind, w.s
 
 // emit appends one event of this site.
 func (w *writer) emit(entity string, t model.EventType, to string, data any) (model.Event, error) {
+	if w.held != nil {
+		if entity == model.AuditEntity(w.s.site) {
+			return w.hold(t, data)
+		}
+		return model.Event{}, w.held
+	}
 	if owner := ownerOf(w.tx, entity); owner != "" && owner != w.s.site && to == "" {
 		// Another site's record: the event is addressed to its owner, so
 		// the next bundle carries it there and both copies fold the same
@@ -227,6 +243,9 @@ func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
 // from all its events.
 func foldNew(tx *bolt.Tx, ev *model.Event) (any, error) {
 	entity := ev.Entity
+	if model.Stateless(entity) {
+		return nil, nil // the audit: kept and listed, never folded
+	}
 	c := tx.Bucket(bEntityEvents).Cursor()
 	k, _ := c.Seek(entKey(entity, ev.Clock, ev.Site, ev.Seq))
 	p := prefix(entity)
@@ -262,6 +281,9 @@ func refold(tx *bolt.Tx, entity string) (any, error) {
 }
 
 func refoldInto(tx *bolt.Tx, entity string, batch idxBatch) (any, error) {
+	if model.Stateless(entity) {
+		return nil, nil
+	}
 	evs, err := entityEvents(tx, entity)
 	if err != nil {
 		return nil, err
@@ -443,6 +465,9 @@ func indexEntries(id string, v any) []idxEntry {
 	add := func(index string, parts ...string) { out = append(out, idxEntry{index, idxKey(parts...)}) }
 	switch x := v.(type) {
 	case *model.Person:
+		if x.Sealed != "" {
+			add("person_sealed", id) // found by name only by the entitled (search.go)
+		}
 		add("person_name", x.NameFold, id)
 		if x.IDNumber != "" {
 			add("person_idnum", x.IDNumber, id)

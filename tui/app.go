@@ -87,6 +87,15 @@ type App struct {
 	pages []common.Page
 	// log keeps the recent status messages, newest last (Alt+9 shows it).
 	log []logEntry
+	// Locking and switching user (access.go).
+	lastKey time.Time
+	stash   map[string][common.NumScreens]common.Screen
+	// pageStash keeps each locked person's overlays until they return.
+	pageStash map[string][]common.Page
+	ticking   bool // the idle clock runs (a real terminal; tests send idleTickMsg)
+	// baseLang is the language the program started in (--lang); a
+	// person's own choice (settings) replaces it for their screens.
+	baseLang model.Lang
 }
 
 // logEntry is one status message, kept for the message log.
@@ -123,18 +132,8 @@ func New(s *store.Store, opt Options) *App {
 	if !opt.CustomScreens {
 		a.factories = Screens()
 	}
-	w := &ctx.Words.Shell
-	a.titles = [common.NumScreens]string{
-		common.ScreenReception: w.TabReception, common.ScreenClassify: w.TabClassify,
-		common.ScreenQueue: w.TabQueue, common.ScreenFollowup: w.TabFollowup, common.ScreenSync: w.TabSync,
-		common.ScreenReports: w.TabReports,
-	}
-	for i, f := range a.factories {
-		if f == nil {
-			a.titles[i] = ""
-		}
-	}
-	a.keys = newGlobalKeys(w, &ctx.Words.Desk, a.titles)
+	a.baseLang = opt.Lang
+	a.setWords()
 	a.help.Styles.ShortKey = ctx.Styles.Bold
 	a.help.Styles.ShortDesc = ctx.Styles.Help
 	a.help.Styles.FullKey = ctx.Styles.Bold
@@ -162,7 +161,9 @@ func Run(s *store.Store, opt Options) error {
 	if opt.DraftDelay == 0 {
 		opt.DraftDelay = time.Second
 	}
-	g := &guarded{m: New(s, opt), path: s.Path()}
+	a := New(s, opt)
+	a.ticking = true
+	g := &guarded{m: a, path: s.Path()}
 	p := tea.NewProgram(g, tea.WithAltScreen())
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -194,6 +195,10 @@ func Run(s *store.Store, opt Options) error {
 }
 
 func (a *App) signedIn(u model.User) {
+	a.lastKey = a.ctx.Now()
+	if a.resume(u) {
+		return
+	}
 	a.ctx.User = u
 	a.phase = phaseMain
 	// The typing settings are the person's own, kept on this machine.
@@ -204,6 +209,7 @@ func (a *App) signedIn(u model.User) {
 	if st.GetPref(u.Login, prefTones) == "old" {
 		a.ctx.Input.Style = textfield.ToneOld
 	}
+	a.useLang(u.Login) // before the screens are made in it
 	for i, f := range a.factories {
 		if f != nil {
 			a.screens[i] = f(a.ctx)
@@ -219,14 +225,31 @@ func (a *App) signedIn(u model.User) {
 	a.resize()
 }
 
+// setWords builds the tab titles and the global keys in ctx's language.
+func (a *App) setWords() {
+	ctx := a.ctx
+	w := &ctx.Words.Shell
+	a.titles = [common.NumScreens]string{
+		common.ScreenReception: w.TabReception, common.ScreenClassify: w.TabClassify,
+		common.ScreenQueue: w.TabQueue, common.ScreenFollowup: w.TabFollowup, common.ScreenSync: w.TabSync,
+		common.ScreenReports: w.TabReports, common.ScreenSettings: ctx.Words.Settings.Tab,
+	}
+	for i, f := range a.factories {
+		if f == nil {
+			a.titles[i] = ""
+		}
+	}
+	a.keys = newGlobalKeys(w, &ctx.Words.Desk, &ctx.Words.Access, a.titles)
+}
+
 // Init starts the interface.
 func (a *App) Init() tea.Cmd {
 	switch a.phase {
 	case phaseMain:
 		if a.screens[a.active] == nil {
-			return a.countOverdue()
+			return tea.Batch(a.countOverdue(), a.idleTick())
 		}
-		return tea.Batch(a.screens[a.active].Init(), a.countOverdue())
+		return tea.Batch(a.screens[a.active].Init(), a.countOverdue(), a.idleTick())
 	case phaseSignIn:
 		return a.signin.Init()
 	}
@@ -273,6 +296,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.overdue = int(msg)
 		a.resize()
 		return a, nil
+	case idleTickMsg:
+		return a, a.idleCheck()
+	case common.RestoreMsg:
+		return a, a.restore(msg.Path)
 	case common.StatusMsg:
 		a.setStatus(msg.Text, msg.Err)
 		return a, nil
@@ -372,6 +399,7 @@ func (a *App) goTo(id common.ScreenID) tea.Cmd {
 
 func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	w := &a.ctx.Words.Shell
+	a.lastKey = a.ctx.Now()
 	// While the window is too small nothing is drawn but the notice, so
 	// no key may act unseen; quitting still works.
 	if a.tooSmall() {
@@ -444,6 +472,12 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmds...)
 	}
 	if a.phase == phaseMain {
+		switch {
+		case key.Matches(msg, a.keys.Lock):
+			return a, a.lock(false)
+		case key.Matches(msg, a.keys.SignOut):
+			return a, a.signOut()
+		}
 		if c, ok := a.screens[a.active].(common.KeyClaimer); ok && c.ClaimsKey(msg) {
 			return a, a.deliver(a.active, msg, false)
 		}

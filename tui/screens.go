@@ -26,5 +26,6 @@ func Screens() [common.NumScreens]Factory {
 	}
 	f[common.ScreenReports] = reports.New
 	f[common.ScreenSync] = syncscreen.New
+	f[common.ScreenSettings] = newSettings
 	return f
 }

@@ -41,6 +41,7 @@ type signIn struct {
 	err    string
 	busy   bool
 	clock  *model.Label // the computer's clock looks wrong
+	locked string       // the name of who locked the screen, "" at a first sign-in
 }
 
 type signedInMsg struct{ user model.User }
@@ -59,6 +60,19 @@ func newPassword(ctx *common.Context) textinput.Model {
 func newSignIn(ctx *common.Context) signIn {
 	site, _ := ctx.Store.SiteInfo("")
 	return signIn{keys: newGateKeys(&ctx.Words.Shell, ctx.Words.Shell.KeySignIn), ctx: ctx, site: site.Name, users: ctx.Store.Users(), pw: newPassword(ctx), clock: ctx.Store.ClockProblem()}
+}
+
+// newLock is the sign-in of a locked screen: the person who locked it is
+// picked; picking someone else switches user.
+func newLock(ctx *common.Context) signIn {
+	m := newSignIn(ctx)
+	m.locked = ctx.User.Name
+	for i, u := range m.users {
+		if u.Login == ctx.User.Login {
+			m.cursor = i
+		}
+	}
+	return m
 }
 
 // Init also builds the store's search index and case cache in the
@@ -121,7 +135,11 @@ func (m signIn) FullHelp() [][]key.Binding {
 func (m signIn) View(width, height int) string {
 	st, w := m.ctx.Styles, &m.ctx.Words.Shell
 	var b strings.Builder
-	b.WriteString(st.Title.Render(w.SignInTitle+" · "+m.site) + "\n\n")
+	title, hint := w.SignInTitle+" · "+m.site, w.SignInHint
+	if m.locked != "" {
+		title, hint = fmt.Sprintf(m.ctx.Words.Access.LockedTitle, m.locked), m.ctx.Words.Access.LockedHint
+	}
+	b.WriteString(st.Title.Render(title) + "\n\n")
 	b.WriteString(st.Label.Render(w.SignInUser) + "\n")
 	for i, u := range m.users {
 		line := fmt.Sprintf("  %-28s %s", u.Name, st.Muted.Render(u.Login))
@@ -142,7 +160,7 @@ func (m signIn) View(width, height int) string {
 		wrapAt := max(20, min(70, width-6))
 		b.WriteString("\n" + st.ErrText.Width(wrapAt).Render("⚠ "+m.clock.In(m.ctx.Lang)) + "\n")
 	}
-	b.WriteString("\n" + st.Help.Render(w.SignInHint))
+	b.WriteString("\n" + lipgloss.NewStyle().Width(min(60, width-4)).Render(st.Help.Render(hint)))
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, st.Box.Render(b.String()))
 }
 

@@ -91,7 +91,7 @@ func TestInitAndMaintenance(t *testing.T) {
 			t.Fatal("two dumps of the log differ")
 		}
 		lines := strings.Split(strings.TrimSpace(events), "\n")
-		if len(lines) != 5 { // site and user created; person, visit, petition
+		if len(lines) != 6 { // site and user created, a sign-in; person, visit, petition
 			t.Fatalf("%d events:\n%s", len(lines), events)
 		}
 		for i, l := range lines {
@@ -110,7 +110,7 @@ func TestInitAndMaintenance(t *testing.T) {
 	t.Run("rebuild", func(t *testing.T) {
 		donthu(t, "", "--db", db, "rebuild").want(t, exitOK, "Đã dựng lại")
 		if got := donthu(t, "", "--db", db, "dump", "state").stdout; got != state {
-			t.Fatal("the state changed in a rebuild")
+			t.Fatalf("the state changed in a rebuild:\n%s\n---\n%s", state, got)
 		}
 		if got := donthu(t, "", "--db", db, "dump", "events").stdout; got != events {
 			t.Fatal("the log changed in a rebuild")
@@ -128,14 +128,22 @@ func TestInitAndMaintenance(t *testing.T) {
 		donthu(t, "", "--db", db, "backup", filepath.Join(t.TempDir(), "no", "such", "dir.db")).want(t, exitFail, "Không sao lưu được")
 	})
 	t.Run("user", func(t *testing.T) {
-		donthu(t, "demo1\n", "--db", db, "user", "add", "hoa", "--name", "Trần Thị Hoa", "--roles", "receptionist,handler").want(t, exitOK, "hoa")
+		donthu(t, "demo1\n", "--db", db, "user", "add", "hoa", "--name", "Trần Thị Hoa", "--roles", "receptionist").want(t, exitUsage, "--user")
+		donthu(t, "sai\ndemo1\n", "--db", db, "user", "add", "hoa", "--name", "Trần Thị Hoa", "--roles", "receptionist", "--user", "lan").want(t, exitFail, "Sai")
+		donthu(t, "matkhau\ndemo1\n", "--db", db, "user", "add", "hoa", "--name", "Trần Thị Hoa", "--roles", "receptionist,handler", "--user", "lan").want(t, exitOK, "hoa")
+		donthu(t, "demo1\nx1234\n", "--db", db, "user", "add", "mai", "--name", "Mai", "--roles", "receptionist", "--user", "hoa").want(t, exitFail, "quản lý người dùng")
 		donthu(t, "x\n", "--db", db, "user", "add", "mai", "--name", "Mai", "--roles", "boss").want(t, exitUsage, "boss")
+		donthu(t, "", "--db", db, "user", "list").want(t, exitOK, "lan", "hoa", "Trần Thị Hoa", "Cán bộ xử lý")
 		s := mustOpen(t, db)
-		defer s.Close()
 		u, err := s.Authenticate("hoa", "demo1")
+		s.Close()
 		if err != nil || !u.Has(model.RoleHandler) || u.Has(model.RoleAdmin) {
 			t.Fatalf("%+v %v", u, err)
 		}
+		donthu(t, "matkhau\n", "--db", db, "user", "deactivate", "hoa", "--user", "lan").want(t, exitOK)
+		donthu(t, "", "--db", db, "user", "list").want(t, exitOK, "đã ngừng")
+		donthu(t, "matkhau\n", "--db", db, "audit", "--as", "lan", "--type", "auth").want(t, exitOK, "auth.signed_in", "auth.failed")
+		donthu(t, "demo1\n", "--db", db, "audit", "--as", "hoa").want(t, exitFail)
 	})
 	t.Run("init twice", func(t *testing.T) {
 		donthu(t, "matkhau\n", "--db", db, "init", "--site", "GL08", "--name", "Khác", "--user", "lan").want(t, exitFail, "đã là dữ liệu của đơn vị GL07")
@@ -319,4 +327,53 @@ func TestDataDir(t *testing.T) {
 			t.Fatal(got)
 		}
 	})
+}
+
+// donthu restore: only an administrator; a damaged backup is refused; a
+// good one is restored with the current file kept aside, and audited.
+func TestRestoreCommand(t *testing.T) {
+	noEnv(t)
+	db := initSite(t)
+	bk := filepath.Join(t.TempDir(), "bk.db")
+	donthu(t, "", "--db", db, "backup", bk).want(t, exitOK)
+	donthu(t, "matkhau\n", "--db", db, "restore", bk).want(t, exitUsage, "--user")
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	b, _ := os.ReadFile(bk)
+	for i := 8192; i < len(b); i += 7 {
+		b[i] ^= 0x5a
+	}
+	os.WriteFile(bad, b, 0o600)
+	donthu(t, "matkhau\n", "--db", db, "restore", bad, "--user", "lan").want(t, exitFail, "bị hỏng")
+	donthu(t, "matkhau\n", "--db", db, "restore", bk, "--user", "lan").want(t, exitOK, "Đã khôi phục", "before-restore")
+	donthu(t, "matkhau\n", "--db", db, "audit", "--as", "lan", "--type", "backup").want(t, exitOK, "backup.restored")
+}
+
+// dump without signing in shows a denouncer sealed; with --user it is
+// signed for and in the audit; a receptionist may not.
+func TestDumpSealed(t *testing.T) {
+	noEnv(t)
+	db := initSite(t)
+	s := mustOpen(t, db)
+	if _, err := s.SignIn("lan", "matkhau"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:      model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition},
+		NewPersons: []model.Person{{Name: "Phạm Văn Tố", Phone: "0912000111"}}, Petition: &model.Petition{Kind: model.KindDenunciation},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Thu", Roles: []model.Role{model.RoleReceptionist}}, "thu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, what := range []string{"events", "state"} {
+		out := donthu(t, "", "--db", db, "dump", what).want(t, exitOK, `"sealed":"YWdl`).stdout
+		if strings.Contains(out, "Phạm Văn Tố") || strings.Contains(out, "0912000111") || strings.Contains(out, "pham van to") {
+			t.Errorf("dump %s shows the denouncer", what)
+		}
+	}
+	donthu(t, "matkhau\n", "--db", db, "dump", "state", "--user", "lan").want(t, exitOK, `"sealed":"YWdl`)
+	donthu(t, "thu-1234\n", "--db", db, "dump", "state", "--user", "thu").want(t, exitFail, "xuất toàn bộ dữ liệu")
+	donthu(t, "matkhau\n", "--db", db, "audit", "--as", "lan", "--type", "file").want(t, exitOK, "file.exported")
 }

@@ -1,11 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
+	"donthu/model"
 	"donthu/store"
 
 	"golang.org/x/term"
@@ -20,11 +21,14 @@ func init() {
 	register(command{name: "check", vi: "kiểm tra tệp dữ liệu", en: "verify the data file", run: cmdCheck})
 	register(command{name: "rebuild", vi: "dựng lại dữ liệu hiện hành và chỉ mục từ nhật ký",
 		en: "rebuild state and indexes from the event log", run: cmdRebuild})
-	register(command{name: "backup", args: "FILE", vi: "sao lưu khi đang dùng", en: "make a consistent backup copy", run: cmdBackup})
-	register(command{name: "dump", args: "events|state", vi: "xuất nhật ký hoặc dữ liệu hiện hành dạng JSON Lines",
-		en: "write the log or the state as JSON Lines", run: cmdDump})
-	register(command{name: "user", args: "add LOGIN --name TÊN --roles r1,r2 | passwd LOGIN",
-		vi: "thêm người dùng, đặt mật khẩu", en: "add a user, set a password", run: cmdUser})
+	register(command{name: "backup", args: "[--encrypt-to MÃ] TỆP", vi: "sao lưu khi đang dùng; --encrypt-to: mã hóa cho đơn vị cấp trên đã ghim (mở bằng age)",
+		en: "make a consistent backup copy; --encrypt-to: encrypted to a pinned office (opens with age)", run: cmdBackup})
+	register(command{name: "restore", args: "TỆP --user QUẢN_TRỊ", vi: "khôi phục bản sao lưu: kiểm tra, để riêng tệp hiện tại, rồi thay",
+		en: "restore a backup: check it, keep the current file aside, switch", run: cmdRestore})
+	register(command{name: "dump", args: "events|state [--user LOGIN]", vi: "xuất nhật ký hoặc dữ liệu hiện hành dạng JSON Lines (danh tính được bảo mật vẫn niêm phong)",
+		en: "write the log or the state as JSON Lines (protected identities stay sealed)", run: cmdDump})
+	register(command{name: "user", args: "list | add LOGIN --name TÊN --roles r1,r2 --user QUẢN_TRỊ | passwd LOGIN --user QUẢN_TRỊ | roles LOGIN --roles r1,r2 --user QUẢN_TRỊ | deactivate LOGIN --user QUẢN_TRỊ",
+		vi: "người dùng: xem danh sách; quản trị viên thêm, đặt lại mật khẩu, đổi vai trò, ngừng tài khoản", en: "users: list them; an administrator adds, resets a password, changes roles, deactivates", run: cmdUser})
 }
 
 // readPassword asks on the terminal, or reads one line from stdin when it
@@ -50,11 +54,24 @@ func (e *env) readPassword(prompt string, confirm bool) (string, error) {
 		}
 		return string(b), nil
 	}
-	line, err := bufio.NewReader(e.stdin).ReadString('\n')
-	if err != nil && line == "" {
-		return "", fmt.Errorf("%s", e.t("Không đọc được mật khẩu từ đầu vào chuẩn", "Cannot read the password from standard input"))
+	// One byte at a time: a script may give several passwords, one a
+	// line (the signer's, then a new user's), and a buffered reader
+	// would swallow the next one.
+	var line []byte
+	b := make([]byte, 1)
+	for {
+		n, err := e.stdin.Read(b)
+		if n == 1 && b[0] != '\n' {
+			line = append(line, b[0])
+		}
+		if err != nil || (n == 1 && b[0] == '\n') {
+			if err != nil && len(line) == 0 {
+				return "", fmt.Errorf("%s", e.t("Không đọc được mật khẩu từ đầu vào chuẩn", "Cannot read the password from standard input"))
+			}
+			break
+		}
 	}
-	return strings.TrimRight(line, "\r\n"), nil
+	return strings.TrimRight(string(line), "\r"), nil
 }
 
 func cmdInit(e *env) error {
@@ -132,14 +149,23 @@ func cmdRebuild(e *env) error {
 }
 
 func cmdBackup(e *env) error {
+	to := takeFlag(&e.args, "encrypt-to")
 	if len(e.args) != 1 {
-		return usageError{e.t("cần đúng một tên tệp: donthu backup TỆP", "exactly one file name: donthu backup FILE")}
+		return usageError{e.t("cần đúng một tên tệp: donthu backup [--encrypt-to MÃ] TỆP", "exactly one file name: donthu backup [--encrypt-to CODE] FILE")}
 	}
 	s, err := e.open(true)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if to != "" {
+		// For the office: age-encrypted to its pinned key.
+		if err := s.BackupEncrypted(e.args[0], to); err != nil {
+			return err
+		}
+		e.printf("Đã sao lưu, mã hóa cho %s, vào %s (mở bằng age và khóa của %s)\n", "Backed up, encrypted to %s, to %s (opens with age and %s's key)\n", strings.ToUpper(to), e.args[0], strings.ToUpper(to))
+		return nil
+	}
 	if err := s.Backup(e.args[0]); err != nil {
 		return err
 	}
@@ -147,9 +173,28 @@ func cmdBackup(e *env) error {
 	return nil
 }
 
+// cmdDump writes the log or the state. Without a sign-in it still works
+// for checking and comparing files: a confidential sender's identity is
+// sealed in the file, so the dump shows it sealed. With --user, the dump
+// is signed for (leaders and administrators) and recorded in the audit.
 func cmdDump(e *env) error {
+	who := takeFlag(&e.args, "user")
 	if len(e.args) != 1 || (e.args[0] != "events" && e.args[0] != "state") {
-		return usageError{e.t("dùng: donthu dump events | donthu dump state", "use: donthu dump events | donthu dump state")}
+		return usageError{e.t("dùng: donthu dump events | donthu dump state [--user LOGIN]", "use: donthu dump events | donthu dump state [--user LOGIN]")}
+	}
+	if who != "" {
+		s, err := e.openSite()
+		if err != nil {
+			return err
+		}
+		u, err := e.requireUser(s, who, model.ActDump)
+		if err == nil {
+			auditCLI(s, u, model.EvExported, "dump "+e.args[0], "-", 0)
+		}
+		s.Close()
+		if err != nil {
+			return err
+		}
 	}
 	s, err := e.open(true)
 	if err != nil {
@@ -160,4 +205,43 @@ func cmdDump(e *env) error {
 		return s.DumpEvents(e.stdout)
 	}
 	return s.DumpState(e.stdout)
+}
+
+func cmdRestore(e *env) error {
+	who := takeFlag(&e.args, "user")
+	if len(e.args) != 1 {
+		return usageError{e.t("dùng: donthu restore TỆP_SAO_LƯU --user QUẢN_TRỊ", "use: donthu restore BACKUP_FILE --user ADMIN")}
+	}
+	from := e.args[0]
+	// Whoever restores must be an administrator of the current file (or
+	// of the backup, when the current file is gone or unreadable).
+	check := e.db
+	if _, err := os.Stat(e.db); err != nil {
+		check = from
+	}
+	s, err := store.Open(check, store.Options{ReadOnly: true})
+	if err != nil && check == e.db {
+		s, err = store.Open(from, store.Options{ReadOnly: true})
+	}
+	if err != nil {
+		return err
+	}
+	u, err := e.requireUser(s, who, model.ActRestore)
+	s.Close()
+	if err != nil {
+		return err
+	}
+	aside, err := store.Restore(e.db, from, time.Now())
+	if err != nil {
+		return err
+	}
+	if r, err := store.Open(e.db, store.Options{}); err == nil {
+		r.Audit(u.Login, model.EvRestored, model.AuditNote{File: from, Via: "cli"})
+		r.Close()
+	}
+	e.printf("Đã khôi phục %s từ %s.\n", "Restored %s from %s.\n", e.db, from)
+	if aside != "" {
+		e.printf("Tệp trước đó được giữ ở %s.\n", "The previous file is kept as %s.\n", aside)
+	}
+	return nil
 }

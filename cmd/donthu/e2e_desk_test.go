@@ -187,7 +187,9 @@ func TestEndToEndCorrectAPerson(t *testing.T) {
 		t.Fatalf("exit: %v", err)
 	}
 
-	out, err := exec.Command(bin, "--db", db, "export", "register").Output()
+	exp := exec.Command(bin, "--db", db, "export", "register", "--user", "lan")
+	exp.Stdin = strings.NewReader("matkhau123\n")
+	out, err := exp.Output()
 	if err != nil {
 		t.Fatalf("donthu export register: %v", err)
 	}

@@ -44,7 +44,7 @@ func TestEndToEndQueueToClosedCase(t *testing.T) {
 		}
 	}
 	run(password+"\n", "init", "--site", "GL07", "--name", "Công đoàn cơ sở Công ty May", "--user", "lan", "--fullname", "Nguyễn Thị Lan")
-	run(password+"\n", "user", "add", "binh", "--name", "Trần Văn Bình", "--roles", "handler")
+	run(password+"\n"+password+"\n", "user", "add", "binh", "--name", "Trần Văn Bình", "--roles", "handler", "--user", "lan")
 
 	// The visit and the classification, as the reception and classification
 	// screens record them (TestEndToEndVisitToCase walks those screens).

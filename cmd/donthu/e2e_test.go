@@ -43,10 +43,10 @@ func TestEndToEndVisitToCase(t *testing.T) {
 
 	for _, args := range [][]string{
 		{"init", "--site", "GL07", "--name", "Công đoàn cơ sở Công ty May", "--user", "lan"},
-		{"user", "add", "binh", "--name", "Trần Văn Bình", "--roles", "handler"},
+		{"user", "add", "binh", "--name", "Trần Văn Bình", "--roles", "handler", "--user", "lan"},
 	} {
 		c := exec.Command(bin, append([]string{"--db", db}, args...)...)
-		c.Stdin = strings.NewReader(password + "\n")
+		c.Stdin = strings.NewReader(password + "\n" + password + "\n") // the signer's, then the new user's
 		if out, err := c.CombinedOutput(); err != nil {
 			t.Fatalf("donthu %s: %v\n%s", args[0], err, out)
 		}

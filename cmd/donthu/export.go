@@ -16,7 +16,7 @@ import (
 // writes the file whole or not at all.
 
 func init() {
-	register(command{name: "export", args: "register|petitions|cases [--from NGÀY] [--to NGÀY] [--closed|--all] [--format csv|xlsx] [-o TỆP]",
+	register(command{name: "export", args: "register|petitions|cases [--from NGÀY] [--to NGÀY] [--closed|--all] [--format csv|xlsx] [-o TỆP] --user LOGIN",
 		vi:  "xuất sổ tiếp (13 cột Mẫu 03/TCD), sổ theo dõi đơn hoặc danh sách vụ việc ra tệp CSV hay Excel (.xlsx); người tố cáo được ghi là (bảo mật)",
 		en:  "write the reception register (the 13 columns of Mẫu 03/TCD), the petition register or the case list as CSV or Excel (.xlsx); denouncers are written as (confidential)",
 		run: cmdExport})
@@ -42,6 +42,7 @@ func runExport(e *env, goos string) error {
 		return err
 	}
 	fs := e.flags("export " + what)
+	signer := fs.String("user", "", "")
 	out := fs.String("o", "", "")
 	noBOM := fs.Bool("no-bom", false, "")
 	format := fs.String("format", "", "")
@@ -88,6 +89,10 @@ func runExport(e *env, goos string) error {
 		return err
 	}
 	defer s.Close()
+	u, err := e.requireUser(s, *signer, model.ActExport)
+	if err != nil {
+		return err
+	}
 	unit := s.Site()
 	if si, err := s.SiteInfo(""); err == nil && si.Name != "" {
 		unit = si.Name
@@ -118,11 +123,16 @@ func runExport(e *env, goos string) error {
 		}
 	}
 	if *out == "" || *out == "-" {
-		return render(e.stdout)
+		if err := render(e.stdout); err != nil {
+			return err
+		}
+		auditCLI(s, u, model.EvExported, what, "-", n)
+		return nil
 	}
 	if err := writeAtomic(*out, render); err != nil {
 		return err
 	}
+	auditCLI(s, u, model.EvExported, what, *out, n)
 	e.printf("Đã ghi %d dòng vào %s.\n", "Wrote %d rows to %s.\n", n, *out)
 	return nil
 }

@@ -25,6 +25,7 @@ import (
 func exportSite(t *testing.T) string {
 	t.Helper()
 	noEnv(t)
+	t.Setenv("DONTHU_USER", "lan") // an export is signed for
 	s, clk := storetest.New(t, "GL07")
 	_, _, err := s.RecordVisit("lan", store.VisitInput{
 		Visit: model.Visit{Content: "=1+1 công ty nợ lương", Outcome: model.OutcomePetition},
@@ -70,7 +71,7 @@ func TestExportRegisterFile(t *testing.T) {
 	if err := os.WriteFile(out, []byte("old"), 0o600); err != nil { // replaced whole
 		t.Fatal(err)
 	}
-	donthu(t, "", "--db", db, "export", "register", "-o", out).want(t, exitOK, "Đã ghi 3 dòng vào "+out)
+	donthu(t, "matkhau\n", "--db", db, "export", "register", "-o", out).want(t, exitOK, "Đã ghi 3 dòng vào "+out)
 	b, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +117,7 @@ func TestExportRegisterStdout(t *testing.T) {
 		{[]string{"--to", "2/3/2026", "--no-bom"}, false, [][]string{{"STT"}, {"1", "02/03/2026", "Nguyễn Văn Ấn – Thôn Đình, xã Gia Lâm"}, {"2", "02/03/2026", "(bảo mật)"}}},
 		{[]string{"--from", "11/03/2026"}, true, [][]string{{"STT"}}},
 	} {
-		r := donthu(t, "", append([]string{"--db", db, "export", "register"}, tc.args...)...).want(t, exitOK)
+		r := donthu(t, "matkhau\n", append([]string{"--db", db, "export", "register"}, tc.args...)...).want(t, exitOK)
 		if r.stderr != "" {
 			t.Errorf("%v: stderr %q", tc.args, r.stderr)
 		}
@@ -139,7 +140,7 @@ func TestExportLineEndings(t *testing.T) {
 	for _, goos := range []string{"windows", "linux", "darwin"} {
 		for _, what := range []string{"register", "cases"} {
 			var out, errb bytes.Buffer
-			e := &env{db: db, lang: model.VI, stdin: strings.NewReader(""), stdout: &out, stderr: &errb, args: []string{what, "--all"}}
+			e := &env{db: db, lang: model.VI, stdin: strings.NewReader("matkhau\n"), stdout: &out, stderr: &errb, args: []string{what, "--all"}}
 			if what == "register" {
 				e.args = []string{what}
 			}
@@ -156,7 +157,7 @@ func TestExportLineEndings(t *testing.T) {
 
 func TestExportCases(t *testing.T) {
 	db := exportSite(t)
-	r := donthu(t, "", "--db", db, "export", "cases", "--all", "--no-bom").want(t, exitOK)
+	r := donthu(t, "matkhau\n", "--db", db, "export", "cases", "--all", "--no-bom").want(t, exitOK)
 	recs := records(t, []byte(r.stdout), false, runtime.GOOS == "windows")
 	if len(recs) != 2 || recs[0][0] != "Số vụ việc" {
 		t.Fatalf("records %q", recs)
@@ -169,7 +170,7 @@ func TestExportCases(t *testing.T) {
 		t.Error("the denouncer's name is in the export")
 	}
 	// The case is open: none closed.
-	r = donthu(t, "", "--db", db, "--lang", "en", "export", "cases", "--closed").want(t, exitOK)
+	r = donthu(t, "matkhau\n", "--db", db, "--lang", "en", "export", "cases", "--closed").want(t, exitOK)
 	if recs := records(t, []byte(r.stdout), true, runtime.GOOS == "windows"); len(recs) != 1 || recs[0][0] != "Case no." {
 		t.Errorf("closed cases %q", recs)
 	}
@@ -198,7 +199,7 @@ func TestExportRefuses(t *testing.T) {
 		{[]string{"export", "register", "-o", filepath.Join(dir, "none", "x.csv")}, exitFail, "Không ghi được tệp"},
 		{[]string{"--lang", "en", "export", "register", "-o", dir}, exitFail, "Cannot write " + dir},
 	} {
-		r := donthu(t, "", append([]string{"--db", db}, tc.args...)...)
+		r := donthu(t, "matkhau\n", append([]string{"--db", db}, tc.args...)...)
 		if r.code != tc.code || !strings.Contains(r.stderr, tc.msg) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, r.code, r.stderr, tc.code, tc.msg)
 		}
@@ -211,5 +212,43 @@ func TestExportRefuses(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 0 {
 		t.Errorf("left in the folder: %v", left)
+	}
+}
+
+// A denouncer's later visit ("Hỏi tiến độ giải quyết đơn đã gửi") names
+// them as well as the visit that filed the denunciation: masked too. An
+// export is itself an audit event.
+func TestExportRegisterMasksLaterVisits(t *testing.T) {
+	noEnv(t)
+	t.Setenv("DONTHU_USER", "lan")
+	s, clk := storetest.New(t, "GL07")
+	den := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
+	clk.SetDate(model.Date{Y: 2026, M: time.March, D: 9})
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{Visit: model.Visit{
+		Persons: den.Senders, Content: "Hỏi tiến độ giải quyết đơn đã gửi: Tố cáo quản đốc", Outcome: model.OutcomeAnswered}}); err != nil {
+		t.Fatal(err)
+	}
+	db := s.Path()
+	s.Close()
+	r := donthu(t, "matkhau\n", "--db", db, "export", "register", "--no-bom").want(t, exitOK)
+	recs := records(t, []byte(r.stdout), false, false)
+	if len(recs) != 3 {
+		t.Fatalf("records %q", recs)
+	}
+	for _, rec := range recs[1:] {
+		if rec[2] != "(bảo mật)" || rec[3] != "(bảo mật)" {
+			t.Errorf("a visit of the denouncer is not masked: %q", rec)
+		}
+	}
+	s2 := mustOpen(t, db)
+	defer s2.Close()
+	n := 0
+	for _, e := range storetest.AllEvents(t, s2) {
+		if e.Type == model.EvExported && e.Author == "lan" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d export events", n)
 	}
 }

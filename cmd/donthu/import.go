@@ -9,35 +9,21 @@ import (
 	"strings"
 
 	"donthu/model"
-	"donthu/store"
 	regbook "donthu/store/register"
 )
 
 func init() {
-	register(command{name: "import", args: "TỆP.xlsx|.xls|.csv [--sheet TRANG] [--kind visits|petitions] [--map \"Cột=trường,…\"] [--apply --user LOGIN [--skip-errors]]",
+	register(command{name: "import", args: "TỆP.xlsx|.xls|.csv [--sheet TRANG] [--kind visits|petitions] [--map \"Cột=trường,…\"] --user LOGIN [--apply [--skip-errors]]",
 		vi: "nhập sổ cũ (sổ tiếp, sổ theo dõi đơn): chạy thử in từng dòng; --apply mới ghi",
 		en: "import an old register (visits or petitions): a dry run prints every row; --apply writes", run: cmdImport})
-	register(command{name: "persons", args: "duplicates | merged | merge GIỮ_LẠI GỘP_VÀO --user LOGIN | unmerge MÃ --user LOGIN",
+	register(command{name: "persons", args: "duplicates | merged | merge GIỮ_LẠI GỘP_VÀO | unmerge MÃ --user LOGIN",
 		vi: "người có thể trùng nhau; gộp hai hồ sơ của một người, tách lại",
 		en: "persons who may be one; merge two records of one person, unmerge", run: cmdPersons})
 }
 
-// leader signs login in and requires the leader role (administrators hold
-// every role): merging persons and importing history are a leader's.
-func (e *env) leader(s *store.Store, login string) (model.User, error) {
-	u, err := e.signIn(s, login)
-	if err != nil {
-		return u, err
-	}
-	if !u.Has(model.RoleLeader) {
-		return u, fmt.Errorf("%s", e.t("Chỉ lãnh đạo hoặc quản trị viên được làm việc này", "Only a leader or an administrator may do this"))
-	}
-	return u, nil
-}
-
 func cmdImport(e *env) error {
-	use := usageError{e.t("dùng: donthu import TỆP [--sheet TRANG] [--kind visits|petitions] [--map \"Họ tên=name,…\"] [--apply --user LOGIN [--skip-errors]]",
-		"use: donthu import FILE [--sheet SHEET] [--kind visits|petitions] [--map \"Họ tên=name,…\"] [--apply --user LOGIN [--skip-errors]]")}
+	use := usageError{e.t("dùng: donthu import TỆP [--sheet TRANG] [--kind visits|petitions] [--map \"Họ tên=name,…\"] --user LOGIN [--apply [--skip-errors]]",
+		"use: donthu import FILE [--sheet SHEET] [--kind visits|petitions] [--map \"Họ tên=name,…\"] --user LOGIN [--apply [--skip-errors]]")}
 	path := ""
 	if len(e.args) > 0 && !strings.HasPrefix(e.args[0], "-") {
 		path, e.args = e.args[0], e.args[1:]
@@ -55,7 +41,7 @@ func cmdImport(e *env) error {
 	if path == "" && fs.NArg() > 0 {
 		path = fs.Arg(0)
 	}
-	if path == "" || (*apply && *login == "") {
+	if path == "" {
 		return use
 	}
 	opt := regbook.Options{Kind: regbook.Kind(*kind)}
@@ -71,6 +57,11 @@ func cmdImport(e *env) error {
 		return err
 	}
 	defer s.Close()
+	// Even a dry run matches the file against the persons held here.
+	u, err := e.requireUser(s, *login, model.ActImport)
+	if err != nil {
+		return err
+	}
 	t, err := regbook.Read(path, *sheet)
 	if err != nil {
 		return err
@@ -86,10 +77,6 @@ func cmdImport(e *env) error {
 		e.printf("Đây là chạy thử: chưa ghi gì. Sửa cách đọc cột bằng --map \"Cột=trường\" nếu cần; ghi thật bằng --apply --user LOGIN.\n",
 			"This was a dry run: nothing was written. Adjust the columns with --map \"Column=field\" if needed; import with --apply --user LOGIN.\n")
 		return nil
-	}
-	u, err := e.leader(s, *login)
-	if err != nil {
-		return err
 	}
 	res, err := regbook.Apply(s, p, u.Login, regbook.ApplyOptions{SkipErrors: *skip, Progress: func(done, total int) {
 		fmt.Fprintf(e.stderr, "\r%s", e.t(fmt.Sprintf("Đang nhập %d/%d dòng…", done, total), fmt.Sprintf("Importing %d/%d rows…", done, total)))
@@ -110,8 +97,8 @@ func cmdImport(e *env) error {
 }
 
 func cmdPersons(e *env) error {
-	use := usageError{e.t("dùng: donthu persons duplicates | donthu persons merged | donthu persons merge GIỮ_LẠI GỘP_VÀO --user LOGIN | donthu persons unmerge MÃ --user LOGIN",
-		"use: donthu persons duplicates | donthu persons merged | donthu persons merge KEEP GONE --user LOGIN | donthu persons unmerge ID --user LOGIN")}
+	use := usageError{e.t("dùng: donthu persons duplicates | merged | merge GIỮ_LẠI GỘP_VÀO | unmerge MÃ --user LOGIN",
+		"use: donthu persons duplicates | merged | merge KEEP GONE | unmerge ID --user LOGIN")}
 	v, err := e.verb(use)
 	if err != nil {
 		return err
@@ -130,6 +117,10 @@ func cmdPersons(e *env) error {
 		return err
 	}
 	defer s.Close()
+	u, err := e.requireUser(s, *login, model.ActMergePersons)
+	if err != nil {
+		return err
+	}
 	switch {
 	case v == "duplicates" && len(ids) == 0:
 		dups := s.Duplicates()
@@ -148,11 +139,7 @@ func cmdPersons(e *env) error {
 		}
 		e.printf("%d hồ sơ đã gộp. Tách: donthu persons unmerge MÃ --user LOGIN\n",
 			"%d records merged. Unmerge: donthu persons unmerge ID --user LOGIN\n", len(merged))
-	case v == "merge" && len(ids) == 2 && *login != "":
-		u, err := e.leader(s, *login)
-		if err != nil {
-			return err
-		}
+	case v == "merge" && len(ids) == 2:
 		p, err := s.MergePersons(u.Login, ids[0], ids[1])
 		if err != nil {
 			return err
@@ -164,11 +151,7 @@ func cmdPersons(e *env) error {
 				e.printf("  %s khác: %s\n", "  other %s: %s\n", model.PersonFieldLabel(f).In(e.lang), strings.Join(vals[f], "; "))
 			}
 		}
-	case v == "unmerge" && len(ids) == 1 && *login != "":
-		u, err := e.leader(s, *login)
-		if err != nil {
-			return err
-		}
+	case v == "unmerge" && len(ids) == 1:
 		if err := s.UnmergePerson(u.Login, ids[0]); err != nil {
 			return err
 		}

@@ -244,7 +244,7 @@ func usage(e *env) {
 }
 
 // argsEN names the placeholders of the usage lines in English.
-var argsEN = strings.NewReplacer("VỤ_VIỆC", "CASE", "MÃ", "CODE", "TÊN", "NAME", "NĂM", "YEAR",
+var argsEN = strings.NewReplacer("QUẢN_TRỊ", "ADMIN", "VỤ_VIỆC", "CASE", "MÃ", "CODE", "TÊN", "NAME", "NĂM", "YEAR",
 	"NGÀY", "DATE", "LOẠI", "KIND", "TỆP", "FILE", "ĐC", "ADDRESS",
 	"MẪU", "FORM", "SỐ", "NUMBER", "THƯ_MỤC", "DIR")
 

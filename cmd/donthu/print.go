@@ -83,14 +83,13 @@ func cmdPrint(e *env) error {
 		return err
 	}
 	defer s.Close()
-	author := e.author()
-	if *full {
-		u, err := e.signIn(s, *as)
-		if err != nil {
-			return err
-		}
-		author = u.Login
+	// A paper is signed with the site's key, sealed in the file: whoever
+	// prints signs in (--as LOGIN, or DONTHU_USER), as the policy asks.
+	u, err := e.requireUser(s, *as, model.ActPrint)
+	if err != nil {
+		return err
 	}
+	author := u.Login
 	p, err := s.Print(author, store.PrintRequest{Form: form, Record: *record, From: from, To: to, Full: *full, Reason: *reason, Sheets: *sheets})
 	if err != nil {
 		return err

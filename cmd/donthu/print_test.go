@@ -16,7 +16,7 @@ func TestPrintAndVerify(t *testing.T) {
 	db := exportSite(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "bien-nhan.pdf")
-	r := donthu(t, "", "--db", db, "print", "receipt", "--record", "GL07-2026-T0001", "-o", out, "--sheets").
+	r := donthu(t, "matkhau\n", "--db", db, "print", "receipt", "--record", "GL07-2026-T0001", "-o", out, "--sheets").
 		want(t, exitOK, "Đã in «Giấy biên nhận", "Mã xác thực: GL07-")
 	code := strings.TrimSpace(r.stdout[strings.Index(r.stdout, "Mã xác thực: ")+len("Mã xác thực: "):])
 	b, err := os.ReadFile(out)
@@ -36,12 +36,12 @@ func TestPrintAndVerify(t *testing.T) {
 	// The denunciation of Phạm Văn Tố was accepted: its proposal is
 	// redacted; the full copy needs a leader's password and a reason.
 	slip := filepath.Join(dir, "de-xuat.pdf")
-	donthu(t, "", "--db", db, "print", "proposal", "--record", "GL07-2026-0002", "-o", slip).want(t, exitOK, "đã được che")
+	donthu(t, "matkhau\n", "--db", db, "print", "proposal", "--record", "GL07-2026-0002", "-o", slip).want(t, exitOK, "đã được che")
 	b, _ = os.ReadFile(slip)
 	if strings.Contains(pdftext.Text(b), "Phạm Văn Tố") {
 		t.Fatal("the redacted proposal names the denouncer")
 	}
-	donthu(t, "", "--db", db, "print", "proposal", "--record", "GL07-2026-0002", "--full").want(t, exitUsage, "--as")
+	donthu(t, "matkhau\n", "--db", db, "print", "proposal", "--record", "GL07-2026-0002", "--full").want(t, exitUsage, "--as")
 	donthu(t, "sai\n", "--db", db, "print", "proposal", "--record", "GL07-2026-0002", "--full", "--as", "lan", "--reason", "Thanh tra yêu cầu", "-o", slip).
 		want(t, exitFail, "Sai tên đăng nhập hoặc mật khẩu")
 	donthu(t, "matkhau\n", "--db", db, "print", "proposal", "--record", "GL07-2026-0002", "--full", "--as", "lan", "--reason", "Thanh tra yêu cầu", "-o", slip).
@@ -52,9 +52,9 @@ func TestPrintAndVerify(t *testing.T) {
 	}
 
 	donthu(t, "", "--db", db, "print", "nosuch", "--record", "x").want(t, exitUsage, "donthu print list")
-	donthu(t, "", "--db", db, "print", "acceptance", "--record", "GL07-2026-0001").want(t, exitFail)
+	donthu(t, "matkhau\n", "--db", db, "print", "acceptance", "--record", "GL07-2026-0001").want(t, exitFail)
 	donthu(t, "", "--db", db, "print", "list").want(t, exitOK, "receipt", "Mẫu số 02/TCD", "từ 01/07/2026")
-	donthu(t, "", "--db", db, "print", "register", "--from", "01/03/2026", "--to", "31/03/2026", "-o", filepath.Join(dir, "so.pdf")).want(t, exitOK, "Sổ tiếp")
+	donthu(t, "matkhau\n", "--db", db, "print", "register", "--from", "01/03/2026", "--to", "31/03/2026", "-o", filepath.Join(dir, "so.pdf")).want(t, exitOK, "Sổ tiếp")
 	tdir := filepath.Join(dir, "mau")
 	donthu(t, "", "--db", db, "print", "templates", tdir).want(t, exitOK, tdir)
 	if _, err := os.Stat(filepath.Join(tdir, "receipt@2026-07-01.txt")); err != nil {

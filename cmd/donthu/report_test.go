@@ -74,7 +74,7 @@ func TestReportCommand(t *testing.T) {
 		if what == "cases" {
 			args = append(args, "--all")
 		}
-		donthu(t, "", args...).want(t, exitOK)
+		donthu(t, "matkhau\n", args...).want(t, exitOK) // an export is signed for (DONTHU_USER)
 		f, err := excelize.OpenFile(out)
 		if err != nil {
 			t.Fatalf("%s: %v", what, err)

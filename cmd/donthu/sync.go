@@ -22,7 +22,7 @@ func init() {
 	register(command{name: "peer", args: "add TỆP | list | parent MÃ",
 		vi: "ghim thẻ khóa của đơn vị khác, xem các đơn vị đã ghim, đổi cấp trên",
 		en: "pin another site's key card, list pinned sites, change the parent office", run: cmdPeer})
-	register(command{name: "bundle", args: "export --to MÃ | import | inspect TỆP",
+	register(command{name: "bundle", args: "export --to MÃ | import TỆP | inspect TỆP [--user LOGIN]",
 		vi: "tạo gói dữ liệu gửi cấp trên/cấp dưới, nhập gói nhận được, xem một gói",
 		en: "make a bundle for the parent or a child, import received bundles, look into one", run: cmdBundle})
 	register(command{name: "office", args: "transfer --to MÃ … | guide VỤ_VIỆC …",
@@ -274,6 +274,7 @@ func bundleExport(e *env) error {
 	fs := e.flags("bundle export")
 	to := fs.String("to", "", "")
 	out := fs.String("o", "", "")
+	who := signInFlag(fs, "user")
 	if err := e.parse(fs); err != nil {
 		return err
 	}
@@ -285,6 +286,10 @@ func bundleExport(e *env) error {
 		return err
 	}
 	defer s.Close()
+	// The site's keys are sealed: signing a bundle needs a signed-in user.
+	if _, err := e.requireUser(s, *who, model.ActSync); err != nil {
+		return err
+	}
 	x, err := s.ExportBundle(*to, *out)
 	if err != nil {
 		return err
@@ -296,6 +301,7 @@ func bundleExport(e *env) error {
 }
 
 func bundleImport(e *env) error {
+	who := takeFlag(&e.args, "user")
 	if err := e.parse(e.flags("bundle import")); err != nil {
 		return err
 	}
@@ -307,6 +313,9 @@ func bundleImport(e *env) error {
 		return err
 	}
 	defer s.Close()
+	if _, err := e.requireUser(s, who, model.ActSync); err != nil {
+		return err
+	}
 	failed := 0
 	for _, path := range e.args {
 		r, err := s.ImportBundle(path)
@@ -339,6 +348,7 @@ func bundleImport(e *env) error {
 }
 
 func bundleInspect(e *env) error {
+	who := takeFlag(&e.args, "user")
 	if err := e.parse(e.flags("bundle inspect")); err != nil {
 		return err
 	}
@@ -350,6 +360,9 @@ func bundleInspect(e *env) error {
 		return err
 	}
 	defer s.Close()
+	if _, err := e.requireUser(s, who, model.ActSync); err != nil {
+		return err
+	}
 	in, problem := s.InspectBundle(e.args[0])
 	m := in.Manifest
 	if m.Kind != "" {
@@ -390,6 +403,7 @@ func cmdOffice(e *env) error {
 		fs.StringVar(&p.Employer, "employer", "", "")
 		kind := fs.String("kind", "", "")
 		received := fs.String("received", "", "")
+		who := signInFlag(fs, "user")
 		if err := e.parse(fs); err != nil {
 			return err
 		}
@@ -409,7 +423,11 @@ func cmdOffice(e *env) error {
 			return err
 		}
 		defer s.Close()
-		got, err := s.TransferPetition(e.author(), *to, p)
+		u, err := e.requireUser(s, *who, model.ActClassify)
+		if err != nil {
+			return err
+		}
+		got, err := s.TransferPetition(u.Login, *to, p)
 		if err != nil {
 			return err
 		}
@@ -419,6 +437,7 @@ func cmdOffice(e *env) error {
 	case "guide":
 		fs := e.flags("office guide")
 		text := fs.String("text", "", "")
+		who := signInFlag(fs, "user")
 		id := ""
 		if len(e.args) > 0 && !strings.HasPrefix(e.args[0], "-") {
 			id, e.args = e.args[0], e.args[1:]
@@ -434,7 +453,11 @@ func cmdOffice(e *env) error {
 			return err
 		}
 		defer s.Close()
-		if err := s.SendGuidance(e.author(), id, *text); err != nil {
+		u, err := e.requireUser(s, *who, model.ActHandleCase)
+		if err != nil {
+			return err
+		}
+		if err := s.SendGuidance(u.Login, id, *text); err != nil {
 			return err
 		}
 		e.printf("Đã ghi hướng dẫn cho vụ việc %s; hướng dẫn đi theo gói tiếp theo.\n", "Guidance recorded on case %s; it travels in the next bundle.\n", id)

@@ -12,9 +12,10 @@ import (
 func syncPair(t *testing.T) (office, site, dir string) {
 	t.Helper()
 	noEnv(t)
+	t.Setenv("DONTHU_USER", "lan") // both sites' first user: bundles are signed for
 	dir = t.TempDir()
 	office, site = filepath.Join(dir, "hn01.db"), filepath.Join(dir, "gl07.db")
-	donthu(t, "matkhau\n", "--db", office, "init", "--site", "HN01", "--name", "Liên đoàn Lao động quận", "--user", "mai").want(t, exitOK)
+	donthu(t, "matkhau\n", "--db", office, "init", "--site", "HN01", "--name", "Liên đoàn Lao động quận", "--user", "lan").want(t, exitOK)
 	donthu(t, "matkhau\n", "--db", site, "init", "--site", "GL07", "--name", "Công đoàn cơ sở", "--parent", "HN01", "--user", "lan").want(t, exitOK)
 	donthu(t, "", "--db", office, "keys", "export", "-o", filepath.Join(dir, "hn01.json")).want(t, exitOK)
 	donthu(t, "", "--db", site, "keys", "export", "-o", filepath.Join(dir, "gl07.json")).want(t, exitOK)
@@ -28,19 +29,19 @@ func TestSyncCommandLineUsage(t *testing.T) {
 	donthu(t, "", "--db", site, "peer", "add").want(t, exitUsage, "TỆP_THẺ")
 	donthu(t, "", "--db", site, "peer", "add", filepath.Join(dir, "hn01.json"), "--replace").want(t, exitUsage, "--user")
 	donthu(t, "", "--db", site, "peer", "parent", "HN02").want(t, exitUsage, "--user")
-	donthu(t, "", "--db", site, "bundle", "export").want(t, exitUsage, "--to")
-	donthu(t, "", "--db", site, "bundle", "import").want(t, exitUsage, "TỆP")
-	donthu(t, "", "--db", site, "bundle", "inspect").want(t, exitUsage)
-	donthu(t, "", "--db", office, "office", "transfer", "--to", "GL07").want(t, exitUsage, "--summary")
-	donthu(t, "", "--db", office, "office", "guide").want(t, exitUsage)
-	donthu(t, "", "--db", site, "--lang", "en", "bundle", "frobnicate").want(t, exitUsage, "use: donthu bundle export")
+	donthu(t, "matkhau\n", "--db", site, "bundle", "export").want(t, exitUsage, "--to")
+	donthu(t, "matkhau\n", "--db", site, "bundle", "import").want(t, exitUsage, "TỆP")
+	donthu(t, "matkhau\n", "--db", site, "bundle", "inspect").want(t, exitUsage)
+	donthu(t, "matkhau\n", "--db", office, "office", "transfer", "--to", "GL07").want(t, exitUsage, "--summary")
+	donthu(t, "matkhau\n", "--db", office, "office", "guide").want(t, exitUsage)
+	donthu(t, "matkhau\n", "--db", site, "--lang", "en", "bundle", "frobnicate").want(t, exitUsage, "use: donthu bundle export")
 }
 
 func TestSyncCommandLineRefusals(t *testing.T) {
 	office, site, dir := syncPair(t)
 	// Nothing pinned yet.
-	donthu(t, "", "--db", site, "bundle", "export", "--to", "HN01", "-o", dir).want(t, exitFail, "Chưa ghim thẻ khóa của đơn vị HN01", "peer add")
-	donthu(t, "", "--db", office, "office", "transfer", "--to", "GL07", "--summary", "Đơn").want(t, exitFail, "không phải cấp dưới")
+	donthu(t, "matkhau\n", "--db", site, "bundle", "export", "--to", "HN01", "-o", dir).want(t, exitFail, "Chưa ghim thẻ khóa của đơn vị HN01", "peer add")
+	donthu(t, "matkhau\n", "--db", office, "office", "transfer", "--to", "GL07", "--summary", "Đơn").want(t, exitFail, "không phải cấp dưới")
 	// Not a card; its own card.
 	notCard := filepath.Join(dir, "x.json")
 	os.WriteFile(notCard, []byte(`{"hello":1}`), 0o644)
@@ -62,15 +63,15 @@ func TestSyncCommandLineRefusals(t *testing.T) {
 	// Confirmation and password both from stdin, one line each.
 	donthu(t, "c\nmatkhau\n", "--db", site, "peer", "add", filepath.Join(dir, "hn01.json"), "--replace", "--user", "lan").want(t, exitOK, "Đã ghim")
 	// Missing and damaged bundle files.
-	donthu(t, "", "--db", office, "bundle", "import", filepath.Join(dir, "none.age")).want(t, exitFail, "BỊ TỪ CHỐI", "Không mở được tệp")
-	donthu(t, "", "--db", office, "bundle", "inspect", notCard).want(t, exitFail, "không phải gói dữ liệu donthu")
+	donthu(t, "matkhau\n", "--db", office, "bundle", "import", filepath.Join(dir, "none.age")).want(t, exitFail, "BỊ TỪ CHỐI", "Không mở được tệp")
+	donthu(t, "matkhau\n", "--db", office, "bundle", "inspect", notCard).want(t, exitFail, "không phải gói dữ liệu donthu")
 }
 
 func TestSyncCommandLineParentChange(t *testing.T) {
 	office, site, dir := syncPair(t)
 	donthu(t, "", "--db", site, "peer", "add", filepath.Join(dir, "hn01.json"), "--yes").want(t, exitOK)
 	donthu(t, "", "--db", office, "peer", "add", filepath.Join(dir, "gl07.json"), "--yes").want(t, exitOK, "cấp dưới")
-	donthu(t, "", "--db", site, "bundle", "export", "--to", "HN01", "-o", dir).want(t, exitOK, "Đã ghi gói số 1")
+	donthu(t, "matkhau\n", "--db", site, "bundle", "export", "--to", "HN01", "-o", dir).want(t, exitOK, "Đã ghi gói số 1")
 	hn02 := filepath.Join(dir, "hn02.db")
 	donthu(t, "matkhau\n", "--db", hn02, "init", "--site", "HN02", "--name", "Liên đoàn mới", "--user", "mai").want(t, exitOK)
 	donthu(t, "", "--db", hn02, "keys", "export", "-o", filepath.Join(dir, "hn02.json")).want(t, exitOK)
@@ -78,8 +79,8 @@ func TestSyncCommandLineParentChange(t *testing.T) {
 	donthu(t, "", "--db", site, "peer", "add", filepath.Join(dir, "hn02.json"), "--yes").want(t, exitOK, "khác")
 	donthu(t, "matkhau\n", "--db", site, "peer", "parent", "HN02", "--user", "lan").want(t, exitOK, "nay là HN02")
 	donthu(t, "", "--db", site, "peer", "list").want(t, exitOK, "HN02", "cấp trên", "HN01", "khác")
-	donthu(t, "", "--db", site, "bundle", "export", "--to", "HN01", "-o", dir).want(t, exitFail, "không phải cấp trên")
-	r := donthu(t, "", "--db", site, "bundle", "export", "--to", "HN02", "-o", dir).want(t, exitOK, "Đã ghi gói số 1 gửi HN02")
+	donthu(t, "matkhau\n", "--db", site, "bundle", "export", "--to", "HN01", "-o", dir).want(t, exitFail, "không phải cấp trên")
+	r := donthu(t, "matkhau\n", "--db", site, "bundle", "export", "--to", "HN02", "-o", dir).want(t, exitOK, "Đã ghi gói số 1 gửi HN02")
 	if !strings.Contains(r.stdout, "sự kiện") {
 		t.Fatal(r.stdout)
 	}

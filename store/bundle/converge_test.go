@@ -366,6 +366,10 @@ func (sm *sim) restore(c string) {
 	if err != nil {
 		sm.t.Fatal(err)
 	}
+	// As after any restore, someone signs in: the site's keys are theirs.
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		sm.t.Fatal(err)
+	}
 	r.s = s
 	sm.t.Cleanup(func() { s.Close() })
 	kept := sm.box[:0]

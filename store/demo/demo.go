@@ -148,11 +148,15 @@ func Fill(s *store.Store, opt Options) (Summary, error) {
 			return sum, err
 		}
 	}
+	author := Users[0].Login
+	if cur, ok := s.Current(); ok {
+		author = cur.Login // a site of its own: its signed-in administrator adds them
+	}
 	for _, u := range Users {
 		if _, err := s.User(u.Login); err == nil {
 			continue
 		}
-		if err := s.CreateUser(Users[0].Login, u, Password); err != nil {
+		if err := s.CreateUser(author, u, Password); err != nil {
 			return sum, err
 		}
 		sum.Users = append(sum.Users, u.Login)

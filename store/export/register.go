@@ -23,8 +23,20 @@ type RegisterRow struct {
 }
 
 // Confidential reports whether the row's visitors must be masked: the
-// petition registered at the visit protects its sender.
-func (r *RegisterRow) Confidential() bool { return r.Petition != nil && r.Petition.Confidential }
+// petition registered at the visit protects its sender, or a visitor is
+// a protected sender (their record is sealed): a denouncer's later
+// visits ("Hỏi tiến độ giải quyết đơn đã gửi") name them just as well.
+func (r *RegisterRow) Confidential() bool {
+	if r.Petition != nil && r.Petition.Confidential {
+		return true
+	}
+	for i := range r.Persons {
+		if r.Persons[i].Sealed != "" {
+			return true
+		}
+	}
+	return false
+}
 
 // RegisterRows pairs visits with their persons and petitions, looked up by
 // id (a person or petition the look-up does not find is left out), and

@@ -103,8 +103,14 @@ func NewSite(t testing.TB, st Site) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	// The first user is signed in, as at a desk: they hold the keys.
+	if _, err := s.SignIn(st.Login, Password); err != nil {
+		t.Fatal(err)
+	}
 	return s
 }
+
+func init() { store.CheapPasswordsForTests() }
 
 var (
 	templatesMu sync.Mutex

@@ -597,19 +597,28 @@ func (m *Model) letterName(l Letter) string {
 	return w.LetterFile
 }
 
-// canSee reports whether the user may see a denouncer's identity.
-func (m *Model) canSee() bool {
-	return m.ctx.User.Has(model.RoleHandler) || m.ctx.User.Has(model.RoleLeader)
-}
-
-// senderName is the sender as this user may see it.
+// senderName is the sender as this user may see it: a confidential
+// sender only as the policy shows it (to those it entitles, after a
+// deliberate reveal on the case), and only once unsealed.
 func (m *Model) senderName(p *model.Petition) string {
 	w := &m.ctx.Words.Classify
+	if p.Confidential {
+		var c *model.Case
+		if p.Case != "" {
+			if x, err := m.ctx.Store.Case(p.Case); err == nil {
+				c = &x
+			}
+		}
+		if !model.Shows(&m.ctx.User, model.SecretOfPetition(p, c), p.Case != "" && m.ctx.Store.Revealed(m.ctx.User.Login, p.Case)) {
+			return w.Secret
+		}
+	}
+	name, ok := m.ctx.Store.PetitionSenderName(p)
 	switch {
-	case p.Confidential && !m.canSee():
+	case !ok:
 		return w.Secret
-	case p.SenderName == "":
+	case name == "":
 		return w.Anonymous
 	}
-	return p.SenderName
+	return name
 }

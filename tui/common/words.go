@@ -18,15 +18,17 @@ type Words struct {
 	Queue     QueueWords
 	Followup  FollowupWords
 	Sync      SyncWords
+	Access    AccessWords
+	Settings  SettingsWords
 	Reports   ReportsWords
 	Desk      DeskWords
 }
 
 // WordsFor returns the catalogue in lang.
 func WordsFor(lang model.Lang) *Words {
-	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Reports: reportsVI, Desk: deskVI}
+	w := Words{Shell: shellVI, Reception: receptionVI, Classify: classifyVI, Queue: queueVI, Followup: followupVI, Sync: syncVI, Access: accessVI, Settings: settingsVI, Reports: reportsVI, Desk: deskVI}
 	if lang == model.EN {
-		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Reports: reportsEN, Desk: deskEN}
+		en := Words{Shell: shellEN, Reception: receptionEN, Classify: classifyEN, Queue: queueEN, Followup: followupEN, Sync: syncEN, Access: accessEN, Settings: settingsEN, Reports: reportsEN, Desk: deskEN}
 		merge(reflect.ValueOf(&w).Elem(), reflect.ValueOf(en))
 	}
 	return &w

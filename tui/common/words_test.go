@@ -14,7 +14,7 @@ func TestNoEmptyWords(t *testing.T) {
 		w := WordsFor(lang)
 		walk(t, lang.Code(), reflect.ValueOf(*w))
 	}
-	for name, v := range map[string]any{"shellEN": shellEN, "receptionEN": receptionEN, "classifyEN": classifyEN, "queueEN": queueEN, "followupEN": followupEN, "syncEN": syncEN, "deskEN": deskEN} {
+	for name, v := range map[string]any{"shellEN": shellEN, "receptionEN": receptionEN, "classifyEN": classifyEN, "queueEN": queueEN, "followupEN": followupEN, "syncEN": syncEN, "accessEN": accessEN, "settingsEN": settingsEN, "deskEN": deskEN} {
 		walk(t, name, reflect.ValueOf(v))
 	}
 }

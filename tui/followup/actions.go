@@ -84,9 +84,9 @@ func (m *Model) disabled(id actionID) string {
 		switch {
 		case !c.Confidential:
 			return w.NotConfidential
-		case !(m.ctx.User.Has(model.RoleLeader) || c.Handler == m.ctx.User.Login):
+		case !model.May(&m.ctx.User, model.ActReveal) || !model.MaySeeSender(&m.ctx.User, c):
 			return w.NeedEntitled
-		case m.revealed[c.ID]:
+		case m.ctx.Store.Revealed(m.ctx.User.Login, c.ID):
 			return w.Revealed
 		}
 		return ""
@@ -526,9 +526,6 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 			f.err = m.ctx.Err(err)
 		}
 		return nil
-	}
-	if f.act == aReveal {
-		m.revealed[msg.caseID] = true
 	}
 	done := fmt.Sprintf(w.Done, m.label(f.act), m.c.No)
 	delete(m.drafts, m.draftKey(f.act))

@@ -46,6 +46,9 @@ func (m *Model) reload() tea.Cmd {
 		msg.dl = model.ComputeDeadline(c.Clock(), st.Calendar(), today)
 		if len(c.Senders) > 0 {
 			if p, err := st.Person(st.CanonicalPerson(c.Senders[0])); err == nil { // the record standing for a merged sender
+				if p.Sealed != "" && !st.UnsealPerson(&p) {
+					p = model.Person{ID: p.ID} // sealed and not readable here
+				}
 				msg.sender = &p
 			}
 		}
@@ -148,16 +151,19 @@ func (m *Model) header() []string {
 	case model.KindRecommendation, model.KindReport:
 		who = w.SenderRecommend
 	}
-	sender := c.SenderName
+	name, show := common.Sender(m.ctx, c)
+	sender := name
 	if sender == "" {
 		sender = "—"
 	}
 	var details []string
 	switch {
-	case m.masked(c):
+	case !show:
+		// Masked until an entitled user reveals it on purpose (key v).
 		sender = w.Masked
-	case c.Confidential && !m.revealed[c.ID]:
-		details = append(details, st.Muted.Render(w.RevealHint))
+		if c.Confidential && model.MaySeeSender(&m.ctx.User, c) {
+			details = append(details, st.Muted.Render(w.RevealHint))
+		}
 	case m.sender != nil:
 		if p := m.sender; p.Phone != "" {
 			details = append(details, w.Phone+" "+p.Phone)
@@ -170,7 +176,7 @@ func (m *Model) header() []string {
 		}
 	}
 	line2 := st.Label.Render(who+": ") + st.Bold.Render(sender)
-	revealed := c.Confidential && m.revealed[c.ID] && len(details) > 0
+	revealed := c.Confidential && show && len(details) > 0
 	if len(details) > 0 && !revealed {
 		line2 += " · " + strings.Join(details, " · ")
 	}

@@ -254,8 +254,9 @@ func (m *Model) dueCells(it *store.DueItem) []string {
 	if i := strings.IndexByte(no, '-'); i > 0 && m.width < 110 {
 		no = no[i+1:]
 	}
-	sender := common.ShortName(it.SenderName, d.cols[1].Width)
-	if m.masked(&it.Case) {
+	name, show := common.Sender(m.ctx, &it.Case)
+	sender := common.ShortName(name, d.cols[1].Width)
+	if !show {
 		sender = w.Masked
 	}
 	if it.Reminder != nil {

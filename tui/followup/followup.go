@@ -36,11 +36,10 @@ type Model struct {
 	loadErr   string
 	timeline  []string // rendered lines, for the current width
 	scroll    int
-	toEnd     bool            // scroll to the newest event at the next view
-	why       string          // why the last key pressed could not be used
-	revealed  map[string]bool // cases whose sender was revealed in this session
-	prior     string          // the earlier case's number, for a repeat
-	caseLines int             // lines of the case header
+	toEnd     bool   // scroll to the newest event at the next view
+	why       string // why the last key pressed could not be used
+	prior     string // the earlier case's number, for a repeat
+	caseLines int    // lines of the case header
 
 	// Overlays: an action's form, its confirmation, the explanation of the
 	// deadline.
@@ -77,7 +76,7 @@ func (ex *explanation) shown() []string {
 func New(ctx *common.Context) common.Screen {
 	m := &Model{
 		ctx: ctx, w: &ctx.Words.Followup, width: 80, height: 21,
-		revealed: map[string]bool{}, drafts: map[string][]string{}, names: map[string]string{},
+		drafts: map[string][]string{}, names: map[string]string{},
 	}
 	m.keys = newKeys(m.w)
 	m.due.mine = ctx.User.Has(model.RoleHandler) && !ctx.User.Has(model.RoleLeader)
@@ -261,7 +260,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	other = append(other, k.Scroll, k.Print, k.Back)
 	// Two columns of about the same height, so the keys of every screen
 	// below them still fit 24 lines: the last case actions move over.
-	for len(acts) > len(other)+2 {
+	for len(acts) > len(other) {
 		last := acts[len(acts)-1]
 		acts = acts[:len(acts)-1]
 		d := last.Help()
@@ -317,8 +316,8 @@ func (m *Model) nameAt(site, login string) string {
 }
 
 // masked reports whether the signed-in user must not see the sender of c
-// (a confidential case: only its handler and the leaders see it).
+// now (the policy: entitled, and revealed on purpose).
 func (m *Model) masked(c *model.Case) bool {
-	u := &m.ctx.User
-	return c.Confidential && !u.Has(model.RoleLeader) && !(c.Handler != "" && c.Handler == u.Login)
+	_, show := common.Sender(m.ctx, c)
+	return !show
 }

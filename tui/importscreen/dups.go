@@ -150,7 +150,7 @@ func (m *Duplicates) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		if m.count() == 0 {
 			return m, nil
 		}
-		if !m.ctx.User.Has(model.RoleLeader) {
+		if !model.May(&m.ctx.User, model.ActMergePersons) {
 			return m, common.Error(m.w.NotLeader)
 		}
 		m.confirm = true
@@ -255,4 +255,4 @@ func (m *Duplicates) footer(out []string, q string) []string {
 }
 
 // Title is the page's name, for a host's list of pages.
-func (m *Duplicates) Title() string { return m.w.DupTitle }
+func (m *Duplicates) Title() string { return m.w.DupMenu }

@@ -143,7 +143,7 @@ func (m *Importer) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{m.keys.Read, m.keys.Kind}, {m.keys.Move, m.keys.Field, m.keys.View, m.keys.Sheet, m.keys.Errors}, {m.keys.Apply, m.keys.Confirm, m.keys.Back}}
 }
 
-func (m *Importer) leader() bool { return m.ctx.User.Has(model.RoleLeader) }
+func (m *Importer) leader() bool { return model.May(&m.ctx.User, model.ActImport) }
 
 // prepare reads (if needed) and plans the file with the mapping given.
 func (m *Importer) prepare(read bool, mapping map[string]string) tea.Cmd {
@@ -454,4 +454,4 @@ func wrap2(s string, width int) (string, string) {
 }
 
 // Title is the page's name, for a host's list of pages.
-func (m *Importer) Title() string { return m.w.ImportTitle }
+func (m *Importer) Title() string { return m.w.ImportMenu }

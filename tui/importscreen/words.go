@@ -5,6 +5,7 @@ import "donthu/model"
 // Words are the pages' interface text.
 type Words struct {
 	ImportTitle, DupTitle                    string
+	ImportMenu, DupMenu                      string // short, for a host's list
 	PathLabel, PathHint, KindLabel           string
 	KindVisits, KindPetitions                string
 	Reading, Planning, Applying              string // %d %d for Applying
@@ -35,6 +36,7 @@ type Words struct {
 
 var wordsVI = Words{
 	ImportTitle: "Nhập sổ cũ", DupTitle: "Người có thể trùng nhau",
+	ImportMenu: "Nhập sổ cũ", DupMenu: "Hồ sơ trùng",
 	PathLabel: "Tệp sổ (.xlsx, .xls, .csv):", PathHint: "đường dẫn tệp, ví dụ D:\\so-tiep-2019.xlsx",
 	KindLabel: "Loại sổ:", KindVisits: "sổ tiếp (lượt tiếp)", KindPetitions: "sổ theo dõi đơn",
 	Reading: "Đang đọc tệp…", Planning: "Đang xem trước…", Applying: "Đang nhập %d/%d dòng…",
@@ -64,6 +66,7 @@ var wordsVI = Words{
 
 var wordsEN = Words{
 	ImportTitle: "Import an old register", DupTitle: "Persons who may be one",
+	ImportMenu: "Import registers", DupMenu: "Duplicates",
 	PathLabel: "Register file (.xlsx, .xls, .csv):", PathHint: "file path, e.g. D:\\register-2019.xlsx",
 	KindLabel: "Register:", KindVisits: "reception register (visits)", KindPetitions: "petition register",
 	Reading: "Reading the file…", Planning: "Preparing the preview…", Applying: "Importing %d/%d rows…",

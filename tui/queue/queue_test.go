@@ -120,36 +120,48 @@ func TestSearchWithoutDiacritics(t *testing.T) {
 	}
 }
 
+// A confidential sender is masked in the list for everyone until an
+// entitled user reveals it on purpose; then that user (only) sees the
+// name and finds the case by it. The case is always found by its content.
 func TestConfidentialSenderMasked(t *testing.T) {
 	s, clk := fixture(t)
-	for _, tt := range []struct {
-		login string
-		sees  bool
-	}{
-		{hoa, false}, // a receptionist
-		{binh, true}, // the case's handler
-		{lan, true},  // a leader
-	} {
-		sc := screen(t, s, clk, tt.login)
+	check := func(login string, sees bool) {
+		t.Helper()
+		sc := screen(t, s, clk, login)
 		all := strings.Join(listRows(sc), "\n")
-		if got := strings.Contains(all, "Lê Văn Cường"); got != tt.sees {
-			t.Errorf("%s sees the denouncer: %v\n%s", tt.login, got, all)
+		if got := strings.Contains(all, "Lê Văn Cường"); got != sees {
+			t.Errorf("%s sees the denouncer: %v\n%s", login, got, all)
 		}
-		if got := strings.Contains(all, "(bảo mật)"); got == tt.sees {
-			t.Errorf("%s: masked %v\n%s", tt.login, got, all)
+		if got := strings.Contains(all, "(bảo mật)"); got == sees {
+			t.Errorf("%s: masked %v\n%s", login, got, all)
 		}
-		// The search does not find a masked sender by name, but finds the
-		// case by its content.
 		sc, _ = keys(sc, runes("cuong")...)
-		if got := strings.Contains(strings.Join(listRows(sc), "\n"), "Tố cáo"); got != tt.sees {
-			t.Errorf("%s finds the denouncer by name: %v", tt.login, got)
+		if got := strings.Contains(strings.Join(listRows(sc), "\n"), "Tố cáo"); got != sees {
+			t.Errorf("%s finds the denouncer by name: %v", login, got)
 		}
 		sc, _ = keys(sc, key(tea.KeyEsc))
 		sc, _ = keys(sc, runes("kinh phi")...)
 		if rows := listRows(sc); len(rows) != 1 || !strings.Contains(rows[0], "Tố cáo") {
-			t.Errorf("%s: by content %q", tt.login, rows)
+			t.Errorf("%s: by content %q", login, rows)
 		}
 	}
+	for _, login := range []string{hoa, binh, lan} {
+		check(login, false)
+	}
+	var id string
+	s.EachCase(store.CaseFilter{}, func(c model.Case) {
+		if c.Confidential {
+			id = c.ID
+		}
+	})
+	if _, err := s.SignIn(lan, "matkhau"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RevealIdentity(lan, id, "Xác minh"); err != nil {
+		t.Fatal(err)
+	}
+	check(lan, true)
+	check(hoa, false)
 }
 
 func TestEnterOpensTheCase(t *testing.T) {

@@ -46,29 +46,32 @@ type row struct {
 
 // makeRow builds the row of a case as of today.
 func (m *Model) makeRow(c *model.Case, cal *model.Calendar, today model.Date) row {
-	r := rowOf(c, m.ctx.User.Has(model.RoleLeader), m.ctx.User.Login, m.w.Masked)
+	r := rowOf(c, m.ctx, m.w.Masked)
 	r.setDeadline(model.ComputeDeadline(c.Clock(), cal, today))
 	return r
 }
 
 // rowOf builds a row without its deadline. A confidential sender is
 // masked (shown as maskedWord, and left out of the search key) unless the
-// user (login) handles the case or is a leader.
-func rowOf(c *model.Case, leader bool, login, maskedWord string) row {
-	masked := c.Confidential && !leader && !(c.Handler != "" && c.Handler == login)
+// policy shows it to the user: entitled, and revealed on purpose.
+func rowOf(c *model.Case, ctx *common.Context, maskedWord string) row {
+	name, show := common.Sender(ctx, c)
 	r := row{
 		id: c.ID, no: c.No, employer: c.Employer, handler: c.Handler, site: c.Site,
 		kind: c.Kind, field: c.Field, status: c.Status, result: c.Result,
-		received: c.Received, closed: c.Closed, masked: masked, fold: c.Fold,
+		received: c.Received, closed: c.Closed, masked: !show, fold: c.Fold,
 	}
 	switch {
-	case masked:
+	case !show:
 		r.sender = maskedWord
 		r.fold = model.Fold(c.No + " " + c.PetitionNo + " " + c.Employer + " " + c.Summary)
-	case c.SenderName == "":
+	case name == "":
 		r.sender = "—"
 	default:
-		r.sender = c.SenderName
+		r.sender = name
+		if c.SenderSealed != "" {
+			r.fold += " " + model.Fold(name)
+		}
 	}
 	return r
 }
@@ -77,11 +80,10 @@ func (r *row) setDeadline(d model.Deadline) {
 	r.due, r.state, r.left, r.unit = d.Due, d.State, d.Left, d.Unit
 }
 
-// masked reports whether the signed-in user must not see the sender of c:
-// a confidential case is seen only by its handler and the leaders.
+// masked reports whether the signed-in user must not see the sender of c.
 func (m *Model) masked(c *model.Case) bool {
-	u := &m.ctx.User
-	return c.Confidential && !u.Has(model.RoleLeader) && !(c.Handler != "" && c.Handler == u.Login)
+	_, show := common.Sender(m.ctx, c)
+	return !show
 }
 
 // rowSet is the rows of one list (the open or the closed cases) as of a
@@ -102,12 +104,11 @@ type rowSet struct {
 func buildRows(ctx *common.Context, maskedWord string, closed bool, today model.Date) *rowSet {
 	st := ctx.Store
 	cal := st.Calendar()
-	leader, login := ctx.User.Has(model.RoleLeader), ctx.User.Login
 	n := st.CaseCount()
 	set := &rowSet{rows: make([]row, 0, n), day: today, closed: closed}
 	clocks := make([]model.CaseClock, 0, n)
 	st.EachCase(store.CaseFilter{Closed: closed}, func(c model.Case) {
-		set.rows = append(set.rows, rowOf(&c, leader, login, maskedWord))
+		set.rows = append(set.rows, rowOf(&c, ctx, maskedWord))
 		clocks = append(clocks, c.Clock())
 	})
 	computeDeadlines(set.rows, clocks, cal, today)

@@ -93,11 +93,11 @@ func (m *Model) corrected(msg common.CorrectedMsg) tea.Cmd {
 	}
 	for _, v := range m.form.visitors {
 		if v.card != nil && v.card.ID == msg.Entity {
-			s, id, canSee := m.ctx.Store, msg.Entity, m.canSeeConfidential()
+			s, id, u := m.ctx.Store, msg.Entity, m.ctx.User
 			return tea.Batch(common.Changed(id), func() tea.Msg {
 				cards := s.PersonCards([]string{id})
-				if len(cards) == 1 && !canSee {
-					hideConfidential(&cards[0])
+				if len(cards) == 1 {
+					hideConfidential(&cards[0], &u)
 				}
 				return cardsReadMsg{cards}
 			})
@@ -154,11 +154,11 @@ func (m *Model) useFound() tea.Cmd {
 	if id == "" {
 		return common.Error(m.ctx.Words.Reception.NoneFound)
 	}
-	s, i, canSee := m.ctx.Store, m.at.p, m.canSeeConfidential()
+	s, i, u := m.ctx.Store, m.at.p, m.ctx.User
 	return func() tea.Msg {
 		cards := s.PersonCards([]string{id})
-		if len(cards) == 1 && !canSee {
-			hideConfidential(&cards[0])
+		if len(cards) == 1 {
+			hideConfidential(&cards[0], &u)
 		}
 		return foundMsg{index: i, cards: cards}
 	}

@@ -141,7 +141,7 @@ func (m *Model) loadDraft() tea.Cmd {
 		return nil
 	}
 	m.draftChecked = true
-	s, login, canSee := m.ctx.Store, m.ctx.User.Login, m.canSeeConfidential()
+	s, login, u := m.ctx.Store, m.ctx.User.Login, m.ctx.User
 	return func() tea.Msg {
 		d, ok, err := s.LoadDraft(login, draftName)
 		if err != nil || !ok {
@@ -159,9 +159,7 @@ func (m *Model) loadDraft() tea.Cmd {
 		}
 		cards := map[string]store.PersonCard{}
 		for _, c := range s.PersonCards(ids) {
-			if !canSee {
-				hideConfidential(&c)
-			}
+			hideConfidential(&c, &u)
 			cards[c.ID] = c
 		}
 		return draftLoadedMsg{d: d, data: data, cards: cards}

@@ -384,12 +384,12 @@ func (m *Model) searchCmd() tea.Cmd {
 		return nil
 	}
 	m.pick.open, m.pick.loading = true, true
-	seq, s, limit, canSee := m.pick.seq, m.ctx.Store, m.opt.SearchLimit, m.canSeeConfidential()
-	return func() tea.Msg { return search(s, seq, q, limit, canSee) }
+	seq, s, limit, u := m.pick.seq, m.ctx.Store, m.opt.SearchLimit, m.ctx.User
+	return func() tea.Msg { return search(s, seq, q, limit, &u) }
 }
 
 // search finds persons and reads the cards of the first few.
-func search(s *store.Store, seq int, q string, limit int, canSee bool) searchMsg {
+func search(s *store.Store, seq int, q string, limit int, u *model.User) searchMsg {
 	hits := s.SearchPersons(q, limit)
 	ids := make([]string, 0, pickerRows*4)
 	for i := 0; i < len(hits) && i < cap(ids); i++ {
@@ -408,21 +408,26 @@ func search(s *store.Store, seq int, q string, limit int, canSee bool) searchMsg
 		}
 		return model.CompareNames(cards[i].Name, cards[j].Name) < 0
 	})
-	if !canSee {
-		for i := range cards {
-			hideConfidential(&cards[i])
-		}
+	for i := range cards {
+		hideConfidential(&cards[i], u)
 	}
 	return searchMsg{seq: seq, query: q, cards: cards, found: len(hits), more: len(hits) >= limit}
 }
 
 // hideConfidential drops from a card what would show the person to be a
-// denouncer (Luật Tố cáo Điều 47; docs/law.md, Confidentiality).
-func hideConfidential(c *store.PersonCard) {
+// denouncer to a user the policy does not entitle (Luật Tố cáo Điều 47;
+// docs/law.md, Confidentiality): the petitions, the cases and the visits that filed
+// them. Nothing is left in their place: a "(bảo mật)" with a date would
+// itself say who came.
+func hideConfidential(c *store.PersonCard, u *model.User) {
+	caseOf := map[string]*model.Case{}
+	for i := range c.OpenCases {
+		caseOf[c.OpenCases[i].Petition] = &c.OpenCases[i]
+	}
 	secret := map[string]bool{}
 	var pets []model.Petition
 	for _, p := range c.Petitions {
-		if p.Confidential {
+		if p.Confidential && !model.MaySeePetitionSender(u, &p, caseOf[p.ID]) {
 			secret[p.ID] = true
 			continue
 		}
@@ -431,20 +436,18 @@ func hideConfidential(c *store.PersonCard) {
 	c.Petitions = pets
 	var cases []model.Case
 	for _, x := range c.OpenCases {
-		if !x.Confidential {
+		if !x.Confidential || model.MaySeeSender(u, &x) {
 			cases = append(cases, x)
 		}
 	}
 	c.OpenCases = cases
-	for i := range c.Visits {
-		if secret[c.Visits[i].Petition] {
-			c.Visits[i].Content = ""
+	var visits []model.Visit
+	for _, v := range c.Visits {
+		if !secret[v.Petition] {
+			visits = append(visits, v)
 		}
 	}
-}
-
-func (m *Model) canSeeConfidential() bool {
-	return m.ctx.User.Has(model.RoleHandler) || m.ctx.User.Has(model.RoleLeader)
+	c.Visits = visits
 }
 
 func (m *Model) pickMove(d int) {

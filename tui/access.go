@@ -1,0 +1,168 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"donthu/model"
+	"donthu/tui/common"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Locking, signing out and switching user at a shared desk.
+//
+// F12 (or Alt+L), or a while without keys (the site's idle lock, ten
+// minutes by default), locks the screen: the store forgets the session's
+// keys, the screens stay as they were, and the sign-in box comes up with
+// the person who locked it picked. Their password unlocks and they find
+// what they were typing. Picking someone else switches user: the first
+// person's screens are kept aside, untouched, for when they come back.
+// Alt+O signs out: the session ends and its screens are dropped, which
+// is refused while something is unsaved (lock instead).
+
+type idleTickMsg struct{}
+
+// idleEvery is how often the root checks for an idle desk.
+const idleEvery = 15 * time.Second
+
+func (a *App) idleTick() tea.Cmd {
+	if !a.ticking {
+		return nil
+	}
+	return tea.Tick(idleEvery, func(time.Time) tea.Msg { return idleTickMsg{} })
+}
+
+// idleCheck locks a desk left without keys for the site's idle lock.
+func (a *App) idleCheck() tea.Cmd {
+	if a.phase != phaseMain {
+		return nil
+	}
+	if d := a.ctx.Store.IdleLock(); d > 0 && a.ctx.Now().Sub(a.lastKey) >= d {
+		return a.lock(true)
+	}
+	return a.idleTick()
+}
+
+// lock locks the screen, keeping every screen as it is.
+func (a *App) lock(idle bool) tea.Cmd {
+	a.ctx.Store.SignOut()
+	a.phase = phaseSignIn
+	// Overlays (a correction being typed, a confirmation) wait with the
+	// screens; none takes keys behind the lock.
+	if a.pageStash == nil {
+		a.pageStash = map[string][]common.Page{}
+	}
+	a.pageStash[a.ctx.User.Login], a.pages = a.pages, nil
+	a.signin = newLock(a.ctx)
+	a.status, a.statusErr = "", false
+	if idle {
+		a.status = a.ctx.Words.Access.IdleLocked
+	}
+	return a.blink()
+}
+
+// blink starts the password field's cursor blinking, in a terminal (in
+// tests the blink would only sleep).
+func (a *App) blink() tea.Cmd {
+	if !a.ticking {
+		return nil
+	}
+	return a.signin.Init()
+}
+
+// signOut ends the session and drops its screens.
+func (a *App) signOut() tea.Cmd {
+	aw := &a.ctx.Words.Access
+	if a.dirty() {
+		a.status, a.statusErr = aw.SignOutDirty, true
+		return nil
+	}
+	name := a.ctx.User.Name
+	a.ctx.Store.SignOut()
+	a.screens = [common.NumScreens]common.Screen{}
+	delete(a.stash, a.ctx.User.Login)
+	delete(a.pageStash, a.ctx.User.Login)
+	a.pages = nil
+	a.phase = phaseSignIn
+	a.signin = newSignIn(a.ctx)
+	a.status, a.statusErr = fmt.Sprintf(aw.SignedOut, name), false
+	return a.blink()
+}
+
+// resume brings back a locked desk: the same person unlocks, keeping
+// their screens; someone else switches, and the first person's screens
+// are kept aside until they return. It reports whether it handled u.
+func (a *App) resume(u model.User) bool {
+	prev := a.ctx.User
+	if prev.Login == "" || a.screens == ([common.NumScreens]common.Screen{}) {
+		if kept, ok := a.stash[u.Login]; ok {
+			// Back after someone else signed out.
+			delete(a.stash, u.Login)
+			a.useLang(u.Login)
+			a.ctx.User, a.screens, a.phase = u, kept, phaseMain
+			a.pages = a.pageStash[u.Login]
+			a.resize()
+			return true
+		}
+		return false
+	}
+	if prev.Login == u.Login {
+		a.ctx.User, a.phase = u, phaseMain
+		a.pages = a.pageStash[u.Login]
+		a.status = a.ctx.Words.Access.Unlocked
+		return true
+	}
+	if a.stash == nil {
+		a.stash = map[string][common.NumScreens]common.Screen{}
+	}
+	a.stash[prev.Login] = a.screens
+	if kept, ok := a.stash[u.Login]; ok {
+		delete(a.stash, u.Login)
+		a.useLang(u.Login)
+		a.ctx.User, a.screens, a.phase = u, kept, phaseMain
+		a.pages = a.pageStash[u.Login]
+		a.resize()
+		return true
+	}
+	a.screens = [common.NumScreens]common.Screen{}
+	return false
+}
+
+// useLang puts the interface in login's own language (a preference kept
+// on this machine, set in the settings), else the one it started in.
+func (a *App) useLang(login string) {
+	l := a.baseLang
+	if v := a.ctx.Store.GetPref(login, common.PrefLang); v != "" {
+		l = model.ParseLang(v)
+	}
+	if l == a.ctx.Lang {
+		return
+	}
+	a.ctx.Lang, a.ctx.Words = l, common.WordsFor(l)
+	a.setWords()
+}
+
+// restore replaces the data file by a backup (the settings screen asks),
+// refused while something is unsaved; then every screen is dropped and
+// everyone signs in again with the restored file's users.
+func (a *App) restore(path string) tea.Cmd {
+	aw := &a.ctx.Words.Access
+	if a.dirty() {
+		a.status, a.statusErr = aw.SignOutDirty, true
+		return nil
+	}
+	aside, err := a.ctx.Store.RestoreHere(a.ctx.User.Login, path)
+	if err != nil {
+		a.status, a.statusErr = a.ctx.Err(err), true
+		return nil
+	}
+	a.screens = [common.NumScreens]common.Screen{}
+	a.stash = nil
+	a.ctx.User = model.User{}
+	a.phase = phaseSignIn
+	a.signin = newSignIn(a.ctx)
+	a.status, a.statusErr = fmt.Sprintf(aw.Restored, filepath.Base(path), filepath.Base(aside)), false
+	return tea.Batch(a.blink(), a.countOverdue())
+}

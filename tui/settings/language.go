@@ -1,0 +1,67 @@
+package settings
+
+import (
+	"donthu/model"
+	"donthu/tui/common"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// languageSection: each person picks the interface's language for
+// themself (kept on this machine); it applies at their next sign-in, when
+// their screens are made in it.
+type languageSection struct {
+	ctx *common.Context
+}
+
+func newLanguage(ctx *common.Context) *languageSection { return &languageSection{ctx: ctx} }
+
+func (s *languageSection) Title() string              { return s.ctx.Words.Settings.Language }
+func (s *languageSection) Allowed(u *model.User) bool { return model.May(u, model.ActOwnSettings) }
+func (s *languageSection) Init() tea.Cmd              { return nil }
+func (s *languageSection) Capturing() bool            { return false }
+func (s *languageSection) Dirty() bool                { return false }
+func (s *languageSection) CanLeave() bool             { return true }
+func (s *languageSection) Keys() []key.Binding        { return nil }
+
+func (s *languageSection) chosen() model.Lang {
+	if v := s.ctx.Store.GetPref(s.ctx.User.Login, common.PrefLang); v != "" {
+		return model.ParseLang(v)
+	}
+	return s.ctx.Lang
+}
+
+func (s *languageSection) Update(msg tea.Msg) (Section, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	var l model.Lang
+	switch k.String() {
+	case "1":
+		l = model.VI
+	case "2":
+		l = model.EN
+	default:
+		return s, nil
+	}
+	if err := s.ctx.Store.SetPref(s.ctx.User.Login, common.PrefLang, l.Code()); err != nil {
+		return s, failure(s.ctx, err)
+	}
+	return s, status(s.ctx.Words.Settings.LanguageSaved)
+}
+
+func (s *languageSection) View(width, height int) string {
+	st, w := s.ctx.Styles, &s.ctx.Words.Settings
+	mark := func(l model.Lang) string {
+		if s.chosen() == l {
+			return "●"
+		}
+		return " "
+	}
+	return st.Title.Render(w.Language) + "\n\n" +
+		mark(model.VI) + st.KeyHint.Render("[1]") + "Tiếng Việt\n" +
+		mark(model.EN) + st.KeyHint.Render("[2]") + "English\n\n" +
+		st.Muted.Render(w.LanguageHint)
+}

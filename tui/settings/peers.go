@@ -1,0 +1,129 @@
+package settings
+
+import (
+	"strings"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/store/bundle"
+	"donthu/tui/common"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// peersSection lists the pinned sites with their fingerprints and pins a
+// new one from its key card (a file on a USB stick): the fingerprint is
+// shown to be read aloud over the phone, and only the key C confirms.
+type peersSection struct {
+	ctx   *common.Context
+	peers []store.Peer
+	table common.Table
+	form  *form
+	card  *bundle.Card // read, waiting for confirmation
+	child bool
+	keys  struct{ Add, Save, Back key.Binding }
+}
+
+func newPeers(ctx *common.Context) *peersSection {
+	w := &ctx.Words.Settings
+	s := &peersSection{ctx: ctx}
+	s.keys.Add = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", w.KeyPin))
+	s.keys.Save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("Ctrl+S", w.KeySave))
+	s.keys.Back = key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack))
+	s.table.Columns = []common.Column{{Title: w.SiteCode, Width: 8}, {Title: w.Relation, Width: 10}, {Title: w.Fingerprint, Width: 31}, {Title: w.SiteName}}
+	return s
+}
+
+func (s *peersSection) Title() string              { return s.ctx.Words.Settings.Peers }
+func (s *peersSection) Allowed(u *model.User) bool { return model.May(u, model.ActManageKeys) }
+func (s *peersSection) Capturing() bool            { return s.form != nil || s.card != nil }
+func (s *peersSection) Dirty() bool                { return s.form != nil && s.form.dirty() }
+func (s *peersSection) CanLeave() bool             { return s.form == nil && s.card == nil }
+
+func (s *peersSection) Keys() []key.Binding {
+	if s.form != nil {
+		return []key.Binding{s.keys.Save, s.keys.Back}
+	}
+	return []key.Binding{s.keys.Add}
+}
+
+func (s *peersSection) Init() tea.Cmd { s.load(); return nil }
+
+func (s *peersSection) load() {
+	s.peers = s.ctx.Store.Peers()
+	rows := make([][]string, len(s.peers))
+	for i, p := range s.peers {
+		rows[i] = []string{p.Code, p.Relation.Label().In(s.ctx.Lang), p.Fingerprint, p.Name}
+	}
+	s.table.SetRows(rows)
+}
+
+func (s *peersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	w := &s.ctx.Words.Settings
+	switch {
+	case s.card != nil:
+		switch strings.ToLower(k.String()) {
+		case "c", "y":
+			c := *s.card
+			s.card = nil
+			p, err := s.ctx.Store.PinPeer(c, store.PinOptions{By: s.ctx.User.Login, Child: s.child})
+			if err != nil {
+				return s, failure(s.ctx, err)
+			}
+			s.load()
+			return s, tea.Batch(status(sprintf(w.Pinned, p.Code)), common.Changed(model.SiteEntity(p.Code)))
+		case "esc", "k", "n":
+			s.card = nil
+		}
+		return s, nil
+	case s.form != nil:
+		if key.Matches(k, s.keys.Back) {
+			s.form = nil
+			return s, nil
+		}
+		submit, cmd := s.form.update(k)
+		if !submit {
+			return s, cmd
+		}
+		c, err := store.ReadKeyCard(s.form.value(0))
+		if err != nil {
+			s.form.err = s.ctx.Err(err)
+			return s, nil
+		}
+		s.child = strings.EqualFold(s.form.value(1), "c") || strings.EqualFold(s.form.value(1), "y")
+		s.card, s.form = &c, nil
+		return s, nil
+	}
+	if s.table.HandleKey(k) {
+		return s, nil
+	}
+	if key.Matches(k, s.keys.Add) {
+		s.form = newForm(w.PinTitle).add(w.CardFile, false, "").add(w.IsChild, false, "")
+	}
+	return s, nil
+}
+
+func (s *peersSection) View(width, height int) string {
+	st, w := s.ctx.Styles, &s.ctx.Words.Settings
+	if s.form != nil {
+		return s.form.view(s.ctx, w.PinHint+"\nCtrl+S "+w.KeySave+" · Esc "+w.KeyBack)
+	}
+	if c := s.card; c != nil {
+		parent := c.Parent
+		if parent == "" {
+			parent = "—"
+		}
+		return st.Title.Render(w.PinTitle) + "\n\n" +
+			st.Label.Render(common.Pad(w.SiteCode, 14)) + " " + c.Site + " · " + c.Name + "\n" +
+			st.Label.Render(common.Pad(w.SiteParent, 14)) + " " + parent + "\n" +
+			st.Label.Render(common.Pad(w.Fingerprint, 14)) + " " + st.Bold.Render(c.Fingerprint()) + "\n\n" +
+			st.Warn.Render(sprintf(w.PinConfirm, c.Site))
+	}
+	s.table.Width, s.table.Height = width, max(height-3, 3)
+	return st.Title.Render(w.Peers) + "\n" + s.table.View(st, w.NoPeers)
+}

@@ -1,0 +1,537 @@
+package settings
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/tui/common"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// --- users (administrators) ---
+
+type usersSection struct {
+	ctx     *common.Context
+	users   []model.User
+	table   common.Table
+	form    *form
+	mode    string // "", "new", "reset", "roles", "confirm"
+	target  model.User
+	keys    struct{ New, Reset, Roles, Active, Save, Back key.Binding }
+	loadErr string
+}
+
+func newUsers(ctx *common.Context) *usersSection {
+	w := &ctx.Words.Settings
+	s := &usersSection{ctx: ctx}
+	s.keys.New = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", w.KeyNew))
+	s.keys.Reset = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", w.KeyReset))
+	s.keys.Roles = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", w.KeyRoles))
+	s.keys.Active = key.NewBinding(key.WithKeys("d"), key.WithHelp("d", w.KeyActive))
+	s.keys.Save = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("Ctrl+S", w.KeySave))
+	s.keys.Back = key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack))
+	s.table.Columns = []common.Column{{Title: w.Login, Width: 10}, {Title: w.Name, Width: 18}, {Title: w.State, Width: 10}, {Title: w.Roles}}
+	return s
+}
+
+func (s *usersSection) Title() string              { return s.ctx.Words.Settings.Users }
+func (s *usersSection) Allowed(u *model.User) bool { return model.May(u, model.ActManageUsers) }
+func (s *usersSection) Capturing() bool            { return s.mode != "" }
+func (s *usersSection) Dirty() bool                { return s.form != nil && s.form.dirty() }
+func (s *usersSection) CanLeave() bool             { return s.mode == "" }
+
+func (s *usersSection) Keys() []key.Binding {
+	if s.mode != "" {
+		return []key.Binding{s.keys.Save, s.keys.Back}
+	}
+	return []key.Binding{s.keys.New, s.keys.Reset, s.keys.Roles, s.keys.Active}
+}
+
+func (s *usersSection) Init() tea.Cmd { s.load(); return nil }
+
+func (s *usersSection) load() {
+	w := &s.ctx.Words.Settings
+	s.users = s.ctx.Store.AllUsers()
+	rows := make([][]string, len(s.users))
+	for i, u := range s.users {
+		state := w.Active
+		if !u.Active {
+			state = w.Inactive
+		}
+		var roles []string
+		for _, r := range u.Roles {
+			roles = append(roles, r.Label().In(s.ctx.Lang))
+		}
+		rows[i] = []string{u.Login, u.Name, state, strings.Join(roles, ", ")}
+	}
+	s.table.SetRows(rows)
+}
+
+func (s *usersSection) selected() (model.User, bool) {
+	if s.table.Cursor < 0 || s.table.Cursor >= len(s.users) {
+		return model.User{}, false
+	}
+	return s.users[s.table.Cursor], true
+}
+
+func (s *usersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
+	if _, ok := msg.(common.ChangedMsg); ok {
+		s.load()
+		return s, nil
+	}
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	w := &s.ctx.Words.Settings
+	switch s.mode {
+	case "confirm":
+		switch strings.ToLower(k.String()) {
+		case "c", "y":
+			u := s.target
+			u.Active = !u.Active
+			s.mode = ""
+			if err := s.ctx.Store.UpdateUser(s.ctx.User.Login, u); err != nil {
+				return s, failure(s.ctx, err)
+			}
+			s.load()
+			return s, tea.Batch(status(sprintf(w.UserChanged, u.Login)), common.Changed(model.UserEntity(u.Site, u.Login)))
+		case "esc", "k", "n":
+			s.mode = ""
+		}
+		return s, nil
+	case "new", "reset", "roles":
+		if key.Matches(k, s.keys.Back) {
+			s.mode, s.form = "", nil
+			return s, nil
+		}
+		submit, cmd := s.form.update(k)
+		if !submit {
+			return s, cmd
+		}
+		return s, s.save()
+	}
+	if s.table.HandleKey(k) {
+		return s, nil
+	}
+	u, have := s.selected()
+	switch {
+	case key.Matches(k, s.keys.New):
+		s.mode = "new"
+		s.form = newForm(w.NewUser).add(w.Login, false, "").add(w.Name, false, "").add(w.Password, true, "").add(w.Repeat, true, "").withRoles([]model.Role{model.RoleReceptionist})
+	case !have:
+	case key.Matches(k, s.keys.Reset):
+		s.mode, s.target = "reset", u
+		s.form = newForm(sprintf(w.ResetFor, u.Login)).add(w.Password, true, "").add(w.Repeat, true, "")
+	case key.Matches(k, s.keys.Roles):
+		s.mode, s.target = "roles", u
+		s.form = newForm(sprintf(w.RolesFor, u.Login)).withRoles(u.Roles)
+	case key.Matches(k, s.keys.Active):
+		if u.Login == s.ctx.User.Login {
+			return s, common.Error(model.NewMsg("", "Không tự ngừng tài khoản của mình", "You cannot deactivate yourself").In(s.ctx.Lang))
+		}
+		s.mode, s.target = "confirm", u
+	}
+	return s, nil
+}
+
+func (s *usersSection) save() tea.Cmd {
+	w, st, me := &s.ctx.Words.Settings, s.ctx.Store, s.ctx.User.Login
+	f := s.form
+	var err error
+	var done string
+	switch s.mode {
+	case "new":
+		if f.secret(2) != f.secret(3) {
+			f.err = w.Mismatch
+			return nil
+		}
+		u := model.User{Login: f.value(0), Name: f.value(1), Roles: f.picked()}
+		err, done = st.CreateUser(me, u, f.secret(2)), sprintf(w.UserAdded, u.Login)
+	case "reset":
+		if f.secret(0) != f.secret(1) {
+			f.err = w.Mismatch
+			return nil
+		}
+		err, done = st.SetPassword(s.target.Login, f.secret(0)), sprintf(w.PasswordSet, s.target.Login)
+	case "roles":
+		u := s.target
+		u.Roles = f.picked()
+		err, done = st.UpdateUser(me, u), sprintf(w.UserChanged, u.Login)
+	}
+	if err != nil {
+		f.err = s.ctx.Err(err)
+		return nil
+	}
+	s.mode, s.form = "", nil
+	s.load()
+	return tea.Batch(status(done), common.Changed(model.EntUser))
+}
+
+func (s *usersSection) View(width, height int) string {
+	st, w := s.ctx.Styles, &s.ctx.Words.Settings
+	switch s.mode {
+	case "new", "reset", "roles":
+		return s.form.view(s.ctx, "Tab/↑↓ · Ctrl+S "+w.KeySave+" · Esc "+w.KeyBack)
+	}
+	s.table.Width, s.table.Height = width, max(height-4, 3)
+	out := st.Title.Render(w.Users) + "\n" + s.table.View(st, "—")
+	if s.mode == "confirm" {
+		msg := w.ConfirmOff
+		if !s.target.Active {
+			msg = w.ConfirmOn
+		}
+		out += "\n\n" + st.Warn.Render(sprintf(msg, s.target.Name))
+	}
+	return out
+}
+
+// --- one's own password (everyone) ---
+
+type myPassword struct {
+	ctx  *common.Context
+	form *form
+}
+
+func newMyPassword(ctx *common.Context) *myPassword {
+	s := &myPassword{ctx: ctx}
+	s.reset()
+	return s
+}
+
+func (s *myPassword) reset() {
+	w := &s.ctx.Words.Settings
+	s.form = newForm(w.MyPassword).add(w.OldPassword, true, "").add(w.Password, true, "").add(w.Repeat, true, "")
+}
+
+func (s *myPassword) Title() string              { return s.ctx.Words.Settings.MyPassword }
+func (s *myPassword) Allowed(u *model.User) bool { return model.May(u, model.ActOwnSettings) }
+func (s *myPassword) Init() tea.Cmd              { return nil }
+func (s *myPassword) Capturing() bool            { return true }
+func (s *myPassword) Dirty() bool                { return s.form.dirty() }
+func (s *myPassword) CanLeave() bool             { return !s.form.dirty() }
+func (s *myPassword) Keys() []key.Binding        { return nil }
+
+func (s *myPassword) Update(msg tea.Msg) (Section, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	if k.String() == "esc" {
+		s.reset()
+		return s, nil
+	}
+	submit, cmd := s.form.update(k)
+	if !submit {
+		return s, cmd
+	}
+	w, f := &s.ctx.Words.Settings, s.form
+	if f.secret(1) != f.secret(2) {
+		f.err = w.Mismatch
+		return s, nil
+	}
+	if err := s.ctx.Store.ChangePassword(s.ctx.User.Login, f.secret(0), f.secret(1)); err != nil {
+		f.err = s.ctx.Err(err)
+		return s, nil
+	}
+	s.reset()
+	return s, status(w.MyPasswordDone)
+}
+
+func (s *myPassword) View(width, height int) string {
+	w := &s.ctx.Words.Settings
+	return s.form.view(s.ctx, "Tab/↑↓ · Ctrl+S "+w.KeySave+" · Esc "+w.KeyBack)
+}
+
+// --- the site (administrators): details, unit dates, idle lock ---
+
+type siteSection struct {
+	ctx  *common.Context
+	form *form
+	site model.Site
+}
+
+func newSite(ctx *common.Context) *siteSection { s := &siteSection{ctx: ctx}; s.load(); return s }
+
+func dateText(d model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+func (s *siteSection) load() {
+	w := &s.ctx.Words.Settings
+	s.site, _ = s.ctx.Store.SiteInfo("")
+	s.form = newForm(w.Site).
+		add(w.SiteName, false, s.site.Name).
+		add(w.SiteAddress, false, s.site.Address).
+		add(w.ValidFrom, false, dateText(s.site.ValidFrom)).
+		add(w.ValidTo, false, dateText(s.site.ValidTo)).
+		add(w.Successor, false, s.site.Successor).
+		add(w.IdleLock, false, strconv.Itoa(int(s.ctx.Store.IdleLock()/time.Minute))).
+		add(w.DueSoon, false, strconv.Itoa(s.ctx.Store.DueSoon()))
+}
+
+func (s *siteSection) Title() string              { return s.ctx.Words.Settings.Site }
+func (s *siteSection) Allowed(u *model.User) bool { return model.May(u, model.ActManageSite) }
+func (s *siteSection) Init() tea.Cmd              { s.load(); return nil }
+func (s *siteSection) Capturing() bool            { return true }
+func (s *siteSection) Dirty() bool                { return false }
+func (s *siteSection) CanLeave() bool             { return true }
+func (s *siteSection) Keys() []key.Binding        { return nil }
+
+func (s *siteSection) Update(msg tea.Msg) (Section, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	submit, cmd := s.form.update(k)
+	if !submit {
+		return s, cmd
+	}
+	w, f := &s.ctx.Words.Settings, s.form
+	site := s.site
+	site.Name, site.Address, site.Successor = f.value(0), f.value(1), strings.ToUpper(f.value(4))
+	for i, d := range []*model.Date{&site.ValidFrom, &site.ValidTo} {
+		*d = model.Date{}
+		if v := f.value(2 + i); v != "" {
+			x, m := model.ParseDateInput(v)
+			if m != nil {
+				f.err = f.labels[2+i] + ": " + m.In(s.ctx.Lang)
+				return s, nil
+			}
+			*d = x
+		}
+	}
+	n, err := strconv.Atoi(f.value(5))
+	if err != nil {
+		f.err = w.IdleHint
+		return s, nil
+	}
+	if err := s.ctx.Store.SetIdleLock(s.ctx.User.Login, time.Duration(n)*time.Minute); err != nil {
+		f.err = s.ctx.Err(err)
+		return s, nil
+	}
+	soon, err := strconv.Atoi(f.value(6))
+	if err != nil {
+		soon = 0 // refused below with the store's message
+	}
+	if soon != s.ctx.Store.DueSoon() {
+		if err := s.ctx.Store.SetDueSoon(s.ctx.User.Login, soon); err != nil {
+			f.err = s.ctx.Err(err)
+			return s, nil
+		}
+	}
+	if site.Name != s.site.Name || site.Address != s.site.Address || site.Successor != s.site.Successor ||
+		site.ValidFrom != s.site.ValidFrom || site.ValidTo != s.site.ValidTo {
+		if err := s.ctx.Store.UpdateSite(s.ctx.User.Login, site); err != nil {
+			f.err = s.ctx.Err(err)
+			return s, nil
+		}
+	}
+	s.load()
+	return s, tea.Batch(status(w.SiteSaved), common.Changed(model.SiteEntity(s.ctx.Store.Site())))
+}
+
+func (s *siteSection) View(width, height int) string {
+	st, w := s.ctx.Styles, &s.ctx.Words.Settings
+	var b strings.Builder
+	parent := s.site.Parent
+	if parent == "" {
+		parent = "—"
+	}
+	b.WriteString(st.Label.Render(common.Pad(w.SiteCode, 18)) + "   " + s.ctx.Store.Site() + " · " + w.SiteParent + ": " + parent + "\n")
+	b.WriteString(s.form.view(s.ctx, w.IdleHint+" · "+w.DateHint+" · Ctrl+S "+w.KeySave))
+	b.WriteString("\n" + st.Muted.Render(w.OtherPlaces))
+	return b.String()
+}
+
+// --- the audit (leaders, administrators) ---
+
+type auditSection struct {
+	ctx    *common.Context
+	table  common.Table
+	lines  []store.AuditLine
+	chains []store.AuditChain
+	filter *form
+	err    string
+}
+
+// auditShown is how many of the newest events the screen lists.
+const auditShown = 500
+
+func newAudit(ctx *common.Context) *auditSection {
+	w := &ctx.Words.Settings
+	s := &auditSection{ctx: ctx, filter: newForm("").add(w.AuditFilter, false, "")}
+	s.table.Columns = []common.Column{{Title: w.When, Width: 18}, {Title: w.Who, Width: 10}, {Title: w.What, Width: 20}, {Title: w.Record}}
+	return s
+}
+
+func (s *auditSection) Title() string              { return s.ctx.Words.Settings.Audit }
+func (s *auditSection) Allowed(u *model.User) bool { return model.May(u, model.ActAudit) }
+func (s *auditSection) Capturing() bool            { return true }
+func (s *auditSection) Dirty() bool                { return false }
+func (s *auditSection) CanLeave() bool             { return s.filter.value(0) == "" }
+func (s *auditSection) Keys() []key.Binding        { return nil }
+
+func (s *auditSection) Init() tea.Cmd { s.load(); return nil }
+
+// load reads the log, newest last kept; the chains are verified as read.
+func (s *auditSection) load() {
+	q := strings.ToLower(s.filter.value(0))
+	var lines []store.AuditLine
+	chains, err := s.ctx.Store.AuditLog(store.AuditFilter{}, func(l store.AuditLine) error {
+		if q != "" && !strings.Contains(strings.ToLower(l.Author+" "+string(l.Type)+" "+l.Entity), q) {
+			return nil
+		}
+		lines = append(lines, l)
+		if len(lines) > auditShown {
+			lines = lines[1:]
+		}
+		return nil
+	})
+	s.err = ""
+	if err != nil {
+		s.err = s.ctx.Err(err)
+	}
+	// Newest first.
+	for i, j := 0, len(lines)-1; i < j; i, j = i+1, j-1 {
+		lines[i], lines[j] = lines[j], lines[i]
+	}
+	s.lines, s.chains = lines, chains
+	rows := make([][]string, len(lines))
+	for i, l := range lines {
+		who := l.Author
+		var n model.AuditNote
+		if l.Type == model.EvSignInFailed && l.Decode(&n) == nil && n.Login != "" {
+			who = n.Login
+		}
+		mark := ""
+		if !l.Chain {
+			mark = "✗ "
+		} else if l.Held {
+			mark = "… "
+		}
+		rows[i] = []string{l.When.In(model.VN).Format("02/01/06 15:04:05"), who, mark + string(l.Type), l.Entity}
+	}
+	s.table.SetRows(rows)
+}
+
+func (s *auditSection) Update(msg tea.Msg) (Section, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	if s.table.HandleKey(k) {
+		return s, nil
+	}
+	if k.String() == "esc" {
+		s.filter.fields[0].SetValue("")
+		s.load()
+		return s, nil
+	}
+	before := s.filter.value(0)
+	_, cmd := s.filter.update(k)
+	if s.filter.value(0) != before {
+		s.load()
+	}
+	return s, cmd
+}
+
+func (s *auditSection) View(width, height int) string {
+	st, w := s.ctx.Styles, &s.ctx.Words.Settings
+	var b strings.Builder
+	b.WriteString(st.Title.Render(w.Audit) + "  " + st.Label.Render(w.AuditFilter+": ") + s.filter.fields[0].View() + "\n")
+	var chain []string
+	for _, c := range s.chains {
+		if len(c.Broken) > 0 {
+			chain = append(chain, st.ErrText.Render(fmt.Sprintf(w.ChainBroken, c.Site, c.Broken)))
+		} else {
+			chain = append(chain, st.OK.Render(fmt.Sprintf(w.ChainOK, c.Site, c.Events)))
+		}
+	}
+	b.WriteString(common.Truncate(strings.Join(chain, " · "), width) + "\n")
+	if s.err != "" {
+		b.WriteString(st.ErrText.Render("✗ "+s.err) + "\n")
+	}
+	s.table.Width, s.table.Height = width, max(height-3, 3)
+	b.WriteString(s.table.View(st, w.AuditEmpty))
+	return b.String()
+}
+
+// --- backups (administrators) ---
+
+type backupsSection struct {
+	ctx     *common.Context
+	table   common.Table
+	backups []store.BackupFile
+	confirm bool
+	keys    struct{ Restore key.Binding }
+}
+
+func newBackups(ctx *common.Context) *backupsSection {
+	w := &ctx.Words.Settings
+	s := &backupsSection{ctx: ctx}
+	s.keys.Restore = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", w.KeyRestore))
+	s.table.Columns = []common.Column{{Title: w.When, Width: 18}, {Title: "MB", Width: 8, Right: true}, {Title: filepath.Base(ctx.Store.BackupDir())}}
+	return s
+}
+
+func (s *backupsSection) Title() string              { return s.ctx.Words.Settings.Backups }
+func (s *backupsSection) Allowed(u *model.User) bool { return model.May(u, model.ActRestore) }
+func (s *backupsSection) Capturing() bool            { return s.confirm }
+func (s *backupsSection) Dirty() bool                { return false }
+func (s *backupsSection) CanLeave() bool             { return !s.confirm }
+func (s *backupsSection) Keys() []key.Binding        { return []key.Binding{s.keys.Restore} }
+
+func (s *backupsSection) Init() tea.Cmd {
+	s.backups = s.ctx.Store.Backups()
+	var rows [][]string
+	for _, b := range s.backups {
+		rows = append(rows, []string{b.Modified.In(model.VN).Format("02/01/2006 15:04"), fmt.Sprintf("%.1f", float64(b.Size)/(1<<20)), filepath.Base(b.Path)})
+	}
+	s.table.SetRows(rows)
+	return nil
+}
+
+func (s *backupsSection) Update(msg tea.Msg) (Section, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return s, nil
+	}
+	if s.confirm {
+		s.confirm = false
+		if strings.EqualFold(k.String(), "c") || strings.EqualFold(k.String(), "y") {
+			path := s.backups[s.table.Cursor].Path
+			return s, func() tea.Msg { return common.RestoreMsg{Path: path} }
+		}
+		return s, nil
+	}
+	if s.table.HandleKey(k) {
+		return s, nil
+	}
+	if key.Matches(k, s.keys.Restore) && s.table.Cursor < len(s.backups) {
+		s.confirm = true
+	}
+	return s, nil
+}
+
+func (s *backupsSection) View(width, height int) string {
+	st, w := s.ctx.Styles, &s.ctx.Words.Settings
+	s.table.Width, s.table.Height = width, max(height-5, 3)
+	out := st.Title.Render(w.Backups) + "\n" + st.Muted.Render(fmt.Sprintf(w.BackupsDir, s.ctx.Store.BackupDir())) + "\n" +
+		s.table.View(st, w.BackupsNone) + "\n\n"
+	if s.confirm {
+		b := s.backups[s.table.Cursor]
+		return out + st.Warn.Render(fmt.Sprintf(w.RestoreConfirm, b.Modified.In(model.VN).Format("02/01/2006 15:04")))
+	}
+	return out + common.Truncate(st.Help.Render(w.RestoreHow), width)
+}

@@ -1,0 +1,170 @@
+package settings_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"donthu/model"
+	"donthu/store/storetest"
+	"donthu/tui/settings"
+	"donthu/tui/tuitest"
+)
+
+// Each role sees the sections the policy gives it: an administrator
+// everything, a leader the audit and their password, a receptionist only
+// their password.
+func TestSectionsFollowThePolicy(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	for _, u := range []model.User{
+		{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}},
+		{Login: "hai", Name: "Phạm Văn Hải", Roles: []model.Role{model.RoleLeader}},
+	} {
+		if err := s.CreateUser("lan", u, "mk-1234"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		login     string
+		want, not []string
+	}{
+		{"lan", []string{"Người dùng", "Mật khẩu của tôi", "Đơn vị", "Lịch làm việc", "Kết nối, khóa", "Nhật ký truy cập", "Sao lưu"}, nil},
+		{"hai", []string{"Mật khẩu của tôi", "Nhật ký truy cập"}, []string{"Người dùng ", "Sao lưu", "Đơn vị"}},
+		{"thu", []string{"Mật khẩu của tôi"}, []string{"Người dùng ", "Nhật ký truy cập", "Sao lưu", "Đơn vị"}},
+	} {
+		d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, tc.login, model.VI)))
+		v := d.View()
+		for _, w := range tc.want {
+			if !strings.Contains(v, w) {
+				t.Errorf("%s does not see %q:\n%s", tc.login, w, v)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(v, w) {
+				t.Errorf("%s sees %q:\n%s", tc.login, w, v)
+			}
+		}
+	}
+}
+
+// An administrator adds a user with roles, resets a password, and
+// deactivates a user with C (Enter does not confirm it).
+func TestUsersSection(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("enter", "n")
+	d.Type("mai").Press("tab").Type("Đỗ Thị Mai").Press("tab").Type("mk-1234").Press("tab").Type("mk-9999").Press("ctrl+s")
+	d.Expect("✗ Hai lần nhập mật khẩu không khớp")
+	d.Press("backspace", "backspace", "backspace", "backspace").Type("1234").Press("tab").Type("2").Press("ctrl+s")
+	d.Expect("mai", "Đỗ Thị Mai", "đang dùng")
+	u, err := s.User("mai")
+	if err != nil || !u.Holds(model.RoleHandler) || !u.Holds(model.RoleReceptionist) {
+		t.Fatalf("added %+v %v", u, err)
+	}
+	// Mai is the last row: deactivate her; Enter does not confirm.
+	d.Press("end", "d").Expect("Ngừng tài khoản của Đỗ Thị Mai?")
+	d.Press("enter")
+	if u, _ := s.User("mai"); !u.Active {
+		t.Fatal("Enter deactivated a user")
+	}
+	d.Press("d").Type("c").Expect("đã ngừng")
+	if u, _ := s.User("mai"); u.Active {
+		t.Fatal("C did not deactivate")
+	}
+	// Reset a password: the new one signs in.
+	d.Press("p").Type("moi-5678").Press("tab").Type("moi-5678").Press("ctrl+s")
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("d").Type("c") // active again, to sign in
+	if _, err := s.SignIn("mai", "moi-5678"); err != nil {
+		t.Fatalf("the reset password: %v", err)
+	}
+}
+
+// A receptionist changes their own password, giving the old one.
+func TestMyPassword(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "cu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "thu", model.VI)))
+	d.Press("enter").Type("sai-0000").Press("tab").Type("moi-1234").Press("tab").Type("moi-1234").Press("enter")
+	d.Expect("✗ Mật khẩu cũ không đúng")
+	d.Press("esc") // clears the form; the section stays open
+	d.Type("cu-1234").Press("tab").Type("moi-1234").Press("tab").Type("moi-1234").Press("enter")
+	if st, _ := d.Status(); st != "Đã đổi mật khẩu" {
+		t.Fatalf("status %q\n%s", st, d.View())
+	}
+	if _, err := s.SignIn("thu", "moi-1234"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The audit lists sign-ins and says each site's chain is intact.
+func TestAuditSection(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	s.SignIn("lan", "sai")
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("down", "down", "down", "down", "down", "down", "enter")
+	d.Expect("GL07:", "chuỗi băm khớp", "auth.failed", "auth.signed_in")
+	d.Type("failed").Expect("auth.failed").ExpectNot("auth.signed_in")
+}
+
+// An administrator adds a one-off day to the working calendar and
+// removes it; the deadlines' calendar follows.
+func TestCalendarSection(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("down", "down", "down", "down", "enter").Expect("Lịch làm việc 2026", "Tết Nguyên đán", "Quốc khánh")
+	d.Press("n").Type("31/12/2026").Press("tab", "backspace").Type("3").Press("tab").Type("Nghỉ cuối năm của đơn vị").Press("ctrl+s")
+	d.Expect("Nghỉ cuối năm của đơn vị")
+	day := model.NewDate(2026, 12, 31)
+	if s.Calendar().IsWorkingDay(day) {
+		t.Fatal("the added day off is a working day")
+	}
+	d.Press("end", "x").ExpectNot("Nghỉ cuối năm của đơn vị")
+	if !s.Calendar().IsWorkingDay(day) {
+		t.Fatal("the removed day is still off")
+	}
+}
+
+// An administrator pins the office's key card from a file: the
+// fingerprint is shown, Enter does not confirm, C does.
+func TestPinPeerSection(t *testing.T) {
+	clk := &storetest.Clock{T: storetest.Start}
+	office := storetest.NewAt(t, "HN01", "", clk)
+	s := storetest.NewAt(t, "GL07", "HN01", clk)
+	card := filepath.Join(t.TempDir(), "HN01.card")
+	c, err := office.WriteKeyCard(card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("down", "down", "down", "down", "down", "enter").Expect("Chưa ghim thẻ khóa")
+	d.Press("n").Type(card).Press("ctrl+s").Expect(c.Fingerprint(), "Bấm C để ghim")
+	d.Press("enter")
+	if _, err := s.Peer("HN01"); err == nil {
+		t.Fatal("Enter pinned a key card")
+	}
+	d.Type("c").Expect("HN01", "cấp trên")
+	if _, err := s.Peer("HN01"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The site's details, a unit's dates and the idle lock are saved.
+func TestSiteSection(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("down", "down", "down", "enter").Expect("Thành lập từ", "Tự khóa sau (phút)")
+	d.Press("tab", "tab", "tab").Type("30/06/2026").Press("tab").Type("HN01").Press("tab", "backspace", "backspace").Type("5")
+	d.Press("tab", "backspace").Type("5").Press("ctrl+s")
+	if st, _ := d.Status(); st != "Đã lưu thông tin đơn vị" {
+		t.Fatalf("status %q\n%s", st, d.View())
+	}
+	site, _ := s.SiteInfo("")
+	if site.ValidTo != model.NewDate(2026, 6, 30) || site.Successor != "HN01" || s.IdleLock().Minutes() != 5 || s.Calendar().DueSoon() != 5 {
+		t.Fatalf("site %+v, idle %v", site, s.IdleLock())
+	}
+}
