@@ -76,11 +76,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	return []key.Binding{k.Drill, k.Charts, k.Export, k.Registers}
 }
 
+// FullHelp lists every key in two columns (the words are short enough
+// for both to fit 80 cells; the help drops a column that does not fit).
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{
-		{k.Form, k.Prev, k.Month, k.Range, k.Official, k.Unit},
-		{k.Move, k.Column, k.Drill, k.Urge.HelpBinding(m.ctx.User, &m.ctx.Words.Desk, 40), k.Back, k.Charts},
-		{k.Export, k.Registers, k.Folder, k.Verify},
-	}
+	all := []key.Binding{k.Form, k.Prev, k.Month, k.Range, k.Official, k.Unit, k.Move, k.Column,
+		k.Drill, k.Urge.HelpBinding(m.ctx.User, &m.ctx.Words.Desk, 28), k.Back, k.Charts, k.Export, k.Registers, k.Folder, k.Verify}
+	half := (len(all) + 1) / 2
+	return [][]key.Binding{all[:half], all[half:]}
 }
