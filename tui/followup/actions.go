@@ -164,6 +164,12 @@ func (m *Model) buildForm(id actionID) *form {
 		x.required = required
 		return x
 	}
+	// An amount (đồng, m²) or a head count, dots allowed.
+	num := func(name, label string, width int) formField {
+		x := m.newField(name, label, fkNumber, "", width)
+		x.input.CharLimit = 15
+		return x
+	}
 	switch id {
 	case aAccept:
 		f.fields = append(f.fields, date(w.FOnAccept), m.userField(m.defaultHandler()))
@@ -208,22 +214,12 @@ func (m *Model) buildForm(id actionID) *form {
 		f.fields = append(f.fields, res, no, m.newField("decision_date", w.FDecisionDate, fkDate, today, 11), money, people, reply)
 		// What else it decided (01/KQGQ, 03/KQGQ), to be carried out
 		// (02/KQGQ, 04/KQGQ).
-		num := func(name, label string, width int) formField {
-			x := m.newField(name, label, fkNumber, "", width)
-			x.input.CharLimit = 15
-			return x
-		}
 		// A referral to the investigators is said by the persons referred.
 		f.fields = append(f.fields, num("returned_land", w.FReturnedLand, 12), num("state_money", w.FStateMoney, 16), num("state_land", w.FStateLand, 12),
 			num("sanctioned", w.FSanctioned, 6), num("sanctioned_officials", w.FOfficials, 6),
 			num("referred_persons", w.FReferred, 6), num("referred_officials", w.FOfficials, 6))
 	case aExecute:
 		sh := &m.ctx.Words.Shell
-		num := func(name, label string, width int) formField {
-			x := m.newField(name, label, fkNumber, "", width)
-			x.input.CharLimit = 15
-			return x
-		}
 		yes := func(name, label string) formField {
 			return formField{name: name, label: label, kind: fkChoice, opts: []option{{"", sh.No}, {"1", sh.Yes}}}
 		}
