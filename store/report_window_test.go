@@ -2,9 +2,11 @@ package store_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,19 +18,43 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// reportDemoFile fills a file with three years of the demo office.
+var (
+	demoOnce sync.Once
+	demoData []byte
+	demoErr  error
+)
+
+// reportDemoFile is a copy of two years of the demo office, filled once
+// for the package's tests.
 func reportDemoFile(t *testing.T) (string, *storetest.Clock) {
 	t.Helper()
 	clk := &storetest.Clock{T: time.Date(2026, time.November, 25, 10, 30, 0, 0, model.VN)}
+	demoOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "donthu-report-demo-")
+		if err != nil {
+			demoErr = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		path := filepath.Join(dir, "demo.db")
+		s, err := store.Open(path, store.Options{Now: clk.Now, NoSync: true})
+		if err != nil {
+			demoErr = err
+			return
+		}
+		if _, demoErr = demo.Fill(s, demo.Options{People: 220, Years: 2, Returns: 30, Seasons: true, Seed: 7}); demoErr != nil {
+			s.Close()
+			return
+		}
+		if demoErr = s.Close(); demoErr == nil {
+			demoData, demoErr = os.ReadFile(path)
+		}
+	})
+	if demoErr != nil {
+		t.Fatal(demoErr)
+	}
 	path := filepath.Join(t.TempDir(), "demo.db")
-	s, err := store.Open(path, store.Options{Now: clk.Now, NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Fill(s, demo.Options{People: 300, Years: 3, Returns: 40, Seasons: true, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
+	if err := os.WriteFile(path, demoData, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return path, clk
@@ -71,7 +97,7 @@ func figuresOf(d *model.ReportData, p model.Period, home string) string {
 // TestReportWindowEqualsAll: the report of any period, read through the
 // report indexes for its days only, equals the report computed from every
 // record of the file (months, quarters, halves, nine months and years,
-// calendar and official, over the demo's three years).
+// calendar and official, over the demo's two years).
 func TestReportWindowEqualsAll(t *testing.T) {
 	path, clk := reportDemoFile(t)
 	s, err := store.Open(path, store.Options{Now: clk.Now})
@@ -85,7 +111,7 @@ func TestReportWindowEqualsAll(t *testing.T) {
 	}
 	var periods []model.Period
 	for _, off := range []bool{false, true} {
-		for _, s := range []string{"2024", "2025", "2026", "2025-6T", "2026-9T", "2024-Q1", "2025-Q2", "2025-Q4", "2026-Q3", "2024-12", "2025-03", "2026-10"} {
+		for _, s := range []string{"2025", "2026-6T", "2026-9T", "2025-Q2", "2026-Q3", "2026-10"} {
 			p, m := model.ParsePeriod(s, off)
 			if m != nil {
 				t.Fatal(m)
