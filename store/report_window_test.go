@@ -170,7 +170,7 @@ func TestReportWindowEqualsAll(t *testing.T) {
 		}
 		// A drill-down's line reads the visit whole.
 		for _, v := range in.Visits[:1] {
-			l := d.Line(model.Ref{ID: v.ID, Site: v.Site, N: 1}, &model.User{Login: "x", Roles: []model.Role{model.RoleLeader}}, model.VI, s.PersonName)
+			l := d.Line(model.Ref{ID: v.ID, Site: v.Site, N: 1}, &model.User{Login: "x", Roles: []model.Role{model.RoleLeader}}, model.VI, s.ShownName, func(string) bool { return false })
 			if full, _ := s.Visit(v.ID); l.No != full.No || !strings.HasSuffix(l.What, full.Content) || l.Sender == "" {
 				t.Errorf("line of %s: %+v", v.ID, l)
 			}
