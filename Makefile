@@ -49,13 +49,15 @@ test-386:
 # Performance at the scale of a decade, as one table (see README,
 # "Performance"): builds the demo files once into BENCH_DIR (minutes; a
 # few GB of disk), then measures each figure in fresh processes, the
-# median of BENCH_RUNS runs. BENCH_SCALE picks the columns.
+# median of BENCH_RUNS runs. BENCH_SCALE picks the columns, BENCH_ONLY
+# the groups of measures (e.g. BENCH_ONLY=report; empty = all).
 BENCH_DIR   ?= $(or $(TMPDIR),/tmp)/donthu-bench
 BENCH_RUNS  ?= 3
 BENCH_SCALE ?= 100k,office,province
+BENCH_ONLY  ?=
 bench: build
 	$(GO) build -o bin/donthu-bench ./cmd/donthu-bench
-	bin/donthu-bench -bin $(BIN) -dir $(BENCH_DIR) -runs $(BENCH_RUNS) -scale $(BENCH_SCALE)
+	bin/donthu-bench -bin $(BIN) -dir $(BENCH_DIR) -runs $(BENCH_RUNS) -scale $(BENCH_SCALE) -only '$(BENCH_ONLY)'
 
 # The Go micro-benchmarks of each package (small fixtures). Compare medians.
 bench-micro:

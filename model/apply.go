@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -239,6 +240,15 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 		if c.Kind == KindDenunciation {
 			p.Confidential = true
 		}
+	case EvPetitionUrged:
+		var a CaseAction
+		if err := ev.Decode(&a); err != nil {
+			return nil, err
+		}
+		if m := CheckUrgePetition(p, &a); m != nil {
+			return m, nil
+		}
+		p.Urges = append(p.Urges, Urge{On: a.On, To: a.To, How: a.How})
 	case EvNoteAdded, EvDocumentPrinted:
 	case EvPetitionCorrected:
 		if p.ID == "" {
@@ -258,6 +268,50 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 	}
 	p.Fold = Fold(p.SenderName + " " + p.Employer + " " + p.Summary + " " + p.No)
 	return nil, nil
+}
+
+// checkUrge is what urging asks of every record: a day, a body, a way.
+func checkUrge(a *CaseAction, since Date) *Msg {
+	if strings.TrimSpace(a.To) == "" {
+		return NewMsg("to", "Cần ghi cơ quan được đôn đốc", "Name the body urged")
+	}
+	if a.How != "" && !slices.Contains(UrgeHows, a.How) {
+		return NewMsg("how", "Cách đôn đốc không hợp lệ", "Unknown way of urging")
+	}
+	if !since.IsZero() && a.On.Before(since) {
+		return NewMsg("on", "Ngày đôn đốc không được trước ngày chuyển", "The day urged cannot precede the day it was sent")
+	}
+	return nil
+}
+
+// checkDecided is what a conclusion's outcome must be: nothing negative,
+// officials among the persons, persons referred only with a referral.
+func checkDecided(o *Decided) *Msg {
+	if o.StateMoney < 0 || o.StateLand < 0 || o.ReturnedLand < 0 || o.Sanctioned < 0 || o.SanctionedOfficials < 0 || o.ReferredPersons < 0 || o.ReferredOfficials < 0 {
+		return NewMsg("state_money", "Số tiền, diện tích và số người không được âm", "Amounts, areas and head counts cannot be negative")
+	}
+	if o.SanctionedOfficials > o.Sanctioned {
+		return NewMsg("sanctioned_officials", "Số cán bộ, công chức không được lớn hơn số người bị kiến nghị xử lý", "Officials cannot outnumber the persons proposed for sanctions")
+	}
+	if o.ReferredOfficials > o.ReferredPersons {
+		return NewMsg("referred_officials", "Số cán bộ, công chức không được lớn hơn số người chuyển cơ quan điều tra", "Officials cannot outnumber the persons referred")
+	}
+	if o.ReferredPersons > 0 && !o.Referred {
+		return NewMsg("referred", "Có người chuyển cơ quan điều tra thì vụ việc phải được chuyển", "Persons referred means the case was referred")
+	}
+	return nil
+}
+
+// CheckUrgePetition says whether the body petition p was forwarded to may
+// be urged now (petition.urged): only a petition forwarded.
+func CheckUrgePetition(p *Petition, a *CaseAction) *Msg {
+	if p.ID == "" {
+		return conflict(msgNotCreated)
+	}
+	if !p.Classified || p.Decision != DecisionForward {
+		return NewMsg("", "Chỉ đôn đốc đơn đã chuyển cho cơ quan khác", "Only a petition forwarded to another body can be urged")
+	}
+	return checkUrge(a, p.ClassifiedOn)
 }
 
 // CheckCaseAction says whether event type t with data a may be applied to
@@ -315,6 +369,9 @@ func CheckCaseAction(c *Case, t EventType, a *CaseAction) *Msg {
 		if a.Recovered < 0 || a.Restored < 0 {
 			return NewMsg("recovered", "Số tiền và số người không được âm", "Amounts and head counts cannot be negative")
 		}
+		if m := checkDecided(&a.Decided); m != nil {
+			return m
+		}
 	case EvCaseTerminated, EvCaseTransferred:
 		if c.Status.Closed() {
 			return closedMsg
@@ -330,6 +387,25 @@ func CheckCaseAction(c *Case, t EventType, a *CaseAction) *Msg {
 		if c.Status.Closed() {
 			return closedMsg
 		}
+	case EvCaseExecuted:
+		if c.Status != StatusConcluded {
+			return NewMsg("", "Chỉ ghi thi hành vụ việc đã có kết luận", "Only a concluded case can be carried out")
+		}
+		if a.On.Before(c.Closed) {
+			return NewMsg("on", "Ngày thi hành không được trước ngày kết luận", "The day cannot precede the conclusion")
+		}
+		x := &a.Execution
+		if x.Collected < 0 || x.CollectedLand < 0 || x.Paid < 0 || x.PaidLand < 0 || x.SanctionedDone < 0 || x.ProsecutedPersons < 0 {
+			return NewMsg("collected", "Số tiền, diện tích và số người không được âm", "Amounts, areas and head counts cannot be negative")
+		}
+		if *x == (Execution{}) {
+			return NewMsg("collected", "Chưa ghi việc gì đã thi hành", "Nothing carried out was entered")
+		}
+	case EvCaseUrged:
+		if c.Status != StatusTransferred {
+			return NewMsg("", "Chỉ đôn đốc vụ việc đã chuyển cho cơ quan khác", "Only a case transferred to another body can be urged")
+		}
+		return checkUrge(a, c.Closed)
 	}
 	return nil
 }
@@ -428,14 +504,20 @@ func applyCaseAction(c *Case, t EventType, a *CaseAction) {
 		c.Status, c.Closed, c.Result = StatusConcluded, a.On, a.Result
 		c.DecisionNo, c.DecisionDate = a.DecisionNo, a.DecisionDate
 		c.Recovered, c.Restored, c.Replied = a.Recovered, a.Restored, a.Replied
+		c.Decided = a.Decided
+	case EvCaseExecuted:
+		c.Executions = append(c.Executions, Executed{On: a.On, Execution: a.Execution})
 	case EvCaseTerminated:
 		c.Status, c.Closed = StatusTerminated, a.On
 	case EvCaseTransferred:
 		c.Status, c.Closed, c.TransferredTo = StatusTransferred, a.On, a.To
+	case EvCaseUrged:
+		c.Urges = append(c.Urges, Urge{On: a.On, To: a.To, How: a.How})
 	case EvCaseReopened:
 		c.Reopens++
 		c.Closed, c.Result, c.DecisionNo, c.DecisionDate, c.TransferredTo = Date{}, "", "", Date{}, ""
 		c.Recovered, c.Restored, c.Replied = 0, 0, false
+		c.Decided, c.Executions = Decided{}, nil
 		if c.Accepted.IsZero() {
 			c.Status = StatusPending
 		} else {

@@ -184,6 +184,11 @@ const SimilarEnough = 0.5
 // opened as the continuation of an earlier one, cases reopened after being
 // closed, and petitions of the same sender, received on or after the day a
 // case was resolved, that duplicate it or whose content is similar to it.
+// The same sender is a person the two records share; the name, compared
+// without diacritics, stands for the person only where one of them names
+// no person of the register (a letter whose sender was never identified):
+// two registered people both called Nguyễn Văn Hùng are two people. (A
+// caller hands records of merged persons with the surviving person's id.)
 // The result is ordered by prior case, then by what came back; a pair is
 // listed once, under its strongest reason (marked, reopened, duplicate,
 // similar).
@@ -218,54 +223,57 @@ func FindRepeats(cases []Case, petitions []Petition) []Repeat {
 		}
 	}
 
-	// Later petitions of the same sender: index the petitions by sender
-	// id and by folded sender name, then look up each resolved case.
-	bySender := make(map[string][]int, len(petitions))
-	byName := make(map[string][]int, len(petitions))
-	petByID := make(map[string]*Petition, len(petitions))
-	for i := range petitions {
-		p := &petitions[i]
-		petByID[p.ID] = p
-		for _, s := range p.Senders {
-			bySender[s] = append(bySender[s], i)
-		}
-		if n := Fold(p.SenderName); n != "" {
-			byName[n] = append(byName[n], i)
-		}
-	}
-	var idx []int // reused: the candidates of one case, sorted, each once
+	// Later petitions of the same sender. The petitions are grouped once
+	// by sender id and by folded sender name (a group number per key,
+	// then the members of every group in one array, by the day received),
+	// and each resolved case looks up only its own senders' groups from
+	// the day it was resolved: no pair of unrelated records is compared.
+	g := groupSenders(petitions)
+	// Each summary's word pairs are computed once, the first time a
+	// comparison needs them (most petitions are never compared).
+	petPairs := make([][]uint64, len(petitions))
+	var idx []int32 // reused: the candidates of one case, sorted, each once
 	for i := range cases {
 		c := &cases[i]
 		if c.Status != StatusConcluded && c.Status != StatusTerminated {
 			continue
 		}
-		own := petByID[c.Petition]
-		idx = idx[:0]
-		for _, s := range c.Senders {
-			idx = append(idx, bySender[s]...)
-		}
-		if n := Fold(c.SenderName); n != "" {
-			idx = append(idx, byName[n]...)
-		}
-		if len(idx) == 0 {
-			continue
-		}
-		sort.Ints(idx)
-		idx = slices.Compact(idx)
 		resolved := c.Closed
 		if !c.DecisionDate.IsZero() && c.DecisionDate.Before(resolved) {
 			resolved = c.DecisionDate
 		}
+		idx = idx[:0]
+		for _, s := range c.Senders {
+			if n, ok := g.byID[s]; ok {
+				idx = append(idx, g.since(n, resolved)...)
+			}
+		}
+		if n, ok := g.name(c.SenderName, len(c.Senders) == 0); ok {
+			idx = append(idx, g.since(n, resolved)...)
+		}
+		if len(idx) == 0 {
+			continue
+		}
+		// In the petitions' order, each once.
+		slices.Sort(idx)
+		idx = slices.Compact(idx)
+		var casePairs []uint64
 		for _, j := range idx {
 			p := &petitions[j]
-			if p.ID == c.Petition || p.Case == c.ID || (!resolved.IsZero() && p.Received.Before(resolved)) {
+			if p.Case == c.ID || p.ID == c.Petition {
 				continue
 			}
 			switch {
-			case own != nil && p.DuplicateOf == own.ID:
+			case c.Petition != "" && g.has(c.Petition) && p.DuplicateOf == c.Petition:
 				add(Repeat{Prior: c.ID, Case: p.Case, Petition: p.ID, Why: RepeatDuplicate})
 			default:
-				if sc := Similarity(c.Summary, p.Summary); sc >= SimilarEnough {
+				if casePairs == nil {
+					casePairs = wordPairs(c.Summary)
+				}
+				if petPairs[j] == nil {
+					petPairs[j] = wordPairs(p.Summary)
+				}
+				if sc := pairOverlap(casePairs, petPairs[j]); sc >= SimilarEnough {
 					add(Repeat{Prior: c.ID, Case: p.Case, Petition: p.ID, Why: RepeatSimilar, Score: sc})
 				}
 			}
@@ -290,4 +298,116 @@ func whyRank(w RepeatWhy) int {
 		return 2
 	}
 	return 3
+}
+
+// senderGroups groups petitions by sender: byID, byName (every petition)
+// and byAnon (the petitions that name no person) give a key's group
+// number, whose members (indexes into the petitions) are
+// list[start[n]:start[n+1]].
+type senderGroups struct {
+	byID, byName, byAnon map[string]int32
+	start, list          []int32
+	ids                  map[string]bool // the petitions' ids, asked only for duplicates
+	petitions            []Petition
+}
+
+func groupSenders(petitions []Petition) *senderGroups {
+	g := &senderGroups{byID: map[string]int32{}, byName: map[string]int32{}, byAnon: map[string]int32{}, petitions: petitions}
+	type member struct{ group, pet int32 }
+	var ms []member
+	var count []int32
+	join := func(m map[string]int32, key string, pet int) {
+		n, ok := m[key]
+		if !ok {
+			n = int32(len(count))
+			m[key] = n
+			count = append(count, 0)
+		}
+		count[n]++
+		ms = append(ms, member{n, int32(pet)})
+	}
+	for i := range petitions {
+		p := &petitions[i]
+		for _, s := range p.Senders {
+			join(g.byID, s, i)
+		}
+		if p.SenderName != "" {
+			if n := Fold(p.SenderName); n != "" {
+				join(g.byName, n, i)
+				if len(p.Senders) == 0 {
+					join(g.byAnon, n, i)
+				}
+			}
+		}
+	}
+	g.start = make([]int32, len(count)+1)
+	for n, c := range count {
+		g.start[n+1] = g.start[n] + c
+	}
+	g.list = make([]int32, len(ms))
+	fill := slices.Clone(g.start[:len(count)])
+	for _, m := range ms {
+		g.list[fill[m.group]] = m.pet
+		fill[m.group]++
+	}
+	// Each group by the day received, so a case reads only the petitions
+	// received from the day it was resolved.
+	for n := range count {
+		m := g.members(int32(n))
+		if !slices.IsSortedFunc(m, g.byDay) {
+			slices.SortFunc(m, g.byDay)
+		}
+	}
+	return g
+}
+
+func (g *senderGroups) byDay(a, b int32) int {
+	if c := g.petitions[a].Received.Compare(g.petitions[b].Received); c != 0 {
+		return c
+	}
+	return int(a - b)
+}
+
+// since returns the members of group n received on or after day (every
+// member when day is zero).
+func (g *senderGroups) since(n int32, day Date) []int32 {
+	m := g.members(n)
+	if day.IsZero() {
+		return m
+	}
+	i, _ := slices.BinarySearchFunc(m, day, func(j int32, d Date) int {
+		if g.petitions[j].Received.Before(d) {
+			return -1
+		}
+		return 1
+	})
+	return m[i:]
+}
+
+// name returns the group of the petitions whose sender's name folds as
+// name does: every such petition for a sender who is no person of the
+// register (anon), else only those whose sender is none either.
+func (g *senderGroups) name(name string, anon bool) (int32, bool) {
+	m := g.byAnon
+	if anon {
+		m = g.byName
+	}
+	if name == "" || len(m) == 0 {
+		return 0, false
+	}
+	n, ok := m[Fold(name)]
+	return n, ok
+}
+
+func (g *senderGroups) members(n int32) []int32 { return g.list[g.start[n]:g.start[n+1]] }
+
+// has reports whether a petition of that id is among the grouped ones.
+func (g *senderGroups) has(id string) bool {
+	if g.ids == nil {
+		g.ids = make(map[string]bool, len(g.petitions))
+		for i := range g.petitions {
+			g.ids[g.petitions[i].ID] = true
+		}
+	}
+	return g.ids[id]
 }

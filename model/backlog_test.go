@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -155,5 +156,31 @@ func TestReviewBacklog(t *testing.T) {
 	}
 	if len(b.Repeats) != 4 || b.RepeatedMatters != 3 {
 		t.Errorf("repeats %d matters %d", len(b.Repeats), b.RepeatedMatters)
+	}
+}
+
+// Two registered people with one common name are two people; a letter
+// whose sender is in no register is linked by the name.
+func TestFindRepeatsSameNameTwoPeople(t *testing.T) {
+	cases := []Case{
+		{ID: "case:C.1", Petition: "petition:C.1", Senders: []string{"person:C.1"}, SenderName: "Nguyễn Văn Hùng",
+			Summary: "Công ty nợ lương ba tháng", Status: StatusConcluded, Closed: ymd(2026, 1, 1)},
+	}
+	pets := []Petition{
+		{ID: "petition:C.1", Senders: []string{"person:C.1"}, SenderName: "Nguyễn Văn Hùng", Summary: "Công ty nợ lương ba tháng", Received: ymd(2025, 12, 1), Case: "case:C.1"},
+		// Another Nguyễn Văn Hùng of the register: not the same sender.
+		{ID: "petition:C.2", Senders: []string{"person:C.9"}, SenderName: "Nguyễn Văn Hùng", Summary: "Công ty nợ lương ba tháng", Received: ymd(2026, 2, 1)},
+		// A letter from a Nguyen Van Hung nobody identified: linked by the name.
+		{ID: "petition:C.3", SenderName: "NGUYEN VAN HUNG", Summary: "Công ty vẫn nợ lương ba tháng", Received: ymd(2026, 2, 2)},
+		// The same person again: linked by the person.
+		{ID: "petition:C.4", Senders: []string{"person:C.1"}, SenderName: "Nguyễn Văn Hùng", Summary: "Công ty nợ lương ba tháng chưa trả", Received: ymd(2026, 2, 3)},
+	}
+	var got []string
+	for _, r := range FindRepeats(cases, pets) {
+		got = append(got, r.Prior+" "+r.Petition+" "+string(r.Why))
+	}
+	want := []string{"case:C.1 petition:C.3 similar", "case:C.1 petition:C.4 similar"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("repeats = %q, want %q", got, want)
 	}
 }

@@ -38,7 +38,10 @@ const (
 	EvCaseTerminated   EventType = "case.terminated"
 	EvCaseReopened     EventType = "case.reopened"
 	EvCaseTransferred  EventType = "case.transferred"
-	EvCaseGuidance     EventType = "case.guidance" // guidance or a decision from the upper office
+	EvCaseGuidance     EventType = "case.guidance"  // guidance or a decision from the upper office
+	EvCaseUrged        EventType = "case.urged"     // the body it was transferred to urged (đôn đốc)
+	EvPetitionUrged    EventType = "petition.urged" // the body it was forwarded to urged (đôn đốc)
+	EvCaseExecuted     EventType = "case.executed"  // part of the conclusion carried out (thi hành)
 	EvNoteAdded        EventType = "note.added"
 	EvReminderSet      EventType = "reminder.set"
 	EvIdentityRevealed EventType = "identity.revealed" // a deliberate reveal of a confidential sender

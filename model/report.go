@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 )
 
@@ -27,6 +28,47 @@ type ReportInput struct {
 	// reported under the name it had in the period.
 	Names map[string][]SiteName
 	Cal   *Calendar
+	// From and To bound the days the input was read for (ReportWindow):
+	// reports of periods inside them are exact. Zero = every record.
+	From, To Date
+	// FullVisit, when set, reads a visit whole (a drill-down's line):
+	// the store may hand Visits with only the fields the figures count.
+	FullVisit func(id string) (Visit, bool)
+}
+
+// ReportWindow returns the days a report of p needs records from: the
+// period, the previous one and the same period last year, and the twelve
+// months ending with its last month (the chart of petitions by month,
+// whole months). A record
+// counts in a period inside the window only through its own dates (see
+// newScope), so the store reads just: the visits of those days, the
+// petitions received by the end and not classified before the start, the
+// cases opened by the end and not closed before the start, and the
+// records those point to.
+func ReportWindow(p Period) (from, to Date) {
+	from, to = p.Bounds()
+	for _, q := range []Period{p.Previous(), p.LastYear()} {
+		a, b := q.Bounds()
+		if a.Before(from) {
+			from = a
+		}
+		if b.After(to) {
+			to = b
+		}
+	}
+	// The chart's months are whole: an official period ends on the 14th.
+	if m := NewDate(to.Y, to.M-11, 1); m.Before(from) {
+		from = m
+	}
+	to = NewDate(to.Y, to.M+1, 1).AddDays(-1)
+	return from, to
+}
+
+// Covers reports whether the data was read for every day a report of p
+// needs (ReportWindow).
+func (d *ReportData) Covers(p Period) bool {
+	from, to := ReportWindow(p)
+	return (d.in.From.IsZero() || !from.Before(d.in.From)) && (d.in.To.IsZero() || !to.After(d.in.To))
 }
 
 // SiteName is a name a unit took on a day.
@@ -67,11 +109,14 @@ const (
 	Form01XLD  FormID = "01/XLD"
 	Form01KQGQ FormID = "01/KQGQ"
 	Form03KQGQ FormID = "03/KQGQ"
-	FormReview FormID = "RSTD" // rà soát vụ việc tồn đọng
+	FormReview FormID = "RSTD"    // rà soát vụ việc tồn đọng
+	Form02KQGQ FormID = "02/KQGQ" // thi hành quyết định giải quyết khiếu nại
+	Form04KQGQ FormID = "04/KQGQ" // thi hành kết luận nội dung tố cáo
 )
 
-// FormIDs lists the forms in the order they are reported.
-var FormIDs = []FormID{Form01TCD, Form02TCD, Form01XLD, Form01KQGQ, Form03KQGQ, FormReview}
+// FormIDs lists the forms in the order they are reported (the forms added
+// later at the end, so a form keeps its key on the screen).
+var FormIDs = []FormID{Form01TCD, Form02TCD, Form01XLD, Form01KQGQ, Form03KQGQ, FormReview, Form02KQGQ, Form04KQGQ}
 
 // ParseFormID reads a form as typed ("01/tcd", "01-TCD", "01tcd", "rstd").
 func ParseFormID(s string) (FormID, bool) {
@@ -164,6 +209,8 @@ type ReportData struct {
 
 	// The last scopes built: every form of one period and unit shares one.
 	scopes map[scopeKey]*scope
+	// scratch is where a figure's list is built before it is kept.
+	scratch []Ref
 }
 
 type scopeKey struct {
@@ -339,6 +386,10 @@ type scope struct {
 	vidx     []int    // their indexes in the input
 	pets     []*Petition
 	cases    []*Case
+	// exec are the conclusions to carry out in the period: concluded by
+	// its end with something decided, and not fully carried out before
+	// it began (02/KQGQ, 04/KQGQ).
+	exec []*Case
 }
 
 // repeats returns the matters that came back, of the scope's unit.
@@ -387,6 +438,13 @@ func (d *ReportData) newScope(from, to Date, site string) *scope {
 			sc.cases = append(sc.cases, c)
 		}
 	}
+	for _, c := range recs.cases {
+		if c.Status == StatusConcluded && sc.upTo(c.Closed) && c.Obliges(c.Recovered) {
+			if done := c.ExecutedOn(); done.IsZero() || !done.Before(from) {
+				sc.exec = append(sc.exec, c)
+			}
+		}
+	}
 	for _, i := range recs.visits {
 		if day := d.vday[i]; !day.Before(from) && !day.After(to) {
 			sc.visits = append(sc.visits, &d.in.Visits[i])
@@ -406,7 +464,7 @@ func one(id, site string) Ref { return Ref{ID: id, Site: site, N: 1} }
 // --- selections shared by the forms ---
 
 func (sc *scope) visitRefs(keep func(v *Visit) bool, weight func(v *Visit) int64) []Ref {
-	var out []Ref
+	out := sc.d.take()
 	for _, v := range sc.visits {
 		if keep(v) {
 			n := int64(1)
@@ -416,6 +474,26 @@ func (sc *scope) visitRefs(keep func(v *Visit) bool, weight func(v *Visit) int64
 			out = append(out, Ref{ID: v.ID, Site: v.Site, N: n})
 		}
 	}
+	return sc.d.keep(out)
+}
+
+// keep returns refs, built in the scratch space, as a list of its own
+// of the exact length: a year of an office's visits is listed by a
+// dozen figures, and growing each list by doubling would allocate
+// twice what the figures hold.
+func (d *ReportData) keep(refs []Ref) []Ref {
+	d.scratch = refs[:0]
+	if len(refs) == 0 {
+		return nil
+	}
+	return slices.Clone(refs)
+}
+
+// take lends the scratch space (none while it is lent: a figure's rule
+// that lists records inside another's gets a list of its own).
+func (d *ReportData) take() []Ref {
+	out := d.scratch[:0]
+	d.scratch = nil
 	return out
 }
 
@@ -443,24 +521,24 @@ func (sc *scope) matterRefs(keep func(v *Visit) bool, repeat *bool) []Ref {
 		}
 		d.mrep[m] = d.mrep[m] || v.Repeat
 	}
-	var out []Ref
+	out := d.take()
 	for _, m := range order {
 		if repeat == nil || *repeat == d.mrep[m] {
 			v := &d.in.Visits[d.mfirst[m]]
 			out = append(out, one(v.ID, v.Site))
 		}
 	}
-	return out
+	return d.keep(out)
 }
 
 func (sc *scope) petRefs(keep func(p *Petition) bool) []Ref {
-	var out []Ref
+	out := sc.d.take()
 	for _, p := range sc.pets {
 		if keep(p) {
 			out = append(out, one(p.ID, p.Site))
 		}
 	}
-	return out
+	return sc.d.keep(out)
 }
 
 // petMatters lists the vụ việc of the petitions keep picks: each case
@@ -484,7 +562,7 @@ func (sc *scope) petMatters(keep func(p *Petition) bool) []Ref {
 }
 
 func (sc *scope) caseRefs(keep func(c *Case) bool, weight func(c *Case) int64) []Ref {
-	var out []Ref
+	out := sc.d.take()
 	for _, c := range sc.cases {
 		if keep(c) {
 			n := int64(1)
@@ -497,7 +575,7 @@ func (sc *scope) caseRefs(keep func(c *Case) bool, weight func(c *Case) int64) [
 			out = append(out, Ref{ID: c.ID, Site: c.Site, N: n})
 		}
 	}
-	return out
+	return sc.d.keep(out)
 }
 
 // caseOf returns the case a petition opened, or nil.

@@ -152,3 +152,15 @@ func BenchmarkReportSwitchPeriod(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFindRepeatsOffice finds the matters that came back among the
+// office's decade of cases and petitions (the backlog review of the queue
+// and the report's RSTD rows share it).
+func BenchmarkFindRepeatsOffice(b *testing.B) {
+	in := benchOffice()
+	b.ResetTimer()
+	defer cpuPerOp(b, cpuTime())
+	for i := 0; i < b.N; i++ {
+		model.FindRepeats(in.Cases, in.Petitions)
+	}
+}

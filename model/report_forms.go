@@ -17,7 +17,8 @@ var (
 
 func allForms() []*Form {
 	formsOnce.Do(func() {
-		forms = []*Form{form01TCD(), form02TCD(), form01XLD(), formKQGQ(Form01KQGQ, KindComplaint), formKQGQ(Form03KQGQ, KindDenunciation), formReview()}
+		forms = []*Form{form01TCD(), form02TCD(), form01XLD(), formKQGQ(Form01KQGQ, KindComplaint), formKQGQ(Form03KQGQ, KindDenunciation), formReview(),
+			formExec(Form02KQGQ, KindComplaint), formExec(Form04KQGQ, KindDenunciation)}
 	})
 	return forms
 }
@@ -150,6 +151,10 @@ func form02TCD() *Form {
 			return in(p) && sc.classifiedBy(p) && !p.Competent && p.Decision == DecisionForward
 		})
 	})
+	add("ktq_dondoc", comp, Label{"  Đôn đốc", "  Urged"}, func(sc *scope) []Ref {
+		in := inPeriod(sc)
+		return sc.petRefs(func(p *Petition) bool { return in(p) && sc.classifiedBy(p) && sc.urgedBy(p) })
+	})
 	add("chua_xl", comp, Label{"Chưa xử lý", "Not yet processed"}, func(sc *scope) []Ref {
 		in := inPeriod(sc)
 		return sc.petRefs(func(p *Petition) bool { return in(p) && !sc.classifiedBy(p) })
@@ -267,6 +272,9 @@ func form01XLD() *Form {
 	add("ktq_chuyen", res, Label{"Không thuộc thẩm quyền: chuyển đơn", "Outside competence: forwarded"}, func(sc *scope) []Ref {
 		return sc.petRefs(func(p *Petition) bool { return ok(sc, p) && !p.Competent && p.Decision == DecisionForward })
 	})
+	add("ktq_dondoc", res, Label{"Không thuộc thẩm quyền: đôn đốc", "Outside competence: urged"}, func(sc *scope) []Ref {
+		return sc.petRefs(func(p *Petition) bool { return ok(sc, p) && sc.urgedBy(p) })
+	})
 	add("phuc_dap", Label{"Văn bản", "Replies"}, Label{"Văn bản trả lời đã gửi", "Written replies sent"}, func(sc *scope) []Ref {
 		return sc.petRefs(func(p *Petition) bool {
 			c := sc.caseOf(p)
@@ -365,12 +373,144 @@ func formKQGQ(id FormID, kind PetitionKind) *Form {
 	add("nguoi", g, Label{"Người lao động được khôi phục quyền lợi", "Workers whose rights were restored"}, true, false, func(sc *scope) []Ref {
 		return sc.caseRefs(func(c *Case) bool { return concluded(sc, c) }, func(c *Case) int64 { return int64(c.Restored) })
 	})
+	sum := func(key string, g, l Label, money bool, n func(c *Case) int64) {
+		add(key, g, l, true, money, func(sc *scope) []Ref {
+			return sc.caseRefs(func(c *Case) bool { return concluded(sc, c) }, n)
+		})
+	}
+	sum("dat", g, Label{"Đất trả lại cho tổ chức, cá nhân (m²)", "Land returned (m²)"}, false, func(c *Case) int64 { return c.ReturnedLand })
+	g = Label{"Kiến nghị thu hồi cho Nhà nước", "Recovery for the State proposed"}
+	sum("nn_tien", g, Label{"Tiền (đồng)", "Money (đồng)"}, true, func(c *Case) int64 { return c.StateMoney })
+	sum("nn_dat", g, Label{"Đất (m²)", "Land (m²)"}, false, func(c *Case) int64 { return c.StateLand })
+	g = Label{"Kiến nghị xử lý", "Sanctions and referrals proposed"}
+	sum("hc_nguoi", g, Label{"Xử lý hành chính: người", "Administrative sanctions: persons"}, false, func(c *Case) int64 { return int64(c.Sanctioned) })
+	sum("hc_cb", g, Label{"  Trong đó cán bộ, công chức, viên chức", "  Of whom public officials"}, false, func(c *Case) int64 { return int64(c.SanctionedOfficials) })
+	add("dt_vu", g, Label{"Chuyển cơ quan điều tra: vụ", "Referred to investigators: cases"}, false, false, func(sc *scope) []Ref {
+		return cases(sc, func(c *Case) bool { return concluded(sc, c) && c.Referred })
+	})
+	sum("dt_nguoi", g, Label{"Chuyển cơ quan điều tra: người", "Referred to investigators: persons"}, false, func(c *Case) int64 { return int64(c.ReferredPersons) })
+	sum("dt_cb", g, Label{"  Trong đó cán bộ, công chức, viên chức", "  Of whom public officials"}, false, func(c *Case) int64 { return int64(c.ReferredOfficials) })
 	g = Label{"Chấp hành thời hạn", "Time limits"}
 	add("dung_han", g, Label{"Đúng hạn", "On time"}, false, false, func(sc *scope) []Ref {
 		return cases(sc, func(c *Case) bool { return resolved(sc, c) && sc.onTime(c) })
 	})
 	add("qua_han", g, Label{"Quá hạn", "Late"}, false, false, func(sc *scope) []Ref {
 		return cases(sc, func(c *Case) bool { return resolved(sc, c) && !sc.onTime(c) })
+	})
+	return f
+}
+
+// --- 02/KQGQ and 04/KQGQ: carrying out the conclusions ---
+
+// formExec is the execution of the conclusions of kind (complaints:
+// 02/KQGQ; denunciations: 04/KQGQ): the conclusions to carry out in the
+// period (concluded by its end with something decided, not fully carried
+// out before it began), how many were fully carried out by its end, and
+// for each thing decided, what was to be done and what was done by then.
+func formExec(id FormID, kind PetitionKind) *Form {
+	f := &Form{ID: id}
+	if kind == KindDenunciation {
+		f.Title = Label{"Kết quả thực hiện kết luận nội dung tố cáo", "Denunciation conclusions carried out"}
+	} else {
+		f.Title = Label{"Kết quả thực hiện quyết định giải quyết khiếu nại", "Complaint decisions carried out"}
+	}
+	add := func(key string, g, l Label, sum, money bool, fn func(sc *scope) []Ref) {
+		f.Rows = append(f.Rows, FormRow{Key: key, Group: g, Label: l, Sum: sum, Money: money, Record: EntCase, fn: fn})
+	}
+	refs := func(sc *scope, n func(c *Case) int64) []Ref {
+		out := sc.d.take()
+		for _, c := range sc.exec {
+			if c.Kind != kind {
+				continue
+			}
+			v := int64(1)
+			if n != nil {
+				if v = n(c); v == 0 {
+					continue
+				}
+			}
+			out = append(out, Ref{ID: c.ID, Site: c.Site, N: v})
+		}
+		return sc.d.keep(out)
+	}
+	// done sums what was carried out of c by the period's end.
+	done := func(sc *scope, part func(x *Execution) int64) func(c *Case) int64 {
+		return func(c *Case) int64 {
+			var n int64
+			for i := range c.Executions {
+				if x := &c.Executions[i]; sc.upTo(x.On) {
+					n += part(&x.Execution)
+				}
+			}
+			return n
+		}
+	}
+	g := Label{"Quyết định, kết luận", "Decisions, conclusions"}
+	add("phai", g, Label{"Phải thực hiện trong kỳ", "To carry out in the period"}, false, false, func(sc *scope) []Ref { return refs(sc, nil) })
+	add("xong", g, Label{"Đã thực hiện xong", "Fully carried out"}, false, false, func(sc *scope) []Ref {
+		return refs(sc, func(c *Case) int64 {
+			if d := c.ExecutedOn(); !d.IsZero() && sc.upTo(d) {
+				return 1
+			}
+			return 0
+		})
+	})
+	type part struct {
+		key    string
+		l      Label
+		money  bool
+		must   func(c *Case) int64
+		doneOf func(x *Execution) int64
+	}
+	g = Label{"Thu hồi cho Nhà nước", "Recovered for the State"}
+	for _, p := range []part{
+		{key: "thu_tien", l: Label{"tiền (đồng)", "money (đồng)"}, money: true, must: func(c *Case) int64 { return c.StateMoney }, doneOf: func(x *Execution) int64 { return x.Collected }},
+		{key: "thu_dat", l: Label{"đất (m²)", "land (m²)"}, must: func(c *Case) int64 { return c.StateLand }, doneOf: func(x *Execution) int64 { return x.CollectedLand }},
+	} {
+		p := p
+		add(p.key+"_phai", g, Label{"Phải thu: " + p.l.VI, "To recover: " + p.l.EN}, true, p.money, func(sc *scope) []Ref { return refs(sc, p.must) })
+		add(p.key+"_da", g, Label{"Đã thu: " + p.l.VI, "Recovered: " + p.l.EN}, true, p.money, func(sc *scope) []Ref { return refs(sc, done(sc, p.doneOf)) })
+	}
+	g = Label{"Trả lại cho tổ chức, cá nhân", "Returned to organisations and persons"}
+	for _, p := range []part{
+		{key: "tra_tien", l: Label{"tiền (đồng)", "money (đồng)"}, money: true, must: func(c *Case) int64 { return c.Recovered }, doneOf: func(x *Execution) int64 { return x.Paid }},
+		{key: "tra_dat", l: Label{"đất (m²)", "land (m²)"}, must: func(c *Case) int64 { return c.ReturnedLand }, doneOf: func(x *Execution) int64 { return x.PaidLand }},
+	} {
+		p := p
+		add(p.key+"_phai", g, Label{"Phải trả: " + p.l.VI, "To return: " + p.l.EN}, true, p.money, func(sc *scope) []Ref { return refs(sc, p.must) })
+		add(p.key+"_da", g, Label{"Đã trả: " + p.l.VI, "Returned: " + p.l.EN}, true, p.money, func(sc *scope) []Ref { return refs(sc, done(sc, p.doneOf)) })
+	}
+	g = Label{"Xử lý hành chính", "Administrative sanctions"}
+	add("hc_phai", g, Label{"Phải xử lý: người", "To sanction: persons"}, true, false, func(sc *scope) []Ref {
+		return refs(sc, func(c *Case) int64 { return int64(c.Sanctioned) })
+	})
+	add("hc_da", g, Label{"Đã xử lý: người", "Sanctioned: persons"}, true, false, func(sc *scope) []Ref {
+		return refs(sc, done(sc, func(x *Execution) int64 { return int64(x.SanctionedDone) }))
+	})
+	g = Label{"Chuyển cơ quan điều tra", "Referred to investigators"}
+	add("dt_vu", g, Label{"Đã chuyển: vụ", "Referred: cases"}, false, false, func(sc *scope) []Ref {
+		return refs(sc, func(c *Case) int64 {
+			if c.Referred {
+				return 1
+			}
+			return 0
+		})
+	})
+	add("kt_vu", g, Label{"Đã khởi tố: vụ", "Prosecuted: cases"}, false, false, func(sc *scope) []Ref {
+		return refs(sc, func(c *Case) int64 {
+			if done(sc, func(x *Execution) int64 {
+				if x.Prosecuted {
+					return 1
+				}
+				return 0
+			})(c) > 0 {
+				return 1
+			}
+			return 0
+		})
+	})
+	add("kt_nguoi", g, Label{"Đã khởi tố: người", "Prosecuted: persons"}, true, false, func(sc *scope) []Ref {
+		return refs(sc, done(sc, func(x *Execution) int64 { return int64(x.ProsecutedPersons) }))
 	})
 	return f
 }
@@ -439,4 +579,22 @@ func (sc *scope) repeatRefs(kind func(k PetitionKind) bool) []Ref {
 		out = append(out, one(r.prior.ID, r.prior.Site))
 	}
 	return out
+}
+
+// urgedBy reports whether the body petition p was forwarded to, or its
+// case transferred to, was urged (đôn đốc) by the period's end.
+func (sc *scope) urgedBy(p *Petition) bool {
+	for _, u := range p.Urges {
+		if sc.upTo(u.On) {
+			return true
+		}
+	}
+	if c := sc.caseOf(p); c != nil {
+		for _, u := range c.Urges {
+			if sc.upTo(u.On) {
+				return true
+			}
+		}
+	}
+	return false
 }

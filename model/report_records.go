@@ -49,6 +49,11 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 		if v == nil {
 			break
 		}
+		if d.in.FullVisit != nil {
+			if full, ok := d.in.FullVisit(r.ID); ok {
+				v = &full
+			}
+		}
 		l.No, l.Date = v.No, DateOf(v.At)
 		var names []string
 		ids := append(append([]string{}, v.Reps...), v.Persons...)

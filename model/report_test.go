@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"bufio"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -110,6 +111,7 @@ func fixtureInput(t testing.TB) model.ReportInput {
 			p.SenderName = r[17]
 			p.Senders = []string{"person:" + model.Fold(r[17])}
 		}
+		p.Urges = urges(t, r[19])
 		in.Petitions = append(in.Petitions, p)
 	}
 	pets := map[string]model.Petition{}
@@ -133,11 +135,77 @@ func fixtureInput(t testing.TB) model.ReportInput {
 		if r[17] != "-" {
 			c.Handler = r[17]
 		}
+		c.Urges = urges(t, r[18])
+		c.Decided, c.Executions = decided(t, r[19]), executed(t, r[20])
 		c.Updated = c.Opened.Time()
 		in.Cases = append(in.Cases, c)
 	}
 	in.Cal = model.NewCalendar(model.DefaultOverrides())
 	return in
+}
+
+// urges reads "day:how:body;…" ("-" = none).
+func urges(t testing.TB, s string) []model.Urge {
+	if s == "-" || s == "" {
+		return nil
+	}
+	var out []model.Urge
+	for _, u := range strings.Split(s, ";") {
+		f := strings.SplitN(u, ":", 3)
+		if len(f) != 3 {
+			t.Fatalf("urge %q", u)
+		}
+		out = append(out, model.Urge{On: day(t, f[0]), How: model.UrgeHow(f[1]), To: f[2]})
+	}
+	return out
+}
+
+// fields reads "name=value" pairs into the JSON of a struct.
+func fields(t testing.TB, pairs []string, into any) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, kv := range pairs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			t.Fatalf("field %q", kv)
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if v == "1" && (k == "referred" || k == "prosecuted" || k == "done") {
+			v = "true"
+		}
+		b.WriteString(strconv.Quote(k) + ":" + v)
+	}
+	b.WriteByte('}')
+	if err := json.Unmarshal([]byte(b.String()), into); err != nil {
+		t.Fatalf("%s: %v", b.String(), err)
+	}
+}
+
+// decided reads "field=value;…" ("-" = nothing decided).
+func decided(t testing.TB, s string) model.Decided {
+	var d model.Decided
+	if s != "-" {
+		fields(t, strings.Split(s, ";"), &d)
+	}
+	return d
+}
+
+// executed reads "day:field=value,…|…" ("-" = nothing carried out).
+func executed(t testing.TB, s string) []model.Executed {
+	if s == "-" {
+		return nil
+	}
+	var out []model.Executed
+	for _, e := range strings.Split(s, "|") {
+		on, rest, _ := strings.Cut(e, ":")
+		x := model.Executed{On: day(t, on)}
+		fields(t, strings.Split(rest, ","), &x.Execution)
+		out = append(out, x)
+	}
+	return out
 }
 
 func fixturePeriod(t testing.TB, s string) model.Period {

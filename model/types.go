@@ -132,6 +132,8 @@ type Petition struct {
 	Complex      bool     `json:"complex,omitempty"`
 	Remote       bool     `json:"remote,omitempty"`
 	Case         string   `json:"case,omitempty"`
+	// Urges are the times the body it was forwarded to was urged.
+	Urges []Urge `json:"urges,omitempty"`
 
 	Site      string     `json:"site,omitempty"`
 	Fold      string     `json:"fold,omitempty"` // folded sender, employer and summary, for search
@@ -212,6 +214,12 @@ type Case struct {
 	Reminders []Reminder `json:"reminders,omitempty"`
 	Notes     int        `json:"notes,omitempty"`
 	Updated   time.Time  `json:"updated,omitempty"`
+	// Urges are the times the body it was transferred to was urged.
+	Urges []Urge `json:"urges,omitempty"`
+	// What the conclusion decided beyond the workers' money, and what was
+	// carried out of it since.
+	Decided
+	Executions []Executed `json:"executions,omitempty"`
 
 	Site      string     `json:"site,omitempty"`
 	Fold      string     `json:"fold,omitempty"`
@@ -253,6 +261,100 @@ type CaseAction struct {
 	Recovered int64 `json:"recovered,omitempty"`
 	Restored  int   `json:"restored,omitempty"`
 	Replied   bool  `json:"replied,omitempty"`
+	// Urge only (case.urged, petition.urged): how the body was urged
+	// (UrgeHows); the body is To, what was said Reason.
+	How UrgeHow `json:"how,omitempty"`
+	// Conclusion only, what it decided beyond the workers' money (01/KQGQ,
+	// 03/KQGQ; carried out as 02/KQGQ and 04/KQGQ count).
+	Decided
+	// Execution only (case.executed): what was carried out on a.On.
+	Execution
+}
+
+// Decided is what a conclusion decided (kết quả xử lý): money and land to
+// recover for the State, land returned to organisations and persons,
+// persons proposed for administrative sanctions, and a referral to the
+// investigators. Money in đồng, land in m².
+type Decided struct {
+	StateMoney          int64 `json:"state_money,omitempty"`          // kiến nghị thu hồi cho Nhà nước: tiền
+	StateLand           int64 `json:"state_land,omitempty"`           // kiến nghị thu hồi cho Nhà nước: đất
+	ReturnedLand        int64 `json:"returned_land,omitempty"`        // trả lại cho tổ chức, cá nhân: đất
+	Sanctioned          int   `json:"sanctioned,omitempty"`           // kiến nghị xử lý hành chính: người
+	SanctionedOfficials int   `json:"sanctioned_officials,omitempty"` // trong đó cán bộ, công chức, viên chức
+	Referred            bool  `json:"referred,omitempty"`             // chuyển cơ quan điều tra
+	ReferredPersons     int   `json:"referred_persons,omitempty"`     // người
+	ReferredOfficials   int   `json:"referred_officials,omitempty"`   // trong đó cán bộ, công chức, viên chức
+}
+
+// Obliges reports whether the conclusion decided something to carry out.
+func (o *Decided) Obliges(recovered int64) bool {
+	return recovered > 0 || o.StateMoney > 0 || o.StateLand > 0 || o.ReturnedLand > 0 || o.Sanctioned > 0 || o.Referred
+}
+
+// Execution is what was carried out of a conclusion on a day (thi hành
+// quyết định giải quyết khiếu nại, kết luận nội dung tố cáo): amounts
+// added to what was done before. Done says the conclusion is now fully
+// carried out.
+type Execution struct {
+	Collected         int64 `json:"collected,omitempty"`          // đã thu cho Nhà nước: tiền
+	CollectedLand     int64 `json:"collected_land,omitempty"`     // đã thu: đất
+	Paid              int64 `json:"paid,omitempty"`               // đã trả cho tổ chức, cá nhân: tiền
+	PaidLand          int64 `json:"paid_land,omitempty"`          // đã trả: đất
+	SanctionedDone    int   `json:"sanctioned_done,omitempty"`    // người đã bị xử lý hành chính
+	Prosecuted        bool  `json:"prosecuted,omitempty"`         // đã khởi tố
+	ProsecutedPersons int   `json:"prosecuted_persons,omitempty"` // người bị khởi tố
+	Done              bool  `json:"done,omitempty"`
+}
+
+// ExecutedOn returns the day the case's conclusion was fully carried
+// out, or zero while it is not.
+func (c *Case) ExecutedOn() Date {
+	for _, x := range c.Executions {
+		if x.Done {
+			return x.On
+		}
+	}
+	return Date{}
+}
+
+// Executed is one execution of a case's conclusion, with its day.
+type Executed struct {
+	On Date `json:"on"`
+	Execution
+}
+
+// UrgeHow is how a body was urged (đôn đốc).
+type UrgeHow string
+
+const (
+	UrgeLetter UrgeHow = "letter" // văn bản đôn đốc
+	UrgePhone  UrgeHow = "phone"  // điện thoại
+	UrgeVisit  UrgeHow = "visit"  // làm việc trực tiếp
+)
+
+// UrgeHows lists the ways of urging, in the order offered.
+var UrgeHows = []UrgeHow{UrgeLetter, UrgePhone, UrgeVisit}
+
+// Label returns the bilingual label of the way.
+func (h UrgeHow) Label() Label {
+	switch h {
+	case UrgeLetter:
+		return Label{"văn bản", "letter"}
+	case UrgePhone:
+		return Label{"điện thoại", "phone"}
+	case UrgeVisit:
+		return Label{"làm việc trực tiếp", "in person"}
+	}
+	return Label{string(h), string(h)}
+}
+
+// Urge is one time the body a petition was forwarded to, or a case
+// transferred to, was urged to resolve it (đôn đốc; reports 02/TCD and
+// 01/XLD count the matters urged).
+type Urge struct {
+	On  Date    `json:"on"`
+	To  string  `json:"to,omitempty"`
+	How UrgeHow `json:"how,omitempty"`
 }
 
 // Note is the data of note.added and case.guidance.

@@ -481,7 +481,8 @@ func checkClassification(c *model.Classification) *model.Msg {
 var caseActions = []model.EventType{
 	model.EvCaseAccepted, model.EvCaseRejected, model.EvCaseAssigned, model.EvCaseDocsAsked,
 	model.EvCaseSuspended, model.EvCaseResumed, model.EvCaseExtended, model.EvCaseConcluded,
-	model.EvCaseTerminated, model.EvCaseReopened, model.EvCaseTransferred,
+	model.EvCaseTerminated, model.EvCaseReopened, model.EvCaseTransferred, model.EvCaseUrged,
+	model.EvCaseExecuted,
 }
 
 // priorCase finds a closed case of the same sender that this petition
@@ -516,6 +517,9 @@ func (w *writer) caseAction(caseID string, t model.EventType, a model.CaseAction
 		a.On = model.DateOf(w.now)
 	}
 	a.Reason, a.DecisionNo, a.To = model.NFC(a.Reason), strings.TrimSpace(a.DecisionNo), model.NFC(a.To)
+	if t == model.EvCaseUrged && a.To == "" {
+		a.To = out.TransferredTo // the body it was transferred to, unless named
+	}
 	if !oneOf(t, caseActions) {
 		return out, model.NewMsg("", "Không có thao tác "+string(t)+" trên vụ việc", "No such case action: "+string(t))
 	}
@@ -529,6 +533,40 @@ func (w *writer) caseAction(caseID string, t model.EventType, a model.CaseAction
 		return out, err
 	}
 	err = getState(w.tx, caseID, &out)
+	return out, err
+}
+
+// UrgePetition records that the body petition id was forwarded to was
+// urged to resolve it (đôn đốc): a.On (today when zero), a.To (the body
+// it was forwarded to when empty), a.How, a.Reason (what was said).
+func (s *Store) UrgePetition(author, id string, a model.CaseAction) (model.Petition, error) {
+	var out model.Petition
+	_, err := s.write(author, func(w *writer) error {
+		var err error
+		out, err = w.urgePetition(id, a)
+		return err
+	})
+	return out, err
+}
+
+func (w *writer) urgePetition(id string, a model.CaseAction) (out model.Petition, err error) {
+	if err := getState(w.tx, id, &out); err != nil {
+		return out, notFound(id)
+	}
+	if a.On.IsZero() {
+		a.On = model.DateOf(w.now)
+	}
+	a.Reason, a.To = model.NFC(a.Reason), model.NFC(a.To)
+	if a.To == "" {
+		a.To = out.ForwardTo
+	}
+	if m := model.CheckUrgePetition(&out, &a); m != nil {
+		return out, m
+	}
+	if _, err := w.emit(id, model.EvPetitionUrged, "", model.CaseAction{On: a.On, To: a.To, How: a.How, Reason: a.Reason}); err != nil {
+		return out, err
+	}
+	err = getState(w.tx, id, &out)
 	return out, err
 }
 

@@ -66,6 +66,11 @@ func (b *Bulk) CaseAction(author, caseID string, t model.EventType, a model.Case
 	return b.as(author).caseAction(caseID, t, a)
 }
 
+// UrgePetition is Store.UrgePetition inside the batch.
+func (b *Bulk) UrgePetition(author, id string, a model.CaseAction) (model.Petition, error) {
+	return b.as(author).urgePetition(id, a)
+}
+
 // AddNote is Store.AddNote inside the batch.
 func (b *Bulk) AddNote(author, entity, text string) error {
 	return b.as(author).addNote(entity, text)

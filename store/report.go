@@ -2,37 +2,375 @@ package store
 
 import (
 	"bytes"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
 
 	"donthu/model"
 
 	bolt "go.etcd.io/bbolt"
 )
 
-// ReportInput reads what a periodic report is computed from
-// (model.NewReportData): the visits on or after since (zero = all), every
-// petition and every case (a report needs the ones carried over from
-// earlier periods, and the resolved matters that came back), the units
-// this file knows with their name history, and the calendar. At an office
-// that is its own records and its children's.
+// The report's indexes. A periodic report reads only what its period
+// needs (model.ReportWindow), through three indexes kept with every
+// write, like the others (indexEntries), so a rebuild makes them again
+// and check verifies them:
 //
-// It reads through the public queries, each a short read transaction, and
-// copies everything out: the caller computes without holding the file.
-func (s *Store) ReportInput(since model.Date) model.ReportInput {
-	in := model.ReportInput{
-		Visits:    s.Visits(since, model.Date{}),
-		Petitions: s.Petitions(model.Date{}, model.Date{}),
-		Sites:     s.Sites(),
-		Cal:       s.Calendar(),
-		Names:     map[string][]model.SiteName{},
+//   - report_visit: day \0 time \0 site \0 reception \0 flags \0 persons
+//     \0 number \0 petition \0 employer \0 id. The key holds every fact of
+//     a visit the figures count, so a year of an office's visits is read
+//     from the index without decoding a record (the drill-down reads a
+//     listed visit whole).
+//   - petition_span: until \0 received \0 id, where until is the day the
+//     petition was classified (its received day if earlier), or
+//     openEnd while it waits: a petition counts in a period only if it
+//     was received by the end and was not classified before the start.
+//   - case_span: until \0 opened \0 id, where until is the day the case
+//     was closed (for a reopened case, the later of that and its last
+//     change: the day it came back; for a conclusion to carry out, the
+//     day it was fully carried out), or openEnd while it is open or its
+//     conclusion is still to be carried out.
+//   - case_name: the folded sender \0 a (names no person) or p \0 id, for
+//     the cases resolved (concluded, terminated): the earlier matters a
+//     letter whose sender is not in the register may bring back.
+//
+// Files written before these indexes have them built once when opened
+// for writing (ensureReportIndexes); until then, or in a file opened only
+// for reading, ReportInput reads every record as before.
+
+// openEnd sorts after every day.
+const openEnd = "9999-99-99"
+
+// metaReportIdx marks a file whose report indexes are complete.
+var metaReportIdx = []byte("report_idx")
+
+// reportIndexes are the indexes ensureReportIndexes builds.
+var reportIndexes = []string{"report_visit", "petition_span", "case_span", "case_name"}
+
+func dayKey(d model.Date) string {
+	if d.IsZero() {
+		return "0000-00-00"
 	}
-	in.Cases = make([]model.Case, 0, s.CaseCount())
-	s.EachCase(CaseFilter{All: true}, func(c model.Case) { in.Cases = append(in.Cases, c) })
+	return d.ISO()
+}
+
+func noZero(s string) string { return strings.ReplaceAll(s, "\x00", "") }
+
+// reportEntries lists the report indexes' entries of a projection (see
+// indexEntries).
+func reportEntries(id string, v any, add func(index string, parts ...string)) {
+	switch x := v.(type) {
+	case *model.Visit:
+		flags := ""
+		if x.Group {
+			flags += "g"
+		}
+		if x.Repeat {
+			flags += "r"
+		}
+		if x.Delegated {
+			flags += "d"
+		}
+		emp := ""
+		if x.Group {
+			emp = noZero(x.Employer)
+		}
+		add("report_visit", model.DateOf(x.At).ISO(), strconv.FormatInt(x.At.Unix(), 36), noZero(x.Site), noZero(string(x.Reception)),
+			flags, strconv.Itoa(x.People()), noZero(x.No), noZero(x.Petition), emp, id)
+	case *model.Petition:
+		until := openEnd
+		if x.Classified {
+			until = dayKey(x.ClassifiedOn)
+			if x.ClassifiedOn.Before(x.Received) {
+				until = dayKey(x.Received)
+			}
+		}
+		add("petition_span", until, dayKey(x.Received), id)
+	case *model.Case:
+		until := openEnd
+		if x.Status.Closed() && !x.Closed.IsZero() {
+			until = dayKey(x.Closed)
+			if x.Reopens > 0 && !x.Updated.IsZero() {
+				if u := model.DateOf(x.Updated); u.After(x.Closed) {
+					until = dayKey(u)
+				}
+			}
+			// A conclusion still to be carried out counts in the
+			// execution forms until it is (02/KQGQ, 04/KQGQ).
+			if x.Status == model.StatusConcluded && x.Obliges(x.Recovered) {
+				if done := x.ExecutedOn(); done.IsZero() {
+					until = openEnd
+				} else if dayKey(done) > until {
+					until = dayKey(done)
+				}
+			}
+		}
+		add("case_span", until, dayKey(x.Opened), id)
+		if (x.Status == model.StatusConcluded || x.Status == model.StatusTerminated) && x.SenderName != "" {
+			if n := model.Fold(x.SenderName); n != "" {
+				who := "p"
+				if len(x.Senders) == 0 {
+					who = "a"
+				}
+				add("case_name", noZero(n), who, id)
+			}
+		}
+	}
+}
+
+// parseReportVisit reads a visit's report_visit key back. Its strings
+// share the one copy of the key.
+func parseReportVisit(k []byte) (model.Visit, bool) {
+	var p [10]string
+	rest := string(k)
+	for i := 0; i < 9; i++ {
+		j := strings.IndexByte(rest, 0)
+		if j < 0 {
+			return model.Visit{}, false
+		}
+		p[i], rest = rest[:j], rest[j+1:]
+	}
+	if strings.IndexByte(rest, 0) >= 0 {
+		return model.Visit{}, false
+	}
+	p[9] = rest
+	sec, err := strconv.ParseInt(p[1], 36, 64)
+	if err != nil {
+		return model.Visit{}, false
+	}
+	people, _ := strconv.Atoi(p[5])
+	v := model.Visit{At: time.Unix(sec, 0).In(model.VN), Site: p[2], Reception: model.ReceptionType(p[3]),
+		Group: strings.Contains(p[4], "g"), Repeat: strings.Contains(p[4], "r"), Delegated: strings.Contains(p[4], "d"),
+		HeadCount: people, No: p[6], Petition: p[7], Employer: p[8], ID: p[9]}
+	return v, true
+}
+
+// ensureReportIndexes builds the report indexes of a file written before
+// them, once, inside the opening transaction.
+func ensureReportIndexes(tx *bolt.Tx) error {
+	meta := tx.Bucket(bMeta)
+	if meta.Get(metaReportIdx) != nil {
+		return nil
+	}
+	batch := idxBatch{}
+	for _, kind := range []string{model.EntVisit, model.EntPetition, model.EntCase} {
+		err := eachState(tx, kind, func(id string, b []byte) error {
+			v, err := decodeState(kind, b)
+			if err != nil {
+				return err
+			}
+			reportEntries(id, v, func(index string, parts ...string) {
+				batch.set(idxEntry{index, idxKey(parts...)}, true)
+			})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if err := batch.apply(tx); err != nil {
+		return err
+	}
+	return meta.Put(metaReportIdx, []byte("1"))
+}
+
+// ReportInput reads what the reports of periods inside [from, to] are
+// computed from (model.NewReportData; model.ReportWindow gives the days
+// a period needs): the visits of those days, the petitions and cases
+// that can count in them, the records those point to (a visit's petition,
+// a petition's case, a case's earlier case), the resolved cases a letter
+// of those days may bring back, the units this file knows with their
+// name history, and the calendar. At an office that is its own records
+// and its children's. Zero bounds read everything.
+//
+// Persons merged into another are given as the one that stands for them,
+// so a sender is one person however many records they had.
+//
+// Everything is copied out: the caller computes without holding the file.
+func (s *Store) ReportInput(from, to model.Date) model.ReportInput {
+	in := model.ReportInput{
+		Sites: s.Sites(),
+		Cal:   s.Calendar(),
+		Names: map[string][]model.SiteName{},
+		From:  from,
+		To:    to,
+	}
 	for _, site := range in.Sites {
 		if evs, err := s.Timeline(model.SiteEntity(site.Code)); err == nil {
 			in.Names[site.Code] = model.SiteNamesFrom(evs)
 		}
 	}
+	roots := s.PersonRoots()
+	s.db.View(func(tx *bolt.Tx) error {
+		if (from.IsZero() && to.IsZero()) || tx.Bucket(bMeta).Get(metaReportIdx) == nil {
+			in.From, in.To = model.Date{}, model.Date{}
+			readAllForReport(tx, &in)
+		} else {
+			readWindow(tx, &in, from, to, roots)
+			in.FullVisit = func(id string) (model.Visit, bool) {
+				v, err := s.Visit(id)
+				return v, err == nil
+			}
+		}
+		return nil
+	})
+	model.ResolveSenders(in.Cases, in.Petitions, roots)
 	return in
+}
+
+// readAllForReport reads every visit, petition and case.
+func readAllForReport(tx *bolt.Tx, in *model.ReportInput) {
+	eachIdx(tx, "visit_date", nil, func(_ []byte, id string) bool {
+		var v model.Visit
+		if getState(tx, id, &v) == nil {
+			in.Visits = append(in.Visits, v)
+		}
+		return true
+	})
+	eachIdx(tx, "petition_date", nil, func(_ []byte, id string) bool {
+		var p model.Petition
+		if getState(tx, id, &p) == nil {
+			in.Petitions = append(in.Petitions, p)
+		}
+		return true
+	})
+	eachState(tx, model.EntCase, func(id string, b []byte) error {
+		var c model.Case
+		if unmarshalState(b, &c) == nil {
+			in.Cases = append(in.Cases, c)
+		}
+		return nil
+	})
+}
+
+// readWindow reads the records reports inside [from, to] need.
+// roots are the merged persons (Store.PersonRoots).
+func readWindow(tx *bolt.Tx, in *model.ReportInput, from, to model.Date, roots map[string]string) {
+	lo, hi := dayKey(from), openEnd
+	if !to.IsZero() {
+		hi = dayKey(to)
+	}
+	pets := map[string]bool{}
+	cases := map[string]bool{}
+	addPet := func(id string) *model.Petition {
+		if id == "" || pets[id] {
+			return nil
+		}
+		var p model.Petition
+		if getState(tx, id, &p) != nil {
+			return nil
+		}
+		pets[id] = true
+		in.Petitions = append(in.Petitions, p)
+		return &in.Petitions[len(in.Petitions)-1]
+	}
+	addCase := func(id string, resolvedOnly bool) {
+		if id == "" || cases[id] {
+			return
+		}
+		var c model.Case
+		if getState(tx, id, &c) != nil {
+			return
+		}
+		if resolvedOnly && c.Status != model.StatusConcluded && c.Status != model.StatusTerminated {
+			return
+		}
+		cases[id] = true
+		in.Cases = append(in.Cases, c)
+	}
+	// The visits of the days, from their index alone: counted first, so
+	// the list is made once at its size.
+	if ib := tx.Bucket(bIdx).Bucket([]byte("report_visit")); ib != nil {
+		days := func(fn func(k []byte)) {
+			c := ib.Cursor()
+			for k, _ := c.Seek([]byte(lo)); k != nil; k, _ = c.Next() {
+				i := bytes.IndexByte(k, 0)
+				if i < 0 || string(k[:i]) > hi {
+					break
+				}
+				fn(k)
+			}
+		}
+		n := 0
+		days(func([]byte) { n++ })
+		in.Visits = make([]model.Visit, 0, n)
+		days(func(k []byte) {
+			if v, ok := parseReportVisit(k); ok {
+				in.Visits = append(in.Visits, v)
+			}
+		})
+	}
+	// Petitions received by the end and not classified before the start;
+	// cases opened by the end and not closed before the start.
+	span := func(index string) []string {
+		ib := tx.Bucket(bIdx).Bucket([]byte(index))
+		if ib == nil {
+			return nil
+		}
+		var ids []string
+		c := ib.Cursor()
+		for k, _ := c.Seek([]byte(lo)); k != nil; k, _ = c.Next() {
+			parts := bytes.SplitN(k, []byte{0}, 3)
+			if len(parts) == 3 && string(parts[1]) <= hi {
+				ids = append(ids, string(parts[2]))
+			}
+		}
+		return ids
+	}
+	pids, cids := span("petition_span"), span("case_span")
+	in.Petitions = make([]model.Petition, 0, len(pids)+len(pids)/8)
+	in.Cases = make([]model.Case, 0, len(cids)+len(cids)/4)
+	for _, id := range pids {
+		addPet(id)
+	}
+	for _, id := range cids {
+		addCase(id, false)
+	}
+	// What those point to.
+	for i := range in.Visits {
+		addPet(in.Visits[i].Petition)
+	}
+	for i := 0; i < len(in.Petitions); i++ {
+		p := &in.Petitions[i]
+		addCase(p.Case, false)
+		addPet(p.DuplicateOf)
+	}
+	for i := 0; i < len(in.Cases); i++ {
+		addCase(in.Cases[i].PriorCase, false)
+	}
+	// The resolved cases a letter received in the days may bring back
+	// (model.FindRepeats): its senders' cases, and for a sender named
+	// only, the cases of that name.
+	for i, n := 0, len(in.Petitions); i < n; i++ {
+		p := in.Petitions[i]
+		if p.Received.IsZero() || dayKey(p.Received) < lo || dayKey(p.Received) > hi {
+			continue
+		}
+		for _, sender := range p.Senders {
+			group := []string{sender}
+			if len(roots) > 0 {
+				group = groupTx(tx, sender)
+			}
+			for _, who := range group {
+				eachIdx(tx, "person_case", append([]byte(who), 0), func(_ []byte, id string) bool {
+					addCase(id, true)
+					return true
+				})
+			}
+		}
+		if name := noZero(model.Fold(p.SenderName)); name != "" {
+			pfx := name + "\x00"
+			if len(p.Senders) > 0 {
+				pfx += "a\x00"
+			}
+			eachIdx(tx, "case_name", []byte(pfx), func(_ []byte, id string) bool {
+				addCase(id, true)
+				return true
+			})
+		}
+	}
+	sort.SliceStable(in.Petitions, func(i, j int) bool { return in.Petitions[i].Received.Before(in.Petitions[j].Received) })
 }
 
 // ShownName returns a name as the signed-in session may show it in a

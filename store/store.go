@@ -284,13 +284,19 @@ func (s *Store) prepare() error {
 		meta := tx.Bucket(bMeta)
 		v := meta.Get([]byte("schema"))
 		if v == nil {
-			return meta.Put([]byte("schema"), []byte(strconv.Itoa(SchemaVersion)))
+			if err := meta.Put([]byte("schema"), []byte(strconv.Itoa(SchemaVersion))); err != nil {
+				return err
+			}
+			return ensureReportIndexes(tx)
 		}
 		have, _ := strconv.Atoi(string(v))
 		if err := schemaTooNew(have); err != nil {
 			return err
 		}
-		return migrate(tx, have)
+		if err := migrate(tx, have); err != nil {
+			return err
+		}
+		return ensureReportIndexes(tx)
 	})
 }
 

@@ -487,5 +487,6 @@ func indexEntries(id string, v any) []idxEntry {
 			add("reminder", r.On.ISO(), id)
 		}
 	}
+	reportEntries(id, v, add)
 	return out
 }

@@ -39,6 +39,7 @@ var (
 	bin    = flag.String("bin", "bin/donthu", "the donthu binary")
 	scales = flag.String("scale", "100k,office,province", "scales to measure: 100k (a year of a big site), office, province")
 	runs   = flag.Int("runs", 3, "runs of each measure (the median is shown)")
+	only   = flag.String("only", "", "measure only these groups (comma list of interface, desk, check, report, sync, rebuild); \"\" = all")
 	child  = flag.String("child", "", "internal: run one measure in this process")
 	db     = flag.String("db", "", "internal: the file of a child measure")
 )
@@ -338,7 +339,7 @@ func measureScale(t *table, self, sc string) error {
 	defer os.Remove(work)
 	fmt.Fprintf(os.Stderr, "%s: %d events; measuring...\n", sc, n)
 
-	for i := 0; i < *runs; i++ {
+	for i := 0; i < *runs && want("interface"); i++ {
 		r, err := childRun(self, "interface", work)
 		if err != nil {
 			return err
@@ -355,7 +356,7 @@ func measureScale(t *table, self, sc string) error {
 		t.add(sc, "own memory: interface at the end (RSS less file pages)", "< 150 MB", "MB", float64(r.AnonKB)/1024)
 		t.add(sc, "Go heap in use: interface", "", "MB", float64(r.HeapB)/(1<<20))
 	}
-	for i := 0; i < *runs; i++ {
+	for i := 0; i < *runs && want("desk"); i++ {
 		r, err := childRun(self, "desk", work)
 		if err != nil {
 			return err
@@ -364,7 +365,7 @@ func measureScale(t *table, self, sc string) error {
 		t.add(sc, "desk action p99", "fsync p99 + 1 ms", "ms", pct(r.MS["action"], 0.99))
 		t.add(sc, "fsync alone p99 (the floor)", "", "ms", pct(r.MS["fsync"], 0.99))
 	}
-	for i := 0; i < *runs; i++ {
+	for i := 0; i < *runs && want("check"); i++ {
 		ms, rss, _, err := donthu("--db", work, "check")
 		if err != nil {
 			return err
@@ -375,17 +376,22 @@ func measureScale(t *table, self, sc string) error {
 		t.add(sc, "own memory: check (RSS less file pages)", "bounded", "MB", float64(anonKB)/1024)
 	}
 	year := fmt.Sprint(time.Now().Year() - 1)
-	for i := 0; i < *runs; i++ {
+	for i := 0; i < *runs && want("report"); i++ {
 		ms, _, _, err := donthu("--db", work, "report", "all", "--period", year)
 		if err != nil {
 			return err
 		}
-		t.add(sc, "a year's report, every form (`donthu report all --period "+year+"`)", "", "ms", ms)
+		t.add(sc, "a year's report, every form (`donthu report all --period "+year+"`)", "< 1 s", "ms", ms)
 		t.add(sc, "a year's report, CPU time", "", "ms", cpuMS)
-		t.add(sc, "own memory: a year's report (RSS less file pages)", "bounded", "MB", float64(anonKB)/1024)
+		t.add(sc, "own memory: a year's report (RSS less file pages)", "< 150 MB", "MB", float64(anonKB)/1024)
 	}
-	if err := syncRuns(t, sc, work, n); err != nil {
-		return err
+	if want("sync") {
+		if err := syncRuns(t, sc, work, n); err != nil {
+			return err
+		}
+	}
+	if !want("rebuild") {
+		return nil
 	}
 	for i := 0; i < *runs; i++ {
 		ms, rss, _, err := donthu("--db", work, "rebuild")
@@ -404,6 +410,19 @@ func measureScale(t *table, self, sc string) error {
 	}
 	t.add(sc, "desk action p99, after rebuild", "fsync p99 + 1 ms", "ms", pct(r.MS["action"], 0.99))
 	return nil
+}
+
+// want reports whether the measures of group were asked for (-only).
+func want(group string) bool {
+	if *only == "" {
+		return true
+	}
+	for _, g := range strings.Split(*only, ",") {
+		if strings.TrimSpace(g) == group {
+			return true
+		}
+	}
+	return false
 }
 
 // syncRuns sends the file's whole history to a new parent and imports it

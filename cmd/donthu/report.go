@@ -2,8 +2,10 @@ package main
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"donthu/model"
@@ -16,8 +18,8 @@ import (
 
 func init() {
 	register(command{name: "report", args: "MẪU|all --period KỲ [--official] [--from NGÀY --to NGÀY] [--site MÃ] [--format text|csv|xlsx] [-o TỆP]",
-		vi:  "báo cáo định kỳ theo mẫu 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD (rà soát tồn đọng); kỳ: 2026-Q3, 2026-06, 2026-6T, 2026-9T, 2026",
-		en:  "periodic report forms 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD (backlog review); period: 2026-Q3, 2026-06, 2026-6T, 2026-9T, 2026",
+		vi:  "báo cáo định kỳ theo mẫu 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD (rà soát tồn đọng), 02/KQGQ, 04/KQGQ (thi hành); kỳ: 2026-Q3, 2026-06, 2026-6T, 2026-9T, 2026",
+		en:  "periodic report forms 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD (backlog review), 02/KQGQ, 04/KQGQ (execution); period: 2026-Q3, 2026-06, 2026-6T, 2026-9T, 2026",
 		run: cmdReport})
 }
 
@@ -38,8 +40,8 @@ func runReport(e *env, goos string) error {
 	} else if f, ok := model.ParseFormID(which); ok {
 		forms = []model.FormID{f}
 	} else {
-		return usageError{e.t("không có mẫu "+which+" (có: 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD, all)",
-			"no form "+which+" (known: 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD, all)")}
+		return usageError{e.t("không có mẫu "+which+" (có: 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD, 02/KQGQ, 04/KQGQ, all)",
+			"no form "+which+" (known: 01/TCD, 02/TCD, 01/XLD, 01/KQGQ, 03/KQGQ, RSTD, 02/KQGQ, 04/KQGQ, all)")}
 	}
 	fs := e.flags("report")
 	periodS := fs.String("period", "", "")
@@ -98,6 +100,12 @@ func runReport(e *env, goos string) error {
 		return usageError{e.t("tệp xlsx cần -o TỆP.xlsx", "an xlsx file needs -o FILE.xlsx")}
 	}
 
+	// A year of an office holds about 80 MB of records while its forms
+	// are computed; the collector is asked to keep the process near
+	// 120 MB rather than let its heap double (GOMEMLIMIT overrides).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(120 << 20)
+	}
 	s, err := e.openSite()
 	if err != nil {
 		return err
@@ -132,17 +140,6 @@ func runReport(e *env, goos string) error {
 // and, at an office, every unit with per-unit rows); nil when code is a
 // unit the file does not know.
 func reportTables(s *store.Store, forms []model.FormID, p model.Period, code string) []export.ReportTable {
-	d := model.NewReportData(s.ReportInput(reportSince(p)))
+	d := model.NewReportData(s.ReportInput(model.ReportWindow(p)))
 	return export.Tables(d, s.Site(), forms, p, code)
-}
-
-// reportSince is the first day a report of p (with its previous period
-// and last year's) needs visits from.
-func reportSince(p model.Period) model.Date {
-	a, _ := p.Previous().Bounds()
-	b, _ := p.LastYear().Bounds()
-	if b.Before(a) {
-		a = b
-	}
-	return a
 }

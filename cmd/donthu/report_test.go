@@ -33,7 +33,7 @@ func TestReportCommand(t *testing.T) {
 
 	out := filepath.Join(dir, "bao-cao.xlsx")
 	r = donthu(t, "", "--db", db, "report", "all", "--period", "2026-Q1", "-o", out).want(t, exitOK)
-	if !strings.Contains(r.stdout, "Đã ghi 6 mẫu báo cáo") {
+	if !strings.Contains(r.stdout, "Đã ghi 8 mẫu báo cáo") {
 		t.Errorf("stdout %q", r.stdout)
 	}
 	f, err := excelize.OpenFile(out)
@@ -41,7 +41,7 @@ func TestReportCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), "|"); got != "01-TCD|02-TCD|01-XLD|01-KQGQ|03-KQGQ|RSTD" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "01-TCD|02-TCD|01-XLD|01-KQGQ|03-KQGQ|RSTD|02-KQGQ|04-KQGQ" {
 		t.Errorf("sheets %q", got)
 	}
 	if v, _ := f.GetCellValue("01-TCD", "C7"); v != "3" {

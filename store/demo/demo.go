@@ -164,6 +164,7 @@ func Fill(s *store.Store, opt Options) (Summary, error) {
 
 	f := &filler{
 		rng:      rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15)),
+		more:     rand.New(rand.NewPCG(opt.Seed^0x5deece66d, opt.Seed+11)),
 		cal:      s.Calendar(),
 		from:     from,
 		today:    today,
@@ -240,7 +241,12 @@ type task struct {
 }
 
 type filler struct {
-	rng          *rand.Rand
+	rng *rand.Rand
+	// more draws what the reports count beyond the desk's first steps
+	// (a delegated reception, money restored, an urge, a conclusion
+	// carried out): its own sequence, so the rest of a seed's demo is as
+	// it was before it.
+	more         *rand.Rand
 	cal          *model.Calendar
 	from         model.Date
 	today        model.Date
@@ -510,6 +516,7 @@ func (f *filler) newVisit(d model.Date) func(b *store.Bulk) error {
 		}
 		if d.Weekday() == time.Thursday && f.rng.IntN(3) == 0 {
 			in.Visit.Reception = model.ReceptionScheduled // the leader's reception day
+			in.Visit.Delegated = f.more.IntN(3) == 0      // held by the deputy
 		}
 		if outcome == model.OutcomePetition {
 			in.Petition = &model.Petition{Kind: tp.kind}
@@ -545,7 +552,7 @@ func (f *filler) groupVisit(d model.Date, reps int) func(b *store.Bulk) error {
 		employer := pick(f.rng, employers)
 		head := 8 + f.rng.IntN(60)
 		in := store.VisitInput{
-			Visit: model.Visit{Receiver: "letan", Group: true, HeadCount: head, Employer: employer, Reception: model.ReceptionAdhoc,
+			Visit: model.Visit{Receiver: "letan", Group: true, HeadCount: head, Employer: employer, Reception: model.ReceptionAdhoc, Delegated: f.more.IntN(2) == 0,
 				Content: fmt.Sprintf("Đoàn %d công nhân %s: %s", head, employer, tp.summary(f.rng, employer, int(d.M))),
 				Outcome: model.OutcomePetition, Documents: []model.Document{{Name: "Đơn tập thể có chữ ký", Count: 1}}},
 			Petition: &model.Petition{Kind: tp.kind, Signatories: head},
@@ -750,6 +757,12 @@ func (f *filler) follow(m *matter, fa *fate) {
 			c.DuplicateOf = m.repeatOf.petition
 		}
 		cs, err := b.Classify("demo", m.petition, c)
+		if fa.decision == model.DecisionForward && err == nil && f.more.IntN(3) == 0 {
+			f.urge(day, func(b *store.Bulk, a model.CaseAction) error {
+				_, err := b.UrgePetition("demo", m.petition, a)
+				return err
+			})
+		}
 		if err != nil || cs == nil {
 			return f.refusal(err)
 		}
@@ -848,13 +861,26 @@ func (f *filler) caseSteps(m *matter, handler string, accepted model.Date, act f
 		a.Result = fa.result
 		a.DecisionNo = fmt.Sprintf("%02d/QĐ-CĐCS", 1+f.rng.IntN(98))
 		a.DecisionDate = endDay
+		f.decide(m, &a)
 	case model.EvCaseTransferred:
 		a.To = one(f.rng, transferTo)
 		a.Reason = "Vượt thẩm quyền giải quyết của công đoàn cơ sở"
 	case model.EvCaseTerminated:
 		a.Reason = one(f.rng, []string{"Người lao động đã nghỉ việc, không tiếp tục yêu cầu", "Công ty đã giải thể", "Người khiếu nại rút đơn"})
 	}
+	urged := fa.end == model.EvCaseTransferred && f.more.IntN(2) == 0
 	act(endDay, fa.end, a, func(d model.Date) {
+		// What follows an end that stays: the conclusion carried out,
+		// the body the case went to urged.
+		if fa.reopenAfter <= 0 && fa.end == model.EvCaseConcluded && a.Decided.Obliges(a.Recovered) {
+			f.carryOut(m.caseID, handler, d, a)
+		}
+		if fa.reopenAfter <= 0 && urged {
+			f.urge(d, func(b *store.Bulk, u model.CaseAction) error {
+				_, err := b.CaseAction(handler, m.caseID, model.EvCaseUrged, u)
+				return err
+			})
+		}
 		if fa.reopenAfter > 0 {
 			act(f.workday(d, fa.reopenAfter), model.EvCaseReopened, model.CaseAction{Reason: "Công ty không thực hiện kết luận"}, func(r model.Date) {
 				if fa.again >= 0 {
@@ -866,6 +892,76 @@ func (f *filler) caseSteps(m *matter, handler string, accepted model.Date, act f
 			f.comeBack(m, f.onWorkday(d.AddDays(fa.comeBack)))
 		}
 	})
+}
+
+// urge plans, some weeks after day, the urging of the body a petition
+// was forwarded or a case transferred to (đôn đốc).
+func (f *filler) urge(day model.Date, write func(b *store.Bulk, a model.CaseAction) error) {
+	on := f.onWorkday(day.AddDays(15 + f.more.IntN(30)))
+	how := model.UrgeHows[f.more.IntN(len(model.UrgeHows))]
+	f.schedule(on, 120+f.more.IntN(300), func(b *store.Bulk) error {
+		return f.refusal(write(b, model.CaseAction{On: on, How: how, Reason: "Đề nghị thông báo kết quả giải quyết"}))
+	})
+}
+
+// decide fills what a conclusion restored and decided: money returned to
+// workers when a complaint was right or partly right, sometimes land, a
+// sum for the State or sanctions; sanctions and a referral when a
+// denunciation was right.
+func (f *filler) decide(m *matter, a *model.CaseAction) {
+	r := f.more
+	a.Replied = r.IntN(3) > 0
+	switch {
+	case m.kind == model.KindComplaint && (a.Result == model.ResultRight || a.Result == model.ResultPartly):
+		if r.IntN(3) > 0 {
+			a.Recovered = int64(1+r.IntN(60)) * 500_000
+			a.Restored = 1 + r.IntN(12)
+		}
+		if r.IntN(12) == 0 {
+			a.StateMoney = int64(1+r.IntN(40)) * 1_000_000
+		}
+		if r.IntN(25) == 0 {
+			a.ReturnedLand = int64(20 + r.IntN(300))
+		}
+		if r.IntN(10) == 0 {
+			a.Sanctioned = 1 + r.IntN(2)
+		}
+	case m.kind == model.KindDenunciation && a.Result == model.ResultRight:
+		a.Sanctioned = 1 + r.IntN(3)
+		a.SanctionedOfficials = r.IntN(a.Sanctioned + 1)
+		if r.IntN(15) == 0 {
+			a.Referred, a.ReferredPersons = true, 1
+		}
+		if r.IntN(5) == 0 {
+			a.StateMoney = int64(1+r.IntN(20)) * 1_000_000
+		}
+	}
+}
+
+// carryOut plans what is carried out of a conclusion: most in one go a
+// few weeks later, some in two steps, some never (yet).
+func (f *filler) carryOut(caseID, handler string, concluded model.Date, a model.CaseAction) {
+	r := f.more
+	if r.IntN(6) == 0 {
+		return // still to be carried out
+	}
+	all := model.Execution{Collected: a.StateMoney, Paid: a.Recovered, PaidLand: a.ReturnedLand, SanctionedDone: a.Sanctioned,
+		Prosecuted: a.Referred, ProsecutedPersons: a.ReferredPersons, Done: true}
+	steps := []model.Execution{all}
+	if r.IntN(3) == 0 && all.Paid > 1_000_000 {
+		first := model.Execution{Paid: all.Paid / 2}
+		all.Paid -= first.Paid
+		steps = []model.Execution{first, all}
+	}
+	day := concluded
+	for _, x := range steps {
+		day = f.onWorkday(day.AddDays(10 + r.IntN(40)))
+		on, x := day, x
+		f.schedule(on, 100+r.IntN(300), func(b *store.Bulk) error {
+			_, err := b.CaseAction(handler, caseID, model.EvCaseExecuted, model.CaseAction{On: on, Execution: x})
+			return f.refusal(err)
+		})
+	}
 }
 
 // plan sets up the matters the demo must show whatever the seed and the

@@ -44,14 +44,24 @@ var ColumnTitles = []model.Label{
 func NewReportTable(d *model.ReportData, unit string, f model.FormID, p model.Period, site string, perSite bool, home string) ReportTable {
 	t := ReportTable{Unit: unit, Form: model.FormByID(f)}
 	for i, q := range []model.Period{p, p.Previous(), p.LastYear()} {
-		t.Cols = append(t.Cols, ReportCol{Title: ColumnTitles[i], Figures: d.Compute(f, q, site)})
+		t.Cols = append(t.Cols, ReportCol{Title: ColumnTitles[i], Figures: valuesOnly(d.Compute(f, q, site))})
 	}
 	if perSite {
 		for _, s := range d.SitesIn(p, home) {
-			t.Sites = append(t.Sites, SiteFigures{Code: s.Code, Name: s.Name, Figures: d.Compute(f, p, s.Code)})
+			t.Sites = append(t.Sites, SiteFigures{Code: s.Code, Name: s.Name, Figures: valuesOnly(d.Compute(f, p, s.Code))})
 		}
 	}
 	return t
+}
+
+// valuesOnly drops the records behind each figure: a written form shows
+// the figures, and an office's year lists hundreds of thousands of
+// records that would otherwise be kept until every form is written.
+func valuesOnly(f model.Figures) model.Figures {
+	for i := range f.Cells {
+		f.Cells[i].Refs = nil
+	}
+	return f
 }
 
 // Tables computes forms for period p at unit code: "" reports home and,
@@ -101,22 +111,7 @@ func figure(c model.Cell, r *model.FormRow) string {
 }
 
 // groupDigits writes n with dots between thousands, the Vietnamese way.
-func groupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func groupDigits(n int64) string { return model.Thousands(n) }
 
 func rowLabel(r *model.FormRow, lang model.Lang) string {
 	l := strings.TrimSpace(r.Label.In(lang))

@@ -56,6 +56,7 @@ type FollowupWords struct {
 	EvTerminated  string
 	EvReopened    string
 	EvTransferred string // %s where
+	EvUrged       string // %s the body urged
 	EvGuidance    string
 	EvNote        string
 	EvReminder    string // %s date
@@ -85,6 +86,8 @@ type FollowupWords struct {
 	ActDue          string
 	ActGuide        string
 	ActCorrect      string
+	ActUrge         string
+	ActExecute      string
 	FSummary        string
 	FSender         string
 	FEmployer       string
@@ -117,22 +120,29 @@ type FollowupWords struct {
 	FRestored       string
 	FReplied        string
 	FTo             string
-	FHandler        string
-	FNobody         string
-	FText           string
-	FRemindOn       string
-	FFor            string
-	FForMe          string
-	FForAll         string
-	FRevealReason   string
-	RevealIntro     string
-	BadNumber       string
-	Required        string
-	ReminderPast    string
-	ExtendDenounce  string // %d days, %s source, %d extensions so far
-	ExtendComplaint string // %d days, %s source
-	NewDue          string // %s
-	PickHint        string
+	FUrgeTo         string
+	FHow            string
+	FUrgeWhat       string
+	// The conclusion's outcome and its execution (01–04/KQGQ).
+	FReturnedLand, FStateMoney, FStateLand, FSanctioned, FOfficials, FReferred                     string
+	FCollected, FCollectedLand, FPaid, FPaidLand, FSanctionedDone, FProsecuted, FProsecutedPersons string
+	FDone, EvExecuted, ExecNothing                                                                 string
+	FHandler                                                                                       string
+	FNobody                                                                                        string
+	FText                                                                                          string
+	FRemindOn                                                                                      string
+	FFor                                                                                           string
+	FForMe                                                                                         string
+	FForAll                                                                                        string
+	FRevealReason                                                                                  string
+	RevealIntro                                                                                    string
+	BadNumber                                                                                      string
+	Required                                                                                       string
+	ReminderPast                                                                                   string
+	ExtendDenounce                                                                                 string // %d days, %s source, %d extensions so far
+	ExtendComplaint                                                                                string // %d days, %s source
+	NewDue                                                                                         string // %s
+	PickHint                                                                                       string
 
 	// Confirmations of dangerous actions.
 	ConfirmConclude string // %s case, %s result
@@ -231,6 +241,7 @@ var followupVI = FollowupWords{
 	EvTerminated:  "Đình chỉ giải quyết",
 	EvReopened:    "Mở lại vụ việc",
 	EvTransferred: "Chuyển đến %s",
+	EvUrged:       "Đôn đốc %s",
 	EvGuidance:    "Ý kiến chỉ đạo của cấp trên",
 	EvNote:        "Ghi chú",
 	EvReminder:    "Đặt nhắc việc ngày %s",
@@ -259,6 +270,8 @@ var followupVI = FollowupWords{
 	ActDue:          "Việc đến hạn",
 	ActGuide:        "Gửi chỉ đạo",
 	ActCorrect:      "Sửa thông tin đơn",
+	ActUrge:         "Đôn đốc",
+	ActExecute:      "Thi hành",
 	FSummary:        "Tóm tắt",
 	FSender:         "Người gửi",
 	FEmployer:       "Nơi làm việc",
@@ -275,37 +288,56 @@ var followupVI = FollowupWords{
 	Revealed:        "Danh tính người gửi đang hiện (đã ghi vào nhật ký)",
 	NoCaseOpen:      "Chưa mở vụ việc nào",
 
-	FormHint:        "Tab/↑↓ chuyển ô · Enter ở ô cuối hoặc Ctrl+S: lưu · Esc: thôi (nội dung đã gõ được giữ lại)",
-	DateHint:        "ngày/tháng/năm",
-	FOn:             "Ngày",
-	FOnAccept:       "Ngày thụ lý",
-	FReason:         "Lý do",
-	FDocs:           "Tài liệu cần bổ sung",
-	FDays:           "Số ngày gia hạn",
-	FResult:         "Kết quả",
-	FDecisionNo:     "Số quyết định, kết luận",
-	FDecisionNoHint: "ví dụ 12/QĐ-CĐ",
-	FDecisionDate:   "Ngày quyết định, kết luận",
-	FRecovered:      "Tiền trả lại (đồng)",
-	FRestored:       "Người được trả quyền lợi",
-	FReplied:        "Đã gửi văn bản trả lời",
-	FTo:             "Chuyển đến",
-	FHandler:        "Cán bộ xử lý",
-	FNobody:         "— chưa phân công —",
-	FText:           "Nội dung",
-	FRemindOn:       "Ngày nhắc",
-	FFor:            "Nhắc cho",
-	FForMe:          "Tôi",
-	FForAll:         "Cả đơn vị",
-	FRevealReason:   "Lý do xem",
-	RevealIntro:     "Danh tính người tố cáo được giữ bí mật (Luật Tố cáo Điều 9, 47, 56). Việc xem được ghi vào nhật ký: ai, khi nào, vì sao.",
-	BadNumber:       "Hãy nhập một số nguyên dương",
-	Required:        "Cần nhập",
-	ReminderPast:    "Ngày nhắc đã qua",
-	ExtendDenounce:  "Luật cho phép gia hạn mỗi lần tối đa %d ngày (%s); đã gia hạn %d lần.",
-	ExtendComplaint: "Luật Khiếu nại không có gia hạn: vụ việc phức tạp được tính thời hạn dài hơn, thêm %d ngày (%s). Lưu sẽ ghi nhận vụ việc là phức tạp.",
-	NewDue:          "Hạn mới: %s",
-	PickHint:        "↑↓ chọn",
+	FormHint:           "Tab/↑↓ chuyển ô · Enter ở ô cuối hoặc Ctrl+S: lưu · Esc: thôi (nội dung đã gõ được giữ lại)",
+	DateHint:           "ngày/tháng/năm",
+	FOn:                "Ngày",
+	FOnAccept:          "Ngày thụ lý",
+	FReason:            "Lý do",
+	FDocs:              "Tài liệu cần bổ sung",
+	FDays:              "Số ngày gia hạn",
+	FResult:            "Kết quả",
+	FDecisionNo:        "Số quyết định, kết luận",
+	FDecisionNoHint:    "ví dụ 12/QĐ-CĐ",
+	FDecisionDate:      "Ngày quyết định, kết luận",
+	FRecovered:         "Tiền trả lại (đồng)",
+	FRestored:          "Người được trả quyền lợi",
+	FReplied:           "Đã gửi văn bản trả lời",
+	FTo:                "Chuyển đến",
+	FUrgeTo:            "Cơ quan được đôn đốc",
+	FHow:               "Cách đôn đốc",
+	FUrgeWhat:          "Nội dung",
+	FReturnedLand:      "Đất trả lại (m²)",
+	FStateMoney:        "Thu hồi cho NN: tiền (đồng)",
+	FStateLand:         "Thu hồi cho NN: đất (m²)",
+	FSanctioned:        "Xử lý hành chính (người)",
+	FOfficials:         "  trong đó cán bộ, công chức",
+	FReferred:          "Chuyển điều tra (người)",
+	FCollected:         "Đã thu cho NN: tiền (đồng)",
+	FCollectedLand:     "Đã thu cho NN: đất (m²)",
+	FPaid:              "Đã trả lại: tiền (đồng)",
+	FPaidLand:          "Đã trả lại: đất (m²)",
+	FSanctionedDone:    "Đã xử lý hành chính (người)",
+	FProsecuted:        "Đã khởi tố",
+	FProsecutedPersons: "  số người bị khởi tố",
+	FDone:              "Đã thực hiện xong",
+	EvExecuted:         "Thi hành kết luận",
+	ExecNothing:        "Chưa ghi việc gì đã thi hành",
+	FHandler:           "Cán bộ xử lý",
+	FNobody:            "— chưa phân công —",
+	FText:              "Nội dung",
+	FRemindOn:          "Ngày nhắc",
+	FFor:               "Nhắc cho",
+	FForMe:             "Tôi",
+	FForAll:            "Cả đơn vị",
+	FRevealReason:      "Lý do xem",
+	RevealIntro:        "Danh tính người tố cáo được giữ bí mật (Luật Tố cáo Điều 9, 47, 56). Việc xem được ghi vào nhật ký: ai, khi nào, vì sao.",
+	BadNumber:          "Hãy nhập một số nguyên dương",
+	Required:           "Cần nhập",
+	ReminderPast:       "Ngày nhắc đã qua",
+	ExtendDenounce:     "Luật cho phép gia hạn mỗi lần tối đa %d ngày (%s); đã gia hạn %d lần.",
+	ExtendComplaint:    "Luật Khiếu nại không có gia hạn: vụ việc phức tạp được tính thời hạn dài hơn, thêm %d ngày (%s). Lưu sẽ ghi nhận vụ việc là phức tạp.",
+	NewDue:             "Hạn mới: %s",
+	PickHint:           "↑↓ chọn",
 
 	ConfirmConclude: "Kết luận vụ việc %s: %s? Vụ việc sẽ kết thúc và rời danh sách đang giải quyết.",
 	ConfirmReopen:   "Mở lại vụ việc %s?",
@@ -400,6 +432,7 @@ var followupEN = FollowupWords{
 	EvTerminated:  "Terminated",
 	EvReopened:    "Reopened",
 	EvTransferred: "Transferred to %s",
+	EvUrged:       "Urged %s",
 	EvGuidance:    "Guidance from the upper office",
 	EvNote:        "Note",
 	EvReminder:    "Reminder set for %s",
@@ -428,6 +461,8 @@ var followupEN = FollowupWords{
 	ActDue:          "Due",
 	ActGuide:        "Send guidance",
 	ActCorrect:      "Correct details",
+	ActUrge:         "Urge",
+	ActExecute:      "Carry out",
 	FSummary:        "Summary",
 	FSender:         "Sender",
 	FEmployer:       "Employer",
@@ -444,37 +479,56 @@ var followupEN = FollowupWords{
 	Revealed:        "The sender's identity is shown (logged)",
 	NoCaseOpen:      "No case is open",
 
-	FormHint:        "Tab/↑↓ move · Enter on the last field or Ctrl+S: save · Esc: back (what you typed is kept)",
-	DateHint:        "day/month/year",
-	FOn:             "Date",
-	FOnAccept:       "Accepted on",
-	FReason:         "Reason",
-	FDocs:           "Documents needed",
-	FDays:           "Days",
-	FResult:         "Result",
-	FDecisionNo:     "Decision number",
-	FDecisionNoHint: "e.g. 12/QĐ-CĐ",
-	FDecisionDate:   "Decision date",
-	FRecovered:      "Money returned (VND)",
-	FRestored:       "Workers restored",
-	FReplied:        "Written reply sent",
-	FTo:             "Transfer to",
-	FHandler:        "Handler",
-	FNobody:         "— unassigned —",
-	FText:           "Text",
-	FRemindOn:       "Remind on",
-	FFor:            "Remind",
-	FForMe:          "Me",
-	FForAll:         "Everyone",
-	FRevealReason:   "Reason",
-	RevealIntro:     "A denouncer's identity is secret (Law on Denunciations Art. 9, 47, 56). Seeing it is logged: who, when and why.",
-	BadNumber:       "Enter a whole number above zero",
-	Required:        "Required",
-	ReminderPast:    "That day has passed",
-	ExtendDenounce:  "The law allows up to %d days per extension (%s); extensions so far: %d.",
-	ExtendComplaint: "The law on complaints has no extension: a complex case has a longer limit, %d more days (%s). Saving marks the case complex.",
-	NewDue:          "New last day: %s",
-	PickHint:        "↑↓ pick",
+	FormHint:           "Tab/↑↓ move · Enter on the last field or Ctrl+S: save · Esc: back (what you typed is kept)",
+	DateHint:           "day/month/year",
+	FOn:                "Date",
+	FOnAccept:          "Accepted on",
+	FReason:            "Reason",
+	FDocs:              "Documents needed",
+	FDays:              "Days",
+	FResult:            "Result",
+	FDecisionNo:        "Decision number",
+	FDecisionNoHint:    "e.g. 12/QĐ-CĐ",
+	FDecisionDate:      "Decision date",
+	FRecovered:         "Money returned (VND)",
+	FRestored:          "Workers restored",
+	FReplied:           "Written reply sent",
+	FTo:                "Transfer to",
+	FUrgeTo:            "Body urged",
+	FHow:               "How",
+	FUrgeWhat:          "What was asked",
+	FReturnedLand:      "Land returned (m²)",
+	FStateMoney:        "For the State: money (VND)",
+	FStateLand:         "For the State: land (m²)",
+	FSanctioned:        "Sanctions (persons)",
+	FOfficials:         "  of whom public officials",
+	FReferred:          "To investigators (persons)",
+	FCollected:         "Recovered for State (VND)",
+	FCollectedLand:     "Recovered for State (m²)",
+	FPaid:              "Returned: money (VND)",
+	FPaidLand:          "Returned: land (m²)",
+	FSanctionedDone:    "Sanctioned (persons)",
+	FProsecuted:        "Prosecuted",
+	FProsecutedPersons: "  persons prosecuted",
+	FDone:              "Fully carried out",
+	EvExecuted:         "Conclusion carried out",
+	ExecNothing:        "Nothing carried out was entered",
+	FHandler:           "Handler",
+	FNobody:            "— unassigned —",
+	FText:              "Text",
+	FRemindOn:          "Remind on",
+	FFor:               "Remind",
+	FForMe:             "Me",
+	FForAll:            "Everyone",
+	FRevealReason:      "Reason",
+	RevealIntro:        "A denouncer's identity is secret (Law on Denunciations Art. 9, 47, 56). Seeing it is logged: who, when and why.",
+	BadNumber:          "Enter a whole number above zero",
+	Required:           "Required",
+	ReminderPast:       "That day has passed",
+	ExtendDenounce:     "The law allows up to %d days per extension (%s); extensions so far: %d.",
+	ExtendComplaint:    "The law on complaints has no extension: a complex case has a longer limit, %d more days (%s). Saving marks the case complex.",
+	NewDue:             "New last day: %s",
+	PickHint:           "↑↓ pick",
 
 	ConfirmConclude: "Conclude case %s: %s? The case closes and leaves the list in progress.",
 	ConfirmReopen:   "Reopen case %s?",

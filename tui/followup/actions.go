@@ -96,7 +96,8 @@ func (m *Model) disabled(id actionID) string {
 	}
 	// Ask the model with an action whose inputs are filled in, so that only
 	// what the state of the case forbids comes back.
-	probe := model.CaseAction{On: m.ctx.Today(), Result: model.ResultRight, To: "-", Reason: "-", Handler: m.ctx.User.Login}
+	probe := model.CaseAction{On: m.ctx.Today(), Result: model.ResultRight, To: "-", Reason: "-", Handler: m.ctx.User.Login,
+		Execution: model.Execution{Done: true}}
 	if probe.On.Before(c.Received) {
 		probe.On = c.Received
 	}
@@ -163,6 +164,12 @@ func (m *Model) buildForm(id actionID) *form {
 		x.required = required
 		return x
 	}
+	// An amount (đồng, m²) or a head count, dots allowed.
+	num := func(name, label string, width int) formField {
+		x := m.newField(name, label, fkNumber, "", width)
+		x.input.CharLimit = 15
+		return x
+	}
 	switch id {
 	case aAccept:
 		f.fields = append(f.fields, date(w.FOnAccept), m.userField(m.defaultHandler()))
@@ -205,10 +212,32 @@ func (m *Model) buildForm(id actionID) *form {
 		sh := &m.ctx.Words.Shell
 		reply := formField{name: "replied", label: w.FReplied, kind: fkChoice, opts: []option{{"", sh.No}, {"1", sh.Yes}}}
 		f.fields = append(f.fields, res, no, m.newField("decision_date", w.FDecisionDate, fkDate, today, 11), money, people, reply)
+		// What else it decided (01/KQGQ, 03/KQGQ), to be carried out
+		// (02/KQGQ, 04/KQGQ).
+		// A referral to the investigators is said by the persons referred.
+		f.fields = append(f.fields, num("returned_land", w.FReturnedLand, 12), num("state_money", w.FStateMoney, 16), num("state_land", w.FStateLand, 12),
+			num("sanctioned", w.FSanctioned, 6), num("sanctioned_officials", w.FOfficials, 6),
+			num("referred_persons", w.FReferred, 6), num("referred_officials", w.FOfficials, 6))
+	case aExecute:
+		sh := &m.ctx.Words.Shell
+		yes := func(name, label string) formField {
+			return formField{name: name, label: label, kind: fkChoice, opts: []option{{"", sh.No}, {"1", sh.Yes}}}
+		}
+		f.fields = append(f.fields, date(w.FOn), num("collected", w.FCollected, 16), num("collected_land", w.FCollectedLand, 12),
+			num("paid", w.FPaid, 16), num("paid_land", w.FPaidLand, 12), num("sanctioned_done", w.FSanctionedDone, 6),
+			yes("prosecuted", w.FProsecuted), num("prosecuted_persons", w.FProsecutedPersons, 6), yes("done", w.FDone))
 	case aReopen:
 		f.fields = append(f.fields, text("reason", w.FReason, true), date(w.FOn))
 	case aTransfer:
 		f.fields = append(f.fields, text("to", w.FTo, true), text("reason", w.FReason, false), date(w.FOn))
+	case aUrge:
+		to := m.newField("to", w.FUrgeTo, fkText, c.TransferredTo, 40)
+		to.required = true
+		how := formField{name: "how", label: w.FHow, kind: fkChoice}
+		for _, h := range model.UrgeHows {
+			how.opts = append(how.opts, option{string(h), h.Label().In(lang)})
+		}
+		f.fields = append(f.fields, to, how, text("reason", w.FUrgeWhat, false), date(w.FOn))
 	case aNote:
 		f.fields = append(f.fields, text("text", w.FText, true))
 		f.fields[0].input.Width = 56
@@ -349,7 +378,8 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 			a.Result = model.Result(v)
 		case "decision_no":
 			a.DecisionNo = v
-		case "recovered", "restored":
+		case "recovered", "restored", "returned_land", "state_money", "state_land", "sanctioned", "sanctioned_officials",
+			"referred_persons", "referred_officials", "collected", "collected_land", "paid", "paid_land", "sanctioned_done", "prosecuted_persons":
 			if v == "" {
 				continue
 			}
@@ -358,15 +388,19 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 				x.err, bad = w.BadNumber, true
 				continue
 			}
-			if x.name == "recovered" {
-				a.Recovered = n
-			} else {
-				a.Restored = int(n)
-			}
+			setAmount(&a, x.name, n)
 		case "replied":
 			a.Replied = v == "1"
+		case "referred":
+			a.Referred = v == "1"
+		case "prosecuted":
+			a.Prosecuted = v == "1"
+		case "done":
+			a.Done = v == "1"
 		case "to":
 			a.To = v
+		case "how":
+			a.How = model.UrgeHow(v)
 		case "handler":
 			a.Handler = v
 		case "text":
@@ -377,6 +411,9 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 	}
 	if bad {
 		return nil
+	}
+	if a.ReferredPersons > 0 {
+		a.Referred = true
 	}
 	st, me, id, act := m.ctx.Store, m.ctx.User.Login, m.caseID, f.act
 	// The write runs in a command; its answer (savedMsg) closes the form
@@ -421,6 +458,42 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 	}
 	f.busy = true
 	return func() tea.Msg { return savedMsg{caseID: id, act: act, err: write()} }
+}
+
+// setAmount puts a form's number in its place in the action.
+func setAmount(a *model.CaseAction, name string, n int64) {
+	switch name {
+	case "recovered":
+		a.Recovered = n
+	case "restored":
+		a.Restored = int(n)
+	case "returned_land":
+		a.ReturnedLand = n
+	case "state_money":
+		a.StateMoney = n
+	case "state_land":
+		a.StateLand = n
+	case "sanctioned":
+		a.Sanctioned = int(n)
+	case "sanctioned_officials":
+		a.SanctionedOfficials = int(n)
+	case "referred_persons":
+		a.ReferredPersons = int(n)
+	case "referred_officials":
+		a.ReferredOfficials = int(n)
+	case "collected":
+		a.Collected = n
+	case "collected_land":
+		a.CollectedLand = n
+	case "paid":
+		a.Paid = n
+	case "paid_land":
+		a.PaidLand = n
+	case "sanctioned_done":
+		a.SanctionedDone = int(n)
+	case "prosecuted_persons":
+		a.ProsecutedPersons = int(n)
+	}
 }
 
 // savedMsg is the store's answer to an action's write.

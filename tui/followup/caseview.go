@@ -439,6 +439,34 @@ func (m *Model) describe(e *model.Event) string {
 		s = withReason(w.EvReopened)
 	case model.EvCaseTransferred:
 		s = withReason(fmt.Sprintf(w.EvTransferred, a.To))
+	case model.EvCaseExecuted:
+		s = w.EvExecuted
+		var parts []string
+		x := a.Execution
+		for _, p := range []struct {
+			n     int64
+			label string
+		}{{x.Collected, w.FCollected}, {x.CollectedLand, w.FCollectedLand}, {x.Paid, w.FPaid}, {x.PaidLand, w.FPaidLand},
+			{int64(x.SanctionedDone), w.FSanctionedDone}, {int64(x.ProsecutedPersons), strings.TrimSpace(w.FProsecutedPersons)}} {
+			if p.n != 0 {
+				parts = append(parts, p.label+" "+model.Thousands(p.n))
+			}
+		}
+		if x.Prosecuted {
+			parts = append(parts, w.FProsecuted)
+		}
+		if x.Done {
+			parts = append(parts, w.FDone)
+		}
+		if len(parts) > 0 {
+			s += ": " + strings.Join(parts, "; ")
+		}
+	case model.EvCaseUrged:
+		s = fmt.Sprintf(w.EvUrged, a.To)
+		if a.How != "" {
+			s += " (" + a.How.Label().In(lang) + ")"
+		}
+		s = withReason(s)
 	case model.EvCaseGuidance, model.EvNoteAdded:
 		var n model.Note
 		e.Decode(&n)

@@ -257,7 +257,17 @@ func (m *Model) FullHelp() [][]key.Binding {
 			other = append(other, m.bindingW(a.id, helpOtherDescWidth))
 		}
 	}
-	return [][]key.Binding{acts, append(other, k.Scroll, k.Print, k.Back)}
+	other = append(other, k.Scroll, k.Print, k.Back)
+	// Two columns of about the same height, so the keys of every screen
+	// below them still fit 24 lines: the last case actions move over.
+	for len(acts) > len(other) {
+		last := acts[len(acts)-1]
+		acts = acts[:len(acts)-1]
+		d := last.Help()
+		last.SetHelp(d.Key, common.Truncate(d.Desc, helpOtherDescWidth))
+		other = append([]key.Binding{last}, other...)
+	}
+	return [][]key.Binding{acts, other}
 }
 
 // Dirty reports typed input not yet saved: an open form with changes, or

@@ -223,6 +223,11 @@ func TestActionsMoveTheCase(t *testing.T) {
 	if c, _ = s.Case(id); c.Status != model.StatusOpen {
 		t.Fatalf("resume: %+v", c)
 	}
+	// Urging is for a case sent away: refused while it is here.
+	sc, msgs = send(sc, runes("f")...)
+	if v := plain(sc.View()); !strings.Contains(v, "Đôn đốc: Chỉ đôn đốc vụ việc đã chuyển cho cơ quan khác") {
+		t.Fatalf("urge on an open case:\n%s", v)
+	}
 	// Request documents, transfer.
 	sc, _ = act(sc, "y", "Hợp đồng lao động, bảng lương")
 	sc, msgs = act(sc, "c", "Thanh tra Sở Nội vụ", "Không thuộc thẩm quyền")
@@ -230,13 +235,23 @@ func TestActionsMoveTheCase(t *testing.T) {
 	if c, _ = s.Case(id); c.Status != model.StatusTransferred || c.TransferredTo != "Thanh tra Sở Nội vụ" || c.DocsRequested != 1 {
 		t.Fatalf("docs, transfer: %+v", c)
 	}
+	// Urge the body it went to: named already; 2 picks the telephone.
+	sc, _ = send(sc, runes("f")...)
+	if v := plain(sc.View()); !strings.Contains(v, "[Thanh tra Sở Nội vụ") {
+		t.Fatalf("urge form:\n%s", v)
+	}
+	sc, msgs = act(sc, "", "", "2", "Hỏi tiến độ giải quyết")
+	if c, _ = s.Case(id); len(c.Urges) != 1 || c.Urges[0] != (model.Urge{On: today, To: "Thanh tra Sở Nội vụ", How: model.UrgePhone}) || !changed(msgs, id) {
+		t.Fatalf("urge: %+v", c.Urges)
+	}
 	after, _ := s.Timeline(id)
-	if got := len(after) - len(before); got != 9 {
-		t.Errorf("%d events recorded, want 9 (one per action)", got)
+	if got := len(after) - len(before); got != 10 {
+		t.Errorf("%d events recorded, want 10 (one per action)", got)
 	}
 	view := plain(sc.View())
 	for _, want := range []string{"Thụ lý · cán bộ xử lý: Nguyễn Thị Lan", "Phân công cán bộ xử lý: Trần Văn Bình",
-		"Xác định vụ việc phức tạp: thêm 15 ngày", "Chuyển đến Thanh tra Sở Nội vụ"} {
+		"Xác định vụ việc phức tạp: thêm 15 ngày", "Chuyển đến Thanh tra Sở Nội vụ",
+		"Đôn đốc Thanh tra Sở Nội vụ (điện thoại): Hỏi"} {
 		sc, _ = send(sc, key(tea.KeyHome))
 		found := false
 		for i := 0; i < 5 && !found; i++ {

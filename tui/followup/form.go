@@ -1,6 +1,7 @@
 package followup
 
 import (
+	"slices"
 	"strings"
 
 	"donthu/tui/common"
@@ -343,6 +344,18 @@ func (fm *form) view(m *Model) string {
 	lines = append(lines, "")
 	for _, l := range wrap(w.FormHint, inner) {
 		lines = append(lines, st.Help.Render(l))
+	}
+	// A long form (a conclusion, with a refusal beside a field) gives up
+	// its blank lines, then the hint's wrapped tail, before the box
+	// outgrows the screen: the fields always stay in sight.
+	for len(lines)+2 > m.height {
+		if i := slices.Index(lines, ""); i >= 0 {
+			lines = slices.Delete(lines, i, i+1)
+		} else if len(lines) > 1 {
+			lines = lines[:len(lines)-1]
+		} else {
+			break
+		}
 	}
 	box := st.Box.Render(strings.Join(lines, "\n"))
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)

@@ -27,6 +27,8 @@ const (
 	aDue
 	aGuide
 	aCorrect
+	aUrge
+	aExecute
 	numActions
 )
 
@@ -36,7 +38,9 @@ const (
 // hạn, k kết luận, m mở lại, c chuyển, n ghi chú (note), h hẹn nhắc, x
 // xem cách tính hạn, b bảo mật, v việc đến hạn, o chỉ đạo (an office's
 // guidance on a child site's case), s sửa thông tin đơn (correct the
-// petition's details).
+// petition's details), f đôn đốc (follow up with the body a case was
+// transferred to), j thi hành (what was carried out of a conclusion; the
+// key beside k kết luận).
 type action struct {
 	id        actionID
 	key       string
@@ -62,6 +66,8 @@ var actions = [numActions]action{
 	aDue:      {aDue, "v", "", false, false},
 	aGuide:    {aGuide, "o", model.EvCaseGuidance, true, false},
 	aCorrect:  {aCorrect, "s", model.EvPetitionCorrected, true, false},
+	aUrge:     {aUrge, "f", model.EvCaseUrged, true, false},
+	aExecute:  {aExecute, "j", model.EvCaseExecuted, true, false},
 }
 
 // label is an action's name in the interface.
@@ -106,6 +112,10 @@ func (m *Model) label(id actionID) string {
 		return w.ActGuide
 	case aCorrect:
 		return w.ActCorrect
+	case aUrge:
+		return w.ActUrge
+	case aExecute:
+		return w.ActExecute
 	}
 	return ""
 }

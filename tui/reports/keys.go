@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"donthu/model"
 	"donthu/tui/common"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -30,13 +31,16 @@ type keyMap struct {
 	Registers key.Binding
 	Folder    key.Binding
 	Verify    key.Binding
+	// Urge (f, as in follow-up): the body a listed record was sent to;
+	// handlers and leaders.
+	Urge common.Action
 }
 
 func newKeys(w *common.ReportsWords) keyMap {
 	return keyMap{
 		Move:      key.NewBinding(key.WithKeys("up"), key.WithHelp("↑↓ PgUp PgDn", w.KeyMove)),
 		ListKeys:  common.NewListKeys(),
-		Form:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6"), key.WithHelp("1–6", w.KeyForm)),
+		Form:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8"), key.WithHelp("1–8", w.KeyForm)),
 		Prev:      key.NewBinding(key.WithKeys("left"), key.WithHelp("←→", w.KeyPeriod)),
 		Next:      key.NewBinding(key.WithKeys("right")),
 		Month:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t q s c n", w.KeyKind)),
@@ -55,6 +59,7 @@ func newKeys(w *common.ReportsWords) keyMap {
 		Registers: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", w.KeyRegisters)),
 		Folder:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", w.KeyFolder)),
 		Verify:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", w.KeyVerify)),
+		Urge:      common.NewAction("f", w.KeyUrge, "f").For(model.RoleHandler, model.RoleLeader),
 	}
 }
 
@@ -63,7 +68,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch m.mode {
 	case modeDrill:
 		open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", m.w.KeyOpen))
-		return []key.Binding{k.Move, open, k.Back}
+		return []key.Binding{k.Move, open, k.Urge.Binding, k.Back}
 	case modeCharts:
 		other := key.NewBinding(key.WithKeys("left"), key.WithHelp("←→", m.w.KeyChart))
 		return []key.Binding{other, k.Drill, k.Back}
@@ -71,11 +76,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	return []key.Binding{k.Drill, k.Charts, k.Export, k.Registers}
 }
 
+// FullHelp lists every key in two columns (the words are short enough
+// for both to fit 80 cells; the help drops a column that does not fit).
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{
-		{k.Form, k.Prev, k.Month, k.Range, k.Official, k.Unit},
-		{k.Move, k.Column, k.Drill, k.Back, k.Charts},
-		{k.Export, k.Registers, k.Folder, k.Verify},
-	}
+	all := []key.Binding{k.Form, k.Prev, k.Month, k.Range, k.Official, k.Unit, k.Move, k.Column,
+		k.Drill, k.Urge.HelpBinding(m.ctx.User, &m.ctx.Words.Desk, 28), k.Back, k.Charts, k.Export, k.Registers, k.Folder, k.Verify}
+	half := (len(all) + 1) / 2
+	return [][]key.Binding{all[:half], all[half:]}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"donthu/model"
 	"donthu/store"
@@ -30,6 +31,7 @@ const (
 	modeFolder
 	modeRange
 	modeVerify
+	modeUrge // the drill-down, with the urge of the listed record typed under it
 )
 
 // Model is the reports screen.
@@ -64,6 +66,19 @@ type Model struct {
 	// what its check said (store.Verify).
 	verify textfield.Model
 	found  []string
+	// urge is what is being typed to urge the body the drill-down's
+	// record was sent to (f); keepDrill keeps the list on screen while the
+	// figures are read again after it.
+	urge      urgeForm
+	keepDrill bool
+}
+
+// urgeForm is the urge typed under a drill-down.
+type urgeForm struct {
+	line model.RecordLine
+	body string
+	how  int // index in model.UrgeHows
+	what textfield.Model
 }
 
 // New makes the screen; the figures are read when it is first shown.
@@ -73,6 +88,8 @@ func New(ctx *common.Context) common.Screen {
 	m.period = model.PeriodOf(model.PeriodQuarter, ctx.Today(), false)
 	m.folder = ctx.NewField("", 56)
 	m.verify = ctx.NewField("", 24)
+	m.urge.what = ctx.NewField("", 50)
+	m.urge.what.CharLimit = 500
 	m.folder.CharLimit = 400
 	m.rng = ctx.NewField("01/07/2026 30/09/2026", 24)
 	m.rng.CharLimit = 30
@@ -105,16 +122,31 @@ func (m *Model) load() tea.Cmd {
 	m.gen++
 	m.loading = true
 	gen, s := m.gen, m.ctx.Store
+	// The days the period's report needs, from the start of their first
+	// year to today: a few steps of ← → stay inside; a step out reads
+	// again.
+	from, _ := model.ReportWindow(m.period)
+	from = model.NewDate(from.Y, time.January, 1)
 	return func() tea.Msg {
-		return loadedMsg{gen: gen, data: model.NewReportData(s.ReportInput(model.Date{}))}
+		return loadedMsg{gen: gen, data: model.NewReportData(s.ReportInput(from, model.Date{}))}
 	}
+}
+
+// cover reads the data again when the period chosen needs days it was
+// not read for; the screen says it is reading meanwhile.
+func (m *Model) cover(cmd tea.Cmd) tea.Cmd {
+	if m.data == nil || m.data.Covers(m.period) {
+		return cmd
+	}
+	m.data = nil
+	return tea.Batch(cmd, m.load())
 }
 
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
 func (m *Model) Dirty() bool { return false }
 func (m *Model) Capturing() bool {
-	return m.mode == modeFolder || m.mode == modeRange || m.mode == modeVerify
+	return m.mode == modeFolder || m.mode == modeRange || m.mode == modeVerify || m.mode == modeUrge
 }
 
 func (m *Model) formID() model.FormID { return model.FormIDs[m.form] }
@@ -168,9 +200,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.gen == m.gen {
 			m.data, m.loading = msg.data, false
 			m.recompute()
-			if m.mode == modeDrill || m.mode == modeCharts {
+			if (m.mode == modeDrill && !m.keepDrill) || m.mode == modeCharts {
 				m.mode, m.drill, m.charts = modeTable, nil, nil
 			}
+			m.keepDrill = false
 		}
 		return m, nil
 	case common.ChangedMsg:
@@ -183,10 +216,22 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.folder.SetToneStyle(msg.Style)
 		m.rng.SetMode(msg.Mode)
 		m.rng.SetToneStyle(msg.Style)
+		m.urge.what.SetMode(msg.Mode)
+		m.urge.what.SetToneStyle(msg.Style)
 		return m, nil
 	case verifiedMsg:
 		m.found = msg.lines
 		return m, nil
+	case urgedMsg:
+		if msg.err != nil {
+			if m.mode == modeUrge {
+				m.mode = modeDrill
+			}
+			return m, common.Error(m.ctx.Err(msg.err))
+		}
+		m.mode, m.keepDrill = modeDrill, true
+		m.urge.what.Blur()
+		return m, tea.Batch(common.Status(fmt.Sprintf(m.w.UrgeDone, msg.body, msg.no)), common.Changed(msg.id))
 	case exportedMsg:
 		if msg.err != nil {
 			return m, common.Error(fmt.Sprintf(m.w.ExportFailed, msg.path, msg.err.Error()))
@@ -204,11 +249,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case modeFolder:
 			return m, m.folderKey(msg)
 		case modeRange:
-			return m, m.rangeKey(msg)
+			return m, m.cover(m.rangeKey(msg))
 		case modeVerify:
 			return m, m.verifyKey(msg)
+		case modeUrge:
+			return m, m.urgeKey(msg)
 		}
-		return m, m.tableKey(msg)
+		return m, m.cover(m.tableKey(msg))
 	}
 	return m, nil
 }
@@ -347,8 +394,87 @@ func (m *Model) drillKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		id := l.Case
 		return func() tea.Msg { return common.OpenCaseMsg{ID: id} }
+	case m.keys.Urge.Matches(msg):
+		if len(d.refs) == 0 {
+			return nil
+		}
+		return m.startUrge(m.line(d.cursor))
 	}
 	return nil
+}
+
+// --- đôn đốc ---
+
+// startUrge opens the urge of the body record l was sent to: a petition
+// forwarded, or a case transferred (the model says which may be).
+func (m *Model) startUrge(l model.RecordLine) tea.Cmd {
+	if why := m.keys.Urge.Refusal(m.ctx.User, &m.ctx.Words.Desk); why != "" {
+		return common.Error(why)
+	}
+	probe := model.CaseAction{On: m.ctx.Today(), To: "-"}
+	var body string
+	var refused *model.Msg
+	switch l.Kind {
+	case model.EntPetition:
+		p, err := m.ctx.Store.Petition(l.ID)
+		if err != nil {
+			return common.Error(m.ctx.Err(err))
+		}
+		body, refused = p.ForwardTo, model.CheckUrgePetition(&p, &probe)
+	case model.EntCase:
+		c, err := m.ctx.Store.Case(l.ID)
+		if err != nil {
+			return common.Error(m.ctx.Err(err))
+		}
+		body, refused = c.TransferredTo, model.CheckCaseAction(&c, model.EvCaseUrged, &probe)
+	default:
+		refused = model.NewMsg("", m.w.UrgeWhich, m.w.UrgeWhich)
+	}
+	if refused != nil {
+		return common.Error(m.keys.Urge.Label() + ": " + refused.In(m.ctx.Lang))
+	}
+	m.urge.line, m.urge.body, m.urge.how = l, body, 0
+	m.urge.what.SetValue("")
+	m.urge.what.Focus()
+	m.mode = modeUrge
+	return nil
+}
+
+// urgedMsg is the store's answer to an urge.
+type urgedMsg struct {
+	id, no, body string
+	err          error
+}
+
+func (m *Model) urgeKey(msg tea.KeyMsg) tea.Cmd {
+	u := &m.urge
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		m.mode = modeDrill
+		u.what.Blur()
+		return nil
+	case msg.Type == tea.KeyTab:
+		u.how = (u.how + 1) % len(model.UrgeHows)
+		return nil
+	case msg.Type == tea.KeyShiftTab:
+		u.how = (u.how + len(model.UrgeHows) - 1) % len(model.UrgeHows)
+		return nil
+	case key.Matches(msg, m.keys.Drill): // Enter: record it
+		st, me, l := m.ctx.Store, m.ctx.User.Login, u.line
+		a := model.CaseAction{On: m.ctx.Today(), To: u.body, How: model.UrgeHows[u.how], Reason: strings.TrimSpace(u.what.Value())}
+		return func() tea.Msg {
+			var err error
+			if l.Kind == model.EntPetition {
+				_, err = st.UrgePetition(me, l.ID, a)
+			} else {
+				_, err = st.CaseAction(me, l.ID, model.EvCaseUrged, a)
+			}
+			return urgedMsg{id: l.ID, no: l.No, body: a.To, err: err}
+		}
+	}
+	var cmd tea.Cmd
+	u.what, cmd = u.what.Update(msg)
+	return cmd
 }
 
 // --- charts ---

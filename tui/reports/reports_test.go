@@ -70,7 +70,7 @@ func TestGolden(t *testing.T) {
 func TestEveryCellDrillsDown(t *testing.T) {
 	s, clk := site(t)
 	d := screen(t, s, clk, "lan", model.VI)
-	in := s.ReportInput(model.Date{})
+	in := s.ReportInput(model.Date{}, model.Date{})
 	data := model.NewReportData(in)
 	q1, _ := model.ParsePeriod("2026-Q1", false)
 	walked := 0
@@ -316,4 +316,78 @@ func TestVerifyAPrintedPaper(t *testing.T) {
 	}
 	d.Press("ctrl+u").Type(string(bad)).Press("enter").ExpectNot("GIẤY THẬT")
 	d.Press("esc").ExpectNot("Mã kiểm tra giấy in")
+}
+
+// TestSteppingOutReadsAgain: the screen reads the records of the days its
+// period needs; a period stepped to outside them is read again before
+// its figures are shown, and they count the older records.
+func TestSteppingOutReadsAgain(t *testing.T) {
+	s, clk := site(t)
+	now := clk.Now()
+	clk.SetDate(model.Date{Y: 2023, M: 2, D: 9})
+	storetest.Visit(t, s, "Đỗ Văn Cũ", model.KindComplaint)
+	storetest.Visit(t, s, "Đỗ Văn Cũ", model.KindComplaint)
+	clk.Set(now)
+	d := screen(t, s, clk, "lan", model.VI)
+	d.Press("n") // the year 2026
+	d.Expect("Năm 2026").ExpectNot("Năm 2023")
+	d.Press("left", "left", "left") // 2023: before the days read
+	d.Expect("Năm 2023")
+	// Lượt tiếp of 2023 lists the two old visits.
+	d.Press("home", "enter").Expect("2 bản ghi", "Đỗ Văn Cũ")
+}
+
+// TestUrgeFromTheList: the forwarded petitions of 02/TCD are listed; f on
+// one records the urge of the body it went to (a receptionist is told
+// she may not), and the đôn đốc row then counts it.
+func TestUrgeFromTheList(t *testing.T) {
+	s, clk := site(t)
+	p := storetest.Visit(t, s, "Trần Văn Dũng", model.KindRecommendation)
+	if _, err := s.Classify("lan", p.ID, model.Classification{Kind: model.KindRecommendation, Regime: model.RegimeCitizens,
+		Field: model.FieldInsurance, Conditions: true, Decision: model.DecisionForward, ForwardTo: "Bảo hiểm xã hội huyện"}); err != nil {
+		t.Fatal(err)
+	}
+	row := func(key string) int {
+		for i, r := range model.FormByID(model.Form02TCD).Rows {
+			if r.Key == key {
+				return i
+			}
+		}
+		t.Fatalf("no row %s", key)
+		return 0
+	}
+	drill := func(d *tuitest.Screen, key string) {
+		d.Press("2", "home")
+		for i := 0; i < row(key); i++ {
+			d.Press("down")
+		}
+		d.Press("enter")
+	}
+	d := screen(t, s, clk, "letan", model.VI)
+	drill(d, "ktq_chuyen")
+	d.Expect("1 bản ghi", "Trần Văn Dũng").Press("f")
+	if why, bad := d.Status(); !bad || !strings.Contains(why, "Đôn đốc") {
+		t.Errorf("a receptionist urged: %q", why)
+	}
+	d = screen(t, s, clk, "lan", model.VI)
+	drill(d, "ktq_dondoc")
+	d.Expect("0 bản ghi").Press("esc")
+	drill(d, "ktq_chuyen")
+	d.Press("f").Expect("Đôn đốc Bảo hiểm xã hội huyện về", "Cách: văn bản")
+	d.Press("tab").Expect("Cách: điện thoại")
+	d.Type("Hỏi kết quả giải quyết").Press("enter")
+	got, _ := s.Petition(p.ID)
+	if len(got.Urges) != 1 || got.Urges[0] != (model.Urge{On: clk.Today(), To: "Bảo hiểm xã hội huyện", How: model.UrgePhone}) {
+		t.Fatalf("urges %+v", got.Urges)
+	}
+	d.Expect("1 bản ghi", "Trần Văn Dũng").Press("esc")
+	drill(d, "ktq_dondoc")
+	d.Expect("1 bản ghi", "Trần Văn Dũng")
+	// A guided petition cannot be urged: the model says why.
+	d.Press("esc")
+	drill(d, "don")
+	d.Press("home", "f")
+	if why, bad := d.Status(); !bad || !strings.Contains(why, "Chỉ đôn đốc") {
+		t.Errorf("urging a petition not forwarded: %q", why)
+	}
 }

@@ -22,6 +22,8 @@ func (m *Model) View() string {
 	switch m.mode {
 	case modeDrill:
 		return m.drillView()
+	case modeUrge:
+		return m.urgeView()
 	case modeCharts:
 		return m.chartsView()
 	}
@@ -213,6 +215,22 @@ func (m *Model) drillView() string {
 		lines = append(lines, "")
 	}
 	lines = append(lines, st.Help.Render(common.Truncate(w.DrillHint, width)))
+	return strings.Join(lines, "\n")
+}
+
+// urgeView is the drill-down with the urge typed under it.
+func (m *Model) urgeView() string {
+	st, w, u, lang := m.ctx.Styles, m.w, &m.urge, m.ctx.Lang
+	width := max(m.width, 40)
+	lines := strings.Split(m.drillView(), "\n")
+	if len(lines) > 4 {
+		lines = lines[:len(lines)-4]
+	}
+	lines = append(lines,
+		st.Title.Render(common.Truncate(fmt.Sprintf(w.UrgeTitle, u.body, u.line.No), width)),
+		common.Truncate(fmt.Sprintf(w.UrgeHow, model.UrgeHows[u.how].Label().In(lang)), width),
+		w.UrgeWhat+u.what.View(),
+		st.Help.Render(common.Truncate(w.UrgeHint, width)))
 	return strings.Join(lines, "\n")
 }
 
