@@ -60,7 +60,7 @@ func (s *Store) UnmergePerson(author, gone string) error {
 		if _, err := w.emit(gone, model.EvPersonUnmerged, "", model.PersonMerge{Into: into}); err != nil {
 			return err
 		}
-		if headOf(w.tx, into) == "" {
+		if w.headOf(into) == "" {
 			return nil // the other record is not held here
 		}
 		_, err := w.emit(into, model.EvPersonUnmerged, "", model.PersonMerge{From: gone})

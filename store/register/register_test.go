@@ -333,6 +333,9 @@ func TestMatchedRowCompletesPerson(t *testing.T) {
 	if x, _ := s.Person(old.ID); x.Phone != "0912345678" || x.Employer != "Công ty May" || x.BirthYear != 1990 {
 		t.Errorf("person %+v", x)
 	}
+	for _, p := range s.Check() { // projections and indexes as the events say
+		t.Error(p.EN)
+	}
 }
 
 func TestTotalRows(t *testing.T) {
