@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"donthu/model"
+	"donthu/store"
 	regbook "donthu/store/register"
 )
 
@@ -164,6 +165,12 @@ func cmdPersons(e *env) error {
 
 // personLine is one person as the duplicates list shows them.
 func personLine(e *env, p *model.Person) string {
+	if p.Sealed != "" {
+		// A protected person: the list shows them sealed (model.Shows),
+		// whatever this session may unseal.
+		q := model.Person{ID: p.ID, Name: store.SealedText.In(e.lang), BirthYear: p.BirthYear, Employer: p.Employer, Site: p.Site}
+		p = &q
+	}
 	parts := []string{p.ID, p.Name}
 	if p.BirthYear != 0 {
 		parts = append(parts, fmt.Sprint(p.BirthYear))

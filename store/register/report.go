@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"donthu/model"
+	"donthu/store"
 )
 
 // Header returns the lines that describe the file and its columns: the
@@ -95,7 +96,11 @@ func (r *Row) Describe(lang model.Lang) string {
 	case m.New:
 		parts = append(parts, t("người %s như ở dòng %d (%s)", "person %s as on row %d (%s)", r.Person.Name, m.Line, m.Why.Label().In(lang)))
 	default:
-		parts = append(parts, t("người đã có %s [%s] (%s)", "existing person %s [%s] (%s)", m.Name, m.ID, m.Why.Label().In(lang)))
+		name := m.Name
+		if m.Sealed {
+			name = store.SealedText.In(lang)
+		}
+		parts = append(parts, t("người đã có %s [%s] (%s)", "existing person %s [%s] (%s)", name, m.ID, m.Why.Label().In(lang)))
 	}
 	if r.Visit {
 		v := t("lượt tiếp %s", "visit %s", r.Date)

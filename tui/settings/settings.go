@@ -166,6 +166,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.inMenu {
 		return []key.Binding{m.keys.Enter}
 	}
+	if !m.cur().CanLeave() {
+		return m.cur().Keys() // Esc is the section's own (its Back)
+	}
 	return append(m.cur().Keys(), m.keys.Back)
 }
 
