@@ -75,9 +75,16 @@ func (m *Duplicates) load() tea.Cmd {
 		for _, d := range dups {
 			ids = append(ids, d.A, d.B)
 		}
-		history := map[string]string{}
+		history, weight := map[string]string{}, map[string]int{}
 		for _, c := range s.PersonCards(ids) {
 			history[c.ID] = fmt.Sprintf(w.History, c.VisitCount, len(c.Petitions))
+			weight[c.ID] = c.VisitCount + len(c.Petitions)
+		}
+		// The record with more history is offered to stay (s swaps).
+		for i, d := range dups {
+			if weight[d.B] > weight[d.A] {
+				dups[i].A, dups[i].B = d.B, d.A
+			}
 		}
 		return dupsMsg{dups: dups, merged: s.MergedPersons(), persons: persons, history: history}
 	}
@@ -280,7 +287,8 @@ func (m *Duplicates) compare() []string {
 	col := max(8, (m.width-label-4)/2)
 	row := func(name, a, b string) string {
 		mark := "  "
-		if a != b && a != "" && b != "" && name != "" {
+		sealed := store.SealedText.In(m.ctx.Lang)
+		if a != b && a != "" && b != "" && name != "" && a != sealed && b != sealed {
 			mark = " ≠"
 		}
 		return common.Truncate(fmt.Sprintf("%-*s%-*s %-*s", label, common.Truncate(name, label-1), col, common.Truncate(a, col), col, common.Truncate(b, col))+mark, m.width)
@@ -292,7 +300,8 @@ func (m *Duplicates) compare() []string {
 		return fmt.Sprint(p.BirthYear)
 	}
 	lab := func(f string) string { return model.PersonFieldLabel(f).In(m.ctx.Lang) }
-	out := []string{st.Bold.Render(row("", w.Stays, w.Goes))}
+	why := m.dups[m.cursor].Why.Label().In(m.ctx.Lang)
+	out := []string{st.Muted.Render(common.Truncate(w.Why+" "+why, m.width)), st.Bold.Render(row("", w.Stays, w.Goes))}
 	out = append(out, row(lab("name"), m.name(keep), m.name(gone)), row(lab("birth_year"), year(keep), year(gone)))
 	if keep.Sealed == "" && gone.Sealed == "" {
 		out = append(out, row(lab("id_number"), keep.IDNumber, gone.IDNumber), row(lab("phone"), keep.Phone, gone.Phone),

@@ -35,6 +35,7 @@ type Words struct {
 	History                                  string // %d visits %d petitions
 	HistoryLabel, Site                       string
 	Before, After                            string
+	Why                                      string
 }
 
 var wordsVI = Words{
@@ -70,6 +71,7 @@ var wordsVI = Words{
 	Site:           "Đơn vị",
 	Before:         "trước:",
 	After:          "sau:",
+	Why:            "Có thể trùng vì:",
 }
 
 var wordsEN = Words{
@@ -105,6 +107,7 @@ var wordsEN = Words{
 	Site:           "Site",
 	Before:         "before:",
 	After:          "after:",
+	Why:            "May be one because:",
 }
 
 // wordsFor returns the words in lang.
