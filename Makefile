@@ -52,7 +52,7 @@ test-386:
 # median of BENCH_RUNS runs. BENCH_SCALE picks the columns.
 BENCH_DIR   ?= $(or $(TMPDIR),/tmp)/donthu-bench
 BENCH_RUNS  ?= 3
-BENCH_SCALE ?= 100k,office,province
+BENCH_SCALE ?= 100k,office,province,register
 bench: build
 	$(GO) build -o bin/donthu-bench ./cmd/donthu-bench
 	bin/donthu-bench -bin $(BIN) -dir $(BENCH_DIR) -runs $(BENCH_RUNS) -scale $(BENCH_SCALE)

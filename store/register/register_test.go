@@ -10,6 +10,8 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/storetest"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // wantRows is the dry run of testdata/register.xlsx, row by row.
@@ -383,5 +385,28 @@ func TestApplyAllOrNothing(t *testing.T) {
 	}
 	if storetest.Events(t, s) != before || len(s.SearchPersons("nguyen van an", 0)) != 0 {
 		t.Error("a refused import left records behind")
+	}
+}
+
+// The merged ranges read from the sheet's XML are excelize's own.
+func TestXLSXMergesAsExcelize(t *testing.T) {
+	f, err := excelize.OpenFile("testdata/register.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		ms, err := f.GetMergeCells(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, m := range ms {
+			want = append(want, m.GetStartAxis()+":"+m.GetEndAxis())
+		}
+		got, ok := xlsxMerges("testdata/register.xlsx", sheet)
+		if !ok || strings.Join(got, " ") != strings.Join(want, " ") || len(got) == 0 && sheet == "So tiep 2019" {
+			t.Errorf("%s: got %v (%v), want %v", sheet, got, ok, want)
+		}
 	}
 }
