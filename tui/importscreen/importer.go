@@ -347,6 +347,11 @@ func (m *Importer) View() string {
 		if m.job != nil {
 			done, total, _, _ := m.job.state()
 			text = fmt.Sprintf(m.w.Applying, done, total)
+			if total > 0 && done == total {
+				// Every row is in the transaction: its commit (seconds
+				// for a big register) is what remains.
+				text = m.w.Committing
+			}
 		}
 		out = append(out, "", text)
 	case modePreview, modeConfirm, modeDone:

@@ -36,6 +36,7 @@ type Words struct {
 	HistoryLabel, Site                       string
 	Before, After                            string
 	Why                                      string
+	Committing                               string
 }
 
 var wordsVI = Words{
@@ -72,6 +73,7 @@ var wordsVI = Words{
 	Before:         "trước:",
 	After:          "sau:",
 	Why:            "Có thể trùng vì:",
+	Committing:     "Đã đọc hết các dòng; đang ghi vào tệp dữ liệu (một lần cho cả sổ)…",
 }
 
 var wordsEN = Words{
@@ -108,6 +110,7 @@ var wordsEN = Words{
 	Before:         "before:",
 	After:          "after:",
 	Why:            "May be one because:",
+	Committing:     "Every row read; writing the data file (once for the whole register)…",
 }
 
 // wordsFor returns the words in lang.
