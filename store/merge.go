@@ -35,8 +35,19 @@ func (s *Store) MergePersons(author, keep, gone string) (model.Person, error) {
 		if getState(w.tx, gone, &g) != nil || model.EntityKind(gone) != model.EntPerson {
 			return notFound(gone)
 		}
-		if (k.Sealed != "") != (g.Sealed != "") {
-			if err := w.protectSenders([]string{keep, gone}); err != nil {
+		// Both groups become one person: if any of their records is
+		// protected, every one is sealed (a plain record would show the
+		// group's confidential petitions under a name in the clear).
+		all := append(groupTx(w.tx, keep), groupTx(w.tx, gone)...)
+		sealed := 0
+		for _, id := range all {
+			var p model.Person
+			if getState(w.tx, id, &p) == nil && p.Sealed != "" {
+				sealed++
+			}
+		}
+		if sealed > 0 && sealed < len(all) {
+			if err := w.protectSenders(all); err != nil {
 				return err
 			}
 			getState(w.tx, gone, &g)

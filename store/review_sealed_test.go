@@ -89,8 +89,17 @@ func TestDuplicatesOfASealedPerson(t *testing.T) {
 			t.Errorf("reviewed as %+v", p)
 		}
 	}
-	if _, err := s.MergePersons("lan", plain.ID, sealed.ID); err != nil {
+	// A third record in the clear, merged into the plain one first: the
+	// whole group is sealed when the protected record joins it.
+	third := res(s.RecordPerson("lan", model.Person{Name: "Pham Van To", BirthYear: 1980})).must(t)
+	if _, err := s.MergePersons("lan", plain.ID, third.ID); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := s.MergePersons("lan", third.ID, sealed.ID); err != nil { // joins third's group
+		t.Fatal(err)
+	}
+	if p := res(s.Person(third.ID)).must(t); p.Sealed == "" || p.Name != "" {
+		t.Errorf("a record of the group is left in the clear: %+v", p)
 	}
 	// The record that stays was in the clear: it is sealed now, so the
 	// group shows nothing in the clear that one of its records keeps sealed.
