@@ -420,7 +420,10 @@ func (m *Importer) previewView() []string {
 		for _, c := range p.Columns {
 			enc := ""
 			if c.Encoding != model.EncUnicode {
-				enc = c.Encoding.Label().In(m.ctx.Lang) + ": " + c.After
+				enc = c.Encoding.Label().In(m.ctx.Lang)
+				if m.width >= 70 { // room for a sample; narrower, the lines below the table show it
+					enc += ": " + c.After
+				}
 			}
 			field := c.Field.Label().In(m.ctx.Lang)
 			if !c.Guessed {
