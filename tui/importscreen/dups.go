@@ -235,15 +235,16 @@ func (m *Duplicates) View() string {
 		if len(m.merged) == 0 {
 			out = append(out, w.NoMerged)
 		}
-		room := m.height - 6
+		// Two lines a record: the record, then the one it was merged into.
+		room := max(1, (m.height-8)/2)
 		start := max(0, m.cursor-room+1)
 		for i := start; i < len(m.merged) && i < start+room; i++ {
 			p := m.merged[i]
-			l := "  " + m.line(p) + " · " + fmt.Sprintf(w.MergedInto, m.name(m.persons[p.MergedInto]))
+			l := common.Truncate("  "+m.line(p), m.width)
 			if i == m.cursor {
 				l = st.Selected.Render("›" + l[1:])
 			}
-			out = append(out, common.Truncate(l, m.width))
+			out = append(out, l, st.Muted.Render(common.Truncate("    → "+fmt.Sprintf(w.MergedInto, m.line(m.persons[p.MergedInto])), m.width)))
 		}
 		if m.confirm && len(m.merged) > 0 {
 			out = m.footer(out, fmt.Sprintf(w.ConfirmUnmerge, m.name(m.merged[m.cursor])))
@@ -257,7 +258,11 @@ func (m *Duplicates) View() string {
 	}
 	// One line a pair, then the pair under the cursor field by field.
 	detail := m.compare()
-	room := max(1, m.height-len(out)-len(detail)-3)
+	foot := 1
+	if m.confirm {
+		foot = 5 // the question (up to three lines) and its keys
+	}
+	room := max(1, m.height-len(out)-len(detail)-1-foot)
 	start := max(0, m.cursor-room+1)
 	for i := start; i < len(m.dups) && i < start+room; i++ {
 		d := m.dups[i]
@@ -312,14 +317,19 @@ func (m *Duplicates) compare() []string {
 	return out
 }
 
-// footer puts a question and its keys on the last lines.
+// footer puts a question (up to three lines) and its keys on the last
+// lines.
 func (m *Duplicates) footer(out []string, q string) []string {
-	for len(out) < m.height-3 {
+	lines := wrapLines(q, m.width, 3)
+	for len(out) < m.height-1-len(lines) {
 		out = append(out, "")
 	}
-	out = out[:m.height-3]
+	out = out[:m.height-1-len(lines)]
 	st := m.ctx.Styles
-	return append(out, st.Warn.Render(common.Truncate(q, m.width)), st.Bold.Render(m.w.ConfirmKeys))
+	for _, l := range lines {
+		out = append(out, st.Warn.Render(l))
+	}
+	return append(out, st.Bold.Render(m.w.ConfirmKeys))
 }
 
 // Title is the page's name, for a host's list of pages.

@@ -379,7 +379,10 @@ func (m *Importer) previewView() []string {
 	case m.mode == modeDone:
 		out = append(out, "")
 		a, b := wrap2("✓ "+m.done, m.width)
-		out = append(out, st.OK.Render(a), st.OK.Render(b), "", st.Muted.Render(common.Truncate(w.DoneHint, m.width)))
+		out = append(out, st.OK.Render(a), st.OK.Render(b), "")
+		for _, l := range wrapLines(w.DoneHint, m.width, 2) {
+			out = append(out, st.Muted.Render(l))
+		}
 		return out
 	case m.rows:
 		// The rows, one line each, and the row under the cursor in full.

@@ -120,7 +120,7 @@ func TestDuplicatesPage(t *testing.T) {
 		t.Fatalf("not merged: %+v", p)
 	}
 	d.Expect("0 cặp có thể trùng")
-	d.Press("tab").Expect("1 hồ sơ đã gộp", "Nguyen Van An · 1990 · GL07 · đã gộp vào Nguyễn Văn An")
+	d.Press("tab").Expect("1 hồ sơ đã gộp", "› Nguyen Van An · 1990 · GL07", "    → đã gộp vào Nguyễn Văn An · 1990 · 0912345678 · Công ty May · GL07")
 	d.Press("t", "c").Expect("0 hồ sơ đã gộp")
 	if p, _ := s.Person(b.ID); p.MergedInto != "" {
 		t.Fatalf("not unmerged: %+v", p)
