@@ -96,6 +96,29 @@ func (s *Store) UnmergePerson(author, gone string) error {
 	return err
 }
 
+// MarkDistinct records that persons a and b, suggested as duplicates, are
+// two people (undo: takes it back): one person.distinct event on the
+// record with the lesser id. The review stops pairing them.
+func (s *Store) MarkDistinct(author, a, b string, undo bool) error {
+	if a > b {
+		a, b = b, a
+	}
+	for _, id := range []string{a, b} {
+		p, err := s.Person(id)
+		if err != nil || model.EntityKind(id) != model.EntPerson || p.Sealed != "" && !s.mayFindSealedPerson(id) {
+			return notFound(id)
+		}
+	}
+	if a == b {
+		return model.NewMsg("", "Đây là cùng một hồ sơ", "That is one and the same record")
+	}
+	_, err := s.write(author, func(w *writer) error {
+		_, err := w.emit(a, model.EvPersonDistinct, "", model.PersonDistinct{Other: b, Undone: undo})
+		return err
+	})
+	return err
+}
+
 // rootTx follows merges up from id to the record that stands for the
 // group. A cycle (two sites merging each way at once) is broken the same
 // way on every replica: the smallest id in it stands.

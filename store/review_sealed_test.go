@@ -72,6 +72,9 @@ func TestDuplicatesOfASealedPerson(t *testing.T) {
 		if _, err := s.MergePersons(login, plain.ID, sealed.ID); err == nil || !strings.HasPrefix(store.Message(err, model.EN), "Record not found") {
 			t.Errorf("%s merged a protected person: %v", login, err)
 		}
+		if err := s.MarkDistinct(login, plain.ID, sealed.ID, false); err == nil || !strings.HasPrefix(store.Message(err, model.EN), "Record not found") {
+			t.Errorf("%s marked a protected person: %v", login, err)
+		}
 	}
 
 	signIn(t, s, "lan", storetest.Password)

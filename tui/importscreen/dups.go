@@ -29,10 +29,11 @@ type Duplicates struct {
 	swap    bool // the second record of the pair stays
 	list    bool // showing the merged records
 	confirm bool
+	apart   bool // the question asked is "two people?" (k), not a merge
 }
 
 type dupKeys struct {
-	Move, Merge, Swap, Merged, Unmerge, Confirm, Back key.Binding
+	Move, Merge, Swap, Apart, Merged, Unmerge, Confirm, Back key.Binding
 }
 
 func newDupKeys(w *Words) dupKeys {
@@ -40,6 +41,7 @@ func newDupKeys(w *Words) dupKeys {
 		Move:    key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp("↑↓", w.KeyMove)),
 		Merge:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", w.KeyMerge)),
 		Swap:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", w.KeySwap)),
+		Apart:   key.NewBinding(key.WithKeys("k"), key.WithHelp("k", w.KeyApart)),
 		Merged:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", w.KeyMerged)),
 		Unmerge: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", w.KeyUnmerge)),
 		Confirm: key.NewBinding(key.WithKeys("c", "C"), key.WithHelp("C", w.KeyConfirm)),
@@ -109,11 +111,11 @@ func (m *Duplicates) ShortHelp() []key.Binding {
 	if m.list {
 		return []key.Binding{m.keys.Move, m.keys.Unmerge, m.keys.Merged}
 	}
-	return []key.Binding{m.keys.Move, m.keys.Merge, m.keys.Swap, m.keys.Merged}
+	return []key.Binding{m.keys.Move, m.keys.Merge, m.keys.Apart, m.keys.Swap, m.keys.Merged}
 }
 
 func (m *Duplicates) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Move, m.keys.Merge, m.keys.Swap}, {m.keys.Merged, m.keys.Unmerge}, {m.keys.Confirm, m.keys.Back}}
+	return [][]key.Binding{{m.keys.Move, m.keys.Merge, m.keys.Apart, m.keys.Swap}, {m.keys.Merged, m.keys.Unmerge}, {m.keys.Confirm, m.keys.Back}}
 }
 
 func (m *Duplicates) count() int {
@@ -167,14 +169,14 @@ func (m *Duplicates) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		m.list, m.cursor, m.swap = !m.list, 0, false
 	case key.Matches(msg, m.keys.Swap) && !m.list:
 		m.swap = !m.swap
-	case key.Matches(msg, m.keys.Merge) && !m.list, key.Matches(msg, m.keys.Unmerge) && m.list:
+	case key.Matches(msg, m.keys.Merge) && !m.list, key.Matches(msg, m.keys.Unmerge) && m.list, key.Matches(msg, m.keys.Apart) && !m.list:
 		if m.count() == 0 {
 			return m, nil
 		}
 		if !model.May(&m.ctx.User, model.ActMergePersons) {
 			return m, common.Error(m.w.NotLeader)
 		}
-		m.confirm = true
+		m.confirm, m.apart = true, key.Matches(msg, m.keys.Apart)
 	}
 	return m, nil
 }
@@ -190,6 +192,12 @@ func (m *Duplicates) act() tea.Cmd {
 		return tea.Batch(common.Status(fmt.Sprintf(m.w.Unmerged, m.name(p))), common.Changed(p.ID))
 	}
 	keep, gone := m.pair()
+	if m.apart {
+		if err := s.MarkDistinct(who, keep.ID, gone.ID, false); err != nil {
+			return common.Error(m.ctx.Err(err))
+		}
+		return tea.Batch(common.Status(fmt.Sprintf(m.w.Apart, m.name(keep), m.name(gone))), common.Changed(keep.ID))
+	}
 	if _, err := s.MergePersons(who, keep.ID, gone.ID); err != nil {
 		return common.Error(m.ctx.Err(err))
 	}
@@ -277,7 +285,11 @@ func (m *Duplicates) View() string {
 	out = append(out, detail...)
 	if m.confirm {
 		keep, gone := m.pair()
-		out = m.footer(out, fmt.Sprintf(w.ConfirmMerge, m.name(gone), m.name(keep)))
+		q := fmt.Sprintf(w.ConfirmMerge, m.name(gone), m.name(keep))
+		if m.apart {
+			q = fmt.Sprintf(w.ConfirmApart, m.name(keep), m.name(gone))
+		}
+		out = m.footer(out, q)
 	}
 	return strings.Join(out, "\n")
 }

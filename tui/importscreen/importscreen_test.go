@@ -183,3 +183,21 @@ func TestDuplicatesPageSealedPerson(t *testing.T) {
 		t.Fatalf("status %q", st)
 	}
 }
+
+// k: the two are two people; after c the pair is gone from the review.
+func TestDuplicatesPageTwoPeople(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	a, _ := s.RecordPerson("lan", model.Person{Name: "Nguyễn Hồng Oanh", BirthYear: 1990, Phone: "0974479464"})
+	s.RecordPerson("lan", model.Person{Name: "Nguyễn Hồng Oanh", BirthYear: 1990, Phone: "0702022346"})
+	d := tuitest.NewScreen(t, NewDuplicates(ctxAs(t, s, clk, "lan", model.VI)))
+	d.Expect("1 cặp có thể trùng", "Điện thoại   0974479464                      0702022346                      ≠")
+	d.Press("k").Expect("Nguyễn Hồng Oanh và Nguyễn Hồng Oanh là hai người khác nhau? Cặp này sẽ không")
+	d.Press("enter").Expect("1 cặp có thể trùng") // a habit key decides nothing
+	d.Press("c").Expect("0 cặp có thể trùng")
+	if p, _ := s.Person(a.ID); len(p.Distinct) != 1 {
+		t.Fatalf("not recorded: %+v", p)
+	}
+	if st, _ := d.Status(); st != "Đã ghi Nguyễn Hồng Oanh và Nguyễn Hồng Oanh là hai người" {
+		t.Fatalf("status %q", st)
+	}
+}

@@ -37,6 +37,7 @@ type Words struct {
 	Before, After                            string
 	Why                                      string
 	Committing                               string
+	KeyApart, ConfirmApart, Apart            string // %s %s for the last two
 }
 
 var wordsVI = Words{
@@ -74,6 +75,9 @@ var wordsVI = Words{
 	After:          "sau:",
 	Why:            "Có thể trùng vì:",
 	Committing:     "Đã đọc hết các dòng; đang ghi vào tệp dữ liệu (một lần cho cả sổ)…",
+	KeyApart:       "hai người khác nhau",
+	ConfirmApart:   "%s và %s là hai người khác nhau? Cặp này sẽ không được gợi ý nữa (bỏ ghi nhận: donthu persons distinct … --undo).",
+	Apart:          "Đã ghi %s và %s là hai người",
 }
 
 var wordsEN = Words{
@@ -111,6 +115,9 @@ var wordsEN = Words{
 	After:          "after:",
 	Why:            "May be one because:",
 	Committing:     "Every row read; writing the data file (once for the whole register)…",
+	KeyApart:       "two people",
+	ConfirmApart:   "Are %s and %s two people? The pair will not be suggested again (to take it back: donthu persons distinct … --undo).",
+	Apart:          "Recorded %s and %s as two people",
 }
 
 // wordsFor returns the words in lang.
