@@ -57,7 +57,7 @@ func TestEndToEndImportAndMerge(t *testing.T) {
 	choose("Nhập sổ cũ")
 	term.WaitFor(wait, "Tệp sổ (.xlsx, .xls, .csv):")
 	term.Type(reg).Press("enter")
-	term.WaitFor(wait, `trang "So tiep 2019"`, "Họ tên - địa chỉ", "TCVN3 (ABC): Ng", "10 dòng: 7 sẽ nhập")
+	term.WaitFor(wait, `trang "So tiep 2019"`, "Họ tên - địa chỉ", "TCVN3 (ABC)", "VNI-Windows", "10 dòng: 7 sẽ nhập")
 	// The names column, converted from TCVN3: before and after.
 	term.Press("down", "down")
 	term.WaitFor(wait, `sau: "Nguyễn Văn An, xã Đặng Xá, Gia Lâm"`)
