@@ -53,7 +53,7 @@ test-386:
 # the groups of measures (e.g. BENCH_ONLY=report; empty = all).
 BENCH_DIR   ?= $(or $(TMPDIR),/tmp)/donthu-bench
 BENCH_RUNS  ?= 3
-BENCH_SCALE ?= 100k,office,province
+BENCH_SCALE ?= 100k,office,province,register
 BENCH_ONLY  ?=
 bench: build
 	$(GO) build -o bin/donthu-bench ./cmd/donthu-bench

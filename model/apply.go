@@ -143,6 +143,8 @@ func applyPerson(p *Person, id string, ev *Event) (*Msg, error) {
 		}
 	case EvPersonMerged, EvPersonAbsorbed, EvPersonUnmerged:
 		return applyPersonMerge(p, ev)
+	case EvPersonDistinct:
+		return applyPersonDistinct(p, ev)
 	default:
 		return nil, fmt.Errorf("model: %s is not a person event", ev.Type)
 	}

@@ -21,7 +21,44 @@ const (
 	EvPersonMerged   EventType = "person.merged"   // on the record that goes: data PersonMerge{Into}
 	EvPersonAbsorbed EventType = "person.absorbed" // on the record that stays: data PersonMerge{From, Values}
 	EvPersonUnmerged EventType = "person.unmerged" // on both: data PersonMerge{Into} or {From}
+	// EvPersonDistinct: a leader reviewing a suggested pair decided they
+	// are two people (or, Undone, took that back). On the record of the
+	// pair with the lesser id: data PersonDistinct.
+	EvPersonDistinct EventType = "person.distinct"
 )
+
+// PersonDistinct is the data of person.distinct.
+type PersonDistinct struct {
+	Other  string `json:"other"`
+	Undone bool   `json:"undone,omitempty"`
+}
+
+// applyPersonDistinct folds person.distinct into p: Distinct is a sorted
+// set, so every replica folding the same events holds the same.
+func applyPersonDistinct(p *Person, ev *Event) (*Msg, error) {
+	if p.ID == "" {
+		return conflict(msgNotCreated), nil
+	}
+	var d PersonDistinct
+	if err := ev.Decode(&d); err != nil {
+		return nil, err
+	}
+	out := p.Distinct[:0:0]
+	for _, o := range p.Distinct {
+		if o != d.Other {
+			out = append(out, o)
+		}
+	}
+	if !d.Undone && d.Other != "" {
+		out = append(out, d.Other)
+		sort.Strings(out)
+	}
+	if len(out) == 0 {
+		out = nil
+	}
+	p.Distinct = out
+	return nil, nil
+}
 
 // PersonMerge is the data of the merge events.
 type PersonMerge struct {
@@ -167,9 +204,19 @@ type Duplicate struct {
 // same ID number; the same phone; the same folded name and year of birth;
 // or names one letter apart (or one the other with a word missing) at the
 // same employer, unless their ID numbers or years of birth disagree. Persons already merged into another are left out, and
-// each pair is given once, with its strongest reason.
+// each pair is given once, with its strongest reason. A pair a leader
+// decided are two people (Person.Distinct) is not suggested again.
 func FindDuplicates(persons []Person) []Duplicate {
 	seen := map[[2]string]bool{}
+	for _, p := range persons {
+		for _, o := range p.Distinct {
+			a, b := p.ID, o
+			if a > b {
+				a, b = b, a
+			}
+			seen[[2]string{a, b}] = true
+		}
+	}
 	var out []Duplicate
 	pair := func(a, b string, why DuplicateWhy) {
 		if a == b {

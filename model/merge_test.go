@@ -39,3 +39,18 @@ func TestMergeValues(t *testing.T) {
 		t.Errorf("%v", v)
 	}
 }
+
+func TestFindDuplicatesSkipsDistinct(t *testing.T) {
+	ps := []Person{{ID: "person:A.1", Name: "Nguyễn Văn An", BirthYear: 1990, Distinct: []string{"person:A.2"}},
+		{ID: "person:A.2", Name: "Nguyen Van An", BirthYear: 1990},
+		{ID: "person:A.3", Name: "Nguyễn Văn An", BirthYear: 1990}}
+	got := FindDuplicates(ps)
+	for _, d := range got {
+		if d.A == "person:A.1" && d.B == "person:A.2" {
+			t.Errorf("a pair marked distinct is suggested: %+v", got)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("the other pairs: %+v", got)
+	}
+}

@@ -32,6 +32,9 @@ type Person struct {
 	// person.absorbed, person.unmerged).
 	MergedInto string     `json:"merged_into,omitempty"`
 	Absorbed   []Absorbed `json:"absorbed,omitempty"`
+	// Distinct are the records a leader decided are another person
+	// (person.distinct): the duplicate review no longer pairs them.
+	Distinct []string `json:"distinct,omitempty"`
 }
 
 // PersonFields names the fields a person.updated event may set.

@@ -588,7 +588,7 @@ func (w *writer) addNote(entity, text string) error {
 		// fail with a disk-error message.
 		return model.NewMsg("", "Chỉ ghi chú được vào vụ việc, đơn hoặc lượt tiếp", "Notes go on a case, a petition or a visit")
 	}
-	if headOf(w.tx, entity) == "" {
+	if w.headOf(entity) == "" {
 		return notFound(entity)
 	}
 	_, err := w.emit(entity, model.EvNoteAdded, "", model.Note{Text: text})

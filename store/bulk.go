@@ -22,7 +22,16 @@ type Bulk struct{ w *writer }
 // BulkLoad runs fn in one write transaction. Nothing fn did is kept if it
 // returns an error.
 func (s *Store) BulkLoad(fn func(b *Bulk) error) error {
-	_, err := s.write("", func(w *writer) error { return fn(&Bulk{w: w}) })
+	_, err := s.write("", func(w *writer) error {
+		w.lists, w.idx = &bulkLists{by: map[string][]listEntry{}}, idxBatch{}
+		if err := fn(&Bulk{w: w}); err != nil {
+			return err
+		}
+		if err := w.lists.flush(w.tx); err != nil {
+			return err
+		}
+		return w.idx.apply(w.tx)
+	})
 	return err
 }
 

@@ -15,7 +15,17 @@ import (
 // MergePersons merges the person gone into the person keep: two events in
 // one transaction. If keep was itself merged into another record, gone
 // joins that record's group.
+//
+// A protected person (sealed) is merged only by a session that may find
+// them, and, as one worker is one person, a record merged with a
+// protected one is sealed in the same transaction (protectSenders): the
+// group never shows in the clear what one of its records keeps sealed.
 func (s *Store) MergePersons(author, keep, gone string) (model.Person, error) {
+	for _, id := range []string{keep, gone} {
+		if p, err := s.Person(id); err == nil && p.Sealed != "" && !s.mayFindSealedPerson(id) {
+			return model.Person{}, notFound(id) // not even that it exists
+		}
+	}
 	var out model.Person
 	_, err := s.write(author, func(w *writer) error {
 		var k, g model.Person
@@ -24,6 +34,23 @@ func (s *Store) MergePersons(author, keep, gone string) (model.Person, error) {
 		}
 		if getState(w.tx, gone, &g) != nil || model.EntityKind(gone) != model.EntPerson {
 			return notFound(gone)
+		}
+		// Both groups become one person: if any of their records is
+		// protected, every one is sealed (a plain record would show the
+		// group's confidential petitions under a name in the clear).
+		all := append(groupTx(w.tx, keep), groupTx(w.tx, gone)...)
+		sealed := 0
+		for _, id := range all {
+			var p model.Person
+			if getState(w.tx, id, &p) == nil && p.Sealed != "" {
+				sealed++
+			}
+		}
+		if sealed > 0 && sealed < len(all) {
+			if err := w.protectSenders(all); err != nil {
+				return err
+			}
+			getState(w.tx, gone, &g)
 		}
 		keep = rootTx(w.tx, keep)
 		if keep == rootTx(w.tx, gone) {
@@ -60,10 +87,33 @@ func (s *Store) UnmergePerson(author, gone string) error {
 		if _, err := w.emit(gone, model.EvPersonUnmerged, "", model.PersonMerge{Into: into}); err != nil {
 			return err
 		}
-		if headOf(w.tx, into) == "" {
+		if w.headOf(into) == "" {
 			return nil // the other record is not held here
 		}
 		_, err := w.emit(into, model.EvPersonUnmerged, "", model.PersonMerge{From: gone})
+		return err
+	})
+	return err
+}
+
+// MarkDistinct records that persons a and b, suggested as duplicates, are
+// two people (undo: takes it back): one person.distinct event on the
+// record with the lesser id. The review stops pairing them.
+func (s *Store) MarkDistinct(author, a, b string, undo bool) error {
+	if a > b {
+		a, b = b, a
+	}
+	for _, id := range []string{a, b} {
+		p, err := s.Person(id)
+		if err != nil || model.EntityKind(id) != model.EntPerson || p.Sealed != "" && !s.mayFindSealedPerson(id) {
+			return notFound(id)
+		}
+	}
+	if a == b {
+		return model.NewMsg("", "Đây là cùng một hồ sơ", "That is one and the same record")
+	}
+	_, err := s.write(author, func(w *writer) error {
+		_, err := w.emit(a, model.EvPersonDistinct, "", model.PersonDistinct{Other: b, Undone: undo})
 		return err
 	})
 	return err
@@ -183,16 +233,37 @@ func (s *Store) AllPersons() []model.Person {
 	return out
 }
 
-// Duplicates suggests pairs of persons that may be one worker, for a
-// leader to review (model.FindDuplicates).
-func (s *Store) Duplicates() []model.Duplicate {
-	return model.FindDuplicates(s.AllPersons())
+// ReviewPersons returns the person records the session may work with
+// when it compares persons (the duplicate review, an import's matching).
+// A protected person (a confidential sender, sealed) is unsealed when the
+// policy lets the session's user find them (the search's own rule,
+// sealedFor), and left out otherwise, so that nothing is paired with,
+// matched to or listed as someone the user may not know of. An unsealed
+// record keeps Sealed set: a list shows it as SealedText (model.Shows:
+// lists never show a confidential sender unrevealed).
+func (s *Store) ReviewPersons() []model.Person {
+	all := s.AllPersons()
+	out := all[:0]
+	for _, p := range all {
+		if p.Sealed != "" && (!s.mayFindSealedPerson(p.ID) || !s.UnsealPerson(&p)) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
-// MergedPersons lists the records merged into another, newest name order.
+// Duplicates suggests pairs of persons that may be one worker, for a
+// leader to review (model.FindDuplicates over ReviewPersons).
+func (s *Store) Duplicates() []model.Duplicate {
+	return model.FindDuplicates(s.ReviewPersons())
+}
+
+// MergedPersons lists the records merged into another that the session
+// may see (ReviewPersons), in name order.
 func (s *Store) MergedPersons() []model.Person {
 	var out []model.Person
-	for _, p := range s.AllPersons() {
+	for _, p := range s.ReviewPersons() {
 		if p.MergedInto != "" {
 			out = append(out, p)
 		}

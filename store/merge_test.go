@@ -129,3 +129,33 @@ func TestMergeInReviews(t *testing.T) {
 		t.Errorf("repeats after the merge %d (before %d)", after, before)
 	}
 }
+
+// A pair the leader decides are two people is not suggested again; taken
+// back, it is; both are events, folded the same on every copy.
+func TestMarkDistinct(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	a := res(s.RecordPerson("lan", model.Person{Name: "Nguyễn Hồng Oanh", BirthYear: 1990, Phone: "0974479464"})).must(t)
+	b := res(s.RecordPerson("lan", model.Person{Name: "Nguyễn Hồng Oanh", BirthYear: 1990, Phone: "0702022346"})).must(t)
+	if d := s.Duplicates(); len(d) != 1 {
+		t.Fatalf("duplicates %+v", d)
+	}
+	if err := s.MarkDistinct("lan", b.ID, a.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if d := s.Duplicates(); len(d) != 0 {
+		t.Errorf("a pair marked as two people is suggested: %+v", d)
+	}
+	if p := res(s.Person(a.ID)).must(t); len(p.Distinct) != 1 || p.Distinct[0] != b.ID {
+		t.Errorf("the event is not on the lesser id: %+v", p)
+	}
+	if err := s.MarkDistinct("lan", a.ID, a.ID, false); err == nil {
+		t.Error("a record marked apart from itself")
+	}
+	if err := s.MarkDistinct("lan", a.ID, b.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if d := s.Duplicates(); len(d) != 1 {
+		t.Errorf("undone, the pair is not suggested again: %+v", d)
+	}
+	checkClean(t, s)
+}

@@ -75,9 +75,21 @@ func (s *Store) sealedFor() *sealedIndex {
 // The interface calls it in the background right after sign-in.
 func (s *Store) WarmSession() { s.sealedFor() }
 
-// mayFind reports whether u may see the protected person id: they sent a
-// confidential petition whose sender u is entitled to.
+// mayFind reports whether u may see the protected person id: they, or a
+// record merged with theirs (one worker, one person), sent a confidential
+// petition whose sender u is entitled to.
 func mayFind(tx *bolt.Tx, u *model.User, id string) bool {
+	for _, m := range groupTx(tx, id) {
+		if maySeeSender(tx, u, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// maySeeSender reports whether u is entitled to the sender of one of the
+// petitions of person id.
+func maySeeSender(tx *bolt.Tx, u *model.User, id string) bool {
 	ok := false
 	p := append([]byte(id), 0)
 	eachIdx(tx, "person_petition", p, func(k []byte, pid string) bool {

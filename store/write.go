@@ -35,6 +35,10 @@ type writer struct {
 	// held refuses every event but audit ones, which wait (see hold),
 	// while the file may lack own events its parent holds.
 	held error
+	// lists and idx, in a Bulk only, hold entity-list entries and index
+	// changes until the commit, to put them in key order (bulk_lists.go).
+	lists *bulkLists
+	idx   idxBatch
 }
 
 // write runs fn in one bbolt transaction as author. Nothing fn did is kept
@@ -122,17 +126,21 @@ func (w *writer) emit(entity string, t model.EventType, to string, data any) (mo
 	ev := model.Event{
 		Site: w.s.site, Seq: w.seq + 1, Clock: w.s.hlc.Next(w.now), At: w.now.UTC(),
 		Author: w.author, Entity: entity, Type: t, To: to, Prev: w.head,
-		Base: headOf(w.tx, entity),
+		Base: w.headOf(entity),
 	}
 	if data != nil {
 		ev.Data = model.MustData(data)
 	}
-	if err := putEvent(w.tx, &ev); err != nil {
+	k, err := putLog(w.tx, &ev)
+	if err != nil {
+		return ev, err
+	}
+	if err := w.listEvent(&ev, k); err != nil {
 		return ev, err
 	}
 	w.seq, w.head = ev.Seq, eventHash(&ev)
 	w.emitted = append(w.emitted, ev)
-	v, err := foldNew(w.tx, &ev)
+	v, err := w.foldNew(&ev)
 	if err != nil {
 		return ev, err
 	}
@@ -197,15 +205,6 @@ func headOf(tx *bolt.Tx, entity string) string {
 	return ""
 }
 
-// putEvent appends an event to the log and the entity's list.
-func putEvent(tx *bolt.Tx, ev *model.Event) error {
-	k, err := putLog(tx, ev)
-	if err != nil {
-		return err
-	}
-	return tx.Bucket(bEntityEvents).Put(entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq), k)
-}
-
 // putLog appends an event to the log only and returns its key; the
 // caller lists it under its entity (an import does so in key order).
 func putLog(tx *bolt.Tx, ev *model.Event) (key []byte, err error) {
@@ -235,34 +234,53 @@ func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
 	return out, nil
 }
 
-// foldNew brings an entity's projection up to date with ev, just put: if
-// ev is the newest of the entity's events in fold order (a desk write's
-// always is: its clock is past every clock seen) and the projection is
-// stored, ev alone is applied to it, so a write costs the same on a
-// record of 200 events as on a new one; otherwise the entity is refolded
-// from all its events.
-func foldNew(tx *bolt.Tx, ev *model.Event) (any, error) {
+// foldNew brings an entity's projection up to date with ev, just listed:
+// if ev is the newest of the entity's events in fold order (a desk
+// write's always is: its clock is past every clock seen) and the
+// projection is stored, ev alone is applied to it, so a write costs the
+// same on a record of 200 events as on a new one; a new record whose only
+// event is ev is folded from ev; otherwise the entity is refolded from all
+// its events.
+func (w *writer) foldNew(ev *model.Event) (any, error) {
 	entity := ev.Entity
 	if model.Stateless(entity) {
 		return nil, nil // the audit: kept and listed, never folded
 	}
-	c := tx.Bucket(bEntityEvents).Cursor()
-	k, _ := c.Seek(entKey(entity, ev.Clock, ev.Site, ev.Seq))
+	key := entKey(entity, ev.Clock, ev.Site, ev.Seq)
 	p := prefix(entity)
-	if k, _ = c.Next(); k != nil && bytes.HasPrefix(k, p) {
-		return refold(tx, entity) // an event after it is held
+	c := w.tx.Bucket(bEntityEvents).Cursor()
+	k, _ := c.Seek(key)
+	held := w.lists.entries(entity)
+	if w.lists == nil {
+		k, _ = c.Next() // ev itself is listed in the file
 	}
-	if k, _ = c.Seek(p); k == nil || !bytes.HasPrefix(k, p) {
-		return refold(tx, entity)
+	if k != nil && bytes.HasPrefix(k, p) {
+		return w.refold(entity) // an event after it is held
+	}
+	if n := len(held); n > 0 && !bytes.Equal(held[n-1].k, key) {
+		return w.refold(entity)
 	}
 	kind := model.EntityKind(entity)
-	sb := tx.Bucket(bState).Bucket([]byte(kind))
+	sb := w.tx.Bucket(bState).Bucket([]byte(kind))
 	var old []byte
 	if sb != nil {
 		old = sb.Get([]byte(entity))
 	}
 	if old == nil {
-		return refold(tx, entity) // a new record: its events are ev alone
+		// A new record: refolded from its events, which are ev alone
+		// unless events of it came before its creation.
+		only := len(held) <= 1
+		if first, _ := c.Seek(p); only && first != nil && bytes.HasPrefix(first, p) && !bytes.Equal(first, key) {
+			only = false
+		}
+		if !only {
+			return w.refold(entity)
+		}
+		v, err := model.FoldEntity(entity, []model.Event{*ev})
+		if err != nil {
+			return nil, err
+		}
+		return v, putState(w.tx, entity, v, w.idx)
 	}
 	state, err := decodeState(kind, old)
 	if err != nil {
@@ -272,7 +290,20 @@ func foldNew(tx *bolt.Tx, ev *model.Event) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return v, putState(tx, entity, v, nil)
+	return v, putState(w.tx, entity, v, w.idx)
+}
+
+// refold is refold inside the writer, with what a Bulk holds.
+func (w *writer) refold(entity string) (any, error) {
+	evs, err := w.entityEvents(entity)
+	if err != nil {
+		return nil, err
+	}
+	v, err := model.FoldEntity(entity, evs)
+	if err != nil {
+		return nil, err
+	}
+	return v, putState(w.tx, entity, v, w.idx)
 }
 
 // refold recomputes one entity's projection and indexes from its events.

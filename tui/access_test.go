@@ -255,6 +255,15 @@ func TestImportPagesInSettings(t *testing.T) {
 	if !strings.Contains(a.View(), "Nhập sổ cũ") || !strings.Contains(a.View(), ".xlsx") {
 		t.Fatalf("the import page did not open:\n%s", a.View())
 	}
+	// F1 inside the page is about the page: its keys, none cut away by
+	// the other sections'.
+	keyOf(a, tea.KeyF1)
+	for _, w := range []string{"đổi cách đọc", "chỉ dòng lỗi", "trang khác", "đồng ý"} {
+		if !strings.Contains(a.View(), w) {
+			t.Fatalf("F1 on the import page lacks %q:\n%s", w, a.View())
+		}
+	}
+	keyOf(a, tea.KeyEsc)
 	s.SignOut()
 	r := open("thu", "thu-1234")
 	if v := r.View(); strings.Contains(v, "Nhập sổ cũ") || strings.Contains(v, "Hồ sơ trùng") {

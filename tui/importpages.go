@@ -47,6 +47,7 @@ func (p *page) Title() string              { return p.s.Title() }
 func (p *page) Allowed(u *model.User) bool { return model.May(u, p.act) }
 func (p *page) Init() tea.Cmd              { return p.s.Init() }
 func (p *page) Keys() []key.Binding        { return p.s.ShortHelp() }
+func (p *page) FullHelp() [][]key.Binding  { return p.s.FullHelp() }
 func (p *page) Capturing() bool            { return p.s.Capturing() }
 func (p *page) Dirty() bool                { return p.s.Dirty() }
 func (p *page) CanLeave() bool             { return p.s.CanLeave() }

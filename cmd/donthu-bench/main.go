@@ -32,12 +32,13 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/demo"
+	regbook "donthu/store/register"
 )
 
 var (
 	dir    = flag.String("dir", filepath.Join(os.TempDir(), "donthu-bench"), "folder for the generated files (kept between runs)")
 	bin    = flag.String("bin", "bin/donthu", "the donthu binary")
-	scales = flag.String("scale", "100k,office,province", "scales to measure: 100k (a year of a big site), office, province")
+	scales = flag.String("scale", "100k,office,province,register", "scales to measure: 100k (a year of a big site), office, province, register (an old register of 20,000 rows imported)")
 	runs   = flag.Int("runs", 3, "runs of each measure (the median is shown)")
 	only   = flag.String("only", "", "measure only these groups (comma list of interface, desk, check, report, sync, rebuild); \"\" = all")
 	child  = flag.String("child", "", "internal: run one measure in this process")
@@ -307,6 +308,9 @@ func events(path string) (int, error) {
 }
 
 func measureScale(t *table, self, sc string) error {
+	if sc == "register" {
+		return measureImport(t, sc)
+	}
 	data := filepath.Join(*dir, sc+".db")
 	if _, err := os.Stat(data); err != nil {
 		fmt.Fprintf(os.Stderr, "building the %s demo in %s (once; minutes)...\n", sc, data)
@@ -423,6 +427,64 @@ func want(group string) bool {
 		}
 	}
 	return false
+}
+
+// registerRows is the size of the register measureImport imports: the
+// issue's "large register".
+const registerRows = 20000
+
+// measureImport imports an old register of registerRows rows
+// (register.WriteSample) into a new site, as an office starting donthu
+// does: the dry run, then the import in one transaction (`--apply`).
+func measureImport(t *table, sc string) error {
+	file := filepath.Join(*dir, fmt.Sprintf("register-%d.xlsx", registerRows))
+	if _, err := os.Stat(file); err != nil {
+		if err := regbook.WriteSample(file, registerRows); err != nil {
+			return err
+		}
+	}
+	const pw = "bench-password"
+	fresh := filepath.Join(*dir, "register-site.db")
+	if _, err := os.Stat(fresh); err != nil {
+		s, err := store.Open(fresh+".part", store.Options{})
+		if err != nil {
+			return err
+		}
+		err = s.Init(store.SiteInit{Code: "GL07", Name: "Công đoàn cơ sở (bench)", Login: "lan", UserName: "Nguyễn Thị Lan", Password: pw})
+		s.Close()
+		if err != nil {
+			os.Remove(fresh + ".part")
+			return err
+		}
+		if err := os.Rename(fresh+".part", fresh); err != nil {
+			return err
+		}
+	}
+	work := filepath.Join(*dir, "register-work.db")
+	defer os.Remove(work)
+	fmt.Fprintf(os.Stderr, "register: importing %d rows...\n", registerRows)
+	for i := 0; i < *runs; i++ {
+		if err := copyFile(fresh, work); err != nil {
+			return err
+		}
+		ms, _, _, err := donthuAs("lan", pw, "--db", work, "import", file)
+		if err != nil {
+			return err
+		}
+		t.add(sc, fmt.Sprintf("register of %d rows: dry run (`donthu import FILE`)", registerRows), "", "ms", ms)
+		t.add(sc, "register dry run, CPU time", "", "ms", cpuMS)
+		ms, rss, out, err := donthuAs("lan", pw, "--db", work, "import", file, "--apply")
+		if err != nil {
+			return err
+		}
+		if !strings.Contains(out, fmt.Sprintf("Imported %d rows", registerRows)) {
+			return fmt.Errorf("import: %s", out)
+		}
+		t.add(sc, fmt.Sprintf("register of %d rows: import (`donthu import FILE --apply`)", registerRows), "seconds", "ms", ms)
+		t.add(sc, "register import, CPU time", "", "ms", cpuMS)
+		t.add(sc, "peak memory: register import", "", "MB", rss)
+	}
+	return nil
 }
 
 // syncRuns sends the file's whole history to a new parent and imports it

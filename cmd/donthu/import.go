@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"donthu/model"
+	"donthu/store"
 	regbook "donthu/store/register"
 )
 
@@ -16,9 +17,9 @@ func init() {
 	register(command{name: "import", args: "TỆP.xlsx|.xls|.csv [--sheet TRANG] [--kind visits|petitions] [--map \"Cột=trường,…\"] --user LOGIN [--apply [--skip-errors]]",
 		vi: "nhập sổ cũ (sổ tiếp, sổ theo dõi đơn): chạy thử in từng dòng; --apply mới ghi",
 		en: "import an old register (visits or petitions): a dry run prints every row; --apply writes", run: cmdImport})
-	register(command{name: "persons", args: "duplicates | merged | merge GIỮ_LẠI GỘP_VÀO | unmerge MÃ --user LOGIN",
-		vi: "người có thể trùng nhau; gộp hai hồ sơ của một người, tách lại",
-		en: "persons who may be one; merge two records of one person, unmerge", run: cmdPersons})
+	register(command{name: "persons", args: "duplicates | merged | merge GIỮ_LẠI GỘP_VÀO | unmerge MÃ | distinct MÃ MÃ [--undo] --user LOGIN",
+		vi: "người có thể trùng nhau; gộp hai hồ sơ của một người, tách lại; ghi hai hồ sơ là hai người",
+		en: "persons who may be one; merge two records of one person, unmerge; record that two are two people", run: cmdPersons})
 }
 
 func cmdImport(e *env) error {
@@ -97,8 +98,8 @@ func cmdImport(e *env) error {
 }
 
 func cmdPersons(e *env) error {
-	use := usageError{e.t("dùng: donthu persons duplicates | merged | merge GIỮ_LẠI GỘP_VÀO | unmerge MÃ --user LOGIN",
-		"use: donthu persons duplicates | merged | merge KEEP GONE | unmerge ID --user LOGIN")}
+	use := usageError{e.t("dùng: donthu persons duplicates | merged | merge GIỮ_LẠI GỘP_VÀO | unmerge MÃ | distinct MÃ MÃ [--undo] --user LOGIN",
+		"use: donthu persons duplicates | merged | merge KEEP GONE | unmerge ID | distinct ID ID [--undo] --user LOGIN")}
 	v, err := e.verb(use)
 	if err != nil {
 		return err
@@ -109,6 +110,7 @@ func cmdPersons(e *env) error {
 	}
 	fs := e.flags("persons")
 	login := fs.String("user", "", "")
+	undo := fs.Bool("undo", false, "")
 	if err := e.parse(fs); err != nil {
 		return err
 	}
@@ -129,8 +131,8 @@ func cmdPersons(e *env) error {
 			b, _ := s.Person(d.B)
 			fmt.Fprintf(e.stdout, "%s\n  %s\n  %s\n", d.Why.Label().In(e.lang), personLine(e, &a), personLine(e, &b))
 		}
-		e.printf("%d cặp có thể trùng. Gộp: donthu persons merge GIỮ_LẠI GỘP_VÀO --user LOGIN\n",
-			"%d pairs may be one person. Merge: donthu persons merge KEEP GONE --user LOGIN\n", len(dups))
+		e.printf("%d cặp có thể trùng. Gộp: donthu persons merge GIỮ_LẠI GỘP_VÀO --user LOGIN; hai người khác nhau: donthu persons distinct MÃ MÃ --user LOGIN\n",
+			"%d pairs may be one person. Merge: donthu persons merge KEEP GONE --user LOGIN; two people: donthu persons distinct ID ID --user LOGIN\n", len(dups))
 	case v == "merged" && len(ids) == 0:
 		merged := s.MergedPersons()
 		for _, p := range merged {
@@ -151,6 +153,15 @@ func cmdPersons(e *env) error {
 				e.printf("  %s khác: %s\n", "  other %s: %s\n", model.PersonFieldLabel(f).In(e.lang), strings.Join(vals[f], "; "))
 			}
 		}
+	case v == "distinct" && len(ids) == 2:
+		if err := s.MarkDistinct(u.Login, ids[0], ids[1], *undo); err != nil {
+			return err
+		}
+		if *undo {
+			e.printf("%s và %s lại được gợi ý là có thể trùng.\n", "%s and %s are suggested as possible duplicates again.\n", ids[0], ids[1])
+		} else {
+			e.printf("Đã ghi: %s và %s là hai người khác nhau; không gợi ý cặp này nữa.\n", "Recorded: %s and %s are two people; the pair is not suggested again.\n", ids[0], ids[1])
+		}
 	case v == "unmerge" && len(ids) == 1:
 		if err := s.UnmergePerson(u.Login, ids[0]); err != nil {
 			return err
@@ -164,6 +175,12 @@ func cmdPersons(e *env) error {
 
 // personLine is one person as the duplicates list shows them.
 func personLine(e *env, p *model.Person) string {
+	if p.Sealed != "" {
+		// A protected person: the list shows them sealed (model.Shows),
+		// whatever this session may unseal.
+		q := model.Person{ID: p.ID, Name: store.SealedText.In(e.lang), BirthYear: p.BirthYear, Employer: p.Employer, Site: p.Site}
+		p = &q
+	}
 	parts := []string{p.ID, p.Name}
 	if p.BirthYear != 0 {
 		parts = append(parts, fmt.Sprint(p.BirthYear))

@@ -29,6 +29,11 @@ func TestImportAndPersons(t *testing.T) {
 	donthu(t, "matkhau\n", "--db", db, "persons", "merged", "--user", "lan").want(t, exitOK, ids[1], "→ "+ids[0], "1 hồ sơ đã gộp")
 	donthu(t, "matkhau\n", "--db", db, "persons", "unmerge", ids[1], "--user", "lan").want(t, exitOK, "thành hồ sơ riêng")
 	donthu(t, "matkhau\n", "--db", db, "persons", "merge", ids[0], "--user", "lan").want(t, exitUsage)
+	// Two people after all: the pair is not suggested again, until undone.
+	donthu(t, "matkhau\n", "--db", db, "persons", "distinct", ids[0], ids[1], "--user", "lan").want(t, exitOK, "là hai người khác nhau")
+	donthu(t, "matkhau\n", "--db", db, "persons", "duplicates", "--user", "lan").want(t, exitOK, "0 cặp có thể trùng")
+	donthu(t, "matkhau\n", "--db", db, "persons", "distinct", ids[1], ids[0], "--undo", "--user", "lan").want(t, exitOK, "lại được gợi ý")
+	donthu(t, "matkhau\n", "--db", db, "persons", "duplicates", "--user", "lan").want(t, exitOK, "1 cặp có thể trùng")
 
 	// The register donthu exports (Mẫu 03 columns) reads back in another
 	// file: kinds of ID written before the number, outcomes, the masked

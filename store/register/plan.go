@@ -88,6 +88,10 @@ type PersonMatch struct {
 	Line int    // the earlier row of this file that records the person (new persons)
 	Why  model.DuplicateWhy
 	Name string
+	// Sealed: the person matched is a protected one (a confidential
+	// sender), found because the session may; the dry run names them as
+	// sealed, as every list does.
+	Sealed bool
 }
 
 // Row is the plan for one register row.
@@ -370,11 +374,18 @@ type personIndex struct {
 	id, phone, nameYear map[string]string // key -> person id (existing) or "row:N"
 	names               map[string]string
 	known               map[string]*model.Person // what each is known to hold, as rows fill it
+	sealed              map[string]bool          // protected persons (store.ReviewPersons)
 }
 
 func (p *Plan) plan(s *store.Store, data [][]string, first int) {
-	ix := personIndex{id: map[string]string{}, phone: map[string]string{}, nameYear: map[string]string{}, names: map[string]string{}, known: map[string]*model.Person{}}
-	for _, x := range s.AllPersons() {
+	ix := personIndex{id: map[string]string{}, phone: map[string]string{}, nameYear: map[string]string{}, names: map[string]string{},
+		known: map[string]*model.Person{}, sealed: map[string]bool{}}
+	// Only the persons this session may know of, protected ones unsealed
+	// when it may find them: a row is never matched to someone hidden.
+	for _, x := range s.ReviewPersons() {
+		if x.Sealed != "" {
+			ix.sealed[x.ID] = true
+		}
 		if x.MergedInto == "" {
 			x := x
 			ix.known[x.ID] = &x
@@ -727,7 +738,7 @@ func (p *Plan) matchPerson(row *Row, ix *personIndex) {
 				n, _ := strconv.Atoi(l)
 				row.Match = PersonMatch{New: true, Line: n, Why: t.why, Name: ix.names[id]}
 			} else {
-				row.Match = PersonMatch{ID: id, Why: t.why, Name: ix.names[id]}
+				row.Match = PersonMatch{ID: id, Why: t.why, Name: ix.names[id], Sealed: ix.sealed[id]}
 			}
 			if k := ix.known[id]; k != nil {
 				row.Fill = fill(k, per)

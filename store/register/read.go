@@ -1,8 +1,10 @@
 package register
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -83,23 +85,125 @@ func readXLSX(path, sheet string) (*Table, error) {
 	if t.Rows, err = f.GetRows(t.Sheet, excelize.Options{RawCellValue: true}); err != nil {
 		return nil, readErr("Không đọc được trang %s của %s (%v)", "Cannot read sheet %s of %s (%v)", t.Sheet, base, err)
 	}
-	merges, err := f.GetMergeCells(t.Sheet)
-	if err == nil {
-		for _, m := range merges {
-			c1, r1, e1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-			c2, r2, e2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-			if e1 != nil || e2 != nil || (r2-r1+1)*(c2-c1+1) > 10000 {
-				continue
+	// Merged cells repeat their first cell's value over the range. They
+	// are read from the sheet's XML directly: excelize's GetMergeCells
+	// parses the whole sheet into memory, longer than reading its rows.
+	merges, ok := xlsxMerges(path, t.Sheet)
+	if !ok {
+		merges = nil
+		if ms, err := f.GetMergeCells(t.Sheet); err == nil {
+			for _, m := range ms {
+				merges = append(merges, m.GetStartAxis()+":"+m.GetEndAxis())
 			}
-			v := m.GetCellValue()
-			for r := r1; r <= r2; r++ {
-				for c := c1; c <= c2; c++ {
-					t.set(r-1, c-1, v)
-				}
+		}
+	}
+	for _, ref := range merges {
+		a, b, _ := strings.Cut(ref, ":")
+		c1, r1, e1 := excelize.CellNameToCoordinates(a)
+		c2, r2, e2 := excelize.CellNameToCoordinates(b)
+		if e1 != nil || e2 != nil || r2 < r1 || c2 < c1 || (r2-r1+1)*(c2-c1+1) > 10000 {
+			continue
+		}
+		v := ""
+		if r1-1 < len(t.Rows) && c1-1 < len(t.Rows[r1-1]) {
+			v = t.Rows[r1-1][c1-1]
+		}
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2; c++ {
+				t.set(r-1, c-1, v)
 			}
 		}
 	}
 	return t, nil
+}
+
+// xlsxMerges returns the merged ranges ("A4:A5") of a sheet of an .xlsx,
+// read from its XML; ok is false when the sheet cannot be found that way
+// (the caller asks excelize instead).
+func xlsxMerges(path, sheet string) (refs []string, ok bool) {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, false
+	}
+	defer z.Close()
+	files := map[string]*zip.File{}
+	for _, f := range z.File {
+		files[f.Name] = f
+	}
+	read := func(name string) []byte {
+		f := files[name]
+		if f == nil {
+			return nil
+		}
+		r, err := f.Open()
+		if err != nil {
+			return nil
+		}
+		defer r.Close()
+		b, _ := io.ReadAll(r)
+		return b
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.Unmarshal(read("xl/workbook.xml"), &wb) != nil || xml.Unmarshal(read("xl/_rels/workbook.xml.rels"), &rels) != nil {
+		return nil, false
+	}
+	target := ""
+	for _, s := range wb.Sheets {
+		if s.Name != sheet {
+			continue
+		}
+		for _, r := range rels.Rels {
+			if r.ID == s.RID {
+				target = r.Target
+			}
+		}
+	}
+	if target == "" {
+		return nil, false
+	}
+	if strings.HasPrefix(target, "/") {
+		target = target[1:]
+	} else {
+		target = "xl/" + target
+	}
+	data := read(target)
+	if data == nil {
+		return nil, false
+	}
+	i := bytes.Index(data, []byte("<mergeCells"))
+	if i < 0 {
+		// None, unless written with a namespace prefix: excelize then.
+		return nil, !bytes.Contains(data, []byte("mergeCell"))
+	}
+	end := bytes.Index(data[i:], []byte("</mergeCells>"))
+	if end < 0 {
+		return nil, true // <mergeCells count="0"/>
+	}
+	var mc struct {
+		Cells []struct {
+			Ref string `xml:"ref,attr"`
+		} `xml:"mergeCell"`
+	}
+	if xml.Unmarshal(data[i:i+end+len("</mergeCells>")], &mc) != nil {
+		return nil, false
+	}
+	for _, c := range mc.Cells {
+		if strings.Contains(c.Ref, ":") {
+			refs = append(refs, c.Ref)
+		}
+	}
+	return refs, true
 }
 
 func (t *Table) set(r, c int, v string) {

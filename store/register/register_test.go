@@ -10,6 +10,8 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/storetest"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // wantRows is the dry run of testdata/register.xlsx, row by row.
@@ -64,7 +66,7 @@ func TestMessyRegister(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(wantRows, "\n") {
 		t.Errorf("dry run:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantRows, "\n"))
 	}
-	if want := "10 dòng: 7 sẽ nhập (6 người mới, 1 khớp người đã có), 3 lỗi, 0 đã nhập trước, 0 lặp lại; 7 lượt tiếp, 4 đơn, 3 vụ việc; bỏ 2 dòng trống, 1 dòng tổng"; p.Summary(model.VI) != want {
+	if want := "10 dòng: 7 sẽ nhập (6 người mới, 1 người đến lại), 3 lỗi, 0 đã nhập trước, 0 lặp lại; 7 lượt tiếp, 4 đơn, 3 vụ việc; bỏ 2 dòng trống, 1 dòng tổng"; p.Summary(model.VI) != want {
 		t.Errorf("summary %q", p.Summary(model.VI))
 	}
 	// A dry run writes nothing.
@@ -333,6 +335,9 @@ func TestMatchedRowCompletesPerson(t *testing.T) {
 	if x, _ := s.Person(old.ID); x.Phone != "0912345678" || x.Employer != "Công ty May" || x.BirthYear != 1990 {
 		t.Errorf("person %+v", x)
 	}
+	for _, p := range s.Check() { // projections and indexes as the events say
+		t.Error(p.EN)
+	}
 }
 
 func TestTotalRows(t *testing.T) {
@@ -380,5 +385,28 @@ func TestApplyAllOrNothing(t *testing.T) {
 	}
 	if storetest.Events(t, s) != before || len(s.SearchPersons("nguyen van an", 0)) != 0 {
 		t.Error("a refused import left records behind")
+	}
+}
+
+// The merged ranges read from the sheet's XML are excelize's own.
+func TestXLSXMergesAsExcelize(t *testing.T) {
+	f, err := excelize.OpenFile("testdata/register.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		ms, err := f.GetMergeCells(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, m := range ms {
+			want = append(want, m.GetStartAxis()+":"+m.GetEndAxis())
+		}
+		got, ok := xlsxMerges("testdata/register.xlsx", sheet)
+		if !ok || strings.Join(got, " ") != strings.Join(want, " ") || len(got) == 0 && sheet == "So tiep 2019" {
+			t.Errorf("%s: got %v (%v), want %v", sheet, got, ok, want)
+		}
 	}
 }

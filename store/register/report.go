@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"donthu/model"
+	"donthu/store"
 )
 
 // Header returns the lines that describe the file and its columns: the
@@ -95,7 +96,11 @@ func (r *Row) Describe(lang model.Lang) string {
 	case m.New:
 		parts = append(parts, t("người %s như ở dòng %d (%s)", "person %s as on row %d (%s)", r.Person.Name, m.Line, m.Why.Label().In(lang)))
 	default:
-		parts = append(parts, t("người đã có %s [%s] (%s)", "existing person %s [%s] (%s)", m.Name, m.ID, m.Why.Label().In(lang)))
+		name := m.Name
+		if m.Sealed {
+			name = store.SealedText.In(lang)
+		}
+		parts = append(parts, t("người đã có %s [%s] (%s)", "existing person %s [%s] (%s)", name, m.ID, m.Why.Label().In(lang)))
 	}
 	if r.Visit {
 		v := t("lượt tiếp %s", "visit %s", r.Date)
@@ -149,10 +154,10 @@ func (r *Row) Describe(lang model.Lang) string {
 func (p *Plan) Summary(lang model.Lang) string {
 	c := p.Counts()
 	if lang == model.EN {
-		return fmt.Sprintf("%d rows: %d to import (%d new persons, %d matched), %d in error, %d imported before, %d repeated; %d visits, %d petitions, %d cases; skipped %d empty and %d total rows",
+		return fmt.Sprintf("%d rows: %d to import (%d new persons, %d returning), %d in error, %d imported before, %d repeated; %d visits, %d petitions, %d cases; skipped %d empty and %d total rows",
 			c.Rows, c.New, c.Persons, c.Matched, c.Errors, c.Imported, c.Duplicates, c.Visits, c.Petitions, c.Cases, p.Empty, p.Totals)
 	}
-	return fmt.Sprintf("%d dòng: %d sẽ nhập (%d người mới, %d khớp người đã có), %d lỗi, %d đã nhập trước, %d lặp lại; %d lượt tiếp, %d đơn, %d vụ việc; bỏ %d dòng trống, %d dòng tổng",
+	return fmt.Sprintf("%d dòng: %d sẽ nhập (%d người mới, %d người đến lại), %d lỗi, %d đã nhập trước, %d lặp lại; %d lượt tiếp, %d đơn, %d vụ việc; bỏ %d dòng trống, %d dòng tổng",
 		c.Rows, c.New, c.Persons, c.Matched, c.Errors, c.Imported, c.Duplicates, c.Visits, c.Petitions, c.Cases, p.Empty, p.Totals)
 }
 

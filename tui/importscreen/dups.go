@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"donthu/model"
+	"donthu/store"
 	"donthu/tui/common"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -23,14 +24,16 @@ type Duplicates struct {
 	dups    []model.Duplicate
 	merged  []model.Person
 	persons map[string]model.Person
+	history map[string]string // person -> "3 lượt tiếp, 1 đơn"
 	cursor  int
 	swap    bool // the second record of the pair stays
 	list    bool // showing the merged records
 	confirm bool
+	apart   bool // the question asked is "two people?" (k), not a merge
 }
 
 type dupKeys struct {
-	Move, Merge, Swap, Merged, Unmerge, Confirm, Back key.Binding
+	Move, Merge, Swap, Apart, Merged, Unmerge, Confirm, Back key.Binding
 }
 
 func newDupKeys(w *Words) dupKeys {
@@ -38,6 +41,7 @@ func newDupKeys(w *Words) dupKeys {
 		Move:    key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "home", "end"), key.WithHelp("↑↓", w.KeyMove)),
 		Merge:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", w.KeyMerge)),
 		Swap:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", w.KeySwap)),
+		Apart:   key.NewBinding(key.WithKeys("k"), key.WithHelp("k", w.KeyApart)),
 		Merged:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", w.KeyMerged)),
 		Unmerge: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", w.KeyUnmerge)),
 		Confirm: key.NewBinding(key.WithKeys("c", "C"), key.WithHelp("C", w.KeyConfirm)),
@@ -55,17 +59,36 @@ type dupsMsg struct {
 	dups    []model.Duplicate
 	merged  []model.Person
 	persons map[string]model.Person
+	history map[string]string
 }
 
 func (m *Duplicates) load() tea.Cmd {
-	s := m.ctx.Store
+	s, w := m.ctx.Store, m.w
 	return func() tea.Msg {
-		all := s.AllPersons()
+		// Only the persons this session may know of; a protected one the
+		// policy lets it find is compared unsealed, shown sealed.
+		all := s.ReviewPersons()
 		persons := make(map[string]model.Person, len(all))
 		for _, p := range all {
 			persons[p.ID] = p
 		}
-		return dupsMsg{dups: model.FindDuplicates(all), merged: s.MergedPersons(), persons: persons}
+		dups := model.FindDuplicates(all)
+		var ids []string
+		for _, d := range dups {
+			ids = append(ids, d.A, d.B)
+		}
+		history, weight := map[string]string{}, map[string]int{}
+		for _, c := range s.PersonCards(ids) {
+			history[c.ID] = fmt.Sprintf(w.History, c.VisitCount, len(c.Petitions))
+			weight[c.ID] = c.VisitCount + len(c.Petitions)
+		}
+		// The record with more history is offered to stay (s swaps).
+		for i, d := range dups {
+			if weight[d.B] > weight[d.A] {
+				dups[i].A, dups[i].B = d.B, d.A
+			}
+		}
+		return dupsMsg{dups: dups, merged: s.MergedPersons(), persons: persons, history: history}
 	}
 }
 
@@ -88,11 +111,11 @@ func (m *Duplicates) ShortHelp() []key.Binding {
 	if m.list {
 		return []key.Binding{m.keys.Move, m.keys.Unmerge, m.keys.Merged}
 	}
-	return []key.Binding{m.keys.Move, m.keys.Merge, m.keys.Swap, m.keys.Merged}
+	return []key.Binding{m.keys.Move, m.keys.Merge, m.keys.Apart, m.keys.Swap, m.keys.Merged}
 }
 
 func (m *Duplicates) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Move, m.keys.Merge, m.keys.Swap}, {m.keys.Merged, m.keys.Unmerge}, {m.keys.Confirm, m.keys.Back}}
+	return [][]key.Binding{{m.keys.Move, m.keys.Merge, m.keys.Apart, m.keys.Swap}, {m.keys.Merged, m.keys.Unmerge}, {m.keys.Confirm, m.keys.Back}}
 }
 
 func (m *Duplicates) count() int {
@@ -115,7 +138,7 @@ func (m *Duplicates) pair() (keep, gone model.Person) {
 func (m *Duplicates) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case dupsMsg:
-		m.loaded, m.dups, m.merged, m.persons = true, msg.dups, msg.merged, msg.persons
+		m.loaded, m.dups, m.merged, m.persons, m.history = true, msg.dups, msg.merged, msg.persons, msg.history
 		m.cursor = max(0, min(m.cursor, m.count()-1))
 		return m, nil
 	case common.ChangedMsg:
@@ -146,14 +169,14 @@ func (m *Duplicates) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		m.list, m.cursor, m.swap = !m.list, 0, false
 	case key.Matches(msg, m.keys.Swap) && !m.list:
 		m.swap = !m.swap
-	case key.Matches(msg, m.keys.Merge) && !m.list, key.Matches(msg, m.keys.Unmerge) && m.list:
+	case key.Matches(msg, m.keys.Merge) && !m.list, key.Matches(msg, m.keys.Unmerge) && m.list, key.Matches(msg, m.keys.Apart) && !m.list:
 		if m.count() == 0 {
 			return m, nil
 		}
 		if !model.May(&m.ctx.User, model.ActMergePersons) {
 			return m, common.Error(m.w.NotLeader)
 		}
-		m.confirm = true
+		m.confirm, m.apart = true, key.Matches(msg, m.keys.Apart)
 	}
 	return m, nil
 }
@@ -166,23 +189,42 @@ func (m *Duplicates) act() tea.Cmd {
 		if err := s.UnmergePerson(who, p.ID); err != nil {
 			return common.Error(m.ctx.Err(err))
 		}
-		return tea.Batch(common.Status(fmt.Sprintf(m.w.Unmerged, p.Name)), common.Changed(p.ID))
+		return tea.Batch(common.Status(fmt.Sprintf(m.w.Unmerged, m.name(p))), common.Changed(p.ID))
 	}
 	keep, gone := m.pair()
+	if m.apart {
+		if err := s.MarkDistinct(who, keep.ID, gone.ID, false); err != nil {
+			return common.Error(m.ctx.Err(err))
+		}
+		return tea.Batch(common.Status(fmt.Sprintf(m.w.Apart, m.name(keep), m.name(gone))), common.Changed(keep.ID))
+	}
 	if _, err := s.MergePersons(who, keep.ID, gone.ID); err != nil {
 		return common.Error(m.ctx.Err(err))
 	}
 	m.swap = false
-	return tea.Batch(common.Status(fmt.Sprintf(m.w.Merged, gone.Name, keep.Name)), common.Changed(keep.ID))
+	return tea.Batch(common.Status(fmt.Sprintf(m.w.Merged, m.name(gone), m.name(keep))), common.Changed(keep.ID))
+}
+
+// name is how a list shows a person: a protected one sealed (model.Shows:
+// a list never shows a confidential sender unrevealed).
+func (m *Duplicates) name(p model.Person) string {
+	if p.Sealed != "" {
+		return store.SealedText.In(m.ctx.Lang)
+	}
+	return p.Name
 }
 
 // line describes a person in one line.
 func (m *Duplicates) line(p model.Person) string {
-	parts := []string{p.Name}
+	parts := []string{m.name(p)}
 	if p.BirthYear != 0 {
 		parts = append(parts, fmt.Sprint(p.BirthYear))
 	}
-	for _, x := range []string{p.IDNumber, p.Phone, p.Employer, p.Site} {
+	shown := []string{p.IDNumber, p.Phone, p.Employer, p.Site}
+	if p.Sealed != "" {
+		shown = []string{p.Employer, p.Site}
+	}
+	for _, x := range shown {
 		if x != "" {
 			parts = append(parts, x)
 		}
@@ -201,57 +243,105 @@ func (m *Duplicates) View() string {
 		if len(m.merged) == 0 {
 			out = append(out, w.NoMerged)
 		}
-		room := m.height - 6
+		// Two lines a record: the record, then the one it was merged into.
+		room := max(1, (m.height-8)/2)
 		start := max(0, m.cursor-room+1)
 		for i := start; i < len(m.merged) && i < start+room; i++ {
 			p := m.merged[i]
-			l := "  " + m.line(p) + " · " + fmt.Sprintf(w.MergedInto, m.persons[p.MergedInto].Name)
+			l := common.Truncate("  "+m.line(p), m.width)
 			if i == m.cursor {
 				l = st.Selected.Render("›" + l[1:])
 			}
-			out = append(out, common.Truncate(l, m.width))
+			out = append(out, l, st.Muted.Render(common.Truncate("    → "+fmt.Sprintf(w.MergedInto, m.line(m.persons[p.MergedInto])), m.width)))
 		}
 		if m.confirm && len(m.merged) > 0 {
-			out = m.footer(out, fmt.Sprintf(w.ConfirmUnmerge, m.merged[m.cursor].Name))
+			out = m.footer(out, fmt.Sprintf(w.ConfirmUnmerge, m.name(m.merged[m.cursor])))
 		}
 		return strings.Join(out, "\n")
 	}
 	out = append(out, st.Muted.Render(fmt.Sprintf(w.PairsCount, len(m.dups))), "")
 	if len(m.dups) == 0 {
 		out = append(out, w.NoDuplicates)
+		return strings.Join(out, "\n")
 	}
-	room := (m.height - 7) / 3
+	// One line a pair, then the pair under the cursor field by field.
+	detail := m.compare()
+	foot := 1
+	if m.confirm {
+		foot = 5 // the question (up to three lines) and its keys
+	}
+	room := max(1, m.height-len(out)-len(detail)-1-foot)
 	start := max(0, m.cursor-room+1)
 	for i := start; i < len(m.dups) && i < start+room; i++ {
 		d := m.dups[i]
-		a, b := m.persons[d.A], m.persons[d.B]
-		ta, tb := w.Stays, w.Goes
-		if i == m.cursor && m.swap {
-			ta, tb = tb, ta
-		}
-		head := "  " + d.Why.Label().In(m.ctx.Lang)
+		l := fmt.Sprintf("  %s ↔ %s · %s", m.name(m.persons[d.A]), m.name(m.persons[d.B]), d.Why.Label().In(m.ctx.Lang))
+		l = common.Truncate(l, m.width)
 		if i == m.cursor {
-			head = st.Selected.Render("›" + head[1:])
+			l = st.Selected.Render("›" + l[1:])
 		}
-		out = append(out, head,
-			common.Truncate(fmt.Sprintf("    %-8s %s", ta, m.line(a)), m.width),
-			common.Truncate(fmt.Sprintf("    %-8s %s", tb, m.line(b)), m.width))
+		out = append(out, l)
 	}
-	if m.confirm && len(m.dups) > 0 {
+	out = append(out, "")
+	out = append(out, detail...)
+	if m.confirm {
 		keep, gone := m.pair()
-		out = m.footer(out, fmt.Sprintf(w.ConfirmMerge, gone.Name, keep.Name))
+		q := fmt.Sprintf(w.ConfirmMerge, m.name(gone), m.name(keep))
+		if m.apart {
+			q = fmt.Sprintf(w.ConfirmApart, m.name(keep), m.name(gone))
+		}
+		out = m.footer(out, q)
 	}
 	return strings.Join(out, "\n")
 }
 
-// footer puts a question and its keys on the last lines.
+// compare lays the pair under the cursor side by side, one field a line,
+// the values that differ marked: the leader sees what each record holds
+// (a merge keeps both values) and how much history each has.
+func (m *Duplicates) compare() []string {
+	st, w := m.ctx.Styles, m.w
+	keep, gone := m.pair()
+	label := 13
+	col := max(8, (m.width-label-4)/2)
+	row := func(name, a, b string) string {
+		mark := "  "
+		sealed := store.SealedText.In(m.ctx.Lang)
+		if a != b && a != "" && b != "" && name != "" && a != sealed && b != sealed {
+			mark = " ≠"
+		}
+		return common.Truncate(fmt.Sprintf("%-*s%-*s %-*s", label, common.Truncate(name, label-1), col, common.Truncate(a, col), col, common.Truncate(b, col))+mark, m.width)
+	}
+	year := func(p model.Person) string {
+		if p.BirthYear == 0 {
+			return ""
+		}
+		return fmt.Sprint(p.BirthYear)
+	}
+	lab := func(f string) string { return model.PersonFieldLabel(f).In(m.ctx.Lang) }
+	why := m.dups[m.cursor].Why.Label().In(m.ctx.Lang)
+	out := []string{st.Muted.Render(common.Truncate(w.Why+" "+why, m.width)), st.Bold.Render(row("", w.Stays, w.Goes))}
+	out = append(out, row(lab("name"), m.name(keep), m.name(gone)), row(lab("birth_year"), year(keep), year(gone)))
+	if keep.Sealed == "" && gone.Sealed == "" {
+		out = append(out, row(lab("id_number"), keep.IDNumber, gone.IDNumber), row(lab("phone"), keep.Phone, gone.Phone),
+			row(lab("address"), keep.Address, gone.Address))
+	}
+	out = append(out, row(lab("employer"), keep.Employer, gone.Employer), row(w.Site, keep.Site, gone.Site),
+		row(w.HistoryLabel, m.history[keep.ID], m.history[gone.ID]))
+	return out
+}
+
+// footer puts a question (up to three lines) and its keys on the last
+// lines.
 func (m *Duplicates) footer(out []string, q string) []string {
-	for len(out) < m.height-3 {
+	lines := wrapLines(q, m.width, 3)
+	for len(out) < m.height-1-len(lines) {
 		out = append(out, "")
 	}
-	out = out[:m.height-3]
+	out = out[:m.height-1-len(lines)]
 	st := m.ctx.Styles
-	return append(out, st.Warn.Render(common.Truncate(q, m.width)), st.Bold.Render(m.w.ConfirmKeys))
+	for _, l := range lines {
+		out = append(out, st.Warn.Render(l))
+	}
+	return append(out, st.Bold.Render(m.w.ConfirmKeys))
 }
 
 // Title is the page's name, for a host's list of pages.

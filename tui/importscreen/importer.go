@@ -41,7 +41,7 @@ type Importer struct {
 	col     int  // the column under the cursor
 	rows    bool // showing the rows rather than the columns
 	errOnly bool // only the rows in error
-	offset  int  // scroll of the rows
+	offset  int  // the row under the cursor (rows view)
 	busy    string
 	job     *applyJob
 	done    string
@@ -125,14 +125,16 @@ func (m *Importer) ShortHelp() []key.Binding {
 	case modePath:
 		return []key.Binding{m.keys.Read, m.keys.Kind}
 	case modePreview:
-		keys := []key.Binding{m.keys.Move, m.keys.Field, m.keys.View}
+		// What each view's keys do, the import first after the moves: the
+		// help line is cut at the width of the terminal.
+		if m.rows {
+			return []key.Binding{m.keys.Move, m.keys.View, m.keys.Apply, m.keys.Errors, m.keys.Back}
+		}
+		keys := []key.Binding{m.keys.Move, m.keys.Field, m.keys.View, m.keys.Apply}
 		if m.table != nil && len(m.table.Sheets) > 1 {
 			keys = append(keys, m.keys.Sheet)
 		}
-		if m.rows {
-			keys = append(keys, m.keys.Errors)
-		}
-		return append(keys, m.keys.Apply, m.keys.Back)
+		return append(keys, m.keys.Back)
 	case modeConfirm:
 		return []key.Binding{m.keys.Confirm, m.keys.Back}
 	}
@@ -345,6 +347,11 @@ func (m *Importer) View() string {
 		if m.job != nil {
 			done, total, _, _ := m.job.state()
 			text = fmt.Sprintf(m.w.Applying, done, total)
+			if total > 0 && done == total {
+				// Every row is in the transaction: its commit (seconds
+				// for a big register) is what remains.
+				text = m.w.Committing
+			}
 		}
 		out = append(out, "", text)
 	case modePreview, modeConfirm, modeDone:
@@ -367,21 +374,41 @@ func (m *Importer) previewView() []string {
 		return st.Tab.Render(" " + name + " ")
 	}
 	out = append(out, tab(w.ViewColumns, !m.rows)+" "+tab(w.ViewRows, m.rows))
-	room := m.height - 7 // title, file, tabs, header, detail, summary (2)
+	room := m.height - 8 // title, file, tabs, header, detail (2), summary (2)
 	switch {
 	case m.mode == modeDone:
-		out = append(out, "", st.OK.Render("✓ "+m.done), "", st.Muted.Render(w.DoneHint))
+		out = append(out, "")
+		a, b := wrap2("✓ "+m.done, m.width)
+		out = append(out, st.OK.Render(a), st.OK.Render(b), "")
+		for _, l := range wrapLines(w.DoneHint, m.width, 2) {
+			out = append(out, st.Muted.Render(l))
+		}
 		return out
 	case m.rows:
+		// The rows, one line each, and the row under the cursor in full.
 		rows := m.shown()
-		end := min(m.offset+room, len(rows))
-		for i := m.offset; i < end; i++ {
+		var detail []string
+		if m.offset < len(rows) {
+			detail = wrapLines(rows[m.offset].Describe(m.ctx.Lang), m.width, 4)
+		}
+		room = max(1, m.height-6-len(detail)-1)
+		start := max(0, m.offset-room+1)
+		for i := start; i < len(rows) && i < start+room; i++ {
 			r := rows[i]
-			line := common.Truncate(r.Describe(m.ctx.Lang), m.width)
-			if r.Status == register.RowError {
+			line := common.Truncate(" "+r.Describe(m.ctx.Lang), m.width)
+			switch {
+			case i == m.offset:
+				line = st.Selected.Render("›" + line[1:])
+			case r.Status == register.RowError:
 				line = st.ErrText.Render(line)
 			}
 			out = append(out, line)
+		}
+		for len(out) < m.height-3-len(detail) {
+			out = append(out, "")
+		}
+		for _, l := range detail {
+			out = append(out, st.Muted.Render(l))
 		}
 	default:
 		t := common.Table{
@@ -396,7 +423,10 @@ func (m *Importer) previewView() []string {
 		for _, c := range p.Columns {
 			enc := ""
 			if c.Encoding != model.EncUnicode {
-				enc = c.Encoding.Label().In(m.ctx.Lang) + ": " + c.After
+				enc = c.Encoding.Label().In(m.ctx.Lang)
+				if m.width >= 70 { // room for a sample; narrower, the lines below the table show it
+					enc += ": " + c.After
+				}
 			}
 			field := c.Field.Label().In(m.ctx.Lang)
 			if !c.Guessed {
@@ -409,8 +439,11 @@ func (m *Importer) previewView() []string {
 		t.Move(0)
 		out = append(out, strings.Split(t.View(st, ""), "\n")...)
 		if c := p.Columns[m.col]; c.Encoding != model.EncUnicode {
-			// The column under the cursor: a cell before and after.
-			out = append(out, st.Muted.Render(common.Truncate(fmt.Sprintf("%s %s: %q → %q", c.Letter, c.Encoding.Label().In(m.ctx.Lang), c.Before, c.After), m.width)))
+			// The column under the cursor: a cell before and after, each
+			// on its line, so that the converted text reads whole.
+			out = append(out,
+				st.Muted.Render(common.Truncate(fmt.Sprintf("%s %s, %s %q", c.Letter, c.Encoding.Label().In(m.ctx.Lang), w.Before, c.Before), m.width)),
+				st.Muted.Render(common.Truncate(fmt.Sprintf("%*s %q", len(c.Letter)+1+len([]rune(c.Encoding.Label().In(m.ctx.Lang)))+2+len([]rune(w.Before)), w.After, c.After), m.width)))
 		}
 	}
 	for len(out) < m.height-1 {
@@ -422,7 +455,8 @@ func (m *Importer) previewView() []string {
 		if c.Errors > 0 {
 			skip = fmt.Sprintf(w.ConfirmSkip, c.Errors)
 		}
-		return append(out[:m.height-4], st.Warn.Render(common.Truncate(fmt.Sprintf(w.ConfirmApply, c.New), m.width)),
+		q1, q2 := wrap2(fmt.Sprintf(w.ConfirmApply, c.New), m.width)
+		return append(out[:m.height-5], st.Warn.Render(q1), st.Warn.Render(q2),
 			st.Warn.Render(skip), st.Bold.Render(w.ConfirmKeys))
 	}
 	a, b := wrap2(p.Summary(m.ctx.Lang), m.width)
@@ -436,6 +470,24 @@ func (m *Importer) shown() []*register.Row {
 		if r := &m.plan.Rows[i]; !m.errOnly || r.Status == register.RowError {
 			out = append(out, r)
 		}
+	}
+	return out
+}
+
+// wrapLines cuts s into at most n lines of width cells, at spaces; the
+// last one is cut short if s is longer.
+func wrapLines(s string, width, n int) []string {
+	var out []string
+	for s != "" && len(out) < n-1 {
+		a, b := wrap2(s, width)
+		if b == "" || len([]rune(s)) <= width {
+			return append(out, a)
+		}
+		out = append(out, a)
+		s = strings.TrimSpace(string([]rune(s)[len([]rune(a)):]))
+	}
+	if s != "" {
+		out = append(out, common.Truncate(s, width))
 	}
 	return out
 }

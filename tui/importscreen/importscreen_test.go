@@ -35,7 +35,8 @@ func TestImportThroughThePage(t *testing.T) {
 		"VNI-Windows: Công ty May Đức",
 		"10 dòng: 7 sẽ nhập")
 	// On a converted column, a cell before and after.
-	d.Press("down", "down").Expect(`C TCVN3 (ABC): "NguyÔn V¨n An, x· §Æng X¸, Gia L©m" → "Nguyễn Văn An, xã Đặng X`)
+	d.Press("down", "down").Expect(`C TCVN3 (ABC), trước: "NguyÔn V¨n An, x· §Æng X¸, Gia L©m"`,
+		`                 sau: "Nguyễn Văn An, xã Đặng Xá, Gia Lâm"`)
 	tuitest.Golden(t, "columns.vi", d.View())
 
 	// The last column (Ghi chú) read as the one before it, marked *; the
@@ -45,6 +46,13 @@ func TestImportThroughThePage(t *testing.T) {
 	// Row by row.
 	d.Press("tab").Expect("Dòng 7: người mới Nguyễn Văn An; lượt tiếp 05/03/2019",
 		"Dòng 12: LỖI: Ngày 31/02/2019 không tồn tại")
+	// The row under the cursor reads in full below the list, wrapped.
+	d.Resize(60, 21)
+	d.Press("down", "down", "down").Expect("›Dòng 11: người Nguyễn Văn An như ở dòng 7 (cùng số giấy",
+		"Dòng 11: người Nguyễn Văn An như ở dòng 7 (cùng số giấy tờ);", "lượt tiếp 14/03/2019, Trả lời trực tiếp")
+	tuitest.Golden(t, "rows.vi", d.View())
+	d.Resize(80, 21)
+	d.Press("home")
 	d.Press("l").Expect("Dòng 12: LỖI", "Dòng 13: LỖI", "Dòng 17: LỖI").ExpectNot("Dòng 7:").Press("l").Expect("Dòng 7:")
 	d.Press("a").Expect("Nhập 7 dòng vào dữ liệu (mỗi dòng với ngày gốc, cả tệp một lần ghi)?", "3 dòng lỗi sẽ bị bỏ qua.", "C: đồng ý · Esc: thôi")
 	if n := len(s.Visits(model.Date{}, model.Date{})); n != 0 {
@@ -95,11 +103,13 @@ func TestDuplicatesPage(t *testing.T) {
 	a, _ := s.RecordPerson("lan", model.Person{Name: "Nguyễn Văn An", BirthYear: 1990, Phone: "0912345678", Employer: "Công ty May"})
 	b, _ := s.RecordPerson("lan", model.Person{Name: "Nguyen Van An", BirthYear: 1990, Address: "Yên Viên"})
 	d := tuitest.NewScreen(t, NewDuplicates(ctxAs(t, s, clk, "lan", model.VI)))
-	d.Expect("Người có thể trùng nhau", "1 cặp có thể trùng", "cùng họ tên và năm sinh",
-		"giữ      Nguyễn Văn An · 1990 · 0912345678 · Công ty May · GL07",
-		"gộp vào  Nguyen Van An · 1990 · GL07")
+	d.Expect("Người có thể trùng nhau", "1 cặp có thể trùng", "› Nguyễn Văn An ↔ Nguyen Van An · cùng họ tên và năm sinh",
+		// The pair side by side, the values that differ marked.
+		"Họ tên       Nguyễn Văn An                   Nguyen Van An                   ≠",
+		"Điện thoại   0912345678   ", "Địa chỉ                                      Yên Viên",
+		"Lịch sử      0 lượt tiếp, 0 đơn              0 lượt tiếp, 0 đơn")
 	tuitest.Golden(t, "dups.vi", d.View())
-	d.Press("s").Expect("giữ      Nguyen Van An", "gộp vào  Nguyễn Văn An").Press("s")
+	d.Press("s").Expect("giữ                             gộp vào", "Họ tên       Nguyen Van An                   Nguyễn Văn An").Press("s")
 	d.Press("g").Expect("Gộp hồ sơ Nguyen Van An vào Nguyễn Văn An?", "C: đồng ý · Esc: thôi")
 	d.Press("enter") // a habit key does not merge
 	if p, _ := s.Person(b.ID); p.MergedInto != "" {
@@ -110,7 +120,7 @@ func TestDuplicatesPage(t *testing.T) {
 		t.Fatalf("not merged: %+v", p)
 	}
 	d.Expect("0 cặp có thể trùng")
-	d.Press("tab").Expect("1 hồ sơ đã gộp", "Nguyen Van An · 1990 · GL07 · đã gộp vào Nguyễn Văn An")
+	d.Press("tab").Expect("1 hồ sơ đã gộp", "› Nguyen Van An · 1990 · GL07", "    → đã gộp vào Nguyễn Văn An · 1990 · 0912345678 · Công ty May · GL07")
 	d.Press("t", "c").Expect("0 hồ sơ đã gộp")
 	if p, _ := s.Person(b.ID); p.MergedInto != "" {
 		t.Fatalf("not unmerged: %+v", p)
@@ -137,12 +147,57 @@ func TestImportPageNarrow(t *testing.T) {
 	d := tuitest.NewScreen(t, NewImporter(ctxAs(t, s, clk, "lan", model.VI)))
 	d.Resize(58, 20)
 	d.Type(registerFile).Press("enter")
-	d.Expect("C   Họ tên - địa chỉ   Họ tên, địa chỉ    TCVN3 (ABC): N…", "M   Thuộc thẩm quyền … Thuộc thẩm quyền")
+	d.Expect("C   Họ tên - địa chỉ   Họ tên, địa chỉ    TCVN3 (ABC)", "L   Số người           Số người")
 	if d.S.(*Importer).CanLeave() {
 		t.Error("Esc taken from the preview")
 	}
 	d.Press("esc")
 	if !d.S.(*Importer).CanLeave() {
 		t.Error("Esc is not free on the first step")
+	}
+}
+
+// A protected person (the sealed sender of a denunciation) is paired for
+// a leader the policy lets find them, and shown sealed: the list never
+// shows their name or numbers.
+func TestDuplicatesPageSealedPerson(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	plain, _ := s.RecordPerson("lan", model.Person{Name: "Phạm Văn Tố", BirthYear: 1980, Employer: "Công ty May"})
+	_, p, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:      model.Visit{Content: "Tố cáo chủ tịch công đoàn", Outcome: model.OutcomePetition},
+		NewPersons: []model.Person{{Name: "Phạm Văn Tố", BirthYear: 1980, Phone: "0987654321", Employer: "Công ty May"}},
+		Petition:   &model.Petition{Kind: model.KindDenunciation},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := tuitest.NewScreen(t, NewDuplicates(ctxAs(t, s, clk, "lan", model.VI)))
+	// The protected record has the history: it is offered to stay.
+	d.Expect("1 cặp có thể trùng", "› (bảo mật) ↔ Phạm Văn Tố · cùng họ tên và năm sinh",
+		"Họ tên       (bảo mật)                       Phạm Văn Tố                       ").ExpectNot("0987654321")
+	d.Press("g", "c")
+	if x, _ := s.Person(plain.ID); x.MergedInto != p.Senders[0] || x.Sealed == "" {
+		t.Fatalf("not merged, or left in the clear: %+v", x)
+	}
+	if st, _ := d.Status(); st != "Đã gộp Phạm Văn Tố vào (bảo mật)" {
+		t.Fatalf("status %q", st)
+	}
+}
+
+// k: the two are two people; after c the pair is gone from the review.
+func TestDuplicatesPageTwoPeople(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	a, _ := s.RecordPerson("lan", model.Person{Name: "Nguyễn Hồng Oanh", BirthYear: 1990, Phone: "0974479464"})
+	s.RecordPerson("lan", model.Person{Name: "Nguyễn Hồng Oanh", BirthYear: 1990, Phone: "0702022346"})
+	d := tuitest.NewScreen(t, NewDuplicates(ctxAs(t, s, clk, "lan", model.VI)))
+	d.Expect("1 cặp có thể trùng", "Điện thoại   0974479464                      0702022346                      ≠")
+	d.Press("k").Expect("Nguyễn Hồng Oanh và Nguyễn Hồng Oanh là hai người khác nhau? Cặp này sẽ không")
+	d.Press("enter").Expect("1 cặp có thể trùng") // a habit key decides nothing
+	d.Press("c").Expect("0 cặp có thể trùng")
+	if p, _ := s.Person(a.ID); len(p.Distinct) != 1 {
+		t.Fatalf("not recorded: %+v", p)
+	}
+	if st, _ := d.Status(); st != "Đã ghi Nguyễn Hồng Oanh và Nguyễn Hồng Oanh là hai người" {
+		t.Fatalf("status %q", st)
 	}
 }

@@ -32,6 +32,12 @@ type Words struct {
 	OtherValues                              string
 	PairsCount                               string // %d
 	MergedCount                              string // %d
+	History                                  string // %d visits %d petitions
+	HistoryLabel, Site                       string
+	Before, After                            string
+	Why                                      string
+	Committing                               string
+	KeyApart, ConfirmApart, Apart            string // %s %s for the last two
 }
 
 var wordsVI = Words{
@@ -48,10 +54,10 @@ var wordsVI = Words{
 	Applied:      "Đã nhập %d dòng: %d người mới, %d lượt tiếp, %d đơn, %d vụ việc",
 	NothingNew:   "Không có dòng mới để nhập (đã nhập trước đây hoặc đều lỗi)",
 	NotLeader:    "Chỉ lãnh đạo hoặc quản trị viên được nhập sổ và gộp hồ sơ",
-	KeyRead:      "đọc tệp", KeyKind: "đổi loại sổ", KeyMove: "chọn", KeyField: "đổi cách đọc cột",
-	KeyView: "cột / từng dòng", KeySheet: "trang tính khác", KeyErrors: "chỉ dòng lỗi", KeyApply: "nhập", KeyConfirm: "đồng ý", KeyBack: "quay lại",
+	KeyRead:      "đọc tệp", KeyKind: "đổi loại sổ", KeyMove: "chọn", KeyField: "đổi cách đọc",
+	KeyView: "cột/dòng", KeySheet: "trang khác", KeyErrors: "chỉ dòng lỗi", KeyApply: "nhập", KeyConfirm: "đồng ý", KeyBack: "quay lại",
 	KeyMerge: "gộp", KeySwap: "đổi hồ sơ giữ lại", KeyMerged: "hồ sơ đã gộp", KeyUnmerge: "tách ra",
-	DoneHint:     "Esc: nhập tệp khác",
+	DoneHint:     "Esc: nhập tệp khác · mục Hồ sơ trùng: xem người có thể trùng",
 	NoDuplicates: "Không thấy ai có thể trùng.", NoMerged: "Chưa gộp hồ sơ nào.",
 	Stays: "giữ", Goes: "gộp vào",
 	ConfirmMerge:   "Gộp hồ sơ %s vào %s? Lượt tiếp, đơn của cả hai hiện dưới một người; giá trị khác nhau được giữ lại.",
@@ -62,6 +68,16 @@ var wordsVI = Words{
 	OtherValues:    "giá trị khác",
 	PairsCount:     "%d cặp có thể trùng",
 	MergedCount:    "%d hồ sơ đã gộp",
+	History:        "%d lượt tiếp, %d đơn",
+	HistoryLabel:   "Lịch sử",
+	Site:           "Đơn vị",
+	Before:         "trước:",
+	After:          "sau:",
+	Why:            "Có thể trùng vì:",
+	Committing:     "Đã đọc hết các dòng; đang ghi vào tệp dữ liệu (một lần cho cả sổ)…",
+	KeyApart:       "hai người khác nhau",
+	ConfirmApart:   "%s và %s là hai người khác nhau? Cặp này sẽ không được gợi ý nữa (bỏ ghi nhận: donthu persons distinct … --undo).",
+	Apart:          "Đã ghi %s và %s là hai người",
 }
 
 var wordsEN = Words{
@@ -81,7 +97,7 @@ var wordsEN = Words{
 	KeyRead:      "read the file", KeyKind: "change register kind", KeyMove: "choose", KeyField: "change how the column is read",
 	KeyView: "columns / rows", KeySheet: "next sheet", KeyErrors: "errors only", KeyApply: "import", KeyConfirm: "yes", KeyBack: "back",
 	KeyMerge: "merge", KeySwap: "swap which record stays", KeyMerged: "merged records", KeyUnmerge: "unmerge",
-	DoneHint:     "Esc: import another file",
+	DoneHint:     "Esc: import another file · Duplicates: review who may be one",
 	NoDuplicates: "No one seems to be entered twice.", NoMerged: "No records merged yet.",
 	Stays: "stays", Goes: "goes",
 	ConfirmMerge:   "Merge record %s into %s? Visits and petitions of both show under one person; differing values are kept.",
@@ -92,6 +108,16 @@ var wordsEN = Words{
 	OtherValues:    "other values",
 	PairsCount:     "%d pairs may be one person",
 	MergedCount:    "%d records merged",
+	History:        "%d visits, %d petitions",
+	HistoryLabel:   "History",
+	Site:           "Site",
+	Before:         "before:",
+	After:          "after:",
+	Why:            "May be one because:",
+	Committing:     "Every row read; writing the data file (once for the whole register)…",
+	KeyApart:       "two people",
+	ConfirmApart:   "Are %s and %s two people? The pair will not be suggested again (to take it back: donthu persons distinct … --undo).",
+	Apart:          "Recorded %s and %s as two people",
 }
 
 // wordsFor returns the words in lang.

@@ -166,11 +166,22 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.inMenu {
 		return []key.Binding{m.keys.Enter}
 	}
+	if !m.cur().CanLeave() {
+		return m.cur().Keys() // Esc is the section's own (its Back)
+	}
 	return append(m.cur().Keys(), m.keys.Back)
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
 	out := [][]key.Binding{{m.keys.Enter, m.keys.Back}}
+	if !m.inMenu && len(m.sections) > 0 {
+		// Inside a section, F1 is about it: every section's keys side by
+		// side would not fit the width.
+		if f, ok := m.cur().(interface{ FullHelp() [][]key.Binding }); ok {
+			return append(out, f.FullHelp()...)
+		}
+		return append(out, m.cur().Keys())
+	}
 	for _, s := range m.sections {
 		if ks := s.Keys(); len(ks) > 0 {
 			out = append(out, ks)
