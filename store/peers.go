@@ -71,6 +71,9 @@ type ReceivedBundle struct {
 	File    string      `json:"file,omitempty"`
 	Events  int         `json:"events,omitempty"`
 	Head    bundle.Head `json:"head"` // the peer's own chain head it declared
+	// Copy is the bundle's Copy: the peer is a copy of its log waiting
+	// for this site's answer (see bundle.Manifest.Copy).
+	Copy string `json:"copy,omitempty"`
 }
 
 // Refusal is a bundle that was refused, and why.

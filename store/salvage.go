@@ -605,7 +605,7 @@ func writeSalvaged(dst string, meta, peers map[string][]byte, evs []model.Event)
 		}
 		// What was lost may be held by the parent: nothing new is written
 		// until it has answered (see metaRestored).
-		if err := mb.Put(metaRestored, []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
+		if err := mb.Put(metaRestored, copyMark(time.Now())); err != nil {
 			return err
 		}
 		for k, v := range peers {

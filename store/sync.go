@@ -95,6 +95,7 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	var rel Relation
 	var head bundle.Head
 	var holds uint64
+	var copyOf string // this file's name as a copy waiting for the parent
 	err = s.db.View(func(tx *bolt.Tx) error {
 		var ok bool
 		if rec, ok, err = getPeer(tx, to); err != nil {
@@ -116,6 +117,7 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		head.Seq, head.Hash = lastOf(tx, s.site)
 		holds, _ = lastOf(tx, to)
 		if rel == RelParent {
+			copyOf = copyName(tx)
 			// A parent's events reach this site sparsely: the highest
 			// held may hide one lost with a restore.
 			holds = min(holds, rec.Covered)
@@ -176,6 +178,9 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		Head: head, Holds: map[string]uint64{to: holds}}
 	if rel == RelChild {
 		h.Since = min(rec.Acked, head.Seq)
+		h.Answers = rec.Received.Copy
+	} else {
+		h.Copy = copyOf
 	}
 	if rel == RelChild && rec.Received.Head.Seq < holds {
 		// The child's newest bundle declared less of its own chain than
@@ -466,6 +471,41 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	next, stop := s.prefetch(o)
 	defer stop()
 	mineBefore := s.Heads()[s.site]
+	// A copy's events may fork from what this office holds (a backup of
+	// a history an earlier restore abandoned): from the fork on they are
+	// set aside, and the answer returns this office's events from there.
+	var fork *forkFilter
+	if o.rel == RelChild && m.Copy != "" && m.Events.Count > 0 {
+		fork = &forkFilter{site: m.From}
+		if err := s.db.View(func(tx *bolt.Tx) (err error) {
+			fork.held, err = heldHashes(tx, m.From, m.Events.First, m.Events.Last)
+			return err
+		}); err != nil {
+			return err
+		}
+		next = fork.wrap(next)
+	}
+	// The parent's answer to this copy returns its own events from where
+	// the copy's differ: the copy gives up its own from there first.
+	if o.rel == RelParent && m.Returned != nil && m.Returned.First > 0 && m.Returned.First <= mineBefore {
+		var n int
+		err := s.db.Update(func(tx *bolt.Tx) (err error) {
+			if name := copyName(tx); name == "" || name != m.Answers {
+				return nil
+			}
+			n, err = yieldTail(tx, s.site, m.Returned.First)
+			return err
+		})
+		if err != nil {
+			return diskErr(err)
+		}
+		if n > 0 {
+			s.dropCaches()
+			mineBefore = m.Returned.First - 1
+			out.Warnings = append(out.Warnings, abandonedWarning(m.From, n))
+		}
+	}
+	forked := func() bool { return fork != nil && fork.fork != 0 }
 	finish := func(it *ImportTx) error {
 		rec, _, err := getPeer(it.tx, m.From)
 		if err != nil {
@@ -476,7 +516,14 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 		}
 		// The sender's declared head: a child's bundle must have brought
 		// its chain up to it, and any held copy must be the same event.
-		if m.Head.Seq > 0 {
+		if forked() {
+			// Set the abandoned history aside; the copy is answered
+			// from the fork.
+			if err := setAside(it.tx, fork.aside); err != nil {
+				return err
+			}
+			out.Warnings = append(out.Warnings, abandonedWarning(m.From, len(fork.aside)))
+		} else if m.Head.Seq > 0 {
 			raw := it.tx.Bucket(bEvents).Get(evKey(m.From, m.Head.Seq))
 			if raw == nil && o.rel == RelChild {
 				return bundle.Errf(bundle.ErrContent, "Gói của đơn vị %s thiếu sự kiện đến số %d như phần kê khai ghi.",
@@ -496,7 +543,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 		holds := m.Holds[s.site]
 		mine, _ := lastOf(it.tx, s.site)
 		if o.rel == RelParent {
-			if err := heardFromParent(it.tx, m.Created); err != nil {
+			if err := heardFromParent(it.tx, m.Answers); err != nil {
 				return err
 			}
 		}
@@ -530,7 +577,17 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 			rec.Covered, _ = lastOf(it.tx, m.From)
 		}
 		rec.Received = ReceivedBundle{Number: max(m.Number, rec.Received.Number), Created: m.Created, At: s.now().UTC(),
-			File: filepath.Base(out.Path), Events: m.Events.Count, Head: m.Head}
+			File: filepath.Base(out.Path), Events: m.Events.Count, Head: m.Head, Copy: m.Copy}
+		if forked() {
+			// What the copy holds that this office holds too.
+			rec.Received.Head.Seq = fork.fork - 1
+			rec.Received.Head.Hash = ""
+			if raw := it.tx.Bucket(bEvents).Get(evKey(m.From, fork.fork-1)); raw != nil {
+				if e, err := decodeEvent(raw); err == nil {
+					rec.Received.Head.Hash = eventHash(&e)
+				}
+			}
+		}
 		return putPeer(it.tx, &rec)
 	}
 	out.Warnings = nil

@@ -925,3 +925,136 @@ func TestACopyWithoutParentWritesAtOnce(t *testing.T) {
 	defer c.Close()
 	storetest.Visit(t, c, "Nguyễn Văn An", model.KindComplaint)
 }
+
+// openCopy opens a copy of the backup at path as the live file.
+func openCopy(t *testing.T, w *syncWorld, path, name string) *store.Store {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(w.dir, name)
+	if err := os.WriteFile(p, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(p, store.Options{Now: w.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestACopyIsClearedOnlyByItsAnswer: a bundle the office made before the
+// copy (its clock days ahead, so by the clocks it looks newer) does not
+// let the copy save; the office's answer to the copy's own bundle does.
+func TestACopyIsClearedOnlyByItsAnswer(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	// The office's clock is three days ahead: its bundle, made now,
+	// says it was made after the backup below.
+	w.clk.Advance(72 * time.Hour)
+	early := exportTo(t, w.office, "GL07", w.dir)
+	w.clk.Advance(-72 * time.Hour)
+	backup := filepath.Join(w.dir, "gl07-backup.db")
+	if err := w.gl07.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	storetest.Visit(t, w.gl07, "Trần Thị Bình", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	want := w.gl07.Heads()["GL07"]
+
+	c := openCopy(t, w, backup, "restored.db")
+	importBundle(t, c, early.Path)
+	if st := c.Copy(); !st.Waiting || st.Parent != "HN01" || st.Held != 1 {
+		t.Fatalf("after a bundle made before the copy: %+v", st)
+	}
+	if _, _, err := c.RecordVisit("lan", store.VisitInput{Visit: model.Visit{Content: "Hỏi", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Lê Văn Cường"}}}); !errors.Is(err, store.ErrRestored) {
+		t.Fatalf("saved on a bundle made before the copy: %v", err)
+	}
+	w.clk.Advance(time.Minute)
+	importBundle(t, w.office, exportTo(t, c, "HN01", w.dir).Path)
+	w.clk.Advance(time.Minute)
+	importBundle(t, c, exportTo(t, w.office, "GL07", w.dir).Path)
+	if st := c.Copy(); st.Waiting || st.Held != 1 || c.Heads()["GL07"] < want {
+		t.Fatalf("after the answer: %+v, head %d want %d", st, c.Heads()["GL07"], want)
+	}
+	storetest.Visit(t, c, "Lê Văn Cường", model.KindComplaint)
+	if st := c.Copy(); st.Held != 0 {
+		t.Fatalf("the sign-in still waits after a save: %+v", st)
+	}
+	importBundle(t, w.office, exportTo(t, c, "HN01", w.dir).Path)
+}
+
+// TestRestoringAnAbandonedHistory: a backup holds events the office never
+// got; an earlier restore abandoned them and the site wrote on. Restoring
+// that backup later, and a bundle of it still on a stick, must not stop
+// the site from syncing: the histories converge without an administrator.
+func TestRestoringAnAbandonedHistory(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	a := filepath.Join(w.dir, "a.db")
+	if err := w.gl07.Backup(a); err != nil {
+		t.Fatal(err)
+	}
+	w.clk.Advance(time.Hour)
+	storetest.Visit(t, w.gl07, "Trần Thị Bình", model.KindComplaint) // never reaches the office
+	stick := exportTo(t, w.gl07, "HN01", w.dir)                      // ... but is on a stick
+	b := filepath.Join(w.dir, "b.db")
+	if err := w.gl07.Backup(b); err != nil {
+		t.Fatal(err)
+	}
+	// The laptop dies; backup a is restored, answered, and writes on.
+	w.clk.Advance(time.Hour)
+	ra := openCopy(t, w, a, "ra.db")
+	importBundle(t, w.office, exportTo(t, ra, "HN01", w.dir).Path)
+	w.clk.Advance(time.Minute)
+	importBundle(t, ra, exportTo(t, w.office, "GL07", w.dir).Path)
+	storetest.Visit(t, ra, "Lê Văn Cường", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, ra, "HN01", w.dir).Path)
+
+	// The stick turns up at the office.
+	w.clk.Advance(time.Hour)
+	if _, err := w.office.ImportBundle(stick.Path); err != nil {
+		t.Logf("stick: %v", err)
+	}
+	// Then backup b is restored.
+	rb := openCopy(t, w, b, "rb.db")
+	w.clk.Advance(time.Minute)
+	if _, err := w.office.ImportBundle(exportTo(t, rb, "HN01", w.dir).Path); err != nil {
+		t.Fatalf("the office refuses the restored copy of an abandoned history: %v", err)
+	}
+	w.clk.Advance(time.Minute)
+	if _, err := rb.ImportBundle(exportTo(t, w.office, "GL07", w.dir).Path); err != nil {
+		t.Fatalf("the copy refuses its office's answer: %v", err)
+	}
+	storetest.Visit(t, rb, "Phạm Thị Dung", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, rb, "HN01", w.dir).Path)
+	if w.office.Heads()["GL07"] != rb.Heads()["GL07"] {
+		t.Fatalf("heads differ: office %d, site %d", w.office.Heads()["GL07"], rb.Heads()["GL07"])
+	}
+	for _, s := range []*store.Store{w.office, rb} {
+		if p := s.Check(); len(p) > 0 {
+			t.Fatalf("%s: %v", s.Site(), p)
+		}
+		if len(s.Quarantined()) > 0 {
+			t.Fatalf("%s quarantined events", s.Site())
+		}
+	}
+	// The abandoned visit is kept aside, whole, at both ends.
+	for _, s := range []*store.Store{w.office, rb} {
+		found := false
+		for _, e := range s.Abandoned() {
+			found = found || strings.Contains(string(e.Data), "Trần Thị Bình")
+		}
+		if !found {
+			t.Fatalf("%s does not keep the abandoned visit aside: %d events aside", s.Site(), len(s.Abandoned()))
+		}
+	}
+}
