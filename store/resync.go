@@ -448,3 +448,18 @@ func abandonedWarning(from string, n int) model.Label {
 		EN: fmt.Sprintf("%d events of an abandoned history (an old backup restored after the site had written on under those numbers) differ from what %s holds: they are set aside whole, not applied; see donthu check.", n, from),
 	}
 }
+
+// wholePrefix returns how far site's chain is held without a gap, up to
+// upto: keys only, no event decoded.
+func wholePrefix(tx *bolt.Tx, site string, upto uint64) uint64 {
+	var n uint64
+	c := tx.Bucket(bEvents).Cursor()
+	for k, _ := c.Seek(evKey(site, 1)); k != nil && n < upto; k, _ = c.Next() {
+		ks, seq, ok := parseEvKey(k)
+		if !ok || ks != site || seq != n+1 {
+			break
+		}
+		n = seq
+	}
+	return n
+}

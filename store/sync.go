@@ -36,6 +36,12 @@ const scanChunk = 1000
 // transaction so a long export never holds one open. The chain must be
 // whole in that range (a site's own always is).
 func (s *Store) scanSite(site string, after, upto uint64, fn func(raw []byte) error) error {
+	return s.scanSiteGaps(site, after, upto, false, fn)
+}
+
+// scanSiteGaps is scanSite; with gaps, events missing in the range are
+// passed over (a salvaged file's own chain may have holes).
+func (s *Store) scanSiteGaps(site string, after, upto uint64, gaps bool, fn func(raw []byte) error) error {
 	next := after + 1
 	var arena []byte
 	var ends []int
@@ -48,9 +54,10 @@ func (s *Store) scanSite(site string, after, upto uint64, fn func(raw []byte) er
 				if !ok || ks != site || n > upto {
 					break
 				}
-				if n != next {
+				if n != next && !gaps {
 					return fmt.Errorf("%w: site %s lacks event %d", ErrCorrupt, site, next)
 				}
+				next = n
 				arena = append(arena, v...)
 				ends = append(ends, len(arena))
 				next++
@@ -61,6 +68,9 @@ func (s *Store) scanSite(site string, after, upto uint64, fn func(raw []byte) er
 			return err
 		}
 		if len(ends) == 0 {
+			if gaps {
+				return nil
+			}
 			return fmt.Errorf("%w: site %s lacks event %d", ErrCorrupt, site, next)
 		}
 		start := 0
@@ -96,6 +106,7 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	var head bundle.Head
 	var holds uint64
 	var copyOf string // this file's name as a copy waiting for the parent
+	var whole uint64  // how far a copy holds its own chain without a gap
 	err = s.db.View(func(tx *bolt.Tx) error {
 		var ok bool
 		if rec, ok, err = getPeer(tx, to); err != nil {
@@ -117,7 +128,9 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		head.Seq, head.Hash = lastOf(tx, s.site)
 		holds, _ = lastOf(tx, to)
 		if rel == RelParent {
-			copyOf = copyName(tx)
+			if copyOf = copyName(tx); copyOf != "" {
+				whole = wholePrefix(tx, s.site, head.Seq)
+			}
 			// A parent's events reach this site sparsely: the highest
 			// held may hide one lost with a restore.
 			holds = min(holds, rec.Covered)
@@ -160,7 +173,9 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		filter = to
 	}
 	src := func(yield func([]byte) error) error {
-		return s.scanSite(s.site, min(rec.Acked, head.Seq), head.Seq, func(raw []byte) error {
+		// A salvaged copy's own chain may have holes: it sends what it
+		// has, and says how far it is whole.
+		return s.scanSiteGaps(s.site, min(rec.Acked, head.Seq), head.Seq, whole < head.Seq, func(raw []byte) error {
 			if filter != "" {
 				to, err := eventTo(raw)
 				if err != nil || to != filter {
@@ -181,12 +196,20 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		h.Answers = rec.Received.Copy
 	} else {
 		h.Copy = copyOf
+		if whole < head.Seq {
+			h.Whole = whole
+		}
 	}
-	if rel == RelChild && rec.Received.Head.Seq < holds {
+	from := rec.Received.Head.Seq
+	if w := rec.Received.Whole; w > 0 && w < from {
+		from = w // a salvaged child: its holes are filled too
+	}
+	if rel == RelChild && from < holds {
 		// The child's newest bundle declared less of its own chain than
-		// this office holds: it was restored from an old backup. Give
-		// back what it lacks; it then never numbers anything twice.
-		from := rec.Received.Head.Seq
+		// this office holds: it was restored from an old backup (or
+		// salvaged, with holes). Give back what it lacks; it then never
+		// numbers anything twice.
+		h.Fork = rec.Received.Fork
 		h.Returned = func(yield func([]byte) error) error {
 			return s.scanSite(to, from, holds, func(raw []byte) error {
 				js, err := eventJSON(raw)
@@ -487,13 +510,13 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	}
 	// The parent's answer to this copy returns its own events from where
 	// the copy's differ: the copy gives up its own from there first.
-	if o.rel == RelParent && m.Returned != nil && m.Returned.First > 0 && m.Returned.First <= mineBefore {
+	if o.rel == RelParent && m.Returned != nil && m.Fork > 0 && m.Fork <= mineBefore {
 		var n int
 		err := s.db.Update(func(tx *bolt.Tx) (err error) {
 			if name := copyName(tx); name == "" || name != m.Answers {
 				return nil
 			}
-			n, err = yieldTail(tx, s.site, m.Returned.First)
+			n, err = yieldTail(tx, s.site, m.Fork)
 			return err
 		})
 		if err != nil {
@@ -501,11 +524,19 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 		}
 		if n > 0 {
 			s.dropCaches()
-			mineBefore = m.Returned.First - 1
+			mineBefore = m.Fork - 1
 			out.Warnings = append(out.Warnings, abandonedWarning(m.From, n))
 		}
 	}
 	forked := func() bool { return fork != nil && fork.fork != 0 }
+	// A salvaged copy's holes, filled by the parent's returned events.
+	wholeBefore := mineBefore
+	if o.rel == RelParent && m.Returned != nil {
+		s.db.View(func(tx *bolt.Tx) error {
+			wholeBefore = wholePrefix(tx, s.site, mineBefore)
+			return nil
+		})
+	}
 	finish := func(it *ImportTx) error {
 		rec, _, err := getPeer(it.tx, m.From)
 		if err != nil {
@@ -547,6 +578,17 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 				return err
 			}
 		}
+		if wholeBefore < mineBefore {
+			if now := wholePrefix(it.tx, s.site, mine); now > wholeBefore {
+				if err := raiseCounters(it.tx, s.site, wholeBefore, now); err != nil {
+					return err
+				}
+				out.Warnings = append(out.Warnings, model.Label{
+					VI: fmt.Sprintf("Đơn vị %s đã trả lại những sự kiện mà tệp được cứu này bị mất ở giữa: nay tệp có đủ, không thiếu số nào, đến số %d.", m.From, now),
+					EN: fmt.Sprintf("Site %s returned the events this salvaged file had lost in the middle: it now holds them without a gap up to %d.", m.From, now),
+				})
+			}
+		}
 		if mine > mineBefore {
 			// Own events returned by the parent: the numbers they gave
 			// are taken, so the counters move past them.
@@ -577,11 +619,12 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 			rec.Covered, _ = lastOf(it.tx, m.From)
 		}
 		rec.Received = ReceivedBundle{Number: max(m.Number, rec.Received.Number), Created: m.Created, At: s.now().UTC(),
-			File: filepath.Base(out.Path), Events: m.Events.Count, Head: m.Head, Copy: m.Copy}
+			File: filepath.Base(out.Path), Events: m.Events.Count, Head: m.Head, Copy: m.Copy, Whole: m.Whole}
 		if forked() {
 			// What the copy holds that this office holds too.
 			rec.Received.Head.Seq = fork.fork - 1
 			rec.Received.Head.Hash = ""
+			rec.Received.Fork = fork.fork
 			if raw := it.tx.Bucket(bEvents).Get(evKey(m.From, fork.fork-1)); raw != nil {
 				if e, err := decodeEvent(raw); err == nil {
 					rec.Received.Head.Hash = eventHash(&e)

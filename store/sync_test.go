@@ -4,8 +4,10 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -1057,4 +1059,104 @@ func TestRestoringAnAbandonedHistory(t *testing.T) {
 			t.Fatalf("%s does not keep the abandoned visit aside: %d events aside", s.Site(), len(s.Abandoned()))
 		}
 	}
+}
+
+// TestSalvagedHolesRefilledByTheParent: a site's file loses a page of
+// its log in the middle; salvage keeps what is intact on both sides of
+// the hole. The office holds the whole chain: the salvaged file's
+// bundle says how far it is whole, and the answer fills the hole, so
+// both hold the same chain and state again.
+func TestSalvagedHolesRefilledByTheParent(t *testing.T) {
+	w := newSyncWorld(t)
+	for i := range 80 {
+		storetest.Visit(t, w.gl07, []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"}[i%4], model.KindComplaint)
+	}
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	head := w.gl07.Heads()["GL07"]
+	path := w.gl07.Path()
+	w.gl07.Close()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Zero every leaf page that holds an event in the middle of the log
+	// (bbolt leaves older copies of a page in the file: salvage would
+	// find those).
+	key := append([]byte("GL07\x00"), 0, 0, 0, 0, 0, 0, 0, 0)
+	binary.BigEndian.PutUint64(key[5:], head/2)
+	const ps = 4096
+	zeroed := 0
+	for off := 0; ; {
+		i := bytes.Index(raw[off:], key)
+		if i < 0 {
+			break
+		}
+		at := (off + i) / ps * ps
+		if binary.LittleEndian.Uint16(raw[at+8:]) == 0x02 { // a leaf page
+			clear(raw[at : at+ps])
+			zeroed++
+		}
+		off += i + 1
+	}
+	if zeroed == 0 {
+		t.Fatal("no leaf page holds the event")
+	}
+	damaged := filepath.Join(w.dir, "damaged.db")
+	if err := os.WriteFile(damaged, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	saved := filepath.Join(w.dir, "saved.db")
+	rep, err := store.Salvage(damaged, saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.NewKeys {
+		// The settings page was intact: the site's keys, sealed per
+		// user since #12, must come through (they used to be dropped).
+		t.Fatalf("salvage made new keys: %+v", rep)
+	}
+	if rep.Recovered["GL07"] >= head || rep.Recovered["GL07"] == 0 {
+		t.Fatalf("recovered %d of %d: the damage made no hole", rep.Recovered["GL07"], head)
+	}
+	s, err := store.Open(saved, store.Options{Now: w.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	if s.Heads()["GL07"] != head {
+		t.Fatalf("the salvaged file ends at %d, want %d (the hole is in the middle)", s.Heads()["GL07"], head)
+	}
+	w.clk.Advance(time.Minute)
+	importBundle(t, w.office, exportTo(t, s, "HN01", w.dir).Path)
+	w.clk.Advance(time.Minute)
+	r := importBundle(t, s, exportTo(t, w.office, "GL07", w.dir).Path)
+	if !strings.Contains(fmt.Sprint(r.Warnings), "lost in the middle") {
+		t.Fatalf("warnings: %+v", r.Warnings)
+	}
+	if p := s.Check(); len(p) > 0 {
+		t.Fatal(p)
+	}
+	if got, want := ownEvents(t, s, "GL07"), ownEvents(t, w.office, "GL07"); got != want {
+		t.Fatal("the salvaged file's chain differs from the office's after the answer")
+	}
+	if s.Copy().Waiting {
+		t.Fatalf("still waiting: %+v", s.Copy())
+	}
+	storetest.Visit(t, s, "Lê Văn Cường", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, s, "HN01", w.dir).Path)
+}
+
+// ownEvents is the dump of site's events that s holds.
+func ownEvents(t *testing.T, s *store.Store, site string) string {
+	t.Helper()
+	var keep []string
+	for _, l := range strings.Split(storetest.Events(t, s), "\n") {
+		if strings.Contains(l, `"site":"`+site+`"`) {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
 }

@@ -68,9 +68,18 @@ type Manifest struct {
 	// imported from it: the bundle was made after the parent had seen
 	// the copy, so what it says the parent holds is the whole truth for
 	// that copy, whatever either clock says.
-	Copy    string  `json:"copy,omitempty"`
-	Answers string  `json:"answers,omitempty"`
-	Events  Payload `json:"events"`
+	Copy    string `json:"copy,omitempty"`
+	Answers string `json:"answers,omitempty"`
+	// Whole, in a bundle to the parent, is how far the sender holds its
+	// own chain without a gap, when less than Head (a salvaged file):
+	// the parent returns what follows, and so fills the holes.
+	Whole uint64 `json:"whole,omitempty"`
+	// Fork, in a bundle to a child that answers a copy, is the first of
+	// the child's own events the copy holds differently from the parent
+	// (a history abandoned by a restore): the copy sets its own aside
+	// from there and takes the returned ones.
+	Fork   uint64  `json:"fork,omitempty"`
+	Events Payload `json:"events"`
 	// Returned describes the receiver's own events given back, if any:
 	// a parent returns what a child restored from an old backup lacks.
 	Returned *Payload `json:"returned,omitempty"`
