@@ -166,7 +166,17 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	now := s.now()
 	dest := file
 	if dest == "" {
-		dest = filepath.Join(dir, bundle.FileName(s.site, to, now, number))
+		name := bundle.FileName(s.site, to, now, number)
+		dest = filepath.Join(dir, name)
+		// A site restored from a backup numbers its bundles again from
+		// where the backup left off: never write over an older bundle
+		// of the same name still on the stick.
+		for n := 2; ; n++ {
+			if _, err := os.Lstat(dest); err != nil {
+				break
+			}
+			dest = filepath.Join(dir, fmt.Sprintf("%s-%d.age", strings.TrimSuffix(name, ".age"), n))
+		}
 	}
 	filter := ""
 	if rel == RelChild {
@@ -497,8 +507,12 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	// A copy's events may fork from what this office holds (a backup of
 	// a history an earlier restore abandoned): from the fork on they are
 	// set aside, and the answer returns this office's events from there.
+	// So are those of a bundle made before the newest one imported from
+	// that site that fork (it was on a stick while the site was restored
+	// and wrote on under the same numbers).
+	stale := m.Created.Before(o.rec.Received.Created)
 	var fork *forkFilter
-	if o.rel == RelChild && m.Copy != "" && m.Events.Count > 0 {
+	if o.rel == RelChild && (m.Copy != "" || stale) && m.Events.Count > 0 {
 		fork = &forkFilter{site: m.From}
 		if err := s.db.View(func(tx *bolt.Tx) (err error) {
 			fork.held, err = heldHashes(tx, m.From, m.Events.First, m.Events.Last)
@@ -554,6 +568,10 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 				return err
 			}
 			out.Warnings = append(out.Warnings, abandonedWarning(m.From, len(fork.aside)))
+			if m.Copy == "" {
+				// An old bundle: what it says of its sender is past.
+				return nil
+			}
 		} else if m.Head.Seq > 0 {
 			raw := it.tx.Bucket(bEvents).Get(evKey(m.From, m.Head.Seq))
 			if raw == nil && o.rel == RelChild {

@@ -326,6 +326,14 @@ func (sm *sim) importInto(to, path string) {
 		sm.t.Fatalf("equivocation in %s", filepath.Base(path))
 	}
 	sm.logf("import %s: +%d =%d", filepath.Base(path), res.Result.Added, res.Result.Present)
+	for _, w := range res.Warnings {
+		switch {
+		case strings.Contains(w.EN, "abandoned history"):
+			sm.logf("abandoned: %s", w.EN)
+		case strings.Contains(w.EN, "returned"):
+			sm.logf("returned: %s", w.EN)
+		}
+	}
 }
 
 // backup copies a child's file, as its automatic backups do.
