@@ -80,18 +80,50 @@ func TestEndToEndRestoredCopy(t *testing.T) {
 	run(pw, "--db", office, "bundle", "import", glob(t, stick, "donthu-GL07-to-HN01-*.age"))
 	clearDir(t, stick)
 
-	// The laptop is replaced: the old backup is restored.
-	run(pw, "--db", site, "restore", backup, "--user", "lan")
+	// The old backup is put in the backups folder beside the file, and
+	// restored from the settings (Alt+7 › Sao lưu › r › C).
+	os.Mkdir(filepath.Join(dir, "backups"), 0o700)
+	raw, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.WriteFile(filepath.Join(dir, "backups", "gl07-old.db"), raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(filepath.Join(dir, "backups", "gl07-old.db"), old, old)
 
 	wait := 10 * time.Second
-	start := func() *tuitest.Term {
-		term := tuitest.StartWith(t, tuitest.TermOptions{Env: []string{"DONTHU_LANG=vi", "NO_COLOR="}}, bin, "--db", site)
+	signIn := func(term *tuitest.Term) {
 		term.WaitFor(wait, "Đăng nhập", "Mật khẩu")
 		term.Type("matkhau123").Press("enter")
 		term.WaitFor(wait, "F2 Tiếp nhận")
+	}
+	start := func() *tuitest.Term {
+		term := tuitest.StartWith(t, tuitest.TermOptions{Env: []string{"DONTHU_LANG=vi", "NO_COLOR="}}, bin, "--db", site)
+		signIn(term)
 		return term
 	}
 	term := start()
+	// The automatic backup of the current file comes first in the list:
+	// wait for it, then pick the old one below it.
+	deadline := time.Now().Add(wait)
+	for {
+		if m, _ := filepath.Glob(filepath.Join(dir, "backups", "gl07-n*.db")); len(m) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no automatic backup")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	term.Press("alt+7").WaitFor(wait, "Cài đặt", "Sao lưu")
+	term.Press("down", "down", "down", "down", "down", "down", "down", "enter")
+	term.WaitFor(wait, "Thư mục:", "gl07-old.db")
+	term.Press("down").Type("r").WaitFor(wait, "Bấm C để khôi phục")
+	term.Type("C")
+	term.WaitFor(wait, "Đã khôi phục từ gl07-old.db")
+	signIn(term)
 	term.WaitFor(wait, "Bản sao chờ HN01 (F6)")
 	term.Type("binh").WaitFor(wait, "Trần Văn Bình")
 	term.Press("enter")
