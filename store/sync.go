@@ -428,7 +428,10 @@ func (s *Store) openBundle(r io.Reader) (*opened, error) {
 			// it now stands (its head, what it holds of this site), so
 			// the next bundle back returns what it lacks. An old bundle
 			// turning up late was made before, and changes nothing.
-			o.reissued = reissued(tx, m) || m.Created.After(o.rec.Received.Created)
+			// A copy announcing itself (a new Copy name) is new too,
+			// whatever its clock says: it waits for the answer.
+			o.reissued = reissued(tx, m) || m.Created.After(o.rec.Received.Created) ||
+				m.Copy != "" && m.Copy != o.rec.Received.Copy
 			return nil
 		})
 		if !o.reissued {

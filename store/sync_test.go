@@ -1165,3 +1165,31 @@ func ownEvents(t *testing.T, s *store.Store, site string) string {
 	}
 	return strings.Join(keep, "\n")
 }
+
+// TestACopyWithASlowClockIsAnswered: a site restored on a laptop whose
+// clock is behind makes its first bundle under a number already used and
+// with an earlier date than the last one the office imported. It is not
+// a replay: the copy names itself, and the office answers it.
+func TestACopyWithASlowClockIsAnswered(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	backup := filepath.Join(w.dir, "gl07-backup.db")
+	if err := w.gl07.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	w.clk.Advance(2 * time.Hour)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path) // bundle 2, nothing new
+	w.clk.Advance(-90 * time.Minute)                                  // the new laptop's clock
+	c := openCopy(t, w, backup, "restored.db")
+	x := exportTo(t, c, "HN01", w.dir)
+	if x.Manifest.Number != 2 || !x.Manifest.Created.Before(w.clk.Now().Add(time.Minute)) {
+		t.Fatalf("the copy's bundle: %+v", x.Manifest)
+	}
+	importBundle(t, w.office, x.Path)
+	importBundle(t, c, exportTo(t, w.office, "GL07", w.dir).Path)
+	if c.Copy().Waiting {
+		t.Fatalf("the copy still waits: %+v", c.Copy())
+	}
+	storetest.Visit(t, c, "Trần Thị Bình", model.KindComplaint)
+}
