@@ -1180,7 +1180,7 @@ func TestACopyWithASlowClockIsAnswered(t *testing.T) {
 	}
 	w.clk.Advance(2 * time.Hour)
 	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path) // bundle 2, nothing new
-	w.clk.Advance(-90 * time.Minute)                                  // the new laptop's clock
+	w.clk.Advance(-90 * time.Minute)                                   // the new laptop's clock
 	c := openCopy(t, w, backup, "restored.db")
 	x := exportTo(t, c, "HN01", w.dir)
 	if x.Manifest.Number != 2 || !x.Manifest.Created.Before(w.clk.Now().Add(time.Minute)) {
