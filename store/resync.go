@@ -142,6 +142,9 @@ type CopyState struct {
 	// file does not yet (0: not known to hold more).
 	Lacks uint64
 	Held  int // sign-ins and other audit records waiting to be written
+	// Aside: events of a history abandoned by a restore, set aside
+	// (Abandoned), whether or not the file still waits.
+	Aside int
 }
 
 // Copy returns the file's CopyState.
@@ -167,6 +170,9 @@ func (s *Store) Copy() CopyState {
 		c := mb.Cursor()
 		for k, _ := c.Seek(heldPrefix); k != nil && bytes.HasPrefix(k, heldPrefix); k, _ = c.Next() {
 			out.Held++
+		}
+		for k, _ := c.Seek(abandonedPrefix); k != nil && bytes.HasPrefix(k, abandonedPrefix); k, _ = c.Next() {
+			out.Aside++
 		}
 		return nil
 	})

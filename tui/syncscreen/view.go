@@ -558,16 +558,22 @@ func (m *Model) resultView() string {
 // press: nothing when the file is not one.
 func (m *Model) copyLines() []string {
 	c := m.copy
-	if !c.Waiting {
+	if !c.Waiting && c.Aside == 0 {
 		return nil
 	}
 	st, w := m.ctx.Styles, m.w
-	text := sprintf(w.CopyWaiting, c.Parent, c.Parent)
-	if c.Lacks > 0 {
-		text = sprintf(w.CopyLacks, c.Parent, c.Lacks, c.Parent)
+	var text string
+	if c.Waiting {
+		text = sprintf(w.CopyWaiting, c.Parent, c.Parent)
+		if c.Lacks > 0 {
+			text = sprintf(w.CopyLacks, c.Parent, c.Lacks, c.Parent)
+		}
+		if c.Held > 0 {
+			text += " " + sprintf(w.CopyHeld, c.Held)
+		}
 	}
-	if c.Held > 0 {
-		text += " " + sprintf(w.CopyHeld, c.Held)
+	if c.Aside > 0 {
+		text = strings.TrimSpace(text + " " + sprintf(w.CopyAside, c.Aside))
 	}
 	var out []string
 	for _, l := range strings.Split(ansi.Wrap("⚠ "+text, max(m.width-1, 20), ""), "\n") {
