@@ -527,6 +527,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	}
 	// The parent's answer to this copy returns its own events from where
 	// the copy's differ: the copy gives up its own from there first.
+	yielded := 0
 	if o.rel == RelParent && m.Returned != nil && m.Fork > 0 && m.Fork <= mineBefore {
 		var n int
 		err := s.db.Update(func(tx *bolt.Tx) (err error) {
@@ -541,8 +542,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 		}
 		if n > 0 {
 			s.dropCaches()
-			mineBefore = m.Fork - 1
-			out.Warnings = append(out.Warnings, abandonedWarning(m.From, n))
+			mineBefore, yielded = m.Fork-1, n
 		}
 	}
 	forked := func() bool { return fork != nil && fork.fork != 0 }
@@ -598,6 +598,9 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 			if err := heardFromParent(it.tx, m.Answers); err != nil {
 				return err
 			}
+		}
+		if yielded > 0 {
+			out.Warnings = append(out.Warnings, abandonedWarning(m.From, yielded))
 		}
 		if wholeBefore < mineBefore {
 			if now := wholePrefix(it.tx, s.site, mine); now > wholeBefore {

@@ -1038,8 +1038,12 @@ func TestRestoringAnAbandonedHistory(t *testing.T) {
 		t.Fatalf("the office refuses the restored copy of an abandoned history: %v", err)
 	}
 	w.clk.Advance(time.Minute)
-	if _, err := rb.ImportBundle(exportTo(t, w.office, "GL07", w.dir).Path); err != nil {
+	r, err := rb.ImportBundle(exportTo(t, w.office, "GL07", w.dir).Path)
+	if err != nil {
 		t.Fatalf("the copy refuses its office's answer: %v", err)
+	}
+	if !strings.Contains(fmt.Sprint(r.Warnings), "abandoned history") {
+		t.Fatalf("the copy does not say it set its own events aside: %+v", r.Warnings)
 	}
 	storetest.Visit(t, rb, "Phạm Thị Dung", model.KindComplaint)
 	importBundle(t, w.office, exportTo(t, rb, "HN01", w.dir).Path)
