@@ -35,6 +35,9 @@ func TestEndToEndRestoredCopy(t *testing.T) {
 		t.Helper()
 		cmd := exec.Command(bin, args...)
 		cmd.Env = append(os.Environ(), "DONTHU_LANG=vi", "DONTHU_DB=", "DONTHU_USER=lan")
+		if stdin == "" {
+			stdin = "matkhau123\n" // every command signs lan in
+		}
 		cmd.Stdin = strings.NewReader(stdin)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
