@@ -292,7 +292,7 @@ func (sc *scan) leaf(p []byte) (ok bool) {
 // events set aside from an abandoned history.
 func metaKey(k string) bool {
 	switch k {
-	case "site", "key/sign", "key/age", "key/sign.pub", "key/age.pub", "conf/pub", "conf/pending", "sync/export_dir", "print/dir", "print/open":
+	case "site", "key/sign", "key/age", "key/sign.pub", "key/age.pub", "conf/pub", "conf/pending", "seal/todo", "sync/export_dir", "print/dir", "print/open":
 		return true
 	}
 	for _, p := range []string{"pw/", "no/", "pref/", "ukey/", "sitekey/", "conf/key/", "site/", "draft/", "held/", "abandoned/"} {
