@@ -404,9 +404,14 @@ func yieldTail(tx *bolt.Tx, site string, from uint64) (int, error) {
 // the event this file holds under its number (held: seq -> hash, of the
 // range the bundle carries), that one and every later event of the
 // child: an abandoned history, kept in aside to be set aside.
+//
+// A salvaged copy's chain may also have a hole that this file cannot
+// fill (the events were lost everywhere): the events after it can never
+// link to the chain here, so the hole is a fork too, at its first seq.
 type forkFilter struct {
 	site  string
 	held  map[uint64]string
+	next  uint64 // the seq that would follow on from what is held here
 	fork  uint64 // the first seq that differs, 0 if none
 	aside []model.Event
 }
@@ -419,10 +424,18 @@ func (f *forkFilter) wrap(next func() (model.Event, bool, error)) func() (model.
 				return e, ok, err
 			}
 			if f.fork == 0 {
-				if h, held := f.held[e.Seq]; !held || h == eventHash(&e) {
+				h, held := f.held[e.Seq]
+				switch {
+				case held && h == eventHash(&e):
 					return e, ok, err
+				case !held && e.Seq <= f.next:
+					f.next = max(f.next, e.Seq+1)
+					return e, ok, err
+				case !held:
+					f.fork = f.next // a hole nobody can fill
+				default:
+					f.fork = e.Seq
 				}
-				f.fork = e.Seq
 			}
 			f.aside = append(f.aside, e)
 		}

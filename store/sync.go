@@ -204,6 +204,7 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	if rel == RelChild {
 		h.Since = min(rec.Acked, head.Seq)
 		h.Answers = rec.Received.Copy
+		h.Fork = rec.Received.Fork
 	} else {
 		h.Copy = copyOf
 		if whole < head.Seq {
@@ -219,7 +220,6 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		// this office holds: it was restored from an old backup (or
 		// salvaged, with holes). Give back what it lacks; it then never
 		// numbers anything twice.
-		h.Fork = rec.Received.Fork
 		h.Returned = func(yield func([]byte) error) error {
 			return s.scanSite(to, from, holds, func(raw []byte) error {
 				js, err := eventJSON(raw)
@@ -518,6 +518,8 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	if o.rel == RelChild && (m.Copy != "" || stale) && m.Events.Count > 0 {
 		fork = &forkFilter{site: m.From}
 		if err := s.db.View(func(tx *bolt.Tx) (err error) {
+			fork.next, _ = lastOf(tx, m.From)
+			fork.next++
 			fork.held, err = heldHashes(tx, m.From, m.Events.First, m.Events.Last)
 			return err
 		}); err != nil {
@@ -528,7 +530,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	// The parent's answer to this copy returns its own events from where
 	// the copy's differ: the copy gives up its own from there first.
 	yielded := 0
-	if o.rel == RelParent && m.Returned != nil && m.Fork > 0 && m.Fork <= mineBefore {
+	if o.rel == RelParent && m.Fork > 0 && m.Fork <= mineBefore {
 		var n int
 		err := s.db.Update(func(tx *bolt.Tx) (err error) {
 			if name := copyName(tx); name == "" || name != m.Answers {

@@ -1088,28 +1088,7 @@ func TestSalvagedHolesRefilledByTheParent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Zero every leaf page that holds an event in the middle of the log
-	// (bbolt leaves older copies of a page in the file: salvage would
-	// find those).
-	key := append([]byte("GL07\x00"), 0, 0, 0, 0, 0, 0, 0, 0)
-	binary.BigEndian.PutUint64(key[5:], head/2)
-	const ps = 4096
-	zeroed := 0
-	for off := 0; ; {
-		i := bytes.Index(raw[off:], key)
-		if i < 0 {
-			break
-		}
-		at := (off + i) / ps * ps
-		if binary.LittleEndian.Uint16(raw[at+8:]) == 0x02 { // a leaf page
-			clear(raw[at : at+ps])
-			zeroed++
-		}
-		off += i + 1
-	}
-	if zeroed == 0 {
-		t.Fatal("no leaf page holds the event")
-	}
+	zeroEvent(t, raw, "GL07", head/2)
 	damaged := filepath.Join(w.dir, "damaged.db")
 	if err := os.WriteFile(damaged, raw, 0o600); err != nil {
 		t.Fatal(err)
@@ -1196,4 +1175,95 @@ func TestACopyWithASlowClockIsAnswered(t *testing.T) {
 		t.Fatalf("the copy still waits: %+v", c.Copy())
 	}
 	storetest.Visit(t, c, "Trần Thị Bình", model.KindComplaint)
+}
+
+// zeroEvent zeroes every leaf page of a data file's bytes that holds the
+// event (site, seq): bbolt leaves older copies of a page in the file,
+// and salvage would find those.
+func zeroEvent(t *testing.T, raw []byte, site string, seq uint64) {
+	t.Helper()
+	key := append([]byte(site+"\x00"), 0, 0, 0, 0, 0, 0, 0, 0)
+	binary.BigEndian.PutUint64(key[len(site)+1:], seq)
+	const ps = 4096
+	zeroed := 0
+	for off := 0; ; {
+		i := bytes.Index(raw[off:], key)
+		if i < 0 {
+			break
+		}
+		at := (off + i) / ps * ps
+		if binary.LittleEndian.Uint16(raw[at+8:]) == 0x02 { // a leaf page
+			clear(raw[at : at+ps])
+			zeroed++
+		}
+		off += i + 1
+	}
+	if zeroed == 0 {
+		t.Fatal("no leaf page holds the event")
+	}
+}
+
+// TestSalvagedHoleNobodyHolds: the hole is in events the office never
+// got. They are lost; the events after the hole cannot link to the
+// chain the office holds, so they are set aside at both ends, and the
+// site syncs again from where the office stands.
+func TestSalvagedHoleNobodyHolds(t *testing.T) {
+	w := newSyncWorld(t)
+	names := []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"}
+	for i := range 40 {
+		storetest.Visit(t, w.gl07, names[i%4], model.KindComplaint)
+	}
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	sent := w.gl07.Heads()["GL07"]
+	for i := range 40 {
+		storetest.Visit(t, w.gl07, names[i%4], model.KindComplaint)
+	}
+	head := w.gl07.Heads()["GL07"]
+	path := w.gl07.Path()
+	w.gl07.Close()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeroEvent(t, raw, "GL07", sent+(head-sent)/2)
+	damaged := filepath.Join(w.dir, "damaged.db")
+	if err := os.WriteFile(damaged, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	saved := filepath.Join(w.dir, "saved.db")
+	if _, err := store.Salvage(damaged, saved); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(saved, store.Options{Now: w.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	w.clk.Advance(time.Minute)
+	r, err := w.office.ImportBundle(exportTo(t, s, "HN01", w.dir).Path)
+	if err != nil {
+		t.Fatalf("the office refuses the salvaged file's bundle: %v", err)
+	}
+	if !strings.Contains(fmt.Sprint(r.Warnings), "abandoned history") || len(w.office.Abandoned()) == 0 {
+		t.Fatalf("the office does not set the unlinkable events aside: %+v", r.Warnings)
+	}
+	w.clk.Advance(time.Minute)
+	importBundle(t, s, exportTo(t, w.office, "GL07", w.dir).Path)
+	if s.Copy().Waiting || len(s.Abandoned()) == 0 {
+		t.Fatalf("after the answer: %+v, %d aside", s.Copy(), len(s.Abandoned()))
+	}
+	if p := s.Check(); len(p) > 0 {
+		t.Fatal(p)
+	}
+	if got, want := ownEvents(t, s, "GL07"), ownEvents(t, w.office, "GL07"); got != want {
+		t.Fatal("the salvaged file's chain differs from the office's after the answer")
+	}
+	storetest.Visit(t, s, "Lê Văn Cường", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, s, "HN01", w.dir).Path)
+	if w.office.Heads()["GL07"] != s.Heads()["GL07"] {
+		t.Fatalf("heads: office %d, site %d", w.office.Heads()["GL07"], s.Heads()["GL07"])
+	}
 }
