@@ -457,6 +457,48 @@ func TestRestoreHere(t *testing.T) {
 	}
 }
 
+// TestSalvageKeepsTheSealedKeys: a salvaged file keeps the site's keys
+// and the confidential key, each sealed per user: the same users sign in,
+// the denouncer's name still unseals, and the site needs no new key card.
+func TestSalvageKeepsTheSealedKeys(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	_, p, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:      model.Visit{Content: "Tố cáo quản đốc", Outcome: model.OutcomePetition},
+		NewPersons: []model.Person{{Name: "Phạm Văn Tố", BirthYear: 1985}},
+		Petition:   &model.Petition{Kind: model.KindDenunciation},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := storetest.Accept(t, s, p.ID, model.KindDenunciation, model.RegimeUnion)
+	card := storetest.KeyCard(t, s)
+	path := s.Path()
+	s.Close()
+	out := filepath.Join(t.TempDir(), "saved.db")
+	rep, err := store.Salvage(path, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.NewKeys {
+		t.Fatalf("salvage made new keys from an intact file: %+v", rep)
+	}
+	s2, err := store.Open(out, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if _, err := s2.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	if got := storetest.KeyCard(t, s2); got.Fingerprint() != card.Fingerprint() {
+		t.Fatal("the salvaged file has another key card")
+	}
+	cs, _ := s2.Case(c.ID)
+	if name, ok := s2.SenderName(&cs); !ok || name != "Phạm Văn Tố" {
+		t.Fatalf("the confidential sender no longer unseals: %q %v", name, ok)
+	}
+}
+
 // A report's list names a protected person (on their later visits too)
 // to the entitled only after they revealed the case that protects them.
 func TestShownNameNeedsReveal(t *testing.T) {

@@ -401,3 +401,53 @@ func TestMigrationInterrupted(t *testing.T) {
 		})
 	})
 }
+
+// TestPanickingPageReleasesTheFile: a page bbolt panics on (its root
+// page naming itself another page) makes Open refuse with the way out,
+// and the refusal releases the file: a second Open in the same process
+// gets the same sentence at once, not "open in another copy" after a
+// second's wait for a lock nobody holds any more.
+func TestPanickingPageReleasesTheFile(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	path := s.Path()
+	s.Close()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The newest of bbolt's two meta pages names the root page; that
+	// page's header begins with its own id.
+	le := func(b []byte) uint64 {
+		var v uint64
+		for i := 7; i >= 0; i-- {
+			v = v<<8 | uint64(b[i])
+		}
+		return v
+	}
+	meta := func(off int) (pageSize, root, txid uint64) {
+		m := raw[off+16:]
+		return le(append(m[8:12:12], 0, 0, 0, 0)), le(m[16:24]), le(m[48:56])
+	}
+	ps, root, tx0 := meta(0)
+	if _, r1, tx1 := meta(int(ps)); tx1 > tx0 {
+		root = r1
+	}
+	page := raw[root*ps:]
+	page[0] ^= 0x5a // the page now says it is another page
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		start := time.Now()
+		_, err := store.Open(path, store.Options{})
+		if !errors.Is(err, store.ErrCorrupt) {
+			t.Fatalf("open %d: %v, want the damaged file's refusal", i+1, err)
+		}
+		if took := time.Since(start); took > 500*time.Millisecond {
+			t.Fatalf("open %d took %v: it waited for a lock", i+1, took)
+		}
+		if m := refusal(t, err); !strings.Contains(m.EN, "donthu salvage") {
+			t.Fatalf("open %d: %+v", i+1, m)
+		}
+	}
+}

@@ -71,6 +71,13 @@ type ReceivedBundle struct {
 	File    string      `json:"file,omitempty"`
 	Events  int         `json:"events,omitempty"`
 	Head    bundle.Head `json:"head"` // the peer's own chain head it declared
+	// Copy is the bundle's Copy: the peer is a copy of its log waiting
+	// for this site's answer (see bundle.Manifest.Copy).
+	Copy string `json:"copy,omitempty"`
+	// Whole is the bundle's Whole; Fork, the first of the copy's events
+	// that differed from this site's (see bundle.Manifest.Fork).
+	Whole uint64 `json:"whole,omitempty"`
+	Fork  uint64 `json:"fork,omitempty"`
 }
 
 // Refusal is a bundle that was refused, and why.

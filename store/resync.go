@@ -2,9 +2,13 @@ package store
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"donthu/model"
@@ -27,10 +31,29 @@ var metaAwait = []byte("sync/await_own")
 // backup (every backup carries it), a restored backup, a salvaged file.
 // Opened as the live file, it may lack events of its own chain that the
 // parent office already holds, and nobody here can know how many until
-// the parent answers. Its value is when the copy was made (RFC 3339); a
-// bundle from the parent written after that says what the parent holds
-// and clears it (then metaAwait takes over if the parent holds more).
+// the parent answers. Its value is when the copy was made (RFC 3339) and
+// a random name for this copy: bundles to the parent carry the name
+// (bundle.Manifest.Copy), and the first bundle back that answers it
+// (Manifest.Answers) was made after the parent saw the copy, so what it
+// says the parent holds is complete. That clears the mark (then
+// metaAwait takes over if the parent holds more). Clocks play no part:
+// a laptop's clock may be days off, and a bundle made before the copy
+// must never clear it.
 var metaRestored = []byte("sync/restored_copy")
+
+// copyMark is the value of metaRestored for a copy made at t.
+func copyMark(t time.Time) []byte {
+	var b [8]byte
+	rand.Read(b[:])
+	return []byte(t.UTC().Format(time.RFC3339) + " " + hex.EncodeToString(b[:]))
+}
+
+// copyOf splits a copy mark into when the copy was made and its name.
+func copyOf(v []byte) (made time.Time, name string) {
+	at, name, _ := strings.Cut(string(v), " ")
+	made, _ = time.Parse(time.RFC3339, at)
+	return made, name
+}
 
 // awaiting returns the refusal of a write while own events are awaited
 // from the parent, or may be (a copy of the log that has not yet heard
@@ -50,16 +73,16 @@ func awaiting(tx *bolt.Tx, site string, mine uint64) error {
 		if getState(tx, model.SiteEntity(site), &st) != nil || st.Parent == "" {
 			return nil // nobody holds more of this chain than this file
 		}
+		made, _ := copyOf(v)
 		return userErr(ErrRestored,
-			fmt.Sprintf("Chưa lưu được: tệp này là một bản sao lưu (lúc %s) được mở lại, và cấp trên %s có thể đã nhận những sự kiện mới hơn của đơn vị. Để không số nào bị cấp hai lần, hãy gửi một gói cho %s (Đồng bộ, hoặc donthu bundle export) rồi nhập gói trả lời: phần thiếu (nếu có) sẽ được trả lại, sau đó ghi tiếp bình thường. Việc đăng nhập vẫn được ghi lại.", copyTime(v), st.Parent, st.Parent),
-			fmt.Sprintf("Not saved: this file is a backup (of %s) opened again, and the parent office %s may have received newer events of this site. So that no number is given twice, send %s a bundle (Sync, or donthu bundle export) and import its answer: anything missing comes back, then saving works again. Sign-ins are still recorded.", copyTime(v), st.Parent, st.Parent))
+			fmt.Sprintf("Chưa lưu được: tệp này là một bản sao lưu (lúc %s) được mở lại, và cấp trên %s có thể đã nhận những sự kiện mới hơn của đơn vị. Để không số nào bị cấp hai lần, hãy gửi một gói cho %s (Đồng bộ, hoặc donthu bundle export) rồi nhập gói trả lời: phần thiếu (nếu có) sẽ được trả lại, sau đó ghi tiếp bình thường. Việc đăng nhập vẫn được ghi lại.", vnTime(made), st.Parent, st.Parent),
+			fmt.Sprintf("Not saved: this file is a backup (of %s) opened again, and the parent office %s may have received newer events of this site. So that no number is given twice, send %s a bundle (Sync, or donthu bundle export) and import its answer: anything missing comes back, then saving works again. Sign-ins are still recorded.", vnTime(made), st.Parent, st.Parent))
 	}
 	return nil
 }
 
-func copyTime(v []byte) string {
-	t, err := time.Parse(time.RFC3339, string(v))
-	if err != nil {
+func vnTime(t time.Time) string {
+	if t.IsZero() {
 		return "?"
 	}
 	return t.In(model.VN).Format("02/01/2006 15:04")
@@ -77,7 +100,7 @@ func markCopy(path string, t time.Time) error {
 		if mb == nil {
 			return nil // not a donthu file: whoever opens it says so
 		}
-		return mb.Put(metaRestored, []byte(t.UTC().Format(time.RFC3339)))
+		return mb.Put(metaRestored, copyMark(t))
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr
@@ -85,18 +108,75 @@ func markCopy(path string, t time.Time) error {
 	return err
 }
 
-// heardFromParent clears the copy mark once a bundle from the parent,
-// written after the copy was made, has said what the parent holds.
-func heardFromParent(tx *bolt.Tx, created time.Time) error {
-	mb := tx.Bucket(bMeta)
-	v := mb.Get(metaRestored)
+// copyName is the name of this file as a copy waiting for its parent's
+// answer, or "" when it is not one.
+func copyName(tx *bolt.Tx) string {
+	v := tx.Bucket(bMeta).Get(metaRestored)
 	if v == nil {
+		return ""
+	}
+	_, name := copyOf(v)
+	if name == "" {
+		name = string(v) // a mark of an earlier build: its time names it
+	}
+	return name
+}
+
+// heardFromParent clears the copy mark once a bundle from the parent
+// answers this copy (see metaRestored).
+func heardFromParent(tx *bolt.Tx, answers string) error {
+	if name := copyName(tx); name == "" || answers != name {
 		return nil
 	}
-	if t, err := time.Parse(time.RFC3339, string(v)); err == nil && created.Before(t) {
-		return nil // written before the copy: it cannot know what came after
-	}
-	return mb.Delete(metaRestored)
+	return tx.Bucket(bMeta).Delete(metaRestored)
+}
+
+// CopyState says whether this file is a copy of the log (a restored
+// backup, a salvaged file) that must hear from its parent before it
+// saves anything, and what it waits for.
+type CopyState struct {
+	Waiting bool      // nothing but sign-ins is saved until the parent answers
+	Made    time.Time // when the copy was made (zero if unknown)
+	Parent  string    // the parent office that must answer
+	// Lacks: the parent holds this site's events up to Lacks, which the
+	// file does not yet (0: not known to hold more).
+	Lacks uint64
+	Held  int // sign-ins and other audit records waiting to be written
+	// Aside: events of a history abandoned by a restore, set aside
+	// (Abandoned), whether or not the file still waits.
+	Aside int
+}
+
+// Copy returns the file's CopyState.
+func (s *Store) Copy() CopyState {
+	var out CopyState
+	s.db.View(func(tx *bolt.Tx) error {
+		mb := tx.Bucket(bMeta)
+		var st model.Site
+		if getState(tx, model.SiteEntity(s.site), &st) != nil || st.Parent == "" {
+			return nil
+		}
+		out.Parent = st.Parent
+		mine, _ := lastOf(tx, s.site)
+		if v := mb.Get(metaRestored); v != nil {
+			out.Waiting = true
+			out.Made, _ = copyOf(v)
+		}
+		if v := mb.Get(metaAwait); v != nil {
+			if want, _ := strconv.ParseUint(string(v), 10, 64); want > mine {
+				out.Waiting, out.Lacks = true, want
+			}
+		}
+		c := mb.Cursor()
+		for k, _ := c.Seek(heldPrefix); k != nil && bytes.HasPrefix(k, heldPrefix); k, _ = c.Next() {
+			out.Held++
+		}
+		for k, _ := c.Seek(abandonedPrefix); k != nil && bytes.HasPrefix(k, abandonedPrefix); k, _ = c.Next() {
+			out.Aside++
+		}
+		return nil
+	})
+	return out
 }
 
 // Audit events (sign-ins, exports, prints) must be recorded even while
@@ -228,4 +308,177 @@ func raiseCounters(tx *bolt.Tx, site string, after, upto uint64) error {
 		}
 	}
 	return nil
+}
+
+// Two histories of one site. A copy restored from a backup that holds
+// events its parent never got (an earlier restore abandoned them, and
+// the site has written on since under the same numbers) must not stop
+// the site from syncing. The parent's chain is the one that goes on:
+// what the copy holds differently from the fork onwards is set aside,
+// whole, under abandonedPrefix in meta (at the parent as it arrives, at
+// the copy when the parent's answer returns the parent's events from the
+// fork), listed by Abandoned and by check, never applied.
+var abandonedPrefix = []byte("abandoned/")
+
+func abandonedKey(e *model.Event) []byte {
+	return fmt.Appendf(append([]byte{}, abandonedPrefix...), "%s/%020d/%s", e.Site, e.Seq, eventHash(e))
+}
+
+func setAside(tx *bolt.Tx, evs []model.Event) error {
+	mb := tx.Bucket(bMeta)
+	for i := range evs {
+		b, err := json.Marshal(&evs[i])
+		if err != nil {
+			return err
+		}
+		if err := mb.Put(abandonedKey(&evs[i]), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Abandoned lists the events set aside from a history abandoned by a
+// restore, by site and seq.
+func (s *Store) Abandoned() []model.Event {
+	var out []model.Event
+	s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bMeta).Cursor()
+		for k, v := c.Seek(abandonedPrefix); k != nil && bytes.HasPrefix(k, abandonedPrefix); k, v = c.Next() {
+			var e model.Event
+			if json.Unmarshal(v, &e) == nil {
+				out = append(out, e)
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// yieldTail sets aside this site's own events from seq from onwards and
+// takes them out of the log and the state: the parent holds other events
+// under those numbers, which it returns in the same bundle.
+func yieldTail(tx *bolt.Tx, site string, from uint64) (int, error) {
+	evb, entb := tx.Bucket(bEvents), tx.Bucket(bEntityEvents)
+	var evs []model.Event
+	c := evb.Cursor()
+	for k, v := c.Seek(evKey(site, from)); k != nil; k, v = c.Next() {
+		ks, _, ok := parseEvKey(k)
+		if !ok || ks != site {
+			break
+		}
+		e, err := decodeEvent(v)
+		if err != nil {
+			return 0, err
+		}
+		evs = append(evs, e)
+	}
+	if err := setAside(tx, evs); err != nil {
+		return 0, err
+	}
+	touched := map[string]bool{}
+	for i := range evs {
+		e := &evs[i]
+		if err := entb.Delete(entKey(e.Entity, e.Clock, e.Site, e.Seq)); err != nil {
+			return 0, err
+		}
+		if err := evb.Delete(evKey(e.Site, e.Seq)); err != nil {
+			return 0, err
+		}
+		touched[e.Entity] = true
+	}
+	ids := make([]string, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := refoldOrDrop(tx, id); err != nil {
+			return 0, err
+		}
+	}
+	return len(evs), nil
+}
+
+// forkFilter passes on a child's events, except, once one differs from
+// the event this file holds under its number (held: seq -> hash, of the
+// range the bundle carries), that one and every later event of the
+// child: an abandoned history, kept in aside to be set aside.
+//
+// A salvaged copy's chain may also have a hole that this file cannot
+// fill (the events were lost everywhere): the events after it can never
+// link to the chain here, so the hole is a fork too, at its first seq.
+type forkFilter struct {
+	site  string
+	held  map[uint64]string
+	next  uint64 // the seq that would follow on from what is held here
+	fork  uint64 // the first seq that differs, 0 if none
+	aside []model.Event
+}
+
+func (f *forkFilter) wrap(next func() (model.Event, bool, error)) func() (model.Event, bool, error) {
+	return func() (model.Event, bool, error) {
+		for {
+			e, ok, err := next()
+			if err != nil || !ok || e.Site != f.site {
+				return e, ok, err
+			}
+			if f.fork == 0 {
+				h, held := f.held[e.Seq]
+				switch {
+				case held && h == eventHash(&e):
+					return e, ok, err
+				case !held && e.Seq <= f.next:
+					f.next = max(f.next, e.Seq+1)
+					return e, ok, err
+				case !held:
+					f.fork = f.next // a hole nobody can fill
+				default:
+					f.fork = e.Seq
+				}
+			}
+			f.aside = append(f.aside, e)
+		}
+	}
+}
+
+// heldHashes returns the hashes of site's events this file holds with
+// first <= seq <= last.
+func heldHashes(tx *bolt.Tx, site string, first, last uint64) (map[uint64]string, error) {
+	out := map[uint64]string{}
+	c := tx.Bucket(bEvents).Cursor()
+	for k, v := c.Seek(evKey(site, first)); k != nil; k, v = c.Next() {
+		ks, n, ok := parseEvKey(k)
+		if !ok || ks != site || n > last {
+			break
+		}
+		e, err := decodeEvent(v)
+		if err != nil {
+			return nil, err
+		}
+		out[n] = eventHash(&e)
+	}
+	return out, nil
+}
+
+func abandonedWarning(from string, n int) model.Label {
+	return model.Label{
+		VI: fmt.Sprintf("%d sự kiện của một lịch sử đã bị bỏ (bản sao lưu cũ được khôi phục sau khi đơn vị đã ghi tiếp bằng những số đó) khác với những gì %s giữ: chúng được để riêng, nguyên vẹn, không áp dụng; xem donthu check.", n, from),
+		EN: fmt.Sprintf("%d events of an abandoned history (an old backup restored after the site had written on under those numbers) differ from what %s holds: they are set aside whole, not applied; see donthu check.", n, from),
+	}
+}
+
+// wholePrefix returns how far site's chain is held without a gap, up to
+// upto: keys only, no event decoded.
+func wholePrefix(tx *bolt.Tx, site string, upto uint64) uint64 {
+	var n uint64
+	c := tx.Bucket(bEvents).Cursor()
+	for k, _ := c.Seek(evKey(site, 1)); k != nil && n < upto; k, _ = c.Next() {
+		ks, seq, ok := parseEvKey(k)
+		if !ok || ks != site || seq != n+1 {
+			break
+		}
+		n = seq
+	}
+	return n
 }

@@ -126,7 +126,7 @@ func Salvage(src, dst string) (rep SalvageReport, err error) {
 			return rep, osErr(err, rep.UnplacedFile)
 		}
 	}
-	if site != "" && (meta["key/sign"] == nil || meta["key/age"] == nil) {
+	if site != "" && keysLost(meta) {
 		// The keys are lost with their page: new ones, so the file can
 		// sign and open bundles again once the office confirms them.
 		_, priv, err := ed25519.GenerateKey(rand.Reader)
@@ -139,6 +139,11 @@ func Salvage(src, dst string) (rep SalvageReport, err error) {
 		}
 		meta["key/sign"] = []byte(base64.StdEncoding.EncodeToString(priv.Seed()))
 		meta["key/age"] = []byte(id.String())
+		for k := range meta { // halves of the lost keys
+			if k == "key/sign.pub" || k == "key/age.pub" || strings.HasPrefix(k, "sitekey/") {
+				delete(meta, k)
+			}
+		}
 		rep.NewKeys = true
 	}
 	if err := writeSalvaged(dst, meta, peers, evs); err != nil {
@@ -279,12 +284,40 @@ func (sc *scan) leaf(p []byte) (ok bool) {
 }
 
 // metaKey: the keys of the meta bucket that salvage carries over.
+// Besides the site's code, its keys (in the clear in an older file;
+// else the public halves and the private ones sealed per user), the
+// users' passwords and keys, the confidential key sealed per user
+// (without it no sealed sender could ever be read again), numbering,
+// preferences and settings, drafts, sign-ins waiting for the log, and
+// events set aside from an abandoned history.
 func metaKey(k string) bool {
 	switch k {
-	case "site", "key/sign", "key/age", "sync/export_dir":
+	case "site", "key/sign", "key/age", "key/sign.pub", "key/age.pub", "conf/pub", "conf/pending", "seal/todo", "sync/export_dir", "print/dir", "print/open":
 		return true
 	}
-	return strings.HasPrefix(k, "pw/") || strings.HasPrefix(k, "no/") || strings.HasPrefix(k, "pref/")
+	for _, p := range []string{"pw/", "no/", "pref/", "ukey/", "sitekey/", "conf/key/", "site/", "draft/", "held/", "abandoned/"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// keysLost says whether the settings carried over hold no site keys,
+// neither in the clear nor sealed for some user.
+func keysLost(meta map[string][]byte) bool {
+	if meta["key/sign"] != nil && meta["key/age"] != nil {
+		return false
+	}
+	if meta["key/sign.pub"] == nil || meta["key/age.pub"] == nil {
+		return true
+	}
+	for k := range meta {
+		if strings.HasPrefix(k, "sitekey/") {
+			return false
+		}
+	}
+	return true
 }
 
 func (sc *scan) kv(k, v []byte) {
@@ -605,7 +638,7 @@ func writeSalvaged(dst string, meta, peers map[string][]byte, evs []model.Event)
 		}
 		// What was lost may be held by the parent: nothing new is written
 		// until it has answered (see metaRestored).
-		if err := mb.Put(metaRestored, []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
+		if err := mb.Put(metaRestored, copyMark(time.Now())); err != nil {
 			return err
 		}
 		for k, v := range peers {

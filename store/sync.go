@@ -36,6 +36,12 @@ const scanChunk = 1000
 // transaction so a long export never holds one open. The chain must be
 // whole in that range (a site's own always is).
 func (s *Store) scanSite(site string, after, upto uint64, fn func(raw []byte) error) error {
+	return s.scanSiteGaps(site, after, upto, false, fn)
+}
+
+// scanSiteGaps is scanSite; with gaps, events missing in the range are
+// passed over (a salvaged file's own chain may have holes).
+func (s *Store) scanSiteGaps(site string, after, upto uint64, gaps bool, fn func(raw []byte) error) error {
 	next := after + 1
 	var arena []byte
 	var ends []int
@@ -48,9 +54,10 @@ func (s *Store) scanSite(site string, after, upto uint64, fn func(raw []byte) er
 				if !ok || ks != site || n > upto {
 					break
 				}
-				if n != next {
+				if n != next && !gaps {
 					return fmt.Errorf("%w: site %s lacks event %d", ErrCorrupt, site, next)
 				}
+				next = n
 				arena = append(arena, v...)
 				ends = append(ends, len(arena))
 				next++
@@ -61,6 +68,9 @@ func (s *Store) scanSite(site string, after, upto uint64, fn func(raw []byte) er
 			return err
 		}
 		if len(ends) == 0 {
+			if gaps {
+				return nil
+			}
 			return fmt.Errorf("%w: site %s lacks event %d", ErrCorrupt, site, next)
 		}
 		start := 0
@@ -95,6 +105,8 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	var rel Relation
 	var head bundle.Head
 	var holds uint64
+	var copyOf string // this file's name as a copy waiting for the parent
+	var whole uint64  // how far a copy holds its own chain without a gap
 	err = s.db.View(func(tx *bolt.Tx) error {
 		var ok bool
 		if rec, ok, err = getPeer(tx, to); err != nil {
@@ -116,6 +128,9 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		head.Seq, head.Hash = lastOf(tx, s.site)
 		holds, _ = lastOf(tx, to)
 		if rel == RelParent {
+			if copyOf = copyName(tx); copyOf != "" {
+				whole = wholePrefix(tx, s.site, head.Seq)
+			}
 			// A parent's events reach this site sparsely: the highest
 			// held may hide one lost with a restore.
 			holds = min(holds, rec.Covered)
@@ -151,7 +166,17 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	now := s.now()
 	dest := file
 	if dest == "" {
-		dest = filepath.Join(dir, bundle.FileName(s.site, to, now, number))
+		name := bundle.FileName(s.site, to, now, number)
+		dest = filepath.Join(dir, name)
+		// A site restored from a backup numbers its bundles again from
+		// where the backup left off: never write over an older bundle
+		// of the same name still on the stick.
+		for n := 2; ; n++ {
+			if _, err := os.Lstat(dest); err != nil {
+				break
+			}
+			dest = filepath.Join(dir, fmt.Sprintf("%s-%d.age", strings.TrimSuffix(name, ".age"), n))
+		}
 	}
 	filter := ""
 	if rel == RelChild {
@@ -159,7 +184,9 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 	}
 	src := func(yield func([]byte) error) error {
 		var conv jsonConv
-		return s.scanSite(s.site, min(rec.Acked, head.Seq), head.Seq, func(raw []byte) error {
+		// A salvaged copy's own chain may have holes: it sends what it
+		// has, and says how far it is whole.
+		return s.scanSiteGaps(s.site, min(rec.Acked, head.Seq), head.Seq, whole < head.Seq, func(raw []byte) error {
 			if filter != "" {
 				to, err := eventTo(raw)
 				if err != nil || to != filter {
@@ -177,12 +204,23 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 		Head: head, Holds: map[string]uint64{to: holds}}
 	if rel == RelChild {
 		h.Since = min(rec.Acked, head.Seq)
+		h.Answers = rec.Received.Copy
+		h.Fork = rec.Received.Fork
+	} else {
+		h.Copy = copyOf
+		if whole < head.Seq {
+			h.Whole = whole
+		}
 	}
-	if rel == RelChild && rec.Received.Head.Seq < holds {
+	from := rec.Received.Head.Seq
+	if w := rec.Received.Whole; w > 0 && w < from {
+		from = w // a salvaged child: its holes are filled too
+	}
+	if rel == RelChild && from < holds {
 		// The child's newest bundle declared less of its own chain than
-		// this office holds: it was restored from an old backup. Give
-		// back what it lacks; it then never numbers anything twice.
-		from := rec.Received.Head.Seq
+		// this office holds: it was restored from an old backup (or
+		// salvaged, with holes). Give back what it lacks; it then never
+		// numbers anything twice.
 		h.Returned = func(yield func([]byte) error) error {
 			var conv jsonConv
 			return s.scanSite(to, from, holds, func(raw []byte) error {
@@ -392,7 +430,10 @@ func (s *Store) openBundle(r io.Reader) (*opened, error) {
 			// it now stands (its head, what it holds of this site), so
 			// the next bundle back returns what it lacks. An old bundle
 			// turning up late was made before, and changes nothing.
-			o.reissued = reissued(tx, m) || m.Created.After(o.rec.Received.Created)
+			// A copy announcing itself (a new Copy name) is new too,
+			// whatever its clock says: it waits for the answer.
+			o.reissued = reissued(tx, m) || m.Created.After(o.rec.Received.Created) ||
+				m.Copy != "" && m.Copy != o.rec.Received.Copy
 			return nil
 		})
 		if !o.reissued {
@@ -468,6 +509,55 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 	next, stop := s.prefetch(o)
 	defer stop()
 	mineBefore := s.Heads()[s.site]
+	// A copy's events may fork from what this office holds (a backup of
+	// a history an earlier restore abandoned): from the fork on they are
+	// set aside, and the answer returns this office's events from there.
+	// So are those of a bundle made before the newest one imported from
+	// that site that fork (it was on a stick while the site was restored
+	// and wrote on under the same numbers).
+	stale := m.Created.Before(o.rec.Received.Created)
+	var fork *forkFilter
+	if o.rel == RelChild && (m.Copy != "" || stale) && m.Events.Count > 0 {
+		fork = &forkFilter{site: m.From}
+		if err := s.db.View(func(tx *bolt.Tx) (err error) {
+			fork.next, _ = lastOf(tx, m.From)
+			fork.next++
+			fork.held, err = heldHashes(tx, m.From, m.Events.First, m.Events.Last)
+			return err
+		}); err != nil {
+			return err
+		}
+		next = fork.wrap(next)
+	}
+	// The parent's answer to this copy returns its own events from where
+	// the copy's differ: the copy gives up its own from there first.
+	yielded := 0
+	if o.rel == RelParent && m.Fork > 0 && m.Fork <= mineBefore {
+		var n int
+		err := s.db.Update(func(tx *bolt.Tx) (err error) {
+			if name := copyName(tx); name == "" || name != m.Answers {
+				return nil
+			}
+			n, err = yieldTail(tx, s.site, m.Fork)
+			return err
+		})
+		if err != nil {
+			return diskErr(err)
+		}
+		if n > 0 {
+			s.dropCaches()
+			mineBefore, yielded = m.Fork-1, n
+		}
+	}
+	forked := func() bool { return fork != nil && fork.fork != 0 }
+	// A salvaged copy's holes, filled by the parent's returned events.
+	wholeBefore := mineBefore
+	if o.rel == RelParent && m.Returned != nil {
+		s.db.View(func(tx *bolt.Tx) error {
+			wholeBefore = wholePrefix(tx, s.site, mineBefore)
+			return nil
+		})
+	}
 	finish := func(it *ImportTx) error {
 		rec, _, err := getPeer(it.tx, m.From)
 		if err != nil {
@@ -478,7 +568,18 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 		}
 		// The sender's declared head: a child's bundle must have brought
 		// its chain up to it, and any held copy must be the same event.
-		if m.Head.Seq > 0 {
+		if forked() {
+			// Set the abandoned history aside; the copy is answered
+			// from the fork.
+			if err := setAside(it.tx, fork.aside); err != nil {
+				return err
+			}
+			out.Warnings = append(out.Warnings, abandonedWarning(m.From, len(fork.aside)))
+			if m.Copy == "" {
+				// An old bundle: what it says of its sender is past.
+				return nil
+			}
+		} else if m.Head.Seq > 0 {
 			raw := it.tx.Bucket(bEvents).Get(evKey(m.From, m.Head.Seq))
 			if raw == nil && o.rel == RelChild {
 				return bundle.Errf(bundle.ErrContent, "Gói của đơn vị %s thiếu sự kiện đến số %d như phần kê khai ghi.",
@@ -498,8 +599,22 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 		holds := m.Holds[s.site]
 		mine, _ := lastOf(it.tx, s.site)
 		if o.rel == RelParent {
-			if err := heardFromParent(it.tx, m.Created); err != nil {
+			if err := heardFromParent(it.tx, m.Answers); err != nil {
 				return err
+			}
+		}
+		if yielded > 0 {
+			out.Warnings = append(out.Warnings, abandonedWarning(m.From, yielded))
+		}
+		if wholeBefore < mineBefore {
+			if now := wholePrefix(it.tx, s.site, mine); now > wholeBefore {
+				if err := raiseCounters(it.tx, s.site, wholeBefore, now); err != nil {
+					return err
+				}
+				out.Warnings = append(out.Warnings, model.Label{
+					VI: fmt.Sprintf("Đơn vị %s đã trả lại những sự kiện mà tệp được cứu này bị mất ở giữa: nay tệp có đủ, không thiếu số nào, đến số %d.", m.From, now),
+					EN: fmt.Sprintf("Site %s returned the events this salvaged file had lost in the middle: it now holds them without a gap up to %d.", m.From, now),
+				})
 			}
 		}
 		if mine > mineBefore {
@@ -532,7 +647,18 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 			rec.Covered, _ = lastOf(it.tx, m.From)
 		}
 		rec.Received = ReceivedBundle{Number: max(m.Number, rec.Received.Number), Created: m.Created, At: s.now().UTC(),
-			File: filepath.Base(out.Path), Events: m.Events.Count, Head: m.Head}
+			File: filepath.Base(out.Path), Events: m.Events.Count, Head: m.Head, Copy: m.Copy, Whole: m.Whole}
+		if forked() {
+			// What the copy holds that this office holds too.
+			rec.Received.Head.Seq = fork.fork - 1
+			rec.Received.Head.Hash = ""
+			rec.Received.Fork = fork.fork
+			if raw := it.tx.Bucket(bEvents).Get(evKey(m.From, fork.fork-1)); raw != nil {
+				if e, err := decodeEvent(raw); err == nil {
+					rec.Received.Head.Hash = eventHash(&e)
+				}
+			}
+		}
 		return putPeer(it.tx, &rec)
 	}
 	out.Warnings = nil

@@ -4,8 +4,10 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -924,4 +926,344 @@ func TestACopyWithoutParentWritesAtOnce(t *testing.T) {
 	}
 	defer c.Close()
 	storetest.Visit(t, c, "Nguyễn Văn An", model.KindComplaint)
+}
+
+// openCopy opens a copy of the backup at path as the live file.
+func openCopy(t *testing.T, w *syncWorld, path, name string) *store.Store {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(w.dir, name)
+	if err := os.WriteFile(p, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(p, store.Options{Now: w.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestACopyIsClearedOnlyByItsAnswer: a bundle the office made before the
+// copy (its clock days ahead, so by the clocks it looks newer) does not
+// let the copy save; the office's answer to the copy's own bundle does.
+func TestACopyIsClearedOnlyByItsAnswer(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	// The office's clock is three days ahead: its bundle, made now,
+	// says it was made after the backup below.
+	w.clk.Advance(72 * time.Hour)
+	early := exportTo(t, w.office, "GL07", w.dir)
+	w.clk.Advance(-72 * time.Hour)
+	backup := filepath.Join(w.dir, "gl07-backup.db")
+	if err := w.gl07.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	storetest.Visit(t, w.gl07, "Trần Thị Bình", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	want := w.gl07.Heads()["GL07"]
+
+	c := openCopy(t, w, backup, "restored.db")
+	importBundle(t, c, early.Path)
+	if st := c.Copy(); !st.Waiting || st.Parent != "HN01" || st.Held != 1 {
+		t.Fatalf("after a bundle made before the copy: %+v", st)
+	}
+	if _, _, err := c.RecordVisit("lan", store.VisitInput{Visit: model.Visit{Content: "Hỏi", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Lê Văn Cường"}}}); !errors.Is(err, store.ErrRestored) {
+		t.Fatalf("saved on a bundle made before the copy: %v", err)
+	}
+	w.clk.Advance(time.Minute)
+	importBundle(t, w.office, exportTo(t, c, "HN01", w.dir).Path)
+	w.clk.Advance(time.Minute)
+	importBundle(t, c, exportTo(t, w.office, "GL07", w.dir).Path)
+	if st := c.Copy(); st.Waiting || st.Held != 1 || c.Heads()["GL07"] < want {
+		t.Fatalf("after the answer: %+v, head %d want %d", st, c.Heads()["GL07"], want)
+	}
+	storetest.Visit(t, c, "Lê Văn Cường", model.KindComplaint)
+	if st := c.Copy(); st.Held != 0 {
+		t.Fatalf("the sign-in still waits after a save: %+v", st)
+	}
+	importBundle(t, w.office, exportTo(t, c, "HN01", w.dir).Path)
+}
+
+// TestRestoringAnAbandonedHistory: a backup holds events the office never
+// got; an earlier restore abandoned them and the site wrote on. Restoring
+// that backup later, and a bundle of it still on a stick, must not stop
+// the site from syncing: the histories converge without an administrator.
+func TestRestoringAnAbandonedHistory(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	a := filepath.Join(w.dir, "a.db")
+	if err := w.gl07.Backup(a); err != nil {
+		t.Fatal(err)
+	}
+	w.clk.Advance(time.Hour)
+	storetest.Visit(t, w.gl07, "Trần Thị Bình", model.KindComplaint) // never reaches the office
+	// ... but is on the stick, in the folder every later bundle is
+	// written to: the restored copy's bundles, numbered again from 2,
+	// must not write over it.
+	stick := exportTo(t, w.gl07, "HN01", w.dir)
+	b := filepath.Join(w.dir, "b.db")
+	if err := w.gl07.Backup(b); err != nil {
+		t.Fatal(err)
+	}
+	// The laptop dies; backup a is restored, answered, and writes on.
+	w.clk.Advance(time.Hour)
+	ra := openCopy(t, w, a, "ra.db")
+	importBundle(t, w.office, exportTo(t, ra, "HN01", w.dir).Path)
+	w.clk.Advance(time.Minute)
+	importBundle(t, ra, exportTo(t, w.office, "GL07", w.dir).Path)
+	storetest.Visit(t, ra, "Lê Văn Cường", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, ra, "HN01", w.dir).Path)
+
+	// The stick turns up at the office.
+	w.clk.Advance(time.Hour)
+	// It holds the abandoned visit: set aside, not refused, not applied.
+	r := importBundle(t, w.office, stick.Path)
+	if !strings.Contains(fmt.Sprint(r.Warnings), "abandoned history") {
+		t.Fatalf("the stick's bundle: warnings %+v", r.Warnings)
+	}
+	// Then backup b is restored.
+	rb := openCopy(t, w, b, "rb.db")
+	w.clk.Advance(time.Minute)
+	if _, err := w.office.ImportBundle(exportTo(t, rb, "HN01", w.dir).Path); err != nil {
+		t.Fatalf("the office refuses the restored copy of an abandoned history: %v", err)
+	}
+	w.clk.Advance(time.Minute)
+	r, err := rb.ImportBundle(exportTo(t, w.office, "GL07", w.dir).Path)
+	if err != nil {
+		t.Fatalf("the copy refuses its office's answer: %v", err)
+	}
+	if !strings.Contains(fmt.Sprint(r.Warnings), "abandoned history") {
+		t.Fatalf("the copy does not say it set its own events aside: %+v", r.Warnings)
+	}
+	storetest.Visit(t, rb, "Phạm Thị Dung", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, rb, "HN01", w.dir).Path)
+	if w.office.Heads()["GL07"] != rb.Heads()["GL07"] {
+		t.Fatalf("heads differ: office %d, site %d", w.office.Heads()["GL07"], rb.Heads()["GL07"])
+	}
+	for _, s := range []*store.Store{w.office, rb} {
+		if p := s.Check(); len(p) > 0 {
+			t.Fatalf("%s: %v", s.Site(), p)
+		}
+		if len(s.Quarantined()) > 0 {
+			t.Fatalf("%s quarantined events", s.Site())
+		}
+	}
+	// The abandoned visit is kept aside, whole, at both ends.
+	for _, s := range []*store.Store{w.office, rb} {
+		found := false
+		for _, e := range s.Abandoned() {
+			found = found || strings.Contains(string(e.Data), "Trần Thị Bình")
+		}
+		if !found {
+			t.Fatalf("%s does not keep the abandoned visit aside: %d events aside", s.Site(), len(s.Abandoned()))
+		}
+	}
+}
+
+// TestSalvagedHolesRefilledByTheParent: a site's file loses a page of
+// its log in the middle; salvage keeps what is intact on both sides of
+// the hole. The office holds the whole chain: the salvaged file's
+// bundle says how far it is whole, and the answer fills the hole, so
+// both hold the same chain and state again.
+func TestSalvagedHolesRefilledByTheParent(t *testing.T) {
+	w := newSyncWorld(t)
+	for i := range 80 {
+		storetest.Visit(t, w.gl07, []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"}[i%4], model.KindComplaint)
+	}
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	head := w.gl07.Heads()["GL07"]
+	path := w.gl07.Path()
+	w.gl07.Close()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeroEvent(t, raw, "GL07", head/2)
+	damaged := filepath.Join(w.dir, "damaged.db")
+	if err := os.WriteFile(damaged, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	saved := filepath.Join(w.dir, "saved.db")
+	rep, err := store.Salvage(damaged, saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.NewKeys {
+		// The settings page was intact: the site's keys, sealed per
+		// user since #12, must come through (they used to be dropped).
+		t.Fatalf("salvage made new keys: %+v", rep)
+	}
+	if rep.Recovered["GL07"] >= head || rep.Recovered["GL07"] == 0 {
+		t.Fatalf("recovered %d of %d: the damage made no hole", rep.Recovered["GL07"], head)
+	}
+	s, err := store.Open(saved, store.Options{Now: w.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	if s.Heads()["GL07"] != head {
+		t.Fatalf("the salvaged file ends at %d, want %d (the hole is in the middle)", s.Heads()["GL07"], head)
+	}
+	w.clk.Advance(time.Minute)
+	importBundle(t, w.office, exportTo(t, s, "HN01", w.dir).Path)
+	w.clk.Advance(time.Minute)
+	r := importBundle(t, s, exportTo(t, w.office, "GL07", w.dir).Path)
+	if !strings.Contains(fmt.Sprint(r.Warnings), "lost in the middle") {
+		t.Fatalf("warnings: %+v", r.Warnings)
+	}
+	if p := s.Check(); len(p) > 0 {
+		t.Fatal(p)
+	}
+	if got, want := ownEvents(t, s, "GL07"), ownEvents(t, w.office, "GL07"); got != want {
+		t.Fatal("the salvaged file's chain differs from the office's after the answer")
+	}
+	if s.Copy().Waiting {
+		t.Fatalf("still waiting: %+v", s.Copy())
+	}
+	storetest.Visit(t, s, "Lê Văn Cường", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, s, "HN01", w.dir).Path)
+}
+
+// ownEvents is the dump of site's events that s holds.
+func ownEvents(t *testing.T, s *store.Store, site string) string {
+	t.Helper()
+	var keep []string
+	for _, l := range strings.Split(storetest.Events(t, s), "\n") {
+		if strings.Contains(l, `"site":"`+site+`"`) {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+// TestACopyWithASlowClockIsAnswered: a site restored on a laptop whose
+// clock is behind makes its first bundle under a number already used and
+// with an earlier date than the last one the office imported. It is not
+// a replay: the copy names itself, and the office answers it.
+func TestACopyWithASlowClockIsAnswered(t *testing.T) {
+	w := newSyncWorld(t)
+	storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	backup := filepath.Join(w.dir, "gl07-backup.db")
+	if err := w.gl07.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	w.clk.Advance(2 * time.Hour)
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path) // bundle 2, nothing new
+	w.clk.Advance(-90 * time.Minute)                                   // the new laptop's clock
+	c := openCopy(t, w, backup, "restored.db")
+	x := exportTo(t, c, "HN01", w.dir)
+	if x.Manifest.Number != 2 || !x.Manifest.Created.Before(w.clk.Now().Add(time.Minute)) {
+		t.Fatalf("the copy's bundle: %+v", x.Manifest)
+	}
+	importBundle(t, w.office, x.Path)
+	importBundle(t, c, exportTo(t, w.office, "GL07", w.dir).Path)
+	if c.Copy().Waiting {
+		t.Fatalf("the copy still waits: %+v", c.Copy())
+	}
+	storetest.Visit(t, c, "Trần Thị Bình", model.KindComplaint)
+}
+
+// zeroEvent zeroes every leaf page of a data file's bytes that holds the
+// event (site, seq): bbolt leaves older copies of a page in the file,
+// and salvage would find those.
+func zeroEvent(t *testing.T, raw []byte, site string, seq uint64) {
+	t.Helper()
+	key := append([]byte(site+"\x00"), 0, 0, 0, 0, 0, 0, 0, 0)
+	binary.BigEndian.PutUint64(key[len(site)+1:], seq)
+	const ps = 4096
+	zeroed := 0
+	for off := 0; ; {
+		i := bytes.Index(raw[off:], key)
+		if i < 0 {
+			break
+		}
+		at := (off + i) / ps * ps
+		if binary.LittleEndian.Uint16(raw[at+8:]) == 0x02 { // a leaf page
+			clear(raw[at : at+ps])
+			zeroed++
+		}
+		off += i + 1
+	}
+	if zeroed == 0 {
+		t.Fatal("no leaf page holds the event")
+	}
+}
+
+// TestSalvagedHoleNobodyHolds: the hole is in events the office never
+// got. They are lost; the events after the hole cannot link to the
+// chain the office holds, so they are set aside at both ends, and the
+// site syncs again from where the office stands.
+func TestSalvagedHoleNobodyHolds(t *testing.T) {
+	w := newSyncWorld(t)
+	names := []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"}
+	for i := range 40 {
+		storetest.Visit(t, w.gl07, names[i%4], model.KindComplaint)
+	}
+	importBundle(t, w.office, exportTo(t, w.gl07, "HN01", w.dir).Path)
+	sent := w.gl07.Heads()["GL07"]
+	for i := range 40 {
+		storetest.Visit(t, w.gl07, names[i%4], model.KindComplaint)
+	}
+	head := w.gl07.Heads()["GL07"]
+	path := w.gl07.Path()
+	w.gl07.Close()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeroEvent(t, raw, "GL07", sent+(head-sent)/2)
+	damaged := filepath.Join(w.dir, "damaged.db")
+	if err := os.WriteFile(damaged, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	saved := filepath.Join(w.dir, "saved.db")
+	if _, err := store.Salvage(damaged, saved); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(saved, store.Options{Now: w.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	w.clk.Advance(time.Minute)
+	r, err := w.office.ImportBundle(exportTo(t, s, "HN01", w.dir).Path)
+	if err != nil {
+		t.Fatalf("the office refuses the salvaged file's bundle: %v", err)
+	}
+	if !strings.Contains(fmt.Sprint(r.Warnings), "abandoned history") || len(w.office.Abandoned()) == 0 {
+		t.Fatalf("the office does not set the unlinkable events aside: %+v", r.Warnings)
+	}
+	w.clk.Advance(time.Minute)
+	importBundle(t, s, exportTo(t, w.office, "GL07", w.dir).Path)
+	if s.Copy().Waiting || len(s.Abandoned()) == 0 {
+		t.Fatalf("after the answer: %+v, %d aside", s.Copy(), len(s.Abandoned()))
+	}
+	if p := s.Check(); len(p) > 0 {
+		t.Fatal(p)
+	}
+	if got, want := ownEvents(t, s, "GL07"), ownEvents(t, w.office, "GL07"); got != want {
+		t.Fatal("the salvaged file's chain differs from the office's after the answer")
+	}
+	storetest.Visit(t, s, "Lê Văn Cường", model.KindComplaint)
+	importBundle(t, w.office, exportTo(t, s, "HN01", w.dir).Path)
+	if w.office.Heads()["GL07"] != s.Heads()["GL07"] {
+		t.Fatalf("heads: office %d, site %d", w.office.Heads()["GL07"], s.Heads()["GL07"])
+	}
 }

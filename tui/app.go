@@ -82,6 +82,7 @@ type App struct {
 	status        string
 	statusErr     bool
 	overdue       int
+	copy          store.CopyState // a restored copy waiting for its parent
 	// pages is the overlay stack (help, confirmations, pickers, the
 	// message log): the top one gets the keys, Esc pops one.
 	pages []common.Page
@@ -256,11 +257,16 @@ func (a *App) Init() tea.Cmd {
 	return a.setup.Init()
 }
 
-type overdueMsg int
+// overdueMsg carries what the status line always shows: the overdue
+// count, and whether the file is a restored copy waiting for its parent.
+type overdueMsg struct {
+	n    int
+	copy store.CopyState
+}
 
 func (a *App) countOverdue() tea.Cmd {
 	s, today := a.ctx.Store, a.ctx.Today()
-	return func() tea.Msg { return overdueMsg(s.Overdue(today, "")) }
+	return func() tea.Msg { return overdueMsg{s.Overdue(today, ""), s.Copy()} }
 }
 
 func (a *App) bodyHeight() int { return a.height - 2 - a.statusHeight() }
@@ -293,7 +299,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		return a.key(msg)
 	case overdueMsg:
-		a.overdue = int(msg)
+		a.overdue, a.copy = msg.n, msg.copy
 		a.resize()
 		return a, nil
 	case idleTickMsg:
@@ -772,6 +778,9 @@ func (a *App) statusRight() string {
 	w := &a.ctx.Words.Shell
 	var right []string
 	if a.phase == phaseMain {
+		if a.copy.Waiting {
+			right = append(right, "⚠ "+fmt.Sprintf(w.CopyWaiting, a.copy.Parent))
+		}
 		if a.overdue > 0 {
 			right = append(right, "⚠ "+fmt.Sprintf(w.Overdue, a.overdue))
 		} else {

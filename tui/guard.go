@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"runtime/debug"
 
 	"donthu/store"
@@ -67,7 +68,8 @@ func (g *guarded) fail(r any) {
 }
 
 // cmd runs a command under the same guard, in its own goroutine: a panic
-// there comes back as a message.
+// there comes back as a message. The commands of a tea.Batch or a
+// tea.Sequence are guarded each, however deeply nested.
 func (g *guarded) cmd(c tea.Cmd) tea.Cmd {
 	if c == nil {
 		return nil
@@ -85,7 +87,26 @@ func (g *guarded) cmd(c tea.Cmd) tea.Cmd {
 			for i := range b {
 				b[i] = g.cmd(b[i])
 			}
+		} else if s := sequence(msg); s.IsValid() {
+			for i := range s.Len() {
+				c, _ := s.Index(i).Interface().(tea.Cmd)
+				s.Index(i).Set(reflect.ValueOf(g.cmd(c)))
+			}
 		}
 		return msg
 	}
+}
+
+var cmdType = reflect.TypeOf(tea.Cmd(nil))
+
+// sequence returns the commands of tea.Sequence's message, whose type
+// Bubble Tea does not export (a slice of commands, run in order), so
+// that each runs under the guard as a tea.Batch's do; the zero Value for
+// any other message.
+func sequence(msg tea.Msg) reflect.Value {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
+		return reflect.Value{}
+	}
+	return v
 }

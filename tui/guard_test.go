@@ -22,6 +22,14 @@ func (b boom) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		panic("assertion failed: Page expected to be: 12, but self identifies as 0")
 	case "cmd":
 		return b, func() tea.Msg { panic("unexpected fault address") }
+	case "sequence", "batch of sequence":
+		fine := func() tea.Msg { return nil }
+		bad := func() tea.Msg { panic("unexpected fault address") }
+		seq := tea.Sequence(fine, tea.Sequence(fine, bad))
+		if b.where == "sequence" {
+			return b, seq
+		}
+		return b, tea.Batch(fine, seq)
 	}
 	return b, nil
 }
@@ -36,17 +44,38 @@ func (b boom) View() string {
 // it happens, closes it with one sentence naming salvage, not a stack
 // trace.
 func TestGuardTurnsAPanicIntoTheWayOut(t *testing.T) {
-	for _, where := range []string{"update", "view", "cmd"} {
+	for _, where := range []string{"update", "view", "cmd", "sequence", "batch of sequence"} {
 		g := &guarded{m: boom{where}, path: "/tmp/gl07.db"}
 		_, cmd := g.Update(tea.KeyMsg{Type: tea.KeyEnter})
 		g.View()
-		if cmd != nil {
-			if msg := cmd(); msg != nil {
-				g.Update(msg)
-			}
-		}
+		run(g, cmd)
 		if g.err == nil || !errors.Is(g.err, store.ErrCorrupt) || !strings.Contains(store.Message(g.err, model.EN), "donthu salvage /tmp/gl07.db") {
 			t.Fatalf("%s: %v", where, g.err)
 		}
+	}
+}
+
+// run runs cmd as Bubble Tea does, a batch's and a sequence's commands
+// each in turn, and gives the model every message they return.
+func run(g *guarded, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range b {
+			run(g, c)
+		}
+		return
+	}
+	if s := sequence(msg); s.IsValid() {
+		for i := range s.Len() {
+			c, _ := s.Index(i).Interface().(tea.Cmd)
+			run(g, c)
+		}
+		return
+	}
+	if msg != nil {
+		g.Update(msg)
 	}
 }

@@ -121,6 +121,15 @@ func cmdCheck(e *env) error {
 	st := s.Stats()
 	e.printf("Tệp: %s\nĐơn vị: %s · lược đồ %d · %d sự kiện · %.1f MB\n", "File: %s\nSite: %s · schema %d · %d events · %.1f MB\n",
 		e.db, st.Site, st.Schema, st.Events, float64(st.Size)/(1<<20))
+	if c := s.Copy(); c.Waiting {
+		e.printf("Tệp này là bản sao (sao lưu được khôi phục hoặc được cứu): chưa lưu được gì cho đến khi %s trả lời. Hãy gửi %s một gói (donthu bundle export --to %s) rồi nhập gói trả lời.\n",
+			"This file is a copy (a restored backup or a salvaged file): nothing is saved until %s answers. Send %s a bundle (donthu bundle export --to %s), then import its answer.\n", c.Parent, c.Parent, c.Parent)
+	}
+	// Events of a history abandoned by a restore: kept aside, not applied.
+	for _, a := range s.Abandoned() {
+		e.printf("  Để riêng (lịch sử đã bị bỏ khi khôi phục): %s %s lúc %s\n", "  Set aside (a history abandoned by a restore): %s %s at %s\n",
+			a.Key(), a.Type, a.At.In(model.VN).Format("2006-01-02 15:04"))
+	}
 	if len(probs) == 0 {
 		e.printf("Không có lỗi.\n", "No problems found.\n")
 		return nil

@@ -60,7 +60,25 @@ type Manifest struct {
 	// sender addressed to the receiver after this seq: the child knows
 	// whether it now holds all of them (it may have been restored from
 	// an old backup and lack some before Since).
-	Since  uint64  `json:"since,omitempty"`
+	Since uint64 `json:"since,omitempty"`
+	// Copy, in a bundle to the parent, marks the sender's file as a copy
+	// of its log (a restored backup, a salvaged file) that has not yet
+	// heard from its parent since it became one; it names that copy.
+	// Answers, in a bundle to a child, is the Copy of the newest bundle
+	// imported from it: the bundle was made after the parent had seen
+	// the copy, so what it says the parent holds is the whole truth for
+	// that copy, whatever either clock says.
+	Copy    string `json:"copy,omitempty"`
+	Answers string `json:"answers,omitempty"`
+	// Whole, in a bundle to the parent, is how far the sender holds its
+	// own chain without a gap, when less than Head (a salvaged file):
+	// the parent returns what follows, and so fills the holes.
+	Whole uint64 `json:"whole,omitempty"`
+	// Fork, in a bundle to a child that answers a copy, is the first of
+	// the child's own events the copy holds differently from the parent
+	// (a history abandoned by a restore): the copy sets its own aside
+	// from there and takes the returned ones.
+	Fork   uint64  `json:"fork,omitempty"`
 	Events Payload `json:"events"`
 	// Returned describes the receiver's own events given back, if any:
 	// a parent returns what a child restored from an old backup lacks.

@@ -326,6 +326,14 @@ func (sm *sim) importInto(to, path string) {
 		sm.t.Fatalf("equivocation in %s", filepath.Base(path))
 	}
 	sm.logf("import %s: +%d =%d", filepath.Base(path), res.Result.Added, res.Result.Present)
+	for _, w := range res.Warnings {
+		switch {
+		case strings.Contains(w.EN, "abandoned history"):
+			sm.logf("abandoned: %s", w.EN)
+		case strings.Contains(w.EN, "returned"):
+			sm.logf("returned: %s", w.EN)
+		}
+	}
 }
 
 // backup copies a child's file, as its automatic backups do.
@@ -340,19 +348,18 @@ func (sm *sim) backup(c string) {
 }
 
 // restore puts one of a child's backups back in place of its file: the
-// laptop died, and with it the bundles it had not yet handed over. The
-// person then imports the office's newest bundle before anything else,
-// as after any restore.
+// laptop died. Any backup may be chosen, even one of a history an
+// earlier restore abandoned; bundles already on a stick still travel,
+// the office's and the child's own from before the restore. Someone
+// signs in at once and tries to save before any bundle comes: the copy
+// refuses (it must hear from the office first), and the sign-in waits
+// to enter the log.
 func (sm *sim) restore(c string) {
 	r := sm.sites[c]
 	if len(r.backups) == 0 {
 		return
 	}
-	k := sm.rng.Intn(len(r.backups))
-	b := r.backups[k]
-	// Later backups hold a history this restore abandons: restoring one
-	// of them later would make two histories (not handled: refused).
-	r.backups = r.backups[:k+1]
+	b := r.backups[sm.rng.Intn(len(r.backups))]
 	path := r.s.Path()
 	r.s.Close()
 	raw, err := os.ReadFile(b)
@@ -366,21 +373,20 @@ func (sm *sim) restore(c string) {
 	if err != nil {
 		sm.t.Fatal(err)
 	}
-	// As after any restore, someone signs in: the site's keys are theirs.
+	r.s = s
+	sm.t.Cleanup(func() { s.Close() })
 	if _, err := s.SignIn("lan", storetest.Password); err != nil {
 		sm.t.Fatal(err)
 	}
-	r.s = s
-	sm.t.Cleanup(func() { s.Close() })
-	kept := sm.box[:0]
-	for _, m := range sm.box {
-		if m.from != c {
-			kept = append(kept, m)
-		}
-	}
-	sm.box = kept
 	sm.logf("restore %s from %s: at %d", c, filepath.Base(b), s.Heads()[c])
-	sm.exchange(office, c)
+	before := s.Heads()[c]
+	sm.edit(r)
+	if s.Heads()[c] != before {
+		sm.t.Fatalf("%s saved before its office answered the restore", c)
+	}
+	if !s.Copy().Waiting {
+		sm.t.Fatalf("%s, just restored, does not say it waits for its office", c)
+	}
 }
 
 func (sm *sim) exchange(from, to string) {

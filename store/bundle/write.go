@@ -27,6 +27,8 @@ type Header struct {
 	Head               Head
 	Holds              map[string]uint64
 	Since              uint64 // see Manifest.Since
+	Copy, Answers      string // see Manifest.Copy and Manifest.Answers
+	Whole, Fork        uint64 // see Manifest.Whole and Manifest.Fork
 	// Returned, if not nil, yields events of the receiver (To) that the
 	// sender gives back, as Events does.
 	Returned Events
@@ -68,6 +70,7 @@ func prepare(h Header, src Events, key ed25519.PrivateKey) (m Manifest, mb, sig 
 	m = Manifest{
 		Kind: Kind, Format: Version, From: h.From, FromName: h.FromName, To: h.To,
 		Number: h.Number, Created: h.Created.UTC(), Head: h.Head, Holds: h.Holds, Since: h.Since,
+		Copy: h.Copy, Answers: h.Answers, Whole: h.Whole, Fork: h.Fork,
 		SignKey: encodeKey(key.Public().(ed25519.PublicKey)),
 	}
 	if m.Holds == nil {

@@ -65,6 +65,7 @@ type ShellWords struct {
 	TooSmall        string // %d %d: the size now
 	Overdue         string // %d
 	NoOverdue       string
+	CopyWaiting     string // %s the parent: a restored copy saves nothing until it answers
 	HelpTitle       string
 	HelpGlobal      string
 	KeyHelp         string
@@ -118,6 +119,7 @@ var shellVI = ShellWords{
 	TooSmall:        "Cửa sổ đang là %d×%d. donthu cần ít nhất 80×24; xin hãy phóng to cửa sổ.",
 	Overdue:         "Quá hạn: %d",
 	NoOverdue:       "Không có việc quá hạn",
+	CopyWaiting:     "Bản sao chờ %s (F6)",
 	HelpTitle:       "Trợ giúp",
 	HelpGlobal:      "Phím chung",
 	KeyHelp:         "trợ giúp",
@@ -172,6 +174,7 @@ var shellEN = ShellWords{
 	TooSmall:        "The window is %d×%d. donthu needs at least 80×24; please enlarge the window.",
 	Overdue:         "Overdue: %d",
 	NoOverdue:       "No overdue cases",
+	CopyWaiting:     "Copy awaits %s (F6)",
 	HelpTitle:       "Help",
 	HelpGlobal:      "Everywhere",
 	KeyHelp:         "help",

@@ -5,6 +5,12 @@ package common
 // bundles found in a folder. The reasons a bundle is refused come from
 // store, in both languages.
 type SyncWords struct {
+	// A restored copy waiting for its parent: %s the parent twice; with
+	// Lacks, %s the parent, %d the event it lacks up to, %s the parent;
+	// CopyHeld: %d sign-ins waiting to enter the log.
+	CopyWaiting, CopyLacks, CopyHeld string
+	// CopyAside: %d events of a history abandoned by a restore, kept aside.
+	CopyAside      string
 	Title          string
 	ParentIs       string // %s code
 	NoParent       string
@@ -119,6 +125,10 @@ type SyncWords struct {
 }
 
 var syncVI = SyncWords{
+	CopyWaiting:    "Tệp này là bản sao lưu được khôi phục (hoặc được cứu): chưa lưu được gì cho đến khi %s trả lời, để không số nào bị cấp hai lần. Chọn %s, bấm g để ghi gói gửi đi; khi có gói trả lời, bấm n để nhập. Sau đó ghi tiếp bình thường.",
+	CopyLacks:      "%s giữ dữ liệu của đơn vị đến sự kiện số %d mà tệp này chưa có: chưa lưu được gì cho đến khi nhận lại. Chọn %s, bấm g để ghi gói gửi đi, rồi n để nhập gói trả lời.",
+	CopyHeld:       "%d lần đăng nhập đang chờ ghi vào nhật ký.",
+	CopyAside:      "%d sự kiện của một lịch sử đã bị bỏ khi khôi phục được giữ riêng, không áp dụng (xem donthu check).",
 	Title:          "Đồng bộ",
 	ParentIs:       "cấp trên: %s",
 	NoParent:       "chưa có cấp trên",
@@ -230,6 +240,10 @@ var syncVI = SyncWords{
 }
 
 var syncEN = SyncWords{
+	CopyWaiting:    "This file is a restored backup (or a salvaged file): nothing is saved until %s answers, so that no number is given twice. Select %s, press g to write a bundle to send; when its answer comes, press n to import it. Saving then works again.",
+	CopyLacks:      "%s holds this site's data up to event %d, which this file lacks: nothing is saved until it comes back. Select %s, press g to write a bundle to send, then n to import the answer.",
+	CopyHeld:       "%d sign-ins wait to enter the log.",
+	CopyAside:      "%d events of a history abandoned by a restore are kept aside, not applied (see donthu check).",
 	Title:          "Sync",
 	ParentIs:       "parent: %s",
 	NoParent:       "no parent",

@@ -58,6 +58,7 @@ type Model struct {
 	width, height int
 
 	loaded  bool
+	copy    store.CopyState // a restored copy waiting for its parent
 	peers   []store.Peer
 	orphans []store.Refusal // refused bundles whose sender is not a peer
 	finger  string          // this site's fingerprint
@@ -112,6 +113,7 @@ type loadedMsg struct {
 	name    string
 	parent  string // the parent this site declares, pinned or not
 	dir     string
+	copy    store.CopyState
 }
 
 type optionsMsg struct {
@@ -247,7 +249,7 @@ func (m *Model) checkJob(msg jobMsg) tea.Cmd {
 func (m *Model) loadCmd() tea.Cmd {
 	s := m.ctx.Store
 	return func() tea.Msg {
-		msg := loadedMsg{peers: s.Peers(), dir: s.ExportDir()}
+		msg := loadedMsg{peers: s.Peers(), dir: s.ExportDir(), copy: s.Copy()}
 		known := map[string]bool{}
 		for _, p := range msg.peers {
 			known[p.Code] = true
@@ -345,7 +347,7 @@ func (m *Model) setPeers(msg loadedMsg) {
 		cur = m.peers[m.table.Cursor].Code
 	}
 	m.peers, m.orphans, m.finger, m.name, m.dir = msg.peers, msg.orphans, msg.finger, msg.name, msg.dir
-	m.parent = msg.parent
+	m.parent, m.copy = msg.parent, msg.copy
 	m.loaded = true
 	rows := make([][]string, len(m.peers))
 	at := min(m.table.Cursor, max(len(m.peers)-1, 0))

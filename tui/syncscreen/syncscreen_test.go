@@ -344,3 +344,49 @@ var (
 	keyCard = storetest.KeyCard
 	pinBoth = storetest.PinBoth
 )
+
+// TestRestoredCopySaysWhatToDo: a backup opened as the live file says,
+// above the table, that it saves nothing until its office answers and
+// which keys do it; once the answer is imported through the screen, the
+// warning is gone.
+func TestRestoredCopySaysWhatToDo(t *testing.T) {
+	w := newWorld(t)
+	backup := filepath.Join(t.TempDir(), "gl07.db")
+	if err := w.site.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	c, err := store.Open(backup, store.Options{Now: w.clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := c.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []model.Lang{model.VI, model.EN} {
+		sc := screen(t, ctxFor(t, c, w.clk, lang), w.stick)
+		sc.Resize(80, 24)
+		if lang == model.VI {
+			sc.Expect("⚠ Tệp này là bản sao lưu được khôi phục", "chưa lưu được gì", "HN01 trả lời", "bấm g để ghi", "bấm n để nhập")
+		} else {
+			sc.Expect("⚠ This file is a restored backup", "nothing is saved", "HN01 answers", "press g to write", "press n to import")
+		}
+	}
+	x, err := c.ExportBundle("HN01", w.stick+"/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.office.ImportBundle(x.Path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.office.ExportBundle("GL07", w.stick+"/"); err != nil {
+		t.Fatal(err)
+	}
+	sc := screen(t, ctxFor(t, c, w.clk, model.VI), w.stick)
+	sc.Resize(80, 24)
+	sc.Press("n").Press("enter").Press("c")
+	sc.Press("esc").ExpectNot("bản sao lưu được khôi phục")
+	if c.Copy().Waiting {
+		t.Fatal("the copy still waits after importing the answer")
+	}
+}

@@ -193,6 +193,9 @@ func (m *Model) listView() string {
 	if !m.loaded {
 		return m.fit(append(out, st.Muted.Render(w.Loading)))
 	}
+	// A restored copy says first what it waits for and what to press.
+	waiting := m.copyLines()
+	out = append(out, waiting...)
 	if len(m.peers) == 0 {
 		return m.fit(append(out, m.noPeers()...))
 	}
@@ -205,7 +208,7 @@ func (m *Model) listView() string {
 		{Title: w.ColAge},
 	}
 	m.table.Width = m.width
-	m.table.Height = max(m.height-1-1-detailLines, 3)
+	m.table.Height = max(m.height-1-1-detailLines-len(waiting), 3)
 	m.table.RowStyle = func(i int) lipgloss.Style {
 		if len(m.peers[i].Refused) > 0 {
 			return st.Warn
@@ -548,4 +551,33 @@ func (m *Model) resultView() string {
 	}
 	out = append(out, st.Help.Render(hint))
 	return m.fit(out)
+}
+
+// copyLines tell a restored copy (a backup opened again, a salvaged
+// file) that it saves nothing until its parent answers, and what to
+// press: nothing when the file is not one.
+func (m *Model) copyLines() []string {
+	c := m.copy
+	if !c.Waiting && c.Aside == 0 {
+		return nil
+	}
+	st, w := m.ctx.Styles, m.w
+	var text string
+	if c.Waiting {
+		text = sprintf(w.CopyWaiting, c.Parent, c.Parent)
+		if c.Lacks > 0 {
+			text = sprintf(w.CopyLacks, c.Parent, c.Lacks, c.Parent)
+		}
+		if c.Held > 0 {
+			text += " " + sprintf(w.CopyHeld, c.Held)
+		}
+	}
+	if c.Aside > 0 {
+		text = strings.TrimSpace(text + " " + sprintf(w.CopyAside, c.Aside))
+	}
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap("⚠ "+text, max(m.width-1, 20), ""), "\n") {
+		out = append(out, st.Warn.Render(l))
+	}
+	return out
 }
