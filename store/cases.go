@@ -20,6 +20,9 @@ type caseCache struct {
 	mu   sync.RWMutex
 	byID map[string]model.Case // every open case; every case once all is set
 	all  bool
+	// damaged is the first case that could not be read while the cache
+	// was built (nil if none): every list from the cache says so.
+	damaged error
 
 	// The open cases overdue on overdueOn under calendar overdueCal, kept
 	// exact case by case after each commit, so the count in the title
@@ -27,6 +30,13 @@ type caseCache struct {
 	overdue    map[string]bool
 	overdueOn  model.Date
 	overdueCal *model.Calendar
+}
+
+// damage keeps the first record the cache could not read.
+func (c *caseCache) damage(id string, err error) {
+	if c.damaged == nil {
+		c.damaged = damagedRecord(id, err)
+	}
 }
 
 // setOverdue records whether c is overdue (under the cached day and
@@ -49,6 +59,7 @@ func (c *caseCache) get(id string) (model.Case, bool) {
 // cases returns the case cache, holding every open case, and every
 // closed one too when all is set.
 func (s *Store) cases(all bool) *caseCache {
+	touched()
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
 	if s.caseCache == nil {
@@ -60,7 +71,9 @@ func (s *Store) cases(all bool) *caseCache {
 				}
 				eachIdx(tx, "case_status", prefix(string(st)), func(_ []byte, id string) bool {
 					var c model.Case
-					if getState(tx, id, &c) == nil {
+					if err := getState(tx, id, &c); err != nil {
+						cc.damage(id, err)
+					} else {
 						cc.byID[id] = c
 					}
 					return true
@@ -78,7 +91,9 @@ func (s *Store) cases(all bool) *caseCache {
 					return nil // as new as the file, or newer
 				}
 				var c model.Case
-				if unmarshalState(b, &c) == nil {
+				if err := unmarshalState(b, &c); err != nil {
+					cc.damage(id, err)
+				} else {
 					cc.byID[id] = c
 				}
 				return nil

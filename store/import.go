@@ -349,7 +349,7 @@ func (s *Store) importPending() bool {
 }
 
 func importErr(vi, en string, a ...any) error {
-	return &UserError{Err: ErrImport, Msg: model.NewMsg("", fmt.Sprintf(vi, a...), fmt.Sprintf(en, a...))}
+	return model.Wrap(ErrImport, model.NewMsg("", fmt.Sprintf(vi, a...), fmt.Sprintf(en, a...)))
 }
 
 func conflictCount(tx *bolt.Tx, id string) int {

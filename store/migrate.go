@@ -83,7 +83,7 @@ func fileSchema(db *bolt.DB) (have int, events bool) {
 // original as it was (or, after the rename, the new file whole); the
 // next start begins again. The caller reopens the file afterwards.
 func (s *Store) upgradeFile() (bool, error) {
-	have, events := fileSchema(s.db)
+	have, events := fileSchema(s.db.DB)
 	if have == 0 || have >= 2 {
 		return false, nil
 	}
@@ -101,7 +101,7 @@ func (s *Store) upgradeFile() (bool, error) {
 	}
 	tmp := s.path + ".upgrade"
 	os.Remove(tmp)
-	if err := rewriteFile(s.db, tmp, true); err != nil {
+	if err := rewriteFile(s.db.DB, tmp, true); err != nil {
 		os.Remove(tmp)
 		return false, err
 	}
@@ -269,7 +269,7 @@ func (s *Store) Compact() error {
 	defer s.mu.Unlock()
 	tmp := s.path + ".compact"
 	os.Remove(tmp)
-	if err := rewriteFile(s.db, tmp, false); err != nil {
+	if err := rewriteFile(s.db.DB, tmp, false); err != nil {
 		os.Remove(tmp)
 		return diskErr(err)
 	}
@@ -287,7 +287,7 @@ func (s *Store) Compact() error {
 	if oerr != nil {
 		return userErr(oerr, "Không mở lại được tệp dữ liệu "+s.path+": "+oerr.Error(), "Cannot reopen the data file "+s.path+": "+oerr.Error())
 	}
-	s.db = db
+	s.db = fileDB{db}
 	s.dropCaches()
 	if err != nil {
 		return diskErr(err)

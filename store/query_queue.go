@@ -12,7 +12,10 @@ import (
 // case (ten thousand cases: Cases allocates and sorts about 10 MB, this
 // allocates nothing). fn gets each case by value, a copy it may keep; it
 // must not write to the store (the cache is read-locked while it runs).
-func (s *Store) EachCase(f CaseFilter, fn func(c model.Case)) {
+// A case the file holds but that cannot be read is not passed to fn: the
+// error (a *model.Msg of kind damaged, with the way out) says so after
+// every other case was.
+func (s *Store) EachCase(f CaseFilter, fn func(c model.Case)) error {
 	cc := s.cases(f.All || f.Closed)
 	cc.mu.RLock()
 	defer cc.mu.RUnlock()
@@ -25,6 +28,7 @@ func (s *Store) EachCase(f CaseFilter, fn func(c model.Case)) {
 		}
 		fn(c)
 	}
+	return cc.damaged
 }
 
 // CaseCount returns how many cases the cache holds (the open ones, and

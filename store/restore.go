@@ -227,7 +227,7 @@ func (s *Store) RestoreHere(author, from string) (aside string, err error) {
 	var u model.User
 	s.db.View(func(tx *bolt.Tx) error { return getState(tx, model.UserEntity(s.site, author), &u) })
 	if !model.May(&u, model.ActRestore) {
-		return "", &UserError{Err: ErrForbidden, Msg: model.Refusal(model.ActRestore)}
+		return "", model.Wrap(ErrForbidden, model.Refusal(model.ActRestore))
 	}
 	if err := CheckBackup(from, s.site); err != nil {
 		return "", err
@@ -245,7 +245,7 @@ func (s *Store) RestoreHere(author, from string) (aside string, err error) {
 		return aside, userErr(oerr, "Không mở lại được tệp dữ liệu: "+oerr.Error()+". Hãy đóng donthu rồi mở lại.",
 			"Cannot open the data file again: "+oerr.Error()+". Close donthu and open it again.")
 	}
-	s.db = db
+	s.db = fileDB{db}
 	perr := s.prepare()
 	if perr == nil {
 		perr = s.loadMeta()

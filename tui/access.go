@@ -155,7 +155,7 @@ func (a *App) restore(path string) tea.Cmd {
 	}
 	aside, err := a.ctx.Store.RestoreHere(a.ctx.User.Login, path)
 	if err != nil {
-		a.status, a.statusErr = a.ctx.Err(err), true
+		a.status, a.statusErr = a.ctx.Say(err), true
 		return nil
 	}
 	a.screens = [common.NumScreens]common.Screen{}

@@ -104,6 +104,7 @@ type logEntry struct {
 	screen string
 	text   string
 	err    bool
+	detail string // an error's own text, shown only here
 }
 
 // logSize is how many messages the log keeps.
@@ -129,6 +130,9 @@ func New(s *store.Store, opt Options) *App {
 		ctx.Styles = common.PlainStyles()
 	}
 	a := &App{ctx: ctx, factories: opt.Screens, help: help.New(), width: MinWidth, height: MinHeight}
+	ctx.Log = func(text, detail string) {
+		a.log = append(a.log, logEntry{at: ctx.Now(), text: text, err: true, detail: detail})
+	}
 	if !opt.CustomScreens {
 		a.factories = Screens()
 	}
@@ -179,7 +183,7 @@ func Run(s *store.Store, opt Options) error {
 			return
 		}
 		if err := opt.Background(ctx); err != nil && ctx.Err() == nil {
-			p.Send(common.StatusMsg{Text: store.Message(err, opt.Lang), Err: true})
+			p.Send(common.Failed(opt.Lang, err))
 		}
 	}()
 	_, err := p.Run()
@@ -246,10 +250,16 @@ func (a *App) setWords() {
 func (a *App) Init() tea.Cmd {
 	switch a.phase {
 	case phaseMain:
-		if a.screens[a.active] == nil {
-			return tea.Batch(a.countOverdue(), a.idleTick())
+		cmds := []tea.Cmd{a.countOverdue(), a.idleTick()}
+		if a.screens[a.active] != nil {
+			cmds = append(cmds, a.screens[a.active].Init())
 		}
-		return tea.Batch(a.screens[a.active].Init(), a.countOverdue(), a.idleTick())
+		for i, sc := range a.screens {
+			if p, ok := sc.(common.Prefetcher); ok && common.ScreenID(i) != a.active {
+				cmds = append(cmds, p.Prefetch())
+			}
+		}
+		return tea.Batch(cmds...)
 	case phaseSignIn:
 		return a.signin.Init()
 	}
@@ -302,6 +312,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.restore(msg.Path)
 	case common.StatusMsg:
 		a.setStatus(msg.Text, msg.Err)
+		if msg.Detail != "" && len(a.log) > 0 {
+			a.log[len(a.log)-1].detail = msg.Detail
+		}
 		return a, nil
 	case common.PushMsg:
 		a.pages = append(a.pages, msg.Page)
@@ -575,6 +588,11 @@ func (a *App) logPage() common.Page {
 		lines = append(lines, sign+" "+a.ctx.Styles.Muted.Render(head))
 		for _, l := range strings.Split(ansi.Wrap(e.text, a.width-4, ""), "\n") {
 			lines = append(lines, "  "+l)
+		}
+		if e.detail != "" {
+			for _, l := range strings.Split(ansi.Wrap(w.LogDetail+e.detail, a.width-4, ""), "\n") {
+				lines = append(lines, "  "+a.ctx.Styles.Muted.Render(l))
+			}
 		}
 	}
 	if len(lines) == 0 {

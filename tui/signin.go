@@ -87,7 +87,7 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 	switch msg := msg.(type) {
 	case signInFailedMsg:
 		m.busy = false
-		m.err = m.ctx.Err(msg.err)
+		m.err = m.ctx.Say(msg.err)
 		m.pw.SetValue("")
 		return m, nil
 	case tea.KeyMsg:
@@ -234,7 +234,7 @@ func (s *setup) move(d int) {
 func (s setup) Update(msg tea.Msg) (setup, tea.Cmd) {
 	if f, ok := msg.(setupFailedMsg); ok {
 		s.busy = false
-		s.err = s.ctx.Err(f.err)
+		s.err = s.ctx.Say(f.err)
 		if m, ok := f.err.(*model.Msg); ok {
 			s.field = m.Field
 		}

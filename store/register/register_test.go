@@ -126,7 +126,7 @@ func TestMessyRegister(t *testing.T) {
 	if len(hits) == 0 {
 		t.Fatal("Nguyễn Văn An not found")
 	}
-	card := s.PersonCards([]string{hits[0].ID})[0]
+	card := storetest.Must(s.PersonCards([]string{hits[0].ID}))[0]
 	if card.Name != "Nguyễn Văn An" || card.Employer != "Công ty May Đức Giang" || card.VisitCount != 2 || card.IDNumber != "001090012345" {
 		t.Errorf("card %+v", card)
 	}

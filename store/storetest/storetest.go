@@ -284,3 +284,12 @@ func PinBoth(t testing.TB, a, b *store.Store) {
 		t.Fatal(err)
 	}
 }
+
+// Must returns v, failing the test run if err is not nil: for the reads
+// that return what they could read beside an error.
+func Must[T any](v T, err error) T {
+	if err != nil {
+		panic(fmt.Sprintf("storetest.Must: %v", err))
+	}
+	return v
+}

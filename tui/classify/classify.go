@@ -59,11 +59,13 @@ type done struct {
 type inboxMsg struct {
 	rows     []row
 	children []store.Peer
+	err      error // some petitions could not be read
 }
 
 type candsMsg struct {
 	id    string
 	cands []candidate
+	err   error
 }
 
 // New makes the screen.
@@ -81,18 +83,22 @@ func (m *Model) Init() tea.Cmd { return tea.Batch(m.loadCmd(), m.loadDraft()) }
 
 func (m *Model) loadCmd() tea.Cmd {
 	s, today := m.ctx.Store, m.ctx.Today()
-	return func() tea.Msg { return inboxMsg{rows: load(s, today), children: s.Children()} }
+	return func() tea.Msg {
+		rows, err := load(s, today)
+		return inboxMsg{rows: rows, children: s.Children(), err: err}
+	}
 }
 
-// load reads the inbox with each petition's processing time limit.
-func load(s *store.Store, today model.Date) []row {
+// load reads the inbox with each petition's processing time limit: the
+// petitions that could be read, and the error if some could not.
+func load(s *store.Store, today model.Date) ([]row, error) {
 	cal := s.Calendar()
-	ps := s.Inbox()
+	ps, err := s.Inbox()
 	rows := make([]row, len(ps))
 	for i, p := range ps {
 		rows[i] = row{p: p, dl: model.ProcessDeadline(p.Kind, p.Regime, p.Received, cal, today)}
 	}
-	return rows
+	return rows, err
 }
 
 // SetSize takes the body's size.
@@ -157,10 +163,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case inboxMsg:
 		m.children = msg.children
 		m.setRows(msg.rows)
+		if msg.err != nil {
+			return m, m.ctx.Fail(msg.err)
+		}
 		return m, nil
 	case candsMsg:
 		if f := m.drafts[msg.id]; f != nil {
 			m.setCandidates(f, msg.cands)
+		}
+		if msg.err != nil {
+			return m, m.ctx.Fail(msg.err)
 		}
 		return m, nil
 	case common.ChangedMsg:
@@ -291,7 +303,10 @@ func (m *Model) open(p model.Petition) tea.Cmd {
 	m.drafts[p.ID] = f
 	m.form = f
 	s := m.ctx.Store
-	return func() tea.Msg { return candsMsg{id: p.ID, cands: candidates(s, p)} }
+	return func() tea.Msg {
+		cands, err := candidates(s, p)
+		return candsMsg{id: p.ID, cands: cands, err: err}
+	}
 }
 
 // --- the form ---
@@ -504,7 +519,7 @@ func (m *Model) classified(r classifiedMsg) tea.Cmd {
 				m.focusOn(f, at)
 			}
 		}
-		return common.Error(m.ctx.Err(r.err))
+		return m.ctx.Fail(r.err)
 	}
 	p := r.p
 	if p.ID == "" && f != nil {
@@ -572,7 +587,7 @@ func (m *Model) printLetter(d *done) tea.Cmd {
 	}
 	where, err := m.opt.Letters.PrintLetter(d.letter, d.p, d.cs)
 	if err != nil {
-		return common.Error(m.ctx.Err(err))
+		return m.ctx.Fail(err)
 	}
 	return common.Status(sprintf(w.LetterDone, where))
 }

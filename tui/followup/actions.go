@@ -438,7 +438,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		if msg.err == nil {
 			return common.Changed(msg.caseID) // the person moved on meanwhile
 		}
-		return common.Error(m.ctx.Err(msg.err))
+		return m.ctx.Fail(msg.err)
 	}
 	f.busy = false
 	if err := msg.err; err != nil {
@@ -446,7 +446,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		if errors.As(err, &rm) {
 			m.place(rm)
 		} else {
-			f.err = m.ctx.Err(err)
+			f.err = m.ctx.Say(err)
 		}
 		return nil
 	}

@@ -69,12 +69,12 @@ func (m *Model) loaded(msg caseLoadedMsg) {
 	}
 	m.loadErr = ""
 	if msg.err != nil {
-		m.loadErr = m.ctx.Err(msg.err)
+		m.loadErr = m.ctx.Say(msg.err)
 		m.c, m.evs, m.timeline = model.Case{}, nil, nil
 		return
 	}
 	if msg.timeline != nil {
-		m.loadErr = m.ctx.Err(msg.timeline)
+		m.loadErr = m.ctx.Say(msg.timeline)
 	}
 	m.c, m.evs, m.dl, m.sender, m.prior = msg.c, msg.evs, msg.dl, msg.sender, msg.prior
 	m.buildTimeline()

@@ -95,7 +95,7 @@ func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.SaveDraft(), true
 	case draftLoadedMsg:
 		if msg.err != nil {
-			return common.Error(m.ctx.Err(msg.err)), true
+			return m.ctx.Fail(msg.err), true
 		}
 		if len(msg.drafts) == 0 {
 			return nil, true

@@ -164,13 +164,13 @@ func (m *Duplicates) act() tea.Cmd {
 	if m.list {
 		p := m.merged[m.cursor]
 		if err := s.UnmergePerson(who, p.ID); err != nil {
-			return common.Error(m.ctx.Err(err))
+			return m.ctx.Fail(err)
 		}
 		return tea.Batch(common.Status(fmt.Sprintf(m.w.Unmerged, p.Name)), common.Changed(p.ID))
 	}
 	keep, gone := m.pair()
 	if _, err := s.MergePersons(who, keep.ID, gone.ID); err != nil {
-		return common.Error(m.ctx.Err(err))
+		return m.ctx.Fail(err)
 	}
 	m.swap = false
 	return tea.Batch(common.Status(fmt.Sprintf(m.w.Merged, gone.Name, keep.Name)), common.Changed(keep.ID))

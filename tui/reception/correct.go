@@ -95,11 +95,11 @@ func (m *Model) corrected(msg common.CorrectedMsg) tea.Cmd {
 		if v.card != nil && v.card.ID == msg.Entity {
 			s, id, u := m.ctx.Store, msg.Entity, m.ctx.User
 			return tea.Batch(common.Changed(id), func() tea.Msg {
-				cards := s.PersonCards([]string{id})
+				cards, err := s.PersonCards([]string{id})
 				if len(cards) == 1 {
 					hideConfidential(&cards[0], &u)
 				}
-				return cardsReadMsg{cards}
+				return cardsReadMsg{cards, err}
 			})
 		}
 	}
@@ -107,7 +107,13 @@ func (m *Model) corrected(msg common.CorrectedMsg) tea.Cmd {
 }
 
 // cardsReadMsg carries person cards read again after a correction.
-type cardsReadMsg struct{ cards []store.PersonCard }
+type cardsReadMsg struct {
+	cards []store.PersonCard
+	err   error
+}
+
+func (c cardsReadMsg) readErr() error { return c.err }
+func (f foundMsg) readErr() error     { return f.err }
 
 // visitReadMsg carries the visit just saved, read again.
 type visitReadMsg struct {
@@ -156,11 +162,11 @@ func (m *Model) useFound() tea.Cmd {
 	}
 	s, i, u := m.ctx.Store, m.at.p, m.ctx.User
 	return func() tea.Msg {
-		cards := s.PersonCards([]string{id})
+		cards, err := s.PersonCards([]string{id})
 		if len(cards) == 1 {
 			hideConfidential(&cards[0], &u)
 		}
-		return foundMsg{index: i, cards: cards}
+		return foundMsg{index: i, cards: cards, err: err}
 	}
 }
 
@@ -168,6 +174,7 @@ func (m *Model) useFound() tea.Cmd {
 type foundMsg struct {
 	index int
 	cards []store.PersonCard
+	err   error
 }
 
 // useCard puts the card in place of the new person at msg.index.

@@ -62,6 +62,9 @@ type draftLoadedMsg struct {
 	data  draftData
 	cards map[string]store.PersonCard
 	err   error
+	// cardsErr says some persons of the draft could not be read; the
+	// draft comes back without their cards.
+	cardsErr error
 }
 
 // discardMsg is the confirm page's answer to "discard the input?".
@@ -158,11 +161,12 @@ func (m *Model) loadDraft() tea.Cmd {
 			}
 		}
 		cards := map[string]store.PersonCard{}
-		for _, c := range s.PersonCards(ids) {
+		read, err := s.PersonCards(ids)
+		for _, c := range read {
 			hideConfidential(&c, &u)
 			cards[c.ID] = c
 		}
-		return draftLoadedMsg{d: d, data: data, cards: cards}
+		return draftLoadedMsg{d: d, data: data, cards: cards, cardsErr: err}
 	}
 }
 
@@ -216,7 +220,7 @@ func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		return m.SaveDraft(), true
 	case draftLoadedMsg:
 		if msg.err != nil {
-			return common.Error(m.ctx.Err(msg.err)), true
+			return m.ctx.Fail(msg.err), true
 		}
 		if msg.d.At.IsZero() || m.form.dirty() {
 			return nil, true
@@ -224,6 +228,9 @@ func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		m.restore(msg.data, msg.cards)
 		m.draftKept = true
 		at := msg.d.At.In(model.VN).Format("15:04 02/01/2006")
+		if msg.cardsErr != nil {
+			return m.ctx.Fail(msg.cardsErr), true
+		}
 		return common.Status(sprintf(m.ctx.Words.Desk.DraftBack, at)), true
 	case discardMsg:
 		m.reset()

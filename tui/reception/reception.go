@@ -76,6 +76,7 @@ type searchMsg struct {
 	cards []store.PersonCard
 	found int
 	more  bool
+	err   error // some cards could not be read
 }
 
 // New makes the screen.
@@ -137,6 +138,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, cmd
 	}
 	if m.refresh(msg) {
+		if r, ok := msg.(interface{ readErr() error }); ok && r.readErr() != nil {
+			return m, m.ctx.Fail(r.readErr())
+		}
 		return m, nil
 	}
 	switch msg := msg.(type) {
@@ -151,6 +155,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.pick.loading = false
 		m.pick.hits, m.pick.found, m.pick.more = msg.cards, msg.found, msg.more
 		m.pick.cursor = 0
+		if msg.err != nil {
+			return m, m.ctx.Fail(msg.err)
+		}
 		return m, nil
 	case common.InputModeMsg:
 		for _, t := range m.form.texts() {
@@ -395,7 +402,7 @@ func search(s *store.Store, seq int, q string, limit int, u *model.User) searchM
 	for i := 0; i < len(hits) && i < cap(ids); i++ {
 		ids = append(ids, hits[i].ID)
 	}
-	cards := s.PersonCards(ids)
+	cards, err := s.PersonCards(ids)
 	// Equal matches in name order (tên, họ, đệm), so the same search shows
 	// the same list however the store's index was built.
 	score := map[string]int{}
@@ -411,7 +418,7 @@ func search(s *store.Store, seq int, q string, limit int, u *model.User) searchM
 	for i := range cards {
 		hideConfidential(&cards[i], u)
 	}
-	return searchMsg{seq: seq, query: q, cards: cards, found: len(hits), more: len(hits) >= limit}
+	return searchMsg{seq: seq, query: q, cards: cards, found: len(hits), more: len(hits) >= limit, err: err}
 }
 
 // hideConfidential drops from a card what would show the person to be a
@@ -624,7 +631,7 @@ func (m *Model) afterSave(msg savedMsg) tea.Cmd {
 				m.focusOn(at)
 			}
 		}
-		return common.Error(m.ctx.Err(err))
+		return m.ctx.Fail(err)
 	}
 	m.lastVisit, m.lastPetition = &v, p
 	text := sprintf(w.Saved, v.No)
@@ -741,7 +748,7 @@ func (m *Model) receipt() tea.Cmd {
 	}
 	where, err := m.opt.Receipt.PrintReceipt(*m.lastVisit, m.lastPetition)
 	if err != nil {
-		return common.Error(m.ctx.Err(err))
+		return m.ctx.Fail(err)
 	}
 	return common.Status(sprintf(w.ReceiptDone, where))
 }

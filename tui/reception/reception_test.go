@@ -154,7 +154,7 @@ func TestNewPersonWithPetition(t *testing.T) {
 	if isErr || st != "Đã lưu lượt tiếp GL07-2026-T0002 · đơn GL07-2026-0002 đã chuyển sang Phân loại đơn" {
 		t.Fatalf("status %q\n%s", st, d.View())
 	}
-	inbox := s.Inbox()
+	inbox := storetest.Must(s.Inbox())
 	if len(inbox) != 2 {
 		t.Fatalf("inbox: %d petitions", len(inbox))
 	}

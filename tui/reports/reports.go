@@ -189,7 +189,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case exportedMsg:
 		if msg.err != nil {
-			return m, common.Error(fmt.Sprintf(m.w.ExportFailed, msg.path, msg.err.Error()))
+			return m, m.ctx.FailWith(fmt.Sprintf(m.w.ExportFailed, msg.path, model.SystemWords(msg.err).In(m.ctx.Lang)), msg.err)
 		}
 		return m, common.Status(fmt.Sprintf(m.w.Exported, msg.path))
 	case tea.KeyMsg:
@@ -404,7 +404,7 @@ func (m *Model) folderKey(msg tea.KeyMsg) tea.Cmd {
 		m.dir, m.mode = dir, modeTable
 		m.folder.Blur()
 		if err := m.ctx.Store.SetPref(m.ctx.User.Login, prefDir, dir); err != nil {
-			return common.Error(m.ctx.Err(err))
+			return m.ctx.Fail(err)
 		}
 		return common.Status(fmt.Sprintf(m.w.FolderSet, dir))
 	}
@@ -520,7 +520,8 @@ func (m *Model) verifyKey(msg tea.KeyMsg) tea.Cmd {
 		return func() tea.Msg {
 			v, err := st.Verify(code)
 			if err != nil {
-				return verifiedMsg{lines: []string{"✗ " + store.Message(err, lang)}}
+				text, _ := model.Say(err, lang)
+				return verifiedMsg{lines: []string{"✗ " + text}}
 			}
 			return verifiedMsg{lines: v.Lines(lang)}
 		}

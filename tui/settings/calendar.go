@@ -122,7 +122,7 @@ func (s *calendarSection) save() tea.Cmd {
 	}
 	o := model.Override{Date: d, Kind: model.DayKinds[n-1], Name: f.value(2), Source: s.ctx.User.Login}
 	if err := s.ctx.Store.SetCalendarDay(s.ctx.User.Login, model.CalendarChange{Override: o}); err != nil {
-		f.err = s.ctx.Err(err)
+		f.err = s.ctx.Say(err)
 		return nil
 	}
 	s.form, s.year = nil, d.Y

@@ -92,7 +92,7 @@ func (s *peersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		}
 		c, err := store.ReadKeyCard(s.form.value(0))
 		if err != nil {
-			s.form.err = s.ctx.Err(err)
+			s.form.err = s.ctx.Say(err)
 			return s, nil
 		}
 		s.child = strings.EqualFold(s.form.value(1), "c") || strings.EqualFold(s.form.value(1), "y")

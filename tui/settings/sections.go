@@ -167,7 +167,7 @@ func (s *usersSection) save() tea.Cmd {
 		err, done = st.UpdateUser(me, u), sprintf(w.UserChanged, u.Login)
 	}
 	if err != nil {
-		f.err = s.ctx.Err(err)
+		f.err = s.ctx.Say(err)
 		return nil
 	}
 	s.mode, s.form = "", nil
@@ -238,7 +238,7 @@ func (s *myPassword) Update(msg tea.Msg) (Section, tea.Cmd) {
 		return s, nil
 	}
 	if err := s.ctx.Store.ChangePassword(s.ctx.User.Login, f.secret(0), f.secret(1)); err != nil {
-		f.err = s.ctx.Err(err)
+		f.err = s.ctx.Say(err)
 		return s, nil
 	}
 	s.reset()
@@ -317,7 +317,7 @@ func (s *siteSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		return s, nil
 	}
 	if err := s.ctx.Store.SetIdleLock(s.ctx.User.Login, time.Duration(n)*time.Minute); err != nil {
-		f.err = s.ctx.Err(err)
+		f.err = s.ctx.Say(err)
 		return s, nil
 	}
 	soon, err := strconv.Atoi(f.value(6))
@@ -326,14 +326,14 @@ func (s *siteSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	}
 	if soon != s.ctx.Store.DueSoon() {
 		if err := s.ctx.Store.SetDueSoon(s.ctx.User.Login, soon); err != nil {
-			f.err = s.ctx.Err(err)
+			f.err = s.ctx.Say(err)
 			return s, nil
 		}
 	}
 	if site.Name != s.site.Name || site.Address != s.site.Address || site.Successor != s.site.Successor ||
 		site.ValidFrom != s.site.ValidFrom || site.ValidTo != s.site.ValidTo {
 		if err := s.ctx.Store.UpdateSite(s.ctx.User.Login, site); err != nil {
-			f.err = s.ctx.Err(err)
+			f.err = s.ctx.Say(err)
 			return s, nil
 		}
 	}
@@ -400,7 +400,7 @@ func (s *auditSection) load() {
 	})
 	s.err = ""
 	if err != nil {
-		s.err = s.ctx.Err(err)
+		s.err = s.ctx.Say(err)
 	}
 	// Newest first.
 	for i, j := 0, len(lines)-1; i < j; i, j = i+1, j-1 {

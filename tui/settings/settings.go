@@ -193,6 +193,6 @@ func (m *Model) Capturing() bool { return len(m.sections) > 0 && !m.inMenu && m.
 // status and failure are the status-line commands of a section.
 func status(text string) tea.Cmd { return common.Status(text) }
 
-func failure(ctx *common.Context, err error) tea.Cmd { return common.Error(ctx.Err(err)) }
+func failure(ctx *common.Context, err error) tea.Cmd { return ctx.Fail(err) }
 
 func sprintf(f string, a ...any) string { return fmt.Sprintf(f, a...) }
