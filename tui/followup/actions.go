@@ -254,7 +254,7 @@ func (m *Model) defaultHandler() string {
 func (m *Model) userField(current string) formField {
 	f := formField{name: "handler", label: m.w.FHandler, kind: fkList}
 	f.opts = []option{{"", m.w.FNobody}}
-	for _, u := range m.ctx.Store.Users() {
+	for _, u := range m.users {
 		if u.Has(model.RoleHandler) || u.Has(model.RoleLeader) || u.Login == current {
 			f.opts = append(f.opts, option{u.Login, u.Name})
 		}

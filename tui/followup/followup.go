@@ -52,7 +52,8 @@ type Model struct {
 	draftChecked bool // the draft left last time was looked for
 
 	due   dueView
-	names map[string]string // login -> name
+	names map[string]string // site/login -> name, read in commands
+	users []model.User      // this site's users, read with the case
 	opt   Options
 }
 
@@ -300,9 +301,12 @@ func (m *Model) nameAt(site, login string) string {
 	if n, ok := m.names[k]; ok {
 		return n
 	}
-	n := m.ctx.Store.DisplayName(site, login)
-	m.names[k] = n
-	return n
+	if n, ok := m.names[m.ctx.Store.Site()+"/"+login]; ok {
+		return n
+	}
+	// Names are read with the case and the due list, in their commands;
+	// one not read shows as the login rather than reading while drawing.
+	return login
 }
 
 // masked reports whether the signed-in user must not see the sender of c

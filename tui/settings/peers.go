@@ -48,10 +48,19 @@ func (s *peersSection) Keys() []key.Binding {
 	return []key.Binding{s.keys.Add}
 }
 
-func (s *peersSection) Init() tea.Cmd { s.load(); return nil }
+func (s *peersSection) Init() tea.Cmd { return s.load() }
 
-func (s *peersSection) load() {
-	s.peers = s.ctx.Store.Peers()
+// load reads the pinned sites in a command.
+func (s *peersSection) load() tea.Cmd {
+	st := s.ctx.Store
+	return inCmd(func() func() tea.Cmd {
+		peers := st.Peers()
+		return func() tea.Cmd { s.show(peers); return nil }
+	})
+}
+
+func (s *peersSection) show(peers []store.Peer) {
+	s.peers = peers
 	rows := make([][]string, len(s.peers))
 	for i, p := range s.peers {
 		rows[i] = []string{p.Code, p.Relation.Label().In(s.ctx.Lang), p.Fingerprint, p.Name}
@@ -71,12 +80,16 @@ func (s *peersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		case "c", "y":
 			c := *s.card
 			s.card = nil
-			p, err := s.ctx.Store.PinPeer(c, store.PinOptions{By: s.ctx.User.Login, Child: s.child})
-			if err != nil {
-				return s, failure(s.ctx, err)
-			}
-			s.load()
-			return s, tea.Batch(status(sprintf(w.Pinned, p.Code)), common.Changed(model.SiteEntity(p.Code)))
+			st, opt := s.ctx.Store, store.PinOptions{By: s.ctx.User.Login, Child: s.child}
+			return s, inCmd(func() func() tea.Cmd {
+				p, err := st.PinPeer(c, opt)
+				return func() tea.Cmd {
+					if err != nil {
+						return failure(s.ctx, err)
+					}
+					return tea.Batch(s.load(), status(sprintf(w.Pinned, p.Code)), common.Changed(model.SiteEntity(p.Code)))
+				}
+			})
 		case "esc", "k", "n":
 			s.card = nil
 		}
@@ -90,14 +103,22 @@ func (s *peersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		if !submit {
 			return s, cmd
 		}
-		c, err := store.ReadKeyCard(s.form.value(0))
-		if err != nil {
-			s.form.err = s.ctx.Say(err)
-			return s, nil
-		}
-		s.child = strings.EqualFold(s.form.value(1), "c") || strings.EqualFold(s.form.value(1), "y")
-		s.card, s.form = &c, nil
-		return s, nil
+		f, path := s.form, s.form.value(0)
+		child := strings.EqualFold(s.form.value(1), "c") || strings.EqualFold(s.form.value(1), "y")
+		return s, inCmd(func() func() tea.Cmd {
+			c, err := store.ReadKeyCard(path)
+			return func() tea.Cmd {
+				if s.form != f {
+					return nil // closed meanwhile
+				}
+				if err != nil {
+					f.err = s.ctx.Say(err)
+					return nil
+				}
+				s.child, s.card, s.form = child, &c, nil
+				return nil
+			}
+		})
 	}
 	if s.table.HandleKey(k) {
 		return s, nil

@@ -54,11 +54,20 @@ func (s *usersSection) Keys() []key.Binding {
 	return []key.Binding{s.keys.New, s.keys.Reset, s.keys.Roles, s.keys.Active}
 }
 
-func (s *usersSection) Init() tea.Cmd { s.load(); return nil }
+func (s *usersSection) Init() tea.Cmd { return s.load() }
 
-func (s *usersSection) load() {
+// load reads the users in a command.
+func (s *usersSection) load() tea.Cmd {
+	st := s.ctx.Store
+	return inCmd(func() func() tea.Cmd {
+		users := st.AllUsers()
+		return func() tea.Cmd { s.show(users); return nil }
+	})
+}
+
+func (s *usersSection) show(users []model.User) {
 	w := &s.ctx.Words.Settings
-	s.users = s.ctx.Store.AllUsers()
+	s.users = users
 	rows := make([][]string, len(s.users))
 	for i, u := range s.users {
 		state := w.Active
@@ -83,8 +92,7 @@ func (s *usersSection) selected() (model.User, bool) {
 
 func (s *usersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if _, ok := msg.(common.ChangedMsg); ok {
-		s.load()
-		return s, nil
+		return s, s.load()
 	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
@@ -98,11 +106,16 @@ func (s *usersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 			u := s.target
 			u.Active = !u.Active
 			s.mode = ""
-			if err := s.ctx.Store.UpdateUser(s.ctx.User.Login, u); err != nil {
-				return s, failure(s.ctx, err)
-			}
-			s.load()
-			return s, tea.Batch(status(sprintf(w.UserChanged, u.Login)), common.Changed(model.UserEntity(u.Site, u.Login)))
+			st, me := s.ctx.Store, s.ctx.User.Login
+			return s, inCmd(func() func() tea.Cmd {
+				err := st.UpdateUser(me, u)
+				return func() tea.Cmd {
+					if err != nil {
+						return failure(s.ctx, err)
+					}
+					return tea.Batch(s.load(), status(sprintf(w.UserChanged, u.Login)), common.Changed(model.UserEntity(u.Site, u.Login)))
+				}
+			})
 		case "esc", "k", "n":
 			s.mode = ""
 		}
@@ -145,7 +158,7 @@ func (s *usersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 func (s *usersSection) save() tea.Cmd {
 	w, st, me := &s.ctx.Words.Settings, s.ctx.Store, s.ctx.User.Login
 	f := s.form
-	var err error
+	var write func() error
 	var done string
 	switch s.mode {
 	case "new":
@@ -153,26 +166,37 @@ func (s *usersSection) save() tea.Cmd {
 			f.err = w.Mismatch
 			return nil
 		}
-		u := model.User{Login: f.value(0), Name: f.value(1), Roles: f.picked()}
-		err, done = st.CreateUser(me, u, f.secret(2)), sprintf(w.UserAdded, u.Login)
+		u, pw := model.User{Login: f.value(0), Name: f.value(1), Roles: f.picked()}, f.secret(2)
+		write, done = func() error { return st.CreateUser(me, u, pw) }, sprintf(w.UserAdded, u.Login)
 	case "reset":
 		if f.secret(0) != f.secret(1) {
 			f.err = w.Mismatch
 			return nil
 		}
-		err, done = st.SetPassword(s.target.Login, f.secret(0)), sprintf(w.PasswordSet, s.target.Login)
+		login, pw := s.target.Login, f.secret(0)
+		write, done = func() error { return st.SetPassword(login, pw) }, sprintf(w.PasswordSet, s.target.Login)
 	case "roles":
 		u := s.target
 		u.Roles = f.picked()
-		err, done = st.UpdateUser(me, u), sprintf(w.UserChanged, u.Login)
-	}
-	if err != nil {
-		f.err = s.ctx.Say(err)
+		write, done = func() error { return st.UpdateUser(me, u) }, sprintf(w.UserChanged, u.Login)
+	default:
 		return nil
 	}
-	s.mode, s.form = "", nil
-	s.load()
-	return tea.Batch(status(done), common.Changed(model.EntUser))
+	return inCmd(func() func() tea.Cmd {
+		err := write()
+		return func() tea.Cmd {
+			if err != nil {
+				if s.form == f {
+					f.err = s.ctx.Say(err)
+				}
+				return nil
+			}
+			if s.form == f {
+				s.mode, s.form = "", nil
+			}
+			return tea.Batch(s.load(), status(done), common.Changed(model.EntUser))
+		}
+	})
 }
 
 func (s *usersSection) View(width, height int) string {
@@ -237,12 +261,20 @@ func (s *myPassword) Update(msg tea.Msg) (Section, tea.Cmd) {
 		f.err = w.Mismatch
 		return s, nil
 	}
-	if err := s.ctx.Store.ChangePassword(s.ctx.User.Login, f.secret(0), f.secret(1)); err != nil {
-		f.err = s.ctx.Say(err)
-		return s, nil
-	}
-	s.reset()
-	return s, status(w.MyPasswordDone)
+	st, me, old, pw := s.ctx.Store, s.ctx.User.Login, f.secret(0), f.secret(1)
+	return s, inCmd(func() func() tea.Cmd {
+		err := st.ChangePassword(me, old, pw)
+		return func() tea.Cmd {
+			if err != nil {
+				f.err = s.ctx.Say(err)
+				return nil
+			}
+			if s.form == f {
+				s.reset()
+			}
+			return status(w.MyPasswordDone)
+		}
+	})
 }
 
 func (s *myPassword) View(width, height int) string {
@@ -256,9 +288,14 @@ type siteSection struct {
 	ctx  *common.Context
 	form *form
 	site model.Site
+	soon int // the due-soon threshold as read
 }
 
-func newSite(ctx *common.Context) *siteSection { s := &siteSection{ctx: ctx}; s.load(); return s }
+func newSite(ctx *common.Context) *siteSection {
+	s := &siteSection{ctx: ctx}
+	s.show(model.Site{}, 0, 0)
+	return s
+}
 
 func dateText(d model.Date) string {
 	if d.IsZero() {
@@ -267,22 +304,32 @@ func dateText(d model.Date) string {
 	return d.String()
 }
 
-func (s *siteSection) load() {
+// load reads the site, its idle lock and due-soon threshold in a command.
+func (s *siteSection) load() tea.Cmd {
+	st := s.ctx.Store
+	return inCmd(func() func() tea.Cmd {
+		site, _ := st.SiteInfo("")
+		idle, soon := st.IdleLock(), st.DueSoon()
+		return func() tea.Cmd { s.show(site, idle, soon); return nil }
+	})
+}
+
+func (s *siteSection) show(site model.Site, idle time.Duration, soon int) {
 	w := &s.ctx.Words.Settings
-	s.site, _ = s.ctx.Store.SiteInfo("")
+	s.site, s.soon = site, soon
 	s.form = newForm(w.Site).
 		add(w.SiteName, false, s.site.Name).
 		add(w.SiteAddress, false, s.site.Address).
 		add(w.ValidFrom, false, dateText(s.site.ValidFrom)).
 		add(w.ValidTo, false, dateText(s.site.ValidTo)).
 		add(w.Successor, false, s.site.Successor).
-		add(w.IdleLock, false, strconv.Itoa(int(s.ctx.Store.IdleLock()/time.Minute))).
-		add(w.DueSoon, false, strconv.Itoa(s.ctx.Store.DueSoon()))
+		add(w.IdleLock, false, strconv.Itoa(int(idle/time.Minute))).
+		add(w.DueSoon, false, strconv.Itoa(soon))
 }
 
 func (s *siteSection) Title() string              { return s.ctx.Words.Settings.Site }
 func (s *siteSection) Allowed(u *model.User) bool { return model.May(u, model.ActManageSite) }
-func (s *siteSection) Init() tea.Cmd              { s.load(); return nil }
+func (s *siteSection) Init() tea.Cmd              { return s.load() }
 func (s *siteSection) Capturing() bool            { return true }
 func (s *siteSection) Dirty() bool                { return false }
 func (s *siteSection) CanLeave() bool             { return true }
@@ -316,29 +363,29 @@ func (s *siteSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		f.err = w.IdleHint
 		return s, nil
 	}
-	if err := s.ctx.Store.SetIdleLock(s.ctx.User.Login, time.Duration(n)*time.Minute); err != nil {
-		f.err = s.ctx.Say(err)
-		return s, nil
-	}
 	soon, err := strconv.Atoi(f.value(6))
 	if err != nil {
 		soon = 0 // refused below with the store's message
 	}
-	if soon != s.ctx.Store.DueSoon() {
-		if err := s.ctx.Store.SetDueSoon(s.ctx.User.Login, soon); err != nil {
-			f.err = s.ctx.Say(err)
-			return s, nil
+	st, me, was := s.ctx.Store, s.ctx.User.Login, s.site
+	changed := soon != s.soon
+	return s, inCmd(func() func() tea.Cmd {
+		err := st.SetIdleLock(me, time.Duration(n)*time.Minute)
+		if err == nil && changed {
+			err = st.SetDueSoon(me, soon)
 		}
-	}
-	if site.Name != s.site.Name || site.Address != s.site.Address || site.Successor != s.site.Successor ||
-		site.ValidFrom != s.site.ValidFrom || site.ValidTo != s.site.ValidTo {
-		if err := s.ctx.Store.UpdateSite(s.ctx.User.Login, site); err != nil {
-			f.err = s.ctx.Say(err)
-			return s, nil
+		if err == nil && (site.Name != was.Name || site.Address != was.Address || site.Successor != was.Successor ||
+			site.ValidFrom != was.ValidFrom || site.ValidTo != was.ValidTo) {
+			err = st.UpdateSite(me, site)
 		}
-	}
-	s.load()
-	return s, tea.Batch(status(w.SiteSaved), common.Changed(model.SiteEntity(s.ctx.Store.Site())))
+		return func() tea.Cmd {
+			if err != nil {
+				f.err = s.ctx.Say(err)
+				return nil
+			}
+			return tea.Batch(s.load(), status(w.SiteSaved), common.Changed(model.SiteEntity(st.Site())))
+		}
+	})
 }
 
 func (s *siteSection) View(width, height int) string {
@@ -382,22 +429,35 @@ func (s *auditSection) Dirty() bool                { return false }
 func (s *auditSection) CanLeave() bool             { return s.filter.value(0) == "" }
 func (s *auditSection) Keys() []key.Binding        { return nil }
 
-func (s *auditSection) Init() tea.Cmd { s.load(); return nil }
+func (s *auditSection) Init() tea.Cmd { return s.load() }
 
-// load reads the log, newest last kept; the chains are verified as read.
-func (s *auditSection) load() {
+// load reads the log in a command, newest last kept; the chains are
+// verified as read.
+func (s *auditSection) load() tea.Cmd {
 	q := strings.ToLower(s.filter.value(0))
-	var lines []store.AuditLine
-	chains, err := s.ctx.Store.AuditLog(store.AuditFilter{}, func(l store.AuditLine) error {
-		if q != "" && !strings.Contains(strings.ToLower(l.Author+" "+string(l.Type)+" "+l.Entity), q) {
+	st := s.ctx.Store
+	return inCmd(func() func() tea.Cmd {
+		var lines []store.AuditLine
+		chains, err := st.AuditLog(store.AuditFilter{}, func(l store.AuditLine) error {
+			if q != "" && !strings.Contains(strings.ToLower(l.Author+" "+string(l.Type)+" "+l.Entity), q) {
+				return nil
+			}
+			lines = append(lines, l)
+			if len(lines) > auditShown {
+				lines = lines[1:]
+			}
+			return nil
+		})
+		return func() tea.Cmd {
+			if q == strings.ToLower(s.filter.value(0)) { // not an older filter's answer
+				s.show(lines, chains, err)
+			}
 			return nil
 		}
-		lines = append(lines, l)
-		if len(lines) > auditShown {
-			lines = lines[1:]
-		}
-		return nil
 	})
+}
+
+func (s *auditSection) show(lines []store.AuditLine, chains []store.AuditChain, err error) {
 	s.err = ""
 	if err != nil {
 		s.err = s.ctx.Say(err)
@@ -435,13 +495,12 @@ func (s *auditSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	}
 	if k.String() == "esc" {
 		s.filter.fields[0].SetValue("")
-		s.load()
-		return s, nil
+		return s, s.load()
 	}
 	before := s.filter.value(0)
 	_, cmd := s.filter.update(k)
 	if s.filter.value(0) != before {
-		s.load()
+		return s, tea.Batch(cmd, s.load())
 	}
 	return s, cmd
 }
@@ -492,14 +551,21 @@ func (s *backupsSection) Dirty() bool                { return false }
 func (s *backupsSection) CanLeave() bool             { return !s.confirm }
 func (s *backupsSection) Keys() []key.Binding        { return []key.Binding{s.keys.Restore} }
 
+// Init lists the backups in a command (it reads a folder).
 func (s *backupsSection) Init() tea.Cmd {
-	s.backups = s.ctx.Store.Backups()
-	var rows [][]string
-	for _, b := range s.backups {
-		rows = append(rows, []string{b.Modified.In(model.VN).Format("02/01/2006 15:04"), fmt.Sprintf("%.1f", float64(b.Size)/(1<<20)), filepath.Base(b.Path)})
-	}
-	s.table.SetRows(rows)
-	return nil
+	st := s.ctx.Store
+	return inCmd(func() func() tea.Cmd {
+		backups := st.Backups()
+		return func() tea.Cmd {
+			s.backups = backups
+			var rows [][]string
+			for _, b := range s.backups {
+				rows = append(rows, []string{b.Modified.In(model.VN).Format("02/01/2006 15:04"), fmt.Sprintf("%.1f", float64(b.Size)/(1<<20)), filepath.Base(b.Path)})
+			}
+			s.table.SetRows(rows)
+			return nil
+		}
+	})
 }
 
 func (s *backupsSection) Update(msg tea.Msg) (Section, tea.Cmd) {
