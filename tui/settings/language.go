@@ -31,10 +31,10 @@ func (s *languageSection) Init() tea.Cmd {
 		return func() tea.Cmd { s.chosen = lang; return nil }
 	})
 }
-func (s *languageSection) Capturing() bool            { return false }
-func (s *languageSection) Dirty() bool                { return false }
-func (s *languageSection) CanLeave() bool             { return true }
-func (s *languageSection) Keys() []key.Binding        { return nil }
+func (s *languageSection) Capturing() bool     { return false }
+func (s *languageSection) Dirty() bool         { return false }
+func (s *languageSection) CanLeave() bool      { return true }
+func (s *languageSection) Keys() []key.Binding { return nil }
 
 func (s *languageSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
