@@ -45,8 +45,11 @@ func (a *App) idleCheck() tea.Cmd {
 	return a.idleTick()
 }
 
-// lock locks the screen, keeping every screen as it is.
+// lock locks the screen, keeping every screen as it is; every screen's
+// unsaved input is written as its draft first, so a desk locked and never
+// unlocked (the program killed, the machine off) loses nothing.
 func (a *App) lock(idle bool) tea.Cmd {
+	drafts := a.saveDrafts()
 	a.ctx.Store.SignOut()
 	a.phase = phaseSignIn
 	// Overlays (a correction being typed, a confirmation) wait with the
@@ -60,7 +63,7 @@ func (a *App) lock(idle bool) tea.Cmd {
 	if idle {
 		a.status = a.ctx.Words.Access.IdleLocked
 	}
-	return a.blink()
+	return tea.Batch(drafts, a.blink())
 }
 
 // blink starts the password field's cursor blinking, in a terminal (in

@@ -261,3 +261,20 @@ func TestImportPagesInSettings(t *testing.T) {
 		t.Fatalf("a receptionist sees the import pages:\n%s", v)
 	}
 }
+
+// Locking writes every screen's unsaved input as its draft first: a desk
+// locked and never unlocked (the program killed meanwhile) loses nothing.
+func TestLockSavesDrafts(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	a := New(s, Options{Plain: true, Now: clk.Now, User: "lan"})
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	typeText(a, "Nguyễn Văn Khách") // the draft's own pause never ends: no command runs
+	if _, ok, _ := s.LoadDraft("lan", "reception"); ok {
+		t.Fatal("a draft was written before the lock")
+	}
+	keyOf(a, tea.KeyF12)
+	d, ok, err := s.LoadDraft("lan", "reception")
+	if err != nil || !ok || !strings.Contains(string(d.Data), "Nguyễn Văn Khách") {
+		t.Fatalf("after the lock, draft %q, %v, %v", d.Data, ok, err)
+	}
+}

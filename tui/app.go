@@ -628,8 +628,8 @@ func (a *App) quit() (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
-// flushAndQuit writes every screen's draft, then quits.
-func (a *App) flushAndQuit() tea.Cmd {
+// saveDrafts is one command that writes every screen's draft in turn.
+func (a *App) saveDrafts() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, sc := range a.screens {
 		if d, ok := sc.(common.Drafter); ok {
@@ -638,10 +638,27 @@ func (a *App) flushAndQuit() tea.Cmd {
 			}
 		}
 	}
+	if len(cmds) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		var failed tea.Msg
+		for _, c := range cmds {
+			if m := c(); m != nil && failed == nil {
+				failed = m // the first failure, on the status line
+			}
+		}
+		return failed
+	}
+}
+
+// flushAndQuit writes every screen's draft, then quits.
+func (a *App) flushAndQuit() tea.Cmd {
+	save := a.saveDrafts()
 	// One command, run in order: every draft is written before quitting.
 	return func() tea.Msg {
-		for _, c := range cmds {
-			c()
+		if save != nil {
+			save()
 		}
 		return tea.Quit()
 	}

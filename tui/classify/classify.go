@@ -34,10 +34,8 @@ type Model struct {
 	drafts map[string]*form // classifications started, by petition id
 	done   *done            // the classification just saved
 
-	restored     map[string]formDraft // kept from last time, by petition id, not yet opened
-	draftSeq     int                  // of the last change; a pause after it writes the draft
-	draftKept    bool                 // a draft of this screen is in the data file
-	draftChecked bool                 // the draft left last time was looked for
+	restored map[string]formDraft // kept from last time, by petition id, not yet opened
+	draft    *common.Drafts       // the classifications started, kept as a draft
 }
 
 // row is a petition of the inbox with its processing time limit today.
@@ -73,7 +71,7 @@ func New(ctx *common.Context) common.Screen { return NewWith(ctx, Options{}) }
 
 // NewWith makes the screen with options (a letter printer).
 func NewWith(ctx *common.Context, opt Options) common.Screen {
-	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Classify, &ctx.Words.Desk), width: 80, height: 21, drafts: map[string]*form{}}
+	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Classify, &ctx.Words.Desk), width: 80, height: 21, drafts: map[string]*form{}, draft: common.NewDrafts(ctx, draftName)}
 	m.table.Width = m.width
 	return m
 }

@@ -47,9 +47,7 @@ type Model struct {
 	explain *explanation
 	drafts  map[string][]string // case/action -> what was typed, kept on Esc
 
-	draftSeq     int  // of the last change; a pause after it writes the draft
-	draftKept    bool // a draft of this screen is in the data file
-	draftChecked bool // the draft left last time was looked for
+	draft *common.Drafts // the unsaved action forms, kept as a draft
 
 	due   dueView
 	names map[string]string // site/login -> name, read in commands
@@ -78,6 +76,7 @@ func New(ctx *common.Context) common.Screen {
 	m := &Model{
 		ctx: ctx, w: &ctx.Words.Followup, width: 80, height: 21,
 		drafts: map[string][]string{}, names: map[string]string{},
+		draft: common.NewDrafts(ctx, draftName),
 	}
 	m.keys = newKeys(m.w)
 	m.due.mine = ctx.User.Has(model.RoleHandler) && !ctx.User.Has(model.RoleLeader)
@@ -133,7 +132,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.form.setMode(msg.Mode, msg.Style)
 		}
 		return m, nil
-	case draftTickMsg, draftLoadedMsg:
+	case common.DraftTickMsg, common.DraftFailedMsg, draftLoadedMsg:
 		cmd, _ := m.draftUpdate(msg)
 		return m, cmd
 	case savedMsg:

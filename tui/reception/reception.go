@@ -42,10 +42,8 @@ type Model struct {
 	saved        string // what the last save said, shown until the next key
 	offer        string // the guidance sheets F9 prints with the receipt, shown with saved
 
-	saving       bool // a save is on its way to the store
-	draftSeq     int  // of the last change; a pause after it writes the draft
-	draftKept    bool // a draft of this form is in the data file
-	draftChecked bool // the draft left last time was looked for
+	saving bool           // a save is on its way to the store
+	draft  *common.Drafts // the visit being typed, kept as a draft
 
 	pending []tea.Cmd // store look-ups the checks of the last key asked for
 }
@@ -87,7 +85,8 @@ func NewWith(ctx *common.Context, opt Options) common.Screen {
 	if opt.SearchLimit <= 0 {
 		opt.SearchLimit = 200
 	}
-	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Reception, &ctx.Words.Desk), width: 80, height: 21}
+	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Reception, &ctx.Words.Desk), width: 80, height: 21,
+		draft: common.NewDrafts(ctx, draftName)}
 	m.reset()
 	return m
 }
