@@ -80,6 +80,7 @@ type ReceptionWords struct {
 	KeyUseFound     string
 	NoneFound       string
 	ErrMaxReps      string
+	GroupMore       string // the search's hint while a group's representatives are picked
 	ErrNoPersonHere string
 	ErrKindOther    string
 
@@ -179,6 +180,7 @@ var receptionVI = ReceptionWords{
 	KeyUseFound:     "dùng người đã có cùng số giấy tờ",
 	NoneFound:       "Không có người nào trong dữ liệu trùng số giấy tờ với người mới này.",
 	ErrMaxReps:      "Đoàn đông người cử tối đa 5 người đại diện.",
+	GroupMore:       "Đoàn: gõ tên người đại diện tiếp theo, hoặc Enter ở ô trống để sang Số người.",
 	ErrNoPersonHere: "Hãy đưa con trỏ tới người cần bỏ trước.",
 	ErrKindOther:    "Chọn loại giấy tờ",
 
@@ -278,6 +280,7 @@ var receptionEN = ReceptionWords{
 	KeyUseFound:     "use the person on file with that number",
 	NoneFound:       "Nobody on file has the ID number of this new person.",
 	ErrMaxReps:      "A group elects at most 5 representatives.",
+	GroupMore:       "Group: type the next representative's name, or Enter on the empty search to go to the head count.",
 	ErrNoPersonHere: "Move the cursor to the person to remove first.",
 	ErrKindOther:    "Choose the kind of document",
 

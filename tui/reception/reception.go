@@ -196,6 +196,14 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(k, km.UseFound):
 		return m, m.useFound()
 	}
+	// A group's representatives are picked one after another in the
+	// search; Enter on the empty search moves on to the group's head count.
+	if f := m.form; m.at.f == fSearch && f.group && len(f.visitors) > 0 && strings.TrimSpace(f.search.Value()) == "" && key.Matches(k, km.Pick) {
+		delete(f.notes, focus{fSearch, 0})
+		m.pick.open = false
+		m.focusOn(focus{fHeadCount, 0})
+		return m, nil
+	}
 	if m.pick.open && m.at.f == fSearch {
 		if d, ok := km.List.Step(k, m.pickerRows()); ok {
 			m.pickMove(d)
@@ -312,9 +320,18 @@ func (m *Model) setToggle(v bool) {
 	case fGroup:
 		if !v {
 			delete(f.notes, focus{fHeadCount, 0})
+			delete(f.notes, focus{fSearch, 0})
 		}
 	}
 	*m.form.toggle(m.at) = v
+	if m.at.f == fGroup && v && len(f.visitors) > 0 && len(f.visitors) < 5 {
+		// A representative was picked before the visit became a group's:
+		// back to the search to pick the others (Enter on the empty
+		// search then moves on to the head count).
+		f.notes[focus{fSearch, 0}] = note{Level: noteInfo, Text: w.GroupMore}
+		m.pick.open = false
+		m.focusOn(focus{fSearch, 0})
+	}
 }
 
 // --- focus ---
@@ -485,6 +502,7 @@ func (m *Model) pickCurrent() tea.Cmd {
 		}
 		f.visitors = append(f.visitors, &visitor{card: &card})
 		m.closeSearch()
+		f.notes[focus{fSearch, 0}] = note{Level: noteInfo, Text: m.ctx.Words.Reception.GroupMore}
 		return nil
 	}
 	f.visitors = []*visitor{{card: &card}}
