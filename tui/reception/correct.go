@@ -57,25 +57,31 @@ func (m *Model) correct() tea.Cmd {
 		}))
 	}
 	if !f.dirty() && m.lastVisit != nil {
-		v := *m.lastVisit
-		fields := []common.CorrectField{
-			{Name: "content", Label: w.Content, Value: v.Content},
-			{Name: "employer", Label: w.Employer, Value: v.Employer},
-		}
-		s, login := m.ctx.Store, m.ctx.User.Login
-		done := sprintf(d.Corrected, v.No)
-		return common.Push(common.NewCorrect(m.ctx, sprintf(d.CorrectVisit, v.No), v.ID, fields, func(ch map[string]string, reason string) tea.Cmd {
-			c := model.RecordCorrection{Reason: reason, Content: ch["content"], Employer: ch["employer"]}
-			for name := range ch {
-				c.Set = append(c.Set, name)
-			}
-			return func() tea.Msg {
-				_, err := s.CorrectVisit(login, v.ID, c)
-				return common.CorrectedMsg{Entity: v.ID, Err: err, Text: done}
-			}
-		}))
+		return m.correctVisit(*m.lastVisit)
 	}
 	return common.Error(d.NothingToCorrect)
+}
+
+// correctVisit opens the correction page of visit v: its content and
+// employer, with the reason.
+func (m *Model) correctVisit(v model.Visit) tea.Cmd {
+	w, d := &m.ctx.Words.Reception, &m.ctx.Words.Desk
+	fields := []common.CorrectField{
+		{Name: "content", Label: w.Content, Value: v.Content},
+		{Name: "employer", Label: w.Employer, Value: v.Employer},
+	}
+	s, login := m.ctx.Store, m.ctx.User.Login
+	done := sprintf(d.Corrected, v.No)
+	return common.Push(common.NewCorrect(m.ctx, sprintf(d.CorrectVisit, v.No), v.ID, fields, func(ch map[string]string, reason string) tea.Cmd {
+		c := model.RecordCorrection{Reason: reason, Content: ch["content"], Employer: ch["employer"]}
+		for name := range ch {
+			c.Set = append(c.Set, name)
+		}
+		return func() tea.Msg {
+			_, err := s.CorrectVisit(login, v.ID, c)
+			return common.CorrectedMsg{Entity: v.ID, Err: err, Text: done}
+		}
+	}))
 }
 
 // corrected takes a correction's answer: the card of a corrected person

@@ -127,7 +127,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Pick, k.Back, k.Toggle},
-		{k.Save, k.NewPerson, k.Remove, k.Correct, k.UseFound, k.Receipt, k.Choose},
+		{k.Save, k.NewPerson, k.Remove, k.Correct, k.Visits, k.UseFound, k.Receipt, k.Choose},
 	}
 }
 
@@ -143,6 +143,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	}
 	switch msg := msg.(type) {
+	case visitsReadMsg:
+		return m, m.showVisits(msg)
 	case common.CorrectedMsg:
 		return m, m.corrected(msg)
 	case savedMsg:
@@ -195,6 +197,8 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return m, m.correct()
 	case key.Matches(k, km.UseFound):
 		return m, m.useFound()
+	case key.Matches(k, km.Visits):
+		return m, m.visits()
 	}
 	// A group's representatives are picked one after another in the
 	// search; Enter on the empty search moves on to the group's head count.
