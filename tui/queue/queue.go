@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 type view int
@@ -87,6 +88,7 @@ type Model struct {
 	// filters were read.
 	loading   int
 	loadSeq   int
+	loadErr   string // why the list may miss cases (damaged records)
 	stale     bool
 	prefsRead bool
 }
@@ -387,7 +389,17 @@ func (m *Model) listView() string {
 	for i := m.table.Offset; i < end; i++ {
 		m.table.Rows[i] = m.cells(m.shown[i])
 	}
-	out := head + "\n" + search + "\n" + m.filterLine() + "\n" + m.table.View(st, empty)
+	top := head + "\n" + search + "\n" + m.filterLine() + "\n"
+	if m.loadErr != "" {
+		errLines := strings.Split(ansi.Wrap("✗ "+m.loadErr, m.width, ""), "\n")
+		for _, l := range errLines {
+			top += st.ErrText.Render(l) + "\n"
+		}
+		h := m.table.Height
+		m.table.Height = max(h-len(errLines), 2)
+		defer func() { m.table.Height = h }()
+	}
+	out := top + m.table.View(st, empty)
 	if m.showPreview() && len(m.shown) > 0 {
 		lines := strings.Split(out, "\n")
 		for len(lines) < m.height-previewLines {

@@ -169,8 +169,11 @@ func (m *Model) adoptMsg(msg rowsMsg) tea.Cmd {
 	if m.stale {
 		cmds = append(cmds, m.loadCmd())
 	}
+	// Damage stays said above the list while the list misses cases (the
+	// list may be built at sign-in, before the queue is shown).
+	m.loadErr = ""
 	if msg.err != nil {
-		cmds = append(cmds, m.ctx.Fail(msg.err))
+		m.loadErr = m.ctx.Say(msg.err)
 	}
 	return tea.Batch(append(cmds, m.previewCmd())...)
 }
