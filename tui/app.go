@@ -96,6 +96,8 @@ type App struct {
 	// baseLang is the language the program started in (--lang); a
 	// person's own choice (settings) replaces it for their screens.
 	baseLang model.Lang
+	// idleLock is the site's idle lock as read at the last sign-in.
+	idleLock time.Duration
 }
 
 // logEntry is one status message, kept for the message log.
@@ -149,7 +151,7 @@ func New(s *store.Store, opt Options) *App {
 		a.setup = newSetup(ctx)
 	case opt.User != "":
 		if u, err := s.User(opt.User); err == nil {
-			a.signedIn(u)
+			a.signedIn(u, readPrefs(s, u.Login))
 		}
 	}
 	// phaseSetup is the zero phase: test the site, not the phase.
@@ -198,22 +200,34 @@ func Run(s *store.Store, opt Options) error {
 	return err
 }
 
-func (a *App) signedIn(u model.User) {
+// userPrefs are what a person keeps on this machine and the site's idle
+// lock, read with the sign-in (in its command).
+type userPrefs struct {
+	lang, mode, tones string
+	idle              time.Duration
+}
+
+func readPrefs(st *store.Store, login string) userPrefs {
+	return userPrefs{lang: st.GetPref(login, common.PrefLang), mode: st.GetPref(login, prefInputMode),
+		tones: st.GetPref(login, prefTones), idle: st.IdleLock()}
+}
+
+func (a *App) signedIn(u model.User, p userPrefs) {
 	a.lastKey = a.ctx.Now()
-	if a.resume(u) {
+	a.idleLock = p.idle
+	if a.resume(u, p) {
 		return
 	}
 	a.ctx.User = u
 	a.phase = phaseMain
 	// The typing settings are the person's own, kept on this machine.
-	st := a.ctx.Store
-	if m, err := strconv.Atoi(st.GetPref(u.Login, prefInputMode)); err == nil {
+	if m, err := strconv.Atoi(p.mode); err == nil {
 		a.ctx.Input.Mode = textfield.Mode(m)
 	}
-	if st.GetPref(u.Login, prefTones) == "old" {
+	if p.tones == "old" {
 		a.ctx.Input.Style = textfield.ToneOld
 	}
-	a.useLang(u.Login) // before the screens are made in it
+	a.useLang(p.lang) // before the screens are made in it
 	for i, f := range a.factories {
 		if f != nil {
 			a.screens[i] = f(a.ctx)
@@ -267,6 +281,15 @@ func (a *App) Init() tea.Cmd {
 }
 
 type overdueMsg int
+
+// idleLockMsg is the site's idle lock read again after a change (an
+// administrator may have just set it).
+type idleLockMsg time.Duration
+
+func (a *App) readIdleLock() tea.Cmd {
+	s := a.ctx.Store
+	return func() tea.Msg { return idleLockMsg(s.IdleLock()) }
+}
 
 func (a *App) countOverdue() tea.Cmd {
 	s, today := a.ctx.Store, a.ctx.Today()
@@ -323,14 +346,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.removePage(msg.page)
 		return a, nil
 	case signedInMsg:
-		a.signedIn(msg.user)
+		a.signedIn(msg.user, msg.prefs)
 		a.setStatus("", false)
 		return a, a.Init()
 	case setupDoneMsg:
 		a.phase = phaseSignIn
-		a.signin = newSignIn(a.ctx)
+		a.signin = newGate(a.ctx, "")
 		a.setStatus(fmt.Sprintf(a.ctx.Words.Shell.SetupDone, a.ctx.Store.Site()), false)
-		return a, a.signin.Init()
+		return a, tea.Batch(gateCmd(a.ctx.Store), a.signin.Init())
 	case common.GotoMsg:
 		return a, a.goTo(msg.Screen)
 	case common.OpenCaseMsg:
@@ -338,7 +361,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.OpenPetitionMsg:
 		return a, a.deliver(common.ScreenClassify, msg, true)
 	case common.ChangedMsg:
-		return a, tea.Batch(a.countOverdue(), a.broadcast(msg))
+		return a, tea.Batch(a.countOverdue(), a.readIdleLock(), a.broadcast(msg))
+	case idleLockMsg:
+		a.idleLock = time.Duration(msg)
+		return a, nil
 	}
 	switch a.phase {
 	case phaseSetup:
