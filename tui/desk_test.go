@@ -229,7 +229,7 @@ func TestCtrlKeysMeanOneThing(t *testing.T) {
 func TestNoRawKeyStringsInScreens(t *testing.T) {
 	raw := regexp.MustCompile(`\b(k|msg|key)\.String\(\)\s*(==|!=)|switch (k|msg)\.String\(\)|case "(enter|esc|tab|shift\+tab|up|down|left|right|pgup|pgdown|home|end|ctrl\+[a-z]|alt\+\w|f\d+)"`)
 	files, _ := filepath.Glob("*.go")
-	for _, dir := range []string{"reception", "classify", "queue", "followup", "syncscreen", "reports", "printing", "common"} {
+	for _, dir := range []string{"reception", "classify", "queue", "followup", "syncscreen", "reports", "printing", "common", "settings"} {
 		more, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		files = append(files, more...)
 	}

@@ -42,10 +42,10 @@ func (s *languageSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		return s, nil
 	}
 	var l model.Lang
-	switch k.String() {
-	case "1":
+	switch {
+	case key.Matches(k, keyVI):
 		l = model.VI
-	case "2":
+	case key.Matches(k, keyEN):
 		l = model.EN
 	default:
 		return s, nil

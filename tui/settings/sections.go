@@ -22,7 +22,7 @@ type usersSection struct {
 	users   []model.User
 	table   common.Table
 	form    *form
-	mode    string // "", "new", "reset", "roles", "confirm"
+	mode    string // "", "new", "reset", "roles"
 	target  model.User
 	keys    struct{ New, Reset, Roles, Active, Save, Back key.Binding }
 	loadErr string
@@ -100,26 +100,6 @@ func (s *usersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	}
 	w := &s.ctx.Words.Settings
 	switch s.mode {
-	case "confirm":
-		switch strings.ToLower(k.String()) {
-		case "c", "y":
-			u := s.target
-			u.Active = !u.Active
-			s.mode = ""
-			st, me := s.ctx.Store, s.ctx.User.Login
-			return s, inCmd(func() func() tea.Cmd {
-				err := st.UpdateUser(me, u)
-				return func() tea.Cmd {
-					if err != nil {
-						return failure(s.ctx, err)
-					}
-					return tea.Batch(s.load(), status(sprintf(w.UserChanged, u.Login)), common.Changed(model.UserEntity(u.Site, u.Login)))
-				}
-			})
-		case "esc", "k", "n":
-			s.mode = ""
-		}
-		return s, nil
 	case "new", "reset", "roles":
 		if key.Matches(k, s.keys.Back) {
 			s.mode, s.form = "", nil
@@ -150,9 +130,30 @@ func (s *usersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		if u.Login == s.ctx.User.Login {
 			return s, common.Error(model.NewMsg("", "Không tự ngừng tài khoản của mình", "You cannot deactivate yourself").In(s.ctx.Lang))
 		}
-		s.mode, s.target = "confirm", u
+		return s, s.askActive(u)
 	}
 	return s, nil
+}
+
+// askActive asks, on the confirm page (only C/Y goes ahead, never
+// Enter), before u is deactivated or reactivated.
+func (s *usersSection) askActive(u model.User) tea.Cmd {
+	w := &s.ctx.Words.Settings
+	text, yes := sprintf(w.ConfirmOff, u.Name), w.YesOff
+	if !u.Active {
+		text, yes = sprintf(w.ConfirmOn, u.Name), w.YesOn
+	}
+	u.Active = !u.Active
+	st, me := s.ctx.Store, s.ctx.User.Login
+	return common.AskConfirm(s.ctx, text, yes, inCmd(func() func() tea.Cmd {
+		err := st.UpdateUser(me, u)
+		return func() tea.Cmd {
+			if err != nil {
+				return failure(s.ctx, err)
+			}
+			return tea.Batch(s.load(), status(sprintf(w.UserChanged, u.Login)), common.Changed(model.UserEntity(u.Site, u.Login)))
+		}
+	}))
 }
 
 func (s *usersSection) save() tea.Cmd {
@@ -207,13 +208,6 @@ func (s *usersSection) View(width, height int) string {
 	}
 	s.table.Width, s.table.Height = width, max(height-4, 3)
 	out := st.Title.Render(w.Users) + "\n" + s.table.View(st, "—")
-	if s.mode == "confirm" {
-		msg := w.ConfirmOff
-		if !s.target.Active {
-			msg = w.ConfirmOn
-		}
-		out += "\n\n" + st.Warn.Render(sprintf(msg, s.target.Name))
-	}
 	return out
 }
 
@@ -248,7 +242,7 @@ func (s *myPassword) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if !ok {
 		return s, nil
 	}
-	if k.String() == "esc" {
+	if key.Matches(k, keyEsc) {
 		s.reset()
 		return s, nil
 	}
@@ -493,7 +487,7 @@ func (s *auditSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if s.table.HandleKey(k) {
 		return s, nil
 	}
-	if k.String() == "esc" {
+	if key.Matches(k, keyEsc) {
 		s.filter.fields[0].SetValue("")
 		return s, s.load()
 	}
@@ -532,7 +526,6 @@ type backupsSection struct {
 	ctx     *common.Context
 	table   common.Table
 	backups []store.BackupFile
-	confirm bool
 	keys    struct{ Restore key.Binding }
 }
 
@@ -546,9 +539,9 @@ func newBackups(ctx *common.Context) *backupsSection {
 
 func (s *backupsSection) Title() string              { return s.ctx.Words.Settings.Backups }
 func (s *backupsSection) Allowed(u *model.User) bool { return model.May(u, model.ActRestore) }
-func (s *backupsSection) Capturing() bool            { return s.confirm }
+func (s *backupsSection) Capturing() bool            { return false }
 func (s *backupsSection) Dirty() bool                { return false }
-func (s *backupsSection) CanLeave() bool             { return !s.confirm }
+func (s *backupsSection) CanLeave() bool             { return true }
 func (s *backupsSection) Keys() []key.Binding        { return []key.Binding{s.keys.Restore} }
 
 // Init lists the backups in a command (it reads a folder).
@@ -573,19 +566,15 @@ func (s *backupsSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if !ok {
 		return s, nil
 	}
-	if s.confirm {
-		s.confirm = false
-		if strings.EqualFold(k.String(), "c") || strings.EqualFold(k.String(), "y") {
-			path := s.backups[s.table.Cursor].Path
-			return s, func() tea.Msg { return common.RestoreMsg{Path: path} }
-		}
-		return s, nil
-	}
 	if s.table.HandleKey(k) {
 		return s, nil
 	}
 	if key.Matches(k, s.keys.Restore) && s.table.Cursor < len(s.backups) {
-		s.confirm = true
+		// On the confirm page: only C/Y restores, never Enter.
+		b := s.backups[s.table.Cursor]
+		w := &s.ctx.Words.Settings
+		return s, common.AskConfirm(s.ctx, sprintf(w.RestoreConfirm, b.Modified.In(model.VN).Format("02/01/2006 15:04")), w.YesRestore,
+			func() tea.Msg { return common.RestoreMsg{Path: b.Path} })
 	}
 	return s, nil
 }
@@ -595,9 +584,5 @@ func (s *backupsSection) View(width, height int) string {
 	s.table.Width, s.table.Height = width, max(height-5, 3)
 	out := st.Title.Render(w.Backups) + "\n" + st.Muted.Render(fmt.Sprintf(w.BackupsDir, s.ctx.Store.BackupDir())) + "\n" +
 		s.table.View(st, w.BackupsNone) + "\n\n"
-	if s.confirm {
-		b := s.backups[s.table.Cursor]
-		return out + st.Warn.Render(fmt.Sprintf(w.RestoreConfirm, b.Modified.In(model.VN).Format("02/01/2006 15:04")))
-	}
 	return out + common.Truncate(st.Help.Render(w.RestoreHow), width)
 }

@@ -193,6 +193,18 @@ func (m *Model) Dirty() bool {
 
 func (m *Model) Capturing() bool { return len(m.sections) > 0 && !m.inMenu && m.cur().Capturing() }
 
+// keys every section shares: a form's moves and save, back, the language
+// digits. No key is compared as a string.
+var (
+	keyNext   = key.NewBinding(key.WithKeys("tab", "down"))
+	keyPrev   = key.NewBinding(key.WithKeys("shift+tab", "up"))
+	keySubmit = key.NewBinding(key.WithKeys("ctrl+s"))
+	keyEnter  = key.NewBinding(key.WithKeys("enter"))
+	keyEsc    = key.NewBinding(key.WithKeys("esc"))
+	keyVI     = key.NewBinding(key.WithKeys("1"))
+	keyEN     = key.NewBinding(key.WithKeys("2"))
+)
+
 // doneMsg is the end of a store call run in a command: apply puts what
 // it read or wrote on the section's state, in Update.
 type doneMsg struct{ apply func() tea.Cmd }
