@@ -5,10 +5,10 @@ import (
 	"strings"
 )
 
-// SenderVisible is what every report listing asks before it names a
-// sender: the access policy's answer (policy.go: the case's handler and
-// the leaders; an administrator is not a leader). The record's unit is
-// not known here: a report reads one file, whose leaders these are.
+// SenderVisible reports whether u is entitled to a sender (policy.go: the
+// case's handler and the leaders; an administrator is not a leader). A
+// list names a sender only through Line, which also asks for the
+// deliberate reveal (Shows).
 func SenderVisible(u *User, confidential bool, handler string) bool {
 	return MaySee(u, Secret{Confidential: confidential, Handler: handler})
 }
@@ -30,12 +30,19 @@ type RecordLine struct {
 	Case   string // the case to open in follow-up ("" = none)
 }
 
-// Line describes the record r for user u. name looks up a person's name
-// (for a visit's visitors); it may be nil.
-func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string) RecordLine {
+// Line describes the record r for user u, by the one rule of the policy
+// (Shows): a confidential sender is named only to the entitled, and to
+// them only after they deliberately revealed it (revealed(caseID) says
+// they did in this session; nil = nobody did).
+//
+// name looks up what the session may show of a name: a person's (a
+// visit's visitors), or the sealed sender of a case or petition (by its
+// id); "" when it may not (a protected person whose case was not
+// revealed), and then the line is masked. name may be nil.
+func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string, revealed func(caseID string) bool) RecordLine {
 	l := RecordLine{ID: r.ID, Site: r.Site, N: r.N, Kind: EntityKind(r.ID)}
-	var confidential bool
-	var handler string
+	var confidential, hidden bool
+	var handler, unit string
 	switch l.Kind {
 	case EntVisit:
 		v := d.Visit(r.ID)
@@ -53,6 +60,8 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 			seen[id] = true
 			if n := name(id); n != "" {
 				names = append(names, n)
+			} else {
+				hidden = true // a protected visitor: a later visit names them as well
 			}
 		}
 		if len(names) > 2 {
@@ -68,10 +77,10 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 		}
 		l.What = strings.Join(what, ", ") + ": " + v.Content
 		if p := d.pets[v.Petition]; p != nil {
-			confidential = p.Confidential
+			confidential, unit = p.Confidential, p.Site
 			l.Case = p.Case
 			if c := d.cases[p.Case]; c != nil {
-				handler = c.Handler
+				handler, unit = c.Handler, SecretOfCase(c).Unit
 			}
 		}
 	case EntPetition:
@@ -80,9 +89,12 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 			break
 		}
 		l.No, l.Date, l.Sender, l.Case = p.No, p.Received, p.SenderName, p.Case
-		confidential = p.Confidential
+		confidential, unit = p.Confidential, p.Site
 		if c := d.cases[p.Case]; c != nil {
-			handler = c.Handler
+			handler, unit = c.Handler, SecretOfCase(c).Unit
+		}
+		if p.SenderSealed != "" && name != nil {
+			l.Sender = name(p.ID)
 		}
 		k := p.Kind.Label().In(lang)
 		if p.Kind == "" {
@@ -95,14 +107,18 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 			break
 		}
 		l.No, l.Date, l.Sender, l.Case = c.No, c.Received, c.SenderName, c.ID
-		confidential, handler = c.Confidential, c.Handler
+		confidential, handler, unit = c.Confidential, c.Handler, SecretOfCase(c).Unit
+		if c.SenderSealed != "" && name != nil {
+			l.Sender = name(c.ID)
+		}
 		st := c.Status.Label().In(lang)
 		if c.Result != "" {
 			st = ResultLabel(c.Kind, c.Result).In(lang)
 		}
 		l.What = c.Kind.Label().In(lang) + ", " + st + ": " + c.Summary
 	}
-	if !SenderVisible(u, confidential, handler) {
+	shown := Shows(u, Secret{Confidential: confidential, Unit: unit, Handler: handler}, revealed != nil && l.Case != "" && revealed(l.Case))
+	if !shown || hidden {
 		l.Sender, l.Masked = MaskedSender.In(lang), true
 	}
 	return l

@@ -240,7 +240,7 @@ func TestReportDrillDown(t *testing.T) {
 						var sum int64
 						seen := map[string]bool{}
 						for _, r := range c.Refs {
-							l := d.Line(r, desk, model.VI, nil)
+							l := d.Line(r, desk, model.VI, nil, nil)
 							if l.No == "" || l.Kind != row.Record {
 								t.Fatalf("%s %s: record %s is not a %s of the data", f.ID, row.Key, r.ID, row.Record)
 							}
@@ -282,21 +282,35 @@ func TestReportDrillDown(t *testing.T) {
 		}
 	}
 	// A confidential sender is shown to a leader and the case's handler
-	// only.
+	// only, and to them only after they revealed it on purpose (the one
+	// rule of the queue and the case view).
 	c02 := model.Ref{ID: "case:c02", Site: "HN01", N: 1}
 	hung := &model.User{Login: "hung", Roles: []model.Role{model.RoleHandler}, Active: true}
 	lan := &model.User{Login: "lan", Roles: []model.Role{model.RoleHandler}, Active: true}
+	revealed := func(id string) bool { return id == "case:c02" }
 	for _, tc := range []struct {
 		u    *model.User
 		want string
 	}{{leader, "Phạm Văn Tố"}, {hung, "Phạm Văn Tố"}, {lan, "(bảo mật)"}, {desk, "(bảo mật)"}} {
-		if l := d.Line(c02, tc.u, model.VI, nil); l.Sender != tc.want {
+		if l := d.Line(c02, tc.u, model.VI, nil, revealed); l.Sender != tc.want {
 			t.Errorf("%s sees %q, want %q", tc.u.Login, l.Sender, tc.want)
 		}
+		if l := d.Line(c02, tc.u, model.VI, nil, nil); l.Sender != "(bảo mật)" || !l.Masked {
+			t.Errorf("%s sees %q before any reveal", tc.u.Login, l.Sender)
+		}
 		pv := model.Ref{ID: "visit:v02", Site: "HN01", N: 1}
-		if l := d.Line(pv, tc.u, model.VI, func(string) string { return "Phạm Văn Tố" }); l.Sender != tc.want {
+		if l := d.Line(pv, tc.u, model.VI, func(string) string { return "Phạm Văn Tố" }, revealed); l.Sender != tc.want {
 			t.Errorf("visit v02: %s sees %q, want %q", tc.u.Login, l.Sender, tc.want)
 		}
+		if l := d.Line(pv, tc.u, model.VI, func(string) string { return "Phạm Văn Tố" }, nil); l.Sender != "(bảo mật)" {
+			t.Errorf("visit v02: %s sees %q before any reveal", tc.u.Login, l.Sender)
+		}
+	}
+	// A visit whose visitor's name the session may not show (a protected
+	// person's later visit) is masked as a whole.
+	pv := model.Ref{ID: "visit:v02", Site: "HN01", N: 1}
+	if l := d.Line(pv, leader, model.VI, func(string) string { return "" }, revealed); !l.Masked {
+		t.Errorf("a hidden visitor left the line unmasked: %+v", l)
 	}
 }
 

@@ -280,7 +280,8 @@ func (s *Store) RegisterPetition(author string, p model.Petition) (model.Petitio
 // file needs, registered here or transferred to a child: NFC text, a
 // summary, a received date that is not in the future, a letter date not
 // after it, known senders, the sender's name and employer filled from the
-// first sender, anonymity, and confidentiality for a denunciation.
+// first sender, anonymity, and confidentiality for a denunciation or a
+// protected sender.
 func (w *writer) preparePetition(p *model.Petition, protectNow bool) *model.Msg {
 	p.Summary, p.SenderName, p.Employer = model.NFC(p.Summary), model.NFC(p.SenderName), model.NFC(p.Employer)
 	if p.Summary == "" {
@@ -312,7 +313,10 @@ func (w *writer) preparePetition(p *model.Petition, protectNow bool) *model.Msg 
 	if p.SenderName == "" && p.SenderSealed == "" {
 		p.Anonymous = true
 	}
-	if p.Kind == model.KindDenunciation {
+	if p.Kind == model.KindDenunciation || w.protectedAmong(p.Senders) {
+		// A denunciation protects its sender; a protected sender's later
+		// petitions (a complaint, a question) name them just as well, so
+		// they are confidential too, whatever their kind.
 		p.Confidential = true
 	}
 	if p.Confidential {

@@ -1,23 +1,10 @@
 package store
 
-import (
-	"sync/atomic"
+// The read hook: every transaction on the file (fileDB.do) and every
+// read of the in-memory caches calls it first, so a test can prove that no
+// screen reads the file outside a command.
 
-	bolt "go.etcd.io/bbolt"
-)
-
-// fileDB is the bbolt file; each transaction it opens calls the read hook
-// first, so a test can prove that no screen reads the file outside a
-// command.
-type fileDB struct{ *bolt.DB }
-
-func (d fileDB) View(fn func(*bolt.Tx) error) error   { touched(); return d.DB.View(fn) }
-func (d fileDB) Update(fn func(*bolt.Tx) error) error { touched(); return d.DB.Update(fn) }
-func (d fileDB) Batch(fn func(*bolt.Tx) error) error  { touched(); return d.DB.Batch(fn) }
-func (d fileDB) Begin(writable bool) (*bolt.Tx, error) {
-	touched()
-	return d.DB.Begin(writable)
-}
+import "sync/atomic"
 
 var readHook atomic.Pointer[func()]
 

@@ -83,7 +83,7 @@ func fileSchema(db *bolt.DB) (have int, events bool) {
 // original as it was (or, after the rename, the new file whole); the
 // next start begins again. The caller reopens the file afterwards.
 func (s *Store) upgradeFile() (bool, error) {
-	have, events := fileSchema(s.db.DB)
+	have, events := fileSchema(s.db.get())
 	if have == 0 || have >= 2 {
 		return false, nil
 	}
@@ -101,7 +101,7 @@ func (s *Store) upgradeFile() (bool, error) {
 	}
 	tmp := s.path + ".upgrade"
 	os.Remove(tmp)
-	if err := rewriteFile(s.db.DB, tmp, true); err != nil {
+	if err := rewriteFile(s.db.get(), tmp, true); err != nil {
 		os.Remove(tmp)
 		return false, err
 	}
@@ -262,32 +262,30 @@ func upgradeValue(path [][]byte, k, v []byte) ([]byte, error) {
 // frees the pages of every projection and index at once, the file would
 // otherwise keep its size and write a large free list at each commit.
 // The copy is synced before the rename, and a crash before it leaves the
-// file as it was. Only for a Store nothing else is using (the rebuild
-// command): the file is closed and opened again.
+// file as it was. The file is closed and opened again; reads started
+// meanwhile wait and run on the new one (fileDB).
 func (s *Store) Compact() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tmp := s.path + ".compact"
 	os.Remove(tmp)
-	if err := rewriteFile(s.db.DB, tmp, false); err != nil {
+	if err := rewriteFile(s.db.get(), tmp, false); err != nil {
 		os.Remove(tmp)
 		return diskErr(err)
 	}
-	if err := s.db.Close(); err != nil {
-		os.Remove(tmp)
-		return diskErr(err)
-	}
-	err := os.Rename(tmp, s.path)
-	if err != nil {
-		os.Remove(tmp)
-	} else {
-		syncDir(filepath.Dir(s.path))
-	}
-	db, oerr := bolt.Open(s.path, 0o600, s.bo)
+	var err error
+	oerr := s.db.replace(func() (*bolt.DB, error) {
+		err = os.Rename(tmp, s.path)
+		if err != nil {
+			os.Remove(tmp)
+		} else {
+			syncDir(filepath.Dir(s.path))
+		}
+		return bolt.Open(s.path, 0o600, s.bo)
+	})
 	if oerr != nil {
 		return userErr(oerr, "Không mở lại được tệp dữ liệu "+s.path+": "+oerr.Error(), "Cannot reopen the data file "+s.path+": "+oerr.Error())
 	}
-	s.db = fileDB{db}
 	s.dropCaches()
 	if err != nil {
 		return diskErr(err)

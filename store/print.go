@@ -91,9 +91,13 @@ func (s *Store) Print(author string, req PrintRequest) (Printed, error) {
 		}
 	}
 	in.Full = req.Full
-	if req.Full || !form.ToOthers {
-		// Allowed to show the sender (a full copy the policy allowed, or
-		// a paper for the sender): their sealed identity, unsealed here.
+	// A paper for the sender (a receipt, an appointment) names them when
+	// the policy lets the one who prints see them; a full copy was
+	// allowed above. Either way the printout records that it named a
+	// protected sender (Printout.Full), so its check fills it the same.
+	shown := req.Full || (!form.ToOthers && s.mayShowSender(author, &in))
+	named := req.Full || (shown && sealedInput(&in))
+	if shown {
 		s.unsealInput(&in)
 	}
 	doc, err := paper.Fill(in)
@@ -123,7 +127,7 @@ func (s *Store) Print(author string, req PrintRequest) (Printed, error) {
 		}
 		key := id.SignKey
 		po := model.Printout{Form: form.ID, Version: tpl.Version(), Record: entity, RecordNo: recordNo,
-			Title: tpl.Title, DocHash: doc.Hash(), Full: req.Full, Reason: model.NFC(req.Reason),
+			Title: tpl.Title, DocHash: doc.Hash(), Full: named, Reason: model.NFC(req.Reason),
 			Site: w.s.site, Seq: w.seq + 1, At: w.now.UTC().Truncate(time.Second), By: author}
 		sig := ed25519.Sign(key, po.SignedBytes())
 		po.Sig = base64.StdEncoding.EncodeToString(sig)
@@ -558,7 +562,7 @@ func (v Verification) Lines(lang model.Lang) []string {
 		l("Đơn vị in: %s (%s)", "Printed by unit: %s (%s)", v.Unit, po.Site),
 		l("In lúc: %s, người in: %s", "Printed: %s, by: %s", po.At.In(model.VN).Format("02/01/2006 15:04"), po.By),
 		l("Mẫu: %s", "Template: %s", po.Version)}
-	if po.Full {
+	if po.Full && po.Reason != "" {
 		out = append(out, l("Bản đầy đủ danh tính người gửi; lý do: %s", "Full copy with the sender's identity; reason: %s", po.Reason))
 	}
 	switch {
@@ -632,8 +636,8 @@ func (s *Store) changedSince(po model.Printout) (changed, checked bool) {
 	if err != nil {
 		return true, true // the record no longer fits the form (a case reopened, say)
 	}
-	in.Full = po.Full
-	if po.Full || !form.ToOthers {
+	in.Full = po.Full && form.ToOthers
+	if po.Full {
 		// Filled again as printed: with the sender, when this session can
 		// unseal them; otherwise the content cannot be compared here.
 		if sealedInput(&in) && !s.canUnsealInput(&in) {
@@ -724,6 +728,42 @@ func PrintoutCode(po model.Printout) string {
 		return ""
 	}
 	return paper.Code(po.Site, po.Seq, sig)
+}
+
+// mayShowSender reports whether author may see every protected sender a
+// paper's input names (nothing sealed: yes): the petition's or the case's
+// sender by the one policy, or, on a visit without either (a denouncer's
+// later visit), each protected visitor the author is entitled to.
+func (s *Store) mayShowSender(author string, in *paper.Input) bool {
+	if !sealedInput(in) {
+		return true
+	}
+	u, err := s.User(author)
+	if err != nil || !u.Active {
+		return false
+	}
+	switch {
+	case in.Petition != nil:
+		c := in.Case
+		if c == nil && in.Petition.Case != "" {
+			if x, err := s.Case(in.Petition.Case); err == nil {
+				c = &x // a visit's paper: the case its petition opened decides
+			}
+		}
+		return model.MaySeePetitionSender(&u, in.Petition, c)
+	case in.Case != nil:
+		return model.MaySeeSender(&u, in.Case)
+	}
+	ok := true
+	s.db.View(func(tx *bolt.Tx) error {
+		for i := range in.Persons {
+			if in.Persons[i].Sealed != "" && !mayFind(tx, &u, in.Persons[i].ID) {
+				ok = false
+			}
+		}
+		return nil
+	})
+	return ok
 }
 
 // unsealInput fills the sealed identities of a paper's input that the

@@ -96,6 +96,18 @@ func (w *writer) senderPlain(id string) (model.Person, bool) {
 	return p, true
 }
 
+// protectedAmong reports whether one of the persons ids is a protected
+// sender: their record is sealed (they denounced).
+func (w *writer) protectedAmong(ids []string) bool {
+	for _, id := range ids {
+		var p model.Person
+		if getState(w.tx, id, &p) == nil && p.Sealed != "" {
+			return true
+		}
+	}
+	return false
+}
+
 var keySealTodo = []byte("seal/todo")
 
 // sealExisting seals what a file upgraded from before sealing still holds

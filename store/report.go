@@ -1,7 +1,11 @@
 package store
 
 import (
+	"bytes"
+
 	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // ReportInput reads what a periodic report is computed from
@@ -33,17 +37,64 @@ func (s *Store) ReportInput(since model.Date) model.ReportInput {
 	return in
 }
 
-// PersonName returns the name of person id, or "" when unknown.
-func (s *Store) PersonName(id string) string {
+// ShownName returns a name as the signed-in session may show it in a
+// report's list of records (model.ReportData.Line): for a person id, their
+// name, and for a protected person only when the session's user is
+// entitled to them and deliberately revealed one of the cases that
+// protects them; for a case or petition id, its sealed sender unsealed
+// (Line asks the policy and the reveal for those). "" when unknown or
+// not to be shown.
+func (s *Store) ShownName(id string) string {
+	switch model.EntityKind(id) {
+	case model.EntCase:
+		if c, err := s.Case(id); err == nil {
+			n, _ := s.SenderName(&c)
+			return n
+		}
+		return ""
+	case model.EntPetition:
+		if p, err := s.Petition(id); err == nil {
+			n, _ := s.PetitionSenderName(&p)
+			return n
+		}
+		return ""
+	}
 	p, err := s.Person(id)
 	if err != nil {
 		return ""
 	}
-	if p.Sealed != "" && !s.mayFindSealedPerson(id) {
-		return "" // a protected person, sealed to this session
+	if p.Sealed == "" {
+		return p.Name
 	}
-	if p.Sealed != "" {
-		s.UnsealPerson(&p)
+	u, ok := s.Current()
+	if !ok || !s.mayFindSealedPerson(id) || !s.revealedPerson(u.Login, id) || !s.UnsealPerson(&p) {
+		return "" // a protected person, not revealed in this session
 	}
 	return p.Name
+}
+
+// revealedPerson reports whether login revealed, in this session, the
+// sender of a case opened by one of person id's petitions.
+func (s *Store) revealedPerson(login, id string) bool {
+	var cases []string
+	s.db.View(func(tx *bolt.Tx) error {
+		pre := append([]byte(id), 0)
+		eachIdx(tx, "person_petition", pre, func(k []byte, pid string) bool {
+			if !bytes.HasPrefix(k, pre) {
+				return false
+			}
+			var pet model.Petition
+			if getState(tx, pid, &pet) == nil && pet.Case != "" {
+				cases = append(cases, pet.Case)
+			}
+			return true
+		})
+		return nil
+	})
+	for _, c := range cases {
+		if s.Revealed(login, c) {
+			return true
+		}
+	}
+	return false
 }

@@ -22,12 +22,19 @@ import (
 // BackupEncrypted writes a consistent backup of the file encrypted with
 // age to the pinned key of site to (the office), so the copy can travel
 // by e-mail or USB: it opens with the stock age tool and that site's
-// identity. Inside, the confidential senders and the site's keys stay
+// identity. to may be this site itself. Inside, the confidential senders and the site's keys stay
 // sealed as in the file.
 func (s *Store) BackupEncrypted(path, to string) error {
 	to = normCode(to)
 	var rcpt *age.X25519Recipient
 	err := s.db.View(func(tx *bolt.Tx) error {
+		if to == s.site {
+			// To this site's own key: a copy for a USB stick that only
+			// this site's administrators open (donthu keys identity).
+			_, r, err := publicIdentity(tx)
+			rcpt = r
+			return err
+		}
 		rec, ok, err := getPeer(tx, to)
 		if err != nil {
 			return err
@@ -233,19 +240,18 @@ func (s *Store) RestoreHere(author, from string) (aside string, err error) {
 		return "", err
 	}
 	s.mu.Lock()
-	if err := s.db.Close(); err != nil {
-		s.mu.Unlock()
-		return "", err
-	}
-	aside, err = Restore(s.path, from, s.now())
-	// Open whatever is there now: the backup, or (refused) the file as it was.
-	db, oerr := bolt.Open(s.path, 0o600, &bolt.Options{Timeout: time.Second, InitialMmapSize: initialMmap(s.path)})
+	// Searches and lists started meanwhile wait for the restored file
+	// and read it (fileDB), rather than fail on the closed one.
+	oerr := s.db.replace(func() (*bolt.DB, error) {
+		aside, err = Restore(s.path, from, s.now())
+		// Open whatever is there now: the backup, or (refused) the file as it was.
+		return bolt.Open(s.path, 0o600, &bolt.Options{Timeout: time.Second, InitialMmapSize: initialMmap(s.path)})
+	})
 	if oerr != nil {
 		s.mu.Unlock()
 		return aside, userErr(oerr, "Không mở lại được tệp dữ liệu: "+oerr.Error()+". Hãy đóng donthu rồi mở lại.",
 			"Cannot open the data file again: "+oerr.Error()+". Close donthu and open it again.")
 	}
-	s.db = fileDB{db}
 	perr := s.prepare()
 	if perr == nil {
 		perr = s.loadMeta()

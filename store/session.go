@@ -172,8 +172,11 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 		s.sessMu.Unlock()
 		return u, nil
 	}
+	scrubbed := false
 	_, err := s.write(login, func(w *writer) error {
 		meta := w.tx.Bucket(bMeta)
+		inClear := clearLeft(meta)
+		defer func() { scrubbed = clearLeft(meta) < inClear }()
 		if newHash != "" {
 			if err := meta.Put([]byte("pw/"+login), []byte(newHash)); err != nil {
 				return err
@@ -201,7 +204,38 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 	s.sessMu.Lock()
 	s.sess = sess
 	s.sessMu.Unlock()
+	if scrubbed {
+		// The sign-in sealed what an upgraded file held in the clear (the
+		// site's keys, the confidential key, the senders' names): their
+		// old bytes stay in the pages the transaction freed until the
+		// file is written again without them. Old events keep what they
+		// said (the log is append-only and chained; docs/security.md).
+		s.compactAfterSealing()
+	}
 	return u, nil
+}
+
+// clearLeft counts what an upgraded file still holds in the clear: the
+// site's private keys, a pending confidential key, records to seal. A
+// sign-in that lowers it compacts the file.
+func clearLeft(meta *bolt.Bucket) int {
+	n := 0
+	for _, k := range [][]byte{keyAge, keySign, keyConfPending, keySealTodo} {
+		if meta.Get(k) != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// compactAfterSealing rewrites the file without its free pages. A
+// failure leaves the file as it was (Compact renames a synced copy), and
+// the next rebuild compacts it: it is not a reason to refuse a sign-in.
+func (s *Store) compactAfterSealing() {
+	if s.db.IsReadOnly() {
+		return
+	}
+	s.Compact()
 }
 
 // recordFailure counts a failed sign-in and records it in the audit. A

@@ -218,7 +218,8 @@ func (s *Store) Sites() []model.Site {
 	return out
 }
 
-// UpdateSite changes this site's name, parent, validity or successor.
+// UpdateSite changes this site's name, parent, validity or successor;
+// author must be a user the policy lets manage the site.
 func (s *Store) UpdateSite(author string, site model.Site) error {
 	site.Name, site.Address = model.NFC(site.Name), model.NFC(site.Address)
 	site.Parent = strings.ToUpper(strings.TrimSpace(site.Parent))
@@ -231,13 +232,17 @@ func (s *Store) UpdateSite(author string, site model.Site) error {
 		}
 	}
 	_, err := s.write(author, func(w *writer) error {
+		if err := w.require(model.ActManageSite); err != nil {
+			return err
+		}
 		_, err := w.emit(model.SiteEntity(s.site), model.EvSiteUpdated, "", site)
 		return err
 	})
 	return err
 }
 
-// SetCalendarDay adds, changes or removes a calendar override of this site.
+// SetCalendarDay adds, changes or removes a calendar override of this
+// site; author must be a user the policy lets manage the site.
 func (s *Store) SetCalendarDay(author string, ch model.CalendarChange) error {
 	if ch.Date.IsZero() {
 		return model.NewMsg("date", "Chọn ngày", "Choose the day")
@@ -247,6 +252,9 @@ func (s *Store) SetCalendarDay(author string, ch model.CalendarChange) error {
 	}
 	ch.Name = model.NFC(ch.Name)
 	_, err := s.write(author, func(w *writer) error {
+		if err := w.require(model.ActManageSite); err != nil {
+			return err
+		}
 		_, err := w.emit(model.SiteEntity(s.site), model.EvCalendarOverride, "", ch)
 		return err
 	})

@@ -114,7 +114,7 @@ type Options struct {
 
 // Store is an open data file.
 type Store struct {
-	db   fileDB
+	db   *fileDB       // swappable: see filedb.go
 	bo   *bolt.Options // as opened, to open again after a rewrite
 	path string
 	wall func() time.Time
@@ -204,7 +204,7 @@ func Open(path string, opt Options) (s *Store, err error) {
 		}
 		return nil, osErr(err, path)
 	}
-	s = &Store{db: fileDB{db}, path: path, wall: opt.Now, trustClock: opt.TrustClock, bo: bo}
+	s = &Store{db: newFileDB(db), path: path, wall: opt.Now, trustClock: opt.TrustClock, bo: bo}
 	if !opt.ReadOnly {
 		// A file of the first layout is backed up and rewritten in the
 		// compact one, then opened again.
@@ -215,10 +215,11 @@ func Open(path string, opt Options) (s *Store, err error) {
 				"Cannot upgrade the data file to the new layout; it is as it was. Detail: "+err.Error())
 		}
 		if upgraded {
-			if s.db.DB, err = bolt.Open(path, 0o600, bo); err != nil {
+			if db, err = bolt.Open(path, 0o600, bo); err != nil {
+				db = nil
 				return nil, userErr(err, "Không mở lại được tệp dữ liệu "+path+": "+err.Error(), "Cannot reopen the data file "+path+": "+err.Error())
 			}
-			db = s.db.DB
+			s.db = newFileDB(db)
 		}
 		if err := s.prepare(); err != nil {
 			db.Close()

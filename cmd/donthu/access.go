@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -20,7 +21,7 @@ import (
 // decides what that user may do, as in the interface.
 
 func init() {
-	register(command{name: "audit", args: "[--user U] [--from NGÀY --to NGÀY] [--type LOẠI] [--format text|csv] [-o TỆP] --as LOGIN",
+	register(command{name: "audit", args: "[--user U] [--from NGÀY --to NGÀY] [--type LOẠI] [--format text|csv|xlsx] [-o TỆP] --as LOGIN",
 		vi: "nhật ký truy cập: ai đã làm gì, lúc nào, trên hồ sơ nào; kiểm tra chuỗi băm của từng đơn vị khi đọc",
 		en: "the audit: who did what, when, on which record; each site's hash chain verified as it is read", run: cmdAudit})
 }
@@ -57,16 +58,25 @@ func cmdAudit(e *env) error {
 	fromS := fs.String("from", "", "")
 	toS := fs.String("to", "", "")
 	typ := fs.String("type", "", "")
-	format := fs.String("format", "text", "")
+	format := fs.String("format", "", "")
 	out := fs.String("o", "", "")
 	if err := e.parse(fs); err != nil {
 		return err
 	}
-	if *format == "xlsx" {
-		return usageError{e.t("bản này chưa ghi được XLSX: dùng --format csv (mở được bằng Excel)", "this build cannot write XLSX yet: use --format csv (opens in Excel)")}
+	if *format == "" {
+		*format = "text"
+		switch strings.ToLower(filepath.Ext(*out)) {
+		case ".xlsx":
+			*format = "xlsx"
+		case ".csv":
+			*format = "csv"
+		}
 	}
-	if *format != "text" && *format != "csv" {
-		return usageError{e.t("--format text hoặc csv", "--format text or csv")}
+	if *format != "text" && *format != "csv" && *format != "xlsx" {
+		return usageError{e.t("--format text, csv hoặc xlsx", "--format text, csv or xlsx")}
+	}
+	if *format == "xlsx" && (*out == "" || *out == "-") {
+		return usageError{e.t("tệp xlsx cần -o TỆP.xlsx", "an xlsx file needs -o FILE.xlsx")}
 	}
 	from, err := e.dateFlag("--from", *fromS)
 	if err != nil {
@@ -96,32 +106,28 @@ func cmdAudit(e *env) error {
 	render := func(w io.Writer) error {
 		cw := csv.NewWriter(w)
 		if *format == "csv" {
-			cw.Write([]string{e.t("Lúc", "When"), e.t("Người", "Who"), e.t("Việc", "What"), e.t("Hồ sơ", "Record"), e.t("Sự kiện", "Event"), e.t("Chuỗi", "Chain")})
+			cw.Write(store.AuditHeader(e.lang))
 		}
+		var lines []store.AuditLine // for the workbook
 		n := 0
 		chains, err := s.AuditLog(f, func(l store.AuditLine) error {
 			n++
-			chain := e.t("khớp", "ok")
-			if !l.Chain {
-				chain = e.t("ĐỨT", "BROKEN")
-			} else if l.Gap {
-				chain = e.t("giữ một phần", "partial")
-			} else if l.Held {
-				chain = e.t("chờ vào sổ", "held")
-			}
-			who := l.Author
-			var note model.AuditNote
-			if l.Type == model.EvSignInFailed && l.Decode(&note) == nil && note.Login != "" {
-				who = note.Login
+			switch *format {
+			case "xlsx":
+				lines = append(lines, l)
+				return nil
+			case "csv":
+				return cw.Write(l.Cells(e.lang))
 			}
 			at := l.When.In(model.VN).Format("02/01/2006 15:04:05")
-			if *format == "csv" {
-				return cw.Write([]string{at, who, string(l.Type), l.Entity, l.Key(), chain})
-			}
-			_, err := fmt.Fprintf(w, "%s  %-10s %-22s %-22s %s\n", at, who, l.Type, l.Entity, chainMark(chain, l.Chain, l.Held))
+			_, err := fmt.Fprintf(w, "%s  %-10s %-22s %-22s %s\n", at, l.Who(), l.Type, l.Entity, chainMark(l.ChainWord(e.lang), l.Chain, l.Held))
 			return err
 		})
 		cw.Flush()
+		if err == nil && *format == "xlsx" {
+			title := e.t("NHẬT KÝ TRUY CẬP — đơn vị ", "AUDIT — site ") + s.Site()
+			err = store.WriteAuditXLSX(w, lines, e.lang, title)
+		}
 		if err != nil {
 			return err
 		}
@@ -149,6 +155,35 @@ func chainMark(word string, ok, held bool) string {
 		return "… " + word
 	}
 	return ""
+}
+
+// keysIdentity writes this site's age identity for the stock age tool,
+// so the backups encrypted to this site (backup --encrypt-to) open with
+// `age -d -i FILE`. An administrator signs in; it is audited.
+func keysIdentity(e *env) error {
+	fs := e.flags("keys identity")
+	out := fs.String("o", "", "")
+	who := signInFlag(fs, "user")
+	if err := e.parse(fs); err != nil {
+		return err
+	}
+	if *out == "" || fs.NArg() > 0 {
+		return usageError{e.t("dùng: donthu keys identity -o TỆP --user QUẢN_TRỊ", "use: donthu keys identity -o FILE --user ADMIN")}
+	}
+	s, err := e.openSite()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if _, err := e.requireUser(s, *who, model.ActManageKeys); err != nil {
+		return err
+	}
+	if err := s.WriteAgeIdentity(*out); err != nil {
+		return err
+	}
+	e.printf("Đã ghi khóa giải mã của đơn vị %s vào %s.\nGiữ tệp này ở nơi an toàn: ai có nó mở được các bản sao lưu và gói dữ liệu gửi đơn vị này (age -d -i %s).\n",
+		"Wrote the decryption key of site %s to %s.\nKeep this file safe: whoever has it opens the backups and bundles sent to this site (age -d -i %s).\n", s.Site(), *out, *out)
+	return nil
 }
 
 // auditCLI records an audit event of a command (an export, a dump).

@@ -9,15 +9,16 @@ import (
 )
 
 func init() {
-	register(command{name: "calendar", args: "list [NĂM] | set NGÀY LOẠI TÊN | remove NGÀY",
+	register(command{name: "calendar", args: "list [NĂM] | set NGÀY LOẠI TÊN --user QUẢN_TRỊ | remove NGÀY --user QUẢN_TRỊ",
 		vi: "lịch làm việc: ngày nghỉ lễ, nghỉ bù, làm bù của đơn vị",
 		en: "working calendar: holidays, days off in lieu, swapped working days", run: cmdCalendar})
 }
 
 func cmdCalendar(e *env) error {
 	usage := usageError{e.t(
-		"dùng: donthu calendar list [NĂM] | set NGÀY holiday|compensatory|off|work \"TÊN\" | remove NGÀY  (NGÀY: dd/mm/yyyy)",
-		"use: donthu calendar list [YEAR] | set DATE holiday|compensatory|off|work \"NAME\" | remove DATE  (DATE: dd/mm/yyyy)")}
+		"dùng: donthu calendar list [NĂM] | set NGÀY holiday|compensatory|off|work \"TÊN\" --user QUẢN_TRỊ | remove NGÀY --user QUẢN_TRỊ  (NGÀY: dd/mm/yyyy)",
+		"use: donthu calendar list [YEAR] | set DATE holiday|compensatory|off|work \"NAME\" --user ADMIN | remove DATE --user ADMIN  (DATE: dd/mm/yyyy)")}
+	who := takeFlag(&e.args, "user")
 	if len(e.args) == 0 {
 		return usage
 	}
@@ -27,6 +28,13 @@ func cmdCalendar(e *env) error {
 	}
 	defer s.Close()
 	today := s.Today()
+	// A change to the calendar moves every deadline: an administrator
+	// signs in for it (the policy's ActManageSite, checked again by the
+	// store).
+	author := func() (string, error) {
+		u, err := e.requireUser(s, who, model.ActManageSite)
+		return u.Login, err
+	}
 	switch e.args[0] {
 	case "list":
 		year := today.Y
@@ -54,7 +62,11 @@ func cmdCalendar(e *env) error {
 			return usage
 		}
 		name := strings.Join(e.args[3:], " ")
-		if err := s.SetCalendarDay(e.author(), model.CalendarChange{Override: model.Override{Date: d, Kind: kind, Name: name, Source: "donthu calendar"}}); err != nil {
+		login, err := author()
+		if err != nil {
+			return err
+		}
+		if err := s.SetCalendarDay(login, model.CalendarChange{Override: model.Override{Date: d, Kind: kind, Name: name, Source: "donthu calendar"}}); err != nil {
 			return err
 		}
 		e.printf("Đã ghi ngày %s: %s.\n", "Recorded %s: %s.\n", d, kind.Label().In(e.lang))
@@ -67,7 +79,11 @@ func cmdCalendar(e *env) error {
 		if m != nil {
 			return m
 		}
-		if err := s.SetCalendarDay(e.author(), model.CalendarChange{Override: model.Override{Date: d}, Remove: true}); err != nil {
+		login, err := author()
+		if err != nil {
+			return err
+		}
+		if err := s.SetCalendarDay(login, model.CalendarChange{Override: model.Override{Date: d}, Remove: true}); err != nil {
 			return err
 		}
 		e.printf("Đã bỏ ngày %s khỏi lịch riêng của đơn vị.\n", "Removed %s from the site's own calendar.\n", d)

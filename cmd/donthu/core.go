@@ -9,6 +9,7 @@ import (
 	"donthu/model"
 	"donthu/store"
 
+	"filippo.io/age"
 	"golang.org/x/term"
 )
 
@@ -21,9 +22,9 @@ func init() {
 	register(command{name: "check", vi: "kiểm tra tệp dữ liệu", en: "verify the data file", run: cmdCheck})
 	register(command{name: "rebuild", vi: "dựng lại dữ liệu hiện hành và chỉ mục từ nhật ký",
 		en: "rebuild state and indexes from the event log", run: cmdRebuild})
-	register(command{name: "backup", args: "[--encrypt-to MÃ] TỆP", vi: "sao lưu khi đang dùng; --encrypt-to: mã hóa cho đơn vị cấp trên đã ghim (mở bằng age)",
-		en: "make a consistent backup copy; --encrypt-to: encrypted to a pinned office (opens with age)", run: cmdBackup})
-	register(command{name: "restore", args: "TỆP --user QUẢN_TRỊ", vi: "khôi phục bản sao lưu: kiểm tra, để riêng tệp hiện tại, rồi thay",
+	register(command{name: "backup", args: "[--encrypt-to MÃ] TỆP", vi: "sao lưu khi đang dùng; --encrypt-to: mã hóa cho đơn vị cấp trên đã ghim hoặc chính đơn vị này (mở bằng age, hoặc donthu restore)",
+		en: "make a consistent backup copy; --encrypt-to: encrypted to a pinned office or this site itself (opens with age, or donthu restore)", run: cmdBackup})
+	register(command{name: "restore", args: "TỆP [--identity TỆP_KHÓA] --user QUẢN_TRỊ", vi: "khôi phục bản sao lưu: kiểm tra, để riêng tệp hiện tại, rồi thay",
 		en: "restore a backup: check it, keep the current file aside, switch", run: cmdRestore})
 	register(command{name: "dump", args: "events|state [--user LOGIN]", vi: "xuất nhật ký hoặc dữ liệu hiện hành dạng JSON Lines (danh tính được bảo mật vẫn niêm phong)",
 		en: "write the log or the state as JSON Lines (protected identities stay sealed)", run: cmdDump})
@@ -209,37 +210,72 @@ func cmdDump(e *env) error {
 
 func cmdRestore(e *env) error {
 	who := takeFlag(&e.args, "user")
+	keyFile := takeFlag(&e.args, "identity")
 	if len(e.args) != 1 {
-		return usageError{e.t("dùng: donthu restore TỆP_SAO_LƯU --user QUẢN_TRỊ", "use: donthu restore BACKUP_FILE --user ADMIN")}
+		return usageError{e.t("dùng: donthu restore TỆP_SAO_LƯU [--identity TỆP_KHÓA] --user QUẢN_TRỊ", "use: donthu restore BACKUP_FILE [--identity KEY_FILE] --user ADMIN")}
 	}
 	from := e.args[0]
+	encrypted := store.IsEncryptedBackup(from)
+	var ids []age.Identity
+	if encrypted && keyFile != "" {
+		var err error
+		if ids, err = store.ReadIdentityFile(keyFile); err != nil {
+			return err
+		}
+	}
 	// Whoever restores must be an administrator of the current file (or
-	// of the backup, when the current file is gone or unreadable).
-	check := e.db
-	if _, err := os.Stat(e.db); err != nil {
-		check = from
+	// of the backup, when the current file is gone or unreadable). An
+	// age-encrypted backup (backup --encrypt-to) is opened first: with
+	// the key file given, or with this site's own key, which that
+	// administrator's sign-in unseals; then it is checked and restored
+	// as a plain one.
+	var u model.User
+	signed := false
+	if _, err := os.Stat(e.db); err == nil {
+		if s, err := store.Open(e.db, store.Options{ReadOnly: true}); err == nil {
+			u, err = e.requireUser(s, who, model.ActRestore)
+			if err == nil && encrypted && ids == nil {
+				ids = s.SiteAgeIdentities()
+			}
+			s.Close()
+			if err != nil {
+				return err
+			}
+			signed = true
+		}
 	}
-	s, err := store.Open(check, store.Options{ReadOnly: true})
-	if err != nil && check == e.db {
-		s, err = store.Open(from, store.Options{ReadOnly: true})
+	if encrypted {
+		if len(ids) == 0 {
+			return usageError{e.t("bản sao lưu đã mã hóa: cần --identity TỆP_KHÓA của đơn vị nhận (donthu keys identity)",
+				"the backup is encrypted: give --identity KEY_FILE of the receiving site (donthu keys identity)")}
+		}
+		plain := e.db + ".restore-decrypted.part"
+		defer os.Remove(plain)
+		if err := store.OpenEncryptedBackup(from, plain, ids); err != nil {
+			return err
+		}
+		from = plain
 	}
-	if err != nil {
-		return err
-	}
-	u, err := e.requireUser(s, who, model.ActRestore)
-	s.Close()
-	if err != nil {
-		return err
+	if !signed {
+		s, err := store.Open(from, store.Options{ReadOnly: true})
+		if err != nil {
+			return err
+		}
+		u, err = e.requireUser(s, who, model.ActRestore)
+		s.Close()
+		if err != nil {
+			return err
+		}
 	}
 	aside, err := store.Restore(e.db, from, time.Now())
 	if err != nil {
 		return err
 	}
 	if r, err := store.Open(e.db, store.Options{}); err == nil {
-		r.Audit(u.Login, model.EvRestored, model.AuditNote{File: from, Via: "cli"})
+		r.Audit(u.Login, model.EvRestored, model.AuditNote{File: e.args[0], Via: "cli"})
 		r.Close()
 	}
-	e.printf("Đã khôi phục %s từ %s.\n", "Restored %s from %s.\n", e.db, from)
+	e.printf("Đã khôi phục %s từ %s.\n", "Restored %s from %s.\n", e.db, e.args[0])
 	if aside != "" {
 		e.printf("Tệp trước đó được giữ ở %s.\n", "The previous file is kept as %s.\n", aside)
 	}

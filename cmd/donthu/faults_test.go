@@ -43,10 +43,12 @@ func TestFileSizeLimitSweep(t *testing.T) {
 		{"user add", w.site, func(dir, db string) []string {
 			return []string{"user", "add", "binh", "--name", "Trần Văn Bình", "--roles", "handler", "--user", "demo"}
 		}, "demo\nmatkhau\n"},
-		{"site set", w.site, func(dir, db string) []string { return []string{"site", "set", "--address", "Số 1 phố Huế"} }, ""},
+		{"site set", w.site, func(dir, db string) []string {
+			return []string{"site", "set", "--address", "Số 1 phố Huế", "--user", "demo"}
+		}, "demo\n"},
 		{"calendar set", w.site, func(dir, db string) []string {
-			return []string{"calendar", "set", "2026-12-31", "off", "Nghỉ bù"}
-		}, ""},
+			return []string{"calendar", "set", "2026-12-31", "off", "Nghỉ bù", "--user", "demo"}
+		}, "demo\n"},
 		{"rebuild", w.site, func(dir, db string) []string { return []string{"rebuild"} }, ""},
 		{"backup", w.site, func(dir, db string) []string { return []string{"backup", filepath.Join(dir, "copy.db")} }, ""},
 		{"keys export", w.site, func(dir, db string) []string {

@@ -29,8 +29,8 @@ func init() {
 
 func (e *env) printUse() usageError {
 	return usageError{e.t(
-		"dùng: donthu print MẪU --record SỐ [-o TỆP.pdf] [--open] [--sheets] [--full --as TÊN_ĐĂNG_NHẬP --reason LÝ_DO] | donthu print register --from dd/mm/yyyy --to dd/mm/yyyy | donthu print list | donthu print templates [THƯ_MỤC] | donthu print setup [--dir THƯ_MỤC] [--open yes|no]",
-		"use: donthu print FORM --record NUMBER [-o FILE.pdf] [--open] [--sheets] [--full --as LOGIN --reason WHY] | donthu print register --from dd/mm/yyyy --to dd/mm/yyyy | donthu print list | donthu print templates [DIR] | donthu print setup [--dir DIR] [--open yes|no]")}
+		"dùng: donthu print MẪU --record SỐ [-o TỆP.pdf] [--open] [--sheets] [--full --reason LÝ_DO] --user TÊN_ĐĂNG_NHẬP | donthu print register --from dd/mm/yyyy --to dd/mm/yyyy | donthu print list | donthu print templates [THƯ_MỤC] | donthu print setup [--dir THƯ_MỤC] [--open yes|no]",
+		"use: donthu print FORM --record NUMBER [-o FILE.pdf] [--open] [--sheets] [--full --reason WHY] --user LOGIN | donthu print register --from dd/mm/yyyy --to dd/mm/yyyy | donthu print list | donthu print templates [DIR] | donthu print setup [--dir DIR] [--open yes|no]")}
 }
 
 func cmdPrint(e *env) error {
@@ -55,6 +55,7 @@ func cmdPrint(e *env) error {
 	open := fs.Bool("open", false, "")
 	full := fs.Bool("full", false, "")
 	as := fs.String("as", "", "")
+	user := signInFlag(fs, "user") // the same sign-in as every other command
 	reason := fs.String("reason", "", "")
 	sheets := fs.Bool("sheets", false, "")
 	var fromS, toS string
@@ -63,10 +64,13 @@ func cmdPrint(e *env) error {
 	if err := e.parse(fs); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 || (*full && *as == "") {
+	if *as == "" {
+		*as = *user
+	}
+	if fs.NArg() > 0 || (*full && *as == "" && envUser() == "") {
 		if *full {
-			return usageError{e.t("--full cần --as TÊN_ĐĂNG_NHẬP của lãnh đạo hoặc cán bộ xử lý vụ việc, và --reason",
-				"--full needs --as LOGIN of a leader or the case's handler, and --reason")}
+			return usageError{e.t("--full cần --user TÊN_ĐĂNG_NHẬP của lãnh đạo hoặc cán bộ xử lý vụ việc, và --reason",
+				"--full needs --user LOGIN of a leader or the case's handler, and --reason")}
 		}
 		return e.printUse()
 	}

@@ -41,7 +41,7 @@ func TestPrintAndVerify(t *testing.T) {
 	if strings.Contains(pdftext.Text(b), "Phạm Văn Tố") {
 		t.Fatal("the redacted proposal names the denouncer")
 	}
-	donthu(t, "matkhau\n", "--db", db, "print", "proposal", "--record", "GL07-2026-0002", "--full").want(t, exitUsage, "--as")
+	donthu(t, "matkhau\n", "--db", db, "print", "proposal", "--record", "GL07-2026-0002", "--full").want(t, exitFail, "lý do")
 	donthu(t, "sai\n", "--db", db, "print", "proposal", "--record", "GL07-2026-0002", "--full", "--as", "lan", "--reason", "Thanh tra yêu cầu", "-o", slip).
 		want(t, exitFail, "Sai tên đăng nhập hoặc mật khẩu")
 	donthu(t, "matkhau\n", "--db", db, "print", "proposal", "--record", "GL07-2026-0002", "--full", "--as", "lan", "--reason", "Thanh tra yêu cầu", "-o", slip).

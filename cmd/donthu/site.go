@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(command{name: "site", args: "show | set [--name TÊN] [--address ĐC] [--valid-from NGÀY] [--valid-to NGÀY] [--successor MÃ]",
+	register(command{name: "site", args: "show | set [--name TÊN] [--address ĐC] [--valid-from NGÀY] [--valid-to NGÀY] [--successor MÃ] --user QUẢN_TRỊ",
 		vi: "thông tin đơn vị: tên, địa chỉ, thời gian hoạt động, đơn vị kế thừa",
 		en: "the site's details: name, address, dates of validity, successor", run: cmdSite})
 }
@@ -19,8 +19,8 @@ func init() {
 // its dates and its successor, and its old cases stay under its code.
 func cmdSite(e *env) error {
 	if len(e.args) == 0 || (e.args[0] != "show" && e.args[0] != "set") {
-		return usageError{e.t("dùng: donthu site show | donthu site set --valid-to 30/06/2025 --successor HN01 …",
-			"use: donthu site show | donthu site set --valid-to 30/06/2025 --successor HN01 …")}
+		return usageError{e.t("dùng: donthu site show | donthu site set --valid-to 30/06/2025 --successor HN01 … --user QUẢN_TRỊ",
+			"use: donthu site show | donthu site set --valid-to 30/06/2025 --successor HN01 … --user ADMIN")}
 	}
 	s, err := e.openSite()
 	if err != nil {
@@ -44,6 +44,7 @@ func cmdSite(e *env) error {
 	from := fs.String("valid-from", site.ValidFrom.String(), "")
 	to := fs.String("valid-to", site.ValidTo.String(), "")
 	succ := fs.String("successor", site.Successor, "")
+	who := signInFlag(fs, "user")
 	if err := e.parse(fs); err != nil {
 		return err
 	}
@@ -70,7 +71,12 @@ func cmdSite(e *env) error {
 	if !site.ValidTo.IsZero() && site.ValidTo.Before(site.ValidFrom) {
 		return model.NewMsg("valid_to", "Ngày kết thúc hoạt động trước ngày bắt đầu", "The end date is before the start date")
 	}
-	if err := s.UpdateSite(e.author(), site); err != nil {
+	// The site's details are an administrator's (ActManageSite).
+	u, err := e.requireUser(s, *who, model.ActManageSite)
+	if err != nil {
+		return err
+	}
+	if err := s.UpdateSite(u.Login, site); err != nil {
 		return err
 	}
 	e.printf("Đã ghi thông tin đơn vị.\n", "Site details recorded.\n")

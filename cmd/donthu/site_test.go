@@ -7,7 +7,7 @@ import "testing"
 func TestSiteDissolvedWithSuccessor(t *testing.T) {
 	noEnv(t)
 	db := initSite(t)
-	donthu(t, "", "--db", db, "site", "set", "--valid-from", "01/01/2010", "--valid-to", "30/06/2025", "--successor", "hn01").
+	donthu(t, "matkhau\n", "--db", db, "site", "set", "--valid-from", "01/01/2010", "--valid-to", "30/06/2025", "--successor", "hn01", "--user", "lan").
 		want(t, exitOK, "Đã ghi thông tin đơn vị", "01/01/2010 – 30/06/2025", "đơn vị kế thừa: HN01")
 	donthu(t, "", "--db", db, "--lang", "en", "site", "show").
 		want(t, exitOK, "GL07", "active: 01/01/2010 – 30/06/2025", "successor: HN01")

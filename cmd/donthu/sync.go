@@ -16,10 +16,10 @@ import (
 // prints.
 
 func init() {
-	register(command{name: "keys", args: "export [-o TỆP]",
-		vi: "ghi thẻ khóa công khai của đơn vị, in dấu vân tay để đọc qua điện thoại",
-		en: "write this site's public key card and print its fingerprint to read over the phone", run: cmdKeys})
-	register(command{name: "peer", args: "add TỆP | list | parent MÃ",
+	register(command{name: "keys", args: "export [-o TỆP] | identity -o TỆP --user QUẢN_TRỊ",
+		vi: "ghi thẻ khóa công khai của đơn vị, in dấu vân tay để đọc qua điện thoại; identity: ghi khóa giải mã của đơn vị để mở bản sao lưu mã hóa bằng age (quản trị viên, ghi vào nhật ký)",
+		en: "write this site's public key card and print its fingerprint to read over the phone; identity: write the site's decryption key to open encrypted backups with age (an administrator, audited)", run: cmdKeys})
+	register(command{name: "peer", args: "add TỆP --user QUẢN_TRỊ | list | parent MÃ --user QUẢN_TRỊ",
 		vi: "ghim thẻ khóa của đơn vị khác, xem các đơn vị đã ghim, đổi cấp trên",
 		en: "pin another site's key card, list pinned sites, change the parent office", run: cmdPeer})
 	register(command{name: "bundle", args: "export --to MÃ | import TỆP | inspect TỆP [--user LOGIN]",
@@ -77,8 +77,11 @@ func (e *env) confirm(question string) bool {
 }
 
 func cmdKeys(e *env) error {
-	use := usageError{e.t("dùng: donthu keys export [-o TỆP]", "use: donthu keys export [-o FILE]")}
+	use := usageError{e.t("dùng: donthu keys export [-o TỆP] | donthu keys identity -o TỆP --user QUẢN_TRỊ", "use: donthu keys export [-o FILE] | donthu keys identity -o FILE --user ADMIN")}
 	v, err := e.verb(use)
+	if err == nil && v == "identity" {
+		return keysIdentity(e)
+	}
 	if err != nil || v != "export" {
 		return use
 	}
@@ -105,8 +108,8 @@ func cmdKeys(e *env) error {
 }
 
 func cmdPeer(e *env) error {
-	use := usageError{e.t("dùng: donthu peer add TỆP_THẺ [--yes] [--child] [--replace --user LOGIN] | donthu peer list | donthu peer parent MÃ --user LOGIN",
-		"use: donthu peer add CARD_FILE [--yes] [--child] [--replace --user LOGIN] | donthu peer list | donthu peer parent CODE --user LOGIN")}
+	use := usageError{e.t("dùng: donthu peer add TỆP_THẺ [--yes] [--child] [--replace] --user LOGIN | donthu peer list | donthu peer parent MÃ --user LOGIN",
+		"use: donthu peer add CARD_FILE [--yes] [--child] [--replace] --user LOGIN | donthu peer list | donthu peer parent CODE --user LOGIN")}
 	v, err := e.verb(use)
 	if err != nil {
 		return err
@@ -159,12 +162,13 @@ func peerAdd(e *env) error {
 		"Call site "+c.Site+" and ask them to read their fingerprint (donthu keys export). Does every digit match? [y/N] ")) {
 		return model.NewMsg("", "Chưa xác nhận dấu vân tay: không ghim thẻ khóa nào.", "The fingerprint was not confirmed: no key card was pinned.")
 	}
-	opt := store.PinOptions{Replace: *replace, Child: *child, By: *login}
-	if *replace {
-		if _, err := e.signIn(s, *login); err != nil {
-			return err
-		}
+	// Pinning a key is a change of keys: an administrator signs in
+	// (--user or DONTHU_USER), after the fingerprint was confirmed.
+	u, err := e.requireUser(s, *login, model.ActManageKeys)
+	if err != nil {
+		return err
 	}
+	opt := store.PinOptions{Replace: *replace, Child: *child, By: u.Login}
 	p, err := s.PinPeer(c, opt)
 	if err != nil {
 		return err
@@ -240,7 +244,7 @@ func peerParent(e *env) error {
 		return err
 	}
 	defer s.Close()
-	u, err := e.signIn(s, *login)
+	u, err := e.requireUser(s, *login, model.ActManageKeys)
 	if err != nil {
 		return err
 	}

@@ -46,18 +46,18 @@ func TestSyncCommandLineRefusals(t *testing.T) {
 	notCard := filepath.Join(dir, "x.json")
 	os.WriteFile(notCard, []byte(`{"hello":1}`), 0o644)
 	donthu(t, "", "--db", site, "peer", "add", notCard, "--yes").want(t, exitFail, "không phải thẻ khóa donthu")
-	donthu(t, "", "--db", site, "peer", "add", filepath.Join(dir, "gl07.json"), "--yes").want(t, exitFail, "chính đơn vị này")
+	donthu(t, "matkhau\n", "--db", site, "peer", "add", filepath.Join(dir, "gl07.json"), "--yes").want(t, exitFail, "chính đơn vị này")
 	// Unconfirmed: nothing pinned; no stdin at all is no.
 	donthu(t, "", "--db", site, "peer", "add", filepath.Join(dir, "hn01.json")).want(t, exitFail, "Chưa xác nhận")
 	donthu(t, "", "--db", site, "peer", "list").want(t, exitOK, "Chưa ghim")
 	// Confirmed, in English.
-	donthu(t, "y\n", "--db", site, "--lang", "en", "peer", "add", filepath.Join(dir, "hn01.json")).want(t, exitOK, "Pinned the key card of HN01 (parent)")
+	donthu(t, "y\nmatkhau\n", "--db", site, "--lang", "en", "peer", "add", filepath.Join(dir, "hn01.json")).want(t, exitOK, "Pinned the key card of HN01 (parent)")
 	// Another card for HN01 with other keys: refused; replacing needs an
 	// administrator's password.
 	other := filepath.Join(dir, "other.db")
 	donthu(t, "matkhau\n", "--db", other, "init", "--site", "HN01", "--name", "Giả mạo", "--user", "x1").want(t, exitOK)
 	donthu(t, "", "--db", other, "keys", "export", "-o", filepath.Join(dir, "fake.json")).want(t, exitOK)
-	donthu(t, "", "--db", site, "peer", "add", filepath.Join(dir, "fake.json"), "--yes").want(t, exitFail, "đã được ghim với khóa khác")
+	donthu(t, "matkhau\n", "--db", site, "peer", "add", filepath.Join(dir, "fake.json"), "--yes").want(t, exitFail, "đã được ghim với khóa khác")
 	donthu(t, "sai\n", "--db", site, "peer", "add", filepath.Join(dir, "fake.json"), "--yes", "--replace", "--user", "lan").want(t, exitFail, "Sai tên đăng nhập hoặc mật khẩu")
 	donthu(t, "matkhau\n", "--db", site, "peer", "add", filepath.Join(dir, "fake.json"), "--yes", "--replace", "--user", "lan").want(t, exitOK, "Đã ghim")
 	// Confirmation and password both from stdin, one line each.
@@ -69,14 +69,14 @@ func TestSyncCommandLineRefusals(t *testing.T) {
 
 func TestSyncCommandLineParentChange(t *testing.T) {
 	office, site, dir := syncPair(t)
-	donthu(t, "", "--db", site, "peer", "add", filepath.Join(dir, "hn01.json"), "--yes").want(t, exitOK)
-	donthu(t, "", "--db", office, "peer", "add", filepath.Join(dir, "gl07.json"), "--yes").want(t, exitOK, "cấp dưới")
+	donthu(t, "matkhau\n", "--db", site, "peer", "add", filepath.Join(dir, "hn01.json"), "--yes").want(t, exitOK)
+	donthu(t, "matkhau\n", "--db", office, "peer", "add", filepath.Join(dir, "gl07.json"), "--yes").want(t, exitOK, "cấp dưới")
 	donthu(t, "matkhau\n", "--db", site, "bundle", "export", "--to", "HN01", "-o", dir).want(t, exitOK, "Đã ghi gói số 1")
 	hn02 := filepath.Join(dir, "hn02.db")
 	donthu(t, "matkhau\n", "--db", hn02, "init", "--site", "HN02", "--name", "Liên đoàn mới", "--user", "mai").want(t, exitOK)
 	donthu(t, "", "--db", hn02, "keys", "export", "-o", filepath.Join(dir, "hn02.json")).want(t, exitOK)
 	donthu(t, "matkhau\n", "--db", site, "peer", "parent", "HN02", "--user", "lan").want(t, exitFail, "peer add")
-	donthu(t, "", "--db", site, "peer", "add", filepath.Join(dir, "hn02.json"), "--yes").want(t, exitOK, "khác")
+	donthu(t, "matkhau\n", "--db", site, "peer", "add", filepath.Join(dir, "hn02.json"), "--yes").want(t, exitOK, "khác")
 	donthu(t, "matkhau\n", "--db", site, "peer", "parent", "HN02", "--user", "lan").want(t, exitOK, "nay là HN02")
 	donthu(t, "", "--db", site, "peer", "list").want(t, exitOK, "HN02", "cấp trên", "HN01", "khác")
 	donthu(t, "matkhau\n", "--db", site, "bundle", "export", "--to", "HN01", "-o", dir).want(t, exitFail, "không phải cấp trên")

@@ -76,8 +76,8 @@ func TestEndToEndSync(t *testing.T) {
 		t.Fatalf("fingerprint %q not printed: %v\n%s", card.Fingerprint(), err, ko.stdout)
 	}
 	want(run("k\n", "--db", site, "peer", "add", oc), 1, card.Fingerprint(), "Chưa xác nhận")
-	want(run("c\n", "--db", site, "peer", "add", oc), 0, "Đã ghim", "cấp trên")
-	want(run("", "--db", office, "peer", "add", sc, "--yes"), 0, "Đã ghim", "cấp dưới")
+	want(run("c\nmatkhau\n", "--db", site, "peer", "add", oc), 0, "Đã ghim", "cấp trên")
+	want(run("matkhau\n", "--db", office, "peer", "add", sc, "--yes"), 0, "Đã ghim", "cấp dưới")
 
 	// The site records a visit (through the store, as the interface does).
 	s, err := store.Open(site, store.Options{})

@@ -50,6 +50,8 @@ type SettingsWords struct {
 	Language, LanguageHint, LanguageSaved string
 	DueSoon                               string
 	KeyRestore, RestoreConfirm            string
+	KeyAuditExport                        string
+	AuditExported, AuditExportFailed      string // %s: the file (and the error)
 }
 
 var settingsVI = SettingsWords{
@@ -96,6 +98,8 @@ var settingsVI = SettingsWords{
 	DueSoon:        "Sắp đến hạn (ngày)",
 	KeyRestore:     "khôi phục bản này",
 	RestoreConfirm: "Khôi phục dữ liệu về bản sao lưu lúc %s? Những gì ghi sau đó sẽ không còn trong tệp (tệp hiện tại được giữ riêng).",
+	KeyAuditExport: "xuất các dòng đang lọc ra tệp XLSX",
+	AuditExported:  "Đã ghi nhật ký vào %s", AuditExportFailed: "Không ghi được %s: %s",
 }
 
 var settingsEN = SettingsWords{
@@ -142,4 +146,6 @@ var settingsEN = SettingsWords{
 	DueSoon:        "Due soon (days)",
 	KeyRestore:     "restore this one",
 	RestoreConfirm: "Restore the data to the backup of %s? What was written since will not be in the file (the current file is kept aside).",
+	KeyAuditExport: "export the filtered lines as XLSX",
+	AuditExported:  "Audit written to %s", AuditExportFailed: "Cannot write %s: %s",
 }

@@ -17,9 +17,10 @@
 //   - The drill-down lists exactly the records a figure counts (the
 //     figure's model.Ref list): their number is the figure, or their
 //     amounts add up to it for a sum.
-//   - A sender is named through model.SenderVisible only (one place to
-//     change when the access policy changes): a confidential sender reads
-//     "(bảo mật)" to anyone but the leaders and the case's handler.
+//   - A sender is named through model.ReportData.Line only, which asks
+//     the access policy's one rule (model.Shows): a confidential sender
+//     reads "(bảo mật)" to anyone but the leaders and the case's handler,
+//     and to them until they reveal it on purpose in the case view.
 //   - The table fits 80 columns: the indicator, then this period, the
 //     previous one and the same period last year.
 package reports

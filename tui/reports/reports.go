@@ -311,14 +311,20 @@ func (m *Model) openDrill(title string, refs []model.Ref, sum, money bool, back 
 	m.mode = modeDrill
 }
 
-// line is the i-th record as the signed-in user may see it.
+// line is the i-th record as the signed-in user may see it: a
+// confidential sender only to the entitled after a deliberate reveal in
+// the case view (model.Shows, as in the queue). A masked line is not kept,
+// so a reveal made meanwhile shows on return.
 func (m *Model) line(i int) model.RecordLine {
 	d := m.drill
 	if l, ok := d.lines[i]; ok {
 		return l
 	}
-	l := m.data.Line(d.refs[i], &m.ctx.User, m.ctx.Lang, m.ctx.Store.PersonName)
-	d.lines[i] = l
+	st, login := m.ctx.Store, m.ctx.User.Login
+	l := m.data.Line(d.refs[i], &m.ctx.User, m.ctx.Lang, st.ShownName, func(caseID string) bool { return st.Revealed(login, caseID) })
+	if !l.Masked {
+		d.lines[i] = l
+	}
 	return l
 }
 
@@ -463,8 +469,18 @@ func (m *Model) fileName(what string) string {
 	return path
 }
 
+// write writes a workbook in the background; a file written is recorded
+// in the audit (who exported what, where), as every export is.
 func (m *Model) write(path string, render func(w io.Writer) error) tea.Cmd {
-	return func() tea.Msg { return exportedMsg{path: path, err: export.WriteFile(path, render)} }
+	st, login := m.ctx.Store, m.ctx.User.Login
+	what := strings.TrimSuffix(filepath.Base(path), ".xlsx")
+	return func() tea.Msg {
+		err := export.WriteFile(path, render)
+		if err == nil {
+			st.Audit(login, model.EvExported, model.AuditNote{What: what, File: path, Via: "tui"})
+		}
+		return exportedMsg{path: path, err: err}
+	}
 }
 
 // exportForms writes every form of the period, at the unit chosen, as a

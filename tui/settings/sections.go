@@ -2,6 +2,8 @@ package settings
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -9,6 +11,7 @@ import (
 
 	"donthu/model"
 	"donthu/store"
+	"donthu/store/export"
 	"donthu/tui/common"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -404,6 +407,7 @@ type auditSection struct {
 	chains []store.AuditChain
 	filter *form
 	err    string
+	export key.Binding
 }
 
 // auditShown is how many of the newest events the screen lists.
@@ -412,6 +416,7 @@ const auditShown = 500
 func newAudit(ctx *common.Context) *auditSection {
 	w := &ctx.Words.Settings
 	s := &auditSection{ctx: ctx, filter: newForm("").add(w.AuditFilter, false, "")}
+	s.export = key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("Ctrl+E", w.KeyAuditExport))
 	s.table.Columns = []common.Column{{Title: w.When, Width: 18}, {Title: w.Who, Width: 10}, {Title: w.What, Width: 20}, {Title: w.Record}}
 	return s
 }
@@ -421,29 +426,36 @@ func (s *auditSection) Allowed(u *model.User) bool { return model.May(u, model.A
 func (s *auditSection) Capturing() bool            { return true }
 func (s *auditSection) Dirty() bool                { return false }
 func (s *auditSection) CanLeave() bool             { return s.filter.value(0) == "" }
-func (s *auditSection) Keys() []key.Binding        { return nil }
+func (s *auditSection) Keys() []key.Binding        { return []key.Binding{s.export} }
 
 func (s *auditSection) Init() tea.Cmd { return s.load() }
 
-// load reads the log in a command, newest last kept; the chains are
-// verified as read.
+// matching reads the log and calls fn with each line filter q keeps; the
+// chains are verified as read. It reads the file: call it in a command.
+func matching(st *store.Store, q string, fn func(store.AuditLine)) ([]store.AuditChain, error) {
+	q = strings.ToLower(q)
+	return st.AuditLog(store.AuditFilter{}, func(l store.AuditLine) error {
+		if q != "" && !strings.Contains(strings.ToLower(l.Who()+" "+l.Author+" "+string(l.Type)+" "+l.Entity), q) {
+			return nil
+		}
+		fn(l)
+		return nil
+	})
+}
+
+// load reads the log in a command, newest last kept.
 func (s *auditSection) load() tea.Cmd {
-	q := strings.ToLower(s.filter.value(0))
-	st := s.ctx.Store
+	q, st := s.filter.value(0), s.ctx.Store
 	return inCmd(func() func() tea.Cmd {
 		var lines []store.AuditLine
-		chains, err := st.AuditLog(store.AuditFilter{}, func(l store.AuditLine) error {
-			if q != "" && !strings.Contains(strings.ToLower(l.Author+" "+string(l.Type)+" "+l.Entity), q) {
-				return nil
-			}
+		chains, err := matching(st, q, func(l store.AuditLine) {
 			lines = append(lines, l)
 			if len(lines) > auditShown {
 				lines = lines[1:]
 			}
-			return nil
 		})
 		return func() tea.Cmd {
-			if q == strings.ToLower(s.filter.value(0)) { // not an older filter's answer
+			if q == s.filter.value(0) { // not an older filter's answer
 				s.show(lines, chains, err)
 			}
 			return nil
@@ -463,11 +475,7 @@ func (s *auditSection) show(lines []store.AuditLine, chains []store.AuditChain, 
 	s.lines, s.chains = lines, chains
 	rows := make([][]string, len(lines))
 	for i, l := range lines {
-		who := l.Author
-		var n model.AuditNote
-		if l.Type == model.EvSignInFailed && l.Decode(&n) == nil && n.Login != "" {
-			who = n.Login
-		}
+		who := l.Who()
 		mark := ""
 		if !l.Chain {
 			mark = "✗ "
@@ -483,6 +491,9 @@ func (s *auditSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return s, nil
+	}
+	if key.Matches(k, s.export) {
+		return s, s.writeFile()
 	}
 	if s.table.HandleKey(k) {
 		return s, nil
@@ -518,6 +529,42 @@ func (s *auditSection) View(width, height int) string {
 	s.table.Width, s.table.Height = width, max(height-3, 3)
 	b.WriteString(s.table.View(st, w.AuditEmpty))
 	return b.String()
+}
+
+// writeFile writes every line the filter keeps (not only the newest
+// shown) as a workbook into the export folder (or beside the data file),
+// and records it in the audit itself.
+func (s *auditSection) writeFile() tea.Cmd {
+	st, w, lang := s.ctx.Store, &s.ctx.Words.Settings, s.ctx.Lang
+	f := s.filter.value(0)
+	title := model.Label{VI: "NHẬT KÝ TRUY CẬP — đơn vị ", EN: "AUDIT — site "}.In(lang) + st.Site()
+	if f != "" {
+		title += " · " + w.AuditFilter + ": " + f
+	}
+	login := s.ctx.User.Login
+	// Everything below reads the file or the disk: in the command.
+	return func() tea.Msg {
+		var lines []store.AuditLine
+		if _, err := matching(st, f, func(l store.AuditLine) { lines = append(lines, l) }); err != nil {
+			return common.Failed(lang, err)
+		}
+		dir := st.ExportDir() // the folder bundles and exports go to, else the data file's
+		if dir == "" {
+			dir = filepath.Dir(st.Path())
+		}
+		path := filepath.Join(dir, "nhat-ky-"+st.Site()+"-"+st.Now().In(model.VN).Format("20060102-150405")+".xlsx")
+		err := os.MkdirAll(dir, 0o755)
+		if err == nil {
+			err = export.WriteFile(path, func(out io.Writer) error { return store.WriteAuditXLSX(out, lines, lang, title) })
+		}
+		if err != nil {
+			msg := common.Failed(lang, err)
+			msg.Text = fmt.Sprintf(w.AuditExportFailed, path, model.SystemWords(err).In(lang))
+			return msg
+		}
+		st.Audit(login, model.EvExported, model.AuditNote{What: "audit", File: path, Rows: len(lines), Via: "tui"})
+		return common.StatusMsg{Text: fmt.Sprintf(w.AuditExported, path)}
+	}
 }
 
 // --- backups (administrators) ---

@@ -9,6 +9,8 @@ import (
 	"donthu/store/storetest"
 	"donthu/tui/settings"
 	"donthu/tui/tuitest"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Each role sees the sections the policy gives it: an administrator
@@ -117,6 +119,29 @@ func TestAuditSection(t *testing.T) {
 	d.Press("down", "down", "down", "down", "down", "down", "enter")
 	d.Expect("GL07:", "chuỗi băm khớp", "auth.failed", "auth.signed_in")
 	d.Type("failed").Expect("auth.failed").ExpectNot("auth.signed_in")
+	// Ctrl+E writes the filtered lines as a workbook, and says where.
+	d.Press("ctrl+e")
+	files, _ := filepath.Glob(filepath.Join(filepath.Dir(s.Path()), "nhat-ky-GL07-*.xlsx"))
+	if len(files) != 1 {
+		t.Fatalf("workbooks %v %+v", files, d.Out)
+	}
+	f, err := excelize.OpenFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(f.GetSheetList()[0])
+	var events []string
+	for _, r := range rows {
+		if len(r) == 6 && r[0] != "Lúc" {
+			events = append(events, r[2])
+		}
+	}
+	if strings.Join(events, ",") != "auth.failed" {
+		t.Errorf("the workbook holds %q, want the filtered line only", events)
+	}
+	// The export is itself in the audit.
+	d.Press("esc").Type("exported").Expect("file.exported")
 }
 
 // An administrator adds a one-off day to the working calendar and
