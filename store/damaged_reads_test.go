@@ -56,6 +56,13 @@ func TestDamagedRecordsAreReported(t *testing.T) {
 	damaged("PetitionsOf", err)
 	_, err = s.Petition(bad.ID)
 	damaged("Petition", err)
+	pets, err := s.PetitionsIn(model.Date{}, model.Date{})
+	damaged("PetitionsIn", err)
+	if len(pets) != 3 {
+		t.Fatalf("%d petitions read, want the 3 readable", len(pets))
+	}
+	_, err = s.ReportInput(model.Date{})
+	damaged("ReportInput", err)
 	if _, err := s.Petition("petition:GL07.999"); !errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrCorrupt) {
 		t.Fatalf("a petition not there: %v", err)
 	}

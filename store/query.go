@@ -507,9 +507,19 @@ func (s *Store) PetitionsOf(personID string) ([]model.Petition, error) {
 	return out, bad
 }
 
-// Petitions returns every petition received in [from, to] (zero = open).
+// Petitions returns every petition received in [from, to] (zero = open)
+// that can be read. The registers' exports read through it; a screen and
+// a report use PetitionsIn, which says when one could not be read.
 func (s *Store) Petitions(from, to model.Date) []model.Petition {
+	out, _ := s.PetitionsIn(from, to)
+	return out
+}
+
+// PetitionsIn is Petitions with the error of a petition that could not be
+// read (a *model.Msg of kind damaged, with the way out).
+func (s *Store) PetitionsIn(from, to model.Date) ([]model.Petition, error) {
 	var out []model.Petition
+	var bad error
 	s.db.View(func(tx *bolt.Tx) error {
 		eachIdx(tx, "petition_date", nil, func(k []byte, id string) bool {
 			d := string(k[:bytes.IndexByte(k, 0)])
@@ -517,19 +527,33 @@ func (s *Store) Petitions(from, to model.Date) []model.Petition {
 				return to.IsZero() || d <= to.ISO()
 			}
 			var p model.Petition
-			if getState(tx, id, &p) == nil {
+			if err := getState(tx, id, &p); err != nil {
+				if bad == nil {
+					bad = damagedRecord(id, err)
+				}
+			} else {
 				out = append(out, p)
 			}
 			return true
 		})
 		return nil
 	})
+	return out, bad
+}
+
+// Visits returns every visit on days in [from, to] (zero = open) that can
+// be read. The registers' exports read through it; a screen and a report
+// use VisitsIn, which says when one could not be read.
+func (s *Store) Visits(from, to model.Date) []model.Visit {
+	out, _ := s.VisitsIn(from, to)
 	return out
 }
 
-// Visits returns every visit on days in [from, to] (zero = open).
-func (s *Store) Visits(from, to model.Date) []model.Visit {
+// VisitsIn is Visits with the error of a visit that could not be read (a
+// *model.Msg of kind damaged, with the way out).
+func (s *Store) VisitsIn(from, to model.Date) ([]model.Visit, error) {
 	var out []model.Visit
+	var bad error
 	s.db.View(func(tx *bolt.Tx) error {
 		ib := tx.Bucket(bIdx).Bucket([]byte("visit_date"))
 		if ib == nil {
@@ -544,13 +568,17 @@ func (s *Store) Visits(from, to model.Date) []model.Visit {
 				break
 			}
 			var v model.Visit
-			if getState(tx, lastPart(k), &v) == nil {
+			if err := getState(tx, lastPart(k), &v); err != nil {
+				if bad == nil {
+					bad = damagedRecord(lastPart(k), err)
+				}
+			} else {
 				out = append(out, v)
 			}
 		}
 		return nil
 	})
-	return out
+	return out, bad
 }
 
 // --- timeline ---

@@ -16,25 +16,32 @@ import (
 // that is its own records and its children's.
 //
 // It reads through the public queries, each a short read transaction, and
-// copies everything out: the caller computes without holding the file.
-func (s *Store) ReportInput(since model.Date) model.ReportInput {
+// copies everything out: the caller computes without holding the file. A
+// record that cannot be read is left out and the error (a *model.Msg of
+// kind damaged, with the way out) says so beside the input read.
+func (s *Store) ReportInput(since model.Date) (model.ReportInput, error) {
+	visits, err := s.VisitsIn(since, model.Date{})
+	pets, perr := s.PetitionsIn(model.Date{}, model.Date{})
+	if err == nil {
+		err = perr
+	}
 	in := model.ReportInput{
-		Visits:    s.Visits(since, model.Date{}),
-		Petitions: s.Petitions(model.Date{}, model.Date{}),
+		Visits:    visits,
+		Petitions: pets,
 		Sites:     s.Sites(),
 		Cal:       s.Calendar(),
 		Names:     map[string][]model.SiteName{},
 	}
 	in.Cases = make([]model.Case, 0, s.CaseCount())
-	// A case that cannot be read is left out of a report; the desk's own
-	// lists say so (the queue shows EachCase's error).
-	_ = s.EachCase(CaseFilter{All: true}, func(c model.Case) { in.Cases = append(in.Cases, c) })
+	if cerr := s.EachCase(CaseFilter{All: true}, func(c model.Case) { in.Cases = append(in.Cases, c) }); err == nil {
+		err = cerr
+	}
 	for _, site := range in.Sites {
 		if evs, err := s.Timeline(model.SiteEntity(site.Code)); err == nil {
 			in.Names[site.Code] = model.SiteNamesFrom(evs)
 		}
 	}
-	return in
+	return in, err
 }
 
 // ShownName returns a name as the signed-in session may show it in a

@@ -68,6 +68,8 @@ func TestScreensShowErrorsNotGoText(t *testing.T) {
 			k(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 		}
 		check("person search", damaged)
+		k(tea.KeyMsg{Type: tea.KeyF7})
+		check("reports", damaged)
 		k(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("9"), Alt: true})
 		log := a.View()
 		if !strings.Contains(log, "cannot unmarshal") && !strings.Contains(log, "invalid character") {

@@ -100,7 +100,7 @@ func TestMessyRegister(t *testing.T) {
 	}
 	// The periodic report of March 2019 counts the register's history.
 	period, _ := model.RangePeriod(model.NewDate(2019, 3, 1), model.NewDate(2019, 3, 31))
-	rd := model.NewReportData(s.ReportInput(model.Date{}))
+	rd := model.NewReportData(storetest.Must(s.ReportInput(model.Date{})))
 	for _, want := range []struct {
 		form model.FormID
 		key  string

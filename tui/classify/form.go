@@ -88,7 +88,11 @@ func candidates(s *store.Store, p model.Petition) ([]candidate, error) {
 	if p.Received.IsZero() {
 		from = model.Date{}
 	}
-	for _, q := range s.Petitions(from, model.Date{}) {
+	recent, err := s.PetitionsIn(from, model.Date{})
+	if err != nil && bad == nil {
+		bad = err
+	}
+	for _, q := range recent {
 		if seen[q.ID] {
 			continue
 		}

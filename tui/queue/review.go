@@ -57,7 +57,10 @@ func newReview(ctx *common.Context, w *common.QueueWords, today model.Date) (*re
 	st := ctx.Store
 	var cases []model.Case
 	err := st.EachCase(store.CaseFilter{All: true}, func(c model.Case) { cases = append(cases, c) })
-	pets := st.Petitions(model.Date{}, model.Date{})
+	pets, perr := st.PetitionsIn(model.Date{}, model.Date{})
+	if err == nil {
+		err = perr
+	}
 	model.ResolveSenders(cases, pets, st.PersonRoots()) // a merged worker is one sender
 	v := &reviewView{
 		b:    model.ReviewBacklog(cases, pets, st.Calendar(), today),

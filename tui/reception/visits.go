@@ -53,9 +53,8 @@ func (m *Model) showVisits(msg visitsReadMsg) tea.Cmd {
 // visitors' names. A visit that filed a confidential petition the user
 // may not see is left out, as on a person's card.
 func recentVisits(st *store.Store, u *model.User, from model.Date) ([]visitRow, error) {
-	vs := st.Visits(from, model.Date{})
+	vs, bad := st.VisitsIn(from, model.Date{})
 	rows := make([]visitRow, 0, len(vs))
-	var bad error
 	for i := len(vs) - 1; i >= 0; i-- {
 		v := vs[i]
 		if v.Petition != "" {

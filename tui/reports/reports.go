@@ -91,6 +91,7 @@ func New(ctx *common.Context) common.Screen {
 type loadedMsg struct {
 	gen  int
 	data *model.ReportData
+	err  error // records that could not be read were left out
 }
 
 // Init reads the report's input the first time the screen is shown.
@@ -106,7 +107,8 @@ func (m *Model) load() tea.Cmd {
 	m.loading = true
 	gen, s := m.gen, m.ctx.Store
 	return func() tea.Msg {
-		return loadedMsg{gen: gen, data: model.NewReportData(s.ReportInput(model.Date{}))}
+		in, err := s.ReportInput(model.Date{})
+		return loadedMsg{gen: gen, data: model.NewReportData(in), err: err}
 	}
 }
 
@@ -170,6 +172,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.recompute()
 			if m.mode == modeDrill || m.mode == modeCharts {
 				m.mode, m.drill, m.charts = modeTable, nil, nil
+			}
+			if msg.err != nil {
+				return m, m.ctx.Fail(msg.err)
 			}
 		}
 		return m, nil
