@@ -34,19 +34,3 @@ func (l Label) In(lang Lang) string {
 	}
 	return l.VI
 }
-
-// Msg is a message meant for a person (a validation error, a refusal):
-// it carries its text in both languages and is also a Go error.
-type Msg struct {
-	Label
-	// Field names the input the message is about ("cccd", "phone", ...), or "".
-	Field string
-}
-
-func (m *Msg) Error() string { return m.VI }
-
-// In returns the message in lang.
-func (m *Msg) In(lang Lang) string { return m.Label.In(lang) }
-
-// NewMsg builds a person-facing message.
-func NewMsg(field, vi, en string) *Msg { return &Msg{Label: Label{vi, en}, Field: field} }

@@ -405,7 +405,7 @@ func TestSearchProtectedPersonByEntitlement(t *testing.T) {
 			t.Errorf("%s: %d hits, want found=%v", tc.login, len(hits), tc.finds)
 		}
 		if tc.finds {
-			cards := s.PersonCards([]string{hits[0].ID})
+			cards := storetest.Must(s.PersonCards([]string{hits[0].ID}))
 			if len(cards) != 1 || cards[0].Name != "Phạm Văn Tố" {
 				t.Errorf("%s: card %+v", tc.login, cards)
 			}

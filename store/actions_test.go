@@ -223,8 +223,8 @@ func TestRegisterPetition(t *testing.T) {
 	// A registration does not classify, whatever it carries.
 	p3 := res(s.RegisterPetition("lan", model.Petition{SenderName: "Đỗ Văn Hải", Summary: "Đơn kèm sẵn quyết định",
 		Classified: true, Decision: model.DecisionAccept, Case: "case:GL07.1", Conditions: true})).must(t)
-	if p3.Classified || p3.Decision != "" || p3.Case != "" || len(s.Inbox()) != 3 {
-		t.Fatalf("petition %+v, inbox %d", p3, len(s.Inbox()))
+	if p3.Classified || p3.Decision != "" || p3.Case != "" || len(storetest.Must(s.Inbox())) != 3 {
+		t.Fatalf("petition %+v, inbox %d", p3, len(storetest.Must(s.Inbox())))
 	}
 	for _, tc := range []struct {
 		name  string
@@ -269,7 +269,7 @@ func TestClassify(t *testing.T) {
 			if !got.Classified || got.Decision != tc.c.Decision || got.Kind != tc.c.Kind || got.Case != "" || got.ClassifiedOn.IsZero() {
 				t.Fatalf("petition %+v", got)
 			}
-			for _, in := range s.Inbox() {
+			for _, in := range storetest.Must(s.Inbox()) {
 				if in.ID == p.ID {
 					t.Fatal("classified petition still in the inbox")
 				}
@@ -451,7 +451,7 @@ func TestNotesAndReminders(t *testing.T) {
 	if err := s.AddNote("lan", p.ID, "Bản gốc lưu tủ số 2"); err != nil {
 		t.Fatal(err)
 	}
-	v := s.PersonCards(p.Senders)[0].Visits[0]
+	v := storetest.Must(s.PersonCards(p.Senders))[0].Visits[0]
 	if err := s.AddNote("lan", v.ID, "Người lao động xin giữ kín tên"); err != nil {
 		t.Fatal(err)
 	}

@@ -47,13 +47,13 @@ func IsEncryptedBackup(path string) bool {
 func (s *Store) WriteAgeIdentity(path string) error {
 	u, ok := s.Current()
 	if !ok || !model.May(&u, model.ActManageKeys) {
-		return &UserError{Err: ErrForbidden, Msg: model.Refusal(model.ActManageKeys)}
+		return model.Wrap(ErrForbidden, model.Refusal(model.ActManageKeys))
 	}
 	keys := s.sessionKeys()
 	if keys == nil || keys.Age == nil {
-		return &UserError{Err: ErrKeysSealed, Msg: model.NewMsg("",
+		return model.Wrap(ErrKeysSealed, model.NewMsg("",
 			"Phiên đăng nhập này chưa mở được khóa của đơn vị: hãy đăng nhập bằng tài khoản quản trị đã có khóa",
-			"This sign-in does not hold the site's keys: sign in as an administrator who holds them")}
+			"This sign-in does not hold the site's keys: sign in as an administrator who holds them"))
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# donthu: khóa giải mã của đơn vị %s (site %s age identity), %s\n", s.site, s.site, s.now().In(model.VN).Format("02/01/2006 15:04"))

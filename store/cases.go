@@ -19,6 +19,9 @@ import (
 type caseCache struct {
 	mu   sync.RWMutex
 	byID map[string]model.Case // every open case
+	// damaged is the first case that could not be read while the cache
+	// was built (nil if none): every list from the cache says so.
+	damaged error
 
 	// The open cases overdue on overdueOn under calendar overdueCal, kept
 	// exact case by case after each commit, so the count in the title
@@ -26,6 +29,13 @@ type caseCache struct {
 	overdue    map[string]bool
 	overdueOn  model.Date
 	overdueCal *model.Calendar
+}
+
+// damage keeps the first record the cache could not read.
+func (c *caseCache) damage(id string, err error) {
+	if c.damaged == nil {
+		c.damaged = damagedRecord(id, err)
+	}
 }
 
 // setOverdue records whether c is overdue (under the cached day and
@@ -47,6 +57,7 @@ func (c *caseCache) get(id string) (model.Case, bool) {
 
 // cases returns the cache of open cases.
 func (s *Store) cases() *caseCache {
+	touched()
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
 	if s.caseCache == nil {
@@ -58,7 +69,9 @@ func (s *Store) cases() *caseCache {
 				}
 				eachIdx(tx, "case_status", prefix(string(st)), func(_ []byte, id string) bool {
 					var c model.Case
-					if getState(tx, id, &c) == nil {
+					if err := getState(tx, id, &c); err != nil {
+						cc.damage(id, err)
+					} else {
 						cc.byID[id] = c
 					}
 					return true
@@ -74,11 +87,13 @@ func (s *Store) cases() *caseCache {
 // eachCase calls fn with every case f picks: the open ones from the
 // cache (read-locked while fn runs), the closed ones decoded from the
 // file one at a time, in one read transaction.
-func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) {
+func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) error {
 	var open map[string]bool // with All: those given already
+	var bad error
 	if !f.Closed || f.All {
 		cc := s.cases()
 		cc.mu.RLock()
+		bad = cc.damaged
 		if f.All {
 			open = make(map[string]bool, len(cc.byID))
 		}
@@ -93,22 +108,28 @@ func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) {
 		cc.mu.RUnlock()
 	}
 	if !f.Closed && !f.All {
-		return
+		return bad
 	}
 	// Decoded a chunk at a time on every core (tens of thousands of
 	// them after a decade); fn is called here, in index order.
 	type closed struct {
+		id  string
 		raw []byte // valid while the transaction lasts
 		c   model.Case
+		err error
 		ok  bool
 	}
 	chunk := make([]closed, 0, 1024)
 	flush := func() {
 		parallel(len(chunk), func(i int) {
 			x := &chunk[i]
-			x.ok = unmarshalState(x.raw, &x.c) == nil && !x.c.Open() && (f.Site == "" || x.c.Site == f.Site)
+			x.err = unmarshalState(x.raw, &x.c)
+			x.ok = x.err == nil && !x.c.Open() && (f.Site == "" || x.c.Site == f.Site)
 		})
 		for i := range chunk {
+			if chunk[i].err != nil && bad == nil {
+				bad = damagedRecord(chunk[i].id, chunk[i].err)
+			}
 			if chunk[i].ok {
 				fn(&chunk[i].c)
 			}
@@ -126,7 +147,7 @@ func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) {
 			}
 			eachIdx(tx, "case_status", prefix(string(st)), func(_ []byte, id string) bool {
 				if raw := sb.Get([]byte(id)); raw != nil && !open[id] {
-					if chunk = append(chunk, closed{raw: raw}); len(chunk) == cap(chunk) {
+					if chunk = append(chunk, closed{id: id, raw: raw}); len(chunk) == cap(chunk) {
 						flush()
 					}
 				}
@@ -136,6 +157,7 @@ func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) {
 		flush()
 		return nil
 	})
+	return bad
 }
 
 // afterCommit brings the in-memory caches up to date with what a committed

@@ -173,8 +173,8 @@ func TestDamageCampaign(t *testing.T) {
 // languages.
 func sentence(t testing.TB, how string, err error) {
 	t.Helper()
-	var ue *store.UserError
-	if !errors.As(err, &ue) || ue.Msg.VI == "" || ue.Msg.EN == "" {
+	var ue *model.Msg
+	if !errors.As(err, &ue) || ue.VI == "" || ue.EN == "" {
 		t.Fatalf("%s: not a sentence for a person: %v", how, err)
 	}
 }

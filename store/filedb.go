@@ -42,6 +42,7 @@ func (f *fileDB) Update(fn func(*bolt.Tx) error) error {
 // closed by a replacement (bbolt refuses to begin on a closed file, so
 // op's function had not run).
 func (f *fileDB) do(op func(*bolt.DB) error) error {
+	touched()
 	db := f.p.Load()
 	err := op(db)
 	if !errors.Is(err, bolt.ErrDatabaseNotOpen) {

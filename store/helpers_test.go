@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"errors"
 	"testing"
 	"time"
 
@@ -10,20 +9,15 @@ import (
 	"donthu/store/storetest"
 )
 
-// refusal asserts that err is meant for a person: a *model.Msg, or a
-// *store.UserError carrying one, with text in both languages.
+// refusal asserts that err is meant for a person: a *model.Msg with text
+// in both languages.
 func refusal(t *testing.T, err error) *model.Msg {
 	t.Helper()
 	if err == nil {
 		t.Fatal("accepted, want a refusal")
 	}
-	var m *model.Msg
-	var ue *store.UserError
-	switch {
-	case errors.As(err, &m):
-	case errors.As(err, &ue):
-		m = ue.Msg
-	default:
+	m := model.MsgOf(err)
+	if m == nil {
 		t.Fatalf("refusal %T %v carries no message for a person", err, err)
 	}
 	if m.VI == "" || m.EN == "" || m.VI == m.EN {

@@ -350,7 +350,7 @@ func (s *Store) importPending() bool {
 }
 
 func importErr(vi, en string, a ...any) error {
-	return &UserError{Err: ErrImport, Msg: model.NewMsg("", fmt.Sprintf(vi, a...), fmt.Sprintf(en, a...))}
+	return model.Wrap(ErrImport, model.NewMsg("", fmt.Sprintf(vi, a...), fmt.Sprintf(en, a...)))
 }
 
 func headsTx(tx *bolt.Tx) map[string]uint64 {

@@ -589,12 +589,11 @@ func (s *Store) Backup(path string) error {
 
 func (s *Store) backup(ctx context.Context, path string) error {
 	fail := func(err error) error {
-		vi, en := osWords(err)
+		w := model.SystemWords(err)
 		if errors.Is(err, context.Canceled) {
-			vi, en = "đã dừng khi đóng chương trình", "stopped as the program closed"
+			w = model.Label{VI: "đã dừng khi đóng chương trình", EN: "stopped as the program closed"}
 		}
-		return userErr(err, "Không sao lưu được vào "+path+": "+vi+". (Chi tiết: "+err.Error()+")",
-			"Cannot back up to "+path+": "+en+". (Detail: "+err.Error()+")")
+		return userErr(err, "Không sao lưu được vào "+path+": "+w.VI+".", "Cannot back up to "+path+": "+w.EN+".")
 	}
 	tmp := path + ".part"
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
@@ -672,8 +671,8 @@ func (s *Store) RotateBackup(keep int) (string, error) {
 func (s *Store) AutoBackup(ctx context.Context, keep int) (string, error) {
 	dir := s.BackupDir()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", userErr(err, "Không tạo được thư mục sao lưu "+dir+": "+first(osWords(err)),
-			"Cannot create the backup folder "+dir+": "+second(osWords(err)))
+		return "", userErr(err, "Không tạo được thư mục sao lưu "+dir+": "+model.SystemWords(err).VI,
+			"Cannot create the backup folder "+dir+": "+model.SystemWords(err).EN)
 	}
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
 	// A copy stopped by a crash or a kill left its temporary file.
@@ -698,9 +697,6 @@ func (s *Store) AutoBackup(ctx context.Context, keep int) (string, error) {
 	}
 	return name, nil
 }
-
-func first(a, _ string) string  { return a }
-func second(_, b string) string { return b }
 
 type autoBackup struct {
 	path string

@@ -113,7 +113,7 @@ func TestMergeInReviews(t *testing.T) {
 	}
 	// The folded names are the same: the review already links them.
 	before := review()
-	if len(s.PetitionsOf(a)) != 1 {
+	if len(storetest.Must(s.PetitionsOf(a))) != 1 {
 		t.Fatal("petitions of a before the merge")
 	}
 	if _, err := s.MergePersons("lan", a, b); err != nil {
@@ -122,7 +122,7 @@ func TestMergeInReviews(t *testing.T) {
 	if r := s.PersonRoots(); len(r) != 1 || r[b] != a {
 		t.Errorf("roots %v", r)
 	}
-	if n := len(s.PetitionsOf(a)); n != 2 {
+	if n := len(storetest.Must(s.PetitionsOf(a))); n != 2 {
 		t.Errorf("petitions of the merged worker: %d", n)
 	}
 	if after := review(); after < 1 || after < before {

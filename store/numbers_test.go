@@ -73,7 +73,7 @@ func TestReadableNumbers(t *testing.T) {
 	if p.No != "GL07-2027-0001" {
 		t.Fatalf("first of 2027: %q", p.No)
 	}
-	v := s.PersonCards(p.Senders)[0].Visits[0]
+	v := storetest.Must(s.PersonCards(p.Senders))[0].Visits[0]
 	if v.No != "GL07-2027-T0001" {
 		t.Fatalf("first visit of 2027: %q", v.No)
 	}

@@ -209,7 +209,7 @@ func TestSchemaV1Fixture(t *testing.T) {
 			t.Fatalf("statuses %v", statuses)
 		}
 	}
-	if in := s.Inbox(); len(in) != 1 || !in[0].Anonymous {
+	if in := storetest.Must(s.Inbox()); len(in) != 1 || !in[0].Anonymous {
 		t.Fatalf("inbox %+v", in)
 	}
 	if site := res(s.SiteInfo("")).must(t); site.Parent != "HN01" || len(site.Overrides) != 1 {

@@ -220,7 +220,7 @@ func ReadKeyCard(path string) (bundle.Card, error) {
 		return bundle.Card{}, userErr(ErrNotFound, "Không đọc được tệp thẻ khóa "+path+": "+err.Error(), "Cannot read the key card file "+path+": "+err.Error())
 	}
 	c, err := bundle.ParseCard(b)
-	return c, asUserErr(err)
+	return c, err
 }
 
 // PinOptions say how PinPeer treats a card.
@@ -244,7 +244,7 @@ type PinOptions struct {
 func (s *Store) PinPeer(card bundle.Card, opt PinOptions) (Peer, error) {
 	card, err := bundle.ParseCard(card.Marshal())
 	if err != nil {
-		return Peer{}, asUserErr(err)
+		return Peer{}, err
 	}
 	if s.site == "" {
 		return Peer{}, userErr(ErrNotInitialised, "Chưa thiết lập đơn vị. Hãy chạy: donthu init", "No site is set up. Run: donthu init")
@@ -490,14 +490,4 @@ func (s *Store) SetExportDir(path string) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bMeta).Put([]byte("sync/export_dir"), []byte(path))
 	})
-}
-
-// asUserErr turns a *bundle.Error into a *UserError (same sentinel and
-// message); other errors pass unchanged.
-func asUserErr(err error) error {
-	var be *bundle.Error
-	if errors.As(err, &be) {
-		return &UserError{Err: be.Err, Msg: be.Msg}
-	}
-	return err
 }

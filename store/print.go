@@ -156,7 +156,7 @@ func (s *Store) Print(author string, req PrintRequest) (Printed, error) {
 // templateErr turns a bad template into a message for a person.
 func templateErr(err error) error {
 	if te, ok := err.(*paper.TemplateError); ok {
-		return &UserError{Err: err, Msg: model.NewMsg("template", te.Message(model.VI), te.Message(model.EN))}
+		return model.Wrap(err, model.NewMsg("template", te.Message(model.VI), te.Message(model.EN)))
 	}
 	return err
 }

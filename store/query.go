@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -42,10 +44,21 @@ func sortBy[T any](xs []T, key func(T) string) {
 func get[T any](s *Store, id string) (T, error) {
 	var v T
 	err := s.db.View(func(tx *bolt.Tx) error { return getState(tx, id, &v) })
-	if err != nil {
+	if errors.Is(err, ErrNotFound) {
 		return v, notFound(id)
 	}
+	if err != nil {
+		return v, damagedRecord(id, err)
+	}
 	return v, nil
+}
+
+// damagedRecord is the error of a record the file holds but that cannot
+// be read: damaged, for a person with the way out (donthu check, then
+// salvage); it wraps ErrCorrupt. A record an index names but that is not
+// there is damage too.
+func damagedRecord(id string, err error) error {
+	return model.ErrDamagedData(fmt.Errorf("%w: %s: %v", ErrCorrupt, id, err))
 }
 
 // Person returns one person.
@@ -118,6 +131,7 @@ func (ix *personIndex) put(p *model.Person) {
 }
 
 func (s *Store) personIdx() *personIndex {
+	touched()
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
 	if s.persons == nil {
@@ -319,16 +333,28 @@ func siteOfID(id string) string {
 	return rest
 }
 
-// PersonCards reads persons with their history, in the order given.
-func (s *Store) PersonCards(ids []string) []PersonCard {
+// PersonCards reads persons with their history, in the order given. An
+// id with no person is left out; a person, petition or visit that cannot
+// be read is left out too, and the error (a *model.Msg of kind damaged)
+// says so beside the cards that could be read.
+func (s *Store) PersonCards(ids []string) ([]PersonCard, error) {
 	out := make([]PersonCard, 0, len(ids))
+	var bad error
+	note := func(id string, err error) {
+		if bad == nil {
+			bad = damagedRecord(id, err)
+		}
+	}
 	sealed := s.sealedFor() // before the read: it reads the file itself
 	cc := s.cases()         // every open case, in memory
 	s.db.View(func(tx *bolt.Tx) error {
 		ents := tx.Bucket(bEntityEvents).Cursor()
 		for _, id := range ids {
 			var c PersonCard
-			if getState(tx, id, &c.Person) != nil {
+			if err := getState(tx, id, &c.Person); err != nil {
+				if !errors.Is(err, ErrNotFound) {
+					note(id, err)
+				}
 				continue
 			}
 			if c.Sealed != "" && sealed != nil && sealed.allow[id] {
@@ -370,11 +396,16 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 				})
 				eachIdx(tx, "person_petition", p, func(_ []byte, pid string) bool {
 					var x model.Petition
-					if !seen[pid] && getState(tx, pid, &x) == nil {
-						seen[pid] = true
-						sites[x.Site] = true
-						c.Petitions = append(c.Petitions, x)
+					if seen[pid] {
+						return true
 					}
+					if err := getState(tx, pid, &x); err != nil {
+						note(pid, err)
+						return true
+					}
+					seen[pid] = true
+					sites[x.Site] = true
+					c.Petitions = append(c.Petitions, x)
 					return true
 				})
 				eachIdx(tx, "person_case", p, func(_ []byte, cid string) bool {
@@ -387,7 +418,9 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 			}
 			if newest != "" {
 				var v model.Visit
-				if getState(tx, newest, &v) == nil {
+				if err := getState(tx, newest, &v); err != nil {
+					note(newest, err)
+				} else {
 					c.Visits = append(c.Visits, v)
 				}
 			}
@@ -399,7 +432,7 @@ func (s *Store) PersonCards(ids []string) []PersonCard {
 		}
 		return nil
 	})
-	return out
+	return out, bad
 }
 
 // Warm builds the in-memory search index of persons and the cache of
@@ -413,13 +446,20 @@ func (s *Store) Warm() {
 
 // --- petitions ---
 
-// Inbox returns this site's petitions awaiting classification, oldest first.
-func (s *Store) Inbox() []model.Petition {
+// Inbox returns this site's petitions awaiting classification, oldest
+// first. A petition the inbox names that cannot be read is left out, and
+// the error (a *model.Msg of kind damaged) says so beside the others.
+func (s *Store) Inbox() ([]model.Petition, error) {
 	var out []model.Petition
+	var bad error
 	s.db.View(func(tx *bolt.Tx) error {
 		eachIdx(tx, "inbox", append([]byte(s.site), 0), func(_ []byte, id string) bool {
 			var p model.Petition
-			if getState(tx, id, &p) == nil {
+			if err := getState(tx, id, &p); err != nil {
+				if bad == nil {
+					bad = damagedRecord(id, err)
+				}
+			} else {
 				out = append(out, p)
 			}
 			return true
@@ -434,33 +474,52 @@ func (s *Store) Inbox() []model.Petition {
 		}
 		return len(out[i].No) < len(out[j].No) || (len(out[i].No) == len(out[j].No) && out[i].No < out[j].No)
 	})
-	return out
+	return out, bad
 }
 
 // PetitionsOf returns the petitions whose senders include person id, or
-// any record merged with it.
-func (s *Store) PetitionsOf(personID string) []model.Petition {
+// any record merged with it; one that cannot be read is left out and the
+// error says so.
+func (s *Store) PetitionsOf(personID string) ([]model.Petition, error) {
 	var out []model.Petition
+	var bad error
 	seen := map[string]bool{}
 	s.db.View(func(tx *bolt.Tx) error {
 		for _, pid := range groupTx(tx, personID) {
 			eachIdx(tx, "person_petition", append([]byte(pid), 0), func(_ []byte, id string) bool {
 				var p model.Petition
-				if !seen[id] && getState(tx, id, &p) == nil {
-					seen[id] = true
-					out = append(out, p)
+				if seen[id] {
+					return true
 				}
+				if err := getState(tx, id, &p); err != nil {
+					if bad == nil {
+						bad = damagedRecord(id, err)
+					}
+					return true
+				}
+				seen[id] = true
+				out = append(out, p)
 				return true
 			})
 		}
 		return nil
 	})
+	return out, bad
+}
+
+// Petitions returns every petition received in [from, to] (zero = open)
+// that can be read. The registers' exports read through it; a screen and
+// a report use PetitionsIn, which says when one could not be read.
+func (s *Store) Petitions(from, to model.Date) []model.Petition {
+	out, _ := s.PetitionsIn(from, to)
 	return out
 }
 
-// Petitions returns every petition received in [from, to] (zero = open).
-func (s *Store) Petitions(from, to model.Date) []model.Petition {
+// PetitionsIn is Petitions with the error of a petition that could not be
+// read (a *model.Msg of kind damaged, with the way out).
+func (s *Store) PetitionsIn(from, to model.Date) ([]model.Petition, error) {
 	var out []model.Petition
+	var bad error
 	s.db.View(func(tx *bolt.Tx) error {
 		eachIdx(tx, "petition_date", nil, func(k []byte, id string) bool {
 			d := string(k[:bytes.IndexByte(k, 0)])
@@ -468,19 +527,33 @@ func (s *Store) Petitions(from, to model.Date) []model.Petition {
 				return to.IsZero() || d <= to.ISO()
 			}
 			var p model.Petition
-			if getState(tx, id, &p) == nil {
+			if err := getState(tx, id, &p); err != nil {
+				if bad == nil {
+					bad = damagedRecord(id, err)
+				}
+			} else {
 				out = append(out, p)
 			}
 			return true
 		})
 		return nil
 	})
+	return out, bad
+}
+
+// Visits returns every visit on days in [from, to] (zero = open) that can
+// be read. The registers' exports read through it; a screen and a report
+// use VisitsIn, which says when one could not be read.
+func (s *Store) Visits(from, to model.Date) []model.Visit {
+	out, _ := s.VisitsIn(from, to)
 	return out
 }
 
-// Visits returns every visit on days in [from, to] (zero = open).
-func (s *Store) Visits(from, to model.Date) []model.Visit {
+// VisitsIn is Visits with the error of a visit that could not be read (a
+// *model.Msg of kind damaged, with the way out).
+func (s *Store) VisitsIn(from, to model.Date) ([]model.Visit, error) {
 	var out []model.Visit
+	var bad error
 	s.db.View(func(tx *bolt.Tx) error {
 		ib := tx.Bucket(bIdx).Bucket([]byte("visit_date"))
 		if ib == nil {
@@ -495,13 +568,17 @@ func (s *Store) Visits(from, to model.Date) []model.Visit {
 				break
 			}
 			var v model.Visit
-			if getState(tx, lastPart(k), &v) == nil {
+			if err := getState(tx, lastPart(k), &v); err != nil {
+				if bad == nil {
+					bad = damagedRecord(lastPart(k), err)
+				}
+			} else {
 				out = append(out, v)
 			}
 		}
 		return nil
 	})
-	return out
+	return out, bad
 }
 
 // --- timeline ---

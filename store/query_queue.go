@@ -13,9 +13,11 @@ import (
 // compact row of its own per case (ten thousand cases: Cases allocates
 // and sorts about 10 MB, this allocates nothing for the open ones). fn
 // gets each case by value, a copy it may keep; it must not write to the
-// store (the cache is read-locked while it runs).
-func (s *Store) EachCase(f CaseFilter, fn func(c model.Case)) {
-	s.eachCase(f, func(c *model.Case) { fn(*c) })
+// store (the cache is read-locked while it runs). A case the file holds
+// but that cannot be read is not passed to fn: the error (a *model.Msg of
+// kind damaged, with the way out) says so after every other case was.
+func (s *Store) EachCase(f CaseFilter, fn func(c model.Case)) error {
+	return s.eachCase(f, func(c *model.Case) { fn(*c) })
 }
 
 // CaseCount returns how many open cases there are: a size to allocate

@@ -145,7 +145,7 @@ func TestPersonCards(t *testing.T) {
 	c2 := storetest.Accept(t, s, p2.ID, model.KindReport, model.RegimeLabour)
 	storetest.Act(t, s, c2.ID, model.EvCaseTransferred, model.CaseAction{To: "Sở Nội vụ"})
 
-	cards := s.PersonCards([]string{id, "person:GL07.999", p2.Senders[0]})
+	cards := storetest.Must(s.PersonCards([]string{id, "person:GL07.999", p2.Senders[0]}))
 	if len(cards) != 2 || cards[0].ID != id || cards[1].ID != p2.Senders[0] {
 		t.Fatalf("cards %+v", cards)
 	}
@@ -157,7 +157,7 @@ func TestPersonCards(t *testing.T) {
 	if len(cards[1].OpenCases) != 0 {
 		t.Fatal("a transferred case is not open")
 	}
-	if got := s.PetitionsOf(id); len(got) != 1 || got[0].ID != p.ID {
+	if got := storetest.Must(s.PetitionsOf(id)); len(got) != 1 || got[0].ID != p.ID {
 		t.Fatalf("petitions of %s: %+v", id, got)
 	}
 }
@@ -319,7 +319,7 @@ func TestInbox(t *testing.T) {
 	clk.Advance(time.Hour)
 	res(s.Classify("lan", ids[3], model.Classification{Kind: model.KindRecommendation, Decision: model.DecisionGuide})).must(t)
 	var got []model.Date
-	for _, p := range s.Inbox() {
+	for _, p := range storetest.Must(s.Inbox()) {
 		got = append(got, p.Received)
 	}
 	want := []model.Date{day(2026, time.February, 10), day(2026, time.February, 25), day(2026, time.March, 2)}

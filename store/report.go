@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -188,7 +189,9 @@ func ensureReportIndexes(tx *bolt.Tx) error {
 // so a sender is one person however many records they had.
 //
 // Everything is copied out: the caller computes without holding the file.
-func (s *Store) ReportInput(from, to model.Date) model.ReportInput {
+// A record that cannot be read is left out and the error (a *model.Msg of
+// kind damaged, with the way out) says so beside the input read.
+func (s *Store) ReportInput(from, to model.Date) (model.ReportInput, error) {
 	in := model.ReportInput{
 		Sites: s.Sites(),
 		Cal:   s.Calendar(),
@@ -202,12 +205,18 @@ func (s *Store) ReportInput(from, to model.Date) model.ReportInput {
 		}
 	}
 	roots := s.PersonRoots()
+	var bad error
+	damaged := func(id string, err error) {
+		if bad == nil && !errors.Is(err, ErrNotFound) {
+			bad = damagedRecord(id, err)
+		}
+	}
 	s.db.View(func(tx *bolt.Tx) error {
 		if (from.IsZero() && to.IsZero()) || tx.Bucket(bMeta).Get(metaReportIdx) == nil {
 			in.From, in.To = model.Date{}, model.Date{}
-			readAllForReport(tx, &in)
+			readAllForReport(tx, &in, damaged)
 		} else {
-			readWindow(tx, &in, from, to, roots)
+			readWindow(tx, &in, from, to, roots, damaged)
 			in.FullVisit = func(id string) (model.Visit, bool) {
 				v, err := s.Visit(id)
 				return v, err == nil
@@ -216,28 +225,34 @@ func (s *Store) ReportInput(from, to model.Date) model.ReportInput {
 		return nil
 	})
 	model.ResolveSenders(in.Cases, in.Petitions, roots)
-	return in
+	return in, bad
 }
 
 // readAllForReport reads every visit, petition and case.
-func readAllForReport(tx *bolt.Tx, in *model.ReportInput) {
+func readAllForReport(tx *bolt.Tx, in *model.ReportInput, damaged func(id string, err error)) {
 	eachIdx(tx, "visit_date", nil, func(_ []byte, id string) bool {
 		var v model.Visit
-		if getState(tx, id, &v) == nil {
+		if err := getState(tx, id, &v); err != nil {
+			damaged(id, err)
+		} else {
 			in.Visits = append(in.Visits, v)
 		}
 		return true
 	})
 	eachIdx(tx, "petition_date", nil, func(_ []byte, id string) bool {
 		var p model.Petition
-		if getState(tx, id, &p) == nil {
+		if err := getState(tx, id, &p); err != nil {
+			damaged(id, err)
+		} else {
 			in.Petitions = append(in.Petitions, p)
 		}
 		return true
 	})
 	eachState(tx, model.EntCase, func(id string, b []byte) error {
 		var c model.Case
-		if unmarshalState(b, &c) == nil {
+		if err := unmarshalState(b, &c); err != nil {
+			damaged(id, err)
+		} else {
 			in.Cases = append(in.Cases, c)
 		}
 		return nil
@@ -246,7 +261,7 @@ func readAllForReport(tx *bolt.Tx, in *model.ReportInput) {
 
 // readWindow reads the records reports inside [from, to] need.
 // roots are the merged persons (Store.PersonRoots).
-func readWindow(tx *bolt.Tx, in *model.ReportInput, from, to model.Date, roots map[string]string) {
+func readWindow(tx *bolt.Tx, in *model.ReportInput, from, to model.Date, roots map[string]string, damaged func(id string, err error)) {
 	lo, hi := dayKey(from), openEnd
 	if !to.IsZero() {
 		hi = dayKey(to)
@@ -258,7 +273,8 @@ func readWindow(tx *bolt.Tx, in *model.ReportInput, from, to model.Date, roots m
 			return nil
 		}
 		var p model.Petition
-		if getState(tx, id, &p) != nil {
+		if err := getState(tx, id, &p); err != nil {
+			damaged(id, err)
 			return nil
 		}
 		pets[id] = true
@@ -270,7 +286,8 @@ func readWindow(tx *bolt.Tx, in *model.ReportInput, from, to model.Date, roots m
 			return
 		}
 		var c model.Case
-		if getState(tx, id, &c) != nil {
+		if err := getState(tx, id, &c); err != nil {
+			damaged(id, err)
 			return
 		}
 		if resolvedOnly && c.Status != model.StatusConcluded && c.Status != model.StatusTerminated {

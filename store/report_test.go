@@ -42,7 +42,7 @@ func TestReportInput(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	in := s.ReportInput(model.Date{Y: 2026, M: 1, D: 1}, model.Date{})
+	in := storetest.Must(s.ReportInput(model.Date{Y: 2026, M: 1, D: 1}, model.Date{}))
 	if len(in.Visits) != 1 || len(in.Petitions) != 1 || len(in.Cases) != 1 || !in.Visits[0].Delegated {
 		t.Fatalf("input: %d visits, %d petitions, %d cases", len(in.Visits), len(in.Petitions), len(in.Cases))
 	}

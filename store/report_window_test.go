@@ -105,7 +105,7 @@ func TestReportWindowEqualsAll(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	all := model.NewReportData(s.ReportInput(model.Date{}, model.Date{}))
+	all := model.NewReportData(storetest.Must(s.ReportInput(model.Date{}, model.Date{})))
 	if len(all.Input().Visits) < 1000 || len(all.Input().Cases) < 100 {
 		t.Fatalf("demo too small: %d visits, %d cases", len(all.Input().Visits), len(all.Input().Cases))
 	}
@@ -137,7 +137,7 @@ func TestReportWindowEqualsAll(t *testing.T) {
 		if p.Official {
 			name += " (official)"
 		}
-		in := s.ReportInput(model.ReportWindow(p))
+		in := storetest.Must(s.ReportInput(model.ReportWindow(p)))
 		if in.From.IsZero() || len(in.Visits) >= len(all.Input().Visits) {
 			t.Fatalf("%s: the window read %d of %d visits", p.Short(), len(in.Visits), len(all.Input().Visits))
 		}
@@ -196,7 +196,7 @@ func TestReportIndexesOfAnOlderFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := figuresOf(model.NewReportData(s.ReportInput(model.ReportWindow(p))), p, s.Site())
+	want := figuresOf(model.NewReportData(storetest.Must(s.ReportInput(model.ReportWindow(p)))), p, s.Site())
 	s.Close()
 
 	// Take the indexes away, as a file of the previous version has none.
@@ -221,7 +221,7 @@ func TestReportIndexesOfAnOlderFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := ro.ReportInput(model.ReportWindow(p))
+	in := storetest.Must(ro.ReportInput(model.ReportWindow(p)))
 	if !in.From.IsZero() {
 		t.Error("a file without the indexes was read through them")
 	}
@@ -238,7 +238,7 @@ func TestReportIndexesOfAnOlderFile(t *testing.T) {
 	if probs := s.Check(); len(probs) > 0 {
 		t.Fatalf("check after building the indexes: %v", probs)
 	}
-	in = s.ReportInput(model.ReportWindow(p))
+	in = storetest.Must(s.ReportInput(model.ReportWindow(p)))
 	if in.From.IsZero() {
 		t.Error("the indexes were not built at opening")
 	}

@@ -234,7 +234,7 @@ func (s *Store) RestoreHere(author, from string) (aside string, err error) {
 	var u model.User
 	s.db.View(func(tx *bolt.Tx) error { return getState(tx, model.UserEntity(s.site, author), &u) })
 	if !model.May(&u, model.ActRestore) {
-		return "", &UserError{Err: ErrForbidden, Msg: model.Refusal(model.ActRestore)}
+		return "", model.Wrap(ErrForbidden, model.Refusal(model.ActRestore))
 	}
 	if err := CheckBackup(from, s.site); err != nil {
 		return "", err

@@ -111,7 +111,7 @@ func TestDuplicatesOfASealedPerson(t *testing.T) {
 	}
 	if hits := s.SearchPersons("pham van to", 0); len(hits) != 1 || hits[0].ID != plain.ID {
 		t.Errorf("the leader's search after the merge: %+v", hits)
-	} else if c := s.PersonCards([]string{plain.ID}); len(c) != 1 || c[0].Name != "Phạm Văn Tố" {
+	} else if c, err := s.PersonCards([]string{plain.ID}); err != nil || len(c) != 1 || c[0].Name != "Phạm Văn Tố" {
 		t.Errorf("the leader's card %+v", c)
 	}
 	signIn(t, s, "quantri", "qt-1234")

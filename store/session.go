@@ -133,9 +133,9 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 	})
 	if wait := SignInWait(fails.Count) - now.Sub(fails.Last); wait > 0 {
 		secs := int(wait.Round(time.Second) / time.Second)
-		return model.User{}, &UserError{Err: ErrTooSoon, Msg: model.NewMsg("password",
+		return model.User{}, model.Wrap(ErrTooSoon, model.NewMsg("password",
 			fmt.Sprintf("Đã nhập sai mật khẩu %d lần; hãy chờ %d giây rồi thử lại", fails.Count, max(secs, 1)),
-			fmt.Sprintf("%d wrong passwords in a row; wait %d seconds and try again", fails.Count, max(secs, 1)))}
+			fmt.Sprintf("%d wrong passwords in a row; wait %d seconds and try again", fails.Count, max(secs, 1))))
 	}
 	ok, wrap := false, []byte(nil)
 	if enc != "" && u.Active {

@@ -85,7 +85,7 @@ func (s *Store) SetDueSoon(author string, days int) error {
 func (w *writer) require(a model.Action) error {
 	var u model.User
 	if getState(w.tx, model.UserEntity(w.s.site, w.author), &u) != nil || !model.May(&u, a) {
-		return &UserError{Err: ErrForbidden, Msg: model.Refusal(a)}
+		return model.Wrap(ErrForbidden, model.Refusal(a))
 	}
 	return nil
 }

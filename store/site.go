@@ -445,7 +445,7 @@ func (s *Store) SetPassword(login, password string) error {
 	}
 	me, ok := s.Current()
 	if !ok {
-		return &UserError{Err: ErrForbidden, Msg: model.NewMsg("", "Cần đăng nhập bằng tài khoản quản trị để đặt lại mật khẩu", "Sign in as an administrator to reset a password")}
+		return model.Wrap(ErrForbidden, model.NewMsg("", "Cần đăng nhập bằng tài khoản quản trị để đặt lại mật khẩu", "Sign in as an administrator to reset a password"))
 	}
 	h, wrap := hashPassword2(password)
 	_, err := s.write(me.Login, func(w *writer) error {

@@ -16,11 +16,11 @@ func TestSmokeVisitToClosedCase(t *testing.T) {
 	if p.No != "GL07-2026-0001" {
 		t.Fatalf("petition number %q", p.No)
 	}
-	if got := s.Inbox(); len(got) != 1 || got[0].ID != p.ID {
+	if got := storetest.Must(s.Inbox()); len(got) != 1 || got[0].ID != p.ID {
 		t.Fatalf("inbox %+v", got)
 	}
 	c := storetest.Accept(t, s, p.ID, model.KindComplaint, model.RegimeLabour)
-	if c.Status != model.StatusPending || len(s.Inbox()) != 0 {
+	if c.Status != model.StatusPending || len(storetest.Must(s.Inbox())) != 0 {
 		t.Fatalf("case %+v", c)
 	}
 	clk.Advance(24 * time.Hour)

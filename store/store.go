@@ -3,14 +3,12 @@ package store
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"donthu/model"
@@ -46,62 +44,52 @@ var (
 	ErrCorrupt        = errors.New("store: the data file is damaged")
 )
 
-// UserError is an error meant for a person: it wraps a sentinel (for
-// errors.Is) and carries the message in both languages.
-type UserError struct {
-	Err error
-	Msg *model.Msg
-}
-
-func (e *UserError) Error() string { return e.Err.Error() + ": " + e.Msg.EN }
-func (e *UserError) Unwrap() error { return e.Err }
-
-// Message returns the message of err for a person in lang: the bilingual
-// message if err carries one, else a generic sentence with the detail.
+// Message returns the message of err for a person in lang, for a command
+// line: the sentence of a *model.Msg, or a generic sentence followed by
+// the detail (a terminal has no message log; the command line adds a
+// system cause's text on a line of its own). Screens use
+// common.Context.Fail, which keeps the detail in the message log.
 func Message(err error, lang model.Lang) string {
-	var ue *UserError
-	if errors.As(err, &ue) {
-		return ue.Msg.In(lang)
+	text, detail := model.Say(err, lang)
+	if model.MsgOf(err) != nil || detail == "" {
+		return text
 	}
-	var m *model.Msg
-	if errors.As(err, &m) {
-		return m.In(lang)
-	}
-	// An operating-system error says its cause in English only: name it
-	// in the person's language, the system's text kept as detail.
-	var errno syscall.Errno
-	var pe *fs.PathError
-	if errors.As(err, &pe) || errors.As(err, &errno) {
-		vi, en := osWords(err)
+	if model.IsSystem(err) {
 		if lang == model.EN {
-			return "Something went wrong: " + en + ". Detail: " + err.Error()
+			return text + " Detail: " + detail
 		}
-		return "Có lỗi: " + vi + ". Chi tiết: " + err.Error()
+		return text + " Chi tiết: " + detail
 	}
 	if lang == model.EN {
-		return "Something went wrong; nothing was changed. Detail: " + err.Error()
+		return "Something went wrong; nothing was changed. Detail: " + detail
 	}
-	return "Có lỗi; dữ liệu chưa bị thay đổi. Chi tiết: " + err.Error()
+	return "Có lỗi; dữ liệu chưa bị thay đổi. Chi tiết: " + detail
 }
 
 // Reason names why an operation failed, in one short phrase for a person
 // in lang: the operating system's cause when there is one (disk full,
 // permission), else the error's message.
 func Reason(err error, lang model.Lang) string {
-	var errno syscall.Errno
-	var pe *fs.PathError
-	if errors.As(err, &pe) || errors.As(err, &errno) {
-		vi, en := osWords(err)
-		if lang == model.EN {
-			return en
-		}
-		return vi
+	if model.MsgOf(err) == nil && model.IsSystem(err) {
+		return model.SystemWords(err).In(lang)
 	}
 	return Message(err, lang)
 }
 
+// userErr is a message for a person with a sentinel underneath.
 func userErr(err error, vi, en string) error {
-	return &UserError{Err: err, Msg: model.NewMsg("", vi, en)}
+	k := model.KindRefused
+	switch {
+	case errors.Is(err, ErrNotFound):
+		k = model.KindNotFound
+	case errors.Is(err, ErrCorrupt):
+		k = model.KindDamaged
+	case errors.Is(err, ErrLocked):
+		k = model.KindBusy
+	case model.IsSystem(err):
+		k = model.KindSystem
+	}
+	return &model.Msg{Label: model.Label{VI: vi, EN: en}, Kind: k, Err: err}
 }
 
 // Options tune Open.

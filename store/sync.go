@@ -300,8 +300,7 @@ func writeFileAtomic(dest string, fn func(w io.Writer) (bundle.Manifest, error))
 	}
 	if err != nil {
 		os.Remove(tmp)
-		var ue *UserError
-		if errors.As(err, &ue) {
+		if model.MsgOf(err) != nil {
 			return m, err
 		}
 		return fail(err)
@@ -326,7 +325,7 @@ type Imported struct {
 // then, while its events stream into the transaction, that each is the
 // sender's and one it may send here, that the payload matches the signed
 // checksum and that the chains hold. Any failure refuses the whole
-// bundle: nothing is applied, the error is a *UserError wrapping
+// bundle: nothing is applied, the error is a *model.Msg wrapping
 // ErrImport and the reason's sentinel (bundle.ErrSignature, ...), and
 // the refusal is recorded for the sync screen (Refusals). A bundle
 // already imported, or older than one imported, changes nothing and is
@@ -349,10 +348,9 @@ func (s *Store) ImportBundle(path string) (Imported, error) {
 		}
 		err = refusalErr(err)
 		if code != "replay" {
-			var ue *UserError
 			reason := model.Label{VI: err.Error(), EN: err.Error()}
-			if errors.As(err, &ue) {
-				reason = ue.Msg.Label
+			if ue := model.MsgOf(err); ue != nil {
+				reason = ue.Label
 			}
 			s.recordRefusal(Refusal{At: s.now().UTC(), File: filepath.Base(path), From: out.Manifest.From,
 				Number: out.Manifest.Number, Code: code, Reason: reason})
@@ -361,15 +359,13 @@ func (s *Store) ImportBundle(path string) (Imported, error) {
 	return out, err
 }
 
-// refusalErr makes every refusal a *UserError wrapping ErrImport.
+// refusalErr makes every refusal a *model.Msg wrapping ErrImport.
 func refusalErr(err error) error {
-	err = asUserErr(err)
-	var ue *UserError
-	if errors.As(err, &ue) {
+	if ue := model.MsgOf(err); ue != nil {
 		if errors.Is(err, ErrImport) {
 			return err
 		}
-		return &UserError{Err: fmt.Errorf("%w: %w", ErrImport, ue.Err), Msg: ue.Msg}
+		return model.Wrap(fmt.Errorf("%w: %w", ErrImport, ue.Err), ue)
 	}
 	return userErr(fmt.Errorf("%w: %w", ErrImport, err),
 		"Không nhập được gói; chưa có gì thay đổi. Chi tiết: "+err.Error(),

@@ -86,13 +86,13 @@ func bundleRefused(t *testing.T, s *store.Store, path string, sentinel error, wo
 	if !errors.Is(err, sentinel) || !errors.Is(err, store.ErrImport) {
 		t.Fatalf("err = %v, want %v", err, sentinel)
 	}
-	var ue *store.UserError
-	if !errors.As(err, &ue) || ue.Msg.VI == "" || ue.Msg.EN == "" || ue.Msg.VI == ue.Msg.EN {
+	var ue *model.Msg
+	if !errors.As(err, &ue) || ue.VI == "" || ue.EN == "" || ue.VI == ue.EN {
 		t.Fatalf("no bilingual message: %v", err)
 	}
 	for _, w := range words {
-		if !strings.Contains(ue.Msg.VI+"\n"+ue.Msg.EN, w) {
-			t.Errorf("message %q / %q lacks %q", ue.Msg.VI, ue.Msg.EN, w)
+		if !strings.Contains(ue.VI+"\n"+ue.EN, w) {
+			t.Errorf("message %q / %q lacks %q", ue.VI, ue.EN, w)
 		}
 	}
 	return err
@@ -138,7 +138,7 @@ func TestUpwardBundleAndAcknowledgement(t *testing.T) {
 	if err != nil || got.No != p.No || got.Site != "GL07" {
 		t.Fatalf("office sees %+v %v", got, err)
 	}
-	if len(w.office.Inbox()) != 0 {
+	if len(storetest.Must(w.office.Inbox())) != 0 {
 		t.Fatal("a child's petition is in the office's inbox")
 	}
 	op := peerStatus(t, w.office, "GL07")
@@ -222,7 +222,7 @@ func TestDownwardTransferGuidanceAndInbox(t *testing.T) {
 		t.Fatalf("down %+v", down.Manifest)
 	}
 	importBundle(t, w.gl07, down.Path)
-	inbox := w.gl07.Inbox()
+	inbox := storetest.Must(w.gl07.Inbox())
 	if len(inbox) != 1 || inbox[0].ID != tp.ID || inbox[0].Summary != tp.Summary {
 		t.Fatalf("child's inbox %+v", inbox)
 	}
@@ -727,7 +727,7 @@ func TestOfficeActionsRefuseBadInput(t *testing.T) {
 	if name, _ := w.office.PetitionSenderName(&tp); len(tp.Senders) != 0 || tp.SenderName != "" || name != "Đỗ Văn Em" || !tp.Confidential || tp.Classified || tp.Decision != "" {
 		t.Fatalf("transferred %+v", tp)
 	}
-	for _, q := range w.office.Inbox() {
+	for _, q := range storetest.Must(w.office.Inbox()) {
 		if q.ID == tp.ID {
 			t.Fatal("the transferred petition is in the office's own inbox")
 		}

@@ -75,13 +75,13 @@ func TestClassifyToChild(t *testing.T) {
 	if _, err := gl07.ImportBundle(x.Path); err != nil {
 		t.Fatal(err)
 	}
-	if in := gl07.Inbox(); len(in) != 1 || in[0].ID != tp.ID || in[0].FromNo != p.No || in[0].Summary != p.Summary {
+	if in := storetest.Must(gl07.Inbox()); len(in) != 1 || in[0].ID != tp.ID || in[0].FromNo != p.No || in[0].Summary != p.Summary {
 		t.Fatalf("GL07's inbox %+v", in)
 	}
 	if x, err := office.ExportBundle("GL08", dir); err != nil || x.Manifest.Events.Count != 0 {
 		t.Fatalf("bundle for GL08: %+v %v", x.Manifest, err)
 	}
-	if in := gl08.Inbox(); len(in) != 0 {
+	if in := storetest.Must(gl08.Inbox()); len(in) != 0 {
 		t.Fatalf("GL08's inbox %+v", in)
 	}
 }

@@ -76,7 +76,7 @@ func TestUrge(t *testing.T) {
 	}
 	// And its report counts them.
 	q3, _ := model.ParsePeriod("2026-Q3", false)
-	d := model.NewReportData(office.ReportInput(model.ReportWindow(q3)))
+	d := model.NewReportData(storetest.Must(office.ReportInput(model.ReportWindow(q3))))
 	for _, f := range []model.FormID{model.Form02TCD, model.Form01XLD} {
 		fs := d.Compute(f, q3, "")
 		for i, r := range fs.Form.Rows {

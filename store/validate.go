@@ -79,7 +79,7 @@ func parseMeta(b []byte) boltMeta {
 
 // ValidateFile checks the data file at path as Open does before mapping
 // it: nil when bbolt may safely map it (or there is no file yet),
-// otherwise a *UserError saying what is wrong and what to do.
+// otherwise a *model.Msg saying what is wrong and what to do.
 func ValidateFile(path string) error {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -191,7 +191,7 @@ func folderErr(path string) error {
 }
 
 // Guard turns a panic or a memory fault while reading a damaged file into
-// a *UserError wrapping ErrCorrupt with the way out, at the boundary of
+// a *model.Msg wrapping ErrCorrupt with the way out, at the boundary of
 // any command that reads the file:
 //
 //	defer store.Guard(&err, path)()

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -79,14 +78,10 @@ func (s *Store) write(author string, fn func(w *writer) error) ([]model.Event, e
 // diskErr turns a failed commit into a message a person can act on; the
 // transaction has been rolled back, so nothing was saved.
 func diskErr(err error) error {
-	var ue *UserError
-	var m *model.Msg
-	if errors.As(err, &ue) || errors.As(err, &m) {
+	if model.MsgOf(err) != nil {
 		return err
 	}
-	return userErr(err,
-		"Không ghi được vào tệp dữ liệu (đĩa đầy hoặc lỗi đĩa?). Chưa có gì bị thay đổi; hãy kiểm tra rồi lưu lại. Chi tiết: "+err.Error(),
-		"Could not write the data file (disk full or failing?). Nothing was changed; check and save again. Detail: "+err.Error())
+	return model.ErrWriteData(err)
 }
 
 // lastOf returns the highest seq held for site and the hash of that event.

@@ -39,15 +39,27 @@ func (a *App) idleCheck() tea.Cmd {
 	if a.phase != phaseMain {
 		return nil
 	}
-	if d := a.ctx.Store.IdleLock(); d > 0 && a.ctx.Now().Sub(a.lastKey) >= d {
+	if d := a.idleLock; d > 0 && a.ctx.Now().Sub(a.lastKey) >= d {
 		return a.lock(true)
 	}
 	return a.idleTick()
 }
 
-// lock locks the screen, keeping every screen as it is.
+// lock locks the screen, keeping every screen as it is; every screen's
+// unsaved input is written as its draft first, so a desk locked and never
+// unlocked (the program killed, the machine off) loses nothing.
 func (a *App) lock(idle bool) tea.Cmd {
-	a.ctx.Store.SignOut()
+	// One command, in order: the drafts written, then the session ended
+	// (its keys dropped, the sign-out in the audit).
+	drafts, st := a.saveDrafts(), a.ctx.Store
+	end := func() tea.Msg {
+		var msg tea.Msg
+		if drafts != nil {
+			msg = drafts()
+		}
+		st.SignOut()
+		return msg
+	}
 	a.phase = phaseSignIn
 	// Overlays (a correction being typed, a confirmation) wait with the
 	// screens; none takes keys behind the lock.
@@ -60,7 +72,7 @@ func (a *App) lock(idle bool) tea.Cmd {
 	if idle {
 		a.status = a.ctx.Words.Access.IdleLocked
 	}
-	return a.blink()
+	return tea.Batch(end, gateCmd(a.ctx.Store), a.blink())
 }
 
 // blink starts the password field's cursor blinking, in a terminal (in
@@ -79,28 +91,28 @@ func (a *App) signOut() tea.Cmd {
 		a.status, a.statusErr = aw.SignOutDirty, true
 		return nil
 	}
-	name := a.ctx.User.Name
-	a.ctx.Store.SignOut()
+	name, st := a.ctx.User.Name, a.ctx.Store
+	signOut := func() tea.Msg { st.SignOut(); return nil }
 	a.screens = [common.NumScreens]common.Screen{}
 	delete(a.stash, a.ctx.User.Login)
 	delete(a.pageStash, a.ctx.User.Login)
 	a.pages = nil
 	a.phase = phaseSignIn
-	a.signin = newSignIn(a.ctx)
+	a.signin = newGate(a.ctx, "")
 	a.status, a.statusErr = fmt.Sprintf(aw.SignedOut, name), false
-	return a.blink()
+	return tea.Batch(signOut, gateCmd(a.ctx.Store), a.blink())
 }
 
 // resume brings back a locked desk: the same person unlocks, keeping
 // their screens; someone else switches, and the first person's screens
 // are kept aside until they return. It reports whether it handled u.
-func (a *App) resume(u model.User) bool {
+func (a *App) resume(u model.User, p userPrefs) bool {
 	prev := a.ctx.User
 	if prev.Login == "" || a.screens == ([common.NumScreens]common.Screen{}) {
 		if kept, ok := a.stash[u.Login]; ok {
 			// Back after someone else signed out.
 			delete(a.stash, u.Login)
-			a.useLang(u.Login)
+			a.useLang(p.lang)
 			a.ctx.User, a.screens, a.phase = u, kept, phaseMain
 			a.pages = a.pageStash[u.Login]
 			a.resize()
@@ -120,7 +132,7 @@ func (a *App) resume(u model.User) bool {
 	a.stash[prev.Login] = a.screens
 	if kept, ok := a.stash[u.Login]; ok {
 		delete(a.stash, u.Login)
-		a.useLang(u.Login)
+		a.useLang(p.lang)
 		a.ctx.User, a.screens, a.phase = u, kept, phaseMain
 		a.pages = a.pageStash[u.Login]
 		a.resize()
@@ -132,10 +144,10 @@ func (a *App) resume(u model.User) bool {
 
 // useLang puts the interface in login's own language (a preference kept
 // on this machine, set in the settings), else the one it started in.
-func (a *App) useLang(login string) {
+func (a *App) useLang(pref string) {
 	l := a.baseLang
-	if v := a.ctx.Store.GetPref(login, common.PrefLang); v != "" {
-		l = model.ParseLang(v)
+	if pref != "" {
+		l = model.ParseLang(pref)
 	}
 	if l == a.ctx.Lang {
 		return
@@ -155,14 +167,14 @@ func (a *App) restore(path string) tea.Cmd {
 	}
 	aside, err := a.ctx.Store.RestoreHere(a.ctx.User.Login, path)
 	if err != nil {
-		a.status, a.statusErr = a.ctx.Err(err), true
+		a.status, a.statusErr = a.ctx.Say(err), true
 		return nil
 	}
 	a.screens = [common.NumScreens]common.Screen{}
 	a.stash = nil
 	a.ctx.User = model.User{}
 	a.phase = phaseSignIn
-	a.signin = newSignIn(a.ctx)
+	a.signin = newGate(a.ctx, "")
 	a.status, a.statusErr = fmt.Sprintf(aw.Restored, filepath.Base(path), filepath.Base(aside)), false
-	return tea.Batch(a.blink(), a.countOverdue())
+	return tea.Batch(gateCmd(a.ctx.Store), a.blink(), a.countOverdue())
 }

@@ -194,8 +194,9 @@ func TestRestoreFromSettings(t *testing.T) {
 		keyOf(a, tea.KeyUp)
 	}
 	keyOf(a, tea.KeyEnter)
-	typeText(a, "r")
-	if !strings.Contains(a.View(), "Bấm C để khôi phục") {
+	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("r")})
+	drain(a, cmd)
+	if v := a.View(); !strings.Contains(v, "C: khôi phục") || !strings.Contains(v, "Khôi phục dữ liệu về bản sao lưu") {
 		t.Fatalf("no confirmation:\n%s", a.View())
 	}
 	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")})
@@ -210,7 +211,8 @@ func TestRestoreFromSettings(t *testing.T) {
 	}
 	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("7"), Alt: true})
 	drain(a, cmd)
-	typeText(a, "r")
+	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("r")})
+	drain(a, cmd)
 	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")})
 	drain(a, cmd)
 	if a.phase != phaseSignIn || !strings.Contains(a.View(), "Đã khôi phục") {
@@ -268,5 +270,22 @@ func TestImportPagesInSettings(t *testing.T) {
 	r := open("thu", "thu-1234")
 	if v := r.View(); strings.Contains(v, "Nhập sổ cũ") || strings.Contains(v, "Hồ sơ trùng") {
 		t.Fatalf("a receptionist sees the import pages:\n%s", v)
+	}
+}
+
+// Locking writes every screen's unsaved input as its draft first: a desk
+// locked and never unlocked (the program killed meanwhile) loses nothing.
+func TestLockSavesDrafts(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	a := New(s, Options{Plain: true, Now: clk.Now, User: "lan"})
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	typeText(a, "Nguyễn Văn Khách") // the draft's own pause never ends: no command runs
+	if _, ok, _ := s.LoadDraft("lan", "reception"); ok {
+		t.Fatal("a draft was written before the lock")
+	}
+	keyOf(a, tea.KeyF12)
+	d, ok, err := s.LoadDraft("lan", "reception")
+	if err != nil || !ok || !strings.Contains(string(d.Data), "Nguyễn Văn Khách") {
+		t.Fatalf("after the lock, draft %q, %v, %v", d.Data, ok, err)
 	}
 }

@@ -97,6 +97,8 @@ type App struct {
 	// baseLang is the language the program started in (--lang); a
 	// person's own choice (settings) replaces it for their screens.
 	baseLang model.Lang
+	// idleLock is the site's idle lock as read at the last sign-in.
+	idleLock time.Duration
 }
 
 // logEntry is one status message, kept for the message log.
@@ -105,6 +107,7 @@ type logEntry struct {
 	screen string
 	text   string
 	err    bool
+	detail string // an error's own text, shown only here
 }
 
 // logSize is how many messages the log keeps.
@@ -130,6 +133,9 @@ func New(s *store.Store, opt Options) *App {
 		ctx.Styles = common.PlainStyles()
 	}
 	a := &App{ctx: ctx, factories: opt.Screens, help: help.New(), width: MinWidth, height: MinHeight}
+	ctx.Log = func(text, detail string) {
+		a.log = append(a.log, logEntry{at: ctx.Now(), text: text, err: true, detail: detail})
+	}
 	if !opt.CustomScreens {
 		a.factories = Screens()
 	}
@@ -146,7 +152,7 @@ func New(s *store.Store, opt Options) *App {
 		a.setup = newSetup(ctx)
 	case opt.User != "":
 		if u, err := s.User(opt.User); err == nil {
-			a.signedIn(u)
+			a.signedIn(u, readPrefs(s, u.Login))
 		}
 	}
 	// phaseSetup is the zero phase: test the site, not the phase.
@@ -180,7 +186,7 @@ func Run(s *store.Store, opt Options) error {
 			return
 		}
 		if err := opt.Background(ctx); err != nil && ctx.Err() == nil {
-			p.Send(common.StatusMsg{Text: store.Message(err, opt.Lang), Err: true})
+			p.Send(common.Failed(opt.Lang, err))
 		}
 	}()
 	_, err := p.Run()
@@ -195,22 +201,34 @@ func Run(s *store.Store, opt Options) error {
 	return err
 }
 
-func (a *App) signedIn(u model.User) {
+// userPrefs are what a person keeps on this machine and the site's idle
+// lock, read with the sign-in (in its command).
+type userPrefs struct {
+	lang, mode, tones string
+	idle              time.Duration
+}
+
+func readPrefs(st *store.Store, login string) userPrefs {
+	return userPrefs{lang: st.GetPref(login, common.PrefLang), mode: st.GetPref(login, prefInputMode),
+		tones: st.GetPref(login, prefTones), idle: st.IdleLock()}
+}
+
+func (a *App) signedIn(u model.User, p userPrefs) {
 	a.lastKey = a.ctx.Now()
-	if a.resume(u) {
+	a.idleLock = p.idle
+	if a.resume(u, p) {
 		return
 	}
 	a.ctx.User = u
 	a.phase = phaseMain
 	// The typing settings are the person's own, kept on this machine.
-	st := a.ctx.Store
-	if m, err := strconv.Atoi(st.GetPref(u.Login, prefInputMode)); err == nil {
+	if m, err := strconv.Atoi(p.mode); err == nil {
 		a.ctx.Input.Mode = textfield.Mode(m)
 	}
-	if st.GetPref(u.Login, prefTones) == "old" {
+	if p.tones == "old" {
 		a.ctx.Input.Style = textfield.ToneOld
 	}
-	a.useLang(u.Login) // before the screens are made in it
+	a.useLang(p.lang) // before the screens are made in it
 	for i, f := range a.factories {
 		if f != nil {
 			a.screens[i] = f(a.ctx)
@@ -247,10 +265,16 @@ func (a *App) setWords() {
 func (a *App) Init() tea.Cmd {
 	switch a.phase {
 	case phaseMain:
-		if a.screens[a.active] == nil {
-			return tea.Batch(a.countOverdue(), a.idleTick())
+		cmds := []tea.Cmd{a.countOverdue(), a.idleTick()}
+		if a.screens[a.active] != nil {
+			cmds = append(cmds, a.screens[a.active].Init())
 		}
-		return tea.Batch(a.screens[a.active].Init(), a.countOverdue(), a.idleTick())
+		for i, sc := range a.screens {
+			if p, ok := sc.(common.Prefetcher); ok && common.ScreenID(i) != a.active {
+				cmds = append(cmds, p.Prefetch())
+			}
+		}
+		return tea.Batch(cmds...)
 	case phaseSignIn:
 		return a.signin.Init()
 	}
@@ -262,6 +286,15 @@ func (a *App) Init() tea.Cmd {
 type overdueMsg struct {
 	n    int
 	copy store.CopyState
+}
+
+// idleLockMsg is the site's idle lock read again after a change (an
+// administrator may have just set it).
+type idleLockMsg time.Duration
+
+func (a *App) readIdleLock() tea.Cmd {
+	s := a.ctx.Store
+	return func() tea.Msg { return idleLockMsg(s.IdleLock()) }
 }
 
 func (a *App) countOverdue() tea.Cmd {
@@ -308,6 +341,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.restore(msg.Path)
 	case common.StatusMsg:
 		a.setStatus(msg.Text, msg.Err)
+		if msg.Detail != "" && len(a.log) > 0 {
+			a.log[len(a.log)-1].detail = msg.Detail
+		}
 		return a, nil
 	case common.PushMsg:
 		a.pages = append(a.pages, msg.Page)
@@ -316,14 +352,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.removePage(msg.page)
 		return a, nil
 	case signedInMsg:
-		a.signedIn(msg.user)
+		a.signedIn(msg.user, msg.prefs)
 		a.setStatus("", false)
 		return a, a.Init()
 	case setupDoneMsg:
 		a.phase = phaseSignIn
-		a.signin = newSignIn(a.ctx)
+		a.signin = newGate(a.ctx, "")
 		a.setStatus(fmt.Sprintf(a.ctx.Words.Shell.SetupDone, a.ctx.Store.Site()), false)
-		return a, a.signin.Init()
+		return a, tea.Batch(gateCmd(a.ctx.Store), a.signin.Init())
 	case common.GotoMsg:
 		return a, a.goTo(msg.Screen)
 	case common.OpenCaseMsg:
@@ -331,7 +367,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.OpenPetitionMsg:
 		return a, a.deliver(common.ScreenClassify, msg, true)
 	case common.ChangedMsg:
-		return a, tea.Batch(a.countOverdue(), a.broadcast(msg))
+		return a, tea.Batch(a.countOverdue(), a.readIdleLock(), a.broadcast(msg))
+	case idleLockMsg:
+		a.idleLock = time.Duration(msg)
+		return a, nil
 	}
 	switch a.phase {
 	case phaseSetup:
@@ -582,6 +621,11 @@ func (a *App) logPage() common.Page {
 		for _, l := range strings.Split(ansi.Wrap(e.text, a.width-4, ""), "\n") {
 			lines = append(lines, "  "+l)
 		}
+		if e.detail != "" {
+			for _, l := range strings.Split(ansi.Wrap(w.LogDetail+e.detail, a.width-4, ""), "\n") {
+				lines = append(lines, "  "+a.ctx.Styles.Muted.Render(l))
+			}
+		}
 	}
 	if len(lines) == 0 {
 		lines = []string{w.LogEmpty}
@@ -616,8 +660,8 @@ func (a *App) quit() (tea.Model, tea.Cmd) {
 	return a, nil
 }
 
-// flushAndQuit writes every screen's draft, then quits.
-func (a *App) flushAndQuit() tea.Cmd {
+// saveDrafts is one command that writes every screen's draft in turn.
+func (a *App) saveDrafts() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, sc := range a.screens {
 		if d, ok := sc.(common.Drafter); ok {
@@ -626,10 +670,27 @@ func (a *App) flushAndQuit() tea.Cmd {
 			}
 		}
 	}
+	if len(cmds) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		var failed tea.Msg
+		for _, c := range cmds {
+			if m := c(); m != nil && failed == nil {
+				failed = m // the first failure, on the status line
+			}
+		}
+		return failed
+	}
+}
+
+// flushAndQuit writes every screen's draft, then quits.
+func (a *App) flushAndQuit() tea.Cmd {
+	save := a.saveDrafts()
 	// One command, run in order: every draft is written before quitting.
 	return func() tea.Msg {
-		for _, c := range cmds {
-			c()
+		if save != nil {
+			save()
 		}
 		return tea.Quit()
 	}

@@ -229,7 +229,7 @@ func TestCtrlKeysMeanOneThing(t *testing.T) {
 func TestNoRawKeyStringsInScreens(t *testing.T) {
 	raw := regexp.MustCompile(`\b(k|msg|key)\.String\(\)\s*(==|!=)|switch (k|msg)\.String\(\)|case "(enter|esc|tab|shift\+tab|up|down|left|right|pgup|pgdown|home|end|ctrl\+[a-z]|alt\+\w|f\d+)"`)
 	files, _ := filepath.Glob("*.go")
-	for _, dir := range []string{"reception", "classify", "queue", "followup", "syncscreen", "reports", "printing", "common"} {
+	for _, dir := range []string{"reception", "classify", "queue", "followup", "syncscreen", "reports", "printing", "common", "settings"} {
 		more, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		files = append(files, more...)
 	}
@@ -246,5 +246,65 @@ func TestNoRawKeyStringsInScreens(t *testing.T) {
 				t.Errorf("%s:%d compares a raw key: %s", f, i+1, strings.TrimSpace(line))
 			}
 		}
+	}
+}
+
+// A visit saved earlier is corrected from the list of saved visits
+// (Ctrl+G on reception): found by typing without diacritics, Enter opens
+// its correction, and the correction is kept with its reason.
+func TestCorrectAPastVisitFromTheList(t *testing.T) {
+	a, s := signedIn(t, model.VI)
+	storetest.Visit(t, s, "Nguyễn Văn An", model.KindComplaint)
+	p := storetest.Visit(t, s, "Trần Thị Bình", model.KindComplaint)
+	k := func(msgs ...tea.Msg) {
+		for _, m := range msgs {
+			_, cmd := a.Update(m)
+			drain(a, cmd)
+		}
+	}
+	typ := func(s string) {
+		for _, r := range s {
+			k(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		}
+	}
+	k(tea.KeyMsg{Type: tea.KeyCtrlG})
+	v := a.View()
+	if !strings.Contains(v, "Lượt tiếp đã lưu trong 90 ngày qua · 2 lượt") || !strings.Contains(v, "Nguyễn Văn An") || !strings.Contains(v, "Trần Thị Bình") {
+		t.Fatalf("Ctrl+G did not list the saved visits:\n%s", v)
+	}
+	typ("tran thi binh")
+	if v := a.View(); strings.Contains(v, "Nguyễn Văn An") || !strings.Contains(v, "· 1 lượt") {
+		t.Fatalf("typing without diacritics did not find the visit:\n%s", v)
+	}
+	k(tea.KeyMsg{Type: tea.KeyEnter})
+	pet, _ := s.Petition(p.ID)
+	var visit model.Visit
+	for _, x := range s.Visits(model.Date{}, model.Date{}) {
+		if x.Petition == pet.ID {
+			visit = x
+		}
+	}
+	if v := a.View(); !strings.Contains(v, "Sửa lượt tiếp "+visit.No) {
+		t.Fatalf("Enter did not open the visit's correction:\n%s", v)
+	}
+	// The content: clear it and type the corrected one, then the reason.
+	for range len([]rune(visit.Content)) {
+		k(tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+	typ("Hỏi về lương tháng 11")
+	k(tea.KeyMsg{Type: tea.KeyTab}, tea.KeyMsg{Type: tea.KeyTab})
+	typ("Ghi nhầm nội dung")
+	k(tea.KeyMsg{Type: tea.KeyCtrlS})
+	if v := a.View(); !strings.Contains(v, "Đã sửa "+visit.No) {
+		t.Fatalf("the correction did not close with a message:\n%s", v)
+	}
+	if got, _ := s.Visit(visit.ID); got.Content != "Hỏi về lương tháng 11" {
+		t.Fatalf("visit content %q", got.Content)
+	}
+	// Esc closes the list without doing anything.
+	k(tea.KeyMsg{Type: tea.KeyCtrlG})
+	k(tea.KeyMsg{Type: tea.KeyEsc})
+	if v := a.View(); strings.Contains(v, "Lượt tiếp đã lưu trong") {
+		t.Fatalf("Esc did not close the list:\n%s", v)
 	}
 }

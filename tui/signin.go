@@ -42,9 +42,15 @@ type signIn struct {
 	busy   bool
 	clock  *model.Label // the computer's clock looks wrong
 	locked string       // the name of who locked the screen, "" at a first sign-in
+	// lockedBy is the login of who locked the screen, picked once the
+	// users are read.
+	lockedBy string
 }
 
-type signedInMsg struct{ user model.User }
+type signedInMsg struct {
+	user  model.User
+	prefs userPrefs
+}
 type signInFailedMsg struct{ err error }
 
 func newPassword(ctx *common.Context) textinput.Model {
@@ -57,22 +63,58 @@ func newPassword(ctx *common.Context) textinput.Model {
 	return pw
 }
 
+// gateData is what the sign-in shows: the site's name, its users, and
+// whether the computer's clock looks wrong.
+type gateData struct {
+	site  string
+	users []model.User
+	clock *model.Label
+}
+
+func readGate(st *store.Store) gateData {
+	site, _ := st.SiteInfo("")
+	return gateData{site: site.Name, users: st.Users(), clock: st.ClockProblem()}
+}
+
+// gateMsg is the sign-in's data read in a command.
+type gateMsg gateData
+
+// gateCmd reads the sign-in's data in a command.
+func gateCmd(st *store.Store) tea.Cmd {
+	return func() tea.Msg { return gateMsg(readGate(st)) }
+}
+
+// newSignIn is the sign-in with its data read now: when the program
+// starts, before any Update. Inside Update, use newGate and gateCmd.
 func newSignIn(ctx *common.Context) signIn {
-	site, _ := ctx.Store.SiteInfo("")
-	return signIn{keys: newGateKeys(&ctx.Words.Shell, ctx.Words.Shell.KeySignIn), ctx: ctx, site: site.Name, users: ctx.Store.Users(), pw: newPassword(ctx), clock: ctx.Store.ClockProblem()}
+	m := newGate(ctx, "")
+	m.show(readGate(ctx.Store))
+	return m
+}
+
+// newGate is a sign-in whose data comes with a gateMsg; lockedBy is the
+// login of who locked the screen ("" at a sign-in).
+func newGate(ctx *common.Context, lockedBy string) signIn {
+	return signIn{keys: newGateKeys(&ctx.Words.Shell, ctx.Words.Shell.KeySignIn), ctx: ctx, pw: newPassword(ctx), lockedBy: lockedBy}
 }
 
 // newLock is the sign-in of a locked screen: the person who locked it is
-// picked; picking someone else switches user.
+// picked (once the users are read); picking someone else switches user.
 func newLock(ctx *common.Context) signIn {
-	m := newSignIn(ctx)
+	m := newGate(ctx, ctx.User.Login)
 	m.locked = ctx.User.Name
+	return m
+}
+
+// show puts the sign-in's data in place.
+func (m *signIn) show(d gateData) {
+	m.site, m.users, m.clock = d.site, d.users, d.clock
+	m.cursor = 0
 	for i, u := range m.users {
-		if u.Login == ctx.User.Login {
+		if u.Login == m.lockedBy {
 			m.cursor = i
 		}
 	}
-	return m
 }
 
 // Init also builds the store's search index and case cache in the
@@ -85,9 +127,12 @@ func (m signIn) Init() tea.Cmd {
 
 func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 	switch msg := msg.(type) {
+	case gateMsg:
+		m.show(gateData(msg))
+		return m, nil
 	case signInFailedMsg:
 		m.busy = false
-		m.err = m.ctx.Err(msg.err)
+		m.err = m.ctx.Say(msg.err)
 		m.pw.SetValue("")
 		return m, nil
 	case tea.KeyMsg:
@@ -119,7 +164,7 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 					return signInFailedMsg{err}
 				}
 				go s.WarmSession() // ready before the first search key
-				return signedInMsg{u}
+				return signedInMsg{u, readPrefs(s, u.Login)}
 			}
 		}
 	}
@@ -235,7 +280,7 @@ func (s *setup) move(d int) {
 func (s setup) Update(msg tea.Msg) (setup, tea.Cmd) {
 	if f, ok := msg.(setupFailedMsg); ok {
 		s.busy = false
-		s.err = s.ctx.Err(f.err)
+		s.err = s.ctx.Say(f.err)
 		if m, ok := f.err.(*model.Msg); ok {
 			s.field = m.Field
 		}

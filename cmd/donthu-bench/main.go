@@ -681,7 +681,7 @@ func interfaceRun(file string, r *result) error {
 		for i := 0; i < len(hits) && i < cap(ids); i++ {
 			ids = append(ids, hits[i].ID)
 		}
-		s.PersonCards(ids)
+		_, _ = s.PersonCards(ids)
 		return since(t)
 	}
 	r.MS["firstkey"] = append(r.MS["firstkey"], key("n"))

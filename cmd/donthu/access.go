@@ -46,7 +46,7 @@ func (e *env) requireUser(s *store.Store, login string, a model.Action) (model.U
 		return u, err
 	}
 	if !model.May(&u, a) {
-		return u, &store.UserError{Err: store.ErrForbidden, Msg: model.Refusal(a)}
+		return u, model.Wrap(store.ErrForbidden, model.Refusal(a))
 	}
 	return u, nil
 }

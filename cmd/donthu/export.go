@@ -168,9 +168,7 @@ func caseRows(s *store.Store, f store.CaseFilter, from, to model.Date) []export.
 // stick leaves the old file (if any) as it was and no half file.
 func writeAtomic(path string, render func(w io.Writer) error) error {
 	fail := func(err error) error {
-		return &store.UserError{Err: err, Msg: model.NewMsg("",
-			"Không ghi được tệp "+path+" (đĩa đầy, không có quyền ghi, hay tệp đang mở trong Excel?). Chưa ghi gì. Chi tiết: "+err.Error(),
-			"Cannot write "+path+" (disk full, no permission, or the file is open in Excel?). Nothing was written. Detail: "+err.Error())}
+		return model.ErrCannotWrite(path, err).And(model.Label{VI: "Chưa ghi gì.", EN: "Nothing was written."})
 	}
 	if err := export.WriteFile(path, render); err != nil {
 		return fail(err)

@@ -139,6 +139,9 @@ func exitCode(e *env, err error) int {
 		return exitUsage
 	}
 	fmt.Fprintln(e.stderr, "donthu:", store.Message(err, e.lang))
+	if m := model.MsgOf(err); m != nil && m.Err != nil && model.IsSystem(m.Err) {
+		fmt.Fprintln(e.stderr, "donthu:", model.Label{VI: "chi tiết:", EN: "detail:"}.In(e.lang), m.Err)
+	}
 	if errors.Is(err, store.ErrLocked) {
 		return exitLocked
 	}

@@ -112,7 +112,10 @@ func runReport(e *env, goos string) error {
 	}
 	defer s.Close()
 	code := strings.ToUpper(strings.TrimSpace(*site))
-	tables := reportTables(s, forms, p, code)
+	tables, err := reportTables(s, forms, p, code)
+	if err != nil {
+		return err // a report missing records must not be printed as whole
+	}
 	if tables == nil {
 		return usageError{e.t("không có đơn vị "+code+" trong tệp dữ liệu", "no unit "+code+" in the data file")}
 	}
@@ -138,8 +141,12 @@ func runReport(e *env, goos string) error {
 
 // reportTables computes forms for period p at unit code ("" = this site
 // and, at an office, every unit with per-unit rows); nil when code is a
-// unit the file does not know.
-func reportTables(s *store.Store, forms []model.FormID, p model.Period, code string) []export.ReportTable {
-	d := model.NewReportData(s.ReportInput(model.ReportWindow(p)))
-	return export.Tables(d, s.Site(), forms, p, code)
+// unit the file does not know; the error when records could not be read.
+func reportTables(s *store.Store, forms []model.FormID, p model.Period, code string) ([]export.ReportTable, error) {
+	in, err := s.ReportInput(model.ReportWindow(p))
+	if err != nil {
+		return nil, err
+	}
+	d := model.NewReportData(in)
+	return export.Tables(d, s.Site(), forms, p, code), nil
 }

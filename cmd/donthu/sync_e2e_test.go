@@ -11,6 +11,7 @@ import (
 
 	"donthu/model"
 	"donthu/store"
+	"donthu/store/storetest"
 	"donthu/tui/tuitest"
 )
 
@@ -129,11 +130,11 @@ func TestEndToEndSync(t *testing.T) {
 	}
 	defer s.Close()
 	var found bool
-	for _, p := range s.Inbox() {
+	for _, p := range storetest.Must(s.Inbox()) {
 		found = found || (p.Summary == "Đơn khiếu nại về lương làm thêm giờ" && p.SenderName == "Trần Thị Bình" && p.Source == model.SourceUpper)
 	}
 	if !found {
-		t.Fatalf("not in the site's inbox: %+v", s.Inbox())
+		t.Fatalf("not in the site's inbox: %+v", storetest.Must(s.Inbox()))
 	}
 }
 

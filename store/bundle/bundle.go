@@ -104,7 +104,7 @@ type Payload struct {
 }
 
 // Sentinel errors, one per reason a bundle is refused. Every error this
-// package returns for a bad file is an *Error wrapping one of them; the
+// package returns for a bad file is a *model.Msg wrapping one of them; the
 // store uses ErrSender, ErrReplay and ErrRecipient for the checks only it
 // can make.
 var (
@@ -120,22 +120,12 @@ var (
 	ErrCard      = errors.New("bundle: not a valid key card")
 )
 
-// Error is a refusal meant for a person: a sentinel (for errors.Is) and
-// the reason in Vietnamese and English.
-type Error struct {
-	Err error
-	Msg *model.Msg
-}
-
-func (e *Error) Error() string { return e.Err.Error() + ": " + e.Msg.EN }
-
-// Unwrap exposes the sentinel and the message, so both errors.Is(err,
-// ErrChecksum) and errors.As(err, &*model.Msg) work.
-func (e *Error) Unwrap() []error { return []error{e.Err, e.Msg} }
-
-// Errf builds an *Error with formatted texts in both languages.
-func Errf(sentinel error, vi, en string, a ...any) *Error {
-	return &Error{Err: sentinel, Msg: model.NewMsg("", fmt.Sprintf(vi, a...), fmt.Sprintf(en, a...))}
+// Errf builds a refusal meant for a person: a *model.Msg of kind
+// damaged with the sentinel underneath (for errors.Is) and formatted
+// texts in both languages.
+func Errf(sentinel error, vi, en string, a ...any) *model.Msg {
+	return &model.Msg{Kind: model.KindDamaged, Err: sentinel,
+		Label: model.Label{VI: fmt.Sprintf(vi, a...), EN: fmt.Sprintf(en, a...)}}
 }
 
 // Code is a short stable name of the sentinel err wraps ("signature",
@@ -190,7 +180,7 @@ func signed(manifest []byte) []byte {
 }
 
 // check reports what is wrong with a manifest's own fields, or nil.
-func (m *Manifest) check() *Error {
+func (m *Manifest) check() *model.Msg {
 	if m.Kind != Kind {
 		return Errf(ErrNotBundle, "Tệp đã giải mã được nhưng bên trong không phải gói dữ liệu donthu.",
 			"The file decrypts, but what is inside is not a donthu bundle.")
@@ -202,7 +192,7 @@ func (m *Manifest) check() *Error {
 	if m.Format < 1 {
 		return Errf(ErrVersion, "Gói có số định dạng không hợp lệ (%d).", "The bundle has an invalid format number (%d).", m.Format)
 	}
-	bad := func(what string) *Error {
+	bad := func(what string) *model.Msg {
 		return Errf(ErrNotBundle, "Phần kê khai của gói có trường %s không hợp lệ.", "The bundle's manifest has an invalid %s field.", what)
 	}
 	switch {

@@ -214,7 +214,7 @@ func (sm *sim) edit(r *replica) {
 		sm.logf("guidance %s: %v", c.ID, err)
 		sm.ok("guidance", err)
 	case k < 7:
-		in := s.Inbox()
+		in := storetest.Must(s.Inbox())
 		if len(in) == 0 {
 			return
 		}

@@ -61,7 +61,7 @@
 // its end, so the caller applies the events in one transaction and commits
 // only when Next has reported the end without error: nothing is applied
 // unless the whole file decrypted, the signature verified and the checksum
-// matched. Every refusal is an *Error carrying a sentinel (ErrNotBundle,
+// matched. Every refusal is a *model.Msg carrying a sentinel (ErrNotBundle,
 // ErrVersion, ErrRecipient, ErrSignature, ErrChecksum, ErrDamaged,
 // ErrContent; the store adds ErrSender and ErrReplay) and a message in
 // Vietnamese and English saying which check failed.

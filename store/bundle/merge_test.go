@@ -49,7 +49,7 @@ func TestMergeAcrossSites(t *testing.T) {
 		t.Fatalf("office finds %d records", len(hits))
 	}
 	var sites []string
-	for _, c := range o.PersonCards([]string{hits[0].ID, hits[1].ID}) {
+	for _, c := range storetest.Must(o.PersonCards([]string{hits[0].ID, hits[1].ID})) {
 		sites = append(sites, c.Sites...)
 	}
 	if len(sites) != 2 || sites[0] == sites[1] {
@@ -69,7 +69,7 @@ func TestMergeAcrossSites(t *testing.T) {
 		t.Errorf("merge lost values: %v", v)
 	}
 	hits = o.SearchPersons("nguyen van an", 0)
-	card := o.PersonCards([]string{hits[0].ID})
+	card := storetest.Must(o.PersonCards([]string{hits[0].ID}))
 	if len(hits) != 1 || hits[0].ID != x || card[0].VisitCount != 2 || len(card[0].Sites) != 2 || len(card[0].Group) != 2 {
 		t.Fatalf("after merge: hits %+v card %+v", hits, card)
 	}
@@ -102,7 +102,7 @@ func TestMergeAcrossSites(t *testing.T) {
 	if len(o.SearchPersons("nguyen van an", 0)) != 2 {
 		t.Error("the office still shows one person after the unmerge")
 	}
-	c := o.PersonCards([]string{x})[0]
+	c := storetest.Must(o.PersonCards([]string{x}))[0]
 	if c.VisitCount != 1 || len(c.Absorbed) != 0 {
 		t.Errorf("after unmerge the record still carries the other: %+v", c)
 	}

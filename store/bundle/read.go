@@ -279,8 +279,7 @@ func (r *Reader) entry(name string, max int64) ([]byte, error) {
 // the decryption layer's own errors mean damage or tampering; anything
 // else means the content, though authentic to age, is not a bundle.
 func (r *Reader) classify(err error) error {
-	var be *Error
-	if errors.As(err, &be) {
+	if model.MsgOf(err) != nil {
 		return err
 	}
 	if r.src.err != nil {
@@ -290,7 +289,7 @@ func (r *Reader) classify(err error) error {
 		"The file decrypts, but its content cannot be read as a donthu bundle (%v).", err)
 }
 
-func damaged(err error) *Error {
+func damaged(err error) *model.Msg {
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		return Errf(ErrDamaged, "Gói bị cắt cụt: tệp chưa được chép trọn vẹn. Hãy chép lại tệp từ nơi gửi.",
 			"The bundle is truncated: the file was not copied in full. Copy it again from the sender.")

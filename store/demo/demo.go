@@ -209,7 +209,11 @@ func Fill(s *store.Store, opt Options) (Summary, error) {
 	sum.Events = st.Events - before
 	sum.People, sum.Visits, sum.Petitions, sum.Cases = st.Entities[model.EntPerson], st.Entities[model.EntVisit], st.Entities[model.EntPetition], st.Entities[model.EntCase]
 	sum.GroupVisits = f.groups
-	sum.Inbox = len(s.Inbox())
+	inbox, err := s.Inbox()
+	if err != nil {
+		return sum, err
+	}
+	sum.Inbox = len(inbox)
 	for _, r := range s.Cases(store.CaseFilter{All: true}, today) {
 		sum.ByStatus[r.Status]++
 		sum.Notes += r.Notes

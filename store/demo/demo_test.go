@@ -178,7 +178,7 @@ func TestFillExistingSite(t *testing.T) {
 	if sum.NewSite || sum.Site != "GL09" || len(sum.Users) != 3 {
 		t.Fatalf("summary %+v", sum)
 	}
-	if p := s.Inbox(); len(p) == 0 || p[0].No[:5] != "GL09-" {
+	if p := storetest.Must(s.Inbox()); len(p) == 0 || p[0].No[:5] != "GL09-" {
 		t.Fatalf("inbox %+v", p)
 	}
 	if probs := s.Check(); len(probs) != 0 {

@@ -102,7 +102,7 @@ func TestMessyRegister(t *testing.T) {
 	}
 	// The periodic report of March 2019 counts the register's history.
 	period, _ := model.RangePeriod(model.NewDate(2019, 3, 1), model.NewDate(2019, 3, 31))
-	rd := model.NewReportData(s.ReportInput(model.Date{}, model.Date{}))
+	rd := model.NewReportData(storetest.Must(s.ReportInput(model.Date{}, model.Date{})))
 	for _, want := range []struct {
 		form model.FormID
 		key  string
@@ -128,7 +128,7 @@ func TestMessyRegister(t *testing.T) {
 	if len(hits) == 0 {
 		t.Fatal("Nguyễn Văn An not found")
 	}
-	card := s.PersonCards([]string{hits[0].ID})[0]
+	card := storetest.Must(s.PersonCards([]string{hits[0].ID}))[0]
 	if card.Name != "Nguyễn Văn An" || card.Employer != "Công ty May Đức Giang" || card.VisitCount != 2 || card.IDNumber != "001090012345" {
 		t.Errorf("card %+v", card)
 	}

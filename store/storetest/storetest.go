@@ -20,6 +20,8 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/bundle"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Clock is a settable wall clock for tests. It is safe for concurrent use.
@@ -283,4 +285,56 @@ func PinBoth(t testing.TB, a, b *store.Store) {
 	if _, err := b.PinPeer(KeyCard(t, a), store.PinOptions{By: "lan"}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Must returns v, failing the test run if err is not nil: for the reads
+// that return what they could read beside an error.
+func Must[T any](v T, err error) T {
+	if err != nil {
+		panic(fmt.Sprintf("storetest.Must: %v", err))
+	}
+	return v
+}
+
+// Damage closes s, overwrites the stored projection of each record in
+// ids with bytes that do not decode (as a failing disk or a half-written
+// copy leaves them), and opens the file again signed in as lan: a real
+// damaged bbolt file, for the tests of what people are told about it.
+func Damage(t testing.TB, s *store.Store, clk *Clock, ids ...string) *store.Store {
+	t.Helper()
+	path := s.Path()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			b := tx.Bucket([]byte("state")).Bucket([]byte(model.EntityKind(id)))
+			if b == nil || b.Get([]byte(id)) == nil {
+				return fmt.Errorf("no record %s to damage", id)
+			}
+			if err := b.Put([]byte(id), []byte("\x00\x13{damaged")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = store.Open(path, store.Options{Now: clk.Now, TrustClock: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.SignIn("lan", Password); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -74,7 +74,7 @@ func TestTransferToChild(t *testing.T) {
 	if _, err := gl07.ImportBundle(x.Path); err != nil {
 		t.Fatal(err)
 	}
-	if in := gl07.Inbox(); len(in) != 1 || in[0].FromNo != p.No || in[0].Kind != model.KindComplaint || in[0].Source != model.SourceUpper {
+	if in := storetest.Must(gl07.Inbox()); len(in) != 1 || in[0].FromNo != p.No || in[0].Kind != model.KindComplaint || in[0].Source != model.SourceUpper {
 		t.Fatalf("GL07's inbox %+v", in)
 	}
 }

@@ -34,10 +34,8 @@ type Model struct {
 	drafts map[string]*form // classifications started, by petition id
 	done   *done            // the classification just saved
 
-	restored     map[string]formDraft // kept from last time, by petition id, not yet opened
-	draftSeq     int                  // of the last change; a pause after it writes the draft
-	draftKept    bool                 // a draft of this screen is in the data file
-	draftChecked bool                 // the draft left last time was looked for
+	restored map[string]formDraft // kept from last time, by petition id, not yet opened
+	draft    *common.Drafts       // the classifications started, kept as a draft
 }
 
 // row is a petition of the inbox with its processing time limit today.
@@ -59,11 +57,13 @@ type done struct {
 type inboxMsg struct {
 	rows     []row
 	children []store.Peer
+	err      error // some petitions could not be read
 }
 
 type candsMsg struct {
 	id    string
 	cands []candidate
+	err   error
 }
 
 // New makes the screen.
@@ -71,7 +71,7 @@ func New(ctx *common.Context) common.Screen { return NewWith(ctx, Options{}) }
 
 // NewWith makes the screen with options (a letter printer).
 func NewWith(ctx *common.Context, opt Options) common.Screen {
-	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Classify, &ctx.Words.Desk), width: 80, height: 21, drafts: map[string]*form{}}
+	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Classify, &ctx.Words.Desk), width: 80, height: 21, drafts: map[string]*form{}, draft: common.NewDrafts(ctx, draftName)}
 	m.table.Width = m.width
 	return m
 }
@@ -81,18 +81,22 @@ func (m *Model) Init() tea.Cmd { return tea.Batch(m.loadCmd(), m.loadDraft()) }
 
 func (m *Model) loadCmd() tea.Cmd {
 	s, today := m.ctx.Store, m.ctx.Today()
-	return func() tea.Msg { return inboxMsg{rows: load(s, today), children: s.Children()} }
+	return func() tea.Msg {
+		rows, err := load(s, today)
+		return inboxMsg{rows: rows, children: s.Children(), err: err}
+	}
 }
 
-// load reads the inbox with each petition's processing time limit.
-func load(s *store.Store, today model.Date) []row {
+// load reads the inbox with each petition's processing time limit: the
+// petitions that could be read, and the error if some could not.
+func load(s *store.Store, today model.Date) ([]row, error) {
 	cal := s.Calendar()
-	ps := s.Inbox()
+	ps, err := s.Inbox()
 	rows := make([]row, len(ps))
 	for i, p := range ps {
 		rows[i] = row{p: p, dl: model.ProcessDeadline(p.Kind, p.Regime, p.Received, cal, today)}
 	}
-	return rows
+	return rows, err
 }
 
 // SetSize takes the body's size.
@@ -157,10 +161,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case inboxMsg:
 		m.children = msg.children
 		m.setRows(msg.rows)
+		if msg.err != nil {
+			return m, m.ctx.Fail(msg.err)
+		}
 		return m, nil
 	case candsMsg:
 		if f := m.drafts[msg.id]; f != nil {
 			m.setCandidates(f, msg.cands)
+		}
+		if msg.err != nil {
+			return m, m.ctx.Fail(msg.err)
 		}
 		return m, nil
 	case common.ChangedMsg:
@@ -291,7 +301,10 @@ func (m *Model) open(p model.Petition) tea.Cmd {
 	m.drafts[p.ID] = f
 	m.form = f
 	s := m.ctx.Store
-	return func() tea.Msg { return candsMsg{id: p.ID, cands: candidates(s, p)} }
+	return func() tea.Msg {
+		cands, err := candidates(s, p)
+		return candsMsg{id: p.ID, cands: cands, err: err}
+	}
 }
 
 // --- the form ---
@@ -504,7 +517,7 @@ func (m *Model) classified(r classifiedMsg) tea.Cmd {
 				m.focusOn(f, at)
 			}
 		}
-		return common.Error(m.ctx.Err(r.err))
+		return m.ctx.Fail(r.err)
 	}
 	p := r.p
 	if p.ID == "" && f != nil {
@@ -572,7 +585,7 @@ func (m *Model) printLetter(d *done) tea.Cmd {
 	}
 	where, err := m.opt.Letters.PrintLetter(d.letter, d.p, d.cs)
 	if err != nil {
-		return common.Error(m.ctx.Err(err))
+		return m.ctx.Fail(err)
 	}
 	return common.Status(sprintf(w.LetterDone, where))
 }

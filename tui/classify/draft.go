@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"donthu/model"
+	"donthu/store"
 	"donthu/tui/common"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -49,12 +50,9 @@ func (f *form) put(d formDraft) {
 	f.touched = true
 }
 
-type draftTickMsg struct{ seq int }
-
 type draftLoadedMsg struct {
 	forms map[string]formDraft
 	at    string
-	err   error
 }
 
 // keptForms is every classification started and changed.
@@ -74,70 +72,47 @@ func (m *Model) keptForms() map[string]formDraft {
 }
 
 // SaveDraft writes the classifications started as the person's draft now
-// (or drops it when there are none). The root runs it before quitting.
+// (or drops it when there are none). The root runs it before quitting
+// and before locking.
 func (m *Model) SaveDraft() tea.Cmd {
-	s, login, lang := m.ctx.Store, m.ctx.User.Login, m.ctx.Lang
-	if login == "" {
-		return nil
-	}
 	kept := m.keptForms()
 	if len(kept) == 0 {
-		if !m.draftKept {
-			return nil
-		}
-		m.draftKept = false
-		return func() tea.Msg { return common.DraftWritten(lang, s.DropDraft(login, draftName)) }
+		return m.draft.Drop()
 	}
-	m.draftKept = true
-	return func() tea.Msg { return common.DraftWritten(lang, s.SaveDraft(login, draftName, kept)) }
+	return m.draft.Write(kept)
 }
 
 // changedDraft runs after a key on a form: the draft is written once
 // typing pauses.
-func (m *Model) changedDraft() tea.Cmd {
-	if len(m.keptForms()) == 0 && !m.draftKept {
-		return nil
-	}
-	m.draftSeq++
-	return m.ctx.DraftTick(draftTickMsg{m.draftSeq})
-}
+func (m *Model) changedDraft() tea.Cmd { return m.draft.Changed(len(m.keptForms()) > 0) }
 
 // loadDraft reads, once, the classifications left unsaved last time.
 func (m *Model) loadDraft() tea.Cmd {
-	if m.draftChecked || m.ctx.User.Login == "" {
-		return nil
-	}
-	m.draftChecked = true
-	s, login := m.ctx.Store, m.ctx.User.Login
-	return func() tea.Msg {
-		d, ok, err := s.LoadDraft(login, draftName)
-		if err != nil || !ok {
-			return draftLoadedMsg{err: err}
-		}
+	return m.draft.Load(func(d store.Draft) tea.Msg {
 		var forms map[string]formDraft
 		if err := json.Unmarshal(d.Data, &forms); err != nil {
-			return draftLoadedMsg{err: err}
+			return common.DraftFailedMsg{Owner: draftName, Err: err}
 		}
 		return draftLoadedMsg{forms: forms, at: d.At.In(model.VN).Format("15:04 02/01/2006")}
-	}
+	})
 }
 
 // draftUpdate handles the draft's messages; ok is false for any other.
 func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
-	switch msg := msg.(type) {
-	case draftTickMsg:
-		if msg.seq != m.draftSeq {
-			return nil, true
+	if mine, due := m.draft.Due(msg); mine {
+		if due {
+			return m.SaveDraft(), true
 		}
-		return m.SaveDraft(), true
-	case draftLoadedMsg:
-		if msg.err != nil {
-			return common.Error(m.ctx.Err(msg.err)), true
-		}
+		return nil, true
+	}
+	if cmd, ok := m.draft.Failed(msg); ok {
+		return cmd, true
+	}
+	if msg, ok := msg.(draftLoadedMsg); ok {
 		if len(msg.forms) == 0 {
 			return nil, true
 		}
-		m.restored, m.draftKept = msg.forms, true
+		m.restored, m.draft.Kept = msg.forms, true
 		return common.Status(fmt.Sprintf(m.ctx.Words.Desk.DraftBackForms, len(msg.forms), msg.at)), true
 	}
 	return nil, false

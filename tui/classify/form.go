@@ -67,11 +67,16 @@ const maxCandidates = 5
 
 // candidates finds the petitions p may duplicate: every petition of its
 // senders, and petitions of the last year about the same matter.
-func candidates(s *store.Store, p model.Petition) []candidate {
+func candidates(s *store.Store, p model.Petition) ([]candidate, error) {
 	seen := map[string]bool{p.ID: true}
 	var out []candidate
+	var bad error
 	for _, sid := range p.Senders {
-		for _, q := range s.PetitionsOf(sid) {
+		qs, err := s.PetitionsOf(sid)
+		if err != nil && bad == nil {
+			bad = err
+		}
+		for _, q := range qs {
 			if seen[q.ID] {
 				continue
 			}
@@ -83,7 +88,11 @@ func candidates(s *store.Store, p model.Petition) []candidate {
 	if p.Received.IsZero() {
 		from = model.Date{}
 	}
-	for _, q := range s.Petitions(from, model.Date{}) {
+	recent, err := s.PetitionsIn(from, model.Date{})
+	if err != nil && bad == nil {
+		bad = err
+	}
+	for _, q := range recent {
 		if seen[q.ID] {
 			continue
 		}
@@ -107,7 +116,7 @@ func candidates(s *store.Store, p model.Petition) []candidate {
 			}
 		}
 	}
-	return out
+	return out, bad
 }
 
 // form is the classification of one petition, as far as it has got.

@@ -132,7 +132,7 @@ func (p *Correct) Receive(msg tea.Msg) (bool, tea.Cmd) {
 	}
 	p.busy = false
 	if m.Err != nil {
-		p.err = p.ctx.Err(m.Err)
+		p.err = p.ctx.Say(m.Err)
 		return false, nil
 	}
 	return true, Status(m.Text)

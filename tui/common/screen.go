@@ -48,6 +48,9 @@ type Context struct {
 	Input  *InputSettings
 	// Now is the wall clock; tests fix it.
 	Now func() time.Time
+	// Log keeps a message and its detail in the message log (the root
+	// sets it); Say uses it for the errors a screen shows in place.
+	Log func(text, detail string)
 	// DraftDelay is how long typing pauses before a form's draft is
 	// written; 0 writes at once (tests, so no timer runs).
 	DraftDelay time.Duration
@@ -69,8 +72,44 @@ func (c *Context) Today() model.Date { return model.DateOf(c.Now()) }
 // L picks a label in the context's language.
 func (c *Context) L(l model.Label) string { return l.In(c.Lang) }
 
-// Err renders an error for a person, in the context's language.
-func (c *Context) Err(err error) string { return store.Message(err, c.Lang) }
+// Fail is the one way a screen shows an error: the person's sentence on
+// the status line (a *model.Msg says its own; any other error one
+// generic sentence in the person's language), the detail only in the
+// message log (Alt+9).
+func (c *Context) Fail(err error) tea.Cmd {
+	m := Failed(c.Lang, err)
+	return func() tea.Msg { return m }
+}
+
+// FailWith shows text (a screen's own sentence about err) the same way:
+// err's own text only in the message log.
+func (c *Context) FailWith(text string, err error) tea.Cmd {
+	m := StatusMsg{Text: text, Err: true}
+	if err != nil && model.MsgOf(err) == nil {
+		m.Detail = err.Error()
+	} else if me := model.MsgOf(err); me != nil && me.Err != nil {
+		m.Detail = me.Err.Error()
+	}
+	return func() tea.Msg { return m }
+}
+
+// Failed is the status message for err (see Context.Fail), for a command
+// that returns it as its result.
+func Failed(lang model.Lang, err error) StatusMsg {
+	text, detail := model.Say(err, lang)
+	return StatusMsg{Text: text, Err: true, Detail: detail}
+}
+
+// Say is the sentence a person reads about err (see Context.Fail), for a
+// screen that shows it in place (beside a field, in a list) rather than
+// on the status line; its detail is not shown.
+func (c *Context) Say(err error) string {
+	text, detail := model.Say(err, c.Lang)
+	if detail != "" && c.Log != nil {
+		c.Log(text, detail)
+	}
+	return text
+}
 
 // InputSettings are the built-in Vietnamese typing settings, shared by
 // every text field (Telex/VNI mode and tone style).
@@ -135,6 +174,9 @@ type ChangedMsg struct{ Entity string }
 type StatusMsg struct {
 	Text string
 	Err  bool
+	// Detail is what the message log keeps beside Text (a Go error's
+	// own text); it is never on the status line.
+	Detail string
 }
 
 // DraftWritten is what writing a draft says: nothing when it was written,
@@ -144,7 +186,7 @@ func DraftWritten(lang model.Lang, err error) tea.Msg {
 	if err == nil {
 		return nil
 	}
-	return StatusMsg{Text: store.Message(err, lang), Err: true}
+	return Failed(lang, err)
 }
 
 // Status returns a command that shows text on the status line.
@@ -155,6 +197,13 @@ func Error(text string) tea.Cmd { return func() tea.Msg { return StatusMsg{Text:
 
 // Changed returns a command announcing a change.
 func Changed(entity string) tea.Cmd { return func() tea.Msg { return ChangedMsg{Entity: entity} } }
+
+// Prefetcher is a screen that reads what it shows ahead, in a command
+// the root runs when the person signs in, so the screen's first showing
+// only draws it.
+type Prefetcher interface {
+	Prefetch() tea.Cmd
+}
 
 // Drafter is a screen whose unsaved input is kept as the user's draft in
 // the data file (not an event), so that a quit, a crash or a lock loses

@@ -21,6 +21,7 @@ type DeskWords struct {
 	KeyLog            string
 	LogTitle          string
 	LogEmpty          string
+	LogDetail         string
 	QuitDraft         string // the quit question when the input is kept as a draft
 	DraftBack         string // a draft was restored: %s when it was written
 	DraftDropped      string
@@ -64,6 +65,7 @@ var deskVI = DeskWords{
 	KeyLog:            "nhật ký thông báo",
 	LogTitle:          "Thông báo gần đây",
 	LogEmpty:          "Chưa có thông báo nào.",
+	LogDetail:         "Chi tiết: ",
 	QuitDraft:         "Còn dữ liệu đang nhập chưa lưu. Nó được giữ làm bản nháp và sẽ được mở lại lần sau. Thoát?",
 	DraftBack:         "Đã mở lại bản nháp chưa lưu (%s). Esc để bỏ.",
 	DraftDropped:      "Đã bỏ bản nháp.",
@@ -107,6 +109,7 @@ var deskEN = DeskWords{
 	KeyLog:            "message log",
 	LogTitle:          "Recent messages",
 	LogEmpty:          "No messages yet.",
+	LogDetail:         "Detail: ",
 	QuitDraft:         "There is unsaved input. It is kept as a draft and offered back next time. Quit?",
 	DraftBack:         "Your unsaved draft is back (%s). Esc discards it.",
 	DraftDropped:      "Draft discarded.",

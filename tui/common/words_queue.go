@@ -16,6 +16,7 @@ type QueueWords struct {
 	EmptyClosed    string
 	NoMatch        string
 	Masked         string // a confidential sender, as lists show it
+	Loading        string // the list is being read
 	PreviewSender  string
 	PreviewContent string
 	PreviewDue     string
@@ -124,6 +125,7 @@ var queueVI = QueueWords{
 	EmptyClosed:    "Chưa có vụ việc nào kết thúc.",
 	NoMatch:        "Không có vụ việc nào khớp. Esc xóa ô tìm, Ctrl+X bỏ lọc.",
 	Masked:         "(bảo mật)",
+	Loading:        "Đang đọc danh sách vụ việc…",
 	PreviewSender:  "Người gửi",
 	PreviewContent: "Nội dung",
 	PreviewDue:     "Hạn",
@@ -227,6 +229,7 @@ var queueEN = QueueWords{
 	EmptyClosed:    "No case has been closed yet.",
 	NoMatch:        "No case matches. Esc clears the search, Ctrl+X the filters.",
 	Masked:         "(confidential)",
+	Loading:        "Reading the list of cases…",
 	PreviewSender:  "Sender",
 	PreviewContent: "Content",
 	PreviewDue:     "Due",

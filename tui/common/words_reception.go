@@ -78,8 +78,15 @@ type ReceptionWords struct {
 	WarnGroupSmall  string
 	WarnDuplicate   string // %s: name of the existing person with the same number
 	KeyUseFound     string
+	KeyVisits       string // Ctrl+G: the visits saved lately
+	KeyVisitCorrect string // Enter in that list
+	VisitsTitle     string // %d days, %d visits
+	VisitsSearch    string
+	VisitsHint      string
+	VisitsNone      string
 	NoneFound       string
 	ErrMaxReps      string
+	GroupMore       string // the search's hint while a group's representatives are picked
 	ErrNoPersonHere string
 	ErrKindOther    string
 
@@ -177,8 +184,15 @@ var receptionVI = ReceptionWords{
 	WarnGroupSmall:  "Đoàn đông người thường từ 5 người trở lên (Luật Tiếp công dân Điều 29)",
 	WarnDuplicate:   "Số này đã có trong dữ liệu: %s. Nếu là cùng người, bấm Ctrl+Y để dùng người đó.",
 	KeyUseFound:     "dùng người đã có cùng số giấy tờ",
+	KeyVisits:       "lượt tiếp đã lưu (để sửa)",
+	KeyVisitCorrect: "sửa lượt tiếp này",
+	VisitsTitle:     "Lượt tiếp đã lưu trong %d ngày qua · %d lượt",
+	VisitsSearch:    "Tìm",
+	VisitsHint:      "số, tên, đơn vị hoặc nội dung (không dấu cũng được)",
+	VisitsNone:      "Không có lượt tiếp nào khớp.",
 	NoneFound:       "Không có người nào trong dữ liệu trùng số giấy tờ với người mới này.",
 	ErrMaxReps:      "Đoàn đông người cử tối đa 5 người đại diện.",
+	GroupMore:       "Đoàn: gõ tên người đại diện tiếp theo, hoặc Enter ở ô trống để sang Số người.",
 	ErrNoPersonHere: "Hãy đưa con trỏ tới người cần bỏ trước.",
 	ErrKindOther:    "Chọn loại giấy tờ",
 
@@ -276,8 +290,15 @@ var receptionEN = ReceptionWords{
 	WarnGroupSmall:  "A group delegation usually has 5 people or more (Law on Citizen Reception Art. 29)",
 	WarnDuplicate:   "This number is already on file: %s. If it is the same person, press Ctrl+Y to use them.",
 	KeyUseFound:     "use the person on file with that number",
+	KeyVisits:       "visits saved (to correct one)",
+	KeyVisitCorrect: "correct this visit",
+	VisitsTitle:     "Visits saved in the last %d days · %d",
+	VisitsSearch:    "Find",
+	VisitsHint:      "number, name, employer or content (no diacritics needed)",
+	VisitsNone:      "No visit matches.",
 	NoneFound:       "Nobody on file has the ID number of this new person.",
 	ErrMaxReps:      "A group elects at most 5 representatives.",
+	GroupMore:       "Group: type the next representative's name, or Enter on the empty search to go to the head count.",
 	ErrNoPersonHere: "Move the cursor to the person to remove first.",
 	ErrKindOther:    "Choose the kind of document",
 

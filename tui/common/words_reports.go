@@ -20,7 +20,7 @@ type ReportsWords struct {
 	ChartsHint   string
 	NoData       string
 	Exported     string // %s file
-	ExportFailed string // %s file, %s detail
+	ExportFailed string // %s file, %s reason
 	FolderPrompt string
 	VerifyPrompt string
 	VerifyHint   string
@@ -59,7 +59,7 @@ var reportsVI = ReportsWords{
 	ChartsHint:   "←→ biểu đồ khác · ↑↓ chọn cột · Enter: xem bản ghi · Esc: quay lại",
 	NoData:       "Chưa có số liệu trong kỳ.",
 	Exported:     "Đã ghi %s",
-	ExportFailed: "Không ghi được tệp %s (thư mục có còn không, đĩa đầy, tệp đang mở trong Excel?). Chưa ghi gì. Chi tiết: %s",
+	ExportFailed: "Không ghi được tệp %s (thư mục có còn không, đĩa đầy, tệp đang mở trong Excel?). Chưa ghi gì. Lý do: %s.",
 	FolderPrompt: "Thư mục ghi báo cáo: ",
 	VerifyPrompt: "Mã kiểm tra giấy in: ",
 	VerifyHint:   "Enter kiểm tra mã in trên giấy · Esc về bảng",
@@ -116,7 +116,7 @@ var reportsEN = ReportsWords{
 	ChartsHint:   "←→ another chart · ↑↓ pick a bar · Enter: its records · Esc: back",
 	NoData:       "No figures in the period.",
 	Exported:     "Wrote %s",
-	ExportFailed: "Cannot write %s (is the folder there, the disk full, the file open in Excel?). Nothing was written. Detail: %s",
+	ExportFailed: "Cannot write %s (is the folder there, the disk full, the file open in Excel?). Nothing was written. Reason: %s.",
 	FolderPrompt: "Folder for reports: ",
 	VerifyPrompt: "Code of a printed paper: ",
 	VerifyHint:   "Enter checks the code printed on the paper · Esc back to the table",

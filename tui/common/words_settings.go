@@ -20,7 +20,8 @@ type SettingsWords struct {
 	RolesHint                                   string
 	NewUser                                     string // title of the form
 	ResetFor, RolesFor                          string // %s: login
-	ConfirmOff, ConfirmOn                       string // %s: name; the key C confirms
+	ConfirmOff, ConfirmOn                       string // %s: name; asked on the confirm page
+	YesOff, YesOn, YesPin, YesRestore           string // what C does on those confirm pages
 	Mismatch                                    string
 	UserAdded, UserChanged, PasswordSet         string // %s: login
 	MyPasswordDone                              string
@@ -65,10 +66,11 @@ var settingsVI = SettingsWords{
 	NewUser:    "Thêm người dùng",
 	ResetFor:   "Đặt lại mật khẩu của %s",
 	RolesFor:   "Vai trò của %s",
-	ConfirmOff: "Ngừng tài khoản của %s? Bấm C để ngừng, Esc để thôi",
-	ConfirmOn:  "Cho %s dùng lại? Bấm C để đồng ý, Esc để thôi",
-	Mismatch:   "Hai lần nhập mật khẩu không khớp",
-	UserAdded:  "Đã thêm người dùng %s", UserChanged: "Đã cập nhật người dùng %s", PasswordSet: "Đã đặt lại mật khẩu của %s",
+	ConfirmOff: "Ngừng tài khoản của %s?",
+	ConfirmOn:  "Cho %s dùng lại?",
+	YesOff:     "ngừng", YesOn: "cho dùng lại", YesPin: "ghim", YesRestore: "khôi phục",
+	Mismatch:  "Hai lần nhập mật khẩu không khớp",
+	UserAdded: "Đã thêm người dùng %s", UserChanged: "Đã cập nhật người dùng %s", PasswordSet: "Đã đặt lại mật khẩu của %s",
 	MyPasswordDone: "Đã đổi mật khẩu",
 	IdleLock:       "Tự khóa sau (phút)", IdleHint: "0 = không tự khóa; mặc định 10", IdleSaved: "Đã lưu thời gian tự khóa",
 	SiteCode: "Mã đơn vị", SiteName: "Tên đơn vị", SiteParent: "Cấp trên",
@@ -87,7 +89,7 @@ var settingsVI = SettingsWords{
 	Peers: "Kết nối, khóa", Relation: "Quan hệ", Fingerprint: "Dấu vân tay", NoPeers: "Chưa ghim thẻ khóa của đơn vị nào",
 	KeyPin: "ghim thẻ khóa", PinTitle: "Ghim thẻ khóa của một đơn vị", CardFile: "Tệp thẻ khóa", IsChild: "Là cấp dưới? (c/k)",
 	PinHint:     "Tệp thẻ khóa: đường dẫn trên USB, ví dụ E:\\HN01.card (donthu keys export ở đơn vị đó)",
-	PinConfirm:  "Hãy gọi điện cho %s, nhờ họ đọc dấu vân tay. Khớp từng chữ số? Bấm C để ghim, Esc để thôi",
+	PinConfirm:  "Hãy gọi điện cho %s, nhờ họ đọc dấu vân tay. Khớp từng chữ số?",
 	Pinned:      "Đã ghim thẻ khóa của %s",
 	SiteAddress: "Địa chỉ", ValidFrom: "Thành lập từ", ValidTo: "Giải thể/sáp nhập", Successor: "Đơn vị kế thừa",
 	DateHint: "ngày dd/mm/yyyy", SiteSaved: "Đã lưu thông tin đơn vị",
@@ -95,7 +97,7 @@ var settingsVI = SettingsWords{
 	LanguageSaved:  "Đã lưu ngôn ngữ; áp dụng từ lần đăng nhập sau",
 	DueSoon:        "Sắp đến hạn (ngày)",
 	KeyRestore:     "khôi phục bản này",
-	RestoreConfirm: "Khôi phục dữ liệu về bản sao lưu lúc %s? Những gì ghi sau đó sẽ không còn trong tệp (tệp hiện tại được giữ riêng). Bấm C để khôi phục, phím khác để thôi",
+	RestoreConfirm: "Khôi phục dữ liệu về bản sao lưu lúc %s? Những gì ghi sau đó sẽ không còn trong tệp (tệp hiện tại được giữ riêng).",
 	KeyAuditExport: "xuất các dòng đang lọc ra tệp XLSX",
 	AuditExported:  "Đã ghi nhật ký vào %s", AuditExportFailed: "Không ghi được %s: %s",
 }
@@ -112,10 +114,11 @@ var settingsEN = SettingsWords{
 	NewUser:    "Add a user",
 	ResetFor:   "Reset the password of %s",
 	RolesFor:   "Roles of %s",
-	ConfirmOff: "Deactivate %s? Press C to deactivate, Esc to cancel",
-	ConfirmOn:  "Reactivate %s? Press C to agree, Esc to cancel",
-	Mismatch:   "The two passwords differ",
-	UserAdded:  "User %s added", UserChanged: "User %s updated", PasswordSet: "Password of %s reset",
+	ConfirmOff: "Deactivate %s?",
+	ConfirmOn:  "Reactivate %s?",
+	YesOff:     "deactivate", YesOn: "reactivate", YesPin: "pin", YesRestore: "restore",
+	Mismatch:  "The two passwords differ",
+	UserAdded: "User %s added", UserChanged: "User %s updated", PasswordSet: "Password of %s reset",
 	MyPasswordDone: "Password changed",
 	IdleLock:       "Lock after (min)", IdleHint: "0 = never; default 10", IdleSaved: "Idle lock saved",
 	SiteCode: "Site code", SiteName: "Site name", SiteParent: "Parent",
@@ -134,7 +137,7 @@ var settingsEN = SettingsWords{
 	Peers: "Peers, keys", Relation: "Relation", Fingerprint: "Fingerprint", NoPeers: "No site's key card is pinned yet",
 	KeyPin: "pin a key card", PinTitle: "Pin a site's key card", CardFile: "Key card file", IsChild: "A child site? (y/n)",
 	PinHint:     "Key card file: its path on the USB stick, e.g. E:\\HN01.card (donthu keys export at that site)",
-	PinConfirm:  "Call %s and ask them to read their fingerprint. Does every digit match? Press C to pin, Esc to cancel",
+	PinConfirm:  "Call %s and ask them to read their fingerprint. Does every digit match?",
 	Pinned:      "Pinned the key card of %s",
 	SiteAddress: "Address", ValidFrom: "Exists from", ValidTo: "Dissolved/merged", Successor: "Successor",
 	DateHint: "dates dd/mm/yyyy", SiteSaved: "Site details saved",
@@ -142,7 +145,7 @@ var settingsEN = SettingsWords{
 	LanguageSaved:  "Language saved; it applies from your next sign-in",
 	DueSoon:        "Due soon (days)",
 	KeyRestore:     "restore this one",
-	RestoreConfirm: "Restore the data to the backup of %s? What was written since will not be in the file (the current file is kept aside). Press C to restore, any other key to cancel",
+	RestoreConfirm: "Restore the data to the backup of %s? What was written since will not be in the file (the current file is kept aside).",
 	KeyAuditExport: "export the filtered lines as XLSX",
 	AuditExported:  "Audit written to %s", AuditExportFailed: "Cannot write %s: %s",
 }

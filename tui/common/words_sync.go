@@ -74,7 +74,7 @@ type SyncWords struct {
 	PathEmpty     string
 	NoFolder      string // %s
 	NoFiles       string // %s folder, %s extension
-	ReadFolderErr string // %s folder, %s error
+	ReadFolderErr string // %s folder, %s reason
 
 	// Importing.
 	ConfirmTitle string // %s folder

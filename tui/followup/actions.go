@@ -283,7 +283,7 @@ func (m *Model) defaultHandler() string {
 func (m *Model) userField(current string) formField {
 	f := formField{name: "handler", label: m.w.FHandler, kind: fkList}
 	f.opts = []option{{"", m.w.FNobody}}
-	for _, u := range m.ctx.Store.Users() {
+	for _, u := range m.users {
 		if u.Has(model.RoleHandler) || u.Has(model.RoleLeader) || u.Login == current {
 			f.opts = append(f.opts, option{u.Login, u.Name})
 		}
@@ -511,7 +511,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		if msg.err == nil {
 			return common.Changed(msg.caseID) // the person moved on meanwhile
 		}
-		return common.Error(m.ctx.Err(msg.err))
+		return m.ctx.Fail(msg.err)
 	}
 	f.busy = false
 	if err := msg.err; err != nil {
@@ -519,7 +519,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		if errors.As(err, &rm) {
 			m.place(rm)
 		} else {
-			f.err = m.ctx.Err(err)
+			f.err = m.ctx.Say(err)
 		}
 		return nil
 	}

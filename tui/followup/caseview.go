@@ -21,8 +21,10 @@ type caseLoadedMsg struct {
 	dl       model.Deadline
 	sender   *model.Person
 	prior    string
-	err      error // the case could not be read
-	timeline error // its timeline could not be read
+	err      error             // the case could not be read
+	timeline error             // its timeline could not be read
+	names    map[string]string // site/login -> name, of everyone the case names
+	users    []model.User      // this site's users, to assign the case to
 }
 
 // reload reads the case, its deadline and its timeline again, in a
@@ -44,6 +46,13 @@ func (m *Model) reload() tea.Cmd {
 		msg.timeline = err
 		msg.c, msg.evs = c, withSenderCorrections(st, c, evs)
 		msg.dl = model.ComputeDeadline(c.Clock(), st.Calendar(), today)
+		msg.users = st.Users()
+		msg.names = namesOf(st, msg.users, c.Site, c.Handler)
+		for _, e := range msg.evs {
+			if k := e.Site + "/" + e.Author; msg.names[k] == "" && e.Author != "" {
+				msg.names[k] = st.DisplayName(e.Site, e.Author)
+			}
+		}
 		if len(c.Senders) > 0 {
 			if p, err := st.Person(st.CanonicalPerson(c.Senders[0])); err == nil { // the record standing for a merged sender
 				if p.Sealed != "" && !st.UnsealPerson(&p) {
@@ -69,14 +78,18 @@ func (m *Model) loaded(msg caseLoadedMsg) {
 	}
 	m.loadErr = ""
 	if msg.err != nil {
-		m.loadErr = m.ctx.Err(msg.err)
+		m.loadErr = m.ctx.Say(msg.err)
 		m.c, m.evs, m.timeline = model.Case{}, nil, nil
 		return
 	}
 	if msg.timeline != nil {
-		m.loadErr = m.ctx.Err(msg.timeline)
+		m.loadErr = m.ctx.Say(msg.timeline)
 	}
 	m.c, m.evs, m.dl, m.sender, m.prior = msg.c, msg.evs, msg.dl, msg.sender, msg.prior
+	m.users = msg.users
+	for k, v := range msg.names {
+		m.names[k] = v
+	}
 	m.buildTimeline()
 }
 

@@ -45,6 +45,7 @@ type dueLoadedMsg struct {
 	mine  bool
 	today model.Date
 	items []store.DueItem
+	names map[string]string // site/login -> name of who set each reminder
 }
 
 // loadDue reads what is due this week in a command; setDue shows it.
@@ -57,7 +58,13 @@ func (m *Model) loadDue() tea.Cmd {
 	}
 	s, mine := m.ctx.Store, d.mine
 	return func() tea.Msg {
-		return dueLoadedMsg{mine: mine, today: today, items: s.Due(today, weekEnd(today), user)}
+		msg := dueLoadedMsg{mine: mine, today: today, items: s.Due(today, weekEnd(today), user), names: map[string]string{}}
+		for _, it := range msg.items {
+			if it.Reminder != nil && it.Reminder.By != "" {
+				msg.names[it.Site+"/"+it.Reminder.By] = s.DisplayName(it.Site, it.Reminder.By)
+			}
+		}
+		return msg
 	}
 }
 
@@ -66,6 +73,9 @@ func (m *Model) setDue(msg dueLoadedMsg) {
 	d := &m.due
 	if msg.mine != d.mine {
 		return // the view was switched since; its own answer follows
+	}
+	for k, v := range msg.names {
+		m.names[k] = v
 	}
 	today := msg.today
 	d.until = weekEnd(today)
@@ -279,4 +289,17 @@ func dueDate(d model.Date, width int) string {
 		return d.String()
 	}
 	return fmt.Sprintf("%02d/%02d", d.D, int(d.M))
+}
+
+// namesOf reads, in a command, the names of the site's users (under this
+// site and under site, whose users a case names) and of login at site.
+func namesOf(st *store.Store, users []model.User, site, login string) map[string]string {
+	names := map[string]string{}
+	for _, u := range users {
+		names[st.Site()+"/"+u.Login] = u.Name
+	}
+	if login != "" {
+		names[site+"/"+login] = st.DisplayName(site, login)
+	}
+	return names
 }

@@ -47,12 +47,11 @@ type Model struct {
 	explain *explanation
 	drafts  map[string][]string // case/action -> what was typed, kept on Esc
 
-	draftSeq     int  // of the last change; a pause after it writes the draft
-	draftKept    bool // a draft of this screen is in the data file
-	draftChecked bool // the draft left last time was looked for
+	draft *common.Drafts // the unsaved action forms, kept as a draft
 
 	due   dueView
-	names map[string]string // login -> name
+	names map[string]string // site/login -> name, read in commands
+	users []model.User      // this site's users, read with the case
 	opt   Options
 }
 
@@ -77,6 +76,7 @@ func New(ctx *common.Context) common.Screen {
 	m := &Model{
 		ctx: ctx, w: &ctx.Words.Followup, width: 80, height: 21,
 		drafts: map[string][]string{}, names: map[string]string{},
+		draft: common.NewDrafts(ctx, draftName),
 	}
 	m.keys = newKeys(m.w)
 	m.due.mine = ctx.User.Has(model.RoleHandler) && !ctx.User.Has(model.RoleLeader)
@@ -132,7 +132,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.form.setMode(msg.Mode, msg.Style)
 		}
 		return m, nil
-	case draftTickMsg, draftLoadedMsg:
+	case common.DraftTickMsg, common.DraftFailedMsg, draftLoadedMsg:
 		cmd, _ := m.draftUpdate(msg)
 		return m, cmd
 	case savedMsg:
@@ -310,9 +310,12 @@ func (m *Model) nameAt(site, login string) string {
 	if n, ok := m.names[k]; ok {
 		return n
 	}
-	n := m.ctx.Store.DisplayName(site, login)
-	m.names[k] = n
-	return n
+	if n, ok := m.names[m.ctx.Store.Site()+"/"+login]; ok {
+		return n
+	}
+	// Names are read with the case and the due list, in their commands;
+	// one not read shows as the login rather than reading while drawing.
+	return login
 }
 
 // masked reports whether the signed-in user must not see the sender of c

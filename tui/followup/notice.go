@@ -34,7 +34,7 @@ func (m *Model) printNotice() tea.Cmd {
 	}
 	where, err := m.opt.Notices.PrintNotice(m.c)
 	if err != nil {
-		return common.Error(m.ctx.Err(err))
+		return m.ctx.Fail(err)
 	}
 	// The printout is an event on the case: the timeline shows it.
 	return tea.Batch(common.Status(fmt.Sprintf(m.w.PrintDone, where)), common.Changed(m.caseID))

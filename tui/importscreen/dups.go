@@ -60,6 +60,7 @@ type dupsMsg struct {
 	merged  []model.Person
 	persons map[string]model.Person
 	history map[string]string
+	err     error // records that could not be read
 }
 
 func (m *Duplicates) load() tea.Cmd {
@@ -78,7 +79,8 @@ func (m *Duplicates) load() tea.Cmd {
 			ids = append(ids, d.A, d.B)
 		}
 		history, weight := map[string]string{}, map[string]int{}
-		for _, c := range s.PersonCards(ids) {
+		cards, err := s.PersonCards(ids)
+		for _, c := range cards {
 			history[c.ID] = fmt.Sprintf(w.History, c.VisitCount, len(c.Petitions))
 			weight[c.ID] = c.VisitCount + len(c.Petitions)
 		}
@@ -88,7 +90,7 @@ func (m *Duplicates) load() tea.Cmd {
 				dups[i].A, dups[i].B = d.B, d.A
 			}
 		}
-		return dupsMsg{dups: dups, merged: s.MergedPersons(), persons: persons, history: history}
+		return dupsMsg{dups: dups, merged: s.MergedPersons(), persons: persons, history: history, err: err}
 	}
 }
 
@@ -140,6 +142,9 @@ func (m *Duplicates) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case dupsMsg:
 		m.loaded, m.dups, m.merged, m.persons, m.history = true, msg.dups, msg.merged, msg.persons, msg.history
 		m.cursor = max(0, min(m.cursor, m.count()-1))
+		if msg.err != nil {
+			return m, m.ctx.Fail(msg.err)
+		}
 		return m, nil
 	case common.ChangedMsg:
 		return m, m.load()
@@ -187,19 +192,19 @@ func (m *Duplicates) act() tea.Cmd {
 	if m.list {
 		p := m.merged[m.cursor]
 		if err := s.UnmergePerson(who, p.ID); err != nil {
-			return common.Error(m.ctx.Err(err))
+			return m.ctx.Fail(err)
 		}
 		return tea.Batch(common.Status(fmt.Sprintf(m.w.Unmerged, m.name(p))), common.Changed(p.ID))
 	}
 	keep, gone := m.pair()
 	if m.apart {
 		if err := s.MarkDistinct(who, keep.ID, gone.ID, false); err != nil {
-			return common.Error(m.ctx.Err(err))
+			return m.ctx.Fail(err)
 		}
 		return tea.Batch(common.Status(fmt.Sprintf(m.w.Apart, m.name(keep), m.name(gone))), common.Changed(keep.ID))
 	}
 	if _, err := s.MergePersons(who, keep.ID, gone.ID); err != nil {
-		return common.Error(m.ctx.Err(err))
+		return m.ctx.Fail(err)
 	}
 	m.swap = false
 	return tea.Batch(common.Status(fmt.Sprintf(m.w.Merged, m.name(gone), m.name(keep))), common.Changed(keep.ID))

@@ -173,7 +173,7 @@ func (m *Importer) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.mode, m.errText = modePath, m.ctx.Err(msg.err)
+			m.mode, m.errText = modePath, m.ctx.Say(msg.err)
 			m.path.Focus()
 			return m, common.Error(m.errText)
 		}
@@ -188,7 +188,7 @@ func (m *Importer) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		switch {
 		case err != nil:
 			m.job, m.mode = nil, modePreview
-			return m, common.Error(m.ctx.Err(err))
+			return m, m.ctx.Fail(err)
 		case res != nil:
 			m.job, m.mode = nil, modeDone
 			m.done = fmt.Sprintf(m.w.Applied, res.Rows, res.Persons, res.Visits, res.Petitions, res.Cases)

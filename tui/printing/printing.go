@@ -124,9 +124,9 @@ func (p *Printer) Print(req store.PrintRequest) (string, error) {
 }
 
 func fileErr(path string, err error) error {
-	return &store.UserError{Err: err, Msg: model.NewMsg("",
-		"Không ghi được "+path+" (đĩa đầy, không có quyền ghi, hay tệp đang mở?). Giấy đã được ghi nhận là đã in; hãy in lại. Chi tiết: "+err.Error(),
-		"Cannot write "+path+" (disk full, no permission, or the file is open?). The printout is recorded; print again. Detail: "+err.Error())}
+	return model.ErrCannotWrite(path, err).And(model.Label{
+		VI: "Giấy đã được ghi nhận là đã in; hãy in lại.",
+		EN: "The printout is recorded; print again."})
 }
 
 // WriteFile writes a printout whole or not at all: through a temporary

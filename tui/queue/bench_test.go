@@ -130,7 +130,7 @@ func benchScreen(b *testing.B) (common.Screen, *store.Store) {
 	s, clk := bigStore(b)
 	sc := queue.New(newCtx(b, s, clk, lan, model.VI))
 	sc.SetSize(80, 21)
-	sc.Init()
+	sc, _ = keys(sc, runCmd(sc.Init())...)
 	if n := len(listRows(sc)); n == 0 {
 		b.Fatal("empty queue")
 	}
@@ -138,19 +138,21 @@ func benchScreen(b *testing.B) (common.Screen, *store.Store) {
 }
 
 // BenchmarkOpen is F4 pressed the first time after signing in: the rows
-// were built in the background when the screen was made (at sign-in); the
-// key shows them, and the first page is drawn.
+// were built in a command the root ran at sign-in (Prefetch); the timed
+// part is what the interface's loop does: take the built list, then the
+// key shows it and the first page is drawn.
 func BenchmarkOpen(b *testing.B) {
 	s, clk := bigStore(b)
 	ctx := newCtx(b, s, clk, lan, model.VI)
-	queue.New(ctx).Init() // the store's case cache is loaded at sign-in
+	runCmd(queue.New(ctx).Init()) // the store's case cache is loaded at sign-in
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		sc := queue.New(ctx)
 		sc.SetSize(80, 21)
-		queue.WaitPrefetch(sc)
+		built := runCmd(sc.(common.Prefetcher).Prefetch())
 		b.StartTimer()
+		sc, _ = keys(sc, built...)
 		sc.Init()
 		_ = sc.View()
 	}
@@ -164,12 +166,12 @@ func BenchmarkOpen(b *testing.B) {
 func BenchmarkOpenCold(b *testing.B) {
 	s, clk := bigStore(b)
 	ctx := newCtx(b, s, clk, lan, model.VI)
-	queue.New(ctx).Init()
+	runCmd(queue.New(ctx).Init())
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		sc := queue.New(ctx)
 		sc.SetSize(80, 21)
-		sc.Init()
+		sc, _ = keys(sc, runCmd(sc.Init())...)
 		_ = sc.View()
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"donthu/model"
-	"donthu/store"
 	"donthu/tui/common"
 	"donthu/tui/textfield"
 
@@ -94,7 +93,7 @@ func (m *Model) saveFilters(done string) tea.Cmd {
 	st, login, lang := m.ctx.Store, m.ctx.User.Login, m.ctx.Lang
 	return func() tea.Msg {
 		if err := st.SetPref(login, prefFilters, v); err != nil {
-			return common.StatusMsg{Text: store.Message(err, lang), Err: true}
+			return common.Failed(lang, err)
 		}
 		return common.StatusMsg{Text: done}
 	}
@@ -151,7 +150,7 @@ func (m *Model) newFilterForm() *filterForm {
 	}
 	me := m.ctx.User.Login
 	f.opts[ffHandler] = []option{all, {me, w.FilterMine + " (" + m.ctx.User.Name + ")"}, {handlerNone, w.FilterNoHandler}}
-	for _, u := range m.ctx.Store.Users() {
+	for _, u := range m.users {
 		if u.Login != me && (u.Has(model.RoleHandler) || u.Has(model.RoleLeader)) {
 			f.opts[ffHandler] = append(f.opts[ffHandler], option{u.Login, u.Name})
 		}

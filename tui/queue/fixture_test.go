@@ -157,7 +157,7 @@ func screen(t testing.TB, s *store.Store, clk *storetest.Clock, login string) co
 	t.Helper()
 	sc := queue.New(newCtx(t, s, clk, login, model.VI))
 	sc.SetSize(80, 21)
-	sc.Init()
+	sc, _ = keys(sc, runCmd(sc.Init())...)
 	return sc
 }
 

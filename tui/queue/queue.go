@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 type view int
@@ -77,18 +78,23 @@ type Model struct {
 	wide         bool
 	handlerWidth int
 	fieldWidth   int
-	names        map[string]string // login -> name
+	names        map[string]string // site/login -> name, read with the rows
 	empFold      map[string]string // employer -> folded
+	users        []model.User      // this site's users, for the handler filter
 
-	// prefetch delivers the open cases' rows, built in the background from
-	// New (sign-in) so that the first F4 only draws them; stale is set when
-	// data changed meanwhile.
-	prefetch chan *rowSet
-	stale    bool
+	// loading is the number of the list being built in a command (0:
+	// none); stale is set when data changed meanwhile, so the list is
+	// built again when it arrives. prefsRead is set once the person's
+	// filters were read.
+	loading   int
+	loadSeq   int
+	loadErr   string // why the list may miss cases (damaged records)
+	stale     bool
+	prefsRead bool
 }
 
-// New makes the screen. It reads nothing yet: the rows are built when the
-// screen is first shown.
+// New makes the screen. It reads nothing: Prefetch (at sign-in) or Init
+// (the first F4) builds the rows in a command.
 func New(ctx *common.Context) common.Screen {
 	m := &Model{
 		ctx: ctx, w: &ctx.Words.Queue, width: 80, height: 21,
@@ -99,30 +105,26 @@ func New(ctx *common.Context) common.Screen {
 	m.search.Styles = textfield.DefaultStyles(ctx.Styles.R)
 	m.search.CharLimit = 80
 	m.search.Focus()
-	m.filters = loadFilters(ctx)
-	for _, u := range ctx.Store.Users() {
-		m.names[ctx.Store.Site()+"/"+u.Login] = u.Name
-	}
 	m.layout()
-	today := ctx.Today()
-	m.prefetch = make(chan *rowSet, 1)
-	go func() { m.prefetch <- buildRows(ctx, m.w.Masked, false, today) }()
 	return m
 }
 
-// Init shows the rows: those built in the background the first time, and
-// builds them again when the day has changed (every deadline moves).
+// Prefetch builds the open cases' rows in a command when the person signs
+// in, so the first F4 only draws them.
+func (m *Model) Prefetch() tea.Cmd {
+	if m.loaded || m.loading != 0 {
+		return nil
+	}
+	return m.loadCmd()
+}
+
+// Init shows the rows, and builds them again (in a command) when none
+// were built, the day has changed (every deadline moves) or the other
+// list was asked for.
 func (m *Model) Init() tea.Cmd {
 	today := m.ctx.Today()
-	if m.prefetch != nil {
-		set := <-m.prefetch
-		m.prefetch = nil
-		if !m.stale && set.day == today {
-			m.adopt(set)
-		}
-	}
-	if !m.loaded || m.loadedDay != today || m.loadedClosed != (m.view == viewClosed) {
-		m.load()
+	if m.loading == 0 && (!m.loaded || m.loadedDay != today || m.loadedClosed != (m.view == viewClosed)) {
+		return m.loadCmd()
 	}
 	return m.previewCmd()
 }
@@ -242,24 +244,29 @@ func (m *Model) rowStyle(i int) lipgloss.Style {
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.ChangedMsg:
+		if m.loading != 0 {
+			m.stale = true // the rows being built may miss it
+			return m, nil
+		}
 		if !m.loaded {
-			m.stale = true // the rows built in the background may miss it
 			return m, nil
 		}
 		if model.EntityKind(msg.Entity) == model.EntCase {
 			return m, m.reread(msg.Entity)
 		}
-		m.load()
-		if m.review != nil {
-			m.review = m.newReview()
-		}
-		return m, nil
+		return m, tea.Batch(m.loadCmd(), m.reviewAgain())
+	case rowsMsg:
+		return m, m.adoptMsg(msg)
 	case caseMsg:
 		if m.loaded {
 			m.update(msg)
-			if m.review != nil {
-				m.review = m.newReview()
-			}
+			return m, m.reviewAgain()
+		}
+		return m, nil
+	case reviewMsg:
+		if m.review != nil || msg.open {
+			m.review = msg.v
+			m.review.resize(m)
 		}
 		return m, nil
 	case common.InputModeMsg:
@@ -270,9 +277,6 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyMsg:
-		if !m.loaded {
-			m.Init()
-		}
 		switch {
 		case m.form != nil:
 			return m, m.formKey(msg)
@@ -321,9 +325,9 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 			m.view = viewClosed
 		}
 		m.table.Cursor, m.table.Offset = 0, 0
-		m.load()
+		return m.loadCmd()
 	case key.Matches(msg, k.Review):
-		m.review = m.newReview()
+		return m.reviewCmd(true)
 	default:
 		before := m.search.Value()
 		m.search, _ = m.search.Update(msg)
@@ -347,7 +351,7 @@ func (m *Model) current() string {
 func (m *Model) View() string {
 	switch {
 	case !m.loaded:
-		return ""
+		return m.ctx.Styles.Muted.Render(m.w.Loading)
 	case m.review != nil:
 		return m.review.view(m)
 	case m.form != nil:
@@ -385,7 +389,17 @@ func (m *Model) listView() string {
 	for i := m.table.Offset; i < end; i++ {
 		m.table.Rows[i] = m.cells(m.shown[i])
 	}
-	out := head + "\n" + search + "\n" + m.filterLine() + "\n" + m.table.View(st, empty)
+	top := head + "\n" + search + "\n" + m.filterLine() + "\n"
+	if m.loadErr != "" {
+		errLines := strings.Split(ansi.Wrap("✗ "+m.loadErr, m.width, ""), "\n")
+		for _, l := range errLines {
+			top += st.ErrText.Render(l) + "\n"
+		}
+		h := m.table.Height
+		m.table.Height = max(h-len(errLines), 2)
+		defer func() { m.table.Height = h }()
+	}
+	out := top + m.table.View(st, empty)
 	if m.showPreview() && len(m.shown) > 0 {
 		lines := strings.Split(out, "\n")
 		for len(lines) < m.height-previewLines {

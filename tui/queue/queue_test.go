@@ -391,7 +391,7 @@ func TestHelpFitsAndSaysEverything(t *testing.T) {
 	for _, lang := range []model.Lang{model.VI, model.EN} {
 		sc := queue.New(newCtx(t, s, clk, lan, lang))
 		sc.SetSize(80, 21)
-		sc.Init()
+		sc, _ = keys(sc, runCmd(sc.Init())...)
 		for _, state := range []tea.Msg{nil, key(tea.KeyCtrlL), key(tea.KeyEsc), key(tea.KeyCtrlR)} {
 			if state != nil {
 				sc, _ = keys(sc, state)
@@ -448,7 +448,7 @@ func TestOfficeSeesItsSites(t *testing.T) {
 	ctx := newCtx(t, office, clk, "lan", model.VI)
 	sc := queue.New(ctx)
 	sc.SetSize(80, 21)
-	sc.Init()
+	sc, _ = keys(sc, runCmd(sc.Init())...)
 	view := plain(sc.View())
 	if !strings.Contains(view, " Số        Đơn vị Người gửi ") {
 		t.Fatalf("no site column:\n%s", view)

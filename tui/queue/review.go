@@ -25,15 +25,45 @@ type reviewView struct {
 	repeats []model.Repeat
 }
 
+// reviewMsg is the review computed in a command; open shows it (Ctrl+R),
+// else it replaces the one shown (after a change).
+type reviewMsg struct {
+	v    *reviewView
+	open bool
+}
+
+// reviewCmd computes the review in a command.
+func (m *Model) reviewCmd(open bool) tea.Cmd {
+	ctx, w, today := m.ctx, m.w, m.ctx.Today()
+	return func() tea.Msg {
+		v, err := newReview(ctx, w, today)
+		if err != nil {
+			return tea.BatchMsg{func() tea.Msg { return reviewMsg{v: v, open: open} }, ctx.Fail(err)}
+		}
+		return reviewMsg{v: v, open: open}
+	}
+}
+
+// reviewAgain computes the review shown again after a change.
+func (m *Model) reviewAgain() tea.Cmd {
+	if m.review == nil {
+		return nil
+	}
+	return m.reviewCmd(false)
+}
+
 // newReview computes the review from every case and petition of the file.
-func (m *Model) newReview() *reviewView {
-	st := m.ctx.Store
+func newReview(ctx *common.Context, w *common.QueueWords, today model.Date) (*reviewView, error) {
+	st := ctx.Store
 	var cases []model.Case
-	st.EachCase(store.CaseFilter{All: true}, func(c model.Case) { cases = append(cases, c) })
-	pets := st.Petitions(model.Date{}, model.Date{})
+	err := st.EachCase(store.CaseFilter{All: true}, func(c model.Case) { cases = append(cases, c) })
+	pets, perr := st.PetitionsIn(model.Date{}, model.Date{})
+	if err == nil {
+		err = perr
+	}
 	model.ResolveSenders(cases, pets, st.PersonRoots()) // a merged worker is one sender
 	v := &reviewView{
-		b:    model.ReviewBacklog(cases, pets, st.Calendar(), m.ctx.Today()),
+		b:    model.ReviewBacklog(cases, pets, st.Calendar(), today),
 		byID: make(map[string]*model.Case, len(cases)),
 		pets: make(map[string]*model.Petition, len(pets)),
 	}
@@ -44,8 +74,8 @@ func (m *Model) newReview() *reviewView {
 		v.pets[pets[i].ID] = &pets[i]
 	}
 	v.repeats = v.b.Repeats
-	w := m.w
-	lang := m.ctx.Lang
+	lang := ctx.Lang
+	isMasked := func(c *model.Case) bool { _, show := common.Sender(ctx, c); return !show }
 	rows := make([][]string, 0, len(v.repeats))
 	for _, r := range v.repeats {
 		prior := v.byID[r.Prior]
@@ -53,10 +83,10 @@ func (m *Model) newReview() *reviewView {
 			prior = &model.Case{ID: r.Prior, No: r.Prior}
 		}
 		later, sender, kind := "", "", prior.Kind
-		masked := m.masked(prior)
+		masked := isMasked(prior)
 		if c := v.byID[r.Case]; c != nil {
 			later, sender, kind = c.No, c.SenderName, c.Kind
-			masked = masked || m.masked(c)
+			masked = masked || isMasked(c)
 		} else if p := v.pets[r.Petition]; p != nil {
 			later, sender = p.No, p.SenderName
 			masked = masked || p.Confidential
@@ -90,8 +120,7 @@ func (m *Model) newReview() *reviewView {
 	}
 	v.table.Columns = cols
 	v.table.SetRows(rows)
-	v.resize(m)
-	return v
+	return v, err
 }
 
 func (v *reviewView) resize(m *Model) {

@@ -44,13 +44,6 @@ type row struct {
 	cells []string
 }
 
-// makeRow builds the row of a case as of today.
-func (m *Model) makeRow(c *model.Case, cal *model.Calendar, today model.Date) row {
-	r := rowOf(c, m.ctx, m.w.Masked)
-	r.setDeadline(model.ComputeDeadline(c.Clock(), cal, today))
-	return r
-}
-
 // rowOf builds a row without its deadline. A confidential sender is
 // masked (shown as maskedWord, and left out of the search key) unless the
 // policy shows it to the user: entitled, and revealed on purpose.
@@ -80,12 +73,6 @@ func (r *row) setDeadline(d model.Deadline) {
 	r.due, r.state, r.left, r.unit = d.Due, d.State, d.Left, d.Unit
 }
 
-// masked reports whether the signed-in user must not see the sender of c.
-func (m *Model) masked(c *model.Case) bool {
-	_, show := common.Sender(m.ctx, c)
-	return !show
-}
-
 // rowSet is the rows of one list (the open or the closed cases) as of a
 // day, in order. It is built apart from the screen, so that the screen can
 // build it in the background when it is made (at sign-in) and the first F4
@@ -101,13 +88,13 @@ type rowSet struct {
 
 // buildRows builds a list from the store's case cache. It reads only the
 // store and the context, so it may run in its own goroutine.
-func buildRows(ctx *common.Context, maskedWord string, closed bool, today model.Date) *rowSet {
+func buildRows(ctx *common.Context, maskedWord string, closed bool, today model.Date) (*rowSet, error) {
 	st := ctx.Store
 	cal := st.Calendar()
 	n := st.CaseCount()
 	set := &rowSet{rows: make([]row, 0, n), day: today, closed: closed}
 	clocks := make([]model.CaseClock, 0, n)
-	st.EachCase(store.CaseFilter{Closed: closed}, func(c model.Case) {
+	err := st.EachCase(store.CaseFilter{Closed: closed}, func(c model.Case) {
 		set.rows = append(set.rows, rowOf(&c, ctx, maskedWord))
 		clocks = append(clocks, c.Clock())
 	})
@@ -120,12 +107,75 @@ func buildRows(ctx *common.Context, maskedWord string, closed bool, today model.
 		}
 	}
 	set.sort()
-	return set
+	return set, err
 }
 
-// load rebuilds every row of the current list.
-func (m *Model) load() {
-	m.adopt(buildRows(m.ctx, m.w.Masked, m.view == viewClosed, m.ctx.Today()))
+// rowsMsg is a list built in a command, with what drawing it needs: the
+// names of the handlers, the users (for the handler filter), and the
+// person's saved filters the first time.
+type rowsMsg struct {
+	seq     int
+	set     *rowSet
+	names   map[string]string
+	users   []model.User
+	filters *Filters
+	err     error // some cases could not be read
+}
+
+// loadCmd builds every row of the current list in a command.
+func (m *Model) loadCmd() tea.Cmd {
+	m.loadSeq++
+	m.loading, m.stale = m.loadSeq, false
+	ctx, masked, closed, today, seq := m.ctx, m.w.Masked, m.view == viewClosed, m.ctx.Today(), m.loadSeq
+	prefs := !m.prefsRead
+	return func() tea.Msg {
+		set, err := buildRows(ctx, masked, closed, today)
+		msg := rowsMsg{seq: seq, set: set, names: map[string]string{}, err: err}
+		st := ctx.Store
+		msg.users = st.Users()
+		for _, u := range msg.users {
+			msg.names[st.Site()+"/"+u.Login] = u.Name
+		}
+		for i := range set.rows {
+			r := &set.rows[i]
+			if k := r.site + "/" + r.handler; r.handler != "" && msg.names[k] == "" {
+				msg.names[k] = st.DisplayName(r.site, r.handler)
+			}
+		}
+		if prefs {
+			f := loadFilters(ctx)
+			msg.filters = &f
+		}
+		return msg
+	}
+}
+
+// adoptMsg shows a list built in a command, unless a newer one is on its
+// way; a change that came meanwhile builds it again.
+func (m *Model) adoptMsg(msg rowsMsg) tea.Cmd {
+	if msg.seq != m.loading {
+		return nil
+	}
+	m.loading = 0
+	for k, v := range msg.names {
+		m.names[k] = v
+	}
+	m.users = msg.users
+	if msg.filters != nil && !m.prefsRead {
+		m.filters, m.prefsRead = *msg.filters, true
+	}
+	m.adopt(msg.set)
+	var cmds []tea.Cmd
+	if m.stale {
+		cmds = append(cmds, m.loadCmd())
+	}
+	// Damage stays said above the list while the list misses cases (the
+	// list may be built at sign-in, before the queue is shown).
+	m.loadErr = ""
+	if msg.err != nil {
+		m.loadErr = m.ctx.Say(msg.err)
+	}
+	return tea.Batch(append(cmds, m.previewCmd())...)
 }
 
 // adopt shows a list that was built.
@@ -136,38 +186,51 @@ func (m *Model) adopt(set *rowSet) {
 	m.refilter()
 }
 
-// caseMsg carries a case read again after a change.
+// caseMsg carries a case read again after a change, and its row (built
+// in the command: a confidential sender is unsealed from the file).
 type caseMsg struct {
-	id  string
-	c   model.Case
-	err error
+	id   string
+	c    model.Case
+	r    row
+	name string // the handler's name
+	err  error
 }
 
-// reread reads a changed case in a command; update puts it in the list.
+// reread reads a changed case and builds its row in a command; update
+// puts it in the list.
 func (m *Model) reread(id string) tea.Cmd {
-	s := m.ctx.Store
+	ctx, masked, day := m.ctx, m.w.Masked, m.loadedDay
 	return func() tea.Msg {
+		s := ctx.Store
 		c, err := s.Case(id)
-		return caseMsg{id: id, c: c, err: err}
+		if err != nil {
+			return caseMsg{id: id, err: err}
+		}
+		r := rowOf(&c, ctx, masked)
+		r.setDeadline(model.ComputeDeadline(c.Clock(), s.Calendar(), day))
+		return caseMsg{id: id, c: c, r: r, name: s.DisplayName(c.Site, c.Handler), err: err}
 	}
 }
 
 // update brings one case's row up to date after a change, adding or
 // dropping it as it enters or leaves the list.
 func (m *Model) update(msg caseMsg) {
-	st := m.ctx.Store
+	site := m.ctx.Store.Site()
 	id, c, err := msg.id, msg.c, msg.err
 	belongs := err == nil && c.Open() != m.loadedClosed
+	if belongs && c.Handler != "" {
+		m.names[c.Site+"/"+c.Handler] = msg.name
+	}
 	i, had := m.byID[id]
 	switch {
 	case had && belongs:
-		m.rows[i] = m.makeRow(&c, st.Calendar(), m.loadedDay)
+		m.rows[i] = msg.r
 	case had:
 		m.rows[i].gone = true
 	case belongs:
-		m.rows = append(m.rows, m.makeRow(&c, st.Calendar(), m.loadedDay))
+		m.rows = append(m.rows, msg.r)
 		m.byID[id] = len(m.rows) - 1
-		if c.Site != st.Site() && !m.multiSite {
+		if c.Site != site && !m.multiSite {
 			m.multiSite = true
 			m.layout()
 		}
@@ -414,9 +477,9 @@ func (m *Model) fullName(site, login string) string {
 	if n, ok := m.names[k]; ok {
 		return n
 	}
-	n := m.ctx.Store.DisplayName(site, login)
-	m.names[k] = n
-	return n
+	// Names are read with the rows, in a command; one not read yet shows
+	// as the login rather than reading the file while drawing.
+	return login
 }
 
 // handlerName is a user's name as short as the column needs, shortened

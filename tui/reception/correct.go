@@ -57,25 +57,31 @@ func (m *Model) correct() tea.Cmd {
 		}))
 	}
 	if !f.dirty() && m.lastVisit != nil {
-		v := *m.lastVisit
-		fields := []common.CorrectField{
-			{Name: "content", Label: w.Content, Value: v.Content},
-			{Name: "employer", Label: w.Employer, Value: v.Employer},
-		}
-		s, login := m.ctx.Store, m.ctx.User.Login
-		done := sprintf(d.Corrected, v.No)
-		return common.Push(common.NewCorrect(m.ctx, sprintf(d.CorrectVisit, v.No), v.ID, fields, func(ch map[string]string, reason string) tea.Cmd {
-			c := model.RecordCorrection{Reason: reason, Content: ch["content"], Employer: ch["employer"]}
-			for name := range ch {
-				c.Set = append(c.Set, name)
-			}
-			return func() tea.Msg {
-				_, err := s.CorrectVisit(login, v.ID, c)
-				return common.CorrectedMsg{Entity: v.ID, Err: err, Text: done}
-			}
-		}))
+		return m.correctVisit(*m.lastVisit)
 	}
 	return common.Error(d.NothingToCorrect)
+}
+
+// correctVisit opens the correction page of visit v: its content and
+// employer, with the reason.
+func (m *Model) correctVisit(v model.Visit) tea.Cmd {
+	w, d := &m.ctx.Words.Reception, &m.ctx.Words.Desk
+	fields := []common.CorrectField{
+		{Name: "content", Label: w.Content, Value: v.Content},
+		{Name: "employer", Label: w.Employer, Value: v.Employer},
+	}
+	s, login := m.ctx.Store, m.ctx.User.Login
+	done := sprintf(d.Corrected, v.No)
+	return common.Push(common.NewCorrect(m.ctx, sprintf(d.CorrectVisit, v.No), v.ID, fields, func(ch map[string]string, reason string) tea.Cmd {
+		c := model.RecordCorrection{Reason: reason, Content: ch["content"], Employer: ch["employer"]}
+		for name := range ch {
+			c.Set = append(c.Set, name)
+		}
+		return func() tea.Msg {
+			_, err := s.CorrectVisit(login, v.ID, c)
+			return common.CorrectedMsg{Entity: v.ID, Err: err, Text: done}
+		}
+	}))
 }
 
 // corrected takes a correction's answer: the card of a corrected person
@@ -95,11 +101,11 @@ func (m *Model) corrected(msg common.CorrectedMsg) tea.Cmd {
 		if v.card != nil && v.card.ID == msg.Entity {
 			s, id, u := m.ctx.Store, msg.Entity, m.ctx.User
 			return tea.Batch(common.Changed(id), func() tea.Msg {
-				cards := s.PersonCards([]string{id})
+				cards, err := s.PersonCards([]string{id})
 				if len(cards) == 1 {
 					hideConfidential(&cards[0], &u)
 				}
-				return cardsReadMsg{cards}
+				return cardsReadMsg{cards, err}
 			})
 		}
 	}
@@ -107,7 +113,13 @@ func (m *Model) corrected(msg common.CorrectedMsg) tea.Cmd {
 }
 
 // cardsReadMsg carries person cards read again after a correction.
-type cardsReadMsg struct{ cards []store.PersonCard }
+type cardsReadMsg struct {
+	cards []store.PersonCard
+	err   error
+}
+
+func (c cardsReadMsg) readErr() error { return c.err }
+func (f foundMsg) readErr() error     { return f.err }
 
 // visitReadMsg carries the visit just saved, read again.
 type visitReadMsg struct {
@@ -156,11 +168,11 @@ func (m *Model) useFound() tea.Cmd {
 	}
 	s, i, u := m.ctx.Store, m.at.p, m.ctx.User
 	return func() tea.Msg {
-		cards := s.PersonCards([]string{id})
+		cards, err := s.PersonCards([]string{id})
 		if len(cards) == 1 {
 			hideConfidential(&cards[0], &u)
 		}
-		return foundMsg{index: i, cards: cards}
+		return foundMsg{index: i, cards: cards, err: err}
 	}
 }
 
@@ -168,6 +180,7 @@ func (m *Model) useFound() tea.Cmd {
 type foundMsg struct {
 	index int
 	cards []store.PersonCard
+	err   error
 }
 
 // useCard puts the card in place of the new person at msg.index.

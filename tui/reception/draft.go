@@ -51,17 +51,15 @@ type draftPerson struct {
 	Employer string `json:"employer,omitempty"`
 }
 
-// draftTickMsg comes when typing has paused: write the draft if nothing
-// was typed since (seq).
-type draftTickMsg struct{ seq int }
-
 // draftLoadedMsg carries the draft found at start, with the cards of the
 // persons it names.
 type draftLoadedMsg struct {
 	d     store.Draft
 	data  draftData
 	cards map[string]store.PersonCard
-	err   error
+	// cardsErr says some persons of the draft could not be read; the
+	// draft comes back without their cards.
+	cardsErr error
 }
 
 // discardMsg is the confirm page's answer to "discard the input?".
@@ -135,21 +133,14 @@ func (m *Model) restore(d draftData, cards map[string]store.PersonCard) {
 	m.focusOn(at)
 }
 
-// loadDraft reads the person's draft, once, when the screen first opens.
+// loadDraft reads the person's draft, once, when the screen first opens,
+// with the cards of the persons it names.
 func (m *Model) loadDraft() tea.Cmd {
-	if m.draftChecked || m.ctx.User.Login == "" {
-		return nil
-	}
-	m.draftChecked = true
-	s, login, u := m.ctx.Store, m.ctx.User.Login, m.ctx.User
-	return func() tea.Msg {
-		d, ok, err := s.LoadDraft(login, draftName)
-		if err != nil || !ok {
-			return draftLoadedMsg{err: err}
-		}
+	s, u := m.ctx.Store, m.ctx.User
+	return m.draft.Load(func(d store.Draft) tea.Msg {
 		var data draftData
 		if err := json.Unmarshal(d.Data, &data); err != nil {
-			return draftLoadedMsg{err: err}
+			return common.DraftFailedMsg{Owner: draftName, Err: err}
 		}
 		var ids []string
 		for _, v := range data.Visitors {
@@ -158,72 +149,54 @@ func (m *Model) loadDraft() tea.Cmd {
 			}
 		}
 		cards := map[string]store.PersonCard{}
-		for _, c := range s.PersonCards(ids) {
+		read, err := s.PersonCards(ids)
+		for _, c := range read {
 			hideConfidential(&c, &u)
 			cards[c.ID] = c
 		}
-		return draftLoadedMsg{d: d, data: data, cards: cards}
-	}
+		return draftLoadedMsg{d: d, data: data, cards: cards, cardsErr: err}
+	})
 }
 
 // changed runs after a key that may have changed the form: the draft is
 // written once typing pauses.
-func (m *Model) changed() tea.Cmd {
-	if !m.form.dirty() && !m.draftKept {
-		return nil
-	}
-	m.draftSeq++
-	return m.ctx.DraftTick(draftTickMsg{m.draftSeq})
-}
+func (m *Model) changed() tea.Cmd { return m.draft.Changed(m.form.dirty()) }
 
 // SaveDraft writes the form as the person's draft now (or drops the
-// draft when the form is empty). The root runs it before quitting.
+// draft when the form is empty). The root runs it before quitting and
+// before locking.
 func (m *Model) SaveDraft() tea.Cmd {
-	s, login, lang := m.ctx.Store, m.ctx.User.Login, m.ctx.Lang
-	if login == "" {
-		return nil
-	}
 	if !m.form.dirty() {
-		if !m.draftKept {
-			return nil
-		}
-		m.draftKept = false
-		return func() tea.Msg { return common.DraftWritten(lang, s.DropDraft(login, draftName)) }
+		return m.draft.Drop()
 	}
-	m.draftKept = true
-	d := m.form.snapshot()
-	return func() tea.Msg { return common.DraftWritten(lang, s.SaveDraft(login, draftName, d)) }
+	return m.draft.Write(m.form.snapshot())
 }
 
 // dropDraft forgets the draft (the visit was saved or discarded).
-func (m *Model) dropDraft() tea.Cmd {
-	m.draftSeq++ // a pending tick writes nothing
-	if !m.draftKept {
-		return nil
-	}
-	m.draftKept = false
-	s, login, lang := m.ctx.Store, m.ctx.User.Login, m.ctx.Lang
-	return func() tea.Msg { return common.DraftWritten(lang, s.DropDraft(login, draftName)) }
-}
+func (m *Model) dropDraft() tea.Cmd { return m.draft.Drop() }
 
 // draftUpdate handles the draft's messages; ok is false for any other.
 func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
+	if mine, due := m.draft.Due(msg); mine {
+		if due {
+			return m.SaveDraft(), true
+		}
+		return nil, true
+	}
+	if cmd, ok := m.draft.Failed(msg); ok {
+		return cmd, true
+	}
 	switch msg := msg.(type) {
-	case draftTickMsg:
-		if msg.seq != m.draftSeq {
-			return nil, true
-		}
-		return m.SaveDraft(), true
 	case draftLoadedMsg:
-		if msg.err != nil {
-			return common.Error(m.ctx.Err(msg.err)), true
-		}
 		if msg.d.At.IsZero() || m.form.dirty() {
 			return nil, true
 		}
 		m.restore(msg.data, msg.cards)
-		m.draftKept = true
+		m.draft.Kept = true
 		at := msg.d.At.In(model.VN).Format("15:04 02/01/2006")
+		if msg.cardsErr != nil {
+			return m.ctx.Fail(msg.cardsErr), true
+		}
 		return common.Status(sprintf(m.ctx.Words.Desk.DraftBack, at)), true
 	case discardMsg:
 		m.reset()

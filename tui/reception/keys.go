@@ -20,6 +20,7 @@ type keyMap struct {
 	Back      key.Binding
 	Correct   key.Binding
 	UseFound  key.Binding
+	Visits    key.Binding
 	List      common.ListKeys   // the person picker
 	Toggles   common.ToggleKeys // on/off inputs
 	Choices   common.ChoiceKeys // ← → on a choice
@@ -39,6 +40,7 @@ func newKeys(w *common.ReceptionWords, d *common.DeskWords) keyMap {
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", w.KeyBack)),
 		Correct:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("Ctrl+O", d.Correct)),
 		UseFound:  key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("Ctrl+Y", w.KeyUseFound)),
+		Visits:    key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("Ctrl+G", w.KeyVisits)),
 		List:      pickerKeys(),
 		Toggles:   common.NewToggleKeys(),
 		Choices:   common.NewChoiceKeys(),

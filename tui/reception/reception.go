@@ -42,10 +42,8 @@ type Model struct {
 	saved        string // what the last save said, shown until the next key
 	offer        string // the guidance sheets F9 prints with the receipt, shown with saved
 
-	saving       bool // a save is on its way to the store
-	draftSeq     int  // of the last change; a pause after it writes the draft
-	draftKept    bool // a draft of this form is in the data file
-	draftChecked bool // the draft left last time was looked for
+	saving bool           // a save is on its way to the store
+	draft  *common.Drafts // the visit being typed, kept as a draft
 
 	pending []tea.Cmd // store look-ups the checks of the last key asked for
 }
@@ -76,6 +74,7 @@ type searchMsg struct {
 	cards []store.PersonCard
 	found int
 	more  bool
+	err   error // some cards could not be read
 }
 
 // New makes the screen.
@@ -86,7 +85,8 @@ func NewWith(ctx *common.Context, opt Options) common.Screen {
 	if opt.SearchLimit <= 0 {
 		opt.SearchLimit = 200
 	}
-	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Reception, &ctx.Words.Desk), width: 80, height: 21}
+	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Reception, &ctx.Words.Desk), width: 80, height: 21,
+		draft: common.NewDrafts(ctx, draftName)}
 	m.reset()
 	return m
 }
@@ -127,7 +127,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Pick, k.Back, k.Toggle},
-		{k.Save, k.NewPerson, k.Remove, k.Correct, k.UseFound, k.Receipt, k.Choose},
+		{k.Save, k.NewPerson, k.Remove, k.Correct, k.Visits, k.UseFound, k.Receipt, k.Choose},
 	}
 }
 
@@ -137,9 +137,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, cmd
 	}
 	if m.refresh(msg) {
+		if r, ok := msg.(interface{ readErr() error }); ok && r.readErr() != nil {
+			return m, m.ctx.Fail(r.readErr())
+		}
 		return m, nil
 	}
 	switch msg := msg.(type) {
+	case visitsReadMsg:
+		return m, m.showVisits(msg)
 	case common.CorrectedMsg:
 		return m, m.corrected(msg)
 	case savedMsg:
@@ -151,6 +156,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.pick.loading = false
 		m.pick.hits, m.pick.found, m.pick.more = msg.cards, msg.found, msg.more
 		m.pick.cursor = 0
+		if msg.err != nil {
+			return m, m.ctx.Fail(msg.err)
+		}
 		return m, nil
 	case common.InputModeMsg:
 		for _, t := range m.form.texts() {
@@ -189,6 +197,16 @@ func (m *Model) key(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return m, m.correct()
 	case key.Matches(k, km.UseFound):
 		return m, m.useFound()
+	case key.Matches(k, km.Visits):
+		return m, m.visits()
+	}
+	// A group's representatives are picked one after another in the
+	// search; Enter on the empty search moves on to the group's head count.
+	if f := m.form; m.at.f == fSearch && f.group && len(f.visitors) > 0 && strings.TrimSpace(f.search.Value()) == "" && key.Matches(k, km.Pick) {
+		delete(f.notes, focus{fSearch, 0})
+		m.pick.open = false
+		m.focusOn(focus{fHeadCount, 0})
+		return m, nil
 	}
 	if m.pick.open && m.at.f == fSearch {
 		if d, ok := km.List.Step(k, m.pickerRows()); ok {
@@ -306,9 +324,18 @@ func (m *Model) setToggle(v bool) {
 	case fGroup:
 		if !v {
 			delete(f.notes, focus{fHeadCount, 0})
+			delete(f.notes, focus{fSearch, 0})
 		}
 	}
 	*m.form.toggle(m.at) = v
+	if m.at.f == fGroup && v && len(f.visitors) > 0 && len(f.visitors) < 5 {
+		// A representative was picked before the visit became a group's:
+		// back to the search to pick the others (Enter on the empty
+		// search then moves on to the head count).
+		f.notes[focus{fSearch, 0}] = note{Level: noteInfo, Text: w.GroupMore}
+		m.pick.open = false
+		m.focusOn(focus{fSearch, 0})
+	}
 }
 
 // --- focus ---
@@ -395,7 +422,7 @@ func search(s *store.Store, seq int, q string, limit int, u *model.User) searchM
 	for i := 0; i < len(hits) && i < cap(ids); i++ {
 		ids = append(ids, hits[i].ID)
 	}
-	cards := s.PersonCards(ids)
+	cards, err := s.PersonCards(ids)
 	// Equal matches in name order (tên, họ, đệm), so the same search shows
 	// the same list however the store's index was built.
 	score := map[string]int{}
@@ -411,7 +438,7 @@ func search(s *store.Store, seq int, q string, limit int, u *model.User) searchM
 	for i := range cards {
 		hideConfidential(&cards[i], u)
 	}
-	return searchMsg{seq: seq, query: q, cards: cards, found: len(hits), more: len(hits) >= limit}
+	return searchMsg{seq: seq, query: q, cards: cards, found: len(hits), more: len(hits) >= limit, err: err}
 }
 
 // hideConfidential drops from a card what would show the person to be a
@@ -479,6 +506,7 @@ func (m *Model) pickCurrent() tea.Cmd {
 		}
 		f.visitors = append(f.visitors, &visitor{card: &card})
 		m.closeSearch()
+		f.notes[focus{fSearch, 0}] = note{Level: noteInfo, Text: m.ctx.Words.Reception.GroupMore}
 		return nil
 	}
 	f.visitors = []*visitor{{card: &card}}
@@ -624,7 +652,7 @@ func (m *Model) afterSave(msg savedMsg) tea.Cmd {
 				m.focusOn(at)
 			}
 		}
-		return common.Error(m.ctx.Err(err))
+		return m.ctx.Fail(err)
 	}
 	m.lastVisit, m.lastPetition = &v, p
 	text := sprintf(w.Saved, v.No)
@@ -741,7 +769,7 @@ func (m *Model) receipt() tea.Cmd {
 	}
 	where, err := m.opt.Receipt.PrintReceipt(*m.lastVisit, m.lastPetition)
 	if err != nil {
-		return common.Error(m.ctx.Err(err))
+		return m.ctx.Fail(err)
 	}
 	return common.Status(sprintf(w.ReceiptDone, where))
 }

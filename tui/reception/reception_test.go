@@ -154,7 +154,7 @@ func TestNewPersonWithPetition(t *testing.T) {
 	if isErr || st != "Đã lưu lượt tiếp GL07-2026-T0002 · đơn GL07-2026-0002 đã chuyển sang Phân loại đơn" {
 		t.Fatalf("status %q\n%s", st, d.View())
 	}
-	inbox := s.Inbox()
+	inbox := storetest.Must(s.Inbox())
 	if len(inbox) != 2 {
 		t.Fatalf("inbox: %d petitions", len(inbox))
 	}
@@ -397,6 +397,36 @@ func TestGroupVisit(t *testing.T) {
 	p, _ := s.Petition(v.Petition)
 	if p.Signatories != 2 {
 		t.Errorf("signatories %d", p.Signatories)
+	}
+}
+
+// A receptionist picks the first person, sees a group behind them and
+// switches the group on: the cursor goes back to the search for the other
+// representatives (each Enter keeps it there), and Enter on the empty
+// search moves on to the head count.
+func TestGroupAfterFirstRepresentative(t *testing.T) {
+	d, s := screen(t, model.VI)
+	seed(t, s)
+	d.Type("binh").Press("enter") // the cursor goes to Nội dung
+	if got := d.S.(*Model).at.f; got != fContent {
+		t.Fatalf("after picking, at %v", got)
+	}
+	d.Press("shift+tab") // Đoàn đông người
+	if got := d.S.(*Model).at.f; got != fGroup {
+		t.Fatalf("Shift+Tab from Nội dung, at %v", got)
+	}
+	d.Press("space").Expect("Đoàn: gõ tên người đại diện tiếp theo")
+	if got := d.S.(*Model).at.f; got != fSearch {
+		t.Fatalf("after the group was switched on, at %v", got)
+	}
+	d.Type("hoa").Press("ctrl+n") // a new person; the cursor goes to their name
+	d.Press("shift+tab", "shift+tab").Type("an").Press("enter")
+	if m := d.S.(*Model); m.at.f != fSearch || len(m.form.visitors) != 3 {
+		t.Fatalf("after a third representative: at %v, %d visitors", m.at.f, len(m.form.visitors))
+	}
+	d.Press("enter").Type("12")
+	if m := d.S.(*Model); m.at.f != fHeadCount || m.form.headCount.Value() != "12" {
+		t.Fatalf("Enter on the empty search: at %v, head count %q", m.at.f, m.form.headCount.Value())
 	}
 }
 

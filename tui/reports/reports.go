@@ -108,6 +108,7 @@ func New(ctx *common.Context) common.Screen {
 type loadedMsg struct {
 	gen  int
 	data *model.ReportData
+	err  error // records that could not be read were left out
 }
 
 // Init reads the report's input the first time the screen is shown.
@@ -128,7 +129,8 @@ func (m *Model) load() tea.Cmd {
 	from, _ := model.ReportWindow(m.period)
 	from = model.NewDate(from.Y, time.January, 1)
 	return func() tea.Msg {
-		return loadedMsg{gen: gen, data: model.NewReportData(s.ReportInput(from, model.Date{}))}
+		in, err := s.ReportInput(from, model.Date{})
+		return loadedMsg{gen: gen, data: model.NewReportData(in), err: err}
 	}
 }
 
@@ -204,6 +206,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				m.mode, m.drill, m.charts = modeTable, nil, nil
 			}
 			m.keepDrill = false
+			if msg.err != nil {
+				return m, m.ctx.Fail(msg.err)
+			}
 		}
 		return m, nil
 	case common.ChangedMsg:
@@ -227,14 +232,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if m.mode == modeUrge {
 				m.mode = modeDrill
 			}
-			return m, common.Error(m.ctx.Err(msg.err))
+			return m, m.ctx.Fail(msg.err)
 		}
 		m.mode, m.keepDrill = modeDrill, true
 		m.urge.what.Blur()
 		return m, tea.Batch(common.Status(fmt.Sprintf(m.w.UrgeDone, msg.body, msg.no)), common.Changed(msg.id))
 	case exportedMsg:
 		if msg.err != nil {
-			return m, common.Error(fmt.Sprintf(m.w.ExportFailed, msg.path, msg.err.Error()))
+			return m, m.ctx.FailWith(fmt.Sprintf(m.w.ExportFailed, msg.path, model.SystemWords(msg.err).In(m.ctx.Lang)), msg.err)
 		}
 		return m, common.Status(fmt.Sprintf(m.w.Exported, msg.path))
 	case tea.KeyMsg:
@@ -418,13 +423,13 @@ func (m *Model) startUrge(l model.RecordLine) tea.Cmd {
 	case model.EntPetition:
 		p, err := m.ctx.Store.Petition(l.ID)
 		if err != nil {
-			return common.Error(m.ctx.Err(err))
+			return m.ctx.Fail(err)
 		}
 		body, refused = p.ForwardTo, model.CheckUrgePetition(&p, &probe)
 	case model.EntCase:
 		c, err := m.ctx.Store.Case(l.ID)
 		if err != nil {
-			return common.Error(m.ctx.Err(err))
+			return m.ctx.Fail(err)
 		}
 		body, refused = c.TransferredTo, model.CheckCaseAction(&c, model.EvCaseUrged, &probe)
 	default:
@@ -536,7 +541,7 @@ func (m *Model) folderKey(msg tea.KeyMsg) tea.Cmd {
 		m.dir, m.mode = dir, modeTable
 		m.folder.Blur()
 		if err := m.ctx.Store.SetPref(m.ctx.User.Login, prefDir, dir); err != nil {
-			return common.Error(m.ctx.Err(err))
+			return m.ctx.Fail(err)
 		}
 		return common.Status(fmt.Sprintf(m.w.FolderSet, dir))
 	}
@@ -662,7 +667,8 @@ func (m *Model) verifyKey(msg tea.KeyMsg) tea.Cmd {
 		return func() tea.Msg {
 			v, err := st.Verify(code)
 			if err != nil {
-				return verifiedMsg{lines: []string{"✗ " + store.Message(err, lang)}}
+				text, _ := model.Say(err, lang)
+				return verifiedMsg{lines: []string{"✗ " + text}}
 			}
 			return verifiedMsg{lines: v.Lines(lang)}
 		}

@@ -70,7 +70,7 @@ func TestGolden(t *testing.T) {
 func TestEveryCellDrillsDown(t *testing.T) {
 	s, clk := site(t)
 	d := screen(t, s, clk, "lan", model.VI)
-	in := s.ReportInput(model.Date{}, model.Date{})
+	in := storetest.Must(s.ReportInput(model.Date{}, model.Date{}))
 	data := model.NewReportData(in)
 	q1, _ := model.ParsePeriod("2026-Q1", false)
 	walked := 0

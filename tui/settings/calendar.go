@@ -51,10 +51,24 @@ func (s *calendarSection) Keys() []key.Binding {
 	return []key.Binding{s.keys.Add, s.keys.Remove, s.keys.Prev, s.keys.Next}
 }
 
-func (s *calendarSection) Init() tea.Cmd { s.load(); return nil }
+func (s *calendarSection) Init() tea.Cmd { return s.load() }
 
-func (s *calendarSection) load() {
-	s.days = s.ctx.Store.Calendar().Holidays(s.year)
+// load reads the year's days off in a command.
+func (s *calendarSection) load() tea.Cmd {
+	st, year := s.ctx.Store, s.year
+	return inCmd(func() func() tea.Cmd {
+		days := st.Calendar().Holidays(year)
+		return func() tea.Cmd {
+			if year == s.year {
+				s.show(days)
+			}
+			return nil
+		}
+	})
+}
+
+func (s *calendarSection) show(days []model.Override) {
+	s.days = days
 	rows := make([][]string, len(s.days))
 	for i, o := range s.days {
 		rows[i] = []string{model.WeekdayLabel(o.Date.Weekday()).In(s.ctx.Lang) + " " + o.Date.String(), o.Kind.Label().In(s.ctx.Lang), o.Name}
@@ -64,8 +78,7 @@ func (s *calendarSection) load() {
 
 func (s *calendarSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if _, ok := msg.(common.ChangedMsg); ok && s.form == nil {
-		s.load()
-		return s, nil
+		return s, s.load()
 	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
@@ -89,20 +102,25 @@ func (s *calendarSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	switch {
 	case key.Matches(k, s.keys.Prev):
 		s.year--
-		s.load()
+		return s, s.load()
 	case key.Matches(k, s.keys.Next):
 		s.year++
-		s.load()
+		return s, s.load()
 	case key.Matches(k, s.keys.Add):
 		s.form = newForm(w.AddDay).add(w.Day, false, "").add(w.Kind, false, "1").add(w.DayName, false, "")
 	case key.Matches(k, s.keys.Remove):
 		if s.table.Cursor < len(s.days) {
 			d := s.days[s.table.Cursor]
-			if err := s.ctx.Store.SetCalendarDay(s.ctx.User.Login, model.CalendarChange{Override: model.Override{Date: d.Date}, Remove: true}); err != nil {
-				return s, failure(s.ctx, err)
-			}
-			s.load()
-			return s, tea.Batch(status(sprintf(w.DayRemoved, d.Date.String())), common.Changed(model.SiteEntity(s.ctx.Store.Site())))
+			st, me := s.ctx.Store, s.ctx.User.Login
+			return s, inCmd(func() func() tea.Cmd {
+				err := st.SetCalendarDay(me, model.CalendarChange{Override: model.Override{Date: d.Date}, Remove: true})
+				return func() tea.Cmd {
+					if err != nil {
+						return failure(s.ctx, err)
+					}
+					return tea.Batch(s.load(), status(sprintf(w.DayRemoved, d.Date.String())), common.Changed(model.SiteEntity(st.Site())))
+				}
+			})
 		}
 	}
 	return s, nil
@@ -121,13 +139,21 @@ func (s *calendarSection) save() tea.Cmd {
 		return nil
 	}
 	o := model.Override{Date: d, Kind: model.DayKinds[n-1], Name: f.value(2), Source: s.ctx.User.Login}
-	if err := s.ctx.Store.SetCalendarDay(s.ctx.User.Login, model.CalendarChange{Override: o}); err != nil {
-		f.err = s.ctx.Err(err)
-		return nil
-	}
-	s.form, s.year = nil, d.Y
-	s.load()
-	return tea.Batch(status(sprintf(w.DayAdded, d.String())), common.Changed(model.SiteEntity(s.ctx.Store.Site())))
+	st, me := s.ctx.Store, s.ctx.User.Login
+	return inCmd(func() func() tea.Cmd {
+		err := st.SetCalendarDay(me, model.CalendarChange{Override: o})
+		return func() tea.Cmd {
+			if err != nil {
+				f.err = s.ctx.Say(err)
+				return nil
+			}
+			if s.form == f {
+				s.form = nil
+			}
+			s.year = d.Y
+			return tea.Batch(s.load(), status(sprintf(w.DayAdded, d.String())), common.Changed(model.SiteEntity(st.Site())))
+		}
+	})
 }
 
 func (s *calendarSection) View(width, height int) string {

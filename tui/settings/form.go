@@ -6,6 +6,7 @@ import (
 	"donthu/model"
 	"donthu/tui/common"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -94,16 +95,16 @@ func (f *form) focus(i int) {
 // roles (toggled there with 1-4 or Space on the first). submit is true on
 // Ctrl+S, or Enter on the last stop.
 func (f *form) update(k tea.KeyMsg) (submit bool, cmd tea.Cmd) {
-	switch k.String() {
-	case "tab", "down":
+	switch {
+	case key.Matches(k, keyNext):
 		f.focus(f.at + 1)
 		return false, nil
-	case "shift+tab", "up":
+	case key.Matches(k, keyPrev):
 		f.focus(f.at - 1)
 		return false, nil
-	case "ctrl+s":
+	case key.Matches(k, keySubmit):
 		return true, nil
-	case "enter":
+	case key.Matches(k, keyEnter):
 		if f.at >= f.stops()-1 {
 			return true, nil
 		}

@@ -12,25 +12,29 @@ import (
 // themself (kept on this machine); it applies at their next sign-in, when
 // their screens are made in it.
 type languageSection struct {
-	ctx *common.Context
+	ctx    *common.Context
+	chosen model.Lang // the person's choice, read in a command
 }
 
-func newLanguage(ctx *common.Context) *languageSection { return &languageSection{ctx: ctx} }
+func newLanguage(ctx *common.Context) *languageSection {
+	return &languageSection{ctx: ctx, chosen: ctx.Lang}
+}
 
 func (s *languageSection) Title() string              { return s.ctx.Words.Settings.Language }
 func (s *languageSection) Allowed(u *model.User) bool { return model.May(u, model.ActOwnSettings) }
-func (s *languageSection) Init() tea.Cmd              { return nil }
-func (s *languageSection) Capturing() bool            { return false }
-func (s *languageSection) Dirty() bool                { return false }
-func (s *languageSection) CanLeave() bool             { return true }
-func (s *languageSection) Keys() []key.Binding        { return nil }
-
-func (s *languageSection) chosen() model.Lang {
-	if v := s.ctx.Store.GetPref(s.ctx.User.Login, common.PrefLang); v != "" {
-		return model.ParseLang(v)
-	}
-	return s.ctx.Lang
+func (s *languageSection) Init() tea.Cmd {
+	st, login, lang := s.ctx.Store, s.ctx.User.Login, s.ctx.Lang
+	return inCmd(func() func() tea.Cmd {
+		if v := st.GetPref(login, common.PrefLang); v != "" {
+			lang = model.ParseLang(v)
+		}
+		return func() tea.Cmd { s.chosen = lang; return nil }
+	})
 }
+func (s *languageSection) Capturing() bool     { return false }
+func (s *languageSection) Dirty() bool         { return false }
+func (s *languageSection) CanLeave() bool      { return true }
+func (s *languageSection) Keys() []key.Binding { return nil }
 
 func (s *languageSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
@@ -38,24 +42,31 @@ func (s *languageSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		return s, nil
 	}
 	var l model.Lang
-	switch k.String() {
-	case "1":
+	switch {
+	case key.Matches(k, keyVI):
 		l = model.VI
-	case "2":
+	case key.Matches(k, keyEN):
 		l = model.EN
 	default:
 		return s, nil
 	}
-	if err := s.ctx.Store.SetPref(s.ctx.User.Login, common.PrefLang, l.Code()); err != nil {
-		return s, failure(s.ctx, err)
-	}
-	return s, status(s.ctx.Words.Settings.LanguageSaved)
+	st, login := s.ctx.Store, s.ctx.User.Login
+	return s, inCmd(func() func() tea.Cmd {
+		err := st.SetPref(login, common.PrefLang, l.Code())
+		return func() tea.Cmd {
+			if err != nil {
+				return failure(s.ctx, err)
+			}
+			s.chosen = l
+			return status(s.ctx.Words.Settings.LanguageSaved)
+		}
+	})
 }
 
 func (s *languageSection) View(width, height int) string {
 	st, w := s.ctx.Styles, &s.ctx.Words.Settings
 	mark := func(l model.Lang) string {
-		if s.chosen() == l {
+		if s.chosen == l {
 			return "●"
 		}
 		return " "

@@ -20,8 +20,6 @@ type peersSection struct {
 	peers []store.Peer
 	table common.Table
 	form  *form
-	card  *bundle.Card // read, waiting for confirmation
-	child bool
 	keys  struct{ Add, Save, Back key.Binding }
 }
 
@@ -37,9 +35,9 @@ func newPeers(ctx *common.Context) *peersSection {
 
 func (s *peersSection) Title() string              { return s.ctx.Words.Settings.Peers }
 func (s *peersSection) Allowed(u *model.User) bool { return model.May(u, model.ActManageKeys) }
-func (s *peersSection) Capturing() bool            { return s.form != nil || s.card != nil }
+func (s *peersSection) Capturing() bool            { return s.form != nil }
 func (s *peersSection) Dirty() bool                { return s.form != nil && s.form.dirty() }
-func (s *peersSection) CanLeave() bool             { return s.form == nil && s.card == nil }
+func (s *peersSection) CanLeave() bool             { return s.form == nil }
 
 func (s *peersSection) Keys() []key.Binding {
 	if s.form != nil {
@@ -48,10 +46,19 @@ func (s *peersSection) Keys() []key.Binding {
 	return []key.Binding{s.keys.Add}
 }
 
-func (s *peersSection) Init() tea.Cmd { s.load(); return nil }
+func (s *peersSection) Init() tea.Cmd { return s.load() }
 
-func (s *peersSection) load() {
-	s.peers = s.ctx.Store.Peers()
+// load reads the pinned sites in a command.
+func (s *peersSection) load() tea.Cmd {
+	st := s.ctx.Store
+	return inCmd(func() func() tea.Cmd {
+		peers := st.Peers()
+		return func() tea.Cmd { s.show(peers); return nil }
+	})
+}
+
+func (s *peersSection) show(peers []store.Peer) {
+	s.peers = peers
 	rows := make([][]string, len(s.peers))
 	for i, p := range s.peers {
 		rows[i] = []string{p.Code, p.Relation.Label().In(s.ctx.Lang), p.Fingerprint, p.Name}
@@ -66,21 +73,6 @@ func (s *peersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	}
 	w := &s.ctx.Words.Settings
 	switch {
-	case s.card != nil:
-		switch strings.ToLower(k.String()) {
-		case "c", "y":
-			c := *s.card
-			s.card = nil
-			p, err := s.ctx.Store.PinPeer(c, store.PinOptions{By: s.ctx.User.Login, Child: s.child})
-			if err != nil {
-				return s, failure(s.ctx, err)
-			}
-			s.load()
-			return s, tea.Batch(status(sprintf(w.Pinned, p.Code)), common.Changed(model.SiteEntity(p.Code)))
-		case "esc", "k", "n":
-			s.card = nil
-		}
-		return s, nil
 	case s.form != nil:
 		if key.Matches(k, s.keys.Back) {
 			s.form = nil
@@ -90,14 +82,22 @@ func (s *peersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		if !submit {
 			return s, cmd
 		}
-		c, err := store.ReadKeyCard(s.form.value(0))
-		if err != nil {
-			s.form.err = s.ctx.Err(err)
-			return s, nil
-		}
-		s.child = strings.EqualFold(s.form.value(1), "c") || strings.EqualFold(s.form.value(1), "y")
-		s.card, s.form = &c, nil
-		return s, nil
+		f, path := s.form, s.form.value(0)
+		child := strings.EqualFold(s.form.value(1), "c") || strings.EqualFold(s.form.value(1), "y")
+		return s, inCmd(func() func() tea.Cmd {
+			c, err := store.ReadKeyCard(path)
+			return func() tea.Cmd {
+				if s.form != f {
+					return nil // closed meanwhile
+				}
+				if err != nil {
+					f.err = s.ctx.Say(err)
+					return nil
+				}
+				s.form = nil
+				return s.askPin(c, child)
+			}
+		})
 	}
 	if s.table.HandleKey(k) {
 		return s, nil
@@ -108,21 +108,34 @@ func (s *peersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	return s, nil
 }
 
+// askPin shows the card read and asks, on the confirm page (only C/Y
+// pins, never Enter), once the fingerprint was compared by telephone.
+func (s *peersSection) askPin(c bundle.Card, child bool) tea.Cmd {
+	w := &s.ctx.Words.Settings
+	parent := c.Parent
+	if parent == "" {
+		parent = "—"
+	}
+	text := common.Pad(w.SiteCode, 14) + " " + c.Site + " · " + c.Name + "\n" +
+		common.Pad(w.SiteParent, 14) + " " + parent + "\n" +
+		common.Pad(w.Fingerprint, 14) + " " + c.Fingerprint() + "\n\n" +
+		sprintf(w.PinConfirm, c.Site)
+	st, opt := s.ctx.Store, store.PinOptions{By: s.ctx.User.Login, Child: child}
+	return common.AskConfirm(s.ctx, text, w.YesPin, inCmd(func() func() tea.Cmd {
+		p, err := st.PinPeer(c, opt)
+		return func() tea.Cmd {
+			if err != nil {
+				return failure(s.ctx, err)
+			}
+			return tea.Batch(s.load(), status(sprintf(w.Pinned, p.Code)), common.Changed(model.SiteEntity(p.Code)))
+		}
+	}))
+}
+
 func (s *peersSection) View(width, height int) string {
 	st, w := s.ctx.Styles, &s.ctx.Words.Settings
 	if s.form != nil {
 		return s.form.view(s.ctx, w.PinHint+"\nCtrl+S "+w.KeySave+" · Esc "+w.KeyBack)
-	}
-	if c := s.card; c != nil {
-		parent := c.Parent
-		if parent == "" {
-			parent = "—"
-		}
-		return st.Title.Render(w.PinTitle) + "\n\n" +
-			st.Label.Render(common.Pad(w.SiteCode, 14)) + " " + c.Site + " · " + c.Name + "\n" +
-			st.Label.Render(common.Pad(w.SiteParent, 14)) + " " + parent + "\n" +
-			st.Label.Render(common.Pad(w.Fingerprint, 14)) + " " + st.Bold.Render(c.Fingerprint()) + "\n\n" +
-			st.Warn.Render(sprintf(w.PinConfirm, c.Site))
 	}
 	s.table.Width, s.table.Height = width, max(height-3, 3)
 	return st.Title.Render(w.Peers) + "\n" + s.table.View(st, w.NoPeers)

@@ -25,7 +25,7 @@ type usersSection struct {
 	users   []model.User
 	table   common.Table
 	form    *form
-	mode    string // "", "new", "reset", "roles", "confirm"
+	mode    string // "", "new", "reset", "roles"
 	target  model.User
 	keys    struct{ New, Reset, Roles, Active, Save, Back key.Binding }
 	loadErr string
@@ -57,11 +57,20 @@ func (s *usersSection) Keys() []key.Binding {
 	return []key.Binding{s.keys.New, s.keys.Reset, s.keys.Roles, s.keys.Active}
 }
 
-func (s *usersSection) Init() tea.Cmd { s.load(); return nil }
+func (s *usersSection) Init() tea.Cmd { return s.load() }
 
-func (s *usersSection) load() {
+// load reads the users in a command.
+func (s *usersSection) load() tea.Cmd {
+	st := s.ctx.Store
+	return inCmd(func() func() tea.Cmd {
+		users := st.AllUsers()
+		return func() tea.Cmd { s.show(users); return nil }
+	})
+}
+
+func (s *usersSection) show(users []model.User) {
 	w := &s.ctx.Words.Settings
-	s.users = s.ctx.Store.AllUsers()
+	s.users = users
 	rows := make([][]string, len(s.users))
 	for i, u := range s.users {
 		state := w.Active
@@ -86,8 +95,7 @@ func (s *usersSection) selected() (model.User, bool) {
 
 func (s *usersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if _, ok := msg.(common.ChangedMsg); ok {
-		s.load()
-		return s, nil
+		return s, s.load()
 	}
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
@@ -95,21 +103,6 @@ func (s *usersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	}
 	w := &s.ctx.Words.Settings
 	switch s.mode {
-	case "confirm":
-		switch strings.ToLower(k.String()) {
-		case "c", "y":
-			u := s.target
-			u.Active = !u.Active
-			s.mode = ""
-			if err := s.ctx.Store.UpdateUser(s.ctx.User.Login, u); err != nil {
-				return s, failure(s.ctx, err)
-			}
-			s.load()
-			return s, tea.Batch(status(sprintf(w.UserChanged, u.Login)), common.Changed(model.UserEntity(u.Site, u.Login)))
-		case "esc", "k", "n":
-			s.mode = ""
-		}
-		return s, nil
 	case "new", "reset", "roles":
 		if key.Matches(k, s.keys.Back) {
 			s.mode, s.form = "", nil
@@ -140,15 +133,36 @@ func (s *usersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		if u.Login == s.ctx.User.Login {
 			return s, common.Error(model.NewMsg("", "Không tự ngừng tài khoản của mình", "You cannot deactivate yourself").In(s.ctx.Lang))
 		}
-		s.mode, s.target = "confirm", u
+		return s, s.askActive(u)
 	}
 	return s, nil
+}
+
+// askActive asks, on the confirm page (only C/Y goes ahead, never
+// Enter), before u is deactivated or reactivated.
+func (s *usersSection) askActive(u model.User) tea.Cmd {
+	w := &s.ctx.Words.Settings
+	text, yes := sprintf(w.ConfirmOff, u.Name), w.YesOff
+	if !u.Active {
+		text, yes = sprintf(w.ConfirmOn, u.Name), w.YesOn
+	}
+	u.Active = !u.Active
+	st, me := s.ctx.Store, s.ctx.User.Login
+	return common.AskConfirm(s.ctx, text, yes, inCmd(func() func() tea.Cmd {
+		err := st.UpdateUser(me, u)
+		return func() tea.Cmd {
+			if err != nil {
+				return failure(s.ctx, err)
+			}
+			return tea.Batch(s.load(), status(sprintf(w.UserChanged, u.Login)), common.Changed(model.UserEntity(u.Site, u.Login)))
+		}
+	}))
 }
 
 func (s *usersSection) save() tea.Cmd {
 	w, st, me := &s.ctx.Words.Settings, s.ctx.Store, s.ctx.User.Login
 	f := s.form
-	var err error
+	var write func() error
 	var done string
 	switch s.mode {
 	case "new":
@@ -156,26 +170,37 @@ func (s *usersSection) save() tea.Cmd {
 			f.err = w.Mismatch
 			return nil
 		}
-		u := model.User{Login: f.value(0), Name: f.value(1), Roles: f.picked()}
-		err, done = st.CreateUser(me, u, f.secret(2)), sprintf(w.UserAdded, u.Login)
+		u, pw := model.User{Login: f.value(0), Name: f.value(1), Roles: f.picked()}, f.secret(2)
+		write, done = func() error { return st.CreateUser(me, u, pw) }, sprintf(w.UserAdded, u.Login)
 	case "reset":
 		if f.secret(0) != f.secret(1) {
 			f.err = w.Mismatch
 			return nil
 		}
-		err, done = st.SetPassword(s.target.Login, f.secret(0)), sprintf(w.PasswordSet, s.target.Login)
+		login, pw := s.target.Login, f.secret(0)
+		write, done = func() error { return st.SetPassword(login, pw) }, sprintf(w.PasswordSet, s.target.Login)
 	case "roles":
 		u := s.target
 		u.Roles = f.picked()
-		err, done = st.UpdateUser(me, u), sprintf(w.UserChanged, u.Login)
-	}
-	if err != nil {
-		f.err = s.ctx.Err(err)
+		write, done = func() error { return st.UpdateUser(me, u) }, sprintf(w.UserChanged, u.Login)
+	default:
 		return nil
 	}
-	s.mode, s.form = "", nil
-	s.load()
-	return tea.Batch(status(done), common.Changed(model.EntUser))
+	return inCmd(func() func() tea.Cmd {
+		err := write()
+		return func() tea.Cmd {
+			if err != nil {
+				if s.form == f {
+					f.err = s.ctx.Say(err)
+				}
+				return nil
+			}
+			if s.form == f {
+				s.mode, s.form = "", nil
+			}
+			return tea.Batch(s.load(), status(done), common.Changed(model.EntUser))
+		}
+	})
 }
 
 func (s *usersSection) View(width, height int) string {
@@ -186,13 +211,6 @@ func (s *usersSection) View(width, height int) string {
 	}
 	s.table.Width, s.table.Height = width, max(height-4, 3)
 	out := st.Title.Render(w.Users) + "\n" + s.table.View(st, "—")
-	if s.mode == "confirm" {
-		msg := w.ConfirmOff
-		if !s.target.Active {
-			msg = w.ConfirmOn
-		}
-		out += "\n\n" + st.Warn.Render(sprintf(msg, s.target.Name))
-	}
 	return out
 }
 
@@ -227,7 +245,7 @@ func (s *myPassword) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if !ok {
 		return s, nil
 	}
-	if k.String() == "esc" {
+	if key.Matches(k, keyEsc) {
 		s.reset()
 		return s, nil
 	}
@@ -240,12 +258,20 @@ func (s *myPassword) Update(msg tea.Msg) (Section, tea.Cmd) {
 		f.err = w.Mismatch
 		return s, nil
 	}
-	if err := s.ctx.Store.ChangePassword(s.ctx.User.Login, f.secret(0), f.secret(1)); err != nil {
-		f.err = s.ctx.Err(err)
-		return s, nil
-	}
-	s.reset()
-	return s, status(w.MyPasswordDone)
+	st, me, old, pw := s.ctx.Store, s.ctx.User.Login, f.secret(0), f.secret(1)
+	return s, inCmd(func() func() tea.Cmd {
+		err := st.ChangePassword(me, old, pw)
+		return func() tea.Cmd {
+			if err != nil {
+				f.err = s.ctx.Say(err)
+				return nil
+			}
+			if s.form == f {
+				s.reset()
+			}
+			return status(w.MyPasswordDone)
+		}
+	})
 }
 
 func (s *myPassword) View(width, height int) string {
@@ -259,9 +285,14 @@ type siteSection struct {
 	ctx  *common.Context
 	form *form
 	site model.Site
+	soon int // the due-soon threshold as read
 }
 
-func newSite(ctx *common.Context) *siteSection { s := &siteSection{ctx: ctx}; s.load(); return s }
+func newSite(ctx *common.Context) *siteSection {
+	s := &siteSection{ctx: ctx}
+	s.show(model.Site{}, 0, 0)
+	return s
+}
 
 func dateText(d model.Date) string {
 	if d.IsZero() {
@@ -270,22 +301,32 @@ func dateText(d model.Date) string {
 	return d.String()
 }
 
-func (s *siteSection) load() {
+// load reads the site, its idle lock and due-soon threshold in a command.
+func (s *siteSection) load() tea.Cmd {
+	st := s.ctx.Store
+	return inCmd(func() func() tea.Cmd {
+		site, _ := st.SiteInfo("")
+		idle, soon := st.IdleLock(), st.DueSoon()
+		return func() tea.Cmd { s.show(site, idle, soon); return nil }
+	})
+}
+
+func (s *siteSection) show(site model.Site, idle time.Duration, soon int) {
 	w := &s.ctx.Words.Settings
-	s.site, _ = s.ctx.Store.SiteInfo("")
+	s.site, s.soon = site, soon
 	s.form = newForm(w.Site).
 		add(w.SiteName, false, s.site.Name).
 		add(w.SiteAddress, false, s.site.Address).
 		add(w.ValidFrom, false, dateText(s.site.ValidFrom)).
 		add(w.ValidTo, false, dateText(s.site.ValidTo)).
 		add(w.Successor, false, s.site.Successor).
-		add(w.IdleLock, false, strconv.Itoa(int(s.ctx.Store.IdleLock()/time.Minute))).
-		add(w.DueSoon, false, strconv.Itoa(s.ctx.Store.DueSoon()))
+		add(w.IdleLock, false, strconv.Itoa(int(idle/time.Minute))).
+		add(w.DueSoon, false, strconv.Itoa(soon))
 }
 
 func (s *siteSection) Title() string              { return s.ctx.Words.Settings.Site }
 func (s *siteSection) Allowed(u *model.User) bool { return model.May(u, model.ActManageSite) }
-func (s *siteSection) Init() tea.Cmd              { s.load(); return nil }
+func (s *siteSection) Init() tea.Cmd              { return s.load() }
 func (s *siteSection) Capturing() bool            { return true }
 func (s *siteSection) Dirty() bool                { return false }
 func (s *siteSection) CanLeave() bool             { return true }
@@ -319,29 +360,29 @@ func (s *siteSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 		f.err = w.IdleHint
 		return s, nil
 	}
-	if err := s.ctx.Store.SetIdleLock(s.ctx.User.Login, time.Duration(n)*time.Minute); err != nil {
-		f.err = s.ctx.Err(err)
-		return s, nil
-	}
 	soon, err := strconv.Atoi(f.value(6))
 	if err != nil {
 		soon = 0 // refused below with the store's message
 	}
-	if soon != s.ctx.Store.DueSoon() {
-		if err := s.ctx.Store.SetDueSoon(s.ctx.User.Login, soon); err != nil {
-			f.err = s.ctx.Err(err)
-			return s, nil
+	st, me, was := s.ctx.Store, s.ctx.User.Login, s.site
+	changed := soon != s.soon
+	return s, inCmd(func() func() tea.Cmd {
+		err := st.SetIdleLock(me, time.Duration(n)*time.Minute)
+		if err == nil && changed {
+			err = st.SetDueSoon(me, soon)
 		}
-	}
-	if site.Name != s.site.Name || site.Address != s.site.Address || site.Successor != s.site.Successor ||
-		site.ValidFrom != s.site.ValidFrom || site.ValidTo != s.site.ValidTo {
-		if err := s.ctx.Store.UpdateSite(s.ctx.User.Login, site); err != nil {
-			f.err = s.ctx.Err(err)
-			return s, nil
+		if err == nil && (site.Name != was.Name || site.Address != was.Address || site.Successor != was.Successor ||
+			site.ValidFrom != was.ValidFrom || site.ValidTo != was.ValidTo) {
+			err = st.UpdateSite(me, site)
 		}
-	}
-	s.load()
-	return s, tea.Batch(status(w.SiteSaved), common.Changed(model.SiteEntity(s.ctx.Store.Site())))
+		return func() tea.Cmd {
+			if err != nil {
+				f.err = s.ctx.Say(err)
+				return nil
+			}
+			return tea.Batch(s.load(), status(w.SiteSaved), common.Changed(model.SiteEntity(st.Site())))
+		}
+	})
 }
 
 func (s *siteSection) View(width, height int) string {
@@ -387,13 +428,13 @@ func (s *auditSection) Dirty() bool                { return false }
 func (s *auditSection) CanLeave() bool             { return s.filter.value(0) == "" }
 func (s *auditSection) Keys() []key.Binding        { return []key.Binding{s.export} }
 
-func (s *auditSection) Init() tea.Cmd { s.load(); return nil }
+func (s *auditSection) Init() tea.Cmd { return s.load() }
 
-// matching reads the log and calls fn with each line the filter keeps;
-// the chains are verified as read.
-func (s *auditSection) matching(fn func(store.AuditLine)) ([]store.AuditChain, error) {
-	q := strings.ToLower(s.filter.value(0))
-	return s.ctx.Store.AuditLog(store.AuditFilter{}, func(l store.AuditLine) error {
+// matching reads the log and calls fn with each line filter q keeps; the
+// chains are verified as read. It reads the file: call it in a command.
+func matching(st *store.Store, q string, fn func(store.AuditLine)) ([]store.AuditChain, error) {
+	q = strings.ToLower(q)
+	return st.AuditLog(store.AuditFilter{}, func(l store.AuditLine) error {
 		if q != "" && !strings.Contains(strings.ToLower(l.Who()+" "+l.Author+" "+string(l.Type)+" "+l.Entity), q) {
 			return nil
 		}
@@ -402,18 +443,30 @@ func (s *auditSection) matching(fn func(store.AuditLine)) ([]store.AuditChain, e
 	})
 }
 
-// load reads the log, newest last kept.
-func (s *auditSection) load() {
-	var lines []store.AuditLine
-	chains, err := s.matching(func(l store.AuditLine) {
-		lines = append(lines, l)
-		if len(lines) > auditShown {
-			lines = lines[1:]
+// load reads the log in a command, newest last kept.
+func (s *auditSection) load() tea.Cmd {
+	q, st := s.filter.value(0), s.ctx.Store
+	return inCmd(func() func() tea.Cmd {
+		var lines []store.AuditLine
+		chains, err := matching(st, q, func(l store.AuditLine) {
+			lines = append(lines, l)
+			if len(lines) > auditShown {
+				lines = lines[1:]
+			}
+		})
+		return func() tea.Cmd {
+			if q == s.filter.value(0) { // not an older filter's answer
+				s.show(lines, chains, err)
+			}
+			return nil
 		}
 	})
+}
+
+func (s *auditSection) show(lines []store.AuditLine, chains []store.AuditChain, err error) {
 	s.err = ""
 	if err != nil {
-		s.err = s.ctx.Err(err)
+		s.err = s.ctx.Say(err)
 	}
 	// Newest first.
 	for i, j := 0, len(lines)-1; i < j; i, j = i+1, j-1 {
@@ -445,15 +498,14 @@ func (s *auditSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if s.table.HandleKey(k) {
 		return s, nil
 	}
-	if k.String() == "esc" {
+	if key.Matches(k, keyEsc) {
 		s.filter.fields[0].SetValue("")
-		s.load()
-		return s, nil
+		return s, s.load()
 	}
 	before := s.filter.value(0)
 	_, cmd := s.filter.update(k)
 	if s.filter.value(0) != before {
-		s.load()
+		return s, tea.Batch(cmd, s.load())
 	}
 	return s, cmd
 }
@@ -483,28 +535,32 @@ func (s *auditSection) View(width, height int) string {
 // shown) as a workbook into the export folder (or beside the data file),
 // and records it in the audit itself.
 func (s *auditSection) writeFile() tea.Cmd {
-	var lines []store.AuditLine
-	if _, err := s.matching(func(l store.AuditLine) { lines = append(lines, l) }); err != nil {
-		return common.Error(s.ctx.Err(err))
-	}
 	st, w, lang := s.ctx.Store, &s.ctx.Words.Settings, s.ctx.Lang
-	dir := st.ExportDir() // the folder bundles and exports go to, else the data file's
-	if dir == "" {
-		dir = filepath.Dir(st.Path())
-	}
-	path := filepath.Join(dir, "nhat-ky-"+st.Site()+"-"+st.Now().In(model.VN).Format("20060102-150405")+".xlsx")
+	f := s.filter.value(0)
 	title := model.Label{VI: "NHẬT KÝ TRUY CẬP — đơn vị ", EN: "AUDIT — site "}.In(lang) + st.Site()
-	if f := s.filter.value(0); f != "" {
+	if f != "" {
 		title += " · " + w.AuditFilter + ": " + f
 	}
 	login := s.ctx.User.Login
+	// Everything below reads the file or the disk: in the command.
 	return func() tea.Msg {
+		var lines []store.AuditLine
+		if _, err := matching(st, f, func(l store.AuditLine) { lines = append(lines, l) }); err != nil {
+			return common.Failed(lang, err)
+		}
+		dir := st.ExportDir() // the folder bundles and exports go to, else the data file's
+		if dir == "" {
+			dir = filepath.Dir(st.Path())
+		}
+		path := filepath.Join(dir, "nhat-ky-"+st.Site()+"-"+st.Now().In(model.VN).Format("20060102-150405")+".xlsx")
 		err := os.MkdirAll(dir, 0o755)
 		if err == nil {
 			err = export.WriteFile(path, func(out io.Writer) error { return store.WriteAuditXLSX(out, lines, lang, title) })
 		}
 		if err != nil {
-			return common.StatusMsg{Text: fmt.Sprintf(w.AuditExportFailed, path, err.Error()), Err: true}
+			msg := common.Failed(lang, err)
+			msg.Text = fmt.Sprintf(w.AuditExportFailed, path, model.SystemWords(err).In(lang))
+			return msg
 		}
 		st.Audit(login, model.EvExported, model.AuditNote{What: "audit", File: path, Rows: len(lines), Via: "tui"})
 		return common.StatusMsg{Text: fmt.Sprintf(w.AuditExported, path)}
@@ -517,7 +573,6 @@ type backupsSection struct {
 	ctx     *common.Context
 	table   common.Table
 	backups []store.BackupFile
-	confirm bool
 	keys    struct{ Restore key.Binding }
 }
 
@@ -531,19 +586,26 @@ func newBackups(ctx *common.Context) *backupsSection {
 
 func (s *backupsSection) Title() string              { return s.ctx.Words.Settings.Backups }
 func (s *backupsSection) Allowed(u *model.User) bool { return model.May(u, model.ActRestore) }
-func (s *backupsSection) Capturing() bool            { return s.confirm }
+func (s *backupsSection) Capturing() bool            { return false }
 func (s *backupsSection) Dirty() bool                { return false }
-func (s *backupsSection) CanLeave() bool             { return !s.confirm }
+func (s *backupsSection) CanLeave() bool             { return true }
 func (s *backupsSection) Keys() []key.Binding        { return []key.Binding{s.keys.Restore} }
 
+// Init lists the backups in a command (it reads a folder).
 func (s *backupsSection) Init() tea.Cmd {
-	s.backups = s.ctx.Store.Backups()
-	var rows [][]string
-	for _, b := range s.backups {
-		rows = append(rows, []string{b.Modified.In(model.VN).Format("02/01/2006 15:04"), fmt.Sprintf("%.1f", float64(b.Size)/(1<<20)), filepath.Base(b.Path)})
-	}
-	s.table.SetRows(rows)
-	return nil
+	st := s.ctx.Store
+	return inCmd(func() func() tea.Cmd {
+		backups := st.Backups()
+		return func() tea.Cmd {
+			s.backups = backups
+			var rows [][]string
+			for _, b := range s.backups {
+				rows = append(rows, []string{b.Modified.In(model.VN).Format("02/01/2006 15:04"), fmt.Sprintf("%.1f", float64(b.Size)/(1<<20)), filepath.Base(b.Path)})
+			}
+			s.table.SetRows(rows)
+			return nil
+		}
+	})
 }
 
 func (s *backupsSection) Update(msg tea.Msg) (Section, tea.Cmd) {
@@ -551,19 +613,15 @@ func (s *backupsSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	if !ok {
 		return s, nil
 	}
-	if s.confirm {
-		s.confirm = false
-		if strings.EqualFold(k.String(), "c") || strings.EqualFold(k.String(), "y") {
-			path := s.backups[s.table.Cursor].Path
-			return s, func() tea.Msg { return common.RestoreMsg{Path: path} }
-		}
-		return s, nil
-	}
 	if s.table.HandleKey(k) {
 		return s, nil
 	}
 	if key.Matches(k, s.keys.Restore) && s.table.Cursor < len(s.backups) {
-		s.confirm = true
+		// On the confirm page: only C/Y restores, never Enter.
+		b := s.backups[s.table.Cursor]
+		w := &s.ctx.Words.Settings
+		return s, common.AskConfirm(s.ctx, sprintf(w.RestoreConfirm, b.Modified.In(model.VN).Format("02/01/2006 15:04")), w.YesRestore,
+			func() tea.Msg { return common.RestoreMsg{Path: b.Path} })
 	}
 	return s, nil
 }
@@ -573,9 +631,5 @@ func (s *backupsSection) View(width, height int) string {
 	s.table.Width, s.table.Height = width, max(height-5, 3)
 	out := st.Title.Render(w.Backups) + "\n" + st.Muted.Render(fmt.Sprintf(w.BackupsDir, s.ctx.Store.BackupDir())) + "\n" +
 		s.table.View(st, w.BackupsNone) + "\n\n"
-	if s.confirm {
-		b := s.backups[s.table.Cursor]
-		return out + st.Warn.Render(fmt.Sprintf(w.RestoreConfirm, b.Modified.In(model.VN).Format("02/01/2006 15:04")))
-	}
 	return out + common.Truncate(st.Help.Render(w.RestoreHow), width)
 }

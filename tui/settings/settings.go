@@ -96,6 +96,9 @@ func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 func (m *Model) cur() Section { return m.sections[m.at] }
 
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if d, ok := msg.(doneMsg); ok {
+		return m, d.apply()
+	}
 	if len(m.sections) == 0 {
 		return m, nil
 	}
@@ -201,9 +204,31 @@ func (m *Model) Dirty() bool {
 
 func (m *Model) Capturing() bool { return len(m.sections) > 0 && !m.inMenu && m.cur().Capturing() }
 
+// keys every section shares: a form's moves and save, back, the language
+// digits. No key is compared as a string.
+var (
+	keyNext   = key.NewBinding(key.WithKeys("tab", "down"))
+	keyPrev   = key.NewBinding(key.WithKeys("shift+tab", "up"))
+	keySubmit = key.NewBinding(key.WithKeys("ctrl+s"))
+	keyEnter  = key.NewBinding(key.WithKeys("enter"))
+	keyEsc    = key.NewBinding(key.WithKeys("esc"))
+	keyVI     = key.NewBinding(key.WithKeys("1"))
+	keyEN     = key.NewBinding(key.WithKeys("2"))
+)
+
+// doneMsg is the end of a store call run in a command: apply puts what
+// it read or wrote on the section's state, in Update.
+type doneMsg struct{ apply func() tea.Cmd }
+
+// inCmd runs work in a command (every read and write of the store, every
+// file opened); what work returns runs in Update, on the section's state.
+func inCmd(work func() func() tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return doneMsg{work()} }
+}
+
 // status and failure are the status-line commands of a section.
 func status(text string) tea.Cmd { return common.Status(text) }
 
-func failure(ctx *common.Context, err error) tea.Cmd { return common.Error(ctx.Err(err)) }
+func failure(ctx *common.Context, err error) tea.Cmd { return ctx.Fail(err) }
 
 func sprintf(f string, a ...any) string { return fmt.Sprintf(f, a...) }

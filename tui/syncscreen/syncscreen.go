@@ -124,12 +124,14 @@ type optionsMsg struct {
 type exportedMsg struct {
 	x      store.Exported
 	errMsg string
+	err    error // underneath errMsg, for the message log
 }
 
 type scannedMsg struct {
 	dir    string
 	files  []media.File
 	errMsg string
+	err    error // underneath errMsg, for the message log
 }
 
 // importedMsg is the end of an import: how each file went, in order.
@@ -513,7 +515,8 @@ func (m *Model) use(path string, o *media.FolderOption) tea.Cmd {
 	s, w := m.ctx.Store, m.w
 	if m.op == opImport {
 		site := s.Site()
-		return m.start("", func(*job) tea.Msg { return scan(s, w, path, site) })
+		lang := m.ctx.Lang
+		return m.start("", func(*job) tea.Msg { return scan(s, w, lang, path, site) })
 	}
 	create := o != nil && o.Root != "" && !o.Exists
 	to, lang := m.to.Code, m.ctx.Lang
@@ -530,7 +533,8 @@ func (m *Model) use(path string, o *media.FolderOption) tea.Cmd {
 		}
 		x, err := s.ExportBundle(to, media.AsFolder(path))
 		if err != nil {
-			return exportedMsg{errMsg: store.Message(err, lang)}
+			text, _ := model.Say(err, lang)
+			return exportedMsg{errMsg: text, err: err}
 		}
 		s.SetExportDir(path)
 		return exportedMsg{x: x}
@@ -541,7 +545,7 @@ func (m *Model) afterExport(msg exportedMsg) tea.Cmd {
 	if msg.errMsg != "" {
 		m.mode, m.pickErr = modePick, msg.errMsg
 		m.focusAt()
-		return common.Error(msg.errMsg)
+		return m.ctx.FailWith(msg.errMsg, msg.err)
 	}
 	x := msg.x
 	m.exported, m.results, m.offset = &x, nil, 0
@@ -555,13 +559,13 @@ func (m *Model) afterExport(msg exportedMsg) tea.Cmd {
 // --- importing ---
 
 // scan lists the bundle files of a folder.
-func scan(s *store.Store, w *common.SyncWords, dir, site string) scannedMsg {
+func scan(s *store.Store, w *common.SyncWords, lang model.Lang, dir, site string) scannedMsg {
 	if !media.IsFolder(dir) {
 		return scannedMsg{dir: dir, errMsg: sprintf(w.NoFolder, dir)}
 	}
 	fs, err := media.ListFolder(dir, site)
 	if err != nil {
-		return scannedMsg{dir: dir, errMsg: sprintf(w.ReadFolderErr, dir, err.Error())}
+		return scannedMsg{dir: dir, errMsg: sprintf(w.ReadFolderErr, dir, model.SystemWords(err).In(lang)), err: err}
 	}
 	if len(fs) == 0 {
 		return scannedMsg{dir: dir, errMsg: sprintf(w.NoFiles, "*"+media.BundleExt, dir)}
@@ -574,7 +578,7 @@ func (m *Model) afterScan(msg scannedMsg) tea.Cmd {
 	if msg.errMsg != "" {
 		m.mode, m.pickErr = modePick, msg.errMsg
 		m.focusAt()
-		return common.Error(msg.errMsg)
+		return m.ctx.FailWith(msg.errMsg, msg.err)
 	}
 	m.mode, m.folder, m.files = modeConfirm, msg.dir, msg.files
 	m.dir = msg.dir
@@ -644,7 +648,7 @@ func (m *Model) describe(f media.File, x store.Imported, err error) result {
 		}
 	case err != nil:
 		r.kind = resRefused
-		r.lines = []string{sprintf(w.RefusedFile, m.ctx.Err(err))}
+		r.lines = []string{sprintf(w.RefusedFile, m.ctx.Say(err))}
 	default:
 		r.kind = resImported
 		r.lines = []string{sprintf(w.Imported, mf.Number, mf.From, x.Result.Added, x.Result.Present)}
