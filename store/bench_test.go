@@ -232,7 +232,7 @@ func BenchmarkOpen100k(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			rows, inbox := s.Cases(store.CaseFilter{}, today), storetest.Must(s.Inbox())
+			rows, inbox := storetest.Must(s.Cases(store.CaseFilter{}, today)), storetest.Must(s.Inbox())
 			if len(rows) < 1000 || len(inbox) < 250 {
 				b.Fatalf("%d cases, %d in the inbox", len(rows), len(inbox))
 			}

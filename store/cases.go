@@ -214,16 +214,18 @@ type CaseFilter struct {
 }
 
 // Cases returns cases with their deadlines as of today, open ones soonest
-// deadline first (overdue at the top), closed ones newest first.
-func (s *Store) Cases(f CaseFilter, today model.Date) []CaseRow {
+// deadline first (overdue at the top), closed ones newest first. A case
+// the file holds but that cannot be read is left out and the error (a
+// *model.Msg of kind damaged, with the way out) says so.
+func (s *Store) Cases(f CaseFilter, today model.Date) ([]CaseRow, error) {
 	cal := s.Calendar()
 	var out []CaseRow
-	s.eachCase(f, func(c *model.Case) { out = append(out, CaseRow{Case: *c}) })
+	err := s.eachCase(f, func(c *model.Case) { out = append(out, CaseRow{Case: *c}) })
 	for i := range out {
 		out[i].Deadline = model.ComputeDeadline(out[i].Case.Clock(), cal, today)
 	}
 	SortCases(out)
-	return out
+	return out, err
 }
 
 // SortCases orders rows: open before closed; open ones by due date
@@ -286,10 +288,12 @@ type DueItem struct {
 
 // Due returns open cases that are overdue or due on or before until, and
 // reminders set for days up to until (for user, or everyone when user is
-// ""), soonest first.
-func (s *Store) Due(today, until model.Date, user string) []DueItem {
+// ""), soonest first. A case that cannot be read is left out and the
+// error says so.
+func (s *Store) Due(today, until model.Date, user string) ([]DueItem, error) {
 	var out []DueItem
-	for _, r := range s.Cases(CaseFilter{}, today) {
+	rows, err := s.Cases(CaseFilter{}, today)
+	for _, r := range rows {
 		mine := user == "" || r.Handler == user || r.Handler == ""
 		if mine && r.Deadline.State != model.DeadlineStopped && !r.Deadline.Due.IsZero() && !r.Deadline.Due.After(until) {
 			out = append(out, DueItem{CaseRow: r})
@@ -302,7 +306,7 @@ func (s *Store) Due(today, until model.Date, user string) []DueItem {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return dueDay(out[i]).Before(dueDay(out[j])) })
-	return out
+	return out, err
 }
 
 func dueDay(d DueItem) model.Date {

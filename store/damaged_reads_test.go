@@ -7,6 +7,7 @@ import (
 
 	"donthu/model"
 	"donthu/store"
+	"donthu/store/export"
 	"donthu/store/storetest"
 )
 
@@ -63,6 +64,21 @@ func TestDamagedRecordsAreReported(t *testing.T) {
 	}
 	_, err = s.ReportInput(model.Date{}, model.Date{})
 	damaged("ReportInput", err)
+	// The registers and case lists written to files: never as if complete.
+	all, err := s.Cases(store.CaseFilter{All: true}, s.Today())
+	damaged("Cases", err)
+	if len(all) != 1 || all[0].ID != c1.ID {
+		t.Fatalf("%d cases listed", len(all))
+	}
+	_, err = s.Due(s.Today(), s.Today().AddDays(365), "")
+	damaged("Due", err)
+	reg, err := export.ReadRegister(s, model.Date{}, model.Date{})
+	damaged("ReadRegister", err)
+	if len(reg) != 4 { // the visits are whole; a person and a petition are not
+		t.Fatalf("register of %d rows, want the 4 visits", len(reg))
+	}
+	_, err = export.ReadPetitions(s, model.Date{}, model.Date{})
+	damaged("ReadPetitions", err)
 	if _, err := s.Petition("petition:GL07.999"); !errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrCorrupt) {
 		t.Fatalf("a petition not there: %v", err)
 	}

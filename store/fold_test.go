@@ -266,7 +266,7 @@ func TestMisfitKeptAsConflict(t *testing.T) {
 			t.Fatalf("%s: the misfit is not in the timeline", s.Site())
 		}
 		// The closed case is out of the queue on both sides.
-		for _, r := range s.Cases(store.CaseFilter{}, s.Today()) {
+		for _, r := range storetest.Must(s.Cases(store.CaseFilter{}, s.Today())) {
 			if r.ID == ts.kase.ID {
 				t.Fatalf("%s: transferred case in the queue", s.Site())
 			}

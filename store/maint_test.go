@@ -66,7 +66,7 @@ func TestRebuildGivesTheSameState(t *testing.T) {
 	office(t, s, clk)
 	checkClean(t, s)
 	before, evs := storetest.State(t, s), storetest.Events(t, s)
-	queue := s.Cases(store.CaseFilter{All: true}, s.Today())
+	queue := storetest.Must(s.Cases(store.CaseFilter{All: true}, s.Today()))
 	defer store.SetRebuildBatch(7)() // many batches, a record's events across two
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
@@ -78,7 +78,7 @@ func TestRebuildGivesTheSameState(t *testing.T) {
 		t.Fatal("rebuild touched the log")
 	}
 	checkClean(t, s)
-	if q := s.Cases(store.CaseFilter{All: true}, s.Today()); len(q) != len(queue) {
+	if q := storetest.Must(s.Cases(store.CaseFilter{All: true}, s.Today())); len(q) != len(queue) {
 		t.Fatalf("queue %d, was %d", len(q), len(queue))
 	}
 	if hits := s.SearchPersons("do van hai", 0); len(hits) != 1 {
@@ -136,7 +136,7 @@ func TestCheckFindsDamage(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s, clk := storetest.New(t, "GL07")
 			office(t, s, clk)
-			c := s.Cases(store.CaseFilter{}, s.Today())[0].Case
+			c := storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))[0].Case
 			checkClean(t, s)
 			tc.harm(t, s, c)
 			probs := s.Check()
@@ -158,7 +158,7 @@ func TestRebuildRepairsProjections(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	office(t, s, clk)
 	want := storetest.State(t, s)
-	c := s.Cases(store.CaseFilter{}, s.Today())[0]
+	c := storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))[0]
 	s.PutRawState(c.ID, []byte(`{"id":"`+c.ID+`","status":"concluded"}`))
 	s.PutRawIndex("person_name", "ma", "person:GL07.999")
 	if len(s.Check()) == 0 {

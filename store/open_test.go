@@ -199,7 +199,7 @@ func TestSchemaV1Fixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	statuses := map[model.CaseStatus]int{}
-	for _, r := range s.Cases(store.CaseFilter{All: true}, s.Today()) {
+	for _, r := range storetest.Must(s.Cases(store.CaseFilter{All: true}, s.Today())) {
 		statuses[r.Status]++
 	}
 	want := map[model.CaseStatus]int{model.StatusOpen: 1, model.StatusSuspended: 1, model.StatusConcluded: 1,

@@ -201,7 +201,7 @@ func newQueue(t *testing.T) *queueFixture {
 func TestCasesQueue(t *testing.T) {
 	q := newQueue(t)
 	s, today := q.s, q.clk.Today()
-	rows := s.Cases(store.CaseFilter{}, today)
+	rows := storetest.Must(s.Cases(store.CaseFilter{}, today))
 	var ids []string
 	for _, r := range rows {
 		ids = append(ids, r.ID)
@@ -239,15 +239,15 @@ func TestCasesQueue(t *testing.T) {
 		t.Fatalf("overdue two months on: %d", n)
 	}
 	q.overdue = storetest.Act(t, s, q.overdue.ID, model.EvCaseReopened, model.CaseAction{Reason: "Công ty không thực hiện"})
-	if closed := s.Cases(store.CaseFilter{Closed: true}, today); len(closed) != 1 || closed[0].ID != q.done.ID || closed[0].Deadline.State != model.DeadlineMet {
+	if closed := storetest.Must(s.Cases(store.CaseFilter{Closed: true}, today)); len(closed) != 1 || closed[0].ID != q.done.ID || closed[0].Deadline.State != model.DeadlineMet {
 		t.Fatalf("closed %+v", closed)
 	}
-	if all := s.Cases(store.CaseFilter{All: true}, today); len(all) != 6 || all[5].ID != q.done.ID {
+	if all := storetest.Must(s.Cases(store.CaseFilter{All: true}, today)); len(all) != 6 || all[5].ID != q.done.ID {
 		t.Fatalf("all: %d", len(all))
 	}
 	// The cache and a fresh read agree.
 	s.DropCaches()
-	rows2 := s.Cases(store.CaseFilter{}, today)
+	rows2 := storetest.Must(s.Cases(store.CaseFilter{}, today))
 	if len(rows2) != len(rows) || rows2[0].ID != rows[0].ID {
 		t.Fatal("queue after dropping the caches differs")
 	}
@@ -274,7 +274,7 @@ func TestDue(t *testing.T) {
 	}
 	got := func(until model.Date, user string) []line {
 		var out []line
-		for _, it := range s.Due(today, until, user) {
+		for _, it := range storetest.Must(s.Due(today, until, user)) {
 			l := line{id: it.ID}
 			if it.Reminder != nil {
 				l.text = it.Reminder.Text
@@ -302,7 +302,7 @@ func TestDue(t *testing.T) {
 	}
 	// A case whose handler is someone else leaves "mine" but its
 	// reminders for everyone stay.
-	for _, it := range s.Due(today, today.AddDays(40), "mai") {
+	for _, it := range storetest.Must(s.Due(today, today.AddDays(40), "mai")) {
 		if it.ID == q.onTime.ID && it.Reminder == nil {
 			t.Fatal("hung's case deadline shown to mai")
 		}
@@ -462,11 +462,11 @@ func TestCaseCacheStaysExact(t *testing.T) {
 			step()
 			got := map[store.CaseFilter][]string{}
 			for _, f := range []store.CaseFilter{open, closed, all} {
-				got[f] = ids(s.Cases(f, today))
+				got[f] = ids(storetest.Must(s.Cases(f, today)))
 			}
 			for _, f := range []store.CaseFilter{open, closed, all} {
 				s.DropCaches()
-				if want := ids(s.Cases(f, today)); !slices.Equal(got[f], want) {
+				if want := ids(storetest.Must(s.Cases(f, today))); !slices.Equal(got[f], want) {
 					t.Fatalf("warm %v, step %d, filter %+v: cached %v, file %v", warm, i, f, got[f], want)
 				}
 			}

@@ -28,7 +28,7 @@ func TestSmokeVisitToClosedCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows := s.Cases(store.CaseFilter{}, s.Today())
+	rows := storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))
 	if len(rows) != 1 || rows[0].Deadline.Due.IsZero() {
 		t.Fatalf("rows %+v", rows)
 	}
@@ -38,7 +38,7 @@ func TestSmokeVisitToClosedCase(t *testing.T) {
 	if _, err := s.CaseAction("lan", c.ID, model.EvCaseConcluded, model.CaseAction{Result: model.ResultRight}); err == nil {
 		t.Fatal("concluding a closed case was accepted")
 	}
-	if n := len(s.Cases(store.CaseFilter{}, s.Today())); n != 0 {
+	if n := len(storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))); n != 0 {
 		t.Fatalf("%d open cases after conclusion", n)
 	}
 	hits := s.SearchPersons("nguyen van", 10)

@@ -47,6 +47,12 @@ func (r *readsOutside) hook() {
 			break
 		}
 	}
+	if site == "" {
+		// No screen on the stack: a goroutine of its own (the search
+		// warm-up started in the sign-in's command) that happened to read
+		// while Update ran on the program's goroutine.
+		return
+	}
 	r.mu.Lock()
 	r.where[site]++
 	r.mu.Unlock()

@@ -738,7 +738,11 @@ func deskRun(file string, r *result) error {
 	defer s.Close()
 	today := s.Today()
 	var open []store.CaseRow
-	for _, c := range s.Cases(store.CaseFilter{}, today) {
+	rows, err := s.Cases(store.CaseFilter{}, today)
+	if err != nil {
+		return err
+	}
+	for _, c := range rows {
 		if c.Status == model.StatusOpen {
 			open = append(open, c)
 		}

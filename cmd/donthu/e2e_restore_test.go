@@ -123,7 +123,7 @@ func TestEndToEndRestoredCopy(t *testing.T) {
 	term.Press("alt+7").WaitFor(wait, "Cài đặt", "Sao lưu")
 	term.Press("down", "down", "down", "down", "down", "down", "down", "enter")
 	term.WaitFor(wait, "Thư mục:", "gl07-old.db")
-	term.Press("down").Type("r").WaitFor(wait, "Bấm C để khôi phục")
+	term.Press("down").Type("r").WaitFor(wait, "C: khôi phục")
 	term.Type("C")
 	term.WaitFor(wait, "Đã khôi phục từ gl07-old.db")
 	signIn(term)

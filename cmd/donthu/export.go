@@ -104,19 +104,28 @@ func runExport(e *env, goos string) error {
 	}
 	switch what {
 	case "register":
-		rows := export.ReadRegister(s, from, to)
+		rows, err := export.ReadRegister(s, from, to)
+		if err != nil {
+			return err // not written as if complete
+		}
 		n, render = len(rows), func(w io.Writer) error { return export.Register(w, rows, opt) }
 		if xlsx {
 			render = sheet(export.RegisterSheet(rows, opt, export.RegisterTitle(unit, model.Label{VI: "SỔ TIẾP CÔNG DÂN, ĐOÀN VIÊN, NGƯỜI LAO ĐỘNG", EN: "RECEPTION REGISTER"}, from, to, e.lang)...))
 		}
 	case "petitions":
-		rows := export.ReadPetitions(s, from, to)
+		rows, err := export.ReadPetitions(s, from, to)
+		if err != nil {
+			return err
+		}
 		n, render = len(rows), func(w io.Writer) error { return export.Petitions(w, rows, opt) }
 		if xlsx {
 			render = sheet(export.PetitionsSheet(rows, opt, export.RegisterTitle(unit, model.Label{VI: "SỔ THEO DÕI ĐƠN", EN: "PETITION REGISTER"}, from, to, e.lang)...))
 		}
 	default:
-		rows := caseRows(s, store.CaseFilter{Closed: closed, All: all}, from, to)
+		rows, err := caseRows(s, store.CaseFilter{Closed: closed, All: all}, from, to)
+		if err != nil {
+			return err
+		}
 		n, render = len(rows), func(w io.Writer) error { return export.Cases(w, rows, opt) }
 		if xlsx {
 			render = sheet(export.CasesSheet(rows, opt, export.RegisterTitle(unit, model.Label{VI: "DANH SÁCH VỤ VIỆC", EN: "CASE LIST"}, from, to, e.lang)...))
@@ -151,8 +160,11 @@ func (e *env) dateFlag(name, s string) (model.Date, error) {
 
 // caseRows reads the cases f picks, received in [from, to] (zero =
 // open), with their deadlines as of today, in the queue's order.
-func caseRows(s *store.Store, f store.CaseFilter, from, to model.Date) []export.CaseRow {
-	in := s.Cases(f, s.Today())
+func caseRows(s *store.Store, f store.CaseFilter, from, to model.Date) ([]export.CaseRow, error) {
+	in, err := s.Cases(f, s.Today())
+	if err != nil {
+		return nil, err
+	}
 	out := make([]export.CaseRow, 0, len(in))
 	for _, r := range in {
 		if (!from.IsZero() && r.Received.Before(from)) || (!to.IsZero() && r.Received.After(to)) {
@@ -160,7 +172,7 @@ func caseRows(s *store.Store, f store.CaseFilter, from, to model.Date) []export.
 		}
 		out = append(out, export.CaseRow(r))
 	}
-	return out
+	return out, nil
 }
 
 // writeAtomic writes path through a temporary file in the same folder,

@@ -210,7 +210,7 @@ func (sm *sim) edit(r *replica) {
 		sm.ok("transfer", err)
 	case k < 5 && r.code == office:
 		var cs []store.CaseRow
-		for _, c := range s.Cases(store.CaseFilter{All: true}, s.Today()) {
+		for _, c := range storetest.Must(s.Cases(store.CaseFilter{All: true}, s.Today())) {
 			if c.Site != office {
 				cs = append(cs, c)
 			}
@@ -235,7 +235,7 @@ func (sm *sim) edit(r *replica) {
 		sm.logf("classify %s %s %s: %v", r.code, p.ID, cl.Decision, err)
 		sm.ok("classify", err)
 	default:
-		cs := s.Cases(store.CaseFilter{All: true, Site: r.code}, s.Today())
+		cs := storetest.Must(s.Cases(store.CaseFilter{All: true, Site: r.code}, s.Today()))
 		if len(cs) == 0 {
 			return
 		}

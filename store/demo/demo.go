@@ -214,7 +214,11 @@ func Fill(s *store.Store, opt Options) (Summary, error) {
 		return sum, err
 	}
 	sum.Inbox = len(inbox)
-	for _, r := range s.Cases(store.CaseFilter{All: true}, today) {
+	rows, err := s.Cases(store.CaseFilter{All: true}, today)
+	if err != nil {
+		return sum, err
+	}
+	for _, r := range rows {
 		sum.ByStatus[r.Status]++
 		sum.Notes += r.Notes
 		sum.Reminders += len(r.Reminders)

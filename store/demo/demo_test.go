@@ -90,7 +90,7 @@ func TestFill(t *testing.T) {
 			t.Fatalf("petition received %s, outside the year", p.Received)
 		}
 	}
-	for _, r := range s.Cases(store.CaseFilter{All: true}, sum.To) {
+	for _, r := range storetest.Must(s.Cases(store.CaseFilter{All: true}, sum.To)) {
 		results[r.Result]++
 	}
 	for _, k := range model.PetitionKinds {
@@ -128,7 +128,7 @@ func TestFill(t *testing.T) {
 		}
 	}
 	// A repeat complaint points at the case it repeats.
-	for _, r := range s.Cases(store.CaseFilter{All: true}, sum.To) {
+	for _, r := range storetest.Must(s.Cases(store.CaseFilter{All: true}, sum.To)) {
 		if r.Repeat {
 			prior, err := s.Case(r.PriorCase)
 			if err != nil || prior.Status != model.StatusConcluded || prior.Senders[0] != r.Senders[0] {

@@ -95,26 +95,45 @@ func petitionCells(rows []PetitionRow, opt Options) [][]any {
 // Source is what the registers are read from: *store.Store has these
 // methods (the package does not import the store; docs/architecture.md).
 type Source interface {
-	Visits(from, to model.Date) []model.Visit
-	Petitions(from, to model.Date) []model.Petition
+	// VisitsIn and PetitionsIn return what they could read and, when a
+	// record could not be read, the error saying so (kind damaged).
+	VisitsIn(from, to model.Date) ([]model.Visit, error)
+	PetitionsIn(from, to model.Date) ([]model.Petition, error)
 	Person(id string) (model.Person, error)
 	Petition(id string) (model.Petition, error)
 	Case(id string) (model.Case, error)
 	SiteInfo(code string) (model.Site, error)
 }
 
+// damage keeps the first error of a record that could not be read (not
+// one that is simply not there).
+type damage struct{ err error }
+
+func (d *damage) note(err error) {
+	if m := model.MsgOf(err); d.err == nil && m != nil && m.Kind == model.KindDamaged {
+		d.err = err
+	}
+}
+
 // ReadRegister reads the visits on days in [from, to] with their persons,
 // petitions, cases, and the body that had resolved a matter that came back.
-func ReadRegister(src Source, from, to model.Date) []RegisterRow {
+// A record that could not be read is left out and the error says so: a
+// register is not to be printed as if complete.
+func ReadRegister(src Source, from, to model.Date) ([]RegisterRow, error) {
+	var bad damage
 	person := func(id string) (model.Person, bool) {
 		p, err := src.Person(id)
+		bad.note(err)
 		return p, err == nil
 	}
 	petition := func(id string) (model.Petition, bool) {
 		p, err := src.Petition(id)
+		bad.note(err)
 		return p, err == nil
 	}
-	rows := RegisterRows(src.Visits(from, to), person, petition)
+	visits, err := src.VisitsIn(from, to)
+	bad.note(err)
+	rows := RegisterRows(visits, person, petition)
 	for i := range rows {
 		r := &rows[i]
 		if r.Petition == nil || r.Petition.Case == "" {
@@ -122,16 +141,19 @@ func ReadRegister(src Source, from, to model.Date) []RegisterRow {
 		}
 		c, err := src.Case(r.Petition.Case)
 		if err != nil {
+			bad.note(err)
 			continue
 		}
 		r.Case = &c
 		if c.PriorCase != "" {
-			if pc, err := src.Case(c.PriorCase); err == nil {
+			pc, err := src.Case(c.PriorCase)
+			if err == nil {
 				r.Prior = join(", ", siteName(src, pc.Site), pc.No)
 			}
+			bad.note(err)
 		}
 	}
-	return rows
+	return rows, bad.err
 }
 
 func siteName(src Source, code string) string {
@@ -142,9 +164,12 @@ func siteName(src Source, code string) string {
 }
 
 // ReadPetitions reads the petitions received in [from, to] with their
-// cases, in the order they were received and numbered.
-func ReadPetitions(src Source, from, to model.Date) []PetitionRow {
-	ps := src.Petitions(from, to)
+// cases, in the order they were received and numbered. A record that
+// could not be read is left out and the error says so.
+func ReadPetitions(src Source, from, to model.Date) ([]PetitionRow, error) {
+	var bad damage
+	ps, err := src.PetitionsIn(from, to)
+	bad.note(err)
 	sort.SliceStable(ps, func(i, j int) bool {
 		if c := ps[i].Received.Compare(ps[j].Received); c != 0 {
 			return c < 0
@@ -155,12 +180,14 @@ func ReadPetitions(src Source, from, to model.Date) []PetitionRow {
 	for i := range ps {
 		out[i].Petition = ps[i]
 		if ps[i].Case != "" {
-			if c, err := src.Case(ps[i].Case); err == nil {
+			c, err := src.Case(ps[i].Case)
+			if err == nil {
 				out[i].Case = &c
 			}
+			bad.note(err)
 		}
 	}
-	return out
+	return out, bad.err
 }
 
 // Title lines of a register sheet: the unit and the range.

@@ -93,7 +93,7 @@ func TestMessyRegister(t *testing.T) {
 	}
 	pets := s.Petitions(model.NewDate(2019, 1, 1), model.NewDate(2019, 12, 31))
 	var cases []model.Case
-	for _, r := range s.Cases(store.CaseFilter{All: true}, s.Today()) {
+	for _, r := range storetest.Must(s.Cases(store.CaseFilter{All: true}, s.Today())) {
 		cases = append(cases, r.Case)
 	}
 	b := model.ReviewBacklog(cases, pets, s.Calendar(), s.Today())

@@ -46,6 +46,7 @@ type dueLoadedMsg struct {
 	today model.Date
 	items []store.DueItem
 	names map[string]string // site/login -> name of who set each reminder
+	err   error             // cases that could not be read
 }
 
 // loadDue reads what is due this week in a command; setDue shows it.
@@ -58,7 +59,8 @@ func (m *Model) loadDue() tea.Cmd {
 	}
 	s, mine := m.ctx.Store, d.mine
 	return func() tea.Msg {
-		msg := dueLoadedMsg{mine: mine, today: today, items: s.Due(today, weekEnd(today), user), names: map[string]string{}}
+		items, err := s.Due(today, weekEnd(today), user)
+		msg := dueLoadedMsg{mine: mine, today: today, items: items, names: map[string]string{}, err: err}
 		for _, it := range msg.items {
 			if it.Reminder != nil && it.Reminder.By != "" {
 				msg.names[it.Site+"/"+it.Reminder.By] = s.DisplayName(it.Site, it.Reminder.By)

@@ -111,6 +111,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case dueLoadedMsg:
 		m.setDue(msg)
+		if msg.err != nil {
+			return m, m.ctx.Fail(msg.err)
+		}
 		return m, nil
 	case common.CorrectedMsg:
 		if msg.Err == nil && msg.Entity == m.caseID {

@@ -1,6 +1,7 @@
 package followup_test
 
 import (
+	"donthu/store/storetest"
 	"fmt"
 	"strings"
 	"testing"
@@ -519,7 +520,7 @@ func TestScreenAgreesWithStore(t *testing.T) {
 	s, clk, _ := fixture(t)
 	sc := followup.New(newCtx(t, s, clk, lan, model.EN))
 	sc.SetSize(80, 21)
-	for _, r := range s.Cases(store.CaseFilter{All: true}, today) {
+	for _, r := range storetest.Must(s.Cases(store.CaseFilter{All: true}, today)) {
 		sc, _ = send(sc, common.OpenCaseMsg{ID: r.ID})
 		want := fmt.Sprintf("%s — %s", r.Deadline.Due, r.Deadline.Words(model.EN))
 		if !strings.Contains(plain(sc.View()), want) {

@@ -38,7 +38,7 @@ func TestOrderMarksAndWords(t *testing.T) {
 	rows := listRows(sc)
 	// The same order as the store's (store.SortCases), every figure from
 	// the model's deadline.
-	want := s.Cases(store.CaseFilter{}, today)
+	want := storetest.Must(s.Cases(store.CaseFilter{}, today))
 	if len(rows) != len(want) {
 		t.Fatalf("%d rows, want %d:\n%s", len(rows), len(want), strings.Join(rows, "\n"))
 	}
@@ -170,7 +170,7 @@ func TestEnterOpensTheCase(t *testing.T) {
 	sc, _ = keys(sc, runes("hoang van em")...)
 	_, msgs := keys(sc, key(tea.KeyEnter))
 	want := ""
-	for _, r := range s.Cases(store.CaseFilter{}, today) {
+	for _, r := range storetest.Must(s.Cases(store.CaseFilter{}, today)) {
 		if r.SenderName == "Hoàng Văn Em" {
 			want = r.ID
 		}
@@ -182,7 +182,7 @@ func TestEnterOpensTheCase(t *testing.T) {
 	sc = screen(t, s, clk, lan)
 	sc, _ = keys(sc, key(tea.KeyDown))
 	_, msgs = keys(sc, key(tea.KeyEnter))
-	rows := s.Cases(store.CaseFilter{}, today)
+	rows := storetest.Must(s.Cases(store.CaseFilter{}, today))
 	if len(msgs) != 1 || msgs[0] != (common.OpenCaseMsg{ID: rows[1].ID}) {
 		t.Fatalf("got %#v, want %s", msgs, rows[1].ID)
 	}
@@ -309,7 +309,7 @@ func TestChangedMsgUpdatesTheList(t *testing.T) {
 	s, clk := fixture(t)
 	sc := screen(t, s, clk, lan)
 	var an store.CaseRow
-	for _, r := range s.Cases(store.CaseFilter{}, today) {
+	for _, r := range storetest.Must(s.Cases(store.CaseFilter{}, today)) {
 		if r.SenderName == "Nguyễn Văn An" {
 			an = r
 		}
@@ -359,7 +359,7 @@ func TestBacklogReview(t *testing.T) {
 	}
 	_, msgs := keys(sc, key(tea.KeyEnter))
 	var later string
-	for _, r := range s.Cases(store.CaseFilter{}, today) {
+	for _, r := range storetest.Must(s.Cases(store.CaseFilter{}, today)) {
 		if r.SenderName == "Đặng Văn Hùng" {
 			later = r.ID
 		}

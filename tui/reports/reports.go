@@ -238,6 +238,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.urge.what.Blur()
 		return m, tea.Batch(common.Status(fmt.Sprintf(m.w.UrgeDone, msg.body, msg.no)), common.Changed(msg.id))
 	case exportedMsg:
+		if model.MsgOf(msg.err) != nil {
+			return m, m.ctx.Fail(msg.err) // a damaged record, a refusal: its own sentence
+		}
 		if msg.err != nil {
 			return m, m.ctx.FailWith(fmt.Sprintf(m.w.ExportFailed, msg.path, model.SystemWords(msg.err).In(m.ctx.Lang)), msg.err)
 		}
@@ -631,18 +634,34 @@ func (m *Model) exportRegisters() tea.Cmd {
 	opt := export.Options{Lang: lang}
 	unit := m.unitName()
 	title := func(l model.Label) []string { return export.RegisterTitle(unit, l, from, to, lang) }
-	var cases []export.CaseRow
-	for _, r := range st.Cases(store.CaseFilter{All: true}, m.ctx.Today()) {
-		if !r.Received.Before(from) && !r.Received.After(to) {
-			cases = append(cases, export.CaseRow(r))
+	today := m.ctx.Today()
+	// Read in the command, as the workbook is written; a register with a
+	// record that could not be read is not written as if complete.
+	return m.write(m.fileName("so-sach"), func(w io.Writer) error {
+		all, err := st.Cases(store.CaseFilter{All: true}, today)
+		if err != nil {
+			return err
 		}
-	}
-	sheets := []export.Sheet{
-		export.RegisterSheet(export.ReadRegister(st, from, to), opt, title(model.Label{VI: "SỔ TIẾP CÔNG DÂN, ĐOÀN VIÊN, NGƯỜI LAO ĐỘNG", EN: "RECEPTION REGISTER"})...),
-		export.PetitionsSheet(export.ReadPetitions(st, from, to), opt, title(model.Label{VI: "SỔ THEO DÕI ĐƠN", EN: "PETITION REGISTER"})...),
-		export.CasesSheet(cases, opt, title(model.Label{VI: "DANH SÁCH VỤ VIỆC", EN: "CASE LIST"})...),
-	}
-	return m.write(m.fileName("so-sach"), func(w io.Writer) error { return export.WriteXLSX(w, sheets) })
+		var cases []export.CaseRow
+		for _, r := range all {
+			if !r.Received.Before(from) && !r.Received.After(to) {
+				cases = append(cases, export.CaseRow(r))
+			}
+		}
+		visits, err := export.ReadRegister(st, from, to)
+		if err != nil {
+			return err
+		}
+		pets, err := export.ReadPetitions(st, from, to)
+		if err != nil {
+			return err
+		}
+		return export.WriteXLSX(w, []export.Sheet{
+			export.RegisterSheet(visits, opt, title(model.Label{VI: "SỔ TIẾP CÔNG DÂN, ĐOÀN VIÊN, NGƯỜI LAO ĐỘNG", EN: "RECEPTION REGISTER"})...),
+			export.PetitionsSheet(pets, opt, title(model.Label{VI: "SỔ THEO DÕI ĐƠN", EN: "PETITION REGISTER"})...),
+			export.CasesSheet(cases, opt, title(model.Label{VI: "DANH SÁCH VỤ VIỆC", EN: "CASE LIST"})...),
+		})
+	})
 }
 
 // verifiedMsg carries what the check of a printed paper's code said.
