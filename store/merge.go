@@ -38,7 +38,12 @@ func (s *Store) MergePersons(author, keep, gone string) (model.Person, error) {
 		// Both groups become one person: if any of their records is
 		// protected, every one is sealed (a plain record would show the
 		// group's confidential petitions under a name in the clear).
-		all := append(groupTx(w.tx, keep), groupTx(w.tx, gone)...)
+		var all []string
+		for _, id := range append(groupTx(w.tx, keep), groupTx(w.tx, gone)...) {
+			if heldPerson(w.tx, id) {
+				all = append(all, id)
+			}
+		}
 		sealed := 0
 		for _, id := range all {
 			var p model.Person
@@ -52,10 +57,13 @@ func (s *Store) MergePersons(author, keep, gone string) (model.Person, error) {
 			}
 			getState(w.tx, gone, &g)
 		}
-		keep = rootTx(w.tx, keep)
-		if keep == rootTx(w.tx, gone) {
+		if rootTx(w.tx, keep) == rootTx(w.tx, gone) {
 			return model.NewMsg("", "Hai hồ sơ này đã là một người", "These two records are already one person")
 		}
+		// A site writes only on records it holds: gone joins the top of
+		// keep's group that this site holds (the group's root, or below
+		// it when the root is another site's record).
+		keep = heldRootTx(w.tx, keep)
 		if g.MergedInto != "" {
 			return model.NewMsg("", "Hồ sơ "+g.Name+" đã được gộp vào người khác; hãy tách ra trước", "The record of "+g.Name+" is already merged into another; unmerge it first")
 		}
@@ -87,7 +95,7 @@ func (s *Store) UnmergePerson(author, gone string) error {
 		if _, err := w.emit(gone, model.EvPersonUnmerged, "", model.PersonMerge{Into: into}); err != nil {
 			return err
 		}
-		if w.headOf(into) == "" {
+		if !heldPerson(w.tx, into) {
 			return nil // the other record is not held here
 		}
 		_, err := w.emit(into, model.EvPersonUnmerged, "", model.PersonMerge{From: gone})
@@ -122,6 +130,13 @@ func (s *Store) MarkDistinct(author, a, b string, undo bool) error {
 // rootTx follows merges up from id to the record that stands for the
 // group. A cycle (two sites merging each way at once) is broken the same
 // way on every replica: the smallest id in it stands.
+//
+// A child site holds only its own records: a record of its merged into
+// another site's (by the office) points to a record it does not hold.
+// If that record was in turn merged into one this site holds, the
+// person.absorbed event came here with it, and the walk goes on from
+// the record that absorbed it (mergedUp), so the child finds the same
+// root as the office instead of stopping at the record it lacks.
 func rootTx(tx *bolt.Tx, id string) string {
 	seen := map[string]bool{}
 	cur := id
@@ -130,7 +145,7 @@ func rootTx(tx *bolt.Tx, id string) string {
 			// cur is on the cycle: walk it once and take the least id.
 			least, x := cur, cur
 			for {
-				x = mergedInto(tx, x)
+				x = mergedUp(tx, x)
 				if x == cur || x == "" {
 					break
 				}
@@ -141,7 +156,7 @@ func rootTx(tx *bolt.Tx, id string) string {
 			return least
 		}
 		seen[cur] = true
-		next := mergedInto(tx, cur)
+		next := mergedUp(tx, cur)
 		if next == "" {
 			return cur
 		}
@@ -149,12 +164,54 @@ func rootTx(tx *bolt.Tx, id string) string {
 	}
 }
 
-func mergedInto(tx *bolt.Tx, id string) string {
-	var p model.Person
-	if getState(tx, id, &p) != nil {
-		return ""
+// heldRootTx is rootTx(id) when this site holds that record; otherwise
+// the last record on the way up from id that it holds (id itself if
+// need be): the record a merge made here may write on.
+func heldRootTx(tx *bolt.Tx, id string) string {
+	root := rootTx(tx, id)
+	if heldPerson(tx, root) {
+		return root
 	}
-	return p.MergedInto
+	last, seen := id, map[string]bool{}
+	for cur := id; cur != "" && cur != root && !seen[cur]; cur = mergedUp(tx, cur) {
+		seen[cur] = true
+		if heldPerson(tx, cur) {
+			last = cur
+		}
+	}
+	return last
+}
+
+// mergedUp is the record id was merged into: its MergedInto when this
+// site holds id, else the held record whose Absorbed lists id ("" if
+// none). The scan runs only for a record not held, which is rare.
+func mergedUp(tx *bolt.Tx, id string) string {
+	var p model.Person
+	if getState(tx, id, &p) == nil && p.ID != "" {
+		return p.MergedInto
+	}
+	up := ""
+	eachState(tx, model.EntPerson, func(oid string, b []byte) error {
+		v, err := decodeState(model.EntPerson, b)
+		if err != nil || oid == id {
+			return nil
+		}
+		for _, a := range v.(*model.Person).Absorbed {
+			if a.ID == id {
+				up = oid
+				return errStop
+			}
+		}
+		return nil
+	})
+	return up
+}
+
+// heldPerson reports whether this site holds the person record id (a
+// state made only of events that came before it is not a record).
+func heldPerson(tx *bolt.Tx, id string) bool {
+	var p model.Person
+	return getState(tx, id, &p) == nil && p.ID != ""
 }
 
 // groupTx returns the root of id's group first, then every record merged

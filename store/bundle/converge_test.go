@@ -26,10 +26,15 @@ import (
 // state for the data it is entitled to, no site holds another site's
 // data, and no event is lost.
 //
-// The normal run tries convergeSeeds seeds; DONTHU_SEEDS=N tries N,
-// and FuzzConvergence lets `go test -fuzz` pick seeds.
+// The normal run tries convergeSeeds seeds and pastFailures; DONTHU_SEEDS=N
+// tries N, and FuzzConvergence lets `go test -fuzz` pick seeds.
 
 const convergeSeeds = 12
+
+// pastFailures are seeds beyond convergeSeeds that once failed; every run
+// tries them again. 40: a child merged onto another site's person record
+// it does not hold, after the office had merged across the two sites.
+var pastFailures = []int64{40}
 
 func TestConvergence(t *testing.T) {
 	n := convergeSeeds
@@ -41,6 +46,11 @@ func TestConvergence(t *testing.T) {
 	}
 	for seed := int64(1); seed <= int64(n); seed++ {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) { converge(t, seed, 150) })
+	}
+	for _, seed := range pastFailures {
+		if seed > int64(n) {
+			t.Run(fmt.Sprint("seed", seed), func(t *testing.T) { converge(t, seed, 150) })
+		}
 	}
 }
 
