@@ -165,9 +165,27 @@ func (a *App) restore(path string) tea.Cmd {
 		a.status, a.statusErr = aw.SignOutDirty, true
 		return nil
 	}
-	aside, err := a.ctx.Store.RestoreHere(a.ctx.User.Login, path)
-	if err != nil {
-		a.status, a.statusErr = a.ctx.Say(err), true
+	// The file is swapped in a command, like every other store call.
+	s, login := a.ctx.Store, a.ctx.User.Login
+	return func() tea.Msg {
+		aside, err := s.RestoreHere(login, path)
+		return restoredMsg{path: path, aside: aside, err: err}
+	}
+}
+
+// restoredMsg is the answer of restore's command.
+type restoredMsg struct {
+	path, aside string
+	err         error
+}
+
+// restored drops every screen once the file was swapped: everyone signs
+// in again with the restored file's users.
+func (a *App) restored(msg restoredMsg) tea.Cmd {
+	aw := &a.ctx.Words.Access
+	path, aside := msg.path, msg.aside
+	if msg.err != nil {
+		a.status, a.statusErr = a.ctx.Say(msg.err), true
 		return nil
 	}
 	a.screens = [common.NumScreens]common.Screen{}

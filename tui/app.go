@@ -339,6 +339,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.idleCheck()
 	case common.RestoreMsg:
 		return a, a.restore(msg.Path)
+	case restoredMsg:
+		return a, a.restored(msg)
 	case common.StatusMsg:
 		a.setStatus(msg.Text, msg.Err)
 		if msg.Detail != "" && len(a.log) > 0 {
