@@ -76,10 +76,7 @@ func (m *Model) keptForms() map[string]formDraft {
 // and before locking.
 func (m *Model) SaveDraft() tea.Cmd {
 	kept := m.keptForms()
-	if len(kept) == 0 {
-		return m.draft.Drop()
-	}
-	return m.draft.Write(kept)
+	return m.draft.Save(len(kept) > 0, kept)
 }
 
 // changedDraft runs after a key on a form: the draft is written once
@@ -99,13 +96,7 @@ func (m *Model) loadDraft() tea.Cmd {
 
 // draftUpdate handles the draft's messages; ok is false for any other.
 func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
-	if mine, due := m.draft.Due(msg); mine {
-		if due {
-			return m.SaveDraft(), true
-		}
-		return nil, true
-	}
-	if cmd, ok := m.draft.Failed(msg); ok {
+	if cmd, ok := m.draft.Handle(msg, m.SaveDraft); ok {
 		return cmd, true
 	}
 	if msg, ok := msg.(draftLoadedMsg); ok {

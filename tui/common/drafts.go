@@ -60,6 +60,29 @@ func (d *Drafts) Write(data any) tea.Cmd {
 	return func() tea.Msg { return DraftWritten(lang, s.SaveDraft(login, owner, data)) }
 }
 
+// Save writes data as the draft now, or drops the draft when there is
+// nothing to keep: what a screen's SaveDraft does.
+func (d *Drafts) Save(keep bool, data any) tea.Cmd {
+	if !keep {
+		return d.Drop()
+	}
+	return d.Write(data)
+}
+
+// Handle answers the plumbing's own messages for the owner: the tick at
+// the end of a pause (save, the screen's SaveDraft, runs if it is the
+// last one) and a draft that could not be read. ok is false for any other
+// message.
+func (d *Drafts) Handle(msg tea.Msg, save func() tea.Cmd) (tea.Cmd, bool) {
+	if mine, due := d.Due(msg); mine {
+		if due {
+			return save(), true
+		}
+		return nil, true
+	}
+	return d.Failed(msg)
+}
+
 // Drop forgets the draft (the form was saved, discarded or emptied); a
 // pending tick writes nothing.
 func (d *Drafts) Drop() tea.Cmd {

@@ -167,7 +167,7 @@ func (m *Model) changed() tea.Cmd { return m.draft.Changed(m.form.dirty()) }
 // before locking.
 func (m *Model) SaveDraft() tea.Cmd {
 	if !m.form.dirty() {
-		return m.draft.Drop()
+		return m.draft.Drop() // no snapshot of an empty form
 	}
 	return m.draft.Write(m.form.snapshot())
 }
@@ -177,13 +177,7 @@ func (m *Model) dropDraft() tea.Cmd { return m.draft.Drop() }
 
 // draftUpdate handles the draft's messages; ok is false for any other.
 func (m *Model) draftUpdate(msg tea.Msg) (tea.Cmd, bool) {
-	if mine, due := m.draft.Due(msg); mine {
-		if due {
-			return m.SaveDraft(), true
-		}
-		return nil, true
-	}
-	if cmd, ok := m.draft.Failed(msg); ok {
+	if cmd, ok := m.draft.Handle(msg, m.SaveDraft); ok {
 		return cmd, true
 	}
 	switch msg := msg.(type) {
