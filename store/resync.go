@@ -116,9 +116,6 @@ func copyName(tx *bolt.Tx) string {
 		return ""
 	}
 	_, name := copyOf(v)
-	if name == "" {
-		name = string(v) // a mark of an earlier build: its time names it
-	}
 	return name
 }
 
