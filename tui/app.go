@@ -472,6 +472,14 @@ func (a *App) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 				return a, nil // a confirmation is answered, not escaped by habit
 			}
 			return a.quit()
+		case key.Matches(msg, a.keys.Help):
+			// F1 closes the help; on a page with keys of its own (a
+			// correction, a list) it opens the help of those keys, over
+			// it. A confirmation explains itself instead.
+			if tp, ok := top.(*common.TextPage); (!ok || !tp.ClosedBy(msg)) && len(top.ShortHelp()) > 0 {
+				a.pages = append(a.pages, a.pageHelp(top))
+				return a, nil
+			}
 		}
 		closed, cmd := top.Key(msg)
 		if closed {
@@ -576,6 +584,17 @@ func (a *App) setStatus(text string, isErr bool) {
 	a.resize() // a long message takes a second line
 }
 
+// pageHelp is the help of a page on top of the screen (a correction, a
+// confirmation, a list): its own keys, then the keys of everywhere.
+func (a *App) pageHelp(p common.Page) common.Page {
+	title := a.titles[a.active]
+	if t, ok := p.(interface{ Title() string }); ok && t.Title() != "" {
+		title = t.Title()
+	}
+	// Only the page's keys: the screens' keys do not reach past it.
+	return a.helpText(title, [][]key.Binding{p.ShortHelp()}, nil)
+}
+
 // helpPage is the full help of what is on screen: the active screen's
 // keys (or the sign-in's, the first run's), then the keys of everywhere.
 func (a *App) helpPage() common.Page {
@@ -593,15 +612,25 @@ func (a *App) helpPage() common.Page {
 			groups = sc.FullHelp()
 		}
 	}
-	out := ""
-	if len(groups) > 0 {
-		out = a.help.FullHelpView(groups) + "\n\n"
-	}
 	global := a.keys.FullHelp()
 	if a.phase != phaseMain {
 		global = global[:1] // no screens to switch to before signing in
 	}
-	out += a.ctx.Styles.Title.Render(w.HelpGlobal) + "\n" + a.help.FullHelpView(global)
+	return a.helpText(title, groups, global)
+}
+
+// helpText lays out a help page: groups of keys under title, then the
+// keys of everywhere (global), if any.
+func (a *App) helpText(title string, groups, global [][]key.Binding) common.Page {
+	w := &a.ctx.Words.Shell
+	var parts []string
+	if len(groups) > 0 {
+		parts = append(parts, a.help.FullHelpView(groups))
+	}
+	if len(global) > 0 {
+		parts = append(parts, a.ctx.Styles.Title.Render(w.HelpGlobal)+"\n"+a.help.FullHelpView(global))
+	}
+	out := strings.Join(parts, "\n\n")
 	return common.NewTextPage(a.ctx, w.HelpTitle+" · "+title, out, a.keys.Help)
 }
 

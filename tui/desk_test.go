@@ -308,3 +308,33 @@ func TestCorrectAPastVisitFromTheList(t *testing.T) {
 		t.Fatalf("Esc did not close the list:\n%s", v)
 	}
 }
+
+// F1 on a page over the screen (the list of saved visits, Ctrl+G) opens
+// the help of that page's keys over it; F1 again closes the help and the
+// list is still there. On a confirmation F1 only explains, like Enter.
+func TestHelpOnAPage(t *testing.T) {
+	a, _ := signedIn(t, model.VI)
+	send := func(m tea.KeyMsg) {
+		_, cmd := a.Update(m)
+		drain(a, cmd)
+	}
+	send(tea.KeyMsg{Type: tea.KeyCtrlG})
+	if !strings.Contains(a.View(), "Lượt tiếp đã lưu") {
+		t.Fatalf("no list of saved visits:\n%s", a.View())
+	}
+	send(tea.KeyMsg{Type: tea.KeyF1})
+	if v := a.View(); !strings.Contains(v, "Trợ giúp ·") || !strings.Contains(v, "Enter") {
+		t.Fatalf("F1 on the list:\n%s", v)
+	}
+	send(tea.KeyMsg{Type: tea.KeyF1})
+	if v := a.View(); strings.Contains(v, "Trợ giúp ·") || !strings.Contains(v, "Lượt tiếp đã lưu") {
+		t.Fatalf("F1 again:\n%s", v)
+	}
+	send(tea.KeyMsg{Type: tea.KeyEsc})
+	typeText(a, "Phạm")
+	send(tea.KeyMsg{Type: tea.KeyCtrlQ})
+	send(tea.KeyMsg{Type: tea.KeyF1})
+	if v := a.View(); strings.Contains(v, "Trợ giúp ·") || !strings.Contains(v, "C: Thoát") || !strings.Contains(v, "bấm C để đồng ý") {
+		t.Fatalf("F1 on the quit question:\n%s", v)
+	}
+}

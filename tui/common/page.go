@@ -119,12 +119,20 @@ func NewTextPage(ctx *Context, title, text string, closeKeys ...key.Binding) *Te
 // Title is the page's title.
 func (p *TextPage) Title() string { return p.title }
 
-// Key scrolls, or closes on one of the closing keys.
-func (p *TextPage) Key(msg tea.KeyMsg) (bool, tea.Cmd) {
+// ClosedBy reports whether msg is one of the page's closing keys.
+func (p *TextPage) ClosedBy(msg tea.KeyMsg) bool {
 	for _, b := range p.close {
 		if key.Matches(msg, b) {
-			return true, nil
+			return true
 		}
+	}
+	return false
+}
+
+// Key scrolls, or closes on one of the closing keys.
+func (p *TextPage) Key(msg tea.KeyMsg) (bool, tea.Cmd) {
+	if p.ClosedBy(msg) {
+		return true, nil
 	}
 	if d, ok := p.keys.Step(msg, max(p.height-3, 1)); ok {
 		p.scroll = max(0, min(p.scroll+d, len(p.lines)-(p.height-2)))
