@@ -137,12 +137,12 @@ var syncVI = SyncWords{
 	Loading:        "Đang tải…",
 
 	NoPeers:   "Chưa có đơn vị nào.",
-	NoPeersDo: "Trao đổi thẻ khóa: donthu keys export -o THẺ; donthu peer add THẺ",
+	NoPeersDo: "Trao đổi thẻ khóa (việc của quản trị viên): Cài đặt (Alt+7) › Kết nối, khóa",
 	NoPeersHow: []string{
 		"1. Ở đơn vị này:  donthu keys export -o THẺ  rồi gửi tệp THẺ cho đơn vị kia",
 		"   (qua thẻ nhớ hay thư điện tử: thẻ khóa không chứa gì bí mật).",
 		"2. Nhận thẻ của đơn vị kia, gọi điện nhờ họ đọc dấu vân tay, so từng chữ số,",
-		"   rồi ghim thẻ:  donthu peer add THẺ",
+		"   rồi ghim thẻ: Cài đặt (Alt+7) › Kết nối, khóa › n (quản trị viên).",
 		"3. Đơn vị kia làm như vậy với thẻ của đơn vị này; rồi mở lại màn hình này.",
 	},
 	Fingerprint: "Dấu vân tay của đơn vị này: %s",
@@ -223,7 +223,7 @@ var syncVI = SyncWords{
 	More:          "↓ còn %d dòng",
 	MoreFiles:     "… và %d tệp nữa",
 
-	NeedPeer:   "Chưa có đơn vị nào để gửi gói: trước hết hãy trao đổi thẻ khóa (donthu keys export, donthu peer add).",
+	NeedPeer:   "Chưa có đơn vị nào để gửi gói: trước hết quản trị viên trao đổi thẻ khóa (Cài đặt, Alt+7 › Kết nối, khóa).",
 	NotPeer:    "%s không phải cấp trên hay cấp dưới của đơn vị này: không ghi gói cho đơn vị đó.",
 	NeedRole:   "Nhập gói cần cán bộ xử lý, lãnh đạo hoặc quản trị viên.",
 	BusyExport: "Đang làm, xin chờ…",
@@ -252,12 +252,12 @@ var syncEN = SyncWords{
 	Loading:        "Loading…",
 
 	NoPeers:   "No site yet.",
-	NoPeersDo: "Exchange key cards: donthu keys export -o CARD; donthu peer add CARD",
+	NoPeersDo: "Exchange key cards (an administrator's task): Settings (Alt+7) › Peers, keys",
 	NoPeersHow: []string{
 		"1. Here:  donthu keys export -o CARD  then give the CARD file to the other site",
 		"   (by stick or e-mail: a key card holds no secret).",
 		"2. Get the other site's card, call them to read its fingerprint, compare every",
-		"   digit, then pin it:  donthu peer add CARD",
+		"   digit, then pin it: Settings (Alt+7) › Peers, keys › n (an administrator).",
 		"3. The other site does the same with this site's card; then come back here.",
 	},
 	Fingerprint: "This site's fingerprint: %s",
@@ -338,7 +338,7 @@ var syncEN = SyncWords{
 	More:          "↓ %d more lines",
 	MoreFiles:     "… and %d more files",
 
-	NeedPeer:   "No site to send a bundle to: first exchange key cards (donthu keys export, donthu peer add).",
+	NeedPeer:   "No site to send a bundle to: an administrator first exchanges key cards (Settings, Alt+7 › Peers, keys).",
 	NotPeer:    "%s is neither this site's parent nor one of its children: no bundle is written for it.",
 	NeedRole:   "Importing bundles needs a handler, a leader or an administrator.",
 	BusyExport: "Working, please wait…",

@@ -200,14 +200,14 @@ func TestNoPeerYet(t *testing.T) {
 		s, clk := storetest.New(t, "GL07")
 		d := screen(t, ctxFor(t, s, clk, lang))
 		if lang == model.VI {
-			d.Expect("Chưa có đơn vị nào.", "Trao đổi thẻ khóa: donthu keys export -o THẺ; donthu peer add THẺ",
+			d.Expect("Chưa có đơn vị nào.", "Trao đổi thẻ khóa (việc của quản trị viên): Cài đặt (Alt+7) › Kết nối, khóa",
 				"Dấu vân tay của đơn vị này: "+keyCard(t, s).Fingerprint())
 			d.Press("g")
 			if st, isErr := d.Status(); !isErr || !strings.Contains(st, "trao đổi thẻ khóa") {
 				t.Fatalf("g with no peer: %q", st)
 			}
 		} else {
-			d.Expect("No site yet.", "Exchange key cards: donthu keys export -o CARD; donthu peer add CARD")
+			d.Expect("No site yet.", "Exchange key cards (an administrator's task): Settings (Alt+7) › Peers, keys")
 		}
 	}
 }
