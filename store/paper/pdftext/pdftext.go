@@ -22,22 +22,41 @@ type Op struct {
 	Text string
 }
 
-var streamRE = regexp.MustCompile(`(?s)stream\r?\n(.*?)\r?\nendstream`)
+// streamRE takes a stream's bytes up to the newline before endstream;
+// a carriage return there may be the data's own last byte (compressed
+// bytes are arbitrary), so it is kept and tried both ways.
+var streamRE = regexp.MustCompile(`(?s)stream\r?\n(.*?)\nendstream`)
 
 func streams(pdf []byte) [][]byte {
 	var out [][]byte
 	for _, m := range streamRE.FindAllSubmatch(pdf, -1) {
-		r, err := zlib.NewReader(bytes.NewReader(m[1]))
-		if err != nil {
-			out = append(out, m[1])
-			continue
+		data := m[1]
+		b, err := inflate(data)
+		if err != nil && bytes.HasSuffix(data, []byte("\r")) {
+			data = data[:len(data)-1]
+			b, err = inflate(data)
 		}
-		b, err := io.ReadAll(r)
-		if err == nil {
+		switch {
+		case err == nil:
 			out = append(out, b)
+		case !isZlib(data):
+			out = append(out, data)
 		}
 	}
 	return out
+}
+
+func isZlib(data []byte) bool {
+	_, err := zlib.NewReader(bytes.NewReader(data))
+	return err == nil
+}
+
+func inflate(data []byte) ([]byte, error) {
+	r, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(r)
 }
 
 var tdRE = regexp.MustCompile(`BT (?:0 Tw )?([-\d.]+) ([-\d.]+) Td`)
