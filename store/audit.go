@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -70,8 +71,12 @@ func (s *Store) AuditLog(f AuditFilter, fn func(AuditLine) error) ([]AuditChain,
 		var prevHash string
 		return tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
 			e, err := decodeEvent(v)
-			if err != nil {
+			if err != nil && !errors.Is(err, ErrRestSealed) {
 				return err
+			}
+			hash := hashOf(v, &e)
+			if _, sealed := restIDOf(v); sealed {
+				e.Data = nil // the audit says who did what, not what a sealed event said
 			}
 			if cur == nil || cur.Site != e.Site {
 				chains = append(chains, AuditChain{Site: e.Site})
@@ -87,7 +92,7 @@ func (s *Store) AuditLog(f AuditFilter, fn func(AuditLine) error) ([]AuditChain,
 				line.Chain = false
 				cur.Broken = append(cur.Broken, e.Seq)
 			}
-			prevSeq, prevHash = e.Seq, eventHash(&e)
+			prevSeq, prevHash = e.Seq, hash
 			if !f.match(&e) {
 				return nil
 			}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -137,6 +138,9 @@ func (w *writer) entityEvents(entity string) ([]model.Event, error) {
 			return nil, fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, entity)
 		}
 		ev, err := decodeEvent(raw)
+		if errors.Is(err, ErrRestSealed) {
+			return nil, errNeedsRestKey(err)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 		}

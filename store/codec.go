@@ -177,13 +177,21 @@ func unmarshalState(b []byte, v any) error {
 const (
 	flagPrevHash = 1 << 0 // Prev is 64 lower-case hex digits, stored as 32 bytes
 	flagZone     = 1 << 1 // At has a zone offset (seconds) other than UTC
+	flagRest     = 1 << 2 // the data is sealed at rest (rest.go): hash, key id, nonce, sealed data follow the header
 )
 
 // encodeEvent returns the stored form of an event.
 func encodeEvent(e *model.Event) []byte {
+	// The data, packed, to the end.
+	return packJSON(encodeHeader(e, 0), e.Data)
+}
+
+// encodeHeader returns the stored header of an event, everything but its
+// data, with the flags extra set besides those the header needs.
+func encodeHeader(e *model.Event, extra uint64) []byte {
 	b := make([]byte, 0, 64+len(e.Entity)+len(e.Author)+len(e.Base)+len(e.Data))
 	b = append(b, tagEvent)
-	var flags uint64
+	flags := extra
 	var prev [32]byte
 	if len(e.Prev) == 64 && isLowerHex(e.Prev) {
 		hex.Decode(prev[:], []byte(e.Prev))
@@ -219,8 +227,48 @@ func encodeEvent(e *model.Event) []byte {
 	} else {
 		b = appendStr(b, e.Prev)
 	}
-	// The data, packed, to the end.
-	return packJSON(b, e.Data)
+	return b
+}
+
+// header is a stored event's header, parsed no further than its flags:
+// head is the header's bytes, rest what follows (the data).
+type header struct {
+	flags      uint64
+	head, rest []byte
+}
+
+// parseHeader splits a schema-2 stored event into its header and data.
+func parseHeader(raw []byte) (header, bool) {
+	if len(raw) == 0 || raw[0] != tagEvent {
+		return header{}, false
+	}
+	r := reader{b: raw[1:]}
+	flags := r.uvarint()
+	r.span()
+	r.uvarint()
+	r.varint()
+	r.varint()
+	r.uvarint()
+	if flags&flagZone != 0 {
+		r.varint()
+	}
+	r.span()
+	r.span()
+	if r.uvarint() == 0 {
+		r.span()
+	}
+	r.span()
+	r.span()
+	if flags&flagPrevHash != 0 {
+		r.take(32)
+	} else {
+		r.span()
+	}
+	if r.err != nil {
+		return header{}, false
+	}
+	n := len(raw) - len(r.b)
+	return header{flags: flags, head: raw[:n], rest: raw[n:]}, true
 }
 
 // decodeEvent reads a stored event (either encoding). The header's
@@ -316,6 +364,20 @@ func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
 	if r.err != nil {
 		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
 	}
+	var sealed error
+	if flags&flagRest != 0 {
+		plain, _, err := openRest(raw[:len(raw)-len(r.b)], r.b)
+		switch {
+		case errors.Is(err, ErrRestSealed):
+			// The header is known, the data is not: the caller says
+			// what it can without it.
+			r.b, sealed = nil, err
+		case err != nil:
+			return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+		default:
+			r.b = plain
+		}
+	}
 	if hexPrev {
 		// The view's hex previous hash goes first into buf.
 		buf = hex.AppendEncode(buf[:0], prev)
@@ -341,7 +403,7 @@ func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
 	if view && hexPrev {
 		e.Prev = unsafeString(buf[:64])
 	}
-	return buf, nil
+	return buf, sealed
 }
 
 // unsafeString gives b as a string without a copy: b is never written

@@ -83,3 +83,30 @@ func SetImportBatch(n, crashAfter int) func() {
 // StoredEvent is the stored form of e, as the log holds it (the damage
 // campaign counts the events whose stored bytes a damage left whole).
 func StoredEvent(e *model.Event) []byte { return encodeEvent(e) }
+
+// MarkRebuildPendingForTest leaves path as a rebuild killed right after
+// dropping the projections leaves it.
+func MarkRebuildPendingForTest(t interface{ Fatal(...any) }, path string) {
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bMeta).Put(metaRebuilding, []byte("1")); err != nil {
+			return err
+		}
+		for _, b := range [][]byte{bState, bIdx} {
+			if err := tx.DeleteBucket(b); err != nil {
+				return err
+			}
+			if _, err := tx.CreateBucket(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -30,6 +31,11 @@ type recordJob struct {
 	stored []byte        // its projection as stored; nil if none
 	onto   []model.Event // if set, fold only these onto stored, not raws
 
+	// check: the fold is compared with stored (Check). A record with
+	// events sealed at rest and no key to open them is then taken as
+	// stored (sealed is set): its chain was still checked.
+	check, sealed bool
+
 	// replace: stored is to be replaced, and old are its index entries.
 	replace bool
 	old     []idxEntry
@@ -44,6 +50,7 @@ type recordJob struct {
 // gatherRecord reads the stored events of id from its list.
 func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
 	j.id, j.keys, j.raws, j.err, j.state, j.encoded, j.entries, j.onto, j.old = id, j.keys[:0], j.raws[:0], nil, nil, nil, nil, nil, nil
+	j.check, j.sealed = false, false
 	p := prefix(id)
 	evb := tx.Bucket(bEvents)
 	c := tx.Bucket(bEntityEvents).Cursor()
@@ -82,6 +89,22 @@ func foldRecord(j *recordJob) {
 		evs := make([]model.Event, len(j.raws))
 		for i, raw := range j.raws {
 			e, err := decodeEvent(raw)
+			if errors.Is(err, ErrRestSealed) && j.check && j.stored != nil {
+				// Sealed at rest and no key (check without a sign-in):
+				// the stored projection stands for the fold.
+				j.sealed = true
+				state, err := decodeState(model.EntityKind(j.id), j.stored)
+				if err != nil {
+					j.err = err
+					return
+				}
+				j.state, j.encoded, j.entries = state, j.stored, indexEntries(j.id, state)
+				return
+			}
+			if errors.Is(err, ErrRestSealed) {
+				j.err = errNeedsRestKey(err)
+				return
+			}
 			if err != nil {
 				j.err = fmt.Errorf("%w: %v", ErrCorrupt, err)
 				return

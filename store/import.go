@@ -99,7 +99,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
 				}
 				if old := evb.Get(evKey(e.Site, e.Seq)); old != nil {
-					if have, err := decodeEvent(old); err == nil && eventHash(&have) == eventHash(&e) {
+					if have, err := decodeEvent(old); (err == nil || errors.Is(err, ErrRestSealed)) && hashOf(old, &have) == eventHash(&e) {
 						res.Present++
 						last[e.Site] = struct {
 							seq  uint64
@@ -139,10 +139,10 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					linked = raw != nil
 					if linked {
 						p, err := decodeEvent(raw)
-						if err != nil {
+						if err != nil && !errors.Is(err, ErrRestSealed) {
 							return err
 						}
-						prevHash = eventHash(&p)
+						prevHash = hashOf(raw, &p)
 					}
 				}
 				if linked && e.Prev != prevHash {
@@ -152,7 +152,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				if sparse {
 					if raw := evb.Get(evKey(e.Site, e.Seq+1)); raw != nil {
 						n, err := decodeEvent(raw)
-						if err != nil {
+						if err != nil && !errors.Is(err, ErrRestSealed) {
 							return err
 						}
 						if n.Prev != eventHash(&e) {
@@ -196,6 +196,9 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				}
 			})
 			if err != nil {
+				return err
+			}
+			if err := s.sealRestImported(tx, touched); err != nil {
 				return err
 			}
 			if more {
@@ -274,7 +277,7 @@ func (s *Store) undoImport() error {
 					continue
 				}
 				e, err := decodeEvent(raw)
-				if err != nil {
+				if err != nil && !errors.Is(err, ErrRestSealed) {
 					return err
 				}
 				if err := entb.Delete(entKey(e.Entity, e.Clock, e.Site, e.Seq)); err != nil {
@@ -388,6 +391,9 @@ func (s *Store) EachEvent(site string, after uint64, fn func(model.Event) error)
 				return nil
 			}
 			e, err := decodeEvent(v)
+			if errors.Is(err, ErrRestSealed) {
+				return errNeedsRestKey(err)
+			}
 			if err != nil {
 				return fmt.Errorf("%w: %v", ErrCorrupt, err)
 			}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -73,7 +74,7 @@ var bulk struct {
 // a damaged event is said with the way out: donthu salvage.
 func (s *Store) Rebuild() (err error) {
 	defer Guard(&err, s.path)()
-	err = s.rebuild()
+	err = s.rebuild(false)
 	if errors.Is(err, ErrCorrupt) {
 		err = userErr(err,
 			fmt.Sprintf("Không dựng lại được vì nhật ký có chỗ hỏng (%v). Hãy cứu dữ liệu sang tệp mới: donthu salvage %s -o TỆP_MỚI", short(errors.Unwrap(err)), s.path),
@@ -82,11 +83,28 @@ func (s *Store) Rebuild() (err error) {
 	return err
 }
 
-func (s *Store) rebuild() error {
+// rebuild is Rebuild. partial: a rebuild left half-way is finished at
+// Open, before anyone signs in; records whose events are sealed at rest
+// are left out, and the rebuild stays pending until a sign-in runs it
+// again with their key (users and the site are never sealed, so a
+// sign-in is possible).
+func (s *Store) rebuild(partial bool) error {
 	defer bulkGC()()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer s.dropCaches()
+	held := true
+	s.db.View(func(tx *bolt.Tx) error {
+		held = restHeld(tx)
+		return nil
+	})
+	if !held && !partial {
+		// Every record is folded again, those with events sealed at
+		// rest too: refuse before dropping anything.
+		return userErr(ErrRestSealed,
+			"Tệp có sự kiện được niêm phong (danh tính người tố cáo): cần đăng nhập để dựng lại. Chạy lại với --user TÊN_ĐĂNG_NHẬP",
+			"The file has events sealed at rest (a denouncer's identity): a sign-in is needed to rebuild. Run again with --user LOGIN")
+	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bMeta).Put(metaRebuilding, []byte("1")); err != nil {
 			return err
@@ -116,7 +134,7 @@ func (s *Store) rebuild() error {
 			}
 			for ; k != nil && len(lists) < rebuildBatch; k, v = c.Next() {
 				e, err := decodeEvent(v)
-				if err != nil {
+				if err != nil && !errors.Is(err, ErrRestSealed) {
 					return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
 				}
 				s.hlc.Observe(e.Clock)
@@ -145,6 +163,7 @@ func (s *Store) rebuild() error {
 	// were all dropped above, so none has entries to take out.
 	from = nil
 	jobs := make([]recordJob, foldChunk)
+	skipped := 0
 	for done := false; !done; {
 		err := s.db.Update(func(tx *bolt.Tx) error {
 			batch := idxBatch{}
@@ -154,6 +173,10 @@ func (s *Store) rebuild() error {
 				foldAll(jobs[:n])
 				for i := range jobs[:n] {
 					j := &jobs[i]
+					if partial && errors.Is(j.err, ErrRestSealed) {
+						skipped++
+						continue
+					}
 					if j.err != nil {
 						return j.err
 					}
@@ -219,6 +242,9 @@ func (s *Store) rebuild() error {
 		if err := tx.Bucket(bMeta).Put([]byte("clock"), []byte(strconv.FormatInt(s.hlc.Last(), 10))); err != nil {
 			return err
 		}
+		if skipped > 0 {
+			return nil // still pending: see partial
+		}
 		return tx.Bucket(bMeta).Delete(metaRebuilding)
 	})
 	if err != nil {
@@ -237,6 +263,11 @@ func (s *Store) rebuildPending() bool {
 	})
 	return p
 }
+
+// CheckSealed returns how many records the last Check could not fold
+// because their events are sealed at rest and nobody signed in: their
+// events' chain was checked, their content was not.
+func (s *Store) CheckSealed() int { return s.checkSealed }
 
 // Problem is one thing Check found wrong, in both languages.
 type Problem = model.Label
@@ -263,6 +294,7 @@ func (s *Store) Check() (out []Problem) {
 	}()
 	defer Guard(&damage, s.path)()
 	defer bulkGC()()
+	s.checkSealed = 0
 	for _, q := range s.Quarantined() {
 		add("Đơn vị %s đã gửi hai sự kiện khác nhau cùng số %d (%s, %s): bản thứ hai được giữ riêng, không áp dụng. Đơn vị đó có thể đã được khôi phục từ bản sao lưu cũ; hãy báo quản trị viên.",
 			"Site %s sent two different events numbered %d (%s, %s): the second is held apart, not applied. That site may have been restored from an old backup; tell an administrator.",
@@ -341,6 +373,9 @@ func (s *Store) Check() (out []Problem) {
 					add("Không dựng lại được %s: %v", "Cannot fold %s: %v", j.id, j.err)
 					continue
 				}
+				if j.sealed {
+					s.checkSealed++
+				}
 				if j.stored != nil {
 					held[model.EntityKind(j.id)]++
 				}
@@ -375,6 +410,7 @@ func (s *Store) Check() (out []Problem) {
 			k, _ = c.Seek(append(append([]byte(nil), k[:i+1]...), 0xff))
 			j := &jobs[n]
 			gatherRecord(tx, id, j)
+			j.check = true
 			for _, k := range j.keys {
 				listSum.add(seed, k)
 			}
@@ -489,9 +525,13 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 	var key []byte
 	tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
 		e, err := decodeEvent(v)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrRestSealed) {
 			add("Sự kiện %q không đọc được: %v", "Event %q is unreadable: %v", k, err)
 			return nil
+		}
+		hash := hashOf(v, &e)
+		if err == nil && hash != eventHash(&e) {
+			add("Sự kiện %s được niêm phong không khớp mã băm đã lưu", "Event %s, sealed at rest, does not match its stored hash", e.Key())
 		}
 		if e.Site != site {
 			site, want, prevHash = e.Site, 1, ""
@@ -506,7 +546,7 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 		case e.Prev != prevHash:
 			add("Đơn vị %s: chuỗi băm đứt ở sự kiện %d", "Site %s: hash chain broken at event %d", site, e.Seq)
 		}
-		want, prevHash = e.Seq+1, eventHash(&e)
+		want, prevHash = e.Seq+1, hash
 		key = appendEntKey(key[:0], e.Entity, e.Clock, e.Site, e.Seq)
 		sum.add(seed, key)
 		if precise && lists.Get(key) == nil {
@@ -544,6 +584,14 @@ func (s *Store) DumpEvents(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
+			if _, sealed := restIDOf(v); sealed {
+				// Shown sealed whoever runs it (a dump is for checking
+				// and comparing): its header and its hash.
+				e, _ := decodeEvent(v)
+				e.Data = json.RawMessage(`{"sealed_at_rest":"` + hashOf(v, &e) + `"}`)
+				bw.Write(appendEventJSON(nil, &e))
+				return bw.WriteByte('\n')
+			}
 			js, err := eventJSON(v)
 			if err != nil {
 				return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)

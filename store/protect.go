@@ -75,6 +75,13 @@ func (w *writer) protectSenders(ids []string) error {
 		if _, err := w.emit(id, model.EvPersonUpdated, "", u); err != nil {
 			return err
 		}
+		// Their earlier events named them in the clear: sealed at rest.
+		if err := w.sealRest(id); err != nil {
+			return err
+		}
+		if err := w.protectEarlier(id); err != nil {
+			return err
+		}
 		w.rememberPlain(id, plain)
 	}
 	return nil
@@ -156,4 +163,41 @@ func (w *writer) sealExisting() error {
 		}
 	}
 	return meta.Delete(keySealTodo)
+}
+
+// protectEarlier seals the sender's name on the petitions and cases a
+// newly protected person brought before (their person id would otherwise
+// tie the name on an old complaint to the denunciation), which makes
+// them confidential like the later ones, and seals their events at rest.
+func (w *writer) protectEarlier(person string) error {
+	// The ids first: writing while a cursor walks an index is unsafe.
+	var ids []string
+	for _, index := range []string{"person_petition", "person_case"} {
+		eachIdx(w.tx, index, append([]byte(person), 0), func(_ []byte, rid string) bool {
+			ids = append(ids, rid)
+			return true
+		})
+	}
+	for _, rid := range ids {
+		var x struct {
+			SenderName   string `json:"sender_name"`
+			SenderSealed string `json:"sender_sealed"`
+		}
+		if getState(w.tx, rid, &x) != nil || x.SenderSealed != "" {
+			continue
+		}
+		if x.SenderName != "" {
+			blob, err := w.sealValue(x.SenderName)
+			if err != nil {
+				return err
+			}
+			if _, err := w.emit(rid, model.EvSenderSealed, "", model.SenderSeal{Sealed: blob}); err != nil {
+				return err
+			}
+		}
+		if err := w.sealRest(rid); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -288,10 +289,10 @@ func raiseCounters(tx *bolt.Tx, site string, after, upto uint64) error {
 			break
 		}
 		e, err := decodeEvent(v)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrRestSealed) {
 			return err
 		}
-		evs = append(evs, e)
+		evs = append(evs, e) // counters read headers only
 	}
 	meta := map[string][]byte{}
 	counters(site, evs, meta)
@@ -450,10 +451,10 @@ func heldHashes(tx *bolt.Tx, site string, first, last uint64) (map[uint64]string
 			break
 		}
 		e, err := decodeEvent(v)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrRestSealed) {
 			return nil, err
 		}
-		out[n] = eventHash(&e)
+		out[n] = hashOf(v, &e)
 	}
 	return out, nil
 }

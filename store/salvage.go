@@ -63,6 +63,12 @@ type SalvageReport struct {
 // Salvage reads the damaged file src and writes the intact part of it to
 // a new file dst, which must not exist yet. src is never written to.
 func Salvage(src, dst string) (rep SalvageReport, err error) {
+	return SalvageAs(src, dst, "", "")
+}
+
+// SalvageAs is Salvage signed in as login on the new file: a file with
+// events sealed at rest can be rebuilt only with their key.
+func SalvageAs(src, dst, login, password string) (rep SalvageReport, err error) {
 	rep.Recovered, rep.Seen = map[string]uint64{}, map[string]uint64{}
 	if _, err := os.Stat(dst); err == nil {
 		return rep, userErr(ErrExists, "Đã có tệp "+dst+": hãy chọn tên tệp mới cho dữ liệu cứu được (không ghi đè).",
@@ -146,7 +152,12 @@ func Salvage(src, dst string) (rep SalvageReport, err error) {
 		}
 		rep.NewKeys = true
 	}
-	if err := writeSalvaged(dst, meta, peers, evs); err != nil {
+	if len(sc.sealed) > 0 && login == "" && !restKeyHeld(meta["rest/id"]) {
+		return rep, userErr(ErrRestSealed,
+			fmt.Sprintf("Tệp có %d sự kiện được niêm phong (danh tính người tố cáo): cứu dữ liệu cần đăng nhập. Chạy lại với --user TÊN_ĐĂNG_NHẬP", len(sc.sealed)),
+			fmt.Sprintf("The file has %d events sealed at rest (a denouncer's identity): recovering it needs a sign-in. Run again with --user LOGIN", len(sc.sealed)))
+	}
+	if err := writeSalvaged(dst, meta, peers, evs, sc.sealed); err != nil {
 		os.Remove(dst)
 		return rep, err
 	}
@@ -156,6 +167,13 @@ func Salvage(src, dst string) (rep SalvageReport, err error) {
 		return rep, err
 	}
 	defer s.Close()
+	if login != "" {
+		// The users, their passwords and keys came over: the sign-in
+		// opens the rest key the rebuild needs.
+		if _, err := s.SignIn(login, password); err != nil {
+			return rep, err
+		}
+	}
 	if err := s.Rebuild(); err != nil {
 		return rep, err
 	}
@@ -167,6 +185,7 @@ func Salvage(src, dst string) (rep SalvageReport, err error) {
 var ErrExists = errors.New("store: the file already exists")
 
 type scan struct {
+	sealed      map[string]sealedRaw // events sealed at rest, by sealedKey
 	nPages, bad int
 	events      map[string]map[uint64][]model.Event // site -> seq -> distinct candidates
 	meta        map[string][][]byte
@@ -283,6 +302,25 @@ func (sc *scan) leaf(p []byte) (ok bool) {
 	return true
 }
 
+// sealedRaw is an event sealed at rest as found: its stored hash and
+// bytes, carried over unopened.
+type sealedRaw struct {
+	hash string
+	raw  []byte
+}
+
+func sealedKey(e *model.Event) string {
+	return e.Key() + "\x00" + e.Prev + "\x00" + strconv.FormatInt(e.Clock, 10) + "\x00" + e.Entity
+}
+
+// hash is an event's hash, the stored one for an event sealed at rest.
+func (sc *scan) hash(e *model.Event) string {
+	if r, ok := sc.sealed[sealedKey(e)]; ok {
+		return r.hash
+	}
+	return e.Hash()
+}
+
 // metaKey: the keys of the meta bucket that salvage carries over.
 // Besides the site's code, its keys (in the clear in an older file;
 // else the public halves and the private ones sealed per user), the
@@ -292,10 +330,11 @@ func (sc *scan) leaf(p []byte) (ok bool) {
 // events set aside from an abandoned history.
 func metaKey(k string) bool {
 	switch k {
-	case "site", "key/sign", "key/age", "key/sign.pub", "key/age.pub", "conf/pub", "conf/pending", "seal/todo", "sync/export_dir", "print/dir", "print/open":
+	case "site", "key/sign", "key/age", "key/sign.pub", "key/age.pub", "conf/pub", "conf/pending", "conf/escrow", "seal/todo", "sync/export_dir", "print/dir", "print/open",
+		"rest/key", "rest/id", "rest/sweep":
 		return true
 	}
-	for _, p := range []string{"pw/", "no/", "pref/", "ukey/", "sitekey/", "conf/key/", "site/", "draft/", "held/", "abandoned/"} {
+	for _, p := range []string{"pw/", "no/", "pref/", "ukey/", "sitekey/", "conf/key/", "site/", "draft/", "held/", "abandoned/", "rest/todo/"} {
 		if strings.HasPrefix(k, p) {
 			return true
 		}
@@ -323,19 +362,35 @@ func keysLost(meta map[string][]byte) bool {
 func (sc *scan) kv(k, v []byte) {
 	if site, seq, ok := parseEvKey(k); ok && len(v) > 0 {
 		e, err := decodeEvent(v)
-		if err != nil || e.Site != site || e.Seq != seq || e.Entity == "" || e.Type == "" || !canonical(&e, v) {
+		sealed := errors.Is(err, ErrRestSealed)
+		if sealed {
+			// Sealed at rest, no key: its header must be exactly what
+			// it decodes to; it is carried as stored.
+			h, ok := parseHeader(v)
+			if !ok || !bytes.Equal(encodeHeader(&e, flagRest), h.head) {
+				return
+			}
+			err = nil
+		}
+		if err != nil || e.Site != site || e.Seq != seq || e.Entity == "" || e.Type == "" || (!sealed && !canonical(&e, v)) {
 			// Not an event, or a damaged one: a stored event is exactly
 			// the encoding of what it decodes to.
 			return
+		}
+		if _, ok := restIDOf(v); ok {
+			if sc.sealed == nil {
+				sc.sealed = map[string]sealedRaw{}
+			}
+			sc.sealed[sealedKey(&e)] = sealedRaw{hash: hashOf(v, &e), raw: append([]byte(nil), v...)}
 		}
 		m := sc.events[site]
 		if m == nil {
 			m = map[uint64][]model.Event{}
 			sc.events[site] = m
 		}
-		h := e.Hash()
-		for _, c := range m[seq] {
-			if c.Hash() == h {
+		h := sc.hash(&e)
+		for i := range m[seq] {
+			if sc.hash(&m[seq][i]) == h {
 				return
 			}
 		}
@@ -527,7 +582,7 @@ func (sc *scan) chains(own string, recovered, seen map[string]uint64) (keep, unp
 				// vouched for; start again here.
 				drop()
 				for i := range cands {
-					if next := m[n+1]; pick == nil || linksTo(next, cands[i].Hash()) {
+					if next := m[n+1]; pick == nil || linksTo(next, sc.hash(&cands[i])) {
 						pick = &cands[i]
 					}
 				}
@@ -545,7 +600,7 @@ func (sc *scan) chains(own string, recovered, seen map[string]uint64) (keep, unp
 				continue
 			}
 			run = append(run, *pick)
-			prev, prevSeq = pick.Hash(), n
+			prev, prevSeq = sc.hash(pick), n
 		}
 		keep = append(keep, run...) // the newest: nothing follows it
 	}
@@ -616,7 +671,7 @@ func writeJSONL(path string, evs []model.Event) error {
 
 // writeSalvaged writes the new file's log, settings and peers in one
 // transaction; Salvage then folds the state from the log.
-func writeSalvaged(dst string, meta, peers map[string][]byte, evs []model.Event) error {
+func writeSalvaged(dst string, meta, peers map[string][]byte, evs []model.Event, sealed map[string]sealedRaw) error {
 	s, err := Open(dst, Options{})
 	if err != nil {
 		return err
@@ -653,6 +708,12 @@ func writeSalvaged(dst string, meta, peers map[string][]byte, evs []model.Event)
 			return evs[i].Seq < evs[j].Seq
 		})
 		for i := range evs {
+			if r, ok := sealed[sealedKey(&evs[i])]; ok {
+				if err := tx.Bucket(bEvents).Put(evKey(evs[i].Site, evs[i].Seq), r.raw); err != nil {
+					return err
+				}
+				continue
+			}
 			if _, err := putLog(tx, &evs[i]); err != nil {
 				return err
 			}

@@ -42,7 +42,8 @@ import (
 
 var (
 	keyConfPub     = []byte("conf/pub")
-	keyConfPending = []byte("conf/pending") // a migrated file's key, until a leader or handler takes it
+	keyConfPending = []byte("conf/pending") // a migrated file's key in the clear (schema 3 only; moved to conf/escrow)
+	keyConfEscrow  = []byte("conf/escrow")  // a migrated file's key, age-encrypted to the site's own key, until a leader or handler takes it
 )
 
 func confKey(login string) []byte { return []byte("conf/key/" + login) }
@@ -326,4 +327,51 @@ func childRecipient(tx *bolt.Tx, child string) []age.Recipient {
 		}
 	}
 	return nil
+}
+
+// escrowConf keeps the confidential key, until the first leader or
+// handler takes it, encrypted to the site's own public key: never in the
+// clear, and opened only by a sign-in (every active user unlocks the
+// site's key, and the policy gives the key only to the entitled). A file
+// without the site's public key yet keeps it in the clear (pending).
+func escrowConf(tx *bolt.Tx, conf *age.X25519Identity) error {
+	meta := tx.Bucket(bMeta)
+	pub := meta.Get(keyAgePub)
+	if pub == nil {
+		return meta.Put(keyConfPending, []byte(conf.String()))
+	}
+	r, err := age.ParseX25519Recipient(string(pub))
+	if err != nil {
+		return err
+	}
+	blob, err := ageEncrypt([]byte(conf.String()), r)
+	if err != nil {
+		return err
+	}
+	if err := meta.Put(keyConfEscrow, []byte(blob)); err != nil {
+		return err
+	}
+	return meta.Delete(keyConfPending)
+}
+
+// takeEscrow returns the confidential key waiting for a leader or
+// handler (escrowed or, in an older file, in the clear) and removes it.
+func takeEscrow(tx *bolt.Tx, site *Identity) (*age.X25519Identity, error) {
+	meta := tx.Bucket(bMeta)
+	var conf *age.X25519Identity
+	if b := meta.Get(keyConfEscrow); b != nil && site != nil {
+		if plain, err := ageDecrypt(string(b), site.Age); err == nil {
+			conf, _ = age.ParseX25519Identity(string(plain))
+		}
+	}
+	if b := meta.Get(keyConfPending); b != nil && conf == nil {
+		conf, _ = age.ParseX25519Identity(string(b))
+	}
+	if conf == nil {
+		return nil, nil
+	}
+	if err := meta.Delete(keyConfEscrow); err != nil {
+		return nil, err
+	}
+	return conf, meta.Delete(keyConfPending)
 }

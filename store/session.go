@@ -163,7 +163,11 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 			if err != nil || uid == nil {
 				return err
 			}
-			return w.unlock(sess, uid)
+			if err := w.unlock(sess, uid); err != nil {
+				return err
+			}
+			_, err = openRestKey(tx, sess.site)
+			return err
 		})
 		if err != nil {
 			return model.User{}, err
@@ -193,8 +197,20 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 		if err := w.unlock(sess, uid); err != nil {
 			return err
 		}
+		w.keys = sess.site
 		if err := w.sealExisting(); err != nil {
 			return err
+		}
+		if err := w.unlockRest(sess.site); err != nil {
+			return err
+		}
+		if meta.Get(keyRestScrub) != nil {
+			// Events were sealed at rest, by this sign-in or earlier:
+			// compacted below, their clear bytes gone with the free pages.
+			inClear++
+			if err := meta.Delete(keyRestScrub); err != nil {
+				return err
+			}
 		}
 		_, err = w.emit(model.AuditEntity(w.s.site), model.EvSignedIn, "", model.AuditNote{Via: "tui"})
 		return err
@@ -205,12 +221,20 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 	s.sessMu.Lock()
 	s.sess = sess
 	s.sessMu.Unlock()
+	if s.rebuildPending() {
+		// Left half-way before the key was at hand (finishRebuild): the
+		// records sealed at rest are folded now.
+		if err := s.Rebuild(); err != nil {
+			return model.User{}, err
+		}
+	}
 	if scrubbed {
-		// The sign-in sealed what an upgraded file held in the clear (the
-		// site's keys, the confidential key, the senders' names): their
-		// old bytes stay in the pages the transaction freed until the
-		// file is written again without them. Old events keep what they
-		// said (the log is append-only and chained; docs/security.md).
+		// The sign-in sealed what the file held in the clear (an upgraded
+		// file's site keys and confidential key, senders' names, events
+		// sealed at rest since the last sign-in): their old bytes stay
+		// in the pages the transaction freed until the file is written
+		// again without them (docs/architecture.md, "Access and secrets
+		// at rest").
 		s.compactAfterSealing()
 	}
 	return u, nil
@@ -221,7 +245,7 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 // sign-in that lowers it compacts the file.
 func clearLeft(meta *bolt.Bucket) int {
 	n := 0
-	for _, k := range [][]byte{keyAge, keySign, keyConfPending, keySealTodo} {
+	for _, k := range [][]byte{keyAge, keySign, keyConfPending, keySealTodo, keyRestSweep} {
 		if meta.Get(k) != nil {
 			n++
 		}
@@ -284,6 +308,11 @@ func (w *writer) userIdentity(login string, wrap []byte) (*age.X25519Identity, e
 // entitled users who lack it.
 func (w *writer) unlock(sess *session, uid *age.X25519Identity) error {
 	meta := w.tx.Bucket(bMeta)
+	// The site's keys first: they open the confidential key a migrated
+	// file keeps in escrow.
+	if err := w.unlockSiteKeys(sess, uid); err != nil {
+		return err
+	}
 	var conf *age.X25519Identity
 	if b := meta.Get(confKey(sess.user.Login)); b != nil {
 		if plain, err := ageDecrypt(string(b), uid); err == nil {
@@ -291,11 +320,18 @@ func (w *writer) unlock(sess *session, uid *age.X25519Identity) error {
 		}
 	}
 	if conf == nil && entitledToKey(&sess.user) && w.tx.Writable() {
-		if b := meta.Get(keyConfPending); b != nil {
-			// A migrated file: the key waits in the clear for the first
-			// leader or handler, who takes it and removes it.
-			conf, _ = age.ParseX25519Identity(string(b))
-			if err := meta.Delete(keyConfPending); err != nil {
+		// A migrated file: the key waits in escrow for the first leader
+		// or handler, who takes it and removes it.
+		var err error
+		if conf, err = takeEscrow(w.tx, sess.site); err != nil {
+			return err
+		}
+	}
+	if b := meta.Get(keyConfPending); b != nil && w.tx.Writable() {
+		// Still in the clear (a file whose site key had no public half
+		// at its migration): escrowed now.
+		if pending, err := age.ParseX25519Identity(string(b)); err == nil {
+			if err := escrowConf(w.tx, pending); err != nil {
 				return err
 			}
 		}
@@ -308,7 +344,7 @@ func (w *writer) unlock(sess *session, uid *age.X25519Identity) error {
 			return err
 		}
 		if !entitledToKey(&sess.user) {
-			if err := meta.Put(keyConfPending, []byte(conf.String())); err != nil {
+			if err := escrowConf(w.tx, conf); err != nil {
 				return err
 			}
 		}
@@ -320,9 +356,6 @@ func (w *writer) unlock(sess *session, uid *age.X25519Identity) error {
 				return err
 			}
 		}
-	}
-	if err := w.unlockSiteKeys(sess, uid); err != nil {
-		return err
 	}
 	if entitledToKey(&sess.user) && sess.site != nil {
 		// At an office, children's records are sealed to its bundle key.
@@ -365,6 +398,7 @@ func (s *Store) SignOut() {
 	sess := s.sess
 	s.sess = nil
 	s.sessMu.Unlock()
+	s.forgetRest()
 	if sess != nil && s.site != "" {
 		s.write(sess.user.Login, func(w *writer) error {
 			_, err := w.emit(model.AuditEntity(w.s.site), model.EvSignedOut, "", model.AuditNote{})

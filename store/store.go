@@ -19,7 +19,7 @@ import (
 
 // SchemaVersion is the version of the file layout this build writes.
 // Opening an older file migrates it; a newer one is refused.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Bucket names. See docs/architecture.md, The event log.
 var (
@@ -122,6 +122,9 @@ type Store struct {
 	// seen, written or imported: the floor of every date it gives.
 	seen       atomic.Int64
 	trustClock bool
+	// checkSealed is how many records the last Check took as stored
+	// because their events are sealed at rest and no key was held.
+	checkSealed int
 
 	mu   sync.Mutex // serialises writers: seq, clock, chain head
 	hlc  model.HLC
@@ -240,7 +243,7 @@ func Open(path string, opt Options) (s *Store, err error) {
 	if !opt.ReadOnly && s.rebuildPending() {
 		// A rebuild stopped half-way: the projections are incomplete
 		// until it has run again from the log.
-		if err := s.Rebuild(); err != nil {
+		if err := s.finishRebuild(); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -323,7 +326,10 @@ func (s *Store) loadMeta() error {
 }
 
 // Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.forgetRest()
+	return s.db.Close()
+}
 
 // Path returns the file's path.
 func (s *Store) Path() string { return s.path }

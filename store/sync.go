@@ -194,6 +194,9 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 				}
 			}
 			js, err := conv.convert(raw)
+			if errors.Is(err, ErrRestSealed) {
+				return errNeedsRestKey(err)
+			}
 			if err != nil {
 				return err
 			}
@@ -225,6 +228,9 @@ func (s *Store) ExportBundle(to, path string) (Exported, error) {
 			var conv jsonConv
 			return s.scanSite(to, from, holds, func(raw []byte) error {
 				js, err := conv.convert(raw)
+				if errors.Is(err, ErrRestSealed) {
+					return errNeedsRestKey(err)
+				}
 				if err != nil {
 					return err
 				}
@@ -454,7 +460,7 @@ func reissued(tx *bolt.Tx, m *bundle.Manifest) bool {
 		return true
 	}
 	e, err := decodeEvent(raw)
-	return err == nil && e.Hash() != m.Head.Hash
+	return (err == nil || errors.Is(err, ErrRestSealed)) && hashOf(raw, &e) != m.Head.Hash
 }
 
 func replayErr(m *bundle.Manifest, have uint64) error {
@@ -583,10 +589,10 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 			}
 			if raw != nil {
 				e, err := decodeEvent(raw)
-				if err != nil {
+				if err != nil && !errors.Is(err, ErrRestSealed) {
 					return err
 				}
-				if eventHash(&e) != m.Head.Hash {
+				if hashOf(raw, &e) != m.Head.Hash {
 					return bundle.Errf(bundle.ErrContent, "Sự kiện mới nhất mà gói của đơn vị %s khai (số %d) khác với sự kiện cùng số đang có: đơn vị đó đã ghi hai sự kiện khác nhau cùng một số (tệp dữ liệu được khôi phục từ bản sao lưu cũ?) hoặc dữ liệu bị giả mạo. Hãy báo quản trị viên.",
 						"The newest event the bundle from site %s declares (%d) differs from the one held with that number: that site wrote two different events under one number (was its data file restored from an old backup?) or the data is forged. Tell an administrator.", m.From, m.Head.Seq)
 				}
@@ -650,8 +656,8 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 			rec.Received.Head.Hash = ""
 			rec.Received.Fork = fork.fork
 			if raw := it.tx.Bucket(bEvents).Get(evKey(m.From, fork.fork-1)); raw != nil {
-				if e, err := decodeEvent(raw); err == nil {
-					rec.Received.Head.Hash = eventHash(&e)
+				if e, err := decodeEvent(raw); err == nil || errors.Is(err, ErrRestSealed) {
+					rec.Received.Head.Hash = hashOf(raw, &e)
 				}
 			}
 		}
@@ -804,7 +810,7 @@ func (s *Store) InspectBundle(path string) (Inspected, error) {
 				switch e, err := decodeEvent(raw); {
 				case raw == nil:
 					out.New++
-				case err == nil && eventHash(&e) == it.hash:
+				case (err == nil || errors.Is(err, ErrRestSealed)) && hashOf(raw, &e) == it.hash:
 					out.Held++
 				default:
 					out.Conflicting++

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -34,6 +35,9 @@ type writer struct {
 	// held refuses every event but audit ones, which wait (see hold),
 	// while the file may lack own events its parent holds.
 	held error
+	// keys are the site's keys a sign-in unlocked in this transaction,
+	// before they are the session's (rest.go seals with them).
+	keys *Identity
 	// lists and idx, in a Bulk only, hold entity-list entries and index
 	// changes until the commit, to put them in key order (bulk_lists.go).
 	lists *bulkLists
@@ -94,8 +98,8 @@ func lastOf(tx *bolt.Tx, site string) (uint64, string) {
 		k, v = c.Prev()
 	}
 	if s, n, ok := parseEvKey(k); ok && s == site {
-		if e, err := decodeEvent(v); err == nil {
-			return n, eventHash(&e)
+		if e, err := decodeEvent(v); err == nil || errors.Is(err, ErrRestSealed) {
+			return n, hashOf(v, &e)
 		}
 	}
 	return 0, ""
@@ -221,6 +225,9 @@ func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
 			return nil, fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, entity)
 		}
 		e, err := decodeEvent(raw)
+		if errors.Is(err, ErrRestSealed) {
+			return nil, errNeedsRestKey(err)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 		}

@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	register(command{name: "salvage", args: "TỆP_HỎNG -o TỆP_MỚI",
+	register(command{name: "salvage", args: "TỆP_HỎNG -o TỆP_MỚI [--user TÊN]",
 		vi: "cứu mọi sự kiện còn nguyên từ một tệp dữ liệu hỏng sang tệp mới, rồi dựng lại dữ liệu",
 		en: "recover every intact event of a damaged data file into a new file, and rebuild it", run: cmdSalvage})
 	helpOrder = append(helpOrder, "salvage")
@@ -16,6 +16,7 @@ func init() {
 func cmdSalvage(e *env) error {
 	fs := e.flags("salvage")
 	out := fs.String("o", "", "")
+	who := fs.String("user", "", "")
 	// The damaged file may come before or after -o.
 	var args []string
 	rest := e.args
@@ -30,9 +31,16 @@ func cmdSalvage(e *env) error {
 		rest = fs.Args()[1:]
 	}
 	if len(args) != 1 || *out == "" {
-		return usageError{e.t("dùng: donthu salvage TỆP_HỎNG -o TỆP_MỚI", "use: donthu salvage DAMAGED_FILE -o NEW_FILE")}
+		return usageError{e.t("dùng: donthu salvage TỆP_HỎNG -o TỆP_MỚI [--user TÊN]", "use: donthu salvage DAMAGED_FILE -o NEW_FILE [--user LOGIN]")}
 	}
-	rep, err := store.Salvage(args[0], *out)
+	pw := ""
+	if *who != "" {
+		var err error
+		if pw, err = e.readPassword(e.t("Mật khẩu của "+*who+": ", "Password of "+*who+": "), false); err != nil {
+			return err
+		}
+	}
+	rep, err := store.SalvageAs(args[0], *out, *who, pw)
 	for _, l := range rep.Lines(e.lang) {
 		if rep.Pages > 0 {
 			fmt.Fprintln(e.stdout, l)

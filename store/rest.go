@@ -1,0 +1,464 @@
+package store
+
+import (
+	"bytes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"sort"
+	"sync"
+
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+	"golang.org/x/crypto/chacha20poly1305"
+)
+
+// Events sealed at rest (docs/architecture.md, "Access and secrets at
+// rest").
+//
+// Sealing a confidential sender per field (seal.go) keeps every event
+// written after the sender was protected free of their identity. The
+// events written before (a file from the first release; a person who
+// came in the clear and denounced later) still said it, and the log is
+// append-only and hash-chained: an event's hash covers its text as
+// written, and the upper office holds the same text. So those events are
+// not rewritten; they are stored encrypted:
+//
+//   - The file has a rest key (32 random bytes), kept only age-encrypted
+//     to the site's own key ("rest/key"), which every active user unlocks
+//     at sign-in (sitekeys.go). A stolen file, a backup, or `dump` and
+//     `check` without a sign-in cannot read these events.
+//   - A sealed event keeps its header in the clear (site, seq, time,
+//     author, entity id, type, previous hash) and stores its hash, so the
+//     chain links, the head of the log and the order of records are known
+//     without the key. Its data is XChaCha20-Poly1305 under the rest key,
+//     the header and hash as associated data. With the key, a reader gets
+//     the event exactly as written; its hash is recomputed and compared.
+//   - Bundles carry events in their canonical text (encrypted to the
+//     receiver), so sealing at rest changes nothing on the wire: it is a
+//     local way of storing, not an event.
+//
+// What is sealed: every event holding a protected identity in the clear,
+// of a person whose record is sealed and of a confidential petition or
+// case. It happens when a person becomes protected (protectSenders), once
+// over the whole file after the upgrade that brings this (sweepRest), and
+// after a bundle seals a record here (import). Without the key at that
+// moment (nobody signed in), the records wait in "rest/todo/ID" for the
+// next sign-in.
+
+var (
+	keyRest      = []byte("rest/key")   // age(rest key) to the site's own key
+	keyRestID    = []byte("rest/id")    // the rest key's id, in the clear
+	keyRestSweep = []byte("rest/sweep") // the whole file waits to be swept
+	restTodo     = []byte("rest/todo/") // + record id: its events wait to be sealed
+	// keyRestScrub: events were sealed since the file was last written
+	// whole; their clear bytes stay in the pages bbolt freed until then.
+	// The next sign-in compacts the file (session.go, clearLeft).
+	keyRestScrub = []byte("rest/scrub")
+)
+
+// ErrRestSealed is returned (wrapping ErrSealed) when an event sealed at
+// rest is read without its key: the header is decoded, the data is not.
+var ErrRestSealed = errRestSealed{}
+
+type errRestSealed struct{}
+
+func (errRestSealed) Error() string        { return "store: event sealed at rest" }
+func (errRestSealed) Is(target error) bool { return target == ErrSealed }
+
+// restKeys holds the rest keys unlocked in this process, by their id
+// (the first 8 bytes of the key's SHA-256). A decoder knows no store, so
+// the keys live here; a key is added when a user signs in to its file.
+var restKeys sync.Map // string(id) -> cipher.AEAD
+
+func restID(key []byte) []byte {
+	sum := sha256.Sum256(key)
+	return sum[:8]
+}
+
+func registerRestKey(key []byte) ([]byte, cipher.AEAD, error) {
+	aead, err := chacha20poly1305.NewX(key)
+	if err != nil {
+		return nil, nil, err
+	}
+	id := restID(key)
+	v, _ := restKeys.LoadOrStore(string(id), aead)
+	return id, v.(cipher.AEAD), nil
+}
+
+func restKeyFor(id []byte) (cipher.AEAD, bool) {
+	v, ok := restKeys.Load(string(id))
+	if !ok {
+		return nil, false
+	}
+	return v.(cipher.AEAD), true
+}
+
+// restCipher is the file's rest key, opened with the site's key, made on
+// first need when tx is writable. ok is false without the site's key.
+type restCipher struct {
+	id   []byte
+	aead cipher.AEAD
+}
+
+func openRestKey(tx *bolt.Tx, site *Identity) (*restCipher, error) {
+	if site == nil || site.Age == nil {
+		return nil, nil
+	}
+	meta := tx.Bucket(bMeta)
+	if b := meta.Get(keyRest); b != nil {
+		key, err := ageDecrypt(string(b), site.Age)
+		if err != nil {
+			return nil, nil // wrapped to another key: the site's keys were replaced
+		}
+		id, aead, err := registerRestKey(key)
+		if err != nil {
+			return nil, err
+		}
+		return &restCipher{id, aead}, nil
+	}
+	if !tx.Writable() {
+		return nil, nil
+	}
+	key := make([]byte, chacha20poly1305.KeySize)
+	if _, err := rand.Read(key); err != nil {
+		return nil, err
+	}
+	blob, err := ageEncrypt(key, site.Age.Recipient())
+	if err != nil {
+		return nil, err
+	}
+	if err := meta.Put(keyRest, []byte(blob)); err != nil {
+		return nil, err
+	}
+	if err := meta.Put(keyRestID, restID(key)); err != nil {
+		return nil, err
+	}
+	id, aead, err := registerRestKey(key)
+	if err != nil {
+		return nil, err
+	}
+	return &restCipher{id, aead}, nil
+}
+
+// restHeld reports whether this process can read the events tx's file
+// holds sealed at rest: it has none, or its key was unlocked.
+func restHeld(tx *bolt.Tx) bool {
+	return restKeyHeld(tx.Bucket(bMeta).Get(keyRestID))
+}
+
+// unlockRest opens the file's rest key for a session holding the site's
+// keys and, in a writable transaction, seals what waits: the whole file
+// after the upgrade, or the records left in rest/todo.
+func (w *writer) unlockRest(site *Identity) error {
+	meta := w.tx.Bucket(bMeta)
+	need := meta.Get(keyRestSweep) != nil || hasPrefix(meta, restTodo)
+	if meta.Get(keyRest) == nil && !need {
+		return nil
+	}
+	rc, err := openRestKey(w.tx, site)
+	if err != nil || rc == nil || !w.tx.Writable() {
+		return err
+	}
+	if meta.Get(keyRestSweep) != nil {
+		if err := w.sweepRest(rc); err != nil {
+			return err
+		}
+		if err := meta.Delete(keyRestSweep); err != nil {
+			return err
+		}
+	}
+	var todo [][]byte
+	c := meta.Cursor()
+	for k, _ := c.Seek(restTodo); k != nil && bytes.HasPrefix(k, restTodo); k, _ = c.Next() {
+		todo = append(todo, append([]byte(nil), k...))
+	}
+	for _, k := range todo {
+		if err := sealRestOf(w.tx, rc, string(k[len(restTodo):])); err != nil {
+			return err
+		}
+		if err := meta.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func hasPrefix(b *bolt.Bucket, p []byte) bool {
+	k, _ := b.Cursor().Seek(p)
+	return k != nil && bytes.HasPrefix(k, p)
+}
+
+// sealRest seals at rest the events of the records ids that hold a
+// protected identity in the clear, or keeps them for the next sign-in
+// when this writer holds no key.
+func (w *writer) sealRest(ids ...string) error {
+	site := w.keys
+	if site == nil {
+		site = w.s.sessionKeys()
+	}
+	return sealRestTx(w.tx, site, ids)
+}
+
+func sealRestTx(tx *bolt.Tx, site *Identity, ids []string) error {
+	rc, err := openRestKey(tx, site)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if rc == nil {
+			if err := tx.Bucket(bMeta).Put(append(append([]byte(nil), restTodo...), id...), []byte("1")); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := sealRestOf(tx, rc, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// protectedRecord reports whether a record's projection is protected: a
+// sealed person, a confidential petition or case.
+func protectedRecord(tx *bolt.Tx, id string) bool {
+	switch model.EntityKind(id) {
+	case model.EntPerson, model.EntPetition, model.EntCase:
+	default:
+		return false
+	}
+	sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id)))
+	if sb == nil {
+		return false
+	}
+	b := sb.Get([]byte(id))
+	if b == nil {
+		return false
+	}
+	var x struct {
+		Sealed       string `json:"sealed"`
+		Confidential bool   `json:"confidential"`
+	}
+	return decodeJSON(b, &x) == nil && (x.Sealed != "" || x.Confidential)
+}
+
+// sealRestImported seals at rest the events of the records an import
+// touched that are protected now: a bundle that sealed a person here, or
+// a child's confidential case whose old events named its sender.
+func (s *Store) sealRestImported(tx *bolt.Tx, touched map[string][]model.Event) error {
+	var ids []string
+	for id := range touched {
+		if protectedRecord(tx, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	sort.Strings(ids)
+	return sealRestTx(tx, s.sessionKeys(), ids)
+}
+
+// sweepRest seals the events of every protected record of the file:
+// persons whose record is sealed, confidential petitions and cases.
+func (w *writer) sweepRest(rc *restCipher) error {
+	var ids []string
+	eachState(w.tx, model.EntPerson, func(id string, b []byte) error {
+		var p struct {
+			Sealed string `json:"sealed"`
+		}
+		if decodeJSON(b, &p) == nil && p.Sealed != "" {
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	for _, kind := range []string{model.EntPetition, model.EntCase} {
+		eachState(w.tx, kind, func(id string, b []byte) error {
+			var x struct {
+				Confidential bool `json:"confidential"`
+			}
+			if decodeJSON(b, &x) == nil && x.Confidential {
+				ids = append(ids, id)
+			}
+			return nil
+		})
+	}
+	for _, id := range ids {
+		if err := sealRestOf(w.tx, rc, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sealRestOf seals the events of record id that name someone in the
+// clear.
+func sealRestOf(tx *bolt.Tx, rc *restCipher, id string) error {
+	eb := tx.Bucket(bEvents)
+	var keys [][]byte
+	prefix := append([]byte(id), 0)
+	c := tx.Bucket(bEntityEvents).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		keys = append(keys, append([]byte(nil), v...))
+	}
+	for _, k := range keys {
+		raw := eb.Get(k)
+		if raw == nil {
+			continue
+		}
+		if _, sealed := restIDOf(raw); sealed {
+			continue
+		}
+		e, err := decodeEvent(raw)
+		if err != nil || !namesInClear(e.Data) {
+			continue
+		}
+		if err := eb.Put(k, encodeEventRest(&e, rc)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bMeta).Put(keyRestScrub, []byte("1")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// namesInClear reports whether an event's data holds an identity in the
+// clear: a name, an ID number, a phone or an address that is not a
+// sealed blob, at any depth (a merge carries whole persons).
+func namesInClear(data []byte) bool {
+	if len(data) == 0 {
+		return false
+	}
+	var v any
+	if json.Unmarshal(data, &v) != nil {
+		return true // unreadable: seal it rather than guess
+	}
+	var walk func(v any) bool
+	walk = func(v any) bool {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, f := range x {
+				switch k {
+				case "name", "id_number", "phone", "address", "sender_name", "name_fold":
+					if s, ok := f.(string); ok && s != "" && !sealedString(s) {
+						return true
+					}
+				}
+				if walk(f) {
+					return true
+				}
+			}
+		case []any:
+			for _, f := range x {
+				if walk(f) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(v)
+}
+
+// encodeEventRest returns the stored form of e with its data sealed
+// under rc: the header as encodeEvent writes it, with flagRest, then the
+// event's hash, the key's id, a nonce and the sealed packed data.
+func encodeEventRest(e *model.Event, rc *restCipher) []byte {
+	sum, _ := hex.DecodeString(eventHash(e))
+	head := encodeHeader(e, flagRest)
+	plain := packJSON(nil, e.Data)
+	nonce := make([]byte, rc.aead.NonceSize())
+	rand.Read(nonce)
+	head = append(head, sum...)
+	ad := head
+	out := append(append([]byte(nil), head...), rc.id...)
+	out = append(out, nonce...)
+	return rc.aead.Seal(out, nonce, plain, ad)
+}
+
+// restIDOf returns the id of the key an event is sealed under, and
+// whether it is sealed at rest.
+func restIDOf(raw []byte) ([]byte, bool) {
+	h, ok := parseHeader(raw)
+	if !ok || h.flags&flagRest == 0 || len(h.rest) < 32+8 {
+		return nil, false
+	}
+	return h.rest[32:40], true
+}
+
+// hashOf returns the hash of a stored event: the one it stores when it
+// is sealed at rest, else computed from e (decoded from raw).
+func hashOf(raw []byte, e *model.Event) string {
+	if h, ok := parseHeader(raw); ok && h.flags&flagRest != 0 && len(h.rest) >= 32 {
+		return hex.EncodeToString(h.rest[:32])
+	}
+	return eventHash(e)
+}
+
+// openRest opens the sealed part of an event (after its header: hash,
+// key id, nonce, sealed data) and checks the stored hash against the
+// event it gives.
+func openRest(head, rest []byte) (plain, hash []byte, err error) {
+	if len(rest) < 32+8 {
+		return nil, nil, errBadValue
+	}
+	hash, id := rest[:32], rest[32:40]
+	aead, ok := restKeyFor(id)
+	if !ok {
+		return nil, hash, ErrRestSealed
+	}
+	body := rest[40:]
+	if len(body) < aead.NonceSize() {
+		return nil, hash, errBadValue
+	}
+	ad := append(append([]byte(nil), head...), hash...)
+	plain, err = aead.Open(nil, body[:aead.NonceSize()], body[aead.NonceSize():], ad)
+	if err != nil {
+		return nil, hash, errors.New("sealed data does not open: damaged")
+	}
+	return plain, hash, nil
+}
+
+// errNeedsRestKey says that a record's old events are sealed at rest and
+// nobody who can open them is signed in.
+func errNeedsRestKey(err error) error {
+	return userErr(err,
+		"Hồ sơ có sự kiện cũ được niêm phong (danh tính người tố cáo): cần đăng nhập để đọc. Chạy lại lệnh với --user",
+		"The record has old events sealed at rest (a denouncer's identity): a sign-in is needed to read them. Run the command again with --user")
+}
+
+// restKeyHeld reports whether the rest key of id is unlocked here (true
+// for no id: nothing is sealed).
+func restKeyHeld(id []byte) bool {
+	if id == nil {
+		return true
+	}
+	_, ok := restKeyFor(id)
+	return ok
+}
+
+// finishRebuild runs a rebuild left half-way: whole when the events
+// sealed at rest can be read, else for every record but theirs (see
+// rebuild), to be finished at the next sign-in.
+func (s *Store) finishRebuild() (err error) {
+	defer Guard(&err, s.path)()
+	return s.rebuild(true)
+}
+
+// forgetRest drops this file's rest key from the process: a sign-out or
+// a close leaves no way to read its sealed events.
+func (s *Store) forgetRest() {
+	s.db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bMeta); meta != nil {
+			if id := meta.Get(keyRestID); id != nil {
+				restKeys.Delete(string(id))
+			}
+		}
+		return nil
+	})
+}

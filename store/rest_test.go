@@ -1,0 +1,204 @@
+package store_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"donthu/model"
+	"donthu/store"
+	"donthu/store/storetest"
+)
+
+// A person who came in the clear and denounced later: the events that
+// named them before are sealed at rest, so neither the raw file (once the
+// next sign-in has compacted it) nor a dump holds their identity, while
+// the chain, check, rebuild and a bundle to the office still work.
+func TestEarlierEventsSealedAtRest(t *testing.T) {
+	clk := &storetest.Clock{T: storetest.Start}
+	office := storetest.NewAt(t, "HN01", "", clk)
+	s := storetest.NewAt(t, "GL07", "HN01", clk)
+	storetest.PinBoth(t, office, s)
+	secret := []string{"Phạm Văn Tố", "079085001234", "0912000111", "Tổ 5, phường Bồ Đề"}
+	_, first, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:      model.Visit{Content: "Hỏi về lương", Outcome: model.OutcomePetition},
+		NewPersons: []model.Person{{Name: secret[0], IDNumber: secret[1], BirthYear: 1985, Phone: secret[2], Address: secret[3]}},
+		Petition:   &model.Petition{Kind: model.KindComplaint},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Visit(t, s, "Nguyễn Văn Thường", model.KindComplaint)
+	// The office already holds the events that named him.
+	storetest.Exchange(t, s, office)
+	// He comes back and denounces.
+	_, den, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:    model.Visit{Content: "Tố cáo quản đốc", Outcome: model.OutcomePetition, Persons: first.Senders},
+		Petition: &model.Petition{Kind: model.KindDenunciation},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Accept(t, s, den.ID, model.KindDenunciation, model.RegimeUnion)
+	if probs := s.Check(); len(probs) != 0 {
+		t.Fatalf("check, signed in: %v", probs)
+	}
+	// The next sign-in compacts away the pages that held the clear copy.
+	s.SignOut()
+	if _, err := s.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	storetest.Exchange(t, s, office) // the office takes the sealing, and seals its own copy
+	if probs := office.Check(); len(probs) != 0 {
+		t.Fatalf("office check: %v", probs)
+	}
+	path, opath := s.Path(), office.Path()
+	s.SignOut()
+	office.SignOut()
+	var dump bytes.Buffer
+	s.DumpEvents(&dump)
+	s.Close()
+	if _, err := office.SignIn("lan", storetest.Password); err != nil { // compacts the office's file
+		t.Fatal(err)
+	}
+	office.Close()
+	for _, f := range []string{path, opath} {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range secret {
+			if bytes.Contains(raw, []byte(x)) {
+				t.Errorf("%s holds %q in the clear", filepath.Base(f), x)
+			}
+		}
+		if !bytes.Contains(raw, []byte("Nguyễn Văn Thường")) {
+			t.Errorf("%s: an ordinary visitor should stay readable (the test would pass for the wrong reason)", filepath.Base(f))
+		}
+	}
+	for _, x := range secret {
+		if bytes.Contains(dump.Bytes(), []byte(x)) {
+			t.Errorf("the dump holds %q", x)
+		}
+	}
+	if !bytes.Contains(dump.Bytes(), []byte("sealed_at_rest")) {
+		t.Error("the dump shows no event sealed at rest")
+	}
+
+	// Without a sign-in: the chain is checked, sealed records are taken
+	// as stored, a rebuild is refused and changes nothing.
+	s2, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if probs := s2.Check(); len(probs) != 0 {
+		t.Errorf("check without a sign-in: %v", probs)
+	}
+	if s2.CheckSealed() == 0 {
+		t.Error("check without a sign-in says nothing of the sealed records")
+	}
+	before := storetest.State(t, s2)
+	if err := s2.Rebuild(); !errors.Is(err, store.ErrRestSealed) {
+		t.Fatalf("rebuild without a sign-in: %v", err)
+	} else if !strings.Contains(store.Message(err, model.VI), "--user") {
+		t.Errorf("the refusal does not say what to do: %s", store.Message(err, model.VI))
+	}
+	if storetest.State(t, s2) != before {
+		t.Error("a refused rebuild changed the state")
+	}
+	// Signed in, everything opens.
+	if _, err := s2.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	if probs := s2.Check(); len(probs) != 0 || s2.CheckSealed() != 0 {
+		t.Errorf("check after a signed-in rebuild: %v, %d sealed", probs, s2.CheckSealed())
+	}
+	if storetest.State(t, s2) != before {
+		t.Error("the rebuild folded the sealed events into another state")
+	}
+}
+
+// A rebuild left half-way finishes at the next open for every record but
+// those sealed at rest, and whole at the next sign-in.
+func TestRebuildPendingWaitsForTheKey(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	p := storetest.Visit(t, s, "Trần Văn Hai", model.KindComplaint)
+	_, den, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: p.Senders},
+		Petition: &model.Petition{Kind: model.KindDenunciation},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Accept(t, s, den.ID, model.KindDenunciation, model.RegimeUnion)
+	want := storetest.State(t, s)
+	path := s.Path()
+	s.Close()
+	store.MarkRebuildPendingForTest(t, path)
+	s2, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatalf("open with a rebuild pending and no key: %v", err)
+	}
+	defer s2.Close()
+	if len(s2.Users()) == 0 {
+		t.Fatal("nobody can sign in: the users were not rebuilt")
+	}
+	if _, err := s2.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	if got := storetest.State(t, s2); got != want {
+		t.Errorf("after the sign-in finished the rebuild, the state differs")
+	}
+	if probs := s2.Check(); len(probs) != 0 {
+		t.Error(probs)
+	}
+}
+
+// Upgrading a first-release file makes the confidential key; until the
+// first leader or handler takes it, it waits encrypted to the site's own
+// key, never in the clear: the upgraded file holds no private key the
+// first release did not already hold.
+func TestUpgradeKeepsNoNewKeyInTheClear(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	copyFile(t, schemaFixture, path)
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(raw, []byte("conf/pending")) || !bytes.Contains(raw, []byte("conf/escrow")) {
+		t.Error("the upgraded file keeps its new confidential key in the clear, not in escrow")
+	}
+	// The first leader takes it: the confidential senders open.
+	s, err = store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.SignIn("lan", "matkhau"); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	s.EachCase(store.CaseFilter{All: true}, func(c model.Case) {
+		if c.Confidential {
+			if _, ok := s.SenderName(&c); !ok {
+				t.Errorf("%s: the leader cannot read the sender after the upgrade", c.No)
+			}
+			n++
+		}
+	})
+	if n == 0 {
+		t.Fatal("the fixture has no confidential case (the test would pass for the wrong reason)")
+	}
+}
