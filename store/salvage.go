@@ -168,8 +168,12 @@ func SalvageAs(src, dst, login, password string) (rep SalvageReport, err error) 
 	}
 	defer s.Close()
 	if login != "" {
-		// The users, their passwords and keys came over: the sign-in
-		// opens the rest key the rebuild needs.
+		// The users, their passwords and keys came over: folded first
+		// (all but the sealed records), the sign-in opens the rest key
+		// the whole rebuild needs.
+		if err := s.finishRebuild(); err != nil {
+			return rep, err
+		}
 		if _, err := s.SignIn(login, password); err != nil {
 			return rep, err
 		}

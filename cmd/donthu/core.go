@@ -126,13 +126,13 @@ func cmdCheck(e *env) error {
 		}
 	}
 	probs := s.Check()
+	st := s.Stats()
+	e.printf("Tệp: %s\nĐơn vị: %s · lược đồ %d · %d sự kiện · %.1f MB\n", "File: %s\nSite: %s · schema %d · %d events · %.1f MB\n",
+		e.db, st.Site, st.Schema, st.Events, float64(st.Size)/(1<<20))
 	if n := s.CheckSealed(); n > 0 {
 		e.printf("%d hồ sơ có sự kiện được niêm phong (danh tính người tố cáo): đã kiểm tra chuỗi băm, chưa kiểm tra nội dung. Để kiểm tra đủ: donthu check --user TÊN_ĐĂNG_NHẬP\n",
 			"%d records have events sealed at rest (a denouncer's identity): their hash chain was checked, not their content. To check everything: donthu check --user LOGIN\n", n)
 	}
-	st := s.Stats()
-	e.printf("Tệp: %s\nĐơn vị: %s · lược đồ %d · %d sự kiện · %.1f MB\n", "File: %s\nSite: %s · schema %d · %d events · %.1f MB\n",
-		e.db, st.Site, st.Schema, st.Events, float64(st.Size)/(1<<20))
 	if c := s.Copy(); c.Waiting {
 		e.printf("Tệp này là bản sao (sao lưu được khôi phục hoặc được cứu): chưa lưu được gì cho đến khi %s trả lời. Hãy gửi %s một gói (donthu bundle export --to %s) rồi nhập gói trả lời.\n",
 			"This file is a copy (a restored backup or a salvaged file): nothing is saved until %s answers. Send %s a bundle (donthu bundle export --to %s), then import its answer.\n", c.Parent, c.Parent, c.Parent)
