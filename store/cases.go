@@ -2,6 +2,7 @@ package store
 
 import (
 	"sort"
+	"strconv"
 	"sync"
 
 	"donthu/model"
@@ -314,4 +315,47 @@ func dueDay(d DueItem) model.Date {
 		return d.Reminder.On
 	}
 	return d.Deadline.Due
+}
+
+// ClosedNewest returns the n most recently closed cases, newest first
+// (by closed day, then number, as SortCases orders them), read from the
+// case_closed index without touching the others: the first page of the
+// closed list, however many a decade holds. ok is false for a file
+// without the index (an older schema opened for reading): the caller
+// reads them all with EachCase.
+func (s *Store) ClosedNewest(n int) (out []model.Case, ok bool, err error) {
+	var bad error
+	err = s.db.View(func(tx *bolt.Tx) error {
+		v, _ := strconv.Atoi(string(tx.Bucket(bMeta).Get([]byte("schema"))))
+		if v < 4 {
+			return nil
+		}
+		ok = true
+		ib := tx.Bucket(bIdx).Bucket([]byte("case_closed"))
+		sb := tx.Bucket(bState).Bucket([]byte(model.EntCase))
+		if ib == nil || sb == nil {
+			return nil
+		}
+		c := ib.Cursor()
+		for k, _ := c.Last(); k != nil && len(out) < n; k, _ = c.Prev() {
+			id := lastPart(k)
+			raw := sb.Get([]byte(id))
+			if raw == nil {
+				continue
+			}
+			var cs model.Case
+			if e := unmarshalState(raw, &cs); e != nil {
+				if bad == nil {
+					bad = damagedRecord(id, e)
+				}
+				continue
+			}
+			out = append(out, cs)
+		}
+		return nil
+	})
+	if err == nil {
+		err = bad
+	}
+	return out, ok, err
 }

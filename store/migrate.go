@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"donthu/model"
 	"filippo.io/age"
 	"fmt"
 	"os"
@@ -58,8 +59,33 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 				}
 			}
 		}
+		if err := buildIndex(tx, model.EntCase, "case_closed"); err != nil {
+			return err
+		}
 		return meta.Put(keyRestSweep, []byte("1"))
 	},
+}
+
+// buildIndex puts the entries of one index for every record of a kind,
+// as indexEntries gives them (a migration that adds an index).
+func buildIndex(tx *bolt.Tx, kind, index string) error {
+	batch := idxBatch{}
+	err := eachState(tx, kind, func(id string, b []byte) error {
+		v, err := decodeState(kind, b)
+		if err != nil {
+			return nil // a damaged record: check and rebuild say so
+		}
+		for _, e := range indexEntries(id, v) {
+			if e.index == index {
+				batch.set(e, true)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return batch.apply(tx)
 }
 
 func migrate(tx *bolt.Tx, have int) error {

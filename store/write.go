@@ -513,6 +513,11 @@ func indexEntries(id string, v any) []idxEntry {
 		}
 	case *model.Case:
 		add("case_status", string(x.Status), id)
+		if !x.Open() {
+			// The closed list, newest first, read a page at a time
+			// (ClosedNewest): closed day \0 number \0 id.
+			add("case_closed", dayKey(x.Closed), x.No, id)
+		}
 		for _, p := range x.Senders {
 			add("person_case", p, id)
 		}

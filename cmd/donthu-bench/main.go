@@ -354,7 +354,8 @@ func measureScale(t *table, self, sc string) error {
 		t.add(sc, "reception: a key, median", "< 2 ms", "ms", median(r.MS["key"]))
 		t.add(sc, "reception: a key, p99", "< 8 ms", "ms", pct(r.MS["key"], 0.99))
 		t.add(sc, "queue: open cases, first look", "< 8 ms", "ms", r.MS["queue"]...)
-		t.add(sc, "queue: closed cases, first time", "< 8 ms", "ms", r.MS["closed"]...)
+		t.add(sc, "queue: closed cases, first page on screen", "< 8 ms", "ms", r.MS["closedpage"]...)
+		t.add(sc, "queue: closed cases, the whole list behind it", "", "ms", r.MS["closed"]...)
 		t.add(sc, fmt.Sprintf("follow-up: open the longest case (%.0f events)", r.Vals["longcase"]), "", "ms", r.MS["followup"]...)
 		t.add(sc, "peak memory: interface (RSS, file pages included)", "", "MB", float64(r.RSSKB)/1024)
 		t.add(sc, "own memory: interface at the end (RSS less file pages)", "< 150 MB", "MB", float64(r.AnonKB)/1024)
@@ -696,9 +697,19 @@ func interfaceRun(file string, r *result) error {
 	t = time.Now()
 	s.Cases(store.CaseFilter{}, today)
 	r.MS["queue"] = append(r.MS["queue"], since(t))
-	// The queue's closed list (Ctrl+T) as the screen builds it: a short
-	// row per case, with its deadline, sorted newest first; the cases
-	// themselves are not kept.
+	// The queue's closed list (Ctrl+T) as the screen shows it first:
+	// the newest page, read from its index.
+	t = time.Now()
+	if page, ok, _ := s.ClosedNewest(200); ok {
+		cal := s.Calendar()
+		for i := range page {
+			model.ComputeDeadline(page[i].Clock(), cal, today)
+		}
+		r.MS["closedpage"] = append(r.MS["closedpage"], since(t))
+	}
+	// Then the whole list, built behind it: a short row per case, with
+	// its deadline, sorted newest first; the cases themselves are not
+	// kept.
 	t = time.Now()
 	type closedRow struct {
 		id, no, sender, employer, fold string

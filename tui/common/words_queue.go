@@ -17,6 +17,7 @@ type QueueWords struct {
 	NoMatch        string
 	Masked         string // a confidential sender, as lists show it
 	Loading        string // the list is being read
+	Newest         string // %d: the newest closed cases shown while the rest is read
 	PreviewSender  string
 	PreviewContent string
 	PreviewDue     string
@@ -126,6 +127,7 @@ var queueVI = QueueWords{
 	NoMatch:        "Không có vụ việc nào khớp. Esc xóa ô tìm, Ctrl+X bỏ lọc.",
 	Masked:         "(bảo mật)",
 	Loading:        "Đang đọc danh sách vụ việc…",
+	Newest:         "%d vụ việc mới nhất · đang đọc các vụ việc cũ hơn…",
 	PreviewSender:  "Người gửi",
 	PreviewContent: "Nội dung",
 	PreviewDue:     "Hạn",
@@ -230,6 +232,7 @@ var queueEN = QueueWords{
 	NoMatch:        "No case matches. Esc clears the search, Ctrl+X the filters.",
 	Masked:         "(confidential)",
 	Loading:        "Reading the list of cases…",
+	Newest:         "the %d newest cases · reading older ones…",
 	PreviewSender:  "Sender",
 	PreviewContent: "Content",
 	PreviewDue:     "Due",

@@ -66,6 +66,7 @@ type Model struct {
 	order        []int32 // rows in list order (gone ones left out)
 	shown        []int32 // order, less what the search and filters drop
 	loaded       bool
+	partial      bool // only the newest closed cases so far (newestPage)
 	loadedDay    model.Date
 	loadedClosed bool
 	multiSite    bool
@@ -371,7 +372,9 @@ func (m *Model) listView() string {
 		empty = w.NoMatch
 	}
 	parts := []string{st.Title.Render(title)}
-	if len(m.shown) == len(m.order) {
+	if m.partial && m.view == viewClosed {
+		parts = append(parts, fmt.Sprintf(w.Newest, len(m.order)))
+	} else if len(m.shown) == len(m.order) {
 		parts = append(parts, fmt.Sprintf(w.Count, len(m.shown)))
 	} else {
 		parts = append(parts, fmt.Sprintf(w.CountOf, len(m.shown), len(m.order)))

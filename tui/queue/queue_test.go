@@ -475,3 +475,34 @@ func TestOfficeSeesItsSites(t *testing.T) {
 		t.Errorf("a site column for one site:\n%s", v)
 	}
 }
+
+// The closed list shows its newest page at once (read from its index),
+// says the older ones are being read, and then shows them all with the
+// cursor where the person left it.
+func TestClosedListNewestFirst(t *testing.T) {
+	s, clk := fixture(t)
+	sc := screen(t, s, clk, lan)
+	sc, cmd := sc.Update(key(tea.KeyCtrlT))
+	msgs := runCmd(cmd)
+	if len(msgs) < 2 {
+		t.Fatalf("Ctrl+T gave %d messages, want the newest page and the whole list", len(msgs))
+	}
+	sc, _ = keys(sc, msgs[0])
+	view := plain(sc.View())
+	if !strings.HasPrefix(view, "Vụ việc đã kết thúc · 2 vụ việc mới nhất · đang đọc các vụ việc cũ hơn…") {
+		t.Fatalf("the newest page:\n%s", view)
+	}
+	rows := listRows(sc)
+	if len(rows) != 2 || !strings.Contains(rows[0], "Bùi Văn Khánh") {
+		t.Fatalf("the newest page's rows: %q", rows)
+	}
+	sc, _ = keys(sc, key(tea.KeyDown))
+	sc, _ = keys(sc, msgs[1:]...)
+	view = plain(sc.View())
+	if !strings.HasPrefix(view, "Vụ việc đã kết thúc · 2 vụ việc\n") {
+		t.Fatalf("the whole list:\n%s", view)
+	}
+	if rows := listRows(sc); !strings.Contains(rows[1], "Đặng Văn Hùng") || !strings.HasPrefix(rows[1], "›") {
+		t.Fatalf("the cursor left the row it was on: %q", rows)
+	}
+}

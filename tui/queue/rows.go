@@ -90,7 +90,6 @@ type rowSet struct {
 // store and the context, so it may run in its own goroutine.
 func buildRows(ctx *common.Context, maskedWord string, closed bool, today model.Date) (*rowSet, error) {
 	st := ctx.Store
-	cal := st.Calendar()
 	n := st.CaseCount()
 	set := &rowSet{rows: make([]row, 0, n), day: today, closed: closed}
 	clocks := make([]model.CaseClock, 0, n)
@@ -98,7 +97,25 @@ func buildRows(ctx *common.Context, maskedWord string, closed bool, today model.
 		set.rows = append(set.rows, rowOf(&c, ctx, maskedWord))
 		clocks = append(clocks, c.Clock())
 	})
-	computeDeadlines(set.rows, clocks, cal, today)
+	set.finish(st, clocks, today)
+	return set, err
+}
+
+// rowsOf builds a list of the cases cs.
+func rowsOf(ctx *common.Context, maskedWord string, closed bool, today model.Date, cs []model.Case) *rowSet {
+	set := &rowSet{rows: make([]row, 0, len(cs)), day: today, closed: closed}
+	clocks := make([]model.CaseClock, 0, len(cs))
+	for i := range cs {
+		set.rows = append(set.rows, rowOf(&cs[i], ctx, maskedWord))
+		clocks = append(clocks, cs[i].Clock())
+	}
+	set.finish(ctx.Store, clocks, today)
+	return set
+}
+
+// finish computes the rows' deadlines, indexes and sorts them.
+func (set *rowSet) finish(st *store.Store, clocks []model.CaseClock, today model.Date) {
+	computeDeadlines(set.rows, clocks, st.Calendar(), today)
 	set.byID = make(map[string]int, len(set.rows))
 	for i := range set.rows {
 		set.byID[set.rows[i].id] = i
@@ -107,7 +124,6 @@ func buildRows(ctx *common.Context, maskedWord string, closed bool, today model.
 		}
 	}
 	set.sort()
-	return set, err
 }
 
 // rowsMsg is a list built in a command, with what drawing it needs: the
@@ -115,6 +131,7 @@ func buildRows(ctx *common.Context, maskedWord string, closed bool, today model.
 // person's saved filters the first time.
 type rowsMsg struct {
 	seq     int
+	partial bool // the newest closed cases only: the whole list follows
 	set     *rowSet
 	names   map[string]string
 	users   []model.User
@@ -122,15 +139,49 @@ type rowsMsg struct {
 	err     error // some cases could not be read
 }
 
-// loadCmd builds every row of the current list in a command.
+// newestPage is how many closed cases the closed list shows at once,
+// read from their index, while the whole list is built: a screenful and
+// then some to scroll, whatever a decade holds.
+const newestPage = 200
+
+// loadCmd builds every row of the current list in a command. The closed
+// list (tens of thousands after a decade) shows its newest page first.
 func (m *Model) loadCmd() tea.Cmd {
 	m.loadSeq++
 	m.loading, m.stale = m.loadSeq, false
 	ctx, masked, closed, today, seq := m.ctx, m.w.Masked, m.view == viewClosed, m.ctx.Today(), m.loadSeq
 	prefs := !m.prefsRead
+	full := m.rowsCmd(seq, prefs, func() (*rowSet, error) { return buildRows(ctx, masked, closed, today) })
+	if !closed {
+		return full
+	}
+	page := m.rowsCmd(seq, prefs, func() (*rowSet, error) {
+		cs, ok, err := ctx.Store.ClosedNewest(newestPage)
+		if !ok {
+			return nil, nil
+		}
+		return rowsOf(ctx, masked, true, today, cs), err
+	})
+	return tea.Batch(func() tea.Msg {
+		msg := page()
+		if r, ok := msg.(rowsMsg); ok && r.set != nil {
+			r.partial = true
+			return r
+		}
+		return nil
+	}, full)
+}
+
+// rowsCmd is a command that builds a list with build and reads what
+// drawing it needs.
+func (m *Model) rowsCmd(seq int, prefs bool, build func() (*rowSet, error)) func() tea.Msg {
+	ctx := m.ctx
 	return func() tea.Msg {
-		set, err := buildRows(ctx, masked, closed, today)
+		set, err := build()
 		msg := rowsMsg{seq: seq, set: set, names: map[string]string{}, err: err}
+		if set == nil {
+			return msg
+		}
 		st := ctx.Store
 		msg.users = st.Users()
 		for _, u := range msg.users {
@@ -153,10 +204,15 @@ func (m *Model) loadCmd() tea.Cmd {
 // adoptMsg shows a list built in a command, unless a newer one is on its
 // way; a change that came meanwhile builds it again.
 func (m *Model) adoptMsg(msg rowsMsg) tea.Cmd {
-	if msg.seq != m.loading {
+	if msg.seq != m.loading || msg.set == nil {
 		return nil
 	}
-	m.loading = 0
+	// The newest page is the head of the whole list, in its order: the
+	// cursor stays on its row when the rest arrives.
+	m.partial = msg.partial
+	if !msg.partial {
+		m.loading = 0
+	}
 	for k, v := range msg.names {
 		m.names[k] = v
 	}
@@ -166,7 +222,7 @@ func (m *Model) adoptMsg(msg rowsMsg) tea.Cmd {
 	}
 	m.adopt(msg.set)
 	var cmds []tea.Cmd
-	if m.stale {
+	if m.stale && !msg.partial {
 		cmds = append(cmds, m.loadCmd())
 	}
 	// Damage stays said above the list while the list misses cases (the
