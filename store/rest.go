@@ -156,16 +156,16 @@ func restHeld(tx *bolt.Tx) bool {
 // after the upgrade, or the records left in rest/todo.
 func (w *writer) unlockRest(site *Identity) error {
 	meta := w.tx.Bucket(bMeta)
-	need := meta.Get(keyRestSweep) != nil || hasPrefix(meta, restTodo)
-	if meta.Get(keyRest) == nil && !need {
+	if meta.Get(keyRest) != nil {
+		if _, err := openRestKey(w.tx, site); err != nil {
+			return err
+		}
+	}
+	if !w.tx.Writable() || site == nil {
 		return nil
 	}
-	rc, err := openRestKey(w.tx, site)
-	if err != nil || rc == nil || !w.tx.Writable() {
-		return err
-	}
 	if meta.Get(keyRestSweep) != nil {
-		if err := w.sweepRest(rc); err != nil {
+		if err := sealRestTx(w.tx, site, protectedRecords(w.tx)); err != nil {
 			return err
 		}
 		if err := meta.Delete(keyRestSweep); err != nil {
@@ -177,15 +177,14 @@ func (w *writer) unlockRest(site *Identity) error {
 	for k, _ := c.Seek(restTodo); k != nil && bytes.HasPrefix(k, restTodo); k, _ = c.Next() {
 		todo = append(todo, append([]byte(nil), k...))
 	}
+	ids := make([]string, 0, len(todo))
 	for _, k := range todo {
-		if err := sealRestOf(w.tx, rc, string(k[len(restTodo):])); err != nil {
-			return err
-		}
 		if err := meta.Delete(k); err != nil {
 			return err
 		}
+		ids = append(ids, string(k[len(restTodo):]))
 	}
-	return nil
+	return sealRestTx(w.tx, site, ids)
 }
 
 func hasPrefix(b *bolt.Bucket, p []byte) bool {
@@ -205,18 +204,35 @@ func (w *writer) sealRest(ids ...string) error {
 }
 
 func sealRestTx(tx *bolt.Tx, site *Identity, ids []string) error {
-	rc, err := openRestKey(tx, site)
-	if err != nil {
-		return err
-	}
+	var rc *restCipher
+	opened := false
 	for _, id := range ids {
+		evs := clearEvents(tx, id)
+		if len(evs) == 0 {
+			continue
+		}
+		if !opened {
+			// Made (or opened) only when something is to be sealed: a
+			// file with no rest key reads without a sign-in.
+			var err error
+			if rc, err = openRestKey(tx, site); err != nil {
+				return err
+			}
+			opened = true
+		}
 		if rc == nil {
 			if err := tx.Bucket(bMeta).Put(append(append([]byte(nil), restTodo...), id...), []byte("1")); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := sealRestOf(tx, rc, id); err != nil {
+		eb := tx.Bucket(bEvents)
+		for _, x := range evs {
+			if err := eb.Put(x.key, encodeEventRest(&x.e, rc)); err != nil {
+				return err
+			}
+		}
+		if err := tx.Bucket(bMeta).Put(keyRestScrub, []byte("1")); err != nil {
 			return err
 		}
 	}
@@ -263,11 +279,12 @@ func (s *Store) sealRestImported(tx *bolt.Tx, touched map[string][]model.Event) 
 	return sealRestTx(tx, s.sessionKeys(), ids)
 }
 
-// sweepRest seals the events of every protected record of the file:
-// persons whose record is sealed, confidential petitions and cases.
-func (w *writer) sweepRest(rc *restCipher) error {
+// protectedRecords lists every protected record of the file: persons
+// whose record is sealed, confidential petitions and cases (the sweep
+// after the upgrade that brings sealing at rest).
+func protectedRecords(tx *bolt.Tx) []string {
 	var ids []string
-	eachState(w.tx, model.EntPerson, func(id string, b []byte) error {
+	eachState(tx, model.EntPerson, func(id string, b []byte) error {
 		var p struct {
 			Sealed string `json:"sealed"`
 		}
@@ -277,7 +294,7 @@ func (w *writer) sweepRest(rc *restCipher) error {
 		return nil
 	})
 	for _, kind := range []string{model.EntPetition, model.EntCase} {
-		eachState(w.tx, kind, func(id string, b []byte) error {
+		eachState(tx, kind, func(id string, b []byte) error {
 			var x struct {
 				Confidential bool `json:"confidential"`
 			}
@@ -287,26 +304,23 @@ func (w *writer) sweepRest(rc *restCipher) error {
 			return nil
 		})
 	}
-	for _, id := range ids {
-		if err := sealRestOf(w.tx, rc, id); err != nil {
-			return err
-		}
-	}
-	return nil
+	return ids
 }
 
-// sealRestOf seals the events of record id that name someone in the
-// clear.
-func sealRestOf(tx *bolt.Tx, rc *restCipher, id string) error {
+type keyedEvent struct {
+	key []byte
+	e   model.Event
+}
+
+// clearEvents returns the events of record id, stored in the clear, that
+// name someone.
+func clearEvents(tx *bolt.Tx, id string) []keyedEvent {
 	eb := tx.Bucket(bEvents)
-	var keys [][]byte
+	var out []keyedEvent
 	prefix := append([]byte(id), 0)
 	c := tx.Bucket(bEntityEvents).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		keys = append(keys, append([]byte(nil), v...))
-	}
-	for _, k := range keys {
-		raw := eb.Get(k)
+		raw := eb.Get(v)
 		if raw == nil {
 			continue
 		}
@@ -317,14 +331,9 @@ func sealRestOf(tx *bolt.Tx, rc *restCipher, id string) error {
 		if err != nil || !namesInClear(e.Data) {
 			continue
 		}
-		if err := eb.Put(k, encodeEventRest(&e, rc)); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bMeta).Put(keyRestScrub, []byte("1")); err != nil {
-			return err
-		}
+		out = append(out, keyedEvent{append([]byte(nil), v...), e})
 	}
-	return nil
+	return out
 }
 
 // namesInClear reports whether an event's data holds an identity in the

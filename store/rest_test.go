@@ -202,3 +202,32 @@ func TestUpgradeKeepsNoNewKeyInTheClear(t *testing.T) {
 		t.Fatal("the fixture has no confidential case (the test would pass for the wrong reason)")
 	}
 }
+
+// A file where nothing was ever written in the clear about a protected
+// person (the denouncer came for the first time) has no rest key, even at
+// the office that took the child's confidential case: it is checked and
+// rebuilt without anyone's password, as before.
+func TestNothingSealedAtRestNeedsNoKey(t *testing.T) {
+	clk := &storetest.Clock{T: storetest.Start}
+	office := storetest.NewAt(t, "HN01", "", clk)
+	s := storetest.NewAt(t, "GL07", "HN01", clk)
+	storetest.PinBoth(t, office, s)
+	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
+	storetest.Accept(t, s, p.ID, model.KindDenunciation, model.RegimeUnion)
+	storetest.Exchange(t, s, office)
+	for _, st := range []*store.Store{s, office} {
+		path := st.Path()
+		st.Close()
+		s2, err := store.Open(path, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s2.Rebuild(); err != nil {
+			t.Errorf("%s: rebuild without a sign-in: %v", filepath.Base(path), err)
+		}
+		if probs := s2.Check(); len(probs) != 0 || s2.CheckSealed() != 0 {
+			t.Errorf("%s: check: %v, %d sealed", filepath.Base(path), probs, s2.CheckSealed())
+		}
+		s2.Close()
+	}
+}
