@@ -27,9 +27,10 @@ type session struct {
 	ids      []age.Identity // confidential key, and the site's bundle key at an office
 	site     *Identity      // the site's private keys, when unlocked
 	revealed map[string]bool
-	sealed   *sealedIndex        // the protected persons this user may find, built at the first search
-	building sync.Mutex          // held while sealed is built
-	typed    map[string]identity // identities this person typed and sealed in this session
+	sealed   *sealedIndex          // the protected persons this user may find, built at the first search
+	building sync.Mutex            // held while sealed is built
+	typed    map[string]identity   // identities this person typed and sealed in this session
+	unsealed map[[32]byte]identity // sealed values opened in this session, by their SHA-256
 }
 
 // sessionState is the store's session, behind its own lock (screens ask
