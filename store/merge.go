@@ -217,7 +217,11 @@ func heldPerson(tx *bolt.Tx, id string) bool {
 // groupTx returns the root of id's group first, then every record merged
 // into it, directly or not.
 func groupTx(tx *bolt.Tx, id string) []string {
-	root := rootTx(tx, id)
+	return groupFrom(tx, rootTx(tx, id))
+}
+
+// groupFrom is groupTx for the record root that stands for its group.
+func groupFrom(tx *bolt.Tx, root string) []string {
 	out := []string{root}
 	seen := map[string]bool{root: true}
 	for i := 0; i < len(out); i++ {
@@ -256,7 +260,7 @@ func (s *Store) CanonicalPerson(id string) string {
 
 // canonicalHits replaces each hit by the record that stands for its
 // group, keeping the first (best) place of each group.
-func (s *Store) canonicalHits(hits []PersonHit) []PersonHit {
+func (s *Store) canonicalHits(ix *personIndex, hits []PersonHit) []PersonHit {
 	if len(hits) == 0 {
 		return hits
 	}
@@ -264,7 +268,11 @@ func (s *Store) canonicalHits(hits []PersonHit) []PersonHit {
 	seen := map[string]bool{}
 	s.db.View(func(tx *bolt.Tx) error {
 		for _, h := range hits {
-			h.ID = rootTx(tx, h.ID)
+			if _, held := ix.pos[h.ID]; !held || ix.merged[h.ID] {
+				// Merged into another (or a protected person, whom the
+				// index does not hold): the record says who stands for it.
+				h.ID = rootTx(tx, h.ID)
+			}
 			if !seen[h.ID] {
 				seen[h.ID] = true
 				out = append(out, h)

@@ -91,6 +91,10 @@ type personIndex struct {
 	folds []string
 	masks []nameMask
 	nums  []string // id number and phone, space separated
+	// merged holds the persons merged into another: a hit on anyone
+	// else stands for itself, so a search reads no record to find who
+	// stands for its hits (canonicalHits).
+	merged map[string]bool
 }
 
 // nameMask has one bit per byte value (mod 64) and one per pair of
@@ -128,6 +132,11 @@ func (ix *personIndex) put(p *model.Person) {
 	ix.folds[i] = p.NameFold
 	ix.masks[i] = maskOf(p.NameFold)
 	ix.nums[i] = p.IDNumber + " " + p.Phone
+	if p.MergedInto != "" {
+		ix.merged[p.ID] = true
+	} else {
+		delete(ix.merged, p.ID)
+	}
 }
 
 func (s *Store) personIdx() *personIndex {
@@ -138,7 +147,7 @@ func (s *Store) personIdx() *personIndex {
 		// Built from the on-disk indexes, which hold exactly the folded
 		// names, numbers and phones: no projection is decoded (100,000
 		// persons: about 50 ms, against 220 ms decoding them).
-		ix := &personIndex{pos: map[string]int{}}
+		ix := &personIndex{pos: map[string]int{}, merged: map[string]bool{}}
 		s.db.View(func(tx *bolt.Tx) error {
 			var p model.Person
 			eachIdx(tx, "person_name", nil, func(k []byte, id string) bool {
@@ -159,6 +168,10 @@ func (s *Store) personIdx() *personIndex {
 					return true
 				})
 			}
+			eachIdx(tx, "person_merged", nil, func(_ []byte, id string) bool {
+				ix.merged[id] = true
+				return true
+			})
 			return nil
 		})
 		s.persons = ix
@@ -208,7 +221,7 @@ func (s *Store) SearchPersons(q string, limit int) []PersonHit {
 				}
 			}
 		}
-		return s.canonicalHits(hits)
+		return s.canonicalHits(ix, hits)
 	}
 	words := strings.Fields(fq)
 	qm := maskOf(fq)
@@ -258,7 +271,7 @@ func (s *Store) SearchPersons(q string, limit int) []PersonHit {
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
-	return s.canonicalHits(hits)
+	return s.canonicalHits(ix, hits)
 }
 
 // wordPrefix reports whether every query word starts a word of f.
@@ -360,7 +373,11 @@ func (s *Store) PersonCards(ids []string) ([]PersonCard, error) {
 			if c.Sealed != "" && sealed != nil && sealed.allow[id] {
 				s.UnsealPerson(&c.Person)
 			}
-			c.Group = groupTx(tx, id)
+			if c.MergedInto == "" && c.ID == id {
+				c.Group = groupFrom(tx, id) // stands for itself: no second read
+			} else {
+				c.Group = groupTx(tx, id)
+			}
 			// Values kept from records merged here and since unmerged
 			// (at another site) are not this person's any more.
 			abs := c.Absorbed[:0:0]
