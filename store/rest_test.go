@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -45,6 +46,25 @@ func TestEarlierEventsSealedAtRest(t *testing.T) {
 	storetest.Accept(t, s, den.ID, model.KindDenunciation, model.RegimeUnion)
 	if probs := s.Check(); len(probs) != 0 {
 		t.Fatalf("check, signed in: %v", probs)
+	}
+	// Signed in, the sealed events read back as written: the whole
+	// history a new parent's first bundle carries chains as before, and a
+	// fresh replica built from it is the same.
+	all := storetest.AllEvents(t, s)
+	prev := map[string]string{}
+	for _, e := range all {
+		if e.Prev != prev[e.Site] {
+			t.Fatalf("%s does not chain after the sealing", e.Key())
+		}
+		prev[e.Site] = e.Hash()
+	}
+	if !strings.Contains(string(mustJSON(t, all)), secret[0]) {
+		t.Fatal("the history read signed in lacks the sealed events' text")
+	}
+	fresh := storetest.NewAt(t, "HN09", "", clk)
+	storetest.Import(t, fresh, all)
+	if probs := fresh.Check(); len(probs) != 0 {
+		t.Fatalf("a replica from the whole history: %v", probs)
 	}
 	// The next sign-in compacts away the pages that held the clear copy.
 	s.SignOut()
@@ -230,4 +250,12 @@ func TestNothingSealedAtRestNeedsNoKey(t *testing.T) {
 		}
 		s2.Close()
 	}
+}
+
+func mustJSON(t *testing.T, v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
