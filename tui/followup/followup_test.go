@@ -390,9 +390,7 @@ func TestRevealIsRecorded(t *testing.T) {
 	if closed || !strings.Contains(plain(page.View(80, 21)), "✗ Cần ghi lý do xem danh tính người gửi") {
 		t.Fatalf("a reveal without a reason:\n%s", plain(page.View(80, 21)))
 	}
-	for _, k := range runes("Xác minh tố cáo") {
-		page.Key(k.(tea.KeyMsg))
-	}
+	tuitest.TypeOn(page, "Xác minh tố cáo")
 	sc, msgs, closed = tuitest.AnswerPage(sc, page, key(tea.KeyEnter))
 	if !closed || !changed(msgs, id) {
 		t.Fatalf("reveal: %#v\n%s", msgs, plain(page.View(80, 21)))

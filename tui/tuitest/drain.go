@@ -109,6 +109,14 @@ func AnswerPage(sc common.Screen, p common.Page, k tea.KeyMsg) (common.Screen, [
 	return sc, out, closed
 }
 
+// TypeOn types s on page p, one key per rune, as the root gives the top
+// page its keys.
+func TypeOn(p common.Page, s string) {
+	for _, k := range Runes(s) {
+		p.Key(k)
+	}
+}
+
 // forRoot reports whether msg is for the root (navigation, status, pages,
 // change notices) rather than the answer of a screen's own command.
 func forRoot(msg tea.Msg) bool {
