@@ -83,7 +83,7 @@ func TestScreensReadOnlyInCommands(t *testing.T) {
 		a.run(a.m.Init())
 		walk := [][]string{
 			{"f2", "n", "g", "u", "y", "e", "n", "down", "enter", "H", "o", "i", "tab", "4", "esc", "k", "ctrl+o", "esc", "f1", "esc"},
-			{"f3", "enter", "down", "tab", "esc", "c", "f1", "esc"},
+			{"f3", "b", "esc", "enter", "down", "tab", "esc", "c", "f1", "esc"},
 			{"f4", "n", "g", "backspace", "backspace", "down", "ctrl+l", "tab", "right", "esc", "ctrl+t", "ctrl+t", "ctrl+r", "down", "esc", "enter"},
 			{"f5", "down", "enter", "x", "esc", "s", "esc", "esc"},
 			{"f6", "down", "esc"},

@@ -49,6 +49,7 @@ type DeskWords struct {
 	// The reveal page (common.Reveal).
 	RevealSection      string
 	KeyReveal          string // the key b wherever a sender can be revealed
+	RevealKeyHint      string // beside a masked sender the user may reveal
 	RevealTitle        string // %s the record's number
 	RevealIntro        string
 	RevealReason       string
@@ -105,7 +106,8 @@ var deskVI = DeskWords{
 	LeaveAsk:          "Bỏ những gì đã sửa trên trang này?",
 
 	RevealSection:      "Trang xem danh tính người gửi (b ở Phân loại, Theo dõi, danh sách của Báo cáo)",
-	KeyReveal:          "xem danh tính người gửi (ghi nhật ký)",
+	KeyReveal:          "xem danh tính",
+	RevealKeyHint:      "b: xem danh tính (ghi nhật ký)",
 	RevealTitle:        "Xem danh tính người gửi · %s",
 	RevealIntro:        "Danh tính người tố cáo được giữ bí mật (Luật Tố cáo Điều 9, 47, 56). Việc xem được ghi vào nhật ký: ai, khi nào, vì sao.",
 	RevealReason:       "Lý do xem",
@@ -162,7 +164,8 @@ var deskEN = DeskWords{
 	LeaveAsk:          "Discard the changes made on this page?",
 
 	RevealSection:      "Sender's identity page (b on Classification, Follow-up, a report's list)",
-	KeyReveal:          "see the sender's identity (logged)",
+	KeyReveal:          "see the identity",
+	RevealKeyHint:      "b: see the identity (logged)",
 	RevealTitle:        "See the sender's identity · %s",
 	RevealIntro:        "A denouncer's identity is secret (Law on Denunciations Art. 9, 47, 56). Seeing it is logged: who, when and why.",
 	RevealReason:       "Reason",
