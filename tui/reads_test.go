@@ -89,7 +89,7 @@ func TestScreensReadOnlyInCommands(t *testing.T) {
 			{"f6", "down", "esc"},
 			{"f7", "down", "tab", "esc"},
 			{"alt+7", "enter", "esc", "down", "enter", "esc", "down", "enter", "esc", "down", "enter", "esc",
-				"down", "enter", "left", "esc", "down", "enter", "esc", "down", "enter", "a", "esc", "down", "enter", "down", "esc", "esc"},
+				"down", "enter", "left", "esc", "down", "enter", "w", "esc", "esc", "down", "enter", "a", "esc", "down", "enter", "down", "esc", "esc"},
 			{"alt+9", "esc", "f2"},
 			{"f12", "d", "e", "m", "o", "enter", "f2"}, // lock, unlock
 		}
