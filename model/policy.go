@@ -213,11 +213,28 @@ func MaySeePetitionSender(u *User, p *Petition, c *Case) bool {
 	return MaySee(u, SecretOfPetition(p, c))
 }
 
+// MayReveal reports whether u may deliberately reveal the sender of s:
+// the action is theirs and the policy entitles them to the sender.
+func MayReveal(u *User, s Secret) bool { return May(u, ActReveal) && MaySee(u, s) }
+
+// RevealRefusal is what a user the policy does not entitle is told when
+// they ask to see a confidential sender: of a case (its handler and the
+// leaders of the unit handling it), or of a petition that has no case yet
+// (the leaders of the unit that holds it; SecretOfPetition).
+func RevealRefusal(caseOpened bool) *Msg {
+	if !caseOpened {
+		return NewMsg("", "Đơn chưa có vụ việc: chỉ lãnh đạo đơn vị giữ đơn được xem danh tính người gửi",
+			"The petition has no case yet: only the leaders of the unit holding it may see the sender's identity")
+	}
+	return NewMsg("", "Chỉ cán bộ xử lý vụ việc và lãnh đạo đơn vị giải quyết được xem danh tính người gửi",
+		"Only the case's handler and the leaders of the unit handling it may see the sender's identity")
+}
+
 // Shows reports whether a screen, a file or a printout may show the
 // sender of s to u now: always for a sender who is not confidential;
 // for a confidential one only to an entitled user who has deliberately
 // revealed it (revealed: an EvIdentityRevealed of theirs in this
-// session). Lists, search results, exports and printouts pass
+// session, on the case, or in the audit for a petition with no case). Lists, search results, exports and printouts pass
 // revealed=false unless the person revealed the record first.
 func Shows(u *User, s Secret, revealed bool) bool {
 	if !s.Confidential {

@@ -28,18 +28,35 @@ type RecordLine struct {
 	What   string // kind, status or outcome, and the summary
 	N      int64  // what the record adds to the figure
 	Case   string // the case to open in follow-up ("" = none)
+	// Petition is the petition of a visit or a petition record ("" for a
+	// case, or a visit with none): with no case yet, it is the record
+	// whose reveal shows the sender.
+	Petition string
+	// Secret is what the policy judged the sender by: the record that
+	// decides is the case once there is one, else the petition.
+	Secret Secret
+}
+
+// Reveals is the record whose deliberate reveal shows the line's sender
+// (its case, or its petition while it has none), "" when none can.
+func (l *RecordLine) Reveals() string {
+	if l.Case != "" {
+		return l.Case
+	}
+	return l.Petition
 }
 
 // Line describes the record r for user u, by the one rule of the policy
 // (Shows): a confidential sender is named only to the entitled, and to
-// them only after they deliberately revealed it (revealed(caseID) says
-// they did in this session; nil = nobody did).
+// them only after they deliberately revealed it (revealed(id) says they
+// did in this session, of the case, or of the petition while it has no
+// case: RecordLine.Reveals; nil = nobody did).
 //
 // name looks up what the session may show of a name: a person's (a
 // visit's visitors), or the sealed sender of a case or petition (by its
 // id); "" when it may not (a protected person whose case was not
 // revealed), and then the line is masked. name may be nil.
-func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string, revealed func(caseID string) bool) RecordLine {
+func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string, revealed func(id string) bool) RecordLine {
 	l := RecordLine{ID: r.ID, Site: r.Site, N: r.N, Kind: EntityKind(r.ID)}
 	var confidential, hidden bool
 	var handler, unit string
@@ -83,7 +100,7 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 		l.What = strings.Join(what, ", ") + ": " + v.Content
 		if p := d.pets[v.Petition]; p != nil {
 			confidential, unit = p.Confidential, p.Site
-			l.Case = p.Case
+			l.Case, l.Petition = p.Case, p.ID
 			if c := d.cases[p.Case]; c != nil {
 				handler, unit = c.Handler, SecretOfCase(c).Unit
 			}
@@ -93,7 +110,7 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 		if p == nil {
 			break
 		}
-		l.No, l.Date, l.Sender, l.Case = p.No, p.Received, p.SenderName, p.Case
+		l.No, l.Date, l.Sender, l.Case, l.Petition = p.No, p.Received, p.SenderName, p.Case, p.ID
 		confidential, unit = p.Confidential, p.Site
 		if c := d.cases[p.Case]; c != nil {
 			handler, unit = c.Handler, SecretOfCase(c).Unit
@@ -122,7 +139,8 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 		}
 		l.What = c.Kind.Label().In(lang) + ", " + st + ": " + c.Summary
 	}
-	shown := Shows(u, Secret{Confidential: confidential, Unit: unit, Handler: handler}, revealed != nil && l.Case != "" && revealed(l.Case))
+	l.Secret = Secret{Confidential: confidential, Unit: unit, Handler: handler}
+	shown := Shows(u, l.Secret, revealed != nil && l.Reveals() != "" && revealed(l.Reveals()))
 	if !shown || hidden {
 		l.Sender, l.Masked = MaskedSender.In(lang), true
 	}

@@ -29,6 +29,17 @@ func (l *AuditLine) Who() string {
 	return l.Author
 }
 
+// Record is the record an audit line is about: the event's entity, or
+// for an audit event about one record (the reveal of a petition that had
+// no case, RevealPetition) that record.
+func (l *AuditLine) Record() string {
+	var n model.AuditNote
+	if model.Stateless(l.Entity) && l.Decode(&n) == nil && n.Record != "" {
+		return n.Record
+	}
+	return l.Entity
+}
+
 // ChainWord says what the hash chain check found for this line.
 func (l *AuditLine) ChainWord(lang model.Lang) string {
 	switch {
@@ -44,7 +55,7 @@ func (l *AuditLine) ChainWord(lang model.Lang) string {
 
 // Cells is the line as a row of the audit's files.
 func (l *AuditLine) Cells(lang model.Lang) []string {
-	return []string{l.When.In(model.VN).Format("02/01/2006 15:04:05"), l.Who(), string(l.Type), l.Entity, l.Key(), l.ChainWord(lang)}
+	return []string{l.When.In(model.VN).Format("02/01/2006 15:04:05"), l.Who(), string(l.Type), l.Record(), l.Key(), l.ChainWord(lang)}
 }
 
 // WriteAuditXLSX writes lines as a workbook of one sheet, titled.

@@ -28,6 +28,7 @@ var (
 	ErrKeyChanged = errors.New("store: the peer's keys differ from the pinned ones")
 	ErrForbidden  = errors.New("store: only an administrator may do this")
 	ErrNotPeer    = errors.New("store: not a pinned parent or child")
+	ErrFileExists = errors.New("store: the file already exists")
 )
 
 // Relation says how a pinned peer stands to this site.
@@ -201,13 +202,38 @@ func (s *Store) KeyCard() (bundle.Card, error) {
 	return card, err
 }
 
-// WriteKeyCard writes this site's key card to path and returns it.
+// WriteKeyCard writes this site's key card to path, over a file already
+// there, and returns it.
 func (s *Store) WriteKeyCard(path string) (bundle.Card, error) {
+	return s.writeKeyCard(path, os.O_TRUNC)
+}
+
+// CreateKeyCard is WriteKeyCard that never writes over a file: a path
+// already taken is refused with ErrFileExists (the settings screen then
+// asks before calling WriteKeyCard).
+func (s *Store) CreateKeyCard(path string) (bundle.Card, error) {
+	return s.writeKeyCard(path, os.O_EXCL)
+}
+
+func (s *Store) writeKeyCard(path string, flag int) (bundle.Card, error) {
 	c, err := s.KeyCard()
 	if err != nil {
 		return c, err
 	}
-	if err := os.WriteFile(path, c.Marshal(), 0o644); err != nil {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|flag, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return c, userErr(ErrFileExists, "Đã có tệp "+path, "There is a file at "+path+" already")
+	}
+	if err == nil {
+		_, err = f.Write(c.Marshal())
+		if err == nil {
+			err = f.Sync() // a USB stick may be pulled out right after
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
 		return c, userErr(err, "Không ghi được thẻ khóa vào "+path+": "+err.Error(), "Cannot write the key card to "+path+": "+err.Error())
 	}
 	return c, nil

@@ -39,6 +39,36 @@ func TestKeyCardFileRoundTrip(t *testing.T) {
 	}
 }
 
+// CreateKeyCard never writes over a file (the settings screen asks
+// first); WriteKeyCard does, as the command line's keys export always did.
+func TestCreateKeyCardKeepsAFile(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	path := filepath.Join(t.TempDir(), "donthu-key-GL07.json")
+	c, err := s.CreateKeyCard(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back, err := store.ReadKeyCard(path); err != nil || back.Fingerprint() != c.Fingerprint() {
+		t.Fatalf("%v %+v", err, back)
+	}
+	os.WriteFile(path, []byte("ghi chú của ai đó"), 0o644)
+	if _, err := s.CreateKeyCard(path); !errors.Is(err, store.ErrFileExists) || !strings.Contains(store.Message(err, model.VI), "Đã có tệp") {
+		t.Fatalf("a file already there: %v", err)
+	}
+	if raw, _ := os.ReadFile(path); string(raw) != "ghi chú của ai đó" {
+		t.Fatal("CreateKeyCard wrote over a file")
+	}
+	if _, err := s.WriteKeyCard(path); err != nil {
+		t.Fatal(err)
+	}
+	if back, err := store.ReadKeyCard(path); err != nil || back.Fingerprint() != c.Fingerprint() {
+		t.Fatalf("WriteKeyCard did not write over it: %v", err)
+	}
+	if _, err := s.CreateKeyCard(filepath.Join(t.TempDir(), "none", "x.json")); err == nil || errors.Is(err, store.ErrFileExists) {
+		t.Fatalf("a folder that is not there: %v", err)
+	}
+}
+
 func TestPinPeerRelationsAndKeyChange(t *testing.T) {
 	clk := &storetest.Clock{T: storetest.Start}
 	office := storetest.NewAt(t, "HN01", "", clk)

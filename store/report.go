@@ -393,8 +393,8 @@ func readWindow(tx *bolt.Tx, in *model.ReportInput, from, to model.Date, roots m
 // ShownName returns a name as the signed-in session may show it in a
 // report's list of records (model.ReportData.Line): for a person id, their
 // name, and for a protected person only when the session's user is
-// entitled to them and deliberately revealed one of the cases that
-// protects them; for a case or petition id, its sealed sender unsealed
+// entitled to them and deliberately revealed one of the records that
+// protect them (a case, or a petition with no case); for a case or petition id, its sealed sender unsealed
 // (Line asks the policy and the reveal for those). "" when unknown or
 // not to be shown.
 func (s *Store) ShownName(id string) string {
@@ -427,9 +427,10 @@ func (s *Store) ShownName(id string) string {
 }
 
 // revealedPerson reports whether login revealed, in this session, the
-// sender of a case opened by one of person id's petitions.
+// sender of one of person id's petitions: on its case, or on the
+// petition itself while it has none (RevealedPetition).
 func (s *Store) revealedPerson(login, id string) bool {
-	var cases []string
+	var pets []model.Petition
 	s.db.View(func(tx *bolt.Tx) error {
 		pre := append([]byte(id), 0)
 		eachIdx(tx, "person_petition", pre, func(k []byte, pid string) bool {
@@ -437,15 +438,15 @@ func (s *Store) revealedPerson(login, id string) bool {
 				return false
 			}
 			var pet model.Petition
-			if getState(tx, pid, &pet) == nil && pet.Case != "" {
-				cases = append(cases, pet.Case)
+			if getState(tx, pid, &pet) == nil {
+				pets = append(pets, pet)
 			}
 			return true
 		})
 		return nil
 	})
-	for _, c := range cases {
-		if s.Revealed(login, c) {
+	for i := range pets {
+		if s.RevealedPetition(login, &pets[i]) {
 			return true
 		}
 	}

@@ -419,18 +419,30 @@ func (s *Store) Current() (model.User, bool) {
 }
 
 // Revealed reports whether login, signed in now, deliberately revealed
-// the sender of a case in this session (RevealIdentity).
-func (s *Store) Revealed(login, caseID string) bool {
+// in this session the sender of record id: a case (RevealIdentity), or a
+// petition that had no case then (RevealPetition). Screens ask about the
+// record that decides who is entitled: a petition's case once it has one
+// (RevealedPetition).
+func (s *Store) Revealed(login, id string) bool {
 	s.sessMu.Lock()
 	defer s.sessMu.Unlock()
-	return s.sess != nil && s.sess.user.Login == login && s.sess.revealed[caseID]
+	return s.sess != nil && s.sess.user.Login == login && s.sess.revealed[id]
 }
 
-func (s *Store) markRevealed(login, caseID string) {
+// RevealedPetition is Revealed for a petition: on its case when it has
+// one, else on the petition itself.
+func (s *Store) RevealedPetition(login string, p *model.Petition) bool {
+	if p.Case != "" {
+		return s.Revealed(login, p.Case)
+	}
+	return s.Revealed(login, p.ID)
+}
+
+func (s *Store) markRevealed(login, id string) {
 	s.sessMu.Lock()
 	defer s.sessMu.Unlock()
 	if s.sess != nil && s.sess.user.Login == login {
-		s.sess.revealed[caseID] = true
+		s.sess.revealed[id] = true
 	}
 }
 

@@ -36,6 +36,7 @@ func (a *App) KeysDoc() string {
 	d := &a.ctx.Words.Desk
 	section(d.ConfirmSection, [][]key.Binding{common.ConfirmHelp(d)})
 	section(d.CorrectSection, [][]key.Binding{common.NewCorrect(a.ctx, "", "", nil, nil).ShortHelp()})
+	section(d.RevealSection, [][]key.Binding{common.NewReveal(a.ctx, "", "", "", nil).ShortHelp()})
 	for i, sc := range a.screens {
 		if sc != nil {
 			section(upper(screenKeys[i][0])+" "+a.titles[i], sc.FullHelp())

@@ -83,13 +83,13 @@ func TestScreensReadOnlyInCommands(t *testing.T) {
 		a.run(a.m.Init())
 		walk := [][]string{
 			{"f2", "n", "g", "u", "y", "e", "n", "down", "enter", "H", "o", "i", "tab", "4", "esc", "k", "ctrl+o", "esc", "f1", "esc"},
-			{"f3", "enter", "down", "tab", "esc", "c", "f1", "esc"},
+			{"f3", "b", "esc", "enter", "down", "tab", "esc", "c", "f1", "esc"},
 			{"f4", "n", "g", "backspace", "backspace", "down", "ctrl+l", "tab", "right", "esc", "ctrl+t", "ctrl+t", "ctrl+r", "down", "esc", "enter"},
 			{"f5", "down", "enter", "x", "esc", "s", "esc", "esc"},
 			{"f6", "down", "esc"},
 			{"f7", "down", "tab", "esc"},
 			{"alt+7", "enter", "esc", "down", "enter", "esc", "down", "enter", "esc", "down", "enter", "esc",
-				"down", "enter", "left", "esc", "down", "enter", "esc", "down", "enter", "a", "esc", "down", "enter", "down", "esc", "esc"},
+				"down", "enter", "left", "esc", "down", "enter", "w", "esc", "esc", "down", "enter", "a", "esc", "down", "enter", "down", "esc", "esc"},
 			{"alt+9", "esc", "f2"},
 			{"f12", "d", "e", "m", "o", "enter", "f2"}, // lock, unlock
 		}

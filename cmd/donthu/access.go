@@ -120,7 +120,7 @@ func cmdAudit(e *env) error {
 				return cw.Write(l.Cells(e.lang))
 			}
 			at := l.When.In(model.VN).Format("02/01/2006 15:04:05")
-			_, err := fmt.Fprintf(w, "%s  %-10s %-22s %-22s %s\n", at, l.Who(), l.Type, l.Entity, chainMark(l.ChainWord(e.lang), l.Chain, l.Held))
+			_, err := fmt.Fprintf(w, "%s  %-10s %-22s %-22s %s\n", at, l.Who(), l.Type, l.Record(), chainMark(l.ChainWord(e.lang), l.Chain, l.Held))
 			return err
 		})
 		cw.Flush()

@@ -34,7 +34,7 @@ func TestEndToEndReports(t *testing.T) {
 	term.Press("f7")
 	term.WaitFor(20*time.Second, "Báo cáo 01/TCD", "Lượt tiếp", "Kỳ trước", "Cùng kỳ")
 	term.Press("enter")
-	term.WaitFor(10*time.Second, "bản ghi", "Enter: mở vụ việc ở Theo dõi")
+	term.WaitFor(10*time.Second, "bản ghi", "Enter: mở vụ việc · f: đôn đốc · b: xem danh tính")
 	term.Press("esc").Type("4").Press("left")
 	term.WaitFor(10*time.Second, "Báo cáo 01/KQGQ", "Tổng số vụ việc phải giải quyết")
 	term.Type("g")

@@ -72,6 +72,7 @@ func New(ctx *common.Context) common.Screen { return NewWith(ctx, Options{}) }
 // NewWith makes the screen with options (a letter printer).
 func NewWith(ctx *common.Context, opt Options) common.Screen {
 	m := &Model{ctx: ctx, opt: opt, keys: newKeys(&ctx.Words.Classify, &ctx.Words.Desk), width: 80, height: 21, drafts: map[string]*form{}, draft: common.NewDrafts(ctx, draftName)}
+	m.keys.Reveal = common.NewAction("b", ctx.Words.Desk.KeyReveal, "b").When(m.revealWhy)
 	m.table.Width = m.width
 	return m
 }
@@ -133,14 +134,18 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.form != nil:
 		return []key.Binding{k.Save, k.Next, k.Back}
 	}
-	return []key.Binding{k.Move, k.Open}
+	return []key.Binding{k.Move, k.Open, k.Reveal.Binding}
 }
 
 // FullHelp lists every key.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
+	reveal := k.Reveal.Binding
+	if m.form == nil && m.done == nil {
+		reveal = k.Reveal.HelpBinding(m.ctx.User, &m.ctx.Words.Desk, 40)
+	}
 	return [][]key.Binding{
-		{k.Move, k.Open, k.Correct, k.Next, k.Prev, k.Back},
+		{k.Move, k.Open, k.Correct, reveal, k.Next, k.Prev, k.Back},
 		{k.Save, k.Choose, k.Toggle, k.Letter, k.OpenCase},
 	}
 }
@@ -243,6 +248,8 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 		return common.Error(m.ctx.Words.Classify.NotYet)
 	case key.Matches(k, m.keys.Correct):
 		return m.correct()
+	case m.keys.Reveal.Matches(k):
+		return m.startReveal()
 	default:
 		m.table.HandleKey(k)
 	}
@@ -610,9 +617,36 @@ func (m *Model) letterName(l Letter) string {
 	return w.LetterFile
 }
 
+// revealWhy says why the sender of the petition under the cursor cannot
+// be revealed now, or "" when it can (common.RevealWhy). The inbox holds
+// petitions not yet classified: none has a case, so only the unit's
+// leaders are entitled (model.SecretOfPetition).
+func (m *Model) revealWhy() string {
+	if m.table.Cursor >= len(m.rows) {
+		return m.ctx.Words.Classify.Empty
+	}
+	p := &m.rows[m.table.Cursor].p
+	return common.RevealWhy(m.ctx, model.SecretOfPetition(p, nil), p.Case != "", m.ctx.Store.RevealedPetition(m.ctx.User.Login, p))
+}
+
+// startReveal opens the reveal page every screen shares (common.Reveal,
+// as in the case view) for the petition under the cursor: the reason,
+// then store.RevealPetition; the inbox names the sender once it is
+// recorded (the change notice reads it again).
+func (m *Model) startReveal() tea.Cmd {
+	if why := m.keys.Reveal.Refusal(m.ctx.User, &m.ctx.Words.Desk); why != "" {
+		return common.Error(why)
+	}
+	d := &m.ctx.Words.Desk
+	p := m.rows[m.table.Cursor].p
+	st, me := m.ctx.Store, m.ctx.User.Login
+	return common.AskReveal(m.ctx, sprintf(d.RevealTitle, p.No), p.ID, sprintf(d.RevealDone, p.No),
+		func(reason string) error { return st.RevealPetition(me, p.ID, reason) })
+}
+
 // senderName is the sender as this user may see it: a confidential
 // sender only as the policy shows it (to those it entitles, after a
-// deliberate reveal on the case), and only once unsealed.
+// deliberate reveal of the petition or its case), and only once unsealed.
 func (m *Model) senderName(p *model.Petition) string {
 	w := &m.ctx.Words.Classify
 	if p.Confidential {
@@ -622,7 +656,7 @@ func (m *Model) senderName(p *model.Petition) string {
 				c = &x
 			}
 		}
-		if !model.Shows(&m.ctx.User, model.SecretOfPetition(p, c), p.Case != "" && m.ctx.Store.Revealed(m.ctx.User.Login, p.Case)) {
+		if !model.Shows(&m.ctx.User, model.SecretOfPetition(p, c), m.ctx.Store.RevealedPetition(m.ctx.User.Login, p)) {
 			return w.Secret
 		}
 	}

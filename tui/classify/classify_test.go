@@ -10,6 +10,7 @@ import (
 	"donthu/tui/common"
 	"donthu/tui/tuitest"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
 
@@ -337,4 +338,69 @@ func TestUnsignedLetter(t *testing.T) {
 	}
 	tabTo(t, d, fDecision)
 	d.Expect("⚠ Đơn không ký tên hoặc điểm chỉ: không đủ điều kiện xử lý", "Gợi ý: Lưu đơn")
+}
+
+// TestRevealInTheInbox: a denunciation waiting to be classified has no
+// case, so only the unit's leaders may see its sender, and only after b
+// (the reveal page of the case view: a reason, then the store's reveal,
+// an audit event). A receptionist, a handler and an administrator are
+// told the policy's sentence and no page opens; the leader's inbox then
+// names the sender, on the row and in the pane under it.
+func TestRevealInTheInbox(t *testing.T) {
+	_, s, clk := newCtx(t, model.VI)
+	for _, u := range []model.User{
+		{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}},
+		{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}},
+		{Login: "lanh", Name: "Vũ Văn Lãnh", Roles: []model.Role{model.RoleLeader}},
+		{Login: "qt", Name: "Quản Trị", Roles: []model.Role{model.RoleAdmin}},
+	} {
+		if err := s.CreateUser("lan", u, storetest.Password); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
+	for _, tc := range []struct {
+		login    string
+		entitled bool
+	}{{"thu", false}, {"hung", false}, {"qt", false}, {"lanh", true}} {
+		t.Run(tc.login, func(t *testing.T) {
+			if _, err := s.SignIn(tc.login, storetest.Password); err != nil {
+				t.Fatal(err)
+			}
+			d := tuitest.NewScreen(t, New(tuitest.Context(t, s, clk.Now, tc.login, model.VI)))
+			d.Expect("(bảo mật người tố cáo)").ExpectNot("Phạm Văn Tố")
+			d.Press("b")
+			page := tuitest.PageOf(d.Out)
+			if !tc.entitled {
+				st, bad := d.Status()
+				if page != nil || !bad || !strings.Contains(st, model.RevealRefusal(false).In(model.VI)) {
+					t.Fatalf("b for %s: page %v, status %q", tc.login, page != nil, st)
+				}
+				d.ExpectNot("Phạm Văn Tố", "b: xem danh tính")
+				return
+			}
+			d.Expect("Người gửi: (bảo mật người tố cáo) · b: xem danh tính (ghi nhật ký)")
+			if page == nil || !strings.Contains(page.View(80, 21), "Xem danh tính người gửi · "+p.No) {
+				t.Fatalf("b opened no reveal page: %+v", d.Out)
+			}
+			tuitest.TypeOn(page, "Xác minh trước khi phân loại")
+			var out []tea.Msg
+			var closed bool
+			d.S, out, closed = tuitest.AnswerPage(d.S, page, tuitest.Key("enter"))
+			if !closed {
+				t.Fatalf("the page stayed open: %+v\n%s", out, page.View(80, 21))
+			}
+			d.Expect("Phạm Văn Tố", "Người gửi: Phạm Văn Tố").ExpectNot("(bảo mật người tố cáo)")
+		})
+	}
+	var n int
+	s.AuditLog(store.AuditFilter{Type: string(model.EvIdentityRevealed)}, func(l store.AuditLine) error {
+		if l.Author == "lanh" && l.Record() == p.ID {
+			n++
+		}
+		return nil
+	})
+	if n != 1 {
+		t.Errorf("%d reveals of %s in the audit", n, p.ID)
+	}
 }

@@ -20,6 +20,10 @@ type keyMap struct {
 	Correct  key.Binding
 	Toggles  common.ToggleKeys
 	Choices  common.ChoiceKeys
+	// Reveal (b, as in follow-up): the confidential sender of the
+	// petition under the cursor, for the unit's leaders (set by NewWith:
+	// its reason depends on that petition).
+	Reveal common.Action
 }
 
 func newKeys(w *common.ClassifyWords, d *common.DeskWords) keyMap {

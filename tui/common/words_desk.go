@@ -45,6 +45,21 @@ type DeskWords struct {
 	EvCorrected       string // %s the fields corrected
 	NothingToCorrect  string
 	LeaveAsk          string
+
+	// The reveal page (common.Reveal).
+	RevealSection      string
+	KeyReveal          string // the key b wherever a sender can be revealed
+	RevealKeyHint      string // beside a masked sender the user may reveal
+	RevealTitle        string // %s the record's number
+	RevealIntro        string
+	RevealReason       string
+	RevealReasonHint   string
+	RevealReasonNeeded string
+	KeySaveReveal      string
+	RevealDone         string // %s the record's number
+	RevealNotSecret    string
+	RevealShown        string
+	RevealNoRecord     string
 }
 
 var deskVI = DeskWords{
@@ -89,6 +104,20 @@ var deskVI = DeskWords{
 	EvCorrected:       "Sửa thông tin (%s)",
 	NothingToCorrect:  "Đặt con trỏ vào một người đã chọn, hoặc lưu một lượt tiếp, rồi bấm Ctrl+O để sửa.",
 	LeaveAsk:          "Bỏ những gì đã sửa trên trang này?",
+
+	RevealSection:      "Trang xem danh tính người gửi (b ở Phân loại, Theo dõi, danh sách của Báo cáo)",
+	KeyReveal:          "xem danh tính",
+	RevealKeyHint:      "b: xem danh tính (ghi nhật ký)",
+	RevealTitle:        "Xem danh tính người gửi · %s",
+	RevealIntro:        "Danh tính người tố cáo được giữ bí mật (Luật Tố cáo Điều 9, 47, 56). Việc xem được ghi vào nhật ký: ai, khi nào, vì sao.",
+	RevealReason:       "Lý do xem",
+	RevealReasonHint:   "vì sao cần xem (bắt buộc)",
+	RevealReasonNeeded: "Cần ghi lý do xem danh tính người gửi",
+	KeySaveReveal:      "ghi lý do và xem",
+	RevealDone:         "Đã ghi vào nhật ký việc xem danh tính người gửi %s",
+	RevealNotSecret:    "Người gửi của bản ghi này không được bảo mật",
+	RevealShown:        "Danh tính người gửi đang hiện (đã ghi vào nhật ký)",
+	RevealNoRecord:     "Bản ghi này không có đơn hay vụ việc bảo mật để xem danh tính; hãy xem ở đơn hoặc vụ việc của người đó",
 }
 
 var deskEN = DeskWords{
@@ -133,4 +162,18 @@ var deskEN = DeskWords{
 	EvCorrected:       "Details corrected (%s)",
 	NothingToCorrect:  "Put the cursor on a person picked, or save a visit, then press Ctrl+O to correct it.",
 	LeaveAsk:          "Discard the changes made on this page?",
+
+	RevealSection:      "Sender's identity page (b on Classification, Follow-up, a report's list)",
+	KeyReveal:          "see the identity",
+	RevealKeyHint:      "b: see the identity (logged)",
+	RevealTitle:        "See the sender's identity · %s",
+	RevealIntro:        "A denouncer's identity is secret (Law on Denunciations Art. 9, 47, 56). Seeing it is logged: who, when and why.",
+	RevealReason:       "Reason",
+	RevealReasonHint:   "why it must be seen (required)",
+	RevealReasonNeeded: "Give the reason for seeing the sender's identity",
+	KeySaveReveal:      "log the reason and see",
+	RevealDone:         "Seeing the sender's identity of %s is logged",
+	RevealNotSecret:    "This record's sender is not protected",
+	RevealShown:        "The sender's identity is shown (logged)",
+	RevealNoRecord:     "This record has no confidential petition or case to reveal; see that person's petition or case",
 }

@@ -134,8 +134,6 @@ type FollowupWords struct {
 	FFor                                                                                           string
 	FForMe                                                                                         string
 	FForAll                                                                                        string
-	FRevealReason                                                                                  string
-	RevealIntro                                                                                    string
 	BadNumber                                                                                      string
 	Required                                                                                       string
 	ReminderPast                                                                                   string
@@ -329,8 +327,6 @@ var followupVI = FollowupWords{
 	FFor:               "Nhắc cho",
 	FForMe:             "Tôi",
 	FForAll:            "Cả đơn vị",
-	FRevealReason:      "Lý do xem",
-	RevealIntro:        "Danh tính người tố cáo được giữ bí mật (Luật Tố cáo Điều 9, 47, 56). Việc xem được ghi vào nhật ký: ai, khi nào, vì sao.",
 	BadNumber:          "Hãy nhập một số nguyên dương",
 	Required:           "Cần nhập",
 	ReminderPast:       "Ngày nhắc đã qua",
@@ -520,8 +516,6 @@ var followupEN = FollowupWords{
 	FFor:               "Remind",
 	FForMe:             "Me",
 	FForAll:            "Everyone",
-	FRevealReason:      "Reason",
-	RevealIntro:        "A denouncer's identity is secret (Law on Denunciations Art. 9, 47, 56). Seeing it is logged: who, when and why.",
 	BadNumber:          "Enter a whole number above zero",
 	Required:           "Required",
 	ReminderPast:       "That day has passed",

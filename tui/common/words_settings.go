@@ -43,6 +43,12 @@ type SettingsWords struct {
 	PinHint                               string
 	PinConfirm                            string // %s: the site
 	Pinned                                string // %s: the site
+	// Writing this site's own key card (w).
+	KeyWriteCard, WriteCardTitle  string // title %s: the site
+	WriteCardHint, CardPathNeeded string
+	CardExists, YesOverwrite      string // %s: the file
+	CardWritten                   string // %s the site, %s the file
+	ReadFingerprint               string
 
 	SiteAddress, ValidFrom, ValidTo, Successor string
 	DateHint, SiteSaved                        string
@@ -88,10 +94,18 @@ var settingsVI = SettingsWords{
 	DayAdded: "Đã ghi ngày %s", DayRemoved: "Đã bỏ ngày %s",
 	Peers: "Kết nối, khóa", Relation: "Quan hệ", Fingerprint: "Dấu vân tay", NoPeers: "Chưa ghim thẻ khóa của đơn vị nào",
 	KeyPin: "ghim thẻ khóa", PinTitle: "Ghim thẻ khóa của một đơn vị", CardFile: "Tệp thẻ khóa", IsChild: "Là cấp dưới? (c/k)",
-	PinHint:     "Tệp thẻ khóa: đường dẫn trên USB, ví dụ E:\\HN01.card (donthu keys export ở đơn vị đó)",
-	PinConfirm:  "Hãy gọi điện cho %s, nhờ họ đọc dấu vân tay. Khớp từng chữ số?",
-	Pinned:      "Đã ghim thẻ khóa của %s",
-	SiteAddress: "Địa chỉ", ValidFrom: "Thành lập từ", ValidTo: "Giải thể/sáp nhập", Successor: "Đơn vị kế thừa",
+	PinHint:         "Tệp thẻ khóa: đường dẫn trên USB, ví dụ E:\\donthu-key-HN01.json (đơn vị đó ghi ra bằng phím w ở mục này, hoặc donthu keys export)",
+	PinConfirm:      "Hãy gọi điện cho %s, nhờ họ đọc dấu vân tay. Khớp từng chữ số?",
+	Pinned:          "Đã ghim thẻ khóa của %s",
+	KeyWriteCard:    "ghi thẻ khóa của đơn vị",
+	WriteCardTitle:  "Ghi thẻ khóa của đơn vị %s",
+	WriteCardHint:   "Tệp thẻ khóa: đường dẫn, ví dụ trên USB (E:\\). Thẻ chỉ có khóa công khai: mang đến đơn vị kia để họ ghim (Kết nối, khóa › n).",
+	CardPathNeeded:  "Cần đường dẫn tệp thẻ khóa",
+	CardExists:      "Đã có tệp %s. Ghi thẻ khóa của đơn vị này đè lên tệp đó?",
+	YesOverwrite:    "ghi đè",
+	CardWritten:     "Đã ghi thẻ khóa của đơn vị %s vào %s",
+	ReadFingerprint: "Dấu vân tay (đọc cho đơn vị kia qua điện thoại để đối chiếu):",
+	SiteAddress:     "Địa chỉ", ValidFrom: "Thành lập từ", ValidTo: "Giải thể/sáp nhập", Successor: "Đơn vị kế thừa",
 	DateHint: "ngày dd/mm/yyyy", SiteSaved: "Đã lưu thông tin đơn vị",
 	Language: "Ngôn ngữ", LanguageHint: "Bấm 1 hoặc 2. Áp dụng từ lần đăng nhập sau của bạn (Alt+O rồi đăng nhập lại).",
 	LanguageSaved:  "Đã lưu ngôn ngữ; áp dụng từ lần đăng nhập sau",
@@ -136,10 +150,18 @@ var settingsEN = SettingsWords{
 	DayAdded: "Day %s recorded", DayRemoved: "Day %s removed",
 	Peers: "Peers, keys", Relation: "Relation", Fingerprint: "Fingerprint", NoPeers: "No site's key card is pinned yet",
 	KeyPin: "pin a key card", PinTitle: "Pin a site's key card", CardFile: "Key card file", IsChild: "A child site? (y/n)",
-	PinHint:     "Key card file: its path on the USB stick, e.g. E:\\HN01.card (donthu keys export at that site)",
-	PinConfirm:  "Call %s and ask them to read their fingerprint. Does every digit match?",
-	Pinned:      "Pinned the key card of %s",
-	SiteAddress: "Address", ValidFrom: "Exists from", ValidTo: "Dissolved/merged", Successor: "Successor",
+	PinHint:         "Key card file: its path on the USB stick, e.g. E:\\donthu-key-HN01.json (that site writes it with w in this section, or donthu keys export)",
+	PinConfirm:      "Call %s and ask them to read their fingerprint. Does every digit match?",
+	Pinned:          "Pinned the key card of %s",
+	KeyWriteCard:    "write this site's key card",
+	WriteCardTitle:  "Write the key card of site %s",
+	WriteCardHint:   "Key card file: a path, e.g. on the USB stick (E:\\). The card holds public keys only: take it to the other site to pin (Peers, keys › n).",
+	CardPathNeeded:  "Give the key card file's path",
+	CardExists:      "There is a file at %s already. Write this site's key card over it?",
+	YesOverwrite:    "overwrite",
+	CardWritten:     "Wrote the key card of site %s to %s",
+	ReadFingerprint: "Fingerprint (read it to the other site over the phone to compare):",
+	SiteAddress:     "Address", ValidFrom: "Exists from", ValidTo: "Dissolved/merged", Successor: "Successor",
 	DateHint: "dates dd/mm/yyyy", SiteSaved: "Site details saved",
 	Language: "Language", LanguageHint: "Press 1 or 2. It applies from your next sign-in (Alt+O, then sign in again).",
 	LanguageSaved:  "Language saved; it applies from your next sign-in",

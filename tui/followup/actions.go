@@ -123,6 +123,8 @@ func (m *Model) do(id actionID) tea.Cmd {
 		return nil
 	case aCorrect:
 		return m.correctPetition()
+	case aReveal:
+		return m.askReveal()
 	}
 	m.openForm(id)
 	return nil
@@ -252,11 +254,17 @@ func (m *Model) buildForm(id actionID) *form {
 		f.fields = append(f.fields, text("text", w.FText, true))
 		f.fields[0].input.Width = 56
 		f.fields[0].input.CharLimit = 2000
-	case aReveal:
-		f.intro = []string{w.RevealIntro}
-		f.fields = append(f.fields, text("reason", w.FRevealReason, true))
 	}
 	return f
+}
+
+// askReveal opens the reveal page (common.Reveal, the one every screen
+// uses) for the open case: the reason, then store.RevealIdentity.
+func (m *Model) askReveal() tea.Cmd {
+	d := &m.ctx.Words.Desk
+	st, me, id, no := m.ctx.Store, m.ctx.User.Login, m.caseID, m.c.No
+	return common.AskReveal(m.ctx, fmt.Sprintf(d.RevealTitle, no), id, fmt.Sprintf(d.RevealDone, no),
+		func(reason string) error { return st.RevealIdentity(me, id, reason) })
 }
 
 // results are the results offered to conclude a case of its kind.
@@ -430,8 +438,6 @@ func (m *Model) submit(confirmed bool) tea.Cmd {
 		write = func() error { return st.SetReminder(me, id, remind) }
 	case aGuide:
 		write = func() error { return st.SendGuidance(me, id, text) }
-	case aReveal:
-		write = func() error { return st.RevealIdentity(me, id, a.Reason) }
 	default:
 		ev := m.event(f.act)
 		if f.act == aExtend && f.field("days") == nil {

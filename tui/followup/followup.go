@@ -121,6 +121,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, tea.Batch(m.reload(), common.Changed(msg.Entity))
 		}
 		return m, nil
+	case common.RevealedMsg:
+		if msg.Err == nil && msg.ID == m.caseID {
+			m.toEnd = true // the reveal's event in sight when the case is read again (ChangedMsg)
+		}
+		return m, nil
 	case common.ChangedMsg:
 		var cmd tea.Cmd
 		if m.caseID != "" && (msg.Entity == m.caseID || model.EntityKind(msg.Entity) != model.EntCase) {

@@ -379,14 +379,21 @@ func TestRevealIsRecorded(t *testing.T) {
 	if !strings.Contains(v, "Người tố cáo: (bảo mật) · b: xem danh tính") || strings.Contains(v, "Lê Văn Cường") || strings.Contains(v, "0912345678") {
 		t.Fatalf("a leader's view:\n%s", v)
 	}
-	sc, _ = act(sc, "b", "")
-	if !strings.Contains(plain(sc.View()), "✗ Cần nhập") {
-		t.Fatalf("a reveal without a reason:\n%s", plain(sc.View()))
+	// b opens the reveal page every screen shares: the law, and the reason.
+	sc, msgs := send(sc, runes("b")...)
+	page := tuitest.PageOf(msgs)
+	c, _ := s.Case(id)
+	if page == nil || !strings.Contains(plain(page.View(80, 21)), "Xem danh tính người gửi · "+c.No) || !strings.Contains(plain(page.View(80, 21)), "Luật Tố cáo") {
+		t.Fatalf("b did not open the reveal page: %#v", msgs)
 	}
-	sc, _ = send(sc, runes("Xác minh tố cáo")...)
-	sc, msgs := send(sc, key(tea.KeyEnter))
-	if !changed(msgs, id) {
-		t.Fatalf("reveal: %#v\n%s", msgs, plain(sc.View()))
+	sc, _, closed := tuitest.AnswerPage(sc, page, key(tea.KeyEnter))
+	if closed || !strings.Contains(plain(page.View(80, 21)), "✗ Cần ghi lý do xem danh tính người gửi") {
+		t.Fatalf("a reveal without a reason:\n%s", plain(page.View(80, 21)))
+	}
+	tuitest.TypeOn(page, "Xác minh tố cáo")
+	sc, msgs, closed = tuitest.AnswerPage(sc, page, key(tea.KeyEnter))
+	if !closed || !changed(msgs, id) {
+		t.Fatalf("reveal: %#v\n%s", msgs, plain(page.View(80, 21)))
 	}
 	if v = plain(sc.View()); !strings.Contains(v, "Lê Văn Cường") || !strings.Contains(v, "ĐT 0912345678") || !strings.Contains(v, "Xem danh tính người gửi: Xác minh tố cáo") {
 		t.Errorf("after the reveal:\n%s", v)

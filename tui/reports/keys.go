@@ -34,6 +34,10 @@ type keyMap struct {
 	// Urge (f, as in follow-up): the body a listed record was sent to;
 	// handlers and leaders.
 	Urge common.Action
+	// Reveal (b, as in follow-up): the confidential sender of the listed
+	// record, on the reveal page every screen shares (set by New: its
+	// reason depends on the line under the cursor).
+	Reveal common.Action
 }
 
 func newKeys(w *common.ReportsWords) keyMap {
@@ -68,7 +72,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	switch m.mode {
 	case modeDrill:
 		open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", m.w.KeyOpen))
-		return []key.Binding{k.Move, open, k.Urge.Binding, k.Back}
+		return []key.Binding{k.Move, open, k.Urge.Binding, k.Reveal.Binding, k.Back}
 	case modeCharts:
 		other := key.NewBinding(key.WithKeys("left"), key.WithHelp("←→", m.w.KeyChart))
 		return []key.Binding{other, k.Drill, k.Back}
@@ -81,7 +85,7 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	all := []key.Binding{k.Form, k.Prev, k.Month, k.Range, k.Official, k.Unit, k.Move, k.Column,
-		k.Drill, k.Urge.HelpBinding(m.ctx.User, &m.ctx.Words.Desk, 28), k.Back, k.Charts, k.Export, k.Registers, k.Folder, k.Verify}
+		k.Drill, k.Urge.HelpBinding(m.ctx.User, &m.ctx.Words.Desk, 28), m.revealHelp(), k.Back, k.Charts, k.Export, k.Registers, k.Folder, k.Verify}
 	half := (len(all) + 1) / 2
 	return [][]key.Binding{all[:half], all[half:]}
 }

@@ -71,6 +71,9 @@ type Model struct {
 	// figures are read again after it.
 	urge      urgeForm
 	keepDrill bool
+	// revealed is the record whose sender was just revealed: its change
+	// notice reads nothing again.
+	revealed string
 }
 
 // urgeForm is the urge typed under a drill-down.
@@ -85,6 +88,7 @@ type urgeForm struct {
 func New(ctx *common.Context) common.Screen {
 	m := &Model{ctx: ctx, w: &ctx.Words.Reports, width: 80, height: 21}
 	m.keys = newKeys(m.w)
+	m.keys.Reveal = common.NewAction("b", ctx.Words.Desk.KeyReveal, "b").When(m.revealWhy)
 	m.period = model.PeriodOf(model.PeriodQuarter, ctx.Today(), false)
 	m.folder = ctx.NewField("", 56)
 	m.verify = ctx.NewField("", 24)
@@ -211,7 +215,18 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			}
 		}
 		return m, nil
+	case common.RevealedMsg:
+		if msg.Err == nil {
+			m.revealed = msg.ID
+		}
+		return m, nil
 	case common.ChangedMsg:
+		if msg.Entity != "" && msg.Entity == m.revealed {
+			// A reveal changes no figure: the list shows the name as
+			// it is drawn again (a masked line is not kept).
+			m.revealed = ""
+			return m, nil
+		}
 		if m.data != nil || m.loading {
 			return m, m.load()
 		}
@@ -367,16 +382,16 @@ func (m *Model) openDrill(title string, refs []model.Ref, sum, money bool, back 
 }
 
 // line is the i-th record as the signed-in user may see it: a
-// confidential sender only to the entitled after a deliberate reveal in
-// the case view (model.Shows, as in the queue). A masked line is not kept,
-// so a reveal made meanwhile shows on return.
+// confidential sender only to the entitled after a deliberate reveal (b
+// here or in the case view: model.Shows, as in the queue). A masked line
+// is not kept, so a reveal made meanwhile shows at once.
 func (m *Model) line(i int) model.RecordLine {
 	d := m.drill
 	if l, ok := d.lines[i]; ok {
 		return l
 	}
 	st, login := m.ctx.Store, m.ctx.User.Login
-	l := m.data.Line(d.refs[i], &m.ctx.User, m.ctx.Lang, st.ShownName, func(caseID string) bool { return st.Revealed(login, caseID) })
+	l := m.data.Line(d.refs[i], &m.ctx.User, m.ctx.Lang, st.ShownName, func(id string) bool { return st.Revealed(login, id) })
 	if !l.Masked {
 		d.lines[i] = l
 	}
@@ -407,8 +422,60 @@ func (m *Model) drillKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		return m.startUrge(m.line(d.cursor))
+	case m.keys.Reveal.Matches(msg):
+		if len(d.refs) == 0 {
+			return nil
+		}
+		return m.startReveal(m.line(d.cursor))
 	}
 	return nil
+}
+
+// --- xem danh tính ---
+
+// revealWhy says why the sender of the record under the cursor cannot be
+// revealed now, or "" when it can: a line with no confidential petition
+// or case (a protected visitor's visit with no petition: their own
+// records reveal them), then the policy (common.RevealWhy).
+func (m *Model) revealWhy() string {
+	d, w := m.drill, &m.ctx.Words.Desk
+	if d == nil || len(d.refs) == 0 {
+		return m.w.NoRecords
+	}
+	l := m.line(d.cursor)
+	if l.Reveals() == "" || l.Masked && !l.Secret.Confidential {
+		if l.Masked {
+			return w.RevealNoRecord
+		}
+		return w.RevealNotSecret
+	}
+	return common.RevealWhy(m.ctx, l.Secret, l.Case != "", m.ctx.Store.Revealed(m.ctx.User.Login, l.Reveals()))
+}
+
+// revealHelp is b's line in the help: refused, and why, only in a list.
+func (m *Model) revealHelp() key.Binding {
+	if m.mode != modeDrill {
+		return m.keys.Reveal.Binding
+	}
+	return m.keys.Reveal.HelpBinding(m.ctx.User, &m.ctx.Words.Desk, 28)
+}
+
+// startReveal opens the reveal page (common.Reveal, as in the case view)
+// for the sender of l: on its case (store.RevealIdentity), or on its
+// petition while it has no case (store.RevealPetition, the unit's leaders
+// only). The list names them once it is recorded.
+func (m *Model) startReveal(l model.RecordLine) tea.Cmd {
+	if why := m.keys.Reveal.Refusal(m.ctx.User, &m.ctx.Words.Desk); why != "" {
+		return common.Error(why)
+	}
+	w := &m.ctx.Words.Desk
+	st, me, caseID, petID := m.ctx.Store, m.ctx.User.Login, l.Case, l.Petition
+	return common.AskReveal(m.ctx, fmt.Sprintf(w.RevealTitle, l.No), l.Reveals(), fmt.Sprintf(w.RevealDone, l.No), func(reason string) error {
+		if caseID != "" {
+			return st.RevealIdentity(me, caseID, reason)
+		}
+		return st.RevealPetition(me, petID, reason)
+	})
 }
 
 // --- đôn đốc ---

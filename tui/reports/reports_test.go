@@ -16,6 +16,7 @@ import (
 	"donthu/tui/reports"
 	"donthu/tui/tuitest"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -389,5 +390,145 @@ func TestUrgeFromTheList(t *testing.T) {
 	d.Press("home", "f")
 	if why, bad := d.Status(); !bad || !strings.Contains(why, "Chỉ đôn đốc") {
 		t.Errorf("urging a petition not forwarded: %q", why)
+	}
+}
+
+// TestRevealFromTheList: b on a confidential record of a figure's list
+// opens the reveal page of the case view (a reason, then the store's
+// reveal); the list then names that sender. The denunciation accepted as
+// a case is the handler's and the leader's to reveal; the one not yet
+// classified (no case) only the unit's leader's. Everyone else is told
+// the policy's sentence, and no page opens.
+func TestRevealFromTheList(t *testing.T) {
+	s, clk := site(t)
+	var den model.Case
+	s.EachCase(store.CaseFilter{All: true}, func(c model.Case) {
+		if c.Confidential {
+			den = c
+		}
+	})
+	for _, u := range []model.User{
+		{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}},
+		{Login: "mai", Name: "Đỗ Thị Mai", Roles: []model.Role{model.RoleHandler}},
+		{Login: "lanh", Name: "Vũ Văn Lãnh", Roles: []model.Role{model.RoleLeader}},
+		{Login: "qt", Name: "Quản trị", Roles: []model.Role{model.RoleAdmin}},
+	} {
+		if err := s.CreateUser("lan", u, "matkhau-dai"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	storetest.Act(t, s, den.ID, model.EvCaseAssigned, model.CaseAction{Handler: "hung"})
+	fresh := storetest.Visit(t, s, "Đỗ Văn Mật", model.KindDenunciation) // 20 March, not classified
+	// Lượt tiếp lists An, Tố (2 March), Hà (5 March), Mật (20 March).
+	reveal := func(d *tuitest.Screen, row int) (common.Page, string, bool) {
+		t.Helper()
+		d.Out = nil
+		d.Press("home")
+		for i := 0; i < row; i++ {
+			d.Press("down")
+		}
+		d.Press("b")
+		st, bad := d.Status()
+		return tuitest.PageOf(d.Out), st, bad
+	}
+	for _, tc := range []struct {
+		login         string
+		onCase, onPet bool
+	}{{"letan", false, false}, {"mai", false, false}, {"qt", false, false}, {"hung", true, false}, {"lanh", true, true}} {
+		t.Run(tc.login, func(t *testing.T) {
+			if _, err := s.SignIn(tc.login, "matkhau-dai"); err != nil {
+				t.Fatal(err)
+			}
+			d := screen(t, s, clk, tc.login, model.VI)
+			d.Press("enter").Expect("4 bản ghi", "Nguyễn Văn An", "Trần Thị Hà").ExpectNot("Phạm Văn Tố", "Đỗ Văn Mật")
+			for _, r := range []struct {
+				row      int
+				entitled bool
+				name     string
+				refusal  *model.Msg
+			}{{1, tc.onCase, "Phạm Văn Tố", model.RevealRefusal(true)}, {3, tc.onPet, "Đỗ Văn Mật", model.RevealRefusal(false)}} {
+				page, st, bad := reveal(d, r.row)
+				if !r.entitled {
+					if page != nil || !bad || !strings.Contains(st, r.refusal.In(model.VI)) {
+						t.Fatalf("b on row %d: page %v, status %q", r.row, page != nil, st)
+					}
+					d.ExpectNot(r.name)
+					continue
+				}
+				if page == nil || !strings.Contains(page.View(80, 21), "Luật Tố cáo") {
+					t.Fatalf("b on row %d opened no reveal page: %q", r.row, st)
+				}
+				// Enter with no reason records nothing.
+				var closed bool
+				d.S, _, closed = tuitest.AnswerPage(d.S, page, tuitest.Key("enter"))
+				if closed || !strings.Contains(page.View(80, 21), "Cần ghi lý do") {
+					t.Fatalf("a reveal without a reason:\n%s", page.View(80, 21))
+				}
+				tuitest.TypeOn(page, "Xác minh nội dung tố cáo")
+				var out []tea.Msg
+				d.S, out, closed = tuitest.AnswerPage(d.S, page, tuitest.Key("enter"))
+				d.Out = append(d.Out, out...)
+				if !closed {
+					t.Fatalf("the page stayed open:\n%s", page.View(80, 21))
+				}
+				if st, _ := d.Status(); !strings.Contains(st, "Đã ghi vào nhật ký việc xem danh tính người gửi") {
+					t.Errorf("status %q", st)
+				}
+				d.Expect("4 bản ghi", r.name)
+				// Revealed already: b says so.
+				if page, st, _ := reveal(d, r.row); page != nil || !strings.Contains(st, "đang hiện") {
+					t.Errorf("b again: page %v, status %q", page != nil, st)
+				}
+			}
+		})
+	}
+	// The leader's reveal of the petition with no case is in the audit,
+	// naming the petition; the petition itself gained no event.
+	var got []string
+	s.AuditLog(store.AuditFilter{Type: string(model.EvIdentityRevealed)}, func(l store.AuditLine) error {
+		got = append(got, l.Author+" "+l.Record())
+		return nil
+	})
+	want := []string{"hung " + den.ID, "lanh " + den.ID, "lanh " + fresh.ID}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("audit %q, want %q", got, want)
+	}
+	if evs, _ := s.Timeline(fresh.ID); len(evs) != 1 {
+		t.Errorf("the petition has %d events", len(evs))
+	}
+}
+
+// b on a record whose sender is not protected says so; on a protected
+// visitor's later visit with no petition there is nothing to reveal
+// either: b says to look at their petition or case. No page opens.
+func TestRevealNothingOnTheLine(t *testing.T) {
+	s, clk := site(t)
+	var den model.Case
+	s.EachCase(store.CaseFilter{All: true}, func(c model.Case) {
+		if c.Confidential {
+			den = c
+		}
+	})
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{Visit: model.Visit{Content: "Hỏi tiến độ", Outcome: model.OutcomeGuided, Persons: den.Senders}}); err != nil {
+		t.Fatal(err)
+	}
+	d := screen(t, s, clk, "lan", model.VI)
+	d.Press("enter").Expect("4 bản ghi")
+	for _, tc := range []struct {
+		row  int
+		want string
+	}{{2, "không được bảo mật"}, {3, "không có đơn hay vụ việc bảo mật"}} {
+		d.Out = nil
+		d.Press("home")
+		for i := 0; i < tc.row; i++ {
+			d.Press("down")
+		}
+		d.Press("b")
+		if st, bad := d.Status(); !bad || !strings.Contains(st, tc.want) {
+			t.Errorf("b on row %d: %q", tc.row, st)
+		}
+		if tuitest.PageOf(d.Out) != nil {
+			t.Errorf("b on row %d opened a reveal page", tc.row)
+		}
 	}
 }

@@ -435,7 +435,7 @@ func (s *auditSection) Init() tea.Cmd { return s.load() }
 func matching(st *store.Store, q string, fn func(store.AuditLine)) ([]store.AuditChain, error) {
 	q = strings.ToLower(q)
 	return st.AuditLog(store.AuditFilter{}, func(l store.AuditLine) error {
-		if q != "" && !strings.Contains(strings.ToLower(l.Who()+" "+l.Author+" "+string(l.Type)+" "+l.Entity), q) {
+		if q != "" && !strings.Contains(strings.ToLower(l.Who()+" "+l.Author+" "+string(l.Type)+" "+l.Record()), q) {
 			return nil
 		}
 		fn(l)
@@ -482,7 +482,7 @@ func (s *auditSection) show(lines []store.AuditLine, chains []store.AuditChain, 
 		} else if l.Held {
 			mark = "… "
 		}
-		rows[i] = []string{l.When.In(model.VN).Format("02/01/06 15:04:05"), who, mark + string(l.Type), l.Entity}
+		rows[i] = []string{l.When.In(model.VN).Format("02/01/06 15:04:05"), who, mark + string(l.Type), l.Record()}
 	}
 	s.table.SetRows(rows)
 }

@@ -1,11 +1,13 @@
 package settings_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"donthu/model"
+	"donthu/store"
 	"donthu/store/storetest"
 	"donthu/tui/settings"
 	"donthu/tui/tuitest"
@@ -31,8 +33,8 @@ func TestSectionsFollowThePolicy(t *testing.T) {
 		want, not []string
 	}{
 		{"lan", []string{"Người dùng", "Mật khẩu của tôi", "Đơn vị", "Lịch làm việc", "Kết nối, khóa", "Nhật ký truy cập", "Sao lưu"}, nil},
-		{"hai", []string{"Mật khẩu của tôi", "Nhật ký truy cập"}, []string{"Người dùng ", "Sao lưu", "Đơn vị"}},
-		{"thu", []string{"Mật khẩu của tôi"}, []string{"Người dùng ", "Nhật ký truy cập", "Sao lưu", "Đơn vị"}},
+		{"hai", []string{"Mật khẩu của tôi", "Nhật ký truy cập"}, []string{"Người dùng ", "Sao lưu", "Đơn vị", "Kết nối, khóa"}},
+		{"thu", []string{"Mật khẩu của tôi"}, []string{"Người dùng ", "Nhật ký truy cập", "Sao lưu", "Đơn vị", "Kết nối, khóa"}},
 	} {
 		d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, tc.login, model.VI)))
 		v := d.View()
@@ -205,4 +207,98 @@ func TestSiteSection(t *testing.T) {
 	if site.ValidTo != model.NewDate(2026, 6, 30) || site.Successor != "HN01" || s.IdleLock().Minutes() != 5 || s.Calendar().DueSoon() != 5 {
 		t.Fatalf("site %+v, idle %v", site, s.IdleLock())
 	}
+}
+
+// An administrator writes this site's own key card from the settings
+// screen (w on Kết nối, khóa), as donthu keys export does: into the
+// bundles' folder by default, named as the command names it; the
+// fingerprint to read aloud is shown. A file already there is written
+// over only after C on the confirm page, never by Enter.
+func TestWriteKeyCardSection(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	dir := t.TempDir()
+	if err := s.SetExportDir(dir); err != nil {
+		t.Fatal(err)
+	}
+	want := storetest.KeyCard(t, s).Fingerprint()
+	path := filepath.Join(dir, "donthu-key-GL07.json")
+	sc := settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI))
+	d := tuitest.NewScreen(t, sc)
+	d.Press("down", "down", "down", "down", "down", "enter").Expect("Chưa ghim thẻ khóa")
+	help := ""
+	for _, g := range sc.FullHelp() {
+		for _, b := range g {
+			help += b.Help().Key + " " + b.Help().Desc + "\n"
+		}
+	}
+	for _, b := range sc.ShortHelp() {
+		help += "short: " + b.Help().Key + " " + b.Help().Desc + "\n"
+	}
+	if !strings.Contains(help, "\nw ghi thẻ khóa của đơn vị") || !strings.Contains(help, "short: w ghi thẻ khóa của đơn vị") {
+		t.Errorf("w is not in the help:\n%s", help)
+	}
+	d.Press("w").Expect("Ghi thẻ khóa của đơn vị GL07", "donthu-key-GL07.json")
+	d.Press("enter")
+	c, err := store.ReadKeyCard(path)
+	if err != nil || c.Fingerprint() != want {
+		t.Fatalf("the card written: %v %+v", err, c)
+	}
+	d.Expect("Đã ghi thẻ khóa của đơn vị GL07", "Dấu vân tay (đọc cho đơn vị kia", want)
+	if st, _ := d.Status(); !strings.Contains(st, "Đã ghi thẻ khóa của đơn vị GL07 vào "+path) {
+		t.Errorf("status %q", st)
+	}
+	// Again, over a file someone changed: asked on the confirm page.
+	os.WriteFile(path, []byte("ghi chú"), 0o644)
+	d.Out = nil
+	d.Press("w", "enter")
+	page := tuitest.PageOf(d.Out)
+	if page == nil || !strings.Contains(page.View(80, 21), "Đã có tệp") || !strings.Contains(page.View(80, 21), "C: ghi đè") {
+		t.Fatalf("no confirm page before writing over a file: %+v", d.Out)
+	}
+	d.S, _, _ = tuitest.Answer(d.S, page, tuitest.Key("enter"))
+	if raw, _ := os.ReadFile(path); string(raw) != "ghi chú" {
+		t.Fatal("Enter wrote over a file")
+	}
+	d.S, _, _ = tuitest.Answer(d.S, page, tuitest.Key("c"))
+	if c, err := store.ReadKeyCard(path); err != nil || c.Fingerprint() != want {
+		t.Fatalf("C did not write the card: %v", err)
+	}
+	d.Expect(want)
+	// A file name typed elsewhere; with no bundles' folder, the data
+	// file's folder is offered.
+	other := filepath.Join(t.TempDir(), "the-khoa.json")
+	d.Press("w", "ctrl+u").Type(other).Press("ctrl+s")
+	if _, err := store.ReadKeyCard(other); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetExportDir(""); err != nil {
+		t.Fatal(err)
+	}
+	d.Press("w").Expect("donthu-key-GL07.json")
+	if got := tuitest.Plain(sc.View(), 200, 21); !strings.Contains(got, filepath.Base(filepath.Dir(s.Path()))) {
+		t.Errorf("the data file's folder is not offered:\n%s", got)
+	}
+	d.Press("esc").Expect("Kết nối, khóa")
+}
+
+// In English, the same page in English.
+func TestWriteKeyCardSectionEnglish(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.EN)))
+	d.Press("down", "down", "down", "down", "down", "enter", "w").Expect("Write the key card of site GL07", "donthu-key-GL07.json")
+	d.Press("enter").Expect("Wrote the key card of site GL07", "Fingerprint (read it to the other site", storetest.KeyCard(t, s).Fingerprint())
+}
+
+// The audit lists the reveal of a petition with no case, naming the
+// petition (the event is the audit's own: the record is in its note).
+func TestAuditListsPetitionReveal(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
+	if err := s.RevealPetition("lan", p.ID, "Xác minh"); err != nil {
+		t.Fatal(err)
+	}
+	d := tuitest.NewScreen(t, settings.New(tuitest.Context(t, s, clk.Now, "lan", model.VI)))
+	d.Press("down", "down", "down", "down", "down", "down", "enter")
+	d.Resize(120, 21)
+	d.Type("revealed").Expect("identity.revealed", p.ID)
 }

@@ -79,6 +79,44 @@ func Answer(sc common.Screen, p common.Page, k tea.KeyMsg) (common.Screen, []tea
 	return sc, out, closed
 }
 
+// AnswerPage is Answer for a page that takes the answers of its own
+// commands (a common.PageReceiver: a correction, a reveal), as the root
+// does: each answer goes to the page and to the screen, and what the page
+// then returns runs too. The messages for the root are returned (a change
+// notice is also given to the screen, as the root gives it to every
+// screen); closed reports whether p closed.
+func AnswerPage(sc common.Screen, p common.Page, k tea.KeyMsg) (common.Screen, []tea.Msg, bool) {
+	closed, cmd := p.Key(k)
+	var out []tea.Msg
+	queue := Drain(cmd)
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		if forRoot(m) {
+			out = append(out, m)
+			if _, ok := m.(common.ChangedMsg); !ok {
+				continue
+			}
+		} else if r, ok := p.(common.PageReceiver); ok {
+			c, more := r.Receive(m)
+			closed = closed || c
+			queue = append(queue, Drain(more)...)
+		}
+		var o []tea.Msg
+		sc, o = Feed(sc, m)
+		out = append(out, o...)
+	}
+	return sc, out, closed
+}
+
+// TypeOn types s on page p, one key per rune, as the root gives the top
+// page its keys.
+func TypeOn(p common.Page, s string) {
+	for _, k := range Runes(s) {
+		p.Key(k)
+	}
+}
+
 // forRoot reports whether msg is for the root (navigation, status, pages,
 // change notices) rather than the answer of a screen's own command.
 func forRoot(msg tea.Msg) bool {
