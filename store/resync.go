@@ -322,9 +322,21 @@ func abandonedKey(e *model.Event) []byte {
 	return fmt.Appendf(append([]byte{}, abandonedPrefix...), "%s/%020d/%s", e.Site, e.Seq, eventHash(e))
 }
 
-func setAside(tx *bolt.Tx, evs []model.Event) error {
+func setAside(tx *bolt.Tx, evs []model.Event, raws [][]byte) error {
 	mb := tx.Bucket(bMeta)
 	for i := range evs {
+		// raws is nil for events as a bundle brought them (an office
+		// setting aside a child's abandoned history): canonical text.
+		if raws != nil {
+			if _, sealed := restIDOf(raws[i]); sealed {
+				// Kept as stored: sealed at rest, it never goes to meta
+				// in the clear (Abandoned reads its header).
+				if err := mb.Put(abandonedKey(&evs[i]), raws[i]); err != nil {
+					return err
+				}
+				continue
+			}
+		}
 		b, err := json.Marshal(&evs[i])
 		if err != nil {
 			return err
@@ -346,6 +358,9 @@ func (s *Store) Abandoned() []model.Event {
 			var e model.Event
 			if json.Unmarshal(v, &e) == nil {
 				out = append(out, e)
+			} else if e, err := decodeEvent(v); err == nil || errors.Is(err, ErrRestSealed) {
+				e.Data = nil // sealed at rest: its header says what it was
+				out = append(out, e)
 			}
 		}
 		return nil
@@ -359,6 +374,7 @@ func (s *Store) Abandoned() []model.Event {
 func yieldTail(tx *bolt.Tx, site string, from uint64) (int, error) {
 	evb, entb := tx.Bucket(bEvents), tx.Bucket(bEntityEvents)
 	var evs []model.Event
+	var raws [][]byte
 	c := evb.Cursor()
 	for k, v := c.Seek(evKey(site, from)); k != nil; k, v = c.Next() {
 		ks, _, ok := parseEvKey(k)
@@ -366,12 +382,13 @@ func yieldTail(tx *bolt.Tx, site string, from uint64) (int, error) {
 			break
 		}
 		e, err := decodeEvent(v)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrRestSealed) {
 			return 0, err
 		}
 		evs = append(evs, e)
+		raws = append(raws, append([]byte(nil), v...))
 	}
-	if err := setAside(tx, evs); err != nil {
+	if err := setAside(tx, evs, raws); err != nil {
 		return 0, err
 	}
 	touched := map[string]bool{}

@@ -128,7 +128,7 @@ func SalvageAs(src, dst, login, password string) (rep SalvageReport, err error) 
 	if len(unplaced) > 0 {
 		rep.Unplaced = len(unplaced)
 		rep.UnplacedFile = dst + ".unplaced.jsonl"
-		if err := writeJSONL(rep.UnplacedFile, unplaced); err != nil {
+		if err := writeJSONL(rep.UnplacedFile, unplaced, sc.sealed); err != nil {
 			return rep, osErr(err, rep.UnplacedFile)
 		}
 	}
@@ -651,7 +651,7 @@ func counters(site string, evs []model.Event, meta map[string][]byte) {
 	}
 }
 
-func writeJSONL(path string, evs []model.Event) error {
+func writeJSONL(path string, evs []model.Event, sealed map[string]sealedRaw) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
@@ -659,6 +659,17 @@ func writeJSONL(path string, evs []model.Event) error {
 	w := bufio.NewWriter(f)
 	for i := range evs {
 		b, _ := json.Marshal(&evs[i])
+		if r, ok := sealed[sealedKey(&evs[i])]; ok {
+			// Sealed at rest: its header, its hash and its stored form
+			// (base64), which only a sign-in on the site's file opens.
+			e := evs[i]
+			e.Data = nil
+			b, _ = json.Marshal(struct {
+				model.Event
+				Hash   string `json:"hash"`
+				Stored []byte `json:"sealed_at_rest"`
+			}{e, r.hash, r.raw})
+		}
 		w.Write(b)
 		w.WriteByte('\n')
 	}

@@ -573,7 +573,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 		if forked() {
 			// Set the abandoned history aside; the copy is answered
 			// from the fork.
-			if err := setAside(it.tx, fork.aside); err != nil {
+			if err := setAside(it.tx, fork.aside, nil); err != nil {
 				return err
 			}
 			out.Warnings = append(out.Warnings, abandonedWarning(m.From, len(fork.aside)))
