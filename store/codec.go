@@ -234,6 +234,7 @@ func encodeHeader(e *model.Event, extra uint64) []byte {
 // head is the header's bytes, rest what follows (the data).
 type header struct {
 	flags      uint64
+	to         []byte // the event's To
 	head, rest []byte
 }
 
@@ -258,7 +259,7 @@ func parseHeader(raw []byte) (header, bool) {
 		r.span()
 	}
 	r.span()
-	r.span()
+	to := r.span()
 	if flags&flagPrevHash != 0 {
 		r.take(32)
 	} else {
@@ -268,7 +269,7 @@ func parseHeader(raw []byte) (header, bool) {
 		return header{}, false
 	}
 	n := len(raw) - len(r.b)
-	return header{flags: flags, head: raw[:n], rest: raw[n:]}, true
+	return header{flags: flags, to: to, head: raw[:n], rest: raw[n:]}, true
 }
 
 // decodeEvent reads a stored event (either encoding). The header's
@@ -424,27 +425,11 @@ func eventTo(raw []byte) (string, error) {
 		err := json.Unmarshal(raw, &e)
 		return e.To, err
 	}
-	if len(raw) == 0 || raw[0] != tagEvent {
+	h, ok := parseHeader(raw)
+	if !ok {
 		return "", errBadValue
 	}
-	r := reader{b: raw[1:]}
-	flags := r.uvarint()
-	r.str()
-	r.uvarint()
-	r.varint()
-	r.varint()
-	r.uvarint()
-	if flags&flagZone != 0 {
-		r.varint()
-	}
-	r.str()
-	r.str()
-	if r.uvarint() == 0 {
-		r.str()
-	}
-	r.str()
-	to := r.str()
-	return to, r.err
+	return string(h.to), nil
 }
 
 // eventJSON returns the canonical JSON of a stored event (what bundles
