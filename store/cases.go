@@ -164,15 +164,24 @@ func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) error {
 // afterCommit brings the in-memory caches up to date with what a committed
 // transaction wrote.
 func (s *Store) afterCommit(touched map[string]any) {
+	// The protected persons this session may find follow the persons,
+	// petitions and cases written (a new denouncer, a case handed over).
+	var sealedIDs []string
+	for id := range touched {
+		switch model.EntityKind(id) {
+		case model.EntPerson, model.EntPetition, model.EntCase:
+			sealedIDs = append(sealedIDs, id)
+		}
+	}
+	if len(sealedIDs) > 0 {
+		defer s.touchSealed(sealedIDs)
+	}
 	s.cacheMu.Lock()
 	for _, v := range touched {
 		switch x := v.(type) {
 		case *model.Person:
 			if s.persons != nil {
 				s.persons.put(x)
-			}
-			if x.Sealed != "" {
-				defer s.forgetSealed()
 			}
 		case *model.Case:
 			if s.caseCache != nil {

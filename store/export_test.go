@@ -110,3 +110,7 @@ func MarkRebuildPendingForTest(t interface{ Fatal(...any) }, path string) {
 		t.Fatal(err)
 	}
 }
+
+// SealedBuildsForTest counts the full builds of the index of protected
+// persons (each unseals every one of them).
+func (s *Store) SealedBuildsForTest() int64 { return sealedBuilds.Load() }

@@ -2,11 +2,21 @@ package store
 
 import (
 	"bytes"
+	"crypto/hkdf"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"sort"
 	"strings"
+	"sync/atomic"
 
 	"donthu/model"
 
+	"filippo.io/age"
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/crypto/chacha20poly1305"
 )
 
 // Protected persons in search. Their names are sealed, so the person
@@ -21,10 +31,40 @@ type sealedIndex struct {
 	ids   []string
 	folds []string
 	nums  []string
+	masks []nameMask
 	allow map[string]bool
+	all   map[string]sealedEntry
 }
 
-// sealedFor builds (once) the session's index of protected persons.
+// sealedBuilds counts full builds (tests see that a sign-in reads only
+// what changed).
+var sealedBuilds atomic.Int64
+
+// sealedEntry is one protected person the user may find, as the index
+// keeps it (and stores it, sealed for the user: sealedCache).
+type sealedEntry struct {
+	Fold string `json:"f"`
+	Nums string `json:"n"`
+	// Sum is the SHA-256 of the person's sealed value and ID what it
+	// holds: the session's cards show it without opening it again.
+	Sum string   `json:"s"`
+	ID  identity `json:"i"`
+}
+
+// entryOf is the entry of a person just unsealed.
+func entryOf(p *model.Person, sealed string) sealedEntry {
+	sum := sha256.Sum256([]byte(sealed))
+	return sealedEntry{
+		Fold: p.NameFold, Nums: p.IDNumber + " " + p.Phone, Sum: hex.EncodeToString(sum[:]),
+		ID: identity{p.Name, p.IDKind, p.IDNumber, p.Phone, p.Address},
+	}
+}
+
+// sealedFor returns the session's index of protected persons, built once
+// a session and brought up to date with what changed since (pending). At
+// sign-in it starts from the copy kept in the file for this user (sealed
+// to their own key) and reads only the events written since: a decade's
+// thousands of denouncers are not unsealed at every sign-in.
 func (s *Store) sealedFor() *sealedIndex {
 	s.sessMu.Lock()
 	sess := s.sess
@@ -37,20 +77,49 @@ func (s *Store) sealedFor() *sealedIndex {
 	sess.building.Lock()
 	defer sess.building.Unlock()
 	s.sessMu.Lock()
-	built := sess.sealed
+	built, pending := sess.sealed, sess.sealedPending
+	sess.sealedPending = nil
 	s.sessMu.Unlock()
-	if built != nil {
+	if built != nil && len(pending) == 0 {
 		return built
 	}
-	ix := &sealedIndex{allow: map[string]bool{}}
 	u := sess.user
-	// The records first, then one X25519 each, on every core: thousands
-	// at an office after a decade.
+	var ix *sealedIndex
+	if built != nil {
+		// A write of this session touched these records.
+		entries := built.entries()
+		s.db.View(func(tx *bolt.Tx) error {
+			s.refreshSealed(tx, &u, entries, pending)
+			return nil
+		})
+		ix = indexOf(entries)
+	} else {
+		entries, heads, fresh := s.loadSealed(sess)
+		if entries == nil {
+			entries = s.buildSealed(&u)
+		}
+		ix = indexOf(entries)
+		if !fresh {
+			s.saveSealed(sess, entries, heads)
+		}
+	}
+	s.sessMu.Lock()
+	if s.sess == sess {
+		sess.sealed = ix
+	}
+	s.sessMu.Unlock()
+	return ix
+}
+
+// buildSealed unseals every protected person u may find: the records
+// first, then one X25519 each, on every core.
+func (s *Store) buildSealed(u *model.User) map[string]sealedEntry {
+	sealedBuilds.Add(1)
 	var ps []model.Person
 	s.db.View(func(tx *bolt.Tx) error {
 		eachIdx(tx, "person_sealed", nil, func(_ []byte, id string) bool {
 			var p model.Person
-			if mayFind(tx, &u, id) && getState(tx, id, &p) == nil {
+			if mayFind(tx, u, id) && getState(tx, id, &p) == nil {
 				ps = append(ps, p)
 			}
 			return true
@@ -59,22 +128,240 @@ func (s *Store) sealedFor() *sealedIndex {
 	})
 	ok := make([]bool, len(ps))
 	parallel(len(ps), func(i int) { ok[i] = s.UnsealPerson(&ps[i]) })
+	out := make(map[string]sealedEntry, len(ps))
 	for i := range ps {
-		if !ok[i] {
+		if ok[i] {
+			out[ps[i].ID] = entryOf(&ps[i], ps[i].Sealed)
+		}
+	}
+	return out
+}
+
+// refreshSealed brings entries up to date for the records ids changed:
+// the persons among them, the senders of the petitions and cases among
+// them, and everyone in those persons' groups (a merge changes who may be
+// found through whom).
+func (s *Store) refreshSealed(tx *bolt.Tx, u *model.User, entries map[string]sealedEntry, ids []string) {
+	persons := map[string]bool{}
+	for _, id := range ids {
+		switch model.EntityKind(id) {
+		case model.EntPerson:
+			persons[id] = true
+		case model.EntPetition, model.EntCase:
+			var x struct {
+				Senders []string `json:"senders"`
+			}
+			if getState(tx, id, &x) == nil {
+				for _, p := range x.Senders {
+					persons[p] = true
+				}
+			}
+		}
+	}
+	group := map[string]bool{}
+	for id := range persons {
+		for _, m := range groupTx(tx, id) {
+			group[m] = true
+		}
+		group[id] = true
+	}
+	for id := range group {
+		delete(entries, id)
+		var p model.Person
+		if getState(tx, id, &p) != nil || p.Sealed == "" || !mayFind(tx, u, id) || !s.UnsealPerson(&p) {
 			continue
 		}
-		p := &ps[i]
-		ix.ids = append(ix.ids, p.ID)
-		ix.folds = append(ix.folds, p.NameFold)
-		ix.nums = append(ix.nums, p.IDNumber+" "+p.Phone)
-		ix.allow[p.ID] = true
+		entries[id] = entryOf(&p, p.Sealed)
 	}
-	s.sessMu.Lock()
-	if s.sess == sess {
-		sess.sealed = ix
+}
+
+func (ix *sealedIndex) entries() map[string]sealedEntry {
+	out := make(map[string]sealedEntry, len(ix.all))
+	for id, e := range ix.all {
+		out[id] = e
 	}
-	s.sessMu.Unlock()
+	return out
+}
+
+func indexOf(entries map[string]sealedEntry) *sealedIndex {
+	ix := &sealedIndex{allow: make(map[string]bool, len(entries)), all: entries}
+	for id := range entries {
+		ix.ids = append(ix.ids, id)
+	}
+	sort.Strings(ix.ids)
+	for _, id := range ix.ids {
+		ix.folds = append(ix.folds, entries[id].Fold)
+		ix.masks = append(ix.masks, maskOf(entries[id].Fold))
+		ix.nums = append(ix.nums, entries[id].Nums)
+		ix.allow[id] = true
+	}
 	return ix
+}
+
+// The index kept in the file, per user ("sealedix/LOGIN"): the entries,
+// the user's roles and site they were found for, and the head of every
+// site's log (number and hash) they were read up to, JSON sealed with
+// XChaCha20-Poly1305 under a key derived from the user's own private key
+// (unlocked by their password): only they open it, a stolen file shows
+// nothing. A head that moved is read from there; a head that is not the
+// event it was (a restore), other roles or site, or anything unreadable
+// means a full build.
+type sealedCache struct {
+	Who     string                 `json:"who"`
+	Heads   map[string]sealedHead  `json:"heads"`
+	Entries map[string]sealedEntry `json:"entries"`
+}
+
+type sealedHead struct {
+	Seq  uint64 `json:"seq"`
+	Hash string `json:"hash"`
+}
+
+func sealedCacheKey(login string) []byte { return []byte("sealedix/" + login) }
+
+func whoFor(u *model.User) string {
+	roles := make([]string, len(u.Roles))
+	for i, r := range u.Roles {
+		roles[i] = string(r)
+	}
+	sort.Strings(roles)
+	return u.Site + "/" + u.Login + "/" + strings.Join(roles, ",")
+}
+
+func headsTxHashed(tx *bolt.Tx) map[string]sealedHead {
+	out := map[string]sealedHead{}
+	for site := range headsTx(tx) {
+		seq, hash := lastOf(tx, site)
+		out[site] = sealedHead{seq, hash}
+	}
+	return out
+}
+
+// loadSealed reads this user's kept index and brings it up to date with
+// the events written since; fresh: nothing had changed. nil entries: a
+// full build is needed.
+func (s *Store) loadSealed(sess *session) (entries map[string]sealedEntry, heads map[string]sealedHead, fresh bool) {
+	if sess.ixKey == nil {
+		return nil, nil, false
+	}
+	u := sess.user
+	s.db.View(func(tx *bolt.Tx) error {
+		heads = headsTxHashed(tx)
+		b := tx.Bucket(bMeta).Get(sealedCacheKey(u.Login))
+		if b == nil {
+			return nil
+		}
+		aead, err := chacha20poly1305.NewX(sess.ixKey)
+		if err != nil || len(b) < aead.NonceSize() {
+			return nil
+		}
+		plain, err := aead.Open(nil, b[:aead.NonceSize()], b[aead.NonceSize():], sealedCacheKey(u.Login))
+		if err != nil {
+			return nil
+		}
+		var c sealedCache
+		if json.Unmarshal(plain, &c) != nil || c.Who != whoFor(&u) || c.Entries == nil {
+			return nil
+		}
+		// What changed since: the records of the events after each
+		// kept head, from a head that is still the same event.
+		var changed []string
+		fresh = true
+		for site, h := range heads {
+			was, ok := c.Heads[site]
+			if ok && was == h {
+				continue
+			}
+			fresh = false
+			from := uint64(1)
+			if ok {
+				if seq, hash := eventHashAt(tx, site, was.Seq); seq != was.Seq || hash != was.Hash {
+					return nil // another history under those numbers: build again
+				}
+				from = was.Seq + 1
+			}
+			c := tx.Bucket(bEvents).Cursor()
+			for k, v := c.Seek(evKey(site, from)); k != nil; k, v = c.Next() {
+				ks, _, ok := parseEvKey(k)
+				if !ok || ks != site {
+					break
+				}
+				if e, err := decodeEvent(v); err == nil || errors.Is(err, ErrRestSealed) {
+					changed = append(changed, e.Entity)
+				}
+			}
+		}
+		for site := range c.Heads {
+			if _, ok := heads[site]; !ok {
+				return nil // a site's events are gone: build again
+			}
+		}
+		// The identities kept open what the session's cards show.
+		s.sessMu.Lock()
+		if sess.unsealed == nil {
+			sess.unsealed = make(map[[32]byte]identity, len(c.Entries))
+		}
+		for _, e := range c.Entries {
+			var sum [32]byte
+			if b, err := hex.DecodeString(e.Sum); err == nil && len(b) == len(sum) {
+				copy(sum[:], b)
+				sess.unsealed[sum] = e.ID
+			}
+		}
+		s.sessMu.Unlock()
+		s.refreshSealed(tx, &u, c.Entries, changed)
+		entries = c.Entries
+		return nil
+	})
+	return entries, heads, fresh && entries != nil
+}
+
+// eventHashAt returns the seq and hash of site's event seq, as held.
+func eventHashAt(tx *bolt.Tx, site string, seq uint64) (uint64, string) {
+	raw := tx.Bucket(bEvents).Get(evKey(site, seq))
+	if raw == nil {
+		return 0, ""
+	}
+	e, err := decodeEvent(raw)
+	if err != nil && !errors.Is(err, ErrRestSealed) {
+		return 0, ""
+	}
+	return seq, hashOf(raw, &e)
+}
+
+// saveSealed keeps the index in the file for the user's next sign-in. A
+// file that cannot be written (opened for reading) keeps none: the next
+// sign-in builds it.
+func (s *Store) saveSealed(sess *session, entries map[string]sealedEntry, heads map[string]sealedHead) {
+	if sess.ixKey == nil || heads == nil || s.db.IsReadOnly() {
+		return
+	}
+	plain, err := json.Marshal(sealedCache{Who: whoFor(&sess.user), Heads: heads, Entries: entries})
+	if err != nil {
+		return
+	}
+	aead, err := chacha20poly1305.NewX(sess.ixKey)
+	if err != nil {
+		return
+	}
+	nonce := make([]byte, aead.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		return
+	}
+	blob := aead.Seal(nonce, nonce, plain, sealedCacheKey(sess.user.Login))
+	s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bMeta).Put(sealedCacheKey(sess.user.Login), blob)
+	})
+}
+
+// sealedIndexKey derives the key that seals a user's kept index from
+// their own private key.
+func sealedIndexKey(uid *age.X25519Identity) []byte {
+	k, err := hkdf.Key(sha256.New, []byte(uid.String()), nil, "donthu sealed search index v1", chacha20poly1305.KeySize)
+	if err != nil {
+		return nil
+	}
+	return k
 }
 
 // WarmSession builds what the signed-in person's first search needs (the
@@ -131,11 +418,14 @@ func (s *Store) sealedHits(fq string, words []string, digits string, isNum bool)
 		return nil
 	}
 	var hits []PersonHit
+	qm := maskOf(fq)
 	for i, f := range ix.folds {
 		switch {
 		case isNum && strings.Contains(ix.nums[i], digits):
 			hits = append(hits, PersonHit{ix.ids[i], 3})
 		case isNum:
+		case !ix.masks[i].covers(qm):
+			// cannot hold every word: the person index's same test
 		case strings.HasPrefix(f, fq):
 			hits = append(hits, PersonHit{ix.ids[i], 0})
 		case wordPrefix(f, words):
@@ -147,12 +437,12 @@ func (s *Store) sealedHits(fq string, words []string, digits string, isNum bool)
 	return hits
 }
 
-// forgetSealed drops the session's index of protected persons (a person
-// was sealed or changed): the next search builds it again.
-func (s *Store) forgetSealed() {
+// touchSealed tells the session's index of protected persons that these
+// records changed: the next search brings it up to date for them.
+func (s *Store) touchSealed(ids []string) {
 	s.sessMu.Lock()
-	if s.sess != nil {
-		s.sess.sealed = nil
+	if s.sess != nil && s.sess.sealed != nil {
+		s.sess.sealedPending = append(s.sess.sealedPending, ids...)
 	}
 	s.sessMu.Unlock()
 }

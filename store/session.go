@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -31,6 +32,10 @@ type session struct {
 	building sync.Mutex            // held while sealed is built
 	typed    map[string]identity   // identities this person typed and sealed in this session
 	unsealed map[[32]byte]identity // sealed values opened in this session, by their SHA-256
+	// sealedPending are records this session changed since sealed was
+	// built (touchSealed); ixKey seals the user's kept copy of it.
+	sealedPending []string
+	ixKey         []byte
 }
 
 // sessionState is the store's session, behind its own lock (screens ask
@@ -45,6 +50,8 @@ type sessionState struct {
 // derive runs argon2id over pw and returns the check half and the
 // wrapping half. The check half is what the file stores.
 func derive(pw string, salt []byte, t, m uint32, p uint8) (check, wrap []byte) {
+	// argon2id's 64 MiB go back to the system at once (site.go says why).
+	defer debug.FreeOSMemory()
 	k := argon2.IDKey([]byte(norm.NFC.String(pw)), salt, t, m, p, 64)
 	return k[:32], k[32:]
 }
@@ -167,6 +174,7 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 			if err := w.unlock(sess, uid); err != nil {
 				return err
 			}
+			sess.ixKey = sealedIndexKey(uid)
 			_, err = openRestKey(tx, sess.site)
 			return err
 		})
@@ -198,6 +206,7 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 		if err := w.unlock(sess, uid); err != nil {
 			return err
 		}
+		sess.ixKey = sealedIndexKey(uid)
 		w.keys = sess.site
 		if err := w.sealExisting(); err != nil {
 			return err
