@@ -2,6 +2,7 @@ package store
 
 import (
 	"strconv"
+	"strings"
 
 	"donthu/model"
 
@@ -114,3 +115,16 @@ func MarkRebuildPendingForTest(t interface{ Fatal(...any) }, path string) {
 // SealedBuildsForTest counts the full builds of the index of protected
 // persons (each unseals every one of them).
 func (s *Store) SealedBuildsForTest() int64 { return sealedBuilds.Load() }
+
+// MetaKeysForTest lists the meta keys that start with prefix.
+func (s *Store) MetaKeysForTest(prefix string) []string {
+	var out []string
+	s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bMeta).Cursor()
+		for k, _ := c.Seek([]byte(prefix)); k != nil && strings.HasPrefix(string(k), prefix); k, _ = c.Next() {
+			out = append(out, string(k))
+		}
+		return nil
+	})
+	return out
+}

@@ -109,4 +109,13 @@ func TestSealedIndexKeptAndRefreshed(t *testing.T) {
 	if len(s2.SearchPersons("le thi binh", 0)) != 0 {
 		t.Error("a receptionist finds a denouncer through the index kept from when he was a handler")
 	}
+	s2.Close()
+	s3, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s3.Close()
+	if n := s3.MetaKeysForTest("sealedix/"); len(n) != 1 || n[0] != "sealedix/lan" {
+		t.Errorf("kept indexes after hung lost the handler's role: %v, want only lan's", n)
+	}
 }

@@ -207,6 +207,13 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 			return err
 		}
 		sess.ixKey = sealedIndexKey(uid)
+		if len(sess.ids) == 0 {
+			// No longer entitled to any sender: the index kept for them
+			// goes (sealed to them, but of no use, and no longer theirs).
+			if err := meta.Delete(sealedCacheKey(login)); err != nil {
+				return err
+			}
+		}
 		w.keys = sess.site
 		if err := w.sealExisting(); err != nil {
 			return err
