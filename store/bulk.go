@@ -30,7 +30,14 @@ func (s *Store) BulkLoad(fn func(b *Bulk) error) error {
 		if err := w.lists.flush(w.tx); err != nil {
 			return err
 		}
-		return w.idx.apply(w.tx)
+		if err := w.idx.apply(w.tx); err != nil {
+			return err
+		}
+		// Persons protected in the batch: their earlier petitions and
+		// events, found only once the held lists and indexes are in the
+		// file (protectSenders).
+		w.lists, w.idx = nil, nil
+		return w.protectHeld()
 	})
 	return err
 }

@@ -310,7 +310,15 @@ func refoldOrDrop(tx *bolt.Tx, id string) error {
 	p := prefix(id)
 	if k, _ := tx.Bucket(bEntityEvents).Cursor().Seek(p); k != nil && bytes.HasPrefix(k, p) {
 		_, err := refold(tx, id)
-		return err
+		if !errors.Is(err, ErrRestSealed) {
+			return err
+		}
+		// Its events are sealed at rest and nobody is signed in (the undo
+		// of a crashed import, at open): the record is dropped and a
+		// rebuild left pending, finished whole at the next sign-in.
+		if err := tx.Bucket(bMeta).Put(metaRebuilding, []byte("1")); err != nil {
+			return err
+		}
 	}
 	kind := model.EntityKind(id)
 	sb := tx.Bucket(bState).Bucket([]byte(kind))

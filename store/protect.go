@@ -75,11 +75,12 @@ func (w *writer) protectSenders(ids []string) error {
 		if _, err := w.emit(id, model.EvPersonUpdated, "", u); err != nil {
 			return err
 		}
-		// Their earlier events named them in the clear: sealed at rest.
-		if err := w.sealRest(id); err != nil {
-			return err
-		}
-		if err := w.protectEarlier(id); err != nil {
+		// Their earlier events named them in the clear: sealed at rest,
+		// with their earlier petitions and cases. A Bulk holds its lists
+		// and indexes until it ends: it does this then (protectHeld).
+		if w.lists != nil {
+			w.protectLater = append(w.protectLater, id)
+		} else if err := w.protectEarlierOf(id); err != nil {
 			return err
 		}
 		w.rememberPlain(id, plain)
@@ -196,6 +197,28 @@ func (w *writer) protectEarlier(person string) error {
 			}
 		}
 		if err := w.sealRest(rid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// protectEarlierOf seals at rest what named a newly protected person
+// before, and makes their earlier petitions and cases confidential.
+func (w *writer) protectEarlierOf(id string) error {
+	if err := w.sealRest(id); err != nil {
+		return err
+	}
+	return w.protectEarlier(id)
+}
+
+// protectHeld does protectEarlierOf for the persons a Bulk protected,
+// once its held lists and indexes are in the file.
+func (w *writer) protectHeld() error {
+	ids := w.protectLater
+	w.protectLater = nil
+	for _, id := range ids {
+		if err := w.protectEarlierOf(id); err != nil {
 			return err
 		}
 	}

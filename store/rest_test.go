@@ -259,3 +259,47 @@ func mustJSON(t *testing.T, v any) []byte {
 	}
 	return b
 }
+
+// In one batch (an old register imported), a worker's complaint in the
+// clear and then their denunciation: once the batch ends, the earlier
+// complaint is confidential and nothing in the log names them.
+func TestBulkProtectsEarlierRows(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	const name = "Phạm Văn Tố"
+	var first *model.Petition
+	err := s.BulkLoad(func(b *store.Bulk) error {
+		_, p, err := b.RecordVisit("lan", store.VisitInput{
+			Visit:      model.Visit{Content: "Hỏi về lương", Outcome: model.OutcomePetition},
+			NewPersons: []model.Person{{Name: name, BirthYear: 1985}},
+			Petition:   &model.Petition{Kind: model.KindComplaint},
+		})
+		if err != nil {
+			return err
+		}
+		first = p
+		_, _, err = b.RecordVisit("lan", store.VisitInput{
+			Visit:    model.Visit{Content: "Tố cáo quản đốc", Outcome: model.OutcomePetition, Persons: p.Senders},
+			Petition: &model.Petition{Kind: model.KindDenunciation},
+		})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Petition(first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Confidential || p.SenderName != "" {
+		t.Errorf("the earlier complaint: confidential %v, sender %q", p.Confidential, p.SenderName)
+	}
+	var dump bytes.Buffer
+	s.DumpEvents(&dump)
+	s.DumpState(&dump)
+	if bytes.Contains(dump.Bytes(), []byte(name)) {
+		t.Error("the log or the state still names the denouncer")
+	}
+	if probs := s.Check(); len(probs) != 0 {
+		t.Error(probs)
+	}
+}

@@ -35,6 +35,8 @@ type writer struct {
 	// held refuses every event but audit ones, which wait (see hold),
 	// while the file may lack own events its parent holds.
 	held error
+	// protectLater are persons a Bulk protected (protect.go).
+	protectLater []string
 	// keys are the site's keys a sign-in unlocked in this transaction,
 	// before they are the session's (rest.go seals with them).
 	keys *Identity
