@@ -61,6 +61,7 @@ var bImportUndo = []byte("import_undo")
 // process can see its first batches; no other process can open the file.)
 func (s *Store) Import(next func() (model.Event, bool, error), finish func(*ImportTx) error) (ImportResult, error) {
 	res := ImportResult{Heads: map[string]uint64{}}
+	defer s.scrubIfSealed() // after the lock is let go (rest.go)
 	defer bulkGC()()
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -164,7 +164,26 @@ func (w *writer) unlockRest(site *Identity) error {
 	if !w.tx.Writable() || site == nil {
 		return nil
 	}
-	if meta.Get(keyRestSweep) != nil {
+	if meta.Get(keyRestSweep) != nil && w.held == nil {
+		// This site's persons protected before this step also had
+		// earlier petitions and cases in the clear (protectEarlier);
+		// other sites' are theirs to seal, at their own sweep.
+		var own []string
+		eachState(w.tx, model.EntPerson, func(id string, b []byte) error {
+			var p struct {
+				Site   string `json:"site"`
+				Sealed string `json:"sealed"`
+			}
+			if decodeJSON(b, &p) == nil && p.Sealed != "" && p.Site == w.s.site {
+				own = append(own, id)
+			}
+			return nil
+		})
+		for _, id := range own {
+			if err := w.protectEarlier(id); err != nil {
+				return err
+			}
+		}
 		if err := sealRestTx(w.tx, site, protectedRecords(w.tx)); err != nil {
 			return err
 		}
@@ -488,4 +507,28 @@ func sealedWithoutKey(tx *bolt.Tx) bool {
 		return nil
 	})
 	return found
+}
+
+// scrubIfSealed compacts the file when a committed write sealed events at
+// rest (keyRestScrub): their clear bytes are in the pages that write
+// freed, which a backup would copy. A failure leaves the mark, and the
+// next sign-in compacts.
+func (s *Store) scrubIfSealed() {
+	if s.db.IsReadOnly() {
+		return
+	}
+	marked := false
+	s.db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bMeta); meta != nil {
+			marked = meta.Get(keyRestScrub) != nil
+		}
+		return nil
+	})
+	if !marked {
+		return
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Delete(keyRestScrub) })
+	if err == nil {
+		s.Compact()
+	}
 }

@@ -303,3 +303,30 @@ func TestBulkProtectsEarlierRows(t *testing.T) {
 		t.Error(probs)
 	}
 }
+
+// The write that seals events at rest compacts the file at once: the
+// clear copy is in no free page a backup could take.
+func TestSealingCompactsAtOnce(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	const name = "Phạm Văn Tố"
+	p := storetest.Visit(t, s, name, model.KindComplaint)
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: p.Senders},
+		Petition: &model.Petition{Kind: model.KindDenunciation},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if err := s.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{s.Path(), backup} {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(raw, []byte(name)) {
+			t.Errorf("%s holds the name right after the sealing", filepath.Base(f))
+		}
+	}
+}

@@ -318,8 +318,12 @@ func raiseCounters(tx *bolt.Tx, site string, after, upto uint64) error {
 // fork), listed by Abandoned and by check, never applied.
 var abandonedPrefix = []byte("abandoned/")
 
-func abandonedKey(e *model.Event) []byte {
-	return fmt.Appendf(append([]byte{}, abandonedPrefix...), "%s/%020d/%s", e.Site, e.Seq, eventHash(e))
+func abandonedKey(e *model.Event, raw []byte) []byte {
+	hash := eventHash(e)
+	if raw != nil {
+		hash = hashOf(raw, e) // sealed at rest: its stored hash
+	}
+	return fmt.Appendf(append([]byte{}, abandonedPrefix...), "%s/%020d/%s", e.Site, e.Seq, hash)
 }
 
 func setAside(tx *bolt.Tx, evs []model.Event, raws [][]byte) error {
@@ -331,7 +335,7 @@ func setAside(tx *bolt.Tx, evs []model.Event, raws [][]byte) error {
 			if _, sealed := restIDOf(raws[i]); sealed {
 				// Kept as stored: sealed at rest, it never goes to meta
 				// in the clear (Abandoned reads its header).
-				if err := mb.Put(abandonedKey(&evs[i]), raws[i]); err != nil {
+				if err := mb.Put(abandonedKey(&evs[i], raws[i]), raws[i]); err != nil {
 					return err
 				}
 				continue
@@ -341,7 +345,7 @@ func setAside(tx *bolt.Tx, evs []model.Event, raws [][]byte) error {
 		if err != nil {
 			return err
 		}
-		if err := mb.Put(abandonedKey(&evs[i]), b); err != nil {
+		if err := mb.Put(abandonedKey(&evs[i], nil), b); err != nil {
 			return err
 		}
 	}

@@ -366,10 +366,11 @@ func keysLost(meta map[string][]byte) bool {
 func (sc *scan) kv(k, v []byte) {
 	if site, seq, ok := parseEvKey(k); ok && len(v) > 0 {
 		e, err := decodeEvent(v)
-		sealed := errors.Is(err, ErrRestSealed)
-		if sealed {
-			// Sealed at rest, no key: its header must be exactly what
-			// it decodes to; it is carried as stored.
+		// Sealed at rest, whether or not this process holds its key: it
+		// is carried as stored.
+		_, sealed := restIDOf(v)
+		if sealed && (err == nil || errors.Is(err, ErrRestSealed)) {
+			// Its header must be exactly what it decodes to.
 			h, ok := parseHeader(v)
 			if !ok || !bytes.Equal(encodeHeader(&e, flagRest), h.head) {
 				return

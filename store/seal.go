@@ -272,39 +272,40 @@ func (s *Store) unsealInto(blob string, v any) bool {
 // can read it; it reports whether it could (false for a person who is not
 // sealed).
 func (s *Store) UnsealPerson(p *model.Person) bool {
-	var id identity
 	s.sessMu.Lock()
-	typed, ok := identity{}, false
-	if s.sess != nil {
-		typed, ok = s.sess.typed[p.ID]
-	}
+	sess := s.sess
 	s.sessMu.Unlock()
-	switch {
-	case p.Sealed == "":
+	return s.unsealFor(sess, p)
+}
+
+// unsealFor is UnsealPerson with the keys and cache of session sess (the
+// background build of a session's index keeps to its own session even if
+// someone else signs in meanwhile).
+func (s *Store) unsealFor(sess *session, p *model.Person) bool {
+	if sess == nil || p.Sealed == "" {
 		return false
-	case ok:
-		id = typed
-	default:
+	}
+	s.sessMu.Lock()
+	id, ok := sess.typed[p.ID]
+	ids := sess.ids
+	s.sessMu.Unlock()
+	if !ok {
 		// Each sealed value is opened once a session (one X25519 each:
 		// the reception list shows a card on every key).
 		sum := sha256.Sum256([]byte(p.Sealed))
 		s.sessMu.Lock()
-		var cached bool
-		if s.sess != nil {
-			id, cached = s.sess.unsealed[sum]
-		}
+		id, ok = sess.unsealed[sum]
 		s.sessMu.Unlock()
-		if !cached {
-			if !s.unsealInto(p.Sealed, &id) {
+		if !ok {
+			plain, err := ageDecrypt(p.Sealed, ids...)
+			if err != nil || json.Unmarshal(plain, &id) != nil {
 				return false
 			}
 			s.sessMu.Lock()
-			if s.sess != nil {
-				if s.sess.unsealed == nil {
-					s.sess.unsealed = map[[32]byte]identity{}
-				}
-				s.sess.unsealed[sum] = id
+			if sess.unsealed == nil {
+				sess.unsealed = map[[32]byte]identity{}
 			}
+			sess.unsealed[sum] = id
 			s.sessMu.Unlock()
 		}
 	}

@@ -84,25 +84,36 @@ func (s *Store) sealedFor() *sealedIndex {
 		return built
 	}
 	u := sess.user
-	var ix *sealedIndex
+	var entries map[string]sealedEntry
 	if built != nil {
-		// A write of this session touched these records.
-		entries := built.entries()
-		s.db.View(func(tx *bolt.Tx) error {
-			s.refreshSealed(tx, &u, entries, pending)
-			return nil
-		})
-		ix = indexOf(entries)
+		entries = built.entries()
 	} else {
-		entries, heads, fresh := s.loadSealed(sess)
+		var heads map[string]sealedHead
+		fresh, whole := false, true
+		entries, heads, fresh = s.loadSealed(sess)
 		if entries == nil {
-			entries = s.buildSealed(&u)
+			entries, whole = s.buildSealed(sess, &u)
 		}
-		ix = indexOf(entries)
-		if !fresh {
+		s.sessMu.Lock()
+		current := s.sess == sess
+		s.sessMu.Unlock()
+		// Kept only whole and for the session it was read for.
+		if !fresh && whole && current {
 			s.saveSealed(sess, entries, heads)
 		}
 	}
+	// The writes of this session since (or during the build).
+	s.sessMu.Lock()
+	pending = append(pending, sess.sealedPending...)
+	sess.sealedPending = nil
+	s.sessMu.Unlock()
+	if len(pending) > 0 {
+		s.db.View(func(tx *bolt.Tx) error {
+			s.refreshSealed(tx, sess, &u, entries, pending)
+			return nil
+		})
+	}
+	ix := indexOf(entries)
 	s.sessMu.Lock()
 	if s.sess == sess {
 		sess.sealed = ix
@@ -113,7 +124,7 @@ func (s *Store) sealedFor() *sealedIndex {
 
 // buildSealed unseals every protected person u may find: the records
 // first, then one X25519 each, on every core.
-func (s *Store) buildSealed(u *model.User) map[string]sealedEntry {
+func (s *Store) buildSealed(sess *session, u *model.User) (map[string]sealedEntry, bool) {
 	sealedBuilds.Add(1)
 	var ps []model.Person
 	s.db.View(func(tx *bolt.Tx) error {
@@ -127,21 +138,24 @@ func (s *Store) buildSealed(u *model.User) map[string]sealedEntry {
 		return nil
 	})
 	ok := make([]bool, len(ps))
-	parallel(len(ps), func(i int) { ok[i] = s.UnsealPerson(&ps[i]) })
+	parallel(len(ps), func(i int) { ok[i] = s.unsealFor(sess, &ps[i]) })
 	out := make(map[string]sealedEntry, len(ps))
+	whole := true
 	for i := range ps {
 		if ok[i] {
 			out[ps[i].ID] = entryOf(&ps[i], ps[i].Sealed)
+		} else {
+			whole = false
 		}
 	}
-	return out
+	return out, whole
 }
 
 // refreshSealed brings entries up to date for the records ids changed:
 // the persons among them, the senders of the petitions and cases among
 // them, and everyone in those persons' groups (a merge changes who may be
 // found through whom).
-func (s *Store) refreshSealed(tx *bolt.Tx, u *model.User, entries map[string]sealedEntry, ids []string) {
+func (s *Store) refreshSealed(tx *bolt.Tx, sess *session, u *model.User, entries map[string]sealedEntry, ids []string) {
 	persons := map[string]bool{}
 	for _, id := range ids {
 		switch model.EntityKind(id) {
@@ -168,7 +182,7 @@ func (s *Store) refreshSealed(tx *bolt.Tx, u *model.User, entries map[string]sea
 	for id := range group {
 		delete(entries, id)
 		var p model.Person
-		if getState(tx, id, &p) != nil || p.Sealed == "" || !mayFind(tx, u, id) || !s.UnsealPerson(&p) {
+		if getState(tx, id, &p) != nil || p.Sealed == "" || !mayFind(tx, u, id) || !s.unsealFor(sess, &p) {
 			continue
 		}
 		entries[id] = entryOf(&p, p.Sealed)
@@ -225,7 +239,9 @@ func whoFor(u *model.User) string {
 		roles[i] = string(r)
 	}
 	sort.Strings(roles)
-	return u.Site + "/" + u.Login + "/" + strings.Join(roles, ",")
+	// v1: the policy of who may find whom (model.MaySeePetitionSender) as
+	// of this index; a release that narrows it changes this.
+	return "v1/" + u.Site + "/" + u.Login + "/" + strings.Join(roles, ",")
 }
 
 func headsTxHashed(tx *bolt.Tx) map[string]sealedHead {
@@ -309,7 +325,7 @@ func (s *Store) loadSealed(sess *session) (entries map[string]sealedEntry, heads
 			}
 		}
 		s.sessMu.Unlock()
-		s.refreshSealed(tx, &u, c.Entries, changed)
+		s.refreshSealed(tx, sess, &u, c.Entries, changed)
 		entries = c.Entries
 		return nil
 	})
@@ -441,7 +457,7 @@ func (s *Store) sealedHits(fq string, words []string, digits string, isNum bool)
 // records changed: the next search brings it up to date for them.
 func (s *Store) touchSealed(ids []string) {
 	s.sessMu.Lock()
-	if s.sess != nil && s.sess.sealed != nil {
+	if s.sess != nil && len(s.sess.ids) > 0 {
 		s.sess.sealedPending = append(s.sess.sealedPending, ids...)
 	}
 	s.sessMu.Unlock()

@@ -403,6 +403,9 @@ func (w *writer) grantConf(conf *age.X25519Identity) error {
 			_, err := w.emit(model.AuditEntity(w.s.site), model.EvKeyGranted, "", model.AuditNote{Login: u.Login})
 			return err
 		case !entitledToKey(&u) && has:
+			if err := meta.Delete(sealedCacheKey(u.Login)); err != nil {
+				return err
+			}
 			return meta.Delete(confKey(u.Login))
 		}
 		return nil

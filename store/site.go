@@ -428,6 +428,11 @@ func (s *Store) UpdateUser(author string, u model.User) error {
 		if m := checkUser(&u); m != nil {
 			return m
 		}
+		// Other roles, or none: the index of protected persons kept for
+		// them is found again at their next sign-in, for what they are now.
+		if err := w.tx.Bucket(bMeta).Delete(sealedCacheKey(u.Login)); err != nil {
+			return err
+		}
 		_, err := w.emit(model.UserEntity(w.s.site, u.Login), model.EvUserUpdated, "", u)
 		return err
 	})

@@ -52,6 +52,10 @@ func (s *Store) write(author string, fn func(w *writer) error) ([]model.Event, e
 	if s.site == "" {
 		return nil, userErr(ErrNotInitialised, "Chưa thiết lập đơn vị. Hãy chạy: donthu init", "No site is set up. Run: donthu init")
 	}
+	// After the lock is let go: a write that sealed events at rest has
+	// their clear copy compacted out of the file's free pages at once, so
+	// no backup takes it (rest.go).
+	defer s.scrubIfSealed()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	saved := s.hlc
