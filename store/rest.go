@@ -75,18 +75,35 @@ func (errRestSealed) Is(target error) bool { return target == ErrSealed }
 // the keys live here; a key is added when a user signs in to its file.
 var restKeys sync.Map // string(id) -> cipher.AEAD
 
+// restRefs counts, per key, the open Stores that unlocked it: a backup
+// of this file checked and closed beside it must not take the key from
+// the session that holds it.
+var (
+	restMu   sync.Mutex
+	restRefs = map[string]int{}
+)
+
 func restID(key []byte) []byte {
 	sum := sha256.Sum256(key)
 	return sum[:8]
 }
 
-func registerRestKey(key []byte) ([]byte, cipher.AEAD, error) {
+func registerRestKey(s *Store, key []byte) ([]byte, cipher.AEAD, error) {
 	aead, err := chacha20poly1305.NewX(key)
 	if err != nil {
 		return nil, nil, err
 	}
 	id := restID(key)
+	restMu.Lock()
+	defer restMu.Unlock()
 	v, _ := restKeys.LoadOrStore(string(id), aead)
+	if s.restIDs == nil {
+		s.restIDs = map[string]bool{}
+	}
+	if !s.restIDs[string(id)] {
+		s.restIDs[string(id)] = true
+		restRefs[string(id)]++
+	}
 	return id, v.(cipher.AEAD), nil
 }
 
@@ -105,7 +122,7 @@ type restCipher struct {
 	aead cipher.AEAD
 }
 
-func openRestKey(tx *bolt.Tx, site *Identity) (*restCipher, error) {
+func openRestKey(s *Store, tx *bolt.Tx, site *Identity) (*restCipher, error) {
 	if site == nil || site.Age == nil {
 		return nil, nil
 	}
@@ -115,7 +132,7 @@ func openRestKey(tx *bolt.Tx, site *Identity) (*restCipher, error) {
 		if err != nil {
 			return nil, nil // wrapped to another key: the site's keys were replaced
 		}
-		id, aead, err := registerRestKey(key)
+		id, aead, err := registerRestKey(s, key)
 		if err != nil {
 			return nil, err
 		}
@@ -138,7 +155,7 @@ func openRestKey(tx *bolt.Tx, site *Identity) (*restCipher, error) {
 	if err := meta.Put(keyRestID, restID(key)); err != nil {
 		return nil, err
 	}
-	id, aead, err := registerRestKey(key)
+	id, aead, err := registerRestKey(s, key)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +174,7 @@ func restHeld(tx *bolt.Tx) bool {
 func (w *writer) unlockRest(site *Identity) error {
 	meta := w.tx.Bucket(bMeta)
 	if meta.Get(keyRest) != nil {
-		if _, err := openRestKey(w.tx, site); err != nil {
+		if _, err := openRestKey(w.s, w.tx, site); err != nil {
 			return err
 		}
 	}
@@ -184,7 +201,7 @@ func (w *writer) unlockRest(site *Identity) error {
 				return err
 			}
 		}
-		if err := sealRestTx(w.tx, site, protectedRecords(w.tx)); err != nil {
+		if err := sealRestTx(w.s, w.tx, site, protectedRecords(w.tx)); err != nil {
 			return err
 		}
 		if err := meta.Delete(keyRestSweep); err != nil {
@@ -203,7 +220,7 @@ func (w *writer) unlockRest(site *Identity) error {
 		}
 		ids = append(ids, string(k[len(restTodo):]))
 	}
-	return sealRestTx(w.tx, site, ids)
+	return sealRestTx(w.s, w.tx, site, ids)
 }
 
 func hasPrefix(b *bolt.Bucket, p []byte) bool {
@@ -219,10 +236,10 @@ func (w *writer) sealRest(ids ...string) error {
 	if site == nil {
 		site = w.s.sessionKeys()
 	}
-	return sealRestTx(w.tx, site, ids)
+	return sealRestTx(w.s, w.tx, site, ids)
 }
 
-func sealRestTx(tx *bolt.Tx, site *Identity, ids []string) error {
+func sealRestTx(s *Store, tx *bolt.Tx, site *Identity, ids []string) error {
 	var rc *restCipher
 	opened := false
 	for _, id := range ids {
@@ -234,7 +251,7 @@ func sealRestTx(tx *bolt.Tx, site *Identity, ids []string) error {
 			// Made (or opened) only when something is to be sealed: a
 			// file with no rest key reads without a sign-in.
 			var err error
-			if rc, err = openRestKey(tx, site); err != nil {
+			if rc, err = openRestKey(s, tx, site); err != nil {
 				return err
 			}
 			opened = true
@@ -295,7 +312,7 @@ func (s *Store) sealRestImported(tx *bolt.Tx, touched map[string][]model.Event) 
 		return nil
 	}
 	sort.Strings(ids)
-	return sealRestTx(tx, s.sessionKeys(), ids)
+	return sealRestTx(s, tx, s.sessionKeys(), ids)
 }
 
 // protectedRecords lists every protected record of the file: persons
@@ -478,17 +495,19 @@ func (s *Store) finishRebuild() (err error) {
 	return s.rebuild(true)
 }
 
-// forgetRest drops this file's rest key from the process: a sign-out or
-// a close leaves no way to read its sealed events.
+// forgetRest lets go of the rest keys this Store unlocked: the last open
+// Store to let go of a key (a sign-out, a close) drops it from the
+// process, which then cannot read those sealed events.
 func (s *Store) forgetRest() {
-	s.db.View(func(tx *bolt.Tx) error {
-		if meta := tx.Bucket(bMeta); meta != nil {
-			if id := meta.Get(keyRestID); id != nil {
-				restKeys.Delete(string(id))
-			}
+	restMu.Lock()
+	defer restMu.Unlock()
+	for id := range s.restIDs {
+		if restRefs[id]--; restRefs[id] <= 0 {
+			delete(restRefs, id)
+			restKeys.Delete(id)
 		}
-		return nil
-	})
+	}
+	s.restIDs = nil
 }
 
 // sealedWithoutKey reports whether the log holds an event sealed at rest

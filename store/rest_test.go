@@ -330,3 +330,31 @@ func TestSealingCompactsAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// A backup of this file opened and closed beside it (a restore's check)
+// leaves the signed-in session able to read the events sealed at rest.
+func TestClosingACopyKeepsTheSessionsKey(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindComplaint)
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: p.Senders},
+		Petition: &model.Petition{Kind: model.KindDenunciation},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if err := s.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	b, err := store.Open(backup, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.SignIn("lan", storetest.Password); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	if _, err := s.Timeline(p.Senders[0]); err != nil {
+		t.Fatalf("the session lost its key when a copy closed: %v", err)
+	}
+}

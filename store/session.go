@@ -175,7 +175,7 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 				return err
 			}
 			sess.ixKey = sealedIndexKey(uid)
-			_, err = openRestKey(tx, sess.site)
+			_, err = openRestKey(s, tx, sess.site)
 			return err
 		})
 		if err != nil {

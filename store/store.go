@@ -125,6 +125,9 @@ type Store struct {
 	// checkSealed is how many records the last Check took as stored
 	// because their events are sealed at rest and no key was held.
 	checkSealed int
+	// restIDs are the rest keys this Store unlocked (rest.go), under
+	// restMu.
+	restIDs map[string]bool
 
 	mu   sync.Mutex // serialises writers: seq, clock, chain head
 	hlc  model.HLC
