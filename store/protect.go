@@ -60,9 +60,20 @@ func (w *writer) rememberPlain(id string, p model.Person) {
 }
 
 // protectSenders seals the records of the persons ids that are still in
-// the clear.
+// the clear, and of every record merged with theirs (one worker, one
+// person: another record of theirs would name them in the clear).
 func (w *writer) protectSenders(ids []string) error {
+	seen := map[string]bool{}
+	var all []string
 	for _, id := range ids {
+		for _, m := range append([]string{id}, groupTx(w.tx, id)...) {
+			if !seen[m] {
+				seen[m] = true
+				all = append(all, m)
+			}
+		}
+	}
+	for _, id := range all {
 		var p model.Person
 		if getState(w.tx, id, &p) != nil || p.Sealed != "" {
 			continue

@@ -358,3 +358,32 @@ func TestClosingACopyKeepsTheSessionsKey(t *testing.T) {
 		t.Fatalf("the session lost its key when a copy closed: %v", err)
 	}
 }
+
+// A worker entered twice and merged, then denouncing on one record: the
+// other record of theirs is sealed too, and no state names them.
+func TestProtectingSealsTheMergedRecords(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	a := storetest.Visit(t, s, "Phạm Văn Tố", model.KindComplaint)
+	b := storetest.Visit(t, s, "Pham Van To", model.KindComplaint)
+	if _, err := s.MergePersons("lan", a.Senders[0], b.Senders[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: a.Senders},
+		Petition: &model.Petition{Kind: model.KindDenunciation},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{a.Senders[0], b.Senders[0]} {
+		p, err := s.Person(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Sealed == "" || p.Name != "" {
+			t.Errorf("%s not sealed: name %q", id, p.Name)
+		}
+	}
+	if probs := s.Check(); len(probs) != 0 {
+		t.Error(probs)
+	}
+}
