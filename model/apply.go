@@ -142,14 +142,31 @@ func applyPerson(p *Person, id string, ev *Event) (*Msg, error) {
 			}
 		}
 	case EvPersonMerged, EvPersonAbsorbed, EvPersonUnmerged:
-		return applyPersonMerge(p, ev)
+		m, err := applyPersonMerge(p, ev)
+		blankAbsorbed(p)
+		return m, err
 	case EvPersonDistinct:
 		return applyPersonDistinct(p, ev)
 	default:
 		return nil, fmt.Errorf("model: %s is not a person event", ev.Type)
 	}
 	p.NameFold = Fold(p.Name)
+	blankAbsorbed(p)
 	return nil, nil
+}
+
+// blankAbsorbed drops, from a protected person, the identity the records
+// merged into theirs held when merged: those records are sealed
+// themselves, and the person's own state must not name them in the clear
+// (the other values, an employer or a note, stay).
+func blankAbsorbed(p *Person) {
+	if p.Sealed == "" {
+		return
+	}
+	for i := range p.Absorbed {
+		a := &p.Absorbed[i].Person
+		a.Name, a.NameFold, a.IDKind, a.IDNumber, a.Phone, a.Address = "", "", IDNone, "", "", ""
+	}
 }
 
 func applyVisit(v *Visit, id string, ev *Event) (*Msg, error) {

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"donthu/model"
+	"encoding/json"
 	"filippo.io/age"
 	"fmt"
 	"os"
@@ -61,6 +62,25 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 		}
 		if err := buildIndex(tx, model.EntCase, "case_closed"); err != nil {
 			return err
+		}
+		// A protected person no longer keeps, in their state, the
+		// identity of the records merged into theirs (model
+		// blankAbsorbed): their state is folded again.
+		var again []string
+		eachState(tx, model.EntPerson, func(id string, b []byte) error {
+			var p struct {
+				Sealed   string            `json:"sealed"`
+				Absorbed []json.RawMessage `json:"absorbed"`
+			}
+			if decodeJSON(b, &p) == nil && p.Sealed != "" && len(p.Absorbed) > 0 {
+				again = append(again, id)
+			}
+			return nil
+		})
+		for _, id := range again {
+			if _, err := refold(tx, id); err != nil {
+				return err
+			}
 		}
 		return meta.Put(keyRestSweep, []byte("1"))
 	},

@@ -383,6 +383,16 @@ func TestProtectingSealsTheMergedRecords(t *testing.T) {
 			t.Errorf("%s not sealed: name %q", id, p.Name)
 		}
 	}
+	// Nor does the record they were merged into keep the other record's
+	// name among what it absorbed; the log is sealed at rest.
+	var dump bytes.Buffer
+	s.DumpState(&dump)
+	s.DumpEvents(&dump)
+	for _, n := range []string{"Phạm Văn Tố", "Pham Van To"} {
+		if bytes.Contains(dump.Bytes(), []byte(n)) {
+			t.Errorf("the state or the log names %q", n)
+		}
+	}
 	if probs := s.Check(); len(probs) != 0 {
 		t.Error(probs)
 	}
