@@ -2,7 +2,6 @@ package store
 
 import (
 	"sort"
-	"strconv"
 	"sync"
 
 	"donthu/model"
@@ -333,13 +332,11 @@ func dueDay(d DueItem) model.Date {
 // without the index (an older schema opened for reading): the caller
 // reads them all with EachCase.
 func (s *Store) ClosedNewest(n int) (out []model.Case, ok bool, err error) {
+	if s.Schema() < 4 {
+		return nil, false, nil
+	}
 	var bad error
 	err = s.db.View(func(tx *bolt.Tx) error {
-		v, _ := strconv.Atoi(string(tx.Bucket(bMeta).Get([]byte("schema"))))
-		if v < 4 {
-			return nil
-		}
-		ok = true
 		ib := tx.Bucket(bIdx).Bucket([]byte("case_closed"))
 		sb := tx.Bucket(bState).Bucket([]byte(model.EntCase))
 		if ib == nil || sb == nil {
@@ -366,5 +363,5 @@ func (s *Store) ClosedNewest(n int) (out []model.Case, ok bool, err error) {
 	if err == nil {
 		err = bad
 	}
-	return out, ok, err
+	return out, true, err
 }

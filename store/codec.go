@@ -367,7 +367,7 @@ func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
 	}
 	var sealed error
 	if flags&flagRest != 0 {
-		plain, _, err := openRest(raw[:len(raw)-len(r.b)], r.b)
+		plain, err := openRest(raw[:len(raw)-len(r.b)], r.b)
 		switch {
 		case errors.Is(err, ErrRestSealed):
 			// The header is known, the data is not: the caller says

@@ -95,7 +95,7 @@ func (s *Store) rebuild(partial bool) error {
 	defer s.dropCaches()
 	held := true
 	s.db.View(func(tx *bolt.Tx) error {
-		held = restHeld(tx) && !sealedWithoutKey(tx)
+		held = !sealedWithoutKey(tx)
 		return nil
 	})
 	if !held && !partial {

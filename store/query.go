@@ -370,7 +370,7 @@ func (s *Store) PersonCards(ids []string) ([]PersonCard, error) {
 				}
 				continue
 			}
-			if c.Sealed != "" && sealed != nil && sealed.allow[id] {
+			if c.Sealed != "" && sealed != nil && sealed.may(id) {
 				s.UnsealPerson(&c.Person)
 			}
 			if c.MergedInto == "" && c.ID == id {

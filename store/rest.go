@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sort"
 	"sync"
 
@@ -52,7 +53,6 @@ import (
 
 var (
 	keyRest      = []byte("rest/key")   // age(rest key) to the site's own key
-	keyRestID    = []byte("rest/id")    // the rest key's id, in the clear
 	keyRestSweep = []byte("rest/sweep") // the whole file waits to be swept
 	restTodo     = []byte("rest/todo/") // + record id: its events wait to be sealed
 	// keyRestScrub: events were sealed since the file was last written
@@ -63,25 +63,22 @@ var (
 
 // ErrRestSealed is returned (wrapping ErrSealed) when an event sealed at
 // rest is read without its key: the header is decoded, the data is not.
-var ErrRestSealed = errRestSealed{}
-
-type errRestSealed struct{}
-
-func (errRestSealed) Error() string        { return "store: event sealed at rest" }
-func (errRestSealed) Is(target error) bool { return target == ErrSealed }
+var ErrRestSealed = fmt.Errorf("%w at rest", ErrSealed)
 
 // restKeys holds the rest keys unlocked in this process, by their id
-// (the first 8 bytes of the key's SHA-256). A decoder knows no store, so
-// the keys live here; a key is added when a user signs in to its file.
-var restKeys sync.Map // string(id) -> cipher.AEAD
-
-// restRefs counts, per key, the open Stores that unlocked it: a backup
-// of this file checked and closed beside it must not take the key from
-// the session that holds it.
+// (the first 8 bytes of the key's SHA-256), each with how many open
+// Stores unlocked it: a decoder knows no store, so the keys live here,
+// and a backup of this file checked and closed beside it must not take
+// the key from the session that holds it.
 var (
-	restMu   sync.Mutex
-	restRefs = map[string]int{}
+	restMu   sync.RWMutex
+	restKeys = map[string]*restKey{}
 )
+
+type restKey struct {
+	aead cipher.AEAD
+	refs int
+}
 
 func restID(key []byte) []byte {
 	sum := sha256.Sum256(key)
@@ -96,23 +93,28 @@ func registerRestKey(s *Store, key []byte) ([]byte, cipher.AEAD, error) {
 	id := restID(key)
 	restMu.Lock()
 	defer restMu.Unlock()
-	v, _ := restKeys.LoadOrStore(string(id), aead)
+	k := restKeys[string(id)]
+	if k == nil {
+		k = &restKey{aead: aead}
+		restKeys[string(id)] = k
+	}
 	if s.restIDs == nil {
 		s.restIDs = map[string]bool{}
 	}
 	if !s.restIDs[string(id)] {
 		s.restIDs[string(id)] = true
-		restRefs[string(id)]++
+		k.refs++
 	}
-	return id, v.(cipher.AEAD), nil
+	return id, k.aead, nil
 }
 
 func restKeyFor(id []byte) (cipher.AEAD, bool) {
-	v, ok := restKeys.Load(string(id))
-	if !ok {
-		return nil, false
+	restMu.RLock()
+	defer restMu.RUnlock()
+	if k := restKeys[string(id)]; k != nil {
+		return k.aead, true
 	}
-	return v.(cipher.AEAD), true
+	return nil, false
 }
 
 // restCipher is the file's rest key, opened with the site's key, made on
@@ -152,20 +154,11 @@ func openRestKey(s *Store, tx *bolt.Tx, site *Identity) (*restCipher, error) {
 	if err := meta.Put(keyRest, []byte(blob)); err != nil {
 		return nil, err
 	}
-	if err := meta.Put(keyRestID, restID(key)); err != nil {
-		return nil, err
-	}
 	id, aead, err := registerRestKey(s, key)
 	if err != nil {
 		return nil, err
 	}
 	return &restCipher{id, aead}, nil
-}
-
-// restHeld reports whether this process can read the events tx's file
-// holds sealed at rest: it has none, or its key was unlocked.
-func restHeld(tx *bolt.Tx) bool {
-	return restKeyHeld(tx.Bucket(bMeta).Get(keyRestID))
 }
 
 // unlockRest opens the file's rest key for a session holding the site's
@@ -186,15 +179,11 @@ func (w *writer) unlockRest(site *Identity) error {
 		// earlier petitions and cases in the clear (protectEarlier);
 		// other sites' are theirs to seal, at their own sweep.
 		var own []string
-		eachState(w.tx, model.EntPerson, func(id string, b []byte) error {
-			var p struct {
-				Site   string `json:"site"`
-				Sealed string `json:"sealed"`
-			}
-			if decodeJSON(b, &p) == nil && p.Sealed != "" && p.Site == w.s.site {
+		eachIdx(w.tx, "person_sealed", nil, func(_ []byte, id string) bool {
+			if siteOfID(id) == w.s.site {
 				own = append(own, id)
 			}
-			return nil
+			return true
 		})
 		for _, id := range own {
 			if err := w.protectEarlier(id); err != nil {
@@ -221,11 +210,6 @@ func (w *writer) unlockRest(site *Identity) error {
 		ids = append(ids, string(k[len(restTodo):]))
 	}
 	return sealRestTx(w.s, w.tx, site, ids)
-}
-
-func hasPrefix(b *bolt.Bucket, p []byte) bool {
-	k, _ := b.Cursor().Seek(p)
-	return k != nil && bytes.HasPrefix(k, p)
 }
 
 // sealRest seals at rest the events of the records ids that hold a
@@ -283,19 +267,11 @@ func protectedRecord(tx *bolt.Tx, id string) bool {
 	default:
 		return false
 	}
-	sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id)))
-	if sb == nil {
-		return false
-	}
-	b := sb.Get([]byte(id))
-	if b == nil {
-		return false
-	}
 	var x struct {
 		Sealed       string `json:"sealed"`
 		Confidential bool   `json:"confidential"`
 	}
-	return decodeJSON(b, &x) == nil && (x.Sealed != "" || x.Confidential)
+	return getState(tx, id, &x) == nil && (x.Sealed != "" || x.Confidential)
 }
 
 // sealRestImported seals at rest the events of the records an import
@@ -320,14 +296,9 @@ func (s *Store) sealRestImported(tx *bolt.Tx, touched map[string][]model.Event) 
 // after the upgrade that brings sealing at rest).
 func protectedRecords(tx *bolt.Tx) []string {
 	var ids []string
-	eachState(tx, model.EntPerson, func(id string, b []byte) error {
-		var p struct {
-			Sealed string `json:"sealed"`
-		}
-		if decodeJSON(b, &p) == nil && p.Sealed != "" {
-			ids = append(ids, id)
-		}
-		return nil
+	eachIdx(tx, "person_sealed", nil, func(_ []byte, id string) bool {
+		ids = append(ids, id)
+		return true
 	})
 	for _, kind := range []string{model.EntPetition, model.EntCase} {
 		eachState(tx, kind, func(id string, b []byte) error {
@@ -448,25 +419,25 @@ func hashOf(raw []byte, e *model.Event) string {
 // openRest opens the sealed part of an event (after its header: hash,
 // key id, nonce, sealed data) and checks the stored hash against the
 // event it gives.
-func openRest(head, rest []byte) (plain, hash []byte, err error) {
+func openRest(head, rest []byte) ([]byte, error) {
 	if len(rest) < 32+8 {
-		return nil, nil, errBadValue
+		return nil, errBadValue
 	}
 	hash, id := rest[:32], rest[32:40]
 	aead, ok := restKeyFor(id)
 	if !ok {
-		return nil, hash, ErrRestSealed
+		return nil, ErrRestSealed
 	}
 	body := rest[40:]
 	if len(body) < aead.NonceSize() {
-		return nil, hash, errBadValue
+		return nil, errBadValue
 	}
 	ad := append(append([]byte(nil), head...), hash...)
-	plain, err = aead.Open(nil, body[:aead.NonceSize()], body[aead.NonceSize():], ad)
+	plain, err := aead.Open(nil, body[:aead.NonceSize()], body[aead.NonceSize():], ad)
 	if err != nil {
-		return nil, hash, errors.New("sealed data does not open: damaged")
+		return nil, errors.New("sealed data does not open: damaged")
 	}
-	return plain, hash, nil
+	return plain, nil
 }
 
 // errNeedsRestKey says that a record's old events are sealed at rest and
@@ -475,16 +446,6 @@ func errNeedsRestKey(err error) error {
 	return userErr(err,
 		"Hồ sơ có sự kiện cũ được niêm phong (danh tính người tố cáo): cần đăng nhập để đọc. Chạy lại lệnh với --user",
 		"The record has old events sealed at rest (a denouncer's identity): a sign-in is needed to read them. Run the command again with --user")
-}
-
-// restKeyHeld reports whether the rest key of id is unlocked here (true
-// for no id: nothing is sealed).
-func restKeyHeld(id []byte) bool {
-	if id == nil {
-		return true
-	}
-	_, ok := restKeyFor(id)
-	return ok
 }
 
 // finishRebuild runs a rebuild left half-way: whole when the events
@@ -502,9 +463,10 @@ func (s *Store) forgetRest() {
 	restMu.Lock()
 	defer restMu.Unlock()
 	for id := range s.restIDs {
-		if restRefs[id]--; restRefs[id] <= 0 {
-			delete(restRefs, id)
-			restKeys.Delete(id)
+		if k := restKeys[id]; k != nil {
+			if k.refs--; k.refs <= 0 {
+				delete(restKeys, id)
+			}
 		}
 	}
 	s.restIDs = nil
@@ -517,15 +479,24 @@ func (s *Store) forgetRest() {
 func sealedWithoutKey(tx *bolt.Tx) bool {
 	found := false
 	tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
-		if id, ok := restIDOf(v); ok {
-			if _, held := restKeyFor(id); !held {
-				found = true
-				return errStop
-			}
+		if !restOpens(v) {
+			found = true
+			return errStop
 		}
 		return nil
 	})
 	return found
+}
+
+// restOpens reports whether a stored event reads here: it is not sealed
+// at rest, or its key is unlocked.
+func restOpens(raw []byte) bool {
+	id, sealed := restIDOf(raw)
+	if !sealed {
+		return true
+	}
+	_, held := restKeyFor(id)
+	return held
 }
 
 // scrubIfSealed compacts the file when a committed write sealed events at

@@ -36,13 +36,7 @@ func TestEarlierEventsSealedAtRest(t *testing.T) {
 	// The office already holds the events that named him.
 	storetest.Exchange(t, s, office)
 	// He comes back and denounces.
-	_, den, err := s.RecordVisit("lan", store.VisitInput{
-		Visit:    model.Visit{Content: "Tố cáo quản đốc", Outcome: model.OutcomePetition, Persons: first.Senders},
-		Petition: &model.Petition{Kind: model.KindDenunciation},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	den := storetest.Denounce(t, s, first.Senders)
 	storetest.Accept(t, s, den.ID, model.KindDenunciation, model.RegimeUnion)
 	if probs := s.Check(); len(probs) != 0 {
 		t.Fatalf("check, signed in: %v", probs)
@@ -150,13 +144,7 @@ func TestEarlierEventsSealedAtRest(t *testing.T) {
 func TestRebuildPendingWaitsForTheKey(t *testing.T) {
 	s, _ := storetest.New(t, "GL07")
 	p := storetest.Visit(t, s, "Trần Văn Hai", model.KindComplaint)
-	_, den, err := s.RecordVisit("lan", store.VisitInput{
-		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: p.Senders},
-		Petition: &model.Petition{Kind: model.KindDenunciation},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	den := storetest.Denounce(t, s, p.Senders)
 	storetest.Accept(t, s, den.ID, model.KindDenunciation, model.RegimeUnion)
 	want := storetest.State(t, s)
 	path := s.Path()
@@ -310,12 +298,7 @@ func TestSealingCompactsAtOnce(t *testing.T) {
 	s, _ := storetest.New(t, "GL07")
 	const name = "Phạm Văn Tố"
 	p := storetest.Visit(t, s, name, model.KindComplaint)
-	if _, _, err := s.RecordVisit("lan", store.VisitInput{
-		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: p.Senders},
-		Petition: &model.Petition{Kind: model.KindDenunciation},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	storetest.Denounce(t, s, p.Senders)
 	backup := filepath.Join(t.TempDir(), "b.db")
 	if err := s.Backup(backup); err != nil {
 		t.Fatal(err)
@@ -336,12 +319,7 @@ func TestSealingCompactsAtOnce(t *testing.T) {
 func TestClosingACopyKeepsTheSessionsKey(t *testing.T) {
 	s, _ := storetest.New(t, "GL07")
 	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindComplaint)
-	if _, _, err := s.RecordVisit("lan", store.VisitInput{
-		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: p.Senders},
-		Petition: &model.Petition{Kind: model.KindDenunciation},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	storetest.Denounce(t, s, p.Senders)
 	backup := filepath.Join(t.TempDir(), "b.db")
 	if err := s.Backup(backup); err != nil {
 		t.Fatal(err)
@@ -368,12 +346,7 @@ func TestProtectingSealsTheMergedRecords(t *testing.T) {
 	if _, err := s.MergePersons("lan", a.Senders[0], b.Senders[0]); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.RecordVisit("lan", store.VisitInput{
-		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: a.Senders},
-		Petition: &model.Petition{Kind: model.KindDenunciation},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	storetest.Denounce(t, s, a.Senders)
 	for _, id := range []string{a.Senders[0], b.Senders[0]} {
 		p, err := s.Person(id)
 		if err != nil {

@@ -152,7 +152,7 @@ func SalvageAs(src, dst, login, password string) (rep SalvageReport, err error) 
 		}
 		rep.NewKeys = true
 	}
-	if len(sc.sealed) > 0 && login == "" && !restKeyHeld(meta["rest/id"]) {
+	if login == "" && !sc.sealedOpen() {
 		return rep, userErr(ErrRestSealed,
 			fmt.Sprintf("Tệp có %d sự kiện được niêm phong (danh tính người tố cáo): cứu dữ liệu cần đăng nhập. Chạy lại với --user TÊN_ĐĂNG_NHẬP", len(sc.sealed)),
 			fmt.Sprintf("The file has %d events sealed at rest (a denouncer's identity): recovering it needs a sign-in. Run again with --user LOGIN", len(sc.sealed)))
@@ -317,6 +317,17 @@ func sealedKey(e *model.Event) string {
 	return e.Key() + "\x00" + e.Prev + "\x00" + strconv.FormatInt(e.Clock, 10) + "\x00" + e.Entity
 }
 
+// sealedOpen reports whether every event found sealed at rest reads here
+// (its key is unlocked): the salvaged file can then be rebuilt whole.
+func (sc *scan) sealedOpen() bool {
+	for _, r := range sc.sealed {
+		if !restOpens(r.raw) {
+			return false
+		}
+	}
+	return true
+}
+
 // hash is an event's hash, the stored one for an event sealed at rest.
 func (sc *scan) hash(e *model.Event) string {
 	if r, ok := sc.sealed[sealedKey(e)]; ok {
@@ -335,7 +346,7 @@ func (sc *scan) hash(e *model.Event) string {
 func metaKey(k string) bool {
 	switch k {
 	case "site", "key/sign", "key/age", "key/sign.pub", "key/age.pub", "conf/pub", "conf/pending", "conf/escrow", "seal/todo", "sync/export_dir", "print/dir", "print/open",
-		"rest/key", "rest/id", "rest/sweep":
+		"rest/key", "rest/sweep":
 		return true
 	}
 	for _, p := range []string{"pw/", "no/", "pref/", "ukey/", "sitekey/", "conf/key/", "site/", "draft/", "held/", "abandoned/", "rest/todo/"} {

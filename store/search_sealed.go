@@ -32,8 +32,13 @@ type sealedIndex struct {
 	folds []string
 	nums  []string
 	masks []nameMask
-	allow map[string]bool
-	all   map[string]sealedEntry
+	all   map[string]sealedEntry // by person id: who may be found
+}
+
+// may reports whether the index's user may find protected person id.
+func (ix *sealedIndex) may(id string) bool {
+	_, ok := ix.all[id]
+	return ok
 }
 
 // sealedBuilds counts full builds (tests see that a sign-in reads only
@@ -52,8 +57,8 @@ type sealedEntry struct {
 }
 
 // entryOf is the entry of a person just unsealed.
-func entryOf(p *model.Person, sealed string) sealedEntry {
-	sum := sha256.Sum256([]byte(sealed))
+func entryOf(p *model.Person) sealedEntry {
+	sum := sha256.Sum256([]byte(p.Sealed))
 	return sealedEntry{
 		Fold: p.NameFold, Nums: p.IDNumber + " " + p.Phone, Sum: hex.EncodeToString(sum[:]),
 		ID: identity{p.Name, p.IDKind, p.IDNumber, p.Phone, p.Address},
@@ -143,7 +148,7 @@ func (s *Store) buildSealed(sess *session, u *model.User) (map[string]sealedEntr
 	whole := true
 	for i := range ps {
 		if ok[i] {
-			out[ps[i].ID] = entryOf(&ps[i], ps[i].Sealed)
+			out[ps[i].ID] = entryOf(&ps[i])
 		} else {
 			whole = false
 		}
@@ -185,7 +190,7 @@ func (s *Store) refreshSealed(tx *bolt.Tx, sess *session, u *model.User, entries
 		if getState(tx, id, &p) != nil || p.Sealed == "" || !mayFind(tx, u, id) || !s.unsealFor(sess, &p) {
 			continue
 		}
-		entries[id] = entryOf(&p, p.Sealed)
+		entries[id] = entryOf(&p)
 	}
 }
 
@@ -198,7 +203,7 @@ func (ix *sealedIndex) entries() map[string]sealedEntry {
 }
 
 func indexOf(entries map[string]sealedEntry) *sealedIndex {
-	ix := &sealedIndex{allow: make(map[string]bool, len(entries)), all: entries}
+	ix := &sealedIndex{all: entries}
 	for id := range entries {
 		ix.ids = append(ix.ids, id)
 	}
@@ -207,7 +212,6 @@ func indexOf(entries map[string]sealedEntry) *sealedIndex {
 		ix.folds = append(ix.folds, entries[id].Fold)
 		ix.masks = append(ix.masks, maskOf(entries[id].Fold))
 		ix.nums = append(ix.nums, entries[id].Nums)
-		ix.allow[id] = true
 	}
 	return ix
 }
@@ -467,5 +471,5 @@ func (s *Store) touchSealed(ids []string) {
 // person id (the policy entitles its user to one of their petitions).
 func (s *Store) mayFindSealedPerson(id string) bool {
 	ix := s.sealedFor()
-	return ix != nil && ix.allow[id]
+	return ix != nil && ix.may(id)
 }

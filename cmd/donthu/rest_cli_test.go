@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"donthu/model"
-	"donthu/store"
 	"donthu/store/storetest"
 )
 
@@ -19,13 +18,7 @@ func TestSealedAtRestCommands(t *testing.T) {
 	noEnv(t)
 	s, _ := storetest.New(t, "GL07")
 	p := storetest.Visit(t, s, denouncer, model.KindComplaint)
-	_, den, err := s.RecordVisit("lan", store.VisitInput{
-		Visit:    model.Visit{Content: "Tố cáo quản đốc", Outcome: model.OutcomePetition, Persons: p.Senders},
-		Petition: &model.Petition{Kind: model.KindDenunciation},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	den := storetest.Denounce(t, s, p.Senders)
 	storetest.Accept(t, s, den.ID, model.KindDenunciation, model.RegimeUnion)
 	db := s.Path()
 	s.Close()

@@ -169,6 +169,21 @@ func Visit(t testing.TB, s *store.Store, name string, k model.PetitionKind) mode
 	return *p
 }
 
+// Denounce records a visit of persons already on file who bring a
+// denunciation, and returns the petition: a person known in the clear
+// who becomes protected.
+func Denounce(t testing.TB, s *store.Store, persons []string) model.Petition {
+	t.Helper()
+	_, p, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:    model.Visit{Content: "Tố cáo quản đốc", Outcome: model.OutcomePetition, Persons: persons},
+		Petition: &model.Petition{Kind: model.KindDenunciation},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return *p
+}
+
 // Accept classifies a petition as accepted and returns the case.
 func Accept(t testing.TB, s *store.Store, petitionID string, k model.PetitionKind, r model.Regime) model.Case {
 	t.Helper()
