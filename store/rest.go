@@ -55,9 +55,10 @@ var (
 	keyRest      = []byte("rest/key")   // age(rest key) to the site's own key
 	keyRestSweep = []byte("rest/sweep") // the whole file waits to be swept
 	restTodo     = []byte("rest/todo/") // + record id: its events wait to be sealed
-	// keyRestScrub: events were sealed since the file was last written
-	// whole; their clear bytes stay in the pages bbolt freed until then.
-	// The next sign-in compacts the file (session.go, clearLeft).
+	// keyRestScrub: something was sealed since the file was last written
+	// whole; its clear bytes stay in the pages bbolt freed until then.
+	// The write that set it compacts the file once it commits
+	// (scrubIfSealed); if that fails, the next write does.
 	keyRestScrub = []byte("rest/scrub")
 )
 

@@ -186,11 +186,9 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 		s.sessMu.Unlock()
 		return u, nil
 	}
-	scrubbed := false
 	_, err := s.write(login, func(w *writer) error {
 		meta := w.tx.Bucket(bMeta)
 		inClear := clearLeft(meta)
-		defer func() { scrubbed = clearLeft(meta) < inClear }()
 		if newHash != "" {
 			if err := meta.Put([]byte("pw/"+login), []byte(newHash)); err != nil {
 				return err
@@ -221,11 +219,12 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 		if err := w.unlockRest(sess.site); err != nil {
 			return err
 		}
-		if meta.Get(keyRestScrub) != nil {
-			// Events were sealed at rest, by this sign-in or earlier:
-			// compacted below, their clear bytes gone with the free pages.
-			inClear++
-			if err := meta.Delete(keyRestScrub); err != nil {
+		if clearLeft(meta) < inClear {
+			// What an upgraded file held in the clear (the site's keys,
+			// the confidential key, senders' names) is sealed now: its old
+			// bytes are in the pages this transaction frees, compacted
+			// away once it commits, like any sealing (scrubIfSealed).
+			if err := meta.Put(keyRestScrub, []byte("1")); err != nil {
 				return err
 			}
 		}
@@ -245,15 +244,6 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 		// so): it never keeps a person from signing in.
 		s.finishRebuild()
 	}
-	if scrubbed {
-		// The sign-in sealed what the file held in the clear (an upgraded
-		// file's site keys and confidential key, senders' names, events
-		// sealed at rest since the last sign-in): their old bytes stay
-		// in the pages the transaction freed until the file is written
-		// again without them (docs/architecture.md, "Access and secrets
-		// at rest").
-		s.compactAfterSealing()
-	}
 	return u, nil
 }
 
@@ -270,15 +260,6 @@ func clearLeft(meta *bolt.Bucket) int {
 	return n
 }
 
-// compactAfterSealing rewrites the file without its free pages. A
-// failure leaves the file as it was (Compact renames a synced copy), and
-// the next rebuild compacts it: it is not a reason to refuse a sign-in.
-func (s *Store) compactAfterSealing() {
-	if s.db.IsReadOnly() {
-		return
-	}
-	s.Compact()
-}
 
 // recordFailure counts a failed sign-in and records it in the audit. A
 // file that cannot be written still refuses the password.
