@@ -260,7 +260,6 @@ func clearLeft(meta *bolt.Bucket) int {
 	return n
 }
 
-
 // recordFailure counts a failed sign-in and records it in the audit. A
 // file that cannot be written still refuses the password.
 func (s *Store) recordFailure(login string, f failRecord) {
