@@ -94,6 +94,7 @@ var (
 func conflict(l Label) *Msg { return &Msg{Label: l} }
 
 func applyPerson(p *Person, id string, ev *Event) (*Msg, error) {
+	defer blankAbsorbed(p)
 	switch ev.Type {
 	case EvPersonRecorded:
 		if p.ID != "" {
@@ -142,16 +143,13 @@ func applyPerson(p *Person, id string, ev *Event) (*Msg, error) {
 			}
 		}
 	case EvPersonMerged, EvPersonAbsorbed, EvPersonUnmerged:
-		m, err := applyPersonMerge(p, ev)
-		blankAbsorbed(p)
-		return m, err
+		return applyPersonMerge(p, ev)
 	case EvPersonDistinct:
 		return applyPersonDistinct(p, ev)
 	default:
 		return nil, fmt.Errorf("model: %s is not a person event", ev.Type)
 	}
 	p.NameFold = Fold(p.Name)
-	blankAbsorbed(p)
 	return nil, nil
 }
 

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -70,8 +69,8 @@ func (s *Store) AuditLog(f AuditFilter, fn func(AuditLine) error) ([]AuditChain,
 		var prevSeq uint64
 		var prevHash string
 		return tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
-			e, err := decodeEvent(v)
-			if err != nil && !errors.Is(err, ErrRestSealed) {
+			e, err := decodeHead(v)
+			if err != nil {
 				return err
 			}
 			hash := hashOf(v, &e)

@@ -281,6 +281,17 @@ func decodeEvent(raw []byte) (model.Event, error) {
 	return e, err
 }
 
+// decodeHead is decodeEvent for readers that need only an event's header
+// and hash (hashOf): an event sealed at rest whose key is not held here
+// comes back with its header and no data, and no error.
+func decodeHead(raw []byte) (model.Event, error) {
+	e, err := decodeEvent(raw)
+	if errors.Is(err, ErrRestSealed) {
+		err = nil
+	}
+	return e, err
+}
+
 // decodeInto is decodeEvent into e. With view set, e's strings and data
 // are not copied: they point into raw (and into buf, where the data is
 // unpacked), so e is valid only while raw and buf are, and must not

@@ -100,7 +100,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
 				}
 				if old := evb.Get(evKey(e.Site, e.Seq)); old != nil {
-					if have, err := decodeEvent(old); (err == nil || errors.Is(err, ErrRestSealed)) && hashOf(old, &have) == eventHash(&e) {
+					if have, err := decodeHead(old); err == nil && hashOf(old, &have) == eventHash(&e) {
 						res.Present++
 						last[e.Site] = struct {
 							seq  uint64
@@ -139,8 +139,8 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					}
 					linked = raw != nil
 					if linked {
-						p, err := decodeEvent(raw)
-						if err != nil && !errors.Is(err, ErrRestSealed) {
+						p, err := decodeHead(raw)
+						if err != nil {
 							return err
 						}
 						prevHash = hashOf(raw, &p)
@@ -152,8 +152,8 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				}
 				if sparse {
 					if raw := evb.Get(evKey(e.Site, e.Seq+1)); raw != nil {
-						n, err := decodeEvent(raw)
-						if err != nil && !errors.Is(err, ErrRestSealed) {
+						n, err := decodeHead(raw)
+						if err != nil {
 							return err
 						}
 						if n.Prev != eventHash(&e) {
@@ -277,8 +277,8 @@ func (s *Store) undoImport() error {
 				if raw == nil {
 					continue
 				}
-				e, err := decodeEvent(raw)
-				if err != nil && !errors.Is(err, ErrRestSealed) {
+				e, err := decodeHead(raw)
+				if err != nil {
 					return err
 				}
 				if err := entb.Delete(entKey(e.Entity, e.Clock, e.Site, e.Seq)); err != nil {

@@ -435,7 +435,7 @@ func (s *Store) Peers() []Peer {
 	}
 	if len(idx) > 0 && low < myHead {
 		s.scanSite(s.site, low, myHead, func(raw []byte) error {
-			if e, err := decodeEvent(raw); (err == nil || errors.Is(err, ErrRestSealed)) && e.To != "" {
+			if e, err := decodeHead(raw); err == nil && e.To != "" {
 				if i, ok := idx[e.To]; ok && e.Seq > out[i].Acked {
 					out[i].Waiting++
 				}

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -288,8 +287,8 @@ func raiseCounters(tx *bolt.Tx, site string, after, upto uint64) error {
 		if !ok || ks != site || n > upto {
 			break
 		}
-		e, err := decodeEvent(v)
-		if err != nil && !errors.Is(err, ErrRestSealed) {
+		e, err := decodeHead(v)
+		if err != nil {
 			return err
 		}
 		evs = append(evs, e) // counters read headers only
@@ -362,7 +361,7 @@ func (s *Store) Abandoned() []model.Event {
 			var e model.Event
 			if json.Unmarshal(v, &e) == nil {
 				out = append(out, e)
-			} else if e, err := decodeEvent(v); err == nil || errors.Is(err, ErrRestSealed) {
+			} else if e, err := decodeHead(v); err == nil {
 				e.Data = nil // sealed at rest: its header says what it was
 				out = append(out, e)
 			}
@@ -385,8 +384,8 @@ func yieldTail(tx *bolt.Tx, site string, from uint64) (int, error) {
 		if !ok || ks != site {
 			break
 		}
-		e, err := decodeEvent(v)
-		if err != nil && !errors.Is(err, ErrRestSealed) {
+		e, err := decodeHead(v)
+		if err != nil {
 			return 0, err
 		}
 		evs = append(evs, e)
@@ -471,8 +470,8 @@ func heldHashes(tx *bolt.Tx, site string, first, last uint64) (map[uint64]string
 		if !ok || ks != site || n > last {
 			break
 		}
-		e, err := decodeEvent(v)
-		if err != nil && !errors.Is(err, ErrRestSealed) {
+		e, err := decodeHead(v)
+		if err != nil {
 			return nil, err
 		}
 		out[n] = hashOf(v, &e)

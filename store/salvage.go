@@ -376,17 +376,15 @@ func keysLost(meta map[string][]byte) bool {
 
 func (sc *scan) kv(k, v []byte) {
 	if site, seq, ok := parseEvKey(k); ok && len(v) > 0 {
-		e, err := decodeEvent(v)
+		e, err := decodeHead(v)
 		// Sealed at rest, whether or not this process holds its key: it
-		// is carried as stored.
+		// is carried as stored, and its header must be exactly what it
+		// decodes to.
 		_, sealed := restIDOf(v)
-		if sealed && (err == nil || errors.Is(err, ErrRestSealed)) {
-			// Its header must be exactly what it decodes to.
-			h, ok := parseHeader(v)
-			if !ok || !bytes.Equal(encodeHeader(&e, flagRest), h.head) {
+		if sealed && err == nil {
+			if h, ok := parseHeader(v); !ok || !bytes.Equal(encodeHeader(&e, flagRest), h.head) {
 				return
 			}
-			err = nil
 		}
 		if err != nil || e.Site != site || e.Seq != seq || e.Entity == "" || e.Type == "" || (!sealed && !canonical(&e, v)) {
 			// Not an event, or a damaged one: a stored event is exactly

@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -306,7 +305,7 @@ func (s *Store) loadSealed(sess *session) (entries map[string]sealedEntry, heads
 				if !ok || ks != site {
 					break
 				}
-				if e, err := decodeEvent(v); err == nil || errors.Is(err, ErrRestSealed) {
+				if e, err := decodeHead(v); err == nil {
 					changed = append(changed, e.Entity)
 				}
 			}
@@ -342,8 +341,8 @@ func eventHashAt(tx *bolt.Tx, site string, seq uint64) (uint64, string) {
 	if raw == nil {
 		return 0, ""
 	}
-	e, err := decodeEvent(raw)
-	if err != nil && !errors.Is(err, ErrRestSealed) {
+	e, err := decodeHead(raw)
+	if err != nil {
 		return 0, ""
 	}
 	return seq, hashOf(raw, &e)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -428,10 +429,13 @@ func (s *Store) UpdateUser(author string, u model.User) error {
 		if m := checkUser(&u); m != nil {
 			return m
 		}
-		// Other roles, or none: the index of protected persons kept for
-		// them is found again at their next sign-in, for what they are now.
-		if err := w.tx.Bucket(bMeta).Delete(sealedCacheKey(u.Login)); err != nil {
-			return err
+		if !slices.Equal(old.Roles, u.Roles) || old.Active != u.Active {
+			// Other roles, or none: the index of protected persons kept
+			// for them is found again at their next sign-in, for what
+			// they are now (a new name changes nothing there).
+			if err := w.tx.Bucket(bMeta).Delete(sealedCacheKey(u.Login)); err != nil {
+				return err
+			}
 		}
 		_, err := w.emit(model.UserEntity(w.s.site, u.Login), model.EvUserUpdated, "", u)
 		return err

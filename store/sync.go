@@ -459,8 +459,8 @@ func reissued(tx *bolt.Tx, m *bundle.Manifest) bool {
 	if raw == nil {
 		return true
 	}
-	e, err := decodeEvent(raw)
-	return (err == nil || errors.Is(err, ErrRestSealed)) && hashOf(raw, &e) != m.Head.Hash
+	e, err := decodeHead(raw)
+	return err == nil && hashOf(raw, &e) != m.Head.Hash
 }
 
 func replayErr(m *bundle.Manifest, have uint64) error {
@@ -588,8 +588,8 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 					"The bundle from site %s lacks its events up to %d, as its manifest says.", m.From, m.Head.Seq)
 			}
 			if raw != nil {
-				e, err := decodeEvent(raw)
-				if err != nil && !errors.Is(err, ErrRestSealed) {
+				e, err := decodeHead(raw)
+				if err != nil {
 					return err
 				}
 				if hashOf(raw, &e) != m.Head.Hash {
@@ -656,7 +656,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported) error {
 			rec.Received.Head.Hash = ""
 			rec.Received.Fork = fork.fork
 			if raw := it.tx.Bucket(bEvents).Get(evKey(m.From, fork.fork-1)); raw != nil {
-				if e, err := decodeEvent(raw); err == nil || errors.Is(err, ErrRestSealed) {
+				if e, err := decodeHead(raw); err == nil {
 					rec.Received.Head.Hash = hashOf(raw, &e)
 				}
 			}
@@ -807,10 +807,10 @@ func (s *Store) InspectBundle(path string) (Inspected, error) {
 			evb := tx.Bucket(bEvents)
 			for _, it := range batch {
 				raw := evb.Get(it.key)
-				switch e, err := decodeEvent(raw); {
+				switch e, err := decodeHead(raw); {
 				case raw == nil:
 					out.New++
-				case (err == nil || errors.Is(err, ErrRestSealed)) && hashOf(raw, &e) == it.hash:
+				case err == nil && hashOf(raw, &e) == it.hash:
 					out.Held++
 				default:
 					out.Conflicting++

@@ -104,7 +104,7 @@ func lastOf(tx *bolt.Tx, site string) (uint64, string) {
 		k, v = c.Prev()
 	}
 	if s, n, ok := parseEvKey(k); ok && s == site {
-		if e, err := decodeEvent(v); err == nil || errors.Is(err, ErrRestSealed) {
+		if e, err := decodeHead(v); err == nil {
 			return n, hashOf(v, &e)
 		}
 	}
