@@ -625,7 +625,11 @@ func (m *Model) revealWhy() string {
 	if m.table.Cursor >= len(m.rows) {
 		return m.ctx.Words.Classify.Empty
 	}
-	p := &m.rows[m.table.Cursor].p
+	return m.revealWhyOf(&m.rows[m.table.Cursor].p)
+}
+
+// revealWhyOf is revealWhy for petition p.
+func (m *Model) revealWhyOf(p *model.Petition) string {
 	return common.RevealWhy(m.ctx, model.SecretOfPetition(p, nil), p.Case != "", m.ctx.Store.RevealedPetition(m.ctx.User.Login, p))
 }
 

@@ -103,7 +103,7 @@ func (m *Model) petitionLines(p *model.Petition, dl model.Deadline, n int) []str
 		head = append(head, sprintf(w.Letter, p.LetterDate.String()))
 	}
 	who := []string{w.Sender + ": " + m.senderName(p)}
-	if p.Confidential && m.revealWhy() == "" {
+	if m.revealWhyOf(p) == "" {
 		who[0] += " · " + m.ctx.Words.Desk.RevealKeyHint
 	}
 	if p.Employer != "" {

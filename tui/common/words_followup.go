@@ -31,7 +31,6 @@ type FollowupWords struct {
 	TransferredTo      string
 	Repeat             string // %s: the earlier case's number
 	Masked             string
-	RevealHint         string
 	Phone              string
 	Address            string
 	IDNumber           string
@@ -69,40 +68,37 @@ type FollowupWords struct {
 	Everyone      string
 
 	// Actions.
-	ActAccept       string
-	ActReject       string
-	ActAssign       string
-	ActDocs         string
-	ActSuspend      string
-	ActResume       string
-	ActExtend       string
-	ActConclude     string
-	ActReopen       string
-	ActTransfer     string
-	ActNote         string
-	ActRemind       string
-	ActExplain      string
-	ActReveal       string
-	ActDue          string
-	ActGuide        string
-	ActCorrect      string
-	ActUrge         string
-	ActExecute      string
-	FSummary        string
-	FSender         string
-	FEmployer       string
-	ChildCase       string // %s: the site's code
-	GuideOwnCase    string
-	ActCase         string
-	ActBack         string
-	DisabledSign    string
-	DisabledHint    string
-	NeedRole        string
-	NeedRoleShort   string
-	NeedEntitled    string
-	NotConfidential string
-	Revealed        string
-	NoCaseOpen      string
+	ActAccept     string
+	ActReject     string
+	ActAssign     string
+	ActDocs       string
+	ActSuspend    string
+	ActResume     string
+	ActExtend     string
+	ActConclude   string
+	ActReopen     string
+	ActTransfer   string
+	ActNote       string
+	ActRemind     string
+	ActExplain    string
+	ActReveal     string
+	ActDue        string
+	ActGuide      string
+	ActCorrect    string
+	ActUrge       string
+	ActExecute    string
+	FSummary      string
+	FSender       string
+	FEmployer     string
+	ChildCase     string // %s: the site's code
+	GuideOwnCase  string
+	ActCase       string
+	ActBack       string
+	DisabledSign  string
+	DisabledHint  string
+	NeedRole      string
+	NeedRoleShort string
+	NoCaseOpen    string
 
 	// Forms.
 	FormHint        string
@@ -215,7 +211,6 @@ var followupVI = FollowupWords{
 	TransferredTo:      "Đã chuyển đến",
 	Repeat:             "Tiếp khiếu, tiếp tố của vụ việc %s",
 	Masked:             "(bảo mật)",
-	RevealHint:         "b: xem danh tính (được ghi vào nhật ký)",
 	Phone:              "ĐT",
 	Address:            "Địa chỉ",
 	IDNumber:           "Số định danh",
@@ -251,40 +246,37 @@ var followupVI = FollowupWords{
 	ForWhom:       "cho %s",
 	Everyone:      "cả đơn vị",
 
-	ActAccept:       "Thụ lý",
-	ActReject:       "Không thụ lý",
-	ActAssign:       "Phân công",
-	ActDocs:         "Yêu cầu tài liệu",
-	ActSuspend:      "Tạm đình chỉ",
-	ActResume:       "Tiếp tục",
-	ActExtend:       "Gia hạn",
-	ActConclude:     "Kết luận",
-	ActReopen:       "Mở lại",
-	ActTransfer:     "Chuyển",
-	ActNote:         "Ghi chú",
-	ActRemind:       "Nhắc việc",
-	ActExplain:      "Cách tính hạn",
-	ActReveal:       "Xem danh tính",
-	ActDue:          "Việc đến hạn",
-	ActGuide:        "Gửi chỉ đạo",
-	ActCorrect:      "Sửa thông tin đơn",
-	ActUrge:         "Đôn đốc",
-	ActExecute:      "Thi hành",
-	FSummary:        "Tóm tắt",
-	FSender:         "Người gửi",
-	FEmployer:       "Nơi làm việc",
-	ChildCase:       "Vụ việc của đơn vị %s do đơn vị đó giải quyết; ở đây chỉ gửi chỉ đạo (phím o)",
-	GuideOwnCase:    "Chỉ gửi chỉ đạo cho vụ việc của đơn vị cấp dưới",
-	ActCase:         "Vụ việc đang xem",
-	ActBack:         "Về danh sách",
-	DisabledSign:    "✗",
-	DisabledHint:    "✗ = không dùng được lúc này; bấm phím đó để xem lý do",
-	NeedRole:        "Cán bộ tiếp nhận chỉ ghi chú và đặt nhắc việc; việc này cần cán bộ xử lý hoặc lãnh đạo",
-	NeedRoleShort:   "cần cán bộ xử lý",
-	NeedEntitled:    "Chỉ cán bộ xử lý vụ việc và lãnh đạo được xem danh tính người gửi",
-	NotConfidential: "Vụ việc này không bảo mật danh tính người gửi",
-	Revealed:        "Danh tính người gửi đang hiện (đã ghi vào nhật ký)",
-	NoCaseOpen:      "Chưa mở vụ việc nào",
+	ActAccept:     "Thụ lý",
+	ActReject:     "Không thụ lý",
+	ActAssign:     "Phân công",
+	ActDocs:       "Yêu cầu tài liệu",
+	ActSuspend:    "Tạm đình chỉ",
+	ActResume:     "Tiếp tục",
+	ActExtend:     "Gia hạn",
+	ActConclude:   "Kết luận",
+	ActReopen:     "Mở lại",
+	ActTransfer:   "Chuyển",
+	ActNote:       "Ghi chú",
+	ActRemind:     "Nhắc việc",
+	ActExplain:    "Cách tính hạn",
+	ActReveal:     "Xem danh tính",
+	ActDue:        "Việc đến hạn",
+	ActGuide:      "Gửi chỉ đạo",
+	ActCorrect:    "Sửa thông tin đơn",
+	ActUrge:       "Đôn đốc",
+	ActExecute:    "Thi hành",
+	FSummary:      "Tóm tắt",
+	FSender:       "Người gửi",
+	FEmployer:     "Nơi làm việc",
+	ChildCase:     "Vụ việc của đơn vị %s do đơn vị đó giải quyết; ở đây chỉ gửi chỉ đạo (phím o)",
+	GuideOwnCase:  "Chỉ gửi chỉ đạo cho vụ việc của đơn vị cấp dưới",
+	ActCase:       "Vụ việc đang xem",
+	ActBack:       "Về danh sách",
+	DisabledSign:  "✗",
+	DisabledHint:  "✗ = không dùng được lúc này; bấm phím đó để xem lý do",
+	NeedRole:      "Cán bộ tiếp nhận chỉ ghi chú và đặt nhắc việc; việc này cần cán bộ xử lý hoặc lãnh đạo",
+	NeedRoleShort: "cần cán bộ xử lý",
+	NoCaseOpen:    "Chưa mở vụ việc nào",
 
 	FormHint:           "Tab/↑↓ chuyển ô · Enter ở ô cuối hoặc Ctrl+S: lưu · Esc: thôi (nội dung đã gõ được giữ lại)",
 	DateHint:           "ngày/tháng/năm",
@@ -404,7 +396,6 @@ var followupEN = FollowupWords{
 	TransferredTo:      "Transferred to",
 	Repeat:             "Brings back case %s",
 	Masked:             "(confidential)",
-	RevealHint:         "b: see the identity (logged)",
 	Phone:              "Tel.",
 	Address:            "Address",
 	IDNumber:           "ID no.",
@@ -440,40 +431,37 @@ var followupEN = FollowupWords{
 	ForWhom:       "for %s",
 	Everyone:      "everyone",
 
-	ActAccept:       "Accept",
-	ActReject:       "Reject",
-	ActAssign:       "Assign",
-	ActDocs:         "Ask documents",
-	ActSuspend:      "Suspend",
-	ActResume:       "Resume",
-	ActExtend:       "Extend",
-	ActConclude:     "Conclude",
-	ActReopen:       "Reopen",
-	ActTransfer:     "Transfer",
-	ActNote:         "Note",
-	ActRemind:       "Remind",
-	ActExplain:      "Explain date",
-	ActReveal:       "See identity",
-	ActDue:          "Due",
-	ActGuide:        "Send guidance",
-	ActCorrect:      "Correct details",
-	ActUrge:         "Urge",
-	ActExecute:      "Carry out",
-	FSummary:        "Summary",
-	FSender:         "Sender",
-	FEmployer:       "Employer",
-	ChildCase:       "Site %s handles this case; from here you can only send guidance (key o)",
-	GuideOwnCase:    "Guidance goes only to cases of a child site",
-	ActCase:         "Open case",
-	ActBack:         "Back to list",
-	DisabledSign:    "✗",
-	DisabledHint:    "✗ = not available now; press its key to see why",
-	NeedRole:        "A receptionist can add notes and reminders only; this needs a handler or a leader",
-	NeedRoleShort:   "needs a handler",
-	NeedEntitled:    "Only the case's handler and the leaders may see the sender's identity",
-	NotConfidential: "This case does not protect its sender's identity",
-	Revealed:        "The sender's identity is shown (logged)",
-	NoCaseOpen:      "No case is open",
+	ActAccept:     "Accept",
+	ActReject:     "Reject",
+	ActAssign:     "Assign",
+	ActDocs:       "Ask documents",
+	ActSuspend:    "Suspend",
+	ActResume:     "Resume",
+	ActExtend:     "Extend",
+	ActConclude:   "Conclude",
+	ActReopen:     "Reopen",
+	ActTransfer:   "Transfer",
+	ActNote:       "Note",
+	ActRemind:     "Remind",
+	ActExplain:    "Explain date",
+	ActReveal:     "See identity",
+	ActDue:        "Due",
+	ActGuide:      "Send guidance",
+	ActCorrect:    "Correct details",
+	ActUrge:       "Urge",
+	ActExecute:    "Carry out",
+	FSummary:      "Summary",
+	FSender:       "Sender",
+	FEmployer:     "Employer",
+	ChildCase:     "Site %s handles this case; from here you can only send guidance (key o)",
+	GuideOwnCase:  "Guidance goes only to cases of a child site",
+	ActCase:       "Open case",
+	ActBack:       "Back to list",
+	DisabledSign:  "✗",
+	DisabledHint:  "✗ = not available now; press its key to see why",
+	NeedRole:      "A receptionist can add notes and reminders only; this needs a handler or a leader",
+	NeedRoleShort: "needs a handler",
+	NoCaseOpen:    "No case is open",
 
 	FormHint:           "Tab/↑↓ move · Enter on the last field or Ctrl+S: save · Esc: back (what you typed is kept)",
 	DateHint:           "day/month/year",

@@ -81,15 +81,7 @@ func (m *Model) disabled(id actionID) string {
 		}
 		return ""
 	case aReveal:
-		switch {
-		case !c.Confidential:
-			return w.NotConfidential
-		case !model.May(&m.ctx.User, model.ActReveal) || !model.MaySeeSender(&m.ctx.User, c):
-			return w.NeedEntitled
-		case m.ctx.Store.Revealed(m.ctx.User.Login, c.ID):
-			return w.Revealed
-		}
-		return ""
+		return common.RevealWhy(m.ctx, model.SecretOfCase(c), true, m.ctx.Store.Revealed(m.ctx.User.Login, c.ID))
 	}
 	if a.needsRole && !m.entitled() {
 		return w.NeedRole

@@ -175,7 +175,7 @@ func (m *Model) header() []string {
 		// Masked until an entitled user reveals it on purpose (key v).
 		sender = w.Masked
 		if c.Confidential && model.MaySeeSender(&m.ctx.User, c) {
-			details = append(details, st.Muted.Render(w.RevealHint))
+			details = append(details, st.Muted.Render(m.ctx.Words.Desk.RevealKeyHint))
 		}
 	case m.sender != nil:
 		if p := m.sender; p.Phone != "" {

@@ -151,37 +151,31 @@ func (m *Model) loadCmd() tea.Cmd {
 	m.loading, m.stale = m.loadSeq, false
 	ctx, masked, closed, today, seq := m.ctx, m.w.Masked, m.view == viewClosed, m.ctx.Today(), m.loadSeq
 	prefs := !m.prefsRead
-	full := m.rowsCmd(seq, prefs, func() (*rowSet, error) { return buildRows(ctx, masked, closed, today) })
+	full := m.rowsCmd(seq, prefs, false, func() (*rowSet, error) { return buildRows(ctx, masked, closed, today) })
 	if !closed {
 		return full
 	}
-	page := m.rowsCmd(seq, prefs, func() (*rowSet, error) {
+	page := m.rowsCmd(seq, prefs, true, func() (*rowSet, error) {
 		cs, ok, err := ctx.Store.ClosedNewest(newestPage)
 		if !ok {
 			return nil, nil
 		}
 		return rowsOf(ctx, masked, true, today, cs), err
 	})
-	return tea.Batch(func() tea.Msg {
-		msg := page()
-		if r, ok := msg.(rowsMsg); ok && r.set != nil {
-			r.partial = true
-			return r
-		}
-		return nil
-	}, full)
+	return tea.Batch(page, full)
 }
 
 // rowsCmd is a command that builds a list with build and reads what
-// drawing it needs.
-func (m *Model) rowsCmd(seq int, prefs bool, build func() (*rowSet, error)) func() tea.Msg {
+// drawing it needs; partial: the list is the newest page of a longer one.
+// A build that gives no list gives no message.
+func (m *Model) rowsCmd(seq int, prefs, partial bool, build func() (*rowSet, error)) tea.Cmd {
 	ctx := m.ctx
 	return func() tea.Msg {
 		set, err := build()
-		msg := rowsMsg{seq: seq, set: set, names: map[string]string{}, err: err}
 		if set == nil {
-			return msg
+			return nil
 		}
+		msg := rowsMsg{seq: seq, partial: partial, set: set, names: map[string]string{}, err: err}
 		st := ctx.Store
 		msg.users = st.Users()
 		for _, u := range msg.users {
@@ -204,7 +198,7 @@ func (m *Model) rowsCmd(seq int, prefs bool, build func() (*rowSet, error)) func
 // adoptMsg shows a list built in a command, unless a newer one is on its
 // way; a change that came meanwhile builds it again.
 func (m *Model) adoptMsg(msg rowsMsg) tea.Cmd {
-	if msg.seq != m.loading || msg.set == nil {
+	if msg.seq != m.loading {
 		return nil
 	}
 	// The newest page is the head of the whole list, in its order: the
