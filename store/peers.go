@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -493,6 +494,18 @@ func (s *Store) recordRefusal(r Refusal) {
 		return nil
 	})
 }
+
+// OutDir is where a file written from the interface goes by default:
+// the folder bundles and exports go to, else the data file's folder.
+func (s *Store) OutDir() string {
+	if d := s.ExportDir(); d != "" {
+		return d
+	}
+	return filepath.Dir(s.path)
+}
+
+// KeyCardName is the file name of a site's key card.
+func KeyCardName(site string) string { return "donthu-key-" + site + ".json" }
 
 // ExportDir returns the folder bundles are written to when no file is
 // named, as last set; "" if none was set.

@@ -96,7 +96,7 @@ func cmdKeys(e *env) error {
 	}
 	defer s.Close()
 	if *out == "" {
-		*out = "donthu-key-" + s.Site() + ".json"
+		*out = store.KeyCardName(s.Site())
 	}
 	c, err := s.WriteKeyCard(*out)
 	if err != nil {

@@ -130,21 +130,13 @@ func (s *peersSection) Update(msg tea.Msg) (Section, tea.Cmd) {
 	return s, nil
 }
 
-// cardName is the file name of this site's key card, as donthu keys
-// export names it.
-func cardName(site string) string { return "donthu-key-" + site + ".json" }
-
 // askCardFile opens the form of the file this site's card is written to:
 // by default in the folder bundles go to, else beside the data file (read
 // in a command: the folder is a setting in the file).
 func (s *peersSection) askCardFile() tea.Cmd {
 	st, w := s.ctx.Store, &s.ctx.Words.Settings
 	return inCmd(func() func() tea.Cmd {
-		dir := st.ExportDir()
-		if dir == "" {
-			dir = filepath.Dir(st.Path())
-		}
-		path, site := filepath.Join(dir, cardName(st.Site())), st.Site()
+		path, site := filepath.Join(st.OutDir(), store.KeyCardName(st.Site())), st.Site()
 		return func() tea.Cmd {
 			if s.form == nil {
 				f := newForm(sprintf(w.WriteCardTitle, site)).add(w.CardFile, false, "")

@@ -548,10 +548,7 @@ func (s *auditSection) writeFile() tea.Cmd {
 		if _, err := matching(st, f, func(l store.AuditLine) { lines = append(lines, l) }); err != nil {
 			return common.Failed(lang, err)
 		}
-		dir := st.ExportDir() // the folder bundles and exports go to, else the data file's
-		if dir == "" {
-			dir = filepath.Dir(st.Path())
-		}
+		dir := st.OutDir()
 		path := filepath.Join(dir, "nhat-ky-"+st.Site()+"-"+st.Now().In(model.VN).Format("20060102-150405")+".xlsx")
 		err := os.MkdirAll(dir, 0o755)
 		if err == nil {
