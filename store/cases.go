@@ -123,7 +123,7 @@ func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) error {
 	flush := func() {
 		parallel(len(chunk), func(i int) {
 			x := &chunk[i]
-			x.err = unmarshalState(x.raw, &x.c)
+			x.err = decodeJSON(x.raw, &x.c)
 			x.ok = x.err == nil && !x.c.Open() && (f.Site == "" || x.c.Site == f.Site)
 		})
 		for i := range chunk {
@@ -350,7 +350,7 @@ func (s *Store) ClosedNewest(n int) (out []model.Case, ok bool, err error) {
 				continue
 			}
 			var cs model.Case
-			if e := unmarshalState(raw, &cs); e != nil {
+			if e := decodeJSON(raw, &cs); e != nil {
 				if bad == nil {
 					bad = damagedRecord(id, e)
 				}

@@ -7,11 +7,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"time"
 	"unsafe"
 
 	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // The stored encoding of events and projections (schema 2).
@@ -42,6 +45,7 @@ import (
 const (
 	tagEvent  = 0x02 // first byte of a schema-2 event
 	tagPacked = 0x03 // first byte of a packed projection
+	tagRef    = 0x04 // first byte of a projection kept as its record's only event (schema 5)
 	keyMark   = 0x01 // in packed JSON: the next byte is an index in packKeys
 )
 
@@ -156,17 +160,136 @@ func encodeState(v any) ([]byte, error) {
 	return packJSON(append(make([]byte, 0, len(js)*3/4), tagPacked), js), nil
 }
 
-// stateJSON returns the JSON text of a stored projection (either encoding).
-func stateJSON(b []byte) ([]byte, error) {
-	if len(b) == 0 || b[0] != tagPacked {
+// A projection by reference (schema 5). A visit is written once and
+// nearly never changed: its projection is its one event folded, and
+// storing it would repeat that event (a third of an office's file). The
+// projection of a record of a kind refKind allows, whose only event is
+// stored in the clear, is therefore kept as tagRef and that event's key
+// in the log; readers fold the event (refState). A second event on the
+// record stores its projection in full from then on. See
+// docs/architecture.md, "How the file is laid out".
+
+// refKind reports whether records of kind may keep their projection by
+// reference: visits, the kind that is written once and is most of a file.
+func refKind(kind string) bool { return kind == model.EntVisit }
+
+// isRef reports whether a stored projection is a reference.
+func isRef(b []byte) bool { return len(b) > 0 && b[0] == tagRef }
+
+// refValue returns the stored form of a projection kept by reference to
+// the event at log key evk.
+func refValue(evk []byte) []byte { return append([]byte{tagRef}, evk...) }
+
+// refTo returns the log key of the only event of a record whose
+// projection may be kept by reference, or nil: the record's kind allows
+// it, it has exactly one event, and that event is stored in the clear
+// (one sealed at rest could not be read without a sign-in, and a
+// projection must be).
+func refTo(tx *bolt.Tx, id string, evs []model.Event) []byte {
+	if len(evs) != 1 || !refKind(model.EntityKind(id)) {
+		return nil
+	}
+	k := evKey(evs[0].Site, evs[0].Seq)
+	if raw := tx.Bucket(bEvents).Get(k); raw == nil || !refRaw(raw) {
+		return nil
+	}
+	return k
+}
+
+// refRaw reports whether a stored event may stand for a projection: it is
+// not sealed at rest.
+func refRaw(raw []byte) bool {
+	_, sealed := restIDOf(raw)
+	return !sealed
+}
+
+// refState folds the event a reference names into the projection of id.
+func refState(tx *bolt.Tx, id string, b []byte) (any, error) {
+	if tx == nil {
+		return nil, fmt.Errorf("%w: %s: a projection by reference read without the log", ErrCorrupt, id)
+	}
+	return refFold(id, tx.Bucket(bEvents).Get(b[1:]))
+}
+
+// refFold folds raw, the stored event a reference named, into the
+// projection of id.
+func refFold(id string, raw []byte) (any, error) {
+	if raw == nil {
+		return nil, fmt.Errorf("%w: %s names a missing event", ErrCorrupt, id)
+	}
+	e, err := decodeEvent(raw)
+	if errors.Is(err, ErrRestSealed) {
+		return nil, errNeedsRestKey(err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	if e.Entity != id {
+		return nil, fmt.Errorf("%w: %s names an event of %s", ErrCorrupt, id, e.Entity)
+	}
+	return model.FoldEntity(id, []model.Event{e})
+}
+
+// unref stores in full the projection of id if it is kept by reference:
+// called before the event it names leaves the log (an import undone, an
+// abandoned history set aside), so the projection can still be read to
+// take out its index entries.
+func unref(tx *bolt.Tx, id string) error {
+	sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(id)))
+	if sb == nil {
+		return nil
+	}
+	b := sb.Get([]byte(id))
+	if !isRef(b) {
+		return nil
+	}
+	v, err := refState(tx, id, b)
+	if err != nil {
+		return err
+	}
+	full, err := encodeState(v)
+	if err != nil {
+		return err
+	}
+	return sb.Put([]byte(id), full)
+}
+
+// stateJSON returns the JSON text of a stored projection of id (any
+// encoding); tx resolves a reference.
+func stateJSON(tx *bolt.Tx, id string, b []byte) ([]byte, error) {
+	switch {
+	case isRef(b):
+		v, err := refState(tx, id, b)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(v)
+	case len(b) == 0 || b[0] != tagPacked:
 		return b, nil
 	}
 	return unpackJSON(make([]byte, 0, len(b)*3/2), b[1:])
 }
 
-// unmarshalState decodes a stored projection into v.
-func unmarshalState(b []byte, v any) error {
-	js, err := stateJSON(b)
+// unmarshalState decodes the stored projection of id into v; tx
+// resolves a reference (nil where only kinds that never keep one are
+// read).
+func unmarshalState(tx *bolt.Tx, id string, b []byte, v any) error {
+	if isRef(b) {
+		st, err := refState(tx, id, b)
+		if err != nil {
+			return err
+		}
+		if rv, sv := reflect.ValueOf(v), reflect.ValueOf(st); rv.Type() == sv.Type() {
+			rv.Elem().Set(sv.Elem())
+			return nil
+		}
+		js, err := json.Marshal(st) // a part of the record (a struct of a few fields)
+		if err != nil {
+			return err
+		}
+		return json.Unmarshal(js, v)
+	}
+	js, err := stateJSON(nil, id, b)
 	if err != nil {
 		return err
 	}

@@ -109,13 +109,13 @@ func TestStateCodec(t *testing.T) {
 		t.Error("conflicts not seen")
 	}
 	var got model.Case
-	if err := unmarshalState(b, &got); err != nil || !reflect.DeepEqual(&got, c) {
+	if err := decodeJSON(b, &got); err != nil || !reflect.DeepEqual(&got, c) {
 		t.Fatalf("%v\n%+v", err, got)
 	}
-	if back, _ := stateJSON(b); !bytes.Equal(back, js) {
+	if back, _ := stateJSON(nil, "", b); !bytes.Equal(back, js) {
 		t.Fatalf("%s", back)
 	}
-	if _, err := stateJSON([]byte{tagPacked, keyMark, 250}); err == nil {
+	if _, err := stateJSON(nil, "", []byte{tagPacked, keyMark, 250}); err == nil {
 		t.Fatal("an unknown key index was read")
 	}
 }

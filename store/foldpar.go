@@ -29,7 +29,9 @@ type recordJob struct {
 	keys   [][]byte      // its list keys
 	raws   [][]byte      // its events as stored, in list (fold) order
 	stored []byte        // its projection as stored; nil if none
+	refRaw []byte        // if stored is a reference, the event it names
 	onto   []model.Event // if set, fold only these onto stored, not raws
+	ref    []byte        // the log key of its only event, if its projection may be kept by it (refTo)
 
 	// check: the fold is compared with stored (Check). A record with
 	// events sealed at rest and no key to open them is then taken as
@@ -50,10 +52,11 @@ type recordJob struct {
 // gatherRecord reads the stored events of id from its list.
 func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
 	j.id, j.keys, j.raws, j.err, j.state, j.encoded, j.entries, j.onto, j.old = id, j.keys[:0], j.raws[:0], nil, nil, nil, nil, nil, nil
-	j.check, j.sealed = false, false
+	j.check, j.sealed, j.ref = false, false, nil
 	p := prefix(id)
 	evb := tx.Bucket(bEvents)
 	c := tx.Bucket(bEntityEvents).Cursor()
+	var last []byte
 	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
 		raw := evb.Get(v)
 		if raw == nil {
@@ -62,7 +65,28 @@ func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
 		}
 		j.keys = append(j.keys, k)
 		j.raws = append(j.raws, raw)
+		last = v
 	}
+	if len(j.raws) == 1 && refKind(model.EntityKind(id)) && refRaw(j.raws[0]) {
+		j.ref = last
+	}
+}
+
+// setStored sets the stored projection of a job (and, for one kept by
+// reference, the event it names, read while tx lasts).
+func (j *recordJob) setStored(tx *bolt.Tx, b []byte) {
+	j.stored, j.refRaw = b, nil
+	if isRef(b) {
+		j.refRaw = tx.Bucket(bEvents).Get(b[1:])
+	}
+}
+
+// storedState decodes the stored projection of a job.
+func (j *recordJob) storedState() (any, error) {
+	if isRef(j.stored) {
+		return refFold(j.id, j.refRaw)
+	}
+	return decodeState(nil, j.id, j.stored)
 }
 
 // foldRecord decodes and folds one gathered record, and encodes its
@@ -75,7 +99,7 @@ func foldRecord(j *recordJob) {
 	var err error
 	if j.onto != nil {
 		// The stored projection, and the new events on top.
-		state, err := decodeState(model.EntityKind(j.id), j.stored)
+		state, err := j.storedState()
 		if err != nil {
 			j.err = err
 			return
@@ -93,7 +117,7 @@ func foldRecord(j *recordJob) {
 				// Sealed at rest and no key (check without a sign-in):
 				// the stored projection stands for the fold.
 				j.sealed = true
-				state, err := decodeState(model.EntityKind(j.id), j.stored)
+				state, err := j.storedState()
 				if err != nil {
 					j.err = err
 					return
@@ -112,7 +136,7 @@ func foldRecord(j *recordJob) {
 			evs[i] = e
 		}
 		if j.replace && j.stored != nil {
-			state, err := decodeState(model.EntityKind(j.id), j.stored)
+			state, err := j.storedState()
 			if err != nil {
 				j.err = err
 				return
@@ -125,7 +149,9 @@ func foldRecord(j *recordJob) {
 		}
 	}
 	j.state = v
-	if j.encoded, err = encodeState(v); err != nil {
+	if j.ref != nil && j.onto == nil {
+		j.encoded = refValue(j.ref)
+	} else if j.encoded, err = encodeState(v); err != nil {
 		j.err = err
 		return
 	}
@@ -221,8 +247,9 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 		}
 		jobs = append(jobs, recordJob{})
 		j := &jobs[len(jobs)-1]
-		j.id, j.stored, j.replace = id, sb.Get([]byte(id)), true
-		if j.stored != nil && onlyNewAfter(tx, id, added[id]) {
+		j.id, j.replace = id, true
+		j.setStored(tx, sb.Get([]byte(id)))
+		if j.stored != nil && !isRef(j.stored) && onlyNewAfter(tx, id, added[id]) {
 			j.onto = added[id]
 		} else {
 			gatherRecord(tx, id, j)

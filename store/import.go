@@ -281,6 +281,9 @@ func (s *Store) undoImport() error {
 				if err != nil {
 					return err
 				}
+				if err := unref(tx, e.Entity); err != nil {
+					return err
+				}
 				if err := entb.Delete(entKey(e.Entity, e.Clock, e.Site, e.Seq)); err != nil {
 					return err
 				}
@@ -330,7 +333,7 @@ func refoldOrDrop(tx *bolt.Tx, id string) error {
 	if old == nil {
 		return nil
 	}
-	prev, err := decodeState(kind, old)
+	prev, err := decodeState(tx, id, old)
 	if err != nil {
 		return err
 	}

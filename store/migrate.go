@@ -84,14 +84,28 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 		}
 		return meta.Put(keyRestSweep, []byte("1"))
 	},
+	// 4 -> 5: a visit's projection may be kept as a reference to its one
+	// event (codec.go, refKind), which older builds cannot read. The
+	// projections already stored stay valid; the file is rewritten with
+	// references, and compacted, right after this step (packFile).
+	4: func(tx *bolt.Tx) error {
+		if k, _ := tx.Bucket(bEvents).Cursor().First(); k == nil {
+			return nil
+		}
+		return tx.Bucket(bMeta).Put(metaPackTodo, []byte("1"))
+	},
 }
+
+// metaPackTodo marks a file whose projections are to be rewritten by
+// reference where they may be (migrations[4]); the rewrite drops it.
+var metaPackTodo = []byte("pack_todo")
 
 // buildIndex puts the entries of one index for every record of a kind,
 // as indexEntries gives them (a migration that adds an index).
 func buildIndex(tx *bolt.Tx, kind, index string) error {
 	batch := idxBatch{}
 	err := eachState(tx, kind, func(id string, b []byte) error {
-		v, err := decodeState(kind, b)
+		v, err := decodeState(tx, id, b)
 		if err != nil {
 			return nil // a damaged record: check and rebuild say so
 		}
@@ -149,21 +163,12 @@ func fileSchema(db *bolt.DB) (have int, events bool) {
 // original as it was (or, after the rename, the new file whole); the
 // next start begins again. The caller reopens the file afterwards.
 func (s *Store) upgradeFile() (bool, error) {
-	have, events := fileSchema(s.db.get())
+	have, _ := fileSchema(s.db.get())
 	if have == 0 || have >= 2 {
-		return false, nil
+		return false, s.backupBeforeStep()
 	}
-	if events {
-		base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-		name := filepath.Join(s.BackupDir(), fmt.Sprintf("%s-schema%d.db", base, have))
-		if _, err := os.Stat(name); err != nil {
-			if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
-				return false, err
-			}
-			if err := s.Backup(name); err != nil {
-				return false, err
-			}
-		}
+	if err := s.backupBeforeStep(); err != nil {
+		return false, err
 	}
 	tmp := s.path + ".upgrade"
 	os.Remove(tmp)
@@ -180,6 +185,41 @@ func (s *Store) upgradeFile() (bool, error) {
 		return false, err
 	}
 	return true, syncDir(filepath.Dir(s.path))
+}
+
+// backupBeforeStep copies a file about to move to a newer schema, once,
+// into the backups folder as NAME-schemaN.db (N its schema now), which
+// the automatic rotation leaves alone: whatever a migration does, the
+// file as the older build left it stays at hand.
+func (s *Store) backupBeforeStep() error {
+	have, events := fileSchema(s.db.get())
+	if have == 0 || have >= SchemaVersion || !events {
+		return nil
+	}
+	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+	name := filepath.Join(s.BackupDir(), fmt.Sprintf("%s-schema%d.db", base, have))
+	if _, err := os.Stat(name); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
+		return err
+	}
+	return s.Backup(name)
+}
+
+// packFile rewrites a file that migrations[4] marked (metaPackTodo):
+// Compact keeps each visit's projection by reference and drops the mark.
+// A failure (a full disk) leaves the file as it was, valid, and marked:
+// the next open tries again.
+func (s *Store) packFile() {
+	todo := false
+	s.db.View(func(tx *bolt.Tx) error {
+		todo = tx.Bucket(bMeta).Get(metaPackTodo) != nil
+		return nil
+	})
+	if todo {
+		s.Compact()
+	}
 }
 
 func syncDir(dir string) error {
@@ -210,6 +250,7 @@ func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 		return err
 	}
 	err = src.View(func(stx *bolt.Tx) error {
+		w.src = stx
 		return stx.ForEach(func(name []byte, b *bolt.Bucket) error {
 			return w.bucket(b, [][]byte{append([]byte(nil), name...)})
 		})
@@ -230,6 +271,7 @@ func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 
 type rewriter struct {
 	db      *bolt.DB
+	src     *bolt.Tx // the file copied
 	upgrade bool
 	tx      *bolt.Tx
 	size    int
@@ -273,6 +315,10 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 				if nv, err = upgradeValue(path, k, v); err != nil {
 					return err
 				}
+			} else if ref := w.ref(path, k, v); ref != nil {
+				nv = ref
+			} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
+				return nil // done by this rewrite
 			}
 			if w.size+len(nv) > rewriteChunk {
 				if err := w.tx.Commit(); err != nil {
@@ -304,6 +350,28 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 		}
 		return nil
 	})
+}
+
+// ref returns the stored form by reference of a projection at path that
+// may be kept so but is stored in full (a file of schema 4 or older), or
+// nil.
+func (w *rewriter) ref(path [][]byte, k, v []byte) []byte {
+	if len(path) != 2 || !bytes.Equal(path[0], bState) || !refKind(string(path[1])) || isRef(v) || len(v) == 0 || v[0] != tagPacked {
+		return nil
+	}
+	p := prefix(string(k))
+	c := w.src.Bucket(bEntityEvents).Cursor()
+	lk, evk := c.Seek(p)
+	if lk == nil || !bytes.HasPrefix(lk, p) {
+		return nil
+	}
+	if next, _ := c.Next(); next != nil && bytes.HasPrefix(next, p) {
+		return nil // more than one event
+	}
+	if raw := w.src.Bucket(bEvents).Get(evk); raw == nil || !refRaw(raw) {
+		return nil
+	}
+	return refValue(evk)
 }
 
 // upgradeValue returns the schema-2 form of a schema-1 value at path.

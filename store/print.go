@@ -456,7 +456,11 @@ func (s *Store) findByNo(kind, no string) string {
 	packed := packJSON(nil, needle) // as projections are stored (codec.go)
 	var id string
 	s.db.View(func(tx *bolt.Tx) error {
+		evb := tx.Bucket(bEvents)
 		return eachState(tx, kind, func(k string, b []byte) error {
+			if isRef(b) {
+				b = evb.Get(b[1:]) // its event's data holds the number
+			}
 			if bytes.Contains(b, packed) || bytes.Contains(b, needle) {
 				id = k
 				return errStop

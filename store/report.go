@@ -157,7 +157,7 @@ func ensureReportIndexes(tx *bolt.Tx) error {
 	batch := idxBatch{}
 	for _, kind := range []string{model.EntVisit, model.EntPetition, model.EntCase} {
 		err := eachState(tx, kind, func(id string, b []byte) error {
-			v, err := decodeState(kind, b)
+			v, err := decodeState(tx, id, b)
 			if err != nil {
 				return err
 			}
@@ -250,7 +250,7 @@ func readAllForReport(tx *bolt.Tx, in *model.ReportInput, damaged func(id string
 	})
 	eachState(tx, model.EntCase, func(id string, b []byte) error {
 		var c model.Case
-		if err := unmarshalState(b, &c); err != nil {
+		if err := decodeJSON(b, &c); err != nil {
 			damaged(id, err)
 		} else {
 			in.Cases = append(in.Cases, c)

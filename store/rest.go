@@ -247,6 +247,11 @@ func sealRestTx(s *Store, tx *bolt.Tx, site *Identity, ids []string) error {
 			}
 			continue
 		}
+		// A projection must read without a sign-in: one kept by
+		// reference to an event sealed now is stored in full first.
+		if err := unref(tx, id); err != nil {
+			return err
+		}
 		eb := tx.Bucket(bEvents)
 		for _, x := range evs {
 			if err := eb.Put(x.key, encodeEventRest(&x.e, rc)); err != nil {

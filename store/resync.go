@@ -397,6 +397,9 @@ func yieldTail(tx *bolt.Tx, site string, from uint64) (int, error) {
 	touched := map[string]bool{}
 	for i := range evs {
 		e := &evs[i]
+		if err := unref(tx, e.Entity); err != nil {
+			return 0, err
+		}
 		if err := entb.Delete(entKey(e.Entity, e.Clock, e.Site, e.Seq)); err != nil {
 			return 0, err
 		}

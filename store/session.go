@@ -368,7 +368,7 @@ func (w *writer) grantConf(conf *age.X25519Identity) error {
 	meta := w.tx.Bucket(bMeta)
 	return eachState(w.tx, model.EntUser, func(_ string, b []byte) error {
 		var u model.User
-		if unmarshalState(b, &u) != nil || u.Site != w.s.site {
+		if decodeJSON(b, &u) != nil || u.Site != w.s.site {
 			return nil
 		}
 		has := meta.Get(confKey(u.Login)) != nil
@@ -458,4 +458,6 @@ func (s *Store) Audit(author string, t model.EventType, n model.AuditNote) error
 	return err
 }
 
-func decodeJSON(b []byte, v any) error { return unmarshalState(b, v) }
+// decodeJSON decodes a stored projection of a kind never kept by
+// reference (refKind), or a part of one, into v.
+func decodeJSON(b []byte, v any) error { return unmarshalState(nil, "", b, v) }

@@ -210,7 +210,7 @@ func (s *Store) Sites() []model.Site {
 	s.db.View(func(tx *bolt.Tx) error {
 		return eachState(tx, model.EntSite, func(_ string, b []byte) error {
 			var x model.Site
-			if unmarshalState(b, &x) == nil {
+			if decodeJSON(b, &x) == nil {
 				out = append(out, x)
 			}
 			return nil
@@ -537,7 +537,7 @@ func (s *Store) Users() []model.User {
 	s.db.View(func(tx *bolt.Tx) error {
 		return eachState(tx, model.EntUser, func(_ string, b []byte) error {
 			var u model.User
-			if unmarshalState(b, &u) == nil && u.Active && u.Site == s.site {
+			if decodeJSON(b, &u) == nil && u.Active && u.Site == s.site {
 				out = append(out, u)
 			}
 			return nil
@@ -553,7 +553,7 @@ func (s *Store) AllUsers() []model.User {
 	s.db.View(func(tx *bolt.Tx) error {
 		return eachState(tx, model.EntUser, func(_ string, b []byte) error {
 			var u model.User
-			if unmarshalState(b, &u) == nil && u.Site == s.site {
+			if decodeJSON(b, &u) == nil && u.Site == s.site {
 				out = append(out, u)
 			}
 			return nil

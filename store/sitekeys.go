@@ -138,7 +138,7 @@ func (w *writer) grantSiteKeys(id *Identity) error {
 	meta := w.tx.Bucket(bMeta)
 	return eachState(w.tx, model.EntUser, func(_ string, b []byte) error {
 		var u model.User
-		if unmarshalState(b, &u) != nil || u.Site != w.s.site {
+		if decodeJSON(b, &u) != nil || u.Site != w.s.site {
 			return nil
 		}
 		has := meta.Get(siteKeyKey(u.Login)) != nil

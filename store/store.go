@@ -19,7 +19,7 @@ import (
 
 // SchemaVersion is the version of the file layout this build writes.
 // Opening an older file migrates it; a newer one is refused.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // Bucket names. See docs/architecture.md, The event log.
 var (
@@ -231,6 +231,8 @@ func Open(path string, opt Options) (s *Store, err error) {
 			db.Close()
 			return nil, err
 		}
+		s.packFile()
+		db = s.db.get() // a rewrite opened the file again
 	}
 	if err := s.loadMeta(); err != nil {
 		db.Close()

@@ -188,7 +188,7 @@ func ownerOf(tx *bolt.Tx, entity string) string {
 	var v struct {
 		Site string `json:"site"`
 	}
-	unmarshalState(b, &v)
+	unmarshalState(tx, entity, b, &v)
 	return v.Site
 }
 
@@ -284,13 +284,14 @@ func (w *writer) foldNew(ev *model.Event) (any, error) {
 		if !only {
 			return w.refold(entity)
 		}
-		v, err := model.FoldEntity(entity, []model.Event{*ev})
+		evs := []model.Event{*ev}
+		v, err := model.FoldEntity(entity, evs)
 		if err != nil {
 			return nil, err
 		}
-		return v, putState(w.tx, entity, v, w.idx)
+		return v, putState(w.tx, entity, v, w.idx, refTo(w.tx, entity, evs))
 	}
-	state, err := decodeState(kind, old)
+	state, err := decodeState(w.tx, entity, old)
 	if err != nil {
 		return nil, err
 	}
@@ -298,7 +299,7 @@ func (w *writer) foldNew(ev *model.Event) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return v, putState(w.tx, entity, v, w.idx)
+	return v, putState(w.tx, entity, v, w.idx, nil)
 }
 
 // refold is refold inside the writer, with what a Bulk holds.
@@ -311,7 +312,7 @@ func (w *writer) refold(entity string) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return v, putState(w.tx, entity, v, w.idx)
+	return v, putState(w.tx, entity, v, w.idx, refTo(w.tx, entity, evs))
 }
 
 // refold recomputes one entity's projection and indexes from its events.
@@ -331,7 +332,7 @@ func refoldInto(tx *bolt.Tx, entity string, batch idxBatch) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return v, putState(tx, entity, v, batch)
+	return v, putState(tx, entity, v, batch, refTo(tx, entity, evs))
 }
 
 // idxBatch holds index changes to apply later in key order: index ->
@@ -380,14 +381,17 @@ func (b idxBatch) apply(tx *bolt.Tx) error {
 
 // putState writes a projection and moves its index entries, at once or,
 // given a batch, into it.
-func putState(tx *bolt.Tx, entity string, v any, batch idxBatch) error {
+//
+// ref is the log key of the record's only event when v is that event
+// folded (refTo): the projection is then kept by reference.
+func putState(tx *bolt.Tx, entity string, v any, batch idxBatch, ref []byte) error {
 	kind := model.EntityKind(entity)
 	sb, err := tx.Bucket(bState).CreateBucketIfNotExists([]byte(kind))
 	if err != nil {
 		return err
 	}
 	if old := sb.Get([]byte(entity)); old != nil {
-		prev, err := decodeState(kind, old)
+		prev, err := decodeState(tx, entity, old)
 		if err != nil {
 			return err
 		}
@@ -401,8 +405,10 @@ func putState(tx *bolt.Tx, entity string, v any, batch idxBatch) error {
 			}
 		}
 	}
-	b, err := encodeState(v)
-	if err != nil {
+	var b []byte
+	if ref != nil && refKind(kind) {
+		b = refValue(ref)
+	} else if b, err = encodeState(v); err != nil {
 		return err
 	}
 	if err := sb.Put([]byte(entity), b); err != nil {
@@ -442,12 +448,18 @@ func newState(kind string) any {
 	return nil
 }
 
-func decodeState(kind string, b []byte) (any, error) {
+// decodeState decodes the stored projection of id; tx resolves one kept
+// by reference (nil where only kinds that never are one are read).
+func decodeState(tx *bolt.Tx, id string, b []byte) (any, error) {
+	if isRef(b) {
+		return refState(tx, id, b)
+	}
+	kind := model.EntityKind(id)
 	v := newState(kind)
 	if v == nil {
 		return nil, fmt.Errorf("store: unknown kind %q", kind)
 	}
-	if err := unmarshalState(b, v); err != nil {
+	if err := unmarshalState(nil, id, b, v); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
 	return v, nil
@@ -470,7 +482,7 @@ func getState(tx *bolt.Tx, entity string, v any) error {
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv.Elem().SetZero()
 	}
-	return unmarshalState(b, v)
+	return unmarshalState(tx, entity, b, v)
 }
 
 type idxEntry struct {

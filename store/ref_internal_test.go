@@ -1,0 +1,190 @@
+package store
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// openSite opens a new file at path with site GL07 and user lan signed in.
+func openSite(t *testing.T, path string) *Store {
+	t.Helper()
+	CheapPasswordsForTests()
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Init(SiteInit{Code: "GL07", Name: "Công đoàn cơ sở", Login: "lan", UserName: "Lan", Password: "matkhau1"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SignIn("lan", "matkhau1"); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func stateRaw(t *testing.T, s *Store, id string) []byte {
+	t.Helper()
+	var b []byte
+	s.db.View(func(tx *bolt.Tx) error {
+		b = append([]byte(nil), tx.Bucket(bState).Bucket([]byte(model.EntityKind(id))).Get([]byte(id))...)
+		return nil
+	})
+	return b
+}
+
+func mustClean(t *testing.T, s *Store) {
+	t.Helper()
+	for _, p := range s.Check() {
+		t.Error(p.EN)
+	}
+}
+
+func dumpState(t *testing.T, s *Store) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := s.DumpState(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// A visit's projection is its one event folded: it is kept as a
+// reference to that event, read back whole, and stored in full once a
+// second event (a note) changes the visit. check, rebuild and dump see
+// no difference.
+func TestVisitKeptByReference(t *testing.T) {
+	s := openSite(t, filepath.Join(t.TempDir(), "s.db"))
+	defer s.Close()
+	v1, _, err := s.RecordVisit("lan", VisitInput{
+		Visit:      model.Visit{Content: "Hỏi về lương tháng 11", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Trần Văn Bình", BirthYear: 1980}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2, _, err := s.RecordVisit("lan", VisitInput{
+		Visit: model.Visit{Content: "Hỏi về bảo hiểm", Outcome: model.OutcomeGuided, Persons: v1.Persons},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []model.Visit{v1, v2} {
+		raw := stateRaw(t, s, v.ID)
+		if !isRef(raw) || len(raw) > 24 {
+			t.Fatalf("%s stored as %q, not by reference", v.ID, raw)
+		}
+		got, err := s.Visit(v.ID)
+		if err != nil || got.Content != v.Content || got.No != v.No || len(got.Persons) != 1 {
+			t.Fatalf("%s read back as %+v, %v", v.ID, got, err)
+		}
+	}
+	if no := s.findByNo(model.EntVisit, v2.No); no != v2.ID {
+		t.Errorf("the number %s finds %q", v2.No, no)
+	}
+	if err := s.AddNote("lan", v1.ID, "Đã gọi lại cho người lao động"); err != nil {
+		t.Fatal(err)
+	}
+	if raw := stateRaw(t, s, v1.ID); isRef(raw) {
+		t.Fatal("a visit with a note is still kept by reference")
+	}
+	if got, _ := s.Visit(v1.ID); got.Note != "Đã gọi lại cho người lao động" || got.Content != v1.Content {
+		t.Fatalf("after a note: %+v", got)
+	}
+	mustClean(t, s)
+	before := dumpState(t, s)
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	if !isRef(stateRaw(t, s, v2.ID)) || isRef(stateRaw(t, s, v1.ID)) {
+		t.Error("rebuild did not keep the single-event visit by reference (and only it)")
+	}
+	if after := dumpState(t, s); after != before {
+		t.Errorf("the state changed in rebuild:\n%s\n%s", before, after)
+	}
+	mustClean(t, s)
+
+	// A reference to another event is damage, and check says so.
+	s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bState).Bucket([]byte(model.EntVisit)).Put([]byte(v2.ID), refValue(evKey("GL07", 1)))
+	})
+	if len(s.Check()) == 0 {
+		t.Error("check passed a reference to the wrong event")
+	}
+}
+
+// A file of schema 4 stored every visit in full. Opening it backs it up
+// first, then keeps each single-event visit by reference; what it holds
+// reads the same and checks clean.
+func TestUpgradeKeepsVisitsByReference(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s.db")
+	s := openSite(t, path)
+	var ids []string
+	for i := range 300 {
+		v, _, err := s.RecordVisit("lan", VisitInput{
+			Visit:      model.Visit{Content: "Hỏi về chế độ thai sản lần " + strconv.Itoa(i), Outcome: model.OutcomeAnswered},
+			NewPersons: []model.Person{{Name: "Nguyễn Thị Hoa", BirthYear: 1990}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, v.ID)
+	}
+	// As schema 4 wrote it: every visit in full.
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		sb := tx.Bucket(bState).Bucket([]byte(model.EntVisit))
+		for _, id := range ids {
+			v, err := decodeState(tx, id, sb.Get([]byte(id)))
+			if err != nil {
+				return err
+			}
+			full, err := encodeState(v)
+			if err != nil {
+				return err
+			}
+			if err := sb.Put([]byte(id), full); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bMeta).Put([]byte("schema"), []byte("4"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := dumpState(t, s)
+	mustClean(t, s) // a projection in full is as good as a reference
+	s.Close()
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Schema() != SchemaVersion {
+		t.Fatalf("schema %d", s.Schema())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "backups", "s-schema4.db")); err != nil {
+		t.Errorf("no copy of the schema-4 file before the step: %v", err)
+	}
+	for _, id := range ids {
+		if !isRef(stateRaw(t, s, id)) {
+			t.Fatalf("%s is not kept by reference after the upgrade", id)
+		}
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bMeta).Get(metaPackTodo) != nil {
+			t.Error("the file is still marked to be rewritten")
+		}
+		return nil
+	})
+	if after := dumpState(t, s); after != before {
+		t.Errorf("the state changed in the upgrade:\n%s\n%s", before, after)
+	}
+	mustClean(t, s)
+}
