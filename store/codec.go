@@ -301,6 +301,7 @@ const (
 	flagPrevHash = 1 << 0 // Prev is 64 lower-case hex digits, stored as 32 bytes
 	flagZone     = 1 << 1 // At has a zone offset (seconds) other than UTC
 	flagRest     = 1 << 2 // the data is sealed at rest (rest.go): hash, key id, nonce, sealed data follow the header
+	// flagZstd (1 << 3, zdict.go): the data is compressed.
 )
 
 // encodeEvent returns the stored form of an event.
@@ -500,6 +501,13 @@ func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
 		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
 	}
 	var sealed error
+	if flags&flagZstd != 0 {
+		plain, err := decompress(r.b)
+		if err != nil {
+			return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+		}
+		r.b = plain
+	}
 	if flags&flagRest != 0 {
 		plain, err := openRest(raw[:len(raw)-len(r.b)], r.b)
 		switch {

@@ -207,14 +207,17 @@ func (s *Store) backupBeforeStep() error {
 	return s.Backup(name)
 }
 
-// packFile rewrites a file that migrations[4] marked (metaPackTodo):
-// Compact keeps each visit's projection by reference and drops the mark.
+// packFile rewrites a file that migrations[4] marked (metaPackTodo), or
+// that has grown enough for a dictionary and has none: Compact keeps
+// each visit's projection by reference, compresses every event under
+// the file's dictionary (training it first) and drops the mark.
 // A failure (a full disk) leaves the file as it was, valid, and marked:
 // the next open tries again.
 func (s *Store) packFile() {
-	todo := false
+	s.db.View(func(tx *bolt.Tx) error { loadDicts(tx); return nil })
+	todo := s.wantsDict() // a file that has just grown past dictMinEvents
 	s.db.View(func(tx *bolt.Tx) error {
-		todo = tx.Bucket(bMeta).Get(metaPackTodo) != nil
+		todo = todo || tx.Bucket(bMeta).Get(metaPackTodo) != nil
 		return nil
 	})
 	if todo {
@@ -250,7 +253,7 @@ func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 		return err
 	}
 	err = src.View(func(stx *bolt.Tx) error {
-		w.src = stx
+		w.src, w.dict = stx, currentDict(stx)
 		return stx.ForEach(func(name []byte, b *bolt.Bucket) error {
 			return w.bucket(b, [][]byte{append([]byte(nil), name...)})
 		})
@@ -272,6 +275,7 @@ func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 type rewriter struct {
 	db      *bolt.DB
 	src     *bolt.Tx // the file copied
+	dict    *zdict   // the file's dictionary: events not yet compressed are, as they are copied
 	upgrade bool
 	tx      *bolt.Tx
 	size    int
@@ -317,6 +321,8 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 				}
 			} else if ref := w.ref(path, k, v); ref != nil {
 				nv = ref
+			} else if len(path) == 1 && bytes.Equal(path[0], bEvents) {
+				nv = compressEvent(nv, w.dict)
 			} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
 				return nil // done by this rewrite
 			}
@@ -392,7 +398,9 @@ func upgradeValue(path [][]byte, k, v []byte) ([]byte, error) {
 }
 
 // Compact rewrites the file without its free pages, every bucket full
-// (rewriteFile), and renames the copy over it: after a rebuild, which
+// (rewriteFile), every event compressed under the file's dictionary
+// (zdict.go; trained first if the file has grown enough for one), and
+// renames the copy over it: after a rebuild, which
 // frees the pages of every projection and index at once, the file would
 // otherwise keep its size and write a large free list at each commit.
 // The copy is synced before the rename, and a crash before it leaves the
@@ -401,6 +409,7 @@ func upgradeValue(path [][]byte, k, v []byte) ([]byte, error) {
 func (s *Store) Compact() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.ensureDict()
 	tmp := s.path + ".compact"
 	os.Remove(tmp)
 	if err := rewriteFile(s.db.get(), tmp, false); err != nil {

@@ -194,6 +194,7 @@ type scan struct {
 	events      map[string]map[uint64][]model.Event // site -> seq -> distinct candidates
 	meta        map[string][][]byte
 	peers       map[string][]byte
+	dictPass    bool // the first pass: dictionaries only
 }
 
 func (sc *scan) ownSite() string {
@@ -240,6 +241,17 @@ const (
 // pages reads the file page by page, in bounded memory (a page and its
 // overflow at a time), and parses each leaf.
 func (sc *scan) pages(f *os.File, size, ps int64) error {
+	sc.dictPass = true
+	err := sc.pass(f, size, ps)
+	sc.dictPass, sc.nPages, sc.bad = false, 0, 0
+	if err != nil {
+		return err
+	}
+	return sc.pass(f, size, ps)
+}
+
+// pass reads every page of the file once.
+func (sc *scan) pass(f *os.File, size, ps int64) error {
 	buf := make([]byte, ps)
 	for off := 2 * ps; off+pageHeader <= size; {
 		n, err := f.ReadAt(buf[:ps], off)
@@ -346,10 +358,10 @@ func (sc *scan) hash(e *model.Event) string {
 func metaKey(k string) bool {
 	switch k {
 	case "site", "key/sign", "key/age", "key/sign.pub", "key/age.pub", "conf/pub", "conf/pending", "conf/escrow", "seal/todo", "sync/export_dir", "print/dir", "print/open",
-		"rest/key", "rest/sweep":
+		"rest/key", "rest/sweep", "dict":
 		return true
 	}
-	for _, p := range []string{"pw/", "no/", "pref/", "ukey/", "sitekey/", "conf/key/", "site/", "draft/", "held/", "abandoned/", "rest/todo/"} {
+	for _, p := range []string{"pw/", "no/", "pref/", "ukey/", "sitekey/", "conf/key/", "site/", "draft/", "held/", "abandoned/", "rest/todo/", "dict/"} {
 		if strings.HasPrefix(k, p) {
 			return true
 		}
@@ -375,6 +387,13 @@ func keysLost(meta map[string][]byte) bool {
 }
 
 func (sc *scan) kv(k, v []byte) {
+	if sc.dictPass {
+		// First, the dictionaries compressed events need (zdict.go).
+		if bytes.HasPrefix(k, dictPrefix) {
+			registerDict(v)
+		}
+		return
+	}
 	if site, seq, ok := parseEvKey(k); ok && len(v) > 0 {
 		e, err := decodeHead(v)
 		// Sealed at rest, whether or not this process holds its key: it
@@ -427,8 +446,15 @@ func (sc *scan) kv(k, v []byte) {
 // decode to (in the current encoding, or as JSON in a file of the first
 // layout), so a damaged byte that still decodes is caught.
 func canonical(e *model.Event, v []byte) bool {
-	if bytes.Equal(encodeEvent(e), v) {
+	enc := encodeEvent(e)
+	if bytes.Equal(enc, v) {
 		return true
+	}
+	if h, ok := parseHeader(v); ok && h.flags&flagZstd != 0 {
+		// Compressed: the header with its flag, and the data as packed.
+		want, _ := parseHeader(enc)
+		data, err := decompress(h.rest)
+		return err == nil && bytes.Equal(setFlag(want.head, flagZstd), h.head) && bytes.Equal(data, want.rest)
 	}
 	if len(v) > 0 && v[0] == '{' {
 		b, err := json.Marshal(e)

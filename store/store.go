@@ -320,6 +320,7 @@ func (s *Store) loadMeta() error {
 		if err := schemaTooNew(have); err != nil {
 			return err
 		}
+		loadDicts(tx)
 		s.site = string(meta.Get([]byte("site")))
 		if v := meta.Get([]byte("clock")); v != nil {
 			c, _ := strconv.ParseInt(string(v), 10, 64)

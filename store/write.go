@@ -216,7 +216,7 @@ func putLog(tx *bolt.Tx, ev *model.Event) (key []byte, err error) {
 	evb := tx.Bucket(bEvents)
 	evb.FillPercent = 1.0
 	key = evKey(ev.Site, ev.Seq)
-	return key, evb.Put(key, encodeEvent(ev))
+	return key, evb.Put(key, compressEvent(encodeEvent(ev), currentDict(tx)))
 }
 
 // entityEvents reads an entity's events in fold order.
