@@ -46,6 +46,7 @@ const (
 	tagEvent  = 0x02 // first byte of a schema-2 event
 	tagPacked = 0x03 // first byte of a packed projection
 	tagRef    = 0x04 // first byte of a projection kept as its record's only event (schema 5)
+	tagZstate = 0x05 // first byte of a packed projection compressed under a dictionary (schema 5, zdict.go)
 	keyMark   = 0x01 // in packed JSON: the next byte is an index in packKeys
 )
 
@@ -251,7 +252,7 @@ func unref(tx *bolt.Tx, id string) error {
 	if err != nil {
 		return err
 	}
-	return sb.Put([]byte(id), full)
+	return sb.Put([]byte(id), compressState(full, currentDict(tx)))
 }
 
 // stateJSON returns the JSON text of a stored projection of id (any
@@ -264,6 +265,12 @@ func stateJSON(tx *bolt.Tx, id string, b []byte) ([]byte, error) {
 			return nil, err
 		}
 		return json.Marshal(v)
+	case len(b) > 0 && b[0] == tagZstate:
+		p, err := decompress(b[1:])
+		if err != nil {
+			return nil, err
+		}
+		return unpackJSON(make([]byte, 0, len(p)*3/2), p)
 	case len(b) == 0 || b[0] != tagPacked:
 		return b, nil
 	}

@@ -32,6 +32,7 @@ type recordJob struct {
 	refRaw []byte        // if stored is a reference, the event it names
 	onto   []model.Event // if set, fold only these onto stored, not raws
 	ref    []byte        // the log key of its only event, if its projection may be kept by it (refTo)
+	dict   *zdict        // if set, the projection is stored compressed under it
 
 	// check: the fold is compared with stored (Check). A record with
 	// events sealed at rest and no key to open them is then taken as
@@ -154,6 +155,8 @@ func foldRecord(j *recordJob) {
 	} else if j.encoded, err = encodeState(v); err != nil {
 		j.err = err
 		return
+	} else {
+		j.encoded = compressState(j.encoded, j.dict)
 	}
 	j.entries = indexEntries(j.id, v)
 }
@@ -213,6 +216,7 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 	batch := idxBatch{}
 	states := map[string]*bolt.Bucket{}
 	jobs := make([]recordJob, 0, foldChunk)
+	dict := currentDict(tx)
 	flush := func() error {
 		foldAll(jobs)
 		for i := range jobs {
@@ -247,7 +251,7 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 		}
 		jobs = append(jobs, recordJob{})
 		j := &jobs[len(jobs)-1]
-		j.id, j.replace = id, true
+		j.id, j.replace, j.dict = id, true, dict
 		j.setStored(tx, sb.Get([]byte(id)))
 		if j.stored != nil && !isRef(j.stored) && onlyNewAfter(tx, id, added[id]) {
 			j.onto = added[id]

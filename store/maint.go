@@ -168,6 +168,7 @@ func (s *Store) rebuild(partial bool) error {
 		err := s.db.Update(func(tx *bolt.Tx) error {
 			batch := idxBatch{}
 			states := map[string]*bolt.Bucket{}
+			dict := currentDict(tx)
 			n := 0
 			flush := func() error {
 				foldAll(jobs[:n])
@@ -220,6 +221,7 @@ func (s *Store) rebuild(partial bool) error {
 					continue
 				}
 				gatherRecord(tx, id, &jobs[n])
+				jobs[n].dict = dict
 				if n++; n == len(jobs) {
 					if err := flush(); err != nil {
 						return err
@@ -379,16 +381,22 @@ func (s *Store) Check() (out []Problem) {
 				if j.stored != nil {
 					held[model.EntityKind(j.id)]++
 				}
-				same := bytes.Equal(j.encoded, j.stored)
-				if !same && (isRef(j.encoded) || len(j.stored) > 0 && j.stored[0] == '{') && !isRef(j.stored) {
+				stored, err := packedState(j.stored)
+				if err != nil {
+					add("Không đọc được dữ liệu hiện hành của %s: %v", "Cannot read the state of %s: %v", j.id, err)
+					continue
+				}
+				fresh, _ := packedState(j.encoded) // the stored one itself, if sealed
+				same := bytes.Equal(fresh, stored)
+				if !same && (isRef(j.encoded) || len(stored) > 0 && stored[0] == '{') && !isRef(stored) {
 					// Stored in full where this build keeps a reference
 					// (a file not compacted since schema 5), or as schema
 					// 1's JSON: the same projection is as good.
 					full, _ := encodeState(j.state)
-					if len(j.stored) > 0 && j.stored[0] == '{' {
+					if len(stored) > 0 && stored[0] == '{' {
 						full, _ = stateJSON(nil, j.id, full)
 					}
-					same = bytes.Equal(full, j.stored)
+					same = bytes.Equal(full, stored)
 				}
 				if !same {
 					add("Dữ liệu hiện hành của %s khác với nhật ký; hãy chạy: donthu rebuild", "The state of %s differs from the log; run: donthu rebuild", j.id)

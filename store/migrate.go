@@ -323,6 +323,8 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 				nv = ref
 			} else if len(path) == 1 && bytes.Equal(path[0], bEvents) {
 				nv = compressEvent(nv, w.dict)
+			} else if len(path) == 2 && bytes.Equal(path[0], bState) {
+				nv = compressState(nv, w.dict)
 			} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
 				return nil // done by this rewrite
 			}

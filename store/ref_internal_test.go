@@ -252,6 +252,22 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 	if got := dumpEvents(t, s); got != events {
 		t.Fatal("the events read back differently once compressed")
 	}
+	if got := dumpState(t, s); got != state {
+		t.Fatal("the state reads back differently once compressed")
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		n := 0
+		tx.Bucket(bState).Bucket([]byte(model.EntPerson)).ForEach(func(_, v []byte) error {
+			if len(v) > 0 && v[0] == tagZstate {
+				n++
+			}
+			return nil
+		})
+		if n < 140 {
+			t.Errorf("%d of 150 persons' projections compressed", n)
+		}
+		return nil
+	})
 	v, _, err := s.RecordVisit("lan", VisitInput{
 		Visit:      model.Visit{Content: employers[0] + " nợ lương tháng 12", Outcome: model.OutcomeAnswered},
 		NewPersons: []model.Person{{Name: "Lê Văn Nam", BirthYear: 1979}},

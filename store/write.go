@@ -410,6 +410,8 @@ func putState(tx *bolt.Tx, entity string, v any, batch idxBatch, ref []byte) err
 		b = refValue(ref)
 	} else if b, err = encodeState(v); err != nil {
 		return err
+	} else {
+		b = compressState(b, currentDict(tx))
 	}
 	if err := sb.Put([]byte(entity), b); err != nil {
 		return err

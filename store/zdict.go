@@ -188,6 +188,33 @@ func compressEvent(raw []byte, d *zdict) []byte {
 	return append(out, z...)
 }
 
+// compressState returns b, a stored projection, compressed under d if it
+// is packed and compressing gains something; else b.
+func compressState(b []byte, d *zdict) []byte {
+	if d == nil || len(b) < 2 || b[0] != tagPacked {
+		return b
+	}
+	z := d.enc.EncodeAll(b[1:], []byte{tagZstate})
+	if len(z) >= len(b) {
+		return b
+	}
+	return z
+}
+
+// packedState returns a stored projection as packed (tagPacked), taking
+// off its compression: two stored forms of one projection compare equal
+// whatever the compressor's version made of it.
+func packedState(b []byte) ([]byte, error) {
+	if len(b) == 0 || b[0] != tagZstate {
+		return b, nil
+	}
+	p, err := decompress(b[1:])
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte{tagPacked}, p...), nil
+}
+
 // setFlag returns a stored event's header with flag set besides its own.
 func setFlag(head []byte, flag uint64) []byte {
 	flags, n := binary.Uvarint(head[1:])
