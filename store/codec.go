@@ -43,11 +43,11 @@ import (
 // stored events: every other reader (salvage included) goes through them.
 
 const (
-	tagEvent  = 0x02 // first byte of a schema-2 event
-	tagPacked = 0x03 // first byte of a packed projection
-	tagRef    = 0x04 // first byte of a projection kept as its record's only event (schema 5)
-	tagZstate = 0x05 // first byte of a packed projection compressed under a dictionary (schema 5, zdict.go)
-	keyMark   = 0x01 // in packed JSON: the next byte is an index in packKeys
+	tagEvent     = 0x02 // first byte of a schema-2 event
+	tagPacked    = 0x03 // first byte of a packed projection
+	tagRef       = 0x04 // first byte of a projection kept as its record's only event (schema 5)
+	tagDictState = 0x05 // first byte of a packed projection compressed under a dictionary (schema 5, zdict.go)
+	keyMark      = 0x01 // in packed JSON: the next byte is an index in packKeys
 )
 
 // packKeys are the JSON keys of the model at schema 2. FROZEN: stored
@@ -265,7 +265,7 @@ func stateJSON(tx *bolt.Tx, id string, b []byte) ([]byte, error) {
 			return nil, err
 		}
 		return json.Marshal(v)
-	case len(b) > 0 && b[0] == tagZstate:
+	case len(b) > 0 && b[0] == tagDictState:
 		p, err := decompress(b[1:])
 		if err != nil {
 			return nil, err
@@ -308,7 +308,7 @@ const (
 	flagPrevHash = 1 << 0 // Prev is 64 lower-case hex digits, stored as 32 bytes
 	flagZone     = 1 << 1 // At has a zone offset (seconds) other than UTC
 	flagRest     = 1 << 2 // the data is sealed at rest (rest.go): hash, key id, nonce, sealed data follow the header
-	// flagZstd (1 << 3, zdict.go): the data is compressed.
+	// flagDict (1 << 3, zdict.go): the data is compressed under a dictionary.
 )
 
 // encodeEvent returns the stored form of an event.
@@ -508,7 +508,7 @@ func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
 		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
 	}
 	var sealed error
-	if flags&flagZstd != 0 {
+	if flags&flagDict != 0 {
 		plain, err := decompress(r.b)
 		if err != nil {
 			return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)

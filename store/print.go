@@ -460,7 +460,7 @@ func (s *Store) findByNo(kind, no string) string {
 		return eachState(tx, kind, func(k string, b []byte) error {
 			if isRef(b) {
 				b = evb.Get(b[1:]) // its event's data holds the number
-				if h, ok := parseHeader(b); ok && h.flags&flagZstd != 0 {
+				if h, ok := parseHeader(b); ok && h.flags&flagDict != 0 {
 					b, _ = decompress(h.rest)
 				}
 			} else {

@@ -199,11 +199,11 @@ func dumpEvents(t *testing.T, s *Store) string {
 	return buf.String()
 }
 
-// eventFlags counts the stored events with and without flagZstd.
+// eventFlags counts the stored events with and without flagDict.
 func eventFlags(s *Store) (zstd, plain int) {
 	s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
-			if h, ok := parseHeader(v); ok && h.flags&flagZstd != 0 {
+			if h, ok := parseHeader(v); ok && h.flags&flagDict != 0 {
 				zstd++
 			} else {
 				plain++
@@ -258,7 +258,7 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 	s.db.View(func(tx *bolt.Tx) error {
 		n := 0
 		tx.Bucket(bState).Bucket([]byte(model.EntPerson)).ForEach(func(_, v []byte) error {
-			if len(v) > 0 && v[0] == tagZstate {
+			if len(v) > 0 && v[0] == tagDictState {
 				n++
 			}
 			return nil
@@ -278,7 +278,7 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 	s.db.View(func(tx *bolt.Tx) error {
 		raw := tx.Bucket(bState).Bucket([]byte(model.EntVisit)).Get([]byte(v.ID))
 		h, _ := parseHeader(tx.Bucket(bEvents).Get(raw[1:]))
-		if h.flags&flagZstd == 0 {
+		if h.flags&flagDict == 0 {
 			t.Error("a visit written after the dictionary is not compressed")
 		}
 		return nil

@@ -450,11 +450,11 @@ func canonical(e *model.Event, v []byte) bool {
 	if bytes.Equal(enc, v) {
 		return true
 	}
-	if h, ok := parseHeader(v); ok && h.flags&flagZstd != 0 {
+	if h, ok := parseHeader(v); ok && h.flags&flagDict != 0 {
 		// Compressed: the header with its flag, and the data as packed.
 		want, _ := parseHeader(enc)
 		data, err := decompress(h.rest)
-		return err == nil && bytes.Equal(setFlag(want.head, flagZstd), h.head) && bytes.Equal(data, want.rest)
+		return err == nil && bytes.Equal(setFlag(want.head, flagDict), h.head) && bytes.Equal(data, want.rest)
 	}
 	if len(v) > 0 && v[0] == '{' {
 		b, err := json.Marshal(e)
