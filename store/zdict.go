@@ -34,8 +34,8 @@ import (
 // See docs/architecture.md, "How the file is laid out".
 
 const (
-	flagDict    = 1 << 3 // the data is dictID(4) and an S2 block under that dictionary
-	dictSamples = 600    // events sampled to make a dictionary (their last 64 KB are kept)
+	flagDict    = 1 << 3               // the data is dictID(4) and an S2 block under that dictionary
+	dictSamples = 600                  // events sampled to make a dictionary (their last 64 KB are kept)
 	dictMagic   = "donthu-s2-dict\x00" // before the dictionary in its meta value
 )
 
