@@ -423,6 +423,17 @@ func decodeHead(raw []byte) (model.Event, error) {
 	return e, err
 }
 
+// decodeHeaderOnly reads a stored event's header and not its data, for
+// readers that need only where the event belongs (rebuild's lists):
+// nothing is decompressed or opened.
+func decodeHeaderOnly(raw []byte) (model.Event, error) {
+	h, ok := parseHeader(raw)
+	if !ok {
+		return decodeEvent(raw) // schema 1's JSON, or damage said as decodeEvent says it
+	}
+	return decodeEvent(withFlags(h.head, 0, flagRest|flagDict))
+}
+
 // decodeInto is decodeEvent into e. With view set, e's strings and data
 // are not copied: they point into raw (and into buf, where the data is
 // unpacked), so e is valid only while raw and buf are, and must not

@@ -133,7 +133,7 @@ func (s *Store) rebuild(partial bool) error {
 				k, v = c.Seek(from)
 			}
 			for ; k != nil && len(lists) < rebuildBatch; k, v = c.Next() {
-				e, err := decodeHead(v)
+				e, err := decodeHeaderOnly(v)
 				if err != nil {
 					return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
 				}

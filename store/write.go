@@ -216,6 +216,16 @@ func putLog(tx *bolt.Tx, ev *model.Event) (key []byte, err error) {
 	evb := tx.Bucket(bEvents)
 	evb.FillPercent = 1.0
 	key = evKey(ev.Site, ev.Seq)
+	if ev.Seq == dictMinEvents && tx.Bucket(bMeta).Get(metaDict) == nil {
+		// A site's log has grown enough: the file makes its dictionary
+		// now, and this event is the first compressed under it (once
+		// per site at most; zdict.go).
+		if v, err := trainDict(tx, 0); err == nil && v != nil {
+			if _, err := adoptDict(tx, v); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return key, evb.Put(key, compressEvent(encodeEvent(ev), currentDict(tx)))
 }
 

@@ -225,11 +225,15 @@ func packedState(b []byte) ([]byte, error) {
 }
 
 // setFlag returns a stored event's header with flag set besides its own.
-func setFlag(head []byte, flag uint64) []byte {
+func setFlag(head []byte, flag uint64) []byte { return withFlags(head, flag, 0) }
+
+// withFlags returns a stored event's header with the flags set added and
+// those in clear taken away.
+func withFlags(head []byte, set, clear uint64) []byte {
 	flags, n := binary.Uvarint(head[1:])
 	out := make([]byte, 0, len(head)+1)
 	out = append(out, head[0])
-	out = binary.AppendUvarint(out, flags|flag)
+	out = binary.AppendUvarint(out, flags&^clear|set)
 	return append(out, head[1+n:]...)
 }
 
