@@ -39,6 +39,11 @@ import (
 // (schema 1, or a file half-way through its migration), so a migration
 // can run in batches and resume after a crash.
 //
+// Schema 5 adds two forms: data and projections compressed under the
+// file's dictionary (zdict.go), and a visit's projection kept as a
+// reference to its one event (refKind). See docs/architecture.md, "How
+// the file is laid out".
+//
 // encodeEvent and decodeEvent are the ONE pair that reads and writes
 // stored events: every other reader (salvage included) goes through them.
 

@@ -191,7 +191,7 @@ func (w *writer) unlockRest(site *Identity) error {
 				return err
 			}
 		}
-		if err := sealRestTx(w.s, w.tx, site, protectedRecords(w.tx)); err != nil {
+		if err := sealRestTx(w.s, w.tx, site, protectedRecords(w.tx), nil); err != nil {
 			return err
 		}
 		if err := meta.Delete(keyRestSweep); err != nil {
@@ -210,7 +210,7 @@ func (w *writer) unlockRest(site *Identity) error {
 		}
 		ids = append(ids, string(k[len(restTodo):]))
 	}
-	return sealRestTx(w.s, w.tx, site, ids)
+	return sealRestTx(w.s, w.tx, site, ids, nil)
 }
 
 // sealRest seals at rest the events of the records ids that hold a
@@ -221,10 +221,19 @@ func (w *writer) sealRest(ids ...string) error {
 	if site == nil {
 		site = w.s.sessionKeys()
 	}
-	return sealRestTx(w.s, w.tx, site, ids)
+	own := func(key []byte) bool {
+		st, n, ok := parseEvKey(key)
+		return ok && st == w.s.site && n > w.from
+	}
+	return sealRestTx(w.s, w.tx, site, ids, own)
 }
 
-func sealRestTx(s *Store, tx *bolt.Tx, site *Identity, ids []string) error {
+// sealRestTx seals at rest the events of ids stored in the clear. fresh
+// says which events were written in this transaction: their clear form
+// never reached the disk (bbolt writes a page's last form at the
+// commit), so sealing only them leaves nothing to scrub; sealing any
+// other marks the file to be compacted (scrubIfSealed).
+func sealRestTx(s *Store, tx *bolt.Tx, site *Identity, ids []string, fresh func(key []byte) bool) error {
 	var rc *restCipher
 	opened := false
 	for _, id := range ids {
@@ -253,10 +262,15 @@ func sealRestTx(s *Store, tx *bolt.Tx, site *Identity, ids []string) error {
 			return err
 		}
 		eb := tx.Bucket(bEvents)
+		scrub := false
 		for _, x := range evs {
 			if err := eb.Put(x.key, encodeEventRest(&x.e, rc)); err != nil {
 				return err
 			}
+			scrub = scrub || fresh == nil || !fresh(x.key)
+		}
+		if !scrub {
+			continue
 		}
 		if err := tx.Bucket(bMeta).Put(keyRestScrub, []byte("1")); err != nil {
 			return err
@@ -294,7 +308,13 @@ func (s *Store) sealRestImported(tx *bolt.Tx, touched map[string][]model.Event) 
 		return nil
 	}
 	sort.Strings(ids)
-	return sealRestTx(s, tx, s.sessionKeys(), ids)
+	fresh := map[string]bool{}
+	for _, evs := range touched {
+		for i := range evs {
+			fresh[string(evKey(evs[i].Site, evs[i].Seq))] = true
+		}
+	}
+	return sealRestTx(s, tx, s.sessionKeys(), ids, func(key []byte) bool { return fresh[string(key)] })
 }
 
 // protectedRecords lists every protected record of the file: persons

@@ -370,3 +370,47 @@ func TestProtectingSealsTheMergedRecords(t *testing.T) {
 		t.Error(probs)
 	}
 }
+
+// An office importing a site's whole history seals at rest, in the same
+// transaction, the events that named a person who later denounced: their
+// clear form never reaches its disk (bbolt writes a page's last form at
+// the commit), so the file is not rewritten for it. An import that seals
+// events it already held still is (TestEarlierEventsSealedAtRest).
+func TestImportSealsWithoutCompacting(t *testing.T) {
+	clk := &storetest.Clock{T: storetest.Start}
+	s := storetest.NewAt(t, "GL07", "", clk)
+	const name = "Phạm Văn Tố"
+	_, first, err := s.RecordVisit("lan", store.VisitInput{
+		Visit:      model.Visit{Content: "Hỏi về lương", Outcome: model.OutcomePetition},
+		NewPersons: []model.Person{{Name: name, BirthYear: 1985, Phone: "0912000111"}},
+		Petition:   &model.Petition{Kind: model.KindComplaint},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Denounce(t, s, first.Senders)
+	all := storetest.AllEvents(t, s)
+	office := storetest.NewAt(t, "HN09", "", clk)
+	before, err := os.Stat(office.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Import(t, office, all)
+	after, err := os.Stat(office.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) {
+		t.Error("the import rewrote the whole file to seal events it had just written")
+	}
+	raw, err := os.ReadFile(office.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(raw, []byte(name)) || bytes.Contains(raw, []byte("0912000111")) {
+		t.Fatal("the denouncer's name or phone is in the office's file in the clear")
+	}
+	if probs := office.Check(); len(probs) != 0 {
+		t.Fatalf("office check: %v", probs)
+	}
+}

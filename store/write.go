@@ -25,6 +25,7 @@ type writer struct {
 	author  string
 	now     time.Time
 	seq     uint64
+	from    uint64 // this site's seq before the transaction: later ones are its own
 	head    string
 	emitted []model.Event
 	touched map[string]any          // entity -> its new projection
@@ -63,6 +64,7 @@ func (s *Store) write(author string, fn func(w *writer) error) ([]model.Event, e
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		w = &writer{s: s, tx: tx, author: author, now: s.now(), touched: map[string]any{}}
 		w.seq, w.head = lastOf(tx, s.site)
+		w.from = w.seq
 		if w.held = awaiting(tx, s.site, w.seq); w.held == nil {
 			if err := w.flushHeld(); err != nil {
 				return err
