@@ -486,7 +486,18 @@ func (m *Model) pickMove(d int) {
 func (m *Model) pickCurrent() tea.Cmd {
 	p := &m.pick
 	if p.loading {
-		return nil // the list shown is for what was typed before: wait for it
+		// Enter before the answer to what was typed (a quick typist, a
+		// busy machine): the list shown is for what was typed before, so
+		// the search is run now (a few ms at an office's 100,000
+		// persons) and Enter acts on what is on the field. A key pressed
+		// in habit is never dropped.
+		u := m.ctx.User
+		msg := search(m.ctx.Store, p.seq, p.query, m.opt.SearchLimit, &u)
+		p.loading = false
+		p.hits, p.found, p.more, p.cursor = msg.cards, msg.found, msg.more, 0
+		if msg.err != nil {
+			return m.ctx.Fail(msg.err)
+		}
 	}
 	if p.cursor >= len(p.hits) {
 		return m.newPerson()

@@ -88,6 +88,22 @@ func TestStaleSearchResultIsDropped(t *testing.T) {
 	d.Expect("Trần Văn Bình").ExpectNot("Nguyễn Văn An")
 }
 
+// Enter pressed before the answer to what was typed arrives (a quick
+// typist, a busy machine) picks from what is on the field: the key is
+// never dropped, and what is typed next goes to the content.
+func TestEnterBeforeTheSearchAnswers(t *testing.T) {
+	d, s := screen(t, model.VI)
+	seed(t, s)
+	for _, k := range tuitest.Runes("binh") {
+		d.S, _ = d.S.Update(k) // the searches' answers have not come yet
+	}
+	d.Press("enter")
+	d.Expect("Trần Văn Bình · 0912345678")
+	if model_(d).at.f != fContent {
+		t.Fatalf("after Enter the cursor is on %v, not the content", model_(d).at)
+	}
+}
+
 func TestPickAPersonAndSave(t *testing.T) {
 	d, s := screen(t, model.VI)
 	seed(t, s)
