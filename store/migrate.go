@@ -170,6 +170,7 @@ func (s *Store) upgradeFile() (bool, error) {
 	if err := s.backupBeforeStep(); err != nil {
 		return false, err
 	}
+	s.willRewrite()
 	tmp := s.path + ".upgrade"
 	os.Remove(tmp)
 	if err := rewriteFile(s.db.get(), tmp, true); err != nil {
@@ -201,6 +202,7 @@ func (s *Store) backupBeforeStep() error {
 	if _, err := os.Stat(name); err == nil {
 		return nil
 	}
+	s.willRewrite()
 	if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
 		return err
 	}
@@ -221,6 +223,7 @@ func (s *Store) packFile() {
 		return nil
 	})
 	if todo {
+		s.willRewrite()
 		s.Compact()
 	}
 }

@@ -162,11 +162,14 @@ func TestUpgradeKeepsVisitsByReference(t *testing.T) {
 	before := dumpState(t, s)
 	mustClean(t, s) // a projection in full is as good as a reference
 	s.Close()
-	s, err = Open(path, Options{})
+	told := 0
+	s, err = Open(path, Options{Upgrading: func() { told++ }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	if told != 1 {
+		t.Errorf("a person was told %d times that the file is being rewritten", told)
+	}
 	if s.Schema() != SchemaVersion {
 		t.Fatalf("schema %d", s.Schema())
 	}
@@ -188,6 +191,14 @@ func TestUpgradeKeepsVisitsByReference(t *testing.T) {
 		t.Errorf("the state changed in the upgrade:\n%s\n%s", before, after)
 	}
 	mustClean(t, s)
+	s.Close()
+	if s, err = Open(path, Options{Upgrading: func() { told++ }}); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if told != 1 {
+		t.Error("opening an upgraded file said it was rewriting it")
+	}
 }
 
 func dumpEvents(t *testing.T, s *Store) string {

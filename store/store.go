@@ -106,6 +106,10 @@ type Options struct {
 	// for test fixtures that build a history out of order. A person's
 	// store never sets it.
 	TrustClock bool
+	// Upgrading, if set, is called once before opening copies or
+	// rewrites the whole file (a schema step, the first compression):
+	// seconds to a minute for an office's file, so a person is told.
+	Upgrading func()
 	// MustExist refuses a path with no data file (or an empty one)
 	// instead of creating it: rebuild, salvage's source, and any command
 	// that only makes sense on a file already set up.
@@ -114,10 +118,11 @@ type Options struct {
 
 // Store is an open data file.
 type Store struct {
-	db   *fileDB       // swappable: see filedb.go
-	bo   *bolt.Options // as opened, to open again after a rewrite
-	path string
-	wall func() time.Time
+	upgrading func()        // Options.Upgrading; nil once called
+	db        *fileDB       // swappable: see filedb.go
+	bo        *bolt.Options // as opened, to open again after a rewrite
+	path      string
+	wall      func() time.Time
 	// seen is the clock (Unix ms) of the newest event this site has
 	// seen, written or imported: the floor of every date it gives.
 	seen       atomic.Int64
@@ -210,7 +215,7 @@ func Open(path string, opt Options) (s *Store, err error) {
 		}
 		return nil, osErr(err, path)
 	}
-	s = &Store{db: newFileDB(db), path: path, wall: opt.Now, trustClock: opt.TrustClock, bo: bo}
+	s = &Store{db: newFileDB(db), path: path, wall: opt.Now, trustClock: opt.TrustClock, bo: bo, upgrading: opt.Upgrading}
 	if !opt.ReadOnly {
 		// A file of the first layout is backed up and rewritten in the
 		// compact one, then opened again.
@@ -329,6 +334,15 @@ func (s *Store) loadMeta() error {
 		}
 		return nil
 	})
+}
+
+// willRewrite tells, once, that opening is about to copy or rewrite the
+// whole file.
+func (s *Store) willRewrite() {
+	if s.upgrading != nil {
+		s.upgrading()
+		s.upgrading = nil
+	}
 }
 
 // Close closes the file.

@@ -295,13 +295,21 @@ func helpRank(name string) int {
 
 // open opens the data file for a subcommand.
 func (e *env) open(readOnly bool) (*store.Store, error) {
-	return store.Open(e.db, store.Options{ReadOnly: readOnly})
+	return store.Open(e.db, store.Options{ReadOnly: readOnly, Upgrading: e.upgrading})
 }
 
 // openExisting opens a data file that must already exist, for writing,
 // creating nothing when the path is wrong (rebuild).
 func (e *env) openExisting() (*store.Store, error) {
-	return store.Open(e.db, store.Options{MustExist: true})
+	return store.Open(e.db, store.Options{MustExist: true, Upgrading: e.upgrading})
+}
+
+// upgrading says, before the interface or a command starts, why opening
+// the file takes a while: the once-only rewrite of a schema step.
+func (e *env) upgrading() {
+	fmt.Fprintln(e.stderr, e.t(
+		"donthu: đang chuyển tệp dữ liệu "+e.db+" sang định dạng mới, gọn hơn (chỉ một lần; tệp lớn có thể mất một phút; bản cũ được giữ trong thư mục backups, nếu bị ngắt giữa chừng thì tệp vẫn như cũ)…",
+		"donthu: moving the data file "+e.db+" to the new, more compact layout (once only; a large file may take a minute; the old one is kept in the backups folder, and an interruption leaves the file as it was)…"))
 }
 
 // openSite opens the data file and requires a site to be set up.
