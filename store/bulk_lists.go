@@ -62,7 +62,7 @@ func (l *bulkLists) entries(entity string) []listEntry {
 // flush puts the held entries in key order.
 func (l *bulkLists) flush(tx *bolt.Tx) error {
 	sort.Slice(l.all, func(i, j int) bool { return bytes.Compare(l.all[i].k, l.all[j].k) < 0 })
-	b := tx.Bucket(bEntityEvents)
+	b := filled(tx.Bucket(bEntityEvents))
 	for _, e := range l.all {
 		if err := b.Put(e.k, e.v); err != nil {
 			return err
@@ -113,7 +113,7 @@ func (w *writer) listEvent(ev *model.Event, logKey []byte) error {
 		w.lists.add(ev.Entity, k, logKey)
 		return nil
 	}
-	return w.tx.Bucket(bEntityEvents).Put(k, logKey)
+	return filled(w.tx.Bucket(bEntityEvents)).Put(k, logKey)
 }
 
 // entityEvents is entityEvents with the entries a Bulk holds.

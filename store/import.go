@@ -183,7 +183,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 			// splits nodes only at commit, so puts in random order into one
 			// transaction each shift a growing node (seconds for 100,000).
 			sort.Slice(listed, func(i, j int) bool { return bytes.Compare(listed[i][0], listed[j][0]) < 0 })
-			entb := tx.Bucket(bEntityEvents)
+			entb := filled(tx.Bucket(bEntityEvents))
 			for _, l := range listed {
 				if err := entb.Put(l[0], l[1]); err != nil {
 					return err

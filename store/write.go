@@ -377,6 +377,7 @@ func (b idxBatch) apply(tx *bolt.Tx) error {
 		if err != nil {
 			return err
 		}
+		filled(ib)
 		for _, k := range keys {
 			if b[n][k] {
 				err = ib.Put([]byte(k), nil)
@@ -391,6 +392,17 @@ func (b idxBatch) apply(tx *bolt.Tx) error {
 	return nil
 }
 
+// filled sets how full bbolt fills the pages it splits in b, a bucket
+// of projections, indexes or entity lists, and returns b. Their keys
+// arrive mostly in order within a region (ids of one site grow: after
+// visit:GL07.12345 comes visit:GL07.12346), so a page split at bbolt's
+// default half is never filled again: pages written at the desk stood
+// half empty. Splitting at 90% leaves room for what lands in between.
+func filled(b *bolt.Bucket) *bolt.Bucket {
+	b.FillPercent = 0.9
+	return b
+}
+
 // putState writes a projection and moves its index entries, at once or,
 // given a batch, into it.
 //
@@ -402,6 +414,7 @@ func putState(tx *bolt.Tx, entity string, v any, batch idxBatch, ref []byte) err
 	if err != nil {
 		return err
 	}
+	filled(sb)
 	if old := sb.Get([]byte(entity)); old != nil {
 		prev, err := decodeState(tx, entity, old)
 		if err != nil {
@@ -437,7 +450,7 @@ func putState(tx *bolt.Tx, entity string, v any, batch idxBatch, ref []byte) err
 		if err != nil {
 			return err
 		}
-		if err := ib.Put(e.key, nil); err != nil {
+		if err := filled(ib).Put(e.key, nil); err != nil {
 			return err
 		}
 	}
