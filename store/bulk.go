@@ -23,7 +23,7 @@ type Bulk struct{ w *writer }
 // returns an error.
 func (s *Store) BulkLoad(fn func(b *Bulk) error) error {
 	_, err := s.write("", func(w *writer) error {
-		w.lists, w.idx = &bulkLists{by: map[string][]listEntry{}}, idxBatch{}
+		w.lists, w.idx, w.bulk = &bulkLists{by: map[string][]listEntry{}}, idxBatch{}, true
 		if err := fn(&Bulk{w: w}); err != nil {
 			return err
 		}

@@ -524,6 +524,9 @@ func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
 		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
 	}
 	var sealed error
+	if flags&flagDict != 0 && flags&flagRest != 0 {
+		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), errBadValue)
+	}
 	if flags&flagDict != 0 {
 		plain, err := decompress(r.b)
 		if err != nil {

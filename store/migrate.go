@@ -215,17 +215,28 @@ func (s *Store) backupBeforeStep() error {
 // the file's dictionary (training it first) and drops the mark.
 // A failure (a full disk) leaves the file as it was, valid, and marked:
 // the next open tries again.
-func (s *Store) packFile() {
+//
+// It returns an error only if the file could not be opened again after
+// the rewrite.
+func (s *Store) packFile() error {
 	s.db.View(func(tx *bolt.Tx) error { loadDicts(tx); return nil })
 	todo := s.wantsDict() // a file that has just grown past dictMinEvents
 	s.db.View(func(tx *bolt.Tx) error {
 		todo = todo || tx.Bucket(bMeta).Get(metaPackTodo) != nil
 		return nil
 	})
-	if todo {
-		s.willRewrite()
-		s.Compact()
+	if !todo {
+		return nil
 	}
+	s.willRewrite()
+	err := s.Compact()
+	if err == nil {
+		return nil
+	}
+	if s.db.View(func(*bolt.Tx) error { return nil }) != nil {
+		return err // the file was not opened again: say why
+	}
+	return nil // not rewritten (a full disk): the file is as it was, and valid
 }
 
 func syncDir(dir string) error {

@@ -221,6 +221,12 @@ func (w *writer) sealRest(ids ...string) error {
 	if site == nil {
 		site = w.s.sessionKeys()
 	}
+	if !w.bulk {
+		// At the desk the typed name may also sit in a draft saved by an
+		// earlier transaction (meta draft/…): the file is compacted
+		// after any sealing, whatever the events' age.
+		return sealRestTx(w.s, w.tx, site, ids, nil)
+	}
 	own := func(key []byte) bool {
 		st, n, ok := parseEvKey(key)
 		return ok && st == w.s.site && n > w.from

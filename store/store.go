@@ -236,8 +236,12 @@ func Open(path string, opt Options) (s *Store, err error) {
 			db.Close()
 			return nil, err
 		}
-		s.packFile()
+		perr := s.packFile()
 		db = s.db.get() // a rewrite opened the file again
+		if perr != nil {
+			db.Close()
+			return nil, perr
+		}
 	}
 	if err := s.loadMeta(); err != nil {
 		db.Close()
@@ -277,6 +281,9 @@ func initialMmap(path string) int {
 
 func (s *Store) prepare() error {
 	return s.db.Update(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bMeta); meta != nil {
+			loadDicts(tx) // migrations and index builds read projections
+		}
 		for _, b := range [][]byte{bEvents, bEntityEvents, bState, bIdx, bMeta, bPeers, bQuarantine} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err

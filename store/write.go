@@ -26,6 +26,7 @@ type writer struct {
 	now     time.Time
 	seq     uint64
 	from    uint64 // this site's seq before the transaction: later ones are its own
+	bulk    bool   // a BulkLoad: no drafts, and sealing its own events leaves nothing to scrub
 	head    string
 	emitted []model.Event
 	touched map[string]any          // entity -> its new projection
@@ -222,8 +223,13 @@ func putLog(tx *bolt.Tx, ev *model.Event) (key []byte, err error) {
 		// A site's log has grown enough: the file makes its dictionary
 		// now, and this event is the first compressed under it (once
 		// per site at most; zdict.go).
+		// The events before it are compressed by the rewrite at the
+		// next start (packFile).
 		if v, err := trainDict(tx, 0); err == nil && v != nil {
 			if _, err := adoptDict(tx, v); err != nil {
+				return nil, err
+			}
+			if err := tx.Bucket(bMeta).Put(metaPackTodo, []byte("1")); err != nil {
 				return nil, err
 			}
 		}

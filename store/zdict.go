@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"sync"
 
 	"github.com/klauspost/compress/s2"
@@ -44,9 +45,15 @@ const (
 var dictMinEvents uint64 = 5000
 
 var (
-	metaDict   = []byte("dict")  // meta: the id (hex) of the dictionary new values are compressed with
-	dictPrefix = []byte("dict/") // meta: dict/ID -> dictMagic and the dictionary
+	metaDict      = []byte("dict")       // meta: the id (hex) of the dictionary new values are compressed with
+	dictPrefix    = []byte("dict/")      // meta: dict/ID -> dictMagic and the dictionary
+	metaDictTried = []byte("dict_tried") // meta: the log mark at which making one found too few events
 )
+
+// maxCompressed is the largest value compressed; larger ones (a bundle
+// line may be 16 MB) are stored as they are, and decompress refuses to
+// make more than this of anything.
+const maxCompressed = 1 << 20
 
 // zdict is one dictionary.
 type zdict struct {
@@ -109,7 +116,7 @@ func decompress(b []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%w (%08x)", errNoDict, id)
 	}
 	n, err := s2.DecodedLen(b[4:])
-	if err != nil || n > 1<<20 {
+	if err != nil || n > maxCompressed {
 		return nil, fmt.Errorf("%w: %v", errBadValue, err)
 	}
 	out, err := d.(*zdict).d.Decode(make([]byte, n), b[4:])
@@ -132,13 +139,20 @@ func loadDicts(tx *bolt.Tx) {
 // holds enough events; a failure to train leaves the file as it was
 // (events are then stored uncompressed, as before).
 func (s *Store) ensureDict() {
+	mark := s.LogMark()
 	s.db.Update(func(tx *bolt.Tx) error {
 		if currentDict(tx) != nil {
 			return nil
 		}
 		v, err := trainDict(tx, int(dictMinEvents))
-		if err != nil || v == nil {
+		if err != nil {
 			return err
+		}
+		if v == nil {
+			// Too few events in the clear to make one of (a child's file
+			// holding its parent's head, events sealed at rest): tried
+			// again only once the log has doubled, not at every open.
+			return tx.Bucket(bMeta).Put(metaDictTried, []byte(strconv.FormatUint(mark, 10)))
 		}
 		_, err = adoptDict(tx, v)
 		return err
@@ -148,12 +162,15 @@ func (s *Store) ensureDict() {
 // wantsDict reports whether the file holds enough events for a
 // dictionary and has none yet.
 func (s *Store) wantsDict() bool {
-	if s.LogMark() < dictMinEvents {
+	mark := s.LogMark()
+	if mark < dictMinEvents {
 		return false
 	}
 	want := false
 	s.db.View(func(tx *bolt.Tx) error {
-		want = tx.Bucket(bMeta).Get(metaDict) == nil
+		meta := tx.Bucket(bMeta)
+		tried, _ := strconv.ParseUint(string(meta.Get(metaDictTried)), 10, 64)
+		want = meta.Get(metaDict) == nil && mark >= 2*tried
 		return nil
 	})
 	return want
@@ -170,16 +187,20 @@ func currentDict(tx *bolt.Tx) *zdict {
 	if _, err := hex.Decode(id[:], v); err != nil {
 		return nil
 	}
-	d, ok := dicts.Load(binary.BigEndian.Uint32(id[:]))
-	if !ok {
-		if raw := tx.Bucket(bMeta).Get(append(append([]byte(nil), dictPrefix...), v...)); raw != nil {
-			if zd, err := registerDict(raw); err == nil {
-				return zd
-			}
-		}
+	// The file must hold the dictionary itself, not only name it: values
+	// compressed under one it lacks could not be read elsewhere.
+	raw := tx.Bucket(bMeta).Get(append(append([]byte(nil), dictPrefix...), v...))
+	if raw == nil {
 		return nil
 	}
-	return d.(*zdict)
+	if d, ok := dicts.Load(binary.BigEndian.Uint32(id[:])); ok {
+		return d.(*zdict)
+	}
+	zd, err := registerDict(raw)
+	if err != nil {
+		return nil
+	}
+	return zd
 }
 
 // compressEvent returns raw, a stored event in the clear and not yet
@@ -187,7 +208,7 @@ func currentDict(tx *bolt.Tx) *zdict {
 // such an event, or compressing gains nothing).
 func compressEvent(raw []byte, d *zdict) []byte {
 	h, ok := parseHeader(raw)
-	if d == nil || !ok || h.flags&(flagRest|flagDict) != 0 || len(h.rest) == 0 {
+	if d == nil || !ok || h.flags&(flagRest|flagDict) != 0 || len(h.rest) == 0 || len(h.rest) > maxCompressed {
 		return raw
 	}
 	z := d.compress(setFlag(h.head, flagDict), h.rest)
@@ -200,7 +221,7 @@ func compressEvent(raw []byte, d *zdict) []byte {
 // compressState returns b, a stored projection, compressed under d if it
 // is packed and compressing gains something; else b.
 func compressState(b []byte, d *zdict) []byte {
-	if d == nil || len(b) < 2 || b[0] != tagPacked {
+	if d == nil || len(b) < 2 || b[0] != tagPacked || len(b) > maxCompressed {
 		return b
 	}
 	z := d.compress([]byte{tagDictState}, b[1:])

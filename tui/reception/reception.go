@@ -489,12 +489,17 @@ func (m *Model) pickCurrent() tea.Cmd {
 		// Enter before the answer to what was typed (a quick typist, a
 		// busy machine): the list shown is for what was typed before, so
 		// the search is run now (a few ms at an office's 100,000
-		// persons) and Enter acts on what is on the field. A key pressed
-		// in habit is never dropped.
+		// persons; longer only while a compaction holds the file) and
+		// Enter acts on what is on the field. A key pressed in habit is
+		// never dropped. A cursor moved to "new person" stays there.
 		u := m.ctx.User
+		onNew := len(p.hits) > 0 && p.cursor >= len(p.hits) // moved there, past a list
 		msg := search(m.ctx.Store, p.seq, p.query, m.opt.SearchLimit, &u)
 		p.loading = false
 		p.hits, p.found, p.more, p.cursor = msg.cards, msg.found, msg.more, 0
+		if onNew {
+			p.cursor = len(p.hits)
+		}
 		if msg.err != nil {
 			return m.ctx.Fail(msg.err)
 		}
