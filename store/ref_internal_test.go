@@ -343,3 +343,72 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 		t.Fatal("salvage recovered the events differently")
 	}
 }
+
+// A damaged compressed value or a damaged dictionary is reported by
+// check as damage, one record at a time: nothing panics, and the rest
+// of the file still reads.
+func TestDamagedCompressionIsReported(t *testing.T) {
+	defer func(n uint64) { dictMinEvents = n }(dictMinEvents)
+	dictMinEvents = 50
+	path := filepath.Join(t.TempDir(), "s.db")
+	s := openSite(t, path)
+	for i := range 60 {
+		if _, _, err := s.RecordVisit("lan", VisitInput{
+			Visit:      model.Visit{Content: "Công ty nợ lương tháng " + strconv.Itoa(i%12+1), Outcome: model.OutcomeAnswered},
+			NewPersons: []model.Person{{Name: "Trần Văn Bình", BirthYear: 1980 + i%20}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	mustClean(t, s)
+	// One compressed event's block, damaged.
+	var victim []byte
+	s.db.Update(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bEvents).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			if h, ok := parseHeader(v); ok && h.flags&flagDict != 0 && len(h.rest) > 12 {
+				bad := append([]byte(nil), v...)
+				for i := len(h.head) + 5; i < len(bad); i++ {
+					bad[i] ^= 0x5a
+				}
+				victim = append([]byte(nil), k...)
+				return tx.Bucket(bEvents).Put(k, bad)
+			}
+		}
+		return nil
+	})
+	if victim == nil {
+		t.Fatal("no compressed event to damage")
+	}
+	if probs := s.Check(); len(probs) == 0 {
+		t.Error("check passed a damaged compressed event")
+	}
+	s.Close()
+	// The dictionary itself, damaged, in a fresh process.
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bMeta).Cursor()
+		for k, v := c.Seek(dictPrefix); k != nil && bytes.HasPrefix(k, dictPrefix); k, v = c.Next() {
+			bad := append([]byte(nil), v...)
+			bad = bad[:len(dictMagic)+3]
+			return tx.Bucket(bMeta).Put(k, bad)
+		}
+		return nil
+	})
+	db.Close()
+	dicts.Range(func(k, _ any) bool { dicts.Delete(k); return true })
+	s, err = Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a damaged dictionary kept the file from opening: %v", err)
+	}
+	defer s.Close()
+	if len(s.Check()) == 0 {
+		t.Fatal("check passed events under a damaged dictionary")
+	}
+}
