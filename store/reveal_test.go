@@ -10,23 +10,6 @@ import (
 	"donthu/store/storetest"
 )
 
-// revealUsers adds a receptionist, two handlers, a leader and an
-// administrator to s (lan holds every role).
-func revealUsers(t *testing.T, s *store.Store) {
-	t.Helper()
-	for _, u := range []model.User{
-		{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}},
-		{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}},
-		{Login: "mai", Name: "Đỗ Thị Mai", Roles: []model.Role{model.RoleHandler}},
-		{Login: "lanh", Name: "Vũ Văn Lãnh", Roles: []model.Role{model.RoleLeader}},
-		{Login: "qt", Name: "Quản Trị", Roles: []model.Role{model.RoleAdmin}},
-	} {
-		if err := s.CreateUser("lan", u, storetest.Password); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // TestRevealPetition: a confidential petition with no case (a
 // denunciation not yet classified) can be revealed by the unit's leaders
 // only; the reveal is an audit event naming the petition, the petition's
@@ -34,7 +17,7 @@ func revealUsers(t *testing.T, s *store.Store) {
 // sender, on the petition and on the person's other records.
 func TestRevealPetition(t *testing.T) {
 	s, _ := storetest.New(t, "GL07")
-	revealUsers(t, s)
+	storetest.Staff(t, s)
 	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
 	if !p.Confidential || p.Case != "" {
 		t.Fatalf("petition %+v", p)
@@ -104,7 +87,7 @@ func TestRevealPetition(t *testing.T) {
 // entitled there); one that is not confidential, or unknown, is refused.
 func TestRevealPetitionWithCase(t *testing.T) {
 	s, _ := storetest.New(t, "GL07")
-	revealUsers(t, s)
+	storetest.Staff(t, s)
 	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
 	c := storetest.Accept(t, s, p.ID, model.KindDenunciation, model.RegimeUnion)
 	storetest.Act(t, s, c.ID, model.EvCaseAssigned, model.CaseAction{Handler: "hung"})

@@ -44,17 +44,7 @@ const (
 func newDenouncerDesk(t *testing.T) denouncerDesk {
 	t.Helper()
 	s, clk := storetest.New(t, "GL07")
-	for _, u := range []model.User{
-		{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}},
-		{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}},
-		{Login: "mai", Name: "Đỗ Thị Mai", Roles: []model.Role{model.RoleHandler}},
-		{Login: "lanh", Name: "Vũ Văn Lãnh", Roles: []model.Role{model.RoleLeader}},
-		{Login: "qt", Name: "Quản trị", Roles: []model.Role{model.RoleAdmin}},
-	} {
-		if err := s.CreateUser("lan", u, storetest.Password); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.Staff(t, s)
 	var d denouncerDesk
 	v, p, err := s.RecordVisit("lan", store.VisitInput{
 		Visit:      model.Visit{Content: "Tố cáo quản đốc ép làm thêm giờ", Outcome: model.OutcomePetition},

@@ -154,6 +154,24 @@ func template(t testing.TB, st Site) []byte {
 	return b
 }
 
+// Staff adds, as the administrator lan, one user of each role the
+// access policy tells apart, all with Password: thu (receptionist),
+// hung and mai (handlers), lanh (leader) and qt (administrator).
+func Staff(t testing.TB, s *store.Store) {
+	t.Helper()
+	for _, u := range []model.User{
+		{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}},
+		{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}},
+		{Login: "mai", Name: "Đỗ Thị Mai", Roles: []model.Role{model.RoleHandler}},
+		{Login: "lanh", Name: "Vũ Văn Lãnh", Roles: []model.Role{model.RoleLeader}},
+		{Login: "qt", Name: "Quản Trị", Roles: []model.Role{model.RoleAdmin}},
+	} {
+		if err := s.CreateUser("lan", u, Password); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // Visit records a visit of a new person with a petition of kind k and
 // returns the petition.
 func Visit(t testing.TB, s *store.Store, name string, k model.PetitionKind) model.Petition {

@@ -348,16 +348,7 @@ func TestUnsignedLetter(t *testing.T) {
 // names the sender, on the row and in the pane under it.
 func TestRevealInTheInbox(t *testing.T) {
 	_, s, clk := newCtx(t, model.VI)
-	for _, u := range []model.User{
-		{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}},
-		{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}},
-		{Login: "lanh", Name: "Vũ Văn Lãnh", Roles: []model.Role{model.RoleLeader}},
-		{Login: "qt", Name: "Quản Trị", Roles: []model.Role{model.RoleAdmin}},
-	} {
-		if err := s.CreateUser("lan", u, storetest.Password); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.Staff(t, s)
 	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
 	for _, tc := range []struct {
 		login    string

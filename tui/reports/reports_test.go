@@ -26,7 +26,7 @@ import (
 func site(t *testing.T) (*store.Store, *storetest.Clock) {
 	t.Helper()
 	s, clk := storetest.New(t, "GL07")
-	if err := s.CreateUser("lan", model.User{Login: "letan", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}, Active: true}, "matkhau-dai"); err != nil {
+	if err := s.CreateUser("lan", model.User{Login: "letan", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}, Active: true}, storetest.Password); err != nil {
 		t.Fatal(err)
 	}
 	kn := storetest.Visit(t, s, "Nguyễn Văn An", model.KindComplaint)
@@ -206,11 +206,10 @@ func TestExport(t *testing.T) {
 	}
 }
 
-// TestDrillDownByRole: the list behind a figure, as each role sees it,
-// before and after a reveal: the denouncer is named only to the case's
-// handler and the leader, and to them only once they revealed the case
-// (a reveal by anyone else is refused).
-func TestDrillDownByRole(t *testing.T) {
+// staffedSite is site with one user of each role (storetest.Staff) and
+// its confidential case handed to hung; it returns that case.
+func staffedSite(t *testing.T) (*store.Store, *storetest.Clock, model.Case) {
+	t.Helper()
 	s, clk := site(t)
 	var den model.Case
 	s.EachCase(store.CaseFilter{All: true}, func(c model.Case) {
@@ -218,23 +217,23 @@ func TestDrillDownByRole(t *testing.T) {
 			den = c
 		}
 	})
-	for _, u := range []model.User{
-		{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}},
-		{Login: "mai", Name: "Đỗ Thị Mai", Roles: []model.Role{model.RoleHandler}},
-		{Login: "lanh", Name: "Vũ Văn Lãnh", Roles: []model.Role{model.RoleLeader}},
-		{Login: "qt", Name: "Quản trị", Roles: []model.Role{model.RoleAdmin}},
-	} {
-		if err := s.CreateUser("lan", u, "matkhau-dai"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.Staff(t, s)
 	storetest.Act(t, s, den.ID, model.EvCaseAssigned, model.CaseAction{Handler: "hung"})
+	return s, clk, den
+}
+
+// TestDrillDownByRole: the list behind a figure, as each role sees it,
+// before and after a reveal: the denouncer is named only to the case's
+// handler and the leader, and to them only once they revealed the case
+// (a reveal by anyone else is refused).
+func TestDrillDownByRole(t *testing.T) {
+	s, clk, den := staffedSite(t)
 	for _, tc := range []struct {
 		login    string
 		entitled bool
 	}{{"letan", false}, {"hung", true}, {"mai", false}, {"lanh", true}, {"qt", false}} {
 		t.Run(tc.login, func(t *testing.T) {
-			if _, err := s.SignIn(tc.login, "matkhau-dai"); err != nil {
+			if _, err := s.SignIn(tc.login, storetest.Password); err != nil {
 				t.Fatal(err)
 			}
 			d := screen(t, s, clk, tc.login, model.VI)
@@ -400,24 +399,7 @@ func TestUrgeFromTheList(t *testing.T) {
 // classified (no case) only the unit's leader's. Everyone else is told
 // the policy's sentence, and no page opens.
 func TestRevealFromTheList(t *testing.T) {
-	s, clk := site(t)
-	var den model.Case
-	s.EachCase(store.CaseFilter{All: true}, func(c model.Case) {
-		if c.Confidential {
-			den = c
-		}
-	})
-	for _, u := range []model.User{
-		{Login: "hung", Name: "Trần Văn Hùng", Roles: []model.Role{model.RoleHandler}},
-		{Login: "mai", Name: "Đỗ Thị Mai", Roles: []model.Role{model.RoleHandler}},
-		{Login: "lanh", Name: "Vũ Văn Lãnh", Roles: []model.Role{model.RoleLeader}},
-		{Login: "qt", Name: "Quản trị", Roles: []model.Role{model.RoleAdmin}},
-	} {
-		if err := s.CreateUser("lan", u, "matkhau-dai"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	storetest.Act(t, s, den.ID, model.EvCaseAssigned, model.CaseAction{Handler: "hung"})
+	s, clk, den := staffedSite(t)
 	fresh := storetest.Visit(t, s, "Đỗ Văn Mật", model.KindDenunciation) // 20 March, not classified
 	// Lượt tiếp lists An, Tố (2 March), Hà (5 March), Mật (20 March).
 	reveal := func(d *tuitest.Screen, row int) (common.Page, string, bool) {
@@ -436,7 +418,7 @@ func TestRevealFromTheList(t *testing.T) {
 		onCase, onPet bool
 	}{{"letan", false, false}, {"mai", false, false}, {"qt", false, false}, {"hung", true, false}, {"lanh", true, true}} {
 		t.Run(tc.login, func(t *testing.T) {
-			if _, err := s.SignIn(tc.login, "matkhau-dai"); err != nil {
+			if _, err := s.SignIn(tc.login, storetest.Password); err != nil {
 				t.Fatal(err)
 			}
 			d := screen(t, s, clk, tc.login, model.VI)
