@@ -153,13 +153,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.seq != m.pick.seq {
 			return m, nil // a newer search is on its way
 		}
-		m.pick.loading = false
-		m.pick.hits, m.pick.found, m.pick.more = msg.cards, msg.found, msg.more
-		m.pick.cursor = 0
-		if msg.err != nil {
-			return m, m.ctx.Fail(msg.err)
-		}
-		return m, nil
+		return m, m.takeSearch(msg)
 	case common.InputModeMsg:
 		for _, t := range m.form.texts() {
 			t.SetMode(msg.Mode)
@@ -477,6 +471,18 @@ func hideConfidential(c *store.PersonCard, u *model.User) {
 	c.Visits = visits
 }
 
+// takeSearch shows the answer to the newest search, the cursor on its
+// first row.
+func (m *Model) takeSearch(msg searchMsg) tea.Cmd {
+	p := &m.pick
+	p.loading = false
+	p.hits, p.found, p.more, p.cursor = msg.cards, msg.found, msg.more, 0
+	if msg.err != nil {
+		return m.ctx.Fail(msg.err)
+	}
+	return nil
+}
+
 func (m *Model) pickMove(d int) {
 	p := &m.pick
 	p.cursor = max(0, min(p.cursor+d, len(p.hits)))
@@ -494,14 +500,11 @@ func (m *Model) pickCurrent() tea.Cmd {
 		// never dropped. A cursor moved to "new person" stays there.
 		u := m.ctx.User
 		onNew := len(p.hits) > 0 && p.cursor >= len(p.hits) // moved there, past a list
-		msg := search(m.ctx.Store, p.seq, p.query, m.opt.SearchLimit, &u)
-		p.loading = false
-		p.hits, p.found, p.more, p.cursor = msg.cards, msg.found, msg.more, 0
+		if cmd := m.takeSearch(search(m.ctx.Store, p.seq, p.query, m.opt.SearchLimit, &u)); cmd != nil {
+			return cmd
+		}
 		if onNew {
 			p.cursor = len(p.hits)
-		}
-		if msg.err != nil {
-			return m.ctx.Fail(msg.err)
 		}
 	}
 	if p.cursor >= len(p.hits) {
