@@ -187,24 +187,27 @@ func isRef(b []byte) bool { return len(b) > 0 && b[0] == tagRef }
 func refValue(evk []byte) []byte { return append([]byte{tagRef}, evk...) }
 
 // refTo returns the log key of the only event of a record whose
-// projection may be kept by reference, or nil: the record's kind allows
-// it, it has exactly one event, and that event is stored in the clear
-// (one sealed at rest could not be read without a sign-in, and a
-// projection must be).
+// projection may be kept by reference (soleRef), or nil.
 func refTo(tx *bolt.Tx, id string, evs []model.Event) []byte {
-	if len(evs) != 1 || !refKind(model.EntityKind(id)) {
+	if len(evs) != 1 {
 		return nil
 	}
 	k := evKey(evs[0].Site, evs[0].Seq)
-	if raw := tx.Bucket(bEvents).Get(k); raw == nil || !refRaw(raw) {
+	if !soleRef(id, 1, tx.Bucket(bEvents).Get(k)) {
 		return nil
 	}
 	return k
 }
 
-// refRaw reports whether a stored event may stand for a projection: it is
-// not sealed at rest.
-func refRaw(raw []byte) bool {
+// soleRef reports whether the projection of id, a record of n events
+// whose first is stored as raw, may be kept by reference: the record's
+// kind allows it, it has exactly one event, and that event is stored in
+// the clear (one sealed at rest could not be read without a sign-in,
+// and a projection must be).
+func soleRef(id string, n int, raw []byte) bool {
+	if n != 1 || raw == nil || !refKind(model.EntityKind(id)) {
+		return false
+	}
 	_, sealed := restIDOf(raw)
 	return !sealed
 }

@@ -68,7 +68,7 @@ func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
 		j.raws = append(j.raws, raw)
 		last = v
 	}
-	if len(j.raws) == 1 && refKind(model.EntityKind(id)) && refRaw(j.raws[0]) {
+	if len(j.raws) == 1 && soleRef(id, 1, j.raws[0]) {
 		j.ref = last
 	}
 }

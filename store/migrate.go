@@ -219,7 +219,6 @@ func (s *Store) backupBeforeStep() error {
 // It returns an error only if the file could not be opened again after
 // the rewrite.
 func (s *Store) packFile() error {
-	s.db.View(func(tx *bolt.Tx) error { loadDicts(tx); return nil })
 	todo := s.wantsDict() // a file that has just grown past dictMinEvents
 	s.db.View(func(tx *bolt.Tx) error {
 		todo = todo || tx.Bucket(bMeta).Get(metaPackTodo) != nil
@@ -390,7 +389,7 @@ func (w *rewriter) ref(path [][]byte, k, v []byte) []byte {
 	if next, _ := c.Next(); next != nil && bytes.HasPrefix(next, p) {
 		return nil // more than one event
 	}
-	if raw := w.src.Bucket(bEvents).Get(evk); raw == nil || !refRaw(raw) {
+	if !soleRef(string(k), 1, w.src.Bucket(bEvents).Get(evk)) {
 		return nil
 	}
 	return refValue(evk)

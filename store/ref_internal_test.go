@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -47,10 +48,11 @@ func mustClean(t *testing.T, s *Store) {
 	}
 }
 
-func dumpState(t *testing.T, s *Store) string {
+// dumped returns what dump (DumpState, DumpEvents) writes.
+func dumped(t *testing.T, dump func(io.Writer) error) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := s.DumpState(&buf); err != nil {
+	if err := dump(&buf); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -99,14 +101,14 @@ func TestVisitKeptByReference(t *testing.T) {
 		t.Fatalf("after a note: %+v", got)
 	}
 	mustClean(t, s)
-	before := dumpState(t, s)
+	before := dumped(t, s.DumpState)
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
 	if !isRef(stateRaw(t, s, v2.ID)) || isRef(stateRaw(t, s, v1.ID)) {
 		t.Error("rebuild did not keep the single-event visit by reference (and only it)")
 	}
-	if after := dumpState(t, s); after != before {
+	if after := dumped(t, s.DumpState); after != before {
 		t.Errorf("the state changed in rebuild:\n%s\n%s", before, after)
 	}
 	mustClean(t, s)
@@ -159,7 +161,7 @@ func TestUpgradeKeepsVisitsByReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := dumpState(t, s)
+	before := dumped(t, s.DumpState)
 	mustClean(t, s) // a projection in full is as good as a reference
 	s.Close()
 	told := 0
@@ -187,7 +189,7 @@ func TestUpgradeKeepsVisitsByReference(t *testing.T) {
 		}
 		return nil
 	})
-	if after := dumpState(t, s); after != before {
+	if after := dumped(t, s.DumpState); after != before {
 		t.Errorf("the state changed in the upgrade:\n%s\n%s", before, after)
 	}
 	mustClean(t, s)
@@ -199,15 +201,6 @@ func TestUpgradeKeepsVisitsByReference(t *testing.T) {
 	if told != 1 {
 		t.Error("opening an upgraded file said it was rewriting it")
 	}
-}
-
-func dumpEvents(t *testing.T, s *Store) string {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := s.DumpEvents(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.String()
 }
 
 // eventFlags counts the stored events with and without flagDict.
@@ -249,7 +242,7 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	events, state := dumpEvents(t, s), dumpState(t, s)
+	events, state := dumped(t, s.DumpEvents), dumped(t, s.DumpState)
 	// The dictionary was made when the site's log reached 200 events:
 	// those after are compressed, those before wait for a rewrite.
 	if z, p := eventFlags(s); z < 90 || p < 190 || p > 210 {
@@ -262,10 +255,10 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 	if z, p := eventFlags(s); z < 290 || p > 10 {
 		t.Fatalf("after the rewrite %d events compressed, %d not", z, p)
 	}
-	if got := dumpEvents(t, s); got != events {
+	if got := dumped(t, s.DumpEvents); got != events {
 		t.Fatal("the events read back differently once compressed")
 	}
-	if got := dumpState(t, s); got != state {
+	if got := dumped(t, s.DumpState); got != state {
 		t.Fatal("the state reads back differently once compressed")
 	}
 	s.db.View(func(tx *bolt.Tx) error {
@@ -297,7 +290,7 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 		return nil
 	})
 	mustClean(t, s)
-	events, state = dumpEvents(t, s), dumpState(t, s)
+	events, state = dumped(t, s.DumpEvents), dumped(t, s.DumpState)
 	s.Close()
 	after, _ := os.Stat(path)
 	t.Logf("%d -> %d bytes", before.Size(), after.Size())
@@ -316,10 +309,10 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := dumpEvents(t, s); got != events {
+	if got := dumped(t, s.DumpEvents); got != events {
 		t.Fatal("a fresh open reads the events differently")
 	}
-	if got := dumpState(t, s); got != state {
+	if got := dumped(t, s.DumpState); got != state {
 		t.Fatal("a fresh open reads the state differently")
 	}
 	mustClean(t, s)
@@ -339,7 +332,7 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer saved.Close()
-	if got := dumpEvents(t, saved); !strings.HasPrefix(got, events) { // then its own sign-in
+	if got := dumped(t, saved.DumpEvents); !strings.HasPrefix(got, events) { // then its own sign-in
 		t.Fatal("salvage recovered the events differently")
 	}
 }

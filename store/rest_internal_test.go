@@ -14,18 +14,8 @@ import (
 // sealed form: meta never holds its text, and Abandoned still says what
 // it was (its header).
 func TestSetAsideKeepsSealedEvents(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "s.db"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openSite(t, filepath.Join(t.TempDir(), "s.db"))
 	defer s.Close()
-	CheapPasswordsForTests()
-	if err := s.Init(SiteInit{Code: "GL07", Name: "Công đoàn cơ sở", Login: "lan", UserName: "Lan", Password: "matkhau1"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.SignIn("lan", "matkhau1"); err != nil {
-		t.Fatal(err)
-	}
 	const name = "Phạm Văn Tố"
 	_, p, err := s.RecordVisit("lan", VisitInput{
 		Visit:      model.Visit{Content: "Hỏi về lương", Outcome: model.OutcomePetition},

@@ -211,7 +211,7 @@ func compressEvent(raw []byte, d *zdict) []byte {
 	if d == nil || !ok || h.flags&(flagRest|flagDict) != 0 || len(h.rest) == 0 || len(h.rest) > maxCompressed {
 		return raw
 	}
-	z := d.compress(setFlag(h.head, flagDict), h.rest)
+	z := d.compress(withFlags(h.head, flagDict, 0), h.rest)
 	if len(z) >= len(raw) {
 		return raw
 	}
@@ -244,9 +244,6 @@ func packedState(b []byte) ([]byte, error) {
 	}
 	return append([]byte{tagPacked}, p...), nil
 }
-
-// setFlag returns a stored event's header with flag set besides its own.
-func setFlag(head []byte, flag uint64) []byte { return withFlags(head, flag, 0) }
 
 // withFlags returns a stored event's header with the flags set added and
 // those in clear taken away.
