@@ -31,11 +31,11 @@ type bulkLists struct {
 	all []listEntry
 }
 
-// listEntry is one key of bEntityEvents and the event key it holds.
-type listEntry struct{ k, v []byte }
+// listEntry is one key of bEntityEvents.
+type listEntry struct{ k []byte }
 
-func (l *bulkLists) add(entity string, k, v []byte) {
-	e := listEntry{k, v}
+func (l *bulkLists) add(entity string, k []byte) {
+	e := listEntry{k}
 	es := l.by[entity]
 	// An HLC clock only grows within a transaction, so the new key is the
 	// entity's greatest held one; kept general all the same.
@@ -64,7 +64,7 @@ func (l *bulkLists) flush(tx *bolt.Tx) error {
 	sort.Slice(l.all, func(i, j int) bool { return bytes.Compare(l.all[i].k, l.all[j].k) < 0 })
 	b := filled(tx.Bucket(bEntityEvents))
 	for _, e := range l.all {
-		if err := b.Put(e.k, e.v); err != nil {
+		if err := b.Put(e.k, nil); err != nil {
 			return err
 		}
 	}
@@ -72,21 +72,20 @@ func (l *bulkLists) flush(tx *bolt.Tx) error {
 	return nil
 }
 
-// lastListed returns the greatest key listed for entity in the file, and
-// the event key it holds.
-func lastListed(tx *bolt.Tx, entity string) (k, v []byte) {
+// lastListed returns the greatest key listed for entity in the file.
+func lastListed(tx *bolt.Tx, entity string) []byte {
 	p := prefix(entity)
 	c := tx.Bucket(bEntityEvents).Cursor()
-	k, v = c.Seek(append(append([]byte{}, p...), 0xff))
+	k, _ := c.Seek(append(append([]byte{}, p...), 0xff))
 	if k == nil {
-		k, v = c.Last()
+		k, _ = c.Last()
 	} else {
-		k, v = c.Prev()
+		k, _ = c.Prev()
 	}
 	if k == nil || !bytes.HasPrefix(k, p) {
-		return nil, nil
+		return nil
 	}
-	return k, v
+	return k
 }
 
 // headOf is headOf with the entries a Bulk holds.
@@ -94,26 +93,26 @@ func (w *writer) headOf(entity string) string {
 	if w.lists == nil {
 		return headOf(w.tx, entity)
 	}
-	k, v := lastListed(w.tx, entity)
+	k := lastListed(w.tx, entity)
 	if es := w.lists.by[entity]; len(es) > 0 {
 		if last := es[len(es)-1]; k == nil || bytes.Compare(last.k, k) > 0 {
-			v = last.v
+			k = last.k
 		}
 	}
-	if s, n, ok := parseEvKey(v); ok {
+	if s, n, ok := parseEvKey(listedKey(k)); ok {
 		return model.EventKey(s, n)
 	}
 	return ""
 }
 
 // listEvent lists a new event under its entity: at once, or held by a Bulk.
-func (w *writer) listEvent(ev *model.Event, logKey []byte) error {
+func (w *writer) listEvent(ev *model.Event) error {
 	k := entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq)
 	if w.lists != nil {
-		w.lists.add(ev.Entity, k, logKey)
+		w.lists.add(ev.Entity, k)
 		return nil
 	}
-	return filled(w.tx.Bucket(bEntityEvents)).Put(k, logKey)
+	return filled(w.tx.Bucket(bEntityEvents)).Put(k, nil)
 }
 
 // entityEvents is entityEvents with the entries a Bulk holds.
@@ -125,15 +124,15 @@ func (w *writer) entityEvents(entity string) ([]model.Event, error) {
 	p := prefix(entity)
 	var es []listEntry
 	c := w.tx.Bucket(bEntityEvents).Cursor()
-	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
-		es = append(es, listEntry{k, v})
+	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		es = append(es, listEntry{k})
 	}
 	es = append(es, held...)
 	sort.SliceStable(es, func(i, j int) bool { return bytes.Compare(es[i].k, es[j].k) < 0 })
 	evb := w.tx.Bucket(bEvents)
 	out := make([]model.Event, 0, len(es))
 	for _, e := range es {
-		raw := evb.Get(e.v)
+		raw := evb.Get(listedKey(e.k))
 		if raw == nil {
 			return nil, fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, entity)
 		}

@@ -58,7 +58,8 @@ func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
 	evb := tx.Bucket(bEvents)
 	c := tx.Bucket(bEntityEvents).Cursor()
 	var last []byte
-	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		v := listedKey(k)
 		raw := evb.Get(v)
 		if raw == nil {
 			j.err = fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, id)

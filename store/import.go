@@ -82,7 +82,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				return err
 			}
 			touched := map[string][]model.Event{} // record -> its new events
-			var listed [][2][]byte                // entity list key -> event key, of the added events
+			var listed [][]byte                   // entity list keys of the added events
 			evb := tx.Bucket(bEvents)
 			for n := 0; ; n++ {
 				if n == importBatch {
@@ -170,7 +170,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				if err := undo.Put(k, nil); err != nil {
 					return err
 				}
-				listed = append(listed, [2][]byte{entKey(e.Entity, e.Clock, e.Site, e.Seq), k})
+				listed = append(listed, entKey(e.Entity, e.Clock, e.Site, e.Seq))
 				last[e.Site] = struct {
 					seq  uint64
 					hash string
@@ -182,10 +182,10 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 			// List the new events under their entities in key order: bbolt
 			// splits nodes only at commit, so puts in random order into one
 			// transaction each shift a growing node (seconds for 100,000).
-			sort.Slice(listed, func(i, j int) bool { return bytes.Compare(listed[i][0], listed[j][0]) < 0 })
+			sort.Slice(listed, func(i, j int) bool { return bytes.Compare(listed[i], listed[j]) < 0 })
 			entb := filled(tx.Bucket(bEntityEvents))
 			for _, l := range listed {
-				if err := entb.Put(l[0], l[1]); err != nil {
+				if err := entb.Put(l, nil); err != nil {
 					return err
 				}
 			}

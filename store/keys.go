@@ -42,6 +42,17 @@ func appendEntKey(k []byte, entity string, clock int64, site string, seq uint64)
 	return append(k, be8(seq)...)
 }
 
+// listedKey returns the log key an entity-list key names: its tail after
+// the entity and the clock. The list's values are empty (schema 6; older
+// files hold the same key there, never read): the key alone says it.
+func listedKey(k []byte) []byte {
+	i := bytes.IndexByte(k, 0)
+	if i < 0 || len(k) < i+1+8+10 {
+		return nil
+	}
+	return k[i+1+8:]
+}
+
 func prefix(parts ...string) []byte {
 	var b bytes.Buffer
 	for _, p := range parts {

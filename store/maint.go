@@ -126,7 +126,7 @@ func (s *Store) rebuild(partial bool) error {
 	var from []byte
 	for done := false; !done; {
 		err := s.db.Update(func(tx *bolt.Tx) error {
-			var lists [][2][]byte
+			var lists [][]byte
 			c := tx.Bucket(bEvents).Cursor()
 			k, v := c.First()
 			if from != nil {
@@ -138,17 +138,17 @@ func (s *Store) rebuild(partial bool) error {
 					return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
 				}
 				s.hlc.Observe(e.Clock)
-				lists = append(lists, [2][]byte{entKey(e.Entity, e.Clock, e.Site, e.Seq), append([]byte(nil), k...)})
+				lists = append(lists, entKey(e.Entity, e.Clock, e.Site, e.Seq))
 			}
 			done = k == nil
 			if !done {
 				from = append(from[:0], k...)
 			}
-			sort.Slice(lists, func(i, j int) bool { return bytes.Compare(lists[i][0], lists[j][0]) < 0 })
+			sort.Slice(lists, func(i, j int) bool { return bytes.Compare(lists[i], lists[j]) < 0 })
 			eb := tx.Bucket(bEntityEvents)
 			eb.FillPercent = 0.9
-			for _, kv := range lists {
-				if err := eb.Put(kv[0], kv[1]); err != nil {
+			for _, k := range lists {
+				if err := eb.Put(k, nil); err != nil {
 					return err
 				}
 			}

@@ -94,10 +94,27 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 		}
 		return tx.Bucket(bMeta).Put(metaPackTodo, []byte("1"))
 	},
+	// 5 -> 6: entity lists hold their event's key in their own key only
+	// (listedKey), and the visit_date index is gone (report_visit, whose
+	// keys begin with the day and end with the id, serves its readers).
+	// Older builds would read the lists' empty values as missing events.
+	// The rewrite that follows (packFile) empties the lists' values.
+	5: func(tx *bolt.Tx) error {
+		if tx.Bucket(bIdx).Bucket([]byte("visit_date")) != nil {
+			if err := tx.Bucket(bIdx).DeleteBucket([]byte("visit_date")); err != nil {
+				return err
+			}
+		}
+		if k, _ := tx.Bucket(bEvents).Cursor().First(); k == nil {
+			return nil
+		}
+		return tx.Bucket(bMeta).Put(metaPackTodo, []byte("1"))
+	},
 }
 
-// metaPackTodo marks a file whose projections are to be rewritten by
-// reference where they may be (migrations[4]); the rewrite drops it.
+// metaPackTodo marks a file to be rewritten whole (migrations[4] and
+// [5]): projections by reference where they may be, entity lists without
+// values; the rewrite drops it.
 var metaPackTodo = []byte("pack_todo")
 
 // buildIndex puts the entries of one index for every record of a kind,
@@ -338,6 +355,8 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 				nv = compressEvent(nv, w.dict)
 			} else if len(path) == 2 && bytes.Equal(path[0], bState) {
 				nv = compressState(nv, w.dict)
+			} else if len(path) == 1 && bytes.Equal(path[0], bEntityEvents) {
+				nv = nv[:0] // the key says the event (listedKey)
 			} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
 				return nil // done by this rewrite
 			}
@@ -382,10 +401,11 @@ func (w *rewriter) ref(path [][]byte, k, v []byte) []byte {
 	}
 	p := prefix(string(k))
 	c := w.src.Bucket(bEntityEvents).Cursor()
-	lk, evk := c.Seek(p)
+	lk, _ := c.Seek(p)
 	if lk == nil || !bytes.HasPrefix(lk, p) {
 		return nil
 	}
+	evk := listedKey(lk)
 	if next, _ := c.Next(); next != nil && bytes.HasPrefix(next, p) {
 		return nil // more than one event
 	}

@@ -572,12 +572,13 @@ func (s *Store) VisitsIn(from, to model.Date) ([]model.Visit, error) {
 	var out []model.Visit
 	var bad error
 	s.db.View(func(tx *bolt.Tx) error {
-		ib := tx.Bucket(bIdx).Bucket([]byte("visit_date"))
+		ib := tx.Bucket(bIdx).Bucket([]byte("report_visit"))
 		if ib == nil {
 			return nil
 		}
-		// Seek to the first day and scan on: the keys are day \0 id, so a
-		// prefix scan on the first day would stop at the end of that day.
+		// Seek to the first day and scan on: the keys are day \0 ... \0
+		// id (reportEntries), so a prefix scan on the first day would stop
+		// at the end of that day.
 		c := ib.Cursor()
 		for k, _ := c.Seek([]byte(from.ISO())); k != nil; k, _ = c.Next() {
 			d := string(k[:bytes.IndexByte(k, 0)])

@@ -230,7 +230,7 @@ func (s *Store) ReportInput(from, to model.Date) (model.ReportInput, error) {
 
 // readAllForReport reads every visit, petition and case.
 func readAllForReport(tx *bolt.Tx, in *model.ReportInput, damaged func(id string, err error)) {
-	eachIdx(tx, "visit_date", nil, func(_ []byte, id string) bool {
+	eachIdx(tx, "report_visit", nil, func(_ []byte, id string) bool {
 		var v model.Visit
 		if err := getState(tx, id, &v); err != nil {
 			damaged(id, err)

@@ -358,7 +358,8 @@ func clearEvents(tx *bolt.Tx, id string) []keyedEvent {
 	var out []keyedEvent
 	prefix := append([]byte(id), 0)
 	c := tx.Bucket(bEntityEvents).Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		v := listedKey(k)
 		raw := eb.Get(v)
 		if raw == nil {
 			continue

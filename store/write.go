@@ -139,11 +139,10 @@ func (w *writer) emit(entity string, t model.EventType, to string, data any) (mo
 	if data != nil {
 		ev.Data = model.MustData(data)
 	}
-	k, err := putLog(w.tx, &ev)
-	if err != nil {
+	if _, err := putLog(w.tx, &ev); err != nil {
 		return ev, err
 	}
-	if err := w.listEvent(&ev, k); err != nil {
+	if err := w.listEvent(&ev); err != nil {
 		return ev, err
 	}
 	w.seq, w.head = ev.Seq, eventHash(&ev)
@@ -199,14 +198,14 @@ func ownerOf(tx *bolt.Tx, entity string) string {
 func headOf(tx *bolt.Tx, entity string) string {
 	p := prefix(entity)
 	c := tx.Bucket(bEntityEvents).Cursor()
-	k, v := c.Seek(append(append([]byte{}, p...), 0xff))
+	k, _ := c.Seek(append(append([]byte{}, p...), 0xff))
 	if k == nil {
-		k, v = c.Last()
+		k, _ = c.Last()
 	} else {
-		k, v = c.Prev()
+		k, _ = c.Prev()
 	}
 	if k != nil && bytes.HasPrefix(k, p) {
-		if s, n, ok := parseEvKey(v); ok {
+		if s, n, ok := parseEvKey(listedKey(k)); ok {
 			return model.EventKey(s, n)
 		}
 	}
@@ -243,8 +242,8 @@ func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
 	evb := tx.Bucket(bEvents)
 	var out []model.Event
 	c := tx.Bucket(bEntityEvents).Cursor()
-	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
-		raw := evb.Get(v)
+	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		raw := evb.Get(listedKey(k))
 		if raw == nil {
 			return nil, fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, entity)
 		}
@@ -547,7 +546,6 @@ func indexEntries(id string, v any) []idxEntry {
 		for _, p := range x.Persons {
 			add("person_visit", p, id)
 		}
-		add("visit_date", model.DateOf(x.At).ISO(), id)
 		if x.Import != "" {
 			add("import", x.Import, id)
 		}

@@ -1,0 +1,141 @@
+package store
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"donthu/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// A file of schema 5 held each entity list's event key twice (in the key
+// and as the value) and a visit_date index beside report_visit. Opening it
+// backs it up first, then drops both; the visits of a day, the reports'
+// input, the timelines and the projections read the same, and the file
+// checks clean.
+func TestStepToSchema6(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s.db")
+	s := openSite(t, path)
+	for i := range 120 {
+		v, _, err := s.RecordVisit("lan", VisitInput{
+			Visit:      model.Visit{Content: "Hỏi về tiền lương tháng " + strconv.Itoa(i), Outcome: model.OutcomeAnswered},
+			NewPersons: []model.Person{{Name: "Trần Văn Bình", BirthYear: 1985}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%10 == 0 {
+			if err := s.AddNote("lan", v.ID, "Đã gọi lại"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	today := model.DateOf(s.Now())
+	visits := len(s.Visits(today, today))
+	if visits != 120 {
+		t.Fatalf("%d visits today before the step", visits)
+	}
+	// As schema 5 wrote it.
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		eb := tx.Bucket(bEntityEvents)
+		c := eb.Cursor()
+		var keys [][]byte
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			keys = append(keys, append([]byte(nil), k...))
+		}
+		for _, k := range keys {
+			if err := eb.Put(k, append([]byte(nil), listedKey(k)...)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustClean(t, s) // the old values are never read
+	before := dumped(t, s.DumpState)
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		ib, err := tx.Bucket(bIdx).CreateBucket([]byte("visit_date"))
+		if err != nil {
+			return err
+		}
+		if err := ib.Put([]byte(today.ISO()+"\x00visit:GL07.2"), nil); err != nil {
+			return err
+		}
+		return tx.Bucket(bMeta).Put([]byte("schema"), []byte("5"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	if s, err = Open(path, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Schema() != SchemaVersion || SchemaVersion != 6 {
+		t.Fatalf("schema %d", s.Schema())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "backups", "s-schema5.db")); err != nil {
+		t.Errorf("no copy of the schema-5 file before the step: %v", err)
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		n := 0
+		tx.Bucket(bEntityEvents).ForEach(func(k, v []byte) error {
+			if len(v) != 0 {
+				t.Fatalf("entity list %q keeps a value %q", k, v)
+			}
+			n++
+			return nil
+		})
+		if n == 0 {
+			t.Error("no entity lists after the step")
+		}
+		if tx.Bucket(bIdx).Bucket([]byte("visit_date")) != nil {
+			t.Error("the visit_date index is still there")
+		}
+		if tx.Bucket(bMeta).Get(metaPackTodo) != nil {
+			t.Error("the file is still marked to be rewritten")
+		}
+		return nil
+	})
+	if after := dumped(t, s.DumpState); after != before {
+		t.Errorf("the state changed in the step:\n%s\n%s", before, after)
+	}
+	if got := len(s.Visits(today, today)); got != visits {
+		t.Errorf("%d visits today after the step, want %d", got, visits)
+	}
+	mustClean(t, s)
+	// A write after the step lists its event with an empty value, and
+	// the record reads back through its list.
+	v, _, err := s.RecordVisit("lan", VisitInput{
+		Visit:      model.Visit{Content: "Hỏi về bảo hiểm", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Lê Thị Mai", BirthYear: 1992}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddNote("lan", v.ID, "Đã trả lời"); err != nil {
+		t.Fatal(err)
+	}
+	tl, err := s.Timeline(v.ID)
+	if err != nil || len(tl) != 2 {
+		t.Fatalf("timeline of %s: %d events, %v", v.ID, len(tl), err)
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		p := prefix(v.ID)
+		c := tx.Bucket(bEntityEvents).Cursor()
+		for k, val := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, val = c.Next() {
+			if len(val) != 0 {
+				t.Errorf("a new list entry holds %q", val)
+			}
+		}
+		return nil
+	})
+	mustClean(t, s)
+}
