@@ -382,7 +382,7 @@ func (b idxBatch) apply(tx *bolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		filled(ib)
+		filledIndex(ib, n)
 		for _, k := range keys {
 			if b[n][k] {
 				err = ib.Put([]byte(k), nil)
@@ -406,6 +406,21 @@ func (b idxBatch) apply(tx *bolt.Tx) error {
 func filled(b *bolt.Bucket) *bolt.Bucket {
 	b.FillPercent = 0.9
 	return b
+}
+
+// filledIndex is filled for the index named index. The indexes keyed by
+// a person's name, number or id take new keys anywhere in their range,
+// not in order: a page split at 90% there leaves its 10% twin to fill
+// from a tenth of the inserts, and such pages stood a third full
+// (person_visit: 74 MB of pages for 26 MB of keys at an office). Split
+// in half, random inserts fill pages to about 70%.
+func filledIndex(b *bolt.Bucket, index string) *bolt.Bucket {
+	switch index {
+	case "person_name", "person_idnum", "person_phone", "person_visit", "case_name":
+		b.FillPercent = 0.5
+		return b
+	}
+	return filled(b)
 }
 
 // putState writes a projection and moves its index entries, at once or,
@@ -455,7 +470,7 @@ func putState(tx *bolt.Tx, entity string, v any, batch idxBatch, ref []byte) err
 		if err != nil {
 			return err
 		}
-		if err := filled(ib).Put(e.key, nil); err != nil {
+		if err := filledIndex(ib, e.index).Put(e.key, nil); err != nil {
 			return err
 		}
 	}
