@@ -289,3 +289,41 @@ func TestLockSavesDrafts(t *testing.T) {
 		t.Fatalf("after the lock, draft %q, %v, %v", d.Data, ok, err)
 	}
 }
+
+// Keys pressed at a lock before the users are read (a slow disk, a busy
+// machine) are not lost: ↑ picks the person above and Enter signs them in
+// once the list comes, not the person who locked.
+func TestLockKeysBeforeTheUsersAreRead(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "thu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	a := New(s, Options{Plain: true, Now: clk.Now})
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	pickUser(t, a, "lan")
+	typeText(a, storetest.Password)
+	keyOf(a, tea.KeyEnter)
+	if a.phase != phaseMain {
+		t.Fatalf("sign-in:\n%s", a.View())
+	}
+	_, read := a.Update(tea.KeyMsg{Type: tea.KeyF12}) // the users not read yet
+	if len(a.signin.users) != 0 {
+		t.Fatal("the lock knew its users at once: this test cannot see the race")
+	}
+	above := ""
+	a.Update(tea.KeyMsg{Type: tea.KeyUp})
+	typeText(a, "thu-1234")
+	a.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	drain(a, read)
+	for i, u := range a.signin.users {
+		if u.Login == "lan" && i > 0 {
+			above = a.signin.users[i-1].Login
+		}
+	}
+	if above != "thu" {
+		t.Fatalf("the list does not put thu above lan: %+v", a.signin.users)
+	}
+	if a.phase != phaseMain || a.ctx.User.Login != "thu" {
+		t.Fatalf("↑, a password and Enter typed before the list came did not sign thu in:\n%s", a.View())
+	}
+}

@@ -45,6 +45,10 @@ type signIn struct {
 	// lockedBy is the login of who locked the screen, picked once the
 	// users are read.
 	lockedBy string
+	// Keys pressed before the users are read (a lock under load): the
+	// moves of the cursor, and an Enter, are applied when they come.
+	moved  int
+	submit bool
 }
 
 type signedInMsg struct {
@@ -106,7 +110,8 @@ func newLock(ctx *common.Context) signIn {
 	return m
 }
 
-// show puts the sign-in's data in place.
+// show puts the sign-in's data in place, with the cursor moves typed
+// before it came.
 func (m *signIn) show(d gateData) {
 	m.site, m.users, m.clock = d.site, d.users, d.clock
 	m.cursor = 0
@@ -115,6 +120,8 @@ func (m *signIn) show(d gateData) {
 			m.cursor = i
 		}
 	}
+	m.cursor = max(0, min(m.cursor+m.moved, len(m.users)-1))
+	m.moved = 0
 }
 
 // Init also builds the store's search index and case cache in the
@@ -129,6 +136,10 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 	switch msg := msg.(type) {
 	case gateMsg:
 		m.show(gateData(msg))
+		if m.submit && len(m.users) > 0 {
+			m.submit = false
+			return m.signIn()
+		}
 		return m, nil
 	case signInFailedMsg:
 		m.busy = false
@@ -141,36 +152,46 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, m.keys.Prev):
-			if m.cursor > 0 {
+			if len(m.users) == 0 {
+				m.moved--
+			} else if m.cursor > 0 {
 				m.cursor--
 			}
 			m.err = ""
 			return m, nil
 		case key.Matches(msg, m.keys.Next):
-			if m.cursor < len(m.users)-1 {
+			if len(m.users) == 0 {
+				m.moved++
+			} else if m.cursor < len(m.users)-1 {
 				m.cursor++
 			}
 			m.err = ""
 			return m, nil
 		case key.Matches(msg, m.keys.Submit):
 			if len(m.users) == 0 {
+				m.submit = true // once the users are read
 				return m, nil
 			}
-			m.busy, m.err = true, ""
-			login, pw, s := m.users[m.cursor].Login, m.pw.Value(), m.ctx.Store
-			return m, func() tea.Msg {
-				u, err := s.Authenticate(login, pw)
-				if err != nil {
-					return signInFailedMsg{err}
-				}
-				go s.WarmSession() // ready before the first search key
-				return signedInMsg{u, readPrefs(s, u.Login)}
-			}
+			return m.signIn()
 		}
 	}
 	var cmd tea.Cmd
 	m.pw, cmd = m.pw.Update(msg)
 	return m, cmd
+}
+
+// signIn tries the typed password for the picked user.
+func (m signIn) signIn() (signIn, tea.Cmd) {
+	m.busy, m.err = true, ""
+	login, pw, s := m.users[m.cursor].Login, m.pw.Value(), m.ctx.Store
+	return m, func() tea.Msg {
+		u, err := s.Authenticate(login, pw)
+		if err != nil {
+			return signInFailedMsg{err}
+		}
+		go s.WarmSession() // ready before the first search key
+		return signedInMsg{u, readPrefs(s, u.Login)}
+	}
 }
 
 // FullHelp lists the sign-in's keys for the F1 help.
