@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -182,9 +184,38 @@ func refKind(kind string) bool { return kind == model.EntVisit }
 // isRef reports whether a stored projection is a reference.
 func isRef(b []byte) bool { return len(b) > 0 && b[0] == tagRef }
 
-// refValue returns the stored form of a projection kept by reference to
-// the event at log key evk.
-func refValue(evk []byte) []byte { return append([]byte{tagRef}, evk...) }
+// refValue returns the stored form of the projection of id kept by
+// reference to the event at log key evk: the tag alone when evk is the
+// event that made the record, whose key its id says (model.NewEntityID;
+// schema 6, 14 bytes fewer a visit), else the tag and evk.
+func refValue(id string, evk []byte) []byte {
+	if bytes.Equal(evk, madeBy(id)) {
+		return []byte{tagRef}
+	}
+	return append([]byte{tagRef}, evk...)
+}
+
+// refKey returns the log key the stored reference b of id names.
+func refKey(id string, b []byte) []byte {
+	if len(b) == 1 {
+		return madeBy(id)
+	}
+	return b[1:]
+}
+
+// madeBy returns the log key of the event an id made by
+// model.NewEntityID names (KIND:SITE.SEQ), or nil.
+func madeBy(id string) []byte {
+	i, j := strings.IndexByte(id, ':'), strings.LastIndexByte(id, '.')
+	if i < 0 || j < i+2 {
+		return nil
+	}
+	seq, err := strconv.ParseUint(id[j+1:], 10, 64)
+	if err != nil || strconv.FormatUint(seq, 10) != id[j+1:] {
+		return nil
+	}
+	return evKey(id[i+1:j], seq)
+}
 
 // refTo returns the log key of the only event of a record whose
 // projection may be kept by reference (soleRef), or nil.
@@ -217,7 +248,7 @@ func refState(tx *bolt.Tx, id string, b []byte) (any, error) {
 	if tx == nil {
 		return nil, fmt.Errorf("%w: %s: a projection by reference read without the log", ErrCorrupt, id)
 	}
-	return refFold(id, tx.Bucket(bEvents).Get(b[1:]))
+	return refFold(id, tx.Bucket(bEvents).Get(refKey(id, b)))
 }
 
 // refFold folds raw, the stored event a reference named, into the

@@ -79,7 +79,7 @@ func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
 func (j *recordJob) setStored(tx *bolt.Tx, b []byte) {
 	j.stored, j.refRaw = b, nil
 	if isRef(b) {
-		j.refRaw = tx.Bucket(bEvents).Get(b[1:])
+		j.refRaw = tx.Bucket(bEvents).Get(refKey(j.id, b))
 	}
 }
 
@@ -152,7 +152,7 @@ func foldRecord(j *recordJob) {
 	}
 	j.state = v
 	if j.ref != nil && j.onto == nil {
-		j.encoded = refValue(j.ref)
+		j.encoded = refValue(j.id, j.ref)
 	} else if j.encoded, err = encodeState(v); err != nil {
 		j.err = err
 		return

@@ -97,8 +97,10 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 	// 5 -> 6: entity lists hold their event's key in their own key only
 	// (listedKey), and the visit_date index is gone (report_visit, whose
 	// keys begin with the day and end with the id, serves its readers).
-	// Older builds would read the lists' empty values as missing events.
-	// The rewrite that follows (packFile) empties the lists' values.
+	// A visit by reference whose id names its event keeps the tag alone
+	// (refValue). Older builds would read the lists' empty values, and
+	// bare references, as missing events. The rewrite that follows
+	// (packFile) empties the lists' values and bares the references.
 	5: func(tx *bolt.Tx) error {
 		if tx.Bucket(bIdx).Bucket([]byte("visit_date")) != nil {
 			if err := tx.Bucket(bIdx).DeleteBucket([]byte("visit_date")); err != nil {
@@ -393,10 +395,17 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 }
 
 // ref returns the stored form by reference of a projection at path that
-// may be kept so but is stored in full (a file of schema 4 or older), or
-// nil.
+// may be kept so but is stored in full (a file of schema 4 or older), a
+// reference in its bare form where it may be (schema 5 wrote the key
+// its id implies), or nil.
 func (w *rewriter) ref(path [][]byte, k, v []byte) []byte {
-	if len(path) != 2 || !bytes.Equal(path[0], bState) || !refKind(string(path[1])) || isRef(v) || len(v) == 0 || v[0] != tagPacked {
+	if len(path) != 2 || !bytes.Equal(path[0], bState) || !refKind(string(path[1])) || len(v) == 0 {
+		return nil
+	}
+	if isRef(v) {
+		return refValue(string(k), refKey(string(k), v)) // bare where it may be (schema 6)
+	}
+	if v[0] != tagPacked {
 		return nil
 	}
 	p := prefix(string(k))
@@ -412,7 +421,7 @@ func (w *rewriter) ref(path [][]byte, k, v []byte) []byte {
 	if !soleRef(string(k), 1, w.src.Bucket(bEvents).Get(evk)) {
 		return nil
 	}
-	return refValue(evk)
+	return refValue(string(k), evk)
 }
 
 // upgradeValue returns the schema-2 form of a schema-1 value at path.

@@ -459,7 +459,7 @@ func (s *Store) findByNo(kind, no string) string {
 		evb := tx.Bucket(bEvents)
 		return eachState(tx, kind, func(k string, b []byte) error {
 			if isRef(b) {
-				b = evb.Get(b[1:]) // its event's data holds the number
+				b = evb.Get(refKey(k, b)) // its event's data holds the number
 				if h, ok := parseHeader(b); ok && h.flags&flagDict != 0 {
 					b, _ = decompress(h.rest)
 				}

@@ -558,6 +558,17 @@ func (s *Store) PetitionsIn(from, to model.Date) ([]model.Petition, error) {
 	return out, bad
 }
 
+// visitDays returns the index of visits by day: report_visit, whose keys
+// begin with the day and end with the id (reportEntries); in a file of
+// schema 5 or older opened read-only, which may lack it, visit_date,
+// whose keys are day \0 id.
+func visitDays(tx *bolt.Tx) *bolt.Bucket {
+	if ib := tx.Bucket(bIdx).Bucket([]byte("report_visit")); ib != nil {
+		return ib
+	}
+	return tx.Bucket(bIdx).Bucket([]byte("visit_date"))
+}
+
 // Visits returns every visit on days in [from, to] (zero = open) that can
 // be read. The registers' exports read through it; a screen and a report
 // use VisitsIn, which says when one could not be read.
@@ -572,7 +583,7 @@ func (s *Store) VisitsIn(from, to model.Date) ([]model.Visit, error) {
 	var out []model.Visit
 	var bad error
 	s.db.View(func(tx *bolt.Tx) error {
-		ib := tx.Bucket(bIdx).Bucket([]byte("report_visit"))
+		ib := visitDays(tx)
 		if ib == nil {
 			return nil
 		}

@@ -80,14 +80,22 @@ func TestVisitKeptByReference(t *testing.T) {
 	}
 	for _, v := range []model.Visit{v1, v2} {
 		raw := stateRaw(t, s, v.ID)
-		if !isRef(raw) || len(raw) > 24 {
-			t.Fatalf("%s stored as %q, not by reference", v.ID, raw)
+		if !isRef(raw) || len(raw) != 1 { // its id names its event: the tag alone
+			t.Fatalf("%s stored as %q, not by a bare reference", v.ID, raw)
 		}
 		got, err := s.Visit(v.ID)
 		if err != nil || got.Content != v.Content || got.No != v.No || len(got.Persons) != 1 {
 			t.Fatalf("%s read back as %+v, %v", v.ID, got, err)
 		}
 	}
+	// Schema 5 wrote the event's key after the tag: it reads the same.
+	s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bState).Bucket([]byte(model.EntVisit)).Put([]byte(v1.ID), append([]byte{tagRef}, madeBy(v1.ID)...))
+	})
+	if got, err := s.Visit(v1.ID); err != nil || got.Content != v1.Content {
+		t.Fatalf("%s by its schema-5 reference read back as %+v, %v", v1.ID, got, err)
+	}
+	mustClean(t, s)
 	if no := s.findByNo(model.EntVisit, v2.No); no != v2.ID {
 		t.Errorf("the number %s finds %q", v2.No, no)
 	}
@@ -115,7 +123,7 @@ func TestVisitKeptByReference(t *testing.T) {
 
 	// A reference to another event is damage, and check says so.
 	s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bState).Bucket([]byte(model.EntVisit)).Put([]byte(v2.ID), refValue(evKey("GL07", 1)))
+		return tx.Bucket(bState).Bucket([]byte(model.EntVisit)).Put([]byte(v2.ID), refValue(v2.ID, evKey("GL07", 1)))
 	})
 	if len(s.Check()) == 0 {
 		t.Error("check passed a reference to the wrong event")

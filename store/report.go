@@ -230,14 +230,14 @@ func (s *Store) ReportInput(from, to model.Date) (model.ReportInput, error) {
 
 // readAllForReport reads every visit, petition and case.
 func readAllForReport(tx *bolt.Tx, in *model.ReportInput, damaged func(id string, err error)) {
-	eachIdx(tx, "report_visit", nil, func(_ []byte, id string) bool {
+	eachState(tx, model.EntVisit, func(id string, b []byte) error {
 		var v model.Visit
-		if err := getState(tx, id, &v); err != nil {
+		if err := unmarshalState(tx, id, b, &v); err != nil {
 			damaged(id, err)
 		} else {
 			in.Visits = append(in.Visits, v)
 		}
-		return true
+		return nil
 	})
 	eachIdx(tx, "petition_date", nil, func(_ []byte, id string) bool {
 		var p model.Petition

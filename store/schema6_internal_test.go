@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,10 +13,10 @@ import (
 )
 
 // A file of schema 5 held each entity list's event key twice (in the key
-// and as the value) and a visit_date index beside report_visit. Opening it
-// backs it up first, then drops both; the visits of a day, the reports'
-// input, the timelines and the projections read the same, and the file
-// checks clean.
+// and as the value), a visit_date index beside report_visit, and each
+// visit by reference named the event its id already names. Opening it
+// backs it up first, then drops all three; the visits of a day, the
+// timelines and the projections read the same, and the file checks clean.
 func TestStepToSchema6(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "s.db")
@@ -52,6 +53,23 @@ func TestStepToSchema6(t *testing.T) {
 				return err
 			}
 		}
+		// A visit by reference named its event's key.
+		sb := tx.Bucket(bState).Bucket([]byte(model.EntVisit))
+		var refs []string
+		sb.ForEach(func(k, v []byte) error {
+			if isRef(v) {
+				refs = append(refs, string(k))
+			}
+			return nil
+		})
+		if len(refs) < 100 {
+			t.Fatalf("%d visits by reference", len(refs))
+		}
+		for _, id := range refs {
+			if err := sb.Put([]byte(id), append([]byte{tagRef}, madeBy(id)...)); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -60,11 +78,23 @@ func TestStepToSchema6(t *testing.T) {
 	mustClean(t, s) // the old values are never read
 	before := dumped(t, s.DumpState)
 	err = s.db.Update(func(tx *bolt.Tx) error {
+		// A file older than the report indexes: visit_date alone.
 		ib, err := tx.Bucket(bIdx).CreateBucket([]byte("visit_date"))
 		if err != nil {
 			return err
 		}
-		if err := ib.Put([]byte(today.ISO()+"\x00visit:GL07.2"), nil); err != nil {
+		err = eachState(tx, model.EntVisit, func(id string, _ []byte) error {
+			return ib.Put([]byte(today.ISO()+"\x00"+id), nil)
+		})
+		if err != nil {
+			return err
+		}
+		for _, n := range []string{"report_visit", "petition_span", "case_span", "case_name"} {
+			if err := tx.Bucket(bIdx).DeleteBucket([]byte(n)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+				return err
+			}
+		}
+		if err := tx.Bucket(bMeta).Delete(metaReportIdx); err != nil {
 			return err
 		}
 		return tx.Bucket(bMeta).Put([]byte("schema"), []byte("5"))
@@ -73,6 +103,16 @@ func TestStepToSchema6(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
+
+	// Read-only, the older file is read as it is.
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(ro.Visits(today, today)); got != visits {
+		t.Errorf("read-only, the schema-5 file gives %d visits today, want %d", got, visits)
+	}
+	ro.Close()
 
 	if s, err = Open(path, Options{}); err != nil {
 		t.Fatal(err)
@@ -96,6 +136,12 @@ func TestStepToSchema6(t *testing.T) {
 		if n == 0 {
 			t.Error("no entity lists after the step")
 		}
+		tx.Bucket(bState).Bucket([]byte(model.EntVisit)).ForEach(func(k, v []byte) error {
+			if isRef(v) && len(v) != 1 {
+				t.Fatalf("%s keeps its reference as %q", k, v)
+			}
+			return nil
+		})
 		if tx.Bucket(bIdx).Bucket([]byte("visit_date")) != nil {
 			t.Error("the visit_date index is still there")
 		}

@@ -452,7 +452,7 @@ func putState(tx *bolt.Tx, entity string, v any, batch idxBatch, ref []byte) err
 	}
 	var b []byte
 	if ref != nil && refKind(kind) {
-		b = refValue(ref)
+		b = refValue(entity, ref)
 	} else if b, err = encodeState(v); err != nil {
 		return err
 	} else {
