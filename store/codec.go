@@ -76,6 +76,19 @@ var packKeys = []string{
 	"valid_from", "valid_to", "visit", "label", "vi", "en", "reveal", "reveals", "sealed", "hash",
 }
 
+// madeKindNames are the kinds whose records an event makes with an id
+// of its own key (flagMade), stored as 1 + their index. FROZEN at schema
+// 6 like packKeys.
+var madeKindNames = []string{model.EntPerson, model.EntVisit, model.EntPetition, model.EntCase}
+
+var madeKinds = func() map[string]uint64 {
+	m := map[string]uint64{}
+	for i, k := range madeKindNames {
+		m[k] = uint64(i + 1)
+	}
+	return m
+}()
+
 // eventTypes are the event types at schema 2, stored as 1 + their index.
 // FROZEN like packKeys; a type not listed is stored by name (code 0).
 var eventTypes = []model.EventType{
@@ -348,6 +361,7 @@ const (
 	flagZone     = 1 << 1 // At has a zone offset (seconds) other than UTC
 	flagRest     = 1 << 2 // the data is sealed at rest (rest.go): hash, key id, nonce, sealed data follow the header
 	// flagDict (1 << 3, zdict.go): the data is compressed under a dictionary.
+	flagMade = 1 << 4 // the event made its entity, KIND:SITE.SEQ (model.NewEntityID): the kind is stored as a code (schema 6)
 )
 
 // encodeEvent returns the stored form of an event.
@@ -371,6 +385,13 @@ func encodeHeader(e *model.Event, extra uint64) []byte {
 	if off != 0 {
 		flags |= flagZone
 	}
+	kind, made := madeKinds[model.EntityKind(e.Entity)]
+	if made && e.Entity != model.NewEntityID(model.EntityKind(e.Entity), e.Site, e.Seq) {
+		made = false
+	}
+	if made {
+		flags |= flagMade
+	}
 	b = binary.AppendUvarint(b, flags)
 	b = appendStr(b, e.Site)
 	b = binary.AppendUvarint(b, e.Seq)
@@ -383,7 +404,11 @@ func encodeHeader(e *model.Event, extra uint64) []byte {
 		b = binary.AppendVarint(b, int64(off))
 	}
 	b = appendStr(b, e.Author)
-	b = appendStr(b, e.Entity)
+	if made {
+		b = binary.AppendUvarint(b, kind)
+	} else {
+		b = appendStr(b, e.Entity)
+	}
 	if code, ok := typeIndex[e.Type]; ok {
 		b = binary.AppendUvarint(b, code)
 	} else {
@@ -424,7 +449,11 @@ func parseHeader(raw []byte) (header, bool) {
 		r.varint()
 	}
 	r.span()
-	r.span()
+	if flags&flagMade != 0 {
+		r.uvarint()
+	} else {
+		r.span()
+	}
 	if r.uvarint() == 0 {
 		r.span()
 	}
@@ -499,7 +528,17 @@ func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
 	}
 	e.At = at
 	author := r.span()
-	entity := r.span()
+	var entity []byte
+	if flags&flagMade != 0 {
+		if code := r.uvarint(); code >= 1 && code <= uint64(len(madeKindNames)) {
+			entity = append(append([]byte(madeKindNames[code-1]), ':'), site...)
+			entity = strconv.AppendUint(append(entity, '.'), e.Seq, 10)
+		} else {
+			r.err = errBadValue
+		}
+	} else {
+		entity = r.span()
+	}
 	var typ []byte
 	if code := r.uvarint(); code == 0 {
 		typ = r.span()

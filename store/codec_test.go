@@ -25,11 +25,22 @@ func TestEventCodec(t *testing.T) {
 		{Site: "HN01", Seq: 7, Clock: 0, Author: "", Entity: "site:HN01", Type: model.EvSiteCreated, Prev: "not-a-hash"},
 		{Site: "GL07", Seq: 3, Clock: at.UnixMilli(), At: at.Add(-400 * 24 * time.Hour), Entity: "visit:GL07.3", Type: model.EvVisitRecorded,
 			Prev: "ABCDEF"},
+		{Site: "GL07", Seq: 4, Clock: at.UnixMilli(), At: at, Author: "lan", Entity: "visit:GL07.3", Type: "visit.noted"},
+		{Site: "GL07", Seq: 5, Clock: at.UnixMilli(), At: at, Author: "lan", Entity: "user:GL07.5", Type: "user.created"},
 	}
 	for _, e := range evs {
 		raw := encodeEvent(&e)
 		if raw[0] == '{' {
 			t.Fatal("an encoded event looks like JSON")
+		}
+		// An event that made its record names it by its own key: the
+		// kind alone is stored (flagMade); any other keeps the id.
+		made := e.Entity == model.NewEntityID(model.EntityKind(e.Entity), e.Site, e.Seq) && madeKinds[model.EntityKind(e.Entity)] != 0
+		if h, ok := parseHeader(raw); !ok || (h.flags&flagMade != 0) != made {
+			t.Fatalf("%s of %s: flagMade %v, want %v", e.Key(), e.Entity, h.flags&flagMade != 0, made)
+		}
+		if head, err := decodeHeaderOnly(raw); err != nil || head.Entity != e.Entity {
+			t.Fatalf("%s: header names %q, %v", e.Key(), head.Entity, err)
 		}
 		got, err := decodeEvent(raw)
 		if err != nil {

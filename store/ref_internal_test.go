@@ -291,7 +291,7 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 	}
 	s.db.View(func(tx *bolt.Tx) error {
 		raw := tx.Bucket(bState).Bucket([]byte(model.EntVisit)).Get([]byte(v.ID))
-		h, _ := parseHeader(tx.Bucket(bEvents).Get(raw[1:]))
+		h, _ := parseHeader(tx.Bucket(bEvents).Get(refKey(v.ID, raw)))
 		if h.flags&flagDict == 0 {
 			t.Error("a visit written after the dictionary is not compressed")
 		}
