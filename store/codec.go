@@ -181,9 +181,10 @@ func encodeState(v any) ([]byte, error) {
 	return packJSON(append(make([]byte, 0, len(js)*3/4), tagPacked), js), nil
 }
 
-// A projection by reference (schema 5). A visit is written once and
-// nearly never changed: its projection is its one event folded, and
-// storing it would repeat that event (a third of an office's file). The
+// A projection by reference (schema 5; persons from schema 6). A visit
+// is written once and nearly never changed, and so is a person (99% of
+// an office's persons have one event): the projection is the one event
+// folded, and storing it would repeat that event. The
 // projection of a record of a kind refKind allows, whose only event is
 // stored in the clear, is therefore kept as tagRef and that event's key
 // in the log; readers fold the event (refState). A second event on the
@@ -191,8 +192,8 @@ func encodeState(v any) ([]byte, error) {
 // docs/architecture.md, "How the file is laid out".
 
 // refKind reports whether records of kind may keep their projection by
-// reference: visits, the kind that is written once and is most of a file.
-func refKind(kind string) bool { return kind == model.EntVisit }
+// reference: visits and persons, the kinds written once, most of a file.
+func refKind(kind string) bool { return kind == model.EntVisit || kind == model.EntPerson }
 
 // isRef reports whether a stored projection is a reference.
 func isRef(b []byte) bool { return len(b) > 0 && b[0] == tagRef }

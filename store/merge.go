@@ -192,7 +192,7 @@ func mergedUp(tx *bolt.Tx, id string) string {
 	}
 	up := ""
 	eachState(tx, model.EntPerson, func(oid string, b []byte) error {
-		v, err := decodeState(nil, oid, b)
+		v, err := decodeState(tx, oid, b)
 		if err != nil || oid == id {
 			return nil
 		}
@@ -288,7 +288,7 @@ func (s *Store) AllPersons() []model.Person {
 	var out []model.Person
 	s.db.View(func(tx *bolt.Tx) error {
 		return eachState(tx, model.EntPerson, func(id string, b []byte) error {
-			v, err := decodeState(nil, id, b)
+			v, err := decodeState(tx, id, b)
 			if err == nil {
 				out = append(out, *v.(*model.Person))
 			}

@@ -98,9 +98,11 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 	// (listedKey), and the visit_date index is gone (report_visit, whose
 	// keys begin with the day and end with the id, serves its readers).
 	// A visit by reference whose id names its event keeps the tag alone
-	// (refValue). Older builds would read the lists' empty values, and
-	// bare references, as missing events. The rewrite that follows
-	// (packFile) empties the lists' values and bares the references.
+	// (refValue), and a person of one event is kept by reference too.
+	// Older builds would read the lists' empty values, bare references
+	// and persons by reference as damage. The rewrite that follows
+	// (packFile) empties the lists' values, bares the references and
+	// keeps persons of one event by reference.
 	5: func(tx *bolt.Tx) error {
 		if tx.Bucket(bIdx).Bucket([]byte("visit_date")) != nil {
 			if err := tx.Bucket(bIdx).DeleteBucket([]byte("visit_date")); err != nil {

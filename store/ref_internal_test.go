@@ -269,19 +269,42 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 	if got := dumped(t, s.DumpState); got != state {
 		t.Fatal("the state reads back differently once compressed")
 	}
+	// A person of one event is kept by reference; a visit noted is
+	// stored in full, compressed.
+	var noted []string
 	s.db.View(func(tx *bolt.Tx) error {
 		n := 0
 		tx.Bucket(bState).Bucket([]byte(model.EntPerson)).ForEach(func(_, v []byte) error {
-			if len(v) > 0 && v[0] == tagDictState {
+			if len(v) == 1 && isRef(v) {
 				n++
 			}
 			return nil
 		})
-		if n < 140 {
-			t.Errorf("%d of 150 persons' projections compressed", n)
+		if n != 150 {
+			t.Errorf("%d of 150 persons kept by reference", n)
 		}
+		tx.Bucket(bState).Bucket([]byte(model.EntVisit)).ForEach(func(k, _ []byte) error {
+			if len(noted) < 30 {
+				noted = append(noted, string(k))
+			}
+			return nil
+		})
 		return nil
 	})
+	for i, id := range noted {
+		if err := s.AddNote("lan", id, "Đã gọi lại cho người lao động, hẹn trả lương trước ngày "+strconv.Itoa(i%28+1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := 0
+	for _, id := range noted {
+		if v := stateRaw(t, s, id); len(v) > 0 && v[0] == tagDictState {
+			n++
+		}
+	}
+	if n < 28 {
+		t.Errorf("%d of %d noted visits' projections compressed", n, len(noted))
+	}
 	v, _, err := s.RecordVisit("lan", VisitInput{
 		Visit:      model.Visit{Content: employers[0] + " nợ lương tháng 12", Outcome: model.OutcomeAnswered},
 		NewPersons: []model.Person{{Name: "Lê Văn Nam", BirthYear: 1979}},

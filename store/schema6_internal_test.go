@@ -14,8 +14,9 @@ import (
 
 // A file of schema 5 held each entity list's event key twice (in the key
 // and as the value), a visit_date index beside report_visit, and each
-// visit by reference named the event its id already names. Opening it
-// backs it up first, then drops all three; the visits of a day, the
+// visit by reference named the event its id already names; persons were
+// stored in full. Opening it backs it up first, then drops all three and
+// keeps each person of one event by reference; the visits of a day, the
 // timelines and the projections read the same, and the file checks clean.
 func TestStepToSchema6(t *testing.T) {
 	dir := t.TempDir()
@@ -67,6 +68,23 @@ func TestStepToSchema6(t *testing.T) {
 		}
 		for _, id := range refs {
 			if err := sb.Put([]byte(id), append([]byte{tagRef}, madeBy(id)...)); err != nil {
+				return err
+			}
+		}
+		// A person was stored in full.
+		pb := tx.Bucket(bState).Bucket([]byte(model.EntPerson))
+		var persons []string
+		pb.ForEach(func(k, _ []byte) error { persons = append(persons, string(k)); return nil })
+		for _, id := range persons {
+			v, err := decodeState(tx, id, pb.Get([]byte(id)))
+			if err != nil {
+				return err
+			}
+			full, err := encodeState(v)
+			if err != nil {
+				return err
+			}
+			if err := pb.Put([]byte(id), full); err != nil {
 				return err
 			}
 		}
@@ -139,6 +157,12 @@ func TestStepToSchema6(t *testing.T) {
 		tx.Bucket(bState).Bucket([]byte(model.EntVisit)).ForEach(func(k, v []byte) error {
 			if isRef(v) && len(v) != 1 {
 				t.Fatalf("%s keeps its reference as %q", k, v)
+			}
+			return nil
+		})
+		tx.Bucket(bState).Bucket([]byte(model.EntPerson)).ForEach(func(k, v []byte) error {
+			if !isRef(v) || len(v) != 1 {
+				t.Fatalf("person %s of one event is stored as %q, not by reference", k, v)
 			}
 			return nil
 		})
