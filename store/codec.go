@@ -371,9 +371,21 @@ func encodeEvent(e *model.Event) []byte {
 	return packJSON(encodeHeader(e, 0), e.Data)
 }
 
+// encodeEventAs is encodeEvent with the entity in the form a stored
+// event has it: made says whether its header has flagMade (an event
+// written before schema 6 names every entity in full). Salvage compares
+// a stored event with the encoding of what it decodes to.
+func encodeEventAs(e *model.Event, made bool) []byte {
+	return packJSON(encodeHeaderAs(e, 0, made), e.Data)
+}
+
 // encodeHeader returns the stored header of an event, everything but its
 // data, with the flags extra set besides those the header needs.
-func encodeHeader(e *model.Event, extra uint64) []byte {
+func encodeHeader(e *model.Event, extra uint64) []byte { return encodeHeaderAs(e, extra, true) }
+
+// encodeHeaderAs is encodeHeader, naming the entity by its kind
+// (flagMade) only if made allows it.
+func encodeHeaderAs(e *model.Event, extra uint64, made bool) []byte {
 	b := make([]byte, 0, 64+len(e.Entity)+len(e.Author)+len(e.Base)+len(e.Data))
 	b = append(b, tagEvent)
 	flags := extra
@@ -386,10 +398,8 @@ func encodeHeader(e *model.Event, extra uint64) []byte {
 	if off != 0 {
 		flags |= flagZone
 	}
-	kind, made := madeKinds[model.EntityKind(e.Entity)]
-	if made && e.Entity != model.NewEntityID(model.EntityKind(e.Entity), e.Site, e.Seq) {
-		made = false
-	}
+	kind, known := madeKinds[model.EntityKind(e.Entity)]
+	made = made && known && e.Entity == model.NewEntityID(model.EntityKind(e.Entity), e.Site, e.Seq)
 	if made {
 		flags |= flagMade
 	}

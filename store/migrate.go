@@ -104,9 +104,11 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 	// (packFile) empties the lists' values, bares the references and
 	// keeps persons of one event by reference.
 	5: func(tx *bolt.Tx) error {
-		if tx.Bucket(bIdx).Bucket([]byte("visit_date")) != nil {
-			if err := tx.Bucket(bIdx).DeleteBucket([]byte("visit_date")); err != nil {
-				return err
+		for name, v := range droppedIndexes {
+			if v == 6 && tx.Bucket(bIdx).Bucket([]byte(name)) != nil {
+				if err := tx.Bucket(bIdx).DeleteBucket([]byte(name)); err != nil {
+					return err
+				}
 			}
 		}
 		if k, _ := tx.Bucket(bEvents).Cursor().First(); k == nil {
@@ -115,6 +117,11 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 		return tx.Bucket(bMeta).Put(metaPackTodo, []byte("1"))
 	},
 }
+
+// droppedIndexes are the indexes a schema step removed, with the schema
+// that has them no more: check leaves them alone in an older file (a
+// backup checked before it is restored, which its step will migrate).
+var droppedIndexes = map[string]int{"visit_date": 6}
 
 // metaPackTodo marks a file to be rewritten whole (migrations[4] and
 // [5]): projections by reference where they may be, entity lists without
@@ -397,7 +404,8 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 }
 
 // ref returns the stored form by reference of a projection at path that
-// may be kept so but is stored in full (a file of schema 4 or older), a
+// may be kept so but is stored in full, compressed or not (a file of
+// schema 4 or older; a person in a file of schema 5 or older), a
 // reference in its bare form where it may be (schema 5 wrote the key
 // its id implies), or nil.
 func (w *rewriter) ref(path [][]byte, k, v []byte) []byte {
@@ -407,8 +415,8 @@ func (w *rewriter) ref(path [][]byte, k, v []byte) []byte {
 	if isRef(v) {
 		return refValue(string(k), refKey(string(k), v)) // bare where it may be (schema 6)
 	}
-	if v[0] != tagPacked {
-		return nil
+	if v[0] != tagPacked && v[0] != tagDictState {
+		return nil // schema 1's JSON: the upgrade's own rewrite
 	}
 	p := prefix(string(k))
 	c := w.src.Bucket(bEntityEvents).Cursor()

@@ -401,7 +401,7 @@ func (sc *scan) kv(k, v []byte) {
 		// decodes to.
 		_, sealed := restIDOf(v)
 		if sealed && err == nil {
-			if h, ok := parseHeader(v); !ok || !bytes.Equal(encodeHeader(&e, flagRest), h.head) {
+			if h, ok := parseHeader(v); !ok || !bytes.Equal(encodeHeaderAs(&e, flagRest, h.flags&flagMade != 0), h.head) {
 				return
 			}
 		}
@@ -443,14 +443,16 @@ func (sc *scan) kv(k, v []byte) {
 }
 
 // canonical: the stored bytes are exactly the encoding of the event they
-// decode to (in the current encoding, or as JSON in a file of the first
-// layout), so a damaged byte that still decodes is caught.
+// decode to (in the current encoding, with the entity named as the stored
+// header names it, or as JSON in a file of the first layout), so a
+// damaged byte that still decodes is caught.
 func canonical(e *model.Event, v []byte) bool {
-	enc := encodeEvent(e)
+	h, ok := parseHeader(v)
+	enc := encodeEventAs(e, !ok || h.flags&flagMade != 0)
 	if bytes.Equal(enc, v) {
 		return true
 	}
-	if h, ok := parseHeader(v); ok && h.flags&flagDict != 0 {
+	if ok && h.flags&flagDict != 0 {
 		// Compressed: the header with its flag, and the data as packed.
 		want, _ := parseHeader(enc)
 		data, err := decompress(h.rest)

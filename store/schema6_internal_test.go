@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"donthu/model"
@@ -15,10 +16,16 @@ import (
 // A file of schema 5 held each entity list's event key twice (in the key
 // and as the value), a visit_date index beside report_visit, and each
 // visit by reference named the event its id already names; persons were
-// stored in full. Opening it backs it up first, then drops all three and
-// keeps each person of one event by reference; the visits of a day, the
-// timelines and the projections read the same, and the file checks clean.
+// stored in full (compressed under the file's dictionary), and every
+// event named its entity in full. Read-only, such a file (a backup
+// about to be restored) reads and checks clean as it is. Opening it backs
+// it up first, then drops all three and keeps each person of one event
+// by reference; the visits of a day, the timelines and the projections
+// read the same, the file checks clean, and salvage recovers every event
+// in either header form.
 func TestStepToSchema6(t *testing.T) {
+	defer func(n uint64) { dictMinEvents = n }(dictMinEvents)
+	dictMinEvents = 200
 	dir := t.TempDir()
 	path := filepath.Join(dir, "s.db")
 	s := openSite(t, path)
@@ -71,6 +78,19 @@ func TestStepToSchema6(t *testing.T) {
 				return err
 			}
 		}
+		// Every event named its entity in full.
+		evb := tx.Bucket(bEvents)
+		var evks [][]byte
+		evb.ForEach(func(k, _ []byte) error { evks = append(evks, append([]byte(nil), k...)); return nil })
+		for _, k := range evks {
+			e, err := decodeEvent(evb.Get(k))
+			if err != nil {
+				return err
+			}
+			if err := evb.Put(k, compressEvent(encodeEventAs(&e, false), currentDict(tx))); err != nil {
+				return err
+			}
+		}
 		// A person was stored in full.
 		pb := tx.Bucket(bState).Bucket([]byte(model.EntPerson))
 		var persons []string
@@ -84,7 +104,7 @@ func TestStepToSchema6(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			if err := pb.Put([]byte(id), full); err != nil {
+			if err := pb.Put([]byte(id), compressState(full, currentDict(tx))); err != nil {
 				return err
 			}
 		}
@@ -96,7 +116,6 @@ func TestStepToSchema6(t *testing.T) {
 	mustClean(t, s) // the old values are never read
 	before := dumped(t, s.DumpState)
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		// A file older than the report indexes: visit_date alone.
 		ib, err := tx.Bucket(bIdx).CreateBucket([]byte("visit_date"))
 		if err != nil {
 			return err
@@ -107,14 +126,6 @@ func TestStepToSchema6(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		for _, n := range []string{"report_visit", "petition_span", "case_span", "case_name"} {
-			if err := tx.Bucket(bIdx).DeleteBucket([]byte(n)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
-				return err
-			}
-		}
-		if err := tx.Bucket(bMeta).Delete(metaReportIdx); err != nil {
-			return err
-		}
 		return tx.Bucket(bMeta).Put([]byte("schema"), []byte("5"))
 	})
 	if err != nil {
@@ -122,9 +133,47 @@ func TestStepToSchema6(t *testing.T) {
 	}
 	s.Close()
 
-	// Read-only, the older file is read as it is.
+	// Read-only, the older file (a backup checked before a restore)
+	// reads and checks clean as it is.
 	ro, err := Open(path, Options{ReadOnly: true})
 	if err != nil {
+		t.Fatal(err)
+	}
+	mustClean(t, ro)
+	ro.db.View(func(tx *bolt.Tx) error {
+		n := 0
+		tx.Bucket(bState).Bucket([]byte(model.EntPerson)).ForEach(func(_, v []byte) error {
+			if len(v) > 0 && v[0] == tagDictState {
+				n++
+			}
+			return nil
+		})
+		if n < 100 {
+			t.Errorf("%d persons compressed in full before the step: the test misses the case", n)
+		}
+		return nil
+	})
+	ro.Close()
+
+	// A file older than the report indexes: the visits of a day come
+	// from visit_date, read-only.
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, n := range []string{"report_visit", "petition_span", "case_span", "case_name"} {
+			if err := tx.Bucket(bIdx).DeleteBucket([]byte(n)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+				return err
+			}
+		}
+		return tx.Bucket(bMeta).Delete(metaReportIdx)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ro, err = Open(path, Options{ReadOnly: true}); err != nil {
 		t.Fatal(err)
 	}
 	if got := len(ro.Visits(today, today)); got != visits {
@@ -208,4 +257,13 @@ func TestStepToSchema6(t *testing.T) {
 		return nil
 	})
 	mustClean(t, s)
+	events := strings.Count(dumped(t, s.DumpEvents), "\n")
+	s.Close()
+	rep, err := Salvage(path, filepath.Join(dir, "salvaged.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Events != events {
+		t.Errorf("salvage recovered %d of %d events (old and new headers)", rep.Events, events)
+	}
 }
