@@ -292,7 +292,8 @@ func TestLockSavesDrafts(t *testing.T) {
 
 // Keys pressed at a lock before the users are read (a slow disk, a busy
 // machine) are not lost: ↑ picks the person above and Enter signs them in
-// once the list comes, not the person who locked.
+// once the list comes, not the person who locked; keys after that Enter
+// change nothing.
 func TestLockKeysBeforeTheUsersAreRead(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "thu-1234"); err != nil {
@@ -314,6 +315,10 @@ func TestLockKeysBeforeTheUsersAreRead(t *testing.T) {
 	a.Update(tea.KeyMsg{Type: tea.KeyUp})
 	typeText(a, "thu-1234")
 	a.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	// Keys after that Enter wait for its answer, as they do once the
+	// list is there: they neither move the pick nor change the password.
+	a.Update(tea.KeyMsg{Type: tea.KeyDown})
+	typeText(a, "x")
 	drain(a, read)
 	for i, u := range a.signin.users {
 		if u.Login == "lan" && i > 0 {
@@ -325,5 +330,41 @@ func TestLockKeysBeforeTheUsersAreRead(t *testing.T) {
 	}
 	if a.phase != phaseMain || a.ctx.User.Login != "thu" {
 		t.Fatalf("↑, a password and Enter typed before the list came did not sign thu in:\n%s", a.View())
+	}
+}
+
+// If whoever locked is no longer listed when the list comes (made
+// inactive meanwhile), what was typed for them is dropped, not tried on
+// whoever the moves now land on.
+func TestLockPendingDroppedWhenTheLockerIsGone(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist, model.RoleAdmin}}, "thu-1234"); err != nil {
+		t.Fatal(err)
+	}
+	a := New(s, Options{Plain: true, Now: clk.Now})
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	pickUser(t, a, "lan")
+	typeText(a, storetest.Password)
+	keyOf(a, tea.KeyEnter)
+	_, read := a.Update(tea.KeyMsg{Type: tea.KeyF12})
+	lan, err := s.User("lan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lan.Active = false
+	if err := s.UpdateUser("thu", lan); err != nil {
+		t.Fatal(err)
+	}
+	typeText(a, storetest.Password)
+	a.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	drain(a, read)
+	if a.phase == phaseMain {
+		t.Fatalf("a password typed for lan signed someone in:\n%s", a.View())
+	}
+	if a.signin.pw.Value() != "" || a.signin.busy {
+		t.Errorf("lan's password is kept (%q) or being tried (%v)", a.signin.pw.Value(), a.signin.busy)
+	}
+	if strings.Contains(a.View(), "Sai tên đăng nhập hoặc mật khẩu") {
+		t.Errorf("lan's password was tried on someone else:\n%s", a.View())
 	}
 }

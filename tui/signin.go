@@ -115,10 +115,18 @@ func newLock(ctx *common.Context) signIn {
 func (m *signIn) show(d gateData) {
 	m.site, m.users, m.clock = d.site, d.users, d.clock
 	m.cursor = 0
+	found := m.lockedBy == ""
 	for i, u := range m.users {
 		if u.Login == m.lockedBy {
-			m.cursor = i
+			m.cursor, found = i, true
 		}
+	}
+	if !found {
+		// Who locked is no longer listed (made inactive meanwhile): the
+		// moves counted from them mean nobody, and the password typed
+		// is theirs. Both are dropped; the person picks again.
+		m.moved, m.submit = 0, false
+		m.pw.SetValue("")
 	}
 	m.cursor = max(0, min(m.cursor+m.moved, len(m.users)-1))
 	m.moved = 0
@@ -147,8 +155,8 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 		m.pw.SetValue("")
 		return m, nil
 	case tea.KeyMsg:
-		if m.busy {
-			return m, nil
+		if m.busy || m.submit {
+			return m, nil // an Enter is being acted on: what follows waits for its answer
 		}
 		switch {
 		case key.Matches(msg, m.keys.Prev):
