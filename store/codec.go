@@ -399,7 +399,7 @@ func encodeHeaderAs(e *model.Event, extra uint64, made bool) []byte {
 		flags |= flagZone
 	}
 	kind, known := madeKinds[model.EntityKind(e.Entity)]
-	made = made && known && e.Entity == model.NewEntityID(model.EntityKind(e.Entity), e.Site, e.Seq)
+	made = made && known && bytes.Equal(madeBy(e.Entity), evKey(e.Site, e.Seq))
 	if made {
 		flags |= flagMade
 	}

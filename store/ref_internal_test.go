@@ -150,19 +150,8 @@ func TestUpgradeKeepsVisitsByReference(t *testing.T) {
 	}
 	// As schema 4 wrote it: every visit in full.
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		sb := tx.Bucket(bState).Bucket([]byte(model.EntVisit))
-		for _, id := range ids {
-			v, err := decodeState(tx, id, sb.Get([]byte(id)))
-			if err != nil {
-				return err
-			}
-			full, err := encodeState(v)
-			if err != nil {
-				return err
-			}
-			if err := sb.Put([]byte(id), full); err != nil {
-				return err
-			}
+		if err := storeInFull(tx, model.EntVisit); err != nil {
+			return err
 		}
 		return tx.Bucket(bMeta).Put([]byte("schema"), []byte("4"))
 	})
@@ -209,6 +198,29 @@ func TestUpgradeKeepsVisitsByReference(t *testing.T) {
 	if told != 1 {
 		t.Error("opening an upgraded file said it was rewriting it")
 	}
+}
+
+// storeInFull stores every projection of kind in full, compressed under
+// the file's dictionary if it has one: as files before references (or,
+// for persons, before schema 6) held them.
+func storeInFull(tx *bolt.Tx, kind string) error {
+	sb := tx.Bucket(bState).Bucket([]byte(kind))
+	var ids []string
+	sb.ForEach(func(k, _ []byte) error { ids = append(ids, string(k)); return nil })
+	for _, id := range ids {
+		v, err := decodeState(tx, id, sb.Get([]byte(id)))
+		if err != nil {
+			return err
+		}
+		full, err := encodeState(v)
+		if err != nil {
+			return err
+		}
+		if err := sb.Put([]byte(id), compressState(full, currentDict(tx))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // eventFlags counts the stored events with and without flagDict.

@@ -92,23 +92,7 @@ func TestStepToSchema6(t *testing.T) {
 			}
 		}
 		// A person was stored in full.
-		pb := tx.Bucket(bState).Bucket([]byte(model.EntPerson))
-		var persons []string
-		pb.ForEach(func(k, _ []byte) error { persons = append(persons, string(k)); return nil })
-		for _, id := range persons {
-			v, err := decodeState(tx, id, pb.Get([]byte(id)))
-			if err != nil {
-				return err
-			}
-			full, err := encodeState(v)
-			if err != nil {
-				return err
-			}
-			if err := pb.Put([]byte(id), compressState(full, currentDict(tx))); err != nil {
-				return err
-			}
-		}
-		return nil
+		return storeInFull(tx, model.EntPerson)
 	})
 	if err != nil {
 		t.Fatal(err)
