@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"donthu/model"
+	"donthu/store"
 	"donthu/store/storetest"
 	"donthu/tui/common"
 
@@ -36,17 +37,12 @@ func pickUser(t *testing.T, a *App, login string) {
 	}
 }
 
-func keyOf(a *App, t tea.KeyType) {
-	_, cmd := a.Update(tea.KeyMsg{Type: t})
-	drain(a, cmd)
-}
-
-// Lock keeps what was being typed; the same person unlocks and finds it;
-// someone else switches user and does not see it; the first person gets
-// it back; sign-out is refused with unsaved input.
-func TestLockUnlockSwitchSignOut(t *testing.T) {
+// lanAtTheDesk makes a site with lan and a second user, thu (password
+// thu-1234) of the given roles, and signs lan in at the sign-in screen.
+func lanAtTheDesk(t *testing.T, thuRoles ...model.Role) (*App, *store.Store, *storetest.Clock) {
+	t.Helper()
 	s, clk := storetest.New(t, "GL07")
-	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "thu-1234"); err != nil {
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: thuRoles}, "thu-1234"); err != nil {
 		t.Fatal(err)
 	}
 	a := New(s, Options{Plain: true, Now: clk.Now})
@@ -57,6 +53,19 @@ func TestLockUnlockSwitchSignOut(t *testing.T) {
 	if a.phase != phaseMain || a.ctx.User.Login != "lan" {
 		t.Fatalf("sign-in:\n%s", a.View())
 	}
+	return a, s, clk
+}
+
+func keyOf(a *App, t tea.KeyType) {
+	_, cmd := a.Update(tea.KeyMsg{Type: t})
+	drain(a, cmd)
+}
+
+// Lock keeps what was being typed; the same person unlocks and finds it;
+// someone else switches user and does not see it; the first person gets
+// it back; sign-out is refused with unsaved input.
+func TestLockUnlockSwitchSignOut(t *testing.T) {
+	a, s, clk := lanAtTheDesk(t, model.RoleReceptionist)
 	typeText(a, "Nguyễn Văn Khách")
 	if !strings.Contains(a.View(), "Nguyễn Văn Khách") {
 		t.Fatalf("typed text not shown:\n%s", a.View())
@@ -295,18 +304,7 @@ func TestLockSavesDrafts(t *testing.T) {
 // once the list comes, not the person who locked; keys after that Enter
 // change nothing.
 func TestLockKeysBeforeTheUsersAreRead(t *testing.T) {
-	s, clk := storetest.New(t, "GL07")
-	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "thu-1234"); err != nil {
-		t.Fatal(err)
-	}
-	a := New(s, Options{Plain: true, Now: clk.Now})
-	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	pickUser(t, a, "lan")
-	typeText(a, storetest.Password)
-	keyOf(a, tea.KeyEnter)
-	if a.phase != phaseMain {
-		t.Fatalf("sign-in:\n%s", a.View())
-	}
+	a, _, _ := lanAtTheDesk(t, model.RoleReceptionist)
 	_, read := a.Update(tea.KeyMsg{Type: tea.KeyF12}) // the users not read yet
 	if len(a.signin.users) != 0 {
 		t.Fatal("the lock knew its users at once: this test cannot see the race")
@@ -337,15 +335,7 @@ func TestLockKeysBeforeTheUsersAreRead(t *testing.T) {
 // inactive meanwhile), what was typed for them is dropped, not tried on
 // whoever the moves now land on.
 func TestLockPendingDroppedWhenTheLockerIsGone(t *testing.T) {
-	s, clk := storetest.New(t, "GL07")
-	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist, model.RoleAdmin}}, "thu-1234"); err != nil {
-		t.Fatal(err)
-	}
-	a := New(s, Options{Plain: true, Now: clk.Now})
-	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	pickUser(t, a, "lan")
-	typeText(a, storetest.Password)
-	keyOf(a, tea.KeyEnter)
+	a, s, _ := lanAtTheDesk(t, model.RoleReceptionist, model.RoleAdmin)
 	_, read := a.Update(tea.KeyMsg{Type: tea.KeyF12})
 	lan, err := s.User("lan")
 	if err != nil {

@@ -160,20 +160,10 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, m.keys.Prev):
-			if len(m.users) == 0 {
-				m.moved--
-			} else if m.cursor > 0 {
-				m.cursor--
-			}
-			m.err = ""
+			m.move(-1)
 			return m, nil
 		case key.Matches(msg, m.keys.Next):
-			if len(m.users) == 0 {
-				m.moved++
-			} else if m.cursor < len(m.users)-1 {
-				m.cursor++
-			}
-			m.err = ""
+			m.move(1)
 			return m, nil
 		case key.Matches(msg, m.keys.Submit):
 			if len(m.users) == 0 {
@@ -186,6 +176,17 @@ func (m signIn) Update(msg tea.Msg) (signIn, tea.Cmd) {
 	var cmd tea.Cmd
 	m.pw, cmd = m.pw.Update(msg)
 	return m, cmd
+}
+
+// move moves the cursor by d, or, before the users are read, keeps the
+// move for show.
+func (m *signIn) move(d int) {
+	m.err = ""
+	if len(m.users) == 0 {
+		m.moved += d
+		return
+	}
+	m.cursor = max(0, min(m.cursor+d, len(m.users)-1))
 }
 
 // signIn tries the typed password for the picked user.
