@@ -31,6 +31,7 @@ type recordJob struct {
 	stored []byte        // its projection as stored; nil if none
 	refRaw []byte        // if stored is a reference, the event it names
 	onto   []model.Event // if set, fold only these onto stored, not raws
+	evs    []model.Event // if set, a new record: fold these, its only events, not raws
 	ref    []byte        // the log key of its only event, if its projection may be kept by it (refTo)
 	dict   *zdict        // if set, the projection is stored compressed under it
 
@@ -52,7 +53,7 @@ type recordJob struct {
 
 // gatherRecord reads the stored events of id from its list.
 func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
-	j.id, j.keys, j.raws, j.err, j.state, j.encoded, j.entries, j.onto, j.old = id, j.keys[:0], j.raws[:0], nil, nil, nil, nil, nil, nil
+	j.id, j.keys, j.raws, j.err, j.state, j.encoded, j.entries, j.onto, j.evs, j.old = id, j.keys[:0], j.raws[:0], nil, nil, nil, nil, nil, nil, nil
 	j.check, j.sealed, j.ref = false, false, nil
 	p := prefix(id)
 	evb := tx.Bucket(bEvents)
@@ -108,6 +109,11 @@ func foldRecord(j *recordJob) {
 		}
 		j.old = indexEntries(j.id, state)
 		if v, err = model.FoldOnto(j.id, state, j.onto); err != nil {
+			j.err = err
+			return
+		}
+	} else if j.evs != nil {
+		if v, err = model.FoldEntity(j.id, j.evs); err != nil {
 			j.err = err
 			return
 		}
@@ -256,6 +262,14 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 		j.setStored(tx, sb.Get([]byte(id)))
 		if j.stored != nil && !isRef(j.stored) && onlyNewAfter(tx, id, added[id]) {
 			j.onto = added[id]
+		} else if evs := added[id]; j.stored == nil && listedOnly(tx, id, len(evs)) {
+			// A new record (a parent's first sync: nearly all of them):
+			// its events are at hand as the bundle gave them, and are
+			// never sealed at rest before sealRestImported.
+			j.evs = evs
+			if len(evs) == 1 && refKind(kind) {
+				j.ref = evKey(evs[0].Site, evs[0].Seq)
+			}
 		} else {
 			gatherRecord(tx, id, j)
 		}
@@ -289,6 +303,20 @@ func onlyNewAfter(tx *bolt.Tx, id string, evs []model.Event) bool {
 		}
 	}
 	return n == len(evs)
+}
+
+// listedOnly reports whether record id lists exactly n events (its new
+// ones, when it had none before).
+func listedOnly(tx *bolt.Tx, id string, n int) bool {
+	p := prefix(id)
+	c := tx.Bucket(bEntityEvents).Cursor()
+	m := 0
+	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		if m++; m > n {
+			return false
+		}
+	}
+	return m == n
 }
 
 // conflictsOf returns how many conflicts a projection records.

@@ -189,7 +189,11 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					return err
 				}
 			}
+			var protected []string
 			err = refoldImported(tx, touched, func(id string, v any) {
+				if protectedState(v) {
+					protected = append(protected, id)
+				}
 				if conflictsOf(v) > 0 {
 					conflicted[id] = true
 				} else {
@@ -199,7 +203,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 			if err != nil {
 				return err
 			}
-			if err := s.sealRestImported(tx, touched); err != nil {
+			if err := s.sealRestImported(tx, touched, protected); err != nil {
 				return err
 			}
 			if more {

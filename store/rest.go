@@ -285,34 +285,29 @@ func sealRestTx(s *Store, tx *bolt.Tx, site *Identity, ids []string, fresh func(
 	return nil
 }
 
-// protectedRecord reports whether a record's projection is protected: a
-// sealed person, a confidential petition or case.
-func protectedRecord(tx *bolt.Tx, id string) bool {
-	switch model.EntityKind(id) {
-	case model.EntPerson, model.EntPetition, model.EntCase:
-	default:
-		return false
+// protectedState reports whether a projection is protected: a person
+// whose record is sealed, a confidential petition or case.
+func protectedState(v any) bool {
+	switch x := v.(type) {
+	case *model.Person:
+		return x.Sealed != ""
+	case *model.Petition:
+		return x.Confidential
+	case *model.Case:
+		return x.Confidential
 	}
-	var x struct {
-		Sealed       string `json:"sealed"`
-		Confidential bool   `json:"confidential"`
-	}
-	return getState(tx, id, &x) == nil && (x.Sealed != "" || x.Confidential)
+	return false
 }
 
 // sealRestImported seals at rest the events of the records an import
-// touched that are protected now: a bundle that sealed a person here, or
-// a child's confidential case whose old events named its sender.
-func (s *Store) sealRestImported(tx *bolt.Tx, touched map[string][]model.Event) error {
-	var ids []string
-	for id := range touched {
-		if protectedRecord(tx, id) {
-			ids = append(ids, id)
-		}
-	}
-	if len(ids) == 0 {
+// touched that are protected now (protected: their ids, from the fold
+// of the import): a bundle that sealed a person here, or a child's
+// confidential case whose old events named its sender.
+func (s *Store) sealRestImported(tx *bolt.Tx, touched map[string][]model.Event, protected []string) error {
+	if len(protected) == 0 {
 		return nil
 	}
+	ids := append([]string(nil), protected...)
 	sort.Strings(ids)
 	fresh := map[string]bool{}
 	for _, evs := range touched {
