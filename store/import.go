@@ -74,6 +74,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 	}{}
 	conflicted := map[string]bool{}
 	batches := 0
+	in := preparer{next: next}
 	for more := true; more; batches++ {
 		more = false
 		err := s.db.Update(func(tx *bolt.Tx) error {
@@ -84,33 +85,35 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 			touched := map[string][]model.Event{} // record -> its new events
 			var listed [][]byte                   // entity list keys of the added events
 			evb := tx.Bucket(bEvents)
+			dict := currentDict(tx)
 			for n := 0; ; n++ {
 				if n == importBatch {
 					more = true
 					break
 				}
-				e, ok, err := next()
+				x, ok, err := in.pull(dict)
 				if err != nil {
 					return err
 				}
 				if !ok {
 					break
 				}
+				e := x.e
 				if e.Site == "" || e.Seq == 0 || e.Entity == "" || e.Type == "" {
 					return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
 				}
 				if old := evb.Get(evKey(e.Site, e.Seq)); old != nil {
-					if have, err := decodeHead(old); err == nil && hashOf(old, &have) == eventHash(&e) {
+					if have, err := decodeHead(old); err == nil && hashOf(old, &have) == x.hash {
 						res.Present++
 						last[e.Site] = struct {
 							seq  uint64
 							hash string
-						}{e.Seq, eventHash(&e)}
+						}{e.Seq, x.hash}
 						continue
 					}
 					res.Quarantined = append(res.Quarantined, e)
 					b, _ := json.Marshal(e)
-					qk := append(evKey(e.Site, e.Seq), []byte(eventHash(&e))...)
+					qk := append(evKey(e.Site, e.Seq), []byte(x.hash)...)
 					if tx.Bucket(bQuarantine).Get(qk) == nil {
 						if err := undo.Put(append([]byte{'q'}, qk...), nil); err != nil {
 							return err
@@ -156,15 +159,22 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 						if err != nil {
 							return err
 						}
-						if n.Prev != eventHash(&e) {
+						if n.Prev != x.hash {
 							return importErr("Sự kiện %s không khớp chuỗi băm của đơn vị %s: dữ liệu bị sửa hoặc giả mạo",
 								"Event %s does not chain to site %s's previous event: altered or forged data", n.Key(), e.Site)
 						}
 					}
 				}
-				k, err := putLog(tx, &e)
+				val := x.val
+				if x.dict != dict {
+					val = nil // made under another dictionary
+				}
+				k, trained, err := putLogValue(tx, &e, val)
 				if err != nil {
 					return err
+				}
+				if trained {
+					dict = currentDict(tx)
 				}
 				undo.FillPercent = 1.0
 				if err := undo.Put(k, nil); err != nil {
@@ -174,7 +184,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				last[e.Site] = struct {
 					seq  uint64
 					hash string
-				}{e.Seq, eventHash(&e)}
+				}{e.Seq, x.hash}
 				s.hlc.Observe(e.Clock)
 				touched[e.Entity] = append(touched[e.Entity], e)
 				res.Added++
@@ -240,6 +250,58 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 	s.saw()
 	s.dropCaches()
 	return res, nil
+}
+
+// prepared is an event of an import with what the main loop needs of
+// it made beforehand, on every core: its hash, and its value in the log
+// under dict.
+type prepared struct {
+	e    model.Event
+	hash string
+	val  []byte
+	dict *zdict
+}
+
+// prepChunk is how many events a preparer reads ahead.
+const prepChunk = 256
+
+// preparer reads an import's events ahead, prepChunk at a time, and
+// hashes and encodes them in parallel: a parent's first sync is a
+// million events, and bbolt (the rest of the loop) takes one goroutine.
+type preparer struct {
+	next func() (model.Event, bool, error)
+	buf  []prepared
+	i    int
+	done bool
+	err  error
+}
+
+// pull returns the next event, encoded under dict if it is read now; ok
+// is false at the end (err: what ended it, if not the end).
+func (p *preparer) pull(dict *zdict) (x *prepared, ok bool, err error) {
+	if p.i == len(p.buf) {
+		if p.done {
+			return nil, false, p.err
+		}
+		p.buf, p.i = p.buf[:0], 0
+		for len(p.buf) < prepChunk {
+			e, ok, err := p.next()
+			if err != nil || !ok {
+				p.done, p.err = true, err
+				break
+			}
+			p.buf = append(p.buf, prepared{e: e})
+		}
+		parallel(len(p.buf), func(i int) {
+			x := &p.buf[i]
+			x.hash, x.val, x.dict = eventHash(&x.e), logValue(&x.e, dict), dict
+		})
+		if len(p.buf) == 0 {
+			return nil, false, p.err
+		}
+	}
+	p.i++
+	return &p.buf[p.i-1], true, nil
 }
 
 // undoImport takes back what an interrupted or failed import added (see

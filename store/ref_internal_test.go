@@ -238,6 +238,115 @@ func eventFlags(s *Store) (zstd, plain int) {
 	return zstd, plain
 }
 
+var visitEmployers = []string{"Công ty TNHH May mặc Gia Lâm", "Công ty CP Dược phẩm Đặng Xá", "Hợp tác xã Gốm sứ Bát Tràng"}
+
+// recordVisits records n visits at s, each of a new person.
+func recordVisits(t *testing.T, s *Store, n int) {
+	t.Helper()
+	given := []string{"Hoa", "Lan", "Minh", "Tuấn", "Hùng", "Mai", "Bình", "Thảo", "Dũng", "Hạnh", "Phương", "Sơn", "Trang"}
+	family := []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương"}
+	for i := range n {
+		emp := visitEmployers[i%3]
+		_, _, err := s.RecordVisit("lan", VisitInput{
+			Visit: model.Visit{Content: emp + " nợ lương tháng " + strconv.Itoa(i%12+1) + ", chưa hẹn ngày trả", Outcome: model.OutcomeAnswered,
+				Employer: emp},
+			NewPersons: []model.Person{{Name: family[i%11] + " Văn " + given[i%13], BirthYear: 1980 + i%20, Employer: emp}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// An import can bring the event at which the file makes its dictionary
+// in the middle of the events it encoded ahead (preparer): those after it
+// are stored compressed under it as a desk would have written them, and
+// the replica reads, folds and checks as the source.
+func TestImportMakesTheDictionaryPartWay(t *testing.T) {
+	defer func(n uint64) { dictMinEvents = n }(dictMinEvents)
+	dictMinEvents = 200
+	dir := t.TempDir()
+	src := openSite(t, filepath.Join(dir, "src.db"))
+	recordVisits(t, src, 150)
+	var all []model.Event
+	src.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
+			e, err := decodeEvent(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, e)
+			return nil
+		})
+	})
+	if len(all) <= prepChunk || int(dictMinEvents) >= prepChunk {
+		t.Fatalf("%d events: the dictionary's event must fall inside the first chunk, with more after", len(all))
+	}
+	dst, err := Open(filepath.Join(dir, "dst.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dst.Close()
+	if err := dst.Init(SiteInit{Code: "HN01", Name: "Liên đoàn Lao động", Login: "an", UserName: "An", Password: "matkhau1"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dst.SignIn("an", "matkhau1"); err != nil {
+		t.Fatal(err)
+	}
+	i := 0
+	if _, err := dst.Import(func() (model.Event, bool, error) {
+		if i == len(all) {
+			return model.Event{}, false, nil
+		}
+		i++
+		return all[i-1], true, nil
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	compressed := 0
+	dst.db.View(func(tx *bolt.Tx) error {
+		d := currentDict(tx)
+		if d == nil {
+			t.Fatal("the import made no dictionary")
+		}
+		for _, e := range all {
+			want := logValue(&e, nil)
+			if e.Seq >= dictMinEvents {
+				want = logValue(&e, d)
+			}
+			got := tx.Bucket(bEvents).Get(evKey(e.Site, e.Seq))
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%s is stored as if made under another dictionary", e.Key())
+			}
+			if h, _ := parseHeader(got); h.flags&flagDict != 0 {
+				compressed++
+			}
+		}
+		return nil
+	})
+	if compressed < len(all)-int(dictMinEvents)-10 {
+		t.Fatalf("%d of %d events after the dictionary's compressed", compressed, len(all)-int(dictMinEvents))
+	}
+	mustClean(t, dst)
+	// The records the import made are folded from the bundle's events:
+	// persons and visits of one event kept by reference.
+	dst.db.View(func(tx *bolt.Tx) error {
+		for _, kind := range []string{model.EntPerson, model.EntVisit} {
+			n := 0
+			tx.Bucket(bState).Bucket([]byte(kind)).ForEach(func(k, v []byte) error {
+				if len(v) == 1 && isRef(v) && strings.Contains(string(k), "GL07") {
+					n++
+				}
+				return nil
+			})
+			if n != 150 {
+				t.Errorf("%d of 150 %s records kept by reference", n, kind)
+			}
+		}
+		return nil
+	})
+}
+
 // Once a site's log holds enough events the file makes a dictionary, and
 // every event's data is stored compressed under it: the later ones as
 // they are written, the ones already written at the next rewrite. Everything reads
@@ -249,19 +358,7 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "s.db")
 	s := openSite(t, path)
-	given := []string{"Hoa", "Lan", "Minh", "Tuấn", "Hùng", "Mai", "Bình", "Thảo", "Dũng", "Hạnh", "Phương", "Sơn", "Trang"}
-	family := []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương"}
-	employers := []string{"Công ty TNHH May mặc Gia Lâm", "Công ty CP Dược phẩm Đặng Xá", "Hợp tác xã Gốm sứ Bát Tràng"}
-	for i := range 150 {
-		_, _, err := s.RecordVisit("lan", VisitInput{
-			Visit: model.Visit{Content: employers[i%3] + " nợ lương tháng " + strconv.Itoa(i%12+1) + ", chưa hẹn ngày trả", Outcome: model.OutcomeAnswered,
-				Employer: employers[i%3]},
-			NewPersons: []model.Person{{Name: family[i%11] + " Văn " + given[i%13], BirthYear: 1980 + i%20, Employer: employers[i%3]}},
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	recordVisits(t, s, 150)
 	events, state := dumped(t, s.DumpEvents), dumped(t, s.DumpState)
 	// The dictionary was made when the site's log reached 200 events:
 	// those after are compressed, those before wait for a rewrite.
@@ -318,7 +415,7 @@ func TestEventsCompressedUnderTheFilesDictionary(t *testing.T) {
 		t.Errorf("%d of %d noted visits' projections compressed", n, len(noted))
 	}
 	v, _, err := s.RecordVisit("lan", VisitInput{
-		Visit:      model.Visit{Content: employers[0] + " nợ lương tháng 12", Outcome: model.OutcomeAnswered},
+		Visit:      model.Visit{Content: visitEmployers[0] + " nợ lương tháng 12", Outcome: model.OutcomeAnswered},
 		NewPersons: []model.Person{{Name: "Lê Văn Nam", BirthYear: 1979}},
 	})
 	if err != nil {

@@ -215,6 +215,15 @@ func headOf(tx *bolt.Tx, entity string) string {
 // putLog appends an event to the log only and returns its key; the
 // caller lists it under its entity (an import does so in key order).
 func putLog(tx *bolt.Tx, ev *model.Event) (key []byte, err error) {
+	key, _, err = putLogValue(tx, ev, nil)
+	return key, err
+}
+
+// putLogValue is putLog with the event's stored value made beforehand
+// (val: logValue under the file's present dictionary; nil: made here).
+// trained says this event made the file's dictionary: its value was then
+// made again under it, and so must the values of the events after it.
+func putLogValue(tx *bolt.Tx, ev *model.Event, val []byte) (key []byte, trained bool, err error) {
 	evb := tx.Bucket(bEvents)
 	evb.FillPercent = 1.0
 	key = evKey(ev.Site, ev.Seq)
@@ -226,14 +235,24 @@ func putLog(tx *bolt.Tx, ev *model.Event) (key []byte, err error) {
 		// next start (packFile).
 		if v, err := trainDict(tx, 0); err == nil && v != nil {
 			if _, err := adoptDict(tx, v); err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			if err := tx.Bucket(bMeta).Put(metaPackTodo, []byte("1")); err != nil {
-				return nil, err
+				return nil, false, err
 			}
+			trained = true
 		}
 	}
-	return key, evb.Put(key, compressEvent(encodeEvent(ev), currentDict(tx)))
+	if val == nil || trained {
+		val = logValue(ev, currentDict(tx))
+	}
+	return key, trained, evb.Put(key, val)
+}
+
+// logValue is an event as the log stores it in the clear, its data
+// compressed under d (if any).
+func logValue(ev *model.Event, d *zdict) []byte {
+	return compressEvent(encodeEvent(ev), d)
 }
 
 // entityEvents reads an entity's events in fold order.
