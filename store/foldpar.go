@@ -232,13 +232,14 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 				return j.err
 			}
 			sb := states[model.EntityKind(j.id)]
-			for _, e := range j.old {
+			gone, come := changedEntries(j.old, j.entries)
+			for _, e := range gone {
 				batch.set(e, false)
 			}
 			if err := sb.Put([]byte(j.id), j.encoded); err != nil {
 				return err
 			}
-			for _, e := range j.entries {
+			for _, e := range come {
 				batch.set(e, true)
 			}
 			folded(j.id, j.state)

@@ -331,11 +331,12 @@ func (w *writer) foldNew(ev *model.Event) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	was := indexEntries(entity, state) // before the fold, which changes state in place
 	v, err := model.FoldOnto(entity, state, []model.Event{*ev})
 	if err != nil {
 		return nil, err
 	}
-	return v, putState(w.tx, entity, v, w.idx, nil)
+	return v, writeState(w.tx, entity, v, w.idx, nil, was)
 }
 
 // refold is refold inside the writer, with what a Bulk holds.
@@ -448,24 +449,37 @@ func filledIndex(b *bolt.Bucket, index string) *bolt.Bucket {
 // ref is the log key of the record's only event when v is that event
 // folded (refTo): the projection is then kept by reference.
 func putState(tx *bolt.Tx, entity string, v any, batch idxBatch, ref []byte) error {
+	var old []idxEntry
+	if sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(entity))); sb != nil {
+		if b := sb.Get([]byte(entity)); b != nil {
+			prev, err := decodeState(tx, entity, b)
+			if err != nil {
+				return err
+			}
+			old = indexEntries(entity, prev)
+		}
+	}
+	return writeState(tx, entity, v, batch, ref, old)
+}
+
+// writeState is putState given the index entries of the stored
+// projection (old). Entries it keeps are left as they are: a put of a
+// key already held would still rewrite its page at the commit, and most
+// changes (a case handed on, a note) move one entry of ten or none.
+func writeState(tx *bolt.Tx, entity string, v any, batch idxBatch, ref []byte, old []idxEntry) error {
 	kind := model.EntityKind(entity)
 	sb, err := tx.Bucket(bState).CreateBucketIfNotExists([]byte(kind))
 	if err != nil {
 		return err
 	}
 	filled(sb)
-	if old := sb.Get([]byte(entity)); old != nil {
-		prev, err := decodeState(tx, entity, old)
-		if err != nil {
-			return err
-		}
-		for _, e := range indexEntries(entity, prev) {
-			if batch != nil {
-				batch.set(e, false)
-			} else if b := tx.Bucket(bIdx).Bucket([]byte(e.index)); b != nil {
-				if err := b.Delete(e.key); err != nil {
-					return err
-				}
+	gone, come := changedEntries(old, indexEntries(entity, v))
+	for _, e := range gone {
+		if batch != nil {
+			batch.set(e, false)
+		} else if b := tx.Bucket(bIdx).Bucket([]byte(e.index)); b != nil {
+			if err := b.Delete(e.key); err != nil {
+				return err
 			}
 		}
 	}
@@ -480,7 +494,7 @@ func putState(tx *bolt.Tx, entity string, v any, batch idxBatch, ref []byte) err
 	if err := sb.Put([]byte(entity), b); err != nil {
 		return err
 	}
-	for _, e := range indexEntries(entity, v) {
+	for _, e := range come {
 		if batch != nil {
 			batch.set(e, true)
 			continue
@@ -494,6 +508,30 @@ func putState(tx *bolt.Tx, entity string, v any, batch idxBatch, ref []byte) err
 		}
 	}
 	return nil
+}
+
+// changedEntries returns the index entries of old that new lacks (gone)
+// and those of new that old lacks (come).
+func changedEntries(old, new []idxEntry) (gone, come []idxEntry) {
+	in := func(e idxEntry, list []idxEntry) bool {
+		for _, o := range list {
+			if o.index == e.index && bytes.Equal(o.key, e.key) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range old {
+		if !in(e, new) {
+			gone = append(gone, e)
+		}
+	}
+	for _, e := range new {
+		if !in(e, old) {
+			come = append(come, e)
+		}
+	}
+	return gone, come
 }
 
 func newState(kind string) any {
