@@ -502,3 +502,63 @@ func TestParseEvent(t *testing.T) {
 		}
 	}
 }
+
+// fullAfter is a stick that fills up after n bytes.
+type fullAfter struct {
+	n   int
+	err error
+}
+
+func (w *fullAfter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, w.err
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// The events are compressed and encrypted on a goroutine of their own, a
+// chunk at a time: a bundle of many chunks reads back event for event,
+// and a stick that fills part-way fails the write with its own error,
+// and stops the reading of events soon after.
+func TestWriteInChunksStopsOnAFullStick(t *testing.T) {
+	key, id := keyFromByte(1), newIdentity(t)
+	evs := chain("GL07", 3000, "")
+	var size int
+	for _, e := range evs {
+		size += len(e) + 1
+	}
+	if size < 4*asyncChunk {
+		t.Fatalf("%d bytes of events: fewer than four chunks", size)
+	}
+	file := write(t, header("GL07", "HN01", 1), evs, key, id.Recipient())
+	_, got, err := readAll(file, id, key.Public().(ed25519.PublicKey))
+	if err != nil || len(got) != len(evs) {
+		t.Fatalf("%d of %d events read back: %v", len(got), len(evs), err)
+	}
+	for _, i := range []int{0, 1234, len(evs) - 1} {
+		if b, _ := json.Marshal(got[i]); !bytes.Equal(b, evs[i]) {
+			t.Fatalf("event %d:\n%s\n%s", i, b, evs[i])
+		}
+	}
+	full := errors.New("no space left on device")
+	read := 0
+	src := func(yield func([]byte) error) error {
+		for _, e := range evs {
+			read++
+			if err := yield(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	_, err = Write(&fullAfter{n: 4 << 10, err: full}, header("GL07", "HN01", 2), src, key, id.Recipient())
+	if !errors.Is(err, full) {
+		t.Fatalf("err = %v, want the stick's own", err)
+	}
+	if read >= 2*len(evs) {
+		t.Fatalf("read all %d events twice over a full stick", len(evs))
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"archive/tar"
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/base64"
@@ -20,6 +19,7 @@ import (
 	"donthu/model"
 
 	"filippo.io/age"
+	"github.com/klauspost/compress/gzip"
 )
 
 const ageMagic = "age-encryption.org/v1\n"

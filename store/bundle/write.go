@@ -2,20 +2,21 @@ package bundle
 
 import (
 	"archive/tar"
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"filippo.io/age"
+	"github.com/klauspost/compress/gzip"
 )
 
 // Header is what the sender says about a bundle; Write adds the payload's
@@ -147,17 +148,14 @@ func writePlain(w io.Writer, mb, sig []byte, pl Payload, src Events, more ...sec
 			return err
 		}
 		sum := sha256.New()
-		bw := bufio.NewWriterSize(io.MultiWriter(tw, sum), 64<<10)
+		bw := newAsyncWriter(io.MultiWriter(tw, sum))
 		var n int
 		err := src(func(raw []byte) error {
 			n++
-			if _, err := bw.Write(raw); err != nil {
-				return err
-			}
-			return bw.WriteByte('\n')
+			return bw.write(raw, '\n')
 		})
-		if err == nil {
-			err = bw.Flush()
+		if cerr := bw.close(); cerr != nil {
+			err = cerr // the writer's own error, not the stop it caused
 		}
 		if err != nil {
 			return err
@@ -179,6 +177,61 @@ func writePlain(w io.Writer, mb, sig []byte, pl Payload, src Events, more ...sec
 		return err
 	}
 	return gz.Close()
+}
+
+// asyncWriter writes to w on a goroutine of its own, in chunks: reading
+// events out of the file and compressing and encrypting them then take
+// a core each (a whole history is a million events).
+type asyncWriter struct {
+	full, free chan []byte
+	done       chan error
+	cur        []byte
+	failed     atomic.Bool // w returned an error: stop early
+}
+
+const asyncChunk = 128 << 10
+
+func newAsyncWriter(w io.Writer) *asyncWriter {
+	a := &asyncWriter{full: make(chan []byte, 2), free: make(chan []byte, 3), done: make(chan error, 1)}
+	for range 2 {
+		a.free <- make([]byte, 0, asyncChunk+4096)
+	}
+	a.cur = make([]byte, 0, asyncChunk+4096)
+	go func() {
+		var err error
+		for b := range a.full {
+			if err == nil {
+				if _, err = w.Write(b); err != nil {
+					a.failed.Store(true)
+				}
+			}
+			a.free <- b[:0]
+		}
+		a.done <- err
+	}()
+	return a
+}
+
+// write appends p and the byte end.
+func (a *asyncWriter) write(p []byte, end byte) error {
+	if a.failed.Load() {
+		return errors.New("bundle: writing failed")
+	}
+	a.cur = append(append(a.cur, p...), end)
+	if len(a.cur) >= asyncChunk {
+		a.full <- a.cur
+		a.cur = <-a.free
+	}
+	return nil
+}
+
+// close writes what is left and returns the first error of w.
+func (a *asyncWriter) close() error {
+	if len(a.cur) > 0 {
+		a.full <- a.cur
+	}
+	close(a.full)
+	return <-a.done
 }
 
 // describe is Write's first pass: it checks every event is the sender's,
