@@ -23,12 +23,13 @@ type caseCache struct {
 	// was built (nil if none): every list from the cache says so.
 	damaged error
 
-	// The open cases overdue on overdueOn under calendar overdueCal, kept
-	// exact case by case after each commit, so the count in the title
-	// bar is not recomputed over every open case after each save.
-	overdue    map[string]bool
-	overdueOn  model.Date
-	overdueCal *model.Calendar
+	// The deadline of every open case on day under calendar cal, kept
+	// exact case by case after each commit: the overdue count in the
+	// title bar and the queue's first look do not compute thousands of
+	// deadlines again after each save.
+	deadlines map[string]model.Deadline
+	day       model.Date
+	cal       *model.Calendar
 }
 
 // damage keeps the first record the cache could not read.
@@ -38,13 +39,25 @@ func (c *caseCache) damage(id string, err error) {
 	}
 }
 
-// setOverdue records whether c is overdue (under the cached day and
-// calendar); mu is held.
-func (c *caseCache) setOverdue(x *model.Case) {
-	if x.Open() && model.ComputeDeadline(x.Clock(), c.overdueCal, c.overdueOn).State == model.DeadlineOverdue {
-		c.overdue[x.ID] = true
+// setDeadline keeps the deadline of x (under the cached day and
+// calendar); mu is held for writing.
+func (c *caseCache) setDeadline(x *model.Case) {
+	if x.Open() {
+		c.deadlines[x.ID] = model.ComputeDeadline(x.Clock(), c.cal, c.day)
 	} else {
-		delete(c.overdue, x.ID)
+		delete(c.deadlines, x.ID)
+	}
+}
+
+// deadlinesOn makes the cached deadlines those of day under cal; mu is
+// held for writing.
+func (c *caseCache) deadlinesOn(day model.Date, cal *model.Calendar) {
+	if c.deadlines != nil && c.day == day && c.cal == cal {
+		return
+	}
+	c.deadlines, c.day, c.cal = make(map[string]model.Deadline, len(c.byID)), day, cal
+	for id, x := range c.byID {
+		c.deadlines[id] = model.ComputeDeadline(x.Clock(), cal, day)
 	}
 }
 
@@ -190,8 +203,8 @@ func (s *Store) afterCommit(touched map[string]any) {
 				} else {
 					delete(s.caseCache.byID, x.ID)
 				}
-				if s.caseCache.overdue != nil {
-					s.caseCache.setOverdue(x)
+				if s.caseCache.deadlines != nil {
+					s.caseCache.setDeadline(x)
 				}
 				s.caseCache.mu.Unlock()
 			}
@@ -228,41 +241,103 @@ type CaseFilter struct {
 // *model.Msg of kind damaged, with the way out) says so.
 func (s *Store) Cases(f CaseFilter, today model.Date) ([]CaseRow, error) {
 	cal := s.Calendar()
+	if !f.Closed && !f.All {
+		return s.openCases(f.Site, cal, today)
+	}
 	var out []CaseRow
 	err := s.eachCase(f, func(c *model.Case) { out = append(out, CaseRow{Case: *c}) })
 	for i := range out {
 		out[i].Deadline = model.ComputeDeadline(out[i].Case.Clock(), cal, today)
 	}
-	SortCases(out)
-	return out, err
+	return sortCases(out), err
 }
 
-// SortCases orders rows: open before closed; open ones by due date
-// (stopped ones last among open), closed ones newest first; then number.
-func SortCases(rows []CaseRow) {
-	sort.Slice(rows, func(i, j int) bool {
-		a, b := &rows[i], &rows[j]
-		if a.Open() != b.Open() {
-			return a.Open()
+// openCases is Cases of the open cases (of site, if not ""): the queue's
+// first look. A row holds a whole case (over a kilobyte) and a province
+// keeps thousands open: they are ordered by a short key each, and each
+// is copied once, into its place.
+func (s *Store) openCases(site string, cal *model.Calendar, today model.Date) ([]CaseRow, error) {
+	cc := s.cases()
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	cc.deadlinesOn(today, cal)
+	type keyed struct {
+		id string
+		dl model.Deadline
+		o  caseOrder
+	}
+	keys := make([]keyed, 0, len(cc.byID))
+	for id, c := range cc.byID {
+		if site == "" || c.Site == site {
+			dl := cc.deadlines[id]
+			keys = append(keys, keyed{id, dl, orderOf(&c, dl)})
 		}
-		if !a.Open() {
-			if c := a.Closed.Compare(b.Closed); c != 0 {
-				return c > 0
-			}
-			return a.No > b.No
+	}
+	idx := make([]int32, len(keys))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	sort.Slice(idx, func(i, j int) bool { return keys[idx[i]].o.before(&keys[idx[j]].o) })
+	out := make([]CaseRow, len(keys))
+	for i, k := range idx {
+		out[i] = CaseRow{Case: cc.byID[keys[k].id], Deadline: keys[k].dl}
+	}
+	return out, cc.damaged
+}
+
+// caseOrder is what the queue orders a case by: open before closed; open
+// ones by due date (stopped ones, and those with no time limit, last
+// among open), closed ones newest first; then number.
+type caseOrder struct {
+	open, last bool
+	day        model.Date // due if open, closed if not
+	no         string
+}
+
+func orderOf(c *model.Case, dl model.Deadline) caseOrder {
+	if !c.Open() {
+		return caseOrder{day: c.Closed, no: c.No}
+	}
+	// A zero Due would otherwise sort before the overdue ones.
+	return caseOrder{open: true, last: dl.State == model.DeadlineStopped || dl.Due.IsZero(), day: dl.Due, no: c.No}
+}
+
+func (a *caseOrder) before(b *caseOrder) bool {
+	if a.open != b.open {
+		return a.open
+	}
+	if !a.open {
+		if c := a.day.Compare(b.day); c != 0 {
+			return c > 0
 		}
-		// Stopped (suspended) cases and cases with no time limit (a zero
-		// Due would otherwise sort before the overdue ones) go last.
-		as := a.Deadline.State == model.DeadlineStopped || a.Deadline.Due.IsZero()
-		bs := b.Deadline.State == model.DeadlineStopped || b.Deadline.Due.IsZero()
-		if as != bs {
-			return bs
-		}
-		if c := a.Deadline.Due.Compare(b.Deadline.Due); c != 0 {
-			return c < 0
-		}
-		return a.No < b.No
-	})
+		return a.no > b.no
+	}
+	if a.last != b.last {
+		return b.last
+	}
+	if c := a.day.Compare(b.day); c != 0 {
+		return c < 0
+	}
+	return a.no < b.no
+}
+
+// sortCases returns rows in the queue's order (caseOrder), each moved
+// once rather than swapped at every step of the sort.
+func sortCases(rows []CaseRow) []CaseRow {
+	type keyed struct {
+		i int
+		o caseOrder
+	}
+	keys := make([]keyed, len(rows))
+	for i := range rows {
+		keys[i] = keyed{i, orderOf(&rows[i].Case, rows[i].Deadline)}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].o.before(&keys[j].o) })
+	out := make([]CaseRow, len(rows))
+	for k := range keys {
+		out[k] = rows[keys[k].i]
+	}
+	return out
 }
 
 // Overdue counts open cases past their deadline today. The set is
@@ -273,15 +348,10 @@ func (s *Store) Overdue(today model.Date, site string) int {
 	cc := s.cases()
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
-	if cc.overdue == nil || cc.overdueOn != today || cc.overdueCal != cal {
-		cc.overdue, cc.overdueOn, cc.overdueCal = map[string]bool{}, today, cal
-		for _, c := range cc.byID {
-			cc.setOverdue(&c)
-		}
-	}
+	cc.deadlinesOn(today, cal)
 	n := 0
-	for id := range cc.overdue {
-		if site == "" || cc.byID[id].Site == site {
+	for id, dl := range cc.deadlines {
+		if dl.State == model.DeadlineOverdue && (site == "" || cc.byID[id].Site == site) {
 			n++
 		}
 	}
@@ -326,7 +396,7 @@ func dueDay(d DueItem) model.Date {
 }
 
 // ClosedNewest returns the n most recently closed cases, newest first
-// (by closed day, then number, as SortCases orders them), read from the
+// (by closed day, then number, as the queue orders them, caseOrder), read from the
 // case_closed index without touching the others: the first page of the
 // closed list, however many a decade holds. ok is false for a file
 // without the index (an older schema opened for reading): the caller

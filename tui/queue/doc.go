@@ -12,7 +12,7 @@
 //
 // Invariants:
 //   - Every figure comes from the model: deadlines from ComputeDeadline, the
-//     order from the same rule as store.SortCases (overdue first, soonest
+//     order from the same rule as store.Cases (overdue first, soonest
 //     due first, suspended and unlimited cases last; closed ones newest
 //     first), the review from ReviewBacklog.
 //   - A keystroke does no Unicode work per row: the query is folded once and

@@ -36,7 +36,7 @@ func TestOrderMarksAndWords(t *testing.T) {
 	s, clk := fixture(t)
 	sc := screen(t, s, clk, lan)
 	rows := listRows(sc)
-	// The same order as the store's (store.SortCases), every figure from
+	// The same order as the store's (store.Cases), every figure from
 	// the model's deadline.
 	want := storetest.Must(s.Cases(store.CaseFilter{}, today))
 	if len(rows) != len(want) {

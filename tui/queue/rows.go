@@ -308,7 +308,7 @@ func (m *Model) sortRows() {
 	m.order = set.order
 }
 
-// sort orders the rows as store.SortCases does: open cases by due date,
+// sort orders the rows as store.Cases does: open cases by due date,
 // overdue first, suspended cases and cases with no time limit last; closed
 // cases newest first; then by number (closed: newest number first).
 func (set *rowSet) sort() {
