@@ -63,10 +63,8 @@ func (a *App) lock(idle bool) tea.Cmd {
 	a.phase = phaseSignIn
 	// Overlays (a correction being typed, a confirmation) wait with the
 	// screens; none takes keys behind the lock.
-	if a.pageStash == nil {
-		a.pageStash = map[string][]common.Page{}
-	}
-	a.pageStash[a.ctx.User.Login], a.pages = a.pages, nil
+	d := a.deskOf(a.ctx.User.Login)
+	d.pages, d.active, a.pages = a.pages, a.active, nil
 	a.signin = newLock(a.ctx)
 	a.status, a.statusErr = "", false
 	if idle {
@@ -94,8 +92,7 @@ func (a *App) signOut() tea.Cmd {
 	name, st := a.ctx.User.Name, a.ctx.Store
 	signOut := func() tea.Msg { st.SignOut(); return nil }
 	a.screens = [common.NumScreens]common.Screen{}
-	delete(a.stash, a.ctx.User.Login)
-	delete(a.pageStash, a.ctx.User.Login)
+	delete(a.desks, a.ctx.User.Login)
 	a.pages = nil
 	a.phase = phaseSignIn
 	a.signin = newGate(a.ctx, "")
@@ -103,43 +100,59 @@ func (a *App) signOut() tea.Cmd {
 	return tea.Batch(signOut, gateCmd(a.ctx.Store), a.blink())
 }
 
+// desk is what a person who locked left: their overlays and the screen
+// they were on (kept at the lock), and their screens, kept aside when
+// someone else signs in (until then the screens stay in place and still
+// take the answers of commands under way).
+type desk struct {
+	screens [common.NumScreens]common.Screen
+	pages   []common.Page
+	active  common.ScreenID
+}
+
+// deskOf returns login's kept desk, made if need be.
+func (a *App) deskOf(login string) *desk {
+	if a.desks == nil {
+		a.desks = map[string]*desk{}
+	}
+	d := a.desks[login]
+	if d == nil {
+		d = &desk{}
+		a.desks[login] = d
+	}
+	return d
+}
+
 // resume brings back a locked desk: the same person unlocks, keeping
 // their screens; someone else switches, and the first person's screens
-// are kept aside until they return. It reports whether it handled u.
+// are kept aside until they return, each person back on the screen they
+// left. It reports whether it handled u.
 func (a *App) resume(u model.User, p userPrefs) bool {
+	var none [common.NumScreens]common.Screen
 	prev := a.ctx.User
-	if prev.Login == "" || a.screens == ([common.NumScreens]common.Screen{}) {
-		if kept, ok := a.stash[u.Login]; ok {
-			// Back after someone else signed out.
-			delete(a.stash, u.Login)
-			a.useLang(p.lang)
-			a.ctx.User, a.screens, a.phase = u, kept, phaseMain
-			a.pages = a.pageStash[u.Login]
-			a.resize()
-			return true
-		}
-		return false
-	}
-	if prev.Login == u.Login {
+	d := a.desks[u.Login]
+	if prev.Login == u.Login && a.screens != none {
+		delete(a.desks, u.Login)
 		a.ctx.User, a.phase = u, phaseMain
-		a.pages = a.pageStash[u.Login]
+		if d != nil {
+			a.pages, a.active = d.pages, d.active
+		}
 		a.status = a.ctx.Words.Access.Unlocked
 		return true
 	}
-	if a.stash == nil {
-		a.stash = map[string][common.NumScreens]common.Screen{}
+	if prev.Login != "" && a.screens != none {
+		a.deskOf(prev.Login).screens = a.screens
+		a.screens = none
 	}
-	a.stash[prev.Login] = a.screens
-	if kept, ok := a.stash[u.Login]; ok {
-		delete(a.stash, u.Login)
-		a.useLang(p.lang)
-		a.ctx.User, a.screens, a.phase = u, kept, phaseMain
-		a.pages = a.pageStash[u.Login]
-		a.resize()
-		return true
+	if d == nil || d.screens == none {
+		return false
 	}
-	a.screens = [common.NumScreens]common.Screen{}
-	return false
+	delete(a.desks, u.Login)
+	a.useLang(p.lang)
+	a.ctx.User, a.screens, a.phase = u, d.screens, phaseMain
+	a.pages, a.active = d.pages, d.active
+	a.resize()
+	return true
 }
 
 // useLang puts the interface in login's own language (a preference kept
@@ -189,7 +202,7 @@ func (a *App) restored(msg restoredMsg) tea.Cmd {
 		return nil
 	}
 	a.screens = [common.NumScreens]common.Screen{}
-	a.stash = nil
+	a.desks = nil
 	a.ctx.User = model.User{}
 	a.phase = phaseSignIn
 	a.signin = newGate(a.ctx, "")

@@ -358,3 +358,37 @@ func TestLockPendingDroppedWhenTheLockerIsGone(t *testing.T) {
 		t.Errorf("lan's password was tried on someone else:\n%s", a.View())
 	}
 }
+
+// Each person who locks comes back to the screen they left, whatever
+// screen the person who used the desk meanwhile was on.
+func TestSwitchBackLandsOnTheScreenLeft(t *testing.T) {
+	a, _, _ := lanAtTheDesk(t, model.RoleHandler)
+	if a.active != common.ScreenReception {
+		t.Fatalf("Lan starts on %v", a.active)
+	}
+	typeText(a, "Nguyễn Văn Khách")
+	switchTo := func(login, password string) {
+		t.Helper()
+		keyOf(a, tea.KeyF12)
+		pickUser(t, a, login)
+		typeText(a, password)
+		keyOf(a, tea.KeyEnter)
+		if a.phase != phaseMain || a.ctx.User.Login != login {
+			t.Fatalf("switch to %s:\n%s", login, a.View())
+		}
+	}
+	switchTo("thu", "thu-1234")
+	if a.active != common.ScreenQueue {
+		t.Fatalf("Thu, a handler, starts on %v", a.active)
+	}
+	keyOf(a, tea.KeyF5) // follow-up
+	thuOn := a.active
+	switchTo("lan", storetest.Password)
+	if a.active != common.ScreenReception || !strings.Contains(a.View(), "Nguyễn Văn Khách") {
+		t.Fatalf("Lan came back to %v:\n%s", a.active, a.View())
+	}
+	switchTo("thu", "thu-1234")
+	if a.active != thuOn {
+		t.Fatalf("Thu came back to %v, left %v:\n%s", a.active, thuOn, a.View())
+	}
+}

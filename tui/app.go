@@ -90,10 +90,8 @@ type App struct {
 	log []logEntry
 	// Locking and switching user (access.go).
 	lastKey time.Time
-	stash   map[string][common.NumScreens]common.Screen
-	// pageStash keeps each locked person's overlays until they return.
-	pageStash map[string][]common.Page
-	ticking   bool // the idle clock runs (a real terminal; tests send idleTickMsg)
+	desks   map[string]*desk // what each locked person left, until they return
+	ticking bool             // the idle clock runs (a real terminal; tests send idleTickMsg)
 	// baseLang is the language the program started in (--lang); a
 	// person's own choice (settings) replaces it for their screens.
 	baseLang model.Lang
