@@ -237,6 +237,15 @@ func (s *Store) backupBeforeStep() error {
 	return s.Backup(name)
 }
 
+// Pack does now the rewrite the next open would do (packFile): a bulk
+// fill (the demo) makes the file's dictionary part-way, and leaves the
+// file as the desk will find it rather than a first open that waits.
+// It says nothing of itself (an open says it migrates): the caller does.
+func (s *Store) Pack() error {
+	s.upgrading = nil
+	return s.packFile()
+}
+
 // packFile rewrites a file that migrations[4] marked (metaPackTodo), or
 // that has grown enough for a dictionary and has none: Compact keeps
 // each visit's projection by reference, compresses every event under

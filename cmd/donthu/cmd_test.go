@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -376,4 +377,27 @@ func TestDumpSealed(t *testing.T) {
 	donthu(t, "matkhau\n", "--db", db, "dump", "state", "--user", "lan").want(t, exitOK, `"sealed":"YWdl`)
 	donthu(t, "thu-1234\n", "--db", db, "dump", "state", "--user", "thu").want(t, exitFail, "xuất toàn bộ dữ liệu")
 	donthu(t, "matkhau\n", "--db", db, "audit", "--as", "lan", "--type", "file").want(t, exitOK, "file.exported")
+}
+
+// A demo large enough for the file to make its dictionary part-way
+// leaves the file packed: the first open after it rewrites nothing.
+func TestDemoLeavesTheFilePacked(t *testing.T) {
+	noEnv(t)
+	db := filepath.Join(t.TempDir(), "demo.db")
+	r := donthu(t, "", "--db", db, "--lang", "en", "demo", "--people", "1500").want(t, exitOK, "Demo site GL07")
+	var events int
+	for _, f := range strings.Fields(r.stdout[strings.Index(r.stdout, "cases, "):]) {
+		if n, err := strconv.Atoi(f); err == nil {
+			events = n
+			break
+		}
+	}
+	if events < 6000 {
+		t.Fatalf("%d events: too few for the file to make its dictionary\n%s", events, r.stdout)
+	}
+	s, err := store.Open(db, store.Options{Upgrading: func() { t.Error("the first open after the demo rewrote the file") }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 }

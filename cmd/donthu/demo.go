@@ -52,6 +52,12 @@ func cmdDemo(e *env) error {
 	if err != nil {
 		return demoStopped(e, err)
 	}
+	if *scale != "" {
+		e.printf("Đang thu gọn tệp dữ liệu...\n", "Compacting the data file...\n")
+	}
+	if err := s.Pack(); err != nil {
+		return err
+	}
 	if sum.NewSite {
 		e.printf("Đã tạo đơn vị mẫu %s (%s, cấp trên %s) trong %s.\n", "Demo site %s (%s, parent %s) created in %s.\n",
 			sum.Site, demo.SiteName, demo.SiteParent, e.db)
