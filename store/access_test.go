@@ -417,6 +417,34 @@ func TestSearchProtectedPersonByEntitlement(t *testing.T) {
 	}
 }
 
+// The cards kept between two keys (PersonCards) follow the session: what
+// an entitled person was shown of a denouncer is not what the next
+// person at the desk is shown, and back again.
+func TestPersonCardsFollowTheSession(t *testing.T) {
+	s, _ := storetest.New(t, "GL07")
+	if err := s.CreateUser("lan", model.User{Login: "thu", Name: "Lê Thị Thu", Roles: []model.Role{model.RoleReceptionist}}, "mk-1234"); err != nil {
+		t.Fatal(err)
+	}
+	p := storetest.Visit(t, s, "Phạm Văn Tố", model.KindDenunciation)
+	storetest.Accept(t, s, p.ID, model.KindDenunciation, model.RegimeUnion)
+	id := p.Senders[0]
+	for _, tc := range []struct {
+		login, pw string
+		sees      bool
+	}{{"lan", storetest.Password, true}, {"thu", "mk-1234", false}, {"lan", storetest.Password, true}} {
+		s.SignOut()
+		if _, err := s.SignIn(tc.login, tc.pw); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // read, then kept
+			cards := storetest.Must(s.PersonCards([]string{id}))
+			if len(cards) != 1 || (cards[0].Name == "Phạm Văn Tố") != tc.sees {
+				t.Fatalf("%s: card %q, want the name shown=%v", tc.login, cards[0].Name, tc.sees)
+			}
+		}
+	}
+}
+
 // Restoring while the program runs: the file is replaced, the store
 // reads the backup's data at once, everyone must sign in again, and the
 // restore is in the audit. A receptionist may not.

@@ -176,6 +176,7 @@ func (s *Store) eachCase(f CaseFilter, fn func(c *model.Case)) error {
 // afterCommit brings the in-memory caches up to date with what a committed
 // transaction wrote.
 func (s *Store) afterCommit(touched map[string]any) {
+	defer s.db.bump() // last: the caches below are part of what was read
 	// The protected persons this session may find follow the persons,
 	// petitions and cases written (a new denouncer, a case handed over).
 	var sealedIDs []string
@@ -220,6 +221,7 @@ func (s *Store) dropCaches() {
 	s.cacheMu.Lock()
 	s.persons, s.caseCache, s.cal = nil, nil, nil
 	s.cacheMu.Unlock()
+	s.db.bump()
 }
 
 // CaseRow is a case with its deadline as of a day.

@@ -17,7 +17,14 @@ import (
 type fileDB struct {
 	p    atomic.Pointer[bolt.DB]
 	swap sync.Mutex // held while the file is closed and opened again
+	// gen changes after every write transaction and replacement (and
+	// at bump): what was read under one gen is still what the file
+	// holds while gen has not changed.
+	gen atomic.Uint64
 }
+
+// bump marks the file as changed (a cache kept beside it was updated).
+func (f *fileDB) bump() { f.gen.Add(1) }
 
 func newFileDB(db *bolt.DB) *fileDB {
 	f := &fileDB{}
@@ -35,6 +42,7 @@ func (f *fileDB) View(fn func(*bolt.Tx) error) error {
 
 // Update runs a write transaction on the file open now.
 func (f *fileDB) Update(fn func(*bolt.Tx) error) error {
+	defer f.bump()
 	return f.do(func(db *bolt.DB) error { return db.Update(fn) })
 }
 
@@ -68,6 +76,7 @@ func (f *fileDB) IsReadOnly() bool { return f.p.Load().IsReadOnly() }
 func (f *fileDB) replace(change func() (*bolt.DB, error)) error {
 	f.swap.Lock()
 	defer f.swap.Unlock()
+	defer f.bump()
 	if err := f.p.Load().Close(); err != nil {
 		return err
 	}

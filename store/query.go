@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"donthu/model"
@@ -350,16 +351,103 @@ func siteOfID(id string) string {
 // id with no person is left out; a person, petition or visit that cannot
 // be read is left out too, and the error (a *model.Msg of kind damaged)
 // says so beside the cards that could be read.
+//
+// Each key typed at reception asks for the cards of the first matches,
+// mostly those of the key before: cards read are kept until the file or
+// the session changes (cardCache). A card's slices may so be shared with
+// other calls: read them, never change them in place.
 func (s *Store) PersonCards(ids []string) ([]PersonCard, error) {
+	sealed := s.sealedFor() // before the read: it reads the file itself
+	gen := s.db.gen.Load()  // before the read: a write after it drops what it reads
+	have := s.cards.get(gen, sealed, ids)
+	var missing []string
+	for _, id := range ids {
+		if _, ok := have[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	var bad error
+	if len(missing) > 0 {
+		var read map[string]PersonCard
+		read, bad = s.readCards(missing, sealed)
+		s.cards.put(gen, sealed, read)
+		if have == nil {
+			have = read
+		}
+		for id, c := range read {
+			have[id] = c
+		}
+	}
 	out := make([]PersonCard, 0, len(ids))
+	for _, id := range ids {
+		if c, ok := have[id]; ok {
+			out = append(out, c)
+		}
+	}
+	return out, bad
+}
+
+// cardCache keeps the persons' cards last read (PersonCards), for one
+// generation of the file and one session's view of the protected
+// persons; anything else empties it.
+type cardCache struct {
+	mu     sync.Mutex
+	gen    uint64
+	sealed *sealedIndex
+	m      map[string]PersonCard
+}
+
+// cardCacheMax bounds the cards kept: a few keys' worth.
+const cardCacheMax = 1024
+
+// get returns the cards of ids it holds for gen and sealed.
+func (c *cardCache) get(gen uint64, sealed *sealedIndex, ids []string) map[string]PersonCard {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || c.gen != gen || c.sealed != sealed {
+		c.m, c.gen, c.sealed = nil, gen, sealed
+		return nil
+	}
+	var out map[string]PersonCard
+	for _, id := range ids {
+		if x, ok := c.m[id]; ok {
+			if out == nil {
+				out = make(map[string]PersonCard, len(ids))
+			}
+			out[id] = x
+		}
+	}
+	return out
+}
+
+// put keeps cards read under gen and sealed (if those are still the
+// cache's), by the id they were asked by.
+func (c *cardCache) put(gen uint64, sealed *sealedIndex, cards map[string]PersonCard) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen || c.sealed != sealed {
+		return
+	}
+	if c.m == nil || len(c.m)+len(cards) > cardCacheMax {
+		c.m = make(map[string]PersonCard, len(cards))
+	}
+	for id, x := range cards {
+		c.m[id] = x
+	}
+}
+
+// readCards reads the cards of ids from the file, as PersonCards says,
+// by the id they were asked by; sealed is the session's view of the
+// protected persons.
+func (s *Store) readCards(ids []string, sealed *sealedIndex) (map[string]PersonCard, error) {
+	out := make(map[string]PersonCard, len(ids))
 	var bad error
 	note := func(id string, err error) {
 		if bad == nil {
 			bad = damagedRecord(id, err)
 		}
 	}
-	sealed := s.sealedFor() // before the read: it reads the file itself
-	cc := s.cases()         // every open case, in memory
+	cc := s.cases() // every open case, in memory
 	s.db.View(func(tx *bolt.Tx) error {
 		ents := tx.Bucket(bEntityEvents).Cursor()
 		for _, id := range ids {
@@ -445,7 +533,7 @@ func (s *Store) PersonCards(ids []string) ([]PersonCard, error) {
 				c.Sites = append(c.Sites, st)
 			}
 			sort.Strings(c.Sites)
-			out = append(out, c)
+			out[id] = c
 		}
 		return nil
 	})

@@ -160,6 +160,18 @@ func TestPersonCards(t *testing.T) {
 	if got := storetest.Must(s.PetitionsOf(id)); len(got) != 1 || got[0].ID != p.ID {
 		t.Fatalf("petitions of %s: %+v", id, got)
 	}
+	// The cards kept for the next key follow each write: a visit more,
+	// the case closed.
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{Visit: model.Visit{Persons: []string{id}, Content: "Nộp thêm tài liệu", Outcome: model.OutcomeAnswered}}); err != nil {
+		t.Fatal(err)
+	}
+	if an = storetest.Must(s.PersonCards([]string{id}))[0]; an.VisitCount != 3 {
+		t.Fatalf("card after a visit: %d visits", an.VisitCount)
+	}
+	storetest.Act(t, s, c.ID, model.EvCaseTransferred, model.CaseAction{To: "Sở Nội vụ"})
+	if an = storetest.Must(s.PersonCards([]string{id}))[0]; len(an.OpenCases) != 0 {
+		t.Fatalf("card after the case was transferred: %d open cases", len(an.OpenCases))
+	}
 }
 
 // queueFixture is a site on Monday 2 March 2026 with cases in every

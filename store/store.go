@@ -144,6 +144,7 @@ type Store struct {
 	cal       *model.Calendar
 	persons   *personIndex
 	caseCache *caseCache
+	cards     cardCache // query.go
 }
 
 // Open opens (creating if needed) the data file at path.
