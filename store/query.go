@@ -397,7 +397,9 @@ type cardCache struct {
 	m      map[string]PersonCard
 }
 
-// cardCacheMax bounds the cards kept: a few keys' worth.
+// cardCacheMax bounds the cards kept: some forty keys' worth. At the
+// office, 256 (ten keys) doubled a key's median time, and 1,024 cost
+// about 1 MB of heap more.
 const cardCacheMax = 1024
 
 // get returns the cards of ids it holds for gen and sealed.
