@@ -414,27 +414,21 @@ func (s *Store) ClosedNewest(n int) (out []model.Case, ok bool, err error) {
 		if ib == nil || sb == nil {
 			return nil
 		}
-		type read struct {
-			id  string
-			raw []byte // valid while the transaction lasts
-			err error
-		}
-		var page []read
+		var ids []string
 		c := ib.Cursor()
-		for k, _ := c.Last(); k != nil && len(page) < n; k, _ = c.Prev() {
-			id := lastPart(k)
-			if raw := sb.Get([]byte(id)); raw != nil {
-				page = append(page, read{id: id, raw: raw})
+		for k, _ := c.Last(); k != nil && len(ids) < n; k, _ = c.Prev() {
+			if id := lastPart(k); sb.Get([]byte(id)) != nil {
+				ids = append(ids, id)
 			}
 		}
 		// Decoded on every core: the first page is a few hundred cases.
-		out = make([]model.Case, len(page))
-		parallel(len(page), func(i int) { page[i].err = decodeJSON(page[i].raw, &out[i]) })
+		out = make([]model.Case, len(ids))
+		errs := getStates(tx, model.EntCase, ids, func(i int) any { return &out[i] })
 		kept := out[:0]
-		for i := range page {
-			if page[i].err != nil {
+		for i := range ids {
+			if errs[i] != nil {
 				if bad == nil {
-					bad = damagedRecord(page[i].id, page[i].err)
+					bad = damagedRecord(ids[i], errs[i])
 				}
 				continue
 			}

@@ -589,6 +589,34 @@ func getState(tx *bolt.Tx, entity string, v any) error {
 	return unmarshalState(tx, entity, b, v)
 }
 
+// getStates is getState for many records of one kind, decoded on every
+// core: ids[i] into dst(i), a zero value; errs[i] is what getState would
+// have returned for it.
+func getStates(tx *bolt.Tx, kind string, ids []string, dst func(i int) any) (errs []error) {
+	sb := tx.Bucket(bState).Bucket([]byte(kind))
+	raws := make([][]byte, len(ids)) // valid while tx lasts
+	for i, id := range ids {
+		if sb != nil {
+			raws[i] = sb.Get([]byte(id))
+		}
+	}
+	errs = make([]error, len(ids))
+	parallel(len(ids), func(i int) {
+		switch {
+		case raws[i] == nil:
+			errs[i] = ErrNotFound
+		case !isRef(raws[i]): // a reference is folded from the log, below
+			errs[i] = unmarshalState(nil, ids[i], raws[i], dst(i))
+		}
+	})
+	for i := range ids {
+		if raws[i] != nil && isRef(raws[i]) {
+			errs[i] = unmarshalState(tx, ids[i], raws[i], dst(i))
+		}
+	}
+	return errs
+}
+
 type idxEntry struct {
 	index string
 	key   []byte
