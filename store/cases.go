@@ -221,6 +221,7 @@ func (s *Store) dropCaches() {
 	s.cacheMu.Lock()
 	s.persons, s.caseCache, s.cal = nil, nil, nil
 	s.cacheMu.Unlock()
+	s.cards.drop()
 	s.db.bump()
 }
 
@@ -414,27 +415,31 @@ func (s *Store) ClosedNewest(n int) (out []model.Case, ok bool, err error) {
 		if ib == nil || sb == nil {
 			return nil
 		}
-		var ids []string
+		// Decoded on every core, a page at a time: the first page is a
+		// few hundred cases. A damaged one is said, and the next taken in
+		// its place.
+		out = make([]model.Case, 0, min(n, 1024))
 		c := ib.Cursor()
-		for k, _ := c.Last(); k != nil && len(ids) < n; k, _ = c.Prev() {
-			if id := lastPart(k); sb.Get([]byte(id)) != nil {
-				ids = append(ids, id)
-			}
-		}
-		// Decoded on every core: the first page is a few hundred cases.
-		out = make([]model.Case, len(ids))
-		errs := getStates(tx, model.EntCase, ids, func(i int) any { return &out[i] })
-		kept := out[:0]
-		for i := range ids {
-			if errs[i] != nil {
-				if bad == nil {
-					bad = damagedRecord(ids[i], errs[i])
+		k, _ := c.Last()
+		for k != nil && len(out) < n {
+			var ids []string
+			for ; k != nil && len(ids) < n-len(out); k, _ = c.Prev() {
+				if id := lastPart(k); sb.Get([]byte(id)) != nil {
+					ids = append(ids, id)
 				}
-				continue
 			}
-			kept = append(kept, out[i])
+			page := make([]model.Case, len(ids))
+			errs := getStates(tx, model.EntCase, ids, func(i int) any { return &page[i] })
+			for i := range ids {
+				if errs[i] != nil {
+					if bad == nil {
+						bad = damagedRecord(ids[i], errs[i])
+					}
+					continue
+				}
+				out = append(out, page[i])
+			}
 		}
-		out = kept
 		return nil
 	})
 	if err == nil {

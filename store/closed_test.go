@@ -7,6 +7,8 @@ import (
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/demo"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // The first page of the closed list, read from its index, is exactly the
@@ -44,5 +46,36 @@ func TestClosedNewestIsTheHeadOfTheList(t *testing.T) {
 	}
 	if probs := s.Check(); len(probs) != 0 {
 		t.Fatal(probs)
+	}
+	// A damaged case among the newest is said, and the next one read
+	// in its place: the page stays full.
+	path := s.Path()
+	s.Close()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("state")).Bucket([]byte(model.EntCase)).Put([]byte(all[1].ID), []byte("\x00\x13{damaged"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if s, err = store.Open(path, store.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	page, _, err := s.ClosedNewest(25)
+	if m := model.MsgOf(err); m == nil || m.Kind != model.KindDamaged {
+		t.Fatalf("a damaged case on the first page: %v", err)
+	}
+	want := append([]store.CaseRow{all[0]}, all[2:26]...)
+	if len(page) != len(want) {
+		t.Fatalf("%d cases on the page, want %d", len(page), len(want))
+	}
+	for i := range page {
+		if page[i].ID != want[i].ID {
+			t.Fatalf("[%d] = %s, want %s", i, page[i].ID, want[i].ID)
+		}
 	}
 }

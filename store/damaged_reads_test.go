@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -85,5 +86,16 @@ func TestDamagedRecordsAreReported(t *testing.T) {
 	// A person asked for by an id that is simply not there is no damage.
 	if _, err := s.PersonCards([]string{kept.Senders[0], "person:GL07.999"}); err != nil {
 		t.Fatalf("an unknown id: %v", err)
+	}
+	// A card whose petition is damaged says so at every read, not only
+	// at the first: the cards kept between keys keep no damaged one.
+	e := storetest.Visit(t, s, "Đỗ Văn Em", model.KindComplaint)
+	s = storetest.Damage(t, s, clk, e.ID)
+	for i := range 2 {
+		cards, err := s.PersonCards([]string{e.Senders[0]})
+		damaged(fmt.Sprintf("PersonCards, read %d", i+1), err)
+		if len(cards) != 1 {
+			t.Fatalf("read %d: %d cards, want the person's", i+1, len(cards))
+		}
 	}
 }

@@ -369,8 +369,9 @@ func (s *Store) PersonCards(ids []string) ([]PersonCard, error) {
 	var bad error
 	if len(missing) > 0 {
 		var read map[string]PersonCard
-		read, bad = s.readCards(missing, sealed)
-		s.cards.put(gen, sealed, read)
+		var marred map[string]bool
+		read, marred, bad = s.readCards(missing, sealed)
+		s.cards.put(gen, sealed, read, marred)
 		if have == nil {
 			have = read
 		}
@@ -423,8 +424,9 @@ func (c *cardCache) get(gen uint64, sealed *sealedIndex, ids []string) map[strin
 }
 
 // put keeps cards read under gen and sealed (if those are still the
-// cache's), by the id they were asked by.
-func (c *cardCache) put(gen uint64, sealed *sealedIndex, cards map[string]PersonCard) {
+// cache's), by the id they were asked by; not those whose reading met a
+// damaged record, so the damage is said at every read.
+func (c *cardCache) put(gen uint64, sealed *sealedIndex, cards map[string]PersonCard, marred map[string]bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.gen != gen || c.sealed != sealed {
@@ -434,17 +436,30 @@ func (c *cardCache) put(gen uint64, sealed *sealedIndex, cards map[string]Person
 		c.m = make(map[string]PersonCard, len(cards))
 	}
 	for id, x := range cards {
-		c.m[id] = x
+		if !marred[id] {
+			c.m[id] = x
+		}
 	}
+}
+
+// drop forgets every card (a sign-out: a card may hold a protected
+// person's identity, unsealed for the session that read it).
+func (c *cardCache) drop() {
+	c.mu.Lock()
+	c.m, c.sealed = nil, nil
+	c.mu.Unlock()
 }
 
 // readCards reads the cards of ids from the file, as PersonCards says,
 // by the id they were asked by; sealed is the session's view of the
-// protected persons.
-func (s *Store) readCards(ids []string, sealed *sealedIndex) (map[string]PersonCard, error) {
-	out := make(map[string]PersonCard, len(ids))
-	var bad error
+// protected persons. marred lists the cards whose reading met a damaged
+// record (a petition, a visit).
+func (s *Store) readCards(ids []string, sealed *sealedIndex) (out map[string]PersonCard, marred map[string]bool, bad error) {
+	out = make(map[string]PersonCard, len(ids))
+	marred = map[string]bool{}
+	var card string // the card being read
 	note := func(id string, err error) {
+		marred[card] = true
 		if bad == nil {
 			bad = damagedRecord(id, err)
 		}
@@ -453,6 +468,7 @@ func (s *Store) readCards(ids []string, sealed *sealedIndex) (map[string]PersonC
 	s.db.View(func(tx *bolt.Tx) error {
 		ents := tx.Bucket(bEntityEvents).Cursor()
 		for _, id := range ids {
+			card = id
 			var c PersonCard
 			if err := getState(tx, id, &c.Person); err != nil {
 				if !errors.Is(err, ErrNotFound) {
@@ -539,7 +555,7 @@ func (s *Store) readCards(ids []string, sealed *sealedIndex) (map[string]PersonC
 		}
 		return nil
 	})
-	return out, bad
+	return out, marred, bad
 }
 
 // Warm builds the in-memory search index of persons and the cache of

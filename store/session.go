@@ -399,6 +399,7 @@ func (s *Store) SignOut() {
 	s.sess = nil
 	s.sessMu.Unlock()
 	s.forgetRest()
+	s.cards.drop()
 	if sess != nil && s.site != "" {
 		s.write(sess.user.Login, func(w *writer) error {
 			_, err := w.emit(model.AuditEntity(w.s.site), model.EvSignedOut, "", model.AuditNote{})

@@ -591,13 +591,15 @@ func getState(tx *bolt.Tx, entity string, v any) error {
 
 // getStates is getState for many records of one kind, decoded on every
 // core: ids[i] into dst(i), a zero value; errs[i] is what getState would
-// have returned for it.
+// have returned for it. The stored bytes are copied out of the file's
+// pages here, on the caller's goroutine, where Guard turns a fault on a
+// damaged page into an error: a worker has no such guard.
 func getStates(tx *bolt.Tx, kind string, ids []string, dst func(i int) any) (errs []error) {
 	sb := tx.Bucket(bState).Bucket([]byte(kind))
-	raws := make([][]byte, len(ids)) // valid while tx lasts
+	raws := make([][]byte, len(ids))
 	for i, id := range ids {
 		if sb != nil {
-			raws[i] = sb.Get([]byte(id))
+			raws[i] = bytes.Clone(sb.Get([]byte(id)))
 		}
 	}
 	errs = make([]error, len(ids))
