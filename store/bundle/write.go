@@ -149,12 +149,20 @@ func writePlain(w io.Writer, mb, sig []byte, pl Payload, src Events, more ...sec
 		}
 		sum := sha256.New()
 		bw := newAsyncWriter(io.MultiWriter(tw, sum))
+		closed := false
+		defer func() {
+			if !closed { // src panicked: the writer's goroutine must not wait on
+				bw.close()
+			}
+		}()
 		var n int
 		err := src(func(raw []byte) error {
 			n++
 			return bw.write(raw, '\n')
 		})
-		if cerr := bw.close(); cerr != nil {
+		cerr := bw.close()
+		closed = true
+		if cerr != nil {
 			err = cerr // the writer's own error, not the stop it caused
 		}
 		if err != nil {
