@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -561,4 +562,40 @@ func TestWriteInChunksStopsOnAFullStick(t *testing.T) {
 	if read >= 2*len(evs) {
 		t.Fatalf("read all %d events twice over a full stick", len(evs))
 	}
+}
+
+// A panic while the events are read for the second pass (a fault on a
+// damaged page, turned into an error further up) does not leave the
+// compressing goroutine waiting for the rest of the session.
+func TestWriterGoroutineEndsOnAPanic(t *testing.T) {
+	key, id := keyFromByte(1), newIdentity(t)
+	evs := chain("GL07", 2000, "")
+	before := runtime.NumGoroutine()
+	passes := 0
+	src := func(yield func([]byte) error) error {
+		passes++
+		for i, e := range evs {
+			if passes == 2 && i == 1500 {
+				panic("a fault on a damaged page")
+			}
+			if err := yield(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	func() {
+		defer func() { recover() }()
+		Write(io.Discard, header("GL07", "HN01", 1), src, key, id.Recipient())
+	}()
+	if passes != 2 {
+		t.Fatalf("%d passes", passes)
+	}
+	for range 100 {
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("%d goroutines after the panic, %d before", runtime.NumGoroutine(), before)
 }
