@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -827,4 +828,43 @@ func (d Deadline) Mark() string {
 		return "‖"
 	}
 	return " "
+}
+
+// QueueKey is where a case stands in the queue (Compare): open cases
+// first, by due date, the suspended ones and those with no time limit
+// after every date; closed ones newest first; then by number, upward
+// among open cases, downward among closed ones. The store's lists and
+// the queue screen's own re-sorting order by it.
+type QueueKey struct {
+	k  int64 // open: the due day, or stoppedKey; closed: after every open one, newest first
+	no string
+}
+
+const (
+	stoppedKey = 1 << 40 // after every day
+	closedKey  = 1 << 41 // after every open case
+)
+
+// QueueKeyOf is the queue key of a case: open or not, its deadline's
+// state and due day, the day it closed and its readable number.
+func QueueKeyOf(open bool, state DeadlineState, due, closed Date, no string) QueueKey {
+	day := func(d Date) int64 { return int64(d.Y)*10000 + int64(d.M)*100 + int64(d.D) }
+	switch {
+	case !open:
+		return QueueKey{closedKey - day(closed), no}
+	case state == DeadlineStopped || due.IsZero():
+		return QueueKey{stoppedKey, no}
+	}
+	return QueueKey{day(due), no}
+}
+
+// Compare orders a before b (-1), after (1) or beside (0) in the queue.
+func (a QueueKey) Compare(b QueueKey) int {
+	if a.k != b.k {
+		return cmp.Compare(a.k, b.k)
+	}
+	if a.k > stoppedKey { // closed: the newest number first
+		return strings.Compare(b.no, a.no)
+	}
+	return strings.Compare(a.no, b.no)
 }

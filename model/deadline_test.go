@@ -1,8 +1,10 @@
 package model
 
 import (
+	"cmp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Weekdays used below (2026 begins on a Thursday): Thu 12/2, Mon 2/3,
@@ -522,5 +524,29 @@ func BenchmarkComputeDeadline(b *testing.B) {
 	today := ymd(2026, 4, 1)
 	for i := 0; b.Loop(); i++ {
 		ComputeDeadline(cases[i%len(cases)], cal, today)
+	}
+}
+
+// The queue's order: open cases by due date (a suspended one, and one
+// with no time limit, after every date), then closed ones newest first;
+// equal days by number, upward when open, downward when closed.
+func TestQueueKeyOrder(t *testing.T) {
+	d := func(m time.Month, day int) Date { return Date{2026, m, day} }
+	inOrder := []QueueKey{
+		QueueKeyOf(true, DeadlineOverdue, d(1, 5), Date{}, "2026-0002"),
+		QueueKeyOf(true, DeadlineOnTime, d(3, 1), Date{}, "2026-0001"),
+		QueueKeyOf(true, DeadlineOnTime, d(3, 1), Date{}, "2026-0003"),
+		QueueKeyOf(true, DeadlineStopped, d(2, 1), Date{}, "2026-0004"),
+		QueueKeyOf(true, DeadlineOnTime, Date{}, Date{}, "2026-0005"),
+		QueueKeyOf(false, DeadlineOnTime, d(1, 1), d(6, 2), "2026-0006"),
+		QueueKeyOf(false, DeadlineOnTime, d(1, 1), d(6, 1), "2026-0008"),
+		QueueKeyOf(false, DeadlineOnTime, d(1, 1), d(6, 1), "2026-0007"),
+	}
+	for i := range inOrder {
+		for j := range inOrder {
+			if got, want := inOrder[i].Compare(inOrder[j]), cmp.Compare(i, j); got != want {
+				t.Errorf("Compare(%d, %d) = %d, want %d", i, j, got, want)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"sort"
 	"sync"
 
@@ -257,90 +258,54 @@ func (s *Store) Cases(f CaseFilter, today model.Date) ([]CaseRow, error) {
 
 // openCases is Cases of the open cases (of site, if not ""): the queue's
 // first look. A row holds a whole case (over a kilobyte) and a province
-// keeps thousands open: they are ordered by a short key each, and each
+// keeps thousands open: they are ordered by their queue keys, and each
 // is copied once, into its place.
 func (s *Store) openCases(site string, cal *model.Calendar, today model.Date) ([]CaseRow, error) {
 	cc := s.cases()
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	cc.deadlinesOn(today, cal)
-	type keyed struct {
-		id string
-		dl model.Deadline
-		o  caseOrder
-	}
-	keys := make([]keyed, 0, len(cc.byID))
+	ids := make([]string, 0, len(cc.byID))
+	keys := make([]model.QueueKey, 0, len(cc.byID))
 	for id, c := range cc.byID {
 		if site == "" || c.Site == site {
-			dl := cc.deadlines[id]
-			keys = append(keys, keyed{id, dl, orderOf(&c, dl)})
+			ids = append(ids, id)
+			keys = append(keys, queueKey(&c, cc.deadlines[id]))
 		}
 	}
-	idx := make([]int32, len(keys))
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	sort.Slice(idx, func(i, j int) bool { return keys[idx[i]].o.before(&keys[idx[j]].o) })
-	out := make([]CaseRow, len(keys))
-	for i, k := range idx {
-		out[i] = CaseRow{Case: cc.byID[keys[k].id], Deadline: keys[k].dl}
+	out := make([]CaseRow, len(ids))
+	for i, k := range inQueueOrder(keys) {
+		out[i] = CaseRow{Case: cc.byID[ids[k]], Deadline: cc.deadlines[ids[k]]}
 	}
 	return out, cc.damaged
 }
 
-// caseOrder is what the queue orders a case by: open before closed; open
-// ones by due date (stopped ones, and those with no time limit, last
-// among open), closed ones newest first; then number.
-type caseOrder struct {
-	open, last bool
-	day        model.Date // due if open, closed if not
-	no         string
-}
-
-func orderOf(c *model.Case, dl model.Deadline) caseOrder {
-	if !c.Open() {
-		return caseOrder{day: c.Closed, no: c.No}
-	}
-	// A zero Due would otherwise sort before the overdue ones.
-	return caseOrder{open: true, last: dl.State == model.DeadlineStopped || dl.Due.IsZero(), day: dl.Due, no: c.No}
-}
-
-func (a *caseOrder) before(b *caseOrder) bool {
-	if a.open != b.open {
-		return a.open
-	}
-	if !a.open {
-		if c := a.day.Compare(b.day); c != 0 {
-			return c > 0
-		}
-		return a.no > b.no
-	}
-	if a.last != b.last {
-		return b.last
-	}
-	if c := a.day.Compare(b.day); c != 0 {
-		return c < 0
-	}
-	return a.no < b.no
-}
-
-// sortCases returns rows in the queue's order (caseOrder), each moved
-// once rather than swapped at every step of the sort.
+// sortCases returns rows in the queue's order, each moved once rather
+// than swapped at every step of the sort.
 func sortCases(rows []CaseRow) []CaseRow {
-	type keyed struct {
-		i int
-		o caseOrder
-	}
-	keys := make([]keyed, len(rows))
+	keys := make([]model.QueueKey, len(rows))
 	for i := range rows {
-		keys[i] = keyed{i, orderOf(&rows[i].Case, rows[i].Deadline)}
+		keys[i] = queueKey(&rows[i].Case, rows[i].Deadline)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i].o.before(&keys[j].o) })
 	out := make([]CaseRow, len(rows))
-	for k := range keys {
-		out[k] = rows[keys[k].i]
+	for i, k := range inQueueOrder(keys) {
+		out[i] = rows[k]
 	}
 	return out
+}
+
+func queueKey(c *model.Case, dl model.Deadline) model.QueueKey {
+	return model.QueueKeyOf(c.Open(), dl.State, dl.Due, c.Closed, c.No)
+}
+
+// inQueueOrder returns the positions of keys in the queue's order.
+func inQueueOrder(keys []model.QueueKey) []int32 {
+	order := make([]int32, len(keys))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return keys[a].Compare(keys[b]) })
+	return order
 }
 
 // Overdue counts open cases past their deadline today. The set is
@@ -399,7 +364,7 @@ func dueDay(d DueItem) model.Date {
 }
 
 // ClosedNewest returns the n most recently closed cases, newest first
-// (by closed day, then number, as the queue orders them, caseOrder), read from the
+// (by closed day, then number, as the queue orders them: model.QueueKey), read from the
 // case_closed index without touching the others: the first page of the
 // closed list, however many a decade holds. ok is false for a file
 // without the index (an older schema opened for reading): the caller

@@ -291,16 +291,6 @@ func (m *Model) update(msg caseMsg) {
 	m.refilter()
 }
 
-// sortKey orders rows: a number to compare first, then the readable number.
-type sortKey struct {
-	k   int64
-	no  string
-	idx int32
-}
-
-// dayNumber packs a date into a number that sorts like the date.
-func dayNumber(d model.Date) int64 { return int64(d.Y)*10000 + int64(d.M)*100 + int64(d.D) }
-
 // sortRows puts the rows back in order after one changed.
 func (m *Model) sortRows() {
 	set := rowSet{rows: m.rows, order: m.order[:0], closed: m.loadedClosed}
@@ -308,40 +298,20 @@ func (m *Model) sortRows() {
 	m.order = set.order
 }
 
-// sort orders the rows as store.Cases does: open cases by due date,
-// overdue first, suspended cases and cases with no time limit last; closed
-// cases newest first; then by number (closed: newest number first).
+// sort orders the rows as store.Cases does, by model.QueueKey.
 func (set *rowSet) sort() {
-	keys := make([]sortKey, 0, len(set.rows))
+	type keyed struct {
+		key model.QueueKey
+		idx int32
+	}
+	keys := make([]keyed, 0, len(set.rows))
 	for i := range set.rows {
 		r := &set.rows[i]
-		if r.gone {
-			continue
+		if !r.gone {
+			keys = append(keys, keyed{model.QueueKeyOf(!set.closed, r.state, r.due, r.closed, r.no), int32(i)})
 		}
-		var k int64
-		switch {
-		case set.closed:
-			k = -dayNumber(r.closed)
-		case r.state == model.DeadlineStopped || r.due.IsZero():
-			k = 1 << 40 // after every date
-		default:
-			k = dayNumber(r.due)
-		}
-		keys = append(keys, sortKey{k, r.no, int32(i)})
 	}
-	desc := set.closed
-	slices.SortFunc(keys, func(a, b sortKey) int {
-		if a.k != b.k {
-			if a.k < b.k {
-				return -1
-			}
-			return 1
-		}
-		if desc {
-			return strings.Compare(b.no, a.no)
-		}
-		return strings.Compare(a.no, b.no)
-	})
+	slices.SortFunc(keys, func(a, b keyed) int { return a.key.Compare(b.key) })
 	set.order = set.order[:0]
 	for _, k := range keys {
 		set.order = append(set.order, k.idx)
