@@ -393,17 +393,11 @@ func (s *Store) ClosedNewest(n int) (out []model.Case, ok bool, err error) {
 					ids = append(ids, id)
 				}
 			}
-			page := make([]model.Case, len(ids))
-			errs := getStates(tx, model.EntCase, ids, func(i int) any { return &page[i] })
-			for i := range ids {
-				if errs[i] != nil {
-					if bad == nil {
-						bad = damagedRecord(ids[i], errs[i])
-					}
-					continue
+			out = append(out, readStates[model.Case](tx, model.EntCase, ids, 0, func(id string, err error) {
+				if bad == nil {
+					bad = damagedRecord(id, err)
 				}
-				out = append(out, page[i])
-			}
+			})...)
 		}
 		return nil
 	})

@@ -338,32 +338,15 @@ func readWindow(tx *bolt.Tx, in *model.ReportInput, from, to model.Date, roots m
 	// Those decoded on every core (a year's are thousands), each list
 	// made once with room for what they point to.
 	pids, cids := span("petition_span"), span("case_span")
-	in.Petitions = make([]model.Petition, len(pids), len(pids)+len(pids)/8)
-	errs := getStates(tx, model.EntPetition, pids, func(i int) any { return &in.Petitions[i] })
-	kept := 0
-	for i, id := range pids {
-		if errs[i] != nil {
-			damaged(id, errs[i])
-		} else if !pets[id] {
-			pets[id] = true
-			in.Petitions[kept] = in.Petitions[i]
-			kept++
-		}
+	// (Each index holds a record once.)
+	in.Petitions = readStates[model.Petition](tx, model.EntPetition, pids, len(pids)/8, damaged)
+	for i := range in.Petitions {
+		pets[in.Petitions[i].ID] = true
 	}
-	in.Petitions = in.Petitions[:kept]
-	in.Cases = make([]model.Case, len(cids), len(cids)+len(cids)/4)
-	errs = getStates(tx, model.EntCase, cids, func(i int) any { return &in.Cases[i] })
-	kept = 0
-	for i, id := range cids {
-		if errs[i] != nil {
-			damaged(id, errs[i])
-		} else if !cases[id] {
-			cases[id] = true
-			in.Cases[kept] = in.Cases[i]
-			kept++
-		}
+	in.Cases = readStates[model.Case](tx, model.EntCase, cids, len(cids)/4, damaged)
+	for i := range in.Cases {
+		cases[in.Cases[i].ID] = true
 	}
-	in.Cases = in.Cases[:kept]
 	// What those point to.
 	for i := range in.Visits {
 		addPet(in.Visits[i].Petition)

@@ -619,6 +619,23 @@ func getStates(tx *bolt.Tx, kind string, ids []string, dst func(i int) any) (err
 	return errs
 }
 
+// readStates is getStates into a list: the records of ids that read, in
+// their order, with room for more after them; damaged is told of each
+// that did not.
+func readStates[T any](tx *bolt.Tx, kind string, ids []string, room int, damaged func(id string, err error)) []T {
+	out := make([]T, len(ids), len(ids)+room)
+	errs := getStates(tx, kind, ids, func(i int) any { return &out[i] })
+	kept := out[:0]
+	for i := range ids {
+		if errs[i] != nil {
+			damaged(ids[i], errs[i])
+			continue
+		}
+		kept = append(kept, out[i])
+	}
+	return kept
+}
+
 type idxEntry struct {
 	index string
 	key   []byte
