@@ -295,24 +295,20 @@ func onlyNewAfter(tx *bolt.Tx, id string, evs []model.Event) bool {
 			first = &evs[i]
 		}
 	}
-	p := prefix(id)
-	c := tx.Bucket(bEntityEvents).Cursor()
-	n := 0
-	for k, _ := c.Seek(entKey(id, first.Clock, first.Site, first.Seq)); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-		if n++; n > len(evs) {
-			return false
-		}
-	}
-	return n == len(evs)
+	return listedFrom(tx, id, entKey(id, first.Clock, first.Site, first.Seq), len(evs))
 }
 
 // listedOnly reports whether record id lists exactly n events (its new
 // ones, when it had none before).
-func listedOnly(tx *bolt.Tx, id string, n int) bool {
+func listedOnly(tx *bolt.Tx, id string, n int) bool { return listedFrom(tx, id, prefix(id), n) }
+
+// listedFrom reports whether record id lists exactly n events from list
+// key from on.
+func listedFrom(tx *bolt.Tx, id string, from []byte, n int) bool {
 	p := prefix(id)
 	c := tx.Bucket(bEntityEvents).Cursor()
 	m := 0
-	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+	for k, _ := c.Seek(from); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
 		if m++; m > n {
 			return false
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -374,9 +375,8 @@ func (s *Store) PersonCards(ids []string) ([]PersonCard, error) {
 		s.cards.put(gen, sealed, read, marred)
 		if have == nil {
 			have = read
-		}
-		for id, c := range read {
-			have[id] = c
+		} else {
+			maps.Copy(have, read)
 		}
 	}
 	out := make([]PersonCard, 0, len(ids))

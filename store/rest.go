@@ -307,15 +307,14 @@ func (s *Store) sealRestImported(tx *bolt.Tx, touched map[string][]model.Event, 
 	if len(protected) == 0 {
 		return nil
 	}
-	ids := append([]string(nil), protected...)
-	sort.Strings(ids)
+	sort.Strings(protected)
 	fresh := map[string]bool{}
 	for _, evs := range touched {
 		for i := range evs {
 			fresh[string(evKey(evs[i].Site, evs[i].Seq))] = true
 		}
 	}
-	return sealRestTx(s, tx, s.sessionKeys(), ids, func(key []byte) bool { return fresh[string(key)] })
+	return sealRestTx(s, tx, s.sessionKeys(), protected, func(key []byte) bool { return fresh[string(key)] })
 }
 
 // protectedRecords lists every protected record of the file: persons
