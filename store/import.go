@@ -42,6 +42,18 @@ var importBatch = 50_000
 // import can be taken back. It exists only while an import runs.
 var bImportUndo = []byte("import_undo")
 
+// EventsOf is an Import source that gives evs in turn.
+func EventsOf(evs []model.Event) func() (model.Event, bool, error) {
+	i := 0
+	return func() (model.Event, bool, error) {
+		if i == len(evs) {
+			return model.Event{}, false, nil
+		}
+		i++
+		return evs[i-1], true, nil
+	}
+}
+
 // Import applies events from next (until it returns ok=false), all or
 // nothing. finish runs after the last event, in the last transaction: if
 // it (or anything else) fails, nothing is applied. Events already held

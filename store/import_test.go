@@ -12,16 +12,13 @@ import (
 // importSome imports evs into s, failing with fail after failAt events
 // (-1: never).
 func importSome(s *store.Store, evs []model.Event, failAt int, fail error) (store.ImportResult, error) {
-	i := 0
+	next, i := store.EventsOf(evs), 0
 	return s.Import(func() (model.Event, bool, error) {
 		if i == failAt {
 			return model.Event{}, false, fail
 		}
-		if i == len(evs) {
-			return model.Event{}, false, nil
-		}
 		i++
-		return evs[i-1], true, nil
+		return next()
 	}, nil)
 }
 

@@ -293,14 +293,7 @@ func TestImportMakesTheDictionaryPartWay(t *testing.T) {
 	if _, err := dst.SignIn("an", "matkhau1"); err != nil {
 		t.Fatal(err)
 	}
-	i := 0
-	if _, err := dst.Import(func() (model.Event, bool, error) {
-		if i == len(all) {
-			return model.Event{}, false, nil
-		}
-		i++
-		return all[i-1], true, nil
-	}, nil); err != nil {
+	if _, err := dst.Import(EventsOf(all), nil); err != nil {
 		t.Fatal(err)
 	}
 	compressed := 0

@@ -88,14 +88,7 @@ func makeFixture() error {
 	// 100,000 events of GL07's own, chained to its head, applied in one
 	// import: the same log the desk would have written, made fast.
 	evs := synthEvents(site, benchEvents-int(site.Heads()["GL07"]))
-	i := 0
-	if _, err := site.Import(func() (model.Event, bool, error) {
-		if i == len(evs) {
-			return model.Event{}, false, nil
-		}
-		i++
-		return evs[i-1], true, nil
-	}, nil); err != nil {
+	if _, err := site.Import(store.EventsOf(evs), nil); err != nil {
 		return err
 	}
 	if n := site.Heads()["GL07"]; n != benchEvents {

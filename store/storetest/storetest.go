@@ -259,14 +259,7 @@ func AllEvents(t testing.TB, s *store.Store) []model.Event {
 // Import imports evs (in that order) into s in one transaction.
 func Import(t testing.TB, s *store.Store, evs []model.Event) store.ImportResult {
 	t.Helper()
-	i := 0
-	res, err := s.Import(func() (model.Event, bool, error) {
-		if i == len(evs) {
-			return model.Event{}, false, nil
-		}
-		i++
-		return evs[i-1], true, nil
-	}, nil)
+	res, err := s.Import(store.EventsOf(evs), nil)
 	if err != nil {
 		t.Fatalf("import: %v", err)
 	}

@@ -192,14 +192,7 @@ func exchange(from, to *store.Store) error {
 			return err
 		}
 	}
-	i := 0
-	_, err := to.Import(func() (model.Event, bool, error) {
-		if i == len(evs) {
-			return model.Event{}, false, nil
-		}
-		i++
-		return evs[i-1], true, nil
-	}, nil)
+	_, err := to.Import(store.EventsOf(evs), nil)
 	return err
 }
 
