@@ -178,7 +178,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					}
 				}
 				val := x.val
-				if x.dict != dict {
+				if in.dict != dict {
 					val = nil // made under another dictionary
 				}
 				k, trained, err := putLogValue(tx, &e, val)
@@ -266,12 +266,11 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 
 // prepared is an event of an import with what the main loop needs of
 // it made beforehand, on every core: its hash, and its value in the log
-// under dict.
+// (under the preparer's dict).
 type prepared struct {
 	e    model.Event
 	hash string
 	val  []byte
-	dict *zdict
 }
 
 // prepChunk is how many events a preparer reads ahead.
@@ -283,6 +282,7 @@ const prepChunk = 256
 type preparer struct {
 	next func() (model.Event, bool, error)
 	buf  []prepared
+	dict *zdict // the dictionary buf's values were made under
 	i    int
 	done bool
 	err  error
@@ -304,9 +304,10 @@ func (p *preparer) pull(dict *zdict) (x *prepared, ok bool, err error) {
 			}
 			p.buf = append(p.buf, prepared{e: e})
 		}
+		p.dict = dict
 		parallel(len(p.buf), func(i int) {
 			x := &p.buf[i]
-			x.hash, x.val, x.dict = eventHash(&x.e), logValue(&x.e, dict), dict
+			x.hash, x.val = eventHash(&x.e), logValue(&x.e, dict)
 		})
 		if len(p.buf) == 0 {
 			return nil, false, p.err

@@ -149,20 +149,13 @@ func writePlain(w io.Writer, mb, sig []byte, pl Payload, src Events, more ...sec
 		}
 		sum := sha256.New()
 		bw := newAsyncWriter(io.MultiWriter(tw, sum))
-		closed := false
-		defer func() {
-			if !closed { // src panicked: the writer's goroutine must not wait on
-				bw.close()
-			}
-		}()
+		defer bw.close() // also if src panics: the writer's goroutine must end
 		var n int
 		err := src(func(raw []byte) error {
 			n++
 			return bw.write(raw, '\n')
 		})
-		cerr := bw.close()
-		closed = true
-		if cerr != nil {
+		if cerr := bw.close(); cerr != nil {
 			err = cerr // the writer's own error, not the stop it caused
 		}
 		if err != nil {
@@ -195,6 +188,7 @@ type asyncWriter struct {
 	done       chan error
 	cur        []byte
 	failed     atomic.Bool // w returned an error: stop early
+	err        error       // once closed, the first error of w
 }
 
 const asyncChunk = 128 << 10
@@ -233,13 +227,18 @@ func (a *asyncWriter) write(p []byte, end byte) error {
 	return nil
 }
 
-// close writes what is left and returns the first error of w.
+// close writes what is left and returns the first error of w; closed
+// again, it returns that error.
 func (a *asyncWriter) close() error {
+	if a.full == nil {
+		return a.err
+	}
 	if len(a.cur) > 0 {
 		a.full <- a.cur
 	}
 	close(a.full)
-	return <-a.done
+	a.full, a.err = nil, <-a.done
+	return a.err
 }
 
 // describe is Write's first pass: it checks every event is the sender's,
