@@ -347,13 +347,13 @@ func unmarshalState(tx *bolt.Tx, id string, b []byte, v any) error {
 		if err != nil {
 			return err
 		}
-		return json.Unmarshal(js, v)
+		return model.DecodeJSON(js, v)
 	}
 	js, err := stateJSON(nil, id, b)
 	if err != nil {
 		return err
 	}
-	return json.Unmarshal(js, v)
+	return model.DecodeJSON(js, v)
 }
 
 // Header flags of a stored event.
