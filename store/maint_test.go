@@ -376,9 +376,15 @@ func TestCompactAfterRebuild(t *testing.T) {
 		t.Fatalf("file %d bytes, was %d", after, before)
 	}
 	checkClean(t, s)
+	// The file on disk is its pages: nothing bbolt grew ahead is kept.
+	if fi, err := os.Stat(s.Path()); err != nil || fi.Size() != s.Stats().Size {
+		t.Fatalf("file %v bytes on disk, its pages %d: %v", fi.Size(), s.Stats().Size, err)
+	}
+	// and it grows again for the next write.
 	if _, err := s.RecordPerson("lan", model.Person{Name: "Sau Khi Gọn"}); err != nil {
 		t.Fatal(err)
 	}
+	checkClean(t, s)
 	if _, err := os.Stat(s.Path() + ".compact"); !os.IsNotExist(err) {
 		t.Fatalf("the copy stays beside the file: %v", err)
 	}

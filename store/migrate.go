@@ -316,10 +316,36 @@ func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 	if err == nil {
 		err = dst.Sync()
 	}
+	var used int64
+	if err == nil {
+		err = dst.View(func(tx *bolt.Tx) error { used = tx.Size(); return nil })
+	}
 	if cerr := dst.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		err = trimFile(path, used)
+	}
 	return err
+}
+
+// trimFile cuts a file bbolt has closed down to used, the bytes its
+// pages take: bbolt grows a file 16 MiB ahead of its pages, so a packed
+// office file would keep up to 16 MiB it never wrote (4% of a decade
+// of an office). The next write that needs a page grows it again.
+func trimFile(path string, used int64) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || fi.Size() <= used {
+		return err
+	}
+	if err := f.Truncate(used); err != nil {
+		return err
+	}
+	return f.Sync()
 }
 
 type rewriter struct {
