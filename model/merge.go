@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -194,6 +195,19 @@ func (w DuplicateWhy) Label() Label {
 	return Label{"họ tên gần giống, cùng nơi làm việc", "similar names, same employer"}
 }
 
+// MergedRecords returns the records of persons merged into another, in
+// name order.
+func MergedRecords(persons []Person) []Person {
+	var out []Person
+	for _, p := range persons {
+		if p.MergedInto != "" {
+			out = append(out, p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return CompareNames(out[i].Name, out[j].Name) < 0 })
+	return out
+}
+
 // Duplicate is a pair of persons that may be the same worker.
 type Duplicate struct {
 	A, B string // person ids, A < B
@@ -267,7 +281,9 @@ func FindDuplicates(persons []Person) []Duplicate {
 		}
 		return fmt.Sprintf("%s\x00%d", Fold(p.Name), p.BirthYear)
 	}, DupNameYear)
-	// Similar names at one employer: compared within each employer only.
+	// Similar names at one employer: compared within each employer only,
+	// and there only where the names can be similar (similarPairs): an
+	// office's factory has thousands of workers on file.
 	by := map[string][]*Person{}
 	for i := range persons {
 		p := &persons[i]
@@ -283,13 +299,102 @@ func FindDuplicates(persons []Person) []Duplicate {
 	sort.Strings(emps)
 	for _, e := range emps {
 		ps := by[e]
-		for i := range ps {
-			for j := i + 1; j < len(ps); j++ {
-				if SimilarNames(ps[i].Name, ps[j].Name) && !contradict(ps[i], ps[j]) {
-					pair(ps[i].ID, ps[j].ID, DupSimilarAt)
+		folded := make([]string, len(ps))
+		for i, p := range ps {
+			folded[i] = Fold(p.Name)
+		}
+		for _, ij := range similarPairs(folded) {
+			if a, b := ps[ij[0]], ps[ij[1]]; !contradict(a, b) {
+				pair(a.ID, b.ID, DupSimilarAt)
+			}
+		}
+	}
+	return out
+}
+
+// similarPairs returns the pairs i < j of folded names that are similar
+// (similarFolded), in order. Comparing every name with every other is
+// quadratic: the 30,000 workers of an office's largest employer are
+// 450 million comparisons, minutes. So the names are taken once each
+// (a common name is on file hundreds of times: every two of them are a
+// pair), and a name is compared only with the names it shares a key
+// with, for two names can be similar only if they do:
+//   - within one edit, both give the same string with one byte left out
+//     (a substitution: at its place) or one gives the other whole (an
+//     insertion): the keys are the name and each such string;
+//   - one word apart, the shorter is the longer with a middle word left
+//     out: the keys are the name's words and each such list.
+func similarPairs(folded []string) [][2]int {
+	var names []string // each name once
+	at := map[string]int{}
+	var idx [][]int // the positions of each name
+	for i, f := range folded {
+		if f == "" {
+			continue
+		}
+		u, ok := at[f]
+		if !ok {
+			u = len(names)
+			at[f] = u
+			names = append(names, f)
+			idx = append(idx, nil)
+		}
+		idx[u] = append(idx[u], i)
+	}
+	keys := map[string][]int{}
+	var mine []string
+	for u, f := range names {
+		mine = append(mine[:0], "e"+f)
+		for d := 0; d < len(f); d++ {
+			mine = append(mine, "e"+f[:d]+f[d+1:])
+		}
+		w := strings.Fields(f)
+		mine = append(mine, "w"+strings.Join(w, " "))
+		for skip := 1; skip < len(w)-1; skip++ {
+			mine = append(mine, "w"+strings.Join(w[:skip], " ")+" "+strings.Join(w[skip+1:], " "))
+		}
+		sort.Strings(mine)
+		for k, key := range mine {
+			if k == 0 || key != mine[k-1] { // "aa" gives "a" twice
+				keys[key] = append(keys[key], u)
+			}
+		}
+	}
+	near := map[[2]int]bool{} // names filed together, u < v
+	for _, us := range keys {
+		for x := range us {
+			for _, v := range us[x+1:] {
+				near[[2]int{us[x], v}] = true // filed in order: us[x] < v
+			}
+		}
+	}
+	var pairs []uint64 // i<<32 | j: sorted as numbers, in the order of (i, j)
+	add := func(i, j int) {
+		if i > j {
+			i, j = j, i
+		}
+		pairs = append(pairs, uint64(i)<<32|uint64(j))
+	}
+	for _, is := range idx { // the same name
+		for x := range is {
+			for _, j := range is[x+1:] {
+				add(is[x], j)
+			}
+		}
+	}
+	for uv := range near {
+		if similarFolded(names[uv[0]], names[uv[1]]) {
+			for _, i := range idx[uv[0]] {
+				for _, j := range idx[uv[1]] {
+					add(i, j)
 				}
 			}
 		}
+	}
+	slices.Sort(pairs)
+	out := make([][2]int, len(pairs))
+	for k, p := range pairs {
+		out[k] = [2]int{int(p >> 32), int(p & (1<<32 - 1))}
 	}
 	return out
 }
@@ -307,8 +412,10 @@ func contradict(a, b *Person) bool {
 // SimilarNames reports whether two full names may be one person's: equal
 // without diacritics, one edit apart, or one the other with one word
 // missing ("Nguyễn Văn An", "Nguyễn An").
-func SimilarNames(a, b string) bool {
-	fa, fb := Fold(a), Fold(b)
+func SimilarNames(a, b string) bool { return similarFolded(Fold(a), Fold(b)) }
+
+// similarFolded is SimilarNames of two names already folded.
+func similarFolded(fa, fb string) bool {
 	if fa == "" || fb == "" {
 		return false
 	}
