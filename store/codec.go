@@ -335,21 +335,29 @@ func stateJSON(tx *bolt.Tx, id string, b []byte) ([]byte, error) {
 // read).
 func unmarshalState(tx *bolt.Tx, id string, b []byte, v any) error {
 	if isRef(b) {
-		st, err := refState(tx, id, b)
-		if err != nil {
-			return err
+		if tx == nil {
+			return fmt.Errorf("%w: %s: a projection by reference read without the log", ErrCorrupt, id)
 		}
-		if rv, sv := reflect.ValueOf(v), reflect.ValueOf(st); rv.Type() == sv.Type() {
-			rv.Elem().Set(sv.Elem())
-			return nil
-		}
-		js, err := json.Marshal(st) // a part of the record (a struct of a few fields)
-		if err != nil {
-			return err
-		}
-		return model.DecodeJSON(js, v)
+		return refInto(id, tx.Bucket(bEvents).Get(refKey(id, b)), v)
 	}
 	js, err := stateJSON(nil, id, b)
+	if err != nil {
+		return err
+	}
+	return model.DecodeJSON(js, v)
+}
+
+// refInto folds raw, the stored event a reference of id named, into v.
+func refInto(id string, raw []byte, v any) error {
+	st, err := refFold(id, raw)
+	if err != nil {
+		return err
+	}
+	if rv, sv := reflect.ValueOf(v), reflect.ValueOf(st); rv.Type() == sv.Type() {
+		rv.Elem().Set(sv.Elem())
+		return nil
+	}
+	js, err := json.Marshal(st) // a part of the record (a struct of a few fields)
 	if err != nil {
 		return err
 	}

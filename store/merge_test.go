@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"testing"
+	"time"
 
 	"donthu/model"
 	"donthu/store"
@@ -158,4 +159,44 @@ func TestMarkDistinct(t *testing.T) {
 		t.Errorf("undone, the pair is not suggested again: %+v", d)
 	}
 	checkClean(t, s)
+}
+
+// HistoryCounts counts from the indexes what a person's card counts from
+// the records: the visits and petitions of the record and of those
+// merged into it, a visit of both counted once.
+func TestHistoryCountsAreTheCards(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	p := storetest.Visit(t, s, "Nguyễn Văn An", model.KindComplaint)
+	an := p.Senders[0]
+	q := storetest.Visit(t, s, "Nguyen Van An", model.KindReport)
+	twin := q.Senders[0]
+	clk.Advance(24 * time.Hour)
+	if _, _, err := s.RecordVisit("lan", store.VisitInput{Visit: model.Visit{Persons: []string{an, twin}, Content: "Hai hồ sơ cùng đến", Outcome: model.OutcomeAnswered}}); err != nil {
+		t.Fatal(err)
+	}
+	other := storetest.Visit(t, s, "Trần Thị Lan", model.KindReport).Senders[0]
+	check := func(when string, ids ...string) {
+		t.Helper()
+		counts := s.HistoryCounts(ids)
+		cards := storetest.Must(s.PersonCards(ids))
+		for _, c := range cards {
+			if h := counts[c.ID]; h.Visits != c.VisitCount || h.Petitions != len(c.Petitions) {
+				t.Errorf("%s: %s counted %+v, its card %d visits, %d petitions", when, c.ID, h, c.VisitCount, len(c.Petitions))
+			}
+		}
+		if len(counts) != len(ids) {
+			t.Errorf("%s: %d counted for %d ids", when, len(counts), len(ids))
+		}
+	}
+	check("apart", an, twin, other)
+	if h := s.HistoryCounts([]string{an})[an]; h.Visits != 2 || h.Petitions != 1 {
+		t.Fatalf("apart: %+v", h)
+	}
+	if _, err := s.MergePersons("lan", an, twin); err != nil {
+		t.Fatal(err)
+	}
+	check("merged", an, twin, other)
+	if h := s.HistoryCounts([]string{an})[an]; h.Visits != 3 || h.Petitions != 2 {
+		t.Fatalf("merged: %+v", h)
+	}
 }

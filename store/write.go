@@ -596,26 +596,30 @@ func getState(tx *bolt.Tx, entity string, v any) error {
 // damaged page into an error: a worker has no such guard.
 func getStates(tx *bolt.Tx, kind string, ids []string, dst func(i int) any) (errs []error) {
 	sb := tx.Bucket(bState).Bucket([]byte(kind))
+	evb := tx.Bucket(bEvents)
 	raws := make([][]byte, len(ids))
+	ref := make([]bool, len(ids)) // raws[i] is the event a reference names
 	for i, id := range ids {
-		if sb != nil {
-			raws[i] = bytes.Clone(sb.Get([]byte(id)))
+		if sb == nil {
+			continue
+		}
+		if b := sb.Get([]byte(id)); isRef(b) {
+			ref[i], raws[i] = true, bytes.Clone(evb.Get(refKey(id, b)))
+		} else {
+			raws[i] = bytes.Clone(b)
 		}
 	}
 	errs = make([]error, len(ids))
 	parallel(len(ids), func(i int) {
 		switch {
+		case ref[i]:
+			errs[i] = refInto(ids[i], raws[i], dst(i))
 		case raws[i] == nil:
 			errs[i] = ErrNotFound
-		case !isRef(raws[i]): // a reference is folded from the log, below
+		default:
 			errs[i] = unmarshalState(nil, ids[i], raws[i], dst(i))
 		}
 	})
-	for i := range ids {
-		if raws[i] != nil && isRef(raws[i]) {
-			errs[i] = unmarshalState(tx, ids[i], raws[i], dst(i))
-		}
-	}
 	return errs
 }
 

@@ -134,7 +134,7 @@ func cmdPersons(e *env) error {
 		e.printf("%d cặp có thể trùng. Gộp: donthu persons merge GIỮ_LẠI GỘP_VÀO --user LOGIN; hai người khác nhau: donthu persons distinct MÃ MÃ --user LOGIN\n",
 			"%d pairs may be one person. Merge: donthu persons merge KEEP GONE --user LOGIN; two people: donthu persons distinct ID ID --user LOGIN\n", len(dups))
 	case v == "merged" && len(ids) == 0:
-		merged := s.MergedPersons()
+		merged := model.MergedRecords(s.ReviewPersons())
 		for _, p := range merged {
 			into, _ := s.Person(p.MergedInto)
 			e.printf("%s\n  → %s\n", "%s\n  → %s\n", personLine(e, &p), personLine(e, &into))

@@ -2,6 +2,7 @@ package importscreen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"donthu/model"
@@ -60,7 +61,6 @@ type dupsMsg struct {
 	merged  []model.Person
 	persons map[string]model.Person
 	history map[string]string
-	err     error // records that could not be read
 }
 
 func (m *Duplicates) load() tea.Cmd {
@@ -78,19 +78,19 @@ func (m *Duplicates) load() tea.Cmd {
 		for _, d := range dups {
 			ids = append(ids, d.A, d.B)
 		}
-		history, weight := map[string]string{}, map[string]int{}
-		cards, err := s.PersonCards(ids)
-		for _, c := range cards {
-			history[c.ID] = fmt.Sprintf(w.History, c.VisitCount, len(c.Petitions))
-			weight[c.ID] = c.VisitCount + len(c.Petitions)
+		counts := s.HistoryCounts(ids)
+		history := make(map[string]string, len(counts))
+		for id, h := range counts {
+			history[id] = fmt.Sprintf(w.History, h.Visits, h.Petitions)
 		}
 		// The record with more history is offered to stay (s swaps).
+		weight := func(id string) int { return counts[id].Visits + counts[id].Petitions }
 		for i, d := range dups {
-			if weight[d.B] > weight[d.A] {
+			if weight(d.B) > weight(d.A) {
 				dups[i].A, dups[i].B = d.B, d.A
 			}
 		}
-		return dupsMsg{dups: dups, merged: s.MergedPersons(), persons: persons, history: history, err: err}
+		return dupsMsg{dups: dups, merged: model.MergedRecords(all), persons: persons, history: history}
 	}
 }
 
@@ -142,10 +142,15 @@ func (m *Duplicates) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case dupsMsg:
 		m.loaded, m.dups, m.merged, m.persons, m.history = true, msg.dups, msg.merged, msg.persons, msg.history
 		m.cursor = max(0, min(m.cursor, m.count()-1))
+		return m, nil
+	case actedMsg:
 		if msg.err != nil {
 			return m, m.ctx.Fail(msg.err)
 		}
-		return m, nil
+		if msg.settled != nil {
+			m.drop(msg.settled)
+		}
+		return m, tea.Batch(common.Status(msg.said), common.Changed(msg.changed))
 	case common.ChangedMsg:
 		return m, m.load()
 	case tea.KeyMsg:
@@ -186,28 +191,52 @@ func (m *Duplicates) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-// act merges the pair under the cursor, or unmerges the merged record.
+// actedMsg is the store's answer to a merge, an unmerge or a pair said
+// to be two people: the pairs it settled, and what to say.
+type actedMsg struct {
+	settled func(model.Duplicate) bool // nil: none (an unmerge)
+	said    string
+	changed string // the record changed
+	err     error
+}
+
+// act merges the pair under the cursor, or unmerges the merged record, in
+// a command (a merge that seals a protected person's history writes
+// more than a record).
 func (m *Duplicates) act() tea.Cmd {
-	s, who := m.ctx.Store, m.ctx.User.Login
+	s, who, w := m.ctx.Store, m.ctx.User.Login, m.w
 	if m.list {
 		p := m.merged[m.cursor]
-		if err := s.UnmergePerson(who, p.ID); err != nil {
-			return m.ctx.Fail(err)
+		name := m.name(p)
+		return func() tea.Msg {
+			err := s.UnmergePerson(who, p.ID)
+			return actedMsg{said: fmt.Sprintf(w.Unmerged, name), changed: p.ID, err: err}
 		}
-		return tea.Batch(common.Status(fmt.Sprintf(m.w.Unmerged, m.name(p))), common.Changed(p.ID))
 	}
 	keep, gone := m.pair()
-	if m.apart {
-		if err := s.MarkDistinct(who, keep.ID, gone.ID, false); err != nil {
-			return m.ctx.Fail(err)
-		}
-		return tea.Batch(common.Status(fmt.Sprintf(m.w.Apart, m.name(keep), m.name(gone))), common.Changed(keep.ID))
-	}
-	if _, err := s.MergePersons(who, keep.ID, gone.ID); err != nil {
-		return m.ctx.Fail(err)
-	}
+	kn, gn := m.name(keep), m.name(gone)
 	m.swap = false
-	return tea.Batch(common.Status(fmt.Sprintf(m.w.Merged, m.name(gone), m.name(keep))), common.Changed(keep.ID))
+	if m.apart {
+		return func() tea.Msg {
+			err := s.MarkDistinct(who, keep.ID, gone.ID, false)
+			return actedMsg{settled: func(d model.Duplicate) bool {
+				return d.A == keep.ID && d.B == gone.ID || d.A == gone.ID && d.B == keep.ID
+			}, said: fmt.Sprintf(w.Apart, kn, gn), changed: keep.ID, err: err}
+		}
+	}
+	return func() tea.Msg {
+		_, err := s.MergePersons(who, keep.ID, gone.ID)
+		return actedMsg{settled: func(d model.Duplicate) bool { return d.A == gone.ID || d.B == gone.ID },
+			said: fmt.Sprintf(w.Merged, gn, kn), changed: keep.ID, err: err}
+	}
+}
+
+// drop takes out of the list the pairs an act settled, at once: the list
+// is read again from the file after it (common.Changed), which at an
+// office takes seconds, and a pair settled must not be offered meanwhile.
+func (m *Duplicates) drop(settled func(model.Duplicate) bool) {
+	m.dups = slices.DeleteFunc(m.dups, settled)
+	m.cursor = max(0, min(m.cursor, m.count()-1))
 }
 
 // name is how a list shows a person: a protected one sealed (model.Shows:
@@ -241,7 +270,7 @@ func (m *Duplicates) View() string {
 	st, w := m.ctx.Styles, m.w
 	out := []string{st.Title.Render(w.DupTitle)}
 	if !m.loaded {
-		return strings.Join(out, "\n")
+		return strings.Join(append(out, st.Muted.Render(w.Finding)), "\n")
 	}
 	if m.list {
 		out = append(out, st.Muted.Render(fmt.Sprintf(w.MergedCount, len(m.merged))), "")

@@ -10,6 +10,8 @@ import (
 	"donthu/store/storetest"
 	"donthu/tui/common"
 	"donthu/tui/tuitest"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 const registerFile = "../../store/register/testdata/register.xlsx"
@@ -199,5 +201,48 @@ func TestDuplicatesPageTwoPeople(t *testing.T) {
 	}
 	if st, _ := d.Status(); st != "Đã ghi Nguyễn Hồng Oanh và Nguyễn Hồng Oanh là hai người" {
 		t.Fatalf("status %q", st)
+	}
+}
+
+// At an office the page takes seconds to compare 100,000 persons: it
+// says it is looking meanwhile, and a pair settled leaves the list at
+// once, not when the list has been read again (the reload is not run
+// here), so it is not offered a second time.
+func TestDuplicatesPageWhileItReads(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	for _, p := range []model.Person{
+		{Name: "Nguyễn Văn An", BirthYear: 1990}, {Name: "Nguyen Van An", BirthYear: 1990},
+		{Name: "Trần Thị Bình", BirthYear: 1985}, {Name: "Tran Thi Binh", BirthYear: 1985},
+	} {
+		if _, err := s.RecordPerson("lan", p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var sc common.Screen = NewDuplicates(ctxAs(t, s, clk, "lan", model.VI))
+	sc.SetSize(80, 21)
+	if v := sc.View(); !strings.Contains(v, "Đang tìm những người có thể trùng nhau…") {
+		t.Fatalf("nothing says the page is looking:\n%s", v)
+	}
+	sc, _ = sc.Update(sc.Init()())
+	if v := sc.View(); !strings.Contains(v, "2 cặp có thể trùng") || !strings.Contains(v, "Nguyễn Văn An ↔ Nguyen Van An") {
+		t.Fatalf("the pairs:\n%s", v)
+	}
+	// act runs the store's answer, not what follows it (the reload).
+	act := func(keys ...string) {
+		t.Helper()
+		var cmd tea.Cmd
+		for _, k := range keys {
+			sc, cmd = sc.Update(tuitest.Key(k))
+		}
+		sc, _ = sc.Update(cmd())
+	}
+	act("g", "c")
+	v := sc.View()
+	if !strings.Contains(v, "1 cặp có thể trùng") || strings.Contains(v, "Nguyễn Văn An ↔") || !strings.Contains(v, "› Trần Thị Bình ↔ Tran Thi Binh") {
+		t.Fatalf("the merged pair is still offered:\n%s", v)
+	}
+	act("k", "c")
+	if v := sc.View(); !strings.Contains(v, "0 cặp có thể trùng") {
+		t.Fatalf("the pair said to be two people is still offered:\n%s", v)
 	}
 }

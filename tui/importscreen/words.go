@@ -31,6 +31,7 @@ type Words struct {
 	MergedInto                               string // %s
 	OtherValues                              string
 	PairsCount                               string // %d
+	Finding                                  string
 	MergedCount                              string // %d
 	History                                  string // %d visits %d petitions
 	HistoryLabel, Site                       string
@@ -67,6 +68,7 @@ var wordsVI = Words{
 	MergedInto:     "đã gộp vào %s",
 	OtherValues:    "giá trị khác",
 	PairsCount:     "%d cặp có thể trùng",
+	Finding:        "Đang tìm những người có thể trùng nhau…",
 	MergedCount:    "%d hồ sơ đã gộp",
 	History:        "%d lượt tiếp, %d đơn",
 	HistoryLabel:   "Lịch sử",
@@ -107,6 +109,7 @@ var wordsEN = Words{
 	MergedInto:     "merged into %s",
 	OtherValues:    "other values",
 	PairsCount:     "%d pairs may be one person",
+	Finding:        "Looking for persons who may be one…",
 	MergedCount:    "%d records merged",
 	History:        "%d visits, %d petitions",
 	HistoryLabel:   "History",
