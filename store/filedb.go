@@ -21,6 +21,10 @@ type fileDB struct {
 	// at bump): what was read under one gen is still what the file
 	// holds while gen has not changed.
 	gen atomic.Uint64
+	// reads counts the read transactions under way, each counted before
+	// it begins: while none is, no reader holds a page bbolt has freed
+	// (scrubFree).
+	reads atomic.Int64
 }
 
 // bump marks the file as changed (a cache kept beside it was updated).
@@ -37,6 +41,8 @@ func (f *fileDB) get() *bolt.DB { return f.p.Load() }
 
 // View runs a read transaction on the file open now.
 func (f *fileDB) View(fn func(*bolt.Tx) error) error {
+	f.reads.Add(1)
+	defer f.reads.Add(-1)
 	return f.do(func(db *bolt.DB) error { return db.View(fn) })
 }
 

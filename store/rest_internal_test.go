@@ -2,7 +2,11 @@ package store
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 
 	"donthu/model"
@@ -60,5 +64,74 @@ func TestSetAsideKeepsSealedEvents(t *testing.T) {
 	})
 	if got := s.Abandoned(); len(got) == 0 || got[0].Entity == "" {
 		t.Errorf("Abandoned lost the sealed events: %+v", got)
+	}
+}
+
+// A person known in the clear, with a long history, who denounces: the
+// sealing frees the many pages that held their name, more than the
+// commits after it take again, and the scrub overwrites them in place.
+// While a read is under way the pages are left (the reader may hold
+// them) with the mark, and the next write clears them.
+func TestScrubClearsFreedPagesInPlace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	s := openSite(t, path)
+	defer s.Close()
+	const name = "Phạm Văn Tố"
+	_, p, err := s.RecordVisit("lan", VisitInput{
+		Visit:      model.Visit{Content: "Hỏi về lương", Outcome: model.OutcomePetition},
+		NewPersons: []model.Person{{Name: name, BirthYear: 1985}},
+		Petition:   &model.Petition{Kind: model.KindComplaint},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 60; i++ {
+		if _, _, err := s.RecordVisit("lan", VisitInput{
+			Visit:    model.Visit{Content: "Hỏi tiến độ lần " + strconv.Itoa(i), Outcome: model.OutcomePetition, Persons: p.Senders},
+			Petition: &model.Petition{Kind: model.KindComplaint, Summary: strings.Repeat("Công ty nợ lương ", 20)},
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inFile := func() int {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return bytes.Count(raw, []byte(name))
+	}
+	if inFile() < 60 {
+		t.Fatalf("the name is in the file %d times: the history is too short to test anything", inFile())
+	}
+	// A read under way: the scrub leaves the pages and the mark.
+	hold, held := make(chan struct{}), make(chan struct{})
+	var release sync.Once
+	defer release.Do(func() { close(hold) }) // before Close, which waits for it
+	go s.db.View(func(*bolt.Tx) error { close(held); <-hold; return nil })
+	<-held
+	if _, _, err := s.RecordVisit("lan", VisitInput{
+		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: p.Senders},
+		Petition: &model.Petition{Kind: model.KindDenunciation},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	marked := func() bool {
+		var m bool
+		s.db.View(func(tx *bolt.Tx) error { m = tx.Bucket(bMeta).Get(keyRestScrub) != nil; return nil })
+		return m
+	}
+	if n := inFile(); n == 0 || !marked() {
+		t.Fatalf("with a read under way: the name %d times in the file, marked %v", n, marked())
+	}
+	release.Do(func() { close(hold) })
+	// The next write scrubs.
+	if _, err := s.RecordPerson("lan", model.Person{Name: "Nguyễn Văn Khác"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := inFile(); n != 0 || marked() {
+		t.Fatalf("after the next write: the name %d times in the file, marked %v", n, marked())
+	}
+	if probs := s.Check(); len(probs) != 0 {
+		t.Fatalf("check: %v", probs)
 	}
 }
