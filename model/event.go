@@ -148,7 +148,7 @@ func (e *Event) Hash() string {
 // encoding/json/v2 (github.com/go-json-experiment/json, the standard
 // library's own from Go 1.27), which reads in one pass where
 // encoding/json scans the input twice: folding an office's history
-// takes 40% less time (docs/architecture.md, "Performance"). v must be
+// takes 40% less time (docs/architecture.md, "The fold"). v must be
 // a fresh value: where encoding/json leaves a field the input sets to
 // null untouched, this decoder zeroes it.
 func DecodeJSON(data []byte, v any) error { return jsonv2.Unmarshal(data, v, decodeOpts) }

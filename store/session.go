@@ -222,8 +222,8 @@ func (s *Store) SignIn(login, password string) (model.User, error) {
 		if clearLeft(meta) < inClear {
 			// What an upgraded file held in the clear (the site's keys,
 			// the confidential key, senders' names) is sealed now: its old
-			// bytes are in the pages this transaction frees, compacted
-			// away once it commits, like any sealing (scrubIfSealed).
+			// bytes are in the pages this transaction frees, overwritten
+			// with zeros once it commits, like any sealing (scrubIfSealed).
 			if err := meta.Put(keyRestScrub, []byte("1")); err != nil {
 				return err
 			}
