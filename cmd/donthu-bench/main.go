@@ -823,7 +823,7 @@ func deskRun(file string, r *result) error {
 	if _, err := s.Authenticate(demo.Users[0].Login, demo.Password); err != nil {
 		return err
 	}
-	for _, h := range s.SearchPersons("nguyen", 200) {
+	for _, h := range s.SearchPersons("nguyen", 0) { // the protected ones come first
 		if len(r.MS["denounce"]) == 5 {
 			break
 		}
