@@ -18,7 +18,7 @@
 //   - Templates (template.go): plain UTF-8 text files, one per form and
 //     version, built in (templates/) and overridable by the office from a
 //     folder beside the data file (store.TemplateDir, "mau-in").
-//   - Render (render.go): the PDF, with the embedded font (fonts/: Liberation
+//   - Render (render.go): the PDF, with the embedded font (fonts/, gzipped: Liberation
 //     Serif 2.1.5, SIL Open Font Licence, every Vietnamese letter).
 //   - The verification code format (code.go).
 //
