@@ -234,6 +234,24 @@ func groupFrom(tx *bolt.Tx, root string) []string {
 	return out
 }
 
+// groupIndexed returns the ids index lists under the records of group,
+// each once, in the order found: a visit of two records of one person is
+// the person's once.
+func groupIndexed(tx *bolt.Tx, group []string, index string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, gid := range group {
+		eachIdx(tx, index, append([]byte(gid), 0), func(_ []byte, id string) bool {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+			return true
+		})
+	}
+	return out
+}
+
 // PersonGroup returns the record that stands for id's person first, then
 // the records merged into it.
 func (s *Store) PersonGroup(id string) []string {
@@ -334,31 +352,11 @@ type History struct{ Visits, Petitions int }
 func (s *Store) HistoryCounts(ids []string) map[string]History {
 	out := make(map[string]History, len(ids))
 	s.db.View(func(tx *bolt.Tx) error {
-		seen := map[string]bool{}
 		for _, id := range ids {
-			if _, ok := out[id]; ok {
-				continue
+			if _, ok := out[id]; !ok {
+				group := groupTx(tx, id)
+				out[id] = History{len(groupIndexed(tx, group, "person_visit")), len(groupIndexed(tx, group, "person_petition"))}
 			}
-			clear(seen)
-			var h History
-			for _, gid := range groupTx(tx, id) {
-				p := append([]byte(gid), 0)
-				eachIdx(tx, "person_visit", p, func(_ []byte, vid string) bool {
-					if !seen[vid] {
-						seen[vid] = true
-						h.Visits++
-					}
-					return true
-				})
-				eachIdx(tx, "person_petition", p, func(_ []byte, pid string) bool {
-					if !seen[pid] {
-						seen[pid] = true
-						h.Petitions++
-					}
-					return true
-				})
-			}
-			out[id] = h
 		}
 		return nil
 	})

@@ -494,50 +494,35 @@ func (s *Store) readCards(ids []string, sealed *sealedIndex) (out map[string]Per
 			}
 			c.Absorbed = abs
 			sites := map[string]bool{c.Site: true}
-			seen := map[string]bool{} // a visit of two records of one group counts once
 			// The newest visit is the one created last: its first event's
 			// clock is in the key of its entity list, so no visit but the
 			// newest is decoded.
 			var newest string
 			var newestClock []byte
-			for _, gid := range c.Group {
-				p := append([]byte(gid), 0)
-				eachIdx(tx, "person_visit", p, func(_ []byte, vid string) bool {
-					if seen[vid] {
-						return true
+			visits := groupIndexed(tx, c.Group, "person_visit")
+			c.VisitCount = len(visits)
+			for _, vid := range visits {
+				sites[siteOfID(vid)] = true
+				vp := prefix(vid)
+				if k, _ := ents.Seek(vp); k != nil && bytes.HasPrefix(k, vp) && len(k) >= len(vp)+8 {
+					if clock := k[len(vp) : len(vp)+8]; newest == "" || bytes.Compare(clock, newestClock) > 0 {
+						newest, newestClock = vid, append(newestClock[:0], clock...)
 					}
-					seen[vid] = true
-					c.VisitCount++
-					sites[siteOfID(vid)] = true
-					vp := prefix(vid)
-					if k, _ := ents.Seek(vp); k != nil && bytes.HasPrefix(k, vp) && len(k) >= len(vp)+8 {
-						if clock := k[len(vp) : len(vp)+8]; newest == "" || bytes.Compare(clock, newestClock) > 0 {
-							newest, newestClock = vid, append(newestClock[:0], clock...)
-						}
-					}
-					return true
-				})
-				eachIdx(tx, "person_petition", p, func(_ []byte, pid string) bool {
-					var x model.Petition
-					if seen[pid] {
-						return true
-					}
-					if err := getState(tx, pid, &x); err != nil {
-						note(pid, err)
-						return true
-					}
-					seen[pid] = true
-					sites[x.Site] = true
-					c.Petitions = append(c.Petitions, x)
-					return true
-				})
-				eachIdx(tx, "person_case", p, func(_ []byte, cid string) bool {
-					if x, ok := cc.get(cid); ok && x.Open() && !seen[cid] {
-						seen[cid] = true
-						c.OpenCases = append(c.OpenCases, x)
-					}
-					return true
-				})
+				}
+			}
+			for _, pid := range groupIndexed(tx, c.Group, "person_petition") {
+				var x model.Petition
+				if err := getState(tx, pid, &x); err != nil {
+					note(pid, err)
+					continue
+				}
+				sites[x.Site] = true
+				c.Petitions = append(c.Petitions, x)
+			}
+			for _, cid := range groupIndexed(tx, c.Group, "person_case") {
+				if x, ok := cc.get(cid); ok && x.Open() {
+					c.OpenCases = append(c.OpenCases, x)
+				}
 			}
 			if newest != "" {
 				var v model.Visit
