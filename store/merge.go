@@ -304,12 +304,13 @@ func (s *Store) AllPersons() []model.Person {
 	var out []model.Person
 	s.db.View(func(tx *bolt.Tx) error {
 		var ids []string
-		eachState(tx, model.EntPerson, func(id string, _ []byte) error {
-			ids = append(ids, id)
+		var vals [][]byte
+		eachState(tx, model.EntPerson, func(id string, b []byte) error {
+			ids, vals = append(ids, id), append(vals, b)
 			return nil
 		})
 		// Decoded on every core: an office has 100,000.
-		out = readStates[model.Person](tx, model.EntPerson, ids, 0, func(string, error) {})
+		out = decodeStates[model.Person](tx, ids, vals, 0, func(string, error) {})
 		return nil
 	})
 	return out

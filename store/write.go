@@ -589,46 +589,49 @@ func getState(tx *bolt.Tx, entity string, v any) error {
 	return unmarshalState(tx, entity, b, v)
 }
 
-// getStates is getState for many records of one kind, decoded on every
-// core: ids[i] into dst(i), a zero value; errs[i] is what getState would
-// have returned for it. The stored bytes are copied out of the file's
-// pages here, on the caller's goroutine, where Guard turns a fault on a
-// damaged page into an error: a worker has no such guard.
-func getStates(tx *bolt.Tx, kind string, ids []string, dst func(i int) any) (errs []error) {
+// readStates is getState for many records of one kind, decoded on every
+// core: the records of ids that read, in their order, with room for more
+// after them; damaged is told of each that did not, with what getState
+// would have returned.
+func readStates[T any](tx *bolt.Tx, kind string, ids []string, room int, damaged func(id string, err error)) []T {
 	sb := tx.Bucket(bState).Bucket([]byte(kind))
+	vals := make([][]byte, len(ids))
+	for i, id := range ids {
+		if sb != nil {
+			vals[i] = sb.Get([]byte(id))
+		}
+	}
+	return decodeStates[T](tx, ids, vals, room, damaged)
+}
+
+// decodeStates is readStates of projections already found: vals[i] is
+// the stored projection of ids[i] (nil: none). The stored bytes are
+// copied out of the file's pages here, on the caller's goroutine, where
+// Guard turns a fault on a damaged page into an error: a worker has no
+// such guard.
+func decodeStates[T any](tx *bolt.Tx, ids []string, vals [][]byte, room int, damaged func(id string, err error)) []T {
 	evb := tx.Bucket(bEvents)
 	raws := make([][]byte, len(ids))
 	ref := make([]bool, len(ids)) // raws[i] is the event a reference names
-	for i, id := range ids {
-		if sb == nil {
-			continue
-		}
-		if b := sb.Get([]byte(id)); isRef(b) {
-			ref[i], raws[i] = true, bytes.Clone(evb.Get(refKey(id, b)))
+	for i, b := range vals {
+		if isRef(b) {
+			ref[i], raws[i] = true, bytes.Clone(evb.Get(refKey(ids[i], b)))
 		} else {
 			raws[i] = bytes.Clone(b)
 		}
 	}
-	errs = make([]error, len(ids))
+	out := make([]T, len(ids), len(ids)+room)
+	errs := make([]error, len(ids))
 	parallel(len(ids), func(i int) {
 		switch {
 		case ref[i]:
-			errs[i] = refInto(ids[i], raws[i], dst(i))
+			errs[i] = refInto(ids[i], raws[i], &out[i])
 		case raws[i] == nil:
 			errs[i] = ErrNotFound
 		default:
-			errs[i] = unmarshalState(nil, ids[i], raws[i], dst(i))
+			errs[i] = unmarshalState(nil, ids[i], raws[i], &out[i])
 		}
 	})
-	return errs
-}
-
-// readStates is getStates into a list: the records of ids that read, in
-// their order, with room for more after them; damaged is told of each
-// that did not.
-func readStates[T any](tx *bolt.Tx, kind string, ids []string, room int, damaged func(id string, err error)) []T {
-	out := make([]T, len(ids), len(ids)+room)
-	errs := getStates(tx, kind, ids, func(i int) any { return &out[i] })
 	kept := out[:0]
 	for i := range ids {
 		if errs[i] != nil {
