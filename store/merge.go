@@ -342,6 +342,38 @@ func (s *Store) Duplicates() []model.Duplicate {
 	return model.FindDuplicates(s.ReviewPersons())
 }
 
+// DuplicateReview is what the review of duplicates shows, read at once.
+type DuplicateReview struct {
+	// Pairs are Duplicates, each with the record that has more history
+	// first: the one offered to stay.
+	Pairs   []model.Duplicate
+	Persons map[string]model.Person // ReviewPersons, by id
+	History map[string]History      // of every record in a pair
+	Merged  []model.Person          // the records merged into another, by name
+}
+
+// ReviewDuplicates reads the review of duplicates: the persons once, the
+// pairs among them, each record's history counted (HistoryCounts).
+func (s *Store) ReviewDuplicates() DuplicateReview {
+	all := s.ReviewPersons()
+	r := DuplicateReview{Pairs: model.FindDuplicates(all), Persons: make(map[string]model.Person, len(all)), Merged: model.MergedRecords(all)}
+	for _, p := range all {
+		r.Persons[p.ID] = p
+	}
+	ids := make([]string, 0, 2*len(r.Pairs))
+	for _, d := range r.Pairs {
+		ids = append(ids, d.A, d.B)
+	}
+	r.History = s.HistoryCounts(ids)
+	weight := func(id string) int { return r.History[id].Visits + r.History[id].Petitions }
+	for i, d := range r.Pairs {
+		if weight(d.B) > weight(d.A) {
+			r.Pairs[i].A, r.Pairs[i].B = d.B, d.A
+		}
+	}
+	return r
+}
+
 // History is how much a person has on file.
 type History struct{ Visits, Petitions int }
 

@@ -748,18 +748,11 @@ func interfaceRun(file string, r *result) error {
 		r.MS["followup"] = append(r.MS["followup"], since(t))
 		r.Vals["longcase"] = float64(len(tl))
 	}
-	// Settings > Duplicates, as the page reads it (tui/importscreen):
-	// the persons compared, the pairs, each record's history counted.
+	// Settings > Duplicates, as the page reads it (tui/importscreen).
 	t = time.Now()
-	all := s.ReviewPersons()
-	pairs := model.FindDuplicates(all)
-	ids := make([]string, 0, 2*len(pairs))
-	for _, d := range pairs {
-		ids = append(ids, d.A, d.B)
-	}
-	s.HistoryCounts(ids)
+	review := s.ReviewDuplicates()
 	r.MS["dups"] = append(r.MS["dups"], since(t))
-	r.Vals["pairs"] = float64(len(pairs))
+	r.Vals["pairs"] = float64(len(review.Pairs))
 	// A day's work at the desk (200 case actions), then the next sign-in:
 	// what it reads since the last one.
 	if err := deskDay(s, today, long.ID, func(float64) {}); err != nil {

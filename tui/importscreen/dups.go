@@ -22,10 +22,7 @@ type Duplicates struct {
 	width, height int
 
 	loaded  bool
-	dups    []model.Duplicate
-	merged  []model.Person
-	persons map[string]model.Person
-	history map[string]string // person -> "3 lượt tiếp, 1 đơn"
+	r       store.DuplicateReview // the pairs less those settled since it was read
 	cursor  int
 	swap    bool // the second record of the pair stays
 	list    bool // showing the merged records
@@ -56,42 +53,13 @@ func NewDuplicates(ctx *common.Context) common.Screen {
 	return &Duplicates{ctx: ctx, w: w, keys: newDupKeys(w), width: 80, height: 21}
 }
 
-type dupsMsg struct {
-	dups    []model.Duplicate
-	merged  []model.Person
-	persons map[string]model.Person
-	history map[string]string
-}
+type dupsMsg struct{ store.DuplicateReview }
 
 func (m *Duplicates) load() tea.Cmd {
-	s, w := m.ctx.Store, m.w
-	return func() tea.Msg {
-		// Only the persons this session may know of; a protected one the
-		// policy lets it find is compared unsealed, shown sealed.
-		all := s.ReviewPersons()
-		persons := make(map[string]model.Person, len(all))
-		for _, p := range all {
-			persons[p.ID] = p
-		}
-		dups := model.FindDuplicates(all)
-		var ids []string
-		for _, d := range dups {
-			ids = append(ids, d.A, d.B)
-		}
-		counts := s.HistoryCounts(ids)
-		history := make(map[string]string, len(counts))
-		for id, h := range counts {
-			history[id] = fmt.Sprintf(w.History, h.Visits, h.Petitions)
-		}
-		// The record with more history is offered to stay (s swaps).
-		weight := func(id string) int { return counts[id].Visits + counts[id].Petitions }
-		for i, d := range dups {
-			if weight(d.B) > weight(d.A) {
-				dups[i].A, dups[i].B = d.B, d.A
-			}
-		}
-		return dupsMsg{dups: dups, merged: model.MergedRecords(all), persons: persons, history: history}
-	}
+	s := m.ctx.Store
+	// Only the persons this session may know of; a protected one the
+	// policy lets it find is compared unsealed, shown sealed.
+	return func() tea.Msg { return dupsMsg{s.ReviewDuplicates()} }
 }
 
 func (m *Duplicates) Init() tea.Cmd { return m.load() }
@@ -122,15 +90,15 @@ func (m *Duplicates) FullHelp() [][]key.Binding {
 
 func (m *Duplicates) count() int {
 	if m.list {
-		return len(m.merged)
+		return len(m.r.Merged)
 	}
-	return len(m.dups)
+	return len(m.r.Pairs)
 }
 
 // pair returns the record that stays and the one that goes.
 func (m *Duplicates) pair() (keep, gone model.Person) {
-	d := m.dups[m.cursor]
-	keep, gone = m.persons[d.A], m.persons[d.B]
+	d := m.r.Pairs[m.cursor]
+	keep, gone = m.r.Persons[d.A], m.r.Persons[d.B]
 	if m.swap {
 		keep, gone = gone, keep
 	}
@@ -140,7 +108,7 @@ func (m *Duplicates) pair() (keep, gone model.Person) {
 func (m *Duplicates) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case dupsMsg:
-		m.loaded, m.dups, m.merged, m.persons, m.history = true, msg.dups, msg.merged, msg.persons, msg.history
+		m.loaded, m.r = true, msg.DuplicateReview
 		m.cursor = max(0, min(m.cursor, m.count()-1))
 		return m, nil
 	case actedMsg:
@@ -206,7 +174,7 @@ type actedMsg struct {
 func (m *Duplicates) act() tea.Cmd {
 	s, who, w := m.ctx.Store, m.ctx.User.Login, m.w
 	if m.list {
-		p := m.merged[m.cursor]
+		p := m.r.Merged[m.cursor]
 		name := m.name(p)
 		return func() tea.Msg {
 			err := s.UnmergePerson(who, p.ID)
@@ -235,7 +203,7 @@ func (m *Duplicates) act() tea.Cmd {
 // is read again from the file after it (common.Changed), which at an
 // office takes seconds, and a pair settled must not be offered meanwhile.
 func (m *Duplicates) drop(settled func(model.Duplicate) bool) {
-	m.dups = slices.DeleteFunc(m.dups, settled)
+	m.r.Pairs = slices.DeleteFunc(m.r.Pairs, settled)
 	m.cursor = max(0, min(m.cursor, m.count()-1))
 }
 
@@ -273,28 +241,28 @@ func (m *Duplicates) View() string {
 		return strings.Join(append(out, st.Muted.Render(w.Finding)), "\n")
 	}
 	if m.list {
-		out = append(out, st.Muted.Render(fmt.Sprintf(w.MergedCount, len(m.merged))), "")
-		if len(m.merged) == 0 {
+		out = append(out, st.Muted.Render(fmt.Sprintf(w.MergedCount, len(m.r.Merged))), "")
+		if len(m.r.Merged) == 0 {
 			out = append(out, w.NoMerged)
 		}
 		// Two lines a record: the record, then the one it was merged into.
 		room := max(1, (m.height-8)/2)
 		start := max(0, m.cursor-room+1)
-		for i := start; i < len(m.merged) && i < start+room; i++ {
-			p := m.merged[i]
+		for i := start; i < len(m.r.Merged) && i < start+room; i++ {
+			p := m.r.Merged[i]
 			l := common.Truncate("  "+m.line(p), m.width)
 			if i == m.cursor {
 				l = st.Selected.Render("›" + l[1:])
 			}
-			out = append(out, l, st.Muted.Render(common.Truncate("    → "+fmt.Sprintf(w.MergedInto, m.line(m.persons[p.MergedInto])), m.width)))
+			out = append(out, l, st.Muted.Render(common.Truncate("    → "+fmt.Sprintf(w.MergedInto, m.line(m.r.Persons[p.MergedInto])), m.width)))
 		}
-		if m.confirm && len(m.merged) > 0 {
-			out = m.footer(out, fmt.Sprintf(w.ConfirmUnmerge, m.name(m.merged[m.cursor])))
+		if m.confirm && len(m.r.Merged) > 0 {
+			out = m.footer(out, fmt.Sprintf(w.ConfirmUnmerge, m.name(m.r.Merged[m.cursor])))
 		}
 		return strings.Join(out, "\n")
 	}
-	out = append(out, st.Muted.Render(fmt.Sprintf(w.PairsCount, len(m.dups))), "")
-	if len(m.dups) == 0 {
+	out = append(out, st.Muted.Render(fmt.Sprintf(w.PairsCount, len(m.r.Pairs))), "")
+	if len(m.r.Pairs) == 0 {
 		out = append(out, w.NoDuplicates)
 		return strings.Join(out, "\n")
 	}
@@ -306,9 +274,9 @@ func (m *Duplicates) View() string {
 	}
 	room := max(1, m.height-len(out)-len(detail)-1-foot)
 	start := max(0, m.cursor-room+1)
-	for i := start; i < len(m.dups) && i < start+room; i++ {
-		d := m.dups[i]
-		l := fmt.Sprintf("  %s ↔ %s · %s", m.name(m.persons[d.A]), m.name(m.persons[d.B]), d.Why.Label().In(m.ctx.Lang))
+	for i := start; i < len(m.r.Pairs) && i < start+room; i++ {
+		d := m.r.Pairs[i]
+		l := fmt.Sprintf("  %s ↔ %s · %s", m.name(m.r.Persons[d.A]), m.name(m.r.Persons[d.B]), d.Why.Label().In(m.ctx.Lang))
 		l = common.Truncate(l, m.width)
 		if i == m.cursor {
 			l = st.Selected.Render("›" + l[1:])
@@ -351,7 +319,7 @@ func (m *Duplicates) compare() []string {
 		return fmt.Sprint(p.BirthYear)
 	}
 	lab := func(f string) string { return model.PersonFieldLabel(f).In(m.ctx.Lang) }
-	why := m.dups[m.cursor].Why.Label().In(m.ctx.Lang)
+	why := m.r.Pairs[m.cursor].Why.Label().In(m.ctx.Lang)
 	out := []string{st.Muted.Render(common.Truncate(w.Why+" "+why, m.width)), st.Bold.Render(row("", w.Stays, w.Goes))}
 	out = append(out, row(lab("name"), m.name(keep), m.name(gone)), row(lab("birth_year"), year(keep), year(gone)))
 	if keep.Sealed == "" && gone.Sealed == "" {
@@ -359,8 +327,14 @@ func (m *Duplicates) compare() []string {
 			row(lab("address"), keep.Address, gone.Address))
 	}
 	out = append(out, row(lab("employer"), keep.Employer, gone.Employer), row(w.Site, keep.Site, gone.Site),
-		row(w.HistoryLabel, m.history[keep.ID], m.history[gone.ID]))
+		row(w.HistoryLabel, m.historyOf(keep.ID), m.historyOf(gone.ID)))
 	return out
+}
+
+// historyOf says how much record id has on file: "3 lượt tiếp, 1 đơn".
+func (m *Duplicates) historyOf(id string) string {
+	h := m.r.History[id]
+	return fmt.Sprintf(m.w.History, h.Visits, h.Petitions)
 }
 
 // footer puts a question (up to three lines) and its keys on the last
