@@ -14,13 +14,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// An event sealed at rest set aside from an abandoned history keeps its
-// sealed form: meta never holds its text, and Abandoned still says what
-// it was (its header).
-func TestSetAsideKeepsSealedEvents(t *testing.T) {
-	s := openSite(t, filepath.Join(t.TempDir(), "s.db"))
-	defer s.Close()
-	const name = "Phạm Văn Tố"
+// visitInTheClear records a new person, named in the clear, who brings a
+// complaint, and returns the petition's senders (them).
+func visitInTheClear(t *testing.T, s *Store, name string) []string {
+	t.Helper()
 	_, p, err := s.RecordVisit("lan", VisitInput{
 		Visit:      model.Visit{Content: "Hỏi về lương", Outcome: model.OutcomePetition},
 		NewPersons: []model.Person{{Name: name, BirthYear: 1985}},
@@ -29,13 +26,31 @@ func TestSetAsideKeepsSealedEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p.Senders
+}
+
+// denounce records a visit of persons on file who bring a denunciation:
+// they become protected, their history sealed at rest.
+func denounce(t *testing.T, s *Store, persons []string) {
+	t.Helper()
 	if _, _, err := s.RecordVisit("lan", VisitInput{
-		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: p.Senders},
+		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: persons},
 		Petition: &model.Petition{Kind: model.KindDenunciation},
 	}); err != nil {
 		t.Fatal(err)
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+}
+
+// An event sealed at rest set aside from an abandoned history keeps its
+// sealed form: meta never holds its text, and Abandoned still says what
+// it was (its header).
+func TestSetAsideKeepsSealedEvents(t *testing.T) {
+	s := openSite(t, filepath.Join(t.TempDir(), "s.db"))
+	defer s.Close()
+	const name = "Phạm Văn Tố"
+	senders := visitInTheClear(t, s, name)
+	denounce(t, s, senders)
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		var evs []model.Event
 		var raws [][]byte
 		c := tx.Bucket(bEvents).Cursor()
@@ -77,17 +92,10 @@ func TestScrubClearsFreedPagesInPlace(t *testing.T) {
 	s := openSite(t, path)
 	defer s.Close()
 	const name = "Phạm Văn Tố"
-	_, p, err := s.RecordVisit("lan", VisitInput{
-		Visit:      model.Visit{Content: "Hỏi về lương", Outcome: model.OutcomePetition},
-		NewPersons: []model.Person{{Name: name, BirthYear: 1985}},
-		Petition:   &model.Petition{Kind: model.KindComplaint},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	senders := visitInTheClear(t, s, name)
 	for i := 0; i < 60; i++ {
 		if _, _, err := s.RecordVisit("lan", VisitInput{
-			Visit:    model.Visit{Content: "Hỏi tiến độ lần " + strconv.Itoa(i), Outcome: model.OutcomePetition, Persons: p.Senders},
+			Visit:    model.Visit{Content: "Hỏi tiến độ lần " + strconv.Itoa(i), Outcome: model.OutcomePetition, Persons: senders},
 			Petition: &model.Petition{Kind: model.KindComplaint, Summary: strings.Repeat("Công ty nợ lương ", 20)},
 		}); err != nil {
 			t.Fatal(err)
@@ -109,12 +117,7 @@ func TestScrubClearsFreedPagesInPlace(t *testing.T) {
 	defer release.Do(func() { close(hold) }) // before Close, which waits for it
 	go s.db.View(func(*bolt.Tx) error { close(held); <-hold; return nil })
 	<-held
-	if _, _, err := s.RecordVisit("lan", VisitInput{
-		Visit:    model.Visit{Content: "Tố cáo", Outcome: model.OutcomePetition, Persons: p.Senders},
-		Petition: &model.Petition{Kind: model.KindDenunciation},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	denounce(t, s, senders)
 	marked := func() bool {
 		var m bool
 		s.db.View(func(tx *bolt.Tx) error { m = tx.Bucket(bMeta).Get(keyRestScrub) != nil; return nil })
