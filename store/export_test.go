@@ -64,12 +64,13 @@ func (s *Store) SetSchema(v int) error {
 // DropCaches forgets the in-memory caches, as a fresh Open would.
 func (s *Store) DropCaches() { s.dropCaches() }
 
-// SetRebuildBatch makes Rebuild work in batches of n, so that tests
-// cross batch boundaries; it returns the function that restores it.
+// SetRebuildBatch makes Rebuild sort its keys in runs of n and fold its
+// records in chunks of n, so that tests cross those boundaries; it
+// returns the function that restores both.
 func SetRebuildBatch(n int) func() {
-	old := rebuildBatch
-	rebuildBatch = n
-	return func() { rebuildBatch = old }
+	oldB, oldC := rebuildBatch, rebuildChunk
+	rebuildBatch, rebuildChunk = n, n
+	return func() { rebuildBatch, rebuildChunk = oldB, oldC }
 }
 
 // SetImportBatch makes Import commit every n events, and, if crashAfter

@@ -53,8 +53,7 @@ type recordJob struct {
 
 // gatherRecord reads the stored events of id from its list.
 func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
-	j.id, j.keys, j.raws, j.err, j.state, j.encoded, j.entries, j.onto, j.evs, j.old = id, j.keys[:0], j.raws[:0], nil, nil, nil, nil, nil, nil, nil
-	j.check, j.sealed, j.ref = false, false, nil
+	j.begin(id)
 	p := prefix(id)
 	evb := tx.Bucket(bEvents)
 	c := tx.Bucket(bEntityEvents).Cursor()
@@ -73,6 +72,12 @@ func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
 	if len(j.raws) == 1 && soleRef(id, 1, j.raws[0]) {
 		j.ref = last
 	}
+}
+
+// begin makes j the job of record id, with nothing gathered yet.
+func (j *recordJob) begin(id string) {
+	j.id, j.keys, j.raws, j.err, j.state, j.encoded, j.entries, j.onto, j.evs, j.old = id, j.keys[:0], j.raws[:0], nil, nil, nil, nil, nil, nil, nil
+	j.check, j.sealed, j.ref = false, false, nil
 }
 
 // setStored sets the stored projection of a job (and, for one kept by

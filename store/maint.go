@@ -23,16 +23,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// rebuildBatch is how many events (listing them under their entities)
-// or records (folding them) one transaction of Rebuild handles: a few MB
-// of dirty pages, so memory does not grow with the file.
-var rebuildBatch = 50_000
-
-// metaRebuilding is set while a rebuild is under way: a rebuild runs in
-// many transactions, so a crash part-way leaves projections missing, and
-// the next Open that can write runs it again before anything else.
-var metaRebuilding = []byte("rebuilding")
-
 // bulkGC makes the garbage collector run less often during a pass over
 // the whole file (rebuild, check, import), which allocates a great deal
 // of short-lived memory and keeps little: at the default it spent a
@@ -65,12 +55,10 @@ var bulk struct {
 	limit int64
 }
 
-// Rebuild drops every projection and index (and the entity lists) and
-// recomputes them from the event log alone. It works in bounded batches:
-// first the entity lists, in log order; then the records, each folded
-// from its events in id order, their indexes put in key order per batch.
-// The log is never touched; if the rebuild stops half-way, the next
-// Open finishes it. A damaged page (bbolt panics or faults mid-read) or
+// Rebuild makes every projection and index (and the entity lists) again
+// from the event log alone, in a new file renamed over the data file
+// (rebuildInto): the data file is never half rebuilt, and memory does
+// not grow with the file. A damaged page (bbolt panics or faults mid-read) or
 // a damaged event is said with the way out: donthu salvage.
 func (s *Store) Rebuild() (err error) {
 	defer Guard(&err, s.path)()
@@ -100,157 +88,20 @@ func (s *Store) rebuild(partial bool) error {
 	})
 	if !held && !partial {
 		// Every record is folded again, those with events sealed at
-		// rest too: refuse before dropping anything.
+		// rest too: refuse before doing anything.
 		return userErr(ErrRestSealed,
 			"Tệp có sự kiện được niêm phong (danh tính người tố cáo): cần đăng nhập để dựng lại. Chạy lại với --user TÊN_ĐĂNG_NHẬP",
 			"The file has events sealed at rest (a denouncer's identity): a sign-in is needed to rebuild. Run again with --user LOGIN")
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bMeta).Put(metaRebuilding, []byte("1")); err != nil {
-			return err
-		}
-		for _, b := range [][]byte{bState, bIdx, bEntityEvents} {
-			if err := tx.DeleteBucket(b); err != nil {
-				return err
-			}
-			if _, err := tx.CreateBucket(b); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	s.ensureDict() // the events copied are compressed under it, as Compact does
+	tmp := s.path + ".rebuild"
+	os.Remove(tmp)
+	if _, err := rebuildInto(s.db.get(), tmp, partial, s.hlc.Observe); err != nil {
+		os.Remove(tmp)
 		return diskErr(err)
 	}
-	// The entity lists, a batch of the log at a time, each sorted.
-	var from []byte
-	for done := false; !done; {
-		err := s.db.Update(func(tx *bolt.Tx) error {
-			var lists [][]byte
-			c := tx.Bucket(bEvents).Cursor()
-			k, v := c.First()
-			if from != nil {
-				k, v = c.Seek(from)
-			}
-			for ; k != nil && len(lists) < rebuildBatch; k, v = c.Next() {
-				e, err := decodeHeaderOnly(v)
-				if err != nil {
-					return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
-				}
-				s.hlc.Observe(e.Clock)
-				lists = append(lists, entKey(e.Entity, e.Clock, e.Site, e.Seq))
-			}
-			done = k == nil
-			if !done {
-				from = append(from[:0], k...)
-			}
-			sort.Slice(lists, func(i, j int) bool { return bytes.Compare(lists[i], lists[j]) < 0 })
-			eb := tx.Bucket(bEntityEvents)
-			eb.FillPercent = 0.9
-			for _, k := range lists {
-				if err := eb.Put(k, nil); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return diskErr(err)
-		}
-	}
-	// The records, in id order (the order of the lists), a batch at a
-	// time, folded a chunk at a time on every core. The projections
-	// were all dropped above, so none has entries to take out.
-	from = nil
-	jobs := make([]recordJob, foldChunk)
-	skipped := 0
-	for done := false; !done; {
-		err := s.db.Update(func(tx *bolt.Tx) error {
-			batch := idxBatch{}
-			states := map[string]*bolt.Bucket{}
-			dict := currentDict(tx)
-			n := 0
-			flush := func() error {
-				foldAll(jobs[:n])
-				for i := range jobs[:n] {
-					j := &jobs[i]
-					if partial && errors.Is(j.err, ErrRestSealed) {
-						skipped++
-						continue
-					}
-					if j.err != nil {
-						return j.err
-					}
-					kind := model.EntityKind(j.id)
-					sb := states[kind]
-					if sb == nil {
-						var err error
-						if sb, err = tx.Bucket(bState).CreateBucketIfNotExists([]byte(kind)); err != nil {
-							return err
-						}
-						states[kind] = sb
-					}
-					// In id order: appended, so pages are filled.
-					sb.FillPercent = 1.0
-					if err := sb.Put([]byte(j.id), j.encoded); err != nil {
-						return err
-					}
-					for _, e := range j.entries {
-						batch.set(e, true)
-					}
-				}
-				n = 0
-				return nil
-			}
-			c := tx.Bucket(bEntityEvents).Cursor()
-			k, _ := c.First()
-			if from != nil {
-				k, _ = c.Seek(from)
-			}
-			for count := 0; k != nil && count < rebuildBatch; count++ {
-				i := bytes.IndexByte(k, 0)
-				if i < 0 {
-					return fmt.Errorf("%w: entity list key %q", ErrCorrupt, k)
-				}
-				id := string(k[:i])
-				// Past this record's events: its prefix with 0xff.
-				next := append(append([]byte(nil), k[:i+1]...), 0xff)
-				if model.Stateless(id) { // the audit folds into no state
-					k, _ = c.Seek(next)
-					from = next
-					continue
-				}
-				gatherRecord(tx, id, &jobs[n])
-				jobs[n].dict = dict
-				if n++; n == len(jobs) {
-					if err := flush(); err != nil {
-						return err
-					}
-				}
-				k, _ = c.Seek(next)
-				from = next
-			}
-			done = k == nil
-			if err := flush(); err != nil {
-				return err
-			}
-			return batch.apply(tx)
-		})
-		if err != nil {
-			return diskErr(err)
-		}
-	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bMeta).Put([]byte("clock"), []byte(strconv.FormatInt(s.hlc.Last(), 10))); err != nil {
-			return err
-		}
-		if skipped > 0 {
-			return nil // still pending: see partial
-		}
-		return tx.Bucket(bMeta).Delete(metaRebuilding)
-	})
-	if err != nil {
-		return diskErr(err)
+	if err := s.swapIn(tmp); err != nil {
+		return err
 	}
 	s.saw()
 	return nil

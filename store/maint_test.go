@@ -358,34 +358,126 @@ func TestRebuildResumesAtOpen(t *testing.T) {
 
 // Compact writes the file again without free pages: the same events and
 // state, a smaller file, and writes go on.
-func TestCompactAfterRebuild(t *testing.T) {
+// A rebuild that meets a damaged event stops with the way out and
+// leaves the file as it was: it writes a new file, never the data file.
+func TestRebuildOfADamagedLogChangesNothing(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	office(t, s, clk)
+	path := s.Path()
+	s.Close()
+	// What a rebuild makes again, as bytes.
+	made := func() string {
+		db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var b strings.Builder
+		db.View(func(tx *bolt.Tx) error {
+			var walk func(b2 *bolt.Bucket)
+			walk = func(b2 *bolt.Bucket) {
+				b2.ForEach(func(k, v []byte) error {
+					if v == nil {
+						b.WriteString("/" + string(k) + "\n")
+						walk(b2.Bucket(k))
+					} else {
+						b.WriteString(string(k) + "=" + string(v) + "\n")
+					}
+					return nil
+				})
+			}
+			for _, name := range []string{"state", "idx", "entity_events"} {
+				walk(tx.Bucket([]byte(name)))
+			}
+			return nil
+		})
+		return b.String()
+	}
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		c := tx.Bucket([]byte("events")).Cursor()
+		k, _ := c.Last() // the runs of the sort are on disk by then
+		return tx.Bucket([]byte("events")).Put(append([]byte(nil), k...), []byte("\x7fnot an event"))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := made()
+	s, err = store.Open(path, store.Options{Now: clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.SetRebuildBatch(5)()
+	err = s.Rebuild()
+	s.Close()
+	if err == nil || !strings.Contains(store.Message(err, model.EN), "salvage") {
+		t.Fatalf("rebuild of a damaged log: %v", err)
+	}
+	if got := made(); got != want {
+		t.Fatal("the failed rebuild changed the projections, indexes or lists")
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "*"))
+	for _, f := range left {
+		if b := filepath.Base(f); b != filepath.Base(path) && b != "backups" && !strings.HasSuffix(b, ".lock") {
+			t.Fatalf("the failed rebuild left %s beside the file", b)
+		}
+	}
+}
+
+// A rebuild writes a new file in key order: nothing for a compaction to
+// take away, nothing bbolt grew ahead kept on disk, the data the same.
+func TestRebuildWritesAFullFile(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	office(t, s, clk)
+	defer store.SetRebuildBatch(5)() // the keys sorted in many runs, merged
+	state, evs := storetest.State(t, s), storetest.Events(t, s)
+	before := s.Stats().Size
+	// What a rebuild killed part-way leaves: the next one clears it.
+	for _, f := range []string{s.Path() + ".rebuild", s.Path() + ".rebuild.sort-12345"} {
+		if err := os.WriteFile(f, []byte("left by a killed rebuild"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)
 	}
-	state, evs := storetest.State(t, s), storetest.Events(t, s)
-	before := s.Stats().Size
+	if storetest.State(t, s) != state || storetest.Events(t, s) != evs {
+		t.Fatal("rebuilding changed the data")
+	}
+	after := s.Stats().Size
+	if after > before {
+		t.Fatalf("file %d bytes after the rebuild, was %d", after, before)
+	}
+	checkClean(t, s)
+	// The file on disk is its pages: nothing bbolt grew ahead is kept.
+	if fi, err := os.Stat(s.Path()); err != nil || fi.Size() != after {
+		t.Fatalf("file %v bytes on disk, its pages %d: %v", fi.Size(), after, err)
+	}
 	if err := s.Compact(); err != nil {
 		t.Fatal(err)
 	}
 	if storetest.State(t, s) != state || storetest.Events(t, s) != evs {
 		t.Fatal("compacting changed the data")
 	}
-	if after := s.Stats().Size; after >= before {
-		t.Fatalf("file %d bytes, was %d", after, before)
-	}
-	checkClean(t, s)
-	// The file on disk is its pages: nothing bbolt grew ahead is kept.
-	if fi, err := os.Stat(s.Path()); err != nil || fi.Size() != s.Stats().Size {
-		t.Fatalf("file %v bytes on disk, its pages %d: %v", fi.Size(), s.Stats().Size, err)
+	if c := s.Stats().Size; c < after {
+		t.Fatalf("a compaction took the rebuilt file from %d to %d bytes: its pages were not full", after, c)
 	}
 	// and it grows again for the next write.
 	if _, err := s.RecordPerson("lan", model.Person{Name: "Sau Khi Gọn"}); err != nil {
 		t.Fatal(err)
 	}
 	checkClean(t, s)
-	if _, err := os.Stat(s.Path() + ".compact"); !os.IsNotExist(err) {
-		t.Fatalf("the copy stays beside the file: %v", err)
+	for _, ext := range []string{".rebuild", ".compact"} {
+		if _, err := os.Stat(s.Path() + ext); !os.IsNotExist(err) {
+			t.Fatalf("the copy %s stays beside the file: %v", ext, err)
+		}
+	}
+	left, _ := filepath.Glob(s.Path() + ".rebuild.sort-*")
+	if len(left) > 0 {
+		t.Fatalf("the sort's runs stay beside the file: %v", left)
 	}
 }

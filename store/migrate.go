@@ -293,13 +293,8 @@ const rewriteChunk = 32 << 20
 // filled to 100% (keys arrive in order), committed in chunks; with
 // upgrade, schema-1 values are re-encoded and the schema set to 2.
 func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
-	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true, NoFreelistSync: false})
+	w, err := newRewriter(path, upgrade)
 	if err != nil {
-		return err
-	}
-	w := &rewriter{db: dst, upgrade: upgrade}
-	if w.tx, err = dst.Begin(true); err != nil {
-		dst.Close()
 		return err
 	}
 	err = src.View(func(stx *bolt.Tx) error {
@@ -308,19 +303,41 @@ func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 			return w.bucket(b, [][]byte{append([]byte(nil), name...)})
 		})
 	})
+	return w.finish(err)
+}
+
+// newRewriter opens a new file at path for a rewriter, in its first
+// transaction.
+func newRewriter(path string, upgrade bool) (*rewriter, error) {
+	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true, NoFreelistSync: false})
+	if err != nil {
+		return nil, err
+	}
+	w := &rewriter{db: dst, upgrade: upgrade}
+	if w.tx, err = dst.Begin(true); err != nil {
+		dst.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// finish commits what the rewrite holds (unless err: the copy failed),
+// syncs the file, closes it and cuts it to its pages.
+func (w *rewriter) finish(err error) error {
 	if err == nil {
 		err = w.tx.Commit()
 	} else {
 		w.tx.Rollback()
 	}
 	if err == nil {
-		err = dst.Sync()
+		err = w.db.Sync()
 	}
 	var used int64
 	if err == nil {
-		err = dst.View(func(tx *bolt.Tx) error { used = tx.Size(); return nil })
+		err = w.db.View(func(tx *bolt.Tx) error { used = tx.Size(); return nil })
 	}
-	if cerr := dst.Close(); err == nil {
+	path := w.db.Path()
+	if cerr := w.db.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
@@ -358,6 +375,14 @@ type rewriter struct {
 	gen     int // commits so far: bucket handles of an older one are stale
 }
 
+// target is a bucket of the new file that a rewriter puts into; its
+// handle is taken again after each commit.
+type target struct {
+	path [][]byte
+	b    *bolt.Bucket
+	gen  int
+}
+
 // at returns the bucket at path in the current transaction, creating it.
 func (w *rewriter) at(path [][]byte) (*bolt.Bucket, error) {
 	b, err := w.tx.CreateBucketIfNotExists(path[0])
@@ -374,6 +399,32 @@ func (w *rewriter) at(path [][]byte) (*bolt.Bucket, error) {
 	return b, nil
 }
 
+// put puts k and v, which must stay as they are until the next commit,
+// into t, committing first if the transaction holds rewriteChunk bytes.
+// Keys arrive in order, so pages are filled to 100%.
+func (w *rewriter) put(t *target, k, v []byte) error {
+	if w.size+len(k)+len(v) > rewriteChunk {
+		if err := w.tx.Commit(); err != nil {
+			return err
+		}
+		var err error
+		if w.tx, err = w.db.Begin(true); err != nil {
+			return err
+		}
+		w.size = 0
+		w.gen++
+	}
+	w.size += len(k) + len(v)
+	if t.b == nil || t.gen != w.gen {
+		var err error
+		if t.b, err = w.at(t.path); err != nil {
+			return err
+		}
+		t.gen = w.gen
+	}
+	return t.b.Put(k, v)
+}
+
 func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 	dst, err := w.at(path)
 	if err != nil {
@@ -382,59 +433,29 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 	if err := dst.SetSequence(src.Sequence()); err != nil {
 		return err
 	}
-	gen := w.gen
+	t := &target{path: path, b: dst, gen: w.gen}
 	return src.ForEach(func(k, v []byte) error {
 		if v == nil {
-			if err := w.bucket(src.Bucket(k), append(path[:len(path):len(path)], append([]byte(nil), k...))); err != nil {
-				return err
-			}
-		} else {
-			nv := append([]byte(nil), v...)
-			if w.upgrade {
-				var err error
-				if nv, err = upgradeValue(path, k, v); err != nil {
-					return err
-				}
-			} else if ref := w.ref(path, k, v); ref != nil {
-				nv = ref
-			} else if len(path) == 1 && bytes.Equal(path[0], bEvents) {
-				nv = compressEvent(nv, w.dict)
-			} else if len(path) == 2 && bytes.Equal(path[0], bState) {
-				nv = compressState(nv, w.dict)
-			} else if len(path) == 1 && bytes.Equal(path[0], bEntityEvents) {
-				nv = nv[:0] // the key says the event (listedKey)
-			} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
-				return nil // done by this rewrite
-			}
-			if w.size+len(nv) > rewriteChunk {
-				if err := w.tx.Commit(); err != nil {
-					return err
-				}
-				if w.tx, err = w.db.Begin(true); err != nil {
-					return err
-				}
-				w.size = 0
-				w.gen++
-			}
-			w.size += len(k) + len(nv)
-			if gen != w.gen {
-				if dst, err = w.at(path); err != nil {
-					return err
-				}
-				gen = w.gen
-			}
-			if err := dst.Put(k, nv); err != nil {
-				return err
-			}
+			return w.bucket(src.Bucket(k), append(path[:len(path):len(path)], append([]byte(nil), k...)))
 		}
-		if gen != w.gen { // a nested bucket committed
+		nv := append([]byte(nil), v...)
+		if w.upgrade {
 			var err error
-			if dst, err = w.at(path); err != nil {
+			if nv, err = upgradeValue(path, k, v); err != nil {
 				return err
 			}
-			gen = w.gen
+		} else if ref := w.ref(path, k, v); ref != nil {
+			nv = ref
+		} else if len(path) == 1 && bytes.Equal(path[0], bEvents) {
+			nv = compressEvent(nv, w.dict)
+		} else if len(path) == 2 && bytes.Equal(path[0], bState) {
+			nv = compressState(nv, w.dict)
+		} else if len(path) == 1 && bytes.Equal(path[0], bEntityEvents) {
+			nv = nv[:0] // the key says the event (listedKey)
+		} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
+			return nil // done by this rewrite
 		}
-		return nil
+		return w.put(t, k, nv)
 	})
 }
 
@@ -505,6 +526,13 @@ func (s *Store) Compact() error {
 		os.Remove(tmp)
 		return diskErr(err)
 	}
+	return s.swapIn(tmp)
+}
+
+// swapIn renames tmp, a rewrite of the data file synced to disk, over
+// it, and opens it again; reads started meanwhile wait and run on the
+// new file (fileDB). s.mu is held.
+func (s *Store) swapIn(tmp string) error {
 	var err error
 	oerr := s.db.replace(func() (*bolt.DB, error) {
 		err = os.Rename(tmp, s.path)

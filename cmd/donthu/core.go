@@ -169,11 +169,6 @@ func cmdRebuild(e *env) error {
 	if err := s.Rebuild(); err != nil {
 		return err
 	}
-	// Rebuilding frees the pages of every projection at once: write the
-	// file again without them.
-	if err := s.Compact(); err != nil {
-		return err
-	}
 	e.printf("Đã dựng lại dữ liệu từ nhật ký.\n", "Rebuilt from the log.\n")
 	return nil
 }

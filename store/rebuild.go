@@ -1,0 +1,430 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"container/heap"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// A rebuild writes a new file beside the data file and renames it over
+// the data file, as Compact does: the log, the users, the peers and the
+// rest of meta are copied; the entity lists, every projection and every
+// index are made again from the log alone. Every bucket of the new file
+// is written in key order, so its pages are full and nothing is freed,
+// and the file is never half rebuilt: a crash, a full disk or a damaged
+// event leaves the data file as it was. Rebuilding in place dropped
+// every projection, wrote them again in random order, then compacted
+// the file, which wrote everything a second time (26 to 30 s for an
+// office of a million events). See docs/architecture.md, "Check and
+// rebuild".
+
+// rebuildBatch is how many keys (the entity lists' or the indexes')
+// a rebuild sorts in memory at once; past that it sorts them in runs
+// kept in files beside the data file, and merges the runs (keySorter).
+// Half a million keys are 20 to 40 MB, whatever the size of the file.
+var rebuildBatch = 500_000
+
+// rebuildChunk is how many records a rebuild folds at once.
+var rebuildChunk = foldChunk
+
+// metaRebuilding is set while a file's projections are incomplete and
+// a rebuild is owed: a crashed import's undo, or a salvage, dropped
+// records whose events are sealed at rest before anyone signed in. The
+// next Open that can write, and the next sign-in, rebuild.
+var metaRebuilding = []byte("rebuilding")
+
+// rebuildInto writes at path a copy of the file src with its entity
+// lists, projections and indexes made again from its log. partial:
+// records whose events are sealed at rest and cannot be opened are left
+// out (skipped says how many) and the copy stays marked metaRebuilding.
+// observe sees the clock of every event.
+func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (skipped int, err error) {
+	w, err := newRewriter(path, false)
+	if err != nil {
+		return 0, err
+	}
+	// The sort's runs are named after the new file: runs a killed
+	// rebuild left are removed by the next (the file's lock keeps two
+	// from running at once).
+	runs := path + ".sort-*"
+	if old, _ := filepath.Glob(runs); len(old) > 0 {
+		for _, f := range old {
+			os.Remove(f)
+		}
+	}
+	lists, idx := &keySorter{pattern: runs, limit: rebuildBatch}, &keySorter{pattern: runs, limit: rebuildBatch}
+	defer lists.close()
+	defer idx.close()
+	// Every event listed under its entity: a pass over the log in a
+	// read of its own, beside the copy below.
+	listed := make(chan error, 1)
+	go func() {
+		listed <- src.View(func(tx *bolt.Tx) error {
+			var key []byte
+			c := tx.Bucket(bEvents).Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				e, err := decodeHeaderOnly(v)
+				if err != nil {
+					return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
+				}
+				observe(e.Clock)
+				key = appendEntKey(key[:0], e.Entity, e.Clock, e.Site, e.Seq)
+				if err := lists.add(key); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}()
+	err = src.View(func(stx *bolt.Tx) error {
+		w.src, w.dict = stx, currentDict(stx)
+		// What is kept as it is: the log, meta, peers, quarantine.
+		err := stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			if bytes.Equal(name, bState) || bytes.Equal(name, bIdx) || bytes.Equal(name, bEntityEvents) {
+				_, err := w.at([][]byte{name})
+				return err
+			}
+			return w.bucket(b, [][]byte{append([]byte(nil), name...)})
+		})
+		if lerr := <-listed; err == nil {
+			err = lerr
+		}
+		if err != nil {
+			return err
+		}
+		// One pass over the lists in order: each key written, each
+		// record folded from its events once its last key is read.
+		evb := stx.Bucket(bEvents)
+		listT := &target{path: [][]byte{bEntityEvents}}
+		states := map[string]*target{}
+		// Records are gathered a chunk at a time; a chunk is folded on
+		// every core while this goroutine gathers the next and writes
+		// the lists, then its projections are written in id order.
+		jobs, other := make([]recordJob, rebuildChunk), make([]recordJob, rebuildChunk)
+		n := 0
+		var cur []byte // the id of the record being gathered; nil: none (or stateless)
+		keep := &slab{}
+		var inflight []recordJob  // the chunk being folded
+		var folding chan struct{} // closed when inflight is folded; nil: nothing in flight
+		put := func(js []recordJob) error {
+			for i := range js {
+				j := &js[i]
+				if partial && errors.Is(j.err, ErrRestSealed) {
+					skipped++
+					continue
+				}
+				if j.err != nil {
+					return j.err
+				}
+				kind := model.EntityKind(j.id)
+				t := states[kind]
+				if t == nil {
+					t = &target{path: [][]byte{bState, []byte(kind)}}
+					states[kind] = t
+				}
+				if err := w.put(t, []byte(j.id), j.encoded); err != nil {
+					return err
+				}
+				for _, e := range j.entries {
+					if err := idx.add2(e.index, e.key); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		}
+		// landed writes the chunk in flight, once folded.
+		landed := func() error {
+			if folding == nil {
+				return nil
+			}
+			<-folding
+			folding = nil
+			return put(inflight)
+		}
+		defer func() { // never leave a fold running on return
+			if folding != nil {
+				<-folding
+			}
+		}()
+		flush := func() error {
+			if err := landed(); err != nil {
+				return err
+			}
+			jobs, other = other, jobs
+			inflight, folding = other[:n], make(chan struct{})
+			go func(js []recordJob, done chan struct{}) {
+				foldAll(js)
+				close(done)
+			}(inflight, folding)
+			n = 0
+			return nil
+		}
+		// done ends the record being gathered.
+		done := func() error {
+			if cur == nil {
+				return nil
+			}
+			cur = nil
+			j := &jobs[n]
+			if len(j.raws) == 1 && soleRef(j.id, 1, j.raws[0]) {
+				j.ref = j.keys[0]
+			}
+			j.keys = j.keys[:0]
+			if n++; n == len(jobs) {
+				return flush()
+			}
+			return nil
+		}
+		dict := currentDict(stx)
+		err = lists.each(func(k []byte) error {
+			k = keep.copy(k)
+			if err := w.put(listT, k, nil); err != nil {
+				return err
+			}
+			i := bytes.IndexByte(k, 0)
+			if i < 0 {
+				return fmt.Errorf("%w: entity list key %q", ErrCorrupt, k)
+			}
+			if cur != nil && bytes.Equal(cur, k[:i]) {
+				j := &jobs[n]
+				j.raws = append(j.raws, evb.Get(listedKey(k)))
+				return nil
+			}
+			if err := done(); err != nil {
+				return err
+			}
+			id := string(k[:i])
+			if model.Stateless(id) { // the audit folds into no state
+				return nil
+			}
+			cur = k[:i]
+			j := &jobs[n]
+			j.begin(id)
+			j.dict = dict
+			j.raws = append(j.raws, evb.Get(listedKey(k)))
+			j.keys = append(j.keys, listedKey(k)) // the first event's key in the log, for a reference
+			return nil
+		})
+		if err == nil {
+			err = done()
+		}
+		if err == nil {
+			err = landed()
+		}
+		if err == nil {
+			foldAll(jobs[:n])
+			err = put(jobs[:n])
+		}
+		if err != nil {
+			return err
+		}
+		// The indexes, each in key order.
+		var t *target
+		var name []byte
+		err = idx.each(func(k []byte) error {
+			k = keep.copy(k)
+			i := bytes.IndexByte(k, 0)
+			if t == nil || !bytes.Equal(name, k[:i]) {
+				name = k[:i]
+				t = &target{path: [][]byte{bIdx, name}}
+			}
+			return w.put(t, k[i+1:], nil)
+		})
+		if err != nil {
+			return err
+		}
+		meta := w.tx.Bucket(bMeta)
+		if skipped > 0 {
+			return meta.Put(metaRebuilding, []byte("1")) // still owed: see partial
+		}
+		return meta.Delete(metaRebuilding)
+	})
+	return skipped, w.finish(err)
+}
+
+// slab keeps copies of many small byte strings in large blocks: a
+// rewrite's keys must stay as they are until bbolt commits them.
+type slab struct{ b []byte }
+
+func (s *slab) copy(p []byte) []byte {
+	if len(s.b)+len(p) > cap(s.b) {
+		s.b = make([]byte, 0, max(1<<20, len(p)))
+	}
+	s.b = append(s.b, p...)
+	return s.b[len(s.b)-len(p):]
+}
+
+// keySorter gives back the keys added to it in byte order, each once.
+// It holds at most limit keys in memory; past that it writes each
+// sorted run to a file and merges the runs as it gives them back,
+// so a rebuild sorts the keys of a file of any size in bounded memory.
+type keySorter struct {
+	pattern string // where runs go: a file pattern for os.CreateTemp
+	limit   int
+	buf     []byte
+	offs    []int // where each key held in memory starts in buf
+	runs    []*os.File
+}
+
+func (s *keySorter) add(k []byte) error {
+	s.offs = append(s.offs, len(s.buf))
+	s.buf = append(s.buf, k...)
+	if len(s.offs) >= s.limit {
+		return s.spill()
+	}
+	return nil
+}
+
+// add2 adds the key a, a zero byte, b.
+func (s *keySorter) add2(a string, b []byte) error {
+	s.offs = append(s.offs, len(s.buf))
+	s.buf = append(append(append(s.buf, a...), 0), b...)
+	if len(s.offs) >= s.limit {
+		return s.spill()
+	}
+	return nil
+}
+
+// held returns the keys in memory, sorted.
+func (s *keySorter) held() [][]byte {
+	keys := make([][]byte, len(s.offs))
+	for i, o := range s.offs {
+		end := len(s.buf)
+		if i+1 < len(s.offs) {
+			end = s.offs[i+1]
+		}
+		keys[i] = s.buf[o:end:end]
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	return keys
+}
+
+// spill writes the keys in memory to a new run.
+func (s *keySorter) spill() error {
+	f, err := os.CreateTemp(filepath.Dir(s.pattern), filepath.Base(s.pattern))
+	if err != nil {
+		return err
+	}
+	s.runs = append(s.runs, f)
+	bw := bufio.NewWriterSize(f, 256<<10)
+	var n [10]byte
+	for _, k := range s.held() {
+		bw.Write(n[:binary.PutUvarint(n[:], uint64(len(k)))])
+		bw.Write(k)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	s.buf, s.offs = s.buf[:0], s.offs[:0]
+	return nil
+}
+
+// each calls fn with every key in order, once. The key is valid only
+// until fn returns.
+func (s *keySorter) each(fn func(k []byte) error) error {
+	var prev []byte
+	first := true
+	once := func(k []byte) error {
+		if !first && bytes.Equal(prev, k) {
+			return nil
+		}
+		first, prev = false, append(prev[:0], k...)
+		return fn(k)
+	}
+	if len(s.runs) == 0 {
+		for _, k := range s.held() {
+			if err := once(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(s.offs) > 0 {
+		if err := s.spill(); err != nil {
+			return err
+		}
+	}
+	h := &runHeap{}
+	for _, f := range s.runs {
+		r := &run{r: bufio.NewReaderSize(f, 256<<10)}
+		if ok, err := r.next(); err != nil {
+			return err
+		} else if ok {
+			h.rs = append(h.rs, r)
+		}
+	}
+	heap.Init(h)
+	for len(h.rs) > 0 {
+		r := h.rs[0]
+		if err := once(r.key); err != nil {
+			return err
+		}
+		ok, err := r.next()
+		if err != nil {
+			return err
+		}
+		if ok {
+			heap.Fix(h, 0)
+		} else {
+			heap.Pop(h)
+		}
+	}
+	return nil
+}
+
+// close removes the runs.
+func (s *keySorter) close() {
+	for _, f := range s.runs {
+		f.Close()
+		os.Remove(f.Name())
+	}
+	s.runs = nil
+}
+
+// run is one sorted run being merged, at its current key.
+type run struct {
+	r   *bufio.Reader
+	key []byte
+}
+
+func (r *run) next() (bool, error) {
+	n, err := binary.ReadUvarint(r.r)
+	if err == io.EOF {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	r.key = slices.Grow(r.key[:0], int(n))[:n]
+	if _, err := io.ReadFull(r.r, r.key); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+type runHeap struct{ rs []*run }
+
+func (h *runHeap) Len() int           { return len(h.rs) }
+func (h *runHeap) Less(i, j int) bool { return bytes.Compare(h.rs[i].key, h.rs[j].key) < 0 }
+func (h *runHeap) Swap(i, j int)      { h.rs[i], h.rs[j] = h.rs[j], h.rs[i] }
+func (h *runHeap) Push(x any)         { h.rs = append(h.rs, x.(*run)) }
+func (h *runHeap) Pop() any {
+	r := h.rs[len(h.rs)-1]
+	h.rs = h.rs[:len(h.rs)-1]
+	return r
+}
