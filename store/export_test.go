@@ -64,13 +64,14 @@ func (s *Store) SetSchema(v int) error {
 // DropCaches forgets the in-memory caches, as a fresh Open would.
 func (s *Store) DropCaches() { s.dropCaches() }
 
-// SetRebuildBatch makes Rebuild sort its keys in runs of n and fold its
-// records in chunks of n, so that tests cross those boundaries; it
-// returns the function that restores both.
+// SetRebuildBatch makes Rebuild sort its keys in runs of n, and every
+// pass over the records (rebuild, check, import) fold them in chunks of
+// n, so that tests cross those boundaries; it returns the function that
+// restores both.
 func SetRebuildBatch(n int) func() {
-	oldB, oldC := rebuildBatch, rebuildChunk
-	rebuildBatch, rebuildChunk = n, n
-	return func() { rebuildBatch, rebuildChunk = oldB, oldC }
+	oldB, oldC := rebuildBatch, foldChunk
+	rebuildBatch, foldChunk = n, n
+	return func() { rebuildBatch, foldChunk = oldB, oldC }
 }
 
 // SetImportBatch makes Import commit every n events, and, if crashAfter

@@ -20,8 +20,9 @@ import (
 // its transaction lasts), the cores fold them, and it takes the results
 // back in id order.
 
-// foldChunk is how many records are gathered before they are folded.
-const foldChunk = 1024
+// foldChunk is how many records are gathered before they are folded
+// (a variable for tests: SetRebuildBatch).
+var foldChunk = 1024
 
 // recordJob is one record of such a pass.
 type recordJob struct {
@@ -177,6 +178,73 @@ func foldRecord(j *recordJob) {
 // all are done.
 func foldAll(jobs []recordJob) {
 	parallel(len(jobs), func(i int) { foldRecord(&jobs[i]) })
+}
+
+// foldPipe folds records a chunk at a time on every core while the
+// goroutine that reads bbolt gathers the next chunk: gathering (bbolt's
+// reads, and a rebuild's writes) is then no longer time the other cores
+// wait. land takes each folded chunk back, in the order gathered.
+type foldPipe struct {
+	jobs, other []recordJob
+	n           int
+	inflight    []recordJob   // the chunk being folded
+	folding     chan struct{} // closed when inflight is folded; nil: none
+	land        func([]recordJob) error
+}
+
+func newFoldPipe(chunk int, land func([]recordJob) error) *foldPipe {
+	return &foldPipe{jobs: make([]recordJob, chunk), other: make([]recordJob, chunk), land: land}
+}
+
+// job is the job to gather the next record into.
+func (p *foldPipe) job() *recordJob { return &p.jobs[p.n] }
+
+// gathered ends the job: once the chunk is full, it goes to be folded.
+func (p *foldPipe) gathered() error {
+	if p.n++; p.n < len(p.jobs) {
+		return nil
+	}
+	if err := p.landed(); err != nil {
+		return err
+	}
+	p.jobs, p.other = p.other, p.jobs
+	p.inflight, p.folding = p.other[:p.n], make(chan struct{})
+	go func(js []recordJob, done chan struct{}) {
+		foldAll(js)
+		close(done)
+	}(p.inflight, p.folding)
+	p.n = 0
+	return nil
+}
+
+// landed waits for the chunk in flight and lands it.
+func (p *foldPipe) landed() error {
+	if p.folding == nil {
+		return nil
+	}
+	<-p.folding
+	p.folding = nil
+	return p.land(p.inflight)
+}
+
+// finish lands the chunk in flight, then folds and lands the rest.
+func (p *foldPipe) finish() error {
+	if err := p.landed(); err != nil {
+		return err
+	}
+	foldAll(p.jobs[:p.n])
+	err := p.land(p.jobs[:p.n])
+	p.n = 0
+	return err
+}
+
+// stop waits for a chunk in flight without landing it (the pass failed):
+// its fold reads what the caller's transaction maps.
+func (p *foldPipe) stop() {
+	if p.folding != nil {
+		<-p.folding
+		p.folding = nil
+	}
 }
 
 // parallel calls fn(i) for every i < n, the range split over every core

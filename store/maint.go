@@ -212,12 +212,11 @@ func (s *Store) Check() (out []Problem) {
 		wantIdx := map[string]*idxSum{}
 		held := map[string]int{} // per kind, the records that have a projection
 		states := map[string]*bolt.Bucket{}
-		jobs := make([]recordJob, foldChunk)
-		n := 0
-		flush := func() {
-			foldAll(jobs[:n])
-			for i := range jobs[:n] {
-				j := &jobs[i]
+		// A chunk is folded on every core while this goroutine gathers
+		// the next.
+		pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
+			for i := range js {
+				j := &js[i]
 				switch {
 				case j.err != nil && j.state == nil && errors.Is(j.err, ErrCorrupt):
 					add("Không đọc được sự kiện của %s: %v", "Cannot read the events of %s: %v", j.id, j.err)
@@ -265,8 +264,9 @@ func (s *Store) Check() (out []Problem) {
 					w.add(seed, e.key)
 				}
 			}
-			n = 0
-		}
+			return nil
+		})
+		defer pipe.stop()
 		c := lists.Cursor()
 		for k, _ := c.First(); k != nil; {
 			i := bytes.IndexByte(k, 0)
@@ -277,7 +277,7 @@ func (s *Store) Check() (out []Problem) {
 			}
 			id := string(k[:i])
 			k, _ = c.Seek(append(append([]byte(nil), k[:i+1]...), 0xff))
-			j := &jobs[n]
+			j := pipe.job()
 			gatherRecord(tx, id, j)
 			j.check = true
 			for _, k := range j.keys {
@@ -296,11 +296,9 @@ func (s *Store) Check() (out []Problem) {
 			if sb != nil {
 				j.setStored(tx, sb.Get([]byte(id)))
 			}
-			if n++; n == len(jobs) {
-				flush()
-			}
+			pipe.gathered()
 		}
-		flush()
+		pipe.finish()
 		missing := 0
 		// Each index holds exactly the entries the records want; if
 		// not, find the strays (entries no record wants): the rest of

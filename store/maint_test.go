@@ -161,8 +161,18 @@ func TestRebuildRepairsProjections(t *testing.T) {
 	c := storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))[0]
 	s.PutRawState(c.ID, []byte(`{"id":"`+c.ID+`","status":"concluded"}`))
 	s.PutRawIndex("person_name", "ma", "person:GL07.999")
-	if len(s.Check()) == 0 {
-		t.Fatal("no problem found")
+	for _, n := range []int{1024, 3} { // one chunk; many, folded while the next is read
+		restore := store.SetRebuildBatch(n)
+		probs := s.Check()
+		restore()
+		var state, index bool
+		for _, p := range probs {
+			state = state || strings.Contains(p.EN, "The state of "+c.ID+" differs")
+			index = index || strings.Contains(p.EN, "person_name")
+		}
+		if !state || !index {
+			t.Fatalf("chunks of %d: the problems found: %v", n, probs)
+		}
 	}
 	if err := s.Rebuild(); err != nil {
 		t.Fatal(err)

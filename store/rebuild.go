@@ -35,9 +35,6 @@ import (
 // Half a million keys are 20 to 40 MB, whatever the size of the file.
 var rebuildBatch = 500_000
 
-// rebuildChunk is how many records a rebuild folds at once.
-var rebuildChunk = foldChunk
-
 // metaRebuilding is set while a file's projections are incomplete and
 // a rebuild is owed: a crashed import's undo, or a salvage, dropped
 // records whose events are sealed at rest before anyone signed in. The
@@ -111,13 +108,9 @@ func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (
 		// Records are gathered a chunk at a time; a chunk is folded on
 		// every core while this goroutine gathers the next and writes
 		// the lists, then its projections are written in id order.
-		jobs, other := make([]recordJob, rebuildChunk), make([]recordJob, rebuildChunk)
-		n := 0
 		var cur []byte // the id of the record being gathered; nil: none (or stateless)
 		keep := &slab{}
-		var inflight []recordJob  // the chunk being folded
-		var folding chan struct{} // closed when inflight is folded; nil: nothing in flight
-		put := func(js []recordJob) error {
+		pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
 			for i := range js {
 				j := &js[i]
 				if partial && errors.Is(j.err, ErrRestSealed) {
@@ -143,49 +136,20 @@ func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (
 				}
 			}
 			return nil
-		}
-		// landed writes the chunk in flight, once folded.
-		landed := func() error {
-			if folding == nil {
-				return nil
-			}
-			<-folding
-			folding = nil
-			return put(inflight)
-		}
-		defer func() { // never leave a fold running on return
-			if folding != nil {
-				<-folding
-			}
-		}()
-		flush := func() error {
-			if err := landed(); err != nil {
-				return err
-			}
-			jobs, other = other, jobs
-			inflight, folding = other[:n], make(chan struct{})
-			go func(js []recordJob, done chan struct{}) {
-				foldAll(js)
-				close(done)
-			}(inflight, folding)
-			n = 0
-			return nil
-		}
+		})
+		defer pipe.stop()
 		// done ends the record being gathered.
 		done := func() error {
 			if cur == nil {
 				return nil
 			}
 			cur = nil
-			j := &jobs[n]
+			j := pipe.job()
 			if len(j.raws) == 1 && soleRef(j.id, 1, j.raws[0]) {
 				j.ref = j.keys[0]
 			}
 			j.keys = j.keys[:0]
-			if n++; n == len(jobs) {
-				return flush()
-			}
-			return nil
+			return pipe.gathered()
 		}
 		dict := currentDict(stx)
 		err = lists.each(func(k []byte) error {
@@ -198,7 +162,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (
 				return fmt.Errorf("%w: entity list key %q", ErrCorrupt, k)
 			}
 			if cur != nil && bytes.Equal(cur, k[:i]) {
-				j := &jobs[n]
+				j := pipe.job()
 				j.raws = append(j.raws, evb.Get(listedKey(k)))
 				return nil
 			}
@@ -210,7 +174,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (
 				return nil
 			}
 			cur = k[:i]
-			j := &jobs[n]
+			j := pipe.job()
 			j.begin(id)
 			j.dict = dict
 			j.raws = append(j.raws, evb.Get(listedKey(k)))
@@ -221,11 +185,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (
 			err = done()
 		}
 		if err == nil {
-			err = landed()
-		}
-		if err == nil {
-			foldAll(jobs[:n])
-			err = put(jobs[:n])
+			err = pipe.finish()
 		}
 		if err != nil {
 			return err
