@@ -295,12 +295,10 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 	sort.Strings(ids)
 	batch := idxBatch{}
 	states := map[string]*bolt.Bucket{}
-	jobs := make([]recordJob, 0, foldChunk)
 	dict := currentDict(tx)
-	flush := func() error {
-		foldAll(jobs)
-		for i := range jobs {
-			j := &jobs[i]
+	pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
+		for i := range js {
+			j := &js[i]
 			if j.err != nil {
 				return j.err
 			}
@@ -317,9 +315,9 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 			}
 			folded(j.id, j.state)
 		}
-		jobs = jobs[:0]
 		return nil
-	}
+	})
+	defer pipe.stop()
 	for _, id := range ids {
 		kind := model.EntityKind(id)
 		sb := states[kind]
@@ -330,8 +328,8 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 			}
 			states[kind] = sb
 		}
-		jobs = append(jobs, recordJob{})
-		j := &jobs[len(jobs)-1]
+		j := pipe.job()
+		*j = recordJob{keys: j.keys[:0], raws: j.raws[:0]}
 		j.id, j.replace, j.dict = id, true, dict
 		j.setStored(tx, sb.Get([]byte(id)))
 		if j.stored != nil && !isRef(j.stored) && onlyNewAfter(tx, id, added[id]) {
@@ -347,13 +345,11 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 		} else {
 			gatherRecord(tx, id, j)
 		}
-		if len(jobs) == cap(jobs) {
-			if err := flush(); err != nil {
-				return err
-			}
+		if err := pipe.gathered(); err != nil {
+			return err
 		}
 	}
-	if err := flush(); err != nil {
+	if err := pipe.finish(); err != nil {
 		return err
 	}
 	return batch.apply(tx)

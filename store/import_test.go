@@ -49,6 +49,14 @@ func TestImportInBatches(t *testing.T) {
 		t.Fatal("a batched import differs from one transaction")
 	}
 	checkClean(t, batched)
+	// Records folded a few at a time, each chunk while the next is read.
+	restoreChunk := store.SetRebuildBatch(3)
+	chunked := fresh()
+	storetest.Import(t, chunked, evs)
+	restoreChunk()
+	if storetest.State(t, chunked) != storetest.State(t, one) {
+		t.Fatal("an import folding in chunks differs from one transaction")
+	}
 
 	// A failure in the fourth batch takes back the first three.
 	failed := fresh()
