@@ -23,6 +23,8 @@ type Duplicates struct {
 
 	loaded  bool
 	r       store.DuplicateReview // the pairs less those settled since it was read
+	asked   int                   // reads of the review asked for: only the last one's answer is taken
+	got     int                   // the read whose answer r is
 	cursor  int
 	swap    bool // the second record of the pair stays
 	list    bool // showing the merged records
@@ -53,14 +55,25 @@ func NewDuplicates(ctx *common.Context) common.Screen {
 	return &Duplicates{ctx: ctx, w: w, keys: newDupKeys(w), width: 80, height: 21}
 }
 
-type dupsMsg struct{ store.DuplicateReview }
+type dupsMsg struct {
+	store.DuplicateReview
+	read int // which read of the review this is
+}
 
+// load reads the review again (it takes seconds at an office). A read
+// begun before the last act may miss it: its answer is dropped when a
+// later read is under way, so a settled pair never comes back.
 func (m *Duplicates) load() tea.Cmd {
 	s := m.ctx.Store
+	m.asked++
+	read := m.asked
 	// Only the persons this session may know of; a protected one the
 	// policy lets it find is compared unsealed, shown sealed.
-	return func() tea.Msg { return dupsMsg{s.ReviewDuplicates()} }
+	return func() tea.Msg { return dupsMsg{s.ReviewDuplicates(), read} }
 }
+
+// rereading reports whether a newer review is being read.
+func (m *Duplicates) rereading() bool { return m.loaded && m.got != m.asked }
 
 func (m *Duplicates) Init() tea.Cmd { return m.load() }
 
@@ -108,7 +121,10 @@ func (m *Duplicates) pair() (keep, gone model.Person) {
 func (m *Duplicates) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case dupsMsg:
-		m.loaded, m.r = true, msg.DuplicateReview
+		if msg.read != m.asked {
+			return m, nil // a later read is under way
+		}
+		m.loaded, m.r, m.got = true, msg.DuplicateReview, msg.read
 		m.cursor = max(0, min(m.cursor, m.count()-1))
 		return m, nil
 	case actedMsg:
@@ -117,6 +133,18 @@ func (m *Duplicates) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		if msg.settled != nil {
 			m.drop(msg.settled)
+		}
+		// A read begun before the act may not hold it: its answer is
+		// dropped, and the read the change starts (ChangedMsg) is taken.
+		m.asked++
+		// The merged list says the act at once, before the review is
+		// read again.
+		if msg.merged.ID != "" {
+			m.r.Merged = append(m.r.Merged, msg.merged)
+		}
+		if msg.unmerged != "" {
+			m.r.Merged = slices.DeleteFunc(m.r.Merged, func(p model.Person) bool { return p.ID == msg.unmerged })
+			m.cursor = max(0, min(m.cursor, m.count()-1))
 		}
 		return m, tea.Batch(common.Status(msg.said), common.Changed(msg.changed))
 	case common.ChangedMsg:
@@ -162,10 +190,12 @@ func (m *Duplicates) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 // actedMsg is the store's answer to a merge, an unmerge or a pair said
 // to be two people: the pairs it settled, and what to say.
 type actedMsg struct {
-	settled func(model.Duplicate) bool // nil: none (an unmerge)
-	said    string
-	changed string // the record changed
-	err     error
+	settled  func(model.Duplicate) bool // nil: none (an unmerge)
+	merged   model.Person               // a merge: the record merged into another
+	unmerged string                     // an unmerge: the record taken out
+	said     string
+	changed  string // the record changed
+	err      error
 }
 
 // act merges the pair under the cursor, or unmerges the merged record, in
@@ -178,7 +208,7 @@ func (m *Duplicates) act() tea.Cmd {
 		name := m.name(p)
 		return func() tea.Msg {
 			err := s.UnmergePerson(who, p.ID)
-			return actedMsg{said: fmt.Sprintf(w.Unmerged, name), changed: p.ID, err: err}
+			return actedMsg{unmerged: p.ID, said: fmt.Sprintf(w.Unmerged, name), changed: p.ID, err: err}
 		}
 	}
 	keep, gone := m.pair()
@@ -194,8 +224,10 @@ func (m *Duplicates) act() tea.Cmd {
 	}
 	return func() tea.Msg {
 		_, err := s.MergePersons(who, keep.ID, gone.ID)
+		merged := gone
+		merged.MergedInto = keep.ID
 		return actedMsg{settled: func(d model.Duplicate) bool { return d.A == gone.ID || d.B == gone.ID },
-			said: fmt.Sprintf(w.Merged, gn, kn), changed: keep.ID, err: err}
+			merged: merged, said: fmt.Sprintf(w.Merged, gn, kn), changed: keep.ID, err: err}
 	}
 }
 
@@ -240,8 +272,12 @@ func (m *Duplicates) View() string {
 	if !m.loaded {
 		return strings.Join(append(out, st.Muted.Render(w.Finding)), "\n")
 	}
+	again := ""
+	if m.rereading() {
+		again = " · " + w.Rereading
+	}
 	if m.list {
-		out = append(out, st.Muted.Render(fmt.Sprintf(w.MergedCount, len(m.r.Merged))), "")
+		out = append(out, st.Muted.Render(fmt.Sprintf(w.MergedCount, len(m.r.Merged))+again), "")
 		if len(m.r.Merged) == 0 {
 			out = append(out, w.NoMerged)
 		}
@@ -261,7 +297,7 @@ func (m *Duplicates) View() string {
 		}
 		return strings.Join(out, "\n")
 	}
-	out = append(out, st.Muted.Render(fmt.Sprintf(w.PairsCount, len(m.r.Pairs))), "")
+	out = append(out, st.Muted.Render(fmt.Sprintf(w.PairsCount, len(m.r.Pairs))+again), "")
 	if len(m.r.Pairs) == 0 {
 		out = append(out, w.NoDuplicates)
 		return strings.Join(out, "\n")

@@ -236,10 +236,29 @@ func TestDuplicatesPageWhileItReads(t *testing.T) {
 		}
 		sc, _ = sc.Update(cmd())
 	}
+	// A read of the review begun before the merge answers after it.
+	_, early := sc.Update(common.ChangedMsg{})
+	before := early()
 	act("g", "c")
 	v := sc.View()
 	if !strings.Contains(v, "1 cặp có thể trùng") || strings.Contains(v, "Nguyễn Văn An ↔") || !strings.Contains(v, "› Trần Thị Bình ↔ Tran Thi Binh") {
 		t.Fatalf("the merged pair is still offered:\n%s", v)
+	}
+	sc, _ = sc.Update(before)
+	if v := sc.View(); strings.Contains(v, "Nguyễn Văn An ↔") || !strings.Contains(v, "1 cặp có thể trùng · đang đọc lại…") {
+		t.Fatalf("a read begun before the merge brought its pair back, or nothing says the page reads again:\n%s", v)
+	}
+	// The merged records say the merge at once, before the read.
+	sc, _ = sc.Update(tuitest.Key("tab"))
+	if v := sc.View(); !strings.Contains(v, "1 hồ sơ đã gộp · đang đọc lại…") || !strings.Contains(v, "→") {
+		t.Fatalf("the merge is missing from the merged records:\n%s", v)
+	}
+	sc, _ = sc.Update(tuitest.Key("tab"))
+	// The read the change starts is taken.
+	_, again := sc.Update(common.ChangedMsg{})
+	sc, _ = sc.Update(again())
+	if v := sc.View(); strings.Contains(v, "đang đọc lại") || !strings.Contains(v, "1 cặp có thể trùng") {
+		t.Fatalf("the read after the merge:\n%s", v)
 	}
 	act("k", "c")
 	if v := sc.View(); !strings.Contains(v, "0 cặp có thể trùng") {

@@ -33,6 +33,7 @@ type Words struct {
 	PairsCount                               string // %d
 	Finding                                  string
 	MergedCount                              string // %d
+	Rereading                                string
 	History                                  string // %d visits %d petitions
 	HistoryLabel, Site                       string
 	Before, After                            string
@@ -70,6 +71,7 @@ var wordsVI = Words{
 	PairsCount:     "%d cặp có thể trùng",
 	Finding:        "Đang tìm những người có thể trùng nhau…",
 	MergedCount:    "%d hồ sơ đã gộp",
+	Rereading:      "đang đọc lại…",
 	History:        "%d lượt tiếp, %d đơn",
 	HistoryLabel:   "Lịch sử",
 	Site:           "Đơn vị",
@@ -111,6 +113,7 @@ var wordsEN = Words{
 	PairsCount:     "%d pairs may be one person",
 	Finding:        "Looking for persons who may be one…",
 	MergedCount:    "%d records merged",
+	Rereading:      "reading again…",
 	History:        "%d visits, %d petitions",
 	HistoryLabel:   "History",
 	Site:           "Site",
