@@ -87,6 +87,32 @@ func SetImportBatch(n, crashAfter int) func() {
 // campaign counts the events whose stored bytes a damage left whole).
 func StoredEvent(e *model.Event) []byte { return encodeEvent(e) }
 
+// LeaveImportUndoForTest leaves path as a build before imports went to
+// a copy of the file left it when killed part-way through an import
+// whose committed batches had added evs: listed in bImportUndo.
+func LeaveImportUndoForTest(t interface{ Fatal(...any) }, path string, evs []model.Event) {
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		undo, err := tx.CreateBucket(bImportUndo)
+		if err != nil {
+			return err
+		}
+		for _, e := range evs {
+			if err := undo.Put(evKey(e.Site, e.Seq), nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // MarkRebuildPendingForTest leaves path as a rebuild killed right after
 // dropping the projections leaves it.
 func MarkRebuildPendingForTest(t interface{ Fatal(...any) }, path string) {

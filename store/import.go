@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"sort"
 	"strconv"
 
@@ -37,10 +38,16 @@ type ImportTx struct {
 // does not grow with the bundle.
 var importBatch = 50_000
 
-// bImportUndo lists what an import under way has added (event keys, and
-// quarantine keys after a 'q' byte), so that a failed or interrupted
-// import can be taken back. It exists only while an import runs.
+// bImportUndo listed what an import under way had added (event keys,
+// and quarantine keys after a 'q' byte), when builds before this one
+// committed a large import's batches in the file itself: a file such a
+// build left part-way through an import is taken back at open
+// (undoImport). Imports no longer write it.
 var bImportUndo = []byte("import_undo")
+
+// importSuffix names the copy a large import is applied to, beside the
+// data file.
+const importSuffix = ".import"
 
 // EventsOf is an Import source that gives evs in turn.
 func EventsOf(evs []model.Event) func() (model.Event, bool, error) {
@@ -64,20 +71,91 @@ func EventsOf(evs []model.Event) func() (model.Event, bool, error) {
 // because an office sends a child only what it addresses to it; its links
 // are still checked wherever both ends are held.
 //
-// An import of up to importBatch events is one transaction. A larger one
-// commits a batch at a time (bounded memory), recording what it added in
-// bImportUndo: if a later batch, the bundle's final checksum or finish
-// fails, what the earlier batches added is taken back, and if the process
-// dies part-way, the next Open takes it back. The file then holds what it
-// held before. (While a large import runs, another reader in the same
-// process can see its first batches; no other process can open the file.)
+// An import of up to importBatch events is one transaction. A larger
+// one (a parent's first sync: a million events) cannot be, in bounded
+// memory: it is applied a batch at a time to a copy of the file, synced,
+// and the copy renamed over the file (importCopy). Nothing of it is seen
+// before that rename, in this process or after a crash: the file is
+// either as it was or holds the whole import. The first batch, begun in
+// the file itself, is rolled back and replayed into the copy.
 func (s *Store) Import(next func() (model.Event, bool, error), finish func(*ImportTx) error) (ImportResult, error) {
-	res := ImportResult{Heads: map[string]uint64{}}
 	defer s.scrubIfSealed() // after the lock is let go (rest.go)
 	defer bulkGC()()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	saved := s.hlc
+	in := &preparer{next: next, keep: true}
+	res, err := s.importBatches(s.db.Update, in, finish, true)
+	if errors.Is(err, errLargeImport) {
+		s.hlc = saved
+		in.again()
+		res, err = s.importCopy(in, finish)
+	}
+	if err != nil {
+		s.hlc = saved
+		return ImportResult{Heads: map[string]uint64{}}, err
+	}
+	s.saw()
+	s.dropCaches()
+	return res, nil
+}
+
+// errLargeImport stops an import's first transaction: the bundle holds
+// more than one batch.
+var errLargeImport = errors.New("store: more than one batch")
+
+// importCopy applies an import too large for one transaction to a copy
+// of the file, a batch a transaction, and renames the copy over the file
+// once it is whole and synced. A crash part-way leaves the copy, which
+// the next open removes (removeLeftovers). s.mu is held.
+func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (ImportResult, error) {
+	tmp := s.path + importSuffix
+	os.Remove(tmp)
+	err := s.db.View(func(tx *bolt.Tx) error {
+		f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+		if err != nil {
+			return err
+		}
+		_, err = tx.WriteTo(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	})
+	if err != nil {
+		os.Remove(tmp)
+		return ImportResult{}, diskErr(err)
+	}
+	o := *s.bo
+	o.NoSync = true // synced once, whole, before the rename
+	db, err := bolt.Open(tmp, 0o600, &o)
+	if err != nil {
+		os.Remove(tmp)
+		return ImportResult{}, diskErr(err)
+	}
+	res, err := s.importBatches(db.Update, in, finish, false)
+	if errors.Is(err, errCrashed) {
+		db.Close()
+		return res, err // a test's stand-in for the process dying: the copy stays
+	}
+	if err == nil {
+		err = db.Sync()
+	}
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = diskErr(cerr)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return res, err
+	}
+	return res, s.swapIn(tmp)
+}
+
+// importBatches applies what in gives, a batch of importBatch events per
+// transaction of update. first: the import is begun in the file itself,
+// and stops with errLargeImport, rolled back, if a batch fills.
+func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *preparer, finish func(*ImportTx) error, first bool) (ImportResult, error) {
+	res := ImportResult{Heads: map[string]uint64{}}
 	// hashes of the newest event per site seen in this import, so a chain
 	// can be checked without re-reading what was just written.
 	last := map[string]struct {
@@ -86,20 +164,18 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 	}{}
 	conflicted := map[string]bool{}
 	batches := 0
-	in := preparer{next: next}
 	for more := true; more; batches++ {
 		more = false
-		err := s.db.Update(func(tx *bolt.Tx) error {
-			undo, err := tx.CreateBucketIfNotExists(bImportUndo)
-			if err != nil {
-				return err
-			}
+		err := update(func(tx *bolt.Tx) error {
 			touched := map[string][]model.Event{} // record -> its new events
 			var listed [][]byte                   // entity list keys of the added events
 			evb := tx.Bucket(bEvents)
 			dict := currentDict(tx)
 			for n := 0; ; n++ {
 				if n == importBatch {
+					if first {
+						return errLargeImport
+					}
 					more = true
 					break
 				}
@@ -126,11 +202,6 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					res.Quarantined = append(res.Quarantined, e)
 					b, _ := json.Marshal(e)
 					qk := append(evKey(e.Site, e.Seq), []byte(x.hash)...)
-					if tx.Bucket(bQuarantine).Get(qk) == nil {
-						if err := undo.Put(append([]byte{'q'}, qk...), nil); err != nil {
-							return err
-						}
-					}
 					if err := tx.Bucket(bQuarantine).Put(qk, b); err != nil {
 						return err
 					}
@@ -178,19 +249,15 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 					}
 				}
 				val := x.val
-				if in.dict != dict {
+				if x.dict != dict {
 					val = nil // made under another dictionary
 				}
-				k, trained, err := putLogValue(tx, &e, val)
+				_, trained, err := putLogValue(tx, &e, val)
 				if err != nil {
 					return err
 				}
 				if trained {
 					dict = currentDict(tx)
-				}
-				undo.FillPercent = 1.0
-				if err := undo.Put(k, nil); err != nil {
-					return err
 				}
 				listed = append(listed, entKey(e.Entity, e.Clock, e.Site, e.Seq))
 				last[e.Site] = struct {
@@ -212,7 +279,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				}
 			}
 			var protected []string
-			err = refoldImported(tx, touched, func(id string, v any) {
+			err := refoldImported(tx, touched, func(id string, v any) {
 				if protectedState(v) {
 					protected = append(protected, id)
 				}
@@ -241,36 +308,27 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 				}
 			}
 			res.Heads = headsTx(tx)
-			return tx.DeleteBucket(bImportUndo)
+			return nil
 		})
-		if err == nil && batches == crashAfterBatch {
+		if err == nil && batches == crashAfterBatch && !first {
 			return res, errCrashed // a test's stand-in for the process dying here
 		}
 		if err != nil {
-			s.hlc = saved
-			res.Added, res.Present, res.Quarantined, res.Conflicts = 0, 0, nil, 0
-			if batches > 0 {
-				if rerr := s.undoImport(); rerr != nil {
-					err = errors.Join(err, rerr)
-				}
-				s.dropCaches()
-			}
-			return res, err
+			return ImportResult{Heads: map[string]uint64{}}, err
 		}
 	}
 	res.Conflicts = len(conflicted)
-	s.saw()
-	s.dropCaches()
 	return res, nil
 }
 
 // prepared is an event of an import with what the main loop needs of
 // it made beforehand, on every core: its hash, and its value in the log
-// (under the preparer's dict).
+// (under dict).
 type prepared struct {
 	e    model.Event
 	hash string
 	val  []byte
+	dict *zdict
 }
 
 // prepChunk is how many events a preparer reads ahead.
@@ -282,15 +340,24 @@ const prepChunk = 256
 type preparer struct {
 	next func() (model.Event, bool, error)
 	buf  []prepared
-	dict *zdict // the dictionary buf's values were made under
 	i    int
 	done bool
 	err  error
+
+	// keep: every event given is kept in kept, to be given again
+	// (replay) if the import moves to a copy of the file.
+	keep   bool
+	kept   []prepared
+	replay []prepared
 }
 
 // pull returns the next event, encoded under dict if it is read now; ok
 // is false at the end (err: what ended it, if not the end).
 func (p *preparer) pull(dict *zdict) (x *prepared, ok bool, err error) {
+	if len(p.replay) > 0 {
+		x, p.replay = &p.replay[0], p.replay[1:]
+		return x, true, nil
+	}
 	if p.i == len(p.buf) {
 		if p.done {
 			return nil, false, p.err
@@ -304,17 +371,26 @@ func (p *preparer) pull(dict *zdict) (x *prepared, ok bool, err error) {
 			}
 			p.buf = append(p.buf, prepared{e: e})
 		}
-		p.dict = dict
 		parallel(len(p.buf), func(i int) {
 			x := &p.buf[i]
-			x.hash, x.val = eventHash(&x.e), logValue(&x.e, dict)
+			x.hash, x.val, x.dict = eventHash(&x.e), logValue(&x.e, dict), dict
 		})
 		if len(p.buf) == 0 {
 			return nil, false, p.err
 		}
 	}
 	p.i++
-	return &p.buf[p.i-1], true, nil
+	x = &p.buf[p.i-1]
+	if p.keep {
+		p.kept = append(p.kept, *x)
+	}
+	return x, true, nil
+}
+
+// again gives the kept events once more, from the first, and keeps no
+// more.
+func (p *preparer) again() {
+	p.replay, p.kept, p.keep = p.kept, nil, false
 }
 
 // undoImport takes back what an interrupted or failed import added (see

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"os"
 	"testing"
 
 	"donthu/model"
@@ -23,7 +24,8 @@ func importSome(s *store.Store, evs []model.Event, failAt int, fail error) (stor
 }
 
 // A large import commits in batches and ends as one transaction would;
-// one that fails part-way, or dies part-way, leaves the file as it was.
+// nothing of it is seen before it is whole; one that fails part-way, or
+// dies part-way, leaves the file as it was.
 func TestImportInBatches(t *testing.T) {
 	src, clk := storetest.New(t, "GL07")
 	office(t, src, clk)
@@ -41,9 +43,16 @@ func TestImportInBatches(t *testing.T) {
 	storetest.Import(t, one, evs)
 	restore := store.SetImportBatch(7, -1)
 	batched := fresh()
-	res := storetest.Import(t, batched, evs)
-	if res.Added != len(evs) {
-		t.Fatalf("added %d of %d", res.Added, len(evs))
+	seen := uint64(0)
+	res, err := batched.Import(store.EventsOf(evs), func(*store.ImportTx) error {
+		seen = batched.Heads()["GL07"] // in the last batch: the others are committed
+		return nil
+	})
+	if err != nil || res.Added != len(evs) {
+		t.Fatalf("added %d of %d: %v", res.Added, len(evs), err)
+	}
+	if seen != 0 {
+		t.Fatalf("before the import was whole, a reader saw %d of its events", seen)
 	}
 	if storetest.State(t, batched) != storetest.State(t, one) || storetest.Events(t, batched) != storetest.Events(t, one) {
 		t.Fatal("a batched import differs from one transaction")
@@ -58,7 +67,7 @@ func TestImportInBatches(t *testing.T) {
 		t.Fatal("an import folding in chunks differs from one transaction")
 	}
 
-	// A failure in the fourth batch takes back the first three.
+	// A failure in the fourth batch leaves the file as it was.
 	failed := fresh()
 	before, beforeEvs := storetest.State(t, failed), storetest.Events(t, failed)
 	boom := errors.New("the bundle's checksum does not match")
@@ -69,9 +78,13 @@ func TestImportInBatches(t *testing.T) {
 		t.Fatal("a failed import left something behind")
 	}
 	checkClean(t, failed)
+	if _, err := os.Stat(failed.Path() + ".import"); !os.IsNotExist(err) {
+		t.Fatalf("the failed import left its copy beside the file: %v", err)
+	}
 	restore()
 
-	// The process dies after the second batch: the next open takes it back.
+	// The process dies after the second batch: the file is as it was,
+	// and the next open removes the copy the import was writing.
 	died := fresh()
 	before, beforeEvs = storetest.State(t, died), storetest.Events(t, died)
 	restore = store.SetImportBatch(7, 1)
@@ -79,10 +92,13 @@ func TestImportInBatches(t *testing.T) {
 		t.Fatal("the stand-in for a crash did not stop the import")
 	}
 	restore()
-	if storetest.Events(t, died) == beforeEvs {
-		t.Fatal("nothing was committed before the crash: the test proves nothing")
+	if storetest.State(t, died) != before || storetest.Events(t, died) != beforeEvs {
+		t.Fatal("an import killed part-way changed the file")
 	}
 	path := died.Path()
+	if fi, err := os.Stat(path + ".import"); err != nil || fi.Size() == 0 {
+		t.Fatalf("no copy was being written when the import died: the test proves nothing (%v)", err)
+	}
 	died.Close()
 	s, err := store.Open(path, store.Options{Now: clk.Now})
 	if err != nil {
@@ -90,7 +106,10 @@ func TestImportInBatches(t *testing.T) {
 	}
 	defer s.Close()
 	if storetest.State(t, s) != before || storetest.Events(t, s) != beforeEvs {
-		t.Fatal("the interrupted import was not taken back at open")
+		t.Fatal("an import killed part-way changed the file")
+	}
+	if _, err := os.Stat(path + ".import"); !os.IsNotExist(err) {
+		t.Fatalf("the copy a killed import left stays beside the file: %v", err)
 	}
 	checkClean(t, s)
 	// And it can be imported again, whole.
@@ -98,4 +117,30 @@ func TestImportInBatches(t *testing.T) {
 	if storetest.State(t, s) != storetest.State(t, one) {
 		t.Fatal("re-import differs")
 	}
+}
+
+// A file an older build left part-way through a large import (its
+// first batches committed and listed in import_undo) is taken back at
+// open, as that build promised.
+func TestImportLeftByAnOlderBuildIsTakenBack(t *testing.T) {
+	src, clk := storetest.New(t, "GL07")
+	office(t, src, clk)
+	evs := storetest.AllEvents(t, src)
+	s, _ := storetest.New(t, "HN01")
+	half := len(evs) / 2
+	storetest.Import(t, s, evs[:half])
+	before, beforeEvs := storetest.State(t, s), storetest.Events(t, s)
+	storetest.Import(t, s, evs[half:])
+	path := s.Path()
+	s.Close()
+	store.LeaveImportUndoForTest(t, path, evs[half:])
+	s, err := store.Open(path, store.Options{Now: clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if storetest.State(t, s) != before || storetest.Events(t, s) != beforeEvs {
+		t.Fatal("the older build's import was not taken back at open")
+	}
+	checkClean(t, s)
 }

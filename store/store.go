@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -218,6 +219,7 @@ func Open(path string, opt Options) (s *Store, err error) {
 	}
 	s = &Store{db: newFileDB(db), path: path, wall: opt.Now, trustClock: opt.TrustClock, bo: bo, upgrading: opt.Upgrading}
 	if !opt.ReadOnly {
+		removeLeftovers(path)
 		// A file of the first layout is backed up and rewritten in the
 		// compact one, then opened again.
 		upgraded, err := s.upgradeFile()
@@ -264,6 +266,26 @@ func Open(path string, opt Options) (s *Store, err error) {
 		}
 	}
 	return s, nil
+}
+
+// removeLeftovers removes what a rewrite of the file (a compaction, a
+// rebuild) or a large import killed part-way left beside it: its copy,
+// the runs of its sort. The file's lock, held, keeps another program
+// from using them.
+func removeLeftovers(path string) {
+	for _, suf := range []string{".compact", ".rebuild", importSuffix} {
+		os.Remove(path + suf)
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), base+".rebuild.sort-") {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // initialMmap keeps the first map small but large enough for the file, so
