@@ -25,8 +25,8 @@ import (
 // and the file is never half rebuilt: a crash, a full disk or a damaged
 // event leaves the data file as it was. Rebuilding in place dropped
 // every projection, wrote them again in random order, then compacted
-// the file, which wrote everything a second time (26 to 30 s for an
-// office of a million events). See docs/architecture.md, "Check and
+// the file, which wrote everything a second time (21 to 30 s for the
+// office demo's million events, against 15 to 18 s). See docs/architecture.md, "Check and
 // rebuild".
 
 // rebuildBatch is how many keys (the entity lists' or the indexes')
