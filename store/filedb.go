@@ -25,6 +25,10 @@ type fileDB struct {
 	// it begins: while none is, no reader holds a page bbolt has freed
 	// (scrubFree).
 	reads atomic.Int64
+	// hold is taken whole while the file is copied to be renamed over
+	// (a compaction, a rebuild, a large import): a write to the file
+	// meanwhile would be lost with it, so every write waits. Reads go on.
+	hold sync.RWMutex
 }
 
 // bump marks the file as changed (a cache kept beside it was updated).
@@ -46,10 +50,24 @@ func (f *fileDB) View(fn func(*bolt.Tx) error) error {
 	return f.do(func(db *bolt.DB) error { return db.View(fn) })
 }
 
-// Update runs a write transaction on the file open now.
+// Update runs a write transaction on the file open now, once no copy of
+// it is being made (holdWrites).
 func (f *fileDB) Update(fn func(*bolt.Tx) error) error {
+	f.hold.RLock()
+	defer f.hold.RUnlock()
 	defer f.bump()
 	return f.do(func(db *bolt.DB) error { return db.Update(fn) })
+}
+
+// holdWrites keeps every write to the file waiting until the function it
+// returns is called: from the moment a copy of the file is begun to the
+// moment the copy is renamed over it. The caller must not write to the
+// file through f meanwhile. Writes that change records wait on the
+// store's lock as well; this holds the others (drafts, preferences,
+// settings, caches kept in the file).
+func (f *fileDB) holdWrites() func() {
+	f.hold.Lock()
+	return f.hold.Unlock
 }
 
 // do runs op, and once more on the new file when it found the file

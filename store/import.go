@@ -111,6 +111,7 @@ var errLargeImport = errors.New("store: more than one batch")
 func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (ImportResult, error) {
 	tmp := s.path + importSuffix
 	os.Remove(tmp)
+	defer s.db.holdWrites()()
 	err := s.db.View(func(tx *bolt.Tx) error {
 		f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 		if err != nil {
@@ -174,7 +175,15 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 			for n := 0; ; n++ {
 				if n == importBatch {
 					if first {
-						return errLargeImport
+						// More than a batch, unless the bundle ends
+						// here: the event looked at is kept, and given
+						// again in the copy.
+						if _, ok, err := in.pull(dict); err != nil {
+							return err
+						} else if ok {
+							return errLargeImport
+						}
+						break
 					}
 					more = true
 					break
@@ -356,6 +365,9 @@ type preparer struct {
 func (p *preparer) pull(dict *zdict) (x *prepared, ok bool, err error) {
 	if len(p.replay) > 0 {
 		x, p.replay = &p.replay[0], p.replay[1:]
+		if len(p.replay) == 0 {
+			p.replay = nil // the kept events go with the last of them
+		}
 		return x, true, nil
 	}
 	if p.i == len(p.buf) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"testing"
+	"time"
 
 	"donthu/model"
 	"donthu/store"
@@ -143,4 +144,54 @@ func TestImportLeftByAnOlderBuildIsTakenBack(t *testing.T) {
 		t.Fatal("the older build's import was not taken back at open")
 	}
 	checkClean(t, s)
+}
+
+// A write that does not wait on the store's lock (a preference, a
+// draft) made while a large import is copying the file is kept: it waits
+// for the copy to be renamed over the file, and lands in it.
+func TestWriteDuringALargeImportIsKept(t *testing.T) {
+	src, clk := storetest.New(t, "GL07")
+	office(t, src, clk)
+	evs := storetest.AllEvents(t, src)
+	s, _ := storetest.New(t, "HN01")
+	defer store.SetImportBatch(7, -1)()
+	done := make(chan error, 1)
+	_, err := s.Import(store.EventsOf(evs), func(*store.ImportTx) error {
+		go func() { done <- s.SetPref("lan", "queue.sort", "deadline") }()
+		time.Sleep(100 * time.Millisecond) // it has reached the file by now
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := s.GetPref("lan", "queue.sort"); got != "deadline" {
+		t.Fatalf("a preference saved during the import: %q", got)
+	}
+}
+
+// A bundle of exactly one batch is one transaction: no copy of the file.
+func TestImportOfOneBatchMakesNoCopy(t *testing.T) {
+	src, clk := storetest.New(t, "GL07")
+	office(t, src, clk)
+	evs := storetest.AllEvents(t, src)
+	for _, batch := range []int{len(evs), len(evs) - 1} {
+		s, _ := storetest.New(t, "HN01")
+		restore := store.SetImportBatch(batch, -1)
+		copied := false
+		_, err := s.Import(store.EventsOf(evs), func(*store.ImportTx) error {
+			_, err := os.Stat(s.Path() + ".import")
+			copied = err == nil
+			return nil
+		})
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := batch < len(evs); copied != want {
+			t.Fatalf("batches of %d for %d events: copied %v", batch, len(evs), copied)
+		}
+	}
 }

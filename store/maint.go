@@ -96,8 +96,9 @@ func (s *Store) rebuild(partial bool) error {
 	s.ensureDict() // the events copied are compressed under it, as Compact does
 	tmp := s.path + ".rebuild"
 	os.Remove(tmp)
-	if _, err := rebuildInto(s.db.get(), tmp, partial, s.hlc.Observe); err != nil {
-		os.Remove(tmp)
+	defer os.Remove(tmp) // if it is not renamed over the file (a panic included)
+	defer s.db.holdWrites()()
+	if _, err := rebuildInto(s.db.get(), tmp, partial, &s.hlc); err != nil {
 		return diskErr(err)
 	}
 	if err := s.swapIn(tmp); err != nil {

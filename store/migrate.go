@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"donthu/model"
 	"encoding/json"
+	"errors"
 	"filippo.io/age"
 	"fmt"
 	"os"
@@ -299,9 +300,13 @@ func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 	}
 	err = src.View(func(stx *bolt.Tx) error {
 		w.src, w.dict = stx, currentDict(stx)
-		return stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		err := stx.ForEach(func(name []byte, b *bolt.Bucket) error {
 			return w.bucket(b, [][]byte{append([]byte(nil), name...)})
 		})
+		if err != nil {
+			return err
+		}
+		return w.commit() // while stx lasts: the keys copied point into it
 	})
 	return w.finish(err)
 }
@@ -321,13 +326,24 @@ func newRewriter(path string, upgrade bool) (*rewriter, error) {
 	return w, nil
 }
 
-// finish commits what the rewrite holds (unless err: the copy failed),
-// syncs the file, closes it and cuts it to its pages.
+// commit commits the rewrite's last transaction. The keys it copied
+// point into the file copied (bbolt keeps a put's slices until the
+// commit): it is called while the read of that file lasts.
+func (w *rewriter) commit() error {
+	err := w.tx.Commit()
+	w.tx = nil
+	return err
+}
+
+// finish syncs the new file (unless err: the copy failed, and what was
+// not committed is let go), closes it and cuts it to its pages.
 func (w *rewriter) finish(err error) error {
-	if err == nil {
-		err = w.tx.Commit()
-	} else {
+	if w.tx != nil {
 		w.tx.Rollback()
+		w.tx = nil
+		if err == nil {
+			err = errors.New("store: a rewrite ended without its last commit")
+		}
 	}
 	if err == nil {
 		err = w.db.Sync()
@@ -522,6 +538,7 @@ func (s *Store) Compact() error {
 	s.ensureDict()
 	tmp := s.path + ".compact"
 	os.Remove(tmp)
+	defer s.db.holdWrites()()
 	if err := rewriteFile(s.db.get(), tmp, false); err != nil {
 		os.Remove(tmp)
 		return diskErr(err)

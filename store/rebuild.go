@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 
 	"donthu/model"
 
@@ -45,12 +46,21 @@ var metaRebuilding = []byte("rebuilding")
 // lists, projections and indexes made again from its log. partial:
 // records whose events are sealed at rest and cannot be opened are left
 // out (skipped says how many) and the copy stays marked metaRebuilding.
-// observe sees the clock of every event.
-func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (skipped int, err error) {
+// hlc observes the clock of every event, and the copy keeps the highest
+// as the file's clock. A panic inside bbolt (a damaged page) reaches the
+// caller, which recovers it (Guard), after the copy is closed and the
+// goroutine beside it has ended; the caller removes the copy.
+func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipped int, err error) {
 	w, err := newRewriter(path, false)
 	if err != nil {
 		return 0, err
 	}
+	finished := false
+	defer func() {
+		if !finished { // a panic: close what finish would have
+			w.finish(errPanicked)
+		}
+	}()
 	// The sort's runs are named after the new file: runs a killed
 	// rebuild left are removed by the next (the file's lock keeps two
 	// from running at once).
@@ -64,10 +74,23 @@ func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (
 	defer lists.close()
 	defer idx.close()
 	// Every event listed under its entity: a pass over the log in a
-	// read of its own, beside the copy below.
+	// read of its own, beside the copy below. It has ended before this
+	// function returns, however it returns (the runs are removed after).
 	listed := make(chan error, 1)
+	var listErr error
+	waited := false
+	wait := func() error {
+		if !waited {
+			listErr, waited = <-listed, true
+		}
+		return listErr
+	}
+	defer wait()
 	go func() {
-		listed <- src.View(func(tx *bolt.Tx) error {
+		var err error
+		defer func() { listed <- err }()
+		defer Guard(&err, path)()
+		err = src.View(func(tx *bolt.Tx) error {
 			var key []byte
 			c := tx.Bucket(bEvents).Cursor()
 			for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -75,7 +98,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (
 				if err != nil {
 					return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
 				}
-				observe(e.Clock)
+				hlc.Observe(e.Clock)
 				key = appendEntKey(key[:0], e.Entity, e.Clock, e.Site, e.Seq)
 				if err := lists.add(key); err != nil {
 					return err
@@ -94,7 +117,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (
 			}
 			return w.bucket(b, [][]byte{append([]byte(nil), name...)})
 		})
-		if lerr := <-listed; err == nil {
+		if lerr := wait(); err == nil {
 			err = lerr
 		}
 		if err != nil {
@@ -206,13 +229,25 @@ func rebuildInto(src *bolt.DB, path string, partial bool, observe func(int64)) (
 			return err
 		}
 		meta := w.tx.Bucket(bMeta)
-		if skipped > 0 {
-			return meta.Put(metaRebuilding, []byte("1")) // still owed: see partial
+		if err := meta.Put([]byte("clock"), []byte(strconv.FormatInt(hlc.Last(), 10))); err != nil {
+			return err
 		}
-		return meta.Delete(metaRebuilding)
+		if skipped > 0 {
+			err = meta.Put(metaRebuilding, []byte("1")) // still owed: see partial
+		} else {
+			err = meta.Delete(metaRebuilding)
+		}
+		if err != nil {
+			return err
+		}
+		return w.commit() // while stx lasts: keys copied from the file point into it
 	})
+	finished = true
 	return skipped, w.finish(err)
 }
+
+// errPanicked stands for a panic on its way up, for cleanups.
+var errPanicked = errors.New("store: panicked")
 
 // slab keeps copies of many small byte strings in large blocks: a
 // rewrite's keys must stay as they are until bbolt commits them.

@@ -273,7 +273,7 @@ func Open(path string, opt Options) (s *Store, err error) {
 // the runs of its sort. The file's lock, held, keeps another program
 // from using them.
 func removeLeftovers(path string) {
-	for _, suf := range []string{".compact", ".rebuild", importSuffix} {
+	for _, suf := range []string{".compact", ".rebuild", ".upgrade", importSuffix} {
 		os.Remove(path + suf)
 	}
 	dir, base := filepath.Split(path)
