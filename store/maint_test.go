@@ -329,8 +329,9 @@ func TestAutoBackupStopsWhenAsked(t *testing.T) {
 	}
 }
 
-// A rebuild that stopped half-way (its mark set, projections gone) is
-// finished by the next Open that can write, before anything reads them.
+// A file owed a rebuild (its mark set, projections gone: a rebuild an
+// older build left half-way, a salvage) is rebuilt by the next Open that
+// can write, before anything reads it.
 func TestRebuildResumesAtOpen(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	office(t, s, clk)
@@ -366,8 +367,6 @@ func TestRebuildResumesAtOpen(t *testing.T) {
 	checkClean(t, s)
 }
 
-// Compact writes the file again without free pages: the same events and
-// state, a smaller file, and writes go on.
 // A rebuild that meets a damaged event stops with the way out and
 // leaves the file as it was: it writes a new file, never the data file.
 func TestRebuildOfADamagedLogChangesNothing(t *testing.T) {
