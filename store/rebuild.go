@@ -37,9 +37,10 @@ import (
 var rebuildBatch = 500_000
 
 // metaRebuilding is set while a file's projections are incomplete and
-// a rebuild is owed: a crashed import's undo, or a salvage, dropped
-// records whose events are sealed at rest before anyone signed in. The
-// next Open that can write, and the next sign-in, rebuild.
+// a rebuild is owed: a salvage, or taking back an import an older build
+// left part-way, dropped records whose events are sealed at rest before
+// anyone signed in. The next Open that can write, and the next sign-in,
+// rebuild.
 var metaRebuilding = []byte("rebuilding")
 
 // rebuildInto writes at path a copy of the file src with its entity
