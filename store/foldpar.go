@@ -52,9 +52,10 @@ type recordJob struct {
 	entries []idxEntry
 }
 
-// gatherRecord reads the stored events of id from its list.
-func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
-	j.begin(id)
+// gatherRecord reads the stored events of j's record from its list, into
+// j (begun).
+func gatherRecord(tx *bolt.Tx, j *recordJob) {
+	id := j.id
 	p := prefix(id)
 	evb := tx.Bucket(bEvents)
 	c := tx.Bucket(bEntityEvents).Cursor()
@@ -77,8 +78,7 @@ func gatherRecord(tx *bolt.Tx, id string, j *recordJob) {
 
 // begin makes j the job of record id, with nothing gathered yet.
 func (j *recordJob) begin(id string) {
-	j.id, j.keys, j.raws, j.err, j.state, j.encoded, j.entries, j.onto, j.evs, j.old = id, j.keys[:0], j.raws[:0], nil, nil, nil, nil, nil, nil, nil
-	j.check, j.sealed, j.ref = false, false, nil
+	*j = recordJob{id: id, keys: j.keys[:0], raws: j.raws[:0]} // the lists' room is kept
 }
 
 // setStored sets the stored projection of a job (and, for one kept by
@@ -329,8 +329,8 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 			states[kind] = sb
 		}
 		j := pipe.job()
-		*j = recordJob{keys: j.keys[:0], raws: j.raws[:0]}
-		j.id, j.replace, j.dict = id, true, dict
+		j.begin(id)
+		j.replace, j.dict = true, dict
 		j.setStored(tx, sb.Get([]byte(id)))
 		if j.stored != nil && !isRef(j.stored) && onlyNewAfter(tx, id, added[id]) {
 			j.onto = added[id]
@@ -343,7 +343,7 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 				j.ref = evKey(evs[0].Site, evs[0].Seq)
 			}
 		} else {
-			gatherRecord(tx, id, j)
+			gatherRecord(tx, j)
 		}
 		if err := pipe.gathered(); err != nil {
 			return err

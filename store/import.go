@@ -45,10 +45,6 @@ var importBatch = 50_000
 // (undoImport). Imports no longer write it.
 var bImportUndo = []byte("import_undo")
 
-// importSuffix names the copy a large import is applied to, beside the
-// data file.
-const importSuffix = ".import"
-
 // EventsOf is an Import source that gives evs in turn.
 func EventsOf(evs []model.Event) func() (model.Event, bool, error) {
 	i := 0
@@ -108,48 +104,38 @@ var errLargeImport = errors.New("store: more than one batch")
 // of the file, a batch a transaction, and renames the copy over the file
 // once it is whole and synced. A crash part-way leaves the copy, which
 // the next open removes (removeLeftovers). s.mu is held.
-func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (ImportResult, error) {
-	tmp := s.path + importSuffix
-	os.Remove(tmp)
-	defer s.db.holdWrites()()
-	err := s.db.View(func(tx *bolt.Tx) error {
-		f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-		if err != nil {
+func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (res ImportResult, err error) {
+	err = s.replaceFile(importSuffix, func(tmp string) error {
+		err := s.db.View(func(tx *bolt.Tx) error {
+			f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+			if err != nil {
+				return err
+			}
+			_, err = tx.WriteTo(f)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
 			return err
+		})
+		if err != nil {
+			return diskErr(err)
 		}
-		_, err = tx.WriteTo(f)
-		if cerr := f.Close(); err == nil {
-			err = cerr
+		o := *s.bo
+		o.NoSync = true // synced once, whole, before the rename
+		db, err := bolt.Open(tmp, 0o600, &o)
+		if err != nil {
+			return diskErr(err)
+		}
+		res, err = s.importBatches(db.Update, in, finish, false)
+		if err == nil {
+			err = diskErr(db.Sync())
+		}
+		if cerr := db.Close(); err == nil && cerr != nil {
+			err = diskErr(cerr)
 		}
 		return err
 	})
-	if err != nil {
-		os.Remove(tmp)
-		return ImportResult{}, diskErr(err)
-	}
-	o := *s.bo
-	o.NoSync = true // synced once, whole, before the rename
-	db, err := bolt.Open(tmp, 0o600, &o)
-	if err != nil {
-		os.Remove(tmp)
-		return ImportResult{}, diskErr(err)
-	}
-	res, err := s.importBatches(db.Update, in, finish, false)
-	if errors.Is(err, errCrashed) {
-		db.Close()
-		return res, err // a test's stand-in for the process dying: the copy stays
-	}
-	if err == nil {
-		err = db.Sync()
-	}
-	if cerr := db.Close(); err == nil && cerr != nil {
-		err = diskErr(cerr)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return res, err
-	}
-	return res, s.swapIn(tmp)
+	return res, err
 }
 
 // importBatches applies what in gives, a batch of importBatch events per

@@ -94,15 +94,14 @@ func (s *Store) rebuild(partial bool) error {
 			"The file has events sealed at rest (a denouncer's identity): a sign-in is needed to rebuild. Run again with --user LOGIN")
 	}
 	s.ensureDict() // the events copied are compressed under it, as Compact does
-	tmp := s.path + ".rebuild"
-	os.Remove(tmp)
-	defer os.Remove(tmp) // if it is not renamed over the file (a panic included)
-	defer s.db.holdWrites()()
-	if _, err := rebuildInto(s.db.get(), tmp, partial, &s.hlc); err != nil {
-		return diskErr(err)
-	}
-	if err := s.swapIn(tmp); err != nil {
+	tmp := s.path + rebuildSuffix
+	defer os.Remove(tmp) // a panic inside bbolt (Guard) skips replaceFile's removal
+	err := s.replaceFile(rebuildSuffix, func(tmp string) error {
+		_, err := rebuildInto(s.db.get(), tmp, partial, &s.hlc)
 		return err
+	})
+	if err != nil {
+		return diskErr(err)
 	}
 	s.saw()
 	return nil
@@ -279,7 +278,8 @@ func (s *Store) Check() (out []Problem) {
 			id := string(k[:i])
 			k, _ = c.Seek(append(append([]byte(nil), k[:i+1]...), 0xff))
 			j := pipe.job()
-			gatherRecord(tx, id, j)
+			j.begin(id)
+			gatherRecord(tx, j)
 			j.check = true
 			for _, k := range j.keys {
 				listSum.add(seed, k)

@@ -200,7 +200,7 @@ func (s *Store) upgradeFile() (bool, error) {
 		return false, err
 	}
 	s.willRewrite()
-	tmp := s.path + ".upgrade"
+	tmp := s.path + upgradeSuffix
 	os.Remove(tmp)
 	if err := rewriteFile(s.db.get(), tmp, true); err != nil {
 		os.Remove(tmp)
@@ -536,12 +536,36 @@ func (s *Store) Compact() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ensureDict()
-	tmp := s.path + ".compact"
-	os.Remove(tmp)
+	return diskErr(s.replaceFile(compactSuffix, func(tmp string) error { return rewriteFile(s.db.get(), tmp, false) }))
+}
+
+// The copies of the data file that are written beside it and renamed
+// over it, by their suffix; the sort's runs of a rebuild are named after
+// its copy. What a process killed part-way leaves of them, the next open
+// removes (removeLeftovers).
+const (
+	compactSuffix = ".compact"
+	rebuildSuffix = ".rebuild"
+	upgradeSuffix = ".upgrade"
+	importSuffix  = ".import"
+	runsSuffix    = ".sort-"
+)
+
+// replaceFile writes a copy of the data file with write, at the data
+// file's path and suffix, and renames it over the data file (swapIn).
+// From the moment the copy is begun to the rename, every write to the
+// file waits (holdWrites): it would be lost with the old file. A failure
+// removes the copy and leaves the file as it was, and is returned as
+// write said it. s.mu is held.
+func (s *Store) replaceFile(suffix string, write func(tmp string) error) error {
+	removeLeftovers(s.path) // of a copy a killed process was writing
+	tmp := s.path + suffix
 	defer s.db.holdWrites()()
-	if err := rewriteFile(s.db.get(), tmp, false); err != nil {
-		os.Remove(tmp)
-		return diskErr(err)
+	if err := write(tmp); err != nil {
+		if !errors.Is(err, errCrashed) { // a test's stand-in for dying: the copy stays
+			os.Remove(tmp)
+		}
+		return err
 	}
 	return s.swapIn(tmp)
 }

@@ -62,15 +62,9 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			w.finish(errPanicked)
 		}
 	}()
-	// The sort's runs are named after the new file: runs a killed
-	// rebuild left are removed by the next (the file's lock keeps two
-	// from running at once).
-	runs := path + ".sort-*"
-	if old, _ := filepath.Glob(runs); len(old) > 0 {
-		for _, f := range old {
-			os.Remove(f)
-		}
-	}
+	// The sort's runs are named after the new file: what a killed
+	// rebuild left of them is removed with it (removeLeftovers).
+	runs := path + runsSuffix + "*"
 	lists, idx := &keySorter{pattern: runs, limit: rebuildBatch}, &keySorter{pattern: runs, limit: rebuildBatch}
 	defer lists.close()
 	defer idx.close()

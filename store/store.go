@@ -273,7 +273,7 @@ func Open(path string, opt Options) (s *Store, err error) {
 // the runs of its sort. The file's lock, held, keeps another program
 // from using them.
 func removeLeftovers(path string) {
-	for _, suf := range []string{".compact", ".rebuild", ".upgrade", importSuffix} {
+	for _, suf := range []string{compactSuffix, rebuildSuffix, upgradeSuffix, importSuffix} {
 		os.Remove(path + suf)
 	}
 	dir, base := filepath.Split(path)
@@ -282,7 +282,7 @@ func removeLeftovers(path string) {
 	}
 	ents, _ := os.ReadDir(dir)
 	for _, e := range ents {
-		if strings.HasPrefix(e.Name(), base+".rebuild.sort-") {
+		if strings.HasPrefix(e.Name(), base+rebuildSuffix+runsSuffix) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}

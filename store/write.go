@@ -91,7 +91,7 @@ func (s *Store) write(author string, fn func(w *writer) error) ([]model.Event, e
 // diskErr turns a failed commit into a message a person can act on; the
 // transaction has been rolled back, so nothing was saved.
 func diskErr(err error) error {
-	if model.MsgOf(err) != nil {
+	if err == nil || model.MsgOf(err) != nil {
 		return err
 	}
 	return model.ErrWriteData(err)
