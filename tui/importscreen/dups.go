@@ -191,7 +191,7 @@ func (m *Duplicates) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 // to be two people: the pairs it settled, and what to say.
 type actedMsg struct {
 	settled  func(model.Duplicate) bool // nil: none (an unmerge)
-	merged   model.Person               // a merge: the record merged into another
+	merged   model.Person               // a merge: the record merged into another, as stored
 	unmerged string                     // an unmerge: the record taken out
 	said     string
 	changed  string // the record changed
@@ -224,8 +224,12 @@ func (m *Duplicates) act() tea.Cmd {
 	}
 	return func() tea.Msg {
 		_, err := s.MergePersons(who, keep.ID, gone.ID)
-		merged := gone
-		merged.MergedInto = keep.ID
+		var merged model.Person
+		if err == nil {
+			// As the store keeps it: merged into the top of keep's group,
+			// and sealed if the group is protected.
+			merged, _ = s.Person(gone.ID)
+		}
 		return actedMsg{settled: func(d model.Duplicate) bool { return d.A == gone.ID || d.B == gone.ID },
 			merged: merged, said: fmt.Sprintf(w.Merged, gn, kn), changed: keep.ID, err: err}
 	}
