@@ -328,12 +328,24 @@ func (s *Store) ReviewPersons() []model.Person {
 	all := s.AllPersons()
 	out := all[:0]
 	for _, p := range all {
-		if p.Sealed != "" && (!s.mayFindSealedPerson(p.ID) || !s.UnsealPerson(&p)) {
-			continue
+		if s.reviewable(&p) {
+			out = append(out, p)
 		}
-		out = append(out, p)
 	}
 	return out
+}
+
+// ReviewPerson is one record as ReviewPersons gives it; ok is false if
+// the session may not know of it.
+func (s *Store) ReviewPerson(id string) (p model.Person, ok bool) {
+	p, err := s.Person(id)
+	return p, err == nil && s.reviewable(&p)
+}
+
+// reviewable reports whether the session may review p, and unseals it
+// for comparing if it is protected (it is still shown sealed).
+func (s *Store) reviewable(p *model.Person) bool {
+	return p.Sealed == "" || s.mayFindSealedPerson(p.ID) && s.UnsealPerson(p)
 }
 
 // Duplicates suggests pairs of persons that may be one worker, for a

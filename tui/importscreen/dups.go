@@ -140,7 +140,11 @@ func (m *Duplicates) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		// The merged list says the act at once, before the review is
 		// read again.
 		if msg.merged.ID != "" {
+			m.r.Persons[msg.merged.ID] = msg.merged
 			m.r.Merged = append(m.r.Merged, msg.merged)
+		}
+		for _, p := range msg.kept {
+			m.r.Persons[p.ID] = p
 		}
 		if msg.unmerged != "" {
 			m.r.Merged = slices.DeleteFunc(m.r.Merged, func(p model.Person) bool { return p.ID == msg.unmerged })
@@ -191,7 +195,8 @@ func (m *Duplicates) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 // to be two people: the pairs it settled, and what to say.
 type actedMsg struct {
 	settled  func(model.Duplicate) bool // nil: none (an unmerge)
-	merged   model.Person               // a merge: the record merged into another, as stored
+	merged   model.Person               // a merge: the record merged, as it now is
+	kept     []model.Person             // a merge: the record kept and the top of its group, as they now are
 	unmerged string                     // an unmerge: the record taken out
 	said     string
 	changed  string // the record changed
@@ -224,14 +229,20 @@ func (m *Duplicates) act() tea.Cmd {
 	}
 	return func() tea.Msg {
 		_, err := s.MergePersons(who, keep.ID, gone.ID)
+		// Read back as the store now keeps them: gone merged into the top
+		// of keep's group, all sealed if the group is protected.
 		var merged model.Person
+		var kept []model.Person
 		if err == nil {
-			// As the store keeps it: merged into the top of keep's group,
-			// and sealed if the group is protected.
-			merged, _ = s.Person(gone.ID)
+			merged, _ = s.ReviewPerson(gone.ID)
+			for _, id := range []string{keep.ID, merged.MergedInto} {
+				if p, ok := s.ReviewPerson(id); ok {
+					kept = append(kept, p)
+				}
+			}
 		}
 		return actedMsg{settled: func(d model.Duplicate) bool { return d.A == gone.ID || d.B == gone.ID },
-			merged: merged, said: fmt.Sprintf(w.Merged, gn, kn), changed: keep.ID, err: err}
+			merged: merged, kept: kept, said: fmt.Sprintf(w.Merged, gn, kn), changed: keep.ID, err: err}
 	}
 }
 

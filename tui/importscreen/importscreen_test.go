@@ -186,6 +186,36 @@ func TestDuplicatesPageSealedPerson(t *testing.T) {
 	}
 }
 
+// The merged records list a merge at once as the store keeps it: the
+// record merged into a protected one is sealed too, and shown so before
+// the review is read again.
+func TestDuplicatesPageMergeShownAsStored(t *testing.T) {
+	for _, keys := range [][]string{{"g", "c"}, {"s", "g", "c"}} { // the protected record stays, then goes
+		s, clk := storetest.New(t, "GL07")
+		s.RecordPerson("lan", model.Person{Name: "Phạm Văn Tố", BirthYear: 1980, Employer: "Công ty May"})
+		if _, _, err := s.RecordVisit("lan", store.VisitInput{
+			Visit:      model.Visit{Content: "Tố cáo chủ tịch công đoàn", Outcome: model.OutcomePetition},
+			NewPersons: []model.Person{{Name: "Phạm Văn Tố", BirthYear: 1980, Employer: "Công ty May"}},
+			Petition:   &model.Petition{Kind: model.KindDenunciation},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		var sc common.Screen = NewDuplicates(ctxAs(t, s, clk, "lan", model.VI))
+		sc.SetSize(80, 21)
+		sc, _ = sc.Update(sc.Init()())
+		var cmd tea.Cmd
+		for _, k := range keys {
+			sc, cmd = sc.Update(tuitest.Key(k))
+		}
+		sc, _ = sc.Update(cmd()) // the store's answer, not the reading after it
+		sc, _ = sc.Update(tuitest.Key("tab"))
+		v := sc.View()
+		if !strings.Contains(v, "1 hồ sơ đã gộp · đang đọc lại…") || strings.Contains(v, "Phạm Văn Tố") || strings.Count(v, "(bảo mật)") != 2 {
+			t.Fatalf("%v: the merged record, before the review is read again:\n%s", keys, v)
+		}
+	}
+}
+
 // k: the two are two people; after c the pair is gone from the review.
 func TestDuplicatesPageTwoPeople(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
