@@ -31,7 +31,7 @@ type bulkLists struct {
 	all []listEntry
 }
 
-// listEntry is one key of bEntityEvents.
+// listEntry is one key of bEntityEvents (never a made event's: lists.go).
 type listEntry struct{ k []byte }
 
 func (l *bulkLists) add(entity string, k []byte) {
@@ -72,22 +72,6 @@ func (l *bulkLists) flush(tx *bolt.Tx) error {
 	return nil
 }
 
-// lastListed returns the greatest key listed for entity in the file.
-func lastListed(tx *bolt.Tx, entity string) []byte {
-	p := prefix(entity)
-	c := tx.Bucket(bEntityEvents).Cursor()
-	k, _ := c.Seek(append(append([]byte{}, p...), 0xff))
-	if k == nil {
-		k, _ = c.Last()
-	} else {
-		k, _ = c.Prev()
-	}
-	if k == nil || !bytes.HasPrefix(k, p) {
-		return nil
-	}
-	return k
-}
-
 // headOf is headOf with the entries a Bulk holds.
 func (w *writer) headOf(entity string) string {
 	if w.lists == nil {
@@ -107,12 +91,13 @@ func (w *writer) headOf(entity string) string {
 
 // listEvent lists a new event under its entity: at once, or held by a Bulk.
 func (w *writer) listEvent(ev *model.Event) error {
-	k := entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq)
-	if w.lists != nil {
-		w.lists.add(ev.Entity, k)
-		return nil
+	if w.lists == nil {
+		return listEvent(w.tx.Bucket(bEntityEvents), ev)
 	}
-	return filled(w.tx.Bucket(bEntityEvents)).Put(k, nil)
+	if !unlisted(ev.Entity, evKey(ev.Site, ev.Seq)) {
+		w.lists.add(ev.Entity, entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq))
+	}
+	return nil
 }
 
 // entityEvents is entityEvents with the entries a Bulk holds.
@@ -121,10 +106,8 @@ func (w *writer) entityEvents(entity string) ([]model.Event, error) {
 	if len(held) == 0 {
 		return entityEvents(w.tx, entity)
 	}
-	p := prefix(entity)
 	var es []listEntry
-	c := w.tx.Bucket(bEntityEvents).Cursor()
-	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+	for _, k := range listKeys(w.tx, entity) {
 		es = append(es, listEntry{k})
 	}
 	es = append(es, held...)

@@ -22,6 +22,18 @@ func (s *Store) PutRawState(id string, raw []byte) error {
 	})
 }
 
+// DropFirstState removes the projection of the first record of a kind
+// (and nothing else), and returns its id.
+func (s *Store) DropFirstState(kind string) (id string, err error) {
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		sb := tx.Bucket(bState).Bucket([]byte(kind))
+		k, _ := sb.Cursor().First()
+		id = string(k)
+		return sb.Delete(k)
+	})
+	return id, err
+}
+
 // PutRawIndex adds an index entry that no projection asks for.
 func (s *Store) PutRawIndex(index string, parts ...string) error {
 	return s.db.Update(func(tx *bolt.Tx) error {

@@ -56,11 +56,9 @@ type recordJob struct {
 // j (begun).
 func gatherRecord(tx *bolt.Tx, j *recordJob) {
 	id := j.id
-	p := prefix(id)
 	evb := tx.Bucket(bEvents)
-	c := tx.Bucket(bEntityEvents).Cursor()
 	var last []byte
-	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+	for _, k := range listKeys(tx, id) {
 		v := listedKey(k)
 		raw := evb.Get(v)
 		if raw == nil {
@@ -377,7 +375,14 @@ func listedFrom(tx *bolt.Tx, id string, from []byte, n int) bool {
 	p := prefix(id)
 	c := tx.Bucket(bEntityEvents).Cursor()
 	m := 0
+	made := madeListKey(tx.Bucket(bEvents), id)
+	if made != nil && bytes.Compare(made, from) >= 0 {
+		m++
+	}
 	for k, _ := c.Seek(from); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		if bytes.Equal(k, made) {
+			continue // listed too: a schema-6 file
+		}
 		if m++; m > n {
 			return false
 		}

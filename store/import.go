@@ -254,7 +254,9 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 				if trained {
 					dict = currentDict(tx)
 				}
-				listed = append(listed, entKey(e.Entity, e.Clock, e.Site, e.Seq))
+				if !unlisted(e.Entity, evKey(e.Site, e.Seq)) {
+					listed = append(listed, entKey(e.Entity, e.Clock, e.Site, e.Seq))
+				}
 				last[e.Site] = struct {
 					seq  uint64
 					hash string
@@ -464,8 +466,7 @@ func (s *Store) undoImport() error {
 // refoldOrDrop folds a record again from its events, or, if it has none
 // left, removes its projection and index entries.
 func refoldOrDrop(tx *bolt.Tx, id string) error {
-	p := prefix(id)
-	if k, _ := tx.Bucket(bEntityEvents).Cursor().Seek(p); k != nil && bytes.HasPrefix(k, p) {
+	if firstListed(tx, id) != nil {
 		_, err := refold(tx, id)
 		if !errors.Is(err, ErrRestSealed) {
 			return err

@@ -180,7 +180,6 @@ func (s *Store) Check() (out []Problem) {
 		// indexes below.
 		var logProbs []Problem
 		var listed, listSum idxSum
-		lists := tx.Bucket(bEntityEvents)
 		var logDamage error
 		seed := maphash.MakeSeed()
 		logDone := make(chan struct{})
@@ -210,8 +209,6 @@ func (s *Store) Check() (out []Problem) {
 		// counted and summed (a hash of each key) on both sides, and only
 		// an index whose sums differ is searched for what is wrong.
 		wantIdx := map[string]*idxSum{}
-		held := map[string]int{} // per kind, the records that have a projection
-		states := map[string]*bolt.Bucket{}
 		// A chunk is folded on every core while this goroutine gathers
 		// the next.
 		pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
@@ -227,9 +224,6 @@ func (s *Store) Check() (out []Problem) {
 				}
 				if j.sealed {
 					s.checkSealed++
-				}
-				if j.stored != nil {
-					held[model.EntityKind(j.id)]++
 				}
 				stored, err := packedState(j.stored)
 				if err != nil {
@@ -267,16 +261,15 @@ func (s *Store) Check() (out []Problem) {
 			return nil
 		})
 		defer pipe.stop()
-		c := lists.Cursor()
-		for k, _ := c.First(); k != nil; {
-			i := bytes.IndexByte(k, 0)
-			if i < 0 {
-				add("Danh mục sự kiện có khóa hỏng %q", "The event lists hold a damaged key %q", k)
-				k, _ = c.Next()
-				continue
-			}
-			id := string(k[:i])
-			k, _ = c.Seek(append(append([]byte(nil), k[:i+1]...), 0xff))
+		// Every record: those listed and those with a projection, in id
+		// order. Most are both; one whose only event made it has no
+		// list (lists.go), and a projection with no event behind it is
+		// as wrong as one that differs: the queue would show a case the
+		// log never had.
+		recs := newRecordIDs(tx, func(k []byte) {
+			add("Danh mục sự kiện có khóa hỏng %q", "The event lists hold a damaged key %q", k)
+		})
+		for id, stored, ok := recs.next(); ok; id, stored, ok = recs.next() {
 			j := pipe.job()
 			j.begin(id)
 			gatherRecord(tx, j)
@@ -287,16 +280,11 @@ func (s *Store) Check() (out []Problem) {
 			if model.Stateless(id) {
 				continue // the audit folds into no state
 			}
-			kind := model.EntityKind(id)
-			sb, ok := states[kind]
-			if !ok {
-				sb = tx.Bucket(bState).Bucket([]byte(kind))
-				states[kind] = sb
+			if len(j.keys) == 0 && j.err == nil {
+				add("Dữ liệu hiện hành có %s nhưng nhật ký không có; hãy chạy: donthu rebuild", "The state holds %s, which the log does not; run: donthu rebuild", id)
+				continue
 			}
-			j.setStored(tx, nil)
-			if sb != nil {
-				j.setStored(tx, sb.Get([]byte(id)))
-			}
+			j.setStored(tx, stored)
 			pipe.gathered()
 		}
 		pipe.finish()
@@ -358,23 +346,6 @@ func (s *Store) Check() (out []Problem) {
 		if missing > 0 {
 			add("Chỉ mục thiếu %d mục; hãy chạy: donthu rebuild", "Indexes lack %d entries; run: donthu rebuild", missing)
 		}
-		// A projection with no event behind it is as wrong as one that
-		// differs: the queue would show a case the log never had.
-		// Each kind holds as many projections as records with events
-		// have; if not, find the ones with no event behind them.
-		tx.Bucket(bState).ForEach(func(kind, _ []byte) error {
-			sb := tx.Bucket(bState).Bucket(kind)
-			if sb.Stats().KeyN <= held[string(kind)] {
-				return nil
-			}
-			return sb.ForEach(func(id, _ []byte) error {
-				p := prefix(string(id))
-				if k, _ := lists.Cursor().Seek(p); k == nil || !bytes.HasPrefix(k, p) {
-					add("Dữ liệu hiện hành có %s nhưng nhật ký không có; hãy chạy: donthu rebuild", "The state holds %s, which the log does not; run: donthu rebuild", id)
-				}
-				return nil
-			})
-		})
 		return nil
 	})
 	return out
@@ -422,7 +393,15 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 		want, prevHash = e.Seq+1, hash
 		key = appendEntKey(key[:0], e.Entity, e.Clock, e.Site, e.Seq)
 		sum.add(seed, key)
-		if precise && !listed(lists, key) {
+		switch {
+		case !precise:
+		case unlisted(e.Entity, k):
+			// Not listed: its record is read from its id, which must
+			// then have a projection or a list (checked from them).
+			if sb := tx.Bucket(bState).Bucket([]byte(model.EntityKind(e.Entity))); (sb == nil || sb.Get([]byte(e.Entity)) == nil) && firstListedOnly(lists, e.Entity) == nil {
+				add("Nhật ký có %s nhưng dữ liệu hiện hành không có; hãy chạy: donthu rebuild", "The log holds %s, which the state does not; run: donthu rebuild", e.Entity)
+			}
+		case !listed(lists, key):
 			add("Danh mục sự kiện của %s thiếu %s", "The event list of %s lacks %s", e.Entity, e.Key())
 		}
 		return nil

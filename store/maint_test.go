@@ -127,6 +127,16 @@ func TestCheckFindsDamage(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "lacks GL07/3"},
+		{"a record made by an event, with no projection", func(t *testing.T, s *store.Store, c model.Case) {
+			// A visit of one event: listed nowhere, its id names it.
+			id, err := s.DropFirstState(model.EntVisit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(id, "visit:") {
+				t.Fatalf("dropped %q", id)
+			}
+		}, "The log holds visit:"},
 		{"a gap in the seq", func(t *testing.T, s *store.Store, c model.Case) {
 			if err := s.DeleteEvent("GL07", 5); err != nil {
 				t.Fatal(err)

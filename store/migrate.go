@@ -117,6 +117,17 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 		}
 		return tx.Bucket(bMeta).Put(metaPackTodo, []byte("1"))
 	},
+	// 6 -> 7: the event that made a record is not listed under it when
+	// the record's id names it (lists.go): 700,000 keys of an office's
+	// million. Older builds would find most records without events. The
+	// rewrite that follows (packFile) drops those keys; until it has,
+	// readers take such a key once.
+	6: func(tx *bolt.Tx) error {
+		if k, _ := tx.Bucket(bEvents).Cursor().First(); k == nil {
+			return nil
+		}
+		return tx.Bucket(bMeta).Put(metaPackTodo, []byte("1"))
+	},
 }
 
 // droppedIndexes are the indexes a schema step removed, with the schema
@@ -124,9 +135,9 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 // backup checked before it is restored, which its step will migrate).
 var droppedIndexes = map[string]int{"visit_date": 6}
 
-// metaPackTodo marks a file to be rewritten whole (migrations[4] and
-// [5]): projections by reference where they may be, entity lists without
-// values; the rewrite drops it.
+// metaPackTodo marks a file to be rewritten whole (migrations[4] to
+// [6]): projections by reference where they may be, entity lists without
+// values nor the keys their ids imply; the rewrite drops it.
 var metaPackTodo = []byte("pack_todo")
 
 // buildIndex puts the entries of one index for every record of a kind,
@@ -467,6 +478,9 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 		} else if len(path) == 2 && bytes.Equal(path[0], bState) {
 			nv = compressState(nv, w.dict)
 		} else if len(path) == 1 && bytes.Equal(path[0], bEntityEvents) {
+			if unlistedKey(k) {
+				return nil // the id says it (schema 7: lists.go)
+			}
 			nv = nv[:0] // the key says the event (listedKey)
 		} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
 			return nil // done by this rewrite
@@ -490,16 +504,11 @@ func (w *rewriter) ref(path [][]byte, k, v []byte) []byte {
 	if v[0] != tagPacked && v[0] != tagDictState {
 		return nil // schema 1's JSON: the upgrade's own rewrite
 	}
-	p := prefix(string(k))
-	c := w.src.Bucket(bEntityEvents).Cursor()
-	lk, _ := c.Seek(p)
-	if lk == nil || !bytes.HasPrefix(lk, p) {
-		return nil
+	keys := listKeys(w.src, string(k))
+	if len(keys) != 1 {
+		return nil // none, or more than one event
 	}
-	evk := listedKey(lk)
-	if next, _ := c.Next(); next != nil && bytes.HasPrefix(next, p) {
-		return nil // more than one event
-	}
+	evk := listedKey(keys[0])
 	if !soleRef(string(k), 1, w.src.Bucket(bEvents).Get(evk)) {
 		return nil
 	}

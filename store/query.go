@@ -466,7 +466,6 @@ func (s *Store) readCards(ids []string, sealed *sealedIndex) (out map[string]Per
 	}
 	cc := s.cases() // every open case, in memory
 	s.db.View(func(tx *bolt.Tx) error {
-		ents := tx.Bucket(bEntityEvents).Cursor()
 		for _, id := range ids {
 			card = id
 			var c PersonCard
@@ -495,7 +494,8 @@ func (s *Store) readCards(ids []string, sealed *sealedIndex) (out map[string]Per
 			c.Absorbed = abs
 			sites := map[string]bool{c.Site: true}
 			// The newest visit is the one created last: its first event's
-			// clock is in the key of its entity list, so no visit but the
+			// clock is in its first list key (firstListed: read from the
+			// header of the event that made it), so no visit but the
 			// newest is decoded.
 			var newest string
 			var newestClock []byte
@@ -504,7 +504,7 @@ func (s *Store) readCards(ids []string, sealed *sealedIndex) (out map[string]Per
 			for _, vid := range visits {
 				sites[siteOfID(vid)] = true
 				vp := prefix(vid)
-				if k, _ := ents.Seek(vp); k != nil && bytes.HasPrefix(k, vp) && len(k) >= len(vp)+8 {
+				if k := firstListed(tx, vid); k != nil && len(k) >= len(vp)+8 {
 					if clock := k[len(vp) : len(vp)+8]; newest == "" || bytes.Compare(clock, newestClock) > 0 {
 						newest, newestClock = vid, append(newestClock[:0], clock...)
 					}

@@ -172,12 +172,16 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 		dict := currentDict(stx)
 		err = lists.each(func(k []byte) error {
 			k = keep.copy(k)
-			if err := w.put(listT, k, nil); err != nil {
-				return err
-			}
 			i := bytes.IndexByte(k, 0)
 			if i < 0 {
 				return fmt.Errorf("%w: entity list key %q", ErrCorrupt, k)
+			}
+			// Every event is folded; the one that made its record is not
+			// listed (lists.go).
+			if !unlistedKey(k) {
+				if err := w.put(listT, k, nil); err != nil {
+					return err
+				}
 			}
 			if cur != nil && bytes.Equal(cur, k[:i]) {
 				j := pipe.job()

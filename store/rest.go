@@ -352,9 +352,7 @@ type keyedEvent struct {
 func clearEvents(tx *bolt.Tx, id string) []keyedEvent {
 	eb := tx.Bucket(bEvents)
 	var out []keyedEvent
-	prefix := append([]byte(id), 0)
-	c := tx.Bucket(bEntityEvents).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+	for _, k := range listKeys(tx, id) {
 		v := listedKey(k)
 		raw := eb.Get(v)
 		if raw == nil {

@@ -61,6 +61,10 @@ func TestStepToSchema6(t *testing.T) {
 				return err
 			}
 		}
+		// Every event was listed, the one that made its record too.
+		if n := listMadeEvents(t, tx, true); n < 240 {
+			t.Fatalf("%d events made their records", n)
+		}
 		// A visit by reference named its event's key.
 		sb := tx.Bucket(bState).Bucket([]byte(model.EntVisit))
 		var refs []string
@@ -169,7 +173,7 @@ func TestStepToSchema6(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if s.Schema() != SchemaVersion || SchemaVersion != 6 {
+	if s.Schema() != SchemaVersion {
 		t.Fatalf("schema %d", s.Schema())
 	}
 	if _, err := os.Stat(filepath.Join(dir, "backups", "s-schema5.db")); err != nil {
@@ -180,6 +184,9 @@ func TestStepToSchema6(t *testing.T) {
 		tx.Bucket(bEntityEvents).ForEach(func(k, v []byte) error {
 			if len(v) != 0 {
 				t.Fatalf("entity list %q keeps a value %q", k, v)
+			}
+			if unlistedKey(k) {
+				t.Fatalf("entity list %q names the event its id names", k)
 			}
 			n++
 			return nil

@@ -20,12 +20,12 @@ import (
 
 // SchemaVersion is the version of the file layout this build writes.
 // Opening an older file migrates it; a newer one is refused.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // Bucket names. See docs/architecture.md, The event log.
 var (
 	bEvents       = []byte("events")        // site \0 seq(8) -> event JSON
-	bEntityEvents = []byte("entity_events") // entity \0 clock(8) site \0 seq(8) -> empty (its tail is the event's log key, listedKey)
+	bEntityEvents = []byte("entity_events") // entity \0 clock(8) site \0 seq(8) -> empty (its tail is the event's log key, listedKey); not the event that made the record (lists.go)
 	bState        = []byte("state")         // nested per kind: id -> projection JSON
 	bIdx          = []byte("idx")           // nested per index: key \0 id -> nil
 	bMeta         = []byte("meta")          // schema, site, counters, password hashes, keys

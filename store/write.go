@@ -196,18 +196,8 @@ func ownerOf(tx *bolt.Tx, entity string) string {
 
 // headOf returns the key of the newest event of entity in fold order.
 func headOf(tx *bolt.Tx, entity string) string {
-	p := prefix(entity)
-	c := tx.Bucket(bEntityEvents).Cursor()
-	k, _ := c.Seek(append(append([]byte{}, p...), 0xff))
-	if k == nil {
-		k, _ = c.Last()
-	} else {
-		k, _ = c.Prev()
-	}
-	if k != nil && bytes.HasPrefix(k, p) {
-		if s, n, ok := parseEvKey(listedKey(k)); ok {
-			return model.EventKey(s, n)
-		}
+	if s, n, ok := parseEvKey(listedKey(lastListed(tx, entity))); ok {
+		return model.EventKey(s, n)
 	}
 	return ""
 }
@@ -257,11 +247,9 @@ func logValue(ev *model.Event, d *zdict) []byte {
 
 // entityEvents reads an entity's events in fold order.
 func entityEvents(tx *bolt.Tx, entity string) ([]model.Event, error) {
-	p := prefix(entity)
 	evb := tx.Bucket(bEvents)
 	var out []model.Event
-	c := tx.Bucket(bEntityEvents).Cursor()
-	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+	for _, k := range listKeys(tx, entity) {
 		raw := evb.Get(listedKey(k))
 		if raw == nil {
 			return nil, fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, entity)
@@ -295,7 +283,7 @@ func (w *writer) foldNew(ev *model.Event) (any, error) {
 	c := w.tx.Bucket(bEntityEvents).Cursor()
 	k, _ := c.Seek(key)
 	held := w.lists.entries(entity)
-	if w.lists == nil {
+	if bytes.Equal(k, key) {
 		k, _ = c.Next() // ev itself is listed in the file
 	}
 	if k != nil && bytes.HasPrefix(k, p) {
@@ -303,6 +291,14 @@ func (w *writer) foldNew(ev *model.Event) (any, error) {
 	}
 	if n := len(held); n > 0 && !bytes.Equal(held[n-1].k, key) {
 		return w.refold(entity)
+	}
+	// The event that made the record, not listed (lists.go), unless it
+	// is ev: one after ev came before its maker.
+	made := unlisted(entity, evKey(ev.Site, ev.Seq))
+	if !made {
+		if m := madeListKey(w.tx.Bucket(bEvents), entity); m != nil && bytes.Compare(m, key) > 0 {
+			return w.refold(entity)
+		}
 	}
 	kind := model.EntityKind(entity)
 	sb := w.tx.Bucket(bState).Bucket([]byte(kind))
@@ -313,8 +309,11 @@ func (w *writer) foldNew(ev *model.Event) (any, error) {
 	if old == nil {
 		// A new record: refolded from its events, which are ev alone
 		// unless events of it came before its creation.
-		only := len(held) <= 1
+		only := len(held) == 0 || len(held) == 1 && bytes.Equal(held[0].k, key)
 		if first, _ := c.Seek(p); only && first != nil && bytes.HasPrefix(first, p) && !bytes.Equal(first, key) {
+			only = false
+		}
+		if only && !made && madeListKey(w.tx.Bucket(bEvents), entity) != nil {
 			only = false
 		}
 		if !only {

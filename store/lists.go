@@ -1,0 +1,274 @@
+package store
+
+import (
+	"bytes"
+	"strings"
+
+	"donthu/model"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// An entity's list (bEntityEvents) names its events in fold order. From
+// schema 7 the event that made a record is not listed when the record's
+// id names it (KIND:SITE.SEQ, model.NewEntityID): the id says where it
+// is, and its clock, the rest of its list key, is in its header. Seven
+// records in ten at an office have no other event (a visit, a person),
+// so their lists are empty, and the file holds 700,000 keys (39 MB) fewer.
+// Readers take an entity's list through listKeys, which puts the made
+// event's key back in its place; a key of it still listed (a file of
+// schema 6 not yet rewritten, see migrations[6]) is read once.
+
+// namesEvent reports whether id, a record's id, names the event at log
+// key evk as the one that made it (madeBy, without allocating).
+func namesEvent(id string, evk []byte) bool {
+	i, j := strings.IndexByte(id, ':'), strings.LastIndexByte(id, '.')
+	if i < 0 || j < i+2 || j == len(id)-1 {
+		return false
+	}
+	site, seq := id[i+1:j], id[j+1:]
+	if len(evk) != len(site)+9 || string(evk[:len(site)]) != site || evk[len(site)] != 0 {
+		return false
+	}
+	if seq[0] == '0' && len(seq) > 1 {
+		return false
+	}
+	var n uint64
+	for k := 0; k < len(seq); k++ {
+		c := seq[k]
+		if c < '0' || c > '9' || n > (1<<64-1)/10 {
+			return false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	for k := 0; k < 8; k++ {
+		if evk[len(site)+1+k] != byte(n>>(56-8*k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// unlisted reports whether the event at log key evk, of entity, is left
+// out of entity's list: it made a record of a kind an event makes
+// (madeKinds), and the record's id names it.
+func unlisted(entity string, evk []byte) bool {
+	if _, ok := madeKinds[model.EntityKind(entity)]; !ok {
+		return false
+	}
+	return namesEvent(entity, evk)
+}
+
+// unlistedKey is unlisted for a list key.
+func unlistedKey(k []byte) bool {
+	i := bytes.IndexByte(k, 0)
+	if i < 0 {
+		return false
+	}
+	return unlisted(unsafeString(k[:i]), listedKey(k))
+}
+
+// madeListKey returns the list key of the event that made entity, which
+// its list leaves out (unlisted), if that event is in the log; else nil.
+func madeListKey(evb *bolt.Bucket, entity string) []byte {
+	if _, ok := madeKinds[model.EntityKind(entity)]; !ok {
+		return nil
+	}
+	evk := madeBy(entity)
+	if evk == nil {
+		return nil
+	}
+	raw := evb.Get(evk)
+	if raw == nil {
+		return nil
+	}
+	clock, ok := madeClock(raw, entity)
+	if !ok {
+		return nil // damage, or an event of another record: check says so
+	}
+	site, seq, _ := parseEvKey(evk)
+	return entKey(entity, clock, site, seq)
+}
+
+// madeClock returns the clock of raw, a stored event, if it is an event
+// of entity. Its header is read no further than the entity, in place.
+func madeClock(raw []byte, entity string) (int64, bool) {
+	if len(raw) == 0 || raw[0] != tagEvent {
+		e, err := decodeHeaderOnly(raw) // schema 1's JSON
+		return e.Clock, err == nil && e.Entity == entity
+	}
+	r := reader{b: raw[1:]}
+	flags := r.uvarint()
+	r.span()
+	r.uvarint()
+	clock := r.varint()
+	r.varint()
+	r.uvarint()
+	if flags&flagZone != 0 {
+		r.varint()
+	}
+	r.span()
+	var same bool
+	if flags&flagMade != 0 {
+		code := r.uvarint()
+		same = code == madeKinds[model.EntityKind(entity)]
+	} else {
+		same = string(r.span()) == entity
+	}
+	return clock, same && r.err == nil
+}
+
+// listKeys returns entity's list keys in fold order, the made event's
+// among them (see above). The keys read from the file are valid while
+// tx is.
+func listKeys(tx *bolt.Tx, entity string) [][]byte {
+	p := prefix(entity)
+	made := madeListKey(tx.Bucket(bEvents), entity)
+	var out [][]byte
+	c := tx.Bucket(bEntityEvents).Cursor()
+	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		if made != nil {
+			switch bytes.Compare(made, k) {
+			case -1:
+				out = append(out, made)
+				made = nil
+			case 0:
+				made = nil // listed too: a schema-6 file
+			}
+		}
+		out = append(out, k)
+	}
+	if made != nil {
+		out = append(out, made)
+	}
+	return out
+}
+
+// firstListed returns the first of entity's list keys (listKeys), or nil.
+func firstListed(tx *bolt.Tx, entity string) []byte {
+	p := prefix(entity)
+	k, _ := tx.Bucket(bEntityEvents).Cursor().Seek(p)
+	if k == nil || !bytes.HasPrefix(k, p) {
+		k = nil
+	}
+	if made := madeListKey(tx.Bucket(bEvents), entity); made != nil && (k == nil || bytes.Compare(made, k) < 0) {
+		return made
+	}
+	return k
+}
+
+// lastListed returns the last of entity's list keys (listKeys), or nil.
+func lastListed(tx *bolt.Tx, entity string) []byte {
+	p := prefix(entity)
+	c := tx.Bucket(bEntityEvents).Cursor()
+	k, _ := c.Seek(append(append([]byte{}, p...), 0xff))
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	if k == nil || !bytes.HasPrefix(k, p) {
+		k = nil
+	}
+	if made := madeListKey(tx.Bucket(bEvents), entity); made != nil && (k == nil || bytes.Compare(made, k) > 0) {
+		return made
+	}
+	return k
+}
+
+// listEvent lists ev under its entity, unless it is its entity's maker.
+func listEvent(b *bolt.Bucket, ev *model.Event) error {
+	if unlisted(ev.Entity, evKey(ev.Site, ev.Seq)) {
+		return nil
+	}
+	return filled(b).Put(entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq), nil)
+}
+
+// firstListedOnly returns the first key listed for entity in lists
+// (its made event aside), or nil.
+func firstListedOnly(lists *bolt.Bucket, entity string) []byte {
+	p := prefix(entity)
+	k, _ := lists.Cursor().Seek(p)
+	if k == nil || !bytes.HasPrefix(k, p) {
+		return nil
+	}
+	return k
+}
+
+// recordIDs gives every record's id in id order, once: those listed
+// (bEntityEvents), those with a projection (bState), with the
+// projection if any. Ids sort as their list keys do (a 0 ends the id
+// there) and kinds' names as their ids do (none is a prefix of
+// another).
+type recordIDs struct {
+	lists   *bolt.Cursor
+	lk      []byte
+	damaged func(k []byte)
+	state   *bolt.Bucket
+	kinds   [][]byte
+	sc      *bolt.Cursor
+	sk, sv  []byte
+	listID  string
+	listOK  bool
+}
+
+func newRecordIDs(tx *bolt.Tx, damaged func(k []byte)) *recordIDs {
+	r := &recordIDs{lists: tx.Bucket(bEntityEvents).Cursor(), damaged: damaged, state: tx.Bucket(bState)}
+	r.state.ForEach(func(name, v []byte) error {
+		if v == nil {
+			r.kinds = append(r.kinds, name)
+		}
+		return nil
+	})
+	r.lk, _ = r.lists.First()
+	r.nextList()
+	r.nextState()
+	return r
+}
+
+// nextList moves to the next listed entity.
+func (r *recordIDs) nextList() {
+	for r.lk != nil {
+		i := bytes.IndexByte(r.lk, 0)
+		if i < 0 {
+			r.damaged(r.lk)
+			r.lk, _ = r.lists.Next()
+			continue
+		}
+		r.listID, r.listOK = string(r.lk[:i]), true
+		r.lk, _ = r.lists.Seek(append(append([]byte(nil), r.lk[:i+1]...), 0xff))
+		return
+	}
+	r.listID, r.listOK = "", false
+}
+
+// nextState moves to the next projection.
+func (r *recordIDs) nextState() {
+	if r.sc != nil {
+		r.sk, r.sv = r.sc.Next()
+	}
+	for r.sk == nil && len(r.kinds) > 0 {
+		r.sc = r.state.Bucket(r.kinds[0]).Cursor()
+		r.kinds = r.kinds[1:]
+		r.sk, r.sv = r.sc.First()
+	}
+}
+
+// next returns the next record's id and its projection (nil if none).
+func (r *recordIDs) next() (id string, stored []byte, ok bool) {
+	switch {
+	case !r.listOK && r.sk == nil:
+		return "", nil, false
+	case r.sk == nil || r.listOK && r.listID < string(r.sk):
+		id = r.listID
+		r.nextList()
+	case !r.listOK || string(r.sk) < r.listID:
+		id, stored = string(r.sk), r.sv
+		r.nextState()
+	default:
+		id, stored = r.listID, r.sv
+		r.nextList()
+		r.nextState()
+	}
+	return id, stored, true
+}

@@ -1,0 +1,200 @@
+package store
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"donthu/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// listMadeEvents puts back, or (put false) counts, the list keys of the
+// events that made their records, as schema 6 and older listed them.
+func listMadeEvents(t *testing.T, tx *bolt.Tx, put bool) int {
+	t.Helper()
+	var keys [][]byte
+	err := tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
+		e, err := decodeHeaderOnly(v)
+		if err != nil {
+			return err
+		}
+		if unlisted(e.Entity, k) {
+			keys = append(keys, entKey(e.Entity, e.Clock, e.Site, e.Seq))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eb := tx.Bucket(bEntityEvents)
+	n := 0
+	for _, k := range keys {
+		if put {
+			if err := eb.Put(k, nil); err != nil {
+				t.Fatal(err)
+			}
+			n++
+		} else if listed(eb, k) {
+			n++
+		}
+	}
+	return n
+}
+
+// A file of schema 6 listed every event under its record, the one that
+// made it too. Read-only (a backup checked before a restore) it reads
+// and checks clean; opened, it is backed up, and the step drops those
+// keys: the records, their timelines and the visits of a day read the
+// same, the file checks clean and is smaller, and the records made
+// after the step are not listed but by their later events.
+func TestStepToSchema7(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s.db")
+	s := openSite(t, path)
+	var visits, cases []string
+	for i := range 60 {
+		v, p, err := s.RecordVisit("lan", VisitInput{
+			Visit:      model.Visit{Content: "Hỏi về tiền lương tháng " + strconv.Itoa(i), Outcome: model.OutcomeAnswered},
+			NewPersons: []model.Person{{Name: "Trần Văn Bình", BirthYear: 1985}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		visits = append(visits, v.ID)
+		if i%3 == 0 {
+			if err := s.AddNote("lan", v.ID, "Đã gọi lại"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if i%5 == 0 && p == nil {
+			cases = append(cases, mustCase(t, s))
+		}
+	}
+	today := model.DateOf(s.Now())
+	timelines := func(s *Store) string {
+		var b bytes.Buffer
+		for _, id := range append(append([]string(nil), visits...), cases...) {
+			tl, err := s.Timeline(id)
+			if err != nil {
+				t.Fatalf("timeline of %s: %v", id, err)
+			}
+			for _, e := range tl {
+				b.WriteString(id + " " + e.Key() + " " + string(e.Type) + "\n")
+			}
+		}
+		return b.String()
+	}
+	before, tlBefore := dumped(t, s.DumpState), timelines(s)
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if n := listMadeEvents(t, tx, true); n < 120 {
+			t.Fatalf("%d events made their records", n)
+		}
+		return tx.Bucket(bMeta).Put([]byte("schema"), []byte("6"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustClean(t, ro)
+	if got := dumped(t, ro.DumpState); got != before {
+		t.Errorf("read-only, the schema-6 file reads otherwise:\n%s\n%s", before, got)
+	}
+	if got := timelines(ro); got != tlBefore {
+		t.Errorf("read-only, the schema-6 file's timelines differ:\n%s\n%s", tlBefore, got)
+	}
+	ro.Close()
+	old, _ := os.Stat(path)
+
+	if s, err = Open(path, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Schema() != 7 {
+		t.Fatalf("schema %d", s.Schema())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "backups", "s-schema6.db")); err != nil {
+		t.Errorf("no copy of the schema-6 file before the step: %v", err)
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		if n := listMadeEvents(t, tx, false); n != 0 {
+			t.Errorf("%d events still listed under the records they made", n)
+		}
+		if tx.Bucket(bMeta).Get(metaPackTodo) != nil {
+			t.Error("the file is still marked to be rewritten")
+		}
+		return nil
+	})
+	if got := dumped(t, s.DumpState); got != before {
+		t.Errorf("the state changed in the step:\n%s\n%s", before, got)
+	}
+	if got := timelines(s); got != tlBefore {
+		t.Errorf("the timelines changed in the step:\n%s\n%s", tlBefore, got)
+	}
+	if got := len(s.Visits(today, today)); got != len(visits) {
+		t.Errorf("%d visits today after the step, want %d", got, len(visits))
+	}
+	mustClean(t, s)
+	if now, _ := os.Stat(path); now.Size() > old.Size() {
+		t.Errorf("the file grew in the step: %d to %d bytes", old.Size(), now.Size())
+	}
+
+	// After the step: a new visit lists nothing, its note is listed.
+	v, _, err := s.RecordVisit("lan", VisitInput{
+		Visit:      model.Visit{Content: "Hỏi về bảo hiểm", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Lê Thị Mai", BirthYear: 1992}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listedOf := func(id string) (n int) {
+		s.db.View(func(tx *bolt.Tx) error {
+			p := prefix(id)
+			c := tx.Bucket(bEntityEvents).Cursor()
+			for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+				n++
+			}
+			return nil
+		})
+		return n
+	}
+	if n := listedOf(v.ID); n != 0 {
+		t.Errorf("a new visit lists %d events, want none", n)
+	}
+	if err := s.AddNote("lan", v.ID, "Đã trả lời"); err != nil {
+		t.Fatal(err)
+	}
+	if n := listedOf(v.ID); n != 1 {
+		t.Errorf("a visit with a note lists %d events, want 1", n)
+	}
+	if tl, err := s.Timeline(v.ID); err != nil || len(tl) != 2 || tl[0].Type != model.EvVisitRecorded {
+		t.Fatalf("timeline of %s: %v, %v", v.ID, tl, err)
+	}
+	mustClean(t, s)
+}
+
+// mustCase registers a petition and accepts it: a case of three events
+// and a petition of two.
+func mustCase(t *testing.T, s *Store) string {
+	t.Helper()
+	p, err := s.RegisterPetition("lan", model.Petition{Summary: "Đơn khiếu nại về tiền lương", Kind: model.KindComplaint})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Classify("lan", p.ID, model.Classification{Kind: model.KindComplaint, Regime: model.RegimeLabour, Field: model.FieldWages,
+		Conditions: true, Competent: true, Decision: model.DecisionAccept, Round: 1})
+	if err != nil || c == nil {
+		t.Fatalf("classify: %v, %v", c, err)
+	}
+	if err := s.AddNote("lan", c.ID, "Đã hẹn gặp"); err != nil {
+		t.Fatal(err)
+	}
+	return c.ID
+}
