@@ -297,6 +297,9 @@ func (s *Store) Check() (out []Problem) {
 			if v, ok := droppedIndexes[string(name)]; ok && schema < v {
 				return nil // an older file (a backup checked before a restore): its step drops it
 			}
+			if v, ok := rekeyedIndexes[string(name)]; ok && schema < v {
+				return nil // its step writes it anew
+			}
 			ib := tx.Bucket(bIdx).Bucket(name)
 			var have idxSum
 			ib.ForEach(func(k, _ []byte) error { have.add(seed, k); return nil })

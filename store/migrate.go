@@ -119,9 +119,11 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 	},
 	// 6 -> 7: the event that made a record is not listed under it when
 	// the record's id names it (lists.go): 700,000 keys of an office's
-	// million. Older builds would find most records without events. The
-	// rewrite that follows (packFile) drops those keys; until it has,
-	// readers take such a key once.
+	// million; and report_visit's keys are shorter (report.go). Older
+	// builds would find most records without events, and no visits. The
+	// rewrite that follows (packFile) drops those list keys and writes
+	// report_visit's keys anew; until it has, readers take a list key of
+	// a made event once, and a visit's key in either form.
 	6: func(tx *bolt.Tx) error {
 		if k, _ := tx.Bucket(bEvents).Cursor().First(); k == nil {
 			return nil
@@ -134,6 +136,11 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 // that has them no more: check leaves them alone in an older file (a
 // backup checked before it is restored, which its step will migrate).
 var droppedIndexes = map[string]int{"visit_date": 6}
+
+// rekeyedIndexes are the indexes whose keys a schema step wrote anew,
+// with that schema: check leaves them alone in an older file, like the
+// dropped ones.
+var rekeyedIndexes = map[string]int{"report_visit": 7}
 
 // metaPackTodo marks a file to be rewritten whole (migrations[4] to
 // [6]): projections by reference where they may be, entity lists without
@@ -484,6 +491,8 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 			nv = nv[:0] // the key says the event (listedKey)
 		} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
 			return nil // done by this rewrite
+		} else if len(path) == 2 && bytes.Equal(path[0], bIdx) && string(path[1]) == "report_visit" {
+			k = visitKey7(k) // nearly in the same order (report.go)
 		}
 		return w.put(t, k, nv)
 	})

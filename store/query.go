@@ -678,15 +678,7 @@ func (s *Store) VisitsIn(from, to model.Date) ([]model.Visit, error) {
 		if ib == nil {
 			return nil
 		}
-		// Seek to the first day and scan on: the keys are day \0 ... \0
-		// id (reportEntries), so a prefix scan on the first day would stop
-		// at the end of that day.
-		c := ib.Cursor()
-		for k, _ := c.Seek([]byte(from.ISO())); k != nil; k, _ = c.Next() {
-			d := string(k[:bytes.IndexByte(k, 0)])
-			if !to.IsZero() && d > to.ISO() {
-				break
-			}
+		eachVisitKey(ib, from, to, func(k []byte) {
 			var v model.Visit
 			if err := getState(tx, lastPart(k), &v); err != nil {
 				if bad == nil {
@@ -695,7 +687,7 @@ func (s *Store) VisitsIn(from, to model.Date) ([]model.Visit, error) {
 			} else {
 				out = append(out, v)
 			}
-		}
+		})
 		return nil
 	})
 	return out, bad

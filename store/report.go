@@ -18,11 +18,13 @@ import (
 // write, like the others (indexEntries), so a rebuild makes them again
 // and check verifies them:
 //
-//   - report_visit: day \0 time \0 site \0 reception \0 flags \0 persons
-//     \0 number \0 petition \0 employer \0 id. The key holds every fact of
-//     a visit the figures count, so a year of an office's visits is read
-//     from the index without decoding a record (the drill-down reads a
-//     listed visit whole).
+//   - report_visit: time \0 site \0 reception \0 flags and persons \0
+//     number \0 petition \0 employer \0 id (visitKeyParts). The key
+//     holds every fact of a visit the figures count, so a year of an
+//     office's visits is read from the index without decoding a record
+//     (the drill-down reads a listed visit whole). Up to schema 6 its
+//     key began with the day and spelled each part out (72 bytes a
+//     visit against 41); both are read (eachVisitKey).
 //   - petition_span: until \0 received \0 id, where until is the day the
 //     petition was classified (its received day if earlier), or
 //     openEnd while it waits: a petition counts in a period only if it
@@ -63,22 +65,11 @@ func noZero(s string) string { return strings.ReplaceAll(s, "\x00", "") }
 func reportEntries(id string, v any, add func(index string, parts ...string)) {
 	switch x := v.(type) {
 	case *model.Visit:
-		flags := ""
-		if x.Group {
-			flags += "g"
-		}
-		if x.Repeat {
-			flags += "r"
-		}
-		if x.Delegated {
-			flags += "d"
-		}
 		emp := ""
 		if x.Group {
 			emp = noZero(x.Employer)
 		}
-		add("report_visit", model.DateOf(x.At).ISO(), strconv.FormatInt(x.At.Unix(), 36), noZero(x.Site), noZero(string(x.Reception)),
-			flags, strconv.Itoa(x.People()), noZero(x.No), noZero(x.Petition), emp, id)
+		add("report_visit", visitKeyParts(x, x.People(), emp, id)...)
 	case *model.Petition:
 		until := openEnd
 		if x.Classified {
@@ -120,22 +111,172 @@ func reportEntries(id string, v any, add func(index string, parts ...string)) {
 	}
 }
 
-// parseReportVisit reads a visit's report_visit key back. Its strings
-// share the one copy of the key.
+// A visit's report_visit key, from schema 7 (about 41 bytes):
+//
+//   - time: its seconds since 1970 as six timeDigits, which sort as the
+//     seconds do, so the visits of days are a range of keys (dayStart);
+//   - site: empty when it is the id's site, "-" when it has none;
+//   - reception: one letter for each kind (receptionCodes), else "=" and
+//     its name;
+//   - flags and persons: the letters g (group), r (repeat), d (delegated),
+//     then the number of persons;
+//   - number: its site's "SITE-" prefix kept as "-"; one that begins with
+//     "-" or "=" otherwise is kept after a "=";
+//   - petition: without "petition:"; any other after a "=";
+//   - employer (of a group visit), and the id, as they are.
+const timeDigits = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+
+var receptionCodes = map[model.ReceptionType]string{model.ReceptionRegular: "R", model.ReceptionScheduled: "S", model.ReceptionAdhoc: "A"}
+
+var receptionOfCode = func() map[string]model.ReceptionType {
+	m := map[string]model.ReceptionType{}
+	for r, c := range receptionCodes {
+		m[c] = r
+	}
+	return m
+}()
+
+// visitTime is the time part of a report_visit key: seconds since 1970
+// (none before; 2^36 - 1 at most, the year 4147) as six timeDigits.
+func visitTime(sec int64) string {
+	sec = min(max(sec, 0), 1<<36-1)
+	var b [6]byte
+	for i := 5; i >= 0; i-- {
+		b[i] = timeDigits[sec&63]
+		sec >>= 6
+	}
+	return string(b[:])
+}
+
+func parseVisitTime(p string) (int64, bool) {
+	if len(p) != 6 {
+		return 0, false
+	}
+	var sec int64
+	for i := 0; i < 6; i++ {
+		d := strings.IndexByte(timeDigits, p[i])
+		if d < 0 {
+			return 0, false
+		}
+		sec = sec<<6 | int64(d)
+	}
+	return sec, true
+}
+
+// dayStart is the time part of the first key of day d.
+func dayStart(d model.Date) string {
+	return visitTime(time.Date(d.Y, d.M, d.D, 0, 0, 0, 0, model.VN).Unix())
+}
+
+// visitKeyParts returns the parts of a visit's report_visit key.
+func visitKeyParts(x *model.Visit, people int, emp, id string) []string {
+	flags := ""
+	if x.Group {
+		flags += "g"
+	}
+	if x.Repeat {
+		flags += "r"
+	}
+	if x.Delegated {
+		flags += "d"
+	}
+	site := noZero(x.Site)
+	switch site {
+	case siteOfID(id):
+		site = ""
+	case "":
+		site = "-"
+	}
+	rec, ok := receptionCodes[x.Reception]
+	if !ok && x.Reception != "" {
+		rec = "=" + noZero(string(x.Reception))
+	}
+	no := noZero(x.No)
+	if x.Site != "" && strings.HasPrefix(no, x.Site+"-") {
+		no = no[len(x.Site):]
+	} else if strings.HasPrefix(no, "-") || strings.HasPrefix(no, "=") {
+		no = "=" + no
+	}
+	pet := noZero(x.Petition)
+	if rest, ok := strings.CutPrefix(pet, model.EntPetition+":"); ok {
+		pet = rest
+	} else if pet != "" {
+		pet = "=" + pet
+	}
+	return []string{visitTime(x.At.Unix()), site, rec, flags + strconv.Itoa(people), no, pet, emp, id}
+}
+
+// parseReportVisit reads a visit's report_visit key back, in either
+// form. Its strings share the one copy of the key.
 func parseReportVisit(k []byte) (model.Visit, bool) {
 	var p [10]string
 	rest := string(k)
-	for i := 0; i < 9; i++ {
+	n := 0
+	for ; n < 9; n++ {
 		j := strings.IndexByte(rest, 0)
 		if j < 0 {
-			return model.Visit{}, false
+			break
 		}
-		p[i], rest = rest[:j], rest[j+1:]
+		p[n], rest = rest[:j], rest[j+1:]
 	}
-	if strings.IndexByte(rest, 0) >= 0 {
+	p[n] = rest
+	switch {
+	case n == 7 && len(p[0]) == 6:
+		return parseVisitKey(p[:8])
+	case n == 9 && len(p[0]) == 10:
+		return parseVisitKey6(p)
+	}
+	return model.Visit{}, false
+}
+
+// parseVisitKey reads the parts of a key of schema 7 (visitKeyParts).
+func parseVisitKey(p []string) (model.Visit, bool) {
+	sec, ok := parseVisitTime(p[0])
+	if !ok {
 		return model.Visit{}, false
 	}
-	p[9] = rest
+	v := model.Visit{At: time.Unix(sec, 0).In(model.VN), Employer: p[6], ID: p[7]}
+	switch v.Site = p[1]; v.Site {
+	case "":
+		v.Site = siteOfID(v.ID)
+	case "-":
+		v.Site = ""
+	}
+	if r, ok := receptionOfCode[p[2]]; ok {
+		v.Reception = r
+	} else {
+		v.Reception = model.ReceptionType(strings.TrimPrefix(p[2], "="))
+	}
+	fp := p[3]
+	i := strings.IndexAny(fp, "0123456789")
+	if i < 0 {
+		return model.Visit{}, false
+	}
+	flags := fp[:i]
+	v.Group, v.Repeat, v.Delegated = strings.Contains(flags, "g"), strings.Contains(flags, "r"), strings.Contains(flags, "d")
+	v.HeadCount, _ = strconv.Atoi(fp[i:])
+	switch no := p[4]; {
+	case strings.HasPrefix(no, "-"):
+		v.No = v.Site + no
+	case strings.HasPrefix(no, "="):
+		v.No = no[1:]
+	default:
+		v.No = no
+	}
+	switch pet := p[5]; {
+	case pet == "":
+	case strings.HasPrefix(pet, "="):
+		v.Petition = pet[1:]
+	default:
+		v.Petition = model.EntPetition + ":" + pet
+	}
+	return v, true
+}
+
+// parseVisitKey6 reads the parts of a key of schema 6 or older: day \0
+// time \0 site \0 reception \0 flags \0 persons \0 number \0
+// petition \0 employer \0 id.
+func parseVisitKey6(p [10]string) (model.Visit, bool) {
 	sec, err := strconv.ParseInt(p[1], 36, 64)
 	if err != nil {
 		return model.Visit{}, false
@@ -145,6 +286,68 @@ func parseReportVisit(k []byte) (model.Visit, bool) {
 		Group: strings.Contains(p[4], "g"), Repeat: strings.Contains(p[4], "r"), Delegated: strings.Contains(p[4], "d"),
 		HeadCount: people, No: p[6], Petition: p[7], Employer: p[8], ID: p[9]}
 	return v, true
+}
+
+// visitKey7 returns the key of schema 7 of a report_visit key of schema
+// 6 or older (the rewrite after the step to 7), or k if it is not one.
+func visitKey7(k []byte) []byte {
+	if i := bytes.IndexByte(k, 0); i != 10 {
+		return k
+	}
+	v, ok := parseReportVisit(k)
+	if !ok {
+		return k // damage: check says so
+	}
+	return idxKey(visitKeyParts(&v, v.HeadCount, v.Employer, v.ID)...)
+}
+
+// eachVisitKey calls fn with the key of each visit on days in [from,
+// to] (zero: open) in ib: report_visit, in either form, or visit_date
+// (day \0 id) in a file of schema 5 or older. A file holds one form
+// but for a crash between the step to 7 and its rewrite: both ranges
+// are read, each key in its own.
+func eachVisitKey(ib *bolt.Bucket, from, to model.Date, fn func(k []byte)) {
+	c := ib.Cursor()
+	// Schema 7: the range of times. Keys of the older form below it (the
+	// day "0000-00-00" of a visit without a time) are passed over.
+	lo, hi := "", ""
+	if !from.IsZero() {
+		lo = dayStart(from)
+	}
+	if !to.IsZero() {
+		hi = dayStart(to.AddDays(1))
+	}
+	for k, _ := c.Seek([]byte(lo)); k != nil; k, _ = c.Next() {
+		i := bytes.IndexByte(k, 0)
+		if i != 6 {
+			if i == 10 && !from.IsZero() {
+				break // the older form, which sorts after any time before 2072
+			}
+			continue
+		}
+		if hi != "" && string(k[:i]) >= hi {
+			break
+		}
+		fn(k)
+	}
+	// Older: the range of days.
+	lo, hi = "0000-00-00", "9999-99-99"
+	if !from.IsZero() {
+		lo = from.ISO()
+	}
+	if !to.IsZero() {
+		hi = to.ISO()
+	}
+	for k, _ := c.Seek([]byte(lo)); k != nil; k, _ = c.Next() {
+		i := bytes.IndexByte(k, 0)
+		if i != 10 {
+			continue
+		}
+		if string(k[:i]) > hi {
+			break
+		}
+		fn(k)
+	}
 }
 
 // ensureReportIndexes builds the report indexes of a file written before
@@ -299,16 +502,7 @@ func readWindow(tx *bolt.Tx, in *model.ReportInput, from, to model.Date, roots m
 	// The visits of the days, from their index alone: counted first, so
 	// the list is made once at its size.
 	if ib := tx.Bucket(bIdx).Bucket([]byte("report_visit")); ib != nil {
-		days := func(fn func(k []byte)) {
-			c := ib.Cursor()
-			for k, _ := c.Seek([]byte(lo)); k != nil; k, _ = c.Next() {
-				i := bytes.IndexByte(k, 0)
-				if i < 0 || string(k[:i]) > hi {
-					break
-				}
-				fn(k)
-			}
-		}
+		days := func(fn func(k []byte)) { eachVisitKey(ib, from, to, fn) }
 		n := 0
 		days(func([]byte) { n++ })
 		in.Visits = make([]model.Visit, 0, n)

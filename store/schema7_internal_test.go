@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"donthu/model"
 	bolt "go.etcd.io/bbolt"
@@ -88,9 +89,29 @@ func TestStepToSchema7(t *testing.T) {
 		return b.String()
 	}
 	before, tlBefore := dumped(t, s.DumpState), timelines(s)
+	reportBefore := reportOf(t, s, today)
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if n := listMadeEvents(t, tx, true); n < 120 {
 			t.Fatalf("%d events made their records", n)
+		}
+		// report_visit's keys as schema 6 wrote them.
+		ib := tx.Bucket(bIdx).Bucket([]byte("report_visit"))
+		var keys [][]byte
+		ib.ForEach(func(k, _ []byte) error { keys = append(keys, append([]byte(nil), k...)); return nil })
+		if len(keys) != len(visits) {
+			t.Fatalf("%d report_visit keys for %d visits", len(keys), len(visits))
+		}
+		for _, k := range keys {
+			v, ok := parseReportVisit(k)
+			if !ok {
+				t.Fatalf("unreadable key %q", k)
+			}
+			if err := ib.Delete(k); err != nil {
+				return err
+			}
+			if err := ib.Put(visitKey6(&v), nil); err != nil {
+				return err
+			}
 		}
 		return tx.Bucket(bMeta).Put([]byte("schema"), []byte("6"))
 	})
@@ -109,6 +130,12 @@ func TestStepToSchema7(t *testing.T) {
 	}
 	if got := timelines(ro); got != tlBefore {
 		t.Errorf("read-only, the schema-6 file's timelines differ:\n%s\n%s", tlBefore, got)
+	}
+	if got := len(ro.Visits(today, today)); got != len(visits) {
+		t.Errorf("read-only, the schema-6 file gives %d visits today, want %d", got, len(visits))
+	}
+	if got := reportOf(t, ro, today); got != reportBefore {
+		t.Errorf("read-only, the schema-6 file's report differs:\n%s\n%s", reportBefore, got)
 	}
 	ro.Close()
 	old, _ := os.Stat(path)
@@ -141,6 +168,17 @@ func TestStepToSchema7(t *testing.T) {
 	if got := len(s.Visits(today, today)); got != len(visits) {
 		t.Errorf("%d visits today after the step, want %d", got, len(visits))
 	}
+	if got := reportOf(t, s, today); got != reportBefore {
+		t.Errorf("the report differs after the step:\n%s\n%s", reportBefore, got)
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bIdx).Bucket([]byte("report_visit")).ForEach(func(k, _ []byte) error {
+			if bytes.IndexByte(k, 0) != 6 {
+				t.Errorf("report_visit keeps %q", k)
+			}
+			return nil
+		})
+	})
 	mustClean(t, s)
 	if now, _ := os.Stat(path); now.Size() > old.Size() {
 		t.Errorf("the file grew in the step: %d to %d bytes", old.Size(), now.Size())
@@ -197,4 +235,89 @@ func mustCase(t *testing.T, s *Store) string {
 		t.Fatal(err)
 	}
 	return c.ID
+}
+
+// visitKey6 is a visit's report_visit key as schema 6 wrote it.
+func visitKey6(v *model.Visit) []byte {
+	flags := ""
+	if v.Group {
+		flags += "g"
+	}
+	if v.Repeat {
+		flags += "r"
+	}
+	if v.Delegated {
+		flags += "d"
+	}
+	return idxKey(model.DateOf(v.At).ISO(), strconv.FormatInt(v.At.Unix(), 36), v.Site, string(v.Reception),
+		flags, strconv.Itoa(v.HeadCount), v.No, v.Petition, v.Employer, v.ID)
+}
+
+// reportOf is the day's visits as the report reads them.
+func reportOf(t *testing.T, s *Store, day model.Date) string {
+	t.Helper()
+	var b bytes.Buffer
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var in model.ReportInput
+		readWindow(tx, &in, day, day, nil, func(id string, err error) { t.Errorf("%s: %v", id, err) })
+		for _, v := range in.Visits {
+			b.WriteString(v.ID + " " + v.At.String() + " " + v.Site + " " + string(v.Reception) + " " + v.No + " " + v.Petition + " " +
+				strconv.Itoa(v.People()) + "\n")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// A visit's report_visit key gives back what the report counts, whatever
+// its values: a site other than its id's or none, a number of another
+// form, any reception, a petition id of another form.
+func TestReportVisitKeyRoundTrip(t *testing.T) {
+	at := time.Date(2026, 3, 8, 9, 30, 15, 0, model.VN)
+	for _, v := range []model.Visit{
+		{ID: "visit:GL07.12", At: at, Site: "GL07", Reception: model.ReceptionRegular, No: "GL07-2026-T0012", HeadCount: 1},
+		{ID: "visit:GL07.13", At: at, Site: "GL07", Reception: model.ReceptionAdhoc, No: "GL07-2026-T0013", Petition: "petition:GL07.14", HeadCount: 3},
+		{ID: "visit:GL07.15", At: at, Site: "HN01", Reception: model.ReceptionScheduled, No: "HN01-2026-T0001", Group: true, Repeat: true, Delegated: true, HeadCount: 40, Employer: "Công ty May Sông Hồng"},
+		{ID: "visit:GL07.16", At: at, Site: "", Reception: "phone", No: "-7", Petition: "weird", HeadCount: 2},
+		{ID: "visit:GL07.17", At: at, Site: "GL07", Reception: "", No: "=GL07", Petition: "=x", HeadCount: 12},
+		{ID: "visit:GL07.18", At: at, Site: "GL07", Reception: "R", No: "", HeadCount: 1},
+		{ID: "visit:GL07.19", At: time.Unix(0, 0).In(model.VN), Site: "GL07", No: "GL07-2026-T0019", HeadCount: 1},
+	} {
+		k := idxKey(visitKeyParts(&v, v.HeadCount, v.Employer, v.ID)...)
+		got, ok := parseReportVisit(k)
+		if !ok {
+			t.Fatalf("%q does not read back", k)
+		}
+		if !got.At.Equal(v.At) || got.Site != v.Site || got.Reception != v.Reception || got.No != v.No || got.Petition != v.Petition ||
+			got.Group != v.Group || got.Repeat != v.Repeat || got.Delegated != v.Delegated || got.HeadCount != v.HeadCount ||
+			got.Employer != v.Employer || got.ID != v.ID {
+			t.Errorf("%q reads back as\n%+v\nwant\n%+v", k, got, v)
+		}
+		if old, ok := parseReportVisit(visitKey6(&v)); !ok || old.No != v.No || old.ID != v.ID || !old.At.Equal(v.At) {
+			t.Errorf("the schema-6 key of %s reads back as %+v", v.ID, old)
+		}
+		if got := visitKey7(visitKey6(&v)); !bytes.Equal(got, k) {
+			t.Errorf("the schema-6 key of %s is rewritten as %q, want %q", v.ID, got, k)
+		}
+	}
+	// The time part sorts as the times do, and a day's keys are between
+	// its start and the next day's.
+	prev := ""
+	for _, sec := range []int64{0, 1, 63, 64, 1 << 30, 1_700_000_000, 1_800_000_000, 1<<36 - 1} {
+		k := visitTime(sec)
+		if k <= prev {
+			t.Errorf("visitTime(%d) = %q sorts before %q", sec, k, prev)
+		}
+		if back, ok := parseVisitTime(k); !ok || back != sec {
+			t.Errorf("visitTime(%d) = %q reads back as %d", sec, k, back)
+		}
+		prev = k
+	}
+	day := model.DateOf(at)
+	if k := visitTime(at.Unix()); k < dayStart(day) || k >= dayStart(day.AddDays(1)) {
+		t.Errorf("%q is not in its day [%q, %q)", k, dayStart(day), dayStart(day.AddDays(1)))
+	}
 }
