@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"strings"
+
+	"donthu/model"
 )
 
 // Key layouts. A 0 byte ends every variable-length part, so prefix scans
@@ -70,4 +72,49 @@ func lastPart(k []byte) string {
 		return string(k[i+1:])
 	}
 	return string(k)
+}
+
+// Indexes whose entries name records of one kind keep their ids without
+// the kind (schema 7): index -> the kind of the id that ends each entry.
+// person_visit also begins with a person's id so kept. 13 bytes a visit
+// in person_visit, 6 in report_visit; entries of schema 6, which spell
+// the kind out, are read too.
+var shortTail = map[string]string{"person_visit": model.EntVisit, "report_visit": model.EntVisit}
+
+// shortID returns id without its kind, as such an index keeps it.
+func shortID(id string) string {
+	if i := strings.IndexByte(id, ':'); i >= 0 {
+		return id[i+1:]
+	}
+	return id
+}
+
+// entryID returns the id of the record an entry of index belongs to: its
+// last part, with the kind put back where the index leaves it out.
+func entryID(index string, k []byte) string {
+	id := lastPart(k)
+	if kind := shortTail[index]; kind != "" && strings.IndexByte(id, ':') < 0 {
+		return kind + ":" + id
+	}
+	return id
+}
+
+// entryPrefixes returns the prefixes under which index lists the entries
+// of record id: the short form of schema 7 and the full one of schema 6
+// for person_visit, whose entries begin with a person's id.
+func entryPrefixes(index, id string) [][]byte {
+	if index == "person_visit" {
+		return [][]byte{prefix(shortID(id)), prefix(id)}
+	}
+	return [][]byte{prefix(id)}
+}
+
+// personVisitKey7 returns the key of schema 7 of a person_visit key of
+// schema 6 or older (the rewrite after the step to 7), or k.
+func personVisitKey7(k []byte) []byte {
+	i := bytes.IndexByte(k, 0)
+	if i < 0 || !bytes.HasPrefix(k, []byte(model.EntPerson+":")) {
+		return k
+	}
+	return idxKey(shortID(string(k[:i])), shortID(string(k[i+1:])))
 }

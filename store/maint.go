@@ -313,7 +313,7 @@ func (s *Store) Check() (out []Problem) {
 			stray := 0
 			wanted := map[string]map[string]bool{} // id -> its keys in this index
 			ib.ForEach(func(k, _ []byte) error {
-				id := lastPart(k)
+				id := entryID(string(name), k)
 				keys, ok := wanted[id]
 				if !ok {
 					keys = map[string]bool{}

@@ -241,13 +241,15 @@ func groupIndexed(tx *bolt.Tx, group []string, index string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, gid := range group {
-		eachIdx(tx, index, append([]byte(gid), 0), func(_ []byte, id string) bool {
-			if !seen[id] {
-				seen[id] = true
-				out = append(out, id)
-			}
-			return true
-		})
+		for _, p := range entryPrefixes(index, gid) {
+			eachIdx(tx, index, p, func(_ []byte, id string) bool {
+				if !seen[id] {
+					seen[id] = true
+					out = append(out, id)
+				}
+				return true
+			})
+		}
 	}
 	return out
 }

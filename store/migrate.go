@@ -119,11 +119,12 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 	},
 	// 6 -> 7: the event that made a record is not listed under it when
 	// the record's id names it (lists.go): 700,000 keys of an office's
-	// million; and report_visit's keys are shorter (report.go). Older
+	// million; and report_visit's and person_visit's keys are shorter
+	// (report.go; keys.go, shortTail). Older
 	// builds would find most records without events, and no visits. The
 	// rewrite that follows (packFile) drops those list keys and writes
-	// report_visit's keys anew; until it has, readers take a list key of
-	// a made event once, and a visit's key in either form.
+	// those indexes' keys anew; until it has, readers take a list key of
+	// a made event once, and an entry of those indexes in either form.
 	6: func(tx *bolt.Tx) error {
 		if k, _ := tx.Bucket(bEvents).Cursor().First(); k == nil {
 			return nil
@@ -140,7 +141,7 @@ var droppedIndexes = map[string]int{"visit_date": 6}
 // rekeyedIndexes are the indexes whose keys a schema step wrote anew,
 // with that schema: check leaves them alone in an older file, like the
 // dropped ones.
-var rekeyedIndexes = map[string]int{"report_visit": 7}
+var rekeyedIndexes = map[string]int{"report_visit": 7, "person_visit": 7}
 
 // metaPackTodo marks a file to be rewritten whole (migrations[4] to
 // [6]): projections by reference where they may be, entity lists without
@@ -493,6 +494,8 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 			return nil // done by this rewrite
 		} else if len(path) == 2 && bytes.Equal(path[0], bIdx) && string(path[1]) == "report_visit" {
 			k = visitKey7(k) // nearly in the same order (report.go)
+		} else if len(path) == 2 && bytes.Equal(path[0], bIdx) && string(path[1]) == "person_visit" {
+			k = personVisitKey7(k) // in the same order (keys.go)
 		}
 		return w.put(t, k, nv)
 	})

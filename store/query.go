@@ -32,7 +32,7 @@ func eachIdx(tx *bolt.Tx, index string, p []byte, fn func(k []byte, id string) b
 	}
 	c := ib.Cursor()
 	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-		if !fn(k, lastPart(k)) {
+		if !fn(k, entryID(index, k)) {
 			return
 		}
 	}
@@ -680,9 +680,10 @@ func (s *Store) VisitsIn(from, to model.Date) ([]model.Visit, error) {
 		}
 		eachVisitKey(ib, from, to, func(k []byte) {
 			var v model.Visit
-			if err := getState(tx, lastPart(k), &v); err != nil {
+			id := entryID("report_visit", k)
+			if err := getState(tx, id, &v); err != nil {
 				if bad == nil {
-					bad = damagedRecord(lastPart(k), err)
+					bad = damagedRecord(id, err)
 				}
 			} else {
 				out = append(out, v)

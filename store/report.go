@@ -123,7 +123,8 @@ func reportEntries(id string, v any, add func(index string, parts ...string)) {
 //   - number: its site's "SITE-" prefix kept as "-"; one that begins with
 //     "-" or "=" otherwise is kept after a "=";
 //   - petition: without "petition:"; any other after a "=";
-//   - employer (of a group visit), and the id, as they are.
+//   - employer (of a group visit) as it is, and the id without its kind
+//     (keys.go, shortTail).
 const timeDigits = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
 
 var receptionCodes = map[model.ReceptionType]string{model.ReceptionRegular: "R", model.ReceptionScheduled: "S", model.ReceptionAdhoc: "A"}
@@ -203,7 +204,7 @@ func visitKeyParts(x *model.Visit, people int, emp, id string) []string {
 	} else if pet != "" {
 		pet = "=" + pet
 	}
-	return []string{visitTime(x.At.Unix()), site, rec, flags + strconv.Itoa(people), no, pet, emp, id}
+	return []string{visitTime(x.At.Unix()), site, rec, flags + strconv.Itoa(people), no, pet, emp, shortID(id)}
 }
 
 // parseReportVisit reads a visit's report_visit key back, in either
@@ -236,6 +237,9 @@ func parseVisitKey(p []string) (model.Visit, bool) {
 		return model.Visit{}, false
 	}
 	v := model.Visit{At: time.Unix(sec, 0).In(model.VN), Employer: p[6], ID: p[7]}
+	if strings.IndexByte(v.ID, ':') < 0 {
+		v.ID = model.EntVisit + ":" + v.ID // keys.go, shortTail
+	}
 	switch v.Site = p[1]; v.Site {
 	case "":
 		v.Site = siteOfID(v.ID)

@@ -89,6 +89,29 @@ func TestStepToSchema7(t *testing.T) {
 		return b.String()
 	}
 	before, tlBefore := dumped(t, s.DumpState), timelines(s)
+	var persons []string
+	for _, id := range visits {
+		v, err := s.Visit(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		persons = append(persons, v.Persons...)
+	}
+	cards := func(s *Store) string {
+		cs, err := s.PersonCards(persons)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		for _, c := range cs {
+			b.WriteString(c.ID + " " + strconv.Itoa(c.VisitCount) + "\n")
+		}
+		return b.String()
+	}
+	cardsBefore := cards(s)
+	if !bytes.Contains([]byte(cardsBefore), []byte(" 1\n")) {
+		t.Fatalf("no person with a visit:\n%s", cardsBefore)
+	}
 	reportBefore := reportOf(t, s, today)
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if n := listMadeEvents(t, tx, true); n < 120 {
@@ -110,6 +133,22 @@ func TestStepToSchema7(t *testing.T) {
 				return err
 			}
 			if err := ib.Put(visitKey6(&v), nil); err != nil {
+				return err
+			}
+		}
+		// person_visit's keys spelled out the kinds.
+		pb := tx.Bucket(bIdx).Bucket([]byte("person_visit"))
+		keys = keys[:0]
+		pb.ForEach(func(k, _ []byte) error { keys = append(keys, append([]byte(nil), k...)); return nil })
+		if len(keys) < len(visits) {
+			t.Fatalf("%d person_visit keys for %d visits", len(keys), len(visits))
+		}
+		for _, k := range keys {
+			i := bytes.IndexByte(k, 0)
+			if err := pb.Delete(k); err != nil {
+				return err
+			}
+			if err := pb.Put(idxKey(model.EntPerson+":"+string(k[:i]), model.EntVisit+":"+string(k[i+1:])), nil); err != nil {
 				return err
 			}
 		}
@@ -136,6 +175,9 @@ func TestStepToSchema7(t *testing.T) {
 	}
 	if got := reportOf(t, ro, today); got != reportBefore {
 		t.Errorf("read-only, the schema-6 file's report differs:\n%s\n%s", reportBefore, got)
+	}
+	if got := cards(ro); got != cardsBefore {
+		t.Errorf("read-only, the schema-6 file's persons' visits differ:\n%s\n%s", cardsBefore, got)
 	}
 	ro.Close()
 	old, _ := os.Stat(path)
@@ -171,10 +213,21 @@ func TestStepToSchema7(t *testing.T) {
 	if got := reportOf(t, s, today); got != reportBefore {
 		t.Errorf("the report differs after the step:\n%s\n%s", reportBefore, got)
 	}
+	if got := cards(s); got != cardsBefore {
+		t.Errorf("the persons' visits differ after the step:\n%s\n%s", cardsBefore, got)
+	}
 	s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bIdx).Bucket([]byte("report_visit")).ForEach(func(k, _ []byte) error {
-			if bytes.IndexByte(k, 0) != 6 {
+			if bytes.IndexByte(k, 0) != 6 || bytes.Contains(k, []byte("visit:")) {
 				t.Errorf("report_visit keeps %q", k)
+			}
+			return nil
+		})
+	})
+	s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bIdx).Bucket([]byte("person_visit")).ForEach(func(k, _ []byte) error {
+			if bytes.IndexByte(k, ':') >= 0 {
+				t.Errorf("person_visit keeps %q", k)
 			}
 			return nil
 		})

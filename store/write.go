@@ -669,7 +669,7 @@ func indexEntries(id string, v any) []idxEntry {
 		}
 	case *model.Visit:
 		for _, p := range x.Persons {
-			add("person_visit", p, id)
+			add("person_visit", shortID(p), shortID(id)) // keys.go, shortTail
 		}
 		if x.Import != "" {
 			add("import", x.Import, id)
