@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"math"
 	"strings"
 
 	"donthu/model"
@@ -36,8 +37,8 @@ func namesEvent(id string, evk []byte) bool {
 	var n uint64
 	for k := 0; k < len(seq); k++ {
 		c := seq[k]
-		if c < '0' || c > '9' || n > (1<<64-1)/10 {
-			return false
+		if c < '0' || c > '9' || n > (math.MaxUint64-uint64(c-'0'))/10 {
+			return false // as madeBy: not a number, or past 2^64 - 1
 		}
 		n = n*10 + uint64(c-'0')
 	}
@@ -82,40 +83,44 @@ func madeListKey(evb *bolt.Bucket, entity string) []byte {
 	if raw == nil {
 		return nil
 	}
-	clock, ok := madeClock(raw, entity)
-	if !ok {
-		return nil // damage, or an event of another record: check says so
-	}
 	site, seq, _ := parseEvKey(evk)
+	clock, same, ok := madeClock(raw, entity)
+	switch {
+	case !ok:
+		// Damaged: listed first, so the reader meets it and says so.
+		return entKey(entity, math.MinInt64, site, seq)
+	case !same:
+		return nil // an event of another record: check says so
+	}
 	return entKey(entity, clock, site, seq)
 }
 
-// madeClock returns the clock of raw, a stored event, if it is an event
-// of entity. Its header is read no further than the entity, in place.
-func madeClock(raw []byte, entity string) (int64, bool) {
+// madeClock returns the clock of raw, a stored event, and whether it is
+// an event of entity; ok is false if its header cannot be read. The
+// header is read no further than the entity, in place.
+func madeClock(raw []byte, entity string) (clock int64, same, ok bool) {
 	if len(raw) == 0 || raw[0] != tagEvent {
 		e, err := decodeHeaderOnly(raw) // schema 1's JSON
-		return e.Clock, err == nil && e.Entity == entity
+		return e.Clock, e.Entity == entity, err == nil
 	}
 	r := reader{b: raw[1:]}
 	flags := r.uvarint()
 	r.span()
 	r.uvarint()
-	clock := r.varint()
+	clock = r.varint()
 	r.varint()
 	r.uvarint()
 	if flags&flagZone != 0 {
 		r.varint()
 	}
 	r.span()
-	var same bool
 	if flags&flagMade != 0 {
 		code := r.uvarint()
 		same = code == madeKinds[model.EntityKind(entity)]
 	} else {
 		same = string(r.span()) == entity
 	}
-	return clock, same && r.err == nil
+	return clock, same, r.err == nil
 }
 
 // listKeys returns entity's list keys in fold order, the made event's

@@ -297,12 +297,17 @@ func (s *Store) Check() (out []Problem) {
 			if v, ok := droppedIndexes[string(name)]; ok && schema < v {
 				return nil // an older file (a backup checked before a restore): its step drops it
 			}
-			if v, ok := rekeyedIndexes[string(name)]; ok && schema < v {
-				return nil // its step writes it anew
-			}
 			ib := tx.Bucket(bIdx).Bucket(name)
 			var have idxSum
-			ib.ForEach(func(k, _ []byte) error { have.add(seed, k); return nil })
+			rekey, old := rekeyedIndexes[string(name)]
+			old = old && schema < rekey.schema // its keys as its step will write them
+			ib.ForEach(func(k, _ []byte) error {
+				if old {
+					k = rekey.to7(k)
+				}
+				have.add(seed, k)
+				return nil
+			})
 			w := wantIdx[string(name)]
 			if w == nil {
 				w = &idxSum{}
@@ -331,6 +336,9 @@ func (s *Store) Check() (out []Problem) {
 						clear(wanted)
 					}
 					wanted[id] = keys
+				}
+				if old {
+					k = rekey.to7(k)
 				}
 				if !keys[string(k)] {
 					stray++

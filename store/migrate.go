@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -120,12 +121,19 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 	// 6 -> 7: the event that made a record is not listed under it when
 	// the record's id names it (lists.go): 700,000 keys of an office's
 	// million; and report_visit's and person_visit's keys are shorter
-	// (report.go; keys.go, shortTail). Older
-	// builds would find most records without events, and no visits. The
-	// rewrite that follows (packFile) drops those list keys and writes
-	// those indexes' keys anew; until it has, readers take a list key of
-	// a made event once, and an entry of those indexes in either form.
+	// (report.go; keys.go, shortTail). Older builds would find most
+	// records without events, and no visits. The indexes are written
+	// anew here (an office's in a few seconds); the rewrite that follows
+	// (packFile) drops the list keys, and until it has, readers take a
+	// list key of a made event once.
 	6: func(tx *bolt.Tx) error {
+		// The indexes' keys in this transaction, so a file of schema 7
+		// holds them in one form only, whatever becomes of the rewrite.
+		for name, rekey := range rekeyedIndexes {
+			if err := rekeyIndex(tx, name, rekey.to7); err != nil {
+				return err
+			}
+		}
 		if k, _ := tx.Bucket(bEvents).Cursor().First(); k == nil {
 			return nil
 		}
@@ -138,10 +146,43 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 // backup checked before it is restored, which its step will migrate).
 var droppedIndexes = map[string]int{"visit_date": 6}
 
-// rekeyedIndexes are the indexes whose keys a schema step wrote anew,
-// with that schema: check leaves them alone in an older file, like the
-// dropped ones.
-var rekeyedIndexes = map[string]int{"report_visit": 7, "person_visit": 7}
+// rekeyedIndexes are the indexes whose keys the step to schema 7 wrote
+// anew, each with the function that gives a key of schema 6 its new
+// form: check reads an older file's keys (a backup checked before a
+// restore) through it.
+var rekeyedIndexes = map[string]struct {
+	schema int
+	to7    func([]byte) []byte
+}{"report_visit": {7, visitKey7}, "person_visit": {7, personVisitKey7}}
+
+// rekeyIndex writes the keys of index anew, each as rekey gives it, in
+// key order.
+func rekeyIndex(tx *bolt.Tx, name string, rekey func([]byte) []byte) error {
+	ib := tx.Bucket(bIdx).Bucket([]byte(name))
+	if ib == nil {
+		return nil
+	}
+	var keys [][]byte
+	ib.ForEach(func(k, _ []byte) error {
+		keys = append(keys, rekey(append([]byte(nil), k...)))
+		return nil
+	})
+	slices.SortFunc(keys, bytes.Compare)
+	if err := tx.Bucket(bIdx).DeleteBucket([]byte(name)); err != nil {
+		return err
+	}
+	nb, err := tx.Bucket(bIdx).CreateBucket([]byte(name))
+	if err != nil {
+		return err
+	}
+	filledIndex(nb, name)
+	for _, k := range keys {
+		if err := nb.Put(k, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // metaPackTodo marks a file to be rewritten whole (migrations[4] to
 // [6]): projections by reference where they may be, entity lists without
@@ -492,10 +533,6 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 			nv = nv[:0] // the key says the event (listedKey)
 		} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
 			return nil // done by this rewrite
-		} else if len(path) == 2 && bytes.Equal(path[0], bIdx) && string(path[1]) == "report_visit" {
-			k = visitKey7(k) // nearly in the same order (report.go)
-		} else if len(path) == 2 && bytes.Equal(path[0], bIdx) && string(path[1]) == "person_visit" {
-			k = personVisitKey7(k) // in the same order (keys.go)
 		}
 		return w.put(t, k, nv)
 	})

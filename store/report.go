@@ -24,7 +24,7 @@ import (
 //     office's visits is read from the index without decoding a record
 //     (the drill-down reads a listed visit whole). Up to schema 6 its
 //     key began with the day and spelled each part out (72 bytes a
-//     visit against 41); both are read (eachVisitKey).
+//     visit against 42); both are read (eachVisitKey).
 //   - petition_span: until \0 received \0 id, where until is the day the
 //     petition was classified (its received day if earlier), or
 //     openEnd while it waits: a petition counts in a period only if it
@@ -111,21 +111,31 @@ func reportEntries(id string, v any, add func(index string, parts ...string)) {
 	}
 }
 
-// A visit's report_visit key, from schema 7 (about 41 bytes):
+// A visit's report_visit key, from schema 7 (about 42 bytes):
 //
-//   - time: its seconds since 1970 as six timeDigits, which sort as the
+//   - time: its seconds since 1970, offset by 2^41 so that any time from
+//     the year 1 on is above 0, as seven timeDigits, which sort as the
 //     seconds do, so the visits of days are a range of keys (dayStart);
-//   - site: empty when it is the id's site, "-" when it has none;
+//   - site: empty when it is the id's site, "-" when it has none, any
+//     other that could be read as these after a "=";
 //   - reception: one letter for each kind (receptionCodes), else "=" and
 //     its name;
 //   - flags and persons: the letters g (group), r (repeat), d (delegated),
 //     then the number of persons;
 //   - number: its site's "SITE-" prefix kept as "-"; one that begins with
 //     "-" or "=" otherwise is kept after a "=";
-//   - petition: without "petition:"; any other after a "=";
+//   - petition: without "petition:"; any other, or one that would read
+//     otherwise, after a "=";
 //   - employer (of a group visit) as it is, and the id without its kind
 //     (keys.go, shortTail).
 const timeDigits = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+
+// visitTimeLen is the length of the time part; visitTimeOffset is added
+// to the seconds.
+const (
+	visitTimeLen    = 7
+	visitTimeOffset = 1 << 41
+)
 
 var receptionCodes = map[model.ReceptionType]string{model.ReceptionRegular: "R", model.ReceptionScheduled: "S", model.ReceptionAdhoc: "A"}
 
@@ -137,31 +147,31 @@ var receptionOfCode = func() map[string]model.ReceptionType {
 	return m
 }()
 
-// visitTime is the time part of a report_visit key: seconds since 1970
-// (none before; 2^36 - 1 at most, the year 4147) as six timeDigits.
+// visitTime is the time part of a report_visit key for sec, seconds
+// since 1970 (any time from the year 1 to the year 71,000).
 func visitTime(sec int64) string {
-	sec = min(max(sec, 0), 1<<36-1)
-	var b [6]byte
-	for i := 5; i >= 0; i-- {
-		b[i] = timeDigits[sec&63]
-		sec >>= 6
+	v := min(max(sec+visitTimeOffset, 0), 1<<(6*visitTimeLen)-1)
+	var b [visitTimeLen]byte
+	for i := visitTimeLen - 1; i >= 0; i-- {
+		b[i] = timeDigits[v&63]
+		v >>= 6
 	}
 	return string(b[:])
 }
 
 func parseVisitTime(p string) (int64, bool) {
-	if len(p) != 6 {
+	if len(p) != visitTimeLen {
 		return 0, false
 	}
-	var sec int64
-	for i := 0; i < 6; i++ {
+	var v int64
+	for i := 0; i < visitTimeLen; i++ {
 		d := strings.IndexByte(timeDigits, p[i])
 		if d < 0 {
 			return 0, false
 		}
-		sec = sec<<6 | int64(d)
+		v = v<<6 | int64(d)
 	}
-	return sec, true
+	return v - visitTimeOffset, true
 }
 
 // dayStart is the time part of the first key of day d.
@@ -182,11 +192,13 @@ func visitKeyParts(x *model.Visit, people int, emp, id string) []string {
 		flags += "d"
 	}
 	site := noZero(x.Site)
-	switch site {
-	case siteOfID(id):
+	switch {
+	case site == siteOfID(id):
 		site = ""
-	case "":
+	case site == "":
 		site = "-"
+	case site == "-" || strings.HasPrefix(site, "="):
+		site = "=" + site
 	}
 	rec, ok := receptionCodes[x.Reception]
 	if !ok && x.Reception != "" {
@@ -199,7 +211,7 @@ func visitKeyParts(x *model.Visit, people int, emp, id string) []string {
 		no = "=" + no
 	}
 	pet := noZero(x.Petition)
-	if rest, ok := strings.CutPrefix(pet, model.EntPetition+":"); ok {
+	if rest, ok := strings.CutPrefix(pet, model.EntPetition+":"); ok && rest != "" && !strings.HasPrefix(rest, "=") {
 		pet = rest
 	} else if pet != "" {
 		pet = "=" + pet
@@ -222,7 +234,7 @@ func parseReportVisit(k []byte) (model.Visit, bool) {
 	}
 	p[n] = rest
 	switch {
-	case n == 7 && len(p[0]) == 6:
+	case n == 7 && len(p[0]) == visitTimeLen:
 		return parseVisitKey(p[:8])
 	case n == 9 && len(p[0]) == 10:
 		return parseVisitKey6(p)
@@ -240,11 +252,15 @@ func parseVisitKey(p []string) (model.Visit, bool) {
 	if strings.IndexByte(v.ID, ':') < 0 {
 		v.ID = model.EntVisit + ":" + v.ID // keys.go, shortTail
 	}
-	switch v.Site = p[1]; v.Site {
-	case "":
+	switch site := p[1]; {
+	case site == "":
 		v.Site = siteOfID(v.ID)
-	case "-":
+	case site == "-":
 		v.Site = ""
+	case strings.HasPrefix(site, "="):
+		v.Site = site[1:]
+	default:
+		v.Site = site
 	}
 	if r, ok := receptionOfCode[p[2]]; ok {
 		v.Reception = r
@@ -295,7 +311,7 @@ func parseVisitKey6(p [10]string) (model.Visit, bool) {
 // visitKey7 returns the key of schema 7 of a report_visit key of schema
 // 6 or older (the rewrite after the step to 7), or k if it is not one.
 func visitKey7(k []byte) []byte {
-	if i := bytes.IndexByte(k, 0); i != 10 {
+	if bytes.IndexByte(k, 0) != 10 {
 		return k
 	}
 	v, ok := parseReportVisit(k)
@@ -306,36 +322,28 @@ func visitKey7(k []byte) []byte {
 }
 
 // eachVisitKey calls fn with the key of each visit on days in [from,
-// to] (zero: open) in ib: report_visit, in either form, or visit_date
-// (day \0 id) in a file of schema 5 or older. A file holds one form
-// but for a crash between the step to 7 and its rewrite: both ranges
-// are read, each key in its own.
+// to] (zero: open) in ib: report_visit, in the form of schema 7 or in
+// that of schema 6 and older (a backup read before its step, which
+// writes them anew: a file holds one form), or visit_date (day \0 id)
+// in a file of schema 5 or older.
 func eachVisitKey(ib *bolt.Bucket, from, to model.Date, fn func(k []byte)) {
 	c := ib.Cursor()
-	// Schema 7: the range of times. Keys of the older form below it (the
-	// day "0000-00-00" of a visit without a time) are passed over.
-	lo, hi := "", ""
-	if !from.IsZero() {
-		lo = dayStart(from)
-	}
-	if !to.IsZero() {
-		hi = dayStart(to.AddDays(1))
-	}
-	for k, _ := c.Seek([]byte(lo)); k != nil; k, _ = c.Next() {
-		i := bytes.IndexByte(k, 0)
-		if i != 6 {
-			if i == 10 && !from.IsZero() {
-				break // the older form, which sorts after any time before 2072
-			}
-			continue
+	first, _ := c.First()
+	var lo, hi string
+	if bytes.IndexByte(first, 0) == visitTimeLen {
+		// A range of times.
+		if !from.IsZero() {
+			lo = dayStart(from)
 		}
-		if hi != "" && string(k[:i]) >= hi {
-			break
+		if !to.IsZero() {
+			hi = dayStart(to.AddDays(1))
 		}
-		fn(k)
+		for k, _ := c.Seek([]byte(lo)); k != nil && (hi == "" || string(k[:min(len(k), visitTimeLen)]) < hi); k, _ = c.Next() {
+			fn(k)
+		}
+		return
 	}
-	// Older: the range of days.
-	lo, hi = "0000-00-00", "9999-99-99"
+	// A range of days.
 	if !from.IsZero() {
 		lo = from.ISO()
 	}
@@ -343,11 +351,7 @@ func eachVisitKey(ib *bolt.Bucket, from, to model.Date, fn func(k []byte)) {
 		hi = to.ISO()
 	}
 	for k, _ := c.Seek([]byte(lo)); k != nil; k, _ = c.Next() {
-		i := bytes.IndexByte(k, 0)
-		if i != 10 {
-			continue
-		}
-		if string(k[:i]) > hi {
+		if i := bytes.IndexByte(k, 0); hi != "" && i >= 0 && string(k[:i]) > hi {
 			break
 		}
 		fn(k)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,6 +44,48 @@ func listMadeEvents(t *testing.T, tx *bolt.Tx, put bool) int {
 		}
 	}
 	return n
+}
+
+// toSchema6 lays a file out as schema 6 did: the events that made
+// their records listed, report_visit's and person_visit's keys in their
+// long forms. It returns how many made events it listed.
+func toSchema6(t *testing.T, s *Store) (made int) {
+	t.Helper()
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		made = listMadeEvents(t, tx, true)
+		ib := tx.Bucket(bIdx).Bucket([]byte("report_visit"))
+		var keys [][]byte
+		ib.ForEach(func(k, _ []byte) error { keys = append(keys, append([]byte(nil), k...)); return nil })
+		for _, k := range keys {
+			v, ok := parseReportVisit(k)
+			if !ok {
+				t.Fatalf("unreadable key %q", k)
+			}
+			if err := ib.Delete(k); err != nil {
+				return err
+			}
+			if err := ib.Put(visitKey6(&v), nil); err != nil {
+				return err
+			}
+		}
+		pb := tx.Bucket(bIdx).Bucket([]byte("person_visit"))
+		keys = keys[:0]
+		pb.ForEach(func(k, _ []byte) error { keys = append(keys, append([]byte(nil), k...)); return nil })
+		for _, k := range keys {
+			i := bytes.IndexByte(k, 0)
+			if err := pb.Delete(k); err != nil {
+				return err
+			}
+			if err := pb.Put(idxKey(model.EntPerson+":"+string(k[:i]), model.EntVisit+":"+string(k[i+1:])), nil); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bMeta).Put([]byte("schema"), []byte("6"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return made
 }
 
 // A file of schema 6 listed every event under its record, the one that
@@ -113,49 +156,8 @@ func TestStepToSchema7(t *testing.T) {
 		t.Fatalf("no person with a visit:\n%s", cardsBefore)
 	}
 	reportBefore := reportOf(t, s, today)
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if n := listMadeEvents(t, tx, true); n < 120 {
-			t.Fatalf("%d events made their records", n)
-		}
-		// report_visit's keys as schema 6 wrote them.
-		ib := tx.Bucket(bIdx).Bucket([]byte("report_visit"))
-		var keys [][]byte
-		ib.ForEach(func(k, _ []byte) error { keys = append(keys, append([]byte(nil), k...)); return nil })
-		if len(keys) != len(visits) {
-			t.Fatalf("%d report_visit keys for %d visits", len(keys), len(visits))
-		}
-		for _, k := range keys {
-			v, ok := parseReportVisit(k)
-			if !ok {
-				t.Fatalf("unreadable key %q", k)
-			}
-			if err := ib.Delete(k); err != nil {
-				return err
-			}
-			if err := ib.Put(visitKey6(&v), nil); err != nil {
-				return err
-			}
-		}
-		// person_visit's keys spelled out the kinds.
-		pb := tx.Bucket(bIdx).Bucket([]byte("person_visit"))
-		keys = keys[:0]
-		pb.ForEach(func(k, _ []byte) error { keys = append(keys, append([]byte(nil), k...)); return nil })
-		if len(keys) < len(visits) {
-			t.Fatalf("%d person_visit keys for %d visits", len(keys), len(visits))
-		}
-		for _, k := range keys {
-			i := bytes.IndexByte(k, 0)
-			if err := pb.Delete(k); err != nil {
-				return err
-			}
-			if err := pb.Put(idxKey(model.EntPerson+":"+string(k[:i]), model.EntVisit+":"+string(k[i+1:])), nil); err != nil {
-				return err
-			}
-		}
-		return tx.Bucket(bMeta).Put([]byte("schema"), []byte("6"))
-	})
-	if err != nil {
-		t.Fatal(err)
+	if n := toSchema6(t, s); n < 120 {
+		t.Fatalf("%d events made their records", n)
 	}
 	s.Close()
 
@@ -218,7 +220,7 @@ func TestStepToSchema7(t *testing.T) {
 	}
 	s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bIdx).Bucket([]byte("report_visit")).ForEach(func(k, _ []byte) error {
-			if bytes.IndexByte(k, 0) != 6 || bytes.Contains(k, []byte("visit:")) {
+			if bytes.IndexByte(k, 0) != visitTimeLen || bytes.Contains(k, []byte("visit:")) {
 				t.Errorf("report_visit keeps %q", k)
 			}
 			return nil
@@ -338,6 +340,8 @@ func TestReportVisitKeyRoundTrip(t *testing.T) {
 		{ID: "visit:GL07.17", At: at, Site: "GL07", Reception: "", No: "=GL07", Petition: "=x", HeadCount: 12},
 		{ID: "visit:GL07.18", At: at, Site: "GL07", Reception: "R", No: "", HeadCount: 1},
 		{ID: "visit:GL07.19", At: time.Unix(0, 0).In(model.VN), Site: "GL07", No: "GL07-2026-T0019", HeadCount: 1},
+		{ID: "visit:GL07.20", At: time.Date(1925, 5, 1, 9, 0, 0, 0, model.VN), Site: "-", No: "GL07-1925-T0001", Petition: "petition:", HeadCount: 1},
+		{ID: "visit:GL07.21", At: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).In(model.VN), Site: "=HN", Petition: "petition:=GL07.3", HeadCount: 1},
 	} {
 		k := idxKey(visitKeyParts(&v, v.HeadCount, v.Employer, v.ID)...)
 		got, ok := parseReportVisit(k)
@@ -359,7 +363,8 @@ func TestReportVisitKeyRoundTrip(t *testing.T) {
 	// The time part sorts as the times do, and a day's keys are between
 	// its start and the next day's.
 	prev := ""
-	for _, sec := range []int64{0, 1, 63, 64, 1 << 30, 1_700_000_000, 1_800_000_000, 1<<36 - 1} {
+	year1 := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	for _, sec := range []int64{year1, -1_400_000_000, -1, 0, 1, 63, 64, 1 << 30, 1_700_000_000, 1_800_000_000, 1<<36 - 1} {
 		k := visitTime(sec)
 		if k <= prev {
 			t.Errorf("visitTime(%d) = %q sorts before %q", sec, k, prev)
@@ -372,5 +377,146 @@ func TestReportVisitKeyRoundTrip(t *testing.T) {
 	day := model.DateOf(at)
 	if k := visitTime(at.Unix()); k < dayStart(day) || k >= dayStart(day.AddDays(1)) {
 		t.Errorf("%q is not in its day [%q, %q)", k, dayStart(day), dayStart(day.AddDays(1)))
+	}
+}
+
+// The step to 7 whose rewrite cannot be made (a full disk: the file
+// stays as the step left it, marked to be rewritten) leaves no key of
+// the long forms: a correction to a group visit's employer moves its
+// report_visit entry, and the visit is counted once, then and after the
+// rewrite at the next open; check is clean throughout.
+func TestStepToSchema7WithoutItsRewrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s.db")
+	s := openSite(t, path)
+	v, _, err := s.RecordVisit("lan", VisitInput{
+		Visit:      model.Visit{Content: "Đoàn công nhân hỏi về lương", Outcome: model.OutcomeAnswered, Group: true, HeadCount: 30, Employer: "Công ty A"},
+		NewPersons: []model.Person{{Name: "Trần Văn Bình", BirthYear: 1985}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := model.DateOf(s.Now())
+	toSchema6(t, s)
+	s.Close()
+
+	// The rewrite cannot be written (it stands for a full disk).
+	if err := os.MkdirAll(filepath.Join(path+compactSuffix, "busy"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if s, err = Open(path, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if s.Schema() != 7 {
+		t.Fatalf("schema %d", s.Schema())
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bMeta).Get(metaPackTodo) == nil {
+			t.Fatal("the rewrite was made: the test misses its case")
+		}
+		return nil
+	})
+	mustClean(t, s)
+	if _, err := s.SignIn("lan", "matkhau1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CorrectVisit("lan", v.ID, model.RecordCorrection{Set: []string{"employer"}, Employer: "Công ty B", Reason: "Ghi nhầm tên công ty"}); err != nil {
+		t.Fatal(err)
+	}
+	once := func(when string) {
+		t.Helper()
+		if r := reportOf(t, s, today); strings.Count(r, v.ID) != 1 {
+			t.Errorf("%s: the report lists %s %d times:\n%s", when, v.ID, strings.Count(r, v.ID), r)
+		}
+		if n := len(s.Visits(today, today)); n != 1 {
+			t.Errorf("%s: %d visits today, want 1", when, n)
+		}
+		mustClean(t, s)
+	}
+	once("before the rewrite")
+	s.Close()
+
+	os.RemoveAll(path + compactSuffix)
+	if s, err = Open(path, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	once("after the rewrite")
+}
+
+// A visit dated before 1970 (an old register brought in) is filed under
+// its own day, not at the start of 1970.
+func TestVisitBefore1970(t *testing.T) {
+	s := openSite(t, filepath.Join(t.TempDir(), "s.db"))
+	defer s.Close()
+	at := time.Date(1965, 5, 1, 9, 0, 0, 0, model.VN)
+	v, _, err := s.RecordVisit("lan", VisitInput{
+		Visit:      model.Visit{At: at, Content: "Sổ cũ nhập lại", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Trần Văn Bình", BirthYear: 1935}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := model.DateOf(at)
+	if n := len(s.Visits(day, day)); n != 1 {
+		t.Errorf("%d visits on %s, want 1", n, day.ISO())
+	}
+	if r := reportOf(t, s, day); !strings.Contains(r, v.ID) || !strings.Contains(r, "1965-05-01 09:00:00") {
+		t.Errorf("the report of %s: %q", day.ISO(), r)
+	}
+	epoch := model.DateOf(time.Unix(0, 0))
+	if r := reportOf(t, s, epoch); r != "" {
+		t.Errorf("the report of %s has: %q", epoch.ISO(), r)
+	}
+	mustClean(t, s)
+}
+
+// namesEvent agrees with madeBy: an id whose number is past 2^64 - 1
+// names no event, so its events are listed.
+func TestNamesEventAsMadeBy(t *testing.T) {
+	for _, c := range []struct {
+		id  string
+		evk []byte
+	}{
+		{"visit:GL07.6", evKey("GL07", 6)},
+		{"visit:GL07.184467440737095516166", evKey("GL07", 6)}, // wraps to 6
+		{"visit:GL07.18446744073709551617", evKey("GL07", 1)},  // wraps to 1
+		{"visit:GL07.18446744073709551615", evKey("GL07", 1<<64-1)},
+		{"visit:GL07.06", evKey("GL07", 6)},
+		{"visit:GL07.", evKey("GL07", 0)},
+		{"person:HN01.12", evKey("HN01", 12)},
+		{"person:HN01.12", evKey("GL07", 12)},
+	} {
+		want := bytes.Equal(madeBy(c.id), c.evk)
+		if got := namesEvent(c.id, c.evk); got != want {
+			t.Errorf("namesEvent(%q, %q) = %v, madeBy says %v", c.id, c.evk, got, want)
+		}
+	}
+}
+
+// The event that made a record, unreadable: the record's readers meet
+// it and say so, as they did when it was listed, rather than fold the
+// record without it.
+func TestDamagedMakerIsSaid(t *testing.T) {
+	s := openSite(t, filepath.Join(t.TempDir(), "s.db"))
+	defer s.Close()
+	v, _, err := s.RecordVisit("lan", VisitInput{
+		Visit:      model.Visit{Content: "Hỏi về bảo hiểm", Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Lê Thị Mai", BirthYear: 1992}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddNote("lan", v.ID, "Đã trả lời"); err != nil {
+		t.Fatal(err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bEvents).Put(madeBy(v.ID), []byte{tagEvent, 0xff, 0xff})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl, err := s.Timeline(v.ID); err == nil {
+		t.Errorf("the timeline of %s reads %d events and no damage", v.ID, len(tl))
 	}
 }
