@@ -109,7 +109,10 @@ func TestInitAndMaintenance(t *testing.T) {
 		donthu(t, "", "--db", db, "dump", "everything").want(t, exitUsage)
 	})
 	t.Run("rebuild", func(t *testing.T) {
-		donthu(t, "", "--db", db, "rebuild").want(t, exitOK, "Đã dựng lại")
+		out := donthu(t, "", "--db", db, "rebuild").want(t, exitOK, "Đã dựng lại").stdout
+		if i := strings.Index(out, "Đang dựng lại dữ liệu từ nhật ký"); i < 0 || i > strings.Index(out, "Đã dựng lại") {
+			t.Errorf("rebuild does not say it is under way before it ends:\n%s", out)
+		}
 		if got := donthu(t, "", "--db", db, "dump", "state").stdout; got != state {
 			t.Fatalf("the state changed in a rebuild:\n%s\n---\n%s", state, got)
 		}

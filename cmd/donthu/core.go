@@ -166,6 +166,9 @@ func cmdRebuild(e *env) error {
 			return err
 		}
 	}
+	// A district office's million events take a quarter of a minute:
+	// say so before, not only after.
+	e.printf("Đang dựng lại dữ liệu từ nhật ký (tệp lớn có thể mất một phút)...\n", "Rebuilding from the log (a large file may take a minute)...\n")
 	if err := s.Rebuild(); err != nil {
 		return err
 	}
