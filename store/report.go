@@ -179,8 +179,9 @@ func dayStart(d model.Date) string {
 	return visitTime(time.Date(d.Y, d.M, d.D, 0, 0, 0, 0, model.VN).Unix())
 }
 
-// visitKeyParts returns the parts of a visit's report_visit key.
-func visitKeyParts(x *model.Visit, people int, emp, id string) []string {
+// visitFlags are the letters of a visit's kinds in its report_visit key:
+// g (group), r (repeat), d (delegated).
+func visitFlags(x *model.Visit) string {
 	flags := ""
 	if x.Group {
 		flags += "g"
@@ -191,6 +192,12 @@ func visitKeyParts(x *model.Visit, people int, emp, id string) []string {
 	if x.Delegated {
 		flags += "d"
 	}
+	return flags
+}
+
+// visitKeyParts returns the parts of a visit's report_visit key.
+func visitKeyParts(x *model.Visit, people int, emp, id string) []string {
+	flags := visitFlags(x)
 	site := noZero(x.Site)
 	switch {
 	case site == siteOfID(id):

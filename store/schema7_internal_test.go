@@ -155,7 +155,25 @@ func TestStepToSchema7(t *testing.T) {
 	if !bytes.Contains([]byte(cardsBefore), []byte(" 1\n")) {
 		t.Fatalf("no person with a visit:\n%s", cardsBefore)
 	}
-	reportBefore := reportOf(t, s, today)
+	var reportBefore string
+	// readsAsBefore compares what s reads with what the file read before
+	// it was laid out as schema 6: the state, every timeline, the visits
+	// of the day, the day's report and each person's visit count.
+	readsAsBefore := func(s *Store, when string) {
+		t.Helper()
+		for _, c := range []struct{ what, want, got string }{
+			{"state", before, dumped(t, s.DumpState)},
+			{"timelines", tlBefore, timelines(s)},
+			{"visits today", strconv.Itoa(len(visits)), strconv.Itoa(len(s.Visits(today, today)))},
+			{"report", reportBefore, reportOf(t, s, today)},
+			{"persons' visits", cardsBefore, cards(s)},
+		} {
+			if c.got != c.want {
+				t.Errorf("%s, the %s differ:\n%s\n---\n%s", when, c.what, c.want, c.got)
+			}
+		}
+	}
+	reportBefore = reportOf(t, s, today)
 	if n := toSchema6(t, s); n < 120 {
 		t.Fatalf("%d events made their records", n)
 	}
@@ -166,21 +184,7 @@ func TestStepToSchema7(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustClean(t, ro)
-	if got := dumped(t, ro.DumpState); got != before {
-		t.Errorf("read-only, the schema-6 file reads otherwise:\n%s\n%s", before, got)
-	}
-	if got := timelines(ro); got != tlBefore {
-		t.Errorf("read-only, the schema-6 file's timelines differ:\n%s\n%s", tlBefore, got)
-	}
-	if got := len(ro.Visits(today, today)); got != len(visits) {
-		t.Errorf("read-only, the schema-6 file gives %d visits today, want %d", got, len(visits))
-	}
-	if got := reportOf(t, ro, today); got != reportBefore {
-		t.Errorf("read-only, the schema-6 file's report differs:\n%s\n%s", reportBefore, got)
-	}
-	if got := cards(ro); got != cardsBefore {
-		t.Errorf("read-only, the schema-6 file's persons' visits differ:\n%s\n%s", cardsBefore, got)
-	}
+	readsAsBefore(ro, "read-only, before the step")
 	ro.Close()
 	old, _ := os.Stat(path)
 
@@ -203,21 +207,7 @@ func TestStepToSchema7(t *testing.T) {
 		}
 		return nil
 	})
-	if got := dumped(t, s.DumpState); got != before {
-		t.Errorf("the state changed in the step:\n%s\n%s", before, got)
-	}
-	if got := timelines(s); got != tlBefore {
-		t.Errorf("the timelines changed in the step:\n%s\n%s", tlBefore, got)
-	}
-	if got := len(s.Visits(today, today)); got != len(visits) {
-		t.Errorf("%d visits today after the step, want %d", got, len(visits))
-	}
-	if got := reportOf(t, s, today); got != reportBefore {
-		t.Errorf("the report differs after the step:\n%s\n%s", reportBefore, got)
-	}
-	if got := cards(s); got != cardsBefore {
-		t.Errorf("the persons' visits differ after the step:\n%s\n%s", cardsBefore, got)
-	}
+	readsAsBefore(s, "after the step")
 	s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bIdx).Bucket([]byte("report_visit")).ForEach(func(k, _ []byte) error {
 			if bytes.IndexByte(k, 0) != visitTimeLen || bytes.Contains(k, []byte("visit:")) {
@@ -294,18 +284,8 @@ func mustCase(t *testing.T, s *Store) string {
 
 // visitKey6 is a visit's report_visit key as schema 6 wrote it.
 func visitKey6(v *model.Visit) []byte {
-	flags := ""
-	if v.Group {
-		flags += "g"
-	}
-	if v.Repeat {
-		flags += "r"
-	}
-	if v.Delegated {
-		flags += "d"
-	}
 	return idxKey(model.DateOf(v.At).ISO(), strconv.FormatInt(v.At.Unix(), 36), v.Site, string(v.Reception),
-		flags, strconv.Itoa(v.HeadCount), v.No, v.Petition, v.Employer, v.ID)
+		visitFlags(v), strconv.Itoa(v.HeadCount), v.No, v.Petition, v.Employer, v.ID)
 }
 
 // reportOf is the day's visits as the report reads them.
