@@ -91,13 +91,15 @@ func (w *writer) headOf(entity string) string {
 
 // listEvent lists a new event under its entity: at once, or held by a Bulk.
 func (w *writer) listEvent(ev *model.Event) error {
-	if w.lists == nil {
-		return listEvent(w.tx.Bucket(bEntityEvents), ev)
+	k := listKeyOf(ev)
+	switch {
+	case k == nil:
+		return nil
+	case w.lists != nil:
+		w.lists.add(ev.Entity, k)
+		return nil
 	}
-	if !unlisted(ev.Entity, evKey(ev.Site, ev.Seq)) {
-		w.lists.add(ev.Entity, entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq))
-	}
-	return nil
+	return filled(w.tx.Bucket(bEntityEvents)).Put(k, nil)
 }
 
 // entityEvents is entityEvents with the entries a Bulk holds.

@@ -448,6 +448,9 @@ func encodeHeaderAs(e *model.Event, extra uint64, made bool) []byte {
 // head is the header's bytes, rest what follows (the data).
 type header struct {
 	flags      uint64
+	clock      int64
+	kind       uint64 // the kind's code of a record the event made (flagMade)
+	entity     []byte // else the event's entity
 	to         []byte // the event's To
 	head, rest []byte
 }
@@ -458,10 +461,11 @@ func parseHeader(raw []byte) (header, bool) {
 		return header{}, false
 	}
 	r := reader{b: raw[1:]}
-	flags := r.uvarint()
+	h := header{flags: r.uvarint()}
+	flags := h.flags
 	r.span()
 	r.uvarint()
-	r.varint()
+	h.clock = r.varint()
 	r.varint()
 	r.uvarint()
 	if flags&flagZone != 0 {
@@ -469,15 +473,15 @@ func parseHeader(raw []byte) (header, bool) {
 	}
 	r.span()
 	if flags&flagMade != 0 {
-		r.uvarint()
+		h.kind = r.uvarint()
 	} else {
-		r.span()
+		h.entity = r.span()
 	}
 	if r.uvarint() == 0 {
 		r.span()
 	}
 	r.span()
-	to := r.span()
+	h.to = r.span()
 	if flags&flagPrevHash != 0 {
 		r.take(32)
 	} else {
@@ -487,7 +491,8 @@ func parseHeader(raw []byte) (header, bool) {
 		return header{}, false
 	}
 	n := len(raw) - len(r.b)
-	return header{flags: flags, to: to, head: raw[:n], rest: raw[n:]}, true
+	h.head, h.rest = raw[:n], raw[n:]
+	return h, true
 }
 
 // decodeEvent reads a stored event (either encoding). The header's

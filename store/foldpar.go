@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"runtime"
@@ -372,22 +371,7 @@ func listedOnly(tx *bolt.Tx, id string, n int) bool { return listedFrom(tx, id, 
 // listedFrom reports whether record id lists exactly n events from list
 // key from on.
 func listedFrom(tx *bolt.Tx, id string, from []byte, n int) bool {
-	p := prefix(id)
-	c := tx.Bucket(bEntityEvents).Cursor()
-	m := 0
-	made := madeListKey(tx.Bucket(bEvents), id)
-	if made != nil && bytes.Compare(made, from) >= 0 {
-		m++
-	}
-	for k, _ := c.Seek(from); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-		if bytes.Equal(k, made) {
-			continue // listed too: a schema-6 file
-		}
-		if m++; m > n {
-			return false
-		}
-	}
-	return m == n
+	return len(listKeysFrom(tx, id, from)) == n
 }
 
 // conflictsOf returns how many conflicts a projection records.

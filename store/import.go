@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strconv"
 
@@ -106,18 +105,7 @@ var errLargeImport = errors.New("store: more than one batch")
 // the next open removes (removeLeftovers). s.mu is held.
 func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (res ImportResult, err error) {
 	err = s.replaceFile(importSuffix, func(tmp string) error {
-		err := s.db.View(func(tx *bolt.Tx) error {
-			f, err := os.OpenFile(tmp, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-			if err != nil {
-				return err
-			}
-			_, err = tx.WriteTo(f)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			return err
-		})
-		if err != nil {
+		if err := s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(tmp, 0o600) }); err != nil {
 			return diskErr(err)
 		}
 		o := *s.bo
@@ -254,8 +242,8 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 				if trained {
 					dict = currentDict(tx)
 				}
-				if !unlisted(e.Entity, evKey(e.Site, e.Seq)) {
-					listed = append(listed, entKey(e.Entity, e.Clock, e.Site, e.Seq))
+				if k := listKeyOf(&e); k != nil {
+					listed = append(listed, k)
 				}
 				last[e.Site] = struct {
 					seq  uint64

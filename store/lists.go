@@ -96,42 +96,36 @@ func madeListKey(evb *bolt.Bucket, entity string) []byte {
 }
 
 // madeClock returns the clock of raw, a stored event, and whether it is
-// an event of entity; ok is false if its header cannot be read. The
-// header is read no further than the entity, in place.
+// an event of entity; ok is false if it cannot be read.
 func madeClock(raw []byte, entity string) (clock int64, same, ok bool) {
-	if len(raw) == 0 || raw[0] != tagEvent {
-		e, err := decodeHeaderOnly(raw) // schema 1's JSON
+	h, ok := parseHeader(raw)
+	if !ok {
+		e, err := decodeHeaderOnly(raw) // schema 1's JSON, or damage
 		return e.Clock, e.Entity == entity, err == nil
 	}
-	r := reader{b: raw[1:]}
-	flags := r.uvarint()
-	r.span()
-	r.uvarint()
-	clock = r.varint()
-	r.varint()
-	r.uvarint()
-	if flags&flagZone != 0 {
-		r.varint()
+	if h.flags&flagMade != 0 {
+		return h.clock, h.kind == madeKinds[model.EntityKind(entity)], true
 	}
-	r.span()
-	if flags&flagMade != 0 {
-		code := r.uvarint()
-		same = code == madeKinds[model.EntityKind(entity)]
-	} else {
-		same = string(r.span()) == entity
-	}
-	return clock, same, r.err == nil
+	return h.clock, string(h.entity) == entity, true
 }
 
 // listKeys returns entity's list keys in fold order, the made event's
 // among them (see above). The keys read from the file are valid while
 // tx is.
 func listKeys(tx *bolt.Tx, entity string) [][]byte {
+	return listKeysFrom(tx, entity, prefix(entity))
+}
+
+// listKeysFrom is listKeys from list key from on.
+func listKeysFrom(tx *bolt.Tx, entity string, from []byte) [][]byte {
 	p := prefix(entity)
 	made := madeListKey(tx.Bucket(bEvents), entity)
+	if bytes.Compare(made, from) < 0 {
+		made = nil
+	}
 	var out [][]byte
 	c := tx.Bucket(bEntityEvents).Cursor()
-	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+	for k, _ := c.Seek(from); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
 		if made != nil {
 			switch bytes.Compare(made, k) {
 			case -1:
@@ -151,11 +145,7 @@ func listKeys(tx *bolt.Tx, entity string) [][]byte {
 
 // firstListed returns the first of entity's list keys (listKeys), or nil.
 func firstListed(tx *bolt.Tx, entity string) []byte {
-	p := prefix(entity)
-	k, _ := tx.Bucket(bEntityEvents).Cursor().Seek(p)
-	if k == nil || !bytes.HasPrefix(k, p) {
-		k = nil
-	}
+	k := firstListedOnly(tx.Bucket(bEntityEvents), entity)
 	if made := madeListKey(tx.Bucket(bEvents), entity); made != nil && (k == nil || bytes.Compare(made, k) < 0) {
 		return made
 	}
@@ -181,12 +171,13 @@ func lastListed(tx *bolt.Tx, entity string) []byte {
 	return k
 }
 
-// listEvent lists ev under its entity, unless it is its entity's maker.
-func listEvent(b *bolt.Bucket, ev *model.Event) error {
+// listKeyOf returns ev's key in its entity's list, or nil if it is its
+// entity's maker, which is not listed.
+func listKeyOf(ev *model.Event) []byte {
 	if unlisted(ev.Entity, evKey(ev.Site, ev.Seq)) {
 		return nil
 	}
-	return filled(b).Put(entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq), nil)
+	return entKey(ev.Entity, ev.Clock, ev.Site, ev.Seq)
 }
 
 // firstListedOnly returns the first key listed for entity in lists

@@ -299,11 +299,11 @@ func (s *Store) Check() (out []Problem) {
 			}
 			ib := tx.Bucket(bIdx).Bucket(name)
 			var have idxSum
-			rekey, old := rekeyedIndexes[string(name)]
-			old = old && schema < rekey.schema // its keys as its step will write them
+			rekey := rekeyedIndexes[string(name)]
+			old := rekey != nil && schema < 7 // its keys as its step will write them
 			ib.ForEach(func(k, _ []byte) error {
 				if old {
-					k = rekey.to7(k)
+					k = rekey(k)
 				}
 				have.add(seed, k)
 				return nil
@@ -338,7 +338,7 @@ func (s *Store) Check() (out []Problem) {
 					wanted[id] = keys
 				}
 				if old {
-					k = rekey.to7(k)
+					k = rekey(k)
 				}
 				if !keys[string(k)] {
 					stray++

@@ -130,7 +130,7 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 		// The indexes' keys in this transaction, so a file of schema 7
 		// holds them in one form only, whatever becomes of the rewrite.
 		for name, rekey := range rekeyedIndexes {
-			if err := rekeyIndex(tx, name, rekey.to7); err != nil {
+			if err := rekeyIndex(tx, name, rekey); err != nil {
 				return err
 			}
 		}
@@ -150,10 +150,7 @@ var droppedIndexes = map[string]int{"visit_date": 6}
 // anew, each with the function that gives a key of schema 6 its new
 // form: check reads an older file's keys (a backup checked before a
 // restore) through it.
-var rekeyedIndexes = map[string]struct {
-	schema int
-	to7    func([]byte) []byte
-}{"report_visit": {7, visitKey7}, "person_visit": {7, personVisitKey7}}
+var rekeyedIndexes = map[string]func([]byte) []byte{"report_visit": visitKey7, "person_visit": personVisitKey7}
 
 // rekeyIndex writes the keys of index anew, each as rekey gives it, in
 // key order.

@@ -294,11 +294,12 @@ func (w *writer) foldNew(ev *model.Event) (any, error) {
 	}
 	// The event that made the record, not listed (lists.go), unless it
 	// is ev: one after ev came before its maker.
-	made := unlisted(entity, evKey(ev.Site, ev.Seq))
-	if !made {
-		if m := madeListKey(w.tx.Bucket(bEvents), entity); m != nil && bytes.Compare(m, key) > 0 {
-			return w.refold(entity)
-		}
+	var maker []byte // nil if ev is the maker
+	if !unlisted(entity, evKey(ev.Site, ev.Seq)) {
+		maker = madeListKey(w.tx.Bucket(bEvents), entity)
+	}
+	if bytes.Compare(maker, key) > 0 {
+		return w.refold(entity)
 	}
 	kind := model.EntityKind(entity)
 	sb := w.tx.Bucket(bState).Bucket([]byte(kind))
@@ -313,7 +314,7 @@ func (w *writer) foldNew(ev *model.Event) (any, error) {
 		if first, _ := c.Seek(p); only && first != nil && bytes.HasPrefix(first, p) && !bytes.Equal(first, key) {
 			only = false
 		}
-		if only && !made && madeListKey(w.tx.Bucket(bEvents), entity) != nil {
+		if maker != nil {
 			only = false
 		}
 		if !only {
