@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -154,23 +155,31 @@ func packJSON(dst, js []byte) []byte {
 	return dst
 }
 
-// unpackJSON appends the JSON text of packed p to dst.
+// unpackJSON appends the JSON text of packed p to dst: the text between
+// two marks is copied whole, and each mark becomes its key, quoted.
 func unpackJSON(dst, p []byte) ([]byte, error) {
-	for i := 0; i < len(p); i++ {
-		if p[i] != keyMark {
-			dst = append(dst, p[i])
-			continue
+	dst = slices.Grow(dst, len(p)+len(p)/2)
+	for {
+		i := bytes.IndexByte(p, keyMark)
+		if i < 0 {
+			return append(dst, p...), nil
 		}
 		if i+1 >= len(p) || int(p[i+1]) >= len(packKeys) {
 			return nil, errBadValue
 		}
-		i++
-		dst = append(dst, '"')
-		dst = append(dst, packKeys[p[i]]...)
-		dst = append(dst, '"', ':')
+		dst = append(append(dst, p[:i]...), packedKeys[p[i+1]]...)
+		p = p[i+2:]
 	}
-	return dst, nil
 }
+
+// packedKeys are packKeys as unpackJSON writes them: "key":.
+var packedKeys = func() [][]byte {
+	q := make([][]byte, len(packKeys))
+	for i, k := range packKeys {
+		q[i] = []byte(`"` + k + `":`)
+	}
+	return q
+}()
 
 // encodeState returns the stored form of a projection.
 func encodeState(v any) ([]byte, error) {

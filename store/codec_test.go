@@ -151,3 +151,19 @@ func BenchmarkEventCodec(b *testing.B) {
 		}
 	})
 }
+
+func BenchmarkUnpackJSON(b *testing.B) {
+	at := time.Date(2026, 3, 2, 8, 15, 0, 0, time.UTC)
+	c := model.Case{ID: "case:GL07.1", No: "GL07-2026-0001", Petition: "petition:GL07.2", Handler: "hung", Opened: model.DateOf(at),
+		Employer: "Công ty TNHH May Sông Hồng", Summary: "Công ty nợ lương tháng 3 và chưa đóng bảo hiểm xã hội", Senders: []string{"person:GL07.7"}}
+	js, _ := json.Marshal(&c)
+	p := packJSON(nil, js)
+	b.SetBytes(int64(len(js)))
+	buf := make([]byte, 0, 2*len(js))
+	for b.Loop() {
+		buf, _ = unpackJSON(buf[:0], p)
+	}
+	if !bytes.Equal(buf, js) {
+		b.Fatal("not the same JSON")
+	}
+}
