@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -374,22 +376,44 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 	}
 	var site string
 	var want uint64
-	var prevHash string
+	var prevHash [64]byte // the hash of the site's event before, in hex; "" before its first
+	prevLen := 0
 	lists := tx.Bucket(bEntityEvents)
 	var key []byte
+	// Each event is read in place (no copy of its header or data kept)
+	// and hashed from its canonical JSON in a buffer used again.
+	var conv jsonConv
 	tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
-		e, err := decodeHead(v)
-		if err != nil {
-			add("Sự kiện %q không đọc được: %v", "Event %q is unreadable: %v", k, err)
-			return nil
-		}
-		hash := hashOf(v, &e)
-		if _, sealed := restIDOf(v); sealed && e.Data != nil && hash != eventHash(&e) {
-			// Opened with its key: what it says must be what it hashed.
-			add("Sự kiện %s được niêm phong không khớp mã băm đã lưu", "Event %s, sealed at rest, does not match its stored hash", e.Key())
+		var hash [32]byte
+		e := &conv.e
+		if len(v) > 0 && v[0] == '{' {
+			// Schema 1's JSON: hashed as decoded.
+			ev, err := decodeHead(v)
+			if err != nil {
+				add("Sự kiện %q không đọc được: %v", "Event %q is unreadable: %v", k, err)
+				return nil
+			}
+			conv.e = ev
+			hash = sha256.Sum256(appendEventJSON(conv.out[:0], e))
+		} else {
+			js, err := conv.convert(v)
+			sealed := errors.Is(err, ErrRestSealed) // its key is not held here: its header is read, its data not
+			if err != nil && !sealed {
+				add("Sự kiện %q không đọc được: %v", "Event %q is unreadable: %v", k, err)
+				return nil
+			}
+			if h, _ := parseHeader(v); h.flags&flagRest != 0 && len(h.rest) >= 32 {
+				copy(hash[:], h.rest)
+				if !sealed && sha256.Sum256(js) != hash {
+					// Opened with its key: what it says must be what it hashed.
+					add("Sự kiện %s được niêm phong không khớp mã băm đã lưu", "Event %s, sealed at rest, does not match its stored hash", e.Key())
+				}
+			} else {
+				hash = sha256.Sum256(js)
+			}
 		}
 		if e.Site != site {
-			site, want, prevHash = e.Site, 1, ""
+			site, want, prevLen = e.Site, 1, 0
 		}
 		switch {
 		case e.Seq != want && e.Site != s.site && e.To == s.site:
@@ -398,10 +422,12 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 			// neighbours are held.
 		case e.Seq != want:
 			add("Đơn vị %s: thiếu sự kiện số %d (gặp số %d)", "Site %s: event %d is missing (found %d)", site, want, e.Seq)
-		case e.Prev != prevHash:
+		case e.Prev != string(prevHash[:prevLen]):
 			add("Đơn vị %s: chuỗi băm đứt ở sự kiện %d", "Site %s: hash chain broken at event %d", site, e.Seq)
 		}
-		want, prevHash = e.Seq+1, hash
+		want = e.Seq + 1
+		hex.Encode(prevHash[:], hash[:])
+		prevLen = len(prevHash)
 		key = appendEntKey(key[:0], e.Entity, e.Clock, e.Site, e.Seq)
 		sum.add(seed, key)
 		switch {
