@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"sync/atomic"
 
 	"donthu/model"
 
@@ -80,6 +81,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 	defer s.mu.Unlock()
 	saved := s.hlc
 	in := &preparer{next: next, keep: true}
+	defer in.stop()
 	res, err := s.importBatches(s.db.Update, in, finish, true)
 	if errors.Is(err, errLargeImport) {
 		s.hlc = saved
@@ -316,18 +318,28 @@ type prepared struct {
 	dict *zdict
 }
 
-// prepChunk is how many events a preparer reads ahead.
+// prepChunk is how many events a preparer reads ahead at a time.
 const prepChunk = 256
 
-// preparer reads an import's events ahead, prepChunk at a time, and
-// hashes and encodes them in parallel: a parent's first sync is a
-// million events, and bbolt (the rest of the loop) takes one goroutine.
+// preparer reads an import's events ahead, a chunk at a time, and
+// hashes and encodes them on every core, in a goroutine of its own
+// (run), while the import's transaction applies the chunk before: a
+// parent's first sync is a million events, and bbolt (the rest of the
+// loop) takes one goroutine. At most prepAhead chunks wait.
 type preparer struct {
 	next func() (model.Event, bool, error)
 	buf  []prepared
 	i    int
 	done bool
 	err  error
+
+	// The goroutine that prepares: started by the first pull, ended
+	// by stop. dict is the dictionary the loop writes under now: the
+	// goroutine encodes under it, and the loop encodes again an event
+	// encoded under one since replaced.
+	ahead chan prepBatch
+	quit  chan struct{}
+	dict  atomic.Pointer[zdict]
 
 	// keep: every event given is kept in kept, to be given again
 	// (replay) if the import moves to a copy of the file.
@@ -336,8 +348,60 @@ type preparer struct {
 	replay []prepared
 }
 
-// pull returns the next event, encoded under dict if it is read now; ok
-// is false at the end (err: what ended it, if not the end).
+// prepAhead is how many prepared chunks may wait for the loop.
+const prepAhead = 4
+
+// prepBatch is a chunk of prepared events; end: the source ended after
+// it, with err if it failed.
+type prepBatch struct {
+	xs  []prepared
+	end bool
+	err error
+}
+
+// run prepares chunks until the source ends or stop is called.
+func (p *preparer) run() {
+	defer close(p.ahead)
+	for {
+		b := prepBatch{xs: make([]prepared, 0, prepChunk)}
+		for len(b.xs) < prepChunk {
+			e, ok, err := p.next()
+			if err != nil || !ok {
+				b.end, b.err = true, err
+				break
+			}
+			b.xs = append(b.xs, prepared{e: e})
+		}
+		dict := p.dict.Load()
+		parallel(len(b.xs), func(i int) {
+			x := &b.xs[i]
+			x.hash, x.val, x.dict = eventHash(&x.e), logValue(&x.e, dict), dict
+		})
+		select {
+		case p.ahead <- b:
+		case <-p.quit:
+			return
+		}
+		if b.end {
+			return
+		}
+	}
+}
+
+// stop ends the preparing goroutine and waits for it: it reads at most
+// one more chunk from the source.
+func (p *preparer) stop() {
+	if p.ahead == nil {
+		return
+	}
+	close(p.quit)
+	for range p.ahead {
+	}
+	p.ahead = nil
+}
+
+// pull returns the next event, encoded under dict if it was prepared
+// under it; ok is false at the end (err: what ended it, if not the end).
 func (p *preparer) pull(dict *zdict) (x *prepared, ok bool, err error) {
 	if len(p.replay) > 0 {
 		x, p.replay = &p.replay[0], p.replay[1:]
@@ -346,26 +410,22 @@ func (p *preparer) pull(dict *zdict) (x *prepared, ok bool, err error) {
 		}
 		return x, true, nil
 	}
-	if p.i == len(p.buf) {
+	p.dict.Store(dict)
+	for p.i == len(p.buf) {
 		if p.done {
 			return nil, false, p.err
 		}
-		p.buf, p.i = p.buf[:0], 0
-		for len(p.buf) < prepChunk {
-			e, ok, err := p.next()
-			if err != nil || !ok {
-				p.done, p.err = true, err
-				break
-			}
-			p.buf = append(p.buf, prepared{e: e})
+		if p.ahead == nil {
+			p.ahead, p.quit = make(chan prepBatch, prepAhead), make(chan struct{})
+			go p.run()
 		}
-		parallel(len(p.buf), func(i int) {
-			x := &p.buf[i]
-			x.hash, x.val, x.dict = eventHash(&x.e), logValue(&x.e, dict), dict
-		})
-		if len(p.buf) == 0 {
-			return nil, false, p.err
+		b, ok := <-p.ahead
+		if !ok {
+			p.done = true
+			continue
 		}
+		p.buf, p.i = b.xs, 0
+		p.done, p.err = b.end, b.err
 	}
 	p.i++
 	x = &p.buf[p.i-1]

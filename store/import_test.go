@@ -3,6 +3,9 @@ package store_test
 import (
 	"errors"
 	"os"
+	"runtime"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -193,5 +196,39 @@ func TestImportOfOneBatchMakesNoCopy(t *testing.T) {
 		if want := batch < len(evs); copied != want {
 			t.Fatalf("batches of %d for %d events: copied %v", batch, len(evs), copied)
 		}
+	}
+}
+
+// The events of an import are read and encoded ahead of its
+// transaction, in a goroutine of their own: when the import is refused
+// part-way, that goroutine has stopped reading before Import returns,
+// even from a source that never ends (a bundle's reader is closed right
+// after).
+func TestImportStopsReadingAhead(t *testing.T) {
+	src, clk := storetest.New(t, "GL07")
+	office(t, src, clk)
+	evs := storetest.AllEvents(t, src)
+	forged := append([]model.Event(nil), evs...)
+	forged[12].Prev = strings.Repeat("0", 64)
+	s, _ := storetest.New(t, "HN01")
+	var reads atomic.Int64
+	next := func() (model.Event, bool, error) {
+		i := int(reads.Add(1)) - 1
+		return forged[min(i, len(forged)-1)], true, nil // the last event, for ever
+	}
+	before := runtime.NumGoroutine()
+	if _, err := s.Import(next, nil); err == nil || !strings.Contains(err.Error(), "chain") {
+		t.Fatalf("a forged event was not refused: %v", err)
+	}
+	n := reads.Load()
+	time.Sleep(50 * time.Millisecond)
+	if reads.Load() != n {
+		t.Fatalf("the source was read after the import ended (%d, then %d)", n, reads.Load())
+	}
+	if n <= 12 {
+		t.Fatalf("only %d events read: nothing was read ahead, the test proves nothing", n)
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Fatalf("%d goroutines before the import, %d after it", before, after)
 	}
 }
