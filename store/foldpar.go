@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"runtime"
@@ -54,21 +55,51 @@ type recordJob struct {
 // gatherRecord reads the stored events of j's record from its list, into
 // j (begun).
 func gatherRecord(tx *bolt.Tx, j *recordJob) {
-	id := j.id
-	evb := tx.Bucket(bEvents)
+	var listed [][]byte
+	p := prefix(j.id)
+	c := tx.Bucket(bEntityEvents).Cursor()
+	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
+		listed = append(listed, k)
+	}
+	gatherListed(tx.Bucket(bEvents), j, listed)
+}
+
+// gatherListed is gatherRecord for a record whose list keys, as listed,
+// are at hand: the made event's key is put in its place (listKeys), and
+// that event, read to know its place, is not read again.
+func gatherListed(evb *bolt.Bucket, j *recordJob, listed [][]byte) {
+	made, madeRaw := madeListed(evb, j.id)
 	var last []byte
-	for _, k := range listKeys(tx, id) {
-		v := listedKey(k)
-		raw := evb.Get(v)
+	add := func(k, raw []byte) bool {
 		if raw == nil {
-			j.err = fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, id)
-			return
+			j.err = fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, j.id)
+			return false
 		}
 		j.keys = append(j.keys, k)
 		j.raws = append(j.raws, raw)
-		last = v
+		last = listedKey(k)
+		return true
 	}
-	if len(j.raws) == 1 && soleRef(id, 1, j.raws[0]) {
+	for _, k := range listed {
+		if made != nil {
+			switch bytes.Compare(made, k) {
+			case -1:
+				if !add(made, madeRaw) {
+					return
+				}
+				made = nil
+			case 0:
+				made = nil // listed too: a schema-6 file
+			}
+		}
+		if !add(k, evb.Get(listedKey(k))) {
+			return
+		}
+	}
+	if made != nil && !add(made, madeRaw) {
+		return
+	}
+	if len(j.raws) == 1 && soleRef(j.id, 1, j.raws[0]) {
 		j.ref = last
 	}
 }
@@ -82,8 +113,13 @@ func (j *recordJob) begin(id string) {
 // reference, the event it names, read while tx lasts).
 func (j *recordJob) setStored(tx *bolt.Tx, b []byte) {
 	j.stored, j.refRaw = b, nil
-	if isRef(b) {
-		j.refRaw = tx.Bucket(bEvents).Get(refKey(j.id, b))
+	if !isRef(b) {
+		return
+	}
+	if k := refKey(j.id, b); j.ref != nil && bytes.Equal(k, j.ref) {
+		j.refRaw = j.raws[0] // gathered already
+	} else {
+		j.refRaw = tx.Bucket(bEvents).Get(k)
 	}
 }
 

@@ -72,27 +72,33 @@ func unlistedKey(k []byte) bool {
 // madeListKey returns the list key of the event that made entity, which
 // its list leaves out (unlisted), if that event is in the log; else nil.
 func madeListKey(evb *bolt.Bucket, entity string) []byte {
+	k, _ := madeListed(evb, entity)
+	return k
+}
+
+// madeListed is madeListKey, with the stored event it names.
+func madeListed(evb *bolt.Bucket, entity string) (key, raw []byte) {
 	if _, ok := madeKinds[model.EntityKind(entity)]; !ok {
-		return nil
+		return nil, nil
 	}
 	evk := madeBy(entity)
 	if evk == nil {
-		return nil
+		return nil, nil
 	}
-	raw := evb.Get(evk)
+	raw = evb.Get(evk)
 	if raw == nil {
-		return nil
+		return nil, nil
 	}
 	site, seq, _ := parseEvKey(evk)
 	clock, same, ok := madeClock(raw, entity)
 	switch {
 	case !ok:
 		// Damaged: listed first, so the reader meets it and says so.
-		return entKey(entity, math.MinInt64, site, seq)
+		return entKey(entity, math.MinInt64, site, seq), raw
 	case !same:
-		return nil // an event of another record: check says so
+		return nil, nil // an event of another record: check says so
 	}
-	return entKey(entity, clock, site, seq)
+	return entKey(entity, clock, site, seq), raw
 }
 
 // madeClock returns the clock of raw, a stored event, and whether it is
@@ -206,6 +212,7 @@ type recordIDs struct {
 	sk, sv  []byte
 	listID  string
 	listOK  bool
+	keys    [][]byte // listID's list keys
 }
 
 func newRecordIDs(tx *bolt.Tx, damaged func(k []byte)) *recordIDs {
@@ -222,8 +229,9 @@ func newRecordIDs(tx *bolt.Tx, damaged func(k []byte)) *recordIDs {
 	return r
 }
 
-// nextList moves to the next listed entity.
+// nextList moves to the next listed entity, and reads its keys.
 func (r *recordIDs) nextList() {
+	r.keys = r.keys[:0]
 	for r.lk != nil {
 		i := bytes.IndexByte(r.lk, 0)
 		if i < 0 {
@@ -232,7 +240,9 @@ func (r *recordIDs) nextList() {
 			continue
 		}
 		r.listID, r.listOK = string(r.lk[:i]), true
-		r.lk, _ = r.lists.Seek(append(append([]byte(nil), r.lk[:i+1]...), 0xff))
+		for p := r.lk[:i+1]; r.lk != nil && bytes.HasPrefix(r.lk, p); r.lk, _ = r.lists.Next() {
+			r.keys = append(r.keys, r.lk)
+		}
 		return
 	}
 	r.listID, r.listOK = "", false
@@ -250,21 +260,23 @@ func (r *recordIDs) nextState() {
 	}
 }
 
-// next returns the next record's id and its projection (nil if none).
-func (r *recordIDs) next() (id string, stored []byte, ok bool) {
+// next returns the next record's id, its projection (nil if none), and
+// its list keys as listed (listed, which they are appended to; the made
+// event's is not among them: see gatherListed).
+func (r *recordIDs) next(listed [][]byte) (id string, stored []byte, keys [][]byte, ok bool) {
 	switch {
 	case !r.listOK && r.sk == nil:
-		return "", nil, false
+		return "", nil, listed, false
 	case r.sk == nil || r.listOK && r.listID < string(r.sk):
-		id = r.listID
+		id, listed = r.listID, append(listed, r.keys...)
 		r.nextList()
 	case !r.listOK || string(r.sk) < r.listID:
 		id, stored = string(r.sk), r.sv
 		r.nextState()
 	default:
-		id, stored = r.listID, r.sv
+		id, stored, listed = r.listID, r.sv, append(listed, r.keys...)
 		r.nextList()
 		r.nextState()
 	}
-	return id, stored, true
+	return id, stored, listed, true
 }

@@ -271,10 +271,11 @@ func (s *Store) Check() (out []Problem) {
 		recs := newRecordIDs(tx, func(k []byte) {
 			add("Danh mục sự kiện có khóa hỏng %q", "The event lists hold a damaged key %q", k)
 		})
-		for id, stored, ok := recs.next(); ok; id, stored, ok = recs.next() {
+		evb := tx.Bucket(bEvents)
+		for id, stored, keys, ok := recs.next(nil); ok; id, stored, keys, ok = recs.next(keys[:0]) {
 			j := pipe.job()
 			j.begin(id)
-			gatherRecord(tx, j)
+			gatherListed(evb, j, keys)
 			j.check = true
 			for _, k := range j.keys {
 				listSum.add(seed, k)
