@@ -57,7 +57,13 @@ func FoldOnto(id string, state any, evs []Event) (any, error) {
 	return nil, fmt.Errorf("model: cannot fold onto %T of %q", state, id)
 }
 
+// foldInto applies evs to s in turn. An event in conflict changes
+// nothing but the conflicts; once at least one has applied, the fields
+// made from the others (the search text of a petition or a case) are
+// made again, once: a case of 200 events is folded without making its
+// search text 200 times.
 func foldInto[T any](id string, evs []Event, s *T, apply func(*T, string, *Event) (*Msg, error)) (*T, error) {
+	applied := false
 	for i := range evs {
 		ev := &evs[i]
 		msg, err := apply(s, id, ev)
@@ -66,6 +72,16 @@ func foldInto[T any](id string, evs []Event, s *T, apply func(*T, string, *Event
 		}
 		if msg != nil {
 			addConflict(s, Conflict{Event: ev.Key(), Type: ev.Type, Reason: msg.Label})
+		} else {
+			applied = true
+		}
+	}
+	if applied {
+		switch v := any(s).(type) {
+		case *Petition:
+			v.Fold = Fold(v.SenderName + " " + v.Employer + " " + v.Summary + " " + v.No)
+		case *Case:
+			v.Fold = Fold(v.No + " " + v.PetitionNo + " " + v.SenderName + " " + v.Employer + " " + v.Summary)
 		}
 	}
 	return s, nil
@@ -283,8 +299,7 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 	default:
 		return nil, fmt.Errorf("model: %s is not a petition event", ev.Type)
 	}
-	p.Fold = Fold(p.SenderName + " " + p.Employer + " " + p.Summary + " " + p.No)
-	return nil, nil
+	return nil, nil // foldInto makes p.Fold
 }
 
 // checkUrge is what urging asks of every record: a day, a body, a way.
@@ -486,8 +501,7 @@ func applyCase(c *Case, id string, ev *Event) (*Msg, error) {
 		applyCaseAction(c, ev.Type, &a)
 	}
 	c.Updated = ev.At
-	c.Fold = Fold(c.No + " " + c.PetitionNo + " " + c.SenderName + " " + c.Employer + " " + c.Summary)
-	return nil, nil
+	return nil, nil // foldInto makes c.Fold
 }
 
 func applyCaseAction(c *Case, t EventType, a *CaseAction) {
