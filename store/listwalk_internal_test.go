@@ -1,0 +1,72 @@
+package store
+
+import (
+	"path/filepath"
+	"sort"
+	"strconv"
+	"testing"
+
+	"donthu/model"
+	bolt "go.etcd.io/bbolt"
+)
+
+// An import takes a record it has every event of as new only if its
+// list holds nothing else: the walk over the lists, records in id
+// order, counts each one's keys the way a seek would, near or far.
+func TestListWalkTakesOnlyNewRecords(t *testing.T) {
+	s := openSite(t, filepath.Join(t.TempDir(), "s.db"))
+	var ids []string
+	for i := range 40 {
+		v, _, err := s.RecordVisit("lan", VisitInput{
+			Visit:      model.Visit{Content: "Hỏi về tiền lương tháng " + strconv.Itoa(i), Outcome: model.OutcomeAnswered},
+			NewPersons: []model.Person{{Name: "Trần Văn Bình", BirthYear: 1985}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, v.ID)
+		if i%4 == 0 {
+			if err := s.AddNote("lan", v.ID, "Đã gọi lại"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		all := map[string][]model.Event{}
+		for _, id := range ids {
+			evs, err := entityEvents(tx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all[id] = evs
+		}
+		// Records in id order; every third skipped, so the walk also
+		// jumps: each with all its events (new, if the import had
+		// brought them all), then each with only its maker.
+		sorted := append([]string(nil), ids...)
+		sort.Strings(sorted)
+		for _, whole := range []bool{true, false} {
+			w := listWalk{c: tx.Bucket(bEntityEvents).Cursor()}
+			for i, id := range sorted {
+				if i%3 == 2 {
+					continue
+				}
+				evs := all[id]
+				if !whole {
+					evs = evs[:1]
+				}
+				want := listedFrom(tx, id, prefix(id), len(evs))
+				if got := w.only(tx, id, evs); got != want {
+					t.Fatalf("%s with %d of its %d events: the walk says %v, the seek %v", id, len(evs), len(all[id]), got, want)
+				}
+				if !whole && len(all[id]) > 1 && want {
+					t.Fatalf("%s has a note, yet its maker alone was taken as all it lists", id)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
