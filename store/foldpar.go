@@ -69,38 +69,20 @@ func gatherRecord(tx *bolt.Tx, j *recordJob) {
 // that event, read to know its place, is not read again.
 func gatherListed(evb *bolt.Bucket, j *recordJob, listed [][]byte) {
 	made, madeRaw := madeListed(evb, j.id)
-	var last []byte
-	add := func(k, raw []byte) bool {
+	for _, k := range placeMade(listed, made) {
+		raw := madeRaw
+		if !bytes.Equal(k, made) {
+			raw = evb.Get(listedKey(k))
+		}
 		if raw == nil {
 			j.err = fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, j.id)
-			return false
+			return
 		}
 		j.keys = append(j.keys, k)
 		j.raws = append(j.raws, raw)
-		last = listedKey(k)
-		return true
-	}
-	for _, k := range listed {
-		if made != nil {
-			switch bytes.Compare(made, k) {
-			case -1:
-				if !add(made, madeRaw) {
-					return
-				}
-				made = nil
-			case 0:
-				made = nil // listed too: a schema-6 file
-			}
-		}
-		if !add(k, evb.Get(listedKey(k))) {
-			return
-		}
-	}
-	if made != nil && !add(made, madeRaw) {
-		return
 	}
 	if len(j.raws) == 1 && soleRef(j.id, 1, j.raws[0]) {
-		j.ref = last
+		j.ref = listedKey(j.keys[0])
 	}
 }
 

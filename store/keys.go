@@ -91,8 +91,11 @@ func shortID(id string) string {
 
 // entryID returns the id of the record an entry of index belongs to: its
 // last part, with the kind put back where the index leaves it out.
-func entryID(index string, k []byte) string {
-	id := lastPart(k)
+func entryID(index string, k []byte) string { return longID(index, lastPart(k)) }
+
+// longID returns id, the last part of an entry of index, with the kind
+// put back if the index leaves it out.
+func longID(index, id string) string {
 	if kind := shortTail[index]; kind != "" && strings.IndexByte(id, ':') < 0 {
 		return kind + ":" + id
 	}

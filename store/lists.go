@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strings"
 
 	"donthu/model"
@@ -132,21 +133,23 @@ func listKeysFrom(tx *bolt.Tx, entity string, from []byte) [][]byte {
 	var out [][]byte
 	c := tx.Bucket(bEntityEvents).Cursor()
 	for k, _ := c.Seek(from); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
-		if made != nil {
-			switch bytes.Compare(made, k) {
-			case -1:
-				out = append(out, made)
-				made = nil
-			case 0:
-				made = nil // listed too: a schema-6 file
-			}
-		}
 		out = append(out, k)
 	}
-	if made != nil {
-		out = append(out, made)
+	return placeMade(out, made)
+}
+
+// placeMade puts made, the list key of the event that made a record
+// (madeListKey; nil: none), among keys, the record's keys as listed, in
+// order: in its place, once (a schema-6 file lists it too).
+func placeMade(keys [][]byte, made []byte) [][]byte {
+	if made == nil {
+		return keys
 	}
-	return out
+	i, listed := slices.BinarySearchFunc(keys, made, bytes.Compare)
+	if listed {
+		return keys
+	}
+	return slices.Insert(keys, i, made)
 }
 
 // firstListed returns the first of entity's list keys (listKeys), or nil.

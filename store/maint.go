@@ -403,8 +403,8 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 				add("Sự kiện %q không đọc được: %v", "Event %q is unreadable: %v", k, err)
 				return nil
 			}
-			if h, _ := parseHeader(v); h.flags&flagRest != 0 && len(h.rest) >= 32 {
-				copy(hash[:], h.rest)
+			if sum := storedHash(v); sum != nil {
+				copy(hash[:], sum)
 				if !sealed && sha256.Sum256(js) != hash {
 					// Opened with its key: what it says must be what it hashed.
 					add("Sự kiện %s được niêm phong không khớp mã băm đã lưu", "Event %s, sealed at rest, does not match its stored hash", e.Key())

@@ -255,10 +255,7 @@ func parseVisitKey(p []string) (model.Visit, bool) {
 	if !ok {
 		return model.Visit{}, false
 	}
-	v := model.Visit{At: time.Unix(sec, 0).In(model.VN), Employer: p[6], ID: p[7]}
-	if strings.IndexByte(v.ID, ':') < 0 {
-		v.ID = model.EntVisit + ":" + v.ID // keys.go, shortTail
-	}
+	v := model.Visit{At: time.Unix(sec, 0).In(model.VN), Employer: p[6], ID: longID("report_visit", p[7])}
 	switch site := p[1]; {
 	case site == "":
 		v.Site = siteOfID(v.ID)

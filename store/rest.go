@@ -437,10 +437,19 @@ func restIDOf(raw []byte) ([]byte, bool) {
 // hashOf returns the hash of a stored event: the one it stores when it
 // is sealed at rest, else computed from e (decoded from raw).
 func hashOf(raw []byte, e *model.Event) string {
-	if h, ok := parseHeader(raw); ok && h.flags&flagRest != 0 && len(h.rest) >= 32 {
-		return hex.EncodeToString(h.rest[:32])
+	if sum := storedHash(raw); sum != nil {
+		return hex.EncodeToString(sum)
 	}
 	return eventHash(e)
+}
+
+// storedHash returns the hash (32 bytes) a stored event sealed at rest
+// keeps in the clear before its sealed data, or nil if it is not one.
+func storedHash(raw []byte) []byte {
+	if h, ok := parseHeader(raw); ok && h.flags&flagRest != 0 && len(h.rest) >= 32 {
+		return h.rest[:32]
+	}
+	return nil
 }
 
 // openRest opens the sealed part of an event (after its header: hash,
