@@ -17,19 +17,12 @@ func TestListWalkTakesOnlyNewRecords(t *testing.T) {
 	s := openSite(t, filepath.Join(t.TempDir(), "s.db"))
 	var ids []string
 	for i := range 40 {
-		v, _, err := s.RecordVisit("lan", VisitInput{
-			Visit:      model.Visit{Content: "Hỏi về tiền lương tháng " + strconv.Itoa(i), Outcome: model.OutcomeAnswered},
-			NewPersons: []model.Person{{Name: "Trần Văn Bình", BirthYear: 1985}},
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, v.ID)
+		note := ""
 		if i%4 == 0 {
-			if err := s.AddNote("lan", v.ID, "Đã gọi lại"); err != nil {
-				t.Fatal(err)
-			}
+			note = "Đã gọi lại"
 		}
+		v, _ := answered(t, s, "Hỏi về tiền lương tháng "+strconv.Itoa(i), note)
+		ids = append(ids, v.ID)
 	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		all := map[string][]model.Event{}

@@ -31,6 +31,25 @@ func openSite(t *testing.T, path string) *Store {
 	return s
 }
 
+// answered records a visit of a new person, answered at the desk, and
+// a note on it unless note is "".
+func answered(t *testing.T, s *Store, content, note string) (model.Visit, *model.Petition) {
+	t.Helper()
+	v, p, err := s.RecordVisit("lan", VisitInput{
+		Visit:      model.Visit{Content: content, Outcome: model.OutcomeAnswered},
+		NewPersons: []model.Person{{Name: "Trần Văn Bình", BirthYear: 1985}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if note != "" {
+		if err := s.AddNote("lan", v.ID, note); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return v, p
+}
+
 func stateRaw(t *testing.T, s *Store, id string) []byte {
 	t.Helper()
 	var b []byte

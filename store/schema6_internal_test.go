@@ -223,16 +223,7 @@ func TestStepToSchema6(t *testing.T) {
 	mustClean(t, s)
 	// A write after the step lists its event with an empty value, and
 	// the record reads back through its list.
-	v, _, err := s.RecordVisit("lan", VisitInput{
-		Visit:      model.Visit{Content: "Hỏi về bảo hiểm", Outcome: model.OutcomeAnswered},
-		NewPersons: []model.Person{{Name: "Lê Thị Mai", BirthYear: 1992}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.AddNote("lan", v.ID, "Đã trả lời"); err != nil {
-		t.Fatal(err)
-	}
+	v, _ := answered(t, s, "Hỏi về bảo hiểm", "Đã trả lời")
 	tl, err := s.Timeline(v.ID)
 	if err != nil || len(tl) != 2 {
 		t.Fatalf("timeline of %s: %d events, %v", v.ID, len(tl), err)

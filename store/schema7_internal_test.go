@@ -100,19 +100,12 @@ func TestStepToSchema7(t *testing.T) {
 	s := openSite(t, path)
 	var visits, cases []string
 	for i := range 60 {
-		v, p, err := s.RecordVisit("lan", VisitInput{
-			Visit:      model.Visit{Content: "Hỏi về tiền lương tháng " + strconv.Itoa(i), Outcome: model.OutcomeAnswered},
-			NewPersons: []model.Person{{Name: "Trần Văn Bình", BirthYear: 1985}},
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		visits = append(visits, v.ID)
+		note := ""
 		if i%3 == 0 {
-			if err := s.AddNote("lan", v.ID, "Đã gọi lại"); err != nil {
-				t.Fatal(err)
-			}
+			note = "Đã gọi lại"
 		}
+		v, p := answered(t, s, "Hỏi về tiền lương tháng "+strconv.Itoa(i), note)
+		visits = append(visits, v.ID)
 		if i%5 == 0 && p == nil {
 			cases = append(cases, mustCase(t, s))
 		}
@@ -230,13 +223,7 @@ func TestStepToSchema7(t *testing.T) {
 	}
 
 	// After the step: a new visit lists nothing, its note is listed.
-	v, _, err := s.RecordVisit("lan", VisitInput{
-		Visit:      model.Visit{Content: "Hỏi về bảo hiểm", Outcome: model.OutcomeAnswered},
-		NewPersons: []model.Person{{Name: "Lê Thị Mai", BirthYear: 1992}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v, _ := answered(t, s, "Hỏi về bảo hiểm", "")
 	listedOf := func(id string) (n int) {
 		s.db.View(func(tx *bolt.Tx) error {
 			p := prefix(id)
@@ -480,17 +467,8 @@ func TestNamesEventAsMadeBy(t *testing.T) {
 func TestDamagedMakerIsSaid(t *testing.T) {
 	s := openSite(t, filepath.Join(t.TempDir(), "s.db"))
 	defer s.Close()
-	v, _, err := s.RecordVisit("lan", VisitInput{
-		Visit:      model.Visit{Content: "Hỏi về bảo hiểm", Outcome: model.OutcomeAnswered},
-		NewPersons: []model.Person{{Name: "Lê Thị Mai", BirthYear: 1992}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.AddNote("lan", v.ID, "Đã trả lời"); err != nil {
-		t.Fatal(err)
-	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	v, _ := answered(t, s, "Hỏi về bảo hiểm", "Đã trả lời")
+	err := s.db.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bEvents).Put(madeBy(v.ID), []byte{tagEvent, 0xff, 0xff})
 	})
 	if err != nil {
