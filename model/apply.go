@@ -58,8 +58,8 @@ func FoldOnto(id string, state any, evs []Event) (any, error) {
 }
 
 // foldInto applies evs to s in turn. An event in conflict changes
-// nothing but the conflicts; once at least one has applied, the fields
-// made from the others (the search text of a petition or a case) are
+// nothing but the conflicts; once at least one has applied, the search
+// text made from the other fields (makeFold: a petition's, a case's) is
 // made again, once: a case of 200 events is folded without making its
 // search text 200 times.
 func foldInto[T any](id string, evs []Event, s *T, apply func(*T, string, *Event) (*Msg, error)) (*T, error) {
@@ -76,13 +76,8 @@ func foldInto[T any](id string, evs []Event, s *T, apply func(*T, string, *Event
 			applied = true
 		}
 	}
-	if applied {
-		switch v := any(s).(type) {
-		case *Petition:
-			v.Fold = Fold(v.SenderName + " " + v.Employer + " " + v.Summary + " " + v.No)
-		case *Case:
-			v.Fold = Fold(v.No + " " + v.PetitionNo + " " + v.SenderName + " " + v.Employer + " " + v.Summary)
-		}
+	if d, ok := any(s).(interface{ makeFold() }); ok && applied {
+		d.makeFold()
 	}
 	return s, nil
 }
@@ -302,6 +297,11 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 	return nil, nil // foldInto makes p.Fold
 }
 
+// makeFold makes the petition's search text from its fields.
+func (p *Petition) makeFold() {
+	p.Fold = Fold(p.SenderName + " " + p.Employer + " " + p.Summary + " " + p.No)
+}
+
 // checkUrge is what urging asks of every record: a day, a body, a way.
 func checkUrge(a *CaseAction, since Date) *Msg {
 	if strings.TrimSpace(a.To) == "" {
@@ -502,6 +502,11 @@ func applyCase(c *Case, id string, ev *Event) (*Msg, error) {
 	}
 	c.Updated = ev.At
 	return nil, nil // foldInto makes c.Fold
+}
+
+// makeFold makes the case's search text from its fields.
+func (c *Case) makeFold() {
+	c.Fold = Fold(c.No + " " + c.PetitionNo + " " + c.SenderName + " " + c.Employer + " " + c.Summary)
 }
 
 func applyCaseAction(c *Case, t EventType, a *CaseAction) {
