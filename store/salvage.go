@@ -54,10 +54,14 @@ type SalvageReport struct {
 	Peers    int
 	// NewKeys: the site's keys were lost and new ones were made; the
 	// office must confirm the new key card.
-	NewKeys  bool
-	Pages    int // pages read
-	BadPages int // pages that did not parse
-	Problems []Problem
+	NewKeys bool
+	// SealedLost are events sealed at rest whose key went with the
+	// damage (see sealedKeyLost): carried into the new file unopened,
+	// their records left out of it.
+	SealedLost int
+	Pages      int // pages read
+	BadPages   int // pages that did not parse
+	Problems   []Problem
 }
 
 // Salvage reads the damaged file src and writes the intact part of it to
@@ -152,7 +156,10 @@ func SalvageAs(src, dst, login, password string) (rep SalvageReport, err error) 
 		}
 		rep.NewKeys = true
 	}
-	if login == "" && !sc.sealedOpen() {
+	if !sc.sealedOpen() && sealedKeyLost(meta, rep.NewKeys) {
+		rep.SealedLost = len(sc.sealed)
+	}
+	if login == "" && !sc.sealedOpen() && rep.SealedLost == 0 {
 		return rep, userErr(ErrRestSealed,
 			fmt.Sprintf("Tệp có %d sự kiện được niêm phong (danh tính người tố cáo): cứu dữ liệu cần đăng nhập. Chạy lại với --user TÊN_ĐĂNG_NHẬP", len(sc.sealed)),
 			fmt.Sprintf("The file has %d events sealed at rest (a denouncer's identity): recovering it needs a sign-in. Run again with --user LOGIN", len(sc.sealed)))
@@ -167,7 +174,15 @@ func SalvageAs(src, dst, login, password string) (rep SalvageReport, err error) 
 		return rep, err
 	}
 	defer s.Close()
-	if login != "" {
+	switch {
+	case rep.SealedLost > 0:
+		// No sign-in can open them: every other record is folded, and
+		// the file stays owed the rest (finishRebuild), which never
+		// keeps a person from signing in.
+		if err := s.finishRebuild(); err != nil {
+			return rep, err
+		}
+	case login != "":
 		// The users, their passwords and keys came over: folded first
 		// (all but the sealed records), the sign-in opens the rest key
 		// the whole rebuild needs.
@@ -177,9 +192,11 @@ func SalvageAs(src, dst, login, password string) (rep SalvageReport, err error) 
 		if _, err := s.SignIn(login, password); err != nil {
 			return rep, err
 		}
-	}
-	if err := s.Rebuild(); err != nil {
-		return rep, err
+		fallthrough
+	default:
+		if err := s.Rebuild(); err != nil {
+			return rep, err
+		}
 	}
 	rep.Problems = s.Check()
 	return rep, nil
@@ -371,6 +388,22 @@ func metaKey(k string) bool {
 
 // keysLost says whether the settings carried over hold no site keys,
 // neither in the clear nor sealed for some user.
+// sealedKeyLost reports whether no sign-in on the salvaged file could
+// open its events sealed at rest: their key's record (rest/key, wrapped
+// to the site's own key) is lost, or the site's keys are (newKeys: made
+// anew, so the record no longer opens), or every password is.
+func sealedKeyLost(meta map[string][]byte, newKeys bool) bool {
+	if newKeys || meta["rest/key"] == nil {
+		return true
+	}
+	for k := range meta {
+		if strings.HasPrefix(k, "pw/") {
+			return false
+		}
+	}
+	return true
+}
+
 func keysLost(meta map[string][]byte) bool {
 	if meta["key/sign"] != nil && meta["key/age"] != nil {
 		return false
@@ -813,6 +846,10 @@ func (r SalvageReport) Lines(lang model.Lang) []string {
 	if r.NewKeys {
 		out = append(out, t("Đã tạo cặp khóa mới cho đơn vị: hãy gửi thẻ khóa mới cho cấp trên (donthu keys export) và đọc dấu vân tay qua điện thoại để cấp trên xác nhận (donthu peer add TỆP_THẺ --replace).",
 			"New keys were made for the site: send the new key card to the office (donthu keys export) and read its fingerprint over the phone so the office confirms it (donthu peer add CARD_FILE --replace)."))
+	}
+	if r.SealedLost > 0 {
+		out = append(out, t("%d sự kiện được niêm phong (danh tính người tố cáo) không mở được nữa: khóa mở chúng đã mất cùng phần hỏng của tệp. Chúng được giữ nguyên, vẫn niêm phong, trong tệp mới; các hồ sơ của chúng không có trong tệp mới. Cấp trên vẫn giữ bản đã nhận qua đồng bộ.",
+			"%d events sealed at rest (a denouncer's identity) can no longer be opened: the key to them was lost with the damaged part of the file. They are kept in the new file as they are, still sealed; the records they belong to are left out of it. The office keeps what it received by sync.", r.SealedLost))
 	}
 	if r.Unplaced > 0 {
 		out = append(out, t("%d sự kiện còn nguyên nhưng không nối được vào chuỗi (thiếu sự kiện trước chúng): đã ghi riêng vào %s, chưa áp dụng. Gói tiếp theo từ cấp trên có thể bù phần thiếu.",

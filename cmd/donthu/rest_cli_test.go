@@ -8,6 +8,8 @@ import (
 
 	"donthu/model"
 	"donthu/store/storetest"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // A person who came in the clear and denounced later: the events that
@@ -54,4 +56,27 @@ func TestSealedAtRestCommands(t *testing.T) {
 	}
 	donthu(t, pw, "salvage", db, "-o", filepath.Join(dir, "b.db"), "--user", "lan").want(t, exitOK, "Đã ghi")
 	donthu(t, pw, "--db", filepath.Join(dir, "b.db"), "check", "--user", "lan").want(t, exitOK, "Không có lỗi.")
+
+	// The key to the sealed events lost with the damage: no sign-in
+	// can ever open them, so salvage does not ask for one. It recovers
+	// everything else, keeps them sealed, and says so.
+	lost := filepath.Join(dir, "lost.db")
+	raw, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(lost, raw, 0o600)
+	bdb, err := bolt.Open(lost, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bdb.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("meta")).Delete([]byte("rest/key")) })
+	bdb.Close()
+	saved := filepath.Join(dir, "c.db")
+	donthu(t, "", "salvage", lost, "-o", saved).want(t, exitOK, "không mở được nữa", "Đã ghi")
+	state := donthu(t, "", "--db", saved, "dump", "state").want(t, exitOK, `"id":"site:GL07"`, `"id":"user:GL07.lan"`, `"id":"visit:GL07.5"`).stdout
+	events := donthu(t, "", "--db", saved, "dump", "events").want(t, exitOK, "sealed_at_rest").stdout
+	if bytes.Contains([]byte(state+events), []byte(denouncer)) {
+		t.Error("the salvaged file names the denouncer")
+	}
 }
