@@ -1,0 +1,333 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	jsonv2 "github.com/go-json-experiment/json"
+)
+
+// The types the program decodes from event data and stored projections.
+// Each must have a plan, or DecodeJSON quietly takes the slow path.
+var decodedTypes = []any{
+	Person{}, PersonCorrection{}, Visit{}, Note{}, Petition{}, Classification{},
+	CaseAction{}, SenderSeal{}, Case{}, Reminder{}, User{}, Site{}, CalendarChange{},
+	RecordCorrection{}, PersonDistinct{}, PersonMerge{}, AuditNote{}, Printout{},
+}
+
+// Strings that take every branch of the string reader: plain, Vietnamese,
+// the escapes encoding/json writes (HTML characters, control characters,
+// the line separators), a pair of surrogates, invalid UTF-8 (written as
+// U+FFFD) and the replacement character itself.
+var fillStrings = []string{
+	"Nguyễn Thị Hương", "GL07-2016-T0001", "a<b>&c", "dòng một\ndòng hai\tcột",
+	`"trong ngoặc" \ gạch`, "\u2028\u2029", "😀 cười", "\x01\x1f", "bad \xff utf8", "\ufffd", "",
+}
+
+// fill sets every field of v to a value other than its zero, picked by
+// seed, so that encoding/json writes every field (a type within itself,
+// to a depth of two).
+func fill(v reflect.Value, seed int) { fillDepth(v, seed, 0) }
+
+func fillDepth(v reflect.Value, seed, depth int) {
+	switch v.Type() {
+	case reflect.TypeFor[time.Time]():
+		zones := []*time.Location{time.UTC, time.FixedZone("", 7*3600), time.FixedZone("", -90*60)}
+		t := time.Date(2016+seed%10, time.Month(1+seed%12), 1+seed%28, seed%24, 7, 9, seed*1234567%1e9, zones[seed%len(zones)])
+		v.Set(reflect.ValueOf(t))
+		return
+	case reflect.TypeFor[Date]():
+		v.Set(reflect.ValueOf(NewDate(2000+seed%30, time.Month(1+seed%12), 1+seed%28)))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(fillStrings[seed%len(fillStrings)])
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n := []int64{1, -1, 127, -128, 1 << 40, -(1 << 62)}[seed%6]
+		if v.OverflowInt(n) {
+			n = int64(seed%100 - 50)
+		}
+		v.SetInt(n)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n := []uint64{1, 255, 1 << 40, 1<<64 - 1}[seed%4]
+		if v.OverflowUint(n) {
+			n = uint64(seed % 200)
+		}
+		v.SetUint(n)
+	case reflect.Slice:
+		if depth > 1 {
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), 2, 2)
+		fillDepth(s.Index(0), seed+1, depth+1)
+		fillDepth(s.Index(1), seed+2, depth+1)
+		v.Set(s)
+	case reflect.Pointer:
+		if depth > 1 {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		fillDepth(p.Elem(), seed+1, depth+1)
+		v.Set(p)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fillDepth(v.Field(i), seed+i, depth)
+			}
+		}
+	}
+}
+
+// decodeBoth reads data into a fresh T with the fast path and with the
+// general decoder alone, and reports what each gave.
+func decodeBoth[T any](data []byte) (fast T, fastOK bool, general T, generalErr error) {
+	fastOK = fastDecode(data, &fast)
+	generalErr = jsonv2.Unmarshal(data, &general, decodeOpts)
+	return
+}
+
+func TestFastDecodeReadsWhatEncodingJSONWrites(t *testing.T) {
+	for _, x := range decodedTypes {
+		typ := reflect.TypeOf(x)
+		if planOf(typ) == nil {
+			t.Errorf("%s has no plan: DecodeJSON would read it with the general decoder only", typ)
+			continue
+		}
+		for seed := range 40 {
+			v := reflect.New(typ)
+			if seed > 0 { // seed 0: the zero value, every field empty
+				fill(v.Elem(), seed)
+			}
+			js, err := json.Marshal(v.Interface())
+			if err != nil {
+				t.Fatal(err)
+			}
+			fast, general := reflect.New(typ), reflect.New(typ)
+			if !fastDecode(js, fast.Interface()) {
+				t.Fatalf("%s: the fast path refused what encoding/json wrote:\n%s", typ, js)
+			}
+			if err := jsonv2.Unmarshal(js, general.Interface(), decodeOpts); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(fast.Interface(), general.Interface()) {
+				t.Fatalf("%s read differently from\n%s:\nfast    %+v\ngeneral %+v", typ, js, fast.Elem(), general.Elem())
+			}
+		}
+	}
+}
+
+// A record read into a struct of a few of its fields, as the store's
+// scans do.
+type visitPart struct {
+	Persons []string `json:"persons"`
+	Outcome Outcome  `json:"outcome"`
+	Site    string   `json:"site,omitempty"`
+}
+
+func TestFastDecodeSkipsMembersNoFieldTakes(t *testing.T) {
+	var v Visit
+	fill(reflect.ValueOf(&v).Elem(), 3)
+	js, _ := json.Marshal(&v)
+	fast, ok, general, err := decodeBoth[visitPart](js)
+	if !ok || err != nil {
+		t.Fatalf("fast %v, general %v, on\n%s", ok, err, js)
+	}
+	if !reflect.DeepEqual(fast, general) || len(fast.Persons) != 2 || fast.Outcome == "" {
+		t.Fatalf("fast %+v\ngeneral %+v", fast, general)
+	}
+}
+
+// Text that encoding/json would not write: the fast path refuses it or
+// reads it as the general decoder does, and DecodeJSON gives the general
+// decoder's answer either way.
+func TestDecodeJSONOutsideTheCanonicalForm(t *testing.T) {
+	cases := []struct {
+		in   string
+		fast bool // whether the fast path reads it itself
+	}{
+		{`{"no":"A","receiver":"b"}`, true},
+		{`{"receiver":"b","no":"A"}`, true},       // out of order, once each
+		{`{"no":"A","no":"B"}`, false},            // a name twice: the last wins
+		{`{"No":"A"}`, false},                     // a name in other case
+		{`{"head_count":3,"headcount":4}`, false}, // the loose match
+		{`{"no": "A"}`, false},                    // a space
+		{` {"no":"A"}`, false},                    // a space first
+		{`{"no":"A"} `, false},                    // a space last
+		{`{"no":"A"}x`, false},                    // text after
+		{`{"unknown":{"a":[1,2.5e3,-0.1,true,null,"\u00e9"]},"no":"A"}`, true},
+		{`{"unknown":[1,2,}`, false}, // broken where it is skipped
+		{`{"unknown":01}`, false},    // a leading zero
+		{`{"unknown":-}`, false},     // a sign alone
+		{`{"no":"tab\there \u003c\u0026\u003e \ud83d\ude00"}`, true},
+		{`{"no":"\ud83d"}`, false},                     // a lone surrogate
+		{`{"no":"\ud83d\u0041"}`, false},               // a broken pair
+		{`{"no":"\x"}`, false},                         // an unknown escape
+		{"{\"no\":\"raw\tcontrol\"}", false},           // a control character
+		{"{\"no\":\"bad \xff\"}", false},               // invalid UTF-8
+		{`{"head_count":1.0}`, false},                  // a fraction
+		{`{"head_count":1e2}`, false},                  // an exponent
+		{`{"head_count":-0}`, false},                   // minus zero
+		{`{"head_count":99999999999999999999}`, false}, // too large
+		{`{"head_count":-9223372036854775808}`, true},  // the smallest int64
+		{`{"head_count":9223372036854775807}`, true},   // the largest
+		{`{"head_count":9223372036854775808}`, false},  // one more
+		{`{"group":true,"repeat":false}`, true},
+		{`{"group":tru}`, false},
+		{`{"persons":null,"documents":null,"note":null}`, true}, // null: the zero value
+		{`{"persons":[]}`, true},
+		{`{"documents":[{"name":"x","count":2},{}]}`, true},
+		{`{"at":"2016-12-05T00:48:00Z"}`, true},
+		{`{"at":"2016-12-05T07:48:00.5+07:00"}`, true},
+		{`{"at":"2016-12-05T00:48:00.000Z"}`, false}, // zeros MarshalJSON would not write
+		{`{"at":"2016-12-05t00:48:00z"}`, false},     // lower case
+		{`{"at":"2016-12-05T0:48:00Z"}`, false},      // one digit
+		{`{"at":null}`, true},
+		{`[]`, false},
+		{``, false},
+		{`{`, false},
+		{`{"no":"A",}`, false},
+	}
+	for _, c := range cases {
+		fast, ok, general, err := decodeBoth[Visit]([]byte(c.in))
+		if ok != c.fast {
+			t.Errorf("%s: fast path read it: %v, want %v", c.in, ok, c.fast)
+		}
+		if ok && (err != nil || !reflect.DeepEqual(fast, general)) {
+			t.Errorf("%s: fast %+v, general %+v (%v)", c.in, fast, general, err)
+		}
+		var got Visit
+		gotErr := DecodeJSON([]byte(c.in), &got)
+		if (gotErr == nil) != (err == nil) || !reflect.DeepEqual(got, general) {
+			t.Errorf("%s: DecodeJSON gave %+v (%v), the general decoder %+v (%v)", c.in, got, gotErr, general, err)
+		}
+	}
+	// A date is read by its own method; null is left to the general decoder.
+	for _, in := range []string{`{"received":"2026-02-30"}`, `{"received":"2026-03-02"}`, `{"received":null}`, `{"received":""}`} {
+		fast, ok, general, err := decodeBoth[Petition]([]byte(in))
+		if ok && (err != nil || !reflect.DeepEqual(fast, general)) {
+			t.Errorf("%s: fast %+v, general %+v (%v)", in, fast, general, err)
+		}
+	}
+}
+
+// The fast path never reads a text differently from the general decoder:
+// whatever it takes, the general decoder takes too, into the same value.
+func FuzzFastDecode(f *testing.F) {
+	for seed := range 6 {
+		var v Visit
+		fill(reflect.ValueOf(&v).Elem(), seed)
+		js, _ := json.Marshal(&v)
+		f.Add(js)
+		var c Case
+		fill(reflect.ValueOf(&c).Elem(), seed)
+		js, _ = json.Marshal(&c)
+		f.Add(js)
+	}
+	f.Add([]byte(`{"unknown":{"a":[1,2.5e3,-0.1,true,null,"\u00e9"]},"no":"A"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkSame[Visit](t, data)
+		checkSame[Case](t, data)
+		checkSame[visitPart](t, data)
+	})
+}
+
+func checkSame[T any](t *testing.T, data []byte) {
+	fast, ok, general, err := decodeBoth[T](data)
+	if !ok {
+		return
+	}
+	if err != nil {
+		t.Fatalf("the fast path read %q, the general decoder refused it: %v", data, err)
+	}
+	if !reflect.DeepEqual(fast, general) {
+		t.Fatalf("%q:\nfast    %+v\ngeneral %+v", data, fast, general)
+	}
+	if strings.ContainsAny(string(data), " \t\r\n") && !strings.Contains(string(data), `"`) {
+		t.Fatalf("%q: the fast path read white space", data)
+	}
+}
+
+// What each event type's data is read into (apply.go).
+var dataTypes = map[EventType]func() any{
+	EvPersonRecorded: func() any { return new(Person) }, EvPersonUpdated: func() any { return new(PersonCorrection) },
+	EvVisitRecorded: func() any { return new(Visit) }, EvNoteAdded: func() any { return new(Note) },
+	EvPetitionRegistered: func() any { return new(Petition) }, EvPetitionClassified: func() any { return new(Classification) },
+	EvPetitionUrged: func() any { return new(CaseAction) }, EvCaseOpened: func() any { return new(Case) },
+	EvReminderSet: func() any { return new(Reminder) }, EvUserCreated: func() any { return new(User) },
+	EvSiteCreated: func() any { return new(Site) }, EvSiteUpdated: func() any { return new(Site) },
+}
+
+// A sample of an office's history as the demo writes it (testdata:
+// whole records of every kind, the longest case among them, and each
+// record's projection as a build that read with the general decoder
+// alone stored it): the fast path reads every event's data as the
+// general decoder does, and folding with it gives those projections
+// byte for byte.
+func TestFastDecodeOnAnOfficesHistory(t *testing.T) {
+	raw, err := os.ReadFile("testdata/fold-sample.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := map[string][]Event{}
+	stored := map[string][]byte{}
+	var ids []string
+	read := 0
+	for line := range bytes.Lines(raw) {
+		var x struct {
+			Event
+			ID    string          `json:"id"`
+			State json.RawMessage `json:"state"`
+		}
+		if err := json.Unmarshal(line, &x); err != nil {
+			t.Fatal(err)
+		}
+		if x.ID != "" {
+			stored[x.ID] = x.State
+			continue
+		}
+		e := x.Event
+		if len(events[e.Entity]) == 0 {
+			ids = append(ids, e.Entity)
+		}
+		events[e.Entity] = append(events[e.Entity], e)
+		newT := dataTypes[e.Type]
+		if strings.HasPrefix(string(e.Type), "case.") && e.Type != EvCaseOpened {
+			newT = func() any { return new(CaseAction) }
+		}
+		if newT == nil || len(e.Data) == 0 {
+			continue
+		}
+		fast, general := newT(), newT()
+		if !fastDecode(e.Data, fast) {
+			t.Fatalf("%s (%s): the fast path refused %s", e.Key(), e.Type, e.Data)
+		}
+		if err := jsonv2.Unmarshal(e.Data, general, decodeOpts); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(fast, general) {
+			t.Fatalf("%s (%s) read differently:\nfast    %+v\ngeneral %+v", e.Key(), e.Type, fast, general)
+		}
+		read++
+	}
+	if read < 500 || len(ids) < 150 {
+		t.Fatalf("the sample has %d events with data in %d records", read, len(ids))
+	}
+	for _, id := range ids {
+		v, err := FoldEntity(id, events[id])
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, _ := json.Marshal(v)
+		if !bytes.Equal(js, stored[id]) {
+			t.Fatalf("%s folds to\n%s\nnot the stored\n%s", id, js, stored[id])
+		}
+	}
+}
