@@ -72,19 +72,34 @@ func (d Date) String() string {
 
 // ISO formats d as yyyy-mm-dd, the form used in data files and keys.
 func (d Date) ISO() string {
-	if d.IsZero() {
-		return ""
+	var b [10]byte
+	return string(d.AppendISO(b[:0]))
+}
+
+// AppendISO appends d as ISO writes it.
+func (d Date) AppendISO(b []byte) []byte {
+	switch {
+	case d.IsZero():
+		return b
+	case d.Y < 0 || d.Y > 9999 || d.M < 0 || d.M > 99 || d.D < 0 || d.D > 99:
+		return fmt.Appendf(b, "%04d-%02d-%02d", d.Y, int(d.M), d.D)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Y, int(d.M), d.D)
+	m := int(d.M)
+	return append(b, byte('0'+d.Y/1000), byte('0'+d.Y/100%10), byte('0'+d.Y/10%10), byte('0'+d.Y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d.D/10), byte('0'+d.D%10))
 }
 
 // MarshalText stores dates as yyyy-mm-dd (sortable, readable in JSON).
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.ISO()), nil }
+func (d Date) MarshalText() ([]byte, error) { return d.AppendISO(nil), nil }
 
 // UnmarshalText reads yyyy-mm-dd; the empty string is the zero date.
 func (d *Date) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*d = Date{}
+		return nil
+	}
+	if x, ok := parseISO(b); ok {
+		*d = x
 		return nil
 	}
 	t, err := time.Parse("2006-01-02", string(b))
@@ -93,6 +108,34 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	*d = Date{t.Year(), t.Month(), t.Day()}
 	return nil
+}
+
+// parseISO reads exactly yyyy-mm-dd naming a day that exists, the one
+// form ISO writes, as time.Parse would; anything else is left to it.
+func parseISO(b []byte) (Date, bool) {
+	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
+		return Date{}, false
+	}
+	n := 0
+	for i, c := range b {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return Date{}, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	y, m, day := n/10000, time.Month(n/100%100), n%100
+	if m < 1 || m > 12 || day < 1 || day > daysIn(y, m) {
+		return Date{}, false
+	}
+	return Date{y, m, day}, true
+}
+
+// daysIn is the number of days of month m of year y.
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 func sign(n int) int {

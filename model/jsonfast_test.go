@@ -241,6 +241,9 @@ func FuzzFastDecode(f *testing.F) {
 
 func checkSame[T any](t *testing.T, data []byte) {
 	fast, ok, general, err := decodeBoth[T](data)
+	if err == nil {
+		sameBytes(t, &general)
+	}
 	if !ok {
 		return
 	}
@@ -325,9 +328,148 @@ func TestFastDecodeOnAnOfficesHistory(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		js, _ := json.Marshal(v)
-		if !bytes.Equal(js, stored[id]) {
+		js, err := AppendJSON(nil, v)
+		if err != nil || !bytes.Equal(js, stored[id]) {
 			t.Fatalf("%s folds to\n%s\nnot the stored\n%s", id, js, stored[id])
 		}
+	}
+}
+
+// sameBytes fails t unless AppendJSON writes v as json.Marshal does.
+func sameBytes(t *testing.T, v any) {
+	t.Helper()
+	want, wantErr := json.Marshal(v)
+	got, err := AppendJSON([]byte("prefix"), v)
+	if (err == nil) != (wantErr == nil) || err == nil && string(got) != "prefix"+string(want) {
+		t.Fatalf("AppendJSON wrote\n%s (%v)\nencoding/json\n%s (%v)", got, err, want, wantErr)
+	}
+}
+
+func TestAppendJSONWritesWhatEncodingJSONWrites(t *testing.T) {
+	for _, x := range decodedTypes {
+		typ := reflect.TypeOf(x)
+		if encPlanOf(typ) == nil {
+			t.Errorf("%s has no plan: AppendJSON would leave it to encoding/json", typ)
+			continue
+		}
+		for seed := range 40 {
+			v := reflect.New(typ)
+			if seed > 0 {
+				fill(v.Elem(), seed)
+			}
+			sameBytes(t, v.Interface())
+		}
+	}
+	// What encoding/json refuses, AppendJSON refuses.
+	for _, at := range []time.Time{
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 1, 1, 0, 0, 0, 0, time.FixedZone("", 24*3600)),
+	} {
+		v := Visit{At: at}
+		if _, err := AppendJSON(nil, &v); err == nil {
+			t.Errorf("%v: AppendJSON wrote a time encoding/json refuses", at)
+		}
+	}
+	// omitzero, by the type's own IsZero.
+	sameBytes(t, &AuditNote{Happened: time.Date(1, 1, 1, 0, 0, 0, 0, time.FixedZone("", 3600))})
+	sameBytes(t, &AuditNote{})
+}
+
+// sampleRecords reads the sample history: each record's events, in order
+// of first appearance.
+func sampleRecords(tb testing.TB) (ids []string, events map[string][]Event) {
+	raw, err := os.ReadFile("testdata/fold-sample.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	events = map[string][]Event{}
+	for line := range bytes.Lines(raw) {
+		var e Event
+		if err := json.Unmarshal(line, &e); err != nil {
+			tb.Fatal(err)
+		}
+		if e.Entity == "" {
+			continue // a projection
+		}
+		if len(events[e.Entity]) == 0 {
+			ids = append(ids, e.Entity)
+		}
+		events[e.Entity] = append(events[e.Entity], e)
+	}
+	return ids, events
+}
+
+// BenchmarkDecodeSample reads the data of every event of the sample
+// history into the type its fold reads it into, with DecodeJSON and with
+// the general decoder alone ("general").
+func BenchmarkDecodeSample(b *testing.B) {
+	ids, events := sampleRecords(b)
+	var all []Event
+	for _, id := range ids {
+		all = append(all, events[id]...)
+	}
+	for _, way := range []string{"DecodeJSON", "general"} {
+		b.Run(way, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				for i := range all {
+					newT := dataTypes[all[i].Type]
+					if strings.HasPrefix(string(all[i].Type), "case.") && all[i].Type != EvCaseOpened {
+						newT = func() any { return new(CaseAction) }
+					}
+					if newT == nil || len(all[i].Data) == 0 {
+						continue
+					}
+					v := newT()
+					var err error
+					if way == "general" {
+						err = jsonv2.Unmarshal(all[i].Data, v, decodeOpts)
+					} else {
+						err = DecodeJSON(all[i].Data, v)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+					n += len(all[i].Data)
+				}
+			}
+			b.SetBytes(int64(n / b.N))
+		})
+	}
+}
+
+// BenchmarkEncodeSample writes every record of the sample history,
+// folded, with AppendJSON and with encoding/json.
+func BenchmarkEncodeSample(b *testing.B) {
+	ids, events := sampleRecords(b)
+	var states []any
+	for _, id := range ids {
+		v, err := FoldEntity(id, events[id])
+		if err != nil {
+			b.Fatal(err)
+		}
+		states = append(states, v)
+	}
+	for _, way := range []string{"AppendJSON", "encoding/json"} {
+		b.Run(way, func(b *testing.B) {
+			var buf []byte
+			n := 0
+			for b.Loop() {
+				for _, v := range states {
+					var err error
+					if way == "encoding/json" {
+						buf, err = json.Marshal(v)
+					} else {
+						buf, err = AppendJSON(buf[:0], v)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+					n += len(buf)
+				}
+			}
+			b.SetBytes(int64(n / b.N))
+		})
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -183,12 +184,18 @@ var packedKeys = func() [][]byte {
 
 // encodeState returns the stored form of a projection.
 func encodeState(v any) ([]byte, error) {
-	js, err := json.Marshal(v)
+	buf := jsonBufs.Get().(*[]byte)
+	defer jsonBufs.Put(buf)
+	js, err := model.AppendJSON((*buf)[:0], v)
+	*buf = js
 	if err != nil {
 		return nil, err
 	}
 	return packJSON(append(make([]byte, 0, len(js)*3/4), tagPacked), js), nil
 }
+
+// jsonBufs hold the JSON of a projection while encodeState packs it.
+var jsonBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // A projection by reference (schema 5; persons from schema 6). A visit
 // is written once and nearly never changed, and so is a person (99% of
@@ -326,7 +333,7 @@ func stateJSON(tx *bolt.Tx, id string, b []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		return json.Marshal(v)
+		return model.AppendJSON(nil, v)
 	case len(b) > 0 && b[0] == tagDictState:
 		p, err := decompress(b[1:])
 		if err != nil {
@@ -366,7 +373,7 @@ func refInto(id string, raw []byte, v any) error {
 		rv.Elem().Set(sv.Elem())
 		return nil
 	}
-	js, err := json.Marshal(st) // a part of the record (a struct of a few fields)
+	js, err := model.AppendJSON(nil, st) // a part of the record (a struct of a few fields)
 	if err != nil {
 		return err
 	}
