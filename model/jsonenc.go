@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"reflect"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -44,14 +43,7 @@ func AppendJSON(dst []byte, v any) ([]byte, error) {
 	return append(dst, js...), err
 }
 
-func encPlanOf(t reflect.Type) encodeFn {
-	if f, ok := encPlans.Load(t); ok {
-		return f.(encodeFn)
-	}
-	f := makeEncPlan(t, map[reflect.Type]bool{})
-	encPlans.Store(t, f)
-	return f
-}
+func encPlanOf(t reflect.Type) encodeFn { return cachedPlan(&encPlans, t, makeEncPlan) }
 
 var (
 	dateType          = reflect.TypeFor[Date]()
@@ -192,9 +184,26 @@ type encField struct {
 }
 
 func makeStructEnc(t reflect.Type, visiting map[reflect.Type]bool) encodeFn {
-	fields, ok := encFields(t, 0, visiting)
+	fs, ok := jsonFields(t, 0)
 	if !ok {
 		return nil
+	}
+	fields := make([]encField, len(fs))
+	for i, f := range fs {
+		e := encField{key: `"` + f.name + `":`, off: f.off, enc: makeEncPlan(f.typ, visiting)}
+		if e.enc == nil {
+			return nil
+		}
+		empty, zero := emptyFn(f.typ), zeroFn(f.typ)
+		switch {
+		case f.omitEmpty && f.omitZero:
+			e.omit = func(p unsafe.Pointer) bool { return empty(p) || zero(p) }
+		case f.omitEmpty:
+			e.omit = empty
+		case f.omitZero:
+			e.omit = zero
+		}
+		fields[i] = e
 	}
 	return func(dst []byte, p unsafe.Pointer) ([]byte, bool) {
 		dst = append(dst, '{')
@@ -217,80 +226,6 @@ func makeStructEnc(t reflect.Type, visiting map[reflect.Type]bool) encodeFn {
 		}
 		return append(dst, '}'), true
 	}
-}
-
-// encFields lists t's fields as encoding/json writes them, under the
-// same limits as structFields: ok is false where encoding/json's rules
-// for embedded fields, names or options would need more than this.
-func encFields(t reflect.Type, base uintptr, visiting map[reflect.Type]bool) ([]encField, bool) {
-	var out []encField
-	for i := range t.NumField() {
-		sf := t.Field(i)
-		tag := sf.Tag.Get("json")
-		if tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		var omitEmpty, omitZero bool
-		for o := range strings.SplitSeq(opts, ",") {
-			switch o {
-			case "":
-			case "omitempty":
-				omitEmpty = true
-			case "omitzero":
-				omitZero = true
-			default:
-				return nil, false
-			}
-		}
-		if sf.Anonymous && name == "" {
-			if sf.Type.Kind() != reflect.Struct || !sf.IsExported() || visiting[sf.Type] {
-				return nil, false
-			}
-			visiting[sf.Type] = true
-			inner, ok := encFields(sf.Type, base+sf.Offset, visiting)
-			delete(visiting, sf.Type)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, inner...)
-			continue
-		}
-		if !sf.IsExported() {
-			continue
-		}
-		if name == "" {
-			name = sf.Name
-		}
-		for _, c := range name {
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-				return nil, false // encoding/json's rules for other names
-			}
-		}
-		enc := makeEncPlan(sf.Type, visiting)
-		if enc == nil {
-			return nil, false
-		}
-		f := encField{key: `"` + name + `":`, off: base + sf.Offset, enc: enc}
-		empty, zero := emptyFn(sf.Type), zeroFn(sf.Type)
-		switch {
-		case omitEmpty && omitZero:
-			f.omit = func(p unsafe.Pointer) bool { return empty(p) || zero(p) }
-		case omitEmpty:
-			f.omit = empty
-		case omitZero:
-			f.omit = zero
-		}
-		out = append(out, f)
-	}
-	seen := map[string]bool{}
-	for _, f := range out {
-		if seen[f.key] {
-			return nil, false
-		}
-		seen[f.key] = true
-	}
-	return out, true
 }
 
 // emptyFn is encoding/json's test for omitempty: the zero of a scalar, an

@@ -63,12 +63,16 @@ func fastDecode(data []byte, v any) bool {
 	return f(&d, rv.UnsafePointer()) && d.i == len(data)
 }
 
-func planOf(t reflect.Type) decodeFn {
-	if f, ok := plans.Load(t); ok {
-		return f.(decodeFn)
+func planOf(t reflect.Type) decodeFn { return cachedPlan(&plans, t, makePlan) }
+
+// cachedPlan returns the plan of t in cache, made by make the first
+// time (two goroutines may both make it: the plans are equal).
+func cachedPlan[F any](cache *sync.Map, t reflect.Type, make func(reflect.Type, map[reflect.Type]bool) F) F {
+	if f, ok := cache.Load(t); ok {
+		return f.(F)
 	}
-	f := makePlan(t, map[reflect.Type]bool{})
-	plans.Store(t, f)
+	f := make(t, map[reflect.Type]bool{})
+	cache.Store(t, f)
 	return f
 }
 
@@ -132,9 +136,15 @@ func makePlan(t reflect.Type, visiting map[reflect.Type]bool) decodeFn {
 		}
 		return decodePointerFor(t, elem)
 	case reflect.Struct:
-		fields, ok := structFields(t, 0, visiting)
+		fs, ok := jsonFields(t, 0)
 		if !ok {
 			return nil
+		}
+		fields := make([]planField, len(fs))
+		for i, f := range fs {
+			if fields[i] = (planField{f.name, f.off, makePlan(f.typ, visiting)}); fields[i].dec == nil {
+				return nil
+			}
 		}
 		return withNull(t, decodeStructFor(fields))
 	}
@@ -149,13 +159,23 @@ type planField struct {
 	dec  decodeFn
 }
 
-// structFields lists t's fields as encoding/json writes them: in declared
-// order, an embedded struct's fields in its place. ok is false when a
-// field's type has no plan, a tag option changes its form (",string"),
-// an embedded field is a pointer or unexported, or two fields share a
-// name (encoding/json's rules for those are left to the general decoder).
-func structFields(t reflect.Type, base uintptr, visiting map[reflect.Type]bool) ([]planField, bool) {
-	var out []planField
+// A field as encoding/json writes it: its name, its offset in the outer
+// struct (through embedded structs), its type and its options.
+type jsonField struct {
+	name                string
+	off                 uintptr
+	typ                 reflect.Type
+	omitEmpty, omitZero bool
+}
+
+// jsonFields lists t's fields as encoding/json writes them: in declared
+// order, an embedded struct's fields in its place. ok is false where
+// encoding/json's rules would need more than this, left to the general
+// decoder and to encoding/json: a tag option that changes a field's form
+// (",string"), an embedded pointer or unexported struct, a name of other
+// characters than letters, digits and '_', two fields of one name.
+func jsonFields(t reflect.Type, base uintptr) ([]jsonField, bool) {
+	var out []jsonField
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		tag := sf.Tag.Get("json")
@@ -163,8 +183,15 @@ func structFields(t reflect.Type, base uintptr, visiting map[reflect.Type]bool) 
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
+		f := jsonField{name: name, off: base + sf.Offset, typ: sf.Type}
 		for o := range strings.SplitSeq(opts, ",") {
-			if o != "" && o != "omitempty" && o != "omitzero" {
+			switch o {
+			case "":
+			case "omitempty":
+				f.omitEmpty = true
+			case "omitzero":
+				f.omitZero = true
+			default:
 				return nil, false
 			}
 		}
@@ -172,12 +199,7 @@ func structFields(t reflect.Type, base uintptr, visiting map[reflect.Type]bool) 
 			if sf.Type.Kind() != reflect.Struct || !sf.IsExported() {
 				return nil, false
 			}
-			if visiting[sf.Type] {
-				return nil, false
-			}
-			visiting[sf.Type] = true
-			inner, ok := structFields(sf.Type, base+sf.Offset, visiting)
-			delete(visiting, sf.Type)
+			inner, ok := jsonFields(sf.Type, f.off)
 			if !ok {
 				return nil, false
 			}
@@ -187,14 +209,15 @@ func structFields(t reflect.Type, base uintptr, visiting map[reflect.Type]bool) 
 		if !sf.IsExported() {
 			continue
 		}
-		if name == "" {
-			name = sf.Name
+		if f.name == "" {
+			f.name = sf.Name
 		}
-		dec := makePlan(sf.Type, visiting)
-		if dec == nil {
-			return nil, false
+		for _, c := range f.name {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+				return nil, false
+			}
 		}
-		out = append(out, planField{name: name, off: base + sf.Offset, dec: dec})
+		out = append(out, f)
 	}
 	seen := map[string]bool{}
 	for _, f := range out {
@@ -498,16 +521,7 @@ func decodeIntFor(t reflect.Type) decodeFn {
 		default:
 			return false
 		}
-		switch bits {
-		case 8:
-			*(*int8)(p) = int8(n)
-		case 16:
-			*(*int16)(p) = int16(n)
-		case 32:
-			*(*int32)(p) = int32(n)
-		default:
-			*(*int64)(p) = n
-		}
+		putUint(bits, p, uint64(n))
 		return true
 	}
 }
@@ -519,17 +533,22 @@ func decodeUintFor(t reflect.Type) decodeFn {
 		if !ok || (bits < 64 && u >= uint64(1)<<bits) {
 			return false
 		}
-		switch bits {
-		case 8:
-			*(*uint8)(p) = uint8(u)
-		case 16:
-			*(*uint16)(p) = uint16(u)
-		case 32:
-			*(*uint32)(p) = uint32(u)
-		default:
-			*(*uint64)(p) = u
-		}
+		putUint(bits, p, u)
 		return true
+	}
+}
+
+// putUint stores the low bits of u at p, an integer of that many bits.
+func putUint(bits int, p unsafe.Pointer, u uint64) {
+	switch bits {
+	case 8:
+		*(*uint8)(p) = uint8(u)
+	case 16:
+		*(*uint16)(p) = uint16(u)
+	case 32:
+		*(*uint32)(p) = uint32(u)
+	default:
+		*(*uint64)(p) = u
 	}
 }
 
