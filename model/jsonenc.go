@@ -78,7 +78,7 @@ func makeEncPlan(t reflect.Type, visiting map[reflect.Type]bool) encodeFn {
 	if t.Implements(textMarshalerType) {
 		return func(dst []byte, p unsafe.Pointer) ([]byte, bool) {
 			b, err := reflect.NewAt(t, p).Elem().Interface().(encoding.TextMarshaler).MarshalText()
-			return appendJSONString(dst, b), err == nil
+			return AppendJSONString(dst, b), err == nil
 		}
 	}
 	if pt.Implements(textMarshalerType) {
@@ -87,7 +87,7 @@ func makeEncPlan(t reflect.Type, visiting map[reflect.Type]bool) encodeFn {
 	switch t.Kind() {
 	case reflect.String:
 		return func(dst []byte, p unsafe.Pointer) ([]byte, bool) {
-			return appendJSONString(dst, *(*string)(p)), true
+			return AppendJSONString(dst, *(*string)(p)), true
 		}
 	case reflect.Bool:
 		return func(dst []byte, p unsafe.Pointer) ([]byte, bool) {
@@ -278,8 +278,8 @@ func encodeTime(dst []byte, p unsafe.Pointer) ([]byte, bool) {
 	return append(dst, '"'), true
 }
 
-// appendJSONString appends s quoted as encoding/json quotes it.
-func appendJSONString[S string | []byte](dst []byte, s S) []byte {
+// AppendJSONString appends s quoted as encoding/json quotes it.
+func AppendJSONString[S string | []byte](dst []byte, s S) []byte {
 	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
 	start := 0

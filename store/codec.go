@@ -327,23 +327,45 @@ func unref(tx *bolt.Tx, id string) error {
 // stateJSON returns the JSON text of a stored projection of id (any
 // encoding); tx resolves a reference.
 func stateJSON(tx *bolt.Tx, id string, b []byte) ([]byte, error) {
-	switch {
-	case isRef(b):
+	if isRef(b) {
 		v, err := refState(tx, id, b)
 		if err != nil {
 			return nil, err
 		}
 		return model.AppendJSON(nil, v)
+	}
+	return new(jsonScratch).stateJSON(b)
+}
+
+// jsonScratch holds the room a projection's JSON is made in, where it
+// is read once and let go (unmarshalState: the decoders copy what they
+// keep).
+type jsonScratch struct{ packed, js []byte }
+
+var scratches = sync.Pool{New: func() any { return new(jsonScratch) }}
+
+// stateJSON returns the JSON text of stored projection b, which is not a
+// reference, in sc's room (or b itself, for one stored as JSON).
+func (sc *jsonScratch) stateJSON(b []byte) ([]byte, error) {
+	switch {
 	case len(b) > 0 && b[0] == tagDictState:
-		p, err := decompress(b[1:])
+		p, err := decompressInto(sc.packed[:0], b[1:])
 		if err != nil {
 			return nil, err
 		}
-		return unpackJSON(make([]byte, 0, len(p)*3/2), p)
+		sc.packed = p
+		b = p
 	case len(b) == 0 || b[0] != tagPacked:
 		return b, nil
+	default:
+		b = b[1:]
 	}
-	return unpackJSON(make([]byte, 0, len(b)*3/2), b[1:])
+	js, err := unpackJSON(sc.js[:0], b)
+	if err != nil {
+		return nil, err
+	}
+	sc.js = js
+	return js, nil
 }
 
 // unmarshalState decodes the stored projection of id into v; tx
@@ -356,7 +378,9 @@ func unmarshalState(tx *bolt.Tx, id string, b []byte, v any) error {
 		}
 		return refInto(id, tx.Bucket(bEvents).Get(refKey(id, b)), v)
 	}
-	js, err := stateJSON(nil, id, b)
+	sc := scratches.Get().(*jsonScratch)
+	defer scratches.Put(sc)
+	js, err := sc.stateJSON(b)
 	if err != nil {
 		return err
 	}
@@ -808,12 +832,11 @@ func (r *reader) fail() {
 // appendEventJSON appends the canonical JSON of e (exactly what
 // json.Marshal(e) gives, which model.Event.Hash is taken over) without
 // reflection: export writes it for every event and import hashes every
-// event, at a hundred thousand events a second. What it has no fast path
-// for (text with characters JSON escapes, data with spaces between its
-// tokens) goes through encoding/json.
+// event, at a hundred thousand events a second. Data with spaces between
+// its tokens, and a time encoding/json refuses, go through encoding/json.
 func appendEventJSON(b []byte, e *model.Event) []byte {
 	b = append(b, `{"site":`...)
-	b = appendJSONString(b, e.Site)
+	b = model.AppendJSONString(b, e.Site)
 	b = append(b, `,"seq":`...)
 	b = strconv.AppendUint(b, e.Seq, 10)
 	b = append(b, `,"clock":`...)
@@ -828,21 +851,21 @@ func appendEventJSON(b []byte, e *model.Event) []byte {
 		b = append(b, '"')
 	}
 	b = append(b, `,"author":`...)
-	b = appendJSONString(b, e.Author)
+	b = model.AppendJSONString(b, e.Author)
 	b = append(b, `,"entity":`...)
-	b = appendJSONString(b, e.Entity)
+	b = model.AppendJSONString(b, e.Entity)
 	b = append(b, `,"type":`...)
-	b = appendJSONString(b, string(e.Type))
+	b = model.AppendJSONString(b, string(e.Type))
 	if e.Base != "" {
 		b = append(b, `,"base":`...)
-		b = appendJSONString(b, e.Base)
+		b = model.AppendJSONString(b, e.Base)
 	}
 	if e.To != "" {
 		b = append(b, `,"to":`...)
-		b = appendJSONString(b, e.To)
+		b = model.AppendJSONString(b, e.To)
 	}
 	b = append(b, `,"prev":`...)
-	b = appendJSONString(b, e.Prev)
+	b = model.AppendJSONString(b, e.Prev)
 	if len(e.Data) > 0 {
 		b = append(b, `,"data":`...)
 		if compactJSON(e.Data) {
@@ -853,19 +876,6 @@ func appendEventJSON(b []byte, e *model.Event) []byte {
 		}
 	}
 	return append(b, '}')
-}
-
-// appendJSONString appends s as encoding/json writes it.
-func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			q, _ := json.Marshal(s)
-			return append(b, q...)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
 }
 
 // compactJSON reports whether JSON text js is already as json.Marshal

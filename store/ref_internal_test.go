@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -555,5 +556,36 @@ func TestDamagedCompressionIsReported(t *testing.T) {
 	defer s.Close()
 	if len(s.Check()) == 0 {
 		t.Fatal("check passed events under a damaged dictionary")
+	}
+}
+
+// Projections are unpacked in room used again (jsonScratch): what one
+// read returns keeps nothing of it, so the next read changes nothing in
+// it.
+func TestProjectionReadsKeepNothingOfTheirRoom(t *testing.T) {
+	s := openSite(t, filepath.Join(t.TempDir(), "scratch.db"))
+	a, _ := answered(t, s, "Hỏi về chế độ thai sản", "Đã hướng dẫn làm hồ sơ")
+	b, _ := answered(t, s, "Xin xác nhận thời gian đóng bảo hiểm xã hội", "Hẹn tuần sau")
+	var first, second, again model.Visit
+	s.db.View(func(tx *bolt.Tx) error {
+		for _, r := range []struct {
+			id string
+			v  *model.Visit
+		}{{a.ID, &first}, {b.ID, &second}, {a.ID, &again}} {
+			raw := tx.Bucket(bState).Bucket([]byte(model.EntVisit)).Get([]byte(r.id))
+			if isRef(raw) {
+				t.Fatalf("%s is kept by reference: the test needs one stored in full", r.id)
+			}
+			if err := unmarshalState(tx, r.id, raw, r.v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return nil
+	})
+	if first.Note != "Đã hướng dẫn làm hồ sơ" || first.Content != "Hỏi về chế độ thai sản" || !reflect.DeepEqual(first, again) {
+		t.Fatalf("the first read changed after the second:\n%+v\n%+v", first, again)
+	}
+	if second.Note != "Hẹn tuần sau" {
+		t.Fatalf("second read: %+v", second)
 	}
 }

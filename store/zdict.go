@@ -106,7 +106,10 @@ func (d *zdict) compress(prefix, src []byte) []byte {
 
 // decompress returns what compress was given, from its output past the
 // prefix.
-func decompress(b []byte) ([]byte, error) {
+func decompress(b []byte) ([]byte, error) { return decompressInto(nil, b) }
+
+// decompressInto is decompress into dst's room when it has enough.
+func decompressInto(dst, b []byte) ([]byte, error) {
 	if len(b) < 5 {
 		return nil, errBadValue
 	}
@@ -119,7 +122,10 @@ func decompress(b []byte) ([]byte, error) {
 	if err != nil || n > maxCompressed {
 		return nil, fmt.Errorf("%w: %v", errBadValue, err)
 	}
-	out, err := d.(*zdict).d.Decode(make([]byte, n), b[4:])
+	if cap(dst) < n {
+		dst = make([]byte, n)
+	}
+	out, err := d.(*zdict).d.Decode(dst[:n], b[4:])
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errBadValue, err)
 	}
