@@ -85,8 +85,8 @@ var (
 
 // makePlan returns the decodeFn of t, or nil where the general decoder
 // must read it: maps, interfaces, floats, arrays, byte slices, types
-// with a JSON method of their own, embedded pointers, names that clash,
-// (visiting holds the types being planned).
+// with a JSON method of their own, and structs jsonFields refuses.
+// visiting holds the types being planned.
 func makePlan(t reflect.Type, visiting map[reflect.Type]bool) decodeFn {
 	if visiting[t] {
 		// A type within itself (a person's absorbed records are
