@@ -63,17 +63,6 @@ func fastDecode(data []byte, v any) bool {
 	return f(&d, rv.UnsafePointer()) && d.i == len(data)
 }
 
-// ValidJSON reports whether data is one JSON value, as json.Valid does:
-// the compact form encoding/json writes is checked by the fast path's
-// reader, anything else by json.Valid.
-func ValidJSON(data []byte) bool {
-	d := fastDecoder{b: data}
-	if d.skip(0) && d.i == len(data) {
-		return true
-	}
-	return json.Valid(data)
-}
-
 func planOf(t reflect.Type) decodeFn { return cachedPlan(&plans, t, makePlan) }
 
 // cachedPlan returns the plan of t in cache, made by make the first
