@@ -540,7 +540,7 @@ func parseHeader(raw []byte) (header, bool) {
 // export decode every event of the file.
 func decodeEvent(raw []byte) (model.Event, error) {
 	var e model.Event
-	_, err := decodeInto(&e, raw, nil, false)
+	_, err := decodeInto(&e, raw, nil, nil, false)
 	return e, err
 }
 
@@ -569,8 +569,9 @@ func decodeHeaderOnly(raw []byte) (model.Event, error) {
 // decodeInto is decodeEvent into e. With view set, e's strings and data
 // are not copied: they point into raw (and into buf, where the data is
 // unpacked), so e is valid only while raw and buf are, and must not
-// outlive them. It returns buf, grown.
-func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
+// outlive them. It returns buf, grown. packed, if not nil, is room used
+// again for compressed data while it is unpacked.
+func decodeInto(e *model.Event, raw, buf []byte, packed *[]byte, view bool) ([]byte, error) {
 	*e = model.Event{}
 	if len(raw) > 0 && raw[0] == '{' {
 		return buf, json.Unmarshal(raw, e)
@@ -665,9 +666,16 @@ func decodeInto(e *model.Event, raw, buf []byte, view bool) ([]byte, error) {
 		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), errBadValue)
 	}
 	if flags&flagDict != 0 {
-		plain, err := decompress(r.b)
+		var room []byte
+		if packed != nil {
+			room = (*packed)[:0]
+		}
+		plain, err := decompressInto(room, r.b)
 		if err != nil {
 			return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+		}
+		if packed != nil {
+			*packed = plain
 		}
 		r.b = plain
 	}
@@ -748,8 +756,8 @@ func eventJSON(raw []byte) ([]byte, error) {
 // jsonConv turns stored events into their canonical JSON, reusing its
 // buffers: an export converts every event of the file.
 type jsonConv struct {
-	e        model.Event
-	buf, out []byte
+	e                model.Event
+	buf, out, packed []byte
 }
 
 // convert returns the canonical JSON of a stored event, valid until the
@@ -759,7 +767,7 @@ func (c *jsonConv) convert(raw []byte) ([]byte, error) {
 		return raw, nil
 	}
 	var err error
-	if c.buf, err = decodeInto(&c.e, raw, c.buf, true); err != nil {
+	if c.buf, err = decodeInto(&c.e, raw, c.buf, &c.packed, true); err != nil {
 		return nil, err
 	}
 	c.out = appendEventJSON(c.out[:0], &c.e)
