@@ -126,16 +126,8 @@ func parseISO(b []byte) (Date, bool) {
 		}
 		n = n*10 + int(c-'0')
 	}
-	y, m, day := n/10000, time.Month(n/100%100), n%100
-	if m < 1 || m > 12 || day < 1 || day > daysIn(y, m) {
-		return Date{}, false
-	}
-	return Date{y, m, day}, true
-}
-
-// daysIn is the number of days of month m of year y.
-func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	d := Date{n / 10000, time.Month(n / 100 % 100), n % 100}
+	return d, NewDate(d.Y, d.M, d.D) == d // a day that exists is its own normal form
 }
 
 func sign(n int) int {

@@ -145,13 +145,13 @@ func (e *Event) Hash() string {
 // DecodeJSON unmarshals JSON that encoding/json wrote (event data, the
 // stored projections) into v, the way encoding/json reads it: names
 // match without regard to case, a repeated name keeps its last value and
-// invalid UTF-8 is read, not refused. It uses the decoder of
+// invalid UTF-8 is read, not refused. The form encoding/json writes is
+// read by a plan per type (jsonfast.go); anything else by the decoder of
 // encoding/json/v2 (github.com/go-json-experiment/json, the standard
 // library's own from Go 1.27), which reads in one pass where
-// encoding/json scans the input twice: folding an office's history
-// takes 40% less time (docs/architecture.md, "The fold"). v must be
-// a fresh value: where encoding/json leaves a field the input sets to
-// null untouched, this decoder zeroes it.
+// encoding/json scans the input twice (docs/architecture.md, "The
+// fold"). v must be a fresh value: where encoding/json leaves a field
+// the input sets to null untouched, these zero it.
 func DecodeJSON(data []byte, v any) error {
 	if fastDecode(data, v) {
 		return nil

@@ -88,6 +88,19 @@ func fillDepth(v reflect.Value, seed, depth int) {
 	}
 }
 
+// filledValues returns 40 pointers to values of typ: the zero value,
+// every field empty, then values filled by seeds 1 to 39.
+func filledValues(typ reflect.Type) []reflect.Value {
+	out := make([]reflect.Value, 40)
+	for seed := range out {
+		out[seed] = reflect.New(typ)
+		if seed > 0 {
+			fill(out[seed].Elem(), seed)
+		}
+	}
+	return out
+}
+
 // decodeBoth reads data into a fresh T with the fast path and with the
 // general decoder alone, and reports what each gave.
 func decodeBoth[T any](data []byte) (fast T, fastOK bool, general T, generalErr error) {
@@ -103,11 +116,7 @@ func TestFastDecodeReadsWhatEncodingJSONWrites(t *testing.T) {
 			t.Errorf("%s has no plan: DecodeJSON would read it with the general decoder only", typ)
 			continue
 		}
-		for seed := range 40 {
-			v := reflect.New(typ)
-			if seed > 0 { // seed 0: the zero value, every field empty
-				fill(v.Elem(), seed)
-			}
+		for _, v := range filledValues(typ) {
 			js, err := json.Marshal(v.Interface())
 			if err != nil {
 				t.Fatal(err)
@@ -282,50 +291,26 @@ var dataTypes = map[EventType]func() any{
 // general decoder does, and folding with it gives those projections
 // byte for byte.
 func TestFastDecodeOnAnOfficesHistory(t *testing.T) {
-	raw, err := os.ReadFile("testdata/fold-sample.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	events := map[string][]Event{}
-	stored := map[string][]byte{}
-	var ids []string
+	ids, events, stored := sampleRecords(t)
 	read := 0
-	for line := range bytes.Lines(raw) {
-		var x struct {
-			Event
-			ID    string          `json:"id"`
-			State json.RawMessage `json:"state"`
+	for _, id := range ids {
+		for _, e := range events[id] {
+			newT := dataTypeOf(e.Type)
+			if newT == nil || len(e.Data) == 0 {
+				continue
+			}
+			fast, general := newT(), newT()
+			if !fastDecode(e.Data, fast) {
+				t.Fatalf("%s (%s): the fast path refused %s", e.Key(), e.Type, e.Data)
+			}
+			if err := jsonv2.Unmarshal(e.Data, general, decodeOpts); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(fast, general) {
+				t.Fatalf("%s (%s) read differently:\nfast    %+v\ngeneral %+v", e.Key(), e.Type, fast, general)
+			}
+			read++
 		}
-		if err := json.Unmarshal(line, &x); err != nil {
-			t.Fatal(err)
-		}
-		if x.ID != "" {
-			stored[x.ID] = x.State
-			continue
-		}
-		e := x.Event
-		if len(events[e.Entity]) == 0 {
-			ids = append(ids, e.Entity)
-		}
-		events[e.Entity] = append(events[e.Entity], e)
-		newT := dataTypes[e.Type]
-		if strings.HasPrefix(string(e.Type), "case.") && e.Type != EvCaseOpened {
-			newT = func() any { return new(CaseAction) }
-		}
-		if newT == nil || len(e.Data) == 0 {
-			continue
-		}
-		fast, general := newT(), newT()
-		if !fastDecode(e.Data, fast) {
-			t.Fatalf("%s (%s): the fast path refused %s", e.Key(), e.Type, e.Data)
-		}
-		if err := jsonv2.Unmarshal(e.Data, general, decodeOpts); err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(fast, general) {
-			t.Fatalf("%s (%s) read differently:\nfast    %+v\ngeneral %+v", e.Key(), e.Type, fast, general)
-		}
-		read++
 	}
 	if read < 500 || len(ids) < 150 {
 		t.Fatalf("the sample has %d events with data in %d records", read, len(ids))
@@ -340,6 +325,15 @@ func TestFastDecodeOnAnOfficesHistory(t *testing.T) {
 			t.Fatalf("%s folds to\n%s\nnot the stored\n%s", id, js, stored[id])
 		}
 	}
+}
+
+// dataTypeOf returns a maker of what the data of an event of type t is
+// read into, or nil for a type the sample's records do not decode.
+func dataTypeOf(t EventType) func() any {
+	if strings.HasPrefix(string(t), "case.") && t != EvCaseOpened {
+		return func() any { return new(CaseAction) }
+	}
+	return dataTypes[t]
 }
 
 // sameBytes fails t unless AppendJSON writes v as json.Marshal does.
@@ -359,11 +353,7 @@ func TestAppendJSONWritesWhatEncodingJSONWrites(t *testing.T) {
 			t.Errorf("%s has no plan: AppendJSON would leave it to encoding/json", typ)
 			continue
 		}
-		for seed := range 40 {
-			v := reflect.New(typ)
-			if seed > 0 {
-				fill(v.Elem(), seed)
-			}
+		for _, v := range filledValues(typ) {
 			sameBytes(t, v.Interface())
 		}
 	}
@@ -384,34 +374,39 @@ func TestAppendJSONWritesWhatEncodingJSONWrites(t *testing.T) {
 }
 
 // sampleRecords reads the sample history: each record's events, in order
-// of first appearance.
-func sampleRecords(tb testing.TB) (ids []string, events map[string][]Event) {
+// of first appearance, and its projection as stored.
+func sampleRecords(tb testing.TB) (ids []string, events map[string][]Event, stored map[string][]byte) {
 	raw, err := os.ReadFile("testdata/fold-sample.jsonl")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	events = map[string][]Event{}
+	events, stored = map[string][]Event{}, map[string][]byte{}
 	for line := range bytes.Lines(raw) {
-		var e Event
-		if err := json.Unmarshal(line, &e); err != nil {
+		var x struct {
+			Event
+			ID    string          `json:"id"`
+			State json.RawMessage `json:"state"`
+		}
+		if err := json.Unmarshal(line, &x); err != nil {
 			tb.Fatal(err)
 		}
-		if e.Entity == "" {
-			continue // a projection
+		if x.ID != "" {
+			stored[x.ID] = x.State
+			continue
 		}
-		if len(events[e.Entity]) == 0 {
-			ids = append(ids, e.Entity)
+		if len(events[x.Entity]) == 0 {
+			ids = append(ids, x.Entity)
 		}
-		events[e.Entity] = append(events[e.Entity], e)
+		events[x.Entity] = append(events[x.Entity], x.Event)
 	}
-	return ids, events
+	return ids, events, stored
 }
 
 // BenchmarkDecodeSample reads the data of every event of the sample
 // history into the type its fold reads it into, with DecodeJSON and with
 // the general decoder alone ("general").
 func BenchmarkDecodeSample(b *testing.B) {
-	ids, events := sampleRecords(b)
+	ids, events, _ := sampleRecords(b)
 	var all []Event
 	for _, id := range ids {
 		all = append(all, events[id]...)
@@ -421,10 +416,7 @@ func BenchmarkDecodeSample(b *testing.B) {
 			n := 0
 			for b.Loop() {
 				for i := range all {
-					newT := dataTypes[all[i].Type]
-					if strings.HasPrefix(string(all[i].Type), "case.") && all[i].Type != EvCaseOpened {
-						newT = func() any { return new(CaseAction) }
-					}
+					newT := dataTypeOf(all[i].Type)
 					if newT == nil || len(all[i].Data) == 0 {
 						continue
 					}
@@ -449,7 +441,7 @@ func BenchmarkDecodeSample(b *testing.B) {
 // BenchmarkEncodeSample writes every record of the sample history,
 // folded, with AppendJSON and with encoding/json.
 func BenchmarkEncodeSample(b *testing.B) {
-	ids, events := sampleRecords(b)
+	ids, events, _ := sampleRecords(b)
 	var states []any
 	for _, id := range ids {
 		v, err := FoldEntity(id, events[id])

@@ -349,7 +349,7 @@ var scratches = sync.Pool{New: func() any { return new(jsonScratch) }}
 func (sc *jsonScratch) stateJSON(b []byte) ([]byte, error) {
 	switch {
 	case len(b) > 0 && b[0] == tagDictState:
-		p, err := decompressInto(sc.packed[:0], b[1:])
+		p, err := decompressInto(sc.packed, b[1:])
 		if err != nil {
 			return nil, err
 		}
@@ -668,7 +668,7 @@ func decodeInto(e *model.Event, raw, buf []byte, packed *[]byte, view bool) ([]b
 	if flags&flagDict != 0 {
 		var room []byte
 		if packed != nil {
-			room = (*packed)[:0]
+			room = *packed
 		}
 		plain, err := decompressInto(room, r.b)
 		if err != nil {

@@ -156,10 +156,11 @@ func SalvageAs(src, dst, login, password string) (rep SalvageReport, err error) 
 		}
 		rep.NewKeys = true
 	}
-	if !sc.sealedOpen() && sealedKeyLost(meta, rep.NewKeys) {
+	switch {
+	case sc.sealedOpen(): // none sealed, or every one reads here
+	case sealedKeyLost(meta, rep.NewKeys):
 		rep.SealedLost = len(sc.sealed)
-	}
-	if login == "" && !sc.sealedOpen() && rep.SealedLost == 0 {
+	case login == "":
 		return rep, userErr(ErrRestSealed,
 			fmt.Sprintf("Tệp có %d sự kiện được niêm phong (danh tính người tố cáo): cứu dữ liệu cần đăng nhập. Chạy lại với --user TÊN_ĐĂNG_NHẬP", len(sc.sealed)),
 			fmt.Sprintf("The file has %d events sealed at rest (a denouncer's identity): recovering it needs a sign-in. Run again with --user LOGIN", len(sc.sealed)))
@@ -386,8 +387,6 @@ func metaKey(k string) bool {
 	return false
 }
 
-// keysLost says whether the settings carried over hold no site keys,
-// neither in the clear nor sealed for some user.
 // sealedKeyLost reports whether no sign-in on the salvaged file could
 // open its events sealed at rest: their key's record (rest/key, wrapped
 // to the site's own key) is lost, or the site's keys are (newKeys: made
@@ -404,6 +403,8 @@ func sealedKeyLost(meta map[string][]byte, newKeys bool) bool {
 	return true
 }
 
+// keysLost says whether the settings carried over hold no site keys,
+// neither in the clear nor sealed for some user.
 func keysLost(meta map[string][]byte) bool {
 	if meta["key/sign"] != nil && meta["key/age"] != nil {
 		return false
