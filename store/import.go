@@ -111,7 +111,7 @@ func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (res Impo
 			return diskErr(err)
 		}
 		o := *s.bo
-		o.NoSync = true // synced once, whole, before the rename
+		o.NoSync, o.NoGrowSync = true, true // synced once, whole, before the rename
 		db, err := bolt.Open(tmp, 0o600, &o)
 		if err != nil {
 			return diskErr(err)

@@ -310,10 +310,10 @@ func (s *Store) sealRestImported(tx *bolt.Tx, touched map[string][]model.Event, 
 		return nil
 	}
 	sort.Strings(protected)
-	fresh := map[string]bool{}
-	for _, evs := range touched {
-		for i := range evs {
-			fresh[string(evKey(evs[i].Site, evs[i].Seq))] = true
+	fresh := map[string]bool{} // the events of the protected records this import brought
+	for _, id := range protected {
+		for _, e := range touched[id] {
+			fresh[string(evKey(e.Site, e.Seq))] = true
 		}
 	}
 	return sealRestTx(s, tx, s.sessionKeys(), protected, func(key []byte) bool { return fresh[string(key)] })
