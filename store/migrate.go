@@ -371,7 +371,9 @@ func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 // newRewriter opens a new file at path for a rewriter, in its first
 // transaction.
 func newRewriter(path string, upgrade bool) (*rewriter, error) {
-	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true, NoFreelistSync: false})
+	// Synced once, whole, by finish: neither its commits nor its growth
+	// wait for the disk.
+	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true, NoGrowSync: true, NoFreelistSync: false})
 	if err != nil {
 		return nil, err
 	}
@@ -511,7 +513,9 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 		if v == nil {
 			return w.bucket(src.Bucket(k), append(path[:len(path):len(path)], append([]byte(nil), k...)))
 		}
-		nv := append([]byte(nil), v...)
+		// v points into the file copied, whose read lasts until the
+		// last commit (as the key does): it is put as it is.
+		nv := v
 		if w.upgrade {
 			var err error
 			if nv, err = upgradeValue(path, k, v); err != nil {
