@@ -299,8 +299,9 @@ func parallel(n int, fn func(i int)) {
 // a desk write does; any other is folded again from all its events.
 // Projections are written in id order, every index change in key order
 // (bbolt splits nodes only at commit, so puts in random order into one
-// transaction each shift a growing node).
-func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id string, v any)) error {
+// transaction each shift a growing node), or, given later, held there
+// for the end of a large import (idxlater.go).
+func refoldImported(tx *bolt.Tx, added map[string][]model.Event, later *idxLater, folded func(id string, v any)) error {
 	ids := make([]string, 0, len(added))
 	for id := range added {
 		if !model.Stateless(id) { // the audit folds into no state
@@ -309,6 +310,13 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 	}
 	sort.Strings(ids)
 	batch := idxBatch{}
+	set := func(e idxEntry, put bool) error {
+		if later != nil {
+			return later.set(e, put)
+		}
+		batch.set(e, put)
+		return nil
+	}
 	states := map[string]*bolt.Bucket{}
 	dict := currentDict(tx)
 	pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
@@ -320,13 +328,17 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, folded func(id 
 			sb := states[model.EntityKind(j.id)]
 			gone, come := changedEntries(j.old, j.entries)
 			for _, e := range gone {
-				batch.set(e, false)
+				if err := set(e, false); err != nil {
+					return err
+				}
 			}
 			if err := sb.Put([]byte(j.id), j.encoded); err != nil {
 				return err
 			}
 			for _, e := range come {
-				batch.set(e, true)
+				if err := set(e, true); err != nil {
+					return err
+				}
 			}
 			folded(j.id, j.state)
 		}

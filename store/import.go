@@ -82,7 +82,7 @@ func (s *Store) Import(next func() (model.Event, bool, error), finish func(*Impo
 	saved := s.hlc
 	in := &preparer{next: next, keep: true}
 	defer in.stop()
-	res, err := s.importBatches(s.db.Update, in, finish, true)
+	res, err := s.importBatches(s.db.Update, in, finish, nil)
 	if errors.Is(err, errLargeImport) {
 		s.hlc = saved
 		in.again()
@@ -116,7 +116,15 @@ func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (res Impo
 		if err != nil {
 			return diskErr(err)
 		}
-		res, err = s.importBatches(db.Update, in, finish, false)
+		later := newIdxLater(tmp + runsSuffix + "*")
+		defer later.close()
+		res, err = s.importBatches(db.Update, in, finish, later)
+		if err == nil {
+			err = diskErr(later.apply(db))
+		}
+		if err == nil {
+			err = diskErr(db.Update(func(tx *bolt.Tx) error { return s.importEnd(tx, finish, &res) }))
+		}
 		if err == nil {
 			err = diskErr(db.Sync())
 		}
@@ -129,9 +137,12 @@ func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (res Impo
 }
 
 // importBatches applies what in gives, a batch of importBatch events per
-// transaction of update. first: the import is begun in the file itself,
-// and stops with errLargeImport, rolled back, if a batch fills.
-func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *preparer, finish func(*ImportTx) error, first bool) (ImportResult, error) {
+// transaction of update. Without later, the import is begun in the file
+// itself, stops with errLargeImport, rolled back, if a batch fills, and
+// ends (importEnd) in its one transaction; with it, the index changes
+// are held there, and the caller applies them and ends the import.
+func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *preparer, finish func(*ImportTx) error, later *idxLater) (ImportResult, error) {
+	first := later == nil
 	res := ImportResult{Heads: map[string]uint64{}}
 	// hashes of the newest event per site seen in this import, so a chain
 	// can be checked without re-reading what was just written.
@@ -266,7 +277,7 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 				}
 			}
 			var protected []string
-			err := refoldImported(tx, touched, func(id string, v any) {
+			err := refoldImported(tx, touched, later, func(id string, v any) {
 				if protectedState(v) {
 					protected = append(protected, id)
 				}
@@ -282,20 +293,10 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 			if err := s.sealRestImported(tx, touched, protected); err != nil {
 				return err
 			}
-			if more {
+			if more || later != nil {
 				return nil
 			}
-			// The last batch: the peer's record, and the import is whole.
-			if err := tx.Bucket(bMeta).Put([]byte("clock"), []byte(strconv.FormatInt(s.hlc.Last(), 10))); err != nil {
-				return err
-			}
-			if finish != nil {
-				if err := finish(&ImportTx{tx: tx}); err != nil {
-					return err
-				}
-			}
-			res.Heads = headsTx(tx)
-			return nil
+			return s.importEnd(tx, finish, &res)
 		})
 		if err == nil && batches == crashAfterBatch && !first {
 			return res, errCrashed // a test's stand-in for the process dying here
@@ -306,6 +307,21 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 	}
 	res.Conflicts = len(conflicted)
 	return res, nil
+}
+
+// importEnd ends an import in its last transaction: the file's clock,
+// the peer's record (finish), and the import is whole.
+func (s *Store) importEnd(tx *bolt.Tx, finish func(*ImportTx) error, res *ImportResult) error {
+	if err := tx.Bucket(bMeta).Put([]byte("clock"), []byte(strconv.FormatInt(s.hlc.Last(), 10))); err != nil {
+		return err
+	}
+	if finish != nil {
+		if err := finish(&ImportTx{tx: tx}); err != nil {
+			return err
+		}
+	}
+	res.Heads = headsTx(tx)
+	return nil
 }
 
 // prepared is an event of an import with what the main loop needs of

@@ -270,7 +270,7 @@ func Open(path string, opt Options) (s *Store, err error) {
 
 // removeLeftovers removes what a rewrite of the file (a compaction, a
 // rebuild) or a large import killed part-way left beside it: its copy,
-// the runs of its sort. The file's lock, held, keeps another program
+// the runs of its sorts. The file's lock, held, keeps another program
 // from using them.
 func removeLeftovers(path string) {
 	for _, suf := range []string{compactSuffix, rebuildSuffix, upgradeSuffix, importSuffix} {
@@ -282,7 +282,7 @@ func removeLeftovers(path string) {
 	}
 	ents, _ := os.ReadDir(dir)
 	for _, e := range ents {
-		if strings.HasPrefix(e.Name(), base+rebuildSuffix+runsSuffix) {
+		if strings.HasPrefix(e.Name(), base+rebuildSuffix+runsSuffix) || strings.HasPrefix(e.Name(), base+importSuffix+runsSuffix) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
