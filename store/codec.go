@@ -247,6 +247,17 @@ func madeBy(id string) []byte {
 	return evKey(id[i+1:j], seq)
 }
 
+// madeByEvent reports whether the id madeBy reads names the event of
+// site and seq, without making either key.
+func madeByEvent(id, site string, seq uint64) bool {
+	i, j := strings.IndexByte(id, ':'), strings.LastIndexByte(id, '.')
+	if i < 0 || j < i+2 || id[i+1:j] != site {
+		return false
+	}
+	var n [20]byte
+	return string(strconv.AppendUint(n[:0], seq, 10)) == id[j+1:]
+}
+
 // refTo returns the log key of the only event of a record whose
 // projection may be kept by reference (soleRef), or nil.
 func refTo(tx *bolt.Tx, id string, evs []model.Event) []byte {
@@ -438,8 +449,7 @@ func encodeHeaderAs(e *model.Event, extra uint64, made bool) []byte {
 	b = append(b, tagEvent)
 	flags := extra
 	var prev [32]byte
-	if len(e.Prev) == 64 && isLowerHex(e.Prev) {
-		hex.Decode(prev[:], []byte(e.Prev))
+	if lowerHex(&prev, e.Prev) {
 		flags |= flagPrevHash
 	}
 	_, off := e.At.Zone()
@@ -447,7 +457,7 @@ func encodeHeaderAs(e *model.Event, extra uint64, made bool) []byte {
 		flags |= flagZone
 	}
 	kind, known := madeKinds[model.EntityKind(e.Entity)]
-	made = made && known && bytes.Equal(madeBy(e.Entity), evKey(e.Site, e.Seq))
+	made = made && known && madeByEvent(e.Entity, e.Site, e.Seq)
 	if made {
 		flags |= flagMade
 	}
@@ -774,15 +784,35 @@ func (c *jsonConv) convert(raw []byte) ([]byte, error) {
 	return c.out, nil
 }
 
-func isLowerHex(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			return false
-		}
+// lowerHex decodes into sum s, 64 lowercase hex digits (a hash as
+// events name it), and reports whether s was that.
+func lowerHex(sum *[32]byte, s string) bool {
+	if len(s) != 64 {
+		return false
 	}
-	return true
+	bad := byte(0)
+	for i := range sum {
+		hi, lo := hexValue[s[2*i]], hexValue[s[2*i+1]]
+		bad |= hi | lo
+		sum[i] = hi<<4 | lo&0x0f
+	}
+	return bad&0x80 == 0
 }
+
+// hexValue is the value of each lowercase hex digit, and 0x80 for any
+// other byte.
+var hexValue = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0x80
+	}
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c - '0'
+	}
+	for c := byte('a'); c <= 'f'; c++ {
+		t[c] = c - 'a' + 10
+	}
+	return t
+}()
 
 func appendStr(b []byte, s string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))

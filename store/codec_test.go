@@ -2,8 +2,10 @@ package store
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -165,5 +167,36 @@ func BenchmarkUnpackJSON(b *testing.B) {
 	}
 	if !bytes.Equal(buf, js) {
 		b.Fatal("not the same JSON")
+	}
+}
+
+// An event's header names its previous hash in 32 bytes only when it is
+// 64 lowercase hex digits (anything else is kept as text, to hash as it
+// came), and names its entity by kind only when the entity's id is the
+// one the event made: the quick readers agree with the plain ones.
+func TestHeaderShortFormsAgreeWithThePlainReaders(t *testing.T) {
+	h := strings.Repeat("0123456789abcdef", 4)
+	for _, s := range []string{h, strings.ToUpper(h), h[:63], h + "0", h[:63] + "g", h[:63] + "/", h[:63] + ":", h[:63] + "`", h[:63] + "\x80", "", h[:62] + "é"} {
+		var sum [32]byte
+		ok := lowerHex(&sum, s)
+		want, err := hex.DecodeString(s)
+		plain := err == nil && len(s) == 64 && s == strings.ToLower(s)
+		if ok != plain || ok && !bytes.Equal(sum[:], want) {
+			t.Errorf("lowerHex(%q) = %x, %v; want %x, %v", s, sum, ok, want, plain)
+		}
+	}
+	for _, c := range []struct {
+		id, site string
+		seq      uint64
+	}{
+		{"visit:GL07.12", "GL07", 12}, {"visit:GL07.12", "GL07", 1}, {"visit:GL07.012", "GL07", 12},
+		{"visit:GL0.12", "GL07", 12}, {"visit:GL07.12", "GL0", 12}, {"visit:GL07.", "GL07", 0},
+		{"visit:.12", "", 12}, {"visitGL07.12", "GL07", 12}, {"case:HN01.18446744073709551615", "HN01", 1<<64 - 1},
+		{"person:A.B.7", "A.B", 7}, {"person:GL07.7x", "GL07", 7},
+	} {
+		want := bytes.Equal(madeBy(c.id), evKey(c.site, c.seq))
+		if got := madeByEvent(c.id, c.site, c.seq); got != want {
+			t.Errorf("madeByEvent(%q, %q, %d) = %v, want %v", c.id, c.site, c.seq, got, want)
+		}
 	}
 }
