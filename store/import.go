@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -158,6 +159,8 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 			touched := map[string][]model.Event{} // record -> its new events
 			var listed [][]byte                   // entity list keys of the added events
 			evb := tx.Bucket(bEvents)
+			evc := evb.Cursor() // sought again for each event: it allocates nothing, where Get does
+			var key []byte
 			dict := currentDict(tx)
 			for n := 0; ; n++ {
 				if n == importBatch {
@@ -186,7 +189,8 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 				if e.Site == "" || e.Seq == 0 || e.Entity == "" || e.Type == "" {
 					return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
 				}
-				if old := evb.Get(evKey(e.Site, e.Seq)); old != nil {
+				key = binary.BigEndian.AppendUint64(append(append(key[:0], e.Site...), 0), e.Seq) // evKey
+				if k, old := evc.Seek(key); old != nil && bytes.Equal(k, key) {
 					if have, err := decodeHead(old); err == nil && hashOf(old, &have) == x.hash {
 						res.Present++
 						last[e.Site] = struct {
