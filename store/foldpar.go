@@ -354,7 +354,7 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, later *idxLater
 			if sb, err = tx.Bucket(bState).CreateBucketIfNotExists([]byte(kind)); err != nil {
 				return err
 			}
-			states[kind] = sb
+			states[kind] = filled(sb) // as a desk write fills it: ids come mostly in order
 		}
 		j := pipe.job()
 		j.begin(id)

@@ -529,6 +529,9 @@ func syncRuns(t *table, sc, work string, n int) error {
 			return err
 		}
 		ms, rss, _, err := donthuAs("admin", "bench-password", "--db", p, "bundle", "import", bundleFile)
+		if err == nil {
+			t.add(sc, "bytes per event, a new parent after its first sync", "< 350", "B", fileMB(p)*(1<<20)/float64(n))
+		}
 		os.Remove(p)
 		os.RemoveAll(filepath.Join(*dir, "backups"))
 		if err != nil {
