@@ -205,6 +205,10 @@ type foldPipe struct {
 	inflight    []recordJob   // the chunk being folded
 	folding     chan struct{} // closed when inflight is folded; nil: none
 	land        func([]recordJob) error
+	// idle, if set, is work of the gathering goroutine's own, done a
+	// step at a time while a chunk is folded; it reports whether any is
+	// left.
+	idle func() bool
 }
 
 func newFoldPipe(chunk int, land func([]recordJob) error) *foldPipe {
@@ -237,7 +241,22 @@ func (p *foldPipe) landed() error {
 	if p.folding == nil {
 		return nil
 	}
+	for p.idle != nil {
+		select {
+		case <-p.folding:
+			return p.landNow()
+		default:
+			if !p.idle() {
+				p.idle = nil
+			}
+		}
+	}
 	<-p.folding
+	return p.landNow()
+}
+
+// landNow lands the chunk in flight, folded.
+func (p *foldPipe) landNow() error {
 	p.folding = nil
 	return p.land(p.inflight)
 }

@@ -102,20 +102,43 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			return nil
 		})
 	}()
+	// ready reports, without waiting, whether that pass has ended.
+	ready := func() bool {
+		if !waited {
+			select {
+			case listErr = <-listed:
+				waited = true
+			default:
+			}
+		}
+		return waited
+	}
 	err = src.View(func(stx *bolt.Tx) error {
 		w.src, w.dict = stx, currentDict(stx)
-		// What is kept as it is: the log, meta, peers, quarantine.
+		// What is kept as it is: meta, peers, quarantine; and the log,
+		// copied a few events at a time (logCopy) while this goroutine
+		// would otherwise wait: for the pass that sorts the lists, then
+		// for the cores folding the records.
 		err := stx.ForEach(func(name []byte, b *bolt.Bucket) error {
 			if bytes.Equal(name, bState) || bytes.Equal(name, bIdx) || bytes.Equal(name, bEntityEvents) {
 				_, err := w.at([][]byte{name})
 				return err
 			}
+			if bytes.Equal(name, bEvents) {
+				return nil
+			}
 			return w.bucket(b, [][]byte{append([]byte(nil), name...)})
 		})
-		if lerr := wait(); err == nil {
-			err = lerr
-		}
 		if err != nil {
+			return err
+		}
+		log, err := newLogCopy(w, stx.Bucket(bEvents))
+		if err != nil {
+			return err
+		}
+		for !ready() && log.step(logStep) {
+		}
+		if err := wait(); err != nil {
 			return err
 		}
 		// One pass over the lists in order: each key written, each
@@ -156,6 +179,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			return nil
 		})
 		defer pipe.stop()
+		pipe.idle = func() bool { return log.step(logStep) }
 		// done ends the record being gathered.
 		done := func() error {
 			if cur == nil {
@@ -212,6 +236,11 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 		if err != nil {
 			return err
 		}
+		for log.step(1 << 16) {
+		}
+		if log.err != nil {
+			return log.err
+		}
 		// The indexes, each in key order.
 		var t *target
 		var name []byte
@@ -243,6 +272,53 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 	})
 	finished = true
 	return skipped, w.finish(err)
+}
+
+// logStep is how many events a logCopy step copies: well under a
+// millisecond, so a folded chunk waits no longer than that to land.
+const logStep = 256
+
+// logCopy copies the log of the file a rebuild reads into the new file,
+// in key order, a step at a time.
+type logCopy struct {
+	w    *rewriter
+	src  *bolt.Bucket
+	c    *bolt.Cursor
+	t    *target
+	k, v []byte
+	err  error
+}
+
+func newLogCopy(w *rewriter, src *bolt.Bucket) (*logCopy, error) {
+	dst, err := w.at([][]byte{bEvents})
+	if err != nil {
+		return nil, err
+	}
+	l := &logCopy{w: w, src: src, t: &target{path: [][]byte{bEvents}, b: dst, gen: w.gen}}
+	if src == nil {
+		return l, nil
+	}
+	if err := dst.SetSequence(src.Sequence()); err != nil {
+		return nil, err
+	}
+	l.c = src.Cursor()
+	l.k, l.v = l.c.First()
+	return l, nil
+}
+
+// step copies up to n events, each compressed under the file's
+// dictionary if it is not yet, and reports whether any are left to copy
+// (none once it has failed: err).
+func (l *logCopy) step(n int) bool {
+	for ; n > 0 && l.k != nil && l.err == nil; n-- {
+		if l.v == nil { // a bucket in the log: copied as any other
+			l.err = l.w.bucket(l.src.Bucket(l.k), [][]byte{bEvents, append([]byte(nil), l.k...)})
+		} else {
+			l.err = l.w.put(l.t, l.k, compressEvent(l.v, l.w.dict))
+		}
+		l.k, l.v = l.c.Next()
+	}
+	return l.k != nil && l.err == nil
 }
 
 // errPanicked stands for a panic on its way up, for cleanups.
