@@ -265,21 +265,36 @@ func structureProblems(path string) []string {
 		out = append(out, fmt.Sprintf(format, a...))
 		return len(out) < 20
 	}
+	// Each page is read with one read into room kept for its depth in
+	// the tree (a branch's page is read on while its children are): the
+	// walk reads every page of the file, 80,000 of them at an office.
+	var rooms [][]byte
+	depth := 0
 	page := func(id uint64) []byte {
 		if id >= hwm || int64(id+1)*ps > size {
 			return nil
 		}
-		h := make([]byte, pageHeader)
-		if _, err := f.ReadAt(h, int64(id)*ps); err != nil {
+		for len(rooms) <= depth {
+			rooms = append(rooms, make([]byte, ps))
+		}
+		b := rooms[depth][:ps]
+		if _, err := f.ReadAt(b, int64(id)*ps); err != nil {
 			return nil
 		}
-		n := int64(binary.LittleEndian.Uint32(h[12:])) + 1
+		n := int64(binary.LittleEndian.Uint32(b[12:])) + 1
 		if id+uint64(n) > hwm {
-			return h[:0]
+			return b[:0]
 		}
-		b := make([]byte, n*ps)
-		if _, err := f.ReadAt(b, int64(id)*ps); err != nil {
-			return h[:0]
+		if n > 1 {
+			if int64(cap(b)) < n*ps {
+				b = make([]byte, n*ps)
+				copy(b, rooms[depth][:ps])
+				rooms[depth] = b
+			}
+			b = b[:n*ps]
+			if _, err := f.ReadAt(b[ps:], int64(id+1)*ps); err != nil {
+				return b[:0]
+			}
 		}
 		return b
 	}
@@ -289,6 +304,8 @@ func structureProblems(path string) []string {
 		if len(p) < pageHeader {
 			return bad("page %d: outside the file", id)
 		}
+		depth++
+		defer func() { depth-- }()
 		flags := binary.LittleEndian.Uint16(p[8:])
 		count := int(binary.LittleEndian.Uint16(p[10:]))
 		if pageHeader+count*leafElemSize > len(p) {
