@@ -62,18 +62,19 @@ func gatherRecord(tx *bolt.Tx, j *recordJob) {
 	for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, _ = c.Next() {
 		listed = append(listed, k)
 	}
-	gatherListed(tx.Bucket(bEvents), j, listed)
+	gatherListed(tx.Bucket(bEvents).Get, j, listed)
 }
 
 // gatherListed is gatherRecord for a record whose list keys, as listed,
 // are at hand: the made event's key is put in its place (listKeys), and
-// that event, read to know its place, is not read again.
-func gatherListed(evb *bolt.Bucket, j *recordJob, listed [][]byte) {
-	made, madeRaw := madeListed(evb, j.id)
+// that event, read to know its place, is not read again. get reads an
+// event by its key in the log.
+func gatherListed(get func(k []byte) []byte, j *recordJob, listed [][]byte) {
+	made, madeRaw := madeListed(get, j.id)
 	for _, k := range placeMade(listed, made) {
 		raw := madeRaw
 		if !bytes.Equal(k, made) {
-			raw = evb.Get(listedKey(k))
+			raw = get(listedKey(k))
 		}
 		if raw == nil {
 			j.err = fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, j.id)
@@ -194,6 +195,19 @@ func foldRecord(j *recordJob) {
 
 // rooms hold what a fold decompresses, used again from record to record.
 var rooms = sync.Pool{New: func() any { return new([]byte) }}
+
+// seek returns a reader of the keys of bucket b through one cursor,
+// sought again for each: bbolt's Get makes a cursor, and its stack, for
+// every key, and a pass over the records reads every event.
+func seek(b *bolt.Bucket) func(k []byte) []byte {
+	c := b.Cursor()
+	return func(k []byte) []byte {
+		if ck, v := c.Seek(k); bytes.Equal(ck, k) {
+			return v
+		}
+		return nil
+	}
+}
 
 // foldAll runs foldRecord on every job, on every core, and returns when
 // all are done.

@@ -73,12 +73,13 @@ func unlistedKey(k []byte) bool {
 // madeListKey returns the list key of the event that made entity, which
 // its list leaves out (unlisted), if that event is in the log; else nil.
 func madeListKey(evb *bolt.Bucket, entity string) []byte {
-	k, _ := madeListed(evb, entity)
+	k, _ := madeListed(evb.Get, entity)
 	return k
 }
 
-// madeListed is madeListKey, with the stored event it names.
-func madeListed(evb *bolt.Bucket, entity string) (key, raw []byte) {
+// madeListed is madeListKey, with the stored event it names; get reads
+// an event by its key in the log.
+func madeListed(get func(k []byte) []byte, entity string) (key, raw []byte) {
 	if _, ok := madeKinds[model.EntityKind(entity)]; !ok {
 		return nil, nil
 	}
@@ -86,7 +87,7 @@ func madeListed(evb *bolt.Bucket, entity string) (key, raw []byte) {
 	if evk == nil {
 		return nil, nil
 	}
-	raw = evb.Get(evk)
+	raw = get(evk)
 	if raw == nil {
 		return nil, nil
 	}

@@ -271,11 +271,11 @@ func (s *Store) Check() (out []Problem) {
 		recs := newRecordIDs(tx, func(k []byte) {
 			add("Danh mục sự kiện có khóa hỏng %q", "The event lists hold a damaged key %q", k)
 		})
-		evb := tx.Bucket(bEvents)
+		events := seek(tx.Bucket(bEvents))
 		for id, stored, keys, ok := recs.next(nil); ok; id, stored, keys, ok = recs.next(keys[:0]) {
 			j := pipe.job()
 			j.begin(id)
-			gatherListed(evb, j, keys)
+			gatherListed(events, j, keys)
 			j.check = true
 			for _, k := range j.keys {
 				listSum.add(seed, k)

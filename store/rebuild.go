@@ -143,7 +143,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 		}
 		// One pass over the lists in order: each key written, each
 		// record folded from its events once its last key is read.
-		evb := stx.Bucket(bEvents)
+		events := seek(stx.Bucket(bEvents))
 		listT := &target{path: [][]byte{bEntityEvents}}
 		states := map[string]*target{}
 		// Records are gathered a chunk at a time; a chunk is folded on
@@ -209,7 +209,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			}
 			if cur != nil && bytes.Equal(cur, k[:i]) {
 				j := pipe.job()
-				j.raws = append(j.raws, evb.Get(listedKey(k)))
+				j.raws = append(j.raws, events(listedKey(k)))
 				return nil
 			}
 			if err := done(); err != nil {
@@ -223,7 +223,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			j := pipe.job()
 			j.begin(id)
 			j.dict = dict
-			j.raws = append(j.raws, evb.Get(listedKey(k)))
+			j.raws = append(j.raws, events(listedKey(k)))
 			j.keys = append(j.keys, listedKey(k)) // the first event's key in the log, for a reference
 			return nil
 		})
