@@ -120,6 +120,31 @@ func syncEvents(t testing.TB, s *store.Store) []model.Event {
 	return out
 }
 
+// An import says how far it has read, so the sync screen can show a
+// parent's first sync (a million events) going: as it reads, never
+// backwards, and at the end all of the bundle's events.
+func TestImportSaysHowFarItHasRead(t *testing.T) {
+	w := newSyncWorld(t)
+	for i := range 3 {
+		storetest.Visit(t, w.gl07, []string{"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"}[i], model.KindComplaint)
+	}
+	x := exportTo(t, w.gl07, "HN01", w.dir)
+	var got [][2]int
+	r, err := w.office.ImportBundleWatch(x.Path, func(n, all int) { got = append(got, [2]int{n, all}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := x.Manifest.Events.Count
+	if r.Result.Added != all || len(got) == 0 || got[len(got)-1] != [2]int{all, all} {
+		t.Fatalf("%d events added of %d; told %v", r.Result.Added, all, got)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i][0] < got[i-1][0] {
+			t.Fatalf("told %v: backwards", got)
+		}
+	}
+}
+
 func TestUpwardBundleAndAcknowledgement(t *testing.T) {
 	w := newSyncWorld(t)
 	p := storetest.Visit(t, w.gl07, "Nguyễn Văn An", model.KindComplaint)

@@ -87,6 +87,8 @@ type SyncWords struct {
 	ConfirmKeys  string // %d files to import
 	NothingToDo  string
 	Importing    string // %d at, %d of, %s file
+	ImportRead   string // %d at, %d of, %s file, %s events read, %s in all
+	ImportWrite  string // %d at, %d of, %s file, %s events in all
 	Writing      string // %s from, %s to, %s folder
 
 	// What was done.
@@ -95,7 +97,7 @@ type SyncWords struct {
 	ExportedCarry string // %s to
 	ResultTitle   string // %s folder
 	ResultCounts  string // %d imported, %d already had, %d refused, %d skipped
-	Imported      string // %d number, %s from, %d new, %d held
+	Imported      string // %d number, %s from, %s new, %s held
 	Quarantined   string // %d
 	Conflicts     string // %d
 	Warning       string // %s
@@ -205,6 +207,8 @@ var syncVI = SyncWords{
 	ConfirmKeys:  "C: nhập %d gói    K hoặc Esc: không (Enter không nhập)",
 	NothingToDo:  "Không có gói nào cần nhập ở đây. Esc: quay lại",
 	Importing:    "Đang nhập gói %d/%d: %s",
+	ImportRead:   "Đang nhập gói %d/%d: %s · đã đọc %s/%s sự kiện",
+	ImportWrite:  "Đang nhập gói %d/%d: %s · đã đọc đủ %s sự kiện, đang ghi vào tệp…",
 	Writing:      "Đang ghi gói %s→%s vào %s…",
 
 	Exported:      "Đã ghi gói %s→%s số %d (%d sự kiện) vào %s",
@@ -212,7 +216,7 @@ var syncVI = SyncWords{
 	ExportedCarry: "Hãy rút thẻ nhớ an toàn rồi mang đến %s; ở đó mở Đồng bộ (F6), bấm n để nhập gói.",
 	ResultTitle:   "Nhập gói từ %s",
 	ResultCounts:  "Đã nhập %d · đã có %d · bị từ chối %d · bỏ qua %d",
-	Imported:      "đã nhập gói số %d từ %s: %d sự kiện mới, %d đã có",
+	Imported:      "đã nhập gói số %d từ %s: %s sự kiện mới, %s đã có",
 	Quarantined:   "⚠ %d sự kiện trùng số nhưng khác nội dung đã được cách ly (báo quản trị viên)",
 	Conflicts:     "⚠ %d hồ sơ có xung đột cần xem lại",
 	Warning:       "⚠ %s",
@@ -320,6 +324,8 @@ var syncEN = SyncWords{
 	ConfirmKeys:  "C: import %d bundles    K or Esc: no (Enter does not import)",
 	NothingToDo:  "Nothing here to import. Esc: back",
 	Importing:    "Importing bundle %d/%d: %s",
+	ImportRead:   "Importing bundle %d/%d: %s · %s of %s events read",
+	ImportWrite:  "Importing bundle %d/%d: %s · all %s events read, writing the file…",
 	Writing:      "Writing bundle %s→%s to %s…",
 
 	Exported:      "Wrote bundle %s→%s no. %d (%d event(s)) to %s",
@@ -327,7 +333,7 @@ var syncEN = SyncWords{
 	ExportedCarry: "Eject the stick safely and take it to %s; there, open Sync (F6) and press n to import.",
 	ResultTitle:   "Import from %s",
 	ResultCounts:  "Imported %d · already had %d · refused %d · skipped %d",
-	Imported:      "imported bundle %d from %s: %d new event(s), %d already held",
+	Imported:      "imported bundle %d from %s: %s new event(s), %s already held",
 	Quarantined:   "⚠ %d event(s) with a known number but other content were quarantined (tell an administrator)",
 	Conflicts:     "⚠ %d records carry a conflict to review",
 	Warning:       "⚠ %s",

@@ -581,8 +581,18 @@ func (m *Model) afterScan(msg scannedMsg) tea.Cmd {
 		return m.ctx.FailWith(msg.errMsg, msg.err)
 	}
 	m.mode, m.folder, m.files = modeConfirm, msg.dir, msg.files
-	m.dir = msg.dir
-	return nil
+	m.dir, m.pickErr = msg.dir, ""
+	return common.Status("") // a folder tried before, with no bundle in it, is past
+}
+
+// number writes n as a person reads it: 955.758 in Vietnamese, 955,758
+// in English.
+func number(l model.Lang, n int) string {
+	s := model.Thousands(int64(n))
+	if l == model.EN {
+		s = strings.ReplaceAll(s, ".", ",")
+	}
+	return s
 }
 
 func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
@@ -605,13 +615,19 @@ func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
 // importAll imports the files one by one, oldest first, each in a
 // transaction of its own, so that a refused one leaves the others in.
 func (m *Model) importAll() tea.Cmd {
-	s, w, files := m.ctx.Store, m.w, m.files
+	s, w, files, lang := m.ctx.Store, m.w, m.files, m.ctx.Lang
 	return m.start(sprintf(w.Importing, 1, len(files), files[0].Name), func(j *job) tea.Msg {
 		done := make([]imported, len(files))
 		for i, f := range files {
 			j.set(sprintf(w.Importing, i+1, len(files), f.Name))
 			if f.Skip == media.SkipNone {
-				done[i].x, done[i].err = s.ImportBundle(f.Path)
+				done[i].x, done[i].err = s.ImportBundleWatch(f.Path, func(n, all int) {
+					if n < all {
+						j.set(sprintf(w.ImportRead, i+1, len(files), f.Name, number(lang, n), number(lang, all)))
+					} else {
+						j.set(sprintf(w.ImportWrite, i+1, len(files), f.Name, number(lang, all)))
+					}
+				})
 			}
 		}
 		return importedMsg{done: done}
@@ -651,7 +667,7 @@ func (m *Model) describe(f media.File, x store.Imported, err error) result {
 		r.lines = []string{sprintf(w.RefusedFile, m.ctx.Say(err))}
 	default:
 		r.kind = resImported
-		r.lines = []string{sprintf(w.Imported, mf.Number, mf.From, x.Result.Added, x.Result.Present)}
+		r.lines = []string{sprintf(w.Imported, mf.Number, mf.From, number(l, x.Result.Added), number(l, x.Result.Present))}
 		if n := len(x.Result.Quarantined); n > 0 {
 			r.lines = append(r.lines, sprintf(w.Quarantined, n))
 		}

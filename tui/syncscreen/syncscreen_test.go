@@ -273,6 +273,27 @@ func TestPickFolderKeys(t *testing.T) {
 	// A folder with no bundle.
 	empty := t.TempDir()
 	d.Press("n", "tab").Type(empty).Press("enter").Expect("✗ Không có tệp gói (*.age) nào trong " + empty)
+	if text, isErr := d.Status(); !isErr || !strings.Contains(text, empty) {
+		t.Fatalf("status %q", text)
+	}
+	// The stick then: the status line no longer says there is no bundle.
+	d.Press("ctrl+u").Type(w.stick).Press("enter").Expect("Tìm thấy 1 tệp gói")
+	if text, isErr := d.Status(); text != "" || isErr {
+		t.Fatalf("a bundle found, the status line still says %q", text)
+	}
+}
+
+// Counts of events are written as a person reads them.
+func TestNumbersAreGrouped(t *testing.T) {
+	for _, c := range []struct {
+		l    model.Lang
+		n    int
+		want string
+	}{{model.VI, 955758, "955.758"}, {model.EN, 955758, "955,758"}, {model.VI, 999, "999"}, {model.EN, 1000000, "1,000,000"}} {
+		if got := number(c.l, c.n); got != c.want {
+			t.Errorf("number(%v, %d) = %q, want %q", c.l, c.n, got, c.want)
+		}
+	}
 }
 
 // The help lists every key; the short help follows the mode.
