@@ -87,8 +87,8 @@ type SyncWords struct {
 	ConfirmKeys  string // %d files to import
 	NothingToDo  string
 	Importing    string // %d at, %d of, %s file
-	ImportRead   string // %d at, %d of, %s file, %s events read, %s in all
-	ImportWrite  string // %d at, %d of, %s file, %s events in all
+	ImportRead   string // %d at, %d of, %s file, %s events read, %s in all (two lines)
+	ImportWrite  string // %d at, %d of, %s file, %s events in all (two lines)
 	Writing      string // %s from, %s to, %s folder
 
 	// What was done.
@@ -207,8 +207,8 @@ var syncVI = SyncWords{
 	ConfirmKeys:  "C: nhập %d gói    K hoặc Esc: không (Enter không nhập)",
 	NothingToDo:  "Không có gói nào cần nhập ở đây. Esc: quay lại",
 	Importing:    "Đang nhập gói %d/%d: %s",
-	ImportRead:   "Đang nhập gói %d/%d: %s · đã đọc %s/%s sự kiện",
-	ImportWrite:  "Đang nhập gói %d/%d: %s · đã đọc đủ %s sự kiện, đang ghi vào tệp…",
+	ImportRead:   "Đang nhập gói %d/%d: %s\nđã đọc %s/%s sự kiện",
+	ImportWrite:  "Đang nhập gói %d/%d: %s\nđã đọc đủ %s sự kiện, đang ghi vào tệp…",
 	Writing:      "Đang ghi gói %s→%s vào %s…",
 
 	Exported:      "Đã ghi gói %s→%s số %d (%d sự kiện) vào %s",
@@ -324,8 +324,8 @@ var syncEN = SyncWords{
 	ConfirmKeys:  "C: import %d bundles    K or Esc: no (Enter does not import)",
 	NothingToDo:  "Nothing here to import. Esc: back",
 	Importing:    "Importing bundle %d/%d: %s",
-	ImportRead:   "Importing bundle %d/%d: %s · %s of %s events read",
-	ImportWrite:  "Importing bundle %d/%d: %s · all %s events read, writing the file…",
+	ImportRead:   "Importing bundle %d/%d: %s\n%s of %s events read",
+	ImportWrite:  "Importing bundle %d/%d: %s\nall %s events read, writing the file…",
 	Writing:      "Writing bundle %s→%s to %s…",
 
 	Exported:      "Wrote bundle %s→%s no. %d (%d event(s)) to %s",

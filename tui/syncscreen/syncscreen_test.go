@@ -16,6 +16,7 @@ import (
 	"donthu/tui/tuitest"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // ctxFor signs lan (every role) in to s, with the plain theme and clk.
@@ -409,5 +410,26 @@ func TestRestoredCopySaysWhatToDo(t *testing.T) {
 	sc.Press("esc").ExpectNot("bản sao lưu được khôi phục")
 	if c.Copy().Waiting {
 		t.Fatal("the copy still waits after importing the answer")
+	}
+}
+
+// A long import shows what it imports, and under it how far it has
+// read, each on a line of its own within 80 columns, in both languages.
+func TestImportInProgressFitsTheWindow(t *testing.T) {
+	w := newWorld(t)
+	for _, c := range []struct {
+		l          model.Lang
+		read, file string
+	}{{model.VI, "đã đọc 409.600/955.758 sự kiện", "Đang nhập gói 1/1: donthu-GL07-to-HN01-2026-03-02-0001.age"},
+		{model.EN, "409,600 of 955,758 events read", "Importing bundle 1/1: donthu-GL07-to-HN01-2026-03-02-0001.age"}} {
+		d := screen(t, ctxFor(t, w.office, w.clk, c.l), w.stick)
+		m := d.S.(*Model)
+		m.mode, m.busy = modeBusy, sprintf(m.w.ImportRead, 1, 1, "donthu-GL07-to-HN01-2026-03-02-0001.age", number(c.l, 409600), number(c.l, 955758))
+		d.Expect(c.file, c.read)
+		for _, l := range strings.Split(d.View(), "\n") {
+			if n := lipgloss.Width(l); n > 80 {
+				t.Fatalf("%d columns: %q", n, l)
+			}
+		}
 	}
 }

@@ -467,8 +467,12 @@ func (m *Model) confirmView() string {
 func (m *Model) busyView() string {
 	st := m.ctx.Styles
 	out := []string{m.title(), ""}
-	if m.busy != "" {
-		out = append(out, st.Bold.Render(common.Truncate(m.busy, m.width)))
+	// What is done, in bold; how far it has gone, on the lines below.
+	for i, l := range strings.Split(m.busy, "\n") {
+		if l = common.Truncate(l, m.width); i == 0 {
+			l = st.Bold.Render(l)
+		}
+		out = append(out, l)
 	}
 	return m.fit(out)
 }
