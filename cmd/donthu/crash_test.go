@@ -40,7 +40,18 @@ type crashWorld struct {
 	site, office []byte // the files' bytes
 	bundle       string // GL07 -> HN01, not yet imported
 	siteEvents   int
+
+	// A larger site's history and a new office for it: its bundle is
+	// more than one batch of an import, so it goes into a copy of the
+	// file, its index changes held to the end (store/idxlater.go).
+	bigOffice []byte
+	bigBundle string
+	bigEvents int
 }
+
+// bigPeople makes the larger site's year more than one import batch
+// (50,000 events): about 54,000 events.
+const bigPeople = 10_000
 
 func newCrashWorld(t *testing.T) *crashWorld {
 	w := &crashWorld{dir: t.TempDir(), bin: tuitest.Build(t, "donthu/cmd/donthu")}
@@ -70,12 +81,43 @@ func newCrashWorld(t *testing.T) *crashWorld {
 	office.Close()
 	w.site, _ = os.ReadFile(filepath.Join(w.dir, "gl07.db"))
 	w.office, _ = os.ReadFile(filepath.Join(w.dir, "hn01.db"))
+
+	// The larger site is made by the program (the test's own code runs
+	// under the race detector, ten times slower).
+	bigSite := filepath.Join(w.dir, "big-gl07.db")
+	cmd := exec.Command(w.bin, "--db", bigSite, "demo", "--people", strconv.Itoa(bigPeople), "--seed", "9")
+	cmd.Env = append(os.Environ(), "DONTHU_LANG=en", "DONTHU_DB=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	big, bigOffice := open("big-gl07.db"), open("big-hn01.db")
+	if err := bigOffice.Init(store.SiteInit{Code: "HN01", Name: "Công đoàn quận", Login: "lan", Password: storetest.Password}); err != nil {
+		t.Fatal(err)
+	}
+	storetest.PinBoth(t, big, bigOffice)
+	if _, err := big.SignIn(demo.Users[0].Login, demo.Password); err != nil { // the demo's keys are sealed
+		t.Fatal(err)
+	}
+	if x, err = big.ExportBundle("HN01", w.dir+"/"); err != nil {
+		t.Fatal(err)
+	}
+	w.bigBundle, w.bigEvents = x.Path, int(big.Heads()["GL07"])
+	if w.bigEvents <= 50_000 {
+		t.Fatalf("the larger site holds %d events: one import batch, the test proves nothing of the copy", w.bigEvents)
+	}
+	big.Close()
+	bigOffice.Close()
+	w.bigOffice, _ = os.ReadFile(filepath.Join(w.dir, "big-hn01.db"))
 	return w
 }
 
 // A trial: what runs, on which file, and what must hold after the kill.
 type crashKind struct {
 	name string
+	// as is who runs the command: the site's demo user, or the
+	// office's administrator.
+	as   [2]string                  // login, password
+	more string                     // what else it reads from its input (a new user's password, twice)
 	file func(w *crashWorld) []byte // the data file to start from
 	args func(w *crashWorld, dir, db string, i int) []string
 	// check is called after the kill with the command's exit status
@@ -85,8 +127,9 @@ type crashKind struct {
 
 func crashKinds() []crashKind {
 	siteFile := func(w *crashWorld) []byte { return w.site }
+	atSite, atOffice := [2]string{demo.Users[0].Login, demo.Password}, [2]string{"lan", storetest.Password}
 	return []crashKind{
-		{name: "user add", file: siteFile,
+		{name: "user add", as: atSite, more: "mat-khau-moi-1\nmat-khau-moi-1\n", file: siteFile,
 			args: func(w *crashWorld, dir, db string, i int) []string {
 				return []string{"--db", db, "user", "add", "u" + strconv.Itoa(i), "--name", "Người " + strconv.Itoa(i), "--roles", "handler"}
 			},
@@ -96,7 +139,7 @@ func crashKinds() []crashKind {
 					t.Fatalf("user add reported success, the user is missing:\n%s", out)
 				}
 			}},
-		{name: "demo", file: siteFile,
+		{name: "demo", as: atSite, file: siteFile,
 			args: func(w *crashWorld, dir, db string, i int) []string {
 				return []string{"--db", db, "demo", "--people", "30", "--seed", strconv.Itoa(i)}
 			},
@@ -105,7 +148,7 @@ func crashKinds() []crashKind {
 					t.Fatalf("events lost: %d of %d", s.Heads()["GL07"], w.siteEvents)
 				}
 			}},
-		{name: "export", file: siteFile,
+		{name: "export", as: atSite, file: siteFile,
 			args: func(w *crashWorld, dir, db string, i int) []string {
 				return []string{"--db", db, "bundle", "export", "--to", "HN01", "-o", dir + "/"}
 			},
@@ -118,13 +161,16 @@ func crashKinds() []crashKind {
 				}
 				for _, b := range got {
 					o := openCopy(t, w.office, dir, "office-check.db")
+					if _, err := o.SignIn("lan", storetest.Password); err != nil { // the office's keys are sealed
+						t.Fatal(err)
+					}
 					if _, err := o.InspectBundle(b); err != nil {
 						t.Fatalf("a bundle written by a killed export does not read: %v", err)
 					}
 					o.Close()
 				}
 			}},
-		{name: "import", file: func(w *crashWorld) []byte { return w.office },
+		{name: "import", as: atOffice, file: func(w *crashWorld) []byte { return w.office },
 			args: func(w *crashWorld, dir, db string, i int) []string {
 				return []string{"--db", db, "bundle", "import", w.bundle}
 			},
@@ -137,7 +183,24 @@ func crashKinds() []crashKind {
 					t.Fatal("import reported success, the events are missing")
 				}
 			}},
-		{name: "rebuild", file: siteFile,
+		{name: "large import", as: atOffice, file: func(w *crashWorld) []byte { return w.bigOffice },
+			args: func(w *crashWorld, dir, db string, i int) []string {
+				return []string{"--db", db, "bundle", "import", w.bigBundle}
+			},
+			check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
+				// All of the bundle or none of it, and nothing of the
+				// copy or its sort left beside the file once it opened.
+				if n := int(s.Heads()["GL07"]); n != 0 && n != w.bigEvents {
+					t.Fatalf("half a large import: %d of %d events", n, w.bigEvents)
+				}
+				if ok && int(s.Heads()["GL07"]) != w.bigEvents {
+					t.Fatalf("a large import reported success, the events are missing:\n%s", out)
+				}
+				if left, _ := filepath.Glob(filepath.Join(dir, "data.db.*")); len(left) > 0 {
+					t.Fatalf("a killed large import left %v beside the file", left)
+				}
+			}},
+		{name: "rebuild", as: atSite, file: siteFile,
 			args: func(w *crashWorld, dir, db string, i int) []string { return []string{"--db", db, "rebuild"} },
 			check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
 				if int(s.Heads()["GL07"]) != w.siteEvents {
@@ -198,8 +261,8 @@ func TestCrashHarness(t *testing.T) {
 		k := kinds[i%len(kinds)]
 		os.WriteFile(db, k.file(w), 0o600)
 		cmd := exec.Command(w.bin, k.args(w, dir, db, i)...)
-		cmd.Env = append(os.Environ(), "DONTHU_LANG=en", "DONTHU_DB=")
-		cmd.Stdin = strings.NewReader("matkhau\n")
+		cmd.Env = append(os.Environ(), "DONTHU_LANG=en", "DONTHU_DB=", "DONTHU_USER="+k.as[0])
+		cmd.Stdin = strings.NewReader(k.as[1] + "\n" + k.more)
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		start := time.Now()
@@ -218,6 +281,11 @@ func TestCrashHarness(t *testing.T) {
 		select {
 		case err = <-done:
 			finished++
+			if err != nil {
+				// Left alone, every kind succeeds: a refusal here would
+				// leave the kills testing nothing (as a missing user did).
+				t.Fatalf("%s, not killed, failed: %v\n%s", k.name, err, out.String())
+			}
 			if !ok {
 				took[k.name] = time.Since(start)
 			}
