@@ -23,3 +23,13 @@ func Thousands(n int64) string {
 	}
 	return b.String()
 }
+
+// ThousandsIn writes n as a reader of l reads it: 955.758 in Vietnamese,
+// 955,758 in English.
+func ThousandsIn(l Lang, n int64) string {
+	s := Thousands(n)
+	if l == EN {
+		s = strings.ReplaceAll(s, ".", ",")
+	}
+	return s
+}

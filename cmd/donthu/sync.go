@@ -3,12 +3,16 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"donthu/model"
 	"donthu/store"
 	"donthu/store/bundle"
+
+	"golang.org/x/term"
 )
 
 // Sync from the command line: key cards, peers, bundles, and the office's
@@ -304,6 +308,40 @@ func bundleExport(e *env) error {
 	return nil
 }
 
+// importShown returns what tells a person at a terminal how far a
+// bundle's import has read (a parent's first sync is a million events,
+// ten seconds or more), on one line of standard error written over, and
+// the function that ends that line; nothing when standard error is not a
+// terminal.
+func (e *env) importShown() (show func(n, all int), done func()) {
+	f, ok := e.stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil, func() {}
+	}
+	var mu sync.Mutex
+	open := false // a line is shown and not ended
+	show = func(n, all int) {
+		mu.Lock()
+		defer mu.Unlock()
+		num := func(n int) string { return model.ThousandsIn(e.lang, int64(n)) }
+		if n < all {
+			fmt.Fprintf(f, "\r%s", e.t("đã đọc "+num(n)+"/"+num(all)+" sự kiện…", num(n)+" of "+num(all)+" events read…"))
+			open = true
+		} else {
+			fmt.Fprintf(f, "\r%s\n", e.t("đã đọc đủ "+num(all)+" sự kiện, đang ghi vào tệp…", "all "+num(all)+" events read, writing the file…"))
+			open = false
+		}
+	}
+	done = func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if open {
+			fmt.Fprintln(f)
+		}
+	}
+	return show, done
+}
+
 func bundleImport(e *env) error {
 	who := takeFlag(&e.args, "user")
 	if err := e.parse(e.flags("bundle import")); err != nil {
@@ -322,7 +360,9 @@ func bundleImport(e *env) error {
 	}
 	failed := 0
 	for _, path := range e.args {
-		r, err := s.ImportBundle(path)
+		show, done := e.importShown()
+		r, err := s.ImportBundleWatch(path, show)
+		done()
 		switch {
 		case errors.Is(err, bundle.ErrReplay):
 			fmt.Fprintf(e.stdout, "%s: %s\n", path, store.Message(err, e.lang))
@@ -331,8 +371,8 @@ func bundleImport(e *env) error {
 			fmt.Fprintf(e.stderr, e.t("%s: BỊ TỪ CHỐI, không nhập gì: %s\n", "%s: REFUSED, nothing imported: %s\n"), path, store.Message(err, e.lang))
 		default:
 			m := r.Manifest
-			e.printf("%s: đã nhập gói số %d từ %s (tạo lúc %s): %d sự kiện mới, %d đã có.\n", "%s: imported bundle %d from %s (made %s): %d new events, %d already held.\n",
-				path, m.Number, m.From, when(m.Created), r.Result.Added, r.Result.Present)
+			e.printf("%s: đã nhập gói số %d từ %s (tạo lúc %s): %s sự kiện mới, %s đã có.\n", "%s: imported bundle %d from %s (made %s): %s new events, %s already held.\n",
+				path, m.Number, m.From, when(m.Created), model.ThousandsIn(e.lang, int64(r.Result.Added)), model.ThousandsIn(e.lang, int64(r.Result.Present)))
 			if n := len(r.Result.Quarantined); n > 0 {
 				e.printf("  CẢNH BÁO: %d sự kiện trùng số nhưng khác nội dung đã được cách ly (xem donthu check).\n", "  WARNING: %d events with a known number but other content were quarantined (see donthu check).\n", n)
 			}

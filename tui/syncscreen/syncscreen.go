@@ -587,13 +587,7 @@ func (m *Model) afterScan(msg scannedMsg) tea.Cmd {
 
 // number writes n as a person reads it: 955.758 in Vietnamese, 955,758
 // in English.
-func number(l model.Lang, n int) string {
-	s := model.Thousands(int64(n))
-	if l == model.EN {
-		s = strings.ReplaceAll(s, ".", ",")
-	}
-	return s
-}
+func number(l model.Lang, n int) string { return model.ThousandsIn(l, int64(n)) }
 
 func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
 	switch {
