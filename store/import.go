@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -189,7 +188,7 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 				if e.Site == "" || e.Seq == 0 || e.Entity == "" || e.Type == "" {
 					return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
 				}
-				key = binary.BigEndian.AppendUint64(append(append(key[:0], e.Site...), 0), e.Seq) // evKey
+				key = appendEvKey(key[:0], e.Site, e.Seq)
 				if k, old := evc.Seek(key); old != nil && bytes.Equal(k, key) {
 					if have, err := decodeHead(old); err == nil && hashOf(old, &have) == x.hash {
 						res.Present++

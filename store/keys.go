@@ -18,10 +18,12 @@ func be8(n uint64) []byte {
 }
 
 func evKey(site string, seq uint64) []byte {
-	k := make([]byte, 0, len(site)+9)
-	k = append(k, site...)
-	k = append(k, 0)
-	return append(k, be8(seq)...)
+	return appendEvKey(make([]byte, 0, len(site)+9), site, seq)
+}
+
+// appendEvKey appends evKey(site, seq) to dst.
+func appendEvKey(dst []byte, site string, seq uint64) []byte {
+	return binary.BigEndian.AppendUint64(append(append(dst, site...), 0), seq)
 }
 
 func parseEvKey(k []byte) (string, uint64, bool) {
