@@ -236,26 +236,33 @@ func refKey(id string, b []byte) []byte {
 // madeBy returns the log key of the event an id made by
 // model.NewEntityID names (KIND:SITE.SEQ), or nil.
 func madeBy(id string) []byte {
-	i, j := strings.IndexByte(id, ':'), strings.LastIndexByte(id, '.')
-	if i < 0 || j < i+2 {
+	site, seq, ok := madeParts(id)
+	if !ok {
 		return nil
 	}
-	seq, err := strconv.ParseUint(id[j+1:], 10, 64)
-	if err != nil || strconv.FormatUint(seq, 10) != id[j+1:] {
-		return nil
-	}
-	return evKey(id[i+1:j], seq)
+	return evKey(site, seq)
 }
 
-// madeByEvent reports whether the id madeBy reads names the event of
-// site and seq, without making either key.
+// madeByEvent reports whether id names the event of site and seq as
+// madeBy reads it, without making a key.
 func madeByEvent(id, site string, seq uint64) bool {
+	s, n, ok := madeParts(id)
+	return ok && s == site && n == seq
+}
+
+// madeParts reads the site and number of the event an id made by
+// model.NewEntityID names, the number in its one decimal form.
+func madeParts(id string) (site string, seq uint64, ok bool) {
 	i, j := strings.IndexByte(id, ':'), strings.LastIndexByte(id, '.')
-	if i < 0 || j < i+2 || id[i+1:j] != site {
-		return false
+	if i < 0 || j < i+2 {
+		return "", 0, false
 	}
+	seq, err := strconv.ParseUint(id[j+1:], 10, 64)
 	var n [20]byte
-	return string(strconv.AppendUint(n[:0], seq, 10)) == id[j+1:]
+	if err != nil || string(strconv.AppendUint(n[:0], seq, 10)) != id[j+1:] {
+		return "", 0, false
+	}
+	return id[i+1 : j], seq, true
 }
 
 // refTo returns the log key of the only event of a record whose

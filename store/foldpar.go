@@ -142,11 +142,11 @@ func foldRecord(j *recordJob) {
 		}
 	} else {
 		evs := make([]model.Event, len(j.raws))
-		room := rooms.Get().(*[]byte) // each event's data, decompressed before it is unpacked (a copy)
-		defer rooms.Put(room)
+		sc := scratches.Get().(*jsonScratch) // each event's data, decompressed before it is unpacked (a copy)
+		defer scratches.Put(sc)
 		for i, raw := range j.raws {
 			e := &evs[i]
-			_, err := decodeInto(e, raw, nil, room, false)
+			_, err := decodeInto(e, raw, nil, &sc.packed, false)
 			if errors.Is(err, ErrRestSealed) && j.check && j.stored != nil {
 				// Sealed at rest and no key (check without a sign-in):
 				// the stored projection stands for the fold.
@@ -193,12 +193,11 @@ func foldRecord(j *recordJob) {
 	j.entries = indexEntries(j.id, v)
 }
 
-// rooms hold what a fold decompresses, used again from record to record.
-var rooms = sync.Pool{New: func() any { return new([]byte) }}
-
 // seek returns a reader of the keys of bucket b through one cursor,
 // sought again for each: bbolt's Get makes a cursor, and its stack, for
-// every key, and a pass over the records reads every event.
+// every key, and a pass over the records (or an import) reads every
+// event. Each seek starts from the bucket's root, so puts between two
+// reads of a write transaction are seen.
 func seek(b *bolt.Bucket) func(k []byte) []byte {
 	c := b.Cursor()
 	return func(k []byte) []byte {

@@ -21,10 +21,6 @@ import (
 // folds take a record's old entries from its projection (refoldImported).
 // See docs/architecture.md, "Sync".
 
-// idxLaterChunk is how many index changes one transaction of the apply
-// makes: a commit of sorted changes dirties only the pages they fill.
-var idxLaterChunk = 250_000
-
 // idxLater holds an import's index changes, in the order made.
 type idxLater struct {
 	keys keySorter
@@ -68,65 +64,39 @@ func (l *idxLater) set(e idxEntry, put bool) error {
 // beside the file were damaged while the import ran.
 var errLaterKey = errors.New("store: a held index change is damaged")
 
-// apply makes the held changes in db, idxLaterChunk a transaction, and
-// removes the sort's runs.
-func (l *idxLater) apply(db *bolt.DB) (err error) {
+// apply makes the held changes in db, a rewriter's chunk a transaction
+// (rewriteChunk: a commit of sorted changes dirties only the pages they
+// fill), and removes the sort's runs.
+func (l *idxLater) apply(db *bolt.DB) error {
 	defer l.keys.close()
 	tx, err := db.Begin(true)
 	if err != nil {
 		return err
 	}
+	w := &rewriter{db: db, tx: tx}
 	defer func() {
-		if tx != nil {
-			tx.Rollback()
+		if w.tx != nil {
+			w.tx.Rollback()
 		}
 	}()
 	keep := &slab{} // the keys put, until their commit
-	empty := map[string]bool{}
-	var ib *bolt.Bucket
-	var name []byte // ib's
-	done := 0
+	var t *target   // the index changed now
 	// change makes the last change of a key: the one before the next key.
 	change := func(index, key []byte, put bool) error {
-		if ib == nil || !bytes.Equal(name, index) {
-			name = append(name[:0], index...)
-			var err error
-			if ib, err = tx.Bucket(bIdx).CreateBucketIfNotExists(name); err != nil {
+		if t == nil || !bytes.Equal(t.path[1], index) {
+			t = &target{path: [][]byte{bIdx, bytes.Clone(index)}}
+			b, err := w.room(t, 0)
+			if err != nil {
 				return err
 			}
-			was, ok := empty[string(name)]
-			if !ok {
-				k, _ := ib.Cursor().First()
-				was = k == nil
-				empty[string(name)] = was
-			}
-			if was {
-				ib.FillPercent = 1.0 // filled in key order, as a rebuild does
-			} else {
-				filledIndex(ib, string(name))
-			}
+			if k, _ := b.Cursor().First(); k != nil {
+				t.fill = filledIndex(b, string(index)).FillPercent // as at the desk
+			} // else filled whole in key order, as a rebuild does
 		}
-		var err error
 		if put {
-			err = ib.Put(keep.copy(key), nil)
-		} else {
-			err = ib.Delete(key)
+			return w.put(t, keep.copy(key), nil)
 		}
-		if err != nil {
-			return err
-		}
-		if done++; done%idxLaterChunk == 0 {
-			if err := tx.Commit(); err != nil {
-				tx = nil
-				return err
-			}
-			if tx, err = db.Begin(true); err != nil {
-				tx = nil
-				return err
-			}
-			ib, keep = nil, &slab{}
-		}
-		return nil
+		return w.del(t, key)
 	}
 	var prev []byte // the sortable part of the change before, if any
 	var index, key []byte
@@ -166,9 +136,7 @@ func (l *idxLater) apply(db *bolt.DB) (err error) {
 	if err != nil {
 		return err
 	}
-	err = tx.Commit()
-	tx = nil
-	return err
+	return w.commit()
 }
 
 // close removes the sort's runs.

@@ -47,8 +47,8 @@ func TestIndexChangesHeldForTheEndOfAnImport(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	defer func(b, c int) { rebuildBatch, idxLaterChunk = b, c }(rebuildBatch, idxLaterChunk)
-	rebuildBatch, idxLaterChunk = 37, 23 // many runs, many commits
+	defer func(b, c int) { rebuildBatch, rewriteChunk = b, c }(rebuildBatch, rewriteChunk)
+	rebuildBatch, rewriteChunk = 37, 200 // many runs, many commits (a few dozen keys each)
 	later := newIdxLater(filepath.Join(dir, "x.db"+importSuffix+runsSuffix+"*"))
 	r := rand.New(rand.NewPCG(1, 2))
 	indexes := []string{"person_case", "person", "person_visit", "case_status"}

@@ -158,7 +158,7 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 			touched := map[string][]model.Event{} // record -> its new events
 			var listed [][]byte                   // entity list keys of the added events
 			evb := tx.Bucket(bEvents)
-			evc := evb.Cursor() // sought again for each event: it allocates nothing, where Get does
+			held := seek(evb) // the log as the batch has it so far
 			var key []byte
 			dict := currentDict(tx)
 			for n := 0; ; n++ {
@@ -189,7 +189,7 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 					return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
 				}
 				key = appendEvKey(key[:0], e.Site, e.Seq)
-				if k, old := evc.Seek(key); old != nil && bytes.Equal(k, key) {
+				if old := held(key); old != nil {
 					if have, err := decodeHead(old); err == nil && hashOf(old, &have) == x.hash {
 						res.Present++
 						last[e.Site] = struct {

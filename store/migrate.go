@@ -345,7 +345,7 @@ func syncDir(dir string) error {
 
 // rewriteChunk is how many bytes of values one transaction of the
 // rewrite holds before it commits.
-const rewriteChunk = 32 << 20
+var rewriteChunk = 32 << 20 // a variable for tests
 
 // rewriteFile copies every bucket of src into a new file at path, buckets
 // filled to 100% (keys arrive in order), committed in chunks; with
@@ -456,6 +456,7 @@ type target struct {
 	path [][]byte
 	b    *bolt.Bucket
 	gen  int
+	fill float64 // how full its pages are split; 0: whole (keys in order)
 }
 
 // at returns the bucket at path in the current transaction, creating it.
@@ -478,26 +479,48 @@ func (w *rewriter) at(path [][]byte) (*bolt.Bucket, error) {
 // into t, committing first if the transaction holds rewriteChunk bytes.
 // Keys arrive in order, so pages are filled to 100%.
 func (w *rewriter) put(t *target, k, v []byte) error {
-	if w.size+len(k)+len(v) > rewriteChunk {
+	b, err := w.room(t, len(k)+len(v))
+	if err != nil {
+		return err
+	}
+	return b.Put(k, v)
+}
+
+// del deletes k from t, committing first as put does.
+func (w *rewriter) del(t *target, k []byte) error {
+	b, err := w.room(t, len(k))
+	if err != nil {
+		return err
+	}
+	return b.Delete(k)
+}
+
+// room commits first if the transaction would hold more than
+// rewriteChunk bytes with n more, and returns t's bucket in it.
+func (w *rewriter) room(t *target, n int) (*bolt.Bucket, error) {
+	if w.size+n > rewriteChunk {
 		if err := w.tx.Commit(); err != nil {
-			return err
+			return nil, err
 		}
 		var err error
 		if w.tx, err = w.db.Begin(true); err != nil {
-			return err
+			return nil, err
 		}
 		w.size = 0
 		w.gen++
 	}
-	w.size += len(k) + len(v)
+	w.size += n
 	if t.b == nil || t.gen != w.gen {
 		var err error
 		if t.b, err = w.at(t.path); err != nil {
-			return err
+			return nil, err
+		}
+		if t.fill != 0 {
+			t.b.FillPercent = t.fill
 		}
 		t.gen = w.gen
 	}
-	return t.b.Put(k, v)
+	return t.b, nil
 }
 
 func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
@@ -509,34 +532,39 @@ func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
 		return err
 	}
 	t := &target{path: path, b: dst, gen: w.gen}
-	return src.ForEach(func(k, v []byte) error {
-		if v == nil {
-			return w.bucket(src.Bucket(k), append(path[:len(path):len(path)], append([]byte(nil), k...)))
+	return src.ForEach(func(k, v []byte) error { return w.entry(src, t, k, v) })
+}
+
+// entry copies the entry k, v of bucket src to t, as the rewrite keeps
+// it: a nested bucket whole, a value in the form this build writes.
+func (w *rewriter) entry(src *bolt.Bucket, t *target, k, v []byte) error {
+	path := t.path
+	if v == nil {
+		return w.bucket(src.Bucket(k), append(path[:len(path):len(path)], append([]byte(nil), k...)))
+	}
+	// v points into the file copied, whose read lasts until the last
+	// commit (as the key does): it is put as it is.
+	nv := v
+	if w.upgrade {
+		var err error
+		if nv, err = upgradeValue(path, k, v); err != nil {
+			return err
 		}
-		// v points into the file copied, whose read lasts until the
-		// last commit (as the key does): it is put as it is.
-		nv := v
-		if w.upgrade {
-			var err error
-			if nv, err = upgradeValue(path, k, v); err != nil {
-				return err
-			}
-		} else if ref := w.ref(path, k, v); ref != nil {
-			nv = ref
-		} else if len(path) == 1 && bytes.Equal(path[0], bEvents) {
-			nv = compressEvent(nv, w.dict)
-		} else if len(path) == 2 && bytes.Equal(path[0], bState) {
-			nv = compressState(nv, w.dict)
-		} else if len(path) == 1 && bytes.Equal(path[0], bEntityEvents) {
-			if unlistedKey(k) {
-				return nil // the id says it (schema 7: lists.go)
-			}
-			nv = nv[:0] // the key says the event (listedKey)
-		} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
-			return nil // done by this rewrite
+	} else if ref := w.ref(path, k, v); ref != nil {
+		nv = ref
+	} else if len(path) == 1 && bytes.Equal(path[0], bEvents) {
+		nv = compressEvent(nv, w.dict)
+	} else if len(path) == 2 && bytes.Equal(path[0], bState) {
+		nv = compressState(nv, w.dict)
+	} else if len(path) == 1 && bytes.Equal(path[0], bEntityEvents) {
+		if unlistedKey(k) {
+			return nil // the id says it (schema 7: lists.go)
 		}
-		return w.put(t, k, nv)
-	})
+		nv = nv[:0] // the key says the event (listedKey)
+	} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
+		return nil // done by this rewrite
+	}
+	return w.put(t, k, nv)
 }
 
 // ref returns the stored form by reference of a projection at path that

@@ -306,16 +306,11 @@ func newLogCopy(w *rewriter, src *bolt.Bucket) (*logCopy, error) {
 	return l, nil
 }
 
-// step copies up to n events, each compressed under the file's
-// dictionary if it is not yet, and reports whether any are left to copy
-// (none once it has failed: err).
+// step copies up to n events, as rewriter.bucket copies them, and
+// reports whether any are left to copy (none once it has failed: err).
 func (l *logCopy) step(n int) bool {
 	for ; n > 0 && l.k != nil && l.err == nil; n-- {
-		if l.v == nil { // a bucket in the log: copied as any other
-			l.err = l.w.bucket(l.src.Bucket(l.k), [][]byte{bEvents, append([]byte(nil), l.k...)})
-		} else {
-			l.err = l.w.put(l.t, l.k, compressEvent(l.v, l.w.dict))
-		}
+		l.err = l.w.entry(l.src, l.t, l.k, l.v)
 		l.k, l.v = l.c.Next()
 	}
 	return l.k != nil && l.err == nil

@@ -55,59 +55,15 @@ const bigPeople = 10_000
 
 func newCrashWorld(t *testing.T) *crashWorld {
 	w := &crashWorld{dir: t.TempDir(), bin: tuitest.Build(t, "donthu/cmd/donthu")}
-	clk := &storetest.Clock{T: time.Now()}
-	open := func(name string) *store.Store {
-		s, err := store.Open(filepath.Join(w.dir, name), store.Options{Now: clk.Now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	site, office := open("gl07.db"), open("hn01.db")
-	if _, err := demo.Fill(site, demo.Options{People: 40, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	if err := office.Init(store.SiteInit{Code: "HN01", Name: "Công đoàn quận", Login: "lan", Password: storetest.Password}); err != nil {
-		t.Fatal(err)
-	}
-	storetest.PinBoth(t, site, office)
-	x, err := site.ExportBundle("HN01", w.dir+"/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.bundle = x.Path
-	w.siteEvents = int(site.Heads()["GL07"])
-	site.Close()
-	office.Close()
-	w.site, _ = os.ReadFile(filepath.Join(w.dir, "gl07.db"))
-	w.office, _ = os.ReadFile(filepath.Join(w.dir, "hn01.db"))
-
-	// The larger site is made by the program (the test's own code runs
-	// under the race detector, ten times slower).
-	bigSite := filepath.Join(w.dir, "big-gl07.db")
-	cmd := exec.Command(w.bin, "--db", bigSite, "demo", "--people", strconv.Itoa(bigPeople), "--seed", "9")
-	cmd.Env = append(os.Environ(), "DONTHU_LANG=en", "DONTHU_DB=")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
-	big, bigOffice := open("big-gl07.db"), open("big-hn01.db")
-	if err := bigOffice.Init(store.SiteInit{Code: "HN01", Name: "Công đoàn quận", Login: "lan", Password: storetest.Password}); err != nil {
-		t.Fatal(err)
-	}
-	storetest.PinBoth(t, big, bigOffice)
-	if _, err := big.SignIn(demo.Users[0].Login, demo.Password); err != nil { // the demo's keys are sealed
-		t.Fatal(err)
-	}
-	if x, err = big.ExportBundle("HN01", w.dir+"/"); err != nil {
-		t.Fatal(err)
-	}
-	w.bigBundle, w.bigEvents = x.Path, int(big.Heads()["GL07"])
+	var site, office string
+	site, office, w.bundle, w.siteEvents = pairedFiles(t, w.bin, w.dir, "small", 40)
+	w.site, _ = os.ReadFile(site)
+	w.office, _ = os.ReadFile(office)
+	_, office, w.bigBundle, w.bigEvents = pairedFiles(t, w.bin, w.dir, "big", bigPeople)
 	if w.bigEvents <= 50_000 {
 		t.Fatalf("the larger site holds %d events: one import batch, the test proves nothing of the copy", w.bigEvents)
 	}
-	big.Close()
-	bigOffice.Close()
-	w.bigOffice, _ = os.ReadFile(filepath.Join(w.dir, "big-hn01.db"))
+	w.bigOffice, _ = os.ReadFile(office)
 	return w
 }
 
@@ -127,7 +83,7 @@ type crashKind struct {
 
 func crashKinds() []crashKind {
 	siteFile := func(w *crashWorld) []byte { return w.site }
-	atSite, atOffice := [2]string{demo.Users[0].Login, demo.Password}, [2]string{"lan", storetest.Password}
+	atSite := [2]string{demo.Users[0].Login, demo.Password}
 	return []crashKind{
 		{name: "user add", as: atSite, more: "mat-khau-moi-1\nmat-khau-moi-1\n", file: siteFile,
 			args: func(w *crashWorld, dir, db string, i int) []string {
@@ -170,36 +126,8 @@ func crashKinds() []crashKind {
 					o.Close()
 				}
 			}},
-		{name: "import", as: atOffice, file: func(w *crashWorld) []byte { return w.office },
-			args: func(w *crashWorld, dir, db string, i int) []string {
-				return []string{"--db", db, "bundle", "import", w.bundle}
-			},
-			check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
-				// All of the bundle or none of it.
-				if n := int(s.Heads()["GL07"]); n != 0 && n != w.siteEvents {
-					t.Fatalf("half an import: %d of %d events", n, w.siteEvents)
-				}
-				if ok && int(s.Heads()["GL07"]) != w.siteEvents {
-					t.Fatal("import reported success, the events are missing")
-				}
-			}},
-		{name: "large import", as: atOffice, file: func(w *crashWorld) []byte { return w.bigOffice },
-			args: func(w *crashWorld, dir, db string, i int) []string {
-				return []string{"--db", db, "bundle", "import", w.bigBundle}
-			},
-			check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
-				// All of the bundle or none of it, and nothing of the
-				// copy or its sort left beside the file once it opened.
-				if n := int(s.Heads()["GL07"]); n != 0 && n != w.bigEvents {
-					t.Fatalf("half a large import: %d of %d events", n, w.bigEvents)
-				}
-				if ok && int(s.Heads()["GL07"]) != w.bigEvents {
-					t.Fatalf("a large import reported success, the events are missing:\n%s", out)
-				}
-				if left, _ := filepath.Glob(filepath.Join(dir, "data.db.*")); len(left) > 0 {
-					t.Fatalf("a killed large import left %v beside the file", left)
-				}
-			}},
+		importKind("import", func(w *crashWorld) ([]byte, string, int) { return w.office, w.bundle, w.siteEvents }),
+		importKind("large import", func(w *crashWorld) ([]byte, string, int) { return w.bigOffice, w.bigBundle, w.bigEvents }),
 		{name: "rebuild", as: atSite, file: siteFile,
 			args: func(w *crashWorld, dir, db string, i int) []string { return []string{"--db", db, "rebuild"} },
 			check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
@@ -222,6 +150,31 @@ func openCopy(t *testing.T, b []byte, dir, name string) *store.Store {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// importKind is the trial of an office importing a bundle of its site
+// (from gives the office's file, the bundle and its events): all of the
+// bundle or none of it, and nothing of a copy or its sort's runs left
+// beside the file once it opened.
+func importKind(name string, from func(w *crashWorld) (office []byte, bundle string, events int)) crashKind {
+	return crashKind{name: name, as: [2]string{"lan", storetest.Password},
+		file: func(w *crashWorld) []byte { office, _, _ := from(w); return office },
+		args: func(w *crashWorld, dir, db string, i int) []string {
+			_, bundle, _ := from(w)
+			return []string{"--db", db, "bundle", "import", bundle}
+		},
+		check: func(t *testing.T, w *crashWorld, s *store.Store, dir string, i int, ok bool, out string) {
+			_, _, all := from(w)
+			if n := int(s.Heads()["GL07"]); n != 0 && n != all {
+				t.Fatalf("%s: half of it: %d of %d events", name, n, all)
+			}
+			if ok && int(s.Heads()["GL07"]) != all {
+				t.Fatalf("%s reported success, the events are missing:\n%s", name, out)
+			}
+			if left, _ := filepath.Glob(filepath.Join(dir, "data.db.*")); len(left) > 0 {
+				t.Fatalf("a killed %s left %v beside the file", name, left)
+			}
+		}}
 }
 
 // TestCrashHarness kills the real binary at random moments while it adds

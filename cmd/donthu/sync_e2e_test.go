@@ -6,11 +6,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"donthu/model"
 	"donthu/store"
+	"donthu/store/demo"
 	"donthu/store/storetest"
 	"donthu/tui/tuitest"
 )
@@ -156,4 +159,69 @@ func withoutAudit(dump string) string {
 		}
 	}
 	return strings.Join(keep, "\n")
+}
+
+// pairedFiles makes in dir, with the program bin, a site GL07 holding a
+// year of demo data of people persons (NAME-gl07.db; the program makes
+// it, since a test's own code may run under the race detector, ten times
+// slower) and a new office HN01 for it (NAME-hn01.db, its administrator
+// lan), their key cards pinned both ways, and the site's bundle for the
+// office (in dir/NAME). It returns the files, the bundle and the site's
+// events.
+func pairedFiles(t *testing.T, bin, dir, name string, people int) (site, office, bundle string, events int) {
+	t.Helper()
+	site, office = filepath.Join(dir, name+"-gl07.db"), filepath.Join(dir, name+"-hn01.db")
+	cmd := exec.Command(bin, "--db", site, "demo", "--people", strconv.Itoa(people), "--seed", "7")
+	cmd.Env = append(os.Environ(), "DONTHU_LANG=en", "DONTHU_DB=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	s, err := store.Open(site, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	o, err := store.Open(office, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	if err := o.Init(store.SiteInit{Code: "HN01", Name: "Công đoàn quận", Login: "lan", Password: storetest.Password}); err != nil {
+		t.Fatal(err)
+	}
+	storetest.PinBoth(t, s, o)
+	if _, err := s.SignIn(demo.Users[0].Login, demo.Password); err != nil { // the demo's keys are sealed
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, name)
+	if err := os.Mkdir(out, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	x, err := s.ExportBundle("HN01", out+string(os.PathSeparator))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site, office, x.Path, int(s.Heads()["GL07"])
+}
+
+// An office imports a site's bundle at a terminal: under the password, a
+// line says how far the import has read, and when all is read that the
+// file is being written; then the result, its counts grouped as they are
+// read. (A parent's first sync is a million events: ten seconds or more
+// of a line that moves, not of silence.)
+func TestEndToEndBundleImportSaysHowFar(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the program")
+	}
+	bin := tuitest.Build(t, "donthu/cmd/donthu")
+	_, office, bundle, n := pairedFiles(t, bin, t.TempDir(), "e2e", 40)
+	term := tuitest.StartWith(t, tuitest.TermOptions{Width: 200, Height: 24, Env: []string{"DONTHU_LANG=vi", "DONTHU_DB=", "DONTHU_USER=lan"}}, // the result is one long line
+		bin, "--db", office, "bundle", "import", bundle)
+	term.WaitFor(10*time.Second, "Mật khẩu")
+	term.Type(storetest.Password).Press("enter")
+	all := model.Thousands(int64(n))
+	term.WaitFor(30*time.Second, "đã đọc đủ "+all+" sự kiện, đang ghi vào tệp…", all+" sự kiện mới, 0 đã có")
+	if err := term.WaitExit(10 * time.Second); err != nil {
+		t.Fatal(err)
+	}
 }

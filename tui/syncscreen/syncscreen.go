@@ -585,10 +585,6 @@ func (m *Model) afterScan(msg scannedMsg) tea.Cmd {
 	return common.Status("") // a folder tried before, with no bundle in it, is past
 }
 
-// number writes n as a person reads it: 955.758 in Vietnamese, 955,758
-// in English.
-func number(l model.Lang, n int) string { return model.ThousandsIn(l, int64(n)) }
-
 func (m *Model) confirmKey(k tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, m.keys.Confirm):
@@ -617,9 +613,9 @@ func (m *Model) importAll() tea.Cmd {
 			if f.Skip == media.SkipNone {
 				done[i].x, done[i].err = s.ImportBundleWatch(f.Path, func(n, all int) {
 					if n < all {
-						j.set(sprintf(w.ImportRead, i+1, len(files), f.Name, number(lang, n), number(lang, all)))
+						j.set(sprintf(w.ImportRead, i+1, len(files), f.Name, model.ThousandsIn(lang, int64(n)), model.ThousandsIn(lang, int64(all))))
 					} else {
-						j.set(sprintf(w.ImportWrite, i+1, len(files), f.Name, number(lang, all)))
+						j.set(sprintf(w.ImportWrite, i+1, len(files), f.Name, model.ThousandsIn(lang, int64(all))))
 					}
 				})
 			}
@@ -661,7 +657,7 @@ func (m *Model) describe(f media.File, x store.Imported, err error) result {
 		r.lines = []string{sprintf(w.RefusedFile, m.ctx.Say(err))}
 	default:
 		r.kind = resImported
-		r.lines = []string{sprintf(w.Imported, mf.Number, mf.From, number(l, x.Result.Added), number(l, x.Result.Present))}
+		r.lines = []string{sprintf(w.Imported, mf.Number, mf.From, model.ThousandsIn(l, int64(x.Result.Added)), model.ThousandsIn(l, int64(x.Result.Present)))}
 		if n := len(x.Result.Quarantined); n > 0 {
 			r.lines = append(r.lines, sprintf(w.Quarantined, n))
 		}

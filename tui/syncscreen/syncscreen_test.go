@@ -284,19 +284,6 @@ func TestPickFolderKeys(t *testing.T) {
 	}
 }
 
-// Counts of events are written as a person reads them.
-func TestNumbersAreGrouped(t *testing.T) {
-	for _, c := range []struct {
-		l    model.Lang
-		n    int
-		want string
-	}{{model.VI, 955758, "955.758"}, {model.EN, 955758, "955,758"}, {model.VI, 999, "999"}, {model.EN, 1000000, "1,000,000"}} {
-		if got := number(c.l, c.n); got != c.want {
-			t.Errorf("number(%v, %d) = %q, want %q", c.l, c.n, got, c.want)
-		}
-	}
-}
-
 // The help lists every key; the short help follows the mode.
 func TestHelp(t *testing.T) {
 	w := newWorld(t)
@@ -424,7 +411,7 @@ func TestImportInProgressFitsTheWindow(t *testing.T) {
 		{model.EN, "409,600 of 955,758 events read", "Importing bundle 1/1: donthu-GL07-to-HN01-2026-03-02-0001.age"}} {
 		d := screen(t, ctxFor(t, w.office, w.clk, c.l), w.stick)
 		m := d.S.(*Model)
-		m.mode, m.busy = modeBusy, sprintf(m.w.ImportRead, 1, 1, "donthu-GL07-to-HN01-2026-03-02-0001.age", number(c.l, 409600), number(c.l, 955758))
+		m.mode, m.busy = modeBusy, sprintf(m.w.ImportRead, 1, 1, "donthu-GL07-to-HN01-2026-03-02-0001.age", model.ThousandsIn(c.l, 409600), model.ThousandsIn(c.l, 955758))
 		d.Expect(c.file, c.read)
 		for _, l := range strings.Split(d.View(), "\n") {
 			if n := lipgloss.Width(l); n > 80 {
