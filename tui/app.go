@@ -320,6 +320,19 @@ func (a *App) dirty() bool {
 	return a.phase == phaseSetup && a.setup.dirty()
 }
 
+// busyQuit returns the quit question of a screen whose work still runs,
+// or "".
+func (a *App) busyQuit() string {
+	for _, sc := range a.screens {
+		if b, ok := sc.(common.Busy); ok {
+			if q := b.BusyQuit(); q != "" {
+				return q
+			}
+		}
+	}
+	return ""
+}
+
 // Update routes messages.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -670,9 +683,11 @@ func pick(l model.Lang, vi, en string) string {
 }
 
 // quit quits, or first asks (on a confirm page, where Enter does not
-// quit) when some input is unsaved; screens keep that input as a draft.
+// quit) when some input is unsaved, which screens keep as a draft, or
+// some work a person started still runs (common.Busy).
 func (a *App) quit() (tea.Model, tea.Cmd) {
-	if !a.dirty() {
+	busy := a.busyQuit()
+	if !a.dirty() && busy == "" {
 		return a, tea.Quit
 	}
 	for _, p := range a.pages {
@@ -684,6 +699,9 @@ func (a *App) quit() (tea.Model, tea.Cmd) {
 	text := w.Shell.QuitConfirm
 	if a.phase == phaseMain {
 		text = w.Desk.QuitDraft
+	}
+	if busy != "" {
+		text = busy
 	}
 	a.pages = append(a.pages, common.NewConfirm(a.ctx, text, w.Shell.QuitYes, a.flushAndQuit()))
 	return a, nil

@@ -338,3 +338,37 @@ func TestHelpOnAPage(t *testing.T) {
 		t.Fatalf("F1 on the quit question:\n%s", v)
 	}
 }
+
+// While a screen's work runs on (an import of a million events), Ctrl+Q
+// asks in that screen's words, since quitting abandons the work; Enter
+// does not answer, C quits.
+func TestQuitWhileWorkRunsAsks(t *testing.T) {
+	a, _ := signedIn(t, model.VI)
+	if _, cmd := a.Update(tea.KeyMsg{Type: tea.KeyCtrlQ}); cmd == nil {
+		t.Fatal("with nothing under way, Ctrl+Q did not quit")
+	}
+	a, _ = signedIn(t, model.VI)
+	q := "Đang nhập gói 1/1: GL07-HN01-1.age · đã đọc 262.144/955.758 sự kiện. Vẫn thoát?"
+	a.screens[common.ScreenSync] = busyScreen{a.screens[common.ScreenSync], q}
+	for _, k := range []tea.KeyMsg{{Type: tea.KeyCtrlQ}, {Type: tea.KeyEnter}} {
+		if _, cmd := a.Update(k); cmd != nil {
+			if _, quit := cmd().(tea.QuitMsg); quit {
+				t.Fatalf("%v quit while an import ran", k)
+			}
+		}
+	}
+	if v := a.View(); !strings.Contains(v, "262.144/955.758") {
+		t.Fatalf("the quit question does not say what runs:\n%s", v)
+	}
+	if _, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")}); cmd == nil {
+		t.Fatal("C did not quit")
+	}
+}
+
+// busyScreen is a screen whose work runs on.
+type busyScreen struct {
+	common.Screen
+	quit string
+}
+
+func (b busyScreen) BusyQuit() string { return b.quit }

@@ -205,6 +205,15 @@ type Prefetcher interface {
 	Prefetch() tea.Cmd
 }
 
+// Busy is a screen that may be in the middle of work the person started
+// and that runs on after a key (an import of a million events: ten
+// seconds or more). Quitting then abandons it, so the root asks first,
+// in the screen's words, as it asks for unsaved input.
+type Busy interface {
+	// BusyQuit returns the quit question while such work runs, or "".
+	BusyQuit() string
+}
+
 // Drafter is a screen whose unsaved input is kept as the user's draft in
 // the data file (not an event), so that a quit, a crash or a lock loses
 // nothing. SaveDraft returns the command that writes it now (the root

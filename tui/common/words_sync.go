@@ -89,6 +89,7 @@ type SyncWords struct {
 	Importing    string // %d at, %d of, %s file
 	ImportRead   string // %d at, %d of, %s file, %s events read, %s in all (two lines)
 	ImportWrite  string // %d at, %d of, %s file, %s events in all (two lines)
+	QuitBusy     string // %s what is being done (the quit question meanwhile)
 	Writing      string // %s from, %s to, %s folder
 
 	// What was done.
@@ -209,6 +210,7 @@ var syncVI = SyncWords{
 	Importing:    "Đang nhập gói %d/%d: %s",
 	ImportRead:   "Đang nhập gói %d/%d: %s\nđã đọc %s/%s sự kiện",
 	ImportWrite:  "Đang nhập gói %d/%d: %s\nđã đọc đủ %s sự kiện, đang ghi vào tệp…",
+	QuitBusy:     "%s. Thoát bây giờ là bỏ dở việc này; tệp dữ liệu vẫn như trước khi bắt đầu. Vẫn thoát?",
 	Writing:      "Đang ghi gói %s→%s vào %s…",
 
 	Exported:      "Đã ghi gói %s→%s số %d (%d sự kiện) vào %s",
@@ -326,6 +328,7 @@ var syncEN = SyncWords{
 	Importing:    "Importing bundle %d/%d: %s",
 	ImportRead:   "Importing bundle %d/%d: %s\n%s of %s events read",
 	ImportWrite:  "Importing bundle %d/%d: %s\nall %s events read, writing the file…",
+	QuitBusy:     "%s. Quitting now abandons it; the data file stays as it was before it began. Quit anyway?",
 	Writing:      "Writing bundle %s→%s to %s…",
 
 	Exported:      "Wrote bundle %s→%s no. %d (%d event(s)) to %s",

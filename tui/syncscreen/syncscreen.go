@@ -280,6 +280,15 @@ func (m *Model) Dirty() bool {
 	return m.mode == modePick && strings.TrimSpace(m.path.Value()) != ""
 }
 
+// BusyQuit asks before a quit abandons an import or an export under
+// way, saying what it is and how far it has gone.
+func (m *Model) BusyQuit() string {
+	if m.mode != modeBusy {
+		return ""
+	}
+	return sprintf(m.w.QuitBusy, strings.TrimSuffix(strings.ReplaceAll(m.busy, "\n", " · "), "…"))
+}
+
 // Capturing reports that the path field has the keyboard.
 func (m *Model) Capturing() bool { return m.mode == modePick && m.at == len(m.opts) }
 

@@ -401,7 +401,8 @@ func TestRestoredCopySaysWhatToDo(t *testing.T) {
 }
 
 // A long import shows what it imports, and under it how far it has
-// read, each on a line of its own within 80 columns, in both languages.
+// read, each on a line of its own within 80 columns, in both languages;
+// a quit meanwhile is asked about in those words.
 func TestImportInProgressFitsTheWindow(t *testing.T) {
 	w := newWorld(t)
 	for _, c := range []struct {
@@ -413,6 +414,10 @@ func TestImportInProgressFitsTheWindow(t *testing.T) {
 		m := d.S.(*Model)
 		m.mode, m.busy = modeBusy, sprintf(m.w.ImportRead, 1, 1, "donthu-GL07-to-HN01-2026-03-02-0001.age", model.ThousandsIn(c.l, 409600), model.ThousandsIn(c.l, 955758))
 		d.Expect(c.file, c.read)
+		// Quitting now would abandon the import: the root asks first.
+		if q := m.BusyQuit(); !strings.Contains(q, c.file) || !strings.Contains(q, c.read) {
+			t.Fatalf("the quit question while importing: %q", q)
+		}
 		for _, l := range strings.Split(d.View(), "\n") {
 			if n := lipgloss.Width(l); n > 80 {
 				t.Fatalf("%d columns: %q", n, l)
