@@ -38,6 +38,7 @@ func crashTrials() int {
 type crashWorld struct {
 	dir, bin     string
 	site, office []byte // the files' bytes
+	officeFile   string // where the office's file is kept
 	bundle       string // GL07 -> HN01, not yet imported
 	siteEvents   int
 
@@ -56,9 +57,9 @@ const bigPeople = 10_000
 func newCrashWorld(t *testing.T) *crashWorld {
 	w := &crashWorld{dir: t.TempDir(), bin: tuitest.Build(t, "donthu/cmd/donthu")}
 	var site, office string
-	site, office, w.bundle, w.siteEvents = pairedFiles(t, w.bin, w.dir, "small", 40)
+	site, w.officeFile, w.bundle, w.siteEvents = pairedFiles(t, w.bin, w.dir, "small", 40)
 	w.site, _ = os.ReadFile(site)
-	w.office, _ = os.ReadFile(office)
+	w.office, _ = os.ReadFile(w.officeFile)
 	_, office, w.bigBundle, w.bigEvents = pairedFiles(t, w.bin, w.dir, "big", bigPeople)
 	if w.bigEvents <= 50_000 {
 		t.Fatalf("the larger site holds %d events: one import batch, the test proves nothing of the copy", w.bigEvents)

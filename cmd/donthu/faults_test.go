@@ -26,7 +26,7 @@ func TestFileSizeLimitSweep(t *testing.T) {
 	}
 	w := newCrashWorld(t)
 	card := filepath.Join(w.dir, "hn01.card")
-	if out, err := exec.Command(w.bin, "--db", filepath.Join(w.dir, "hn01.db"), "keys", "export", "-o", card).CombinedOutput(); err != nil {
+	if out, err := exec.Command(w.bin, "--db", w.officeFile, "keys", "export", "-o", card).CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	type cmdSpec struct {
