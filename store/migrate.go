@@ -351,7 +351,7 @@ var rewriteChunk = 32 << 20 // a variable for tests
 // filled to 100% (keys arrive in order), committed in chunks; with
 // upgrade, schema-1 values are re-encoded and the schema set to 2.
 func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
-	w, err := newRewriter(path, upgrade)
+	w, err := newRewriter(path, upgrade, initialMmap(src.Path()))
 	if err != nil {
 		return err
 	}
@@ -369,11 +369,15 @@ func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 }
 
 // newRewriter opens a new file at path for a rewriter, in its first
-// transaction.
-func newRewriter(path string, upgrade bool) (*rewriter, error) {
+// transaction, mapped at first in mmap bytes (initialMmap of the file
+// copied: the copy is no larger).
+func newRewriter(path string, upgrade bool, mmap int) (*rewriter, error) {
 	// Synced once, whole, by finish: neither its commits nor its growth
-	// wait for the disk.
-	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true, NoGrowSync: true, NoFreelistSync: false})
+	// wait for the disk. Mapped large enough from the start: each time
+	// bbolt grows its map it first copies every node the transaction
+	// holds out of the old one (0.7 s of a rebuild of the office's
+	// decade, on the one goroutine that writes).
+	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true, NoGrowSync: true, InitialMmapSize: mmap})
 	if err != nil {
 		return nil, err
 	}

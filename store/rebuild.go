@@ -52,7 +52,7 @@ var metaRebuilding = []byte("rebuilding")
 // caller, which recovers it (Guard), after the copy is closed and the
 // goroutine beside it has ended; the caller removes the copy.
 func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipped int, err error) {
-	w, err := newRewriter(path, false)
+	w, err := newRewriter(path, false, initialMmap(src.Path()))
 	if err != nil {
 		return 0, err
 	}
