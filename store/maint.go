@@ -57,6 +57,28 @@ var bulk struct {
 	limit int64
 }
 
+// DeskGC sets the garbage collector for a process a person works in (the
+// interface): a collection when the heap has grown to five times what
+// the last one left live, rather than twice, and whenever the process's
+// memory nears 128 MiB (the interface's budget is 150 MB of its own).
+// GOGC and GOMEMLIMIT, when set, win.
+//
+// A desk write allocates about 70 KB and keeps little. At the default a
+// process whose live heap is a few MB collected every thirty writes, and
+// the writes a collection overlapped were nearly all the slow ones: over
+// 1,000 writes on the office's decade, p99 1.6 to 1.8 ms with the
+// default and 0.74 to 1.05 ms with this, in turn (the floor, a commit's
+// two syncs, 0.2 to 0.3 ms). The interface's live heap at an office is
+// about 36 MB: it now collects every 90 MB or so of allocation.
+func DeskGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(128 << 20)
+	}
+}
+
 // Rebuild makes every projection and index (and the entity lists) again
 // from the event log alone, in a new file renamed over the data file
 // (rebuildInto): the data file is never half rebuilt, and memory does

@@ -645,6 +645,7 @@ var typed = []string{
 }
 
 func runChild(name, file string, r *result) error {
+	store.DeskGC() // as the interface runs
 	switch name {
 	case "interface":
 		return interfaceRun(file, r)

@@ -20,6 +20,7 @@ func init() {
 // on the status line and again when the interface closes; quitting stops
 // an unfinished copy rather than wait for it.
 func cmdTUI(e *env) error {
+	store.DeskGC()
 	s, err := e.open(false)
 	if err != nil {
 		return err
