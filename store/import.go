@@ -75,14 +75,27 @@ func EventsOf(evs []model.Event) func() (model.Event, bool, error) {
 // either as it was or holds the whole import. The first batch, begun in
 // the file itself, is rolled back and replayed into the copy.
 func (s *Store) Import(next func() (model.Event, bool, error), finish func(*ImportTx) error) (ImportResult, error) {
+	return s.importSized(0, next, finish)
+}
+
+// importSized is Import told that next gives at most n events (0: not
+// known). More than a batch go straight into the copy: a bundle's
+// manifest says how many it holds, and the first batch begun in the file
+// and rolled back was a quarter of a second of a parent's first sync.
+func (s *Store) importSized(n int, next func() (model.Event, bool, error), finish func(*ImportTx) error) (ImportResult, error) {
 	defer s.scrubIfSealed() // after the lock is let go (rest.go)
 	defer bulkGC()()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	saved := s.hlc
-	in := &preparer{next: next, keep: true}
+	large := n > importBatch
+	in := &preparer{next: next, keep: !large}
 	defer in.stop()
-	res, err := s.importBatches(s.db.Update, in, finish, nil)
+	var res ImportResult
+	err := errLargeImport
+	if !large {
+		res, err = s.importBatches(s.db.Update, in, finish, nil)
+	}
 	if errors.Is(err, errLargeImport) {
 		s.hlc = saved
 		in.again()

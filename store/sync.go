@@ -683,7 +683,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported, read func(n, all int)) 
 		return putPeer(it.tx, &rec)
 	}
 	out.Warnings = nil
-	res, err := s.Import(returnedInOrder(next, s.site, mineBefore), finish)
+	res, err := s.importSized(m.Events.Count, returnedInOrder(next, s.site, mineBefore), finish)
 	if err != nil {
 		out.Warnings = nil
 		return err
