@@ -5,10 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -500,32 +498,5 @@ func TestRebuildWritesAFullFile(t *testing.T) {
 	left, _ := filepath.Glob(s.Path() + ".rebuild.sort-*")
 	if len(left) > 0 {
 		t.Fatalf("the sort's runs stay beside the file: %v", left)
-	}
-}
-
-// The interface's collector runs at a fifth of its heap's growth, within
-// 128 MiB, unless the person running it set GOGC or GOMEMLIMIT.
-func TestDeskGC(t *testing.T) {
-	gc, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
-	defer func() { debug.SetGCPercent(gc); debug.SetMemoryLimit(limit) }()
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	store.DeskGC()
-	if got := debug.SetGCPercent(400); got != 400 {
-		t.Fatalf("GC percent %d, want 400", got)
-	}
-	if got := debug.SetMemoryLimit(-1); got != 128<<20 {
-		t.Fatalf("memory limit %d, want 128 MiB", got)
-	}
-	debug.SetGCPercent(100)
-	debug.SetMemoryLimit(math.MaxInt64)
-	t.Setenv("GOGC", "150")
-	t.Setenv("GOMEMLIMIT", "1GiB")
-	store.DeskGC()
-	if got := debug.SetGCPercent(-1); got != 100 {
-		t.Fatalf("GOGC set, yet GC percent %d", got)
-	}
-	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
-		t.Fatalf("GOMEMLIMIT set, yet memory limit %d", got)
 	}
 }

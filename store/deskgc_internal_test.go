@@ -1,0 +1,47 @@
+package store
+
+import (
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"testing"
+	"time"
+)
+
+// The interface's collector lets the heap grow by 64 MB at least between
+// collections, and a large live heap by as much as it holds.
+func TestDeskPercent(t *testing.T) {
+	for live, want := range map[uint64]int{0: 100, 1 << 20: 6400, 16 << 20: 400, 32 << 20: 200, 48 << 20: 133, 64 << 20: 100, 1 << 30: 100} {
+		if got := deskPercent(live); got != want {
+			t.Errorf("live %d MB: GOGC %d, want %d", live>>20, got, want)
+		}
+	}
+}
+
+// Once set, it follows each collection; GOGC, when set, wins.
+func TestDeskGCFollowsEachCollection(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	gogc := func() uint64 {
+		m := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+		metrics.Read(m)
+		return m[0].Value.Uint64()
+	}
+	t.Setenv("GOGC", "100")
+	DeskGC()
+	runtime.GC()
+	time.Sleep(50 * time.Millisecond)
+	if got := gogc(); got != 100 {
+		t.Fatalf("GOGC set in the environment, yet the collector runs at %d", got)
+	}
+	t.Setenv("GOGC", "")
+	DeskGC()
+	want := uint64(deskPercent(heapLive())) // this test's heap is a few MB: above 100
+	for i := 0; i < 100 && gogc() == 100; i++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+		want = uint64(deskPercent(heapLive()))
+	}
+	if got := gogc(); got <= 100 || got < want/2 || got > want*2 {
+		t.Fatalf("after collections, GOGC %d; want about %d", got, want)
+	}
+}
