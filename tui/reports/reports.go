@@ -128,12 +128,14 @@ func (m *Model) load() tea.Cmd {
 	m.loading = true
 	gen, s := m.gen, m.ctx.Store
 	// The days the period's report needs, from the start of their first
-	// year to today: a few steps of ← → stay inside; a step out reads
-	// again.
-	from, _ := model.ReportWindow(m.period)
-	from = model.NewDate(from.Y, time.January, 1)
+	// year to the end of their last: a few steps of ← → stay inside; a
+	// step out reads again. Not to today: a step back to a year long
+	// past would hold every record since (at an office, 550 MB by four
+	// years back).
+	from, to := model.ReportWindow(m.period)
+	from, to = model.NewDate(from.Y, time.January, 1), model.NewDate(to.Y, time.December, 31)
 	return func() tea.Msg {
-		in, err := s.ReportInput(from, model.Date{})
+		in, err := s.ReportInput(from, to)
 		return loadedMsg{gen: gen, data: model.NewReportData(in), err: err}
 	}
 }

@@ -335,6 +335,11 @@ func TestSteppingOutReadsAgain(t *testing.T) {
 	d.Expect("Năm 2023")
 	// Lượt tiếp of 2023 lists the two old visits.
 	d.Press("home", "enter").Expect("2 bản ghi", "Đỗ Văn Cũ")
+	// What was read for 2023 ends with 2023 (not today: a step back to a
+	// year long past would hold every record since), so the way back to
+	// 2026 reads again, and lists 2026's visits.
+	d.Press("esc", "right", "right", "right").Expect("Năm 2026")
+	d.Press("home", "enter").Expect("Nguyễn Văn An", "Trần Thị Hà").ExpectNot("Đỗ Văn Cũ")
 }
 
 // TestUrgeFromTheList: the forwarded petitions of 02/TCD are listed; f on
