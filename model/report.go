@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"sort"
+	"time"
 )
 
 // The periodic report (docs/law.md, Reports): the aggregates of the forms 01/TCD,
@@ -62,6 +63,13 @@ func ReportWindow(p Period) (from, to Date) {
 	}
 	to = NewDate(to.Y, to.M+1, 1).AddDays(-1)
 	return from, to
+}
+
+// ReportYears returns the whole years around ReportWindow(p): what the
+// report screen reads, so that a few steps of its periods stay inside.
+func ReportYears(p Period) (from, to Date) {
+	from, to = ReportWindow(p)
+	return NewDate(from.Y, time.January, 1), NewDate(to.Y, time.December, 31)
 }
 
 // Covers reports whether the data was read for every day a report of p

@@ -64,11 +64,13 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		r.HeapB = ms.HeapInuse
+		if r.AnonKB == 0 { // else the child took it at its session's end
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			r.HeapB = ms.HeapInuse
+			r.AnonKB = rssAnonKB(os.Getpid())
+		}
 		r.RSSKB = maxRSS()
-		r.AnonKB = rssAnonKB(os.Getpid())
 		json.NewEncoder(os.Stdout).Encode(r)
 		return
 	}
@@ -367,6 +369,8 @@ func measureScale(t *table, self, sc string) error {
 		t.add(sc, "peak memory: interface (RSS, file pages included)", "", "MB", float64(r.RSSKB)/1024)
 		t.add(sc, "own memory: interface at the end (RSS less file pages)", "< 150 MB", "MB", float64(r.AnonKB)/1024)
 		t.add(sc, "Go heap in use: interface", "", "MB", float64(r.HeapB)/(1<<20))
+		t.add(sc, "reports: the year on screen", "", "ms", r.MS["reportscreen"]...)
+		t.add(sc, "own memory: interface with the year's report on screen", "< 150 MB", "MB", r.Vals["reportanon"]/1024)
 	}
 	for i := 0; i < *runs && want("desk"); i++ {
 		r, err := childRun(self, "desk", work)
@@ -773,6 +777,25 @@ func interfaceRun(file string, r *result) error {
 	s.Overdue(today, "")
 	<-session
 	r.MS["startupday"] = append(r.MS["startupday"], since(t))
+	// The session's end, before the report screen below.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	r.HeapB, r.AnonKB = ms.HeapInuse, rssAnonKB(os.Getpid())
+	// The report screen's year (F7, then n), as tui/reports reads and
+	// holds it: its own memory while on screen.
+	t = time.Now()
+	year := model.PeriodOf(model.PeriodYear, today, false)
+	in, err := s.ReportInput(model.ReportYears(year))
+	if err != nil {
+		return err
+	}
+	data := model.NewReportData(in)
+	for _, p := range []model.Period{year, year.Previous(), year.LastYear()} {
+		data.Compute(model.Form01TCD, p, "")
+	}
+	r.MS["reportscreen"] = append(r.MS["reportscreen"], since(t))
+	r.Vals["reportanon"] = float64(rssAnonKB(os.Getpid()))
+	runtime.KeepAlive(data)
 	return nil
 }
 

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"donthu/model"
 	"donthu/store"
@@ -132,8 +131,7 @@ func (m *Model) load() tea.Cmd {
 	// step out reads again. Not to today: a step back to a year long
 	// past would hold every record since (at an office, 550 MB by four
 	// years back).
-	from, to := model.ReportWindow(m.period)
-	from, to = model.NewDate(from.Y, time.January, 1), model.NewDate(to.Y, time.December, 31)
+	from, to := model.ReportYears(m.period)
 	return func() tea.Msg {
 		in, err := s.ReportInput(from, to)
 		return loadedMsg{gen: gen, data: model.NewReportData(in), err: err}
