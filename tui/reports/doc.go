@@ -13,7 +13,10 @@
 //   - Every figure is model's (model.ReportData.Compute): the screen
 //     formats it and nothing else. The report's input is read once in the
 //     background (store.ReportInput) and again when data changes, so a
-//     change of period, form or unit only recomputes in memory.
+//     change of period, form or unit only recomputes in memory. What is
+//     read is the whole years around what the period needs
+//     (model.ReportYears), never more: a step out of them reads again,
+//     so a step far back holds two years, not every year since.
 //   - The drill-down lists exactly the records a figure counts (the
 //     figure's model.Ref list): their number is the figure, or their
 //     amounts add up to it for a sum.
