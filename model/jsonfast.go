@@ -378,7 +378,16 @@ func (d *fastDecoder) skip(depth int) bool {
 
 // number reads past a JSON number.
 func (d *fastDecoder) number() bool {
-	b, i := d.b, d.i
+	i, ok := numberEnd(d.b, d.i)
+	if ok {
+		d.i = i
+	}
+	return ok
+}
+
+// numberEnd reads past -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+// at b[i:] and returns where it ends.
+func numberEnd(b []byte, i int) (int, bool) {
 	digits := func() bool {
 		j := i
 		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
@@ -393,12 +402,12 @@ func (d *fastDecoder) number() bool {
 	case i < len(b) && b[i] == '0':
 		i++
 	case !digits():
-		return false
+		return i, false
 	}
 	if i < len(b) && b[i] == '.' {
 		i++
 		if !digits() {
-			return false
+			return i, false
 		}
 	}
 	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
@@ -407,11 +416,10 @@ func (d *fastDecoder) number() bool {
 			i++
 		}
 		if !digits() {
-			return false
+			return i, false
 		}
 	}
-	d.i = i
-	return true
+	return i, true
 }
 
 func decodeSliceFor(t reflect.Type, elem decodeFn) decodeFn {

@@ -377,7 +377,7 @@ func parseEvent(line []byte, ev *model.Event) bool {
 			return false
 		}
 		data = c.p[:len(c.p)-1]
-		if !compactValid(data) && !json.Valid(data) {
+		if !model.CompactJSONValid(data) && !json.Valid(data) {
 			return false
 		}
 	} else if string(c.p) != "}" {
