@@ -98,13 +98,8 @@ func validString(b []byte, i int) (int, bool) {
 			switch b[i] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 			case 'u':
-				if len(b)-i <= 4 {
+				if _, ok := hex4(b[i+1:]); !ok {
 					return i, false
-				}
-				for _, h := range b[i+1 : i+5] {
-					if hexDigit[h] == 0 {
-						return i, false
-					}
 				}
 				i += 4
 			default:
@@ -114,11 +109,3 @@ func validString(b []byte, i int) (int, bool) {
 	}
 	return i, false
 }
-
-// hexDigit is 1 for each hex digit.
-var hexDigit = func() (t [256]byte) {
-	for _, c := range "0123456789abcdefABCDEF" {
-		t[c] = 1
-	}
-	return t
-}()

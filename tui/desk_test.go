@@ -62,13 +62,7 @@ func TestQuitConfirmIgnoresEnter(t *testing.T) {
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")})
 	a.Update(tea.KeyMsg{Type: tea.KeyCtrlQ})
-	for _, k := range []tea.KeyMsg{{Type: tea.KeyEnter}, {Type: tea.KeyCtrlQ}, {Type: tea.KeyEnter}} {
-		if _, cmd := a.Update(k); cmd != nil {
-			if _, quit := cmd().(tea.QuitMsg); quit {
-				t.Fatalf("%v quit with unsaved input", k)
-			}
-		}
-	}
+	noQuit(t, a, "with unsaved input", tea.KeyMsg{Type: tea.KeyEnter}, tea.KeyMsg{Type: tea.KeyCtrlQ}, tea.KeyMsg{Type: tea.KeyEnter})
 	if v := a.View(); !strings.Contains(v, "Enter không xác nhận") {
 		t.Fatalf("Enter on the confirmation did not explain:\n%s", v)
 	}
@@ -350,18 +344,24 @@ func TestQuitWhileWorkRunsAsks(t *testing.T) {
 	a, _ = signedIn(t, model.VI)
 	q := "Đang nhập gói 1/1: GL07-HN01-1.age · đã đọc 262.144/955.758 sự kiện. Vẫn thoát?"
 	a.screens[common.ScreenSync] = busyScreen{a.screens[common.ScreenSync], q}
-	for _, k := range []tea.KeyMsg{{Type: tea.KeyCtrlQ}, {Type: tea.KeyEnter}} {
-		if _, cmd := a.Update(k); cmd != nil {
-			if _, quit := cmd().(tea.QuitMsg); quit {
-				t.Fatalf("%v quit while an import ran", k)
-			}
-		}
-	}
+	noQuit(t, a, "while an import ran", tea.KeyMsg{Type: tea.KeyCtrlQ}, tea.KeyMsg{Type: tea.KeyEnter})
 	if v := a.View(); !strings.Contains(v, "262.144/955.758") {
 		t.Fatalf("the quit question does not say what runs:\n%s", v)
 	}
 	if _, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("c")}); cmd == nil {
 		t.Fatal("C did not quit")
+	}
+}
+
+// noQuit presses keys on a and fails if any of them quits.
+func noQuit(t *testing.T, a *App, why string, keys ...tea.KeyMsg) {
+	t.Helper()
+	for _, k := range keys {
+		if _, cmd := a.Update(k); cmd != nil {
+			if _, quit := cmd().(tea.QuitMsg); quit {
+				t.Fatalf("%v quit %s", k, why)
+			}
+		}
 	}
 }
 
