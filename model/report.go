@@ -21,7 +21,7 @@ import (
 // ReportInput is what a report is computed from: the records of the site
 // that reports and, at an office, of its children.
 type ReportInput struct {
-	Visits    []Visit
+	Visits    []ReportVisit
 	Petitions []Petition
 	Cases     []Case
 	Sites     []Site
@@ -32,9 +32,33 @@ type ReportInput struct {
 	// From and To bound the days the input was read for (ReportWindow):
 	// reports of periods inside them are exact. Zero = every record.
 	From, To Date
-	// FullVisit, when set, reads a visit whole (a drill-down's line):
-	// the store may hand Visits with only the fields the figures count.
+	// FullVisit, when set, reads a visit whole (a drill-down's line:
+	// its visitors and content); without it a line shows what Visits hold.
 	FullVisit func(id string) (Visit, bool)
+}
+
+// ReportVisit is what the figures count of a visit. A year's report at
+// an office reads some eighty thousand visits, and the store hands them
+// from its report index without decoding a record: a third of the size
+// of a Visit, which the report screen would otherwise hold for as long
+// as it is open (docs/architecture.md, Reports).
+type ReportVisit struct {
+	ID, No, Site string
+	// Petition is the petition the visit brought ("" = none); Employer
+	// is a group's employer.
+	Petition, Employer string
+	At                 time.Time
+	Reception          ReceptionType
+	People             int32 // the persons counted (Visit.People; 0 = one)
+	Group              bool
+	Repeat             bool
+	Delegated          bool
+}
+
+// ReportVisitOf returns what the figures count of v.
+func ReportVisitOf(v *Visit) ReportVisit {
+	return ReportVisit{ID: v.ID, No: v.No, Site: v.Site, Petition: v.Petition, Employer: v.Employer, At: v.At,
+		Reception: v.Reception, People: int32(v.People()), Group: v.Group, Repeat: v.Repeat, Delegated: v.Delegated}
 }
 
 // ReportWindow returns the days a report of p needs records from: the
@@ -194,10 +218,10 @@ type Figures struct {
 // caches between calls: one goroutine at a time.
 type ReportData struct {
 	in       ReportInput
-	visits   map[string]*Visit
+	visits   map[string]*ReportVisit
 	pets     map[string]*Petition
 	cases    map[string]*Case
-	vday     []Date
+	vday     []int32 // each visit's day (dayNo)
 	bySite   map[string]*siteRecords
 	all      siteRecords
 	repeats  []repeatAt
@@ -235,7 +259,7 @@ type repeatAt struct {
 }
 
 type siteRecords struct {
-	visits []int
+	visits []int32 // indexes in the input
 	pets   []*Petition
 	cases  []*Case
 }
@@ -255,13 +279,14 @@ func NewReportData(in ReportInput) *ReportData {
 		}
 		return s
 	}
-	d.vday = make([]Date, len(in.Visits))
+	d.vday = make([]int32, len(in.Visits))
+	d.all.visits = make([]int32, len(in.Visits))
 	for i := range in.Visits {
 		v := &in.Visits[i]
-		d.vday[i] = DateOf(v.At)
-		d.all.visits = append(d.all.visits, i)
+		d.vday[i] = dayNo(DateOf(v.At))
+		d.all.visits[i] = int32(i)
 		s := site(v.Site)
-		s.visits = append(s.visits, i)
+		s.visits = append(s.visits, int32(i))
 	}
 	for i := range in.Petitions {
 		p := &in.Petitions[i]
@@ -346,10 +371,10 @@ func (d *ReportData) findRepeats() {
 // Input returns what the data was built from.
 func (d *ReportData) Input() *ReportInput { return &d.in }
 
-// Visit returns the visit id, or nil.
-func (d *ReportData) Visit(id string) *Visit {
+// Visit returns what the figures count of the visit id, or nil.
+func (d *ReportData) Visit(id string) *ReportVisit {
 	if d.visits == nil {
-		d.visits = make(map[string]*Visit, len(d.in.Visits))
+		d.visits = make(map[string]*ReportVisit, len(d.in.Visits))
 		for i := range d.in.Visits {
 			d.visits[d.in.Visits[i].ID] = &d.in.Visits[i]
 		}
@@ -381,6 +406,30 @@ func (d *ReportData) Compute(id FormID, p Period, site string) Figures {
 	return out
 }
 
+// ValuesOnly returns f without the records behind each figure: a screen
+// or a written form shows the figures, and a year of an office lists
+// hundreds of thousands of records (23 MB for the three columns of the
+// report screen) that a drill-down reads again (Records).
+func (f Figures) ValuesOnly() Figures {
+	f.Cells = slices.Clone(f.Cells)
+	for i := range f.Cells {
+		f.Cells[i].Refs = nil
+	}
+	return f
+}
+
+// Records lists the records behind row of form id for period p at site,
+// as Compute does: by the same rule, over the same data, so a figure and
+// its drill-down cannot disagree.
+func (d *ReportData) Records(id FormID, p Period, site string, row int) []Ref {
+	f := FormByID(id)
+	if f == nil || row < 0 || row >= len(f.Rows) {
+		return nil
+	}
+	from, to := p.Bounds()
+	return f.Rows[row].fn(d.scope(from, to, site))
+}
+
 func sortRefs(refs []Ref) {
 	sort.Slice(refs, func(i, j int) bool { return refs[i].ID < refs[j].ID })
 }
@@ -390,8 +439,7 @@ type scope struct {
 	d        *ReportData
 	from, to Date
 	site     string
-	visits   []*Visit // visited in the period
-	vidx     []int    // their indexes in the input
+	visits   []int32 // visited in the period: their indexes in the input
 	pets     []*Petition
 	cases    []*Case
 	// exec are the conclusions to carry out in the period: concluded by
@@ -453,14 +501,17 @@ func (d *ReportData) newScope(from, to Date, site string) *scope {
 			}
 		}
 	}
+	lo, hi := dayNo(from), dayNo(to)
 	for _, i := range recs.visits {
-		if day := d.vday[i]; !day.Before(from) && !day.After(to) {
-			sc.visits = append(sc.visits, &d.in.Visits[i])
-			sc.vidx = append(sc.vidx, i)
+		if day := d.vday[i]; day >= lo && day <= hi {
+			sc.visits = append(sc.visits, i)
 		}
 	}
 	return sc
 }
+
+// dayNo is d as a number that sorts as the days do.
+func dayNo(d Date) int32 { return int32(d.Y<<9 | int(d.M)<<5 | d.D) }
 
 func (sc *scope) in(day Date) bool { return !day.IsZero() && !day.Before(sc.from) && !day.After(sc.to) }
 
@@ -471,10 +522,10 @@ func one(id, site string) Ref { return Ref{ID: id, Site: site, N: 1} }
 
 // --- selections shared by the forms ---
 
-func (sc *scope) visitRefs(keep func(v *Visit) bool, weight func(v *Visit) int64) []Ref {
+func (sc *scope) visitRefs(keep func(v *ReportVisit) bool, weight func(v *ReportVisit) int64) []Ref {
 	out := sc.d.take()
-	for _, v := range sc.visits {
-		if keep(v) {
+	for _, i := range sc.visits {
+		if v := &sc.d.in.Visits[i]; keep(v) {
 			n := int64(1)
 			if weight != nil {
 				n = weight(v)
@@ -510,22 +561,22 @@ func (d *ReportData) take() []Ref {
 // visited again (true), the first time (false), or both (nil). A visit's
 // matter is the case its petition opened, else the petition, else the
 // visit itself.
-func (sc *scope) matterRefs(keep func(v *Visit) bool, repeat *bool) []Ref {
+func (sc *scope) matterRefs(keep func(v *ReportVisit) bool, repeat *bool) []Ref {
 	d := sc.d
 	d.pass++
 	pass := d.pass
 	var order []int32
-	for j, v := range sc.visits {
+	for _, i := range sc.visits {
+		v := &d.in.Visits[i]
 		if !keep(v) {
 			continue
 		}
-		i := sc.vidx[j]
 		m := d.vmatter[i]
 		if d.mstamp[m] != pass {
-			d.mstamp[m], d.mfirst[m], d.mrep[m] = pass, int32(i), false
+			d.mstamp[m], d.mfirst[m], d.mrep[m] = pass, i, false
 			order = append(order, m)
 		} else if v.At.Before(d.in.Visits[d.mfirst[m]].At) {
-			d.mfirst[m] = int32(i)
+			d.mfirst[m] = i
 		}
 		d.mrep[m] = d.mrep[m] || v.Repeat
 	}

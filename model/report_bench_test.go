@@ -67,7 +67,7 @@ func officeState(sites, years int) model.ReportInput {
 					}
 					in.Petitions = append(in.Petitions, p)
 				}
-				in.Visits = append(in.Visits, v)
+				in.Visits = append(in.Visits, model.ReportVisitOf(&v))
 			}
 		}
 	}

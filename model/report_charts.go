@@ -89,8 +89,8 @@ func (d *ReportData) HotSpots(p Period, site string, n int) []Chart {
 		units[x.Site] = append(units[x.Site], one(x.ID, x.Site))
 	}
 	groups := map[string][]Ref{}
-	for _, v := range sc.visits {
-		if v.Group {
+	for _, i := range sc.visits {
+		if v := &sc.d.in.Visits[i]; v.Group {
 			e := NFC(v.Employer)
 			if e == "" {
 				e = "—"

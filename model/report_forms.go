@@ -26,9 +26,9 @@ func allForms() []*Form {
 // Forms returns every form, in FormIDs order.
 func Forms() []*Form { return allForms() }
 
-func isGroup(v *Visit) bool    { return v.Group }
-func headCount(v *Visit) int64 { return int64(v.People()) }
-func always(*Visit) bool       { return true }
+func isGroup(v *ReportVisit) bool    { return v.Group }
+func headCount(v *ReportVisit) int64 { return max(1, int64(v.People)) }
+func always(*ReportVisit) bool       { return true }
 
 var (
 	yes = true
@@ -50,25 +50,25 @@ func form01TCD() *Form {
 	blocks := []struct {
 		key  string
 		g    Label
-		keep func(v *Visit) bool
+		keep func(v *ReportVisit) bool
 	}{
-		{"tx", Label{"Tiếp thường xuyên", "Regular reception"}, func(v *Visit) bool { return v.Reception == ReceptionRegular || v.Reception == "" }},
-		{"tt", Label{"Định kỳ, đột xuất: Thủ trưởng tiếp", "Scheduled, ad-hoc: by the head"}, func(v *Visit) bool {
+		{"tx", Label{"Tiếp thường xuyên", "Regular reception"}, func(v *ReportVisit) bool { return v.Reception == ReceptionRegular || v.Reception == "" }},
+		{"tt", Label{"Định kỳ, đột xuất: Thủ trưởng tiếp", "Scheduled, ad-hoc: by the head"}, func(v *ReportVisit) bool {
 			return (v.Reception == ReceptionScheduled || v.Reception == ReceptionAdhoc) && !v.Delegated
 		}},
-		{"uq", Label{"Định kỳ, đột xuất: Ủy quyền tiếp", "Scheduled, ad-hoc: delegated"}, func(v *Visit) bool {
+		{"uq", Label{"Định kỳ, đột xuất: Ủy quyền tiếp", "Scheduled, ad-hoc: delegated"}, func(v *ReportVisit) bool {
 			return (v.Reception == ReceptionScheduled || v.Reception == ReceptionAdhoc) && v.Delegated
 		}},
 	}
 	for _, b := range blocks {
 		keep := b.keep
-		group := func(v *Visit) bool { return keep(v) && v.Group }
+		group := func(v *ReportVisit) bool { return keep(v) && v.Group }
 		if b.key != "tx" {
 			add(b.key+"_ky", b.g, Label{"Số kỳ tiếp (ngày)", "Reception days"}, false, func(sc *scope) []Ref {
-				seen := map[Date]bool{}
+				seen := map[int32]bool{}
 				var out []Ref
-				for j, v := range sc.visits {
-					if d := sc.d.vday[sc.vidx[j]]; keep(v) && !seen[d] {
+				for _, i := range sc.visits {
+					if v, d := &sc.d.in.Visits[i], sc.d.vday[i]; keep(v) && !seen[d] {
 						seen[d] = true
 						out = append(out, one(v.ID, v.Site))
 					}
@@ -84,10 +84,10 @@ func form01TCD() *Form {
 		add(b.key+"_doan", b.g, Label{"Đoàn đông người", "Group delegations"}, false, func(sc *scope) []Ref { return sc.visitRefs(group, nil) })
 		add(b.key+"_doan_nguoi", b.g, Label{"  Người trong đoàn", "  Persons in groups"}, true, func(sc *scope) []Ref { return sc.visitRefs(group, headCount) })
 		add(b.key+"_doan_dau", b.g, Label{"  Đoàn lần đầu", "  Groups, first visit"}, false, func(sc *scope) []Ref {
-			return sc.visitRefs(func(v *Visit) bool { return group(v) && !v.Repeat }, nil)
+			return sc.visitRefs(func(v *ReportVisit) bool { return group(v) && !v.Repeat }, nil)
 		})
 		add(b.key+"_doan_nhieu", b.g, Label{"  Đoàn nhiều lần", "  Groups, repeat visits"}, false, func(sc *scope) []Ref {
-			return sc.visitRefs(func(v *Visit) bool { return group(v) && v.Repeat }, nil)
+			return sc.visitRefs(func(v *ReportVisit) bool { return group(v) && v.Repeat }, nil)
 		})
 	}
 	return f

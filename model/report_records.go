@@ -66,14 +66,13 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 		if v == nil {
 			break
 		}
+		var full Visit
 		if d.in.FullVisit != nil {
-			if full, ok := d.in.FullVisit(r.ID); ok {
-				v = &full
-			}
+			full, _ = d.in.FullVisit(r.ID)
 		}
 		l.No, l.Date = v.No, DateOf(v.At)
 		var names []string
-		ids := append(append([]string{}, v.Reps...), v.Persons...)
+		ids := append(append([]string{}, full.Reps...), full.Persons...)
 		seen := map[string]bool{}
 		for _, id := range ids {
 			if seen[id] || name == nil {
@@ -97,7 +96,7 @@ func (d *ReportData) Line(r Ref, u *User, lang Lang, name func(id string) string
 		if v.Repeat {
 			what = append(what, Label{"nhiều lần", "repeat"}.In(lang))
 		}
-		l.What = strings.Join(what, ", ") + ": " + v.Content
+		l.What = strings.Join(what, ", ") + ": " + full.Content
 		if p := d.pets[v.Petition]; p != nil {
 			confidential, unit = p.Confidential, p.Site
 			l.Case, l.Petition = p.Case, p.ID

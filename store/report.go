@@ -255,7 +255,9 @@ func parseVisitKey(p []string) (model.Visit, bool) {
 	if !ok {
 		return model.Visit{}, false
 	}
-	v := model.Visit{At: time.Unix(sec, 0).In(model.VN), Employer: p[6], ID: longID("report_visit", p[7])}
+	// Nothing kept points into the key (an empty part may), so the
+	// report holds only the strings it needs (model.ReportVisit).
+	v := model.Visit{At: time.Unix(sec, 0).In(model.VN), Employer: strings.Clone(p[6]), ID: longID("report_visit", p[7])}
 	switch site := p[1]; {
 	case site == "":
 		v.Site = siteOfID(v.ID)
@@ -432,13 +434,13 @@ func (s *Store) ReportInput(from, to model.Date) (model.ReportInput, error) {
 			readAllForReport(tx, &in, damaged)
 		} else {
 			readWindow(tx, &in, from, to, roots, damaged)
-			in.FullVisit = func(id string) (model.Visit, bool) {
-				v, err := s.Visit(id)
-				return v, err == nil
-			}
 		}
 		return nil
 	})
+	in.FullVisit = func(id string) (model.Visit, bool) {
+		v, err := s.Visit(id)
+		return v, err == nil
+	}
 	model.ResolveSenders(in.Cases, in.Petitions, roots)
 	return in, bad
 }
@@ -450,7 +452,7 @@ func readAllForReport(tx *bolt.Tx, in *model.ReportInput, damaged func(id string
 		if err := unmarshalState(tx, id, b, &v); err != nil {
 			damaged(id, err)
 		} else {
-			in.Visits = append(in.Visits, v)
+			in.Visits = append(in.Visits, model.ReportVisitOf(&v))
 		}
 		return nil
 	})
@@ -517,10 +519,10 @@ func readWindow(tx *bolt.Tx, in *model.ReportInput, from, to model.Date, roots m
 		days := func(fn func(k []byte)) { eachVisitKey(ib, from, to, fn) }
 		n := 0
 		days(func([]byte) { n++ })
-		in.Visits = make([]model.Visit, 0, n)
+		in.Visits = make([]model.ReportVisit, 0, n)
 		days(func(k []byte) {
 			if v, ok := parseReportVisit(k); ok {
-				in.Visits = append(in.Visits, v)
+				in.Visits = append(in.Visits, model.ReportVisitOf(&v))
 			}
 		})
 	}

@@ -284,7 +284,7 @@ func reportOf(t *testing.T, s *Store, day model.Date) string {
 		readWindow(tx, &in, day, day, nil, func(id string, err error) { t.Errorf("%s: %v", id, err) })
 		for _, v := range in.Visits {
 			b.WriteString(v.ID + " " + v.At.String() + " " + v.Site + " " + string(v.Reception) + " " + v.No + " " + v.Petition + " " +
-				strconv.Itoa(v.People()) + "\n")
+				strconv.Itoa(int(v.People)) + "\n")
 		}
 		return nil
 	})

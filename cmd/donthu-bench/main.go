@@ -790,12 +790,14 @@ func interfaceRun(file string, r *result) error {
 		return err
 	}
 	data := model.NewReportData(in)
+	var figs []model.Figures // the screen's three columns
 	for _, p := range []model.Period{year, year.Previous(), year.LastYear()} {
-		data.Compute(model.Form01TCD, p, "")
+		figs = append(figs, data.Compute(model.Form01TCD, p, "").ValuesOnly())
 	}
 	r.MS["reportscreen"] = append(r.MS["reportscreen"], since(t))
 	r.Vals["reportanon"] = float64(rssAnonKB(os.Getpid()))
 	runtime.KeepAlive(data)
+	runtime.KeepAlive(figs)
 	return nil
 }
 

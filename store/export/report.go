@@ -44,24 +44,14 @@ var ColumnTitles = []model.Label{
 func NewReportTable(d *model.ReportData, unit string, f model.FormID, p model.Period, site string, perSite bool, home string) ReportTable {
 	t := ReportTable{Unit: unit, Form: model.FormByID(f)}
 	for i, q := range []model.Period{p, p.Previous(), p.LastYear()} {
-		t.Cols = append(t.Cols, ReportCol{Title: ColumnTitles[i], Figures: valuesOnly(d.Compute(f, q, site))})
+		t.Cols = append(t.Cols, ReportCol{Title: ColumnTitles[i], Figures: d.Compute(f, q, site).ValuesOnly()})
 	}
 	if perSite {
 		for _, s := range d.SitesIn(p, home) {
-			t.Sites = append(t.Sites, SiteFigures{Code: s.Code, Name: s.Name, Figures: valuesOnly(d.Compute(f, p, s.Code))})
+			t.Sites = append(t.Sites, SiteFigures{Code: s.Code, Name: s.Name, Figures: d.Compute(f, p, s.Code).ValuesOnly()})
 		}
 	}
 	return t
-}
-
-// valuesOnly drops the records behind each figure: a written form shows
-// the figures, and an office's year lists hundreds of thousands of
-// records that would otherwise be kept until every form is written.
-func valuesOnly(f model.Figures) model.Figures {
-	for i := range f.Cells {
-		f.Cells[i].Refs = nil
-	}
-	return f
 }
 
 // Tables computes forms for period p at unit code: "" reports home and,

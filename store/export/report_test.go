@@ -22,9 +22,9 @@ func officeData() *model.ReportData {
 	in := model.ReportInput{
 		Sites: []model.Site{{Code: "HN01", Name: "Liên đoàn Lao động huyện Gia Lâm"}, {Code: "GL07", Name: "Công đoàn Công ty CP May Gia Lâm", Parent: "HN01"}},
 		Names: map[string][]model.SiteName{"GL07": {{From: dt(1, 1), Name: "Công đoàn Công ty May Gia Lâm"}, {From: dt(10, 5), Name: "Công đoàn Công ty CP May Gia Lâm"}}},
-		Visits: []model.Visit{
+		Visits: []model.ReportVisit{
 			{ID: "visit:a", No: "HN01-2026-0001", Site: "HN01", At: at(7, 1), Reception: model.ReceptionRegular},
-			{ID: "visit:b", No: "GL07-2026-0001", Site: "GL07", At: at(7, 2), Reception: model.ReceptionRegular, Group: true, HeadCount: 9},
+			{ID: "visit:b", No: "GL07-2026-0001", Site: "GL07", At: at(7, 2), Reception: model.ReceptionRegular, Group: true, People: 9},
 			{ID: "visit:c", No: "GL07-2026-0002", Site: "GL07", At: at(4, 2), Reception: model.ReceptionRegular},
 		},
 		Cases: []model.Case{{ID: "case:x", No: "GL07-2026-0003", Site: "GL07", Kind: model.KindComplaint, Regime: model.RegimeLabour, Round: 1,

@@ -17,9 +17,11 @@
 //     read is the whole years around what the period needs
 //     (model.ReportYears), never more: a step out of them reads again,
 //     so a step far back holds two years, not every year since.
-//   - The drill-down lists exactly the records a figure counts (the
-//     figure's model.Ref list): their number is the figure, or their
-//     amounts add up to it for a sum.
+//   - The drill-down lists exactly the records a figure counts: the
+//     screen holds the figures' values only, and lists a figure's
+//     records when it is opened (model.ReportData.Records, the rule that
+//     made the figure): their number is the figure, or their amounts add
+//     up to it for a sum.
 //   - A sender is named through model.ReportData.Line only, which asks
 //     the access policy's one rule (model.Shows): a confidential sender
 //     reads "(bảo mật)" to anyone but the leaders and the case's handler,

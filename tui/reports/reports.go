@@ -193,7 +193,7 @@ func (m *Model) recompute() {
 	code = m.unitCode()
 	f := m.formID()
 	for i, p := range []model.Period{m.period, m.period.Previous(), m.period.LastYear()} {
-		m.figs[i] = m.data.Compute(f, p, code)
+		m.figs[i] = m.data.Compute(f, p, code).ValuesOnly() // a drill-down lists again
 	}
 	if rows := len(m.figs[0].Form.Rows); m.cursor >= rows {
 		m.cursor = rows - 1
@@ -334,7 +334,7 @@ func (m *Model) tableKey(msg tea.KeyMsg) tea.Cmd {
 		f := m.figs[m.col]
 		r := &f.Form.Rows[m.cursor]
 		title := fmt.Sprintf(m.w.DrillTitle, strings.TrimSpace(r.Label.In(m.ctx.Lang)), f.Period.Label().In(m.ctx.Lang), m.unitName())
-		m.openDrill(title, f.Cells[m.cursor].Refs, r.Sum, r.Money, modeTable)
+		m.openDrill(title, m.data.Records(f.Form.ID, f.Period, f.Site, m.cursor), r.Sum, r.Money, modeTable)
 	case key.Matches(msg, k.Charts):
 		m.openCharts()
 	case key.Matches(msg, k.Export):
