@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -18,9 +19,20 @@ func TestDeskPercent(t *testing.T) {
 	}
 }
 
-// Once set, it follows each collection; GOGC, when set, wins.
+// The soft limit is 140 MiB, or 1.6 times a live heap too large for it.
+func TestDeskLimit(t *testing.T) {
+	for live, want := range map[uint64]int64{0: 140 << 20, 43 << 20: 140 << 20, 80 << 20: 140 << 20, 100 << 20: 160 << 20, 1 << 30: 1 << 30 * 8 / 5} {
+		if got := deskLimit(live); got != want {
+			t.Errorf("live %d MB: limit %d MB, want %d", live>>20, got>>20, want>>20)
+		}
+	}
+}
+
+// Once set, it follows each collection, GOGC and the limit; GOGC, when
+// set, wins.
 func TestDeskGCFollowsEachCollection(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 	gogc := func() uint64 {
 		m := []metrics.Sample{{Name: "/gc/gogc:percent"}}
 		metrics.Read(m)
@@ -43,5 +55,10 @@ func TestDeskGCFollowsEachCollection(t *testing.T) {
 	}
 	if got := gogc(); got <= 100 || got < want/2 || got > want*2 {
 		t.Fatalf("after collections, GOGC %d; want about %d", got, want)
+	}
+	m := []metrics.Sample{{Name: "/gc/gomemlimit:bytes"}}
+	metrics.Read(m)
+	if got := m[0].Value.Uint64(); got != deskMemory {
+		t.Fatalf("after collections, a soft memory limit of %d MB; want %d", got>>20, deskMemory>>20)
 	}
 }
