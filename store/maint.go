@@ -126,11 +126,11 @@ func tuneDeskGC() {
 }
 
 // deskLimit is the interface's soft memory limit for a heap of live
-// bytes: deskMemory, or 1.6 times the live heap when that is more, so
+// bytes: deskMemory, or 1.5 times the live heap when that is more, so
 // that it is never collected without end. The collector comes at the
 // limit, and the runtime gives the pages above it back to the system.
 func deskLimit(live uint64) int64 {
-	return int64(max(deskMemory, live*8/5))
+	return int64(max(deskMemory, live*3/2))
 }
 
 // deskPercent is the GOGC that lets a heap of live bytes grow by
