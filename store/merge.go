@@ -362,7 +362,7 @@ type DuplicateReview struct {
 	// Pairs are Duplicates, each with the record that has more history
 	// first: the one offered to stay.
 	Pairs   []model.Duplicate
-	Persons map[string]model.Person // ReviewPersons, by id
+	Persons map[string]model.Person // those of the pairs, and those merged into, by id
 	History map[string]History      // of every record in a pair
 	Merged  []model.Person          // the records merged into another, by name
 }
@@ -371,9 +371,20 @@ type DuplicateReview struct {
 // pairs among them, each record's history counted (HistoryCounts).
 func (s *Store) ReviewDuplicates() DuplicateReview {
 	all := s.ReviewPersons()
-	r := DuplicateReview{Pairs: model.FindDuplicates(all), Persons: make(map[string]model.Person, len(all)), Merged: model.MergedRecords(all)}
+	r := DuplicateReview{Pairs: model.FindDuplicates(all), Persons: map[string]model.Person{}, Merged: model.MergedRecords(all)}
+	// Only the records the review shows are kept: at an office, the
+	// 64,817 pairs name 41,687 of 100,000 persons (30 MB for them all).
+	shown := make(map[string]bool, len(r.Merged))
+	for _, d := range r.Pairs {
+		shown[d.A], shown[d.B] = true, true
+	}
+	for _, p := range r.Merged {
+		shown[p.MergedInto] = true
+	}
 	for _, p := range all {
-		r.Persons[p.ID] = p
+		if shown[p.ID] {
+			r.Persons[p.ID] = p
+		}
 	}
 	ids := make([]string, 0, 2*len(r.Pairs))
 	for _, d := range r.Pairs {
@@ -398,7 +409,7 @@ type History struct{ Visits, Petitions int }
 // alone, with nothing decoded: the review of duplicates weighs every
 // pair's two records by them, tens of thousands at an office.
 func (s *Store) HistoryCounts(ids []string) map[string]History {
-	out := make(map[string]History, len(ids))
+	out := map[string]History{} // ids name a record more than once (a pair's each)
 	s.db.View(func(tx *bolt.Tx) error {
 		linked := mergedIDs(tx)
 		sb := tx.Bucket(bState).Bucket([]byte(model.EntPerson))
