@@ -20,47 +20,8 @@ func validValue(b []byte, i, depth int) (int, bool) {
 	switch b[i] {
 	case '"':
 		return validString(b, i)
-	case '{':
-		i++
-		if i < len(b) && b[i] == '}' {
-			return i + 1, true
-		}
-		for {
-			var ok bool
-			if i, ok = validString(b, i); !ok || i >= len(b) || b[i] != ':' {
-				return i, false
-			}
-			if i, ok = validValue(b, i+1, depth+1); !ok || i >= len(b) {
-				return i, false
-			}
-			switch b[i] {
-			case '}':
-				return i + 1, true
-			case ',':
-				i++
-			default:
-				return i, false
-			}
-		}
-	case '[':
-		i++
-		if i < len(b) && b[i] == ']' {
-			return i + 1, true
-		}
-		for {
-			var ok bool
-			if i, ok = validValue(b, i, depth+1); !ok || i >= len(b) {
-				return i, false
-			}
-			switch b[i] {
-			case ']':
-				return i + 1, true
-			case ',':
-				i++
-			default:
-				return i, false
-			}
-		}
+	case '{', '[':
+		return validItems(b, i, depth)
 	case 't':
 		return validWord(b, i, "true")
 	case 'f':
@@ -69,6 +30,39 @@ func validValue(b []byte, i, depth int) (int, bool) {
 		return validWord(b, i, "null")
 	}
 	return numberEnd(b, i)
+}
+
+// validItems reads past an object or an array at b[i:]: its members
+// (a string, ':', a value) or elements, between commas.
+func validItems(b []byte, i, depth int) (int, bool) {
+	end := byte(']')
+	if b[i] == '{' {
+		end = '}'
+	}
+	i++
+	if i < len(b) && b[i] == end {
+		return i + 1, true
+	}
+	for {
+		var ok bool
+		if end == '}' {
+			if i, ok = validString(b, i); !ok || i >= len(b) || b[i] != ':' {
+				return i, false
+			}
+			i++
+		}
+		if i, ok = validValue(b, i, depth+1); !ok || i >= len(b) {
+			return i, false
+		}
+		switch b[i] {
+		case end:
+			return i + 1, true
+		case ',':
+			i++
+		default:
+			return i, false
+		}
+	}
 }
 
 func validWord(b []byte, i int, w string) (int, bool) {

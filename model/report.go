@@ -39,9 +39,9 @@ type ReportInput struct {
 
 // ReportVisit is what the figures count of a visit. A year's report at
 // an office reads some eighty thousand visits, and the store hands them
-// from its report index without decoding a record: a third of the size
-// of a Visit, which the report screen would otherwise hold for as long
-// as it is open (docs/architecture.md, Reports).
+// from its report index without decoding a record: 128 bytes where a
+// Visit takes 320, held by the report screen for as long as it is open
+// (docs/architecture.md, What the store keeps in memory).
 type ReportVisit struct {
 	ID, No, Site string
 	// Petition is the petition the visit brought ("" = none); Employer

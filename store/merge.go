@@ -374,7 +374,7 @@ func (s *Store) ReviewDuplicates() DuplicateReview {
 	r := DuplicateReview{Pairs: model.FindDuplicates(all), Persons: map[string]model.Person{}, Merged: model.MergedRecords(all)}
 	// Only the records the review shows are kept: at an office, the
 	// 64,817 pairs name 41,687 of 100,000 persons (30 MB for them all).
-	shown := make(map[string]bool, len(r.Merged))
+	shown := map[string]bool{}
 	for _, d := range r.Pairs {
 		shown[d.A], shown[d.B] = true, true
 	}
@@ -411,7 +411,12 @@ type History struct{ Visits, Petitions int }
 func (s *Store) HistoryCounts(ids []string) map[string]History {
 	out := map[string]History{} // ids name a record more than once (a pair's each)
 	s.db.View(func(tx *bolt.Tx) error {
-		linked := mergedIDs(tx)
+		// Every record a merge names: those merged, and the records
+		// that stand for them.
+		linked := map[string]bool{}
+		for merged, root := range rootsTx(tx) {
+			linked[merged], linked[root] = true, true
+		}
 		sb := tx.Bucket(bState).Bucket([]byte(model.EntPerson))
 		for _, id := range ids {
 			if _, ok := out[id]; ok {
@@ -459,31 +464,24 @@ func groupCount(tx *bolt.Tx, group []string, index string) int {
 	return n
 }
 
-// mergedIDs returns every record a merge names, merged or merged into,
-// from the person_merged index (one pass: merges are few).
-func mergedIDs(tx *bolt.Tx) map[string]bool {
-	out := map[string]bool{}
-	eachIdx(tx, "person_merged", nil, func(k []byte, id string) bool {
-		if i := bytes.IndexByte(k, 0); i >= 0 {
-			out[string(k[:i])] = true
-		}
-		out[id] = true
-		return true
-	})
-	return out
-}
-
 // PersonRoots maps every record merged into another to the record that
 // stands for its group (model.ResolveSenders uses it). Only merged
 // records are read: the map is small.
 func (s *Store) PersonRoots() map[string]string {
-	out := map[string]string{}
+	var out map[string]string
 	s.db.View(func(tx *bolt.Tx) error {
-		eachIdx(tx, "person_merged", nil, func(_ []byte, id string) bool {
-			out[id] = rootTx(tx, id)
-			return true
-		})
+		out = rootsTx(tx)
 		return nil
+	})
+	return out
+}
+
+// rootsTx is PersonRoots in tx.
+func rootsTx(tx *bolt.Tx) map[string]string {
+	out := map[string]string{}
+	eachIdx(tx, "person_merged", nil, func(_ []byte, id string) bool {
+		out[id] = rootTx(tx, id)
+		return true
 	})
 	return out
 }
