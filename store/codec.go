@@ -358,7 +358,7 @@ func stateJSON(tx *bolt.Tx, id string, b []byte) ([]byte, error) {
 // jsonScratch holds the room a projection's JSON is made in, where it
 // is read once and let go (unmarshalState: the decoders copy what they
 // keep).
-type jsonScratch struct{ packed, js []byte }
+type jsonScratch struct{ packed, js, canon []byte }
 
 var scratches = sync.Pool{New: func() any { return new(jsonScratch) }}
 
@@ -589,6 +589,20 @@ func decodeHeaderOnly(raw []byte) (model.Event, error) {
 // outlive them. It returns buf, grown. packed, if not nil, is room used
 // again for compressed data while it is unpacked.
 func decodeInto(e *model.Event, raw, buf []byte, packed *[]byte, view bool) ([]byte, error) {
+	return decodeAt(e, raw, buf, packed, view, false)
+}
+
+// decodeHeadView is decodeInto, with view set, of an event's header
+// alone: its data is not decompressed, opened or unpacked, and e.Data is
+// nil (schema 1's JSON, which has no header apart, is read whole).
+// Check's pass over the log reads the headers; the records' pass hashes
+// each event as it folds it.
+func decodeHeadView(e *model.Event, raw, buf []byte) ([]byte, error) {
+	return decodeAt(e, raw, buf, nil, true, true)
+}
+
+// decodeAt is decodeInto, of the header alone if head is set.
+func decodeAt(e *model.Event, raw, buf []byte, packed *[]byte, view, head bool) ([]byte, error) {
 	*e = model.Event{}
 	if len(raw) > 0 && raw[0] == '{' {
 		return buf, json.Unmarshal(raw, e)
@@ -677,6 +691,13 @@ func decodeInto(e *model.Event, raw, buf []byte, packed *[]byte, view bool) ([]b
 	}
 	if r.err != nil {
 		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
+	}
+	if head {
+		if hexPrev {
+			buf = hex.AppendEncode(buf[:0], prev)
+			e.Prev = unsafeString(buf)
+		}
+		return buf, nil
 	}
 	var sealed error
 	if flags&flagDict != 0 && flags&flagRest != 0 {

@@ -66,6 +66,24 @@ func (s *Store) DeleteEvent(site string, seq uint64) error {
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bEvents).Delete(evKey(site, seq)) })
 }
 
+// RewriteEvent stores event site/seq again as edit leaves it (its data
+// packed but not compressed, as a file before its dictionary holds
+// it), and nothing else: damage that leaves the event readable.
+func (s *Store) RewriteEvent(site string, seq uint64, edit func(e *model.Event)) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		k := evKey(site, seq)
+		e, err := decodeEvent(tx.Bucket(bEvents).Get(k))
+		if err != nil {
+			return err
+		}
+		edit(&e)
+		return tx.Bucket(bEvents).Put(k, encodeEvent(&e))
+	})
+}
+
+// CheckLogPasses is how many passes over the log Checks have made.
+func CheckLogPasses() int64 { return logPasses.Load() }
+
 // SetSchema records another schema version in the file.
 func (s *Store) SetSchema(v int) error {
 	return s.db.Update(func(tx *bolt.Tx) error {

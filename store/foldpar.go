@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"runtime"
 	"sort"
 	"sync"
@@ -41,6 +42,13 @@ type recordJob struct {
 	// events sealed at rest and no key to open them is then taken as
 	// stored (sealed is set): its chain was still checked.
 	check, sealed bool
+	// With check, each event's link in its chain is added to chain as
+	// its data is decoded (see logSums): the pass over the log then reads
+	// headers alone. hashOnly marks a record that folds into no state
+	// (the audit): its events are read for the chain alone.
+	seed     maphash.Seed
+	chain    idxSum
+	hashOnly bool
 
 	// replace: stored is to be replaced, and old are its index entries.
 	replace bool
@@ -144,29 +152,43 @@ func foldRecord(j *recordJob) {
 		evs := make([]model.Event, len(j.raws))
 		sc := scratches.Get().(*jsonScratch) // each event's data, decompressed before it is unpacked (a copy)
 		defer scratches.Put(sc)
+		sealed := false
 		for i, raw := range j.raws {
 			e := &evs[i]
 			_, err := decodeInto(e, raw, nil, &sc.packed, false)
-			if errors.Is(err, ErrRestSealed) && j.check && j.stored != nil {
-				// Sealed at rest and no key (check without a sign-in):
-				// the stored projection stands for the fold.
-				j.sealed = true
-				state, err := j.storedState()
-				if err != nil {
-					j.err = err
-					return
-				}
-				j.state, j.encoded, j.entries = state, j.stored, indexEntries(j.id, state)
-				return
-			}
-			if errors.Is(err, ErrRestSealed) {
-				j.err = errNeedsRestKey(err)
-				return
-			}
-			if err != nil {
+			rest := errors.Is(err, ErrRestSealed)
+			if err != nil && !rest {
 				j.err = fmt.Errorf("%w: %v", ErrCorrupt, err)
 				return
 			}
+			if j.check {
+				var hash [32]byte
+				var ok bool
+				if hash, sc.canon, ok = chainHash(e, raw, rest, sc.canon); ok {
+					j.chain.n++
+					j.chain.sum += chainTerm(j.seed, listedKey(j.keys[i]), hash[:], false)
+				}
+			}
+			if rest && !(j.check && (j.stored != nil || j.hashOnly)) {
+				j.err = errNeedsRestKey(err)
+				return
+			}
+			sealed = sealed || rest
+		}
+		if j.hashOnly {
+			return
+		}
+		if sealed {
+			// Sealed at rest and no key (check without a sign-in): the
+			// stored projection stands for the fold.
+			j.sealed = true
+			state, err := j.storedState()
+			if err != nil {
+				j.err = err
+				return
+			}
+			j.state, j.encoded, j.entries = state, j.stored, indexEntries(j.id, state)
+			return
 		}
 		if j.replace && j.stored != nil {
 			state, err := j.storedState()

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -20,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"donthu/model"
@@ -237,7 +239,26 @@ func (s *Store) Check() (out []Problem) {
 	// panic or fault inside bbolt becomes one more problem, with the way
 	// out.
 	var damage error
+	// bbolt's own check of the tree (the order of its keys, its free
+	// pages) runs beside the passes below, once structureProblems has
+	// ruled out what could make them fault or loop; what it finds
+	// replaces whatever they found.
+	var structure []error
+	var structureDone chan struct{}
+	base := 0
 	defer func() {
+		if structureDone != nil {
+			<-structureDone
+		}
+		if len(structure) > 0 {
+			out = out[:base]
+			for _, err := range structure {
+				add("Lỗi cấu trúc tệp: %v", "File structure error: %v", err)
+			}
+			add("Tệp bị hỏng cấu trúc. Hãy khôi phục bản sao lưu gần nhất, hoặc cứu những gì còn nguyên: donthu salvage %s -o TỆP_MỚI",
+				"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
+			return
+		}
 		if damage != nil {
 			out = append(out, Problem{VI: Message(damage, model.VI), EN: Message(damage, model.EN)})
 		}
@@ -258,25 +279,32 @@ func (s *Store) Check() (out []Problem) {
 			"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
 		return out
 	}
-	structural := 0
+	// bbolt (v1.5) reads a read-only file's free pages in its Check,
+	// unguarded against transactions begun meanwhile: they are read
+	// first, alone, by a check of no page at all.
 	s.db.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			structural++
-			add("Lỗi cấu trúc tệp: %v", "File structure error: %v", err)
+		for range tx.Check(bolt.WithPageId(math.MaxUint64)) {
 		}
-		if structural > 0 {
-			// Reading on through damaged pages can crash or loop: stop
-			// here with the way out.
-			add("Tệp bị hỏng cấu trúc. Hãy khôi phục bản sao lưu gần nhất, hoặc cứu những gì còn nguyên: donthu salvage %s -o TỆP_MỚI",
-				"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
+		return nil
+	})
+	base, structureDone = len(out), make(chan struct{})
+	go func() {
+		defer close(structureDone)
+		s.db.View(func(tx *bolt.Tx) error {
+			for err := range tx.Check() {
+				structure = append(structure, err)
+			}
 			return nil
-		}
+		})
+	}()
+	s.db.View(func(tx *bolt.Tx) error {
 		// The log, in its own transaction beside the records' pass:
 		// every event readable, no gap, every chain link. That every
 		// event is listed under its record is seen from a sum, like the
 		// indexes below.
 		var logProbs []Problem
-		var listed, listSum idxSum
+		var logged logSums
+		var listSum, chainSum idxSum
 		var logDamage error
 		seed := maphash.MakeSeed()
 		logDone := make(chan struct{})
@@ -284,16 +312,44 @@ func (s *Store) Check() (out []Problem) {
 			defer close(logDone)
 			defer Guard(&logDamage, s.path)()
 			s.db.View(func(tx *bolt.Tx) error {
-				logProbs, listed = s.checkLog(tx, seed, false)
+				logProbs, logged = s.checkLog(tx, seed, logHeads)
 				return nil
 			})
 		}()
 		at := len(out)
 		defer func() {
 			<-logDone
-			if logDamage == nil && listSum != listed {
-				// Some event is not listed under its record: find which.
-				logProbs, _ = s.checkLog(tx, seed, true)
+			if logDamage == nil {
+				// Every link holds if the hashes the records' pass found,
+				// less those of the events no link names, are what the
+				// links name.
+				links, get := logged.links, seek(tx.Bucket(bEvents))
+				var room []byte
+				for _, k := range logged.ends {
+					raw := get(k)
+					var e model.Event
+					_, err := decodeInto(&e, raw, nil, nil, false)
+					if err != nil && !errors.Is(err, ErrRestSealed) {
+						continue
+					}
+					var hash [32]byte
+					var ok bool
+					if hash, room, ok = chainHash(&e, raw, err != nil, room); ok {
+						links.n++
+						links.sum += chainTerm(seed, k, hash[:], false)
+					}
+				}
+				switch {
+				case chainSum != links || listSum != logged.listed:
+					// Some link is broken, some event unreadable or not
+					// listed under its record: read the log again to say
+					// which.
+					pass := logFull
+					if listSum != logged.listed {
+						pass = logPrecise
+					}
+					logProbs, _ = s.checkLog(tx, seed, pass)
+				}
 			}
 			out = append(out[:at], append(logProbs, out[at:]...)...)
 			if damage == nil {
@@ -311,7 +367,11 @@ func (s *Store) Check() (out []Problem) {
 		pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
 			for i := range js {
 				j := &js[i]
+				chainSum.n += j.chain.n
+				chainSum.sum += j.chain.sum
 				switch {
+				case j.hashOnly:
+					continue
 				case j.err != nil && j.state == nil && errors.Is(j.err, ErrCorrupt):
 					add("Không đọc được sự kiện của %s: %v", "Cannot read the events of %s: %v", j.id, j.err)
 					continue
@@ -371,12 +431,16 @@ func (s *Store) Check() (out []Problem) {
 			j := pipe.job()
 			j.begin(id)
 			gatherListed(events, j, keys)
-			j.check = true
+			j.check, j.seed = true, seed
 			for _, k := range j.keys {
 				listSum.add(seed, k)
 			}
 			if model.Stateless(id) {
-				continue // the audit folds into no state
+				// The audit folds into no state: its events are read
+				// for their links alone.
+				j.hashOnly = true
+				pipe.gathered()
+				continue
 			}
 			if len(j.keys) == 0 && j.err == nil {
 				add("Dữ liệu hiện hành có %s nhưng nhật ký không có; hãy chạy: donthu rebuild", "The state holds %s, which the log does not; run: donthu rebuild", id)
@@ -460,13 +524,79 @@ func (s *Store) Check() (out []Problem) {
 	return out
 }
 
+// logPass is how much checkLog reads of each event.
+type logPass int
+
+const (
+	// logHeads reads each event's header only: its data is decoded, and
+	// hashed, where its record is folded (chainSum). Each chain link is
+	// then a term of a sum (chain), checked against the hashes the
+	// records' pass found.
+	logHeads logPass = iota
+	// logFull reads and hashes each event, and names each broken link.
+	logFull
+	// logPrecise is logFull, and also looks up each event's list entry.
+	logPrecise
+)
+
+// logSums is what checkLog's pass over the headers leaves to be checked
+// against the records' pass: the sum of the list keys the events want
+// (see idxSum), and the chain.
+type logSums struct {
+	listed idxSum
+	// links has a term chainTerm(key of p, e's prev) for each event e
+	// linked to the event p before it; ends are the events with no
+	// linked event after them (each site's last). Adding the ends'
+	// hashes, links is the sum of every event's chainTerm: what the
+	// records' pass adds up when every link holds.
+	links idxSum
+	ends  [][]byte
+}
+
+// logPasses counts checkLog's passes over the log: one for a whole
+// file (tests hold Check to it).
+var logPasses atomic.Int64
+
+// chainTerm is the term of an event's link in a chain sum: its key in
+// the log and the hash of it that the next event names (hash, 32 bytes)
+// or, where that is not a hash, what it names instead (text).
+func chainTerm(seed maphash.Seed, key, hash []byte, text bool) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.Write(key)
+	if text {
+		h.WriteByte(1)
+	} else {
+		h.WriteByte(0)
+	}
+	h.Write(hash)
+	return h.Sum64()
+}
+
+// chainHash is the hash of a stored event that the next event of its
+// site names: that of its canonical JSON (e, as decoded from raw), or,
+// for an event sealed at rest whose key is not held here (sealed), the
+// hash stored with it. ok is false when that cannot be told: sealed
+// with no hash stored, or opened and not matching the hash stored.
+// out is room for the canonical JSON, returned grown.
+func chainHash(e *model.Event, raw []byte, sealed bool, out []byte) (hash [32]byte, _ []byte, ok bool) {
+	stored := storedHash(raw)
+	if sealed {
+		copy(hash[:], stored)
+		return hash, out, stored != nil
+	}
+	out = appendEventJSON(out[:0], e)
+	hash = sha256.Sum256(out)
+	return hash, out, stored == nil || bytes.Equal(stored, hash[:])
+}
+
 // checkLog reads the whole log: every event readable, no gap in a
-// site's seq, every chain link. It returns the problems and the sum of
-// the list keys the events want (see idxSum); precise, it also looks up
-// each event's list entry.
-func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Problem, idxSum) {
+// site's seq, every chain link (as pass says). It returns the problems
+// and the sums the records' pass is checked against (see logSums).
+func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, pass logPass) ([]Problem, logSums) {
+	logPasses.Add(1)
 	var out []Problem
-	var sum idxSum
+	var sums logSums
 	add := func(vi, en string, a ...any) {
 		out = append(out, Problem{VI: fmt.Sprintf(vi, a...), EN: fmt.Sprintf(en, a...)})
 	}
@@ -474,6 +604,7 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 	var want uint64
 	var prevHash [64]byte // the hash of the site's event before, in hex; "" before its first
 	prevLen := 0
+	var last []byte // the key of the event before (logHeads)
 	lists := tx.Bucket(bEntityEvents)
 	var key []byte
 	// Each event is read in place (no copy of its header or data kept)
@@ -482,7 +613,13 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 	tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
 		var hash [32]byte
 		e := &conv.e
-		if len(v) > 0 && v[0] == '{' {
+		if pass == logHeads {
+			var err error
+			if conv.buf, err = decodeHeadView(e, v, conv.buf); err != nil {
+				add("Sự kiện %q không đọc được: %v", "Event %q is unreadable: %v", k, err)
+				return nil
+			}
+		} else if len(v) > 0 && v[0] == '{' {
 			// Schema 1's JSON: hashed as decoded.
 			ev, err := decodeHead(v)
 			if err != nil {
@@ -511,6 +648,7 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 		if e.Site != site {
 			site, want, prevLen = e.Site, 1, 0
 		}
+		link := false
 		switch {
 		case e.Seq != want && e.Site != s.site && e.To == s.site:
 			// A child holds only the parent's events addressed to it:
@@ -518,16 +656,33 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 			// neighbours are held.
 		case e.Seq != want:
 			add("Đơn vị %s: thiếu sự kiện số %d (gặp số %d)", "Site %s: event %d is missing (found %d)", site, want, e.Seq)
-		case e.Prev != string(prevHash[:prevLen]):
+		case pass == logHeads && want > 1:
+			link = true
+			var prev [32]byte
+			sums.links.n++
+			if lowerHex(&prev, e.Prev) {
+				sums.links.sum += chainTerm(seed, last, prev[:], false)
+			} else {
+				sums.links.sum += chainTerm(seed, last, []byte(e.Prev), true)
+			}
+		case pass == logHeads && e.Prev != "":
 			add("Đơn vị %s: chuỗi băm đứt ở sự kiện %d", "Site %s: hash chain broken at event %d", site, e.Seq)
+		case pass != logHeads && e.Prev != string(prevHash[:prevLen]):
+			add("Đơn vị %s: chuỗi băm đứt ở sự kiện %d", "Site %s: hash chain broken at event %d", site, e.Seq)
+		}
+		if pass == logHeads {
+			if last != nil && !link {
+				sums.ends = append(sums.ends, bytes.Clone(last))
+			}
+			last = k
 		}
 		want = e.Seq + 1
 		hex.Encode(prevHash[:], hash[:])
 		prevLen = len(prevHash)
 		key = appendEntKey(key[:0], e.Entity, e.Clock, e.Site, e.Seq)
-		sum.add(seed, key)
+		sums.listed.add(seed, key)
 		switch {
-		case !precise:
+		case pass != logPrecise:
 		case unlisted(e.Entity, k):
 			// Not listed: its record is read from its id, which must
 			// then have a projection or a list (checked from them).
@@ -539,7 +694,10 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, precise bool) ([]Proble
 		}
 		return nil
 	})
-	return out, sum
+	if last != nil {
+		sums.ends = append(sums.ends, bytes.Clone(last))
+	}
+	return out, sums
 }
 
 // listed reports whether the entity lists hold key. Their values are

@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -159,6 +160,85 @@ func TestCheckFindsDamage(t *testing.T) {
 			}
 			if !found {
 				t.Fatalf("Check found %v, want %q", probs, tc.want)
+			}
+		})
+	}
+}
+
+// A changed event is found by its link to the next one, also where
+// nothing else shows it: the pass over the log reads headers alone, and
+// each event is hashed as its record is folded. A file that is whole is
+// read once; a broken one again, to name the link.
+func TestCheckFindsABrokenChain(t *testing.T) {
+	// addField gives an event's data a field no record reads: its
+	// projection stays the same, only its hash changes.
+	addField := func(e *model.Event) {
+		var m map[string]any
+		if err := json.Unmarshal(e.Data, &m); err != nil {
+			panic(err)
+		}
+		m["sửa_lén"] = "x"
+		e.Data, _ = json.Marshal(m)
+	}
+	for _, tc := range []struct {
+		name string
+		harm func(s *store.Store, audit uint64) (seq uint64, err error) // returns the event whose link breaks
+	}{
+		{"data added to a case's event", func(s *store.Store, _ uint64) (uint64, error) {
+			return 4, s.RewriteEvent("GL07", 3, addField)
+		}},
+		{"data added to a sign-in's audit event", func(s *store.Store, audit uint64) (uint64, error) {
+			return audit + 1, s.RewriteEvent("GL07", audit, addField)
+		}},
+		{"a wrong previous hash", func(s *store.Store, _ uint64) (uint64, error) {
+			return 6, s.RewriteEvent("GL07", 6, func(e *model.Event) { e.Prev = strings.Repeat("0", 64) })
+		}},
+		{"a previous hash that is not one", func(s *store.Store, _ uint64) (uint64, error) {
+			return 6, s.RewriteEvent("GL07", 6, func(e *model.Event) { e.Prev = "không phải mã băm" })
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, clk := storetest.New(t, "GL07")
+			office(t, s, clk)
+			if err := s.Audit("lan", model.EvSignedIn, model.AuditNote{Via: "tui"}); err != nil {
+				t.Fatal(err)
+			}
+			var audit uint64
+			var dump bytes.Buffer
+			if err := s.DumpEvents(&dump); err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(strings.TrimSpace(dump.String()), "\n") {
+				var e model.Event
+				if err := json.Unmarshal([]byte(l), &e); err != nil {
+					t.Fatal(err)
+				}
+				if model.Stateless(e.Entity) {
+					audit = e.Seq
+				}
+			}
+			if audit == 0 {
+				t.Fatal("no audit event in the log")
+			}
+			c := storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))[0].Case
+			s.AddNote("lan", c.ID, "Sau lần đăng nhập") // the audit event has a successor
+			before := store.CheckLogPasses()
+			checkClean(t, s)
+			if n := store.CheckLogPasses() - before; n != 1 {
+				t.Fatalf("a whole file's log was read %d times, want once", n)
+			}
+			seq, err := tc.harm(s, audit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := fmt.Sprintf("hash chain broken at event %d", seq)
+			probs := s.Check()
+			found := false
+			for _, p := range probs {
+				found = found || strings.Contains(p.EN, want)
+			}
+			if !found {
+				t.Fatalf("Check found %v, want %q", probs, want)
 			}
 		})
 	}

@@ -227,7 +227,8 @@ func short(r any) string {
 
 // structureProblems walks bbolt's tree in the file itself, from the
 // newest valid meta page, and says where a page or an element points
-// outside the file or its page. bbolt's own Check reads the map in a
+// outside the file or its page, or where a page is reached twice: on a
+// tree that passes, bbolt's reads can neither fault nor loop. bbolt's own Check reads the map in a
 // goroutine of its own, where a bad offset faults beyond any recover:
 // Check runs it only on a tree that passed this walk.
 func structureProblems(path string) []string {
@@ -373,7 +374,9 @@ func structureProblems(path string) []string {
 
 func visit(id uint64, seen map[uint64]bool, page func(uint64) []byte, walk func(uint64, []byte) bool, bad func(string, ...any) bool) bool {
 	if seen[id] {
-		return true
+		// Each page has one parent: a page reached twice is a loop, or
+		// two trees sharing what one of them will overwrite.
+		return bad("page %d: reached twice", id)
 	}
 	seen[id] = true
 	p := page(id)
