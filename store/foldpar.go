@@ -50,6 +50,10 @@ type recordJob struct {
 	chain    idxSum
 	hashOnly bool
 
+	// fetch: keys are the log keys of its events, which the core that
+	// folds it reads (foldPipe.open), not the goroutine that gathers.
+	fetch bool
+
 	// replace: stored is to be replaced, and old are its index entries.
 	replace bool
 	old     []idxEntry
@@ -236,10 +240,42 @@ func foldAll(jobs []recordJob) {
 	parallel(len(jobs), func(i int) { foldRecord(&jobs[i]) })
 }
 
+// eventReader opens a reading of the log for one core: get reads an
+// event by its key (nil if there is none) until end is called.
+type eventReader func() (get func(k []byte) []byte, end func(), err error)
+
+// fetchRecord reads the events of a job gathered with fetch set. A
+// damaged page met there is said as damage of that record, as the
+// gathering goroutine would say it.
+func fetchRecord(get func(k []byte) []byte, j *recordJob, path string) {
+	if !j.fetch || j.err != nil {
+		return
+	}
+	var err error
+	defer func() {
+		if err != nil {
+			j.err = err
+		}
+	}()
+	defer Guard(&err, path)()
+	for _, k := range j.keys {
+		raw := get(k)
+		if raw == nil {
+			err = fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, j.id)
+			return
+		}
+		j.raws = append(j.raws, raw)
+	}
+	if len(j.raws) == 1 && soleRef(j.id, 1, j.raws[0]) {
+		j.ref = j.keys[0]
+	}
+}
+
 // foldPipe folds records a chunk at a time on every core while the
-// goroutine that reads bbolt gathers the next chunk: gathering (bbolt's
-// reads, and a rebuild's writes) is then no longer time the other cores
-// wait. land takes each folded chunk back, in the order gathered.
+// goroutine that reads bbolt lands the chunk before and gathers the
+// next: gathering and landing (bbolt's reads and writes) are then no
+// longer time the other cores wait. land takes each folded chunk back,
+// in the order gathered.
 type foldPipe struct {
 	jobs, other []recordJob
 	n           int
@@ -250,6 +286,36 @@ type foldPipe struct {
 	// step at a time while a chunk is folded; it reports whether any is
 	// left.
 	idle func() bool
+	// open, if set, gives each core its own reading of the log, for the
+	// jobs gathered with fetch (a rebuild, whose gathering goroutine is
+	// also the new file's only writer); path names the file in what a
+	// damaged page is said as.
+	open eventReader
+	path string
+}
+
+// foldAll folds the jobs of a chunk, each core reading the events of
+// those gathered with fetch.
+func (p *foldPipe) foldAll(js []recordJob) {
+	if p.open == nil {
+		foldAll(js)
+		return
+	}
+	parallelEach(len(js), func() (func(i int), func()) {
+		get, end, err := p.open()
+		if err != nil {
+			return func(i int) {
+				if js[i].fetch && js[i].err == nil {
+					js[i].err = err
+				}
+				foldRecord(&js[i])
+			}, nil
+		}
+		return func(i int) {
+			fetchRecord(get, &js[i], p.path)
+			foldRecord(&js[i])
+		}, end
+	})
 }
 
 func newFoldPipe(chunk int, land func([]recordJob) error) *foldPipe {
@@ -264,28 +330,39 @@ func (p *foldPipe) gathered() error {
 	if p.n++; p.n < len(p.jobs) {
 		return nil
 	}
-	if err := p.landed(); err != nil {
-		return err
-	}
+	// The chunk before, folded, lands while this one is folded (a fold
+	// reads only the bytes gathered for it, and no record is in two
+	// chunks); the next is gathered into its room once it has landed.
+	before := p.folded()
 	p.jobs, p.other = p.other, p.jobs
-	p.inflight, p.folding = p.other[:p.n], make(chan struct{})
-	go func(js []recordJob, done chan struct{}) {
-		foldAll(js)
-		close(done)
-	}(p.inflight, p.folding)
+	p.launch(p.other[:p.n])
 	p.n = 0
-	return nil
+	if before == nil {
+		return nil
+	}
+	return p.land(before)
 }
 
-// landed waits for the chunk in flight and lands it.
-func (p *foldPipe) landed() error {
+// launch starts folding a chunk on every core.
+func (p *foldPipe) launch(js []recordJob) {
+	p.inflight, p.folding = js, make(chan struct{})
+	go func(done chan struct{}) {
+		p.foldAll(js)
+		close(done)
+	}(p.folding)
+}
+
+// folded waits for the chunk in flight, doing the idle work meanwhile,
+// and returns it (nil if none).
+func (p *foldPipe) folded() []recordJob {
 	if p.folding == nil {
 		return nil
 	}
 	for p.idle != nil {
 		select {
 		case <-p.folding:
-			return p.landNow()
+			p.folding = nil
+			return p.inflight
 		default:
 			if !p.idle() {
 				p.idle = nil
@@ -293,13 +370,16 @@ func (p *foldPipe) landed() error {
 		}
 	}
 	<-p.folding
-	return p.landNow()
+	p.folding = nil
+	return p.inflight
 }
 
-// landNow lands the chunk in flight, folded.
-func (p *foldPipe) landNow() error {
-	p.folding = nil
-	return p.land(p.inflight)
+// landed waits for the chunk in flight and lands it.
+func (p *foldPipe) landed() error {
+	if js := p.folded(); js != nil {
+		return p.land(js)
+	}
+	return nil
 }
 
 // finish lands the chunk in flight, then folds and lands the rest.
@@ -307,7 +387,7 @@ func (p *foldPipe) finish() error {
 	if err := p.landed(); err != nil {
 		return err
 	}
-	foldAll(p.jobs[:p.n])
+	p.foldAll(p.jobs[:p.n])
 	err := p.land(p.jobs[:p.n])
 	p.n = 0
 	return err
@@ -328,16 +408,20 @@ func (p *foldPipe) stop() {
 // times in their cost (a visit of one event, a case of two hundred), and
 // a core given the heavy half of a chunk kept the others waiting.
 func parallel(n int, fn func(i int)) {
+	parallelEach(n, func() (func(i int), func()) { return fn, nil })
+}
+
+// parallelEach is parallel where each core first sets up what its calls
+// share: worker returns its fn, and what ends it (nil: nothing).
+func parallelEach(n int, worker func() (fn func(i int), end func())) {
 	w := min(runtime.GOMAXPROCS(0), n/64+1)
-	if w <= 1 {
-		for i := 0; i < n; i++ {
-			fn(i)
-		}
-		return
-	}
 	const take = 8
 	var next atomic.Int64
 	work := func() {
+		fn, end := worker()
+		if end != nil {
+			defer end()
+		}
 		for {
 			lo := int(next.Add(take)) - take
 			if lo >= n {
@@ -347,6 +431,10 @@ func parallel(n int, fn func(i int)) {
 				fn(i)
 			}
 		}
+	}
+	if w <= 1 {
+		work()
+		return
 	}
 	var wg sync.WaitGroup
 	for k := 1; k < w; k++ {

@@ -143,7 +143,6 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 		}
 		// One pass over the lists in order: each key written, each
 		// record folded from its events once its last key is read.
-		events := seek(stx.Bucket(bEvents))
 		listT := &target{path: [][]byte{bEntityEvents}}
 		states := map[string]*target{}
 		// Records are gathered a chunk at a time; a chunk is folded on
@@ -180,17 +179,23 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 		})
 		defer pipe.stop()
 		pipe.idle = func() bool { return log.step(logStep) }
+		// Each core reads the events of the records it folds, in a read
+		// of the file of its own: this goroutine, the new file's only
+		// writer, which the others wait for, only lists their keys.
+		pipe.path = src.Path()
+		pipe.open = func() (func(k []byte) []byte, func(), error) {
+			rtx, err := src.Begin(false)
+			if err != nil {
+				return nil, nil, err
+			}
+			return seek(rtx.Bucket(bEvents)), func() { rtx.Rollback() }, nil
+		}
 		// done ends the record being gathered.
 		done := func() error {
 			if cur == nil {
 				return nil
 			}
 			cur = nil
-			j := pipe.job()
-			if len(j.raws) == 1 && soleRef(j.id, 1, j.raws[0]) {
-				j.ref = j.keys[0]
-			}
-			j.keys = j.keys[:0]
 			return pipe.gathered()
 		}
 		dict := currentDict(stx)
@@ -209,7 +214,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			}
 			if cur != nil && bytes.Equal(cur, k[:i]) {
 				j := pipe.job()
-				j.raws = append(j.raws, events(listedKey(k)))
+				j.keys = append(j.keys, listedKey(k))
 				return nil
 			}
 			if err := done(); err != nil {
@@ -222,9 +227,8 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			cur = k[:i]
 			j := pipe.job()
 			j.begin(id)
-			j.dict = dict
-			j.raws = append(j.raws, events(listedKey(k)))
-			j.keys = append(j.keys, listedKey(k)) // the first event's key in the log, for a reference
+			j.dict, j.fetch = dict, true
+			j.keys = append(j.keys, listedKey(k))
 			return nil
 		})
 		if err == nil {
@@ -335,12 +339,25 @@ func (s *slab) copy(p []byte) []byte {
 // It holds at most limit keys in memory; past that it writes each
 // sorted run to a file and merges the runs as it gives them back,
 // so a rebuild sorts the keys of a file of any size in bounded memory.
+//
+// A run is sorted and written by a goroutine of its own while keys go
+// on being added into a second buffer: the goroutine that adds them is
+// a rebuild's or an import's only writer, which the other cores wait
+// for. At most one run is in flight, so memory stays within two
+// buffers of limit keys.
 type keySorter struct {
 	pattern string // where runs go: a file pattern for os.CreateTemp
 	limit   int
-	buf     []byte
-	offs    []int // where each key held in memory starts in buf
-	runs    []*os.File
+	keyBuf
+	spare    keyBuf     // the buffer of the run last written, for the next
+	spilling chan error // the run in flight, if any: its result
+	runs     []*os.File
+}
+
+// keyBuf is keys held in memory.
+type keyBuf struct {
+	buf  []byte
+	offs []int // where each key starts in buf
 }
 
 func (s *keySorter) add(k []byte) error {
@@ -362,41 +379,63 @@ func (s *keySorter) add2(a string, b []byte) error {
 	return nil
 }
 
-// held returns the keys in memory, sorted.
-func (s *keySorter) held() [][]byte {
-	keys := make([][]byte, len(s.offs))
-	for i, o := range s.offs {
-		end := len(s.buf)
-		if i+1 < len(s.offs) {
-			end = s.offs[i+1]
+// sorted returns the keys of b, sorted.
+func (b *keyBuf) sorted() [][]byte {
+	keys := make([][]byte, len(b.offs))
+	for i, o := range b.offs {
+		end := len(b.buf)
+		if i+1 < len(b.offs) {
+			end = b.offs[i+1]
 		}
-		keys[i] = s.buf[o:end:end]
+		keys[i] = b.buf[o:end:end]
 	}
 	slices.SortFunc(keys, bytes.Compare)
 	return keys
 }
 
-// spill writes the keys in memory to a new run.
+// spill starts writing the keys in memory to a new run, once the run
+// before is written, and goes on with the other buffer.
 func (s *keySorter) spill() error {
+	if err := s.written(); err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(filepath.Dir(s.pattern), filepath.Base(s.pattern))
 	if err != nil {
 		return err
 	}
 	s.runs = append(s.runs, f)
+	held := s.keyBuf
+	s.keyBuf = keyBuf{buf: s.spare.buf[:0], offs: s.spare.offs[:0]}
+	s.spare = held
+	done := make(chan error, 1)
+	s.spilling = done
+	go func() { done <- writeRun(f, &held) }()
+	return nil
+}
+
+// written waits for the run in flight, if any, and returns its error.
+func (s *keySorter) written() error {
+	if s.spilling == nil {
+		return nil
+	}
+	err := <-s.spilling
+	s.spilling = nil
+	return err
+}
+
+// writeRun writes the keys of b to f, sorted, and rewinds f.
+func writeRun(f *os.File, b *keyBuf) error {
 	bw := bufio.NewWriterSize(f, 256<<10)
 	var n [10]byte
-	for _, k := range s.held() {
+	for _, k := range b.sorted() {
 		bw.Write(n[:binary.PutUvarint(n[:], uint64(len(k)))])
 		bw.Write(k)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	s.buf, s.offs = s.buf[:0], s.offs[:0]
-	return nil
+	_, err := f.Seek(0, io.SeekStart)
+	return err
 }
 
 // each calls fn with every key in order, once. The key is valid only
@@ -412,7 +451,7 @@ func (s *keySorter) each(fn func(k []byte) error) error {
 		return fn(k)
 	}
 	if len(s.runs) == 0 {
-		for _, k := range s.held() {
+		for _, k := range s.sorted() {
 			if err := once(k); err != nil {
 				return err
 			}
@@ -423,6 +462,9 @@ func (s *keySorter) each(fn func(k []byte) error) error {
 		if err := s.spill(); err != nil {
 			return err
 		}
+	}
+	if err := s.written(); err != nil {
+		return err
 	}
 	h := &runHeap{}
 	for _, f := range s.runs {
@@ -452,8 +494,9 @@ func (s *keySorter) each(fn func(k []byte) error) error {
 	return nil
 }
 
-// close removes the runs.
+// close removes the runs (once the one in flight is written).
 func (s *keySorter) close() {
+	s.written()
 	for _, f := range s.runs {
 		f.Close()
 		os.Remove(f.Name())
