@@ -154,6 +154,22 @@ func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (res Impo
 // itself, stops with errLargeImport, rolled back, if a batch fills, and
 // ends (importEnd) in its one transaction; with it, the index changes
 // are held there, and the caller applies them and ends the import.
+// highestHeld is the highest seq of site's events in the log b, 0 if
+// none, read from the keys alone.
+func highestHeld(b *bolt.Bucket, site string) uint64 {
+	c := b.Cursor()
+	k, _ := c.Seek(evKey(site, ^uint64(0)))
+	if k == nil {
+		k, _ = c.Last()
+	} else if s, n, _ := parseEvKey(k); s != site || n != ^uint64(0) {
+		k, _ = c.Prev()
+	}
+	if s, n, ok := parseEvKey(k); ok && s == site {
+		return n
+	}
+	return 0
+}
+
 func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *preparer, finish func(*ImportTx) error, later *idxLater) (ImportResult, error) {
 	first := later == nil
 	res := ImportResult{Heads: map[string]uint64{}}
@@ -164,6 +180,10 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 		hash string
 	}{}
 	conflicted := map[string]bool{}
+	// above: per site, the highest seq the file may hold (held before
+	// this import, or put by it). An event above it is new, and is not
+	// looked up: nearly every event of a first sync.
+	above := map[string]uint64{}
 	batches := 0
 	for more := true; more; batches++ {
 		more = false
@@ -202,7 +222,14 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 					return importErr("Gói có sự kiện thiếu thông tin bắt buộc (%s)", "The bundle holds an event missing required fields (%s)", e.Key())
 				}
 				key = appendEvKey(key[:0], e.Site, e.Seq)
-				if old := held(key); old != nil {
+				top, seen := above[e.Site]
+				if !seen {
+					top = highestHeld(evb, e.Site)
+				}
+				above[e.Site] = max(top, e.Seq)
+				if e.Seq > top {
+					// Not held: nothing to look up.
+				} else if old := held(key); old != nil {
 					if have, err := decodeHead(old); err == nil && hashOf(old, &have) == x.hash {
 						res.Present++
 						last[e.Site] = struct {
