@@ -33,8 +33,9 @@ import (
 // rebuildBatch is how many keys (the entity lists' or the indexes')
 // a rebuild sorts in memory at once; past that it sorts them in runs
 // kept in files beside the data file, and merges the runs (keySorter).
-// Half a million keys are 20 to 40 MB, whatever the size of the file.
-var rebuildBatch = 500_000
+// A quarter of a million keys are 10 to 20 MB, whatever the size of the
+// file, and a sorter holds two such buffers while a run is written.
+var rebuildBatch = 250_000
 
 // metaRebuilding is set while a file's projections are incomplete and
 // a rebuild is owed: a salvage, or taking back an import an older build
