@@ -81,6 +81,10 @@ func (s *Store) RewriteEvent(site string, seq uint64, edit func(e *model.Event))
 	})
 }
 
+// LineHashed is how many imported events have had their hash taken
+// from their bundle's line.
+func LineHashed() int64 { return lineHashed.Load() }
+
 // CheckLogPasses is how many passes over the log Checks have made.
 func CheckLogPasses() int64 { return logPasses.Load() }
 

@@ -515,7 +515,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported, read func(n, all int)) 
 		return err
 	}
 	m := &o.m
-	next, stop := s.prefetch(o)
+	next, sums, stop := s.prefetch(o)
 	defer stop()
 	if read != nil {
 		inner, n, all := next, 0, m.Events.Count
@@ -683,7 +683,7 @@ func (s *Store) importBundle(r io.Reader, out *Imported, read func(n, all int)) 
 		return putPeer(it.tx, &rec)
 	}
 	out.Warnings = nil
-	res, err := s.importSized(m.Events.Count, returnedInOrder(next, s.site, mineBefore), finish)
+	res, err := s.importSized(m.Events.Count, returnedInOrder(next, s.site, mineBefore), sums, finish)
 	if err != nil {
 		out.Warnings = nil
 		return err
@@ -728,10 +728,11 @@ func drain(r *bundle.Reader) error {
 // them, so decryption and decoding overlap with the writing. Memory stays
 // bounded by the batches in flight. stop ends the reader and waits for
 // it: call it before the bundle's file is closed.
-func (s *Store) prefetch(o *opened) (next func() (model.Event, bool, error), stop func()) {
+func (s *Store) prefetch(o *opened) (next func() (model.Event, bool, error), sum lineSums, stop func()) {
 	type batch struct {
-		evs []model.Event
-		err error // with the last batch
+		evs  []model.Event
+		sums []lineSum // of each event, as the bundle's reader gave it
+		err  error     // with the last batch
 	}
 	const size = 256
 	ch := make(chan batch, 4)
@@ -747,6 +748,8 @@ func (s *Store) prefetch(o *opened) (next func() (model.Event, bool, error), sto
 			}
 			if ok && err == nil {
 				b.evs = append(b.evs, ev)
+				h, canon := o.r.LineSum()
+				b.sums = append(b.sums, lineSum{site: ev.Site, seq: ev.Seq, sum: h, ok: canon})
 			}
 			end := !ok || err != nil
 			if end || len(b.evs) == size {
@@ -759,11 +762,18 @@ func (s *Store) prefetch(o *opened) (next func() (model.Event, bool, error), sto
 				if end {
 					return
 				}
-				b = batch{evs: make([]model.Event, 0, size)}
+				b = batch{evs: make([]model.Event, 0, size), sums: make([]lineSum, 0, size)}
 			}
 		}
 	}()
 	var cur batch
+	var last lineSum // of the event next gave last
+	sum = func(e *model.Event) ([32]byte, bool) {
+		if last.ok && last.seq == e.Seq && last.site == e.Site {
+			return last.sum, true
+		}
+		return [32]byte{}, false
+	}
 	next = func() (model.Event, bool, error) {
 		for len(cur.evs) == 0 {
 			if cur.err != nil {
@@ -776,15 +786,33 @@ func (s *Store) prefetch(o *opened) (next func() (model.Event, bool, error), sto
 			cur = b
 		}
 		ev := cur.evs[0]
-		cur.evs = cur.evs[1:]
+		cur.evs, last, cur.sums = cur.evs[1:], cur.sums[0], cur.sums[1:]
 		return ev, true, nil
 	}
 	stop = func() {
 		close(done)
 		<-finished
 	}
-	return next, stop
+	return next, sum, stop
 }
+
+// lineSum is the hash of an event as a bundle's line gave it (see
+// bundle.Reader.LineSum), and which event.
+type lineSum struct {
+	site string
+	seq  uint64
+	sum  [32]byte
+	ok   bool
+}
+
+// lineSums gives the hash of an event as read from its bundle's line,
+// without writing its canonical JSON again, if it is the event the
+// source gave last and its line was that JSON; else ok is false, and
+// the event is hashed as it is. The filters between the source and the
+// import only leave events out, never reorder them, but an event is
+// named by its site and number so that a filter that did would cost
+// time, not a wrong hash.
+type lineSums func(e *model.Event) (sum [32]byte, ok bool)
 
 // Inspected describes a bundle read by InspectBundle.
 type Inspected struct {

@@ -155,9 +155,14 @@ func TestUpwardBundleAndAcknowledgement(t *testing.T) {
 	if !strings.HasPrefix(filepath.Base(x.Path), "donthu-GL07-to-HN01-2026-03-02-0001") || x.Manifest.Events.Count != int(w.gl07.Heads()["GL07"]) {
 		t.Fatalf("export %+v", x)
 	}
+	hashed := store.LineHashed()
 	r := importBundle(t, w.office, x.Path)
 	if r.Result.Added != x.Manifest.Events.Count {
 		t.Fatalf("added %+v", r.Result)
+	}
+	// Each event's hash was its line's: its JSON was not written again.
+	if n := store.LineHashed() - hashed; n != int64(x.Manifest.Events.Count) {
+		t.Fatalf("%d of %d events hashed from their line", n, x.Manifest.Events.Count)
 	}
 	got, err := w.office.Petition(p.ID)
 	if err != nil || got.No != p.No || got.Site != "GL07" {

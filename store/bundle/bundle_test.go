@@ -478,13 +478,28 @@ func TestParseEvent(t *testing.T) {
 		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"\xff","entity":"e","type":"t","prev":""}`,
 		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02 08:15:00","author":"a","entity":"e","type":"t","prev":""}`,
 		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","prev":"","extra":1}`,
+		// Read by the quick parser, but not as json.Marshal writes them:
+		// their hash is not the line's.
+		`{"site":"GL07","seq":1,"clock":-0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","prev":""}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00.500Z","author":"a","entity":"e","type":"t","prev":""}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00+00:00","author":"a","entity":"e","type":"t","prev":""}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a<b","entity":"e","type":"t","prev":""}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a b","entity":"e","type":"t","prev":""}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","base":"","prev":""}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","to":"","prev":""}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","prev":"","data":{"a":"x&y"}}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","prev":"","data":{"a":"x`+" "+`y"}}`,
+		`{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","prev":"","data":{"a": 1}}`,
 	)
 	for _, l := range lines {
 		var fast, slow model.Event
-		ok := parseEvent([]byte(l), &fast)
+		ok, canon := parseEvent([]byte(l), &fast)
 		err := json.Unmarshal([]byte(l), &slow)
 		if !ok {
 			continue
+		}
+		if m, _ := json.Marshal(&fast); canon && string(m) != l {
+			t.Fatalf("%s: taken as canonical, but json.Marshal writes\n%s", l, m)
 		}
 		if err != nil {
 			t.Fatalf("%s: parsed, but encoding/json refuses it: %v", l, err)
@@ -495,11 +510,19 @@ func TestParseEvent(t *testing.T) {
 			t.Fatalf("%s:\nquick %s\nfull  %s", l, a, b)
 		}
 	}
-	// The canonical lines are all taken by the quick parser.
+	// The others read quickly are not taken as canonical.
+	for _, l := range lines[len(lines)-10:] {
+		var e model.Event
+		if ok, canon := parseEvent([]byte(l), &e); !ok || canon {
+			t.Fatalf("parsed %v, canonical %v (want true, false): %s", ok, canon, l)
+		}
+	}
+	// The canonical lines are all taken by the quick parser, as
+	// canonical: their hash is the line's.
 	for _, l := range lines[:3] {
 		var e model.Event
-		if !parseEvent([]byte(l), &e) {
-			t.Fatalf("not parsed: %s", l)
+		if ok, canon := parseEvent([]byte(l), &e); !ok || !canon {
+			t.Fatalf("not parsed (%v) or not canonical (%v): %s", ok, canon, l)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	"donthu/model"
@@ -43,10 +44,14 @@ type Reader struct {
 	sec   int // 0: the sender's events; 1: the receiver's, returned
 	sum   hash.Hash
 	buf   []byte
-	n     int
-	last  uint64
-	done  bool
-	err   error
+	// lineSum is the SHA-256 of the line the event last given was read
+	// from, if that line is the event's canonical JSON (canon).
+	lineSum [32]byte
+	canon   bool
+	n       int
+	last    uint64
+	done    bool
+	err     error
 }
 
 // Open decrypts a bundle with the receiver's identity and reads its
@@ -187,7 +192,12 @@ func (r *Reader) Next() (model.Event, bool, error) {
 		return r.fail(Errf(ErrChecksum, "Gói có nhiều sự kiện hơn số %d ghi trong phần kê khai đã ký: gói đã bị sửa.",
 			"The bundle holds more events than the %d its signed manifest says: the bundle was altered.", pl.Count))
 	}
-	if !parseEvent(bytes.TrimSuffix(line, []byte{'\n'}), &ev) {
+	text := bytes.TrimSuffix(line, []byte{'\n'})
+	ok, canon := parseEvent(text, &ev)
+	if r.canon = canon; canon {
+		r.lineSum = sha256.Sum256(text)
+	}
+	if !ok {
 		if err := json.Unmarshal(line, &ev); err != nil {
 			return r.fail(Errf(ErrContent, "Dòng %d của dữ liệu trong gói không phải một sự kiện hợp lệ.", "Line %d of the bundle's data is not a valid event.", r.n))
 		}
@@ -312,14 +322,25 @@ func (t *tracked) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// LineSum returns the SHA-256 of the line the event last given by Next
+// was read from, when that line is exactly the event's canonical JSON:
+// its hash (model.Event.Hash), without writing the JSON again. ok is
+// false for a line in any other form (a bundle not written by donthu),
+// whose event is then hashed as it is.
+func (r *Reader) LineSum() (sum [32]byte, ok bool) { return r.lineSum, r.canon }
+
 // parseEvent reads an event line as donthu writes it (model.Event's
 // fields in order, strings without escapes or control bytes, valid
 // UTF-8) into ev, exactly as encoding/json would, in a fraction of the
 // time: a parent's first import reads a million of them. It returns
 // false, with ev unusable, for any other line, which is then decoded
-// by encoding/json.
-func parseEvent(line []byte, ev *model.Event) bool {
+// by encoding/json. canon says whether the line is also exactly what
+// json.Marshal writes of ev (no field left empty that it leaves out,
+// the time and the numbers in its one form, nothing it escapes), so
+// that ev's hash is the line's.
+func parseEvent(line []byte, ev *model.Event) (ok, canon bool) {
 	*ev = model.Event{}
+	canon = true
 	c := scanner{p: line}
 	type span struct{ from, to int }
 	var sp [7]span // site author entity type base to prev
@@ -338,56 +359,75 @@ func parseEvent(line []byte, ev *model.Event) bool {
 		return true
 	}
 	if !c.lit(`{"site":"`) || !str(0) || !c.lit(`,"seq":`) {
-		return false
+		return false, false
 	}
 	seq, ok := c.uint()
 	if !ok || !c.lit(`,"clock":`) {
-		return false
+		return false, false
 	}
 	neg := c.lit("-")
 	clock, ok := c.uint()
 	if !ok || clock > math.MaxInt64 || !c.lit(`,"at":`) {
-		return false
+		return false, false
 	}
+	canon = !neg || clock != 0
 	atFrom := len(line) - len(c.p)
 	if !c.lit(`"`) {
-		return false
+		return false, false
 	}
 	if _, plain := c.str(); !plain {
-		return false
+		return false, false
 	}
-	if err := ev.At.UnmarshalJSON(line[atFrom : len(line)-len(c.p)]); err != nil {
-		return false
+	at := line[atFrom : len(line)-len(c.p)]
+	if err := ev.At.UnmarshalJSON(at); err != nil {
+		return false, false
+	}
+	if y := ev.At.Year(); y < 0 || y > 9999 {
+		canon = false
+	} else {
+		var room [40]byte
+		canon = canon && string(at[1:len(at)-1]) == string(ev.At.AppendFormat(room[:0], time.RFC3339Nano))
 	}
 	if !c.lit(`,"author":"`) || !str(1) || !c.lit(`,"entity":"`) || !str(2) || !c.lit(`,"type":"`) || !str(3) {
-		return false
+		return false, false
 	}
-	if c.lit(`,"base":"`) && !str(4) {
-		return false
+	if c.lit(`,"base":"`) {
+		if !str(4) {
+			return false, false
+		}
+		canon = canon && sp[4].to > sp[4].from // json.Marshal leaves an empty one out
 	}
-	if c.lit(`,"to":"`) && !str(5) {
-		return false
+	if c.lit(`,"to":"`) {
+		if !str(5) {
+			return false, false
+		}
+		canon = canon && sp[5].to > sp[5].from
 	}
 	if !c.lit(`,"prev":"`) || !str(6) {
-		return false
+		return false, false
 	}
 	var data []byte
 	if c.lit(`,"data":`) {
 		if len(c.p) < 2 || c.p[len(c.p)-1] != '}' {
-			return false
+			return false, false
 		}
 		data = c.p[:len(c.p)-1]
-		if !model.CompactJSONValid(data) && !json.Valid(data) {
-			return false
+		if model.CompactJSONValid(data) {
+			canon = canon && htmlSafe(data)
+		} else if json.Valid(data) {
+			canon = false // json.Marshal compacts it
+		} else {
+			return false, false
 		}
 	} else if string(c.p) != "}" {
-		return false
+		return false, false
 	}
 	// One string holds the header; the data is copied apart.
 	head := line[:sp[6].to]
 	if !utf8.Valid(head) {
-		return false
+		return false, false
 	}
+	canon = canon && htmlSafe(head)
 	all := string(head)
 	get := func(i int) string { return all[sp[i].from:sp[i].to] }
 	ev.Site, ev.Seq, ev.Author, ev.Entity = get(0), seq, get(1), get(2)
@@ -399,7 +439,25 @@ func parseEvent(line []byte, ev *model.Event) bool {
 	if data != nil {
 		ev.Data = append(json.RawMessage(nil), data...)
 	}
-	return true
+	return true, canon
+}
+
+// htmlSafe reports whether text holds none of what json.Marshal escapes
+// in text it does not otherwise change: <, >, &, U+2028 and U+2029.
+func htmlSafe(b []byte) bool {
+	if bytes.IndexAny(b, "<>&") >= 0 {
+		return false
+	}
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], 0xe2)
+		if j < 0 {
+			return true
+		}
+		i += j + 1
+		if i+1 < len(b) && b[i] == 0x80 && (b[i+1] == 0xa8 || b[i+1] == 0xa9) {
+			return false
+		}
+	}
 }
 
 // scanner reads JSON text as donthu writes it, a token at a time.

@@ -12,11 +12,11 @@ import (
 func TestEventDataCheckedInFull(t *testing.T) {
 	head := `{"site":"GL07","seq":1,"clock":0,"at":"2026-03-02T08:15:00Z","author":"a","entity":"e","type":"t","prev":"","data":`
 	var e model.Event
-	if !parseEvent([]byte(head+`{"a": [1, 2]}}`), &e) || string(e.Data) != `{"a": [1, 2]}` {
+	if ok, _ := parseEvent([]byte(head+`{"a": [1, 2]}}`), &e); !ok || string(e.Data) != `{"a": [1, 2]}` {
 		t.Fatalf("data with spaces: %q", e.Data)
 	}
 	for _, d := range []string{`{"a":[1,2]`, `{"a":01}`, `{"a":"\q"}`} {
-		if parseEvent([]byte(head+d+`}`), &e) {
+		if ok, _ := parseEvent([]byte(head+d+`}`), &e); ok {
 			t.Fatalf("%s read as data", d)
 		}
 	}
