@@ -251,7 +251,7 @@ func (s *Store) Check() (out []Problem) {
 			<-structureDone
 		}
 		if len(structure) > 0 {
-			out = out[:base]
+			out, s.checkSealed = out[:base], 0
 			for _, err := range structure {
 				add("Lỗi cấu trúc tệp: %v", "File structure error: %v", err)
 			}
