@@ -158,17 +158,8 @@ func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (res Impo
 // highestHeld is the highest seq of site's events in the log b, 0 if
 // none, read from the keys alone.
 func highestHeld(b *bolt.Bucket, site string) uint64 {
-	c := b.Cursor()
-	k, _ := c.Seek(evKey(site, ^uint64(0)))
-	if k == nil {
-		k, _ = c.Last()
-	} else if s, n, _ := parseEvKey(k); s != site || n != ^uint64(0) {
-		k, _ = c.Prev()
-	}
-	if s, n, ok := parseEvKey(k); ok && s == site {
-		return n
-	}
-	return 0
+	n, _ := newestOf(b, site)
+	return n
 }
 
 func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *preparer, finish func(*ImportTx) error, later *idxLater) (ImportResult, error) {

@@ -46,27 +46,7 @@ func TestRebuildMeetsADamagedPage(t *testing.T) {
 	path := filepath.Join(dir, "d.db")
 	s := openSite(t, path)
 	recordVisits(t, s, 300)
-	var raw []byte
-	s.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bEvents).Cursor()
-		c.First()
-		for range 150 {
-			c.Next()
-		}
-		_, v := c.Next()
-		raw = append([]byte(nil), v...)
-		return nil
-	})
-	s.Close()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := bytes.Index(b, raw)
-	if at < 0 {
-		t.Fatal("the event is not in the file as stored")
-	}
-	page := at / 4096 * 4096
+	b, page := closedWithPageOf(t, s, 151)
 	b[page+8], b[page+9] = 0x01, 0x00 // the events' leaf page says it is a branch page
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
@@ -126,29 +106,11 @@ func TestCheckSaysADamagedTree(t *testing.T) {
 				t.Fatalf("a whole file: %v", probs)
 			}
 			var branch int
-			var raw []byte
 			s.db.View(func(tx *bolt.Tx) error {
-				b := tx.Bucket(bEvents)
-				branch = int(b.Root()) * 4096
-				c := b.Cursor()
-				c.First()
-				for range 40 {
-					c.Next()
-				}
-				_, v := c.Next()
-				raw = append([]byte(nil), v...)
+				branch = int(tx.Bucket(bEvents).Root()) * 4096
 				return nil
 			})
-			s.Close()
-			b, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			at := bytes.Index(b, raw)
-			if at < 0 {
-				t.Fatal("the event is not in the file as stored")
-			}
-			leaf := at / 4096 * 4096
+			b, leaf := closedWithPageOf(t, s, 41)
 			if b[branch+8]&0x01 == 0 || b[leaf+8]&0x02 == 0 {
 				t.Fatalf("the events' root is not a branch page (flags %#x), or the page found not a leaf (%#x)", b[branch+8], b[leaf+8])
 			}
@@ -156,7 +118,7 @@ func TestCheckSaysADamagedTree(t *testing.T) {
 			if err := os.WriteFile(path, b, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			s, err = Open(path, Options{ReadOnly: true})
+			s, err := Open(path, Options{ReadOnly: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -178,6 +140,33 @@ func TestCheckSaysADamagedTree(t *testing.T) {
 			}
 		})
 	}
+}
+
+// closedWithPageOf closes s and returns its file's bytes and where in
+// them the page begins that holds the nth event of its log.
+func closedWithPageOf(t *testing.T, s *Store, n int) ([]byte, int) {
+	t.Helper()
+	var raw []byte
+	s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bEvents).Cursor()
+		_, v := c.First()
+		for range n - 1 {
+			_, v = c.Next()
+		}
+		raw = append([]byte(nil), v...)
+		return nil
+	})
+	path := s.Path()
+	s.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(b, raw)
+	if at < 0 {
+		t.Fatal("the event is not in the file as stored")
+	}
+	return b, at / 4096 * 4096
 }
 
 // leafKey is the key of element i of the leaf page at offset page of

@@ -99,7 +99,18 @@ func diskErr(err error) error {
 
 // lastOf returns the highest seq held for site and the hash of that event.
 func lastOf(tx *bolt.Tx, site string) (uint64, string) {
-	c := tx.Bucket(bEvents).Cursor()
+	if n, v := newestOf(tx.Bucket(bEvents), site); v != nil {
+		if e, err := decodeHead(v); err == nil {
+			return n, hashOf(v, &e)
+		}
+	}
+	return 0, ""
+}
+
+// newestOf returns the seq and stored form of site's newest event in
+// the log b; 0 and nil if it holds none.
+func newestOf(b *bolt.Bucket, site string) (uint64, []byte) {
+	c := b.Cursor()
 	k, v := c.Seek(evKey(site, ^uint64(0)))
 	if k == nil {
 		k, v = c.Last()
@@ -107,11 +118,9 @@ func lastOf(tx *bolt.Tx, site string) (uint64, string) {
 		k, v = c.Prev()
 	}
 	if s, n, ok := parseEvKey(k); ok && s == site {
-		if e, err := decodeHead(v); err == nil {
-			return n, hashOf(v, &e)
-		}
+		return n, v
 	}
-	return 0, ""
+	return 0, nil
 }
 
 // nextID returns the id the next emitted event would give a new entity.
