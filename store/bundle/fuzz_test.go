@@ -214,3 +214,35 @@ func FuzzParseCard(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseEvent feeds event lines to the quick parser: one it takes is
+// read as encoding/json reads it, and one it takes as canonical is
+// exactly what json.Marshal writes of it (its hash is then the line's,
+// and an import takes it so).
+func FuzzParseEvent(f *testing.F) {
+	for _, l := range []string{
+		`{"site":"GL07","seq":1,"clock":1772439300123,"at":"2026-03-02T08:15:00.123456789Z","author":"lan","entity":"person:GL07.1","type":"person.recorded","prev":"","data":{"name":"Nguyễn Văn An","n":[1,2.5,{"x":null}]}}`,
+		`{"site":"GL07","seq":2,"clock":-3,"at":"2026-03-02T15:15:00.123456789+07:00","author":"Lan","entity":"case:GL07.9","type":"case.merged","base":"GL07/1","to":"CS001","prev":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}`,
+		`{"site":"GL07","seq":1,"clock":-0,"at":"2026-03-02T08:15:00.500Z","author":"a<b","entity":"e","type":"t","base":"","prev":"","data":{"a": "x&y"}}`,
+	} {
+		f.Add([]byte(l))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		var quick, full model.Event
+		ok, canon := parseEvent(line, &quick)
+		if !ok {
+			return
+		}
+		if err := json.Unmarshal(line, &full); err != nil {
+			t.Fatalf("%s: taken, but encoding/json refuses it: %v", line, err)
+		}
+		a, _ := json.Marshal(&quick)
+		b, _ := json.Marshal(&full)
+		if !bytes.Equal(a, b) {
+			t.Fatalf("%s:\nquick %s\nfull  %s", line, a, b)
+		}
+		if canon && !bytes.Equal(a, line) {
+			t.Fatalf("%s: taken as canonical, but json.Marshal writes\n%s", line, a)
+		}
+	})
+}
