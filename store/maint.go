@@ -320,9 +320,9 @@ func (s *Store) Check() (out []Problem) {
 		defer func() {
 			<-logDone
 			if logDamage == nil {
-				// Every link holds if the hashes the records' pass found,
-				// less those of the events no link names, are what the
-				// links name.
+				// Every link holds if the hashes the records' pass found
+				// are what the links name, with the hashes of the events
+				// no link names.
 				links, get := logged.links, seek(tx.Bucket(bEvents))
 				var room []byte
 				for _, k := range logged.ends {
@@ -339,8 +339,7 @@ func (s *Store) Check() (out []Problem) {
 						links.sum += chainTerm(seed, k, hash[:], false)
 					}
 				}
-				switch {
-				case chainSum != links || listSum != logged.listed:
+				if chainSum != links || listSum != logged.listed {
 					// Some link is broken, some event unreadable or not
 					// listed under its record: read the log again to say
 					// which.
