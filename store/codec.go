@@ -358,9 +358,30 @@ func stateJSON(tx *bolt.Tx, id string, b []byte) ([]byte, error) {
 // jsonScratch holds the room a projection's JSON is made in, where it
 // is read once and let go (unmarshalState: the decoders copy what they
 // keep).
-type jsonScratch struct{ packed, js, canon []byte }
+type jsonScratch struct {
+	packed, js, canon []byte
+	// arena holds the data of a record's events read as views
+	// (foldRecord), one after the other; used again for the next record.
+	arena []byte
+}
 
 var scratches = sync.Pool{New: func() any { return new(jsonScratch) }}
+
+// decodeView is decodeInto with view set, its data put after the data
+// of the events read before it since the arena was emptied: e is valid
+// while raw is, and until the arena is emptied again.
+func (sc *jsonScratch) decodeView(e *model.Event, raw []byte) error {
+	if room := cap(sc.arena) - len(sc.arena); room < 2*len(raw)+256 {
+		// The events read before keep the old block.
+		sc.arena = make([]byte, 0, max(64<<10, 2*cap(sc.arena), 4*len(raw)))
+	}
+	region := sc.arena[len(sc.arena):]
+	used, err := decodeInto(e, raw, region, &sc.packed, true)
+	if len(used) > 0 && &used[:1][0] == &region[:1][0] {
+		sc.arena = sc.arena[:len(sc.arena)+len(used)]
+	}
+	return err
+}
 
 // stateJSON returns the JSON text of stored projection b, which is not a
 // reference, in sc's room (or b itself, for one stored as JSON).

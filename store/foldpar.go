@@ -156,10 +156,22 @@ func foldRecord(j *recordJob) {
 		evs := make([]model.Event, len(j.raws))
 		sc := scratches.Get().(*jsonScratch) // each event's data, decompressed before it is unpacked (a copy)
 		defer scratches.Put(sc)
+		// Check and rebuild read the events as views, their data one
+		// after the other in the scratch's arena: the fold copies what it
+		// keeps, and the projection is encoded (or, for check, compared)
+		// while the read of the file lasts. An import's folded records
+		// outlive its transaction (the caches), so it reads copies.
+		view := j.check || j.fetch
+		sc.arena = sc.arena[:0]
 		sealed := false
 		for i, raw := range j.raws {
 			e := &evs[i]
-			_, err := decodeInto(e, raw, nil, &sc.packed, false)
+			var err error
+			if view {
+				err = sc.decodeView(e, raw)
+			} else {
+				_, err = decodeInto(e, raw, nil, &sc.packed, false)
+			}
 			rest := errors.Is(err, ErrRestSealed)
 			if err != nil && !rest {
 				j.err = fmt.Errorf("%w: %v", ErrCorrupt, err)
