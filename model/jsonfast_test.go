@@ -472,3 +472,20 @@ func BenchmarkEncodeSample(b *testing.B) {
 		})
 	}
 }
+
+// FuzzAppendJSONString holds AppendJSONString to what encoding/json
+// writes of the same text, as a string and as bytes.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "Nguyễn Văn An", `a"b\c`, "<x>&y", "\x00\x1f\x7f", "\u2028\u2029", "\xff\xfe", "0123456789abcdef"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := AppendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Fatalf("%q: wrote %s, encoding/json %s", s, got[1:], want)
+		}
+		if got := AppendJSONString(nil, []byte(s)); string(got) != string(want) {
+			t.Fatalf("%q as bytes: wrote %s, encoding/json %s", s, got, want)
+		}
+	})
+}
