@@ -713,70 +713,76 @@ func decodeAt(e *model.Event, raw, buf []byte, packed *[]byte, view, head bool) 
 	if r.err != nil {
 		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
 	}
-	if head {
-		if hexPrev {
-			buf = hex.AppendEncode(buf[:0], prev)
-			e.Prev = unsafeString(buf)
-		}
-		return buf, nil
-	}
-	var sealed error
-	if flags&flagDict != 0 && flags&flagRest != 0 {
-		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), errBadValue)
-	}
-	if flags&flagDict != 0 {
-		var room []byte
-		if packed != nil {
-			room = *packed
-		}
-		plain, err := decompressInto(room, r.b)
-		if err != nil {
-			return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
-		}
-		if packed != nil {
-			*packed = plain
-		}
-		r.b = plain
-	}
-	if flags&flagRest != 0 {
-		plain, err := openRest(raw[:len(raw)-len(r.b)], r.b)
-		switch {
-		case errors.Is(err, ErrRestSealed):
-			// The header is known, the data is not: the caller says
-			// what it can without it.
-			r.b, sealed = nil, err
-		case err != nil:
-			return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
-		default:
-			r.b = plain
-		}
-	}
 	if hexPrev {
 		// The view's hex previous hash goes first into buf.
 		buf = hex.AppendEncode(buf[:0], prev)
 	} else {
 		buf = buf[:0]
 	}
-	if len(r.b) > 0 {
-		var d []byte
+	var sealed error
+	if !head {
 		var err error
-		if view {
-			d, err = unpackJSON(buf, r.b)
-		} else {
-			d, err = unpackJSON(make([]byte, 0, len(r.b)+len(r.b)/2), r.b)
+		if buf, sealed, err = decodeData(e, raw, r.b, flags, buf, packed, view); err != nil {
+			return buf, err
 		}
-		if err != nil {
-			return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
-		}
-		if view {
-			buf, d = d, d[len(buf):]
-		}
-		e.Data = d
 	}
-	if view && hexPrev {
-		e.Prev = unsafeString(buf[:64])
+	if hexPrev {
+		e.Prev = unsafeString(buf[:64]) // where the data, if any, left buf
 	}
 	return buf, sealed
+}
+
+// decodeData is decodeAt's reading of an event's data, stored as data
+// at the end of raw under flags: opened or decompressed, then unpacked
+// into e.Data (after what buf holds, in a view).
+func decodeData(e *model.Event, raw, data []byte, flags uint64, buf []byte, packed *[]byte, view bool) (_ []byte, sealed, err error) {
+	if flags&flagDict != 0 && flags&flagRest != 0 {
+		return buf, nil, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), errBadValue)
+	}
+	if flags&flagDict != 0 {
+		var room []byte
+		if packed != nil {
+			room = *packed
+		}
+		plain, err := decompressInto(room, data)
+		if err != nil {
+			return buf, nil, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+		}
+		if packed != nil {
+			*packed = plain
+		}
+		data = plain
+	}
+	if flags&flagRest != 0 {
+		plain, err := openRest(raw[:len(raw)-len(data)], data)
+		switch {
+		case errors.Is(err, ErrRestSealed):
+			// The header is known, the data is not: the caller says
+			// what it can without it.
+			data, sealed = nil, err
+		case err != nil:
+			return buf, nil, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+		default:
+			data = plain
+		}
+	}
+	if len(data) == 0 {
+		return buf, sealed, nil
+	}
+	var d []byte
+	if view {
+		d, err = unpackJSON(buf, data)
+	} else {
+		d, err = unpackJSON(make([]byte, 0, len(data)+len(data)/2), data)
+	}
+	if err != nil {
+		return buf, nil, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), err)
+	}
+	if view {
+		buf, d = d, d[len(buf):]
+	}
+	e.Data = d
+	return buf, sealed, nil
 }
 
 // unsafeString gives b as a string without a copy: b is never written

@@ -50,8 +50,8 @@ type recordJob struct {
 	chain    idxSum
 	hashOnly bool
 
-	// fetch: keys are the log keys of its events, which the core that
-	// folds it reads (foldPipe.open), not the goroutine that gathers.
+	// fetch: keys are its list keys, whose events the core that folds
+	// it reads (foldPipe.open), not the goroutine that gathers.
 	fetch bool
 
 	// replace: stored is to be replaced, and old are its index entries.
@@ -83,16 +83,23 @@ func gatherRecord(tx *bolt.Tx, j *recordJob) {
 // event by its key in the log.
 func gatherListed(get func(k []byte) []byte, j *recordJob, listed [][]byte) {
 	made, madeRaw := madeListed(get, j.id)
-	for _, k := range placeMade(listed, made) {
+	j.readEvents(get, placeMade(listed, made), made, madeRaw)
+}
+
+// readEvents reads into j the event of each of its list keys, in order
+// (made's, if set, is madeRaw, read already), keeps the keys, and lets
+// its projection be kept by reference where it may (soleRef).
+func (j *recordJob) readEvents(get func(k []byte) []byte, keys [][]byte, made, madeRaw []byte) {
+	j.keys = append(j.keys[:0], keys...)
+	for i, k := range j.keys {
 		raw := madeRaw
 		if !bytes.Equal(k, made) {
 			raw = get(listedKey(k))
 		}
 		if raw == nil {
-			j.err = fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, j.id)
+			j.keys, j.err = j.keys[:i], fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, j.id)
 			return
 		}
-		j.keys = append(j.keys, k)
 		j.raws = append(j.raws, raw)
 	}
 	if len(j.raws) == 1 && soleRef(j.id, 1, j.raws[0]) {
@@ -181,8 +188,7 @@ func foldRecord(j *recordJob) {
 				var hash [32]byte
 				var ok bool
 				if hash, sc.canon, ok = chainHash(e, raw, rest, sc.canon); ok {
-					j.chain.n++
-					j.chain.sum += chainTerm(j.seed, listedKey(j.keys[i]), hash[:], false)
+					j.chain.term(chainTerm(j.seed, listedKey(j.keys[i]), hash[:], false))
 				}
 			}
 			if rest && !(j.check && (j.stored != nil || j.hashOnly)) {
@@ -256,9 +262,9 @@ func foldAll(jobs []recordJob) {
 // event by its key (nil if there is none) until end is called.
 type eventReader func() (get func(k []byte) []byte, end func(), err error)
 
-// fetchRecord reads the events of a job gathered with fetch set. A
-// damaged page met there is said as damage of that record, as the
-// gathering goroutine would say it.
+// fetchRecord reads the events of a job gathered with fetch set (its
+// list keys). A damaged page met there is said as damage of that
+// record, as the gathering goroutine would say it.
 func fetchRecord(get func(k []byte) []byte, j *recordJob, path string) {
 	if !j.fetch || j.err != nil {
 		return
@@ -270,17 +276,7 @@ func fetchRecord(get func(k []byte) []byte, j *recordJob, path string) {
 		}
 	}()
 	defer Guard(&err, path)()
-	for _, k := range j.keys {
-		raw := get(k)
-		if raw == nil {
-			err = fmt.Errorf("%w: entity %s lists a missing event", ErrCorrupt, j.id)
-			return
-		}
-		j.raws = append(j.raws, raw)
-	}
-	if len(j.raws) == 1 && soleRef(j.id, 1, j.raws[0]) {
-		j.ref = j.keys[0]
-	}
+	j.readEvents(get, j.keys, nil, nil)
 }
 
 // foldPipe folds records a chunk at a time on every core while the
@@ -370,18 +366,18 @@ func (p *foldPipe) folded() []recordJob {
 	if p.folding == nil {
 		return nil
 	}
+idle:
 	for p.idle != nil {
 		select {
 		case <-p.folding:
-			p.folding = nil
-			return p.inflight
+			break idle
 		default:
 			if !p.idle() {
 				p.idle = nil
 			}
 		}
 	}
-	<-p.folding
+	<-p.folding // closed: at once, if the loop saw it
 	p.folding = nil
 	return p.inflight
 }

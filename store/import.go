@@ -155,13 +155,6 @@ func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (res Impo
 // itself, stops with errLargeImport, rolled back, if a batch fills, and
 // ends (importEnd) in its one transaction; with it, the index changes
 // are held there, and the caller applies them and ends the import.
-// highestHeld is the highest seq of site's events in the log b, 0 if
-// none, read from the keys alone.
-func highestHeld(b *bolt.Bucket, site string) uint64 {
-	n, _ := newestOf(b, site)
-	return n
-}
-
 func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *preparer, finish func(*ImportTx) error, later *idxLater) (ImportResult, error) {
 	first := later == nil
 	res := ImportResult{Heads: map[string]uint64{}}
@@ -216,7 +209,7 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 				key = appendEvKey(key[:0], e.Site, e.Seq)
 				top, seen := above[e.Site]
 				if !seen {
-					top = highestHeld(evb, e.Site)
+					top, _ = newestOf(evb, e.Site)
 				}
 				above[e.Site] = max(top, e.Seq)
 				if e.Seq > top {

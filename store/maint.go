@@ -235,6 +235,15 @@ func (s *Store) Check() (out []Problem) {
 	add := func(vi, en string, a ...any) {
 		out = append(out, Problem{VI: fmt.Sprintf(vi, a...), EN: fmt.Sprintf(en, a...)})
 	}
+	// damagedTree says what is wrong with the file's structure, and the
+	// way out: reading on through it could crash or loop.
+	damagedTree := func(problems []string) {
+		for _, p := range problems {
+			add("Lỗi cấu trúc tệp: %s", "File structure error: %s", p)
+		}
+		add("Tệp bị hỏng cấu trúc. Hãy khôi phục bản sao lưu gần nhất, hoặc cứu những gì còn nguyên: donthu salvage %s -o TỆP_MỚI",
+			"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
+	}
 	// The command meant to diagnose damage must never crash on it: a
 	// panic or fault inside bbolt becomes one more problem, with the way
 	// out.
@@ -243,7 +252,7 @@ func (s *Store) Check() (out []Problem) {
 	// pages) runs beside the passes below, once structureProblems has
 	// ruled out what could make them fault or loop; what it finds
 	// replaces whatever they found.
-	var structure []error
+	var structure []string
 	var structureDone chan struct{}
 	base := 0
 	defer func() {
@@ -252,11 +261,7 @@ func (s *Store) Check() (out []Problem) {
 		}
 		if len(structure) > 0 {
 			out, s.checkSealed = out[:base], 0
-			for _, err := range structure {
-				add("Lỗi cấu trúc tệp: %v", "File structure error: %v", err)
-			}
-			add("Tệp bị hỏng cấu trúc. Hãy khôi phục bản sao lưu gần nhất, hoặc cứu những gì còn nguyên: donthu salvage %s -o TỆP_MỚI",
-				"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
+			damagedTree(structure)
 			return
 		}
 		if damage != nil {
@@ -272,11 +277,7 @@ func (s *Store) Check() (out []Problem) {
 			q.Site, q.Seq, q.Type, q.At.In(model.VN).Format("2006-01-02 15:04"))
 	}
 	if probs := structureProblems(s.path); len(probs) > 0 {
-		for _, p := range probs {
-			add("Lỗi cấu trúc tệp: %s", "File structure error: %s", p)
-		}
-		add("Tệp bị hỏng cấu trúc. Hãy khôi phục bản sao lưu gần nhất, hoặc cứu những gì còn nguyên: donthu salvage %s -o TỆP_MỚI",
-			"The file's structure is damaged. Restore the newest backup, or recover what is intact: donthu salvage %s -o NEW_FILE", s.path)
+		damagedTree(probs)
 		return out
 	}
 	// bbolt (v1.5) reads a read-only file's free pages in its Check,
@@ -292,7 +293,7 @@ func (s *Store) Check() (out []Problem) {
 		defer close(structureDone)
 		s.db.View(func(tx *bolt.Tx) error {
 			for err := range tx.Check() {
-				structure = append(structure, err)
+				structure = append(structure, err.Error())
 			}
 			return nil
 		})
@@ -335,8 +336,7 @@ func (s *Store) Check() (out []Problem) {
 					var hash [32]byte
 					var ok bool
 					if hash, room, ok = chainHash(&e, raw, err != nil, room); ok {
-						links.n++
-						links.sum += chainTerm(seed, k, hash[:], false)
+						links.term(chainTerm(seed, k, hash[:], false))
 					}
 				}
 				if chainSum != links || listSum != logged.listed {
@@ -366,8 +366,7 @@ func (s *Store) Check() (out []Problem) {
 		pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
 			for i := range js {
 				j := &js[i]
-				chainSum.n += j.chain.n
-				chainSum.sum += j.chain.sum
+				chainSum.merge(j.chain)
 				switch {
 				case j.hashOnly:
 					continue
@@ -658,11 +657,10 @@ func (s *Store) checkLog(tx *bolt.Tx, seed maphash.Seed, pass logPass) ([]Proble
 		case pass == logHeads && want > 1:
 			link = true
 			var prev [32]byte
-			sums.links.n++
 			if lowerHex(&prev, e.Prev) {
-				sums.links.sum += chainTerm(seed, last, prev[:], false)
+				sums.links.term(chainTerm(seed, last, prev[:], false))
 			} else {
-				sums.links.sum += chainTerm(seed, last, []byte(e.Prev), true)
+				sums.links.term(chainTerm(seed, last, []byte(e.Prev), true))
 			}
 		case pass == logHeads && e.Prev != "":
 			add("Đơn vị %s: chuỗi băm đứt ở sự kiện %d", "Site %s: hash chain broken at event %d", site, e.Seq)
@@ -715,9 +713,18 @@ type idxSum struct {
 	sum uint64
 }
 
-func (x *idxSum) add(seed maphash.Seed, k []byte) {
+func (x *idxSum) add(seed maphash.Seed, k []byte) { x.term(maphash.Bytes(seed, k)) }
+
+// term adds one key whose hash is h.
+func (x *idxSum) term(h uint64) {
 	x.n++
-	x.sum += maphash.Bytes(seed, k)
+	x.sum += h
+}
+
+// merge adds the keys of y.
+func (x *idxSum) merge(y idxSum) {
+	x.n += y.n
+	x.sum += y.sum
 }
 
 // evLabel names an event key for a person: SITE#seq.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+
 	"donthu/model"
 
 	bolt "go.etcd.io/bbolt"

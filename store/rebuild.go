@@ -215,7 +215,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			}
 			if cur != nil && bytes.Equal(cur, k[:i]) {
 				j := pipe.job()
-				j.keys = append(j.keys, listedKey(k))
+				j.keys = append(j.keys, k)
 				return nil
 			}
 			if err := done(); err != nil {
@@ -229,7 +229,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			j := pipe.job()
 			j.begin(id)
 			j.dict, j.fetch = dict, true
-			j.keys = append(j.keys, listedKey(k))
+			j.keys = append(j.keys, k)
 			return nil
 		})
 		if err == nil {

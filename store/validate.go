@@ -228,9 +228,10 @@ func short(r any) string {
 // structureProblems walks bbolt's tree in the file itself, from the
 // newest valid meta page, and says where a page or an element points
 // outside the file or its page, or where a page is reached twice: on a
-// tree that passes, bbolt's reads can neither fault nor loop. bbolt's own Check reads the map in a
-// goroutine of its own, where a bad offset faults beyond any recover:
-// Check runs it only on a tree that passed this walk.
+// tree that passes, bbolt's reads can neither fault nor loop. bbolt's
+// own Check reads the map in a goroutine of its own, where a bad offset
+// faults beyond any recover: Check runs it only on a tree that passed
+// this walk.
 func structureProblems(path string) []string {
 	f, err := os.Open(path)
 	if err != nil {
