@@ -266,25 +266,16 @@ func withFlags(head []byte, set, clear uint64) []byte {
 // the same for the same log. It returns the value to store as
 // meta dict/ID, or nil if the file holds too few events.
 func trainDict(tx *bolt.Tx, min int) ([]byte, error) {
-	// Reservoir sampling, seeded by the log's first key: deterministic.
-	var seed [32]byte
+	// Seeded by the log's first key: the same log, the same dictionary.
+	var first []byte
 	if k, _ := tx.Bucket(bEvents).Cursor().First(); k != nil {
-		seed = sha256.Sum256(k)
+		first = k
 	}
-	rng := rand.New(rand.NewChaCha8(seed))
-	samples := make([][]byte, 0, dictSamples)
-	n := 0
+	s := newDictSample(first)
 	err := tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
 		h, ok := parseHeader(v)
 		if !ok || h.flags&flagRest != 0 || len(h.rest) == 0 {
 			return nil
-		}
-		n++
-		i := n - 1
-		if len(samples) == dictSamples {
-			if i = rng.IntN(n); i >= dictSamples {
-				return nil
-			}
 		}
 		data := h.rest
 		if h.flags&flagDict != 0 {
@@ -292,28 +283,68 @@ func trainDict(tx *bolt.Tx, min int) ([]byte, error) {
 			if data, err = decompress(h.rest); err != nil {
 				return nil // read as it can be; check reports it
 			}
+			s.add(data, false)
 		} else {
-			data = append([]byte(nil), data...)
-		}
-		if len(samples) < dictSamples {
-			samples = append(samples, data)
-		} else {
-			samples[i] = data
+			s.add(data, true)
 		}
 		return nil
 	})
-	if err != nil || n < min {
+	if err != nil || s.n < min {
 		return nil, err
 	}
+	return s.dict(), nil
+}
+
+// dictSample is a reservoir sample of dictSamples events' packed data,
+// from which a dictionary is made.
+type dictSample struct {
+	rng     *rand.Rand
+	samples [][]byte
+	n       int // events offered
+}
+
+// newDictSample begins a sample seeded by seed (the key of the first
+// event offered): deterministic.
+func newDictSample(seed []byte) *dictSample {
+	var s [32]byte
+	if seed != nil {
+		s = sha256.Sum256(seed)
+	}
+	return &dictSample{rng: rand.New(rand.NewChaCha8(s)), samples: make([][]byte, 0, dictSamples)}
+}
+
+// add offers an event's packed data to the sample; mustCopy: data does
+// not stay as it is, and is copied if kept.
+func (s *dictSample) add(data []byte, mustCopy bool) {
+	s.n++
+	i := s.n - 1
+	if len(s.samples) == dictSamples {
+		if i = s.rng.IntN(s.n); i >= dictSamples {
+			return
+		}
+	}
+	if mustCopy {
+		data = append([]byte(nil), data...)
+	}
+	if len(s.samples) < dictSamples {
+		s.samples = append(s.samples, data)
+	} else {
+		s.samples[i] = data
+	}
+}
+
+// dict makes the dictionary of the sample: the value to store as
+// meta dict/ID, or nil if there is too little to make one of.
+func (s *dictSample) dict() []byte {
 	var all []byte
-	for _, p := range samples {
+	for _, p := range s.samples {
 		all = append(all, p...)
 	}
 	d := s2.MakeDict(all, nil)
 	if d == nil {
-		return nil, nil // too little to make one of
+		return nil
 	}
-	return append([]byte(dictMagic), d.Bytes()...), nil
+	return append([]byte(dictMagic), d.Bytes()...)
 }
 
 // adoptDict stores a trained dictionary in the file (meta, inside tx) and
