@@ -520,10 +520,10 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, later *idxLater
 				return err
 			}
 			states[kind] = filled(sb) // as a desk write fills it: ids come mostly in order
-			if later != nil {
-				// A large import: pages are split whole, and its end
-				// writes again those that stand part-filled
-				// (repackImported): only the kinds whose records change.
+			if later != nil && later.pack {
+				// Pages are split whole, and the import's end writes
+				// again those that stand part-filled (repackImported):
+				// only the kinds whose records change.
 				sb.FillPercent = 1.0
 			}
 		}

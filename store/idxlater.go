@@ -26,6 +26,12 @@ type idxLater struct {
 	keys keySorter
 	n    uint64 // changes so far: the later of two changes of a key stands
 	rec  []byte
+	// pack: the import brings at least as many events as the file held
+	// (a new parent's first sync). Its batches split the pages of
+	// projections and lists whole, and its end writes again those left
+	// part-filled (repackImported), at a cost in proportion to the
+	// import. A smaller one fills them as the desk does.
+	pack bool
 }
 
 func newIdxLater(pattern string) *idxLater {

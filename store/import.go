@@ -101,7 +101,7 @@ func (s *Store) importSized(n int, next func() (model.Event, bool, error), sums 
 	if errors.Is(err, errLargeImport) {
 		s.hlc = saved
 		in.again()
-		res, err = s.importCopy(in, finish)
+		res, err = s.importCopy(in, finish, max(n, importBatch+1))
 	}
 	if err != nil {
 		s.hlc = saved
@@ -119,8 +119,9 @@ var errLargeImport = errors.New("store: more than one batch")
 // importCopy applies an import too large for one transaction to a copy
 // of the file, a batch a transaction, and renames the copy over the file
 // once it is whole and synced. A crash part-way leaves the copy, which
-// the next open removes (removeLeftovers). s.mu is held.
-func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (res ImportResult, err error) {
+// the next open removes (removeLeftovers). n is how many events the
+// import brings, or fewer (idxLater.pack). s.mu is held.
+func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error, n int) (res ImportResult, err error) {
 	err = s.replaceFile(importSuffix, func(tmp string) error {
 		if err := s.db.View(func(tx *bolt.Tx) error { return tx.CopyFile(tmp, 0o600) }); err != nil {
 			return diskErr(err)
@@ -133,12 +134,20 @@ func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error) (res Impo
 		}
 		later := newIdxLater(tmp + runsSuffix + "*")
 		defer later.close()
+		db.View(func(tx *bolt.Tx) error {
+			held := uint64(0)
+			for _, seq := range headsTx(tx) {
+				held += seq
+			}
+			later.pack = uint64(n) >= held
+			return nil
+		})
 		if err := dictFirst(db, in); err != nil {
 			db.Close()
 			return diskErr(err)
 		}
 		res, err = s.importBatches(db.Update, in, finish, later)
-		if err == nil {
+		if err == nil && later.pack {
 			err = diskErr(repackImported(db))
 		}
 		if err == nil {
@@ -307,7 +316,7 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 			// transaction each shift a growing node (seconds for 100,000).
 			sort.Slice(listed, func(i, j int) bool { return bytes.Compare(listed[i], listed[j]) < 0 })
 			entb := filled(tx.Bucket(bEntityEvents))
-			if later != nil {
+			if later != nil && later.pack {
 				entb.FillPercent = 1.0 // as refoldImported fills projections
 			}
 			for _, l := range listed {

@@ -16,14 +16,17 @@ import (
 )
 
 // openSite opens a new file at path with site GL07 and user lan signed in.
-func openSite(t *testing.T, path string) *Store {
+func openSite(t *testing.T, path string) *Store { return openSiteCode(t, path, "GL07") }
+
+// openSiteCode is openSite for the site code.
+func openSiteCode(t *testing.T, path, code string) *Store {
 	t.Helper()
 	CheapPasswordsForTests()
 	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Init(SiteInit{Code: "GL07", Name: "Công đoàn cơ sở", Login: "lan", UserName: "Lan", Password: "matkhau1"}); err != nil {
+	if err := s.Init(SiteInit{Code: code, Name: "Công đoàn cơ sở", Login: "lan", UserName: "Lan", Password: "matkhau1"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SignIn("lan", "matkhau1"); err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -47,9 +48,13 @@ func repackImported(db *bolt.DB) error {
 			break
 		}
 		err = repack(db, p)
+		repacked.Add(1)
 	}
 	return err
 }
+
+// repacked counts the buckets repackImported wrote again (tests).
+var repacked atomic.Int64
 
 // underfilled reports whether b's leaves, more than a page's worth,
 // hold less than repackBelow of what they could (the last page may be

@@ -184,8 +184,12 @@ func TestLargeImportEndsPacked(t *testing.T) {
 	// gives again (the dictionary is made from those and more).
 	importBatch = 90
 	large := parent("large.db")
+	before := repacked.Load()
 	if _, err := large.Import(EventsOf(all), nil); err != nil {
 		t.Fatal(err)
+	}
+	if repacked.Load() == before {
+		t.Fatal("nothing was written again")
 	}
 	mustClean(t, large)
 	if a, b := dumped(t, large.DumpState), dumped(t, one.DumpState); a != b {
@@ -241,5 +245,45 @@ func TestLargeImportEndsPacked(t *testing.T) {
 	})
 	if large.wantsDict() {
 		t.Error("the next open would make a dictionary")
+	}
+}
+
+// A large import into a file that already holds more events than it
+// brings fills the pages as the desk does, and writes nothing again: the
+// cost of its end stays in proportion to what it brings, not to the
+// file.
+func TestLargeImportIntoALargerFileRepacksNothing(t *testing.T) {
+	defer func(b int) { importBatch = b }(importBatch)
+	dir := t.TempDir()
+	src := openSite(t, filepath.Join(dir, "src.db"))
+	recordVisits(t, src, 60)
+	var all []model.Event
+	src.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
+			e, err := decodeEvent(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, e)
+			return nil
+		})
+	})
+	s := openSiteCode(t, filepath.Join(dir, "parent.db"), "HN01")
+	defer s.Close()
+	recordVisits(t, s, 200)
+	if held := s.LogMark(); held <= uint64(len(all)) {
+		t.Fatalf("the file holds %d events, the import brings %d: the test proves nothing", held, len(all))
+	}
+	importBatch = 40
+	before := repacked.Load()
+	if _, err := s.Import(EventsOf(all), nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := repacked.Load() - before; n != 0 {
+		t.Fatalf("%d buckets written again", n)
+	}
+	mustClean(t, s)
+	if s.Heads()["GL07"] != uint64(len(all)) {
+		t.Fatalf("heads %v after importing %d events", s.Heads(), len(all))
 	}
 }
