@@ -927,9 +927,21 @@ func (r *reader) fail() {
 // reflection: export writes it for every event and import hashes every
 // event, at a hundred thousand events a second. Data with spaces between
 // its tokens, and a time encoding/json refuses, go through encoding/json.
-func appendEventJSON(b []byte, e *model.Event) []byte {
+func appendEventJSON(b []byte, e *model.Event) []byte { return appendEvent(b, e, false) }
+
+// appendEventAsIs is appendEventJSON with e's strings and data written
+// as they are, unescaped and not compacted: the canonical JSON of every
+// event donthu writes, for less work. Check hashes events so, then
+// compares sums of the hashes with what the links name: an event whose
+// form differs (a string to escape, data with spaces, from a bundle
+// another program wrote) makes the sums differ, and check reads the log
+// again, hashing each event's canonical JSON, to say what is wrong, if
+// anything.
+func appendEventAsIs(b []byte, e *model.Event) []byte { return appendEvent(b, e, true) }
+
+func appendEvent(b []byte, e *model.Event, asIs bool) []byte {
 	b = append(b, `{"site":`...)
-	b = model.AppendJSONString(b, e.Site)
+	b = appendJSONStr(b, e.Site, asIs)
 	b = append(b, `,"seq":`...)
 	b = strconv.AppendUint(b, e.Seq, 10)
 	b = append(b, `,"clock":`...)
@@ -944,24 +956,24 @@ func appendEventJSON(b []byte, e *model.Event) []byte {
 		b = append(b, '"')
 	}
 	b = append(b, `,"author":`...)
-	b = model.AppendJSONString(b, e.Author)
+	b = appendJSONStr(b, e.Author, asIs)
 	b = append(b, `,"entity":`...)
-	b = model.AppendJSONString(b, e.Entity)
+	b = appendJSONStr(b, e.Entity, asIs)
 	b = append(b, `,"type":`...)
-	b = model.AppendJSONString(b, string(e.Type))
+	b = appendJSONStr(b, string(e.Type), asIs)
 	if e.Base != "" {
 		b = append(b, `,"base":`...)
-		b = model.AppendJSONString(b, e.Base)
+		b = appendJSONStr(b, e.Base, asIs)
 	}
 	if e.To != "" {
 		b = append(b, `,"to":`...)
-		b = model.AppendJSONString(b, e.To)
+		b = appendJSONStr(b, e.To, asIs)
 	}
 	b = append(b, `,"prev":`...)
-	b = model.AppendJSONString(b, e.Prev)
+	b = appendJSONStr(b, e.Prev, asIs)
 	if len(e.Data) > 0 {
 		b = append(b, `,"data":`...)
-		if compactJSON(e.Data) {
+		if asIs || compactJSON(e.Data) {
 			b = append(b, e.Data...)
 		} else {
 			d, _ := json.Marshal(e.Data)
@@ -969,6 +981,17 @@ func appendEventJSON(b []byte, e *model.Event) []byte {
 		}
 	}
 	return append(b, '}')
+}
+
+// appendJSONStr appends s as a JSON string: escaped as encoding/json does,
+// or, asIs, between quotes as it is.
+func appendJSONStr(b []byte, s string, asIs bool) []byte {
+	if asIs {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	return model.AppendJSONString(b, s)
 }
 
 // compactJSON reports whether JSON text js is already as json.Marshal

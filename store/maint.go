@@ -583,8 +583,15 @@ func chainHash(e *model.Event, raw []byte, sealed bool, out []byte) (hash [32]by
 		copy(hash[:], stored)
 		return hash, out, stored != nil
 	}
-	out = appendEventJSON(out[:0], e)
+	// As stored (appendEventAsIs): the links' sums tell an event whose
+	// canonical form differs. One with its hash stored is held to it at
+	// once.
+	out = appendEventAsIs(out[:0], e)
 	hash = sha256.Sum256(out)
+	if stored != nil && !bytes.Equal(stored, hash[:]) {
+		out = appendEventJSON(out[:0], e)
+		hash = sha256.Sum256(out)
+	}
 	return hash, out, stored == nil || bytes.Equal(stored, hash[:])
 }
 
