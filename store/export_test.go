@@ -22,6 +22,19 @@ func (s *Store) PutRawState(id string, raw []byte) error {
 	})
 }
 
+// PutPackedState stores js as the projection of id in the form this
+// build writes (packed, and compressed under the file's dictionary if it
+// has one).
+func (s *Store) PutPackedState(id string, js []byte) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		sb, err := tx.Bucket(bState).CreateBucketIfNotExists([]byte(model.EntityKind(id)))
+		if err != nil {
+			return err
+		}
+		return sb.Put([]byte(id), compressState(packJSON([]byte{tagPacked}, js), currentDict(tx)))
+	})
+}
+
 // DropFirstState removes the projection of the first record of a kind
 // (and nothing else), and returns its id.
 func (s *Store) DropFirstState(kind string) (id string, err error) {

@@ -228,6 +228,13 @@ func foldRecord(j *recordJob) {
 	j.state = v
 	if j.ref != nil && j.onto == nil {
 		j.encoded = refValue(j.id, j.ref)
+	} else if j.check {
+		// Compared with the stored projection's JSON (its packing is
+		// a function of its JSON): no packing to do.
+		if j.encoded, err = model.AppendJSON(nil, v); err != nil {
+			j.err = err
+			return
+		}
 	} else if j.encoded, err = encodeState(v); err != nil {
 		j.err = err
 		return

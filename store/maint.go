@@ -364,6 +364,7 @@ func (s *Store) Check() (out []Problem) {
 		// counted and summed (a hash of each key) on both sides, and only
 		// an index whose sums differ is searched for what is wrong.
 		wantIdx := map[string]*idxSum{}
+		var stateText jsonScratch // a stored projection's JSON, read once
 		// A chunk is folded on every core while this goroutine gathers
 		// the next.
 		pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
@@ -383,26 +384,30 @@ func (s *Store) Check() (out []Problem) {
 				if j.sealed {
 					s.checkSealed++
 				}
-				stored, err := packedState(j.stored)
-				if err != nil {
-					add("Không đọc được dữ liệu hiện hành của %s: %v", "Cannot read the state of %s: %v", j.id, err)
-					continue
-				}
-				same := j.sealed || bytes.Equal(j.encoded, stored) // a sealed record's stored projection stands for its fold
-				if !same && isRef(j.encoded) && isRef(stored) {
+				// j.encoded is the fold's JSON, or a reference where
+				// this build keeps one (foldRecord, j.check).
+				var same bool
+				switch {
+				case j.sealed:
+					same = true // a sealed record's stored projection stands for its fold
+				case isRef(j.stored):
 					// Schema 5 wrote the key a bare reference implies.
-					same = bytes.Equal(refKey(j.id, j.encoded), refKey(j.id, stored))
-				}
-
-				if !same && (isRef(j.encoded) || len(stored) > 0 && stored[0] == '{') && !isRef(stored) {
-					// Stored in full where this build keeps a reference
-					// (a file not compacted since schema 5), or as schema
-					// 1's JSON: the same projection is as good.
-					full, _ := encodeState(j.state)
-					if len(stored) > 0 && stored[0] == '{' {
-						full, _ = stateJSON(nil, j.id, full)
+					same = isRef(j.encoded) && bytes.Equal(refKey(j.id, j.encoded), refKey(j.id, j.stored))
+				default:
+					// Packed, compressed, or schema 1's JSON; where this
+					// build keeps a reference, stored in full by a file
+					// not compacted since schema 5: the same projection
+					// is as good.
+					stored, err := stateText.stateJSON(j.stored)
+					if err != nil {
+						add("Không đọc được dữ liệu hiện hành của %s: %v", "Cannot read the state of %s: %v", j.id, err)
+						continue
 					}
-					same = bytes.Equal(full, stored)
+					fold := j.encoded
+					if isRef(fold) {
+						fold, _ = model.AppendJSON(nil, j.state)
+					}
+					same = bytes.Equal(fold, stored)
 				}
 				if !same {
 					add("Dữ liệu hiện hành của %s khác với nhật ký; hãy chạy: donthu rebuild", "The state of %s differs from the log; run: donthu rebuild", j.id)

@@ -272,19 +272,22 @@ func TestRebuildRepairsProjections(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	office(t, s, clk)
 	want := storetest.State(t, s)
-	c := storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))[0]
-	s.PutRawState(c.ID, []byte(`{"id":"`+c.ID+`","status":"concluded"}`))
+	cases := storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))
+	c, packed := cases[0], cases[1]
+	s.PutRawState(c.ID, []byte(`{"id":"`+c.ID+`","status":"concluded"}`)) // as schema 1 wrote it
+	s.PutPackedState(packed.ID, []byte(`{"id":"`+packed.ID+`","status":"concluded"}`))
 	s.PutRawIndex("person_name", "ma", "person:GL07.999")
 	for _, n := range []int{1024, 3} { // one chunk; many, folded while the next is read
 		restore := store.SetRebuildBatch(n)
 		probs := s.Check()
 		restore()
-		var state, index bool
+		var state, statePacked, index bool
 		for _, p := range probs {
 			state = state || strings.Contains(p.EN, "The state of "+c.ID+" differs")
+			statePacked = statePacked || strings.Contains(p.EN, "The state of "+packed.ID+" differs")
 			index = index || strings.Contains(p.EN, "person_name")
 		}
-		if !state || !index {
+		if !state || !statePacked || !index {
 			t.Fatalf("chunks of %d: the problems found: %v", n, probs)
 		}
 	}
