@@ -281,6 +281,23 @@ func recordVisits(t *testing.T, s *Store, n int) {
 	}
 }
 
+// logOf reads every event of s's log, in key order.
+func logOf(t *testing.T, s *Store) []model.Event {
+	t.Helper()
+	var all []model.Event
+	s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
+			e, err := decodeEvent(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, e)
+			return nil
+		})
+	})
+	return all
+}
+
 // An import can bring the event at which the file makes its dictionary
 // in the middle of the events it encoded ahead (preparer): those after it
 // are stored compressed under it as a desk would have written them, and
@@ -291,17 +308,7 @@ func TestImportMakesTheDictionaryPartWay(t *testing.T) {
 	dir := t.TempDir()
 	src := openSite(t, filepath.Join(dir, "src.db"))
 	recordVisits(t, src, 150)
-	var all []model.Event
-	src.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
-			e, err := decodeEvent(v)
-			if err != nil {
-				t.Fatal(err)
-			}
-			all = append(all, e)
-			return nil
-		})
-	})
+	all := logOf(t, src)
 	if len(all) <= prepChunk || int(dictMinEvents) >= prepChunk {
 		t.Fatalf("%d events: the dictionary's event must fall inside the first chunk, with more after", len(all))
 	}

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"donthu/model"
-
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -151,29 +149,10 @@ func TestLargeImportEndsPacked(t *testing.T) {
 	dir := t.TempDir()
 	src := openSite(t, filepath.Join(dir, "src.db"))
 	recordVisits(t, src, 500)
-	var all []model.Event
-	src.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
-			e, err := decodeEvent(v)
-			if err != nil {
-				t.Fatal(err)
-			}
-			all = append(all, e)
-			return nil
-		})
-	})
+	all := logOf(t, src)
 	parent := func(name string) *Store {
-		s, err := Open(filepath.Join(dir, name), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		s := openSiteCode(t, filepath.Join(dir, name), "HN01")
 		t.Cleanup(func() { s.Close() })
-		if err := s.Init(SiteInit{Code: "HN01", Name: "Liên đoàn Lao động", Login: "an", UserName: "An", Password: "matkhau1"}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.SignIn("an", "matkhau1"); err != nil {
-			t.Fatal(err)
-		}
 		return s
 	}
 	one := parent("one.db") // the whole bundle in one transaction
@@ -257,17 +236,7 @@ func TestLargeImportIntoALargerFileRepacksNothing(t *testing.T) {
 	dir := t.TempDir()
 	src := openSite(t, filepath.Join(dir, "src.db"))
 	recordVisits(t, src, 60)
-	var all []model.Event
-	src.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
-			e, err := decodeEvent(v)
-			if err != nil {
-				t.Fatal(err)
-			}
-			all = append(all, e)
-			return nil
-		})
-	})
+	all := logOf(t, src)
 	s := openSiteCode(t, filepath.Join(dir, "parent.db"), "HN01")
 	defer s.Close()
 	recordVisits(t, s, 200)
