@@ -936,7 +936,10 @@ func appendEventJSON(b []byte, e *model.Event) []byte { return appendEvent(b, e,
 // form differs (a string to escape, data with spaces, from a bundle
 // another program wrote) makes the sums differ, and check reads the log
 // again, hashing each event's canonical JSON, to say what is wrong, if
-// anything.
+// anything. (A chain whose links name the hashes of such forms, not of
+// the canonical ones, would pass: only a forger could make one, and a
+// forger with the file can as well make one over canonical forms; a
+// peer's import hashes canonical JSON and refuses it.)
 func appendEventAsIs(b []byte, e *model.Event) []byte { return appendEvent(b, e, true) }
 
 func appendEvent(b []byte, e *model.Event, asIs bool) []byte {

@@ -398,10 +398,13 @@ func (s *Store) Check() (out []Problem) {
 					// build keeps a reference, stored in full by a file
 					// not compacted since schema 5: the same projection
 					// is as good.
+					// Unreadable, it is said so, and its record's index
+					// entries are still wanted below.
 					stored, err := stateText.stateJSON(j.stored)
 					if err != nil {
 						add("Không đọc được dữ liệu hiện hành của %s: %v", "Cannot read the state of %s: %v", j.id, err)
-						continue
+						same = true // said as unreadable, not as differing
+						break
 					}
 					fold := j.encoded
 					if isRef(fold) {

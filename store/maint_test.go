@@ -268,6 +268,31 @@ func TestCheckTakesAnEventStoredInAnotherForm(t *testing.T) {
 	}
 }
 
+// A projection that cannot be read is said so, and its record still
+// counts for the indexes: an entry missing from another record's index is
+// still found.
+func TestCheckCountsAnUnreadableProjectionsEntries(t *testing.T) {
+	s, clk := storetest.New(t, "GL07")
+	office(t, s, clk)
+	cases := storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))
+	broken, other := cases[0].Case, cases[1].Case
+	s.PutRawState(broken.ID, []byte{0x03, 0x01, 0xff}) // packed, naming a key no build has
+	if err := s.DeleteRawIndex("case_status", string(other.Status), other.ID); err != nil {
+		t.Fatal(err)
+	}
+	var unreadable, lack bool
+	for _, p := range s.Check() {
+		unreadable = unreadable || strings.Contains(p.EN, "Cannot read the state of "+broken.ID)
+		lack = lack || strings.Contains(p.EN, "Indexes lack 1 entries")
+		if strings.Contains(p.EN, "The state of "+broken.ID+" differs") {
+			t.Errorf("said twice: %s", p.EN)
+		}
+	}
+	if !unreadable || !lack {
+		t.Fatalf("unreadable said %v, the missing entry said %v", unreadable, lack)
+	}
+}
+
 func TestRebuildRepairsProjections(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	office(t, s, clk)
