@@ -529,8 +529,8 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, later *idxLater
 			states[kind] = filled(sb) // as a desk write fills it: ids come mostly in order
 			if later != nil && later.pack {
 				// Pages are split whole, and the import's end writes
-				// again those that stand part-filled (repackImported):
-				// only the kinds whose records change.
+				// again the buckets that stand part-filled
+				// (repackImported): those whose records change.
 				sb.FillPercent = 1.0
 			}
 		}

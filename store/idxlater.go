@@ -28,9 +28,10 @@ type idxLater struct {
 	rec  []byte
 	// pack: the import brings at least as many events as the file held
 	// (a new parent's first sync). Its batches split the pages of
-	// projections and lists whole, and its end writes again those left
-	// part-filled (repackImported), at a cost in proportion to the
-	// import. A smaller one fills them as the desk does.
+	// projections and lists whole, and its end, if it added that many,
+	// writes again those left part-filled (repackImported), at a cost
+	// in proportion to the import. A smaller one fills them as the desk
+	// does.
 	pack bool
 }
 

@@ -134,20 +134,22 @@ func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error, n int) (r
 		}
 		later := newIdxLater(tmp + runsSuffix + "*")
 		defer later.close()
+		held := 0
 		db.View(func(tx *bolt.Tx) error {
-			held := uint64(0)
 			for _, seq := range headsTx(tx) {
-				held += seq
+				held += int(seq)
 			}
-			later.pack = uint64(n) >= held
 			return nil
 		})
+		later.pack = n >= held
 		if err := dictFirst(db, in); err != nil {
 			db.Close()
 			return diskErr(err)
 		}
 		res, err = s.importBatches(db.Update, in, finish, later)
-		if err == nil && later.pack {
+		if err == nil && later.pack && res.Added >= held {
+			// (A bundle counts the events the file already held: one
+			// that added little leaves the pages as they are.)
 			err = diskErr(repackImported(db))
 		}
 		if err == nil {
@@ -569,10 +571,54 @@ func dictFirst(db *bolt.DB, in *preparer) error {
 	if v == nil {
 		return nil
 	}
-	return db.Update(func(tx *bolt.Tx) error {
-		_, err := adoptDict(tx, v)
+	var d *zdict
+	if err := db.Update(func(tx *bolt.Tx) (err error) {
+		d, err = adoptDict(tx, v)
 		return err
-	})
+	}); err != nil {
+		return err
+	}
+	return compressHeld(db, d)
+}
+
+// compressHeld compresses under d the events db holds in the clear
+// (those a file keeps before it makes its dictionary: a few thousand at
+// most), as the rewrite at the next open would have: a few thousand
+// events a transaction, each read in full before any is put.
+func compressHeld(db *bolt.DB, d *zdict) error {
+	var from []byte
+	for first := true; first || from != nil; first = false {
+		err := db.Update(func(tx *bolt.Tx) error {
+			evb := tx.Bucket(bEvents)
+			evb.FillPercent = 1.0
+			c := evb.Cursor()
+			k, v := c.First()
+			if from != nil {
+				k, v = c.Seek(from)
+			}
+			from = nil
+			var keys, vals [][]byte
+			for ; k != nil; k, v = c.Next() {
+				if len(keys) == 4096 {
+					from = bytes.Clone(k)
+					break
+				}
+				if z := compressEvent(v, d); len(z) < len(v) {
+					keys, vals = append(keys, bytes.Clone(k)), append(vals, z)
+				}
+			}
+			for i := range keys {
+				if err := evb.Put(keys[i], vals[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // again gives the kept events once more, from the first, and keeps no

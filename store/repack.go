@@ -22,22 +22,27 @@ const repackBelow = 0.9
 var errRepackNested = errors.New("store: a bucket to repack holds a bucket")
 
 // repackImported writes again, in key order and with pages filled
-// whole, each bucket a large import's batches left part-filled: the
-// projections and the entity lists. Their keys do not arrive in order
-// (ids are numbered in decimal, and a record's events come over years),
-// so the batches split pages that stay a tenth to a fifth empty: 11 MB
-// of a new parent's 345 after an office's decade. It runs before the
-// import's index changes are laid (idxLater.apply), which take the pages
-// it frees, so the file ends no larger than its live pages. db is the
-// import's copy: nothing else reads or writes it.
+// whole, each bucket of projections, and the entity lists, that stands
+// under repackBelow full after a large import's batches: their keys do
+// not arrive in order (ids are numbered in decimal, and a record's
+// events come over years), and a page split whole stays part-filled
+// once something lands in it again (11 MB of a new parent's 345 after
+// an office's decade, split at 90%). Kinds whose records only ever
+// arrive (visits, persons) come out over 90% and are left as they are;
+// a bucket the desk filled before the import may be written again too,
+// at a cost no more than the import's (idxLater.pack). It runs before
+// the import's index changes are laid (idxLater.apply), which take the
+// pages it frees. db is the import's copy: nothing else reads or
+// writes it.
 func repackImported(db *bolt.DB) error {
 	var paths [][][]byte
 	err := db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bEntityEvents); underfilled(b) {
+		ps := tx.DB().Info().PageSize
+		if b := tx.Bucket(bEntityEvents); underfilled(b, ps) {
 			paths = append(paths, [][]byte{bEntityEvents})
 		}
 		return tx.Bucket(bState).ForEach(func(kind, _ []byte) error {
-			if underfilled(tx.Bucket(bState).Bucket(kind)) {
+			if underfilled(tx.Bucket(bState).Bucket(kind), ps) {
 				paths = append(paths, [][]byte{bState, bytes.Clone(kind)})
 			}
 			return nil
@@ -58,19 +63,15 @@ var repacked atomic.Int64
 
 // underfilled reports whether b's leaves, more than a page's worth,
 // hold less than repackBelow of what they could (the last page may be
-// part-filled in any case).
-func underfilled(b *bolt.Bucket) bool {
+// part-filled in any case); ps is the file's page size.
+func underfilled(b *bolt.Bucket, ps int) bool {
 	if b == nil {
 		return false
 	}
 	s := b.Stats()
-	room := s.LeafAlloc - pageSize
-	return room > pageSize && float64(s.LeafInuse) < repackBelow*float64(room)
+	room := s.LeafAlloc - ps
+	return room > ps && float64(s.LeafInuse) < repackBelow*float64(room)
 }
-
-// pageSize is the page size repack's measure assumes (bbolt's, on the
-// platforms donthu runs on).
-const pageSize = 4096
 
 // repack writes the bucket at path (a top-level bucket or one inside
 // another) again in key order, in a bucket of its own under bRepack, a

@@ -15,10 +15,11 @@ import (
 // be part-filled in any case), and how many pages they take.
 func fillOf(b *bolt.Bucket) (float64, int) {
 	s := b.Stats()
-	if s.LeafAlloc <= pageSize {
-		return 1, s.LeafAlloc / pageSize
+	ps := b.Tx().DB().Info().PageSize
+	if s.LeafAlloc <= ps {
+		return 1, s.LeafAlloc / ps
 	}
-	return float64(s.LeafInuse) / float64(s.LeafAlloc-pageSize), s.LeafAlloc / pageSize
+	return float64(s.LeafInuse) / float64(s.LeafAlloc-ps), s.LeafAlloc / ps
 }
 
 // repack writes a bucket again in key order, a chunk a transaction:
@@ -194,12 +195,7 @@ func TestLargeImportEndsPacked(t *testing.T) {
 		if d == nil {
 			t.Fatal("the import made no dictionary")
 		}
-		for _, e := range all {
-			got := tx.Bucket(bEvents).Get(evKey(e.Site, e.Seq))
-			if h, _ := parseHeader(got); h.flags&flagDict == 0 && !bytes.Equal(got, logValue(&e, d)) {
-				t.Fatalf("%s is stored in the clear", e.Key())
-			}
-		}
+		clearIn(t, tx, d)
 		packed := 0
 		check := func(name string, b *bolt.Bucket) {
 			if f, pages := fillOf(b); pages > 2 {
@@ -225,6 +221,49 @@ func TestLargeImportEndsPacked(t *testing.T) {
 	if large.wantsDict() {
 		t.Error("the next open would make a dictionary")
 	}
+}
+
+// clearIn fails t if tx's log holds an event in the clear that d would
+// compress.
+func clearIn(t *testing.T, tx *bolt.Tx, d *zdict) {
+	t.Helper()
+	tx.Bucket(bEvents).ForEach(func(k, v []byte) error {
+		if !bytes.Equal(compressEvent(v, d), v) {
+			t.Fatalf("%q is stored in the clear", k)
+		}
+		return nil
+	})
+}
+
+// A large import into a file that has no dictionary yet compresses, under
+// the one it makes, the events the file held too, as the rewrite at the
+// next open did.
+func TestLargeImportCompressesWhatTheFileHeld(t *testing.T) {
+	defer func(n uint64, b int) { dictMinEvents, importBatch = n, b }(dictMinEvents, importBatch)
+	dictMinEvents = 200
+	dir := t.TempDir()
+	src := openSite(t, filepath.Join(dir, "src.db"))
+	recordVisits(t, src, 300)
+	all := logOf(t, src)
+	s := openSiteCode(t, filepath.Join(dir, "parent.db"), "HN01")
+	defer s.Close()
+	recordVisits(t, s, 40)
+	if s.wantsDict() || s.LogMark() > uint64(len(all)) {
+		t.Fatal("the parent makes its dictionary itself, or holds more than it takes: the test proves nothing")
+	}
+	importBatch = 90
+	if _, err := s.Import(EventsOf(all), nil); err != nil {
+		t.Fatal(err)
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		d := currentDict(tx)
+		if d == nil {
+			t.Fatal("the import made no dictionary")
+		}
+		clearIn(t, tx, d)
+		return nil
+	})
+	mustClean(t, s)
 }
 
 // A large import into a file that already holds more events than it
