@@ -17,8 +17,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -295,19 +293,11 @@ func GivenName(full string) string {
 	return full
 }
 
-// collators holds Vietnamese collators: a collate.Collator keeps internal
-// buffers and must not be shared between goroutines.
-var collators = sync.Pool{New: func() any { return collate.New(language.Vietnamese) }}
-
 // CompareVietnamese compares a and b in Vietnamese alphabetical order (CLDR
 // "vi" collation: a<ă<â, d<đ, e<ê, o<ô<ơ, u<ư as letters; tone marks, then
-// case, break ties). NFC and NFD spellings of the same text compare equal.
-// It is safe for concurrent use.
-func CompareVietnamese(a, b string) int {
-	c := collators.Get().(*collate.Collator)
-	defer collators.Put(c)
-	return c.CompareString(a, b)
-}
+// case, break ties; collate.go). NFC and NFD spellings of the same text
+// compare equal. It is safe for concurrent use.
+func CompareVietnamese(a, b string) int { return compareVi(a, b) }
 
 // CompareNames orders Vietnamese full names the way lists are sorted: by tên
 // (the last word), then họ (the first word), then the middle words, each in
@@ -317,15 +307,13 @@ func CompareNames(a, b string) int {
 	a, b = NFC(a), NFC(b)
 	ha, ma, ta := splitName(a)
 	hb, mb, tb := splitName(b)
-	c := collators.Get().(*collate.Collator)
-	defer collators.Put(c)
-	if r := c.CompareString(ta, tb); r != 0 {
+	if r := compareVi(ta, tb); r != 0 {
 		return r
 	}
-	if r := c.CompareString(ha, hb); r != 0 {
+	if r := compareVi(ha, hb); r != 0 {
 		return r
 	}
-	if r := c.CompareString(ma, mb); r != 0 {
+	if r := compareVi(ma, mb); r != 0 {
 		return r
 	}
 	return strings.Compare(a, b)
