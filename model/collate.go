@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -64,43 +65,38 @@ var asciiWeight = func() (w [128]uint32) {
 }()
 
 // letterWeight is the primary weight of a lower-case letter of
-// collLetters.
+// collLetters (0 for any other rune).
 func letterWeight(r rune) uint32 {
-	i := uint32(0)
-	for _, l := range collLetters {
-		if l == r {
-			return pLetter + i
-		}
-		i++
+	if r < rune(len(letterWeights)) {
+		return letterWeights[r]
 	}
 	return 0
 }
 
-// The weights of the letters NFD writes as a base and a mark (ă: a and
-// a breve), and of đ, which it leaves whole.
-var (
-	wA, wE, wO, wU = letterWeight('a'), letterWeight('e'), letterWeight('o'), letterWeight('u')
-	wAw, wAa, wEe  = letterWeight('ă'), letterWeight('â'), letterWeight('ê')
-	wOo, wOw, wUw  = letterWeight('ô'), letterWeight('ơ'), letterWeight('ư')
-	wDd            = letterWeight('đ')
-)
+// letterWeights holds letterWeight by rune (ư, U+01B0, is the highest
+// of collLetters).
+var letterWeights = func() (w ['ư' + 1]uint32) {
+	i := uint32(0)
+	for _, r := range collLetters {
+		w[r] = pLetter + i
+		i++
+	}
+	return w
+}()
 
-// joined gives the letter a base letter and a mark make in Vietnamese
-// (a and a breve make ă): a letter of its own, not a marked one.
+// joins are the letters NFD writes as a base and a mark: a letter of
+// its own in Vietnamese, not a marked one (a and a breve make ă).
+var joins = [...]struct {
+	base, mark, letter rune
+}{{'a', 0x306, 'ă'}, {'a', 0x302, 'â'}, {'e', 0x302, 'ê'}, {'o', 0x302, 'ô'}, {'o', 0x31b, 'ơ'}, {'u', 0x31b, 'ư'}}
+
+// joined gives the weight of the letter the letter of weight p and mark
+// make, if they make one.
 func joined(p uint32, mark rune) (uint32, bool) {
-	switch {
-	case mark == 0x306 && p == wA:
-		return wAw, true
-	case mark == 0x302 && p == wA:
-		return wAa, true
-	case mark == 0x302 && p == wE:
-		return wEe, true
-	case mark == 0x302 && p == wO:
-		return wOo, true
-	case mark == 0x31b && p == wO:
-		return wOw, true
-	case mark == 0x31b && p == wU:
-		return wUw, true
+	for _, j := range joins {
+		if j.mark == mark && letterWeight(j.base) == p {
+			return letterWeight(j.letter), true
+		}
 	}
 	return 0, false
 }
@@ -158,7 +154,7 @@ func appendCollElems(dst []collElem, s []byte) []collElem {
 		case unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r):
 			// ignored
 		case r == 'đ' || r == 'Đ':
-			e := collElem{p: wDd}
+			e := collElem{p: letterWeight('đ')}
 			if r == 'Đ' {
 				e.t = 1
 			}
@@ -200,7 +196,7 @@ func compareCollElems(a, b []collElem) int {
 			break
 		}
 		if a[i].p != b[j].p {
-			return cmpInt(a[i].p, b[j].p)
+			return cmp.Compare(a[i].p, b[j].p)
 		}
 		i++
 		j++
@@ -212,22 +208,12 @@ func compareCollElems(a, b []collElem) int {
 				x, y = a[k].t, b[k].t
 			}
 			if x != y {
-				return cmpInt(x, y)
+				return cmp.Compare(x, y)
 			}
 		}
 		if len(a) != len(b) {
-			return cmpInt(len(a), len(b))
+			return cmp.Compare(len(a), len(b))
 		}
-	}
-	return 0
-}
-
-func cmpInt[T ~int | ~uint8 | ~uint32](x, y T) int {
-	if x < y {
-		return -1
-	}
-	if x > y {
-		return 1
 	}
 	return 0
 }

@@ -526,13 +526,7 @@ func refoldImported(tx *bolt.Tx, added map[string][]model.Event, later *idxLater
 			if sb, err = tx.Bucket(bState).CreateBucketIfNotExists([]byte(kind)); err != nil {
 				return err
 			}
-			states[kind] = filled(sb) // as a desk write fills it: ids come mostly in order
-			if later != nil && later.pack {
-				// Pages are split whole, and the import's end writes
-				// again the buckets that stand part-filled
-				// (repackImported): those whose records change.
-				sb.FillPercent = 1.0
-			}
+			states[kind] = later.fill(sb)
 		}
 		j := pipe.job()
 		j.begin(id)

@@ -35,6 +35,19 @@ type idxLater struct {
 	pack bool
 }
 
+// fill sets how the pages of b, a bucket of projections or the entity
+// lists, are split by an import holding its index changes in l (nil:
+// one that does not): as a desk write splits them (filled: ids come
+// mostly in order), or, if l.pack, whole, since the import's end writes
+// again the buckets that stand part-filled (repackImported).
+func (l *idxLater) fill(b *bolt.Bucket) *bolt.Bucket {
+	filled(b)
+	if l != nil && l.pack {
+		b.FillPercent = 1.0
+	}
+	return b
+}
+
 func newIdxLater(pattern string) *idxLater {
 	return &idxLater{keys: keySorter{pattern: pattern, limit: rebuildBatch}}
 }

@@ -134,13 +134,7 @@ func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error, n int) (r
 		}
 		later := newIdxLater(tmp + runsSuffix + "*")
 		defer later.close()
-		held := 0
-		db.View(func(tx *bolt.Tx) error {
-			for _, seq := range headsTx(tx) {
-				held += int(seq)
-			}
-			return nil
-		})
+		held := int(s.LogMark()) // as the copy holds: writes wait
 		later.pack = n >= held
 		if err := dictFirst(db, in); err != nil {
 			db.Close()
@@ -317,10 +311,7 @@ func (s *Store) importBatches(update func(func(*bolt.Tx) error) error, in *prepa
 			// splits nodes only at commit, so puts in random order into one
 			// transaction each shift a growing node (seconds for 100,000).
 			sort.Slice(listed, func(i, j int) bool { return bytes.Compare(listed[i], listed[j]) < 0 })
-			entb := filled(tx.Bucket(bEntityEvents))
-			if later != nil && later.pack {
-				entb.FillPercent = 1.0 // as refoldImported fills projections
-			}
+			entb := later.fill(tx.Bucket(bEntityEvents))
 			for _, l := range listed {
 				if err := entb.Put(l, nil); err != nil {
 					return err
@@ -586,39 +577,28 @@ func dictFirst(db *bolt.DB, in *preparer) error {
 // most), as the rewrite at the next open would have: a few thousand
 // events a transaction, each read in full before any is put.
 func compressHeld(db *bolt.DB, d *zdict) error {
-	var from []byte
-	for first := true; first || from != nil; first = false {
-		err := db.Update(func(tx *bolt.Tx) error {
-			evb := tx.Bucket(bEvents)
-			evb.FillPercent = 1.0
-			c := evb.Cursor()
-			k, v := c.First()
-			if from != nil {
-				k, v = c.Seek(from)
+	return inChunks(db, func(tx *bolt.Tx, from []byte) ([]byte, error) {
+		evb := tx.Bucket(bEvents)
+		evb.FillPercent = 1.0
+		c := evb.Cursor()
+		var keys, vals [][]byte
+		var next []byte
+		for k, v := seekFrom(c, from); k != nil; k, v = c.Next() {
+			if len(keys) == 4096 {
+				next = bytes.Clone(k)
+				break
 			}
-			from = nil
-			var keys, vals [][]byte
-			for ; k != nil; k, v = c.Next() {
-				if len(keys) == 4096 {
-					from = bytes.Clone(k)
-					break
-				}
-				if z := compressEvent(v, d); len(z) < len(v) {
-					keys, vals = append(keys, bytes.Clone(k)), append(vals, z)
-				}
+			if z := compressEvent(v, d); len(z) < len(v) {
+				keys, vals = append(keys, bytes.Clone(k)), append(vals, z)
 			}
-			for i := range keys {
-				if err := evb.Put(keys[i], vals[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
 		}
-	}
-	return nil
+		for i := range keys {
+			if err := evb.Put(keys[i], vals[i]); err != nil {
+				return nil, err
+			}
+		}
+		return next, nil
+	})
 }
 
 // again gives the kept events once more, from the first, and keeps no

@@ -281,6 +281,14 @@ func recordVisits(t *testing.T, s *Store, n int) {
 	}
 }
 
+// visitsLog records n visits at a site GL07 in dir and returns its log.
+func visitsLog(t *testing.T, dir string, n int) []model.Event {
+	t.Helper()
+	src := openSite(t, filepath.Join(dir, "src.db"))
+	recordVisits(t, src, n)
+	return logOf(t, src)
+}
+
 // logOf reads every event of s's log, in key order.
 func logOf(t *testing.T, s *Store) []model.Event {
 	t.Helper()
@@ -306,9 +314,7 @@ func TestImportMakesTheDictionaryPartWay(t *testing.T) {
 	defer func(n uint64) { dictMinEvents = n }(dictMinEvents)
 	dictMinEvents = 200
 	dir := t.TempDir()
-	src := openSite(t, filepath.Join(dir, "src.db"))
-	recordVisits(t, src, 150)
-	all := logOf(t, src)
+	all := visitsLog(t, dir, 150)
 	if len(all) <= prepChunk || int(dictMinEvents) >= prepChunk {
 		t.Fatalf("%d events: the dictionary's event must fall inside the first chunk, with more after", len(all))
 	}

@@ -96,52 +96,43 @@ func repack(db *bolt.DB, path [][]byte) error {
 		}
 		return tx.Bucket(leaf)
 	}
-	var from []byte // the first key not copied yet
-	for first := true; first || from != nil; first = false {
-		err := db.Update(func(tx *bolt.Tx) error {
-			tmp, err := tx.CreateBucketIfNotExists(bRepack)
-			if err != nil {
-				return err
-			}
-			s := src(tx)
-			dst := tmp.Bucket(leaf)
-			if dst == nil {
-				if dst, err = tmp.CreateBucket(leaf); err != nil {
-					return err
-				}
-				if err := dst.SetSequence(s.Sequence()); err != nil {
-					return err
-				}
-			}
-			dst.FillPercent = 1.0
-			c := s.Cursor()
-			k, v := c.First()
-			if from != nil {
-				k, v = c.Seek(from)
-			}
-			// k and v point into the file's map, which lasts as long as
-			// this transaction (bbolt copies what a node holds before it
-			// maps the file again).
-			size := 0
-			for ; k != nil; k, v = c.Next() {
-				if size >= rewriteChunk {
-					from = bytes.Clone(k)
-					return nil
-				}
-				if v == nil {
-					return errRepackNested
-				}
-				if err := dst.Put(k, v); err != nil {
-					return err
-				}
-				size += len(k) + len(v)
-			}
-			from = nil
-			return nil
-		})
+	err := inChunks(db, func(tx *bolt.Tx, from []byte) ([]byte, error) {
+		tmp, err := tx.CreateBucketIfNotExists(bRepack)
 		if err != nil {
-			return err
+			return nil, err
 		}
+		s := src(tx)
+		dst := tmp.Bucket(leaf)
+		if dst == nil {
+			if dst, err = tmp.CreateBucket(leaf); err != nil {
+				return nil, err
+			}
+			if err := dst.SetSequence(s.Sequence()); err != nil {
+				return nil, err
+			}
+		}
+		dst.FillPercent = 1.0
+		// k and v point into the file's map, which lasts as long as
+		// this transaction (bbolt copies what a node holds before it
+		// maps the file again).
+		size := 0
+		c := s.Cursor()
+		for k, v := seekFrom(c, from); k != nil; k, v = c.Next() {
+			if size >= rewriteChunk {
+				return bytes.Clone(k), nil
+			}
+			if v == nil {
+				return nil, errRepackNested
+			}
+			if err := dst.Put(k, v); err != nil {
+				return nil, err
+			}
+			size += len(k) + len(v)
+		}
+		return nil, nil
+	})
+	if err != nil {
+		return err
 	}
 	// The copy is whole: it takes the bucket's place, in a transaction
 	// of its own (MoveBucket moves a bucket as last committed: puts to
@@ -163,4 +154,29 @@ func repack(db *bolt.DB, path [][]byte) error {
 		}
 		return err
 	})
+}
+
+// inChunks runs step in write transactions of db, one after the other,
+// until it returns no key to go on from: a walk over a bucket too long
+// for one transaction, each step given the key the one before stopped
+// at (nil: the first).
+func inChunks(db *bolt.DB, step func(tx *bolt.Tx, from []byte) (next []byte, err error)) error {
+	var from []byte
+	for first := true; first || from != nil; first = false {
+		if err := db.Update(func(tx *bolt.Tx) (err error) {
+			from, err = step(tx, from)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// seekFrom places c at from, or at its first key if from is nil.
+func seekFrom(c *bolt.Cursor, from []byte) ([]byte, []byte) {
+	if from == nil {
+		return c.First()
+	}
+	return c.Seek(from)
 }

@@ -148,9 +148,7 @@ func TestLargeImportEndsPacked(t *testing.T) {
 	defer func(n uint64, b int) { dictMinEvents, importBatch = n, b }(dictMinEvents, importBatch)
 	dictMinEvents = 200
 	dir := t.TempDir()
-	src := openSite(t, filepath.Join(dir, "src.db"))
-	recordVisits(t, src, 500)
-	all := logOf(t, src)
+	all := visitsLog(t, dir, 500)
 	parent := func(name string) *Store {
 		s := openSiteCode(t, filepath.Join(dir, name), "HN01")
 		t.Cleanup(func() { s.Close() })
@@ -242,9 +240,7 @@ func TestLargeImportCompressesWhatTheFileHeld(t *testing.T) {
 	defer func(n uint64, b int) { dictMinEvents, importBatch = n, b }(dictMinEvents, importBatch)
 	dictMinEvents = 200
 	dir := t.TempDir()
-	src := openSite(t, filepath.Join(dir, "src.db"))
-	recordVisits(t, src, 300)
-	all := logOf(t, src)
+	all := visitsLog(t, dir, 300)
 	s := openSiteCode(t, filepath.Join(dir, "parent.db"), "HN01")
 	defer s.Close()
 	recordVisits(t, s, 40)
@@ -273,9 +269,7 @@ func TestLargeImportCompressesWhatTheFileHeld(t *testing.T) {
 func TestLargeImportIntoALargerFileRepacksNothing(t *testing.T) {
 	defer func(b int) { importBatch = b }(importBatch)
 	dir := t.TempDir()
-	src := openSite(t, filepath.Join(dir, "src.db"))
-	recordVisits(t, src, 60)
-	all := logOf(t, src)
+	all := visitsLog(t, dir, 60)
 	s := openSiteCode(t, filepath.Join(dir, "parent.db"), "HN01")
 	defer s.Close()
 	recordVisits(t, s, 200)
