@@ -93,7 +93,7 @@ func (l *idxLater) apply(db *bolt.DB) error {
 	if err != nil {
 		return err
 	}
-	w := &rewriter{db: db, tx: tx}
+	w := &chunkWriter{db: db, tx: tx}
 	defer func() {
 		if w.tx != nil {
 			w.tx.Rollback()
@@ -156,7 +156,9 @@ func (l *idxLater) apply(db *bolt.DB) error {
 	if err != nil {
 		return err
 	}
-	return w.commit()
+	err = w.tx.Commit()
+	w.tx = nil
+	return err
 }
 
 // close removes the sort's runs.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"filippo.io/age"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -343,124 +344,140 @@ func syncDir(dir string) error {
 	return nil
 }
 
-// rewriteChunk is how many bytes of values one transaction of the
-// rewrite holds before it commits. Small: bbolt splits a node only at
-// commit, so every key a transaction appends to a bucket goes into one
-// growing node, and each put searches it. With 32 MiB (up to 800,000
-// index keys in a node) a rebuild of an office's decade took 6.4 s and
-// 700 MB; with 1 MiB, 5.7 s and 600 MB (medians of three). The commits
-// are not synced (finish syncs the file once).
+// rewriteChunk is how many bytes of values one transaction of a
+// chunkWriter holds before it commits. Small: bbolt splits a node only
+// at commit, so every key a transaction appends to a bucket goes into
+// one growing node, and each put searches it. With 32 MiB (up to
+// 800,000 index keys in a node) a rebuild of an office's decade took
+// 6.4 s and 700 MB; with 1 MiB, 5.7 s and 600 MB (medians of three),
+// when rebuilds still put their keys through bbolt.
 var rewriteChunk = 1 << 20 // a variable for tests
 
-// rewriteFile copies every bucket of src into a new file at path, buckets
-// filled to 100% (keys arrive in order), committed in chunks; with
-// upgrade, schema-1 values are re-encoded and the schema set to 2.
+// rewriteFile copies every bucket of src into a new file at path, every
+// page full (bulkFile); with upgrade, schema-1 values are re-encoded and
+// the schema set to 2.
 func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
-	w, err := newRewriter(path, upgrade, initialMmap(src.Path()))
+	w, err := newRewriter(path, upgrade)
 	if err != nil {
 		return err
 	}
 	err = src.View(func(stx *bolt.Tx) error {
 		w.src, w.dict = stx, currentDict(stx)
-		err := stx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			return w.bucket(b, [][]byte{append([]byte(nil), name...)})
+		return stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			return w.bucketAt(w.out.root, b, [][]byte{bytes.Clone(name)})
 		})
-		if err != nil {
-			return err
-		}
-		return w.commit() // while stx lasts: the keys copied point into it
 	})
 	return w.finish(err)
 }
 
-// newRewriter opens a new file at path for a rewriter, in its first
-// transaction, mapped at first in mmap bytes (initialMmap of the file
-// copied: the copy is no larger).
-func newRewriter(path string, upgrade bool, mmap int) (*rewriter, error) {
-	// Synced once, whole, by finish: neither its commits nor its growth
-	// wait for the disk. Mapped large enough from the start: each time
-	// bbolt grows its map it first copies every node the transaction
-	// holds out of the old one (0.7 s of a rebuild of the office's
-	// decade, on the one goroutine that writes).
-	dst, err := bolt.Open(path, 0o600, &bolt.Options{NoSync: true, NoGrowSync: true, InitialMmapSize: mmap})
-	if err != nil {
-		return nil, err
-	}
-	w := &rewriter{db: dst, upgrade: upgrade}
-	if w.tx, err = dst.Begin(true); err != nil {
-		dst.Close()
-		return nil, err
-	}
-	return w, nil
-}
-
-// commit commits the rewrite's last transaction. The keys it copied
-// point into the file copied (bbolt keeps a put's slices until the
-// commit): it is called while the read of that file lasts.
-func (w *rewriter) commit() error {
-	err := w.tx.Commit()
-	w.tx = nil
-	return err
-}
-
-// finish syncs the new file (unless err: the copy failed, and what was
-// not committed is let go), closes it and cuts it to its pages.
-func (w *rewriter) finish(err error) error {
-	if w.tx != nil {
-		w.tx.Rollback()
-		w.tx = nil
-		if err == nil {
-			err = errors.New("store: a rewrite ended without its last commit")
-		}
-	}
-	if err == nil {
-		err = w.db.Sync()
-	}
-	var used int64
-	if err == nil {
-		err = w.db.View(func(tx *bolt.Tx) error { used = tx.Size(); return nil })
-	}
-	path := w.db.Path()
-	if cerr := w.db.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = trimFile(path, used)
-	}
-	return err
-}
-
-// trimFile cuts a file bbolt has closed down to used, the bytes its
-// pages take: bbolt grows a file 16 MiB ahead of its pages, so a packed
-// office file would keep up to 16 MiB it never wrote (4% of a decade
-// of an office). The next write that needs a page grows it again.
-func trimFile(path string, used int64) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil || fi.Size() <= used {
-		return err
-	}
-	if err := f.Truncate(used); err != nil {
-		return err
-	}
-	return f.Sync()
-}
-
+// A rewriter copies buckets of a file into a new one (bulkFile), each
+// value in the form this build writes.
 type rewriter struct {
-	db      *bolt.DB
+	out     *bulkFile
 	src     *bolt.Tx // the file copied
 	dict    *zdict   // the file's dictionary: events not yet compressed are, as they are copied
 	upgrade bool
-	tx      *bolt.Tx
-	size    int
-	gen     int // commits so far: bucket handles of an older one are stale
 }
 
-// target is a bucket of the new file that a rewriter puts into; its
-// handle is taken again after each commit.
+// newRewriter creates the new file at path for a rewriter.
+func newRewriter(path string, upgrade bool) (*rewriter, error) {
+	out, err := createBulk(path)
+	if err != nil {
+		return nil, err
+	}
+	return &rewriter{out: out, upgrade: upgrade}, nil
+}
+
+// finish ends the new file, synced to disk (unless err: the copy
+// failed, and the caller removes it).
+func (w *rewriter) finish(err error) error { return w.out.finish(err) }
+
+// bucketAt copies src whole into a new bucket of parent, at path (whose
+// last part is its name).
+func (w *rewriter) bucketAt(parent *bulkBucket, src *bolt.Bucket, path [][]byte) error {
+	dst, err := parent.bucket(path[len(path)-1])
+	if err != nil {
+		return err
+	}
+	return w.bucket(src, dst, path, nil)
+}
+
+// bucket copies src into dst, a bucket at path; over holds values put
+// instead of src's (nil: the key is left out).
+func (w *rewriter) bucket(src *bolt.Bucket, dst *bulkBucket, path [][]byte, over map[string][]byte) error {
+	dst.seq = src.Sequence()
+	keys := slices.Sorted(maps.Keys(over))
+	// putOver puts the values of over before k (all: nil), and reports
+	// whether k was among them.
+	putOver := func(k []byte) (bool, error) {
+		for len(keys) > 0 && (k == nil || keys[0] <= string(k)) {
+			o := keys[0]
+			keys = keys[1:]
+			if v := over[o]; v != nil {
+				if err := dst.put([]byte(o), v); err != nil {
+					return false, err
+				}
+			}
+			if k != nil && o == string(k) {
+				return true, nil
+			}
+		}
+		return false, nil
+	}
+	err := src.ForEach(func(k, v []byte) error {
+		if done, err := putOver(k); done || err != nil {
+			return err
+		}
+		return w.entry(src, dst, path, k, v)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = putOver(nil)
+	return err
+}
+
+// entry copies the entry k, v of bucket src to dst, at path, as the
+// rewrite keeps it: a nested bucket whole, a value in the form this
+// build writes.
+func (w *rewriter) entry(src *bolt.Bucket, dst *bulkBucket, path [][]byte, k, v []byte) error {
+	if v == nil {
+		return w.bucketAt(dst, src.Bucket(k), append(path[:len(path):len(path)], bytes.Clone(k)))
+	}
+	nv := v
+	if w.upgrade {
+		var err error
+		if nv, err = upgradeValue(path, k, v); err != nil {
+			return err
+		}
+	} else if ref := w.ref(path, k, v); ref != nil {
+		nv = ref
+	} else if len(path) == 1 && bytes.Equal(path[0], bEvents) {
+		nv = compressEvent(nv, w.dict)
+	} else if len(path) == 2 && bytes.Equal(path[0], bState) {
+		nv = compressState(nv, w.dict)
+	} else if len(path) == 1 && bytes.Equal(path[0], bEntityEvents) {
+		if unlistedKey(k) {
+			return nil // the id says it (schema 7: lists.go)
+		}
+		nv = nv[:0] // the key says the event (listedKey)
+	} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
+		return nil // done by this rewrite
+	}
+	return dst.put(k, nv)
+}
+
+// A chunkWriter puts keys in order into buckets of a file in use, a
+// transaction of rewriteChunk bytes at a time (idxLater.apply).
+type chunkWriter struct {
+	db   *bolt.DB
+	tx   *bolt.Tx
+	size int
+	gen  int // commits so far: bucket handles of an older one are stale
+}
+
+// target is a bucket a chunkWriter puts into; its handle is taken again
+// after each commit.
 type target struct {
 	path [][]byte
 	b    *bolt.Bucket
@@ -469,7 +486,7 @@ type target struct {
 }
 
 // at returns the bucket at path in the current transaction, creating it.
-func (w *rewriter) at(path [][]byte) (*bolt.Bucket, error) {
+func (w *chunkWriter) at(path [][]byte) (*bolt.Bucket, error) {
 	b, err := w.tx.CreateBucketIfNotExists(path[0])
 	for _, p := range path[1:] {
 		if err != nil {
@@ -486,8 +503,7 @@ func (w *rewriter) at(path [][]byte) (*bolt.Bucket, error) {
 
 // put puts k and v, which must stay as they are until the next commit,
 // into t, committing first if the transaction holds rewriteChunk bytes.
-// Keys arrive in order, so pages are filled to 100%.
-func (w *rewriter) put(t *target, k, v []byte) error {
+func (w *chunkWriter) put(t *target, k, v []byte) error {
 	b, err := w.room(t, len(k)+len(v))
 	if err != nil {
 		return err
@@ -496,7 +512,7 @@ func (w *rewriter) put(t *target, k, v []byte) error {
 }
 
 // del deletes k from t, committing first as put does.
-func (w *rewriter) del(t *target, k []byte) error {
+func (w *chunkWriter) del(t *target, k []byte) error {
 	b, err := w.room(t, len(k))
 	if err != nil {
 		return err
@@ -506,7 +522,7 @@ func (w *rewriter) del(t *target, k []byte) error {
 
 // room commits first if the transaction would hold more than
 // rewriteChunk bytes with n more, and returns t's bucket in it.
-func (w *rewriter) room(t *target, n int) (*bolt.Bucket, error) {
+func (w *chunkWriter) room(t *target, n int) (*bolt.Bucket, error) {
 	if w.size+n > rewriteChunk {
 		if err := w.tx.Commit(); err != nil {
 			return nil, err
@@ -530,50 +546,6 @@ func (w *rewriter) room(t *target, n int) (*bolt.Bucket, error) {
 		t.gen = w.gen
 	}
 	return t.b, nil
-}
-
-func (w *rewriter) bucket(src *bolt.Bucket, path [][]byte) error {
-	dst, err := w.at(path)
-	if err != nil {
-		return err
-	}
-	if err := dst.SetSequence(src.Sequence()); err != nil {
-		return err
-	}
-	t := &target{path: path, b: dst, gen: w.gen}
-	return src.ForEach(func(k, v []byte) error { return w.entry(src, t, k, v) })
-}
-
-// entry copies the entry k, v of bucket src to t, as the rewrite keeps
-// it: a nested bucket whole, a value in the form this build writes.
-func (w *rewriter) entry(src *bolt.Bucket, t *target, k, v []byte) error {
-	path := t.path
-	if v == nil {
-		return w.bucket(src.Bucket(k), append(path[:len(path):len(path)], append([]byte(nil), k...)))
-	}
-	// v points into the file copied, whose read lasts until the last
-	// commit (as the key does): it is put as it is.
-	nv := v
-	if w.upgrade {
-		var err error
-		if nv, err = upgradeValue(path, k, v); err != nil {
-			return err
-		}
-	} else if ref := w.ref(path, k, v); ref != nil {
-		nv = ref
-	} else if len(path) == 1 && bytes.Equal(path[0], bEvents) {
-		nv = compressEvent(nv, w.dict)
-	} else if len(path) == 2 && bytes.Equal(path[0], bState) {
-		nv = compressState(nv, w.dict)
-	} else if len(path) == 1 && bytes.Equal(path[0], bEntityEvents) {
-		if unlistedKey(k) {
-			return nil // the id says it (schema 7: lists.go)
-		}
-		nv = nv[:0] // the key says the event (listedKey)
-	} else if len(path) == 1 && bytes.Equal(path[0], bMeta) && bytes.Equal(k, metaPackTodo) {
-		return nil // done by this rewrite
-	}
-	return w.put(t, k, nv)
 }
 
 // ref returns the stored form by reference of a projection at path that

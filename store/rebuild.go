@@ -53,7 +53,7 @@ var metaRebuilding = []byte("rebuilding")
 // caller, which recovers it (Guard), after the copy is closed and the
 // goroutine beside it has ended; the caller removes the copy.
 func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipped int, err error) {
-	w, err := newRewriter(path, false, initialMmap(src.Path()))
+	w, err := newRewriter(path, false)
 	if err != nil {
 		return 0, err
 	}
@@ -116,19 +116,25 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 	}
 	err = src.View(func(stx *bolt.Tx) error {
 		w.src, w.dict = stx, currentDict(stx)
-		// What is kept as it is: meta, peers, quarantine; and the log,
-		// copied a few events at a time (logCopy) while this goroutine
-		// would otherwise wait: for the pass that sorts the lists, then
-		// for the cores folding the records.
-		err := stx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			if bytes.Equal(name, bState) || bytes.Equal(name, bIdx) || bytes.Equal(name, bEntityEvents) {
-				_, err := w.at([][]byte{name})
+		// What is kept as it is: peers, quarantine, and meta (at the
+		// end, with the clock); and the log, copied a few events at a
+		// time (logCopy) while this goroutine would otherwise wait: for
+		// the pass that sorts the lists, then for the cores folding the
+		// records.
+		root := w.out.root
+		made := map[string]*bulkBucket{}
+		for _, name := range [][]byte{bState, bIdx, bEntityEvents} {
+			b, err := root.bucket(name)
+			if err != nil {
 				return err
 			}
-			if bytes.Equal(name, bEvents) {
+			made[string(name)] = b
+		}
+		err := stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			if made[string(name)] != nil || bytes.Equal(name, bEvents) || bytes.Equal(name, bMeta) {
 				return nil
 			}
-			return w.bucket(b, [][]byte{append([]byte(nil), name...)})
+			return w.bucketAt(root, b, [][]byte{bytes.Clone(name)})
 		})
 		if err != nil {
 			return err
@@ -144,8 +150,8 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 		}
 		// One pass over the lists in order: each key written, each
 		// record folded from its events once its last key is read.
-		listT := &target{path: [][]byte{bEntityEvents}}
-		states := map[string]*target{}
+		listB, stateB := made[string(bEntityEvents)], made[string(bState)]
+		states := map[string]*bulkBucket{}
 		// Records are gathered a chunk at a time; a chunk is folded on
 		// every core while this goroutine gathers the next and writes
 		// the lists, then its projections are written in id order.
@@ -162,12 +168,15 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 					return j.err
 				}
 				kind := model.EntityKind(j.id)
-				t := states[kind]
-				if t == nil {
-					t = &target{path: [][]byte{bState, []byte(kind)}}
-					states[kind] = t
+				b := states[kind]
+				if b == nil {
+					var err error
+					if b, err = stateB.bucket([]byte(kind)); err != nil {
+						return err
+					}
+					states[kind] = b
 				}
-				if err := w.put(t, []byte(j.id), j.encoded); err != nil {
+				if err := b.put([]byte(j.id), j.encoded); err != nil {
 					return err
 				}
 				for _, e := range j.entries {
@@ -209,7 +218,7 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			// Every event is folded; the one that made its record is not
 			// listed (lists.go).
 			if !unlistedKey(k) {
-				if err := w.put(listT, k, nil); err != nil {
+				if err := listB.put(k, nil); err != nil {
 					return err
 				}
 			}
@@ -247,33 +256,38 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			return log.err
 		}
 		// The indexes, each in key order.
-		var t *target
+		idxB := made[string(bIdx)]
+		var b *bulkBucket
 		var name []byte
 		err = idx.each(func(k []byte) error {
-			k = keep.copy(k)
 			i := bytes.IndexByte(k, 0)
-			if t == nil || !bytes.Equal(name, k[:i]) {
-				name = k[:i]
-				t = &target{path: [][]byte{bIdx, name}}
+			if i < 0 {
+				return fmt.Errorf("%w: index key %q", ErrCorrupt, k)
 			}
-			return w.put(t, k[i+1:], nil)
+			if b == nil || !bytes.Equal(name, k[:i]) {
+				name = bytes.Clone(k[:i])
+				var err error
+				if b, err = idxB.bucket(name); err != nil {
+					return err
+				}
+			}
+			return b.put(k[i+1:], nil)
 		})
 		if err != nil {
 			return err
 		}
-		meta := w.tx.Bucket(bMeta)
-		if err := meta.Put([]byte("clock"), []byte(strconv.FormatInt(hlc.Last(), 10))); err != nil {
-			return err
-		}
-		if skipped > 0 {
-			err = meta.Put(metaRebuilding, []byte("1")) // still owed: see partial
-		} else {
-			err = meta.Delete(metaRebuilding)
-		}
+		meta, err := root.bucket(bMeta)
 		if err != nil {
 			return err
 		}
-		return w.commit() // while stx lasts: keys copied from the file point into it
+		over := map[string][]byte{
+			"clock":                []byte(strconv.FormatInt(hlc.Last(), 10)),
+			string(metaRebuilding): nil,
+		}
+		if skipped > 0 {
+			over[string(metaRebuilding)] = []byte("1") // still owed: see partial
+		}
+		return w.bucket(stx.Bucket(bMeta), meta, [][]byte{bMeta}, over)
 	})
 	finished = true
 	return skipped, w.finish(err)
@@ -289,33 +303,33 @@ type logCopy struct {
 	w    *rewriter
 	src  *bolt.Bucket
 	c    *bolt.Cursor
-	t    *target
+	dst  *bulkBucket
 	k, v []byte
 	err  error
 }
 
 func newLogCopy(w *rewriter, src *bolt.Bucket) (*logCopy, error) {
-	dst, err := w.at([][]byte{bEvents})
+	dst, err := w.out.root.bucket(bEvents)
 	if err != nil {
 		return nil, err
 	}
-	l := &logCopy{w: w, src: src, t: &target{path: [][]byte{bEvents}, b: dst, gen: w.gen}}
+	l := &logCopy{w: w, src: src, dst: dst}
 	if src == nil {
 		return l, nil
 	}
-	if err := dst.SetSequence(src.Sequence()); err != nil {
-		return nil, err
-	}
+	dst.seq = src.Sequence()
 	l.c = src.Cursor()
 	l.k, l.v = l.c.First()
 	return l, nil
 }
 
+var logPath = [][]byte{bEvents}
+
 // step copies up to n events, as rewriter.bucket copies them, and
 // reports whether any are left to copy (none once it has failed: err).
 func (l *logCopy) step(n int) bool {
 	for ; n > 0 && l.k != nil && l.err == nil; n-- {
-		l.err = l.w.entry(l.src, l.t, l.k, l.v)
+		l.err = l.w.entry(l.src, l.dst, logPath, l.k, l.v)
 		l.k, l.v = l.c.Next()
 	}
 	return l.k != nil && l.err == nil
@@ -324,8 +338,9 @@ func (l *logCopy) step(n int) bool {
 // errPanicked stands for a panic on its way up, for cleanups.
 var errPanicked = errors.New("store: panicked")
 
-// slab keeps copies of many small byte strings in large blocks: a
-// rewrite's keys must stay as they are until bbolt commits them.
+// slab keeps copies of many small byte strings in large blocks: the list
+// keys a rebuild hands to the cores, and those an import's index changes
+// put, until bbolt commits them.
 type slab struct{ b []byte }
 
 func (s *slab) copy(p []byte) []byte {
