@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -119,6 +120,43 @@ func SetRebuildBatch(n int) func() {
 	oldB, oldC := rebuildBatch, foldChunk
 	rebuildBatch, foldChunk = n, n
 	return func() { rebuildBatch, foldChunk = oldB, oldC }
+}
+
+// RebuildsSortedForTest counts the rebuilds whose trusting pass gave way
+// to the pass that sorts (rebuildInto).
+func RebuildsSortedForTest() int64 { return rebuildsSorted.Load() }
+
+// SetRebuildTrustForTest makes rebuilds skip their trusting pass (false),
+// and returns the function that restores it.
+func SetRebuildTrustForTest(on bool) func() {
+	old := rebuildTrusts
+	rebuildTrusts = on
+	return func() { rebuildTrusts = old }
+}
+
+// BucketsForTest lists every key and value of the file, bucket by
+// bucket, the clock's and the meta keys a rebuild makes again aside.
+func (s *Store) BucketsForTest() string {
+	var b strings.Builder
+	var walk func(path string, bk *bolt.Bucket)
+	walk = func(path string, bk *bolt.Bucket) {
+		fmt.Fprintf(&b, "%s seq %d\n", path, bk.Sequence())
+		bk.ForEach(func(k, v []byte) error {
+			if v == nil {
+				walk(path+"/"+string(k), bk.Bucket(k))
+			} else {
+				fmt.Fprintf(&b, "%s %q %x\n", path, k, v)
+			}
+			return nil
+		})
+	}
+	s.db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
+			walk(string(name), bk)
+			return nil
+		})
+	})
+	return b.String()
 }
 
 // SetImportBatch makes Import commit every n events, and, if crashAfter

@@ -51,8 +51,11 @@ type recordJob struct {
 	hashOnly bool
 
 	// fetch: keys are its list keys, whose events the core that folds
-	// it reads (foldPipe.open), not the goroutine that gathers.
-	fetch bool
+	// it reads (foldPipe.open), not the goroutine that gathers. made:
+	// as listed, without the made event's (gatherListed), which that
+	// core places among them; then it adds every key to listed (seed).
+	fetch, made bool
+	listed      idxSum
 
 	// replace: stored is to be replaced, and old are its index entries.
 	replace bool
@@ -137,8 +140,8 @@ func (j *recordJob) storedState() (any, error) {
 // foldRecord decodes and folds one gathered record, and encodes its
 // projection and index entries.
 func foldRecord(j *recordJob) {
-	if j.err != nil {
-		return
+	if j.err != nil || j.made && len(j.keys) == 0 {
+		return // nothing to fold: a projection with no event behind it
 	}
 	var v any
 	var err error
@@ -283,7 +286,14 @@ func fetchRecord(get func(k []byte) []byte, j *recordJob, path string) {
 		}
 	}()
 	defer Guard(&err, path)()
-	j.readEvents(get, j.keys, nil, nil)
+	if !j.made {
+		j.readEvents(get, j.keys, nil, nil)
+		return
+	}
+	gatherListed(get, j, j.keys)
+	for _, k := range j.keys {
+		j.listed.add(j.seed, k)
+	}
 }
 
 // foldPipe folds records a chunk at a time on every core while the

@@ -67,7 +67,20 @@ func prefix(parts ...string) []byte {
 }
 
 // idxKey joins index parts; the last part is the entity id.
-func idxKey(parts ...string) []byte { return []byte(strings.Join(parts, "\x00")) }
+func idxKey(parts ...string) []byte {
+	n := len(parts) - 1
+	for _, p := range parts {
+		n += len(p)
+	}
+	k := make([]byte, 0, max(n, 0)) // one allocation: a pass over the records makes millions
+	for i, p := range parts {
+		if i > 0 {
+			k = append(k, 0)
+		}
+		k = append(k, p...)
+	}
+	return k
+}
 
 func lastPart(k []byte) string {
 	if i := bytes.LastIndexByte(k, 0); i >= 0 {

@@ -328,6 +328,99 @@ func TestRebuildRepairsProjections(t *testing.T) {
 	}
 }
 
+// TestTrustingRebuildWritesWhatSortingWrites: where the file's entity
+// lists and indexes are what its log makes, the rebuild that walks and
+// copies them writes the same buckets, key for key, as the one that
+// makes them again from the log, and sorts nothing.
+func TestTrustingRebuildWritesWhatSortingWrites(t *testing.T) {
+	for _, n := range []int{1024, 3} { // one chunk; many
+		s, clk := storetest.New(t, "GL07")
+		office(t, s, clk)
+		s.PutPackedState(storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))[0].ID, []byte(`{"status":"concluded"}`))
+		restore := store.SetRebuildBatch(n)
+		sorted := store.RebuildsSortedForTest()
+		if err := s.Rebuild(); err != nil {
+			t.Fatal(err)
+		}
+		if got := store.RebuildsSortedForTest() - sorted; got != 0 {
+			t.Fatalf("chunks of %d: a differing projection made the rebuild sort", n)
+		}
+		trusted := s.BucketsForTest()
+		off := store.SetRebuildTrustForTest(false)
+		if err := s.Rebuild(); err != nil {
+			t.Fatal(err)
+		}
+		off()
+		restore()
+		if got := s.BucketsForTest(); got != trusted {
+			t.Fatalf("chunks of %d: the two rebuilds differ:\n%s", n, firstDiff(trusted, got))
+		}
+		checkClean(t, s)
+	}
+}
+
+// firstDiff shows the first line where a and b differ.
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n%s\n%s", i, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines against %d", len(la), len(lb))
+}
+
+// TestRebuildTrustsNoListOrIndexThatDiffers: an entity list or an index
+// that is not what the log makes (an entry missing, one too many, a
+// record whose only event made it and whose projection is gone) is not
+// copied: the rebuild makes them again from the log, as if it had never
+// trusted them.
+func TestRebuildTrustsNoListOrIndexThatDiffers(t *testing.T) {
+	damages := []struct {
+		name   string
+		damage func(s *store.Store) error
+	}{
+		{"a list key missing", func(s *store.Store) error {
+			for seq := uint64(2); ; seq++ { // the first event that is listed (a record's first is not)
+				if err := s.UnlistEvent("GL07", seq); err != nil || len(s.Check()) > 0 {
+					return err
+				}
+			}
+		}},
+		{"a stray index entry", func(s *store.Store) error { return s.PutRawIndex("person_name", "ma", "person:GL07.999") }},
+		{"an index entry missing", func(s *store.Store) error {
+			c := storetest.Must(s.Cases(store.CaseFilter{}, s.Today()))[0]
+			return s.DeleteRawIndex("case_status", string(c.Status), c.ID)
+		}},
+		{"a stray index", func(s *store.Store) error { return s.PutRawIndex("no_such_index", "x") }},
+		{"a record known by its event alone", func(s *store.Store) error { _, err := s.DropFirstState("visit"); return err }},
+	}
+	for _, d := range damages {
+		s, clk := storetest.New(t, "GL07")
+		office(t, s, clk)
+		off := store.SetRebuildTrustForTest(false)
+		if err := s.Rebuild(); err != nil {
+			t.Fatal(err)
+		}
+		off()
+		want := s.BucketsForTest()
+		if err := d.damage(s); err != nil {
+			t.Fatalf("%s: %v", d.name, err)
+		}
+		sorted := store.RebuildsSortedForTest()
+		if err := s.Rebuild(); err != nil {
+			t.Fatalf("%s: %v", d.name, err)
+		}
+		if store.RebuildsSortedForTest() == sorted {
+			t.Errorf("%s: the rebuild trusted it", d.name)
+		}
+		if got := s.BucketsForTest(); got != want {
+			t.Fatalf("%s: not rebuilt as it was:\n%s", d.name, firstDiff(want, got))
+		}
+		checkClean(t, s)
+	}
+}
+
 func TestDumpsAreStable(t *testing.T) {
 	s, clk := storetest.New(t, "GL07")
 	office(t, s, clk)

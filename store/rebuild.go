@@ -7,11 +7,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync/atomic"
 
 	"donthu/model"
 
@@ -52,7 +54,47 @@ var metaRebuilding = []byte("rebuilding")
 // as the file's clock. A panic inside bbolt (a damaged page) reaches the
 // caller, which recovers it (Guard), after the copy is closed and the
 // goroutine beside it has ended; the caller removes the copy.
+//
+// It first trusts the file's entity lists and indexes, as long as they
+// prove to be what the log makes (rebuildPass, trust); where they are
+// not, or anything else is amiss, it makes them again from the log
+// alone, in a second pass.
 func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipped int, err error) {
+	err = errUntrusted
+	if rebuildTrusts {
+		skipped, err = rebuildPass(src, path, partial, hlc, true)
+	}
+	if errors.Is(err, errUntrusted) {
+		rebuildsSorted.Add(1)
+		skipped, err = rebuildPass(src, path, partial, hlc, false)
+	}
+	return skipped, err
+}
+
+// errUntrusted ends a rebuild's trusting pass: the entity lists or the
+// indexes are not what the log makes, or a record could not be read or
+// folded. The pass that sorts says what, if anything, is wrong.
+var errUntrusted = errors.New("store: the lists or indexes are not what the log makes")
+
+// rebuildTrusts: a rebuild tries its trusting pass first (tests compare
+// it with the pass that sorts).
+var rebuildTrusts = true
+
+// rebuildsSorted counts the rebuilds that sorted the lists and indexes
+// again (tests hold a whole file to none).
+var rebuildsSorted atomic.Int64
+
+// rebuildPass is one pass of rebuildInto. With trust, the records are
+// walked by the file's entity lists and projections, as check walks
+// them (recordIDs), and the indexes are copied as they are, while the
+// keys of both are summed (idxSum) on either side: the lists' keys
+// against those the log's events make, the indexes' against those the
+// fresh projections make. If every sum is equal, the copy is what the
+// sorting pass would write, sooner: no sort, and the records are folded
+// from the start, not after a pass over the log. If not, it returns
+// errUntrusted. Without trust, the log is read for its list keys, which
+// are sorted, and the index keys the fold makes are sorted too.
+func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust bool) (skipped int, err error) {
 	w, err := newRewriter(path, false)
 	if err != nil {
 		return 0, err
@@ -70,8 +112,11 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 	defer lists.close()
 	defer idx.close()
 	// Every event listed under its entity: a pass over the log in a
-	// read of its own, beside the copy below. It has ended before this
-	// function returns, however it returns (the runs are removed after).
+	// read of its own, beside the copy below, that sorts the keys or,
+	// with trust, sums them. It has ended before this function returns,
+	// however it returns (the runs are removed after).
+	seed := maphash.MakeSeed()
+	var logged, listSum idxSum
 	listed := make(chan error, 1)
 	var listErr error
 	waited := false
@@ -87,16 +132,19 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 		defer func() { listed <- err }()
 		defer Guard(&err, path)()
 		err = src.View(func(tx *bolt.Tx) error {
-			var key []byte
+			var key, buf []byte
+			var e model.Event
 			c := tx.Bucket(bEvents).Cursor()
 			for k, v := c.First(); k != nil; k, v = c.Next() {
-				e, err := decodeHeaderOnly(v)
-				if err != nil {
+				var err error
+				if buf, err = decodeHeadView(&e, v, buf); err != nil {
 					return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
 				}
 				hlc.Observe(e.Clock)
 				key = appendEntKey(key[:0], e.Entity, e.Clock, e.Site, e.Seq)
-				if err := lists.add(key); err != nil {
+				if trust {
+					logged.add(seed, key)
+				} else if err := lists.add(key); err != nil {
 					return err
 				}
 			}
@@ -143,10 +191,12 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 		if err != nil {
 			return err
 		}
-		for !ready() && log.step(logStep) {
+		for !trust && !ready() && log.step(logStep) {
 		}
-		if err := wait(); err != nil {
-			return err
+		if !trust {
+			if err := wait(); err != nil {
+				return err
+			}
 		}
 		// One pass over the lists in order: each key written, each
 		// record folded from its events once its last key is read.
@@ -157,15 +207,23 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 		// the lists, then its projections are written in id order.
 		var cur []byte // the id of the record being gathered; nil: none (or stateless)
 		keep := &slab{}
+		wantIdx := map[string]*idxSum{} // with trust: the index keys the fold makes
 		pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
 			for i := range js {
 				j := &js[i]
+				listSum.merge(j.listed)
 				if partial && errors.Is(j.err, ErrRestSealed) {
 					skipped++
 					continue
 				}
+				if j.err != nil && trust {
+					return errUntrusted
+				}
 				if j.err != nil {
 					return j.err
+				}
+				if trust && len(j.keys) == 0 {
+					continue // a projection with no event behind it
 				}
 				kind := model.EntityKind(j.id)
 				b := states[kind]
@@ -180,7 +238,14 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 					return err
 				}
 				for _, e := range j.entries {
-					if err := idx.add2(e.index, e.key); err != nil {
+					if trust {
+						w := wantIdx[e.index]
+						if w == nil {
+							w = &idxSum{}
+							wantIdx[e.index] = w
+						}
+						w.add(seed, e.key)
+					} else if err := idx.add2(e.index, e.key); err != nil {
 						return err
 					}
 				}
@@ -209,40 +274,46 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 			return pipe.gathered()
 		}
 		dict := currentDict(stx)
-		err = lists.each(func(k []byte) error {
-			k = keep.copy(k)
-			i := bytes.IndexByte(k, 0)
-			if i < 0 {
-				return fmt.Errorf("%w: entity list key %q", ErrCorrupt, k)
-			}
-			// Every event is folded; the one that made its record is not
-			// listed (lists.go).
-			if !unlistedKey(k) {
-				if err := listB.put(k, nil); err != nil {
+		if trust {
+			err = trustLists(stx, listB, pipe, func(j *recordJob) {
+				j.dict, j.fetch, j.made, j.seed = dict, true, true, seed
+			}, seed, &listSum)
+		} else {
+			err = lists.each(func(k []byte) error {
+				k = keep.copy(k)
+				i := bytes.IndexByte(k, 0)
+				if i < 0 {
+					return fmt.Errorf("%w: entity list key %q", ErrCorrupt, k)
+				}
+				// Every event is folded; the one that made its record is not
+				// listed (lists.go).
+				if !unlistedKey(k) {
+					if err := listB.put(k, nil); err != nil {
+						return err
+					}
+				}
+				if cur != nil && bytes.Equal(cur, k[:i]) {
+					j := pipe.job()
+					j.keys = append(j.keys, k)
+					return nil
+				}
+				if err := done(); err != nil {
 					return err
 				}
-			}
-			if cur != nil && bytes.Equal(cur, k[:i]) {
+				id := string(k[:i])
+				if model.Stateless(id) { // the audit folds into no state
+					return nil
+				}
+				cur = k[:i]
 				j := pipe.job()
+				j.begin(id)
+				j.dict, j.fetch = dict, true
 				j.keys = append(j.keys, k)
 				return nil
+			})
+			if err == nil {
+				err = done()
 			}
-			if err := done(); err != nil {
-				return err
-			}
-			id := string(k[:i])
-			if model.Stateless(id) { // the audit folds into no state
-				return nil
-			}
-			cur = k[:i]
-			j := pipe.job()
-			j.begin(id)
-			j.dict, j.fetch = dict, true
-			j.keys = append(j.keys, k)
-			return nil
-		})
-		if err == nil {
-			err = done()
 		}
 		if err == nil {
 			err = pipe.finish()
@@ -255,8 +326,21 @@ func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipp
 		if log.err != nil {
 			return log.err
 		}
-		// The indexes, each in key order.
 		idxB := made[string(bIdx)]
+		if trust {
+			// The file's indexes, copied, and every sum compared.
+			if err := wait(); err != nil {
+				return err
+			}
+			same, err := copyIndexes(stx.Bucket(bIdx), idxB, seed, wantIdx)
+			if err != nil {
+				return err
+			}
+			if !same || listSum != logged {
+				return errUntrusted
+			}
+		}
+		// The indexes, each in key order.
 		var b *bulkBucket
 		var name []byte
 		err = idx.each(func(k []byte) error {
@@ -551,4 +635,81 @@ func (h *runHeap) Pop() any {
 	r := h.rs[len(h.rs)-1]
 	h.rs = h.rs[:len(h.rs)-1]
 	return r
+}
+
+// trustLists is the gathering of a trusting rebuild (rebuildPass): each
+// record the entity lists or the projections name, in id order, its
+// listed keys written to lists and summed into sum where its events are
+// not folded (the audit), and its job given to the pipe (set sets its
+// fields), whose core places the made event's key, reads the events and
+// sums the keys (fetchRecord).
+func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, set func(j *recordJob), seed maphash.Seed, sum *idxSum) error {
+	damaged := false
+	recs := newRecordIDs(tx, func([]byte) { damaged = true })
+	events := seek(tx.Bucket(bEvents))
+	for id, _, keys, ok := recs.next(nil); ok; id, _, keys, ok = recs.next(keys[:0]) {
+		if damaged {
+			return errUntrusted
+		}
+		for _, k := range keys {
+			if unlistedKey(k) {
+				continue // the id says it (lists.go)
+			}
+			if err := lists.put(k, nil); err != nil {
+				return err
+			}
+		}
+		if model.Stateless(id) { // the audit folds into no state
+			made, _ := madeListed(events, id)
+			for _, k := range placeMade(keys, made) {
+				sum.add(seed, k)
+			}
+			continue
+		}
+		j := pipe.job()
+		j.begin(id)
+		j.keys = append(j.keys, keys...) // in the file's map: valid while tx is
+		set(j)
+		if err := pipe.gathered(); err != nil {
+			return err
+		}
+	}
+	if damaged {
+		return errUntrusted
+	}
+	return nil
+}
+
+// copyIndexes copies the indexes of a file (src) into dst, and reports
+// whether each holds exactly the keys want sums (nil: none).
+func copyIndexes(src *bolt.Bucket, dst *bulkBucket, seed maphash.Seed, want map[string]*idxSum) (bool, error) {
+	same := true
+	err := src.ForEach(func(name, v []byte) error {
+		ib := src.Bucket(name)
+		if v != nil || ib == nil {
+			same = false // not an index
+			return nil
+		}
+		b, err := dst.bucket(name)
+		if err != nil {
+			return err
+		}
+		var have idxSum
+		err = ib.ForEach(func(k, v []byte) error {
+			if v == nil || len(v) > 0 {
+				same = false // an index holds keys alone
+				return nil
+			}
+			have.add(seed, k)
+			return b.put(k, nil)
+		})
+		if w := want[string(name)]; w != nil {
+			same = same && have == *w
+			delete(want, string(name))
+		} else {
+			same = same && have.n == 0
+		}
+		return err
+	})
+	return same && len(want) == 0, err
 }

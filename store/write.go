@@ -660,7 +660,7 @@ type idxEntry struct {
 // indexEntries lists the index keys of a projection. Indexes depend only
 // on the projection, so every replica and every Rebuild agree on them.
 func indexEntries(id string, v any) []idxEntry {
-	var out []idxEntry
+	out := make([]idxEntry, 0, 4) // most records have four or fewer
 	add := func(index string, parts ...string) { out = append(out, idxEntry{index, idxKey(parts...)}) }
 	switch x := v.(type) {
 	case *model.Person:
