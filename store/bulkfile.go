@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"sync"
 )
 
 // A bulk file is a new bbolt file written page by page, as bbolt lays
@@ -44,7 +45,10 @@ const (
 
 var order = binary.LittleEndian // as validate.go reads it
 
+// Its buckets may be written by different goroutines, one bucket (and
+// those nested in it) each; the pages go out one at a time (mu).
 type bulkFile struct {
+	mu       sync.Mutex
 	f        *os.File
 	w        *bufio.Writer
 	pageSize int
@@ -128,6 +132,8 @@ func putPageHeader(p []byte, id uint64, flags uint16, count uint16, overflow uin
 
 // write writes the page a level holds, and returns its id.
 func (f *bulkFile) write(leaf bool, l *bulkLevel) (uint64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if f.err != nil {
 		return 0, f.err
 	}

@@ -183,18 +183,9 @@ func (s *Store) rebuild(partial bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer s.dropCaches()
-	held := true
-	s.db.View(func(tx *bolt.Tx) error {
-		held = !sealedWithoutKey(tx)
-		return nil
-	})
-	if !held && !partial {
-		// Every record is folded again, those with events sealed at
-		// rest too: refuse before doing anything.
-		return userErr(ErrRestSealed,
-			"Tệp có sự kiện được niêm phong (danh tính người tố cáo): cần đăng nhập để dựng lại. Chạy lại với --user TÊN_ĐĂNG_NHẬP",
-			"The file has events sealed at rest (a denouncer's identity): a sign-in is needed to rebuild. Run again with --user LOGIN")
-	}
+	// Every record is folded again, those with events sealed at rest
+	// too: without their key the rebuild is refused, by the first pass
+	// over the log (rebuildPass), before a record is written.
 	s.ensureDict() // the events copied are compressed under it, as Compact does
 	tmp := s.path + rebuildSuffix
 	defer os.Remove(tmp) // a panic inside bbolt (Guard) skips replaceFile's removal

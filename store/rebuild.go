@@ -140,6 +140,9 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 				if buf, err = decodeHeadView(&e, v, buf); err != nil {
 					return fmt.Errorf("%w: event %q: %v", ErrCorrupt, k, err)
 				}
+				if !partial && !restOpens(v) {
+					return errSealedNoKey()
+				}
 				hlc.Observe(e.Clock)
 				key = appendEntKey(key[:0], e.Entity, e.Clock, e.Site, e.Seq)
 				if trust {
@@ -190,6 +193,35 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 		log, err := newLogCopy(w, stx.Bucket(bEvents))
 		if err != nil {
 			return err
+		}
+		// With trust, the file's indexes are copied, and their keys
+		// summed, by a goroutine of its own, in a read of its own; it
+		// has ended before this read does.
+		idxB := made[string(bIdx)]
+		var haveIdx map[string]idxSum
+		var idxOdd bool
+		copied := func() error { return nil }
+		if trust {
+			done := make(chan error, 1)
+			go func() {
+				var err error
+				defer func() { done <- err }()
+				defer Guard(&err, path)()
+				err = src.View(func(tx *bolt.Tx) error {
+					var err error
+					haveIdx, idxOdd, err = copyIndexes(tx.Bucket(bIdx), idxB, seed)
+					return err
+				})
+			}()
+			var idxErr error
+			ended := false
+			copied = func() error {
+				if !ended {
+					idxErr, ended = <-done, true
+				}
+				return idxErr
+			}
+			defer copied()
 		}
 		for !trust && !ready() && log.step(logStep) {
 		}
@@ -326,17 +358,15 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 		if log.err != nil {
 			return log.err
 		}
-		idxB := made[string(bIdx)]
 		if trust {
-			// The file's indexes, copied, and every sum compared.
+			// Every sum compared.
 			if err := wait(); err != nil {
 				return err
 			}
-			same, err := copyIndexes(stx.Bucket(bIdx), idxB, seed, wantIdx)
-			if err != nil {
+			if err := copied(); err != nil {
 				return err
 			}
-			if !same || listSum != logged {
+			if idxOdd || !sameIndexes(haveIdx, wantIdx) || listSum != logged {
 				return errUntrusted
 			}
 		}
@@ -373,8 +403,23 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 		}
 		return w.bucket(stx.Bucket(bMeta), meta, [][]byte{bMeta}, over)
 	})
+	if errors.Is(err, errUntrusted) {
+		// What ended the pass over the log (a damaged event, a key not
+		// held) is what the pass that sorts would meet first.
+		if lerr := wait(); lerr != nil {
+			err = lerr
+		}
+	}
 	finished = true
 	return skipped, w.finish(err)
+}
+
+// errSealedNoKey refuses a rebuild of a file with events sealed at rest
+// whose key is not held (nobody signed in).
+func errSealedNoKey() error {
+	return userErr(ErrRestSealed,
+		"Tệp có sự kiện được niêm phong (danh tính người tố cáo): cần đăng nhập để dựng lại. Chạy lại với --user TÊN_ĐĂNG_NHẬP",
+		"The file has events sealed at rest (a denouncer's identity): a sign-in is needed to rebuild. Run again with --user LOGIN")
 }
 
 // logStep is how many events a logCopy step copies: well under a
@@ -680,36 +725,47 @@ func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, set func(j *reco
 	return nil
 }
 
-// copyIndexes copies the indexes of a file (src) into dst, and reports
-// whether each holds exactly the keys want sums (nil: none).
-func copyIndexes(src *bolt.Bucket, dst *bulkBucket, seed maphash.Seed, want map[string]*idxSum) (bool, error) {
-	same := true
-	err := src.ForEach(func(name, v []byte) error {
+// copyIndexes copies the indexes of a file (src) into dst, and returns
+// the sum of each one's keys; odd: src holds something not an index.
+func copyIndexes(src *bolt.Bucket, dst *bulkBucket, seed maphash.Seed) (have map[string]idxSum, odd bool, err error) {
+	have = map[string]idxSum{}
+	err = src.ForEach(func(name, v []byte) error {
 		ib := src.Bucket(name)
 		if v != nil || ib == nil {
-			same = false // not an index
+			odd = true
 			return nil
 		}
 		b, err := dst.bucket(name)
 		if err != nil {
 			return err
 		}
-		var have idxSum
+		var sum idxSum
 		err = ib.ForEach(func(k, v []byte) error {
 			if v == nil || len(v) > 0 {
-				same = false // an index holds keys alone
+				odd = true // an index holds keys alone
 				return nil
 			}
-			have.add(seed, k)
+			sum.add(seed, k)
 			return b.put(k, nil)
 		})
-		if w := want[string(name)]; w != nil {
-			same = same && have == *w
-			delete(want, string(name))
-		} else {
-			same = same && have.n == 0
-		}
+		have[string(name)] = sum
 		return err
 	})
-	return same && len(want) == 0, err
+	return have, odd, err
+}
+
+// sameIndexes reports whether the indexes a file holds (have) are those
+// its records want.
+func sameIndexes(have map[string]idxSum, want map[string]*idxSum) bool {
+	for name, w := range want {
+		if have[name] != *w {
+			return false
+		}
+	}
+	for name, h := range have {
+		if want[name] == nil && h.n > 0 {
+			return false
+		}
+	}
+	return true
 }

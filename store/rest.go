@@ -508,22 +508,6 @@ func (s *Store) forgetRest() {
 	s.restIDs = nil
 }
 
-// sealedWithoutKey reports whether the log holds an event sealed at rest
-// under a key this process has not opened (a file whose rest key record
-// was lost, or wrapped to keys the site no longer has): a rebuild must
-// not drop what it could not fold again. It reads only headers.
-func sealedWithoutKey(tx *bolt.Tx) bool {
-	found := false
-	tx.Bucket(bEvents).ForEach(func(_, v []byte) error {
-		if !restOpens(v) {
-			found = true
-			return errStop
-		}
-		return nil
-	})
-	return found
-}
-
 // restOpens reports whether a stored event reads here: it is not sealed
 // at rest, or its key is unlocked.
 func restOpens(raw []byte) bool {

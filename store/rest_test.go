@@ -116,10 +116,14 @@ func TestEarlierEventsSealedAtRest(t *testing.T) {
 		t.Error("check without a sign-in says nothing of the sealed records")
 	}
 	before := storetest.State(t, s2)
+	sorted := store.RebuildsSortedForTest()
 	if err := s2.Rebuild(); !errors.Is(err, store.ErrRestSealed) {
 		t.Fatalf("rebuild without a sign-in: %v", err)
 	} else if !strings.Contains(store.Message(err, model.VI), "--user") {
 		t.Errorf("the refusal does not say what to do: %s", store.Message(err, model.VI))
+	}
+	if store.RebuildsSortedForTest() != sorted {
+		t.Error("a refused rebuild went on to sort the file's keys")
 	}
 	if storetest.State(t, s2) != before {
 		t.Error("a refused rebuild changed the state")
