@@ -1,8 +1,8 @@
 package model
 
 import (
-	"bytes"
 	"encoding"
+	"encoding/binary"
 	"encoding/json"
 	"math"
 	"reflect"
@@ -662,27 +662,56 @@ func (d *fastDecoder) name() ([]byte, bool) {
 }
 
 // plainStr reads a string with no escape and returns its bytes (in d's
-// buffer).
+// buffer). It looks at eight bytes at a time for the end of the string,
+// an escape or a control character (swarSpecial), and validates UTF-8
+// only where a byte is not ASCII: a content of a few hundred bytes is
+// most of an event's data, and looking at it byte by byte was a tenth of
+// a fold.
 func (d *fastDecoder) plainStr() ([]byte, bool) {
 	b, i := d.b, d.i
 	if i >= len(b) || b[i] != '"' {
 		return nil, false
 	}
-	q := bytes.IndexByte(b[i+1:], '"')
-	if q < 0 {
-		return nil, false
+	j, high := i+1, uint64(0)
+	for ; j+8 <= len(b); j += 8 {
+		x := binary.LittleEndian.Uint64(b[j:])
+		high |= x
+		if swarSpecial(x) {
+			break
+		}
 	}
-	s := b[i+1 : i+1+q]
-	for _, c := range s {
+	for ; j < len(b); j++ {
+		c := b[j]
+		if c == '"' {
+			break
+		}
 		if c < 0x20 || c == '\\' {
 			return nil, false
 		}
+		high |= uint64(c)
 	}
-	if !utf8.Valid(s) {
+	if j >= len(b) {
 		return nil, false
 	}
-	d.i = i + 2 + q
+	s := b[i+1 : j]
+	if high&swarHigh != 0 && !utf8.Valid(s) {
+		return nil, false
+	}
+	d.i = j + 1
 	return s, true
+}
+
+const (
+	swarOnes = 0x0101010101010101
+	swarHigh = 0x8080808080808080
+)
+
+// swarSpecial reports whether one of the eight bytes of x may be a
+// quote, a backslash or a control character (below 0x20). It may say so
+// of a byte beside one that is (a borrow), never miss one.
+func swarSpecial(x uint64) bool {
+	zero := func(v uint64) uint64 { return (v - swarOnes) & ^v & swarHigh }
+	return (x-0x20*swarOnes)&^x&swarHigh|zero(x^('"'*swarOnes))|zero(x^('\\'*swarOnes)) != 0
 }
 
 // str reads a string, with the escapes encoding/json writes.

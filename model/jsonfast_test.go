@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -488,4 +489,22 @@ func FuzzAppendJSONString(f *testing.F) {
 			t.Fatalf("%q as bytes: wrote %s, encoding/json %s", s, got, want)
 		}
 	})
+}
+
+// swarSpecial finds a quote, a backslash or a control character at any
+// of the eight places, and finds nothing in a word with none, whatever
+// the bytes beside (ASCII or not).
+func TestSwarSpecial(t *testing.T) {
+	for _, filler := range []byte{'a', ' ', 0x7f, 0x80, 0xc3, 0xff} {
+		for at := range 8 {
+			for v := range 256 {
+				w := bytes.Repeat([]byte{filler}, 8)
+				w[at] = byte(v)
+				want := v < 0x20 || v == '"' || v == '\\'
+				if got := swarSpecial(binary.LittleEndian.Uint64(w)); got != want {
+					t.Fatalf("%x: %v, want %v", w, got, want)
+				}
+			}
+		}
+	}
 }
