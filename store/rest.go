@@ -5,6 +5,7 @@ import (
 	"crypto/cipher"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -424,9 +425,23 @@ func encodeEventRest(e *model.Event, rc *restCipher) []byte {
 	return rc.aead.Seal(out, nonce, plain, ad)
 }
 
+// restFlagged reports whether a stored event's flags, which open its
+// header, say it is sealed at rest: for nearly every event they say not,
+// and its header need not be read (check asked it of each event twice).
+func restFlagged(raw []byte) bool {
+	if len(raw) < 2 || raw[0] != tagEvent {
+		return false
+	}
+	f, n := binary.Uvarint(raw[1:])
+	return n > 0 && f&flagRest != 0
+}
+
 // restIDOf returns the id of the key an event is sealed under, and
 // whether it is sealed at rest.
 func restIDOf(raw []byte) ([]byte, bool) {
+	if !restFlagged(raw) {
+		return nil, false
+	}
 	h, ok := parseHeader(raw)
 	if !ok || h.flags&flagRest == 0 || len(h.rest) < 32+8 {
 		return nil, false
@@ -446,6 +461,9 @@ func hashOf(raw []byte, e *model.Event) string {
 // storedHash returns the hash (32 bytes) a stored event sealed at rest
 // keeps in the clear before its sealed data, or nil if it is not one.
 func storedHash(raw []byte) []byte {
+	if !restFlagged(raw) {
+		return nil
+	}
 	if h, ok := parseHeader(raw); ok && h.flags&flagRest != 0 && len(h.rest) >= 32 {
 		return h.rest[:32]
 	}

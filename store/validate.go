@@ -267,11 +267,15 @@ func structureProblems(path string) []string {
 		out = append(out, fmt.Sprintf(format, a...))
 		return len(out) < 20
 	}
-	// Each page is read with one read into room kept for its depth in
-	// the tree (a branch's page is read on while its children are): the
-	// walk reads every page of the file, 80,000 of them at an office.
+	// Each page is copied into room kept for its depth in the tree (a
+	// branch's page is read on while its children are). The walk reads
+	// every page of the file, 80,000 of them at an office, and nine in
+	// ten follow the page before within sixteen: the file is read
+	// sixteen pages at a time (win), where a read a page took 0.12 s
+	// of each check, alone on one core, before its passes could begin.
 	var rooms [][]byte
 	depth := 0
+	win, winAt, winN := make([]byte, 16*ps), uint64(0), int64(0)
 	page := func(id uint64) []byte {
 		if id >= hwm || int64(id+1)*ps > size {
 			return nil
@@ -280,9 +284,18 @@ func structureProblems(path string) []string {
 			rooms = append(rooms, make([]byte, ps))
 		}
 		b := rooms[depth][:ps]
-		if _, err := f.ReadAt(b, int64(id)*ps); err != nil {
-			return nil
+		if id < winAt || int64(id-winAt) >= winN {
+			n, err := f.ReadAt(win, int64(id)*ps)
+			if err != nil && err != io.EOF {
+				winN = 0
+				return nil
+			}
+			winAt, winN = id, int64(n)/ps
+			if winN == 0 {
+				return nil
+			}
 		}
+		copy(b, win[int64(id-winAt)*ps:])
 		n := int64(binary.LittleEndian.Uint32(b[12:])) + 1
 		if id+uint64(n) > hwm {
 			return b[:0]
