@@ -307,9 +307,18 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 		}
 		dict := currentDict(stx)
 		if trust {
+			// A pass over the log that ends early has met an event it
+			// cannot read, or one sealed without its key: that ends
+			// this one too.
+			failed := func() error {
+				if ready() {
+					return listErr
+				}
+				return nil
+			}
 			err = trustLists(stx, listB, pipe, func(j *recordJob) {
 				j.dict, j.fetch, j.made, j.seed = dict, true, true, seed
-			}, seed, &listSum)
+			}, seed, &listSum, failed)
 		} else {
 			err = lists.each(func(k []byte) error {
 				k = keep.copy(k)
@@ -687,14 +696,18 @@ func (h *runHeap) Pop() any {
 // listed keys written to lists and summed into sum where its events are
 // not folded (the audit), and its job given to the pipe (set sets its
 // fields), whose core places the made event's key, reads the events and
-// sums the keys (fetchRecord).
-func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, set func(j *recordJob), seed maphash.Seed, sum *idxSum) error {
+// sums the keys (fetchRecord). It stops at the first error failed
+// gives.
+func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, set func(j *recordJob), seed maphash.Seed, sum *idxSum, failed func() error) error {
 	damaged := false
 	recs := newRecordIDs(tx, func([]byte) { damaged = true })
 	events := seek(tx.Bucket(bEvents))
 	for id, _, keys, ok := recs.next(nil); ok; id, _, keys, ok = recs.next(keys[:0]) {
 		if damaged {
 			return errUntrusted
+		}
+		if err := failed(); err != nil {
+			return err
 		}
 		for _, k := range keys {
 			if unlistedKey(k) {
