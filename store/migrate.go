@@ -361,12 +361,19 @@ func rewriteFile(src *bolt.DB, path string, upgrade bool) error {
 	if err != nil {
 		return err
 	}
+	finished := false
+	defer func() {
+		if !finished { // a panic (a damaged page): the copy is closed, and removed by the caller
+			w.finish(errPanicked)
+		}
+	}()
 	err = src.View(func(stx *bolt.Tx) error {
 		w.src, w.dict = stx, currentDict(stx)
 		return stx.ForEach(func(name []byte, b *bolt.Bucket) error {
 			return w.bucketAt(w.out.root, b, [][]byte{bytes.Clone(name)})
 		})
 	})
+	finished = true
 	return w.finish(err)
 }
 

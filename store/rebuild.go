@@ -62,13 +62,28 @@ var metaRebuilding = []byte("rebuilding")
 func rebuildInto(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipped int, err error) {
 	err = errUntrusted
 	if rebuildTrusts {
-		skipped, err = rebuildPass(src, path, partial, hlc, true)
+		skipped, err = trustingPass(src, path, partial, hlc)
 	}
 	if errors.Is(err, errUntrusted) {
 		rebuildsSorted.Add(1)
 		skipped, err = rebuildPass(src, path, partial, hlc, false)
 	}
 	return skipped, err
+}
+
+// trustingPass is rebuildPass with trust, where a panic (a damaged page
+// met in the lists, the projections or the indexes, which the pass that
+// sorts does not read) is one more reason not to trust them. The pass's
+// own deferred calls have closed the copy and waited for its
+// goroutines. Damage in the log is met again by the pass that sorts,
+// which says it.
+func trustingPass(src *bolt.DB, path string, partial bool, hlc *model.HLC) (skipped int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			skipped, err = 0, errUntrusted
+		}
+	}()
+	return rebuildPass(src, path, partial, hlc, true)
 }
 
 // errUntrusted ends a rebuild's trusting pass: the entity lists or the
@@ -130,7 +145,7 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 	go func() {
 		var err error
 		defer func() { listed <- err }()
-		defer Guard(&err, path)()
+		defer Guard(&err, src.Path())()
 		err = src.View(func(tx *bolt.Tx) error {
 			var key, buf []byte
 			var e model.Event
@@ -206,7 +221,7 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 			go func() {
 				var err error
 				defer func() { done <- err }()
-				defer Guard(&err, path)()
+				defer Guard(&err, src.Path())()
 				err = src.View(func(tx *bolt.Tx) error {
 					var err error
 					haveIdx, idxOdd, err = copyIndexes(tx.Bucket(bIdx), idxB, seed)
@@ -372,8 +387,8 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 			if err := wait(); err != nil {
 				return err
 			}
-			if err := copied(); err != nil {
-				return err
+			if copied() != nil {
+				return errUntrusted // a damaged page among them: made again from the log
 			}
 			if idxOdd || !sameIndexes(haveIdx, wantIdx) || listSum != logged {
 				return errUntrusted
@@ -412,6 +427,9 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 		}
 		return w.bucket(stx.Bucket(bMeta), meta, [][]byte{bMeta}, over)
 	})
+	if trust && errors.Is(err, errBulkOrder) {
+		err = errUntrusted // records out of order: a projection in another kind's bucket
+	}
 	if errors.Is(err, errUntrusted) {
 		// What ended the pass over the log (a damaged event, a key not
 		// held) is what the pass that sorts would meet first.
@@ -702,10 +720,12 @@ func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, set func(j *reco
 	damaged := false
 	recs := newRecordIDs(tx, func([]byte) { damaged = true })
 	events := seek(tx.Bucket(bEvents))
+	prev := ""
 	for id, _, keys, ok := recs.next(nil); ok; id, _, keys, ok = recs.next(keys[:0]) {
-		if damaged {
-			return errUntrusted
+		if damaged || id <= prev && prev != "" {
+			return errUntrusted // a damaged key, or a projection in another kind's bucket
 		}
+		prev = id
 		if err := failed(); err != nil {
 			return err
 		}
@@ -748,17 +768,20 @@ func copyIndexes(src *bolt.Bucket, dst *bulkBucket, seed maphash.Seed) (have map
 			odd = true
 			return nil
 		}
-		b, err := dst.bucket(name)
-		if err != nil {
-			return err
-		}
+		var b *bulkBucket // made at its first key: the pass that sorts makes no empty index
 		var sum idxSum
-		err = ib.ForEach(func(k, v []byte) error {
+		err := ib.ForEach(func(k, v []byte) error {
 			if v == nil || len(v) > 0 {
 				odd = true // an index holds keys alone
 				return nil
 			}
 			sum.add(seed, k)
+			if b == nil {
+				var err error
+				if b, err = dst.bucket(name); err != nil {
+					return err
+				}
+			}
 			return b.put(k, nil)
 		})
 		have[string(name)] = sum

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"donthu/model"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -176,4 +178,107 @@ func leafKey(b []byte, page, i int) []byte {
 	pos := int(binary.LittleEndian.Uint32(b[e+4:]))
 	n := int(binary.LittleEndian.Uint32(b[e+8:]))
 	return b[e+pos : e+pos+n]
+}
+
+// What the pass that sorts does not read (the lists, the projections,
+// the indexes) may be damaged, or out of place, without stopping a
+// rebuild: the trusting pass gives way to it, which makes them again
+// from the log.
+func TestRebuildMakesAgainWhatItCannotTrust(t *testing.T) {
+	damages := []struct {
+		name   string
+		damage func(t *testing.T, s *Store) (path string)
+	}{
+		{"the indexes' root page", func(t *testing.T, s *Store) string { return junkPage(t, s, bIdx) }},
+		{"the projections' root page", func(t *testing.T, s *Store) string { return junkPage(t, s, bState) }},
+		{"a projection in another kind's bucket", func(t *testing.T, s *Store) string {
+			err := s.db.Update(func(tx *bolt.Tx) error {
+				sb := tx.Bucket(bState)
+				k, v := sb.Bucket([]byte(model.EntVisit)).Cursor().First()
+				b, err := sb.CreateBucket([]byte("aaa"))
+				if err != nil {
+					return err
+				}
+				return b.Put(bytes.Clone(k), bytes.Clone(v))
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := s.Path()
+			s.Close()
+			return path
+		}},
+	}
+	for _, d := range damages {
+		t.Run(d.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s := openSite(t, filepath.Join(dir, "d.db"))
+			recordVisits(t, s, 300)
+			hlc := s.hlc
+			want := 0
+			s.db.View(func(tx *bolt.Tx) error { want = tx.Bucket(bEvents).Stats().KeyN; return nil })
+			path := d.damage(t, s)
+			db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tmp := path + ".rebuild"
+			sorted := rebuildsSorted.Load()
+			err = func() (err error) {
+				defer Guard(&err, path)()
+				_, err = rebuildInto(db, tmp, false, &hlc)
+				return err
+			}()
+			db.Close()
+			if err != nil {
+				t.Fatalf("rebuild: %v", err)
+			}
+			if rebuildsSorted.Load() == sorted {
+				t.Error("the rebuild trusted it")
+			}
+			if err := os.Rename(tmp, path); err != nil {
+				t.Fatal(err)
+			}
+			s, err = Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if _, err := s.SignIn("lan", "matkhau1"); err != nil {
+				t.Fatal(err)
+			}
+			if probs := s.Check(); len(probs) > 0 {
+				t.Fatalf("after the rebuild: %v", probs)
+			}
+			if got := s.Stats().Events; got < want {
+				t.Fatalf("%d events after the rebuild, %d before", got, want)
+			}
+		})
+	}
+}
+
+// junkPage closes s and fills with junk, in its file, the root page of
+// its bucket name; it returns the file's path.
+func junkPage(t *testing.T, s *Store, name []byte) string {
+	t.Helper()
+	var root uint64
+	s.db.View(func(tx *bolt.Tx) error { root = uint64(tx.Bucket(name).Root()); return nil })
+	if root == 0 {
+		t.Fatalf("bucket %s is inline", name)
+	}
+	path := s.Path()
+	s.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := b[root*4096 : (root+1)*4096]
+	for i := 16; i < len(page); i++ {
+		page[i] = byte(i * 7)
+	}
+	binary.LittleEndian.PutUint16(page[10:], 200) // elements pointing anywhere
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -710,5 +710,18 @@ func indexEntries(id string, v any) []idxEntry {
 		}
 	}
 	reportEntries(id, v, add)
-	return out
+	// An entry wanted twice (two reminders on one day) is one key in
+	// its index: check and rebuild count each once, as the index holds it.
+	n := 0
+next:
+	for _, e := range out {
+		for _, f := range out[:n] {
+			if f.index == e.index && bytes.Equal(f.key, e.key) {
+				continue next
+			}
+		}
+		out[n] = e
+		n++
+	}
+	return out[:n]
 }
