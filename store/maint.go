@@ -354,7 +354,7 @@ func (s *Store) Check() (out []Problem) {
 		// entries are not looked up one by one: each index's entries are
 		// counted and summed (a hash of each key) on both sides, and only
 		// an index whose sums differ is searched for what is wrong.
-		wantIdx := map[string]*idxSum{}
+		wantIdx := idxWant{}
 		var stateText jsonScratch // a stored projection's JSON, read once
 		// A chunk is folded on every core while this goroutine gathers
 		// the next.
@@ -406,14 +406,7 @@ func (s *Store) Check() (out []Problem) {
 				if !same {
 					add("Dữ liệu hiện hành của %s khác với nhật ký; hãy chạy: donthu rebuild", "The state of %s differs from the log; run: donthu rebuild", j.id)
 				}
-				for _, e := range j.entries {
-					w := wantIdx[e.index]
-					if w == nil {
-						w = &idxSum{}
-						wantIdx[e.index] = w
-					}
-					w.add(seed, e.key)
-				}
+				wantIdx.add(seed, j.entries)
 			}
 			return nil
 		})
@@ -470,11 +463,8 @@ func (s *Store) Check() (out []Problem) {
 				have.add(seed, k)
 				return nil
 			})
-			w := wantIdx[string(name)]
-			if w == nil {
-				w = &idxSum{}
-			}
-			if have == *w {
+			w := wantIdx.of(string(name))
+			if have == w {
 				return nil
 			}
 			stray := 0
@@ -734,6 +724,29 @@ func (x *idxSum) term(h uint64) {
 func (x *idxSum) merge(y idxSum) {
 	x.n += y.n
 	x.sum += y.sum
+}
+
+// idxWant sums, index by index, the keys records want (check, rebuild).
+type idxWant map[string]*idxSum
+
+// add adds the index entries of one record.
+func (w idxWant) add(seed maphash.Seed, entries []idxEntry) {
+	for _, e := range entries {
+		x := w[e.index]
+		if x == nil {
+			x = &idxSum{}
+			w[e.index] = x
+		}
+		x.add(seed, e.key)
+	}
+}
+
+// of returns the sum of index name (none wanted: zero).
+func (w idxWant) of(name string) idxSum {
+	if x := w[name]; x != nil {
+		return *x
+	}
+	return idxSum{}
 }
 
 // evLabel names an event key for a person: SITE#seq.

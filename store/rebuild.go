@@ -132,21 +132,8 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 	// however it returns (the runs are removed after).
 	seed := maphash.MakeSeed()
 	var logged, listSum idxSum
-	listed := make(chan error, 1)
-	var listErr error
-	waited := false
-	wait := func() error {
-		if !waited {
-			listErr, waited = <-listed, true
-		}
-		return listErr
-	}
-	defer wait()
-	go func() {
-		var err error
-		defer func() { listed <- err }()
-		defer Guard(&err, src.Path())()
-		err = src.View(func(tx *bolt.Tx) error {
+	listing := inBackground(src.Path(), func() error {
+		return src.View(func(tx *bolt.Tx) error {
 			var key, buf []byte
 			var e model.Event
 			c := tx.Bucket(bEvents).Cursor()
@@ -168,18 +155,8 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 			}
 			return nil
 		})
-	}()
-	// ready reports, without waiting, whether that pass has ended.
-	ready := func() bool {
-		if !waited {
-			select {
-			case listErr = <-listed:
-				waited = true
-			default:
-			}
-		}
-		return waited
-	}
+	})
+	defer listing.wait()
 	err = src.View(func(stx *bolt.Tx) error {
 		w.src, w.dict = stx, currentDict(stx)
 		// What is kept as it is: peers, quarantine, and meta (at the
@@ -188,17 +165,22 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 		// the pass that sorts the lists, then for the cores folding the
 		// records.
 		root := w.out.root
-		made := map[string]*bulkBucket{}
-		for _, name := range [][]byte{bState, bIdx, bEntityEvents} {
-			b, err := root.bucket(name)
-			if err != nil {
-				return err
-			}
-			made[string(name)] = b
+		stateB, err := root.bucket(bState)
+		if err != nil {
+			return err
 		}
-		err := stx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			if made[string(name)] != nil || bytes.Equal(name, bEvents) || bytes.Equal(name, bMeta) {
-				return nil
+		idxB, err := root.bucket(bIdx)
+		if err != nil {
+			return err
+		}
+		listB, err := root.bucket(bEntityEvents)
+		if err != nil {
+			return err
+		}
+		err = stx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			switch string(name) {
+			case string(bState), string(bIdx), string(bEntityEvents), string(bEvents), string(bMeta):
+				return nil // made again, copied a step at a time, or at the end
 			}
 			return w.bucketAt(root, b, [][]byte{bytes.Clone(name)})
 		})
@@ -212,49 +194,34 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 		// With trust, the file's indexes are copied, and their keys
 		// summed, by a goroutine of its own, in a read of its own; it
 		// has ended before this read does.
-		idxB := made[string(bIdx)]
 		var haveIdx map[string]idxSum
 		var idxOdd bool
-		copied := func() error { return nil }
+		var copying *background
 		if trust {
-			done := make(chan error, 1)
-			go func() {
-				var err error
-				defer func() { done <- err }()
-				defer Guard(&err, src.Path())()
-				err = src.View(func(tx *bolt.Tx) error {
+			copying = inBackground(src.Path(), func() error {
+				return src.View(func(tx *bolt.Tx) error {
 					var err error
 					haveIdx, idxOdd, err = copyIndexes(tx.Bucket(bIdx), idxB, seed)
 					return err
 				})
-			}()
-			var idxErr error
-			ended := false
-			copied = func() error {
-				if !ended {
-					idxErr, ended = <-done, true
-				}
-				return idxErr
+			})
+			defer copying.wait()
+		} else {
+			for !listing.ready() && log.step(logStep) {
 			}
-			defer copied()
-		}
-		for !trust && !ready() && log.step(logStep) {
-		}
-		if !trust {
-			if err := wait(); err != nil {
+			if err := listing.wait(); err != nil {
 				return err
 			}
 		}
 		// One pass over the lists in order: each key written, each
 		// record folded from its events once its last key is read.
-		listB, stateB := made[string(bEntityEvents)], made[string(bState)]
 		states := map[string]*bulkBucket{}
 		// Records are gathered a chunk at a time; a chunk is folded on
 		// every core while this goroutine gathers the next and writes
 		// the lists, then its projections are written in id order.
 		var cur []byte // the id of the record being gathered; nil: none (or stateless)
 		keep := &slab{}
-		wantIdx := map[string]*idxSum{} // with trust: the index keys the fold makes
+		wantIdx := idxWant{} // with trust: the index keys the fold makes
 		pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
 			for i := range js {
 				j := &js[i]
@@ -284,15 +251,12 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 				if err := b.put([]byte(j.id), j.encoded); err != nil {
 					return err
 				}
+				if trust {
+					wantIdx.add(seed, j.entries)
+					continue
+				}
 				for _, e := range j.entries {
-					if trust {
-						w := wantIdx[e.index]
-						if w == nil {
-							w = &idxSum{}
-							wantIdx[e.index] = w
-						}
-						w.add(seed, e.key)
-					} else if err := idx.add2(e.index, e.key); err != nil {
+					if err := idx.add2(e.index, e.key); err != nil {
 						return err
 					}
 				}
@@ -322,18 +286,7 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 		}
 		dict := currentDict(stx)
 		if trust {
-			// A pass over the log that ends early has met an event it
-			// cannot read, or one sealed without its key: that ends
-			// this one too.
-			failed := func() error {
-				if ready() {
-					return listErr
-				}
-				return nil
-			}
-			err = trustLists(stx, listB, pipe, func(j *recordJob) {
-				j.dict, j.fetch, j.made, j.seed = dict, true, true, seed
-			}, seed, &listSum, failed)
+			err = trustLists(stx, listB, pipe, dict, seed, &listSum, listing)
 		} else {
 			err = lists.each(func(k []byte) error {
 				k = keep.copy(k)
@@ -384,35 +337,36 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 		}
 		if trust {
 			// Every sum compared.
-			if err := wait(); err != nil {
+			if err := listing.wait(); err != nil {
 				return err
 			}
-			if copied() != nil {
+			if copying.wait() != nil {
 				return errUntrusted // a damaged page among them: made again from the log
 			}
 			if idxOdd || !sameIndexes(haveIdx, wantIdx) || listSum != logged {
 				return errUntrusted
 			}
-		}
-		// The indexes, each in key order.
-		var b *bulkBucket
-		var name []byte
-		err = idx.each(func(k []byte) error {
-			i := bytes.IndexByte(k, 0)
-			if i < 0 {
-				return fmt.Errorf("%w: index key %q", ErrCorrupt, k)
-			}
-			if b == nil || !bytes.Equal(name, k[:i]) {
-				name = bytes.Clone(k[:i])
-				var err error
-				if b, err = idxB.bucket(name); err != nil {
-					return err
+		} else {
+			// The indexes, each in key order.
+			var b *bulkBucket
+			var name []byte
+			err = idx.each(func(k []byte) error {
+				i := bytes.IndexByte(k, 0)
+				if i < 0 {
+					return fmt.Errorf("%w: index key %q", ErrCorrupt, k)
 				}
+				if b == nil || !bytes.Equal(name, k[:i]) {
+					name = bytes.Clone(k[:i])
+					var err error
+					if b, err = idxB.bucket(name); err != nil {
+						return err
+					}
+				}
+				return b.put(k[i+1:], nil)
+			})
+			if err != nil {
+				return err
 			}
-			return b.put(k[i+1:], nil)
-		})
-		if err != nil {
-			return err
 		}
 		meta, err := root.bucket(bMeta)
 		if err != nil {
@@ -427,13 +381,10 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 		}
 		return w.bucket(stx.Bucket(bMeta), meta, [][]byte{bMeta}, over)
 	})
-	if trust && errors.Is(err, errBulkOrder) {
-		err = errUntrusted // records out of order: a projection in another kind's bucket
-	}
 	if errors.Is(err, errUntrusted) {
 		// What ended the pass over the log (a damaged event, a key not
 		// held) is what the pass that sorts would meet first.
-		if lerr := wait(); lerr != nil {
+		if lerr := listing.wait(); lerr != nil {
 			err = lerr
 		}
 	}
@@ -712,11 +663,12 @@ func (h *runHeap) Pop() any {
 // trustLists is the gathering of a trusting rebuild (rebuildPass): each
 // record the entity lists or the projections name, in id order, its
 // listed keys written to lists and summed into sum where its events are
-// not folded (the audit), and its job given to the pipe (set sets its
-// fields), whose core places the made event's key, reads the events and
-// sums the keys (fetchRecord). It stops at the first error failed
-// gives.
-func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, set func(j *recordJob), seed maphash.Seed, sum *idxSum, failed func() error) error {
+// not folded (the audit), and its job given to the pipe, whose core
+// places the made event's key, reads the events and sums the keys
+// (fetchRecord); its projection is compressed under dict. A pass over
+// the log (listing) that ends early has met an event it cannot read, or
+// one sealed without its key: that ends this walk too.
+func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, dict *zdict, seed maphash.Seed, sum *idxSum, listing *background) error {
 	damaged := false
 	recs := newRecordIDs(tx, func([]byte) { damaged = true })
 	events := seek(tx.Bucket(bEvents))
@@ -726,8 +678,8 @@ func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, set func(j *reco
 			return errUntrusted // a damaged key, or a projection in another kind's bucket
 		}
 		prev = id
-		if err := failed(); err != nil {
-			return err
+		if listing.ready() && listing.err != nil {
+			return listing.err
 		}
 		for _, k := range keys {
 			if unlistedKey(k) {
@@ -747,7 +699,7 @@ func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, set func(j *reco
 		j := pipe.job()
 		j.begin(id)
 		j.keys = append(j.keys, keys...) // in the file's map: valid while tx is
-		set(j)
+		j.dict, j.fetch, j.made, j.seed = dict, true, true, seed
 		if err := pipe.gathered(); err != nil {
 			return err
 		}
@@ -792,16 +744,57 @@ func copyIndexes(src *bolt.Bucket, dst *bulkBucket, seed maphash.Seed) (have map
 
 // sameIndexes reports whether the indexes a file holds (have) are those
 // its records want.
-func sameIndexes(have map[string]idxSum, want map[string]*idxSum) bool {
+func sameIndexes(have map[string]idxSum, want idxWant) bool {
 	for name, w := range want {
 		if have[name] != *w {
 			return false
 		}
 	}
 	for name, h := range have {
-		if want[name] == nil && h.n > 0 {
+		if h != want.of(name) {
 			return false
 		}
 	}
 	return true
+}
+
+// A background is work on a goroutine of its own, read of the file at
+// path (a damaged page is said as damage of it: Guard), whose error is
+// waited for once and then kept.
+type background struct {
+	done  chan error
+	err   error
+	ended bool
+}
+
+func inBackground(path string, work func() error) *background {
+	b := &background{done: make(chan error, 1)}
+	go func() {
+		var err error
+		defer func() { b.done <- err }()
+		defer Guard(&err, path)()
+		err = work()
+	}()
+	return b
+}
+
+// wait waits for the work to end, and returns its error.
+func (b *background) wait() error {
+	if !b.ended {
+		b.err, b.ended = <-b.done, true
+	}
+	return b.err
+}
+
+// ready reports, without waiting, whether the work has ended (then err
+// is its error).
+func (b *background) ready() bool {
+	if !b.ended {
+		select {
+		case b.err = <-b.done:
+			b.ended = true
+		default:
+		}
+	}
+	return b.ended
 }
