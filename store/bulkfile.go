@@ -56,7 +56,33 @@ type bulkFile struct {
 	page     []byte // room to lay a page out
 	root     *bulkBucket
 	err      error // the first write that failed; every later one is not tried
+	// The pages written are handed to the disk while the rest are laid
+	// out: a new file's pages would otherwise stay in memory until the
+	// final sync (the kernel starts on its own only past a tenth of the
+	// memory), which then waited for all of them at once: 0.14 s for an
+	// office's decade here, seconds on a laptop's disk. wb takes the
+	// offset up to which the file is written; one goroutine asks the
+	// kernel to write each new stretch (startWriteback).
+	wb     chan int64
+	wbDone chan struct{}
+	wbSent int64 // the offset last handed to wb; -1 once wb is closed
 }
+
+// endWriteback closes wb once every page is written, and waits for the
+// goroutine that reads it.
+func (f *bulkFile) endWriteback() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.wbSent >= 0 {
+		f.wbSent = -1
+		close(f.wb)
+		<-f.wbDone
+	}
+}
+
+// writebackStep is how much is written before it is handed to the disk
+// (a variable for the tests, which hand over every page).
+var writebackStep int64 = 8 << 20
 
 // createBulk creates a bulk file at path (emptied if it is there).
 func createBulk(path string) (*bulkFile, error) {
@@ -71,8 +97,17 @@ func createBulk(path string) (*bulkFile, error) {
 		f.Close()
 		return nil, err
 	}
-	b := &bulkFile{f: f, w: bufio.NewWriterSize(f, 1<<20), pageSize: ps, next: bulkFirstPage}
+	b := &bulkFile{f: f, w: bufio.NewWriterSize(f, 1<<20), pageSize: ps, next: bulkFirstPage,
+		wb: make(chan int64, 1), wbDone: make(chan struct{})}
 	b.root = &bulkBucket{file: b}
+	go func() {
+		defer close(b.wbDone)
+		var from int64
+		for to := range b.wb {
+			startWriteback(f, from, to-from)
+			from = to
+		}
+	}()
 	return b, nil
 }
 
@@ -83,6 +118,7 @@ func (f *bulkFile) finish(err error) error {
 	if err == nil {
 		err = f.seal()
 	}
+	f.endWriteback()
 	if cerr := f.f.Close(); err == nil {
 		err = cerr
 	}
@@ -97,6 +133,7 @@ func (f *bulkFile) seal() error {
 	if err := f.w.Flush(); err != nil {
 		return err
 	}
+	f.endWriteback()
 	ps := f.pageSize
 	head := make([]byte, bulkFirstPage*ps)
 	for id := range 2 {
@@ -153,6 +190,13 @@ func (f *bulkFile) write(leaf bool, l *bulkLevel) (uint64, error) {
 	}
 	id := f.next
 	f.next += uint64(pages)
+	if written := int64(f.next)*int64(f.pageSize) - int64(f.w.Buffered()); f.wbSent >= 0 && written-f.wbSent >= writebackStep {
+		select {
+		case f.wb <- written:
+			f.wbSent = written
+		default: // the last stretch is still being handed over
+		}
+	}
 	return id, nil
 }
 
