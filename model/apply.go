@@ -111,12 +111,11 @@ func applyPerson(p *Person, id string, ev *Event) (*Msg, error) {
 		if p.ID != "" {
 			return conflict(msgCreatedTwice), nil
 		}
-		var d Person
-		if err := ev.Decode(&d); err != nil {
+		*p = Person{} // decoded in place: a check or rebuild folds a million records
+		if err := ev.Decode(p); err != nil {
 			return nil, err
 		}
-		d.ID, d.Site, d.Created, d.Conflicts = id, ev.Site, ev.At, nil
-		*p = d
+		p.ID, p.Site, p.Created, p.Conflicts = id, ev.Site, ev.At, nil
 	case EvPersonUpdated, EvPersonCorrected:
 		if p.ID == "" {
 			return conflict(msgNotCreated), nil
@@ -184,12 +183,11 @@ func applyVisit(v *Visit, id string, ev *Event) (*Msg, error) {
 		if v.ID != "" {
 			return conflict(msgCreatedTwice), nil
 		}
-		var d Visit
-		if err := ev.Decode(&d); err != nil {
+		*v = Visit{} // decoded in place, as a person is
+		if err := ev.Decode(v); err != nil {
 			return nil, err
 		}
-		d.ID, d.Site, d.Conflicts = id, ev.Site, nil
-		*v = d
+		v.ID, v.Site, v.Conflicts = id, ev.Site, nil
 	case EvNoteAdded:
 		var n Note
 		if err := ev.Decode(&n); err != nil {
@@ -239,16 +237,15 @@ func applyPetition(p *Petition, id string, ev *Event) (*Msg, error) {
 		if p.ID != "" {
 			return conflict(msgCreatedTwice), nil
 		}
-		var d Petition
-		if err := ev.Decode(&d); err != nil {
+		*p = Petition{} // decoded in place, as a person is
+		if err := ev.Decode(p); err != nil {
 			return nil, err
 		}
-		d.ID, d.Site, d.Conflicts = id, ev.Site, nil
+		p.ID, p.Site, p.Conflicts = id, ev.Site, nil
 		if ev.Type == EvPetitionTransferred {
-			d.Site = ev.To
-			d.From = ev.Site
+			p.Site = ev.To
+			p.From = ev.Site
 		}
-		*p = d
 	case EvPetitionClassified:
 		var c Classification
 		if err := ev.Decode(&c); err != nil {
@@ -448,16 +445,15 @@ func applyCase(c *Case, id string, ev *Event) (*Msg, error) {
 		if c.ID != "" {
 			return conflict(msgCreatedTwice), nil
 		}
-		var d Case
-		if err := ev.Decode(&d); err != nil {
+		*c = Case{} // decoded in place, as a person is
+		if err := ev.Decode(c); err != nil {
 			return nil, err
 		}
-		d.ID, d.Site, d.Conflicts = id, ev.Site, nil
-		d.Status = StatusPending
-		if d.Opened.IsZero() {
-			d.Opened = DateOf(ev.At)
+		c.ID, c.Site, c.Conflicts = id, ev.Site, nil
+		c.Status = StatusPending
+		if c.Opened.IsZero() {
+			c.Opened = DateOf(ev.At)
 		}
-		*c = d
 	case EvNoteAdded, EvCaseGuidance:
 		if c.ID == "" {
 			return conflict(msgNotCreated), nil

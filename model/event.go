@@ -190,9 +190,16 @@ func Less(a, b *Event) bool {
 	return a.Seq < b.Seq
 }
 
-// SortEvents sorts events into fold order.
+// SortEvents sorts events into fold order. A record's events are
+// nearly always listed in that order already, and a check or rebuild
+// sorts every record's (sort.Slice allocates even for one event).
 func SortEvents(evs []Event) {
-	sort.Slice(evs, func(i, j int) bool { return Less(&evs[i], &evs[j]) })
+	for i := 1; i < len(evs); i++ {
+		if Less(&evs[i], &evs[i-1]) {
+			sort.Slice(evs, func(i, j int) bool { return Less(&evs[i], &evs[j]) })
+			return
+		}
+	}
 }
 
 // HLC is a hybrid logical clock: each stamp is max(wall time, highest
