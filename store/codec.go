@@ -363,6 +363,9 @@ type jsonScratch struct {
 	// arena holds the data of a record's events read as views
 	// (foldRecord), one after the other; used again for the next record.
 	arena []byte
+	// evs holds a record's events while it is folded (foldRecord): the
+	// fold keeps none of them.
+	evs []model.Event
 }
 
 var scratches = sync.Pool{New: func() any { return new(jsonScratch) }}

@@ -163,9 +163,12 @@ func foldRecord(j *recordJob) {
 			return
 		}
 	} else {
-		evs := make([]model.Event, len(j.raws))
 		sc := scratches.Get().(*jsonScratch) // each event's data, decompressed before it is unpacked (a copy)
 		defer scratches.Put(sc)
+		if cap(sc.evs) < len(j.raws) {
+			sc.evs = make([]model.Event, len(j.raws))
+		}
+		evs := sc.evs[:len(j.raws)]
 		// Check and rebuild read the events as views, their data one
 		// after the other in the scratch's arena: the fold copies what it
 		// keeps, and the projection is encoded (or, for check, compared)

@@ -62,14 +62,15 @@ func noZero(s string) string { return strings.ReplaceAll(s, "\x00", "") }
 
 // reportEntries lists the report indexes' entries of a projection (see
 // indexEntries).
-func reportEntries(id string, v any, add func(index string, parts ...string)) {
+func reportEntries(id string, v any, a *idxEntries) {
 	switch x := v.(type) {
 	case *model.Visit:
 		emp := ""
 		if x.Group {
 			emp = noZero(x.Employer)
 		}
-		add("report_visit", visitKeyParts(x, x.People(), emp, id)...)
+		parts := visitKeyParts(x, x.People(), emp, id)
+		a.add("report_visit", parts[:]...)
 	case *model.Petition:
 		until := openEnd
 		if x.Classified {
@@ -78,7 +79,7 @@ func reportEntries(id string, v any, add func(index string, parts ...string)) {
 				until = dayKey(x.Received)
 			}
 		}
-		add("petition_span", until, dayKey(x.Received), id)
+		a.add("petition_span", until, dayKey(x.Received), id)
 	case *model.Case:
 		until := openEnd
 		if x.Status.Closed() && !x.Closed.IsZero() {
@@ -98,14 +99,14 @@ func reportEntries(id string, v any, add func(index string, parts ...string)) {
 				}
 			}
 		}
-		add("case_span", until, dayKey(x.Opened), id)
+		a.add("case_span", until, dayKey(x.Opened), id)
 		if (x.Status == model.StatusConcluded || x.Status == model.StatusTerminated) && x.SenderName != "" {
 			if n := model.Fold(x.SenderName); n != "" {
 				who := "p"
 				if len(x.Senders) == 0 {
 					who = "a"
 				}
-				add("case_name", noZero(n), who, id)
+				a.add("case_name", noZero(n), who, id)
 			}
 		}
 	}
@@ -196,7 +197,7 @@ func visitFlags(x *model.Visit) string {
 }
 
 // visitKeyParts returns the parts of a visit's report_visit key.
-func visitKeyParts(x *model.Visit, people int, emp, id string) []string {
+func visitKeyParts(x *model.Visit, people int, emp, id string) [8]string {
 	flags := visitFlags(x)
 	site := noZero(x.Site)
 	switch {
@@ -223,7 +224,7 @@ func visitKeyParts(x *model.Visit, people int, emp, id string) []string {
 	} else if pet != "" {
 		pet = "=" + pet
 	}
-	return []string{visitTime(x.At.Unix()), site, rec, flags + strconv.Itoa(people), no, pet, emp, shortID(id)}
+	return [8]string{visitTime(x.At.Unix()), site, rec, flags + strconv.Itoa(people), no, pet, emp, shortID(id)}
 }
 
 // parseReportVisit reads a visit's report_visit key back, in either
@@ -324,7 +325,8 @@ func visitKey7(k []byte) []byte {
 	if !ok {
 		return k // damage: check says so
 	}
-	return idxKey(visitKeyParts(&v, v.HeadCount, v.Employer, v.ID)...)
+	parts := visitKeyParts(&v, v.HeadCount, v.Employer, v.ID)
+	return idxKey(parts[:]...)
 }
 
 // eachVisitKey calls fn with the key of each visit on days in [from,
@@ -378,9 +380,11 @@ func ensureReportIndexes(tx *bolt.Tx) error {
 			if err != nil {
 				return err
 			}
-			reportEntries(id, v, func(index string, parts ...string) {
-				batch.set(idxEntry{index, idxKey(parts...)}, true)
-			})
+			var a idxEntries
+			reportEntries(id, v, &a)
+			for _, e := range a.out {
+				batch.set(e, true)
+			}
 			return nil
 		})
 		if err != nil {

@@ -310,7 +310,8 @@ func TestReportVisitKeyRoundTrip(t *testing.T) {
 		{ID: "visit:GL07.20", At: time.Date(1925, 5, 1, 9, 0, 0, 0, model.VN), Site: "-", No: "GL07-1925-T0001", Petition: "petition:", HeadCount: 1},
 		{ID: "visit:GL07.21", At: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).In(model.VN), Site: "=HN", Petition: "petition:=GL07.3", HeadCount: 1},
 	} {
-		k := idxKey(visitKeyParts(&v, v.HeadCount, v.Employer, v.ID)...)
+		parts := visitKeyParts(&v, v.HeadCount, v.Employer, v.ID)
+		k := idxKey(parts[:]...)
 		got, ok := parseReportVisit(k)
 		if !ok {
 			t.Fatalf("%q does not read back", k)
