@@ -219,10 +219,25 @@ func isRef(b []byte) bool { return len(b) > 0 && b[0] == tagRef }
 // event that made the record, whose key its id says (model.NewEntityID;
 // schema 6, 14 bytes fewer a visit), else the tag and evk.
 func refValue(id string, evk []byte) []byte {
-	if bytes.Equal(evk, madeBy(id)) {
+	if isMadeBy(id, evk) {
 		return []byte{tagRef}
 	}
 	return append([]byte{tagRef}, evk...)
+}
+
+// refNames reports whether the stored reference b of id names the
+// event at log key evk: refKey without making a key, as a pass over the
+// records asks of every visit and person.
+func refNames(id string, b, evk []byte) bool {
+	if len(b) == 1 {
+		return isMadeBy(id, evk)
+	}
+	return bytes.Equal(b[1:], evk)
+}
+
+// sameRef reports whether two stored references of id name one event.
+func sameRef(id string, a, b []byte) bool {
+	return bytes.Equal(a, b) || bytes.Equal(refKey(id, a), refKey(id, b))
 }
 
 // refKey returns the log key the stored reference b of id names.
@@ -241,6 +256,17 @@ func madeBy(id string) []byte {
 		return nil
 	}
 	return evKey(site, seq)
+}
+
+// isMadeBy reports whether evk is madeBy(id), without making a key (an
+// id not in the made form has none: only an empty evk is it).
+func isMadeBy(id string, evk []byte) bool {
+	site, seq, ok := madeParts(id)
+	if !ok {
+		return len(evk) == 0
+	}
+	n := len(site)
+	return len(evk) == n+9 && string(evk[:n]) == site && evk[n] == 0 && binary.BigEndian.Uint64(evk[n+1:]) == seq
 }
 
 // madeByEvent reports whether id names the event of site and seq as
@@ -649,10 +675,13 @@ func decodeAt(e *model.Event, raw, buf []byte, packed *[]byte, view, head bool) 
 	e.At = at
 	author := r.span()
 	var entity []byte
+	made := "" // the kind of the record the event made, its id said by the header (flagMade)
 	if flags&flagMade != 0 {
 		if code := r.uvarint(); code >= 1 && code <= uint64(len(madeKindNames)) {
-			entity = append(append([]byte(madeKindNames[code-1]), ':'), site...)
-			entity = strconv.AppendUint(append(entity, '.'), e.Seq, 10)
+			made = madeKindNames[code-1]
+			if !view {
+				entity = appendMadeID(nil, made, site, e.Seq)
+			}
 		} else {
 			r.err = errBadValue
 		}
@@ -716,11 +745,16 @@ func decodeAt(e *model.Event, raw, buf []byte, packed *[]byte, view, head bool) 
 	if r.err != nil {
 		return buf, fmt.Errorf("%w: event %s: %v", ErrCorrupt, e.Key(), r.err)
 	}
+	// A view's made id, then its hex previous hash, go first into buf:
+	// a pass over the whole log reads a million of them.
+	buf = buf[:0]
+	if made != "" && view {
+		buf = appendMadeID(buf, made, site, e.Seq)
+		e.Entity = unsafeString(buf) // for what decodeData says; set again below
+	}
+	idLen := len(buf)
 	if hexPrev {
-		// The view's hex previous hash goes first into buf.
-		buf = hex.AppendEncode(buf[:0], prev)
-	} else {
-		buf = buf[:0]
+		buf = hex.AppendEncode(buf, prev)
 	}
 	var sealed error
 	if !head {
@@ -729,10 +763,21 @@ func decodeAt(e *model.Event, raw, buf []byte, packed *[]byte, view, head bool) 
 			return buf, err
 		}
 	}
+	// Where the data, if any, left buf.
+	if made != "" && view {
+		e.Entity = unsafeString(buf[:idLen])
+	}
 	if hexPrev {
-		e.Prev = unsafeString(buf[:64]) // where the data, if any, left buf
+		e.Prev = unsafeString(buf[idLen : idLen+64])
 	}
 	return buf, sealed
+}
+
+// appendMadeID appends the id of the record of kind made by the event of
+// site and seq (model.NewEntityID: KIND:SITE.SEQ).
+func appendMadeID(b []byte, kind string, site []byte, seq uint64) []byte {
+	b = append(append(append(b, kind...), ':'), site...)
+	return strconv.AppendUint(append(b, '.'), seq, 10)
 }
 
 // decodeData is decodeAt's reading of an event's data, stored as data

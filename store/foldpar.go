@@ -122,10 +122,10 @@ func (j *recordJob) setStored(tx *bolt.Tx, b []byte) {
 	if !isRef(b) {
 		return
 	}
-	if k := refKey(j.id, b); j.ref != nil && bytes.Equal(k, j.ref) {
+	if j.ref != nil && refNames(j.id, b, j.ref) {
 		j.refRaw = j.raws[0] // gathered already
 	} else {
-		j.refRaw = tx.Bucket(bEvents).Get(k)
+		j.refRaw = tx.Bucket(bEvents).Get(refKey(j.id, b))
 	}
 }
 

@@ -383,7 +383,7 @@ func (s *Store) Check() (out []Problem) {
 					same = true // a sealed record's stored projection stands for its fold
 				case isRef(j.stored):
 					// Schema 5 wrote the key a bare reference implies.
-					same = isRef(j.encoded) && bytes.Equal(refKey(j.id, j.encoded), refKey(j.id, j.stored))
+					same = isRef(j.encoded) && sameRef(j.id, j.encoded, j.stored)
 				default:
 					// Packed, compressed, or schema 1's JSON; where this
 					// build keeps a reference, stored in full by a file

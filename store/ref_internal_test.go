@@ -605,3 +605,25 @@ func TestProjectionReadsKeepNothingOfTheirRoom(t *testing.T) {
 		t.Fatalf("second read: %+v", second)
 	}
 }
+
+// isMadeBy and refNames answer what comparing madeBy's and refKey's keys
+// answers, without making them, for ids in and out of the made form.
+func TestIsMadeByIsMadeByCompared(t *testing.T) {
+	ids := []string{"visit:GL07.12", "person:GL07.12", "visit:GL07.012", "visit:GL07.", "visit:.5",
+		"visit:GL.07.3", "visit:GL07.18446744073709551615", "visit:GL07.18446744073709551616", "visit:GL07", ""}
+	keys := [][]byte{nil, {}, evKey("GL07", 12), evKey("GL07", 13), evKey("GL0", 12), evKey("GL.07", 3),
+		evKey("GL07", 1<<64-1), append(evKey("GL07", 12), 0), evKey("", 5)}
+	for _, id := range ids {
+		for _, k := range keys {
+			want := bytes.Equal(k, madeBy(id))
+			if got := isMadeBy(id, k); got != want {
+				t.Errorf("isMadeBy(%q, %q) = %v, madeBy says %v", id, k, got, want)
+			}
+			for _, ref := range [][]byte{{tagRef}, append([]byte{tagRef}, k...), append([]byte{tagRef}, evKey("XX", 1)...)} {
+				if got, want := refNames(id, ref, k), bytes.Equal(refKey(id, ref), k); got != want {
+					t.Errorf("refNames(%q, %q, %q) = %v, refKey says %v", id, ref, k, got, want)
+				}
+			}
+		}
+	}
+}
