@@ -113,6 +113,9 @@ type Event struct {
 	// makes equivocation detectable.
 	Prev string          `json:"prev"`
 	Data json.RawMessage `json:"data,omitempty"`
+	// view marks an event folded by FoldView: the strings its data
+	// decodes to are Data's own bytes.
+	view bool
 }
 
 // Key returns "SITE/SEQ", the identity of the event.
@@ -152,8 +155,12 @@ func (e *Event) Hash() string {
 // encoding/json scans the input twice (docs/architecture.md, "The
 // fold"). v must be a fresh value: where encoding/json leaves a field
 // the input sets to null untouched, these zero it.
-func DecodeJSON(data []byte, v any) error {
-	if fastDecode(data, v) {
+func DecodeJSON(data []byte, v any) error { return decodeJSON(data, v, false) }
+
+// decodeJSON is DecodeJSON; with view, the strings v is given that the
+// data holds without an escape are the data's bytes, not copies of them.
+func decodeJSON(data []byte, v any, view bool) error {
+	if fastDecode(data, v, view) {
 		return nil
 	}
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
@@ -173,7 +180,7 @@ func (e *Event) Decode(v any) error {
 	if len(e.Data) == 0 {
 		return nil
 	}
-	if err := DecodeJSON(e.Data, v); err != nil {
+	if err := decodeJSON(e.Data, v, e.view); err != nil {
 		return fmt.Errorf("model: event %s (%s): %w", e.Key(), e.Type, err)
 	}
 	return nil

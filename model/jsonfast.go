@@ -39,8 +39,9 @@ import (
 type decodeFn func(d *fastDecoder, p unsafe.Pointer) bool
 
 type fastDecoder struct {
-	b []byte
-	i int
+	b    []byte
+	i    int
+	view bool // strings without an escape are b's bytes (decodeJSON)
 }
 
 // plans holds a decodeFn for each type asked for, or a nil one for a
@@ -50,7 +51,7 @@ var plans sync.Map // reflect.Type -> decodeFn
 // fastDecode reads data into v, a pointer to a fresh value, if data has
 // the form encoding/json writes and v's type has a plan. It reports
 // whether it did; when it did not, v may be half filled.
-func fastDecode(data []byte, v any) bool {
+func fastDecode(data []byte, v any, view bool) bool {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return false
@@ -59,7 +60,7 @@ func fastDecode(data []byte, v any) bool {
 	if f == nil {
 		return false
 	}
-	d := fastDecoder{b: data}
+	d := fastDecoder{b: data, view: view}
 	return f(&d, rv.UnsafePointer()) && d.i == len(data)
 }
 
@@ -719,6 +720,9 @@ func (d *fastDecoder) str() (string, bool) {
 	start := d.i
 	raw, ok := d.plainStr()
 	if ok {
+		if d.view && len(raw) > 0 {
+			return unsafe.String(&raw[0], len(raw)), true
+		}
 		return string(raw), true
 	}
 	d.i = start

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	jsonv2 "github.com/go-json-experiment/json"
 )
@@ -105,7 +106,7 @@ func filledValues(typ reflect.Type) []reflect.Value {
 // decodeBoth reads data into a fresh T with the fast path and with the
 // general decoder alone, and reports what each gave.
 func decodeBoth[T any](data []byte) (fast T, fastOK bool, general T, generalErr error) {
-	fastOK = fastDecode(data, &fast)
+	fastOK = fastDecode(data, &fast, false)
 	generalErr = jsonv2.Unmarshal(data, &general, decodeOpts)
 	return
 }
@@ -122,15 +123,18 @@ func TestFastDecodeReadsWhatEncodingJSONWrites(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			fast, general := reflect.New(typ), reflect.New(typ)
-			if !fastDecode(js, fast.Interface()) {
-				t.Fatalf("%s: the fast path refused what encoding/json wrote:\n%s", typ, js)
-			}
+			general := reflect.New(typ)
 			if err := jsonv2.Unmarshal(js, general.Interface(), decodeOpts); err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(fast.Interface(), general.Interface()) {
-				t.Fatalf("%s read differently from\n%s:\nfast    %+v\ngeneral %+v", typ, js, fast.Elem(), general.Elem())
+			for _, view := range []bool{false, true} {
+				fast := reflect.New(typ)
+				if !fastDecode(js, fast.Interface(), view) {
+					t.Fatalf("%s: the fast path refused what encoding/json wrote:\n%s", typ, js)
+				}
+				if !reflect.DeepEqual(fast.Interface(), general.Interface()) {
+					t.Fatalf("%s read differently (view %v) from\n%s:\nfast    %+v\ngeneral %+v", typ, view, js, fast.Elem(), general.Elem())
+				}
 			}
 		}
 	}
@@ -301,7 +305,7 @@ func TestFastDecodeOnAnOfficesHistory(t *testing.T) {
 				continue
 			}
 			fast, general := newT(), newT()
-			if !fastDecode(e.Data, fast) {
+			if !fastDecode(e.Data, fast, read%2 == 1) { // every other one as a view
 				t.Fatalf("%s (%s): the fast path refused %s", e.Key(), e.Type, e.Data)
 			}
 			if err := jsonv2.Unmarshal(e.Data, general, decodeOpts); err != nil {
@@ -326,6 +330,76 @@ func TestFastDecodeOnAnOfficesHistory(t *testing.T) {
 			t.Fatalf("%s folds to\n%s\nnot the stored\n%s", id, js, stored[id])
 		}
 	}
+	// FoldView folds the same records to the same JSON, its strings the
+	// data's own bytes; FoldEntity's are copies.
+	aliased := 0
+	for _, id := range ids {
+		for _, view := range []bool{false, true} {
+			evs := make([]Event, len(events[id]))
+			for i, e := range events[id] {
+				e.Data = bytes.Clone(e.Data)
+				evs[i] = e
+			}
+			fold := FoldEntity
+			if view {
+				fold = FoldView
+			}
+			v, err := fold(id, evs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if js, err := AppendJSON(nil, v); err != nil || !bytes.Equal(js, stored[id]) {
+				t.Fatalf("%s folds (view %v) to\n%s\nnot the stored\n%s", id, view, js, stored[id])
+			}
+			n := stringsIn(reflect.ValueOf(v), evs)
+			if !view && n > 0 {
+				t.Fatalf("%s: FoldEntity's state holds %d strings of its events' data", id, n)
+			}
+			aliased += n
+		}
+	}
+	if aliased < 500 {
+		t.Fatalf("FoldView's states hold %d strings of their events' data", aliased)
+	}
+}
+
+// stringsIn counts the strings in v whose bytes lie in the data of one
+// of evs.
+func stringsIn(v reflect.Value, evs []Event) int {
+	n := 0
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			n += stringsIn(v.Elem(), evs)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			n += stringsIn(v.Field(i), evs)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			n += stringsIn(v.Index(i), evs)
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			n += stringsIn(it.Key(), evs) + stringsIn(it.Value(), evs)
+		}
+	case reflect.String:
+		s := v.String()
+		if s == "" {
+			break
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		for _, e := range evs {
+			if len(e.Data) > 0 {
+				if start := uintptr(unsafe.Pointer(&e.Data[0])); p >= start && p < start+uintptr(len(e.Data)) {
+					n++
+					break
+				}
+			}
+		}
+	}
+	return n
 }
 
 // dataTypeOf returns a maker of what the data of an event of type t is

@@ -62,9 +62,16 @@ type recordJob struct {
 	old     []idxEntry
 
 	// Set by the fold.
-	err     error // its events could not be read or folded
-	state   any   // the fresh projection
+	err error // its events could not be read or folded
+	// state is the fresh projection. Folded from views (check, fetch:
+	// model.FoldView), its strings are the bytes of a buffer the next
+	// record's fold uses again: after foldRecord it only says whether
+	// there was a fold.
+	state   any
 	encoded []byte
+	// full is, for a check, the fold's JSON where it is kept by
+	// reference and stored is not (a file not compacted since schema 5).
+	full    []byte
 	entries []idxEntry
 }
 
@@ -170,10 +177,11 @@ func foldRecord(j *recordJob) {
 		}
 		evs := sc.evs[:len(j.raws)]
 		// Check and rebuild read the events as views, their data one
-		// after the other in the scratch's arena: the fold copies what it
-		// keeps, and the projection is encoded (or, for check, compared)
-		// while the read of the file lasts. An import's folded records
-		// outlive its transaction (the caches), so it reads copies.
+		// after the other in the scratch's arena, and fold them as views
+		// (the state's strings are the arena's bytes): the projection is
+		// encoded (or, for check, compared) and its index keys made
+		// before this returns. An import's folded records outlive its
+		// transaction (the caches), so it reads copies.
 		view := j.check || j.fetch
 		sc.arena = sc.arena[:0]
 		sealed := false
@@ -226,7 +234,11 @@ func foldRecord(j *recordJob) {
 			}
 			j.old = indexEntries(j.id, state)
 		}
-		if v, err = model.FoldEntity(j.id, evs); err != nil {
+		fold := model.FoldEntity
+		if view {
+			fold = model.FoldView // done with before sc's arena is used again
+		}
+		if v, err = fold(j.id, evs); err != nil {
 			j.err = err
 			return
 		}
@@ -234,6 +246,12 @@ func foldRecord(j *recordJob) {
 	j.state = v
 	if j.ref != nil && j.onto == nil {
 		j.encoded = refValue(j.id, j.ref)
+		if j.check && j.stored != nil && !isRef(j.stored) {
+			if j.full, err = model.AppendJSON(nil, v); err != nil {
+				j.err = err
+				return
+			}
+		}
 	} else if j.check {
 		// Compared with the stored projection's JSON (its packing is
 		// a function of its JSON): no packing to do.

@@ -399,7 +399,7 @@ func (s *Store) Check() (out []Problem) {
 					}
 					fold := j.encoded
 					if isRef(fold) {
-						fold, _ = model.AppendJSON(nil, j.state)
+						fold = j.full
 					}
 					same = bytes.Equal(fold, stored)
 				}
