@@ -253,7 +253,7 @@ func foldUnicode(s string) string {
 	var scratch [16]byte
 	pending := false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			pending = len(b) > 0
 			continue
 		}
@@ -281,6 +281,15 @@ func foldUnicode(s string) string {
 		b = append(b, piece...)
 	}
 	return string(b)
+}
+
+// isSpace is unicode.IsSpace, its answer for ASCII inlined: a check or
+// rebuild folds every petition's and case's summary, rune by rune.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || uint32(r)-'\t' <= '\r'-'\t'
+	}
+	return unicode.IsSpace(r)
 }
 
 // GivenName returns the tên of a Vietnamese full name: its last word, in NFC.
