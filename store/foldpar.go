@@ -283,6 +283,43 @@ func seek(b *bolt.Bucket) func(k []byte) []byte {
 	}
 }
 
+// seekRead is seek for a read transaction, whose cursor nothing moves
+// under it: a key a few after the one read before is reached by stepping
+// the cursor on, not by a search from the root. Check and rebuild read
+// the events of records in id order, and the events that made two
+// visits one after the other in that order are most often a few keys
+// apart in the log.
+func seekRead(b *bolt.Bucket) func(k []byte) []byte {
+	c := b.Cursor()
+	var at []byte // the key the cursor is on; nil: none
+	return func(k []byte) []byte {
+		if at != nil && bytes.Compare(at, k) < 0 {
+			for range seekSteps {
+				ck, v := c.Next()
+				if ck == nil {
+					break // the last key is before k: sought below, which says so
+				}
+				at = ck
+				if d := bytes.Compare(ck, k); d >= 0 {
+					if d > 0 {
+						return nil // k is not there
+					}
+					return v
+				}
+			}
+		}
+		ck, v := c.Seek(k)
+		at = ck
+		if bytes.Equal(ck, k) {
+			return v
+		}
+		return nil
+	}
+}
+
+// seekSteps is how far seekRead steps before it searches.
+const seekSteps = 4
+
 // foldAll runs foldRecord on every job, on every core, and returns when
 // all are done.
 func foldAll(jobs []recordJob) {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math/rand/v2"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -62,4 +63,58 @@ func TestListWalkTakesOnlyNewRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// seekRead finds what a search from the root finds, for keys near and
+// far after the one before, before it, missing, and past the last.
+func TestSeekReadFindsWhatGetFinds(t *testing.T) {
+	db, err := bolt.Open(filepath.Join(t.TempDir(), "k.db"), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	key := func(n int) []byte { return evKey("GL07", uint64(n)) }
+	err = db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket(bEvents)
+		if err != nil {
+			return err
+		}
+		for n := 0; n < 3000; n += 1 + n%7 { // gaps of one to seven
+			if err := b.Put(key(n), []byte(strconv.Itoa(n))); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bEvents)
+		get := seekRead(b)
+		r := rand.New(rand.NewPCG(1, 2))
+		n, found := 0, 0
+		for range 20000 {
+			switch r.IntN(10) {
+			case 0:
+				n = r.IntN(3100) // anywhere, past the last too
+			case 1:
+				n -= r.IntN(20) // back
+			default:
+				n += r.IntN(2 * seekSteps) // near, within the steps or just beyond
+			}
+			n = max(n, 0)
+			want := b.Get(key(n))
+			if got := get(key(n)); string(got) != string(want) {
+				t.Fatalf("key %d: seekRead gave %q, Get %q", n, got, want)
+			}
+			if want != nil {
+				found++
+			}
+		}
+		if found < 5000 {
+			t.Fatalf("only %d keys found: the test asks too few that are there", found)
+		}
+		return nil
+	})
 }

@@ -318,7 +318,7 @@ func (s *Store) Check() (out []Problem) {
 				// Every link holds if the hashes the records' pass found
 				// are what the links name, with the hashes of the events
 				// no link names.
-				links, get := logged.links, seek(tx.Bucket(bEvents))
+				links, get := logged.links, seekRead(tx.Bucket(bEvents))
 				var room []byte
 				for _, k := range logged.ends {
 					raw := get(k)
@@ -419,7 +419,7 @@ func (s *Store) Check() (out []Problem) {
 		recs := newRecordIDs(tx, func(k []byte) {
 			add("Danh mục sự kiện có khóa hỏng %q", "The event lists hold a damaged key %q", k)
 		})
-		events := seek(tx.Bucket(bEvents))
+		events := seekRead(tx.Bucket(bEvents))
 		for id, stored, keys, ok := recs.next(nil); ok; id, stored, keys, ok = recs.next(keys[:0]) {
 			j := pipe.job()
 			j.begin(id)

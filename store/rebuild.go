@@ -274,7 +274,7 @@ func rebuildPass(src *bolt.DB, path string, partial bool, hlc *model.HLC, trust 
 			if err != nil {
 				return nil, nil, err
 			}
-			return seek(rtx.Bucket(bEvents)), func() { rtx.Rollback() }, nil
+			return seekRead(rtx.Bucket(bEvents)), func() { rtx.Rollback() }, nil
 		}
 		// done ends the record being gathered.
 		done := func() error {
@@ -671,7 +671,7 @@ func (h *runHeap) Pop() any {
 func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, dict *zdict, seed maphash.Seed, sum *idxSum, listing *background) error {
 	damaged := false
 	recs := newRecordIDs(tx, func([]byte) { damaged = true })
-	events := seek(tx.Bucket(bEvents))
+	events := seekRead(tx.Bucket(bEvents))
 	prev := ""
 	for id, _, keys, ok := recs.next(nil); ok; id, _, keys, ok = recs.next(keys[:0]) {
 		if damaged || id <= prev && prev != "" {
