@@ -37,6 +37,9 @@ type recordJob struct {
 	evs    []model.Event // if set, a new record: fold these, its only events, not raws
 	ref    []byte        // the log key of its only event, if its projection may be kept by it (refTo)
 	dict   *zdict        // if set, the projection is stored compressed under it
+	// was is, for a rebuild, the projection as the file stores it: written
+	// again as it is if it holds what the fold packs to (storedAsPacked).
+	was []byte
 
 	// check: the fold is compared with stored (Check). A record with
 	// events sealed at rest and no key to open them is then taken as
@@ -262,6 +265,8 @@ func foldRecord(j *recordJob) {
 	} else if j.encoded, err = encodeState(v); err != nil {
 		j.err = err
 		return
+	} else if storedAsPacked(j.was, j.encoded, j.dict) {
+		j.encoded = j.was
 	} else {
 		j.encoded = compressState(j.encoded, j.dict)
 	}

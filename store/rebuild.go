@@ -673,7 +673,7 @@ func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, dict *zdict, see
 	recs := newRecordIDs(tx, func([]byte) { damaged = true })
 	events := seekRead(tx.Bucket(bEvents))
 	prev := ""
-	for id, _, keys, ok := recs.next(nil); ok; id, _, keys, ok = recs.next(keys[:0]) {
+	for id, stored, keys, ok := recs.next(nil); ok; id, stored, keys, ok = recs.next(keys[:0]) {
 		if damaged || id <= prev && prev != "" {
 			return errUntrusted // a damaged key, or a projection in another kind's bucket
 		}
@@ -699,7 +699,7 @@ func trustLists(tx *bolt.Tx, lists *bulkBucket, pipe *foldPipe, dict *zdict, see
 		j := pipe.job()
 		j.begin(id)
 		j.keys = append(j.keys, keys...) // in the file's map: valid while tx is
-		j.dict, j.fetch, j.made, j.seed = dict, true, true, seed
+		j.dict, j.fetch, j.made, j.seed, j.was = dict, true, true, seed, stored
 		if err := pipe.gathered(); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"os"
 	"path/filepath"
@@ -625,5 +626,77 @@ func TestIsMadeByIsMadeByCompared(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A rebuild writes again, as they are, the stored projections that hold
+// what the fold packs to (storedAsPacked), and compresses those that do
+// not: a projection compressed otherwise (here, by s2's best encoder)
+// but holding the fold stays as it was, and one holding something else
+// is made again.
+func TestRebuildKeepsTheProjectionsThatHoldTheFold(t *testing.T) {
+	defer func(n uint64) { dictMinEvents = n }(dictMinEvents)
+	dictMinEvents = 200
+	s := openSite(t, filepath.Join(t.TempDir(), "s.db"))
+	recordVisits(t, s, 150)
+	if err := s.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	var noted []string
+	s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bState).Bucket([]byte(model.EntVisit)).ForEach(func(k, _ []byte) error {
+			if len(noted) < 2 {
+				noted = append(noted, string(k))
+			}
+			return nil
+		})
+	})
+	for _, id := range noted {
+		if err := s.AddNote("lan", id, "Đã gọi lại cho người lao động, hẹn trả lương trước ngày 5"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := dumped(t, s.DumpState)
+	kept, other := noted[0], noted[1]
+	var best []byte
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		sb := tx.Bucket(bState).Bucket([]byte(model.EntVisit))
+		v := sb.Get([]byte(kept))
+		d := currentDict(tx)
+		if d == nil || len(v) < 5 || v[0] != tagDictState {
+			t.Fatalf("%s is not stored compressed: %q", kept, v)
+		}
+		p, err := decompress(v[1:])
+		if err != nil {
+			return err
+		}
+		best = append(binary.BigEndian.AppendUint32([]byte{tagDictState}, d.id), d.d.EncodeBest(nil, p)...)
+		if bytes.Equal(best, v) {
+			t.Fatal("the best encoder wrote what the fast one did: the test tells nothing")
+		}
+		if err := sb.Put([]byte(kept), best); err != nil {
+			return err
+		}
+		// Another visit's projection, compressed as the fold's is.
+		return sb.Put([]byte(other), bytes.Clone(sb.Get([]byte(kept))))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sorted := rebuildsSorted.Load()
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	if rebuildsSorted.Load() != sorted {
+		t.Fatal("the rebuild sorted")
+	}
+	if got := dumped(t, s.DumpState); got != want {
+		t.Fatal("the rebuild did not make the state the log makes")
+	}
+	if got := stateRaw(t, s, kept); !bytes.Equal(got, best) {
+		t.Fatalf("%s was compressed again:\n%q\nnot kept as\n%q", kept, got, best)
+	}
+	if got := stateRaw(t, s, other); bytes.Equal(got, best) {
+		t.Fatalf("%s kept another visit's projection", other)
 	}
 }

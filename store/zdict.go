@@ -237,6 +237,28 @@ func compressState(b []byte, d *zdict) []byte {
 	return z
 }
 
+// storedAsPacked reports whether was, a projection as a file stores it,
+// is packed (encodeState's) compressed under d: a rebuild then writes it
+// again as it is. Most of a healthy file's projections are, and taking
+// the compression off one is several times cheaper than making it:
+// compressing them again took a rebuild of an office's decade 0.37 s.
+func storedAsPacked(was, packed []byte, d *zdict) bool {
+	if d == nil || len(was) < 5 || was[0] != tagDictState || binary.BigEndian.Uint32(was[1:]) != d.id || len(packed) == 0 || packed[0] != tagPacked {
+		return false
+	}
+	if n, err := s2.DecodedLen(was[5:]); err != nil || n != len(packed)-1 {
+		return false
+	}
+	sc := scratches.Get().(*jsonScratch)
+	defer scratches.Put(sc)
+	p, err := decompressInto(sc.packed, was[1:])
+	if err != nil {
+		return false
+	}
+	sc.packed = p
+	return bytes.Equal(p, packed[1:])
+}
+
 // packedState returns a stored projection as packed (tagPacked), taking
 // off its compression: two stored forms of one projection compare equal
 // whatever the compressor's version made of it.
