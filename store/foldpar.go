@@ -72,10 +72,11 @@ type recordJob struct {
 	// there was a fold.
 	state   any
 	encoded []byte
-	// full is, for a check, the fold's JSON where it is kept by
-	// reference and stored is not (a file not compacted since schema 5).
-	full    []byte
 	entries []idxEntry
+	// For a check: whether the fold is the stored projection, or why
+	// that could not be read (compareStored).
+	same   bool
+	unread error
 }
 
 // gatherRecord reads the stored events of j's record from its list, into
@@ -249,19 +250,9 @@ func foldRecord(j *recordJob) {
 	j.state = v
 	if j.ref != nil && j.onto == nil {
 		j.encoded = refValue(j.id, j.ref)
-		if j.check && j.stored != nil && !isRef(j.stored) {
-			if j.full, err = model.AppendJSON(nil, v); err != nil {
-				j.err = err
-				return
-			}
-		}
 	} else if j.check {
-		// Compared with the stored projection's JSON (its packing is
-		// a function of its JSON): no packing to do.
-		if j.encoded, err = model.AppendJSON(nil, v); err != nil {
-			j.err = err
-			return
-		}
+		// Compared below with the stored projection's JSON (its packing
+		// is a function of its JSON): no packing to do.
 	} else if j.encoded, err = encodeState(v); err != nil {
 		j.err = err
 		return
@@ -271,6 +262,33 @@ func foldRecord(j *recordJob) {
 		j.encoded = compressState(j.encoded, j.dict)
 	}
 	j.entries = indexEntries(j.id, v)
+	if j.check {
+		j.same, j.unread, j.err = j.compareStored(v)
+	}
+}
+
+// compareStored reports, for a check, whether the fold v is the stored
+// projection; one that cannot be read is said so (unread), not as
+// differing. It is done here, on the cores, not by the goroutine that
+// gathers the records, which the cores would otherwise wait for.
+func (j *recordJob) compareStored(v any) (same bool, unread, err error) {
+	if isRef(j.stored) {
+		// Schema 5 wrote the key a bare reference implies.
+		return isRef(j.encoded) && sameRef(j.id, j.encoded, j.stored), nil, nil
+	}
+	// Packed, compressed, or schema 1's JSON; where this build keeps a
+	// reference, stored in full by a file not compacted since schema 5:
+	// the same projection is as good.
+	sc := scratches.Get().(*jsonScratch)
+	defer scratches.Put(sc)
+	stored, unread := sc.stateJSON(j.stored)
+	if unread != nil {
+		return true, unread, nil
+	}
+	if sc.canon, err = model.AppendJSON(sc.canon[:0], v); err != nil {
+		return false, nil, err
+	}
+	return bytes.Equal(sc.canon, stored), nil, nil
 }
 
 // seek returns a reader of the keys of bucket b through one cursor,

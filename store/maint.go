@@ -355,7 +355,6 @@ func (s *Store) Check() (out []Problem) {
 		// counted and summed (a hash of each key) on both sides, and only
 		// an index whose sums differ is searched for what is wrong.
 		wantIdx := idxWant{}
-		var stateText jsonScratch // a stored projection's JSON, read once
 		// A chunk is folded on every core while this goroutine gathers
 		// the next.
 		pipe := newFoldPipe(foldChunk, func(js []recordJob) error {
@@ -375,33 +374,15 @@ func (s *Store) Check() (out []Problem) {
 				if j.sealed {
 					s.checkSealed++
 				}
-				// j.encoded is the fold's JSON, or a reference where
-				// this build keeps one (foldRecord, j.check).
-				var same bool
+				same := j.same
 				switch {
 				case j.sealed:
 					same = true // a sealed record's stored projection stands for its fold
-				case isRef(j.stored):
-					// Schema 5 wrote the key a bare reference implies.
-					same = isRef(j.encoded) && sameRef(j.id, j.encoded, j.stored)
-				default:
-					// Packed, compressed, or schema 1's JSON; where this
-					// build keeps a reference, stored in full by a file
-					// not compacted since schema 5: the same projection
-					// is as good.
-					// Unreadable, it is said so, and its record's index
-					// entries are still wanted below.
-					stored, err := stateText.stateJSON(j.stored)
-					if err != nil {
-						add("Không đọc được dữ liệu hiện hành của %s: %v", "Cannot read the state of %s: %v", j.id, err)
-						same = true // said as unreadable, not as differing
-						break
-					}
-					fold := j.encoded
-					if isRef(fold) {
-						fold = j.full
-					}
-					same = bytes.Equal(fold, stored)
+				case j.unread != nil:
+					// Said so, and its record's index entries are still
+					// wanted below.
+					add("Không đọc được dữ liệu hiện hành của %s: %v", "Cannot read the state of %s: %v", j.id, j.unread)
+					same = true // said as unreadable, not as differing
 				}
 				if !same {
 					add("Dữ liệu hiện hành của %s khác với nhật ký; hãy chạy: donthu rebuild", "The state of %s differs from the log; run: donthu rebuild", j.id)
