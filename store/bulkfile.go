@@ -113,14 +113,16 @@ func createBulk(path string) (*bulkFile, error) {
 
 // finish writes what the buckets still hold, the free list and the meta
 // pages, and syncs the file; with err (the copy failed) it only closes
-// it. Either way the file is closed.
-func (f *bulkFile) finish(err error) error {
+// it. Either way, a panic in seal too, the file is closed.
+func (f *bulkFile) finish(err error) (ferr error) {
+	defer func() {
+		f.endWriteback()
+		if cerr := f.f.Close(); ferr == nil {
+			ferr = cerr
+		}
+	}()
 	if err == nil {
 		err = f.seal()
-	}
-	f.endWriteback()
-	if cerr := f.f.Close(); err == nil {
-		err = cerr
 	}
 	return err
 }

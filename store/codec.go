@@ -635,8 +635,9 @@ func decodeHeaderOnly(raw []byte) (model.Event, error) {
 
 // decodeInto is decodeEvent into e. With view set, e's strings and data
 // are not copied: they point into raw (and into buf, where the data is
-// unpacked), so e is valid only while raw and buf are, and must not
-// outlive them. It returns buf, grown. packed, if not nil, is room used
+// unpacked and the id of a record the event made is written), so e is
+// valid only while raw and buf are, and must not outlive them, nor the
+// next decode into buf. It returns buf, grown. packed, if not nil, is room used
 // again for compressed data while it is unpacked.
 func decodeInto(e *model.Event, raw, buf []byte, packed *[]byte, view bool) ([]byte, error) {
 	return decodeAt(e, raw, buf, packed, view, false)

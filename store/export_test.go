@@ -128,6 +128,13 @@ func RebuildsSortedForTest() int64 { return rebuildsSorted.Load() }
 
 // SetRebuildTrustForTest makes rebuilds skip their trusting pass (false),
 // and returns the function that restores it.
+// PoisonViewsForTest fills the arena of a record's views with junk once
+// its fold is done with it (poisonViews).
+func PoisonViewsForTest() func() {
+	poisonViews = true
+	return func() { poisonViews = false }
+}
+
 func SetRebuildTrustForTest(on bool) func() {
 	old := rebuildTrusts
 	rebuildTrusts = on

@@ -22,6 +22,10 @@ import (
 // its transaction lasts), the cores fold them, and it takes the results
 // back in id order.
 
+// poisonViews, set by a test, fills a scratch's arena with junk once a
+// record's fold is done with it: whatever is kept of a view then shows.
+var poisonViews bool
+
 // foldChunk is how many records are gathered before they are folded
 // (a variable for tests: SetRebuildBatch).
 var foldChunk = 1024
@@ -66,11 +70,12 @@ type recordJob struct {
 
 	// Set by the fold.
 	err error // its events could not be read or folded
-	// state is the fresh projection. Folded from views (check, fetch:
-	// model.FoldView), its strings are the bytes of a buffer the next
-	// record's fold uses again: after foldRecord it only says whether
-	// there was a fold.
+	// state is the fresh projection; folded says there was a fold.
+	// Folded from views (check, fetch: model.FoldView), its strings are
+	// the bytes of a buffer the next record's fold uses again, so it is
+	// not kept: nil once foldRecord returns.
 	state   any
+	folded  bool
 	encoded []byte
 	entries []idxEntry
 	// For a check: whether the fold is the stored projection, or why
@@ -156,6 +161,7 @@ func foldRecord(j *recordJob) {
 	}
 	var v any
 	var err error
+	view := false // folded from views (model.FoldView): its state is not kept
 	if j.onto != nil {
 		// The stored projection, and the new events on top.
 		state, err := j.storedState()
@@ -175,7 +181,16 @@ func foldRecord(j *recordJob) {
 		}
 	} else {
 		sc := scratches.Get().(*jsonScratch) // each event's data, decompressed before it is unpacked (a copy)
-		defer scratches.Put(sc)
+		defer func() {
+			if poisonViews {
+				clear(sc.evs[:cap(sc.evs)])
+				arena := sc.arena[:cap(sc.arena)]
+				for i := range arena {
+					arena[i] = 'Z'
+				}
+			}
+			scratches.Put(sc)
+		}()
 		if cap(sc.evs) < len(j.raws) {
 			sc.evs = make([]model.Event, len(j.raws))
 		}
@@ -186,7 +201,7 @@ func foldRecord(j *recordJob) {
 		// encoded (or, for check, compared) and its index keys made
 		// before this returns. An import's folded records outlive its
 		// transaction (the caches), so it reads copies.
-		view := j.check || j.fetch
+		view = j.check || j.fetch
 		sc.arena = sc.arena[:0]
 		sealed := false
 		for i, raw := range j.raws {
@@ -227,7 +242,7 @@ func foldRecord(j *recordJob) {
 				j.err = err
 				return
 			}
-			j.state, j.encoded, j.entries = state, j.stored, indexEntries(j.id, state)
+			j.state, j.encoded, j.entries, j.folded = state, j.stored, indexEntries(j.id, state), true
 			return
 		}
 		if j.replace && j.stored != nil {
@@ -247,12 +262,25 @@ func foldRecord(j *recordJob) {
 			return
 		}
 	}
-	j.state = v
+	j.state, j.folded = v, true
+	if view {
+		// Its strings are the arena's, which the next record's fold
+		// uses again: it is done with here.
+		defer func() { j.state = nil }()
+	}
+	var fold []byte // for a check, the fold's JSON; nil where it is kept by reference
 	if j.ref != nil && j.onto == nil {
 		j.encoded = refValue(j.id, j.ref)
 	} else if j.check {
 		// Compared below with the stored projection's JSON (its packing
 		// is a function of its JSON): no packing to do.
+		js := scratches.Get().(*jsonScratch)
+		defer scratches.Put(js)
+		if js.canon, err = model.AppendJSON(js.canon[:0], v); err != nil {
+			j.err = err
+			return
+		}
+		fold = js.canon
 	} else if j.encoded, err = encodeState(v); err != nil {
 		j.err = err
 		return
@@ -263,7 +291,7 @@ func foldRecord(j *recordJob) {
 	}
 	j.entries = indexEntries(j.id, v)
 	if j.check {
-		j.same, j.unread, j.err = j.compareStored(v)
+		j.same, j.unread = j.compareStored(v, fold)
 	}
 }
 
@@ -271,10 +299,10 @@ func foldRecord(j *recordJob) {
 // projection; one that cannot be read is said so (unread), not as
 // differing. It is done here, on the cores, not by the goroutine that
 // gathers the records, which the cores would otherwise wait for.
-func (j *recordJob) compareStored(v any) (same bool, unread, err error) {
+func (j *recordJob) compareStored(v any, fold []byte) (same bool, unread error) {
 	if isRef(j.stored) {
 		// Schema 5 wrote the key a bare reference implies.
-		return isRef(j.encoded) && sameRef(j.id, j.encoded, j.stored), nil, nil
+		return isRef(j.encoded) && sameRef(j.id, j.encoded, j.stored), nil
 	}
 	// Packed, compressed, or schema 1's JSON; where this build keeps a
 	// reference, stored in full by a file not compacted since schema 5:
@@ -283,12 +311,15 @@ func (j *recordJob) compareStored(v any) (same bool, unread, err error) {
 	defer scratches.Put(sc)
 	stored, unread := sc.stateJSON(j.stored)
 	if unread != nil {
-		return true, unread, nil
+		return true, unread
 	}
-	if sc.canon, err = model.AppendJSON(sc.canon[:0], v); err != nil {
-		return false, nil, err
+	if fold == nil {
+		// Kept by reference: its JSON (what could be written of it, if
+		// it cannot all be, which then differs).
+		fold, _ = model.AppendJSON(sc.canon[:0], v)
+		sc.canon = fold
 	}
-	return bytes.Equal(sc.canon, stored), nil, nil
+	return bytes.Equal(fold, stored), nil
 }
 
 // seek returns a reader of the keys of bucket b through one cursor,

@@ -364,7 +364,7 @@ func (s *Store) Check() (out []Problem) {
 				switch {
 				case j.hashOnly:
 					continue
-				case j.err != nil && j.state == nil && errors.Is(j.err, ErrCorrupt):
+				case j.err != nil && !j.folded && errors.Is(j.err, ErrCorrupt):
 					add("Không đọc được sự kiện của %s: %v", "Cannot read the events of %s: %v", j.id, j.err)
 					continue
 				case j.err != nil:
