@@ -56,28 +56,17 @@ type bulkFile struct {
 	page     []byte // room to lay a page out
 	root     *bulkBucket
 	err      error // the first write that failed; every later one is not tried
-	// The pages written are handed to the disk while the rest are laid
-	// out: a new file's pages would otherwise stay in memory until the
-	// final sync (the kernel starts on its own only past a tenth of the
-	// memory), which then waited for all of them at once: 0.14 s for an
-	// office's decade here, seconds on a laptop's disk. wb takes the
-	// offset up to which the file is written; one goroutine asks the
-	// kernel to write each new stretch (startWriteback).
-	wb     chan int64
-	wbDone chan struct{}
-	wbSent int64 // the offset last handed to wb; -1 once wb is closed
+	// The pages written go to the disk while the rest are laid out:
+	// every writebackStep bytes from wbSent on are handed to wb.
+	wb     *writeback
+	wbSent int64
 }
 
-// endWriteback closes wb once every page is written, and waits for the
-// goroutine that reads it.
+// endWriteback ends wb once every page is written.
 func (f *bulkFile) endWriteback() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.wbSent >= 0 {
-		f.wbSent = -1
-		close(f.wb)
-		<-f.wbDone
-	}
+	f.wb.end()
 }
 
 // writebackStep is how much is written before it is handed to the disk
@@ -97,17 +86,8 @@ func createBulk(path string) (*bulkFile, error) {
 		f.Close()
 		return nil, err
 	}
-	b := &bulkFile{f: f, w: bufio.NewWriterSize(f, 1<<20), pageSize: ps, next: bulkFirstPage,
-		wb: make(chan int64, 1), wbDone: make(chan struct{})}
+	b := &bulkFile{f: f, w: bufio.NewWriterSize(f, 1<<20), pageSize: ps, next: bulkFirstPage, wb: newWriteback(f)}
 	b.root = &bulkBucket{file: b}
-	go func() {
-		defer close(b.wbDone)
-		var from int64
-		for to := range b.wb {
-			startWriteback(f, from, to-from)
-			from = to
-		}
-	}()
 	return b, nil
 }
 
@@ -192,12 +172,8 @@ func (f *bulkFile) write(leaf bool, l *bulkLevel) (uint64, error) {
 	}
 	id := f.next
 	f.next += uint64(pages)
-	if written := int64(f.next)*int64(f.pageSize) - int64(f.w.Buffered()); f.wbSent >= 0 && written-f.wbSent >= writebackStep {
-		select {
-		case f.wb <- written:
-			f.wbSent = written
-		default: // the last stretch is still being handed over
-		}
+	if written := int64(f.next)*int64(f.pageSize) - int64(f.w.Buffered()); written-f.wbSent >= writebackStep && f.wb.hand(f.wbSent, written-f.wbSent) {
+		f.wbSent = written
 	}
 	return id, nil
 }

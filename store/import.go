@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -140,14 +141,32 @@ func (s *Store) importCopy(in *preparer, finish func(*ImportTx) error, n int) (r
 			db.Close()
 			return diskErr(err)
 		}
-		res, err = s.importBatches(db.Update, in, finish, later)
+		// What each transaction wrote goes to the disk while the next
+		// is made (writeback.go), not all at the sync below.
+		hand := func() {}
+		if f, err := os.Open(tmp); err == nil {
+			wb := newWriteback(f)
+			defer func() {
+				wb.end()
+				f.Close()
+			}()
+			hand = func() { wb.hand(0, 0) }
+		}
+		update := func(fn func(*bolt.Tx) error) error {
+			err := db.Update(fn)
+			hand()
+			return err
+		}
+		res, err = s.importBatches(update, in, finish, later)
 		if err == nil && later.pack && res.Added >= held {
 			// (A bundle counts the events the file already held: one
 			// that added little leaves the pages as they are.)
 			err = diskErr(repackImported(db))
+			hand()
 		}
 		if err == nil {
 			err = diskErr(later.apply(db))
+			hand()
 		}
 		if err == nil {
 			err = diskErr(db.Update(func(tx *bolt.Tx) error { return s.importEnd(tx, finish, &res) }))
