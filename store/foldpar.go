@@ -268,19 +268,11 @@ func foldRecord(j *recordJob) {
 		// uses again: it is done with here.
 		defer func() { j.state = nil }()
 	}
-	var fold []byte // for a check, the fold's JSON; nil where it is kept by reference
 	if j.ref != nil && j.onto == nil {
 		j.encoded = refValue(j.id, j.ref)
 	} else if j.check {
 		// Compared below with the stored projection's JSON (its packing
 		// is a function of its JSON): no packing to do.
-		js := scratches.Get().(*jsonScratch)
-		defer scratches.Put(js)
-		if js.canon, err = model.AppendJSON(js.canon[:0], v); err != nil {
-			j.err = err
-			return
-		}
-		fold = js.canon
 	} else if j.encoded, err = encodeState(v); err != nil {
 		j.err = err
 		return
@@ -291,35 +283,42 @@ func foldRecord(j *recordJob) {
 	}
 	j.entries = indexEntries(j.id, v)
 	if j.check {
-		j.same, j.unread = j.compareStored(v, fold)
+		j.same, j.unread, j.err = j.compareStored(v)
 	}
 }
 
 // compareStored reports, for a check, whether the fold v is the stored
 // projection; one that cannot be read is said so (unread), not as
-// differing. It is done here, on the cores, not by the goroutine that
-// gathers the records, which the cores would otherwise wait for.
-func (j *recordJob) compareStored(v any, fold []byte) (same bool, unread error) {
+// differing, and a fold not kept by reference whose JSON cannot be
+// written is one that failed (err). It is done here, on the cores, not
+// by the goroutine that gathers the records, which the cores would
+// otherwise wait for.
+func (j *recordJob) compareStored(v any) (same bool, unread, err error) {
+	sc := scratches.Get().(*jsonScratch)
+	defer scratches.Put(sc)
+	byRef := isRef(j.encoded)
+	if !byRef {
+		if sc.canon, err = model.AppendJSON(sc.canon[:0], v); err != nil {
+			return false, nil, err
+		}
+	}
 	if isRef(j.stored) {
 		// Schema 5 wrote the key a bare reference implies.
-		return isRef(j.encoded) && sameRef(j.id, j.encoded, j.stored), nil
+		return byRef && sameRef(j.id, j.encoded, j.stored), nil, nil
 	}
 	// Packed, compressed, or schema 1's JSON; where this build keeps a
 	// reference, stored in full by a file not compacted since schema 5:
 	// the same projection is as good.
-	sc := scratches.Get().(*jsonScratch)
-	defer scratches.Put(sc)
 	stored, unread := sc.stateJSON(j.stored)
 	if unread != nil {
-		return true, unread
+		return true, unread, nil
 	}
-	if fold == nil {
-		// Kept by reference: its JSON (what could be written of it, if
-		// it cannot all be, which then differs).
-		fold, _ = model.AppendJSON(sc.canon[:0], v)
-		sc.canon = fold
+	if byRef {
+		// Its JSON (what could be written of it, if it cannot all be,
+		// which then differs).
+		sc.canon, _ = model.AppendJSON(sc.canon[:0], v)
 	}
-	return bytes.Equal(fold, stored), nil
+	return bytes.Equal(sc.canon, stored), nil, nil
 }
 
 // seek returns a reader of the keys of bucket b through one cursor,

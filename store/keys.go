@@ -72,14 +72,18 @@ func idxKey(parts ...string) []byte {
 	for _, p := range parts {
 		n += len(p)
 	}
-	k := make([]byte, 0, max(n, 0)) // one allocation: a pass over the records makes millions
+	return appendIdxKey(make([]byte, 0, max(n, 0)), parts...) // one allocation: a pass over the records makes millions
+}
+
+// appendIdxKey appends idxKey(parts...) to b.
+func appendIdxKey(b []byte, parts ...string) []byte {
 	for i, p := range parts {
 		if i > 0 {
-			k = append(k, 0)
+			b = append(b, 0)
 		}
-		k = append(k, p...)
+		b = append(b, p...)
 	}
-	return k
+	return b
 }
 
 func lastPart(k []byte) string {

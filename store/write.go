@@ -666,16 +666,10 @@ type idxEntries struct {
 	block []byte
 }
 
-// add adds the entry of index whose key is parts, joined as idxKey joins
-// them.
+// add adds the entry of index whose key is idxKey(parts...).
 func (a *idxEntries) add(index string, parts ...string) {
 	start := len(a.block)
-	for i, p := range parts {
-		if i > 0 {
-			a.block = append(a.block, 0)
-		}
-		a.block = append(a.block, p...)
-	}
+	a.block = appendIdxKey(a.block, parts...)
 	a.out = append(a.out, idxEntry{index, a.block[start:len(a.block):len(a.block)]})
 }
 

@@ -7,7 +7,7 @@ import (
 )
 
 // startWriteback asks the kernel to begin writing the pages of f in
-// [off, off+n) to disk, and does not wait for them (bulkFile says why).
+// [off, off+n) to disk, and does not wait for them (writeback says why).
 // It is a hint: what it does not do, the final sync does.
 func startWriteback(f *os.File, off, n int64) {
 	if c, err := f.SyscallConn(); err == nil {
